@@ -1,29 +1,32 @@
-// `npm start`: runs everything Frontdesk has so far. Today that is the schedule engine; the
-// platform, SIP edge, demo site, Studio and console join as their issues land (see README).
-import { callbackSlots, createSchedule, isOpen, templates } from '@frontdesk/schedule';
+// `npm start`: runs everything Frontdesk has, seeded with the demo account. Today that is the
+// platform; the SIP edge, demo site, Studio and console join it as their issues land (README).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const schedule = createSchedule({
-  timeZone: 'Europe/Moscow',
-  week: templates.standard,
-  lunch: { from: '13:00', to: '14:00' },
-  holidays: true,
-  preHoliday: true,
-});
-const now = new Date();
-const slots = callbackSlots(schedule, now);
-const format = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Moscow',
-  dateStyle: 'medium',
-  timeStyle: 'short',
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = process.env.PORT ?? '8080';
+const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+
+const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: port,
+    PUBLIC_URL: publicUrl,
+    DATA_DIR: process.env.DATA_DIR ?? '.data',
+    SEED_DEMO: '1',
+    LOG: process.env.LOG ?? '0',
+    ASSET_DIRS: ['packages/loader/dist/browser'].map((dir) => `${root}${dir}`).join(':'),
+  },
 });
 
-console.log('Frontdesk — built. The platform, demo site, Studio and console are not here yet.');
+console.log(`Starting Frontdesk at ${publicUrl} — API: ${publicUrl}/v1/openapi.json`);
 console.log(
-  `Demo office schedule (standard week, Europe/Moscow, Russian calendar): ${isOpen(schedule, now) ? 'open' : 'closed'} now.`,
+  'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
-console.log(
-  `Next callback slots: ${slots
-    .slice(0, 3)
-    .map((s) => format.format(s.start))
-    .join(', ')} …`,
-);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => platform.kill('SIGTERM'));
+}
+platform.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

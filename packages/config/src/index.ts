@@ -1,0 +1,47 @@
+/**
+ * @frontdesk/config — valibot schemas, types and defaults of every widget setting, and of the
+ * public config a browser receives. One source for the platform (admin API input, storage), the
+ * widgets (the public config only: keep imports to `parsePublicConfig` / `PublicConfigSchema` and
+ * a bundler drops the rest) and the Studio (issues with dotted paths for inline errors).
+ */
+import type { PublicConfig } from './public-config';
+
+export type { CallSettings } from './call-settings';
+export { CallSettingsSchema } from './call-settings';
+export { CallbackModeSchema } from './callback-mode';
+export type { CallbackSettings } from './callback-settings';
+export { CallbackSettingsSchema } from './callback-settings';
+export type { ChatSettings } from './chat-settings';
+export { ChatSettingsSchema } from './chat-settings';
+export {
+  DEFAULT_CHAT_COLOR,
+  DEFAULT_CHAT_LUNCH,
+  DEFAULT_TIME_ZONE,
+  defaultSettings,
+} from './default-settings';
+export { isOriginAllowed } from './is-origin-allowed';
+export type { ParseResult, SettingsIssue } from './issues';
+export { LeadGeneratorSchema } from './lead-generator';
+export { AllowedOriginsSchema, OriginPatternSchema } from './origin';
+export type { PublicConfig } from './public-config';
+export {
+  PublicCallbackConfigSchema,
+  PublicCallConfigSchema,
+  PublicChatConfigSchema,
+  PublicConfigSchema,
+  parsePublicConfig,
+} from './public-config';
+export type { Receiver } from './receiver';
+export { ScheduleSchema } from './schedule-schema';
+export { requiredText, text } from './text';
+export type { PublicConfigSource } from './to-public-config';
+export { toPublicConfig } from './to-public-config';
+export type { WidgetSettings, WidgetType } from './widget-settings';
+export { parseSettings, WidgetSettingsSchema, WidgetTypeSchema } from './widget-settings';
+
+/** The public config of a call widget. */
+export type PublicCallConfig = Extract<PublicConfig, { type: 'call' }>;
+/** The public config of a callback widget. */
+export type PublicCallbackConfig = Extract<PublicConfig, { type: 'callback' }>;
+/** The public config of a chat widget. */
+export type PublicChatConfig = Extract<PublicConfig, { type: 'chat' }>;

@@ -1,0 +1,36 @@
+/** The settings of any widget, told apart by `type`. */
+import * as v from 'valibot';
+import { CallSettingsSchema } from './call-settings';
+import { CallbackSettingsSchema } from './callback-settings';
+import { ChatSettingsSchema } from './chat-settings';
+import { type ParseResult, parseWith } from './issues';
+
+/** The three widget types. */
+export type WidgetType = 'call' | 'callback' | 'chat';
+
+/** A widget type, e.g. of the admin API's create request. */
+export const WidgetTypeSchema = v.picklist(
+  ['call', 'callback', 'chat'],
+  'must be "call", "callback" or "chat"',
+);
+
+/** Settings of a widget of any type; unknown keys are stripped (forward compatibility). */
+export const WidgetSettingsSchema: v.VariantSchema<
+  'type',
+  [typeof CallSettingsSchema, typeof CallbackSettingsSchema, typeof ChatSettingsSchema],
+  v.ErrorMessage<v.VariantIssue>
+> = v.variant('type', [CallSettingsSchema, CallbackSettingsSchema, ChatSettingsSchema], (issue) =>
+  issue.path ? 'must be "call", "callback" or "chat"' : 'settings must be an object',
+);
+
+/** Settings of a widget of any type. */
+export type WidgetSettings = v.InferOutput<typeof WidgetSettingsSchema>;
+
+/**
+ * Validates settings from anywhere (admin API, storage, the Studio's form). Issues carry a
+ * dotted path like `appearance.working.title`, `schedule.week.mon.to` or `allowedOrigins[2]`;
+ * unknown keys are dropped, exceptions with empty dates too.
+ */
+export function parseSettings(input: unknown): ParseResult<WidgetSettings> {
+  return parseWith(WidgetSettingsSchema, input);
+}

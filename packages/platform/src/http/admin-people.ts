@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { hashPassword } from '../passwords';
+import type { Group, User } from '../storage/types';
+import { ApiError } from './api-error';
+import { publicUser } from './auth';
+import type { AppContext } from './context';
+import { routeSchema } from './route-schema';
+import { requireUser } from './session';
+
+const Email = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.email('Give a valid e-mail address.'),
+  v.maxLength(254),
+);
+const PersonName = v.pipe(
+  v.string(),
+  v.check((name) => name.trim() !== '', 'Give a name.'),
+  v.maxLength(100),
+);
+const Password = v.pipe(
+  v.string(),
+  v.minLength(10, 'Passwords have at least 10 characters.'),
+  v.maxLength(1024),
+);
+const Role = v.picklist(['admin', 'marketer', 'operator']);
+const PhotoUrl = v.nullable(
+  v.pipe(v.string(), v.url(), v.maxLength(2000), v.regex(/^https?:/, 'Use an http(s) URL.')),
+);
+const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
+const CreateUser = v.object({
+  email: Email,
+  name: PersonName,
+  role: Role,
+  password: Password,
+  photoUrl: v.optional(PhotoUrl),
+});
+const PatchUser = v.object({
+  email: v.optional(Email),
+  name: v.optional(PersonName),
+  role: v.optional(Role),
+  password: v.optional(Password),
+  photoUrl: v.optional(PhotoUrl),
+});
+const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(500));
+const CreateGroup = v.object({ name: PersonName, memberIds: v.optional(MemberIds, []) });
+const PatchGroup = v.object({ name: v.optional(PersonName), memberIds: v.optional(MemberIds) });
+
+/** Operators, marketers and admins of the account, and groups of operators: managed by admins only. */
+export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void {
+  const ownUser = async (accountId: string, id: string): Promise<User> => {
+    const user = await ctx.store.users.get(id);
+    if (!user || user.accountId !== accountId)
+      throw new ApiError(404, 'user_not_found', `No user ${id} in this account.`);
+    return user;
+  };
+  const ownGroup = async (accountId: string, id: string): Promise<Group> => {
+    const group = await ctx.store.groups.get(id);
+    if (!group || group.accountId !== accountId)
+      throw new ApiError(404, 'group_not_found', `No group ${id} in this account.`);
+    return group;
+  };
+  const checkMembers = async (accountId: string, memberIds: string[] | undefined) => {
+    for (const [i, id] of (memberIds ?? []).entries()) {
+      const user = await ctx.store.users.get(id);
+      if (!user || user.accountId !== accountId) {
+        throw new ApiError(400, 'invalid', `No user ${id} in this account.`, `memberIds[${i}]`);
+      }
+    }
+  };
+  const emailFree = async (email: string | undefined, exceptId?: string) => {
+    const taken = email ? await ctx.store.users.byEmail(email) : undefined;
+    if (taken && taken.id !== exceptId)
+      throw new ApiError(409, 'email_taken', `${email} already has an account.`, 'email');
+  };
+
+  app.get('/v1/admin/users', { schema: { tags: ['admin'] } }, async (request) => {
+    const { user } = await requireUser(ctx, request);
+    return { users: (await ctx.store.users.list(user.accountId)).map(publicUser) };
+  });
+
+  app.post(
+    '/v1/admin/users',
+    { schema: { tags: ['admin'], body: routeSchema(CreateUser) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const body = request.body as v.InferOutput<typeof CreateUser>;
+      await emailFree(body.email);
+      const created = await ctx.store.users.create({
+        accountId: user.accountId,
+        email: body.email,
+        name: body.name,
+        role: body.role,
+        passwordHash: await hashPassword(body.password),
+        photoUrl: body.photoUrl ?? null,
+      });
+      return reply.code(201).send(publicUser(created));
+    },
+  );
+
+  app.patch(
+    '/v1/admin/users/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchUser) } },
+    async (request) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const target = await ownUser(user.accountId, (request.params as { id: string }).id);
+      const { password, ...patch } = request.body as v.InferOutput<typeof PatchUser>;
+      await emailFree(patch.email, target.id);
+      const updated = await ctx.store.users.update(target.id, {
+        ...patch,
+        ...(password ? { passwordHash: await hashPassword(password) } : {}),
+      });
+      return updated && publicUser(updated);
+    },
+  );
+
+  app.delete(
+    '/v1/admin/users/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const target = await ownUser(user.accountId, (request.params as { id: string }).id);
+      if (target.id === user.id)
+        throw new ApiError(409, 'cannot_delete_self', 'You cannot delete your own user.');
+      await ctx.store.users.delete(target.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get('/v1/admin/groups', { schema: { tags: ['admin'] } }, async (request) => {
+    const { user } = await requireUser(ctx, request);
+    return { groups: await ctx.store.groups.list(user.accountId) };
+  });
+
+  app.post(
+    '/v1/admin/groups',
+    { schema: { tags: ['admin'], body: routeSchema(CreateGroup) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const body = request.body as v.InferOutput<typeof CreateGroup>;
+      await checkMembers(user.accountId, body.memberIds);
+      return reply
+        .code(201)
+        .send(await ctx.store.groups.create({ accountId: user.accountId, ...body }));
+    },
+  );
+
+  app.patch(
+    '/v1/admin/groups/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchGroup) } },
+    async (request) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const group = await ownGroup(user.accountId, (request.params as { id: string }).id);
+      const body = request.body as v.InferOutput<typeof PatchGroup>;
+      await checkMembers(user.accountId, body.memberIds);
+      return ctx.store.groups.update(group.id, body);
+    },
+  );
+
+  app.delete(
+    '/v1/admin/groups/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      await ctx.store.groups.delete(
+        (await ownGroup(user.accountId, (request.params as { id: string }).id)).id,
+      );
+      return reply.code(204).send();
+    },
+  );
+}

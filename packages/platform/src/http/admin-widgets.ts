@@ -1,0 +1,170 @@
+import { defaultSettings, parseSettings, type WidgetSettings } from '@frontdesk/config';
+import { openAttribute, snippet } from '@frontdesk/loader';
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import type { Widget } from '../storage/types';
+import { ApiError } from './api-error';
+import type { AppContext } from './context';
+import { routeSchema } from './route-schema';
+import { requireUser } from './session';
+
+const WIDGET_TYPES = ['call', 'callback', 'chat'] as const;
+const EDITORS = ['admin', 'marketer'] as const;
+
+// Names are kept exactly as typed (no trimming): what is accepted comes back byte for byte.
+const Name = v.pipe(
+  v.string(),
+  v.check((name) => name.trim() !== '', 'Give the widget a name.'),
+  v.maxLength(100),
+);
+const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+const CreateBody = v.object({
+  type: v.picklist(WIDGET_TYPES),
+  name: Name,
+  active: v.optional(v.boolean()),
+  /** Full settings; defaults of the type when left out. Checked with @frontdesk/config. */
+  settings: v.optional(v.unknown()),
+});
+const PatchBody = v.object({
+  name: v.optional(Name),
+  active: v.optional(v.boolean()),
+  settings: v.optional(v.unknown()),
+});
+const DeleteBody = v.optional(
+  v.nullable(
+    v.object({ reason: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(500)))) }),
+  ),
+);
+
+/** Settings checked by the one schema the widgets and the Studio share. @throws {ApiError} 400 naming the field. */
+function checkedSettings(input: unknown, type: Widget['type']): WidgetSettings {
+  const result = parseSettings(input);
+  if (!result.ok) {
+    const issue = result.issues[0];
+    throw new ApiError(
+      400,
+      'invalid',
+      issue?.message ?? 'Invalid settings.',
+      issue ? `settings.${issue.path}`.replace(/\.$/, '') : 'settings',
+    );
+  }
+  if (result.value.type !== type) {
+    throw new ApiError(
+      400,
+      'invalid',
+      `Settings of a ${result.value.type} widget do not fit a ${type} widget.`,
+      'settings.type',
+    );
+  }
+  return result.value;
+}
+
+/** The widget of the signed-in user's account. @throws {ApiError} 404 for any other. */
+async function ownWidget(ctx: AppContext, accountId: string, id: string): Promise<Widget> {
+  const widget = await ctx.store.widgets.get(id);
+  if (!widget || widget.accountId !== accountId || widget.deletedAt !== null) {
+    throw new ApiError(404, 'widget_not_found', `No widget ${id} in this account.`);
+  }
+  return widget;
+}
+
+/** The embed codes of a widget: popup format link and button codes, label format label code. */
+export function embedCodes(ctx: AppContext, widget: Widget) {
+  const base = { baseUrl: ctx.env.publicUrl, widget: widget.key };
+  return {
+    button: snippet({ ...base, format: 'button' }),
+    link: snippet({ ...base, format: 'link' }),
+    linkAttribute: openAttribute(widget.key),
+    label: snippet({ ...base, format: 'label' }),
+    testUrl: new URL(`/test/${widget.key}`, ctx.env.publicUrl).href,
+  };
+}
+
+/** Widgets CRUD and embed codes: read by every role, written by admins and marketers. */
+export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/v1/admin/widgets', { schema: { tags: ['admin'] } }, async (request) => {
+    const { user } = await requireUser(ctx, request);
+    return { widgets: await ctx.store.widgets.list(user.accountId) };
+  });
+
+  app.post(
+    '/v1/admin/widgets',
+    { schema: { tags: ['admin'], body: routeSchema(CreateBody) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, EDITORS);
+      const body = request.body as v.InferOutput<typeof CreateBody>;
+      const settings =
+        body.settings === undefined
+          ? defaultSettings(body.type)
+          : checkedSettings(body.settings, body.type);
+      const widget = await ctx.store.widgets.create({
+        accountId: user.accountId,
+        type: body.type,
+        name: body.name,
+        settings,
+        active: body.active ?? true,
+        now: ctx.clock().getTime(),
+      });
+      return reply.code(201).send(widget);
+    },
+  );
+
+  app.get(
+    '/v1/admin/widgets/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
+    async (request) => {
+      const { user } = await requireUser(ctx, request);
+      return ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
+    },
+  );
+
+  app.patch(
+    '/v1/admin/widgets/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchBody) } },
+    async (request) => {
+      const { user } = await requireUser(ctx, request, EDITORS);
+      const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
+      const body = request.body as v.InferOutput<typeof PatchBody>;
+      return ctx.store.widgets.update(widget.id, {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.active !== undefined ? { active: body.active } : {}),
+        ...(body.settings !== undefined
+          ? { settings: checkedSettings(body.settings, widget.type) }
+          : {}),
+        now: ctx.clock().getTime(),
+      });
+    },
+  );
+
+  app.delete(
+    '/v1/admin/widgets/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(DeleteBody) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, EDITORS);
+      const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
+      const body = request.body as v.InferOutput<typeof DeleteBody>;
+      await ctx.store.widgets.softDelete(widget.id, {
+        reason: body?.reason || null,
+        now: ctx.clock().getTime(),
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/v1/admin/widgets/:id/embed',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
+    async (request) => {
+      const { user } = await requireUser(ctx, request);
+      return embedCodes(
+        ctx,
+        await ownWidget(ctx, user.accountId, (request.params as { id: string }).id),
+      );
+    },
+  );
+
+  app.get('/v1/admin/sip-lines', { schema: { tags: ['admin'] } }, async (request) => {
+    const { user } = await requireUser(ctx, request, ['admin']);
+    return { lines: await ctx.store.widgets.sipLines(user.accountId) };
+  });
+}

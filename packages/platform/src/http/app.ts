@@ -1,0 +1,118 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { StoreError } from '../storage/store-error';
+import { registerAdminPeople } from './admin-people';
+import { registerAdminWidgets } from './admin-widgets';
+import { ApiError } from './api-error';
+import { registerAssets } from './assets';
+import { registerAuth } from './auth';
+import type { AppContext } from './context';
+import { registerPublicWidgets } from './public-widgets';
+import { unsafeStringPath, useValibotValidation } from './route-schema';
+
+/** Largest request body, in bytes: settings of a chat widget with many auto-replies fit easily. */
+export const BODY_LIMIT = 256 * 1024;
+
+/** The HTTP application: every route of the platform, its error shape and its limits. */
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT,
+  });
+  useValibotValidation(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Frontdesk platform API',
+        version: '1',
+        description: 'Public widget endpoints (/v1/widgets) and the admin API (/v1/admin).',
+      },
+    },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = error instanceof ApiError ? error : fromFastifyError(error);
+    if (known) return reply.code(known.statusCode).send(known.toBody());
+    request.log.error(error);
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(
+        new ApiError(
+          404,
+          'not_found',
+          `No route ${request.method} ${request.url.split('?')[0]}.`,
+        ).toBody(),
+      ),
+  );
+  // No endpoint accepts a NUL or a lone surrogate anywhere: refuse before any handler sees it.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['', request.body],
+      ['query', request.query],
+      ['params', request.params],
+    ] as const) {
+      const path = unsafeStringPath(value);
+      if (path) {
+        const field = part && path !== '(body)' ? `${part}.${path}` : path;
+        throw new ApiError(
+          400,
+          'invalid_string',
+          'Text must not contain NUL characters or lone surrogates.',
+          field,
+        );
+      }
+    }
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerAuth(app, ctx);
+  registerPublicWidgets(app, ctx);
+  registerAdminWidgets(app, ctx);
+  registerAdminPeople(app, ctx);
+  registerAssets(app, ctx);
+  return app;
+}
+
+const STORE_STATUS = { conflict: 409, not_found: 404, invalid: 400, exhausted: 409 } as const;
+
+/** Fastify's own 4xx errors and the store's refusals in our error shape; undefined for a real failure. */
+function fromFastifyError(error: FastifyError): ApiError | undefined {
+  if (error instanceof StoreError) {
+    return new ApiError(STORE_STATUS[error.code], error.code, error.message, error.field);
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) {
+    return new ApiError(
+      413,
+      'body_too_large',
+      `The request body is larger than ${BODY_LIMIT} bytes.`,
+    );
+  }
+  if (status === 415) {
+    return new ApiError(
+      415,
+      'unsupported_media_type',
+      'Send JSON with Content-Type: application/json.',
+    );
+  }
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error instanceof SyntaxError
+  ) {
+    return new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  if (status >= 400 && status < 500) return new ApiError(status, 'bad_request', error.message);
+  return undefined;
+}

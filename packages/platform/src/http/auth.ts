@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import * as v from 'valibot';
+import { verifyPassword } from '../passwords';
+import type { User } from '../storage/types';
+import { ApiError } from './api-error';
+import type { AppContext } from './context';
+import { routeSchema } from './route-schema';
+import { checkLoginOrigin, requireUser, SESSION_COOKIE, startSession } from './session';
+
+/** A user as the API shows it: never the password hash. */
+export function publicUser(user: User) {
+  const { passwordHash: _, ...rest } = user;
+  return rest;
+}
+
+const LoginBody = v.object({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email(), v.maxLength(254)),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+});
+
+/** Sign in, sign out, and who am I — for the Studio and the console. */
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.post(
+    '/v1/auth/login',
+    { schema: { tags: ['auth'], body: routeSchema(LoginBody) } },
+    async (request, reply) => {
+      checkLoginOrigin(ctx, request);
+      const { email, password } = request.body as v.InferOutput<typeof LoginBody>;
+      await consume(ctx.limiters.loginByIp, request.ip);
+      const failures = await ctx.limiters.loginByEmail.get(email);
+      if (failures && failures.remainingPoints <= 0) throw tooMany(failures.msBeforeNext);
+      const user = await ctx.store.users.byEmail(email);
+      // Verify against a dummy hash for unknown users too, so timing does not reveal accounts.
+      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !ok) {
+        await consume(ctx.limiters.loginByEmail, email);
+        throw new ApiError(401, 'invalid_credentials', 'The e-mail or the password is wrong.');
+      }
+      await ctx.limiters.loginByEmail.delete(email);
+      const session = await startSession(ctx, reply, user);
+      return { user: publicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  );
+
+  app.post('/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const { session } = await requireUser(ctx, request);
+    await ctx.store.sessions.delete(session.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/v1/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
+    const { user, session } = await requireUser(ctx, request);
+    return { user: publicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  });
+}
+
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+async function consume(limiter: AppContext['limiters']['loginByIp'], key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
+    throw error;
+  }
+}
+
+function tooMany(msBeforeNext: number): ApiError {
+  return new ApiError(
+    429,
+    'rate_limited',
+    `Too many sign-in attempts; try again in ${Math.ceil(msBeforeNext / 1000)} s.`,
+  );
+}

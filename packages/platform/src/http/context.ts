@@ -1,0 +1,14 @@
+import type { Clock } from '../clock';
+import type { PlatformEnv } from '../env';
+import type { Store } from '../storage/types';
+import type { Limiters } from './rate-limits';
+
+/** What every route handler may use. */
+export interface AppContext {
+  store: Store;
+  env: PlatformEnv;
+  clock: Clock;
+  limiters: Limiters;
+  /** Folders the browser bundles are served from, `/v1/loader.js` and `/v1/assets/*`. */
+  assetDirs: string[];
+}

@@ -1,0 +1,78 @@
+import { toPublicConfig } from '@frontdesk/config';
+import { calendarDays, callbackSlots, createSchedule, dateIn } from '@frontdesk/schedule';
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import type { AppContext } from './context';
+import { routeSchema } from './route-schema';
+import { activeWidget, allowWidgetOrigin } from './widget-origin';
+
+/** How many days of production calendar the public config carries for the browser's engine. */
+export const CALENDAR_DAYS = 60;
+
+const KeyParams = v.object({
+  key: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid widget key.')),
+});
+const SlotsQuery = v.object({
+  days: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-7]$/, 'days must be 1 to 7.'), v.transform(Number)),
+    '3',
+  ),
+});
+
+/** The endpoints a widget calls from a visitor's browser. */
+export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): void {
+  app.options('/v1/widgets/:key/*', { schema: { hide: true } }, async (request, reply) => {
+    const { key } = request.params as { key: string };
+    allowWidgetOrigin(request, reply, await activeWidget(ctx, key));
+    reply.header('access-control-allow-methods', 'GET, POST');
+    reply.header('access-control-allow-headers', 'content-type, idempotency-key');
+    reply.header('access-control-max-age', '600');
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/v1/widgets/:key/config',
+    { schema: { tags: ['public'], params: routeSchema(KeyParams) } },
+    async (request, reply) => {
+      const { key } = request.params as v.InferOutput<typeof KeyParams>;
+      const widget = await activeWidget(ctx, key);
+      allowWidgetOrigin(request, reply, widget);
+      const now = ctx.clock();
+      const today = dateIn(widget.settings.schedule.timeZone, now);
+      // The config changes with the widget and with the calendar window, once a day.
+      const etag = `W/"${widget.id.slice(0, 8)}-${widget.version}-${today}"`;
+      reply.header('etag', etag);
+      reply.header('cache-control', 'public, max-age=60');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      const calendar = calendarDays(widget.settings.schedule.country ?? 'ru', today, CALENDAR_DAYS);
+      return toPublicConfig(widget, calendar, { now });
+    },
+  );
+
+  app.get(
+    '/v1/widgets/:key/slots',
+    {
+      schema: {
+        tags: ['public'],
+        params: routeSchema(KeyParams),
+        querystring: routeSchema(SlotsQuery),
+      },
+    },
+    async (request, reply) => {
+      const { key } = request.params as v.InferOutput<typeof KeyParams>;
+      const { days } = request.query as v.InferOutput<typeof SlotsQuery>;
+      const widget = await activeWidget(ctx, key);
+      allowWidgetOrigin(request, reply, widget);
+      reply.header('cache-control', 'no-store');
+      const schedule = createSchedule(widget.settings.schedule);
+      const slots = callbackSlots(schedule, ctx.clock(), { days });
+      return {
+        timeZone: schedule.timeZone,
+        slots: slots.map((slot) => ({
+          start: slot.start.toISOString(),
+          end: slot.end.toISOString(),
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Route schemas from one source: valibot validates (so errors name the field the same way the
+ * Studio shows them) and its JSON Schema rendering documents the route in the OpenAPI document.
+ */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { ApiError } from './api-error';
+
+const validators = new WeakMap<object, v.GenericSchema>();
+
+/** A JSON Schema for a route's `schema` part that validates with `schema` at run time. */
+export function routeSchema(schema: v.GenericSchema): Record<string, unknown> {
+  const json = toJsonSchema(schema, { errorMode: 'ignore' }) as Record<string, unknown>;
+  validators.set(json, schema);
+  return json;
+}
+
+/** The dotted path of a valibot issue: `appearance.working.title`, `exceptions[1].date`. */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).reduce<string>((path, item) => {
+    const key = item.key;
+    if (typeof key === 'number') return `${path}[${key}]`;
+    return path ? `${path}.${String(key)}` : String(key);
+  }, '');
+}
+
+/** 400 naming the first field valibot refused. */
+export function invalid(issues: readonly v.BaseIssue<unknown>[], prefix = ''): ApiError {
+  const first = issues[0];
+  const path = first ? issuePath(first) : '';
+  const field = [prefix, path].filter(Boolean).join('.') || undefined;
+  return new ApiError(400, 'invalid', first?.message ?? 'Invalid request.', field);
+}
+
+/** Makes Fastify validate routes with the valibot schema behind each `routeSchema`. */
+export function useValibotValidation(app: FastifyInstance): void {
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const valibot = validators.get(schema);
+    if (!valibot) throw new Error('route schemas must come from routeSchema()');
+    return (data: unknown) => {
+      // valibot's object() lets arrays through; a JSON body of ours is never one.
+      if (httpPart === 'body' && Array.isArray(data)) {
+        return { error: new ApiError(400, 'invalid', 'The body must be a JSON object.') };
+      }
+      const result = v.safeParse(valibot, data);
+      return result.success ? { value: result.output } : { error: invalid(result.issues) };
+    };
+  });
+}
+
+/**
+ * The path of the first string holding a NUL or a lone UTF-16 surrogate, or undefined.
+ * Such strings cannot be stored faithfully on every engine, so no endpoint accepts them.
+ */
+export function unsafeStringPath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') || !value.isWellFormed() ? path || '(body)' : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = unsafeStringPath(item, `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const keyPath = path ? `${path}.${key}` : key;
+      if (!key.isWellFormed() || key.includes('\u0000')) return keyPath;
+      const found = unsafeStringPath(item, keyPath);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

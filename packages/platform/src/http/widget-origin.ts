@@ -1,0 +1,35 @@
+import { isOriginAllowed } from '@frontdesk/config';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Widget } from '../storage/types';
+import { ApiError, widgetNotFound } from './api-error';
+import type { AppContext } from './context';
+
+/** The live, active widget of a public key. @throws {ApiError} 404 otherwise. */
+export async function activeWidget(ctx: AppContext, key: string): Promise<Widget> {
+  const widget = await ctx.store.widgets.byKey(key);
+  if (!widget?.active) throw widgetNotFound(key);
+  return widget;
+}
+
+/**
+ * Lets a browser call a widget's public endpoints only from the widget's allowed origins.
+ * A request without Origin (curl, the platform's own pages, server-to-server) is allowed.
+ * @throws {ApiError} 403 for a foreign origin.
+ */
+export function allowWidgetOrigin(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  widget: Widget,
+): void {
+  const origin = request.headers.origin;
+  reply.header('vary', 'Origin');
+  if (origin === undefined) return;
+  if (!isOriginAllowed(origin, widget.settings.allowedOrigins)) {
+    throw new ApiError(
+      403,
+      'origin_not_allowed',
+      `This widget is not allowed to run on ${origin}.`,
+    );
+  }
+  reply.header('access-control-allow-origin', origin);
+}

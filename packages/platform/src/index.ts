@@ -1,0 +1,12 @@
+/**
+ * @frontdesk/platform — the reference platform: HTTP API (Fastify), socket.io, storage (SQLite or
+ * PostgreSQL), sessions, the widgets' public endpoints and the admin API.
+ */
+export { type Clock, systemClock } from './clock';
+export { type PlatformEnv, readEnv } from './env';
+export type { LimitSettings } from './http/rate-limits';
+export { hashPassword, verifyPassword } from './passwords';
+export type { Platform, PlatformOptions } from './platform';
+export { createPlatform } from './platform';
+export { DEMO_PASSWORD, seedDemo } from './seed';
+export type { Account, Group, Role, Session, SipLine, Store, User, Widget } from './storage/types';

@@ -1,0 +1,47 @@
+import type { Server as HttpServer } from 'node:http';
+import { fastifyCookie } from '@fastify/cookie';
+import { Server } from 'socket.io';
+import type { AppContext } from './http/context';
+import { SESSION_COOKIE, sessionOf } from './http/session';
+
+/** Largest socket.io message: chat texts are small, so a flood cannot buffer much. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * socket.io on the platform's HTTP server, WebSocket transport only (no sticky sessions needed
+ * behind a load balancer). `/ops` is for staff: the same session cookie as the Studio and the
+ * console; each socket joins its account, its user and its groups, for the events later screens send.
+ */
+export function createRealtime(server: HttpServer, ctx: AppContext): Server {
+  const io = new Server(server, {
+    transports: ['websocket'],
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+  });
+  const ops = io.of('/ops');
+  ops.use(async (socket, next) => {
+    try {
+      const origin = socket.handshake.headers.origin;
+      if (origin !== undefined && origin !== ctx.env.publicUrl)
+        return next(new Error('origin_not_allowed'));
+      const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      const signedIn = await sessionOf(ctx, token);
+      if (!signedIn) return next(new Error('unauthenticated'));
+      socket.data.user = signedIn.user;
+      const groups = await ctx.store.groups.list(signedIn.user.accountId);
+      await socket.join([
+        `account:${signedIn.user.accountId}`,
+        `user:${signedIn.user.id}`,
+        ...groups.filter((g) => g.memberIds.includes(signedIn.user.id)).map((g) => `group:${g.id}`),
+      ]);
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+  ops.on('connection', (socket) => {
+    const user = socket.data.user as { id: string; name: string; role: string };
+    socket.emit('hello', { user: { id: user.id, name: user.name, role: user.role } });
+  });
+  return io;
+}

@@ -1,0 +1,139 @@
+import {
+  type CallbackSettings,
+  type CallSettings,
+  type ChatSettings,
+  defaultSettings,
+  type WidgetSettings,
+} from '@frontdesk/config';
+import { templates } from '@frontdesk/schedule';
+import { hashPassword } from './passwords';
+import type { Role, Store } from './storage/types';
+
+/** The demo account's password: printed at start, for the demo account only. */
+export const DEMO_PASSWORD = 'demo-password';
+
+/** What {@link seedDemo} made (or found). */
+export interface SeededDemo {
+  accountId: string;
+  users: string[];
+  widgets: string[];
+}
+
+const PEOPLE: [email: string, name: string, role: Role][] = [
+  ['admin@demo.test', 'Alexandra Admin', 'admin'],
+  ['marketer@demo.test', 'Maria Marketer', 'marketer'],
+  ['operator@demo.test', 'Oleg Operator', 'operator'],
+  ['operator2@demo.test', 'Olga Operator', 'operator'],
+];
+
+/**
+ * Seeds the demo account of the quick start, once: four users (password {@link DEMO_PASSWORD}),
+ * the group "Sales" of both operators, widgets `demo-call`, `demo-callback` and `demo-chat` open
+ * 24/7, and `demo-callback-office` on the standard schedule in Europe/Moscow with holidays.
+ * Allowed origins: the demo site and localhost / 127.0.0.1 on any port.
+ */
+export async function seedDemo(
+  store: Store,
+  options: { sipDomain: string; publicUrl: string; demoSiteUrl?: string | undefined; now?: number },
+): Promise<SeededDemo> {
+  const existing = await store.users.byEmail('admin@demo.test');
+  const now = options.now ?? Date.now();
+  const users = PEOPLE.map(([email]) => email);
+  const widgetKeys = ['demo-call', 'demo-callback', 'demo-chat', 'demo-callback-office'];
+  if (existing) return { accountId: existing.accountId, users, widgets: widgetKeys };
+
+  const account = await store.accounts.create({
+    name: 'Demo',
+    sipDomain: `vpbx4000001.${options.sipDomain}`,
+  });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = [];
+  for (const [email, name, role] of PEOPLE) {
+    people.push(
+      await store.users.create({
+        accountId: account.id,
+        email,
+        name,
+        role,
+        passwordHash,
+        photoUrl: null,
+      }),
+    );
+  }
+  const operators = people.filter((user) => user.role === 'operator').map((user) => user.id);
+  const sales = await store.groups.create({
+    accountId: account.id,
+    name: 'Sales',
+    memberIds: operators,
+  });
+  const sales_ = { kind: 'group', id: sales.id } as const;
+
+  const allowedOrigins = [
+    ...(options.demoSiteUrl ? [new URL(options.demoSiteUrl).origin] : []),
+    options.publicUrl,
+    'http://localhost:*',
+    'http://127.0.0.1:*',
+  ];
+  const open247 = <T extends WidgetSettings>(settings: T): T => ({
+    ...settings,
+    allowedOrigins,
+    schedule: { ...settings.schedule, week: templates.always, holidays: false },
+  });
+
+  const call = open247(defaultSettings('call') as CallSettings);
+  const callback = open247(defaultSettings('callback') as CallbackSettings);
+  const chat = open247(defaultSettings('chat') as ChatSettings);
+  const office = defaultSettings('callback', { timeZone: 'Europe/Moscow' }) as CallbackSettings;
+  const widgets: [key: string, name: string, settings: WidgetSettings][] = [
+    ['demo-call', 'Call from the demo site', { ...call, forwarding: sales_ }],
+    [
+      'demo-callback',
+      'Demo callback',
+      { ...callback, mode: { ...automaticMode(callback), addressee: sales_ } },
+    ],
+    [
+      'demo-chat',
+      'Demo chat',
+      {
+        ...chat,
+        channels: { ...chat.channels, site: { ...chat.channels.site, receiver: sales_ } },
+      },
+    ],
+    [
+      'demo-callback-office',
+      'Office hours callback',
+      {
+        ...office,
+        allowedOrigins,
+        mode: { ...automaticMode(office), addressee: sales_ },
+        schedule: {
+          ...office.schedule,
+          timeZone: 'Europe/Moscow',
+          week: templates.standard,
+          lunch: { from: '13:00', to: '14:00' },
+          holidays: true,
+          preHoliday: true,
+        },
+      },
+    ],
+  ];
+  for (const [key, name, settings] of widgets) {
+    await store.widgets.create({
+      accountId: account.id,
+      type: settings.type,
+      name,
+      settings,
+      key,
+      now,
+    });
+  }
+  return { accountId: account.id, users, widgets: widgetKeys };
+}
+
+/** The automatic mode of a callback widget's defaults (the demo's orders ring the console). */
+function automaticMode(
+  settings: CallbackSettings,
+): Extract<CallbackSettings['mode'], { kind: 'automatic' }> {
+  if (settings.mode.kind === 'automatic') return settings.mode;
+  throw new Error('the callback defaults are expected in automatic mode');
+}

@@ -1,0 +1,11 @@
+/**
+ * Every migration, by name; the names sort in the order they run. Imported, not read from a
+ * folder at run time, so the platform bundles into one file. Add new ones as `002_…` and so on.
+ */
+import type { Migration } from 'kysely';
+import * as core from './001_core';
+
+/** The migrations {@link migrate} applies, keyed by name. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '001_core': core,
+};

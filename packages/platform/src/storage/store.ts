@@ -1,0 +1,42 @@
+/**
+ * The store: the repositories of types.ts over one open database. Each method is one statement or
+ * one transaction, committed before its promise resolves.
+ */
+import { accountsRepository } from './accounts';
+import type { Database } from './database';
+import { groupsRepository } from './groups';
+import { sessionsRepository } from './sessions';
+import { randomLineDigits } from './sip-lines';
+import type { Store } from './types';
+import { usersRepository } from './users';
+import { randomWidgetKey } from './widget-keys';
+import { widgetsRepository } from './widgets';
+
+/** Sources of time and randomness to replace, so tests can pin them. */
+export interface StoreOptions {
+  /**
+   * The clock stamping `createdAt` of accounts, users and groups (widget and session methods take
+   * their times as arguments); default: Date.now.
+   */
+  now?: () => number;
+  /** Five digits of a new SIP line, 10000–99999; default: crypto.randomInt. */
+  randomDigits?: () => number;
+  /** The key of a widget created without one; default: `w` + 11 random base32 characters. */
+  randomKey?: () => string;
+}
+
+/** The store over `database`, which must be migrated (see migrate.ts). */
+export function createStore(database: Database, options: StoreOptions = {}): Store {
+  const { db } = database;
+  const now = options.now ?? Date.now;
+  return {
+    accounts: accountsRepository(db, now),
+    users: usersRepository(db, now),
+    groups: groupsRepository(db, now),
+    sessions: sessionsRepository(db),
+    widgets: widgetsRepository(db, {
+      randomDigits: options.randomDigits ?? randomLineDigits,
+      randomKey: options.randomKey ?? randomWidgetKey,
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, type TestDatabase } from '../support/databases';
+import { startPlatform, type TestPlatform } from '../support/platform';
+
+const sqlite = engines.find((engine) => engine.name === 'sqlite');
+
+describe('OpenAPI document and bundle serving', () => {
+  let database: TestDatabase;
+  let t: TestPlatform;
+  let assets: string;
+
+  beforeAll(async () => {
+    assets = await mkdtemp(join(tmpdir(), 'fd-assets-'));
+    await writeFile(join(assets, 'loader.js'), '/* loader */');
+    await writeFile(join(assets, 'callback-launcher-Ab12Cd34.js'), 'export {};');
+    if (!sqlite) throw new Error('the SQLite test engine is missing');
+    database = await sqlite.open();
+    t = await startPlatform(database, { assetDirs: [join(assets, 'missing'), assets] });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+    await rm(assets, { recursive: true, force: true });
+  });
+
+  it('documents the routes, generated from their schemas', async () => {
+    const doc = await (await t.request('/v1/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/widgets/{key}/config',
+        '/v1/widgets/{key}/slots',
+        '/v1/auth/login',
+        '/v1/admin/widgets',
+        '/v1/admin/widgets/{id}',
+        '/v1/admin/widgets/{id}/embed',
+        '/v1/admin/users',
+        '/v1/admin/groups',
+      ]),
+    );
+    const login = doc.paths['/v1/auth/login'].post.requestBody.content['application/json'].schema;
+    expect(login.required).toEqual(['email', 'password']);
+    expect(login.properties.email).toMatchObject({ type: 'string', format: 'email' });
+  });
+
+  it('serves loader.js short-cached and hashed chunks for a year', async () => {
+    const loader = await t.request('/v1/loader.js');
+    expect(loader.status).toBe(200);
+    expect(loader.headers.get('content-type')).toContain('text/javascript');
+    expect(loader.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(await loader.text()).toBe('/* loader */');
+    const chunk = await t.request('/v1/assets/callback-launcher-Ab12Cd34.js');
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of [
+      '/v1/assets/nope.js',
+      '/v1/assets/..%2Fpackage.json',
+      '/v1/assets/.hidden',
+    ]) {
+      expect((await t.request(path)).status, path).toBe(404);
+    }
+  });
+
+  it('answers unknown routes with the error body', async () => {
+    const response = await t.request('/v1/nothing-here?x=1');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: 'No route GET /v1/nothing-here.' },
+    });
+  });
+});

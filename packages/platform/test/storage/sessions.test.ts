@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/storage/store';
+import type { Session, Store, User } from '../../src/storage/types';
+import { engines, type TestDatabase } from '../support/databases';
+import { newAccount, newUser } from '../support/store-fixtures';
+
+describe.each(engines)('sessions on $name', (engine) => {
+  let database: TestDatabase;
+  let store: Store;
+  let user: User;
+  beforeAll(async () => {
+    database = await engine.open();
+    store = createStore(database);
+    user = await newUser(store, (await newAccount(store)).id);
+  });
+  afterAll(() => database?.drop());
+
+  const session = (id: string, expiresAt: number): Session => ({
+    id,
+    userId: user.id,
+    csrfToken: `csrf-${id}`,
+    createdAt: 1_772_600_000_000,
+    expiresAt,
+  });
+
+  it('creates, gets and deletes a session', async () => {
+    const created = await store.sessions.create(session('a'.repeat(64), 1_772_700_000_000));
+    expect(created).toStrictEqual(session('a'.repeat(64), 1_772_700_000_000));
+    expect(await store.sessions.get(created.id)).toStrictEqual(created);
+    await store.sessions.delete(created.id);
+    expect(await store.sessions.get(created.id)).toBeUndefined();
+    await expect(store.sessions.delete(created.id)).resolves.toBeUndefined();
+  });
+
+  it('deleteExpired removes the sessions expiring at or before now, and counts them', async () => {
+    const now = 1_800_000_000_000;
+    await store.sessions.create(session('past', now - 1));
+    await store.sessions.create(session('now', now));
+    await store.sessions.create(session('future', now + 1));
+    expect(await store.sessions.deleteExpired(now)).toBe(2);
+    expect(await store.sessions.get('past')).toBeUndefined();
+    expect(await store.sessions.get('now')).toBeUndefined();
+    expect(await store.sessions.get('future')).toBeDefined();
+    expect(await store.sessions.deleteExpired(now)).toBe(0);
+  });
+
+  it('refuses a session of an unknown user', async () => {
+    await expect(
+      store.sessions.create({ ...session('orphan', 2), userId: 'no-such-user' }),
+    ).rejects.toMatchObject({ code: 'not_found', field: 'userId' });
+  });
+});

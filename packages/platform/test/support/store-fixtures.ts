@@ -1,0 +1,34 @@
+/** Records the storage tests build on: fresh accounts, users and opaque widget settings. */
+import { randomUUID } from 'node:crypto';
+import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import type { Account, Role, Store, User } from '../../src/storage/types';
+
+/**
+ * Settings for a widget of `type`. The store keeps settings as opaque JSON, so these need not be
+ * schema-valid; the schema's own values are round-tripped in settings-roundtrip.test.ts.
+ */
+export function settingsFor(type: WidgetType, extra: Record<string, unknown> = {}): WidgetSettings {
+  return { type, title: `A ${type} widget`, nested: { list: [1, 'two', null] }, ...extra } as never;
+}
+
+/** A new account with a SIP domain of its own. */
+export function newAccount(store: Store, name = 'Acme'): Promise<Account> {
+  return store.accounts.create({ name, sipDomain: `vpbx${randomUUID().slice(0, 8)}.sip.test` });
+}
+
+/** A new user of `accountId` with a unique e-mail. */
+export function newUser(
+  store: Store,
+  accountId: string,
+  fields: Partial<Omit<User, 'id' | 'accountId' | 'createdAt'>> & { role?: Role } = {},
+): Promise<User> {
+  return store.users.create({
+    accountId,
+    email: `user-${randomUUID()}@example.test`,
+    name: 'Ann Operator',
+    role: 'operator',
+    passwordHash: 'scrypt$fake',
+    photoUrl: null,
+    ...fields,
+  });
+}
