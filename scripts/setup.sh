@@ -14,10 +14,31 @@ fi
 
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+# Kamailio for the SIP edge (packages/platform/SIP-EDGE.md): the binary and the modules its config
+# loads, each from its Debian package.
+kamailio_module() {
+  for dir in /usr/lib/*/kamailio/modules /usr/lib/kamailio/modules; do
+    [ -e "$dir/$1" ] && return 0
+  done
+  return 1
+}
+command -v kamailio >/dev/null 2>&1 || [ -x /usr/sbin/kamailio ] || missing="$missing kamailio"
+kamailio_module websocket.so || missing="$missing kamailio-websocket-modules"
+kamailio_module auth_ephemeral.so || missing="$missing kamailio-autheph-modules"
+kamailio_module http_client.so || missing="$missing kamailio-utils-modules"
 if [ -n "$missing" ]; then
   echo "setup: installing Debian packages:$missing" >&2
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $missing >/dev/null
+fi
+# The platform runs its own Kamailio on loopback. Debian's service (which the package may have
+# started) would listen on 5060 on every interface: stop it by its PID file.
+if [ -f /run/kamailio/kamailio.pid ]; then
+  pid=$(cat /run/kamailio/kamailio.pid)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    echo "setup: stopping Debian's own Kamailio (pid $pid)" >&2
+    as_root kill "$pid"
+  fi
 fi
 
 pnpm install --frozen-lockfile --reporter=silent

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { LimitSettings } from './http/rate-limits';
 
 /** The platform's settings, read from the environment. */
 export interface PlatformEnv {
@@ -9,13 +10,34 @@ export interface PlatformEnv {
   /** PostgreSQL when set; SQLite in dataDir otherwise. */
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Where e-mail goes out (nodemailer URL); without it e-mails wait in the outbox. */
   smtpUrl: string | undefined;
+  /** The SMS provider adapter (see outbox/sms-transport.ts); without it SMS wait in the outbox. */
   smsUrl: string | undefined;
+  /** The From of the platform's e-mails. */
+  mailFrom: string;
   /** Where browsers reach the platform; also the only Origin accepted by the admin API. */
   publicUrl: string;
   /** Domain under which accounts get `vpbx<id>.<domain>` SIP domains. */
   sipDomain: string;
   sessionTtlMs: number;
+  /** SIP_EDGE=1: this process runs the SIP edge (Kamailio on loopback); one process of several does. */
+  sipEdge: boolean;
+  /** Loopback port of the edge's WebSocket listener (SIP_WS_PORT, default 8088; 0 picks a free one). */
+  sipWsPort: number;
+  /**
+   * Where browsers reach that listener (SIP_WS_URL, no path): `wss://sip.example.com` behind a TLS
+   * proxy in production; unset = `ws://127.0.0.1:<the listener's port>`.
+   */
+  sipWsUrl: string | undefined;
+  /** The Kamailio binary (SIP_KAMAILIO); found on PATH, /usr/sbin or /usr/local/sbin when unset. */
+  sipKamailio: string | undefined;
+  /** How often the background workers run (due orders, outbox); 0 = never by themselves. */
+  workerIntervalMs: number;
+  /** How old a claim of a due order or an outbox message must be before another process takes it. */
+  workerLeaseMs: number;
+  /** Rate limits set in the environment (ORDER_LIMIT_*); the rest keep their defaults. */
+  limits: Partial<LimitSettings>;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -26,11 +48,29 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
-/** Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, PUBLIC_URL, SIP_DOMAIN, SESSION_TTL_HOURS. */
+/** The limits ORDER_LIMIT_PER_IP, ORDER_LIMIT_PER_PHONE and ORDER_LIMIT_WINDOW_SECONDS set. */
+function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
+  const limits: Partial<LimitSettings> = {};
+  const read = (key: keyof LimitSettings, name: string) => {
+    const value = env[name];
+    if (value !== undefined && value !== '') limits[key] = integer(name, value, 0);
+  };
+  read('ordersPerIp', 'ORDER_LIMIT_PER_IP');
+  read('ordersPerPhone', 'ORDER_LIMIT_PER_PHONE');
+  read('orderWindowSeconds', 'ORDER_LIMIT_WINDOW_SECONDS');
+  return limits;
+}
+
+/**
+ * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
+ * SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
+ * WORKER_INTERVAL_MS, WORKER_LEASE_MS and the ORDER_LIMIT_* limits.
+ */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
   const host = env.HOST || '127.0.0.1';
   const publicUrl = new URL(env.PUBLIC_URL || `http://${host}:${port}`).origin;
+  const sipWsPort = integer('SIP_WS_PORT', env.SIP_WS_PORT, 8088);
   return {
     host,
     port,
@@ -39,8 +79,26 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     redisUrl: env.REDIS_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     smsUrl: env.SMS_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Frontdesk <no-reply@frontdesk.localhost>',
     publicUrl,
     sipDomain: env.SIP_DOMAIN || 'sip.frontdesk.localhost',
     sessionTtlMs: integer('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12) * 3_600_000,
+    sipEdge: env.SIP_EDGE === '1',
+    sipWsPort,
+    sipWsUrl: env.SIP_WS_URL ? wsOrigin(env.SIP_WS_URL) : undefined,
+    sipKamailio: env.SIP_KAMAILIO || undefined,
+    workerIntervalMs: integer('WORKER_INTERVAL_MS', env.WORKER_INTERVAL_MS, 1_000),
+    // Five minutes: far beyond the transports' own timeouts (about a minute at worst).
+    workerLeaseMs: Math.max(1, integer('WORKER_LEASE_MS', env.WORKER_LEASE_MS, 300_000)),
+    limits: limitsOf(env),
   };
+}
+
+/** A ws:// or wss:// URL without its trailing slash. */
+function wsOrigin(value: string): string {
+  const url = new URL(value);
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+    throw new Error(`SIP_WS_URL must be a ws:// or wss:// URL, not "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
 }

@@ -1,12 +1,29 @@
 /**
  * @frontdesk/platform — the reference platform: HTTP API (Fastify), socket.io, storage (SQLite or
- * PostgreSQL), sessions, the widgets' public endpoints and the admin API.
+ * PostgreSQL), sessions, the widgets' public endpoints and the admin API, and the callback orders
+ * pipeline (ORDERS.md; its `/ops` events in OPS-EVENTS.md).
  */
 export { type Clock, systemClock } from './clock';
 export { type PlatformEnv, readEnv } from './env';
 export type { LimitSettings } from './http/rate-limits';
+export type { OpsOrder } from './orders/ops-order';
 export { hashPassword, verifyPassword } from './passwords';
 export type { Platform, PlatformOptions } from './platform';
 export { createPlatform } from './platform';
 export { DEMO_PASSWORD, seedDemo } from './seed';
-export type { Account, Group, Role, Session, SipLine, Store, User, Widget } from './storage/types';
+export type {
+  Account,
+  CallHistoryEntry,
+  DueTask,
+  Group,
+  Order,
+  OrderEvent,
+  OrderStatus,
+  OutboxMessage,
+  Role,
+  Session,
+  SipLine,
+  Store,
+  User,
+  Widget,
+} from './storage/types';

@@ -1,17 +1,22 @@
 /**
  * `pnpm --filter @frontdesk/platform start`: the platform alone, configured by the environment
- * (see env.ts). With SEED_DEMO=1 it first seeds the demo account. SIGTERM and SIGINT shut it down
- * gracefully: requests in flight finish, the database is closed.
+ * (see env.ts). With SEED_DEMO=1 it first seeds the demo account; with SIP_EDGE=1 it also runs
+ * Kamailio (SIP-EDGE.md). SIGTERM and SIGINT shut it down gracefully: requests in flight finish,
+ * Kamailio is stopped by its PID, the database is closed.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readEnv } from './env';
 import { createPlatform } from './platform';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
 const env = readEnv();
+const webApps = webAppsFromEnv();
 const platform = await createPlatform({
   env,
   logger: process.env.LOG !== '0',
   assetDirs: assetDirsFromEnv(),
+  webApps,
 });
 if (process.env.SEED_DEMO === '1') {
   const seeded = await seedDemo(platform.store, {
@@ -25,6 +30,15 @@ if (process.env.SEED_DEMO === '1') {
 }
 const url = await platform.listen();
 console.log(`Frontdesk platform at ${url} (public URL ${env.publicUrl})`);
+for (const prefix of Object.keys(webApps)) console.log(`  ${env.publicUrl}${prefix}/`);
+const sip = platform.sipEdge?.status();
+if (sip?.state === 'running') {
+  console.log(
+    `SIP edge: Kamailio (pid ${sip.pid}) at ${sip.wsBaseUrl}/sip/<widget key> and /sip/ops`,
+  );
+} else if (sip) {
+  console.log(`SIP edge ${sip.state}: ${sip.message ?? ''}`);
+}
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -39,6 +53,16 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       },
     );
   });
+}
+
+/**
+ * The staff web apps: CONSOLE_DIR, else the workspace's built console next to this package (the
+ * one-machine layout); an app not built is left out.
+ */
+function webAppsFromEnv(): Record<string, string> {
+  const consoleDir =
+    process.env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist/', import.meta.url));
+  return existsSync(`${consoleDir}/index.html`) ? { '/console': consoleDir } : {};
 }
 
 /** ASSET_DIRS: folders of built browser bundles, separated by the path delimiter. */

@@ -6,17 +6,35 @@ import type { PlatformEnv } from './env';
 import { buildApp } from './http/app';
 import type { AppContext } from './http/context';
 import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-limits';
+import { orderFeed } from './orders/order-feed';
+import { emailTransport } from './outbox/email-transport';
+import { smsTransport } from './outbox/sms-transport';
+import type { Transport } from './outbox/transport';
 import { createRealtime } from './realtime';
+import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingStore } from './sip';
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
+import type { OutboxChannel } from './storage/types';
+import { startWorkers, type Workers } from './workers';
 
 /** What a running platform is made of. */
 export interface Platform {
   app: FastifyInstance;
   io: Server;
   store: Store;
+  /**
+   * The background workers (due callback orders, the outbox). They run every
+   * `env.workerIntervalMs`; with 0 nothing runs by itself, and tests call `runDue()` and
+   * `sendOutbox()` when they want a pass.
+   */
+  workers: Pick<Workers, 'runDue' | 'sendOutbox'>;
+  /** The SIP edge (Kamailio) of a process with SIP_EDGE=1; started by listen(), stopped by close(). */
+  sipEdge: SipEdge | undefined;
   /** Starts listening on env.host:env.port (port 0 picks a free one); resolves to the base URL. */
   listen(): Promise<string>;
-  /** Stops accepting, finishes requests in flight, closes sockets, Redis and the database. */
+  /**
+   * Stops the workers (a pass in progress finishes), stops accepting, finishes requests in
+   * flight, closes sockets, Redis, the mail transport and the database.
+   */
   close(): Promise<void>;
 }
 
@@ -24,11 +42,16 @@ export interface Platform {
 export interface PlatformOptions {
   env: PlatformEnv;
   clock?: Clock;
-  limits?: LimitSettings;
+  /** Limits over env.limits over the defaults. */
+  limits?: Partial<LimitSettings>;
   assetDirs?: string[];
+  /** Built staff web apps by URL prefix: `{ '/console': '…/console/dist' }`. */
+  webApps?: Record<string, string>;
   logger?: boolean;
   /** An open database to use instead of the one env names (tests); its opener closes it. */
   database?: Database;
+  /** Timings and limits of the SIP edge (tests shorten them). */
+  sipTuning?: Partial<SipEdgeTuning>;
 }
 
 /** Opens the database (migrated), builds the HTTP app and socket.io on one server. */
@@ -42,26 +65,52 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ? new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
   const clock = options.clock ?? systemClock;
+  const store = createStore(database, { now: () => clock().getTime() });
+  const sipEdge = env.sipEdge
+    ? createSipEdge({ env, store, log: edgeLogger(() => app), tuning: options.sipTuning })
+    : undefined;
   const ctx: AppContext = {
-    store: createStore(database, { now: () => clock().getTime() }),
+    // Kamailio's widget tables follow every call widget change made through this store.
+    store: sipEdge ? syncingStore(store, sipEdge.widgetsChanged) : store,
     env,
     clock,
-    limiters: createLimiters(options.limits ?? defaultLimits, redis),
+    limiters: createLimiters({ ...defaultLimits, ...env.limits, ...options.limits }, redis),
     assetDirs: options.assetDirs ?? [],
+    webApps: options.webApps ?? {},
+    orderPlaced: () => undefined,
   };
-  const app = await buildApp(ctx, { logger: options.logger });
+  const app = await buildApp(ctx, { logger: options.logger, sipEdge });
   const io = createRealtime(app.server, ctx);
+  const feed = orderFeed(io.of('/ops'), clock);
+  const transports = outboxTransports(env);
+  const workers = startWorkers(
+    ctx,
+    feed,
+    transports,
+    { intervalMs: env.workerIntervalMs, leaseMs: env.workerLeaseMs },
+    (error) => app.log.error(error),
+  );
+  ctx.orderPlaced = (order) => {
+    feed.updated(order);
+    workers.wake();
+  };
   return {
     app,
     io,
     store: ctx.store,
+    workers: { runDue: workers.runDue, sendOutbox: workers.sendOutbox },
+    sipEdge,
     async listen() {
       await app.listen({ host: env.host, port: env.port });
+      await sipEdge?.start();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : env.port;
       return `http://${env.host}:${port}`;
     },
     async close() {
+      await sipEdge?.stop();
+      await workers.stop();
+      for (const transport of Object.values(transports)) transport.close();
       // Disconnect realtime clients first: Fastify then closes the one HTTP server they share.
       io.disconnectSockets(true);
       io.engine.close();
@@ -70,4 +119,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       if (!options.database) await database.close();
     },
   };
+}
+
+/** The outbox's transports of the channels the environment configures (SMTP_URL, SMS_URL). */
+function outboxTransports(env: PlatformEnv): Partial<Record<OutboxChannel, Transport>> {
+  const transports: Partial<Record<OutboxChannel, Transport>> = {};
+  if (env.smtpUrl) {
+    transports.email = emailTransport(env.smtpUrl, env.mailFrom, new URL(env.publicUrl).hostname);
+  }
+  if (env.smsUrl) transports.sms = smsTransport(env.smsUrl);
+  return transports;
 }

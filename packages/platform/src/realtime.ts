@@ -3,6 +3,9 @@ import { fastifyCookie } from '@fastify/cookie';
 import { Server } from 'socket.io';
 import type { AppContext } from './http/context';
 import { SESSION_COOKIE, sessionOf } from './http/session';
+import { registerOpsCallbacks } from './orders/ops-callbacks';
+import { orderFeed } from './orders/order-feed';
+import { announcePresence } from './presence';
 
 /** Largest socket.io message: chat texts are small, so a flood cannot buffer much. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -11,6 +14,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
  * socket.io on the platform's HTTP server, WebSocket transport only (no sticky sessions needed
  * behind a load balancer). `/ops` is for staff: the same session cookie as the Studio and the
  * console; each socket joins its account, its user and its groups, for the events later screens send.
+ * Callback orders ring, and are taken and closed, over it (OPS-EVENTS.md).
  */
 export function createRealtime(server: HttpServer, ctx: AppContext): Server {
   const io = new Server(server, {
@@ -39,9 +43,17 @@ export function createRealtime(server: HttpServer, ctx: AppContext): Server {
       next(error instanceof Error ? error : new Error(String(error)));
     }
   });
+  const feed = orderFeed(ops, ctx.clock);
   ops.on('connection', (socket) => {
-    const user = socket.data.user as { id: string; name: string; role: string };
+    const user = socket.data.user as { id: string; name: string; role: string; accountId: string };
     socket.emit('hello', { user: { id: user.id, name: user.name, role: user.role } });
+    registerOpsCallbacks(socket, ctx, feed);
+    const presence = () =>
+      announcePresence(ops, user.accountId).catch((error: unknown) => {
+        console.error('Could not announce who is online:', error);
+      });
+    void presence();
+    socket.on('disconnect', presence);
   });
   return io;
 }

@@ -1,15 +1,22 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerSipRoutes, type SipEdge } from '../sip';
 import { StoreError } from '../storage/store-error';
+import { registerAdminCallHistory } from './admin-call-history';
+import { registerAdminOrders } from './admin-orders';
+import { registerAdminOutbox } from './admin-outbox';
 import { registerAdminPeople } from './admin-people';
 import { registerAdminWidgets } from './admin-widgets';
 import { ApiError } from './api-error';
 import { registerAssets } from './assets';
 import { registerAuth } from './auth';
 import type { AppContext } from './context';
+import { registerPublicCallbacks } from './public-callbacks';
 import { registerPublicWidgets } from './public-widgets';
 import { unsafeStringPath, useValibotValidation } from './route-schema';
+import { registerTestPage } from './test-page';
+import { registerWebApp } from './web-apps';
 
 /** Largest request body, in bytes: settings of a chat widget with many auto-replies fit easily. */
 export const BODY_LIMIT = 256 * 1024;
@@ -17,7 +24,7 @@ export const BODY_LIMIT = 256 * 1024;
 /** The HTTP application: every route of the platform, its error shape and its limits. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; sipEdge?: SipEdge | undefined } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -78,9 +85,16 @@ export async function buildApp(
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerAuth(app, ctx);
   registerPublicWidgets(app, ctx);
+  registerPublicCallbacks(app, ctx);
   registerAdminWidgets(app, ctx);
   registerAdminPeople(app, ctx);
+  registerAdminCallHistory(app, ctx);
+  registerAdminOrders(app, ctx);
+  registerAdminOutbox(app, ctx);
+  registerSipRoutes(app, ctx, options.sipEdge);
   registerAssets(app, ctx);
+  registerTestPage(app, ctx);
+  for (const [prefix, dir] of Object.entries(ctx.webApps)) registerWebApp(app, ctx, prefix, dir);
   return app;
 }
 

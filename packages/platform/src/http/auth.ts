@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { verifyPassword } from '../passwords';
 import type { User } from '../storage/types';
 import { ApiError } from './api-error';
 import type { AppContext } from './context';
+import { consumePoint, tooMany } from './rate-limits';
 import { routeSchema } from './route-schema';
 import { checkLoginOrigin, requireUser, SESSION_COOKIE, startSession } from './session';
 
@@ -27,14 +27,14 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       checkLoginOrigin(ctx, request);
       const { email, password } = request.body as v.InferOutput<typeof LoginBody>;
-      await consume(ctx.limiters.loginByIp, request.ip);
+      await consumePoint(ctx.limiters.loginByIp, request.ip, SIGN_INS);
       const failures = await ctx.limiters.loginByEmail.get(email);
-      if (failures && failures.remainingPoints <= 0) throw tooMany(failures.msBeforeNext);
+      if (failures && failures.remainingPoints <= 0) throw tooMany(SIGN_INS, failures.msBeforeNext);
       const user = await ctx.store.users.byEmail(email);
       // Verify against a dummy hash for unknown users too, so timing does not reveal accounts.
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
-        await consume(ctx.limiters.loginByEmail, email);
+        await consumePoint(ctx.limiters.loginByEmail, email, SIGN_INS);
         throw new ApiError(401, 'invalid_credentials', 'The e-mail or the password is wrong.');
       }
       await ctx.limiters.loginByEmail.delete(email);
@@ -56,22 +56,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
+/** What the sign-in limits count, for their 429 message. */
+const SIGN_INS = 'sign-in attempts';
+
 const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-
-async function consume(limiter: AppContext['limiters']['loginByIp'], key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
-    throw error;
-  }
-}
-
-function tooMany(msBeforeNext: number): ApiError {
-  return new ApiError(
-    429,
-    'rate_limited',
-    `Too many sign-in attempts; try again in ${Math.ceil(msBeforeNext / 1000)} s.`,
-  );
-}

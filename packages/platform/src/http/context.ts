@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { PlatformEnv } from '../env';
-import type { Store } from '../storage/types';
+import type { Order, Store } from '../storage/types';
 import type { Limiters } from './rate-limits';
 
 /** What every route handler may use. */
@@ -11,4 +11,8 @@ export interface AppContext {
   limiters: Limiters;
   /** Folders the browser bundles are served from, `/v1/loader.js` and `/v1/assets/*`. */
   assetDirs: string[];
+  /** Built staff web apps by URL prefix, e.g. `/console` → its `dist/` folder. */
+  webApps: Record<string, string>;
+  /** Called once a new callback order is committed: consoles hear of it, the workers wake. */
+  orderPlaced(order: Order): void;
 }

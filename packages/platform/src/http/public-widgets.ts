@@ -23,7 +23,7 @@ const SlotsQuery = v.object({
 export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): void {
   app.options('/v1/widgets/:key/*', { schema: { hide: true } }, async (request, reply) => {
     const { key } = request.params as { key: string };
-    allowWidgetOrigin(request, reply, await activeWidget(ctx, key));
+    allowWidgetOrigin(ctx, request, reply, await activeWidget(ctx, key));
     reply.header('access-control-allow-methods', 'GET, POST');
     reply.header('access-control-allow-headers', 'content-type, idempotency-key');
     reply.header('access-control-max-age', '600');
@@ -36,7 +36,7 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
     async (request, reply) => {
       const { key } = request.params as v.InferOutput<typeof KeyParams>;
       const widget = await activeWidget(ctx, key);
-      allowWidgetOrigin(request, reply, widget);
+      allowWidgetOrigin(ctx, request, reply, widget);
       const now = ctx.clock();
       const today = dateIn(widget.settings.schedule.timeZone, now);
       // The config changes with the widget and with the calendar window, once a day.
@@ -62,7 +62,7 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
       const { key } = request.params as v.InferOutput<typeof KeyParams>;
       const { days } = request.query as v.InferOutput<typeof SlotsQuery>;
       const widget = await activeWidget(ctx, key);
-      allowWidgetOrigin(request, reply, widget);
+      allowWidgetOrigin(ctx, request, reply, widget);
       reply.header('cache-control', 'no-store');
       const schedule = createSchedule(widget.settings.schedule);
       const slots = callbackSlots(schedule, ctx.clock(), { days });

@@ -3,7 +3,9 @@ import {
   type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterRedis,
+  RateLimiterRes,
 } from 'rate-limiter-flexible';
+import { ApiError } from './api-error';
 
 /** The platform's rate limiters: in memory by default, shared through Redis with REDIS_URL. */
 export interface Limiters {
@@ -11,35 +13,87 @@ export interface Limiters {
   loginByIp: RateLimiterAbstract;
   /** Failed logins per e-mail address. */
   loginByEmail: RateLimiterAbstract;
+  /** SIP call credentials issued per client IP (each visitor call needs one). */
+  callCredentialsByIp: RateLimiterAbstract;
+  /** Callback orders per client IP. */
+  ordersByIp: RateLimiterAbstract;
+  /** Callback orders per visitor's number (E.164). */
+  ordersByPhone: RateLimiterAbstract;
 }
 
 /** Points per window of each limiter; tests lower them. */
 export interface LimitSettings {
   loginPerIp: number;
   loginFailuresPerEmail: number;
+  /** Call credentials per IP; default {@link DEFAULT_CALL_CREDENTIALS_PER_IP}. */
+  callCredentialsPerIp?: number;
   windowSeconds: number;
+  /** Callback orders per IP per `orderWindowSeconds`. */
+  ordersPerIp: number;
+  /** Callback orders per visitor's number per `orderWindowSeconds`. */
+  ordersPerPhone: number;
+  orderWindowSeconds: number;
 }
 
-/** Default limits: 30 logins per IP and 10 failures per address in 15 minutes. */
+/** Call credentials one IP may get per window: a few calls, retries, and a shared office NAT. */
+export const DEFAULT_CALL_CREDENTIALS_PER_IP = 60;
+
+/**
+ * Default limits: 30 logins per IP, 10 failures per address and 60 call credentials per IP in 15
+ * minutes; 20 callback orders per IP (an office behind one address) and 3 per number in 10 minutes.
+ */
 export const defaultLimits: LimitSettings = {
   loginPerIp: 30,
   loginFailuresPerEmail: 10,
+  callCredentialsPerIp: DEFAULT_CALL_CREDENTIALS_PER_IP,
   windowSeconds: 900,
+  ordersPerIp: 20,
+  ordersPerPhone: 3,
+  orderWindowSeconds: 600,
 };
 
 /** The limiters over `redis` when given, else in memory. */
 export function createLimiters(limits: LimitSettings, redis?: Redis): Limiters {
-  const make = (keyPrefix: string, points: number) =>
+  const make = (keyPrefix: string, points: number, duration = limits.windowSeconds) =>
     redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix,
-          points,
-          duration: limits.windowSeconds,
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
+      : new RateLimiterMemory({ keyPrefix, points, duration });
   return {
     loginByIp: make('fd-login-ip', limits.loginPerIp),
     loginByEmail: make('fd-login-email', limits.loginFailuresPerEmail),
+    callCredentialsByIp: make(
+      'fd-call-credentials-ip',
+      limits.callCredentialsPerIp ?? DEFAULT_CALL_CREDENTIALS_PER_IP,
+    ),
+    ordersByIp: make('fd-orders-ip', limits.ordersPerIp, limits.orderWindowSeconds),
+    ordersByPhone: make('fd-orders-phone', limits.ordersPerPhone, limits.orderWindowSeconds),
   };
+}
+
+/**
+ * Takes one point of `key` from `limiter`.
+ * @throws {ApiError} 429 `rate_limited` when none is left: "Too many {what}; try again in N s."
+ */
+export async function consumePoint(
+  limiter: RateLimiterAbstract,
+  key: string,
+  what: string,
+  field?: string,
+): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw tooMany(what, error.msBeforeNext, field);
+    throw error;
+  }
+}
+
+/** The 429 answer for `what`, telling when to try again. */
+export function tooMany(what: string, msBeforeNext: number, field?: string): ApiError {
+  return new ApiError(
+    429,
+    'rate_limited',
+    `Too many ${what}; try again in ${Math.ceil(msBeforeNext / 1000)} s.`,
+    field,
+  );
 }

@@ -8,7 +8,8 @@ export type UniqueConstraint =
   | 'accounts.sip_domain'
   | 'users.email'
   | 'widgets.key'
-  | 'sip_lines.line';
+  | 'sip_lines.line'
+  | 'idempotency_keys.key';
 
 // PostgreSQL names the violated constraint (migration 001 names them); SQLite lists the columns.
 const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueConstraint>> = {
@@ -16,10 +17,12 @@ const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueConstraint>> = {
   users_email_unique: 'users.email',
   widgets_key_unique: 'widgets.key',
   sip_lines_pkey: 'sip_lines.line',
+  idempotency_keys_pkey: 'idempotency_keys.key',
   'accounts.sip_domain': 'accounts.sip_domain',
   'users.email': 'users.email',
   'widgets.key': 'widgets.key',
   'sip_lines.account_id, sip_lines.line': 'sip_lines.line',
+  'idempotency_keys.widget_id, idempotency_keys.key': 'idempotency_keys.key',
 };
 
 const SQLITE_UNIQUE = /^UNIQUE constraint failed: (.+)$/;

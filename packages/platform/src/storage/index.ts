@@ -11,4 +11,17 @@ export { type Database, type OpenDatabaseOptions, openDatabase } from './databas
 export { migrate } from './migrate';
 export { createStore, type StoreOptions } from './store';
 export { StoreError, type StoreErrorCode } from './store-error';
-export type { Account, Group, Role, Session, SipLine, Store, User, Widget } from './types';
+export type {
+  Account,
+  CallHistoryEntry,
+  Group,
+  Order,
+  OrderStatus,
+  OutboxMessage,
+  Role,
+  Session,
+  SipLine,
+  Store,
+  User,
+  Widget,
+} from './types';

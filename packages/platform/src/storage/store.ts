@@ -3,8 +3,13 @@
  * one transaction, committed before its promise resolves.
  */
 import { accountsRepository } from './accounts';
+import { callHistoryRepository } from './call-history';
+import { callsRepository } from './calls';
 import type { Database } from './database';
+import { dueTasksRepository } from './due-tasks';
 import { groupsRepository } from './groups';
+import { ordersRepository } from './orders';
+import { outboxRepository } from './outbox';
 import { sessionsRepository } from './sessions';
 import { randomLineDigits } from './sip-lines';
 import type { Store } from './types';
@@ -27,7 +32,7 @@ export interface StoreOptions {
 
 /** The store over `database`, which must be migrated (see migrate.ts). */
 export function createStore(database: Database, options: StoreOptions = {}): Store {
-  const { db } = database;
+  const { db, engine } = database;
   const now = options.now ?? Date.now;
   return {
     accounts: accountsRepository(db, now),
@@ -38,5 +43,10 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
       randomDigits: options.randomDigits ?? randomLineDigits,
       randomKey: options.randomKey ?? randomWidgetKey,
     }),
+    orders: ordersRepository(db),
+    dueTasks: dueTasksRepository(db, engine),
+    outbox: outboxRepository(db, engine),
+    callHistory: callHistoryRepository(db),
+    calls: callsRepository(db),
   };
 }

@@ -3,7 +3,7 @@
  * milliseconds, booleans 0/1, settings JSON text. Repositories turn rows into the records of
  * types.ts; nothing outside storage should need these.
  */
-import type { Role } from './types';
+import type { OrderStatus, OutboxChannel, OutboxStatus, Role } from './types';
 
 /** Every table the migrations create, for `Kysely<Tables>`. */
 export interface Tables {
@@ -14,6 +14,13 @@ export interface Tables {
   sessions: SessionRow;
   widgets: WidgetRow;
   sip_lines: SipLineRow;
+  orders: OrderRow;
+  idempotency_keys: IdempotencyKeyRow;
+  order_events: OrderEventRow;
+  outbox: OutboxRow;
+  due_tasks: DueTaskRow;
+  /** A view: orders now, calls later. */
+  call_history: CallHistoryRow;
 }
 
 /** A row of `accounts`. */
@@ -90,4 +97,112 @@ export interface SipLineRow {
   widget_id: string;
   created_at: number;
   released_at: number | null;
+}
+
+/** A row of `orders`; the addressee columns are set in automatic mode only. */
+export interface OrderRow {
+  id: string;
+  account_id: string;
+  widget_id: string;
+  widget_name: string;
+  mode: 'automatic' | 'manual';
+  phone: string;
+  name: string | null;
+  slot_at: number | null;
+  consent: number;
+  page_url: string | null;
+  page_title: string | null;
+  page_referrer: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  visitor_time_zone: string | null;
+  addressee_kind: 'employee' | 'group' | 'account' | 'external' | null;
+  addressee_id: string | null;
+  addressee_number: string | null;
+  outgoing_number: string | null;
+  status: OrderStatus;
+  operator_id: string | null;
+  operator_name: string | null;
+  note: string | null;
+  created_at: number;
+  ringing_at: number | null;
+  accepted_at: number | null;
+  done_at: number | null;
+  failed_at: number | null;
+}
+
+/** A row of `idempotency_keys`: which order a widget's key made, and from which request. */
+export interface IdempotencyKeyRow {
+  widget_id: string;
+  key: string;
+  request_hash: string;
+  order_id: string;
+  created_at: number;
+}
+
+/** A row of `order_events`: one per state an order entered. */
+export interface OrderEventRow {
+  id: string;
+  order_id: string;
+  status: OrderStatus;
+  at: number;
+  user_id: string | null;
+  note: string | null;
+}
+
+/** A row of `outbox`: one e-mail or SMS and where its delivery stands. */
+export interface OutboxRow {
+  id: string;
+  account_id: string;
+  order_id: string | null;
+  channel: OutboxChannel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  last_error: string | null;
+  sent_at: number | null;
+  created_at: number;
+}
+
+/** A row of `due_tasks`: when an automatic order rings, who claimed it, when it was delivered. */
+export interface DueTaskRow {
+  id: string;
+  order_id: string;
+  due_at: number;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  fired_at: number | null;
+  created_at: number;
+}
+
+/** A row of the `call_history` view. */
+export interface CallHistoryRow {
+  kind: 'callback';
+  id: string;
+  account_id: string;
+  widget_id: string;
+  caller: string;
+  caller_name: string | null;
+  dialled: string;
+  status: string;
+  at: number;
+  slot_at: number | null;
+  answered_at: number | null;
+  ended_at: number | null;
+  operator_id: string | null;
+  operator_name: string | null;
+  page_url: string | null;
+  page_title: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  note: string | null;
 }

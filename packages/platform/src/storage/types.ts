@@ -75,6 +75,224 @@ export interface SipLine {
   releasedAt: number | null;
 }
 
+/** Where an order stands: new → ringing (automatic mode, delivered to operators) → accepted → done | failed. */
+export type OrderStatus = 'new' | 'ringing' | 'accepted' | 'done' | 'failed';
+
+/** Who an automatic order rings: an employee, a group, every operator of the account, or an outside number. */
+export type OrderAddressee =
+  | { kind: 'employee' | 'group'; id: string }
+  | { kind: 'account' }
+  | { kind: 'external'; number: string };
+
+/** The `utm_*` tags of the page an order came from; absent tags are left out. */
+export interface Utm {
+  source?: string;
+  medium?: string;
+  campaign?: string;
+  term?: string;
+  content?: string;
+}
+
+/** A visitor's callback order. */
+export interface Order {
+  id: string;
+  accountId: string;
+  widgetId: string;
+  /** The widget's name when the order came in: the call history's "dialled number". */
+  widgetName: string;
+  mode: 'automatic' | 'manual';
+  /** E.164. */
+  phone: string;
+  name: string | null;
+  /** The chosen slot's start; null for "call me now". */
+  slot: number | null;
+  /** The visitor ticked the personal-data consent box. */
+  consent: boolean;
+  page: { url: string | null; title: string | null; referrer: string | null; utm: Utm };
+  /** The visitor's IANA zone, when the widget sent it. */
+  visitorTimeZone: string | null;
+  /** Automatic mode: who is rung (copied from the settings at order time); null in manual mode. */
+  addressee: OrderAddressee | null;
+  /** Automatic mode: the number the visitor sees; null = the account's default. */
+  outgoingNumber: string | null;
+  status: OrderStatus;
+  /** Who accepted it. */
+  operator: { id: string; name: string } | null;
+  note: string | null;
+  createdAt: number;
+  ringingAt: number | null;
+  acceptedAt: number | null;
+  doneAt: number | null;
+  failedAt: number | null;
+}
+
+/** A state an order entered, when, and by whom (null: the platform). */
+export interface OrderEvent {
+  status: OrderStatus;
+  at: number;
+  userId: string | null;
+  note: string | null;
+}
+
+/** What {@link Store.orders.place} stores. */
+export interface PlaceOrder {
+  order: Omit<
+    Order,
+    'id' | 'status' | 'operator' | 'note' | 'ringingAt' | 'acceptedAt' | 'doneAt' | 'failedAt'
+  >;
+  idempotencyKey: string;
+  /** A digest of the request: the same key with another request is a conflict. */
+  requestHash: string;
+  /** Manual mode: the e-mails and SMS to send, queued in the outbox. */
+  notifications: NewOutboxMessage[];
+  /** Automatic mode: when the order rings (now, or the slot's start); null in manual mode. */
+  dueAt: number | null;
+}
+
+/** How {@link Store.orders.place} went: stored now, stored before under the same key, or refused. */
+export type PlacedOrder =
+  | { outcome: 'created' | 'replayed'; order: Order }
+  | { outcome: 'conflict' };
+
+/** A state change of {@link Store.orders.transition}. */
+export interface OrderTransition {
+  /** The states the order may be in; it changes only if it still is (the first caller wins). */
+  from: readonly OrderStatus[];
+  to: 'accepted' | 'done' | 'failed';
+  by: { id: string; name: string };
+  /** Only if this user accepted the order. */
+  acceptedBy?: string;
+  note?: string | null;
+  now: number;
+}
+
+export type OutboxChannel = 'email' | 'sms';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** An e-mail or SMS to queue. */
+export interface NewOutboxMessage {
+  channel: OutboxChannel;
+  /** An e-mail address or an E.164 number. */
+  recipient: string;
+  /** E-mail only. */
+  subject: string | null;
+  body: string;
+}
+
+/** A queued e-mail or SMS and where its delivery stands. */
+export interface OutboxMessage extends NewOutboxMessage {
+  id: string;
+  accountId: string;
+  orderId: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  sentAt: number | null;
+  createdAt: number;
+}
+
+/** How a send went, for {@link Store.outbox.settle}. */
+export type SendOutcome =
+  | { status: 'sent'; at: number }
+  | { status: 'pending'; error: string; retryAt: number }
+  | { status: 'failed'; error: string };
+
+/** When an automatic order rings, who claimed that moment, and when the ring went out. */
+export interface DueTask {
+  id: string;
+  orderId: string;
+  dueAt: number;
+  claimedBy: string | null;
+  claimedAt: number | null;
+  firedAt: number | null;
+}
+
+/** A line of the call history: an order now, a call from the site later. */
+export interface CallHistoryEntry {
+  kind: 'callback';
+  id: string;
+  widgetId: string;
+  /** Who called: the visitor's number for an order. */
+  caller: string;
+  callerName: string | null;
+  /** What was dialled: the widget's name for an order, as the source's report shows it. */
+  dialled: string;
+  status: string;
+  at: number;
+  slot: number | null;
+  answeredAt: number | null;
+  endedAt: number | null;
+  operator: { id: string; name: string } | null;
+  page: { url: string | null; title: string | null };
+  utm: Utm;
+  note: string | null;
+}
+
+/** Where a newest-first list goes on: the last item's time and id. */
+export interface Cursor {
+  at: number;
+  id: string;
+}
+
+/** One page of a newest-first list; `next` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  next: Cursor | null;
+}
+
+/** Where a call from the site stands: ringing, then answered and completed, or unanswered. */
+export type CallStatus =
+  | 'ringing'
+  | 'answered'
+  | 'completed'
+  /** Nobody was registered for the line. */
+  | 'unavailable'
+  | 'no_answer'
+  | 'busy'
+  | 'declined'
+  /** The visitor hung up while it rang. */
+  | 'cancelled'
+  | 'failed';
+
+/** How a call ended unanswered. */
+export type UnansweredStatus = Exclude<CallStatus, 'ringing' | 'answered' | 'completed'>;
+
+/** A call a visitor placed from a call widget, as the SIP edge (Kamailio) reported it. */
+export interface Call {
+  id: string;
+  /** The SIP Call-ID. */
+  callId: string;
+  accountId: string;
+  widgetId: string;
+  /** The widget's name when the call came in: the call history's "who called". */
+  widgetName: string;
+  /** `line12345@vpbx…`: what was dialled. */
+  line: string;
+  /** The visitor part of the credential the call was placed with. */
+  visitorId: string;
+  /** What the widget said about the page when it asked for credentials (the visitor's word). */
+  page: { url: string | null; title: string | null };
+  utm: Utm;
+  visitorTimeZone: string | null;
+  status: CallStatus;
+  /** The final SIP status of an unanswered call (480, 486, 487, …). */
+  sipCode: number | null;
+  /** Who answered (their name then). */
+  operator: { id: string; name: string } | null;
+  endedBy: 'visitor' | 'operator' | 'timeout' | null;
+  startedAt: number;
+  answeredAt: number | null;
+  /** When it ended: hung up after an answer, or given up unanswered. */
+  endedAt: number | null;
+}
+
+/** What {@link Store.calls.start} stores: a call that starts ringing. */
+export type NewCall = Omit<
+  Call,
+  'id' | 'status' | 'sipCode' | 'operator' | 'endedBy' | 'answeredAt' | 'endedAt'
+>;
+
 /** Repositories over one database; every write is committed before its promise resolves. */
 export interface Store {
   accounts: {
@@ -133,5 +351,107 @@ export interface Store {
     /** Soft delete with an optional reason; releases (never frees for reuse) the SIP line. */
     softDelete(id: string, input: { reason: string | null; now: number }): Promise<boolean>;
     sipLines(accountId: string): Promise<SipLine[]>;
+  };
+  orders: {
+    /**
+     * Stores an order under its idempotency key, with its outbox messages or its due task, in one
+     * transaction. A key used before returns that order: `replayed` for the same request hash,
+     * `conflict` for another.
+     */
+    place(input: PlaceOrder): Promise<PlacedOrder>;
+    /** The order a widget's idempotency key made, with the hash of the request that made it. */
+    byIdempotencyKey(
+      widgetId: string,
+      key: string,
+    ): Promise<{ order: Order; requestHash: string } | undefined>;
+    get(id: string): Promise<Order | undefined>;
+    /** The states the order went through, in order. */
+    events(id: string): Promise<OrderEvent[]>;
+    /** The account's orders still open (new, ringing, accepted), newest first. */
+    open(accountId: string, limit: number): Promise<Order[]>;
+    /** Moves an order to `to` if it is in one of `from`; undefined when it was not (or is missing). */
+    transition(id: string, change: OrderTransition): Promise<Order | undefined>;
+  };
+  dueTasks: {
+    /**
+     * Claims the tasks due at `now` that nobody claimed, turning their orders from new to
+     * ringing, and the tasks claimed before `staleBefore` that never fired (their claimer died
+     * before delivering) — in one transaction, so each claim happens in one process only.
+     */
+    claim(input: {
+      now: number;
+      by: string;
+      staleBefore: number;
+      limit: number;
+    }): Promise<{ task: DueTask; order: Order }[]>;
+    /** Records that the ring went out. */
+    markFired(id: string, now: number): Promise<void>;
+    forOrder(orderId: string): Promise<DueTask | undefined>;
+  };
+  outbox: {
+    /**
+     * Claims messages of `channels` due at `now` (pending, or stuck in sending since before
+     * `staleBefore`), counting an attempt for each; each message is claimed by one caller.
+     */
+    claim(input: {
+      channels: readonly OutboxChannel[];
+      now: number;
+      by: string;
+      staleBefore: number;
+      limit: number;
+    }): Promise<OutboxMessage[]>;
+    /** Records how a send by claimer `by` went; false when the claim was lost meanwhile. */
+    settle(id: string, by: string, outcome: SendOutcome): Promise<boolean>;
+    /** The account's messages, newest first. */
+    list(filter: {
+      accountId: string;
+      status?: OutboxStatus;
+      orderId?: string;
+      cursor?: Cursor;
+      limit: number;
+    }): Promise<Page<OutboxMessage>>;
+  };
+  callHistory: {
+    /** The account's history, newest first; `from` inclusive, `to` exclusive. */
+    list(filter: {
+      accountId: string;
+      widgetId?: string;
+      status?: string;
+      from?: number;
+      to?: number;
+      cursor?: Cursor;
+      limit: number;
+    }): Promise<Page<CallHistoryEntry>>;
+  };
+  calls: {
+    /** Records a call that starts ringing; false when its Call-ID is known (a repeated event). */
+    start(call: NewCall): Promise<boolean>;
+    /** The first answer of a ringing call; false for any other call. */
+    answer(
+      callId: string,
+      input: { at: number; operator: { id: string; name: string } | null },
+    ): Promise<boolean>;
+    /** A ringing call given up unanswered; false for any other call. */
+    fail(
+      callId: string,
+      input: { at: number; status: UnansweredStatus; sipCode: number | null },
+    ): Promise<boolean>;
+    /** The end of an answered call; false for any other call. */
+    end(
+      callId: string,
+      input: { at: number; by: 'visitor' | 'operator' | 'timeout' },
+    ): Promise<boolean>;
+    byCallId(callId: string): Promise<Call | undefined>;
+    /** The account's calls, newest first (by start); `from` inclusive, `to` exclusive. */
+    list(filter: {
+      accountId: string;
+      widgetId?: string;
+      from?: number;
+      to?: number;
+      cursor?: Cursor;
+      limit: number;
+    }): Promise<Page<Call>>;
+    /** Every live, active call widget that has a line, of all accounts: what the SIP edge routes. */
+    callWidgets(): Promise<Widget[]>;
   };
 }

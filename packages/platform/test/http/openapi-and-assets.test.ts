@@ -39,7 +39,17 @@ describe('OpenAPI document and bundle serving', () => {
         '/v1/admin/widgets/{id}/embed',
         '/v1/admin/users',
         '/v1/admin/groups',
+        '/v1/widgets/{key}/callbacks',
+        '/v1/admin/call-history',
+        '/v1/admin/orders/{id}',
+        '/v1/admin/outbox',
       ]),
+    );
+    const order =
+      doc.paths['/v1/widgets/{key}/callbacks'].post.requestBody.content['application/json'].schema;
+    expect(order.required).toEqual(['phone']);
+    expect(Object.keys(order.properties)).toEqual(
+      expect.arrayContaining(['phone', 'slot', 'now', 'name', 'consent', 'page', 'website']),
     );
     const login = doc.paths['/v1/auth/login'].post.requestBody.content['application/json'].schema;
     expect(login.required).toEqual(['email', 'password']);

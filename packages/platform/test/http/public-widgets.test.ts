@@ -118,6 +118,11 @@ describe.each(engines)('public widget endpoints on $name', (engine) => {
     });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 
+    // The platform's own pages (the Test-widget page) may always use its widgets.
+    const own = await t.request(`/v1/widgets/${w.key}/config`, { headers: { origin: t.url } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBe(t.url);
+
     const none = await t.request(`/v1/widgets/${w.key}/config`);
     expect(none.status).toBe(200);
     expect(none.headers.get('access-control-allow-origin')).toBeNull();

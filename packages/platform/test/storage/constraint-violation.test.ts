@@ -4,7 +4,7 @@ import { isForeignKeyViolation, uniqueViolation } from '../../src/storage/constr
 import { createStore } from '../../src/storage/store';
 import type { Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
-import { newAccount, newUser, settingsFor } from '../support/store-fixtures';
+import { newAccount, newUser, orderInput, settingsFor } from '../support/store-fixtures';
 
 describe.each(engines)('constraint violations on $name', (engine) => {
   let database: TestDatabase;
@@ -77,6 +77,22 @@ describe.each(engines)('constraint violations on $name', (engine) => {
             released_at: null,
           })
           .execute(),
+      'idempotency_keys.key': async () => {
+        const input = orderInput(widget, 1);
+        await store.orders.place(input);
+        const other = await store.orders.place({ ...input, idempotencyKey: 'another' });
+        if (other.outcome === 'conflict') throw new Error('a fresh key conflicted');
+        return db
+          .insertInto('idempotency_keys')
+          .values({
+            widget_id: widget.id,
+            key: input.idempotencyKey,
+            request_hash: 'h',
+            order_id: other.order.id,
+            created_at: 1,
+          })
+          .execute();
+      },
     };
     for (const [constraint, write] of Object.entries(cases)) {
       const error = await failure(write);

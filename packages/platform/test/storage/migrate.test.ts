@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database';
 import { migrate } from '../../src/storage/migrate';
+import { migrations } from '../../src/storage/migrations/index';
 import { engines, type TestDatabase } from '../support/databases';
 
 describe.each(engines)('migrate on $name', (engine) => {
@@ -11,20 +12,32 @@ describe.each(engines)('migrate on $name', (engine) => {
     database = undefined;
   });
 
-  it('applies 001_core to a fresh database, and a second run is a no-op', async () => {
+  const names = Object.keys(migrations).sort();
+
+  it('applies every migration to a fresh database in order, and a second run is a no-op', async () => {
     database = await engine.open({ migrate: false });
-    expect(await migrate(database)).toEqual(['001_core']);
+    expect(names.slice(0, 2)).toEqual(['001_core', '002_orders']);
+    expect(await migrate(database)).toEqual(names);
     expect(await migrate(database)).toEqual([]);
     const tables = await database.db.introspection.getTables();
-    expect(tables.map((table) => table.name).sort()).toEqual([
-      'accounts',
-      'group_members',
-      'groups',
-      'sessions',
-      'sip_lines',
-      'users',
-      'widgets',
-    ]);
+    expect(tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining([
+        'accounts',
+        'group_members',
+        'groups',
+        'sessions',
+        'sip_lines',
+        'users',
+        'widgets',
+        'orders',
+        'idempotency_keys',
+        'order_events',
+        'outbox',
+        'due_tasks',
+      ]),
+    );
+    const views = tables.filter((table) => table.isView).map((table) => table.name);
+    expect(views).toContain('call_history');
   });
 
   it('two processes migrating a fresh database at once both succeed, once', async () => {
@@ -32,11 +45,11 @@ describe.each(engines)('migrate on $name', (engine) => {
     const other = await openDatabase(database.options);
     try {
       const runs = await Promise.all([migrate(database), migrate(other)]);
-      expect(runs.flat()).toEqual(['001_core']);
-      const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(
-        database.db,
-      );
-      expect(rows).toEqual([{ name: '001_core' }]);
+      expect(runs.flat()).toEqual(names);
+      const { rows } = await sql<{
+        name: string;
+      }>`select name from kysely_migration order by name`.execute(database.db);
+      expect(rows).toEqual(names.map((name) => ({ name })));
     } finally {
       await other.close();
     }

@@ -1,9 +1,13 @@
 /** A real platform on a free loopback port, over a fresh database, with an injected clock. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createPlatform,
   hashPassword,
   type LimitSettings,
   type Platform,
+  type PlatformOptions,
   type Role,
   readEnv,
   type User,
@@ -42,26 +46,57 @@ export interface TestPlatform {
   users: Record<Role, User>;
   /** A fetch bound to the platform's URL. */
   request(path: string, init?: RequestInit): Promise<Response>;
-  /** Signs in as `role`'s user; returns a fetch that sends the session cookie and CSRF token. */
-  signIn(role: Role): Promise<(path: string, init?: RequestInit) => Promise<Response>>;
+  /** Signs in as `role`'s user (or any user with {@link PASSWORD}); returns a fetch that sends the session cookie and CSRF token. */
+  signIn(who: Role | User): Promise<(path: string, init?: RequestInit) => Promise<Response>>;
+  /** Another user of the account, with {@link PASSWORD}; the e-mail is made from the name. */
+  addUser(role: Role, name: string): Promise<User>;
+  /** Signs in as `who`; the session cookie and CSRF token (for a socket.io client, say). */
+  session(who: Role | User): Promise<{ cookie: string; csrfToken: string }>;
   close(): Promise<void>;
 }
 
 let hash: Promise<string> | undefined;
 
-/** Starts a platform over `database` (migrated by the platform) with one account of three users. */
+/**
+ * Starts a platform over `database` (migrated by the platform) with one account of three users.
+ * `env` adds to its environment; the background workers have no timer unless it sets
+ * WORKER_INTERVAL_MS, so tests run their passes with `platform.workers`.
+ */
 export async function startPlatform(
   database: TestDatabase,
-  options: { clock?: TestClock; limits?: LimitSettings; assetDirs?: string[] } = {},
+  options: {
+    clock?: TestClock;
+    limits?: Partial<LimitSettings>;
+    assetDirs?: string[];
+    /** Staff web apps by URL prefix (the built console). */
+    webApps?: Record<string, string>;
+    env?: NodeJS.ProcessEnv;
+    /** With `env.SIP_EDGE: '1'`: the edge's timings (its runtime dir goes to a temporary DATA_DIR). */
+    sipTuning?: PlatformOptions['sipTuning'];
+  } = {},
 ): Promise<TestPlatform> {
+  // The SIP edge keeps its runtime directory under DATA_DIR: give it a fresh one, removed on close.
+  const dataDir =
+    options.env?.SIP_EDGE === '1' && !options.env.DATA_DIR
+      ? await mkdtemp(join(tmpdir(), 'frontdesk-sip-'))
+      : undefined;
   const clock = options.clock ?? testClock('2026-03-04T07:00:00Z');
-  const env = readEnv({ PORT: '0', DATA_DIR: '/nonexistent', PUBLIC_URL: 'http://127.0.0.1:1' });
+  const env = readEnv({
+    PORT: '0',
+    DATA_DIR: '/nonexistent',
+    PUBLIC_URL: 'http://127.0.0.1:1',
+    WORKER_INTERVAL_MS: '0',
+    ...options.env,
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
+  });
   const platform = await createPlatform({
     env,
     clock,
     database,
     ...(options.limits ? { limits: options.limits } : {}),
     assetDirs: options.assetDirs ?? [],
+    webApps: options.webApps ?? {},
+    ...(options.sipTuning ? { sipTuning: options.sipTuning } : {}),
   });
   const url = await platform.listen();
   // The admin API accepts writes only from the platform's own origin: make it this one.
@@ -72,21 +107,39 @@ export async function startPlatform(
     name: 'Test',
     sipDomain: 'vpbx1000001.sip.test',
   });
-  const make = (role: Role) =>
+  const addUser = (role: Role, name: string, email: string) =>
     platform.store.users.create({
       accountId: account.id,
-      email: `${role}@test.example`,
-      name: `${role[0]?.toUpperCase()}${role.slice(1)} Person`,
+      email,
+      name,
       role,
       passwordHash,
       photoUrl: null,
     });
+  const make = (role: Role) =>
+    addUser(role, `${role[0]?.toUpperCase()}${role.slice(1)} Person`, `${role}@test.example`);
   const users = {
     admin: await make('admin'),
     marketer: await make('marketer'),
     operator: await make('operator'),
   };
   const request = (path: string, init?: RequestInit) => fetch(new URL(path, url), init);
+  const session = async (who: Role | User) => {
+    const user = typeof who === 'string' ? users[who] : who;
+    const response = await request('/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: PASSWORD }),
+    });
+    if (response.status !== 200)
+      throw new Error(`sign-in as ${user.email}: ${response.status} ${await response.text()}`);
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    return { cookie, csrfToken };
+  };
   return {
     url,
     platform,
@@ -94,19 +147,11 @@ export async function startPlatform(
     accountId: account.id,
     users,
     request,
-    async signIn(role) {
-      const response = await request('/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: users[role].email, password: PASSWORD }),
-      });
-      if (response.status !== 200)
-        throw new Error(`sign-in as ${role}: ${response.status} ${await response.text()}`);
-      const { csrfToken } = (await response.json()) as { csrfToken: string };
-      const cookie = response.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+    session,
+    addUser: (role, name) =>
+      addUser(role, name, `${name.toLowerCase().replaceAll(' ', '.')}@test.example`),
+    async signIn(who) {
+      const { cookie, csrfToken } = await session(who);
       return (path, init = {}) => {
         const headers = new Headers(init.headers);
         headers.set('cookie', cookie);
@@ -116,6 +161,9 @@ export async function startPlatform(
         return request(path, { ...init, headers });
       };
     },
-    close: () => platform.close(),
+    async close() {
+      await platform.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

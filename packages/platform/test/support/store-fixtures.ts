@@ -1,7 +1,7 @@
 /** Records the storage tests build on: fresh accounts, users and opaque widget settings. */
 import { randomUUID } from 'node:crypto';
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
-import type { Account, Role, Store, User } from '../../src/storage/types';
+import type { Account, PlaceOrder, Role, Store, User, Widget } from '../../src/storage/types';
 
 /**
  * Settings for a widget of `type`. The store keeps settings as opaque JSON, so these need not be
@@ -31,4 +31,36 @@ export function newUser(
     photoUrl: null,
     ...fields,
   });
+}
+
+/** What `store.orders.place` needs for an order of `widget` made at `now`, "call me now", automatic. */
+export function orderInput(
+  widget: Widget,
+  now: number,
+  extra: Partial<Omit<PlaceOrder, 'order'>> & { order?: Partial<PlaceOrder['order']> } = {},
+): PlaceOrder {
+  const { order, ...rest } = extra;
+  return {
+    order: {
+      accountId: widget.accountId,
+      widgetId: widget.id,
+      widgetName: widget.name,
+      mode: 'automatic',
+      phone: '+79991234567',
+      name: null,
+      slot: null,
+      consent: false,
+      page: { url: null, title: null, referrer: null, utm: {} },
+      visitorTimeZone: null,
+      addressee: { kind: 'account' },
+      outgoingNumber: null,
+      createdAt: now,
+      ...order,
+    },
+    idempotencyKey: randomUUID(),
+    requestHash: 'hash',
+    notifications: [],
+    dueAt: now,
+    ...rest,
+  };
 }

@@ -1,0 +1,64 @@
+/**
+ * What staff receive about a manual-mode order: one e-mail per address, one SMS per number.
+ * Times are in the widget's time zone, the one its schedule (and so the slot) lives in.
+ */
+import type { NewOutboxMessage, PlaceOrder } from '../storage/types';
+import type { CallbackMode } from './callback-mode';
+
+type ManualMode = Extract<CallbackMode, { kind: 'manual' }>;
+
+/** The e-mails and SMS announcing `order`, for the outbox. */
+export function orderNotifications(
+  order: PlaceOrder['order'],
+  mode: ManualMode,
+  timeZone: string,
+): NewOutboxMessage[] {
+  const full = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  });
+  const short = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const who = order.name ? `${order.phone} (${order.name})` : order.phone;
+  const when =
+    order.slot === null ? 'as soon as possible' : `${full.format(order.slot)} (${timeZone})`;
+  const utm = Object.entries(order.page.utm)
+    .map(([tag, value]) => `${tag}=${value}`)
+    .join(', ');
+  const page = [order.page.title, order.page.url && `<${order.page.url}>`]
+    .filter(Boolean)
+    .join(' ');
+  const lines = [
+    `A visitor asked to be called back through "${order.widgetName}".`,
+    '',
+    `Phone: ${order.phone}`,
+    ...(order.name ? [`Name: ${order.name}`] : []),
+    `When: ${when}`,
+    ...(page ? [`Page: ${page}`] : []),
+    ...(order.page.referrer ? [`Referrer: ${order.page.referrer}`] : []),
+    ...(utm ? [`UTM: ${utm}`] : []),
+    `Ordered: ${full.format(order.createdAt)} (${timeZone})`,
+  ];
+  const email = lines.join('\n');
+  const sms = `Callback ${who}, ${order.slot === null ? 'now' : short.format(order.slot)}: ${order.widgetName}`;
+  return [
+    ...mode.emails.map((recipient) => ({
+      channel: 'email' as const,
+      recipient,
+      subject: `Callback order: ${who}`,
+      body: email,
+    })),
+    ...mode.smsNumbers.map((recipient) => ({
+      channel: 'sms' as const,
+      recipient,
+      subject: null,
+      body: sms,
+    })),
+  ];
+}

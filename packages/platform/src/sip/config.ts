@@ -1,0 +1,93 @@
+/**
+ * Kamailio's configuration: packages/platform/sip/kamailio.cfg.template with its `{{NAME}}`
+ * placeholders filled. The template is a file of the package (read at run time, from the sources
+ * or from dist alike), so it can be read, diffed and checked with `kamailio -c` as Kamailio config.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The values the template needs. */
+export interface KamailioConfigValues {
+  wsPort: number;
+  rpcPort: number;
+  /** The platform's loopback listener for Kamailio, `http://127.0.0.1:<port>`. */
+  platformUrl: string;
+  /** Sent by Kamailio to the platform and by the platform to Kamailio's RPC. */
+  edgeSecret: string;
+  /** auth_ephemeral's secret. */
+  authSecret: string;
+  /** The only Origin (besides none) accepted on /sip/ops: the console's. */
+  publicOrigin: string;
+  realm: string;
+  logLevel: number;
+  tcpWorkers: number;
+  maxConnections: number;
+  ringTimeoutMs: number;
+  maxRegisterExpires: number;
+  /** How long caller info outlives a visitor credential's issue, in seconds. */
+  contextTtl: number;
+  /** How long a registration's operator is remembered, in seconds (≥ max register expiry). */
+  regopTtl: number;
+  maxCallSeconds: number;
+  floodRequestsPer10s: number;
+  handshakesPerMinute: number;
+  callsPerCredentialPerMinute: number;
+}
+
+/** Where the template is: `sip/` of this package, found upwards from this module (src or dist). */
+export function templatePath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'sip', 'kamailio.cfg.template');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('sip/kamailio.cfg.template not found above the platform');
+    dir = parent;
+  }
+}
+
+/** Text that can stand inside a Kamailio string literal and a header value unchanged. */
+const SAFE = /^[A-Za-z0-9_.:/+=@-]*$/;
+
+/** The template with every placeholder filled. @throws {Error} for a missing or unsafe value. */
+export function renderKamailioConfig(template: string, values: KamailioConfigValues): string {
+  const table: Record<string, string | number> = {
+    WS_PORT: values.wsPort,
+    RPC_PORT: values.rpcPort,
+    PLATFORM_URL: values.platformUrl,
+    EDGE_SECRET: values.edgeSecret,
+    AUTH_SECRET: values.authSecret,
+    PUBLIC_ORIGIN: values.publicOrigin,
+    REALM: values.realm,
+    LOG_LEVEL: values.logLevel,
+    TCP_WORKERS: values.tcpWorkers,
+    MAX_CONNECTIONS: values.maxConnections,
+    RING_TIMEOUT_MS: values.ringTimeoutMs,
+    MAX_REGISTER_EXPIRES: values.maxRegisterExpires,
+    CONTEXT_TTL: values.contextTtl,
+    REGOP_TTL: values.regopTtl,
+    MAX_CALL_SECONDS: values.maxCallSeconds,
+    FLOOD_REQUESTS_PER_10S: values.floodRequestsPer10s,
+    HANDSHAKES_PER_MINUTE: values.handshakesPerMinute,
+    CALLS_PER_CREDENTIAL_PER_MINUTE: values.callsPerCredentialPerMinute,
+  };
+  for (const [name, value] of Object.entries(table)) {
+    if (typeof value === 'number' ? !Number.isInteger(value) : !SAFE.test(value)) {
+      throw new Error(`Kamailio config value ${name} is unusable: ${JSON.stringify(value)}`);
+    }
+  }
+  // Comments may mention {{PLACEHOLDERS}}; only the names above are filled.
+  return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (whole, name: string) => {
+    const value = table[name];
+    if (value !== undefined) return String(value);
+    if (name === 'PLACEHOLDERS') return whole;
+    throw new Error(`kamailio.cfg.template has an unknown placeholder {{${name}}}`);
+  });
+}
+
+/** Reads the template and fills it. */
+export async function kamailioConfig(values: KamailioConfigValues): Promise<string> {
+  return renderKamailioConfig(await readFile(templatePath(), 'utf8'), values);
+}

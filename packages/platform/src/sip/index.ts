@@ -1,0 +1,38 @@
+/**
+ * The SIP edge: Kamailio on loopback (edge.ts), the credentials it checks (credentials.ts), its
+ * config template (config.ts, ../../sip/kamailio.cfg.template), the call events it reports
+ * (events.ts) and the HTTP endpoints that hand out credentials (routes.ts). See SIP-EDGE.md.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { EdgeLogger } from './edge';
+
+export {
+  createSipEdge,
+  DEFAULT_TUNING,
+  type EdgeLogger,
+  type SipEdge,
+  type SipEdgeOptions,
+  type SipEdgeState,
+  type SipEdgeStatus,
+  type SipEdgeTuning,
+} from './edge';
+export { INSTALL_HINT } from './install';
+export { registerSipRoutes } from './routes';
+export { syncingStore } from './store-sync';
+
+/**
+ * The edge's log: info through the platform's logger (off with LOG=0), warnings and errors always
+ * on stderr, so the install hint and a dying Kamailio are never silent.
+ */
+export function edgeLogger(app: () => FastifyInstance): EdgeLogger {
+  return {
+    info: (message) => app().log.info(message),
+    warn: (message) => console.warn(message),
+    error: (message, error) =>
+      console.error(error === undefined ? message : `${message}: ${describe(error)}`),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,97 @@
+/**
+ * Finding Kamailio from Debian's packages: the binary and the modules the edge's config loads.
+ * When something is missing, the edge is unavailable and says how to install it.
+ */
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** The Debian packages the edge needs. */
+export const KAMAILIO_PACKAGES = [
+  'kamailio',
+  'kamailio-websocket-modules',
+  'kamailio-autheph-modules',
+  'kamailio-utils-modules',
+] as const;
+
+/** How to install them, for logs and errors. */
+export const INSTALL_HINT = `apt-get install ${KAMAILIO_PACKAGES.join(' ')}`;
+
+/** Every module the config loads, and the package that ships it. */
+export const REQUIRED_MODULES: Readonly<Record<string, (typeof KAMAILIO_PACKAGES)[number]>> = {
+  'tm.so': 'kamailio',
+  'tmx.so': 'kamailio',
+  'sl.so': 'kamailio',
+  'rr.so': 'kamailio',
+  'pv.so': 'kamailio',
+  'usrloc.so': 'kamailio',
+  'registrar.so': 'kamailio',
+  'auth.so': 'kamailio',
+  'nathelper.so': 'kamailio',
+  'htable.so': 'kamailio',
+  'xhttp.so': 'kamailio',
+  'jsonrpcs.so': 'kamailio',
+  'dialog.so': 'kamailio',
+  'mqueue.so': 'kamailio',
+  'rtimer.so': 'kamailio',
+  'websocket.so': 'kamailio-websocket-modules',
+  'auth_ephemeral.so': 'kamailio-autheph-modules',
+  'http_client.so': 'kamailio-utils-modules',
+};
+
+/** Kamailio ready to run, or what is missing. */
+export type KamailioInstall =
+  | { ok: true; binary: string; modulesDir: string }
+  | { ok: false; missing: string[]; message: string };
+
+const MODULE_DIRS = [
+  '/usr/lib/x86_64-linux-gnu/kamailio/modules',
+  '/usr/lib/aarch64-linux-gnu/kamailio/modules',
+  '/usr/lib/kamailio/modules',
+  '/usr/lib64/kamailio/modules',
+  '/usr/local/lib/kamailio/modules',
+  '/usr/local/lib64/kamailio/modules',
+];
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The binary: `explicit` when given, else `kamailio` on PATH, /usr/sbin or /usr/local/sbin. */
+function findBinary(explicit: string | undefined): string | undefined {
+  if (explicit !== undefined) return executable(explicit) ? explicit : undefined;
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
+  return dirs
+    .filter(Boolean)
+    .map((dir) => join(dir, 'kamailio'))
+    .find(executable);
+}
+
+/** Looks for Kamailio and its modules. */
+export function findKamailio(explicitBinary?: string): KamailioInstall {
+  const binary = findBinary(explicitBinary);
+  const modulesDir = MODULE_DIRS.find((dir) => existsSync(join(dir, 'tm.so')));
+  const missingModules = Object.keys(REQUIRED_MODULES).filter(
+    (name) => modulesDir === undefined || !existsSync(join(modulesDir, name)),
+  );
+  if (binary !== undefined && modulesDir !== undefined && missingModules.length === 0) {
+    return { ok: true, binary, modulesDir };
+  }
+  const packages = new Set<string>();
+  if (binary === undefined) packages.add('kamailio');
+  for (const name of missingModules) packages.add(REQUIRED_MODULES[name] ?? 'kamailio');
+  const missing = KAMAILIO_PACKAGES.filter((name) => packages.has(name));
+  const what =
+    binary === undefined
+      ? `Kamailio is not installed${explicitBinary ? ` at ${explicitBinary}` : ''}`
+      : `Kamailio lacks the modules ${missingModules.join(', ')}`;
+  return {
+    ok: false,
+    missing,
+    message: `${what}: calls from the site are unavailable. Install it with: ${INSTALL_HINT}`,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Due tasks: the moment an automatic order rings. Claiming is a conditional UPDATE (`where
+ * claimed_at is null`) inside a write transaction — `begin immediate` on SQLite, and on
+ * PostgreSQL a `for update skip locked` pick — so with any number of platform processes each
+ * task is claimed, and its order turned ringing, exactly once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from './database';
+import { insertEvent, toOrder } from './order-rows';
+import { skipLocked } from './skip-locked';
+import type { DueTaskRow, Tables } from './tables';
+import type { DueTask, Order, Store } from './types';
+
+/** The due tasks of {@link createStore}. */
+export function dueTasksRepository(
+  db: Kysely<Tables>,
+  engine: Database['engine'],
+): Store['dueTasks'] {
+  return {
+    async claim({ now, by, staleBefore, limit }) {
+      return db.transaction().execute(async (trx) => {
+        const fresh = await trx
+          .updateTable('due_tasks')
+          .set({ claimed_by: by, claimed_at: now })
+          .where('claimed_at', 'is', null)
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('due_tasks')
+              .select('id')
+              .where('claimed_at', 'is', null)
+              .where('due_at', '<=', now)
+              .orderBy('due_at')
+              .limit(limit)
+              .$call(skipLocked(engine)),
+          )
+          .returningAll()
+          .execute();
+        if (fresh.length > 0) {
+          const ringing = await trx
+            .updateTable('orders')
+            .set({ status: 'ringing', ringing_at: now })
+            .where(
+              'id',
+              'in',
+              fresh.map((task) => task.order_id),
+            )
+            .where('status', '=', 'new')
+            .returning('id')
+            .execute();
+          for (const { id } of ringing) {
+            await insertEvent(trx, { order_id: id, status: 'ringing', at: now });
+          }
+        }
+        // A claim whose ring never went out: its claimer died between commit and delivery.
+        const stale =
+          fresh.length < limit
+            ? await trx
+                .updateTable('due_tasks')
+                .set({ claimed_by: by, claimed_at: now })
+                .where('fired_at', 'is', null)
+                .where('claimed_at', '<=', staleBefore)
+                .where('id', 'in', (eb) =>
+                  eb
+                    .selectFrom('due_tasks')
+                    .select('id')
+                    .where('fired_at', 'is', null)
+                    .where('claimed_at', '<=', staleBefore)
+                    .orderBy('due_at')
+                    .limit(limit - fresh.length)
+                    .$call(skipLocked(engine)),
+                )
+                .returningAll()
+                .execute()
+            : [];
+        const tasks = [...fresh, ...stale];
+        if (tasks.length === 0) return [];
+        const orders = new Map<string, Order>();
+        const rows = await trx
+          .selectFrom('orders')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            tasks.map((task) => task.order_id),
+          )
+          .execute();
+        for (const row of rows) orders.set(row.id, toOrder(row));
+        return tasks
+          .sort((a, b) => a.due_at - b.due_at)
+          .flatMap((task) => {
+            const order = orders.get(task.order_id);
+            return order ? [{ task: toDueTask(task), order }] : [];
+          });
+      });
+    },
+
+    async markFired(id, now) {
+      await db
+        .updateTable('due_tasks')
+        .set({ fired_at: now })
+        .where('id', '=', id)
+        .where('fired_at', 'is', null)
+        .execute();
+    },
+
+    async forOrder(orderId) {
+      const row = await db
+        .selectFrom('due_tasks')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      return row && toDueTask(row);
+    },
+  };
+}
+
+/** Adds the due task of a new order, in the transaction that stores the order. */
+export async function insertDueTask(
+  db: Kysely<Tables>,
+  orderId: string,
+  dueAt: number,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('due_tasks')
+    .values({
+      id: randomUUID(),
+      order_id: orderId,
+      due_at: dueAt,
+      claimed_by: null,
+      claimed_at: null,
+      fired_at: null,
+      created_at: now,
+    })
+    .execute();
+}
+
+function toDueTask(row: DueTaskRow): DueTask {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    dueAt: row.due_at,
+    claimedBy: row.claimed_by,
+    claimedAt: row.claimed_at,
+    firedAt: row.fired_at,
+  };
+}

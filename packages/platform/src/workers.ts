@@ -1,0 +1,87 @@
+/**
+ * The platform's background work: ringing due callback orders and sending the outbox, on an
+ * interval, one pass at a time. Every process runs them; the database decides which process
+ * takes each task and message (see due-tasks.ts and outbox.ts), so each fires once.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { AppContext } from './http/context';
+import type { OrderFeed } from './orders/order-feed';
+import { ringDue } from './orders/ring-due';
+import { sendOutbox } from './outbox/send-outbox';
+import type { Transport } from './outbox/transport';
+import type { OutboxChannel } from './storage/types';
+
+/** How often the workers run, and how long a claim lasts before another process may take it. */
+export interface WorkerTiming {
+  /** Milliseconds between passes; 0 = no timer (tests run passes by hand). */
+  intervalMs: number;
+  /**
+   * How old a claim must be before another process takes it over: longer than any send may
+   * take (the transports time out within a minute), or a slow send could go out twice.
+   */
+  leaseMs: number;
+}
+
+/** The running workers. */
+export interface Workers {
+  /** Rings the orders due now; resolves to how many tasks it handled. */
+  runDue(): Promise<number>;
+  /** Sends the outbox messages due now; resolves to how many it handled. */
+  sendOutbox(): Promise<number>;
+  /** Runs a pass soon (a "call me now" order need not wait for the interval); no-op without a timer. */
+  wake(): void;
+  /** Stops the timer and waits for a pass in progress. */
+  stop(): Promise<void>;
+}
+
+/** Starts the workers of one platform process. */
+export function startWorkers(
+  ctx: AppContext,
+  feed: OrderFeed,
+  transports: Partial<Record<OutboxChannel, Transport>>,
+  timing: WorkerTiming,
+  log: (error: unknown) => void,
+): Workers {
+  // Which process holds a claim: shown in the database, for whoever debugs a stuck one.
+  const claim = {
+    by: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    leaseMs: timing.leaseMs,
+  };
+  const runDue = () => ringDue(ctx.store, ctx.clock, feed, claim);
+  const send = () => sendOutbox(ctx.store, ctx.clock, transports, claim);
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  const pass = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await runDue().catch(log);
+        await send().catch(log);
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+    });
+  };
+  const timer = timing.intervalMs > 0 ? setInterval(pass, timing.intervalMs) : undefined;
+
+  return {
+    runDue,
+    sendOutbox: send,
+    wake() {
+      if (timer) pass();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The SIP edge's pure parts: credentials, the origin regex Kamailio matches handshakes with, the
+ * config template, and how SIP outcomes become call statuses.
+ */
+import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { isOriginAllowed } from '@frontdesk/config';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type KamailioConfigValues,
+  renderKamailioConfig,
+  templatePath,
+} from '../../src/sip/config';
+import {
+  ephemeralPassword,
+  mintCredential,
+  operatorUser,
+  parseCredentialUser,
+  visitorUser,
+} from '../../src/sip/credentials';
+import { decodeContext, encodeContext, unansweredStatus } from '../../src/sip/events';
+import { findKamailio } from '../../src/sip/install';
+import { NO_ORIGIN, originsRegex } from '../../src/sip/origins';
+
+describe('ephemeral credentials', () => {
+  it("are auth_ephemeral's: <expiry>:<user>, base64(HMAC-SHA1(secret, username))", () => {
+    const credential = mintCredential('s3cret', 'v.demo-call.abc12345', 1_800_000_000_999);
+    expect(credential.username).toBe('1800000000:v.demo-call.abc12345');
+    expect(credential.expiresAt).toBe(1_800_000_000_000);
+    expect(credential.password).toBe(
+      createHmac('sha1', 's3cret').update('1800000000:v.demo-call.abc12345').digest('base64'),
+    );
+    expect(ephemeralPassword('s3cret', credential.username)).toBe(credential.password);
+  });
+
+  it('name a visitor of a widget or an operator, and nothing else', () => {
+    expect(parseCredentialUser(visitorUser('w1', 'visitor_1'))).toEqual({
+      role: 'visitor',
+      widgetKey: 'w1',
+      visitorId: 'visitor_1',
+    });
+    const id = '3f2c8a4e-3c1b-4f7e-9d0a-1b2c3d4e5f60';
+    expect(parseCredentialUser(operatorUser(id))).toEqual({ role: 'operator', userId: id });
+    for (const user of ['v.a', 'v.a.b.c', 'o.', 'x.y', 'o.a.b', 'v.a b.c', '']) {
+      expect(parseCredentialUser(user), user).toBeUndefined();
+    }
+    expect(() => visitorUser('a.b', 'c')).toThrow(RangeError);
+    expect(() => visitorUser('a', 'c:d')).toThrow(RangeError);
+    expect(() => operatorUser('a.b')).toThrow(RangeError);
+  });
+});
+
+describe('originsRegex', () => {
+  const hosts = [
+    'shop.example',
+    'a.shop.example',
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+    'xn--e1afmkfd.xn--p1ai',
+  ];
+  const schemes = ['http', 'https'];
+  const ports = ['', ':80', ':443', ':8080', ':*'];
+  const pattern = fc
+    .tuple(fc.constantFrom(...schemes), fc.constantFrom(...hosts), fc.constantFrom(...ports))
+    .map(([scheme, host, port]) => `${scheme}://${host}${port}`);
+  /** Origins as browsers serialise them: lower case, no default port. */
+  const origin = fc
+    .tuple(
+      fc.constantFrom(...schemes),
+      fc.constantFrom(...hosts, 'shopXexample', 'evil.example', 'shop.example.evil.example'),
+      fc.constantFrom('', ':80', ':443', ':8080', ':5173'),
+    )
+    .map(([scheme, host, port]) => {
+      const url = new URL(`${scheme}://${host}${port}`);
+      return url.origin;
+    });
+
+  it('accepts exactly the browser origins isOriginAllowed accepts', () => {
+    fc.assert(
+      fc.property(fc.array(pattern, { maxLength: 4 }), origin, (patterns, o) => {
+        const regex = new RegExp(originsRegex(patterns), 'i');
+        expect(regex.test(o), `${o} against ${patterns.join(' ')}`).toBe(
+          isOriginAllowed(o, patterns),
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('matches nothing for no (or only unusable) patterns', () => {
+    expect(originsRegex([])).toBe(NO_ORIGIN);
+    expect(originsRegex(['ftp://x.example', 'not an origin'])).toBe(NO_ORIGIN);
+    for (const o of ['null', '', 'https://shop.example']) {
+      expect(new RegExp(NO_ORIGIN).test(o)).toBe(false);
+    }
+  });
+
+  it('escapes dots, so a look-alike host does not pass', () => {
+    expect(originsRegex(['https://shop.example'])).toBe('^(https://shop\\.example(:443)?)$');
+  });
+});
+
+describe('the Kamailio config template', () => {
+  const values: KamailioConfigValues = {
+    wsPort: 18088,
+    rpcPort: 18089,
+    platformUrl: 'http://127.0.0.1:18090',
+    edgeSecret: 'edge-secret_1',
+    authSecret: 'auth-secret_1',
+    publicOrigin: 'https://frontdesk.example',
+    realm: 'frontdesk',
+    logLevel: 1,
+    tcpWorkers: 2,
+    maxConnections: 1024,
+    ringTimeoutMs: 60_000,
+    maxRegisterExpires: 600,
+    contextTtl: 900,
+    regopTtl: 900,
+    maxCallSeconds: 3600,
+    floodRequestsPer10s: 200,
+    handshakesPerMinute: 60,
+    callsPerCredentialPerMinute: 6,
+  };
+
+  it('fills every placeholder, and refuses values that could break out of a string', async () => {
+    const template = await readFile(templatePath(), 'utf8');
+    const config = renderKamailioConfig(template, values);
+    expect(config.replace('{{PLACEHOLDERS}}', '')).not.toMatch(/\{\{/);
+    expect(config).toContain('listen=tcp:127.0.0.1:18088');
+    expect(config).toContain('listen=tcp:127.0.0.1:18089');
+    expect(config).not.toMatch(/^listen=(udp|tls|sctp)/m);
+    expect(() => renderKamailioConfig(template, { ...values, edgeSecret: 'a"b' })).toThrow(
+      /EDGE_SECRET/,
+    );
+    expect(() => renderKamailioConfig(template, { ...values, realm: 'a\nb' })).toThrow(/REALM/);
+    expect(() => renderKamailioConfig('{{NOPE}}', values)).toThrow(/NOPE/);
+  });
+
+  it('renders to a config Kamailio accepts (kamailio -c)', async () => {
+    const found = findKamailio();
+    if (!found.ok) throw new Error(found.message);
+    const dir = await mkdtemp(join(tmpdir(), 'frontdesk-cfg-'));
+    try {
+      const file = join(dir, 'kamailio.cfg');
+      await writeFile(file, renderKamailioConfig(await readFile(templatePath(), 'utf8'), values));
+      const { stderr } = await promisify(execFile)(found.binary, [
+        '-c',
+        '-f',
+        file,
+        '-L',
+        found.modulesDir,
+        '-Y',
+        dir,
+      ]);
+      expect(stderr).toContain('config file ok');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('call events', () => {
+  it('turn SIP outcomes into call statuses', () => {
+    expect(unansweredStatus(480, 'nobody')).toBe('unavailable');
+    expect(unansweredStatus(480, 'unreachable')).toBe('unavailable');
+    expect(unansweredStatus(487, 'cancelled')).toBe('cancelled');
+    expect(unansweredStatus(487, '')).toBe('cancelled');
+    expect(unansweredStatus(486, '')).toBe('busy');
+    expect(unansweredStatus(600, '')).toBe('busy');
+    expect(unansweredStatus(603, '')).toBe('declined');
+    expect(unansweredStatus(408, '')).toBe('no_answer');
+    expect(unansweredStatus(480, '')).toBe('no_answer');
+    expect(unansweredStatus(500, '')).toBe('failed');
+  });
+
+  it('carry the caller context as base64 JSON, and shrug off garbage', () => {
+    const context = {
+      widget: { id: 'w', key: 'k', name: 'Звонок' },
+      page: { url: 'https://shop.example/?q="x"', title: null },
+      utm: { source: 'mail' },
+      visitor: { id: 'v', timeZone: 'Europe/Moscow' },
+    };
+    const encoded = encodeContext(context);
+    expect(encoded).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(decodeContext(encoded)).toEqual(context);
+    expect(decodeContext('')).toBeUndefined();
+    expect(decodeContext('bm90IGpzb24=')).toBeUndefined();
+  });
+});
