@@ -1,10 +1,31 @@
 /**
  * The one build helper every package uses, so all of them ship the same shapes:
- * ESM for npm (types come from `tsc -b`), or a minified classic IIFE where a browser
- * needs a plain `<script>`.
+ * ESM for npm (types come from `tsc -b`), or, into `dist/browser/`, what a browser loads from the
+ * platform's `/v1/assets/`: minified ES modules with stable entry names and hashed chunks, or a
+ * classic IIFE where a browser needs a plain `<script>` (the loader).
  */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
+
+const packagesDir = resolve(import.meta.dirname, 'packages');
+
+/**
+ * `@frontdesk/<name>[/<entry>]` → a file of each workspace package: its source
+ * (`'src', '.ts'`), or what its build emitted (`'dist', '.js'`).
+ */
+export function workspaceAliases(folder: 'src' | 'dist', extension: '.ts' | '.js') {
+  return readdirSync(packagesDir).flatMap((name) => [
+    {
+      find: new RegExp(`^@frontdesk/${name}$`),
+      replacement: resolve(packagesDir, name, folder, `index${extension}`),
+    },
+    {
+      find: new RegExp(`^@frontdesk/${name}/(.+)$`),
+      replacement: resolve(packagesDir, name, folder, `$1${extension}`),
+    },
+  ]);
+}
 
 /** What a package builds. */
 export interface LibraryOptions {
@@ -12,30 +33,59 @@ export interface LibraryOptions {
   root: string;
   /** Output name → source file, relative to the package root. */
   entries: Record<string, string>;
-  /** Build a single-entry classic script (the loader) instead of ESM. */
+  /** Build a single-entry classic script (the loader) into `dist/browser/` instead of ESM. */
   iife?: { name: string };
+  /**
+   * Build ES modules for browsers into `dist/browser/`: entries keep their names
+   * (`callback.js`, what the loader imports), every other chunk is `name-HASH8.js` (cached for a
+   * year by the platform).
+   */
+  browser?: boolean;
   /** Bare imports left to the consumer (dependencies of an npm package). */
   external?: (string | RegExp)[];
 }
 
-/** Vite config of a library package: ES2022, sourcemaps, `dist/`, one file per entry. */
+/**
+ * Vite config of a library package: ES2022, sourcemaps, one file per entry; `dist/` for npm.
+ * Browser builds bundle every dependency and resolve the workspace packages to their sources,
+ * so chunks split at module boundaries and nothing ships twice.
+ */
 export function libraryConfig(options: LibraryOptions): UserConfig {
   const entry = Object.fromEntries(
     Object.entries(options.entries).map(([name, file]) => [name, resolve(options.root, file)]),
   );
+  const forBrowser = Boolean(options.iife) || Boolean(options.browser);
   return defineConfig({
     root: options.root,
     logLevel: 'warn',
+    ...(forBrowser ? { resolve: { alias: workspaceAliases('src', '.ts') } } : {}),
     build: {
-      target: 'es2022',
-      outDir: resolve(options.root, 'dist'),
+      // The classic script must at least parse in older browsers: it is the part that never throws.
+      target: options.iife ? 'es2020' : 'es2022',
+      outDir: resolve(options.root, forBrowser ? 'dist/browser' : 'dist'),
       emptyOutDir: true,
       sourcemap: true,
-      minify: Boolean(options.iife),
+      minify: forBrowser,
       lib: options.iife
         ? { entry, formats: ['iife'], name: options.iife.name, fileName: (_, name) => `${name}.js` }
         : { entry, formats: ['es'], fileName: (_, name) => `${name}.js` },
-      rolldownOptions: { external: options.external ?? [] },
+      rolldownOptions: {
+        external: forBrowser ? [] : (options.external ?? []),
+        // Library mode leaves ES output unminified (and annotated) for bundlers downstream;
+        // browser modules are final, so they are minified here, keeping only licence comments.
+        // Chunks shared by an entry and what it imports lazily go into the entry
+        // (`allow-extension`): one file fewer before the launcher shows.
+        ...(options.browser
+          ? {
+              preserveEntrySignatures: 'allow-extension' as const,
+              output: {
+                minify: true,
+                comments: { legal: true, annotation: false, jsdoc: false },
+                chunkFileNames: '[name]-[hash:8].js',
+              },
+            }
+          : {}),
+      },
     },
   });
 }

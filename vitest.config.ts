@@ -1,33 +1,21 @@
 /**
- * One Vitest config with projects: `unit` runs logic on Node against the sources, `dist` runs the
- * same tests against the built bundles (what npm users get), `browser` runs in Debian Chromium.
+ * One Vitest config with projects: `unit` runs logic on Node against the sources (files that
+ * need a DOM say `// @vitest-environment jsdom`), `dist` runs the same tests against the built
+ * bundles (what npm users get), `browser` runs in Debian Chromium, and `e2e` drives Chromium
+ * from Node against a real platform, the demo site and the built browser bundles.
  */
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from './vite.config.ts';
 
-const packagesDir = resolve(import.meta.dirname, 'packages');
-
-/** `@frontdesk/<name>[/<entry>]` → a file of each package: its source, or what its build emitted. */
-function aliases(folder: 'src' | 'dist', extension: '.ts' | '.js') {
-  return readdirSync(packagesDir).flatMap((name) => [
-    {
-      find: new RegExp(`^@frontdesk/${name}$`),
-      replacement: resolve(packagesDir, name, folder, `index${extension}`),
-    },
-    {
-      find: new RegExp(`^@frontdesk/${name}/(.+)$`),
-      replacement: resolve(packagesDir, name, folder, `$1${extension}`),
-    },
-  ]);
-}
-const sourceAliases = aliases('src', '.ts');
+const sourceAliases = workspaceAliases('src', '.ts');
 
 const unitInclude = ['packages/*/test/**/*.test.ts', 'test/unit/**/*.test.ts'];
 const browserInclude = ['packages/*/test/**/*.browser.test.ts'];
 /** Tests of the built output itself (plain Node imports, bundle shapes): only in `dist`. */
 const distOnly = ['packages/*/test/**/*.dist.test.ts'];
+/** Whole journeys in Chromium, started from Node (they need `pnpm build` first). */
+const e2eInclude = ['test/e2e/**/*.e2e.test.ts'];
 
 /** Chromium from Debian: the machine cannot download a browser build. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,12 +40,17 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: unitInclude,
-          exclude: [...browserInclude, ...distOnly],
+          exclude: [...browserInclude, ...distOnly, ...e2eInclude],
         },
       },
       {
-        resolve: { alias: aliases('dist', '.js') },
-        test: { name: 'dist', environment: 'node', include: unitInclude, exclude: browserInclude },
+        resolve: { alias: workspaceAliases('dist', '.js') },
+        test: {
+          name: 'dist',
+          environment: 'node',
+          include: unitInclude,
+          exclude: [...browserInclude, ...e2eInclude],
+        },
       },
       {
         resolve: { alias: sourceAliases },
@@ -73,6 +66,18 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        resolve: { alias: sourceAliases },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: e2eInclude,
+          // Each file starts a platform, the demo site and a browser: one at a time, with room.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,11 +1,16 @@
-// `npm start`: runs everything Frontdesk has, seeded with the demo account. Today that is the
-// platform; the SIP edge, demo site, Studio and console join it as their issues land (README).
+// `npm start`: runs everything Frontdesk has, seeded with the demo account: the platform with
+// its SIP edge (Kamailio) and the operator console, and the demo site (its widgets come from the
+// platform). The Studio joins as its issue lands (README).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '8080';
 const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+const demoPort = process.env.DEMO_PORT ?? '8090';
+const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
+/** Folders of the browser bundles the platform serves at /v1/loader.js and /v1/assets/. */
+const assetDirs = ['packages/loader/dist/browser', 'packages/callback/dist/browser'];
 
 const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
   cwd: root,
@@ -16,17 +21,38 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     PUBLIC_URL: publicUrl,
     DATA_DIR: process.env.DATA_DIR ?? '.data',
     SEED_DEMO: '1',
+    SIP_EDGE: process.env.SIP_EDGE ?? '1',
+    DEMO_SITE_URL: demoSiteUrl,
     LOG: process.env.LOG ?? '0',
-    ASSET_DIRS: ['packages/loader/dist/browser'].map((dir) => `${root}${dir}`).join(':'),
+    ASSET_DIRS: assetDirs.map((dir) => `${root}${dir}`).join(':'),
   },
+});
+
+const demo = spawn(process.execPath, ['demo/serve.mjs'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PORT: demoPort, PLATFORM_URL: publicUrl },
 });
 
 console.log(`Starting Frontdesk at ${publicUrl} — API: ${publicUrl}/v1/openapi.json`);
 console.log(
+  `Demo site: ${demoSiteUrl} (plain, office hours, link and label codes, strict CSP, hostile CSS)`,
+);
+console.log(`Operator console: ${publicUrl}/console/`);
+console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
 
+const children = [platform, demo];
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => platform.kill('SIGTERM'));
+  process.on(signal, () => {
+    for (const child of children) child.kill('SIGTERM');
+  });
 }
-platform.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Either one ending ends both: a half-running quick start is worse than none.
+for (const child of children) {
+  child.on('exit', (code, signal) => {
+    for (const other of children) if (other !== child) other.kill('SIGTERM');
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
+}

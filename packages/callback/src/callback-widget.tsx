@@ -1,0 +1,415 @@
+/**
+ * The opened callback widget: header of the current variant, the order form (phone with
+ * country, optional name, "now" or a slot, consent) or the confirmation, and the brand line.
+ * Working time offers "now" and the slots; non-working time only the slots. A class component:
+ * Preact's hooks would cost the opened widget's budget a kilobyte.
+ */
+import type { PublicCallbackConfig } from '@frontdesk/config';
+import {
+  BrandLine,
+  errorText,
+  LiveRegion,
+  PlatformError,
+  uuid,
+  type Variant,
+  type Visitor,
+} from '@frontdesk/core';
+import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
+import { Component, createRef, type RefObject } from 'preact';
+import type { Texts } from './callback-messages';
+import {
+  callingCode,
+  checkPhone,
+  isPhoneCountry,
+  PHONE_COUNTRIES,
+  type PhoneCountry,
+} from './check-phone';
+import { pageInfo } from './page-info';
+import { type SlotGroup, slotGroups } from './slot-groups';
+import type { CallbackOrder, CallbackRequest, SubmitCallback } from './submit-callback';
+
+/** Props of {@link CallbackWidget}. */
+export interface CallbackWidgetProps {
+  config: PublicCallbackConfig;
+  /** The config's schedule with its calendar days. */
+  schedule: Schedule;
+  /** The variant when the widget opened. */
+  variant: Variant;
+  /** For Intl formatting (see `formatLocale`). */
+  locale: string;
+  texts: Texts;
+  /** What the page told of the visitor (`identify`): prefill. */
+  visitor: Visitor;
+  /** The visitor's IANA time zone. */
+  visitorZone: string;
+  now(): Date;
+  /** Where the brand line links to. */
+  brandHref: string;
+  submit: SubmitCallback;
+  onSubmitted(order: CallbackOrder): void;
+}
+
+type Field = 'phone' | 'when' | 'consent';
+
+interface FormState {
+  /** Turns non-working when the platform answers `closed_now`. */
+  variant: Variant;
+  country: PhoneCountry;
+  phone: string;
+  name: string;
+  /** "now", a slot's start (ISO), or "" (nothing chosen yet). */
+  when: string;
+  consent: boolean;
+  /** The honeypot's value. */
+  website: string;
+  /** The phone field lost focus once: "incomplete" may be said from now on. */
+  blurred: boolean;
+  attempted: boolean;
+  sending: boolean;
+  fieldError?: { field: Field; text: string } | undefined;
+  alert: string;
+  order?: CallbackOrder | undefined;
+  /** What the live region says. */
+  announcement: string;
+  /** When the offered slots were computed. */
+  slotsAt: Date;
+}
+
+/** Id of the widget's title, which names its dialog. */
+export const TITLE_ID = 'fd-title';
+
+/** The callback widget's content, inside its dialog. */
+export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
+  /** The last order sent and its idempotency key: a repeat of it keeps the key. */
+  private attempt?: { body: string; key: string };
+  private groups?: { at: Date; value: SlotGroup[] };
+  private readonly phoneRef = createRef<HTMLInputElement>();
+  private readonly whenRef = createRef<HTMLSelectElement>();
+  private readonly consentRef = createRef<HTMLInputElement>();
+  private readonly doneRef = createRef<HTMLDivElement>();
+
+  constructor(props: CallbackWidgetProps) {
+    super(props);
+    this.state = {
+      variant: props.variant,
+      country: props.config.country.toUpperCase() as PhoneCountry,
+      phone: props.visitor.phone ?? '',
+      name: props.visitor.name ?? '',
+      when: props.variant === 'working' ? 'now' : '',
+      consent: false,
+      website: '',
+      blurred: false,
+      attempted: false,
+      sending: false,
+      alert: '',
+      announcement: '',
+      slotsAt: props.now(),
+    };
+  }
+
+  override componentDidUpdate(_: CallbackWidgetProps, previous: FormState) {
+    // The confirmation takes focus, so a keyboard or screen-reader visitor lands on it.
+    if (this.state.order && !previous.order) this.doneRef.current?.focus();
+  }
+
+  /** The slots on offer, grouped by the visitor's day (recomputed when `slotsAt` moves). */
+  private slotGroups(): SlotGroup[] {
+    const { slotsAt } = this.state;
+    if (this.groups?.at !== slotsAt) {
+      const { schedule, locale, visitorZone, config } = this.props;
+      this.groups = {
+        at: slotsAt,
+        value: slotGroups(callbackSlots(schedule, slotsAt), {
+          locale,
+          visitorZone,
+          companyZone: config.schedule.timeZone,
+          now: slotsAt,
+        }),
+      };
+    }
+    return this.groups.value;
+  }
+
+  private fail(field: Field, text: string, focus: RefObject<HTMLElement | null>) {
+    this.setState({ fieldError: { field, text } });
+    focus.current?.focus();
+  }
+
+  private doneText(order: CallbackOrder): string {
+    const { locale, visitorZone, config } = this.props;
+    const m = this.props.texts.callback;
+    if (!order.slot) return config.mode === 'manual' ? m.doneSoon : m.doneNow;
+    const at = new Intl.DateTimeFormat(locale, {
+      timeZone: visitorZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(order.slot));
+    return m.doneAt(at);
+  }
+
+  private readonly onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const { config, texts } = this.props;
+    const { phone, country, when, consent, name, website, sending } = this.state;
+    if (sending) return;
+    this.setState({ attempted: true, alert: '', fieldError: undefined });
+    const m = texts.callback;
+    const checked = checkPhone(phone, country);
+    if (checked.kind !== 'valid') return this.phoneRef.current?.focus();
+    if (when === '') return this.fail('when', m.timeRequired, this.whenRef);
+    if (config.consent.required && !consent) {
+      return this.fail('consent', texts.core.errors.consent_required, this.consentRef);
+    }
+    const trimmedName = name.trim();
+    const request: CallbackRequest = {
+      phone: checked.e164,
+      ...(when === 'now' ? { now: true as const } : { slot: when }),
+      ...(trimmedName ? { name: trimmedName } : {}),
+      ...(config.consent.required ? { consent: true } : {}),
+      page: pageInfo(),
+      timeZone: this.props.visitorZone,
+      website,
+    };
+    // A repeat of the same order (after a lost answer) keeps its key: the platform stores it once.
+    const body = JSON.stringify(request);
+    const key = this.attempt?.body === body ? this.attempt.key : uuid();
+    this.attempt = { body, key };
+    this.setState({ sending: true, announcement: m.sending });
+    try {
+      const order = await this.props.submit(request, key);
+      this.setState({
+        order,
+        sending: false,
+        announcement: `${m.doneTitle} ${this.doneText(order)}`,
+      });
+      this.props.onSubmitted(order);
+    } catch (error) {
+      const code = error instanceof PlatformError ? error.code : 'unknown';
+      const text = errorText(texts.core, code);
+      this.setState({ sending: false, announcement: '' });
+      if (code === 'invalid_phone') this.fail('phone', text, this.phoneRef);
+      else if (code === 'consent_required') this.fail('consent', text, this.consentRef);
+      else if (code === 'slot_unavailable' || code === 'closed_now') {
+        // The offer changed under the visitor: recompute it, and drop "now" if the company closed.
+        this.setState({
+          when: '',
+          slotsAt: this.props.now(),
+          ...(code === 'closed_now' ? { variant: 'non-working' as const } : {}),
+        });
+        this.fail('when', text, this.whenRef);
+      } else this.setState({ alert: text, announcement: text });
+    }
+  };
+
+  /** The order form, with the slots on offer. */
+  private renderForm(groups: SlotGroup[]) {
+    const { config, texts, visitorZone } = this.props;
+    const state = this.state;
+    const { variant, fieldError, when } = state;
+    const m = texts.callback;
+    const manual = config.mode === 'manual';
+    const zonesDiffer = groups.some((group) => group.options.some((option) => option.companyTime));
+    const check = checkPhone(state.phone, state.country);
+    const errorOf = (field: Field) => (fieldError?.field === field ? fieldError.text : '');
+    const phoneError =
+      errorOf('phone') ||
+      (check.kind === 'invalid'
+        ? m.phoneInvalid
+        : (state.blurred || state.attempted) && check.kind === 'incomplete'
+          ? m.phoneIncomplete
+          : state.attempted && check.kind === 'empty'
+            ? m.phoneRequired
+            : '');
+    const chosen = groups.flatMap((group) => group.options).find((option) => option.value === when);
+    const sendLabel = state.sending
+      ? m.sending
+      : when === 'now' && !manual
+        ? m.sendNow
+        : chosen
+          ? m.sendAt(chosen.time)
+          : m.send;
+    const clear = (field: Field) => (fieldError?.field === field ? { fieldError: undefined } : {});
+
+    return (
+      <form class="form" noValidate onSubmit={this.onSubmit}>
+        <div class="field">
+          <label class="label" for="fd-phone">
+            {m.phone}
+          </label>
+          <div class="phone">
+            <select
+              id="fd-country"
+              class="select"
+              aria-label={m.country}
+              value={state.country}
+              onChange={(event) => {
+                const next = event.currentTarget.value;
+                if (isPhoneCountry(next)) this.setState({ country: next });
+              }}
+            >
+              {PHONE_COUNTRIES.map((code) => (
+                <option key={code} value={code}>
+                  {code} {callingCode(code)}
+                </option>
+              ))}
+            </select>
+            <input
+              ref={this.phoneRef}
+              id="fd-phone"
+              class="input"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              data-autofocus
+              value={state.phone}
+              aria-invalid={phoneError ? 'true' : 'false'}
+              aria-describedby="fd-phone-msg"
+              onInput={(event) =>
+                this.setState({ phone: event.currentTarget.value, ...clear('phone') })
+              }
+              onBlur={() => this.setState({ blurred: true })}
+            />
+          </div>
+          <p
+            id="fd-phone-msg"
+            class="msg"
+            data-tone={phoneError ? 'error' : check.kind === 'valid' ? 'ok' : undefined}
+          >
+            {phoneError || (check.kind === 'valid' ? m.phoneValid : '')}
+          </p>
+        </div>
+        <div class="field">
+          <label class="label" for="fd-name">
+            {m.name}
+          </label>
+          <input
+            id="fd-name"
+            class="input"
+            type="text"
+            autoComplete="name"
+            maxLength={100}
+            value={state.name}
+            onInput={(event) => this.setState({ name: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label class="label" for="fd-when">
+            {m.when}
+          </label>
+          <select
+            ref={this.whenRef}
+            id="fd-when"
+            class="select"
+            value={when}
+            aria-invalid={errorOf('when') ? 'true' : 'false'}
+            aria-describedby="fd-when-msg"
+            onChange={(event) =>
+              this.setState({ when: event.currentTarget.value, ...clear('when') })
+            }
+          >
+            {variant === 'working' ? (
+              <option value="now">{manual ? m.soon : m.now}</option>
+            ) : (
+              <option value="" disabled>
+                {m.chooseTime}
+              </option>
+            )}
+            {groups.map((group) => (
+              <optgroup key={group.date} label={group.label}>
+                {group.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.companyTime
+                      ? `${option.time} (${m.companyTime(option.companyTime)})`
+                      : option.time}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <p id="fd-when-msg" class="msg" data-tone={errorOf('when') ? 'error' : undefined}>
+            {errorOf('when') || (zonesDiffer ? m.yourZone(visitorZone) : '')}
+          </p>
+        </div>
+        {config.consent.required ? (
+          <div class="field">
+            <label class="check">
+              <input
+                ref={this.consentRef}
+                type="checkbox"
+                checked={state.consent}
+                aria-describedby="fd-consent-msg"
+                onChange={(event) =>
+                  this.setState({ consent: event.currentTarget.checked, ...clear('consent') })
+                }
+              />
+              <span>{config.consent.text || m.consent}</span>
+            </label>
+            <p id="fd-consent-msg" class="msg" data-tone="error">
+              {errorOf('consent')}
+            </p>
+          </div>
+        ) : null}
+        <div class="trap" aria-hidden="true">
+          <label>
+            {m.trap}
+            <input
+              name="website"
+              tabIndex={-1}
+              autoComplete="off"
+              value={state.website}
+              onInput={(event) => this.setState({ website: event.currentTarget.value })}
+            />
+          </label>
+        </div>
+        <p class="alert">{state.alert}</p>
+        <button
+          type="submit"
+          class="send"
+          disabled={state.sending || (config.consent.required && !state.consent)}
+        >
+          {sendLabel}
+        </button>
+      </form>
+    );
+  }
+
+  override render() {
+    const { config, texts } = this.props;
+    const { variant, order, announcement } = this.state;
+    const m = texts.callback;
+    const groups = this.slotGroups();
+    const look = variant === 'working' ? config.appearance.working : config.appearance.nonWorking;
+    const brandHidden = variant === 'working' ? config.brand.hidden : config.brand.nonWorkingHidden;
+    const body = order ? (
+      <div class="done" ref={this.doneRef} tabIndex={-1}>
+        <h3>{m.doneTitle}</h3>
+        <p>{this.doneText(order)}</p>
+      </div>
+    ) : groups.length === 0 && variant === 'non-working' ? (
+      <p class="hint">{m.noSlots}</p>
+    ) : (
+      this.renderForm(groups)
+    );
+
+    return (
+      <>
+        <header class="head" data-variant={variant}>
+          <h2 id={TITLE_ID} class="title">
+            {look.title}
+          </h2>
+          {look.text ? <p class="text">{look.text}</p> : null}
+        </header>
+        <div class="body">
+          <LiveRegion message={announcement} />
+          {body}
+        </div>
+        {brandHidden ? null : (
+          <BrandLine poweredBy={texts.core.poweredBy} href={this.props.brandHref} />
+        )}
+      </>
+    );
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The opened widget, loaded on intent (its own chunk): Preact, the dialog, the form, phone
+ * validation and the slot picker arrive here, not with the launcher.
+ */
+import type { PublicCallbackConfig } from '@frontdesk/config';
+import {
+  createPlatformClient,
+  Dialog,
+  dialogCss,
+  formatLocale,
+  type Locale,
+  type MountedWidget,
+  type Placement,
+  sheet,
+  type Variant,
+  type Visitor,
+  type WidgetHost,
+} from '@frontdesk/core';
+import type { Schedule } from '@frontdesk/schedule/engine';
+import { render } from 'preact';
+import type { Texts } from './callback-messages';
+import { callbackCss } from './callback-styles';
+import { CallbackWidget, TITLE_ID } from './callback-widget';
+import { type CallbackOrder, platformSubmit, previewSubmit } from './submit-callback';
+
+/** What {@link openWidget} needs. */
+export interface OpenOptions {
+  mounted: MountedWidget;
+  config: PublicCallbackConfig;
+  schedule: Schedule;
+  variant: Variant;
+  /** What the popup sits next to: the launcher, or the link the visitor clicked. */
+  anchor?: Element | undefined;
+  placement: Placement;
+  visitor: Visitor;
+  locale: Locale;
+  texts: Texts;
+  /** The loader's host: the platform's URL, preview mode. */
+  host: WidgetHost;
+  onSubmitted(order: CallbackOrder): void;
+  /** The visitor closed the widget (Esc, the close button). */
+  onClose(): void;
+}
+
+/** An opened widget. */
+export interface OpenedWidget {
+  close(): void;
+}
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** Renders the opened callback widget into its mounted frame. */
+export function openWidget(options: OpenOptions): OpenedWidget {
+  const { mounted, config } = options;
+  if (!styled.has(mounted.root)) {
+    mounted.adopt(sheet(dialogCss), sheet(callbackCss));
+    styled.add(mounted.root);
+  }
+  const container = document.createElement('div');
+  mounted.frame.append(container);
+  const { host, locale, texts } = options;
+  // The Studio's preview sends nothing; a real widget orders through the platform.
+  const submit = host.preview
+    ? previewSubmit
+    : platformSubmit(createPlatformClient(host.api), host.key);
+  render(
+    <Dialog
+      labelledBy={TITLE_ID}
+      display={config.appearance.display}
+      anchor={options.anchor}
+      placement={options.placement}
+      closeLabel={texts.core.close}
+      lang={locale}
+      onClose={options.onClose}
+    >
+      <CallbackWidget
+        config={config}
+        schedule={options.schedule}
+        variant={options.variant}
+        locale={formatLocale(locale)}
+        texts={texts}
+        visitor={options.visitor}
+        visitorZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+        now={() => new Date()}
+        brandHref={new URL(host.api, location.href).origin}
+        submit={submit}
+        onSubmitted={options.onSubmitted}
+      />
+    </Dialog>,
+    container,
+  );
+  return {
+    close() {
+      render(null, container);
+      container.remove();
+    },
+  };
+}

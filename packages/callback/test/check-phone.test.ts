@@ -1,0 +1,36 @@
+import { callingCode, checkPhone, isPhoneCountry, PHONE_COUNTRIES } from '@frontdesk/callback';
+import { describe, expect, it } from 'vitest';
+
+describe('checkPhone', () => {
+  it('reads national and international numbers of the widget countries', () => {
+    expect(checkPhone('912 345-67-89', 'RU')).toEqual({ kind: 'valid', e164: '+79123456789' });
+    expect(checkPhone('8 (912) 345-67-89', 'RU')).toEqual({ kind: 'valid', e164: '+79123456789' });
+    expect(checkPhone(' +7 912 345 67 89 ', 'BY')).toEqual({ kind: 'valid', e164: '+79123456789' });
+    expect(checkPhone('29 123-45-67', 'BY')).toEqual({ kind: 'valid', e164: '+375291234567' });
+    expect(checkPhone('+7 701 234 5678', 'RU')).toEqual({ kind: 'valid', e164: '+77012345678' });
+    expect(checkPhone('90 123 45 67', 'UZ')).toEqual({ kind: 'valid', e164: '+998901234567' });
+  });
+
+  it('tells an unfinished number from a wrong one, as the visitor types', () => {
+    expect(checkPhone('', 'RU')).toEqual({ kind: 'empty' });
+    expect(checkPhone('  ', 'RU')).toEqual({ kind: 'empty' });
+    expect(checkPhone('9', 'RU')).toEqual({ kind: 'incomplete' });
+    expect(checkPhone('912 345', 'RU')).toEqual({ kind: 'incomplete' });
+    expect(checkPhone('912 345 67 89 12 34', 'RU')).toEqual({ kind: 'invalid' });
+    expect(checkPhone('call me', 'RU')).toEqual({ kind: 'invalid' });
+    expect(checkPhone('9+12', 'RU')).toEqual({ kind: 'invalid' });
+    expect(checkPhone('+7 012 345 67 89', 'RU')).toEqual({ kind: 'invalid' });
+  });
+
+  it('leaves numbers of other countries to the platform, by their E.164 shape', () => {
+    expect(checkPhone('+49 30 1234567', 'RU')).toEqual({ kind: 'valid', e164: '+49301234567' });
+    expect(checkPhone('+49 30', 'RU')).toEqual({ kind: 'incomplete' });
+    expect(checkPhone('+1 234 567 890 123 456', 'RU')).toEqual({ kind: 'invalid' });
+  });
+
+  it('knows its countries and their calling codes', () => {
+    expect(PHONE_COUNTRIES.map(callingCode)).toEqual(['+7', '+375', '+7', '+998']);
+    expect(isPhoneCountry('KZ')).toBe(true);
+    expect(isPhoneCountry('DE')).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+/** Test fixtures: real public configs, made the way the platform makes them. */
+import {
+  type CallbackSettings,
+  defaultSettings,
+  type PublicCallbackConfig,
+  toPublicConfig,
+} from '@frontdesk/config';
+import { calendarDays, dateIn } from '@frontdesk/schedule';
+
+/** Wednesday 4 March 2026, 10:00 in Moscow. */
+export const WEDNESDAY_10_MSK = new Date('2026-03-04T07:00:00Z');
+
+/**
+ * The public config of a callback widget with the default settings (Moscow, standard week,
+ * Russian holidays) as changed by `change`, for the calendar window of `now`.
+ */
+export function callbackConfig(
+  change: (settings: CallbackSettings) => CallbackSettings = (settings) => settings,
+  now: Date = WEDNESDAY_10_MSK,
+): PublicCallbackConfig {
+  const settings = change(
+    defaultSettings('callback', { timeZone: 'Europe/Moscow' }) as CallbackSettings,
+  );
+  const today = dateIn(settings.schedule.timeZone, now);
+  const calendar = calendarDays(settings.schedule.country ?? 'ru', today, 60);
+  return toPublicConfig(
+    { key: 'test-callback', type: 'callback', name: 'Test', settings, sipLine: null },
+    calendar,
+    {
+      now,
+    },
+  ) as PublicCallbackConfig;
+}

@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type ConsoleSession, currentSession, signOut } from './api';
+import { CallbackOrders } from './callback-orders';
+import { connectOps } from './ops-socket';
+import { Presence } from './presence';
+import { SignIn } from './sign-in';
+
+/** The console: sign-in, then the shell with its screens over one `/ops` connection. */
+export function App() {
+  const [session, setSession] = useState<ConsoleSession | null | undefined>(undefined);
+  useEffect(() => {
+    currentSession().then(setSession, () => setSession(null));
+  }, []);
+  if (session === undefined) return <p aria-busy="true">Loading…</p>;
+  if (session === null) return <SignIn onSignedIn={setSession} />;
+  return <Shell session={session} onSignedOut={() => setSession(null)} />;
+}
+
+function Shell({ session, onSignedOut }: { session: ConsoleSession; onSignedOut: () => void }) {
+  const socket = useMemo(() => connectOps(), [session]);
+  const [connected, setConnected] = useState(socket.connected);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    const up = () => setConnected(true);
+    const down = () => setConnected(false);
+    socket.on('connect', up);
+    socket.on('disconnect', down);
+    return () => socket.disconnect();
+  }, [socket]);
+  const leave = async () => {
+    await signOut(session).catch(() => undefined);
+    onSignedOut();
+  };
+  return (
+    <div class="shell">
+      <header>
+        <span class="brand">Frontdesk console</span>
+        <nav aria-label="Screens">
+          <a href="#orders" aria-current="page">
+            Callback orders
+          </a>
+        </nav>
+        <span class="who">
+          {session.user.name}{' '}
+          <span class={connected ? 'online' : 'offline'}>
+            {connected ? 'online' : 'reconnecting…'}
+          </span>
+        </span>
+        <button type="button" onClick={leave}>
+          Sign out
+        </button>
+      </header>
+      <main id="orders">
+        <CallbackOrders socket={socket} user={session.user} announce={setAnnouncement} />
+      </main>
+      <aside>
+        <Presence socket={socket} />
+      </aside>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  );
+}

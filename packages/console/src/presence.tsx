@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Socket } from 'socket.io-client';
+
+/** Someone of the account with the console open. */
+export interface OnlineUser {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** "Who is online": the account's staff with a console connected, kept current by `/ops`. */
+export function Presence({ socket }: { socket: Socket }) {
+  const [online, setOnline] = useState<OnlineUser[]>([]);
+  useEffect(() => {
+    socket.on('presence', setOnline);
+    return () => {
+      socket.off('presence', setOnline);
+    };
+  }, [socket]);
+  return (
+    <section class="presence" aria-labelledby="presence-title">
+      <h2 id="presence-title">Online</h2>
+      <ul>
+        {online.map((user) => (
+          <li key={user.id}>
+            {user.name} <span class="role">({user.role})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

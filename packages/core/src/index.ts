@@ -1,0 +1,43 @@
+/**
+ * @frontdesk/core — the browser runtime the widgets share: the loader contract, the platform
+ * client, the Shadow DOM mount with constructable stylesheets and theme tokens, launchers,
+ * the dialog, i18n, consent-first storage and loading on intent. The launcher half (mount,
+ * launchers, styles, intent) is plain DOM; the dialog half (Preact, @floating-ui/dom) is for
+ * the chunk a widget loads when opened.
+ */
+export { BrandLine } from './brand-line';
+export type { ConsentStorage } from './consent-storage';
+export { createConsentStorage } from './consent-storage';
+export type { CoreMessages, ErrorCode } from './core-messages';
+export { errorText } from './core-messages';
+export { coreMessagesEn } from './core-messages-en';
+export { coreMessagesRu } from './core-messages-ru';
+export type { DialogProps } from './dialog';
+export { Dialog } from './dialog';
+export { dialogCss } from './dialog-styles';
+export type { LauncherKind } from './launcher';
+export { createLauncher } from './launcher';
+export { launcherCss } from './launcher-styles';
+export { LiveRegion } from './live-region';
+export type { FrameLook, MountedWidget } from './mount-widget';
+export { mountWidget } from './mount-widget';
+export { onIntent } from './on-intent';
+export type { Locale } from './pick-locale';
+export { formatLocale, pickLocale } from './pick-locale';
+export type { Placement } from './place-near';
+export { placeNear } from './place-near';
+export type { PlatformClient, PlatformClientOptions } from './platform-client';
+export { createPlatformClient, PlatformError } from './platform-client';
+export { sheet } from './sheet';
+export type { ThemeLook } from './theme';
+export { contrast, readableOn, themeCss } from './theme';
+export { uuid } from './uuid';
+export type {
+  LauncherFormat,
+  StartWidget,
+  Variant,
+  Visitor,
+  WidgetEvents,
+  WidgetHandle,
+  WidgetHost,
+} from './widget-host';

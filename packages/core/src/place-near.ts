@@ -1,0 +1,63 @@
+/**
+ * Placement of a popup next to what opened it, by @floating-ui/dom. The coordinates go into
+ * custom properties of a rule in the shadow root's own stylesheet (`--fd-x`, `--fd-y`), never
+ * into a `style` attribute; the popup's CSS caps its height to fit the viewport.
+ */
+import { computePosition, flip, offset, type Placement, shift } from '@floating-ui/dom';
+
+export type { Placement } from '@floating-ui/dom';
+
+const rules = new WeakMap<ShadowRoot, CSSStyleRule>();
+
+/**
+ * The `.fd` rule of `root`'s position sheet, adopted on first use (not `:host`: a page rule on
+ * the host element would win over it).
+ */
+function positionRule(root: ShadowRoot): CSSStyleRule {
+  let rule = rules.get(root);
+  if (!rule) {
+    const created = new CSSStyleSheet();
+    created.replaceSync('.fd{}');
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, created];
+    rule = created.cssRules[0] as CSSStyleRule;
+    rules.set(root, rule);
+  }
+  return rule;
+}
+
+/**
+ * Keeps `floating` (inside a shadow root) next to `anchor` at `placement`, flipped and shifted
+ * into the viewport, as the page scrolls and resizes and as the popup's content changes size.
+ * (Scroll, resize and a ResizeObserver cover what a popup of a widget needs: @floating-ui's
+ * `autoUpdate` would cost the opened widget's budget most of a kilobyte.)
+ * @returns the function that stops following.
+ */
+export function placeNear(
+  floating: HTMLElement,
+  anchor: Element,
+  placement: Placement,
+): () => void {
+  const root = floating.getRootNode();
+  if (!(root instanceof ShadowRoot)) return () => {};
+  const rule = positionRule(root);
+  const set = (name: string, px: number) => rule.style.setProperty(name, `${Math.round(px)}px`);
+  const update = () => {
+    void computePosition(anchor, floating, {
+      strategy: 'fixed',
+      placement,
+      middleware: [offset(12), flip({ padding: 8 }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      set('--fd-x', x);
+      set('--fd-y', y);
+    });
+  };
+  const resized = new ResizeObserver(update);
+  resized.observe(floating);
+  addEventListener('resize', update, { passive: true });
+  addEventListener('scroll', update, { passive: true, capture: true });
+  return () => {
+    resized.disconnect();
+    removeEventListener('resize', update);
+    removeEventListener('scroll', update, { capture: true });
+  };
+}

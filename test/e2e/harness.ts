@@ -1,0 +1,343 @@
+/**
+ * What the end-to-end tests run against: the real platform (SQLite) serving the built browser
+ * bundles, seeded with the demo account; the demo site pointing at it; Debian's Chromium driven
+ * by playwright-core. Run `pnpm build` first: the browser loads `dist/browser/` files.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { createDemoSite } from '../../demo/serve.mjs';
+import {
+  type CallbackSettings,
+  defaultSettings,
+  parseSettings,
+} from '../../packages/config/src/index.ts';
+import { seedDemo } from '../../packages/platform/src/index.ts';
+import { engines, type TestDatabase } from '../../packages/platform/test/support/databases.ts';
+import {
+  startPlatform,
+  type TestClock,
+  type TestPlatform,
+  testClock,
+} from '../../packages/platform/test/support/platform.ts';
+import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const assetDirs = ['packages/loader/dist/browser', 'packages/callback/dist/browser'].map((dir) =>
+  resolve(root, dir),
+);
+
+/** Origins the test widgets accept: the demo site and the platform run on loopback ports. */
+export const LOOPBACK = ['http://127.0.0.1:*'];
+
+/** Everything a test file needs, started once per file. */
+export interface Stage {
+  platform: TestPlatform;
+  clock: TestClock;
+  /** The demo site's URL, "http://127.0.0.1:PORT". */
+  site: string;
+  browser: Browser;
+  /** A new callback widget with the default settings changed by `change` (validated); its key. */
+  createCallback(change: (settings: CallbackSettings) => CallbackSettings): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Starts the platform (clock at `now`), the demo site and Chromium. */
+export async function startStage(now: Date = new Date()): Promise<Stage> {
+  for (const dir of assetDirs) {
+    if (!existsSync(resolve(dir, 'callback.js')) && !existsSync(resolve(dir, 'loader.js'))) {
+      throw new Error(`${dir} is empty: run \`pnpm build\` before the end-to-end tests`);
+    }
+  }
+  const sqlite = engines.find((engine) => engine.name === 'sqlite');
+  if (!sqlite) throw new Error('no SQLite engine');
+  const database: TestDatabase = await sqlite.open();
+  const clock = testClock(now.toISOString());
+  const platform = await startPlatform(database, {
+    clock,
+    assetDirs,
+    webApps: { '/console': resolve(root, 'packages/console/dist') },
+  });
+  const demo = createDemoSite({ platformUrl: platform.url });
+  await new Promise<void>((done) => demo.listen(0, '127.0.0.1', done));
+  const site = `http://127.0.0.1:${(demo.address() as AddressInfo).port}`;
+  await seedDemo(platform.platform.store, {
+    sipDomain: 'sip.test',
+    publicUrl: platform.url,
+    demoSiteUrl: site,
+    now: now.getTime(),
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  let created = 0;
+  return {
+    platform,
+    clock,
+    site,
+    browser,
+    async createCallback(change) {
+      const parsed = parseSettings(
+        change({ ...(defaultSettings('callback') as CallbackSettings), allowedOrigins: LOOPBACK }),
+      );
+      if (!parsed.ok) throw new Error(`invalid test settings: ${JSON.stringify(parsed.issues)}`);
+      const widget = await platform.platform.store.widgets.create({
+        accountId: platform.accountId,
+        type: 'callback',
+        name: `E2E callback ${++created}`,
+        settings: parsed.value,
+        now: clock().getTime(),
+      });
+      return widget.key;
+    },
+    async stop() {
+      await browser.close();
+      await new Promise((done) => demo.close(done));
+      await platform.close();
+      await database.drop();
+    },
+  };
+}
+
+/** An order as the stand-in received it. */
+export interface PostedOrder {
+  key: string;
+  idempotencyKey: string | undefined;
+  origin: string | undefined;
+  body: Record<string, unknown>;
+}
+
+/** A page of the demo site in a fresh browser context, and what happened in it. */
+export interface Visit {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, in order. */
+  consoleErrors: string[];
+  /** Uncaught errors of the page. */
+  pageErrors: Error[];
+  /** Orders posted to the stand-in endpoint. */
+  posted: PostedOrder[];
+  /** CSP violations the page reported (`securitypolicyviolation` events). */
+  violations(): Promise<string[]>;
+}
+
+/** Options of {@link visit}. */
+export interface VisitOptions extends BrowserContextOptions {
+  /** Pins the browser's `Date` to this instant (timers keep running). */
+  fixedTime?: Date;
+  /** Where orders go: the stand-in (default), or the platform's own endpoint. */
+  orders?: 'stand-in' | 'platform';
+}
+
+/**
+ * Opens `path` of the demo site in a new context. Orders go to {@link standInCallbacks}; CSP
+ * violations, console errors and page errors are recorded.
+ */
+export async function visit(
+  stage: Stage,
+  path: string,
+  options: VisitOptions = {},
+): Promise<Visit> {
+  const { fixedTime, orders = 'stand-in', ...contextOptions } = options;
+  const context = await stage.browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    ...contextOptions,
+  });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const posted = orders === 'stand-in' ? await standInCallbacks(context) : [];
+  const page = await context.newPage();
+  if (fixedTime) await page.clock.setFixedTime(fixedTime);
+  const consoleErrors: string[] = [];
+  const pageErrors: Error[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(new URL(path, stage.site).href);
+  return {
+    context,
+    page,
+    consoleErrors,
+    pageErrors,
+    posted,
+    violations: () =>
+      page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+  };
+}
+
+/**
+ * STAND-IN for `POST /v1/widgets/:key/callbacks` until the callback-orders issue builds the real
+ * endpoint: the browser's request is answered here (Playwright routing) with the contract's 201
+ * and the order is kept for the test to read. Delete this, and read the platform's stored
+ * orders instead, once the platform has the endpoint.
+ */
+export async function standInCallbacks(context: BrowserContext): Promise<PostedOrder[]> {
+  const posted: PostedOrder[] = [];
+  await context.route('**/v1/widgets/*/callbacks', async (route) => {
+    const request = route.request();
+    const headers = await request.allHeaders();
+    const cors = {
+      'access-control-allow-origin': headers.origin ?? '*',
+      'access-control-allow-headers': 'content-type, idempotency-key',
+      'access-control-allow-methods': 'POST',
+    };
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    const key = new URL(request.url()).pathname.split('/')[3] ?? '';
+    const body = request.postDataJSON() as Record<string, unknown>;
+    posted.push({ key, idempotencyKey: headers['idempotency-key'], origin: headers.origin, body });
+    return route.fulfill({
+      status: 201,
+      headers: cors,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        id: `stand-in-${posted.length}`,
+        status: 'new',
+        slot: body.slot ?? null,
+      }),
+    });
+  });
+  return posted;
+}
+
+/** The widget's launcher on `page` (Playwright's CSS and role engines see into open shadow roots). */
+export const launcher = (page: Page) => page.locator('frontdesk-callback .launcher');
+/** The widget's dialog on `page`. */
+export const dialog = (page: Page) => page.locator('frontdesk-callback [role=dialog]');
+
+/** Waits for the widget's dialog to be open and done moving in. */
+export async function settled(page: Page): Promise<void> {
+  await dialog(page).waitFor();
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('frontdesk-callback')
+        ?.shadowRoot?.querySelector('[role=dialog]')
+        ?.getAnimations().length === 0,
+  );
+}
+
+/** Opens the widget from its launcher and waits for it to settle with its phone field focused. */
+export async function openWidget(page: Page): Promise<void> {
+  await launcher(page).click();
+  await settled(page);
+  await page.waitForFunction(() => {
+    const root = document.querySelector('frontdesk-callback')?.shadowRoot;
+    return root?.activeElement?.id === 'fd-phone';
+  });
+}
+
+/** What the page stores: cookies, and the keys of localStorage and sessionStorage. */
+export async function storedState(visit: Visit) {
+  const cookies = await visit.context.cookies();
+  const storage = await visit.page.evaluate(() => ({
+    cookie: document.cookie,
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }));
+  return { cookies: cookies.map((cookie) => cookie.name), ...storage };
+}
+
+/** A working day from 00:00 to 24:00. */
+const allDay = { from: '00:00', to: '24:00' };
+
+/** A week open around the clock, every day (no moment of the real clock is closed). */
+export const ALWAYS_OPEN = {
+  mon: allDay,
+  tue: allDay,
+  wed: allDay,
+  thu: allDay,
+  fri: allDay,
+  sat: allDay,
+  sun: allDay,
+} as const;
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/**
+ * A week (UTC) closed today and tomorrow by the real clock, open all of the day after: closed
+ * at the real current time even when a test runs across midnight, and still with slots to offer.
+ */
+export function closedNow(
+  now: Date = new Date(),
+): Partial<Record<(typeof WEEKDAYS)[number], typeof allDay>> {
+  const dayAfterTomorrow = WEEKDAYS[(now.getUTCDay() + 2) % 7] ?? 'mon';
+  return { [dayAfterTomorrow]: allDay };
+}
+
+/**
+ * Compares a screenshot with the committed reference `test/e2e/__screenshots__/<name>.png`, in
+ * Chromium itself (canvas pixels): passes when at most `maxRatio` of the pixels differ by more
+ * than `threshold` in any channel. A missing reference is written and the test fails, so a
+ * reference is never made silently; `UPDATE_SCREENSHOTS=1` rewrites them.
+ */
+export async function expectScreenshot(
+  browser: Browser,
+  name: string,
+  actual: Buffer,
+  { threshold = 24, maxRatio = 0.003 } = {},
+): Promise<void> {
+  const file = resolve(import.meta.dirname, '__screenshots__', `${name}.png`);
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(file)) {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, actual);
+    if (process.env.UPDATE_SCREENSHOTS !== '1') {
+      throw new Error(`No reference screenshot ${name}.png: written now; check it and commit it.`);
+    }
+    return;
+  }
+  const expected = await readFile(file);
+  const page = await browser.newPage();
+  try {
+    const result = await page.evaluate(
+      async ({ a, b, threshold }) => {
+        const load = async (base64: string) =>
+          createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+        const [one, two] = await Promise.all([load(a), load(b)]);
+        if (one.width !== two.width || one.height !== two.height) {
+          return { size: `${one.width}×${one.height} vs ${two.width}×${two.height}`, differing: 1 };
+        }
+        const pixels = (image: ImageBitmap) => {
+          const canvas = new OffscreenCanvas(image.width, image.height);
+          const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+          context.drawImage(image, 0, 0);
+          return context.getImageData(0, 0, image.width, image.height).data;
+        };
+        const [p, q] = [pixels(one), pixels(two)];
+        let differing = 0;
+        for (let i = 0; i < p.length; i += 4) {
+          for (let c = 0; c < 4; c++) {
+            if (Math.abs((p[i + c] ?? 0) - (q[i + c] ?? 0)) > threshold) {
+              differing++;
+              break;
+            }
+          }
+        }
+        return { size: '', differing: differing / (p.length / 4) };
+      },
+      { a: actual.toString('base64'), b: expected.toString('base64'), threshold },
+    );
+    if (result.size || result.differing > maxRatio) {
+      await writeFile(file.replace(/\.png$/, '.actual.png'), actual);
+      throw new Error(
+        `Screenshot ${name} differs from its reference: ${result.size || `${(result.differing * 100).toFixed(2)}% of pixels`} (the actual one is next to it, .actual.png)`,
+      );
+    }
+  } finally {
+    await page.close();
+  }
+}
