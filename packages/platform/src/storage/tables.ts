@@ -185,7 +185,7 @@ export interface DueTaskRow {
 
 /** A row of the `call_history` view. */
 export interface CallHistoryRow {
-  kind: 'callback';
+  kind: 'callback' | 'call';
   id: string;
   account_id: string;
   widget_id: string;

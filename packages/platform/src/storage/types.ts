@@ -208,15 +208,15 @@ export interface DueTask {
   firedAt: number | null;
 }
 
-/** A line of the call history: an order now, a call from the site later. */
+/** A line of the call history: a callback order, or a call from the site. */
 export interface CallHistoryEntry {
-  kind: 'callback';
+  kind: 'callback' | 'call';
   id: string;
   widgetId: string;
-  /** Who called: the visitor's number for an order. */
+  /** Who called: the visitor's number for an order, the widget's name for a call. */
   caller: string;
   callerName: string | null;
-  /** What was dialled: the widget's name for an order, as the source's report shows it. */
+  /** What was dialled: the widget's name for an order, its SIP line for a call (as the source's report shows them). */
   dialled: string;
   status: string;
   at: number;

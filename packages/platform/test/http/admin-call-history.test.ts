@@ -1,3 +1,4 @@
+import { defaultSettings } from '@frontdesk/config';
 import type { CallHistoryEntry } from '@frontdesk/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
@@ -152,5 +153,74 @@ describe.each(engines)('GET /v1/admin/call-history on $name', (engine) => {
       expect(response.status, query).toBe(400);
       expect((await response.json()).error, query).toMatchObject({ code: 'invalid', field });
     }
+  });
+});
+
+describe.each(engines)('calls from the site in the call history on $name', (engine) => {
+  let database: TestDatabase;
+  let t: TestPlatform;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    t = await startPlatform(database);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  it('lists a call with the widget’s name as the caller and its line as the dialled number', async () => {
+    const widget = await t.platform.store.widgets.create({
+      accountId: t.accountId,
+      type: 'call',
+      name: 'Call us from the site',
+      settings: defaultSettings('call'),
+      now: T0,
+    });
+    const order = await postOrder(t, (await callbackWidget(t, { mode: automatic(null) })).key, {
+      phone: '+79991234567',
+      now: true,
+    });
+    expect(order.status).toBe(201);
+    await t.platform.store.calls.start({
+      callId: 'call-1@test',
+      accountId: t.accountId,
+      widgetId: widget.id,
+      widgetName: widget.name,
+      line: widget.sipLine ?? '',
+      visitorId: 'v-1',
+      page: { url: 'https://shop.example/pricing', title: 'Pricing' },
+      utm: { source: 'ya' },
+      visitorTimeZone: null,
+      startedAt: T0 + 5 * 60_000,
+    });
+    await t.platform.store.calls.answer('call-1@test', {
+      at: T0 + 5 * 60_000 + 3_000,
+      operator: t.users.operator,
+    });
+    await t.platform.store.calls.end('call-1@test', { at: T0 + 8 * 60_000, by: 'visitor' });
+
+    const admin = await t.signIn('admin');
+    const history = (await (await admin('/v1/admin/call-history')).json()) as {
+      items: CallHistoryEntry[];
+    };
+    expect(history.items.map((entry) => entry.kind)).toEqual(['call', 'callback']);
+    expect(history.items[0]).toMatchObject({
+      kind: 'call',
+      widgetId: widget.id,
+      caller: 'Call us from the site',
+      callerName: null,
+      dialled: widget.sipLine,
+      status: 'completed',
+      at: T0 + 5 * 60_000,
+      slot: null,
+      answeredAt: T0 + 5 * 60_000 + 3_000,
+      endedAt: T0 + 8 * 60_000,
+      operator: { id: t.users.operator.id, name: t.users.operator.name },
+      page: { url: 'https://shop.example/pricing', title: 'Pricing' },
+      note: null,
+    });
+    const callsOnly = await (await admin(`/v1/admin/call-history?widget=${widget.id}`)).json();
+    expect(callsOnly.items).toHaveLength(1);
   });
 });

@@ -6,10 +6,12 @@ import type { Migration } from 'kysely';
 import * as core from './001_core';
 import * as orders from './002_orders';
 import * as calls from './010_calls';
+import * as callHistoryCalls from './011_call_history_calls';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '001_core': core,
   '002_orders': orders,
   '010_calls': calls,
+  '011_call_history_calls': callHistoryCalls,
 };
