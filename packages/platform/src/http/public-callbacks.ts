@@ -16,20 +16,18 @@ import { callbackModeOf } from '../orders/callback-mode';
 import { newOrder } from '../orders/new-order';
 import { parsePhone } from '../orders/parse-phone';
 import { requestHash } from '../orders/request-hash';
-import { isTimeZone } from '../orders/visitor-time';
 import type { Order } from '../storage/types';
 import { ApiError } from './api-error';
 import type { AppContext } from './context';
 import { consumePoint } from './rate-limits';
 import { routeSchema } from './route-schema';
+import {
+  limitedText,
+  VisitorPageSchema,
+  VisitorTimeZoneSchema,
+  WidgetKeyParams,
+} from './visitor-input';
 import { activeWidget, allowWidgetOrigin } from './widget-origin';
-
-const KeyParams = v.object({
-  key: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid widget key.')),
-});
-
-const text = (max: number) =>
-  v.pipe(v.string('Give text.'), v.maxLength(max, `Use at most ${max} characters.`));
 
 const OrderBody = v.pipe(
   v.object({
@@ -53,28 +51,11 @@ const OrderBody = v.pipe(
     now: v.optional(v.literal(true, 'Send now: true, or leave it out.')),
     name: v.optional(v.pipe(v.string('Give the name as text.'), v.trim(), v.maxLength(100))),
     consent: v.optional(v.boolean('Send consent as true or false.')),
-    page: v.optional(
-      v.object({
-        url: v.optional(text(2000)),
-        title: v.optional(text(500)),
-        referrer: v.optional(text(2000)),
-        utm: v.optional(
-          v.object({
-            source: v.optional(text(200)),
-            medium: v.optional(text(200)),
-            campaign: v.optional(text(200)),
-            term: v.optional(text(200)),
-            content: v.optional(text(200)),
-          }),
-        ),
-      }),
-    ),
+    page: v.optional(VisitorPageSchema),
     /** The visitor's IANA zone, so the operator sees their local time. */
-    timeZone: v.optional(
-      v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone, 'Give an IANA time zone.')),
-    ),
+    timeZone: v.optional(VisitorTimeZoneSchema),
     /** The honeypot: hidden from people, filled in by bots. */
-    website: v.optional(text(2000)),
+    website: v.optional(limitedText(2000)),
   }),
   v.forward(
     v.check(
@@ -99,9 +80,15 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 export function registerPublicCallbacks(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/v1/widgets/:key/callbacks',
-    { schema: { tags: ['public'], params: routeSchema(KeyParams), body: routeSchema(OrderBody) } },
+    {
+      schema: {
+        tags: ['public'],
+        params: routeSchema(WidgetKeyParams),
+        body: routeSchema(OrderBody),
+      },
+    },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof KeyParams>;
+      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
       const body = request.body as OrderBody;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);

@@ -4,14 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { AppContext } from './context';
 import { routeSchema } from './route-schema';
+import { WidgetKeyParams } from './visitor-input';
 import { activeWidget, allowWidgetOrigin } from './widget-origin';
 
 /** How many days of production calendar the public config carries for the browser's engine. */
 export const CALENDAR_DAYS = 60;
 
-const KeyParams = v.object({
-  key: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid widget key.')),
-});
 const SlotsQuery = v.object({
   days: v.optional(
     v.pipe(v.string(), v.regex(/^[1-7]$/, 'days must be 1 to 7.'), v.transform(Number)),
@@ -32,9 +30,9 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
 
   app.get(
     '/v1/widgets/:key/config',
-    { schema: { tags: ['public'], params: routeSchema(KeyParams) } },
+    { schema: { tags: ['public'], params: routeSchema(WidgetKeyParams) } },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof KeyParams>;
+      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);
       const now = ctx.clock();
@@ -54,12 +52,12 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
     {
       schema: {
         tags: ['public'],
-        params: routeSchema(KeyParams),
+        params: routeSchema(WidgetKeyParams),
         querystring: routeSchema(SlotsQuery),
       },
     },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof KeyParams>;
+      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
       const { days } = request.query as v.InferOutput<typeof SlotsQuery>;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);

@@ -18,27 +18,12 @@ import type { AppContext } from '../http/context';
 import { consumePoint } from '../http/rate-limits';
 import { routeSchema } from '../http/route-schema';
 import { requireUser } from '../http/session';
+import { VisitorPageSchema, VisitorTimeZoneSchema, WidgetKeyParams } from '../http/visitor-input';
 import { activeWidget, allowWidgetOrigin } from '../http/widget-origin';
 import { randomId } from './credentials';
 import { type SipEdge, SipEdgeUnavailableError } from './edge';
 import { ANSWERING_ROLES, linesServedBy } from './lines';
 import { KamailioRpcError } from './rpc';
-
-const KeyParams = v.object({
-  key: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid widget key.')),
-});
-
-const text = (max: number) =>
-  v.pipe(v.string('Give text.'), v.maxLength(max, `Use at most ${max} characters.`));
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What the widget may tell about the visitor; all optional, all the visitor's own word. */
 const CredentialsBody = v.nullish(
@@ -47,25 +32,9 @@ const CredentialsBody = v.nullish(
     visitorId: v.optional(
       v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'Use 8–64 of A–Z, a–z, 0–9, _ and -.')),
     ),
-    page: v.optional(
-      v.object({
-        url: v.optional(text(2000)),
-        title: v.optional(text(300)),
-        utm: v.optional(
-          v.object({
-            source: v.optional(text(200)),
-            medium: v.optional(text(200)),
-            campaign: v.optional(text(200)),
-            term: v.optional(text(200)),
-            content: v.optional(text(200)),
-          }),
-        ),
-      }),
-    ),
+    page: v.optional(VisitorPageSchema),
     /** The visitor's IANA zone, so the operator sees their local time. */
-    timeZone: v.optional(
-      v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone, 'Give an IANA time zone.')),
-    ),
+    timeZone: v.optional(VisitorTimeZoneSchema),
   }),
 );
 
@@ -107,12 +76,12 @@ export function registerSipRoutes(
     {
       schema: {
         tags: ['public'],
-        params: routeSchema(KeyParams),
+        params: routeSchema(WidgetKeyParams),
         body: routeSchema(CredentialsBody),
       },
     },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof KeyParams>;
+      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
       const body = (request.body ?? {}) as NonNullable<v.InferOutput<typeof CredentialsBody>>;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);

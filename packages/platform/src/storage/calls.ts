@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { WidgetSettings, WidgetType } from '@frontdesk/config';
 import type { Kysely } from 'kysely';
 import { uniqueViolation } from './constraint-violation';
 import { olderThan, pageOf } from './keyset';
 import { assertStorableText, assertStorableTime } from './storable-values';
-import type { Tables, WidgetRow } from './tables';
-import type { Call, CallStatus, Store, Utm, Widget } from './types';
+import type { Tables } from './tables';
+import type { Call, CallStatus, Store, Utm } from './types';
+import { toWidget } from './widgets';
 
 /** A row of `calls` (migration 010); times are epoch milliseconds. */
 export interface CallRow {
@@ -210,23 +210,5 @@ function toCall(row: CallRow): Call {
     startedAt: row.started_at,
     answeredAt: row.answered_at,
     endedAt: row.ended_at,
-  };
-}
-
-function toWidget(row: WidgetRow): Widget {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    key: row.key,
-    type: row.type as WidgetType,
-    name: row.name,
-    active: row.active === 1,
-    settings: JSON.parse(row.settings) as WidgetSettings,
-    version: row.version,
-    sipLine: row.sip_line,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
-    deleteReason: row.delete_reason,
   };
 }

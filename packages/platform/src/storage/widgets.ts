@@ -188,7 +188,8 @@ function ownsLine(type: WidgetType): boolean {
   return type === 'call' || type === 'callback';
 }
 
-function toWidget(row: Omit<WidgetRow, 'seq'>): Widget {
+/** A widget as the store returns it, from its row. */
+export function toWidget(row: Omit<WidgetRow, 'seq'>): Widget {
   return {
     id: row.id,
     accountId: row.account_id,
