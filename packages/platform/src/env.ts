@@ -10,6 +10,8 @@ export interface PlatformEnv {
   /** PostgreSQL when set; SQLite in dataDir otherwise. */
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of this platform's keys and streams in Redis (several platforms may share one). */
+  redisPrefix: string;
   /** Where e-mail goes out (nodemailer URL); without it e-mails wait in the outbox. */
   smtpUrl: string | undefined;
   /** The SMS provider adapter (see outbox/sms-transport.ts); without it SMS wait in the outbox. */
@@ -77,6 +79,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     dataDir: resolve(env.DATA_DIR || '.data'),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || 'frontdesk',
     smtpUrl: env.SMTP_URL || undefined,
     smsUrl: env.SMS_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Frontdesk <no-reply@frontdesk.localhost>',

@@ -1,3 +1,4 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
@@ -80,7 +81,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     orderPlaced: () => undefined,
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
-  const io = createRealtime(app.server, ctx);
+  // The adapter blocks on its own connection while it reads the stream.
+  const streams = redis?.duplicate();
+  const io = createRealtime(
+    app.server,
+    ctx,
+    streams && createAdapter(streams, { streamName: `${env.redisPrefix}:socket.io` }),
+  );
   const feed = orderFeed(io.of('/ops'), clock);
   const transports = outboxTransports(env);
   const workers = startWorkers(
@@ -115,6 +122,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       io.disconnectSockets(true);
       io.engine.close();
       await app.close();
+      streams?.disconnect();
       redis?.disconnect();
       if (!options.database) await database.close();
     },

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { fastifyCookie } from '@fastify/cookie';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { AppContext } from './http/context';
 import { SESSION_COOKIE, sessionOf } from './http/session';
 import { registerOpsCallbacks } from './orders/ops-callbacks';
@@ -12,12 +12,18 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /**
  * socket.io on the platform's HTTP server, WebSocket transport only (no sticky sessions needed
- * behind a load balancer). `/ops` is for staff: the same session cookie as the Studio and the
+ * behind a load balancer); with Redis, events reach the sockets of every platform process through
+ * the Redis Streams adapter. `/ops` is for staff: the same session cookie as the Studio and the
  * console; each socket joins its account, its user and its groups, for the events later screens send.
  * Callback orders ring, and are taken and closed, over it (OPS-EVENTS.md).
  */
-export function createRealtime(server: HttpServer, ctx: AppContext): Server {
+export function createRealtime(
+  server: HttpServer,
+  ctx: AppContext,
+  adapter?: ServerOptions['adapter'],
+): Server {
   const io = new Server(server, {
+    ...(adapter ? { adapter } : {}),
     transports: ['websocket'],
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,

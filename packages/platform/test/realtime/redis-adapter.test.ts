@@ -1,0 +1,74 @@
+/**
+ * Several platform processes with REDIS_URL: one PostgreSQL database and one Redis, and an order
+ * rung by one process reaches the consoles connected to the other, and back.
+ */
+import { randomUUID } from 'node:crypto';
+import { createPlatform, type Platform, readEnv } from '@frontdesk/platform';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, type TestDatabase } from '../support/databases';
+import { connectOps, type OpsClient } from '../support/ops-client';
+import { automatic, callbackWidget, postOrder } from '../support/orders';
+import { startPlatform, type TestPlatform } from '../support/platform';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const postgres = engines.find((engine) => engine.name === 'postgres');
+
+describe('two platform processes sharing Redis', () => {
+  const prefix = `frontdesk-test-${randomUUID()}`;
+  let database: TestDatabase;
+  let a: TestPlatform;
+  let b: Platform;
+  let bUrl: string;
+  const clients: OpsClient[] = [];
+
+  beforeAll(async () => {
+    if (!postgres) throw new Error('the PostgreSQL test engine is missing');
+    database = await postgres.open();
+    const env = { REDIS_URL, REDIS_PREFIX: prefix };
+    a = await startPlatform(database, { env });
+    b = await createPlatform({
+      env: readEnv({ PORT: '0', DATA_DIR: '/nonexistent', WORKER_INTERVAL_MS: '0', ...env }),
+      clock: a.clock,
+      database,
+    });
+    bUrl = await b.listen();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.socket.disconnect();
+    await b?.close();
+    await a?.close();
+    await database?.drop();
+    const redis = new Redis(REDIS_URL);
+    await redis.del(`${prefix}:socket.io`);
+    redis.disconnect();
+  });
+
+  it('rings consoles on both processes, and one accepting on one is seen taken on the other', async () => {
+    const second = await a.addUser('operator', 'Second Operator');
+    const onA = await connectOps(a, second);
+    const onB = await connectOps({ ...a, url: bUrl }, 'operator');
+    clients.push(onA, onB);
+
+    const widget = await callbackWidget(a, { mode: automatic(null) });
+    const response = await postOrder(a, widget.key, { phone: '+79991234567', now: true });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    // Process A rings it; the console on process B hears it through Redis.
+    await a.platform.workers.runDue();
+    const [ringingA, ringingB] = await Promise.all([
+      onA.next<{ id: string }>('callback:ringing', (order) => order.id === id),
+      onB.next<{ id: string }>('callback:ringing', (order) => order.id === id),
+    ]);
+    expect(ringingA.id).toBe(id);
+    expect(ringingB.id).toBe(id);
+
+    const accepted = await onB.ask<{ ok: boolean }>('callback:accept', { id });
+    expect(accepted.ok).toBe(true);
+    const taken = await onA.next<{ id: string; by: { id: string } }>(
+      'callback:taken',
+      (e) => e.id === id,
+    );
+    expect(taken.by.id).toBe(a.users.operator.id);
+  });
+});
