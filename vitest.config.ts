@@ -31,6 +31,12 @@ export const chromiumArgs = [
   '--disable-gpu',
 ];
 
+/**
+ * Property tests and real servers take a few seconds on an idle machine; on a busy two-core CI
+ * box they take longer. A test that hangs still fails, just not at the first slow moment.
+ */
+const testTimeout = 30_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -39,6 +45,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          testTimeout,
           include: unitInclude,
           exclude: [...browserInclude, ...distOnly, ...e2eInclude],
         },
@@ -48,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'dist',
           environment: 'node',
+          testTimeout,
           include: unitInclude,
           exclude: [...browserInclude, ...e2eInclude],
         },
