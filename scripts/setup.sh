@@ -41,4 +41,4 @@ if [ -f /run/kamailio/kamailio.pid ]; then
   fi
 fi
 
-pnpm install --frozen-lockfile --reporter=silent
+pnpm install --frozen-lockfile
