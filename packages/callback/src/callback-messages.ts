@@ -36,6 +36,8 @@ export interface CallbackMessages {
   doneNow: string;
   doneSoon: string;
   doneAt(when: string): string;
+  /** The order is kept offline and goes out when the network is back (under `doneTitle`). */
+  kept: string;
   /** Label of the field people never see (bots fill it in). */
   trap: string;
 }

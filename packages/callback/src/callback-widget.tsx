@@ -35,6 +35,8 @@ export interface CallbackWidgetProps {
   schedule: Schedule;
   /** The variant when the widget opened. */
   variant: Variant;
+  /** Opened by the lead generator: its title and text while the variant is working. */
+  lead?: boolean | undefined;
   /** For Intl formatting (see `formatLocale`). */
   locale: string;
   texts: Texts;
@@ -47,6 +49,11 @@ export interface CallbackWidgetProps {
   brandHref: string;
   submit: SubmitCallback;
   onSubmitted(order: CallbackOrder): void;
+  /**
+   * Keeps an order the network could not take, to be sent when it is back; without it (the
+   * Studio's preview), a network failure is an error like any other.
+   */
+  keep?: ((request: CallbackRequest, idempotencyKey: string) => void) | undefined;
 }
 
 type Field = 'phone' | 'when' | 'consent';
@@ -69,6 +76,8 @@ interface FormState {
   fieldError?: { field: Field; text: string } | undefined;
   alert: string;
   order?: CallbackOrder | undefined;
+  /** The order is kept in the browser until the network is back. */
+  kept?: boolean;
   /** What the live region says. */
   announcement: string;
   /** When the offered slots were computed. */
@@ -109,7 +118,8 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
 
   override componentDidUpdate(_: CallbackWidgetProps, previous: FormState) {
     // The confirmation takes focus, so a keyboard or screen-reader visitor lands on it.
-    if (this.state.order && !previous.order) this.doneRef.current?.focus();
+    const { order, kept } = this.state;
+    if ((order && !previous.order) || (kept && !previous.kept)) this.doneRef.current?.focus();
   }
 
   /** The slots on offer, grouped by the visitor's day (recomputed when `slotsAt` moves). */
@@ -179,6 +189,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     this.attempt = { body, key };
     this.setState({ sending: true, announcement: m.sending });
     try {
+      if (this.props.keep && navigator.onLine === false) throw new PlatformError(0, 'network', '');
       const order = await this.props.submit(request, key);
       this.setState({
         order,
@@ -188,6 +199,15 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
       this.props.onSubmitted(order);
     } catch (error) {
       const code = error instanceof PlatformError ? error.code : 'unknown';
+      if (code === 'network' && this.props.keep) {
+        // Offline: kept, and sent (with this key) once the browser is back online.
+        this.props.keep(request, key);
+        return this.setState({
+          kept: true,
+          sending: false,
+          announcement: `${m.doneTitle} ${m.kept}`,
+        });
+      }
       const text = errorText(texts.core, code);
       this.setState({ sending: false, announcement: '' });
       if (code === 'invalid_phone') this.fail('phone', text, this.phoneRef);
@@ -378,15 +398,22 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
 
   override render() {
     const { config, texts } = this.props;
-    const { variant, order, announcement } = this.state;
+    const { variant, order, kept, announcement } = this.state;
     const m = texts.callback;
     const groups = this.slotGroups();
-    const look = variant === 'working' ? config.appearance.working : config.appearance.nonWorking;
+    const lead = this.props.lead && variant === 'working';
+    const look =
+      variant === 'working'
+        ? lead
+          ? config.appearance.leadGenerator
+          : config.appearance.working
+        : config.appearance.nonWorking;
     const brandHidden = variant === 'working' ? config.brand.hidden : config.brand.nonWorkingHidden;
-    const body = order ? (
+    const done = kept ? m.kept : order && this.doneText(order);
+    const body = done ? (
       <div class="done" ref={this.doneRef} tabIndex={-1}>
         <h3>{m.doneTitle}</h3>
-        <p>{this.doneText(order)}</p>
+        <p>{done}</p>
       </div>
     ) : groups.length === 0 && variant === 'non-working' ? (
       <p class="hint">{m.noSlots}</p>
@@ -396,7 +423,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
 
     return (
       <>
-        <header class="head" data-variant={variant}>
+        <header class="head" data-variant={lead ? 'lead' : variant}>
           <h2 id={TITLE_ID} class="title">
             {look.title}
           </h2>

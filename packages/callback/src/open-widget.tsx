@@ -4,6 +4,7 @@
  */
 import type { PublicCallbackConfig } from '@frontdesk/config';
 import {
+  type ConsentStorage,
   createPlatformClient,
   Dialog,
   dialogCss,
@@ -21,6 +22,7 @@ import { render } from 'preact';
 import type { Texts } from './callback-messages';
 import { callbackCss } from './callback-styles';
 import { CallbackWidget, TITLE_ID } from './callback-widget';
+import { keepOrder, sendKept } from './outbox';
 import { type CallbackOrder, platformSubmit, previewSubmit } from './submit-callback';
 
 /** What {@link openWidget} needs. */
@@ -29,6 +31,8 @@ export interface OpenOptions {
   config: PublicCallbackConfig;
   schedule: Schedule;
   variant: Variant;
+  /** Opened by the lead generator: its title and text. */
+  lead?: boolean | undefined;
   /** What the popup sits next to: the launcher, or the link the visitor clicked. */
   anchor?: Element | undefined;
   placement: Placement;
@@ -38,6 +42,11 @@ export interface OpenOptions {
   /** The loader's host: the platform's URL, preview mode. */
   host: WidgetHost;
   onSubmitted(order: CallbackOrder): void;
+  /** The widget's storage and the name its offline orders are kept under. */
+  storage: ConsentStorage;
+  outbox: string;
+  /** An order is kept until the network is back (the visitor's submit: storage is allowed). */
+  onKept(): void;
   /** The visitor closed the widget (Esc, the close button). */
   onClose(): void;
 }
@@ -77,6 +86,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         config={config}
         schedule={options.schedule}
         variant={options.variant}
+        lead={options.lead}
         locale={formatLocale(locale)}
         texts={texts}
         visitor={options.visitor}
@@ -85,6 +95,14 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         brandHref={new URL(host.api, location.href).origin}
         submit={submit}
         onSubmitted={options.onSubmitted}
+        keep={
+          host.preview
+            ? undefined
+            : (request, key) => {
+                options.onKept();
+                keepOrder(options.storage, options.outbox, { key, request });
+              }
+        }
       />
     </Dialog>,
     container,
@@ -95,4 +113,19 @@ export function openWidget(options: OpenOptions): OpenedWidget {
       container.remove();
     },
   };
+}
+
+/**
+ * Sends the orders kept offline for `host`'s widget (see outbox.ts): the page hears of each
+ * one placed (`callback:submitted`) or refused for good (`error`).
+ */
+export function sendKeptOrders(
+  host: WidgetHost,
+  storage: ConsentStorage,
+  outbox: string,
+): Promise<void> {
+  return sendKept(storage, outbox, platformSubmit(createPlatformClient(host.api), host.key), {
+    sent: (order) => host.emit('callback:submitted', { widget: host.key, ...order }),
+    refused: host.report,
+  });
 }

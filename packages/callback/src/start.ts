@@ -20,6 +20,7 @@ import {
 } from '@frontdesk/core';
 import { createSchedule, isOpen } from '@frontdesk/schedule/engine';
 import { loadTexts, type Texts } from './callback-messages';
+import type { Lead } from './lead-generator';
 
 /** The storage key that remembers a visitor left a phone number (the lead generator skips them). */
 export const PHONE_LEFT = 'callback:phone-left';
@@ -80,6 +81,13 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   let visitor: Visitor = {};
   let opened: { close(): void } | undefined;
   let opening = false;
+  let lead: Lead | undefined;
+  let gone = false;
+  /** The visitor's interaction or the page's consent: storage may be used from now on. */
+  const allow = () => {
+    storage.allow();
+    lead?.allow();
+  };
 
   const locale = pickLocale(config.locale);
   // The widget's code and its language's texts, fetched side by side.
@@ -97,6 +105,22 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
       : { accept: (element) => element.closest(`[data-frontdesk-open="${host.key}"]`) !== null },
   );
 
+  // Orders kept offline go out when the browser is back online, or on a later page load.
+  const OUTBOX = `callback:outbox:${host.key}`;
+  let flushing = false;
+  const flush = () => {
+    if (flushing || host.preview || !storage.get(OUTBOX)) return;
+    flushing = true;
+    load()
+      .then(([{ sendKeptOrders }]) => sendKeptOrders(host, storage, OUTBOX))
+      .catch(host.report)
+      .finally(() => {
+        flushing = false;
+      });
+  };
+  addEventListener('online', flush);
+  if (navigator.onLine !== false) flush();
+
   const closed = () => {
     launcher?.setAttribute('aria-expanded', 'false');
     opened?.close();
@@ -104,43 +128,57 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     host.emit('close', { widget: host.key });
   };
 
+  /** Opens the widget; `leadLook`: by itself, in the lead generator's look. */
+  const show = (anchor?: Element, leadLook = false) => {
+    if (opened || opening) return;
+    // The visitor opened it: the lead generator has nothing more to do on this page.
+    if (!leadLook) lead?.stop();
+    opening = true;
+    load()
+      .then(([{ openWidget }, texts]) => {
+        opened = openWidget({
+          mounted,
+          config,
+          schedule,
+          variant: variant(),
+          lead: leadLook,
+          anchor: anchor ?? launcher,
+          // Below a link of the site; next to our own launcher.
+          placement:
+            anchor && anchor !== launcher ? 'bottom-start' : placementBeside(kind, look.position),
+          visitor,
+          locale,
+          texts,
+          host,
+          storage,
+          outbox: OUTBOX,
+          onKept: () => {
+            allow();
+            storage.set(PHONE_LEFT, '1');
+          },
+          onSubmitted: (order) => {
+            // Placing an order is the visitor's own interaction: storage may be used now.
+            allow();
+            storage.set(PHONE_LEFT, '1');
+            host.emit('callback:submitted', { widget: host.key, ...order });
+          },
+          onClose: closed,
+        });
+        launcher?.setAttribute('aria-expanded', 'true');
+        host.emit('open', { widget: host.key });
+      })
+      .catch((error: unknown) => {
+        chunk = undefined;
+        host.report(error);
+      })
+      .finally(() => {
+        opening = false;
+      });
+  };
+
   const handle: WidgetHandle = {
     open(anchor) {
-      if (opened || opening) return;
-      opening = true;
-      load()
-        .then(([{ openWidget }, texts]) => {
-          opened = openWidget({
-            mounted,
-            config,
-            schedule,
-            variant: variant(),
-            anchor: anchor ?? launcher,
-            // Below a link of the site; next to our own launcher.
-            placement:
-              anchor && anchor !== launcher ? 'bottom-start' : placementBeside(kind, look.position),
-            visitor,
-            locale,
-            texts,
-            host,
-            onSubmitted: (order) => {
-              // Placing an order is the visitor's own interaction: storage may be used now.
-              storage.allow();
-              storage.set(PHONE_LEFT, '1');
-              host.emit('callback:submitted', { widget: host.key, ...order });
-            },
-            onClose: closed,
-          });
-          launcher?.setAttribute('aria-expanded', 'true');
-          host.emit('open', { widget: host.key });
-        })
-        .catch((error: unknown) => {
-          chunk = undefined;
-          host.report(error);
-        })
-        .finally(() => {
-          opening = false;
-        });
+      show(anchor);
     },
     close() {
       if (opened) closed();
@@ -154,9 +192,12 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
       };
     },
     consent() {
-      storage.allow();
+      allow();
     },
     destroy() {
+      gone = true;
+      lead?.stop();
+      removeEventListener('online', flush);
       stopIntent();
       opened?.close();
       opened = undefined;
@@ -167,6 +208,26 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   if (launcher) {
     launcher.addEventListener('click', () => (opened ? handle.close() : handle.open(launcher)));
     mounted.frame.append(launcher);
+  }
+  const rules = config.leadGenerator;
+  if (rules && !host.preview) {
+    // Its own chunk, once the page has loaded and the browser is idle: the launcher's budget
+    // does not carry it. (The platform sends `leadGenerator` only when it is on.)
+    onIntent(
+      new EventTarget(),
+      () =>
+        void import('./lead-generator')
+          .then(({ startLead }) => {
+            if (gone) return;
+            lead = startLead(rules, storage, host.key, () => {
+              if (opened || opening || variant() !== 'working') return false;
+              show(undefined, true);
+              return true;
+            });
+          })
+          .catch(host.report),
+      { idleMs: 2000 },
+    );
   }
   return handle;
 }

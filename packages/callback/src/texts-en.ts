@@ -30,6 +30,7 @@ export const texts: Texts = {
     doneNow: 'We are calling you in a moment.',
     doneSoon: 'We will call you back as soon as possible.',
     doneAt: (when) => `We will call you on ${when}.`,
+    kept: 'You are offline. We will send your request once you are back online.',
     trap: 'Leave this field empty',
   },
 };

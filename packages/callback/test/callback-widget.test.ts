@@ -26,6 +26,7 @@ async function widget(
     config?: PublicCallbackConfig;
     variant?: 'working' | 'non-working';
     submit?: CallbackWidgetProps['submit'];
+    keep?: CallbackWidgetProps['keep'];
   } = {},
 ) {
   const config = options.config ?? lunch;
@@ -54,6 +55,7 @@ async function widget(
         brandHref: 'https://fd.example',
         submit,
         onSubmitted: (order) => submitted.push(order),
+        keep: options.keep,
       }),
       container,
     ),
@@ -242,6 +244,43 @@ describe('the callback widget', () => {
     const keys = w.submit.mock.calls.map((call) => call[1]);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('keeps an order the network could not take, with its key, and says it goes out later', async () => {
+    const keep = vi.fn();
+    const w = await widget({
+      keep,
+      submit: async () => {
+        throw new PlatformError(0, 'network', 'unreachable');
+      },
+    });
+    await w.type('#fd-phone', '912 345 67 89');
+    await w.send();
+    expect(keep).toHaveBeenCalledTimes(1);
+    const [request, key] = keep.mock.calls[0] ?? [];
+    expect(request).toEqual(w.submit.mock.calls[0]?.[0]);
+    expect(key).toBe(w.submit.mock.calls[0]?.[1]);
+    expect(w.text('.done h3')).toBe('Thank you!');
+    expect(w.text('.done p')).toBe(
+      'You are offline. We will send your request once you are back online.',
+    );
+    expect(w.$('.done')).toBe(document.activeElement);
+    expect(w.submitted).toEqual([]);
+  });
+
+  it('keeps the order without trying the network when the browser is offline', async () => {
+    const keep = vi.fn();
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const w = await widget({ keep });
+      await w.type('#fd-phone', '912 345 67 89');
+      await w.send();
+      expect(w.submit).not.toHaveBeenCalled();
+      expect(keep.mock.calls[0]?.[0]).toMatchObject({ phone: '+79123456789', now: true });
+      expect(typeof keep.mock.calls[0]?.[1]).toBe('string');
+    } finally {
+      online.mockRestore();
+    }
   });
 
   it('explains each platform error where it belongs', async () => {

@@ -1,11 +1,15 @@
 /**
  * Consent-first storage: values live in the page's memory until the visitor interacts with a
  * widget or the page gives consent (`Frontdesk('consent')`, or `consent: true` in the snippet);
- * only then are they written to, and read from, `localStorage`. Before that, the widget neither
- * writes nor reads cookies or storage.
+ * only then are they written to, and read from, `localStorage`. Before that, the widget writes
+ * nothing and reads no value: it only looks whether the area holds keys of ours — they are there
+ * only because the visitor consented on an earlier page, and that consent still holds.
  */
 
 const PREFIX = 'frontdesk:';
+
+/** The session's storage area (`sessionStorage`), for {@link createConsentStorage}. */
+export const sessionArea = (): Storage => sessionStorage;
 
 /** A widget's storage. */
 export interface ConsentStorage {
@@ -13,6 +17,7 @@ export interface ConsentStorage {
   readonly allowed: boolean;
   get(key: string): string | undefined;
   set(key: string, value: string): void;
+  remove(key: string): void;
   /** From now on, use `localStorage`; what was kept in memory is written there. */
   allow(): void;
 }
@@ -50,12 +55,33 @@ export function createConsentStorage(
       memory.set(key, value);
       if (permitted) write(key, value);
     },
+    remove(key) {
+      memory.delete(key);
+      try {
+        if (permitted) area().removeItem(PREFIX + key);
+      } catch {
+        // Storage refused: nothing was kept there.
+      }
+    },
     allow() {
       if (permitted) return;
       permitted = true;
       for (const [key, value] of memory) write(key, value);
     },
   };
-  if (allowed) storage.allow();
+  if (allowed || consentedBefore(area)) storage.allow();
   return storage;
+}
+
+/** Whether `area` holds a key of ours: written only after the visitor's consent. */
+function consentedBefore(area: () => Storage): boolean {
+  try {
+    const storage = area();
+    for (let i = 0; i < storage.length; i++) {
+      if (storage.key(i)?.startsWith(PREFIX)) return true;
+    }
+  } catch {
+    // Storage refused: nothing of ours is there.
+  }
+  return false;
 }

@@ -7,7 +7,7 @@
  */
 export { BrandLine } from './brand-line';
 export type { ConsentStorage } from './consent-storage';
-export { createConsentStorage } from './consent-storage';
+export { createConsentStorage, sessionArea } from './consent-storage';
 export type { CoreMessages, ErrorCode } from './core-messages';
 export { errorText } from './core-messages';
 export { coreMessagesEn } from './core-messages-en';
@@ -18,6 +18,8 @@ export { dialogCss } from './dialog-styles';
 export type { LauncherKind } from './launcher';
 export { createLauncher } from './launcher';
 export { launcherCss } from './launcher-styles';
+export type { LeadRules, LeadTrigger, LeadWatch, LeadWatchOptions } from './lead-watch';
+export { watchLead } from './lead-watch';
 export { LiveRegion } from './live-region';
 export type { FrameLook, MountedWidget } from './mount-widget';
 export { mountWidget } from './mount-widget';
