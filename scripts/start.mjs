@@ -10,7 +10,11 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
 const demoPort = process.env.DEMO_PORT ?? '8090';
 const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
 /** Folders of the browser bundles the platform serves at /v1/loader.js and /v1/assets/. */
-const assetDirs = ['packages/loader/dist/browser', 'packages/callback/dist/browser'];
+const assetDirs = [
+  'packages/loader/dist/browser',
+  'packages/callback/dist/browser',
+  'packages/call/dist/browser',
+];
 
 const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
   cwd: root,
@@ -36,7 +40,7 @@ const demo = spawn(process.execPath, ['demo/serve.mjs'], {
 
 console.log(`Starting Frontdesk at ${publicUrl} — API: ${publicUrl}/v1/openapi.json`);
 console.log(
-  `Demo site: ${demoSiteUrl} (plain, office hours, link and label codes, strict CSP, hostile CSS)`,
+  `Demo site: ${demoSiteUrl} (plain, office hours, link and label codes, call from the site /call.html, strict CSP, hostile CSS)`,
 );
 console.log(`Operator console: ${publicUrl}/console/`);
 console.log(

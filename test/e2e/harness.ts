@@ -31,9 +31,11 @@ import {
 import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const assetDirs = ['packages/loader/dist/browser', 'packages/callback/dist/browser'].map((dir) =>
-  resolve(root, dir),
-);
+const assetDirs = [
+  'packages/loader/dist/browser',
+  'packages/callback/dist/browser',
+  'packages/call/dist/browser',
+].map((dir) => resolve(root, dir));
 
 /** Origins the test widgets accept: the demo site and the platform run on loopback ports. */
 export const LOOPBACK = ['http://127.0.0.1:*'];
@@ -50,10 +52,29 @@ export interface Stage {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startStage}. */
+export interface StageOptions {
+  /** Run the platform's SIP edge (Kamailio on loopback), with these timings. */
+  sipEdge?: { tuning?: NonNullable<Parameters<typeof startPlatform>[1]>['sipTuning'] };
+}
+
+/** A free loopback TCP port. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 /** Starts the platform (clock at `now`), the demo site and Chromium. */
-export async function startStage(now: Date = new Date()): Promise<Stage> {
+export async function startStage(
+  now: Date = new Date(),
+  stageOptions: StageOptions = {},
+): Promise<Stage> {
   for (const dir of assetDirs) {
-    if (!existsSync(resolve(dir, 'callback.js')) && !existsSync(resolve(dir, 'loader.js'))) {
+    if (!['callback.js', 'loader.js', 'call.js'].some((file) => existsSync(resolve(dir, file)))) {
       throw new Error(`${dir} is empty: run \`pnpm build\` before the end-to-end tests`);
     }
   }
@@ -61,10 +82,24 @@ export async function startStage(now: Date = new Date()): Promise<Stage> {
   if (!sqlite) throw new Error('no SQLite engine');
   const database: TestDatabase = await sqlite.open();
   const clock = testClock(now.toISOString());
+  // The SIP edge checks the console's Origin against PUBLIC_URL when Kamailio starts: the
+  // platform's port is fixed in advance so that PUBLIC_URL is its real origin.
+  const port = stageOptions.sipEdge ? await freePort() : 0;
   const platform = await startPlatform(database, {
     clock,
     assetDirs,
     webApps: { '/console': resolve(root, 'packages/console/dist') },
+    ...(stageOptions.sipEdge
+      ? {
+          env: {
+            SIP_EDGE: '1',
+            SIP_WS_PORT: '0',
+            PORT: String(port),
+            PUBLIC_URL: `http://127.0.0.1:${port}`,
+          },
+          ...(stageOptions.sipEdge.tuning ? { sipTuning: stageOptions.sipEdge.tuning } : {}),
+        }
+      : {}),
   });
   const demo = createDemoSite({ platformUrl: platform.url });
   await new Promise<void>((done) => demo.listen(0, '127.0.0.1', done));

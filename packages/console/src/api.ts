@@ -1,5 +1,6 @@
 /** The platform's HTTP API as the console uses it: same origin, session cookie, CSRF token. */
 import type { OrderNotification } from './callback-order';
+import type { SipCredentials } from './softphone';
 
 /** The signed-in user as `/v1/auth/me` returns it. */
 export interface ConsoleUser {
@@ -73,4 +74,13 @@ export async function orderNotifications(id: string): Promise<OrderNotification[
     `/v1/admin/orders/${encodeURIComponent(id)}`,
   );
   return notifications;
+}
+
+/** The softphone's SIP credentials (`POST /v1/ops/sip-credentials`, operator or admin). */
+export function sipCredentials(session: ConsoleSession): Promise<SipCredentials> {
+  return call('/v1/ops/sip-credentials', {
+    method: 'POST',
+    body: '{}',
+    csrfToken: session.csrfToken,
+  });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ConsoleSession, currentSession, signOut } from './api';
 import { CallbackOrders } from './callback-orders';
+import { CallsPanel } from './calls-panel';
 import { connectOps } from './ops-socket';
 import { Presence } from './presence';
 import { SignIn } from './sign-in';
@@ -39,6 +40,7 @@ function Shell({ session, onSignedOut }: { session: ConsoleSession; onSignedOut:
           <a href="#orders" aria-current="page">
             Callback orders
           </a>
+          <a href="#calls">Calls</a>
         </nav>
         <span class="who">
           {session.user.name}{' '}
@@ -52,6 +54,11 @@ function Shell({ session, onSignedOut }: { session: ConsoleSession; onSignedOut:
       </header>
       <main id="orders">
         <CallbackOrders socket={socket} user={session.user} announce={setAnnouncement} />
+        {session.user.role === 'operator' || session.user.role === 'admin' ? (
+          <div id="calls">
+            <CallsPanel session={session} announce={setAnnouncement} />
+          </div>
+        ) : null}
       </main>
       <aside>
         <Presence socket={socket} />

@@ -11,6 +11,7 @@ import { registerAdminWidgets } from './admin-widgets';
 import { ApiError } from './api-error';
 import { registerAssets } from './assets';
 import { registerAuth } from './auth';
+import { registerCallPage } from './call-page';
 import type { AppContext } from './context';
 import { registerPublicCallbacks } from './public-callbacks';
 import { registerPublicWidgets } from './public-widgets';
@@ -94,7 +95,12 @@ export async function buildApp(
   registerSipRoutes(app, ctx, options.sipEdge);
   registerAssets(app, ctx);
   registerTestPage(app, ctx);
-  for (const [prefix, dir] of Object.entries(ctx.webApps)) registerWebApp(app, ctx, prefix, dir);
+  // The console's softphone and the pop-out call page talk to the SIP edge's WebSocket.
+  const sipWsBase = () => options.sipEdge?.status().wsBaseUrl;
+  registerCallPage(app, ctx, sipWsBase);
+  for (const [prefix, dir] of Object.entries(ctx.webApps)) {
+    registerWebApp(app, ctx, prefix, dir, sipWsBase);
+  }
   return app;
 }
 

@@ -14,16 +14,16 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The staff pages' policy: scripts, styles and sockets of the platform's own origin only, no
- * inline code, never framed.
+ * The staff pages' policy: scripts, styles and sockets of the platform's own origin (and the SIP
+ * edge's WebSocket, for the console's softphone) only, no inline code, never framed.
  */
-export function staffPagePolicy(publicUrl: string): string {
+export function staffPagePolicy(publicUrl: string, sipWsBase?: string): string {
   const socketOrigin = publicUrl.replace(/^http/, 'ws');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `connect-src 'self' ${socketOrigin}`,
+    `connect-src 'self' ${socketOrigin}${sipWsBase ? ` ${sipWsBase}` : ''}`,
     "img-src 'self' data: https:",
     "base-uri 'none'",
     "form-action 'self'",
@@ -40,6 +40,7 @@ export function registerWebApp(
   ctx: AppContext,
   prefix: string,
   dir: string,
+  sipWsBase: () => string | undefined = () => undefined,
 ): void {
   const send = async (reply: FastifyReply, path: string) => {
     const body = await readFile(join(dir, path));
@@ -47,7 +48,7 @@ export function registerWebApp(
     reply.header('content-type', type);
     if (path === 'index.html') {
       reply.header('cache-control', 'no-cache');
-      reply.header('content-security-policy', staffPagePolicy(ctx.env.publicUrl));
+      reply.header('content-security-policy', staffPagePolicy(ctx.env.publicUrl, sipWsBase()));
       reply.header('x-content-type-options', 'nosniff');
       reply.header('referrer-policy', 'same-origin');
     } else {

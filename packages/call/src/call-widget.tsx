@@ -1,0 +1,369 @@
+/**
+ * The opened call widget: the explanation and the call button, then the call's states (the
+ * microphone prompt, connecting, ringing, in call with a timer, ended, failed with its reason),
+ * mute, hang up and the dial pad; out of working hours the non-working title and text, and
+ * "order a callback" when the page has a callback widget. A class component, like the dialog.
+ */
+import type { PublicCallConfig } from '@frontdesk/config';
+import { BrandLine, errorText, LiveRegion, PlatformError, type Variant } from '@frontdesk/core';
+import { Component, createRef } from 'preact';
+import type { Texts } from './call-messages';
+import {
+  type CallEvent,
+  type CallState,
+  callDuration,
+  DTMF_DIGITS,
+  idle,
+  isDtmf,
+  isLive,
+  microphoneReason,
+  nextState,
+  platformReason,
+} from './call-state';
+import type { ActiveCall, CallCredentials, CallEvents } from './sip-call';
+
+/** Id of the dialog's title. */
+export const TITLE_ID = 'fd-call-title';
+
+/** Places the SIP call (the sip.js chunk's `placeCall`). */
+export type PlaceCall = (
+  credentials: CallCredentials,
+  stream: MediaStream,
+  events: CallEvents,
+) => ActiveCall;
+
+/** Props of {@link CallWidget}. */
+export interface CallWidgetProps {
+  config: PublicCallConfig;
+  variant: Variant;
+  texts: Texts;
+  brandHref: string;
+  /** Asks for the microphone; called inside the click. */
+  microphone(): Promise<MediaStream>;
+  /** `POST /v1/widgets/:key/call-credentials`. */
+  credentials(): Promise<CallCredentials>;
+  /** Loads sip.js (its own chunk). */
+  loadSip(): Promise<PlaceCall>;
+  /** Opens the page's callback widget; absent when the page has none. */
+  orderCallback?: (() => void) | undefined;
+  /** Continues in a small separate window; absent when that is not offered. */
+  popOut?: (() => void) | undefined;
+  /** Tells the widget's host whether a call is live (closing the dialog then keeps it). */
+  onLive?(live: boolean): void;
+  now?(): number;
+}
+
+interface WidgetState {
+  call: CallState;
+  muted: boolean;
+  digits: string;
+  pad: boolean;
+}
+
+/** Ringback while ringing: 425 Hz, 1 s on, 4 s off (the Russian tone), through WebAudio. */
+function ringback(context: AudioContext): () => void {
+  const gain = context.createGain();
+  gain.gain.value = 0;
+  const tone = context.createOscillator();
+  tone.frequency.value = 425;
+  tone.connect(gain).connect(context.destination);
+  tone.start();
+  const t = context.currentTime;
+  for (let i = 0; i < 60; i++) {
+    gain.gain.setValueAtTime(0.08, t + i * 5);
+    gain.gain.setValueAtTime(0, t + i * 5 + 1);
+  }
+  return () => {
+    try {
+      tone.stop();
+      gain.disconnect();
+    } catch {
+      // already stopped
+    }
+  };
+}
+
+/** Starts `audio` playing; a refusal (no gesture, no source yet) is no error. */
+function play(audio: HTMLAudioElement | null) {
+  try {
+    audio?.play()?.catch(() => undefined);
+  } catch {
+    // not supported here
+  }
+}
+
+/** The call widget; see the module comment. */
+export class CallWidget extends Component<CallWidgetProps, WidgetState> {
+  override state: WidgetState = { call: idle, muted: false, digits: '', pad: false };
+  private readonly audio = createRef<HTMLAudioElement>();
+  private readonly root = createRef<HTMLDivElement>();
+  private active: ActiveCall | undefined;
+  private stream: MediaStream | undefined;
+  private audioContext: AudioContext | undefined;
+  private stopRing: (() => void) | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  /** Each attempt's number: events of an abandoned attempt are ignored. */
+  private attempt = 0;
+
+  private now = () => (this.props.now ?? Date.now)();
+
+  private dispatch(event: CallEvent) {
+    const before = this.state.call;
+    const call = nextState(before, event);
+    if (call === before) return;
+    this.setState({ call });
+    if (isLive(call.phase) !== isLive(before.phase)) this.props.onLive?.(isLive(call.phase));
+    if (call.phase === 'ringing' && this.audioContext) this.stopRing = ringback(this.audioContext);
+    if (call.phase !== 'ringing') {
+      this.stopRing?.();
+      this.stopRing = undefined;
+    }
+    if (call.phase === 'in-call' && !this.timer) {
+      this.timer = setInterval(() => this.forceUpdate(), 1000);
+    }
+    if (!isLive(call.phase)) this.release();
+  }
+
+  /** Lets go of everything a call holds: the microphone, the timer, the ringback. */
+  private release() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.stopRing?.();
+    this.stopRing = undefined;
+    for (const track of this.stream?.getTracks() ?? []) track.stop();
+    this.stream = undefined;
+    this.active = undefined;
+    const audio = this.audio.current;
+    if (audio) audio.srcObject = null;
+  }
+
+  /** The call button: everything up to the microphone prompt happens inside this click. */
+  private readonly onCall = () => {
+    const attempt = ++this.attempt;
+    this.setState({ muted: false, digits: '', pad: false });
+    this.dispatch({ type: 'start' });
+    // Safari plays audio only when it started in a gesture: start the ringback's context here.
+    try {
+      this.audioContext ??= new AudioContext();
+      void this.audioContext.resume().catch(() => undefined);
+    } catch {
+      // no WebAudio: no ringback
+    }
+    play(this.audio.current);
+    let microphone: Promise<MediaStream>;
+    try {
+      microphone = this.props.microphone();
+    } catch (error) {
+      microphone = Promise.reject(error);
+    }
+    const sip = this.props.loadSip();
+    sip.catch(() => undefined);
+    void this.place(attempt, microphone, sip);
+  };
+
+  private async place(attempt: number, microphone: Promise<MediaStream>, sip: Promise<PlaceCall>) {
+    const current = () => attempt === this.attempt && isLive(this.state.call.phase);
+    let stream: MediaStream;
+    try {
+      stream = await microphone;
+    } catch (error) {
+      if (attempt === this.attempt)
+        this.dispatch({ type: 'failed', reason: microphoneReason(error) });
+      return;
+    }
+    if (!current()) {
+      for (const track of stream.getTracks()) track.stop();
+      return;
+    }
+    this.stream = stream;
+    this.dispatch({ type: 'microphone-ready' });
+    let credentials: CallCredentials;
+    let placeCall: PlaceCall;
+    try {
+      [credentials, placeCall] = await Promise.all([this.props.credentials(), sip]);
+    } catch (error) {
+      if (current()) {
+        const code = error instanceof PlatformError ? error.code : 'network';
+        this.dispatch({ type: 'failed', reason: platformReason(code) });
+      }
+      return;
+    }
+    if (!current()) return;
+    const mine = (fn: () => void) => () => {
+      if (attempt === this.attempt) fn();
+    };
+    this.active = placeCall(credentials, stream, {
+      ringing: mine(() => this.dispatch({ type: 'ringing' })),
+      answered: (remote) =>
+        mine(() => {
+          const audio = this.audio.current;
+          if (audio) {
+            audio.srcObject = remote;
+            play(audio);
+          }
+          this.dispatch({ type: 'answered', at: this.now() });
+        })(),
+      failed: (reason) => mine(() => this.dispatch({ type: 'failed', reason }))(),
+      ended: mine(() => this.dispatch({ type: 'remote-ended' })),
+      connectionLost: mine(() => this.dispatch({ type: 'connection-lost' })),
+      connectionBack: mine(() => this.dispatch({ type: 'connection-back' })),
+    });
+  }
+
+  private readonly onHangUp = () => {
+    this.active?.hangUp();
+    this.attempt++;
+    this.dispatch({ type: 'hung-up' });
+  };
+
+  private readonly onMute = () => {
+    const muted = !this.state.muted;
+    this.active?.setMuted(muted);
+    this.setState({ muted });
+  };
+
+  private digit(digit: string) {
+    if (this.state.call.phase !== 'in-call') return;
+    this.active?.sendDigit(digit);
+    this.setState({ digits: (this.state.digits + digit).slice(-24) });
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (!this.props.config.dialPad || this.state.call.phase !== 'in-call') return;
+    const target = event.target as Element | null;
+    if (target?.closest?.('input,textarea,select')) return;
+    if (isDtmf(event.key) && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      this.digit(event.key);
+    }
+  };
+
+  /** Hangs up a live call (the widget is being removed from the page). */
+  hangUpIfLive() {
+    if (isLive(this.state.call.phase)) this.onHangUp();
+  }
+
+  override componentDidMount() {
+    // Keyboard digits: anywhere in the widget while the call is on.
+    this.root.current?.addEventListener('keydown', this.onKeyDown);
+  }
+
+  override componentWillUnmount() {
+    this.root.current?.removeEventListener('keydown', this.onKeyDown);
+    this.hangUpIfLive();
+    this.release();
+    void this.audioContext?.close().catch(() => undefined);
+  }
+
+  private status(): string {
+    const { call } = this.state;
+    const t = this.props.texts.call;
+    switch (call.phase) {
+      case 'idle':
+        return '';
+      case 'microphone':
+        return t.microphone;
+      case 'connecting':
+        return t.connecting;
+      case 'ringing':
+        return t.ringing;
+      case 'in-call':
+        return `${t.inCall} ${callDuration(this.now() - (call.answeredAt ?? this.now()))}`;
+      case 'reconnecting':
+        return t.reconnecting;
+      case 'ended':
+        return call.endedBy === 'operator' ? t.endedByOperator : t.ended;
+      case 'failed':
+        return t.reasons[call.reason ?? 'unknown'] ?? errorText(this.props.texts.core, 'unknown');
+    }
+  }
+
+  override render() {
+    const { config, variant, texts } = this.props;
+    const t = texts.call;
+    const look = config.appearance;
+    const working = variant === 'working';
+    const { call, muted, digits } = this.state;
+    const live = isLive(call.phase);
+    const status = this.status();
+    const brandHidden = working ? config.brand.hidden : config.brand.nonWorkingHidden;
+    return (
+      <div ref={this.root} class="call" data-phase={call.phase}>
+        <div class="head" data-variant={variant}>
+          <h2 id={TITLE_ID} class="title">
+            {working ? look.working.title : look.nonWorking.title}
+          </h2>
+          {(working ? look.working.text : look.nonWorking.text) ? (
+            <p class="text">{working ? look.working.text : look.nonWorking.text}</p>
+          ) : null}
+        </div>
+        <div class="body">
+          {working ? (
+            <>
+              {call.phase === 'idle' ? <p class="hint">{t.explain}</p> : null}
+              <p
+                class={call.phase === 'failed' ? 'alert' : 'state'}
+                data-call-status={call.phase}
+                role={call.phase === 'failed' ? 'alert' : undefined}
+              >
+                {status}
+              </p>
+              {live ? (
+                <div class="controls">
+                  <button
+                    type="button"
+                    class="ctl"
+                    aria-pressed={muted ? 'true' : 'false'}
+                    onClick={this.onMute}
+                    disabled={call.phase !== 'in-call'}
+                  >
+                    {t.mute}
+                  </button>
+                  <button type="button" class="ctl hangup" data-autofocus onClick={this.onHangUp}>
+                    {t.hangUp}
+                  </button>
+                </div>
+              ) : (
+                <button type="button" class="send" data-autofocus onClick={this.onCall}>
+                  {call.phase === 'idle' ? t.call : t.callAgain}
+                </button>
+              )}
+              {!live && this.props.popOut ? (
+                <button type="button" class="ctl" onClick={this.props.popOut}>
+                  {t.popOut}
+                </button>
+              ) : null}
+              {config.dialPad && call.phase === 'in-call' ? (
+                <fieldset class="pad" aria-label={t.dialPad}>
+                  <output class="digits" aria-live="polite">
+                    {digits}
+                  </output>
+                  {DTMF_DIGITS.map((digit) => (
+                    <button key={digit} type="button" class="key" onClick={() => this.digit(digit)}>
+                      {digit}
+                    </button>
+                  ))}
+                </fieldset>
+              ) : null}
+              {call.phase === 'failed' && this.props.orderCallback ? (
+                <button type="button" class="ctl" onClick={this.props.orderCallback}>
+                  {t.orderCallback}
+                </button>
+              ) : null}
+            </>
+          ) : this.props.orderCallback ? (
+            <button type="button" class="send" data-autofocus onClick={this.props.orderCallback}>
+              {t.orderCallback}
+            </button>
+          ) : null}
+          {/* biome-ignore lint/a11y/useMediaCaption: a phone call's audio has no captions */}
+          <audio ref={this.audio} autoplay data-remote="" />
+          <LiveRegion message={call.phase === 'in-call' ? t.inCall : status} />
+        </div>
+        {brandHidden ? null : (
+          <BrandLine poweredBy={texts.core.poweredBy} href={this.props.brandHref} />
+        )}
+      </div>
+    );
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The opened widget, loaded on intent (its own chunk): Preact, the dialog and the call's states
+ * arrive here, not with the launcher; sip.js comes in a chunk of its own.
+ */
+import type { PublicCallConfig } from '@frontdesk/config';
+import {
+  createPlatformClient,
+  Dialog,
+  dialogCss,
+  type Locale,
+  type MountedWidget,
+  type Placement,
+  sheet,
+  uuid,
+  type Variant,
+  type WidgetHost,
+} from '@frontdesk/core';
+import { render } from 'preact';
+import type { Texts } from './call-messages';
+import { callCss } from './call-styles';
+import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
+import type { CallCredentials } from './sip-call';
+
+/** What {@link openWidget} needs. */
+export interface OpenOptions {
+  mounted: MountedWidget;
+  config: PublicCallConfig;
+  variant: Variant;
+  anchor?: Element | undefined;
+  placement: Placement;
+  locale: Locale;
+  texts: Texts;
+  host: WidgetHost;
+  /** Loads the sip.js chunk (the launcher may have started it on intent already). */
+  loadSip(): Promise<PlaceCall>;
+  /** Opens the page's callback widget, when it has one. */
+  orderCallback?: (() => void) | undefined;
+  onLive(live: boolean): void;
+  onClose(): void;
+}
+
+/** An opened widget. */
+export interface OpenedWidget {
+  close(): void;
+  /** Hides or shows the dialog without ending a live call. */
+  hide(hidden: boolean): void;
+}
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** The page: its address, title and `utm_*` tags, as the credentials request tells them. */
+function page() {
+  const params = new URLSearchParams(location.search);
+  const utm: Record<string, string> = {};
+  for (const key of ['source', 'medium', 'campaign', 'term', 'content']) {
+    const value = params.get(`utm_${key}`);
+    if (value) utm[key] = value.slice(0, 200);
+  }
+  return { url: location.href.slice(0, 2000), title: document.title.slice(0, 300), utm };
+}
+
+/** Renders the opened call widget into its mounted frame. */
+export function openWidget(options: OpenOptions): OpenedWidget {
+  const { mounted, config, host, locale, texts } = options;
+  if (!styled.has(mounted.root)) {
+    mounted.adopt(sheet(dialogCss), sheet(callCss));
+    styled.add(mounted.root);
+  }
+  const container = document.createElement('div');
+  mounted.frame.append(container);
+  const client = createPlatformClient(host.api, { retryDelays: [] });
+  const origin = new URL(host.api, location.href).origin;
+  const popOut =
+    config.popOut && !host.preview && window.name !== `frontdesk-call-${host.key}`
+      ? () => {
+          window.open(
+            `${origin}/call/${encodeURIComponent(host.key)}`,
+            `frontdesk-call-${host.key}`,
+            'popup,width=400,height=600',
+          );
+          options.onClose();
+        }
+      : undefined;
+  render(
+    <Dialog
+      labelledBy={TITLE_ID}
+      display="popup"
+      anchor={options.anchor}
+      placement={options.placement}
+      closeLabel={texts.core.close}
+      lang={locale}
+      onClose={options.onClose}
+    >
+      <CallWidget
+        config={config}
+        variant={options.variant}
+        texts={texts}
+        brandHref={origin}
+        microphone={() => {
+          if (!navigator.mediaDevices?.getUserMedia) {
+            return Promise.reject(Object.assign(new Error('no media'), { name: 'NotFoundError' }));
+          }
+          return navigator.mediaDevices.getUserMedia({
+            audio: { echoCancellation: true, noiseSuppression: true },
+            video: false,
+          });
+        }}
+        credentials={() =>
+          host.preview
+            ? Promise.reject(new Error('preview'))
+            : client.post<CallCredentials>(
+                `widgets/${encodeURIComponent(host.key)}/call-credentials`,
+                { page: page(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+                uuid(),
+              )
+        }
+        loadSip={options.loadSip}
+        orderCallback={options.orderCallback}
+        popOut={popOut}
+        onLive={options.onLive}
+      />
+    </Dialog>,
+    container,
+  );
+  return {
+    close() {
+      render(null, container);
+      container.remove();
+    },
+    hide(hidden) {
+      container.hidden = hidden;
+    },
+  };
+}

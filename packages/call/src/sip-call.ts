@@ -1,0 +1,196 @@
+/**
+ * The SIP half of a call, in its own chunk with sip.js: loaded only after the visitor shows
+ * intent (hover, focus or press on the call button), never with the launcher. One user agent per
+ * call, over the WebSocket the credentials name; the microphone stream the widget already has
+ * (asked for inside the click) is what the session sends.
+ */
+import { Inviter, type InviterInviteOptions, SessionState, UserAgent, Web } from 'sip.js';
+import type { FailReason } from './call-state';
+import { sipReason } from './call-state';
+
+/** The answer of `POST /v1/widgets/:key/call-credentials`. */
+export interface CallCredentials {
+  username: string;
+  password: string;
+  expiresAt: number;
+  wsUrl: string;
+  uri: string;
+  target: string;
+  displayName: string;
+  iceServers: RTCIceServer[];
+}
+
+/** What the call tells the widget. */
+export interface CallEvents {
+  ringing(): void;
+  answered(remote: MediaStream): void;
+  failed(reason: FailReason): void;
+  /** The operator hung up (or the dialog ended on Kamailio's side). */
+  ended(): void;
+  connectionLost(): void;
+  connectionBack(): void;
+}
+
+/** A placed call. */
+export interface ActiveCall {
+  hangUp(): void;
+  setMuted(muted: boolean): void;
+  /** Sends one DTMF digit as RFC 4733 and as SIP INFO (`application/dtmf-relay`). */
+  sendDigit(digit: string): void;
+}
+
+/** Tuning of {@link placeCall} (tests shorten it). */
+export interface CallTuning {
+  /** Cap of ICE gathering, ms: with no STUN/TURN there is nothing to wait for. */
+  iceGatheringTimeout?: number;
+  /** How long a dropped WebSocket may take to come back, re-INVITE included, ms. */
+  reconnectWithin?: number;
+}
+
+/** Places a call to `credentials.target` with `stream` as the microphone; see the module comment. */
+export function placeCall(
+  credentials: CallCredentials,
+  stream: MediaStream,
+  events: CallEvents,
+  tuning: CallTuning = {},
+): ActiveCall {
+  const reconnectWithin = tuning.reconnectWithin ?? 10_000;
+  let done = false;
+  let established = false;
+  let lostTimer: ReturnType<typeof setTimeout> | undefined;
+  const userAgent = new UserAgent({
+    uri: UserAgent.makeURI(credentials.uri),
+    authorizationUsername: credentials.username,
+    authorizationPassword: credentials.password,
+    displayName: credentials.displayName,
+    logBuiltinEnabled: false,
+    transportOptions: { server: credentials.wsUrl, connectionTimeout: 5 },
+    sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(
+      async () => stream,
+    ),
+    sessionDescriptionHandlerFactoryOptions: {
+      iceGatheringTimeout: tuning.iceGatheringTimeout ?? 500,
+      peerConnectionConfiguration: { iceServers: credentials.iceServers },
+    },
+  });
+  const target = UserAgent.makeURI(credentials.target);
+  const inviter = target ? new Inviter(userAgent, target) : undefined;
+
+  const finish = (then: () => void) => {
+    if (done) return;
+    done = true;
+    clearTimeout(lostTimer);
+    then();
+    void userAgent.stop().catch(() => undefined);
+  };
+  const fail = (reason: FailReason) => finish(() => events.failed(reason));
+
+  const inviteOptions = (iceRestart: boolean): InviterInviteOptions => ({
+    sessionDescriptionHandlerOptions: {
+      constraints: { audio: true, video: false },
+      ...(iceRestart ? { offerOptions: { iceRestart: true } } : {}),
+    },
+    requestDelegate: {
+      onProgress: (response) => {
+        const code = response.message.statusCode ?? 0;
+        if (!established && code >= 180 && code < 190) events.ringing();
+      },
+      onReject: (response) => {
+        if (!established) fail(sipReason(response.message.statusCode ?? 0));
+      },
+      onAccept: () => {
+        if (lostTimer !== undefined) {
+          clearTimeout(lostTimer);
+          lostTimer = undefined;
+          events.connectionBack();
+        }
+      },
+    },
+  });
+
+  /** The WebSocket dropped in a call: reconnect and re-INVITE with an ICE restart, or end. */
+  const reconnect = async () => {
+    for (let attempt = 0; !done && lostTimer !== undefined; attempt++) {
+      try {
+        await userAgent.reconnect();
+        if (!inviter || done) return;
+        await inviter.invite(inviteOptions(true));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 2000)));
+      }
+    }
+  };
+  userAgent.delegate = {
+    onDisconnect: (error) => {
+      if (done || !error) return;
+      if (!established) return fail('network');
+      if (lostTimer !== undefined) return;
+      events.connectionLost();
+      lostTimer = setTimeout(() => {
+        // Try to tell the other side; the call ends here either way.
+        if (inviter?.state === SessionState.Established) void inviter.bye().catch(() => undefined);
+        fail('connection_lost');
+      }, reconnectWithin);
+      void reconnect();
+    },
+  };
+
+  inviter?.stateChange.addListener((state) => {
+    if (state === SessionState.Established && !established) {
+      established = true;
+      const handler = inviter.sessionDescriptionHandler as Web.SessionDescriptionHandler;
+      events.answered(handler.remoteMediaStream);
+    } else if (state === SessionState.Terminated) {
+      if (established) finish(() => events.ended());
+      else fail('no_answer');
+    }
+  });
+
+  userAgent
+    .start()
+    .then(async () => {
+      if (!inviter) fail('unknown');
+      else if (!done) await inviter.invite(inviteOptions(false));
+    })
+    .catch(() => fail('network'));
+
+  return {
+    hangUp() {
+      if (done) return;
+      done = true;
+      clearTimeout(lostTimer);
+      const state = inviter?.state;
+      const ending =
+        state === SessionState.Established
+          ? inviter?.bye()
+          : state === SessionState.Establishing || state === SessionState.Initial
+            ? inviter?.cancel()
+            : undefined;
+      void Promise.resolve(ending)
+        .catch(() => undefined)
+        .finally(() => void userAgent.stop().catch(() => undefined));
+    },
+    setMuted(muted) {
+      for (const track of stream.getAudioTracks()) track.enabled = !muted;
+    },
+    sendDigit(digit) {
+      if (!inviter || inviter.state !== SessionState.Established) return;
+      const handler = inviter.sessionDescriptionHandler as
+        | Web.SessionDescriptionHandler
+        | undefined;
+      handler?.sendDtmf(digit, { duration: 100, interToneGap: 70 });
+      void inviter
+        .info({
+          requestOptions: {
+            body: {
+              contentDisposition: 'render',
+              contentType: 'application/dtmf-relay',
+              content: `Signal=${digit}\r\nDuration=100`,
+            },
+          },
+        })
+        .catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+/** The launcher chunk: the call button from the public config; sip.js only on intent. */
+import {
+  type CallSettings,
+  defaultSettings,
+  type PublicCallConfig,
+  toPublicConfig,
+} from '@frontdesk/config';
+import { calendarDays, dateIn } from '@frontdesk/schedule';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const loaded = vi.hoisted(() => ({ sip: 0 }));
+vi.mock('sip.js', () => {
+  loaded.sip++;
+  return { UserAgent: class {}, Inviter: class {}, SessionState: {}, Web: {} };
+});
+
+// The source itself (in the `dist` project too): the npm build's index imports sip.js statically.
+const source = '../src/start.ts';
+const { start } = (await import(/* @vite-ignore */ source)) as typeof import('@frontdesk/call');
+
+function callConfig(): PublicCallConfig {
+  const now = new Date();
+  const settings = defaultSettings('call', { timeZone: 'Europe/Moscow' }) as CallSettings;
+  const always = { from: '00:00', to: '24:00' };
+  settings.schedule.week = {
+    mon: always,
+    tue: always,
+    wed: always,
+    thu: always,
+    fri: always,
+    sat: always,
+    sun: always,
+  } as typeof settings.schedule.week;
+  settings.schedule.holidays = false;
+  return toPublicConfig(
+    { key: 'test-call', type: 'call', name: 'Test', settings, sipLine: null },
+    calendarDays('ru', dateIn('Europe/Moscow', now), 60),
+    { now },
+  ) as PublicCallConfig;
+}
+
+const host = (config: unknown) => ({
+  key: 'test-call',
+  config,
+  consent: false,
+  api: 'https://fd.example/v1/',
+  emit: vi.fn(),
+  report: vi.fn(),
+});
+
+afterEach(() => document.body.replaceChildren());
+
+describe('start (the call launcher chunk)', () => {
+  it('mounts a call button named by the button text; sip.js loads only on intent', async () => {
+    const config = callConfig();
+    const h = host(config);
+    start(h);
+    const launcher = document
+      .querySelector('frontdesk-call')
+      ?.shadowRoot?.querySelector('button.launcher');
+    expect(launcher?.textContent).toBe(config.appearance.working.buttonText);
+    expect(h.report).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(loaded.sip).toBe(0);
+    launcher?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await vi.waitFor(() => expect(loaded.sip).toBe(1));
+  });
+
+  it('a config that fails validation: one error naming the field, no widget', () => {
+    const h = host({ ...callConfig(), dialPad: 'yes' });
+    start(h);
+    expect(h.report).toHaveBeenCalledOnce();
+    expect(String(h.report.mock.calls[0]?.[0])).toContain('dialPad');
+    expect(document.querySelector('frontdesk-call')).toBeNull();
+  });
+});

@@ -1,0 +1,354 @@
+/**
+ * Call from the site, end to end: the platform with its SIP edge (Kamailio on loopback), the
+ * demo site, and two Chromium processes — the visitor's and the operator's — each with a fake
+ * microphone playing its own tone. Nobody registered → "no one can answer"; microphone denied →
+ * the reason and no call; then the operator signs in to the console, the softphone registers,
+ * the visitor calls from the demo page, the operator answers: each side's analyser hears the
+ * other's tone, the visitor's DTMF digits show at the operator, hanging up ends both, and the
+ * call history has the call. Run it in a private network namespace (`test/e2e/netns.sh`).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { texts as en } from '../../packages/call/src/texts-en.ts';
+import { texts as ru } from '../../packages/call/src/texts-ru.ts';
+import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
+import { type Stage, startStage } from './harness.ts';
+
+/** The visitor's microphone tone and the operator's, Hz. */
+const VISITOR_HZ = 440;
+const OPERATOR_HZ = 1250;
+
+/** A mono 16-bit PCM WAV of a sine at `hz`, `seconds` long (whole periods, so it loops cleanly). */
+function toneWav(hz: number, seconds = 2, rate = 48_000): Buffer {
+  const samples = rate * seconds;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) {
+    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 0.5 * 32767), i * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+/** A Chromium process whose fake microphone plays `wav`. */
+function launchWithMicrophone(wav: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      ...chromiumArgs,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+let stage: Stage;
+let dir: string;
+let visitorBrowser: Browser;
+let operatorBrowser: Browser;
+
+beforeAll(async () => {
+  stage = await startStage(new Date(), { sipEdge: {} });
+  const status = stage.platform.platform.sipEdge?.status();
+  if (status?.state !== 'running') {
+    throw new Error(`the SIP edge is not running: ${JSON.stringify(status)}`);
+  }
+  dir = await mkdtemp(join(tmpdir(), 'frontdesk-call-e2e-'));
+  await writeFile(join(dir, 'visitor.wav'), toneWav(VISITOR_HZ));
+  await writeFile(join(dir, 'operator.wav'), toneWav(OPERATOR_HZ));
+  [visitorBrowser, operatorBrowser] = await Promise.all([
+    launchWithMicrophone(join(dir, 'visitor.wav')),
+    launchWithMicrophone(join(dir, 'operator.wav')),
+  ]);
+});
+
+afterAll(async () => {
+  await visitorBrowser?.close();
+  await operatorBrowser?.close();
+  await stage?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** The demo call page in a new context of the visitor's browser; requests it made are kept. */
+async function visitorPage(init?: () => void) {
+  const context = await visitorBrowser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${stage.site}/call.html`);
+  await page.locator('frontdesk-call .launcher').waitFor();
+  return { context, page, requests, errors };
+}
+
+/** The call widget's status line: its phase and text. */
+async function callStatus(page: Page) {
+  const status = page.locator('frontdesk-call [data-call-status]');
+  return {
+    phase: await status.getAttribute('data-call-status'),
+    text: (await status.textContent())?.trim(),
+  };
+}
+
+async function waitPhase(page: Page, phase: string, timeout = 20_000) {
+  await page.locator(`frontdesk-call [data-call-status="${phase}"]`).waitFor({ timeout });
+}
+
+/** Opens the widget and presses its call button. */
+async function call(page: Page) {
+  await page.locator('frontdesk-call .launcher').click();
+  await page.locator('frontdesk-call [role=dialog] .send').click();
+}
+
+/**
+ * The dominant frequency (Hz) of the audio playing from `selector`'s remote stream, measured
+ * with a WebAudio analyser; the stream is also attached to a muted <audio>, which Chromium needs
+ * before a remote WebRTC stream flows into WebAudio.
+ */
+async function dominantFrequency(page: Page, host: string | null): Promise<number> {
+  return page.evaluate(async (host) => {
+    const root: ParentNode = host
+      ? ((document.querySelector(host)?.shadowRoot as ParentNode | null) ?? document)
+      : document;
+    const audio = root.querySelector('audio[data-remote]') as HTMLAudioElement | null;
+    const stream = audio?.srcObject as MediaStream | null;
+    if (!stream) return -1;
+    const sink = new Audio();
+    sink.muted = true;
+    sink.srcObject = stream;
+    await sink.play().catch(() => undefined);
+    const context = new AudioContext();
+    await context.resume();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 8192;
+    context.createMediaStreamSource(stream).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const sum = new Float32Array(analyser.frequencyBinCount);
+    for (let i = 0; i < 15; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      analyser.getFloatFrequencyData(bins);
+      for (let b = 0; b < bins.length; b++)
+        sum[b] = (sum[b] ?? 0) + Math.max(-200, bins[b] ?? -200);
+    }
+    let best = 1;
+    for (let b = 2; b < sum.length; b++) if ((sum[b] ?? 0) > (sum[best] ?? 0)) best = b;
+    const hz = (best * context.sampleRate) / analyser.fftSize;
+    const level = (sum[best] ?? -3000) / 15;
+    await context.close();
+    sink.srcObject = null;
+    return level > -90 ? hz : -level;
+  }, host);
+}
+
+/** Calls in the demo account's call history (as its admin). */
+async function callHistory() {
+  const login = await fetch(`${stage.platform.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.test', password: 'demo-password' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const response = await fetch(`${stage.platform.url}/v1/admin/call-history`, {
+    headers: { cookie },
+  });
+  const { items } = (await response.json()) as { items: Record<string, unknown>[] };
+  return items.filter((item) => item.kind === 'call');
+}
+
+/** The console in the operator's browser, signed in as operator@demo.test, softphone ready. */
+async function operatorConsole(): Promise<Page> {
+  const context = await operatorBrowser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Moscow',
+  });
+  const desk = await context.newPage();
+  await desk.goto(`${stage.platform.url}/console/`);
+  await desk.getByLabel('E-mail').fill('operator@demo.test');
+  await desk.getByLabel('Password').fill('demo-password');
+  await desk.keyboard.press('Enter');
+  await expect
+    .poll(() => desk.locator('.phone-status').textContent(), { timeout: 20_000 })
+    .toMatch(/^Ready for calls/);
+  return desk;
+}
+
+/** The visitor calls and the operator answers; both are in the call. */
+async function answeredCall(desk: Page) {
+  const visitor = await visitorPage(() => {
+    // Keeps the page's WebSockets at hand, so a test can cut them.
+    const Native = WebSocket;
+    const sockets: WebSocket[] = [];
+    (window as unknown as { __sockets: WebSocket[] }).__sockets = sockets;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        sockets.push(this);
+      }
+    };
+  });
+  await call(visitor.page);
+  const card = desk.locator('.call-card[data-state=ringing]');
+  await card.waitFor({ timeout: 20_000 });
+  await card.getByRole('button', { name: 'Answer' }).click();
+  await waitPhase(visitor.page, 'in-call');
+  await desk.locator('.call-card[data-state=answered]').waitFor();
+  return visitor;
+}
+
+describe('call from the site', () => {
+  it('with nobody registered, the visitor gets a clear "no one can answer"', async () => {
+    const { context, page, requests, errors } = await visitorPage();
+    // sip.js is not loaded with the page; only the visitor's intent loads it.
+    expect(requests.some((url) => /sip-call-/.test(url))).toBe(false);
+    await page.locator('frontdesk-call .launcher').hover();
+    await expect.poll(() => requests.some((url) => /sip-call-[\w-]+\.js/.test(url))).toBe(true);
+    await call(page);
+    await waitPhase(page, 'failed');
+    const status = await callStatus(page);
+    expect([en.call.reasons.no_answer, ru.call.reasons.no_answer]).toContain(status.text);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('microphone denied: the reason is shown and no call is placed', async () => {
+    const { context, page, requests } = await visitorPage(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await call(page);
+    await waitPhase(page, 'failed');
+    const status = await callStatus(page);
+    expect([en.call.reasons.permission_denied, ru.call.reasons.permission_denied]).toContain(
+      status.text,
+    );
+    expect(requests.some((url) => url.includes('/call-credentials'))).toBe(false);
+    await context.close();
+  });
+
+  it('the operator answers: audio both ways, DTMF at the operator, hang-up ends both, history', async () => {
+    const before = (await callHistory()).length;
+    // The operator signs in to the console; the softphone registers for the line.
+    const operatorContext = await operatorBrowser.newContext({
+      locale: 'en-GB',
+      timezoneId: 'Europe/Moscow',
+    });
+    const desk = await operatorContext.newPage();
+    await desk.goto(`${stage.platform.url}/console/`);
+    await desk.getByLabel('E-mail').fill('operator@demo.test');
+    await desk.getByLabel('Password').fill('demo-password');
+    await desk.keyboard.press('Enter');
+    await expect
+      .poll(() => desk.locator('.phone-status').textContent(), { timeout: 20_000 })
+      .toMatch(/^Ready for calls/);
+
+    const { context, page } = await visitorPage();
+    await call(page);
+    const card = desk.locator('.call-card[data-state=ringing]');
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.locator('h3').textContent()).toContain('Call from the demo site');
+    expect(await card.locator('[data-field=page]').textContent()).toContain('/call.html');
+    expect(await card.locator('[data-field=local-time]').textContent()).toContain('Asia/Tokyo');
+    await card.getByRole('button', { name: 'Answer' }).click();
+
+    await waitPhase(page, 'in-call');
+    await desk.locator('.call-card[data-state=answered]').waitFor();
+
+    // Each side hears the other's tone.
+    const [heardByVisitor, heardByOperator] = await Promise.all([
+      dominantFrequency(page, 'frontdesk-call'),
+      dominantFrequency(desk, null),
+    ]);
+    expect(Math.abs(heardByVisitor - OPERATOR_HZ)).toBeLessThan(30);
+    expect(Math.abs(heardByOperator - VISITOR_HZ)).toBeLessThan(30);
+
+    // DTMF: the dial pad and the keyboard; the operator sees the digits (SIP INFO).
+    const pad = page.locator('frontdesk-call .pad');
+    await pad.getByRole('button', { name: '1', exact: true }).click();
+    await pad.getByRole('button', { name: '2', exact: true }).click();
+    await page.keyboard.press('#');
+    await expect
+      .poll(() => desk.locator('.call-card [data-field=digits]').textContent(), {
+        timeout: 10_000,
+      })
+      .toBe('12#');
+
+    // The visitor hangs up: both sides end.
+    await page.locator('frontdesk-call .hangup').click();
+    await waitPhase(page, 'ended');
+    await desk.locator('.call-card[data-state=ended]').waitFor({ timeout: 10_000 });
+
+    // The call history has it, with the widget's name as the caller.
+    await expect
+      .poll(async () => (await callHistory()).length, { timeout: 10_000 })
+      .toBe(before + 1);
+    const [latest] = await callHistory();
+    expect(latest).toMatchObject({ kind: 'call', caller: 'Call from the demo site' });
+    expect(String(latest?.status)).toBe('completed');
+    await context.close();
+    await operatorContext.close();
+  });
+
+  it('the operator hangs up: the visitor sees the call ended by the operator', async () => {
+    const desk = await operatorConsole();
+    const visitor = await answeredCall(desk);
+    await desk.getByRole('button', { name: 'Hang up' }).click();
+    await waitPhase(visitor.page, 'ended', 10_000);
+    expect((await callStatus(visitor.page)).text).toMatch(
+      new RegExp(`${en.call.endedByOperator}|${ru.call.endedByOperator}`),
+    );
+    await visitor.context.close();
+    await desk.context().close();
+  });
+
+  it('the visitor’s WebSocket is cut mid-call: the call comes back, or both sides end within 10 s', async () => {
+    const desk = await operatorConsole();
+    const visitor = await answeredCall(desk);
+    const cutAt = Date.now();
+    await visitor.page.evaluate(() => {
+      for (const socket of (window as unknown as { __sockets: WebSocket[] }).__sockets) {
+        if (socket.url.includes('/sip/')) socket.close();
+      }
+    });
+    // Either back in the call with audio, or ended with the message on both sides.
+    await visitor.page
+      .locator(
+        'frontdesk-call [data-call-status="in-call"], frontdesk-call [data-call-status="failed"]',
+      )
+      .waitFor({ timeout: 12_000 });
+    const status = await callStatus(visitor.page);
+    if (status.phase === 'in-call') {
+      const heard = await dominantFrequency(visitor.page, 'frontdesk-call');
+      expect(Math.abs(heard - OPERATOR_HZ)).toBeLessThan(30);
+      await visitor.page.locator('frontdesk-call .hangup').click();
+      await desk.locator('.call-card[data-state=ended]').waitFor({ timeout: 10_000 });
+    } else {
+      expect([en.call.reasons.connection_lost, ru.call.reasons.connection_lost]).toContain(
+        status.text,
+      );
+      await desk.locator('.call-card[data-state=ended]').waitFor({ timeout: 12_000 });
+      expect(Date.now() - cutAt).toBeLessThan(12_500);
+    }
+    await visitor.context.close();
+    await desk.context().close();
+  });
+});
