@@ -98,7 +98,7 @@ describe('operator console', () => {
     await tabTo(oleg, 'Accept');
     await oleg.keyboard.press('Enter');
     await oleg.getByLabel('Note').waitFor();
-    expect(await oleg.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await oleg.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
     await olga.getByText('Taken by Oleg Operator.').waitFor();
     expect(await olga.getByRole('button', { name: 'Accept' }).count()).toBe(0);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { type ConsoleUser, orderNotifications } from './api';
 import {
@@ -128,8 +128,9 @@ function OrderCard({
   const accept = async () => {
     if (await act('callback:accept', { id: order.id })) setFocusNote(true);
   };
-  // The Accept button is gone once the order is ours: keyboard focus moves on to the note.
-  useEffect(() => {
+  // The Accept button is gone once the order is ours: keyboard focus moves on to the note, in
+  // the same frame, so it never rests on the page's body.
+  useLayoutEffect(() => {
     if (focusNote && noteRef.current) {
       noteRef.current.focus();
       setFocusNote(false);
