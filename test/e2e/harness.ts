@@ -54,6 +54,8 @@ export interface Stage {
 
 /** Options of {@link startStage}. */
 export interface StageOptions {
+  /** More of the platform's environment (SMTP_URL, say). */
+  env?: NodeJS.ProcessEnv;
   /** Run the platform's SIP edge (Kamailio on loopback), with these timings. */
   sipEdge?: { tuning?: NonNullable<Parameters<typeof startPlatform>[1]>['sipTuning'] };
 }
@@ -89,9 +91,11 @@ export async function startStage(
     clock,
     assetDirs,
     webApps: { '/console': resolve(root, 'packages/console/dist') },
+    env: stageOptions.env ?? {},
     ...(stageOptions.sipEdge
       ? {
           env: {
+            ...stageOptions.env,
             SIP_EDGE: '1',
             SIP_WS_PORT: '0',
             PORT: String(port),
