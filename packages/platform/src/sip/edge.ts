@@ -528,7 +528,11 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       // `ops` is the operators' WebSocket path, never a widget's.
       if (!isCredentialPart(widget.key) || widget.key === 'ops' || widget.sipLine === null)
         continue;
-      want.worigin.set(widget.key, originsRegex(widget.settings.allowedOrigins));
+      // The platform's own pages (the Test-widget page, the pop-out call window) may call too.
+      want.worigin.set(
+        widget.key,
+        originsRegex([...widget.settings.allowedOrigins, env.publicUrl]),
+      );
       want.wline.set(widget.key, widget.sipLine);
     }
     for (const table of ['worigin', 'wline'] as const) {

@@ -94,6 +94,8 @@ describe('guards of the SIP edge', () => {
     expect(await handshake(url, 'https://shop.example')).toBe(101);
     expect(await handshake(url, 'https://shop.example:443')).toBe(101);
     expect(await handshake(url, 'http://localhost:5173')).toBe(101);
+    // The platform's own pages: the Test-widget page and the pop-out call window.
+    expect(await handshake(url, t.url)).toBe(101);
     // Without Origin (not a browser), as the platform's public endpoints allow.
     expect(await handshake(url)).toBe(101);
     expect(await handshake(`${wsBase}/sip/no-such-widget`, 'https://shop.example')).toBe(404);
