@@ -2,7 +2,8 @@
  * One Vitest config with projects: `unit` runs logic on Node against the sources (files that
  * need a DOM say `// @vitest-environment jsdom`), `dist` runs the same tests against the built
  * bundles (what npm users get), `browser` runs in Debian Chromium, and `e2e` drives Chromium
- * from Node against a real platform, the demo site and the built browser bundles.
+ * from Node against a real platform, the demo site and the built browser bundles; `bench` runs
+ * the call benchmark on that same stage (only `pnpm bench` runs it).
  */
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -16,6 +17,8 @@ const browserInclude = ['packages/*/test/**/*.browser.test.ts'];
 const distOnly = ['packages/*/test/**/*.dist.test.ts'];
 /** Whole journeys in Chromium, started from Node (they need `pnpm build` first). */
 const e2eInclude = ['test/e2e/**/*.e2e.test.ts'];
+/** Benchmarks on the e2e stage: run only by `pnpm bench` (`--project bench`), never by CI. */
+const benchInclude = ['test/e2e/**/*.bench-run.ts'];
 
 /** Chromium from Debian: the machine cannot download a browser build. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,6 +88,17 @@ export default defineConfig({
           // Each file starts a platform, the demo site and a browser: one at a time, with room.
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias: sourceAliases },
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: benchInclude,
+          fileParallelism: false,
+          testTimeout: 600_000,
           hookTimeout: 120_000,
         },
       },

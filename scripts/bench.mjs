@@ -1,7 +1,9 @@
 // `pnpm bench`: measures, never types in. Runs each benchmark of the workspace against the built
 // packages and rewrites BENCHMARKS.md with the machine, the date and the method.
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { callbackSlots, createSchedule, isOpen, templates } from '@frontdesk/schedule';
 
 /** Runs `fn` for about `ms` milliseconds after a warm-up; returns operations per second. */
@@ -45,6 +47,47 @@ const rows = [
   ],
 ];
 
+// The call benchmark: the e2e stage (platform, Kamailio, demo site, two Chromium processes) in a
+// private network namespace (needs root), run by Vitest's `bench` project; it writes a JSON file
+// this script renders. A stale file from an earlier run is removed first, so a failed run fails.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const callJson = fileURLToPath(
+  new URL('../node_modules/.cache/frontdesk-bench/call.json', import.meta.url),
+);
+rmSync(callJson, { force: true });
+const run = spawnSync(
+  'sh',
+  ['test/e2e/netns.sh', 'node_modules/.bin/vitest', 'run', '--project', 'bench'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, FRONTDESK_BENCH_OUT: callJson } },
+);
+if (run.status !== 0) {
+  console.error(`the call benchmark failed (exit ${run.status ?? run.signal})`);
+  process.exit(1);
+}
+const callResult = JSON.parse(readFileSync(callJson, 'utf8'));
+const ms = (value) => `${Math.round(value)} ms`;
+const range = ([min, max]) => `${Math.round(min)}–${Math.round(max)} ms`;
+const kib = (bytes) =>
+  `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KiB`;
+const callTable = [
+  `| measure (median of calls 1–${callResult.timedCalls}) | median | min–max |`,
+  '|---|---:|---:|',
+  `| click → INVITE sent | ${ms(callResult.medians.clickToInvite)} | ${range(callResult.ranges.clickToInvite)} |`,
+  `| INVITE → established (200 OK received) | ${ms(callResult.medians.inviteToEstablished)} | ${range(callResult.ranges.inviteToEstablished)} |`,
+  `| INVITE → first audio packet received | ${ms(callResult.medians.inviteToAudio)} | ${range(callResult.ranges.inviteToAudio)} |`,
+].join('\n');
+const heapTable = [
+  '| visitor page JS heap (after GC) | value |',
+  '|---|---:|',
+  `| after call 1 | ${kib(callResult.heap.afterFirst)} |`,
+  `| after call ${callResult.timedCalls} | ${kib(callResult.heap.afterTimed)} |`,
+  `| after call ${callResult.calls} | ${kib(callResult.heap.afterLast)} |`,
+  `| growth per call, calls 1→${callResult.calls} (average) | ${kib(callResult.heap.perCall)} |`,
+  `| growth per call, last 10 calls (least-squares slope) | ${kib(callResult.heap.slopeLast10)} |`,
+].join('\n');
+console.log(callTable);
+console.log(heapTable);
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const table = [
   '| operation | ops/s |',
@@ -67,5 +110,26 @@ Method: each operation runs in a loop for 1.5 s after 200 warm-up calls, \`now\`
 7 minutes per call over 90 days.
 
 ${table}
+
+## Call from the site (visitor → SIP edge → operator's console)
+
+Method: the end-to-end stage of \`test/e2e/call.e2e.test.ts\` (platform with its SIP edge —
+Kamailio —, the demo site, the built widgets), all on loopback in a private network namespace;
+two headless Chromium ${callResult.chromium} processes with fake tone microphones. One visitor
+page places ${callResult.calls} calls in a row: it presses the call button, the operator's console
+(signed in, softphone registered) answers as soon as the call rings, the call is held
+${callResult.holdMs / 1000} s, the visitor hangs up. Times come from \`performance.now()\` inside the
+visitor page: the call button's click, the first SIP INVITE sent on its WebSocket, the 200 OK to
+it received, and the first \`getStats()\` poll (every few ms) showing an inbound audio RTP packet.
+The first call includes loading the sip.js chunk and the microphone's first start. The heap is
+\`performance.memory.usedJSHeapSize\` (\`--enable-precise-memory-info\`) after two forced
+collections (CDP \`HeapProfiler.collectGarbage\`), read after every call.
+Runner: \`test/e2e/call.bench-run.ts\` (Vitest project \`bench\`).
+
+${callTable}
+
+${heapTable}
+
+Heap after each call (KiB): ${callResult.heap.afterEach.map((b) => Math.round(b / 1024)).join(', ')}.
 `,
 );

@@ -10,55 +10,20 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
 import { texts as ru } from '../../packages/call/src/texts-ru.ts';
-import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
+import {
+  call,
+  launchWithMicrophone,
+  OPERATOR_HZ,
+  operatorConsole as signInOperator,
+  toneWav,
+  VISITOR_HZ,
+  waitPhase,
+} from './call-helpers.ts';
 import { type Stage, startStage } from './harness.ts';
-
-/** The visitor's microphone tone and the operator's, Hz. */
-const VISITOR_HZ = 440;
-const OPERATOR_HZ = 1250;
-
-/** A mono 16-bit PCM WAV of a sine at `hz`, `seconds` long (whole periods, so it loops cleanly). */
-function toneWav(hz: number, seconds = 2, rate = 48_000): Buffer {
-  const samples = rate * seconds;
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) {
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 0.5 * 32767), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
-
-/** A Chromium process whose fake microphone plays `wav`. */
-function launchWithMicrophone(wav: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      ...chromiumArgs,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
-}
 
 let stage: Stage;
 let dir: string;
@@ -108,16 +73,6 @@ async function callStatus(page: Page) {
     phase: await status.getAttribute('data-call-status'),
     text: (await status.textContent())?.trim(),
   };
-}
-
-async function waitPhase(page: Page, phase: string, timeout = 20_000) {
-  await page.locator(`frontdesk-call [data-call-status="${phase}"]`).waitFor({ timeout });
-}
-
-/** Opens the widget and presses its call button. */
-async function call(page: Page) {
-  await page.locator('frontdesk-call .launcher').click();
-  await page.locator('frontdesk-call [role=dialog] .send').click();
 }
 
 /**
@@ -176,20 +131,8 @@ async function callHistory() {
 }
 
 /** The console in the operator's browser, signed in as operator@demo.test, softphone ready. */
-async function operatorConsole(): Promise<Page> {
-  const context = await operatorBrowser.newContext({
-    locale: 'en-GB',
-    timezoneId: 'Europe/Moscow',
-  });
-  const desk = await context.newPage();
-  await desk.goto(`${stage.platform.url}/console/`);
-  await desk.getByLabel('E-mail').fill('operator@demo.test');
-  await desk.getByLabel('Password').fill('demo-password');
-  await desk.keyboard.press('Enter');
-  await expect
-    .poll(() => desk.locator('.phone-status').textContent(), { timeout: 20_000 })
-    .toMatch(/^Ready for calls/);
-  return desk;
+function operatorConsole(): Promise<Page> {
+  return signInOperator(operatorBrowser, stage.platform.url);
 }
 
 /** The visitor calls and the operator answers; both are in the call. */

@@ -1,0 +1,80 @@
+/**
+ * Helpers of the call-from-the-site journeys, shared by the end-to-end test
+ * (`call.e2e.test.ts`) and the call benchmark (`call.bench-run.ts`): tone microphones, Chromium
+ * with a fake microphone, the widget's call button and phases, the operator's console.
+ */
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
+
+/** The visitor's microphone tone and the operator's, Hz. */
+export const VISITOR_HZ = 440;
+export const OPERATOR_HZ = 1250;
+
+/** A mono 16-bit PCM WAV of a sine at `hz`, `seconds` long (whole periods, so it loops cleanly). */
+export function toneWav(hz: number, seconds = 2, rate = 48_000): Buffer {
+  const samples = rate * seconds;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) {
+    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 0.5 * 32767), i * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+/** A Chromium process whose fake microphone plays `wav` (plus any `extraArgs`). */
+export function launchWithMicrophone(wav: string, extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      ...chromiumArgs,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+      ...extraArgs,
+    ],
+  });
+}
+
+/** Waits until the call widget's status line is in `phase`. */
+export async function waitPhase(page: Page, phase: string, timeout = 20_000) {
+  await page.locator(`frontdesk-call [data-call-status="${phase}"]`).waitFor({ timeout });
+}
+
+/** Opens the widget and presses its call button. */
+export async function call(page: Page) {
+  await page.locator('frontdesk-call .launcher').click();
+  await page.locator('frontdesk-call [role=dialog] .send').click();
+}
+
+/** The console in `browser`, signed in as operator@demo.test on `platformUrl`, softphone ready. */
+export async function operatorConsole(browser: Browser, platformUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Moscow',
+  });
+  const desk = await context.newPage();
+  await desk.goto(`${platformUrl}/console/`);
+  await desk.getByLabel('E-mail').fill('operator@demo.test');
+  await desk.getByLabel('Password').fill('demo-password');
+  await desk.keyboard.press('Enter');
+  await expect
+    .poll(() => desk.locator('.phone-status').textContent(), { timeout: 20_000 })
+    .toMatch(/^Ready for calls/);
+  return desk;
+}

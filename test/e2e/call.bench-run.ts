@@ -1,0 +1,260 @@
+/**
+ * The call benchmark (`pnpm bench`, not part of CI's tests): the same stage as the call journey
+ * (platform with its SIP edge, demo site, two Chromium processes with tone microphones) in a
+ * private network namespace. One visitor page places 20 calls in a row; the operator's console
+ * answers each as soon as it rings; each call is held about 1 s, then the visitor hangs up.
+ * Times are taken inside the visitor page with `performance.now()`: the call button's click, the
+ * first SIP INVITE sent on its WebSocket, the 200 OK to that INVITE received, and the first
+ * moment `getStats()` shows an inbound audio RTP packet. The page's JS heap is read after a
+ * forced garbage collection (CDP) after every call: after call 1, after call 20, and the
+ * growth per call (over all calls, and the slope over the last 10). Results go to a JSON file
+ * (`FRONTDESK_BENCH_OUT`) that scripts/bench.mjs renders into BENCHMARKS.md.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  launchWithMicrophone,
+  OPERATOR_HZ,
+  operatorConsole,
+  toneWav,
+  VISITOR_HZ,
+  waitPhase,
+} from './call-helpers.ts';
+import { type Stage, startStage } from './harness.ts';
+
+const CALLS = 20;
+/** Timings are the medians of the first this many calls. */
+const TIMED_CALLS = 10;
+const HOLD_MS = 1000;
+const out = process.env.FRONTDESK_BENCH_OUT ?? join(tmpdir(), 'frontdesk-call-bench.json');
+
+let stage: Stage;
+let dir: string;
+let visitorBrowser: Browser;
+let operatorBrowser: Browser;
+
+beforeAll(async () => {
+  stage = await startStage(new Date(), { sipEdge: {} });
+  dir = await mkdtemp(join(tmpdir(), 'frontdesk-call-bench-'));
+  await writeFile(join(dir, 'visitor.wav'), toneWav(VISITOR_HZ));
+  await writeFile(join(dir, 'operator.wav'), toneWav(OPERATOR_HZ));
+  [visitorBrowser, operatorBrowser] = await Promise.all([
+    launchWithMicrophone(join(dir, 'visitor.wav'), ['--enable-precise-memory-info']),
+    launchWithMicrophone(join(dir, 'operator.wav')),
+  ]);
+});
+
+afterAll(async () => {
+  await visitorBrowser?.close();
+  await operatorBrowser?.close();
+  await stage?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface Marks {
+  clicks: number[];
+  invites: number[];
+  oks: number[];
+  audio: number[];
+}
+
+/** Init script of the visitor page: timestamps of clicks, SIP messages and first audio. */
+function probe() {
+  const marks: Marks = { clicks: [], invites: [], oks: [], audio: [] };
+  (window as unknown as { __marks: Marks }).__marks = marks;
+  window.addEventListener('click', () => marks.clicks.push(performance.now()), true);
+  const NativeSocket = WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event: MessageEvent) => {
+        const data = event.data;
+        if (
+          typeof data === 'string' &&
+          data.startsWith('SIP/2.0 200') &&
+          /^CSeq:\s*\d+\s+INVITE/im.test(data)
+        ) {
+          marks.oks.push(performance.now());
+        }
+      });
+    }
+    override send(data: Parameters<WebSocket['send']>[0]) {
+      if (typeof data === 'string' && data.startsWith('INVITE ')) {
+        marks.invites.push(performance.now());
+      }
+      super.send(data);
+    }
+  };
+  const NativePeer = RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePeer {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      const poll = async () => {
+        if (this.connectionState === 'closed' || this.signalingState === 'closed') return;
+        try {
+          const stats = await this.getStats();
+          for (const report of stats.values()) {
+            if (report.type === 'inbound-rtp' && report.kind === 'audio') {
+              if ((report.packetsReceived ?? 0) > 0) {
+                marks.audio.push(performance.now());
+                return;
+              }
+            }
+          }
+        } catch {
+          return;
+        }
+        setTimeout(poll, 2);
+      };
+      void poll();
+    }
+  };
+}
+
+/** The console answers every ringing call itself, from inside the page. */
+async function autoAnswer(desk: Page) {
+  await desk.evaluate(() => {
+    const answered = new Set<string>();
+    const answer = () => {
+      for (const card of document.querySelectorAll('.call-card[data-state=ringing]')) {
+        const id = card.getAttribute('data-call-id') ?? '';
+        if (answered.has(id)) continue;
+        const button = [...card.querySelectorAll('button')].find((b) => b.textContent === 'Answer');
+        if (!button) continue;
+        answered.add(id);
+        button.click();
+      }
+    };
+    new MutationObserver(answer).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** Least-squares slope of `values` against their index. */
+const slope = (values: number[]) => {
+  const n = values.length;
+  const meanX = (n - 1) / 2;
+  const meanY = values.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  values.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return den ? num / den : 0;
+};
+
+it(`${CALLS} calls in a row from one visitor page`, { timeout: 600_000 }, async () => {
+  const desk = await operatorConsole(operatorBrowser, stage.platform.url);
+  await autoAnswer(desk);
+  const context = await visitorBrowser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${stage.site}/call.html`);
+  await page.locator('frontdesk-call .launcher').click();
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return page.evaluate(
+      () =>
+        (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+    );
+  };
+
+  const calls: { clickToInvite: number; inviteToEstablished: number; inviteToAudio: number }[] = [];
+  const heaps: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    await page.evaluate(() => {
+      const marks = (window as unknown as { __marks: Marks }).__marks;
+      for (const list of Object.values(marks)) list.length = 0;
+    });
+    await page.locator('frontdesk-call [role=dialog] .send').click();
+    await waitPhase(page, 'in-call');
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { __marks: Marks }).__marks.audio.length),
+      )
+      .toBeGreaterThan(0);
+    const marks = await page.evaluate(() => (window as unknown as { __marks: Marks }).__marks);
+    const click = marks.clicks.at(-1) ?? Number.NaN;
+    const invite = marks.invites.find((t) => t >= click) ?? Number.NaN;
+    const ok = marks.oks.find((t) => t >= invite) ?? Number.NaN;
+    const audio = marks.audio.find((t) => t >= invite) ?? Number.NaN;
+    calls.push({
+      clickToInvite: invite - click,
+      inviteToEstablished: ok - invite,
+      inviteToAudio: audio - invite,
+    });
+    await page.waitForTimeout(HOLD_MS);
+    await page.locator('frontdesk-call .hangup').click();
+    await waitPhase(page, 'ended');
+    await desk.locator('.call-card[data-state=answered]').waitFor({ state: 'detached' });
+    // Let the page release the call before the heap is read.
+    await page.waitForTimeout(300);
+    heaps.push(await heap());
+    console.log(`call ${i + 1}:`, JSON.stringify(calls.at(-1)), `heap ${heaps.at(-1)}`);
+  }
+  expect(errors).toEqual([]);
+  for (const row of calls) {
+    for (const value of Object.values(row)) expect(Number.isFinite(value)).toBe(true);
+  }
+
+  const timed = calls.slice(0, TIMED_CALLS);
+  const heapAfterFirst = heaps[0] ?? 0;
+  const heapAfterLast = heaps.at(-1) ?? 0;
+  const result = {
+    calls: CALLS,
+    timedCalls: TIMED_CALLS,
+    holdMs: HOLD_MS,
+    chromium: visitorBrowser.version(),
+    medians: {
+      clickToInvite: median(timed.map((c) => c.clickToInvite)),
+      inviteToEstablished: median(timed.map((c) => c.inviteToEstablished)),
+      inviteToAudio: median(timed.map((c) => c.inviteToAudio)),
+    },
+    ranges: {
+      clickToInvite: [
+        Math.min(...timed.map((c) => c.clickToInvite)),
+        Math.max(...timed.map((c) => c.clickToInvite)),
+      ],
+      inviteToEstablished: [
+        Math.min(...timed.map((c) => c.inviteToEstablished)),
+        Math.max(...timed.map((c) => c.inviteToEstablished)),
+      ],
+      inviteToAudio: [
+        Math.min(...timed.map((c) => c.inviteToAudio)),
+        Math.max(...timed.map((c) => c.inviteToAudio)),
+      ],
+    },
+    heap: {
+      afterFirst: heapAfterFirst,
+      afterLast: heapAfterLast,
+      perCall: (heapAfterLast - heapAfterFirst) / (CALLS - 1),
+      /** Least-squares slope of the heap over the last 10 calls, bytes per call. */
+      slopeLast10: slope(heaps.slice(-10)),
+      afterTimed: heaps[TIMED_CALLS - 1] ?? 0,
+      afterEach: heaps,
+    },
+    perCall: calls,
+  };
+  console.log(JSON.stringify(result.medians), JSON.stringify(result.heap));
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+  await context.close();
+  await desk.context().close();
+});
