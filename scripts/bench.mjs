@@ -84,9 +84,22 @@ const heapTable = [
   `| after call ${callResult.calls} | ${kib(callResult.heap.afterLast)} |`,
   `| growth per call, calls 1→${callResult.calls} (average) | ${kib(callResult.heap.perCall)} |`,
   `| growth per call, last 10 calls (least-squares slope) | ${kib(callResult.heap.slopeLast10)} |`,
+  `| growth call 1→${callResult.calls} in the heap snapshots: V8's compiled code | ${kib(callResult.heap.snapshotGrowth.code)} |`,
+  `| growth call 1→${callResult.calls} in the heap snapshots: everything else | ${kib(callResult.heap.snapshotGrowth.rest)} |`,
+].join('\n');
+const liveKinds = Object.keys(callResult.live[0]);
+const liveTable = [
+  `| alive after GC | ${liveKinds.join(' | ')} |`,
+  `|---|${liveKinds.map(() => '---:').join('|')}|`,
+  ...[1, callResult.timedCalls, callResult.calls].map(
+    (n) =>
+      `| after call ${n} | ${liveKinds.map((kind) => callResult.live[n - 1][kind]).join(' | ')} |`,
+  ),
+  `| most during the run | ${liveKinds.map((kind) => Math.max(...callResult.live.map((c) => c[kind]))).join(' | ')} |`,
 ].join('\n');
 console.log(callTable);
 console.log(heapTable);
+console.log(liveTable);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const table = [
@@ -123,13 +136,22 @@ visitor page: the call button's click, the first SIP INVITE sent on its WebSocke
 it received, and the first \`getStats()\` poll (every few ms) showing an inbound audio RTP packet.
 The first call includes loading the sip.js chunk and the microphone's first start. The heap is
 \`performance.memory.usedJSHeapSize\` (\`--enable-precise-memory-info\`) after two forced
-collections (CDP \`HeapProfiler.collectGarbage\`), read after every call.
-Runner: \`test/e2e/call.bench-run.ts\` (Vitest project \`bench\`).
+collections (CDP \`HeapProfiler.collectGarbage\`), read after every call, together with the
+number of call objects still alive (CDP \`Runtime.queryObjects\`: peer connections, media
+streams, WebSockets, audio contexts); heap snapshots after the first and the last call split the
+growth into V8's compiled code (hot functions being optimised, which levels off) and everything
+else (what calls leave behind). The run fails if a peer connection or a WebSocket outlives its
+call. Runner: \`test/e2e/call.bench-run.ts\` (Vitest project \`bench\`).
 
 ${callTable}
 
 ${heapTable}
 
 Heap after each call (KiB): ${callResult.heap.afterEach.map((b) => Math.round(b / 1024)).join(', ')}.
+
+${liveTable}
+
+The widget keeps one audio context (for the ringback) for its lifetime; media streams are
+released by Chromium's media thread a few calls later, so their count moves within a small bound.
 `,
 );

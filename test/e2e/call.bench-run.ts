@@ -5,15 +5,18 @@
  * answers each as soon as it rings; each call is held about 1 s, then the visitor hangs up.
  * Times are taken inside the visitor page with `performance.now()`: the call button's click, the
  * first SIP INVITE sent on its WebSocket, the 200 OK to that INVITE received, and the first
- * moment `getStats()` shows an inbound audio RTP packet. The page's JS heap is read after a
- * forced garbage collection (CDP) after every call: after call 1, after call 20, and the
- * growth per call (over all calls, and the slope over the last 10). Results go to a JSON file
- * (`FRONTDESK_BENCH_OUT`) that scripts/bench.mjs renders into BENCHMARKS.md.
+ * moment `getStats()` shows an inbound audio RTP packet. After every call, after a forced
+ * garbage collection (CDP): the page's JS heap, and how many call objects are still alive
+ * (peer connections, media streams, WebSockets, audio contexts — CDP `Runtime.queryObjects`).
+ * Heap snapshots after the first and the last call split the heap's growth into compiled code
+ * (V8 optimising hot functions: it levels off) and everything else (objects a call left behind).
+ * Results go to a JSON file (`FRONTDESK_BENCH_OUT`) that scripts/bench.mjs renders into
+ * BENCHMARKS.md.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   launchWithMicrophone,
@@ -156,6 +159,59 @@ const slope = (values: number[]) => {
   return den ? num / den : 0;
 };
 
+/** The call objects the page could leak, by the global that constructs them. */
+const CALL_OBJECTS = ['RTCPeerConnection', 'MediaStream', 'WebSocket', 'AudioContext'] as const;
+type LiveCounts = Record<(typeof CALL_OBJECTS)[number], number>;
+
+/** How many instances of each of {@link CALL_OBJECTS} the page's heap holds now. */
+async function liveObjects(cdp: CDPSession): Promise<LiveCounts> {
+  const counts = {} as LiveCounts;
+  for (const name of CALL_OBJECTS) {
+    const prototype = await cdp.send('Runtime.evaluate', {
+      expression: `${name}.prototype`,
+      objectGroup: 'bench',
+    });
+    const found = await cdp.send('Runtime.queryObjects', {
+      prototypeObjectId: prototype.result.objectId ?? '',
+      objectGroup: 'bench',
+    });
+    const length = await cdp.send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId ?? '',
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
+    counts[name] = Number(length.result.value);
+  }
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'bench' });
+  return counts;
+}
+
+/** A heap snapshot's self sizes: V8's compiled code, and everything else. */
+async function heapSplit(cdp: CDPSession): Promise<{ code: number; rest: number }> {
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const {
+    node_fields: fields,
+    node_types: [types],
+  } = snapshot.snapshot.meta;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const split = { code: 0, rest: 0 };
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const size = snapshot.nodes[i + sizeAt] ?? 0;
+    if (types[snapshot.nodes[i + typeAt] ?? 0] === 'code') split.code += size;
+    else split.rest += size;
+  }
+  return split;
+}
+
 it(`${CALLS} calls in a row from one visitor page`, { timeout: 600_000 }, async () => {
   const desk = await operatorConsole(operatorBrowser, stage.platform.url);
   await autoAnswer(desk);
@@ -178,6 +234,8 @@ it(`${CALLS} calls in a row from one visitor page`, { timeout: 600_000 }, async 
 
   const calls: { clickToInvite: number; inviteToEstablished: number; inviteToAudio: number }[] = [];
   const heaps: number[] = [];
+  const live: LiveCounts[] = [];
+  let firstSplit = { code: 0, rest: 0 };
   for (let i = 0; i < CALLS; i++) {
     await page.evaluate(() => {
       const marks = (window as unknown as { __marks: Marks }).__marks;
@@ -207,9 +265,23 @@ it(`${CALLS} calls in a row from one visitor page`, { timeout: 600_000 }, async 
     // Let the page release the call before the heap is read.
     await page.waitForTimeout(300);
     heaps.push(await heap());
-    console.log(`call ${i + 1}:`, JSON.stringify(calls.at(-1)), `heap ${heaps.at(-1)}`);
+    live.push(await liveObjects(cdp));
+    if (i === 0) firstSplit = await heapSplit(cdp);
+    console.log(
+      `call ${i + 1}:`,
+      JSON.stringify(calls.at(-1)),
+      `heap ${heaps.at(-1)}`,
+      JSON.stringify(live.at(-1)),
+    );
   }
+  const lastSplit = await heapSplit(cdp);
   expect(errors).toEqual([]);
+  // A call that left its objects behind would show here, whatever the heap's size does. Media
+  // streams are freed when Chromium's media thread lets go of them, a few calls later: bounded,
+  // where a leak would hold two per call.
+  const last = live.at(-1);
+  expect(last).toMatchObject({ RTCPeerConnection: 0, WebSocket: 0, AudioContext: 1 });
+  expect(Math.max(...live.map((counts) => counts.MediaStream))).toBeLessThan(CALLS / 2);
   for (const row of calls) {
     for (const value of Object.values(row)) expect(Number.isFinite(value)).toBe(true);
   }
@@ -249,7 +321,14 @@ it(`${CALLS} calls in a row from one visitor page`, { timeout: 600_000 }, async 
       slopeLast10: slope(heaps.slice(-10)),
       afterTimed: heaps[TIMED_CALLS - 1] ?? 0,
       afterEach: heaps,
+      /** Growth from call 1 to the last, by the heap snapshots, split. */
+      snapshotGrowth: {
+        code: lastSplit.code - firstSplit.code,
+        rest: lastSplit.rest - firstSplit.rest,
+      },
     },
+    /** Call objects alive after each call (after GC). */
+    live,
     perCall: calls,
   };
   console.log(JSON.stringify(result.medians), JSON.stringify(result.heap));

@@ -263,6 +263,49 @@ describe('call from the site', () => {
     await desk.context().close();
   });
 
+  it('pop out: the call runs in its own window while the visitor browses the site', async () => {
+    const popOut = new RegExp(`${en.call.popOut}|${ru.call.popOut}`);
+    const desk = await operatorConsole();
+    const visitor = await visitorPage();
+    await visitor.page.locator('frontdesk-call .launcher').click();
+    const [popup] = await Promise.all([
+      visitor.context.waitForEvent('page'),
+      visitor.page
+        .locator('frontdesk-call [role=dialog]')
+        .getByRole('button', { name: popOut })
+        .click(),
+    ]);
+    // The window is the platform's call page, named so that it offers no pop-out of its own.
+    expect(new URL(popup.url()).pathname).toBe('/call/demo-call');
+    expect(await popup.evaluate(() => window.name)).toBe('frontdesk-call-demo-call');
+    const send = popup.locator('frontdesk-call [role=dialog] .send');
+    await send.waitFor();
+    expect(
+      await popup
+        .locator('frontdesk-call [role=dialog]')
+        .getByRole('button', { name: popOut })
+        .count(),
+    ).toBe(0);
+    await send.click();
+    const card = desk.locator('.call-card[data-state=ringing]');
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByRole('button', { name: 'Answer' }).click();
+    await waitPhase(popup, 'in-call');
+    // The site's page goes elsewhere; the call in the window goes on, audio and all.
+    await visitor.page.goto(`${stage.site}/`);
+    await visitor.page.waitForTimeout(500);
+    expect((await callStatus(popup)).phase).toBe('in-call');
+    expect(Math.abs((await dominantFrequency(popup, 'frontdesk-call')) - OPERATOR_HZ)).toBeLessThan(
+      30,
+    );
+    await popup.locator('frontdesk-call .hangup').click();
+    await waitPhase(popup, 'ended');
+    await desk.locator('.call-card[data-state=answered]').waitFor({ state: 'detached' });
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+    await desk.context().close();
+  });
+
   it('the visitor’s WebSocket is cut mid-call: the call comes back, or both sides end within 10 s', async () => {
     const desk = await operatorConsole();
     const visitor = await answeredCall(desk);
