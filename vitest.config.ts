@@ -3,7 +3,7 @@
  * need a DOM say `// @vitest-environment jsdom`), `dist` runs the same tests against the built
  * bundles (what npm users get), `browser` runs in Debian Chromium, and `e2e` drives Chromium
  * from Node against a real platform, the demo site and the built browser bundles; `bench` runs
- * the call benchmark on that same stage (only `pnpm bench` runs it).
+ * the benchmarks that need that stage — calls, the host page; only `pnpm bench` runs it.
  */
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';

@@ -2,9 +2,10 @@
  * The demo site: plain HTML pages that embed the widgets exactly as a site owner would. The
  * embed code is never copied into a page: each `<!-- frontdesk:snippet KEY FORMAT -->` is
  * replaced at serve time with the text of @frontdesk/loader's `snippet()` for the platform at
- * `platformUrl`. `?widget=KEY` puts another widget into a page's snippets (tests use it).
- * `strict-csp.html` is served with a strict Content-Security-Policy and a fresh nonce per
- * request, which its snippet carries.
+ * `platformUrl`, and `<!-- frontdesk:nav -->` with the one shared header (`parts/nav.html`), so
+ * no page keeps a copy of either. `?widget=KEY` puts another widget into a page's snippets
+ * (tests use it); `?snippets=none` serves the page without them (the benchmark's "without"). `strict-csp.html` is served with a strict Content-Security-Policy and a fresh
+ * nonce per request, which its snippet carries.
  *
  *   node demo/serve.mjs        PORT (8090), PLATFORM_URL (http://127.0.0.1:8080)
  */
@@ -16,9 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { snippet } from '../packages/loader/dist/index.js';
 
 const ROOT = new URL('./', import.meta.url);
-const PAGE = /^\/(?:[a-z0-9-]+\.(?:html|css))?$/;
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const PAGE = /^\/(?:[a-z0-9-]+\.(?:html|css|js))?$/;
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
 const PLACEHOLDER = /<!-- frontdesk:snippet ([\w-]+) (button|link|label) -->/g;
+const NAV = '<!-- frontdesk:nav -->';
 /** Pages served under a strict policy: scripts only from the site or with the nonce, no inline style. */
 const STRICT = new Set(['/strict-csp.html']);
 
@@ -41,15 +47,21 @@ export function createDemoSite({ platformUrl }) {
     const headers = { 'content-type': TYPES[extname(path)], 'cache-control': 'no-store' };
     if (path.endsWith('.html')) {
       const override = url.searchParams.get('widget');
+      const bare = url.searchParams.get('snippets') === 'none';
       const nonce = STRICT.has(path) ? randomBytes(16).toString('base64') : undefined;
+      // Read per request, like the pages: an edit shows on the next reload.
+      const nav = (await readFile(new URL('parts/nav.html', ROOT), 'utf8')).trim();
+      body = body.replace(NAV, () => nav);
       try {
         body = body.replace(PLACEHOLDER, (_, key, format) =>
-          snippet({
-            baseUrl: platform,
-            widget: override ?? key,
-            format,
-            ...(nonce ? { nonce } : {}),
-          }),
+          bare
+            ? ''
+            : snippet({
+                baseUrl: platform,
+                widget: override ?? key,
+                format,
+                ...(nonce ? { nonce } : {}),
+              }),
         );
       } catch (error) {
         // snippet() refuses what cannot be a widget key.

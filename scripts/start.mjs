@@ -1,6 +1,6 @@
 // `npm start`: runs everything Frontdesk has, seeded with the demo account: the platform with
-// its SIP edge (Kamailio) and the operator console, and the demo site (its widgets come from the
-// platform). The Studio joins as its issue lands (README).
+// its SIP edge (Kamailio), the operator console and the Studio, and the demo site (its widgets
+// come from the platform).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,7 @@ const assetDirs = [
   'packages/loader/dist/browser',
   'packages/callback/dist/browser',
   'packages/call/dist/browser',
+  'packages/chat/dist/browser',
 ];
 
 const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
@@ -43,6 +44,7 @@ console.log(
   `Demo site: ${demoSiteUrl} (plain, office hours, link and label codes, call from the site /call.html, strict CSP, hostile CSS)`,
 );
 console.log(`Operator console: ${publicUrl}/console/`);
+console.log(`Studio (marketers configure widgets): ${publicUrl}/studio/`);
 console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );

@@ -2,10 +2,9 @@
  * The callback widget as visitors meet it: the demo site's pages against the real platform, in
  * Chromium. Orders go to the stand-in of the order endpoint (see harness.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runAxe } from './axe.ts';
 import {
   ALWAYS_OPEN,
   closedNow,
@@ -370,42 +369,11 @@ describe('a broken config', () => {
 
 describe('accessibility', () => {
   it('axe finds no WCAG 2.2 AA violations in the open widget', async () => {
-    const require = createRequire(import.meta.url);
-    const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     const v = await visit(stage, '/');
     await openWidget(v.page);
     await v.page.locator('frontdesk-callback #fd-phone').fill('12');
     await v.page.locator('frontdesk-callback #fd-name').focus(); // the phone error shows
-    await v.page.evaluate(axe);
-    const result = await v.page.evaluate(async () => {
-      type AxeResult = { id: string; nodes: { target: unknown }[] };
-      const axeApi = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: unknown,
-              options: unknown,
-            ) => Promise<{ violations: AxeResult[]; passes: AxeResult[] }>;
-          };
-        }
-      ).axe;
-      const outcome = await axeApi.run(
-        { include: [['frontdesk-callback']] },
-        {
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-          },
-        },
-      );
-      return {
-        violations: outcome.violations.map(
-          (violation) =>
-            `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-        ),
-        passes: outcome.passes.map((pass) => pass.id),
-      };
-    });
+    const result = await runAxe(v.page, ['frontdesk-callback']);
     const violations = result.violations;
     // axe did look inside the shadow root: the form's labels, names and contrast were checked.
     expect(result.passes).toEqual(

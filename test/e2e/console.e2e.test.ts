@@ -4,11 +4,10 @@
  * browser contexts see it ring, one accepts with the keyboard, the other sees it taken, the first
  * closes it as done with a note.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWidget, type Stage, startStage } from './harness.ts';
+import { axeViolations } from './axe.ts';
+import { openWidget, type Stage, signInToConsole as signIn, startStage } from './harness.ts';
 
 let stage: Stage;
 const contexts: BrowserContext[] = [];
@@ -22,16 +21,8 @@ afterAll(async () => {
 
 /** A console signed in as `email` (demo password), typed in with the keyboard. */
 async function signInToConsole(email: string): Promise<Page> {
-  const context = await stage.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Moscow' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${stage.platform.url}/console/`);
-  await page.getByLabel('E-mail').focus();
-  await page.keyboard.type(email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('demo-password');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Callback orders' }).waitFor();
+  const { page } = await signIn(stage, email);
+  contexts.push(page.context());
   return page;
 }
 
@@ -43,22 +34,6 @@ async function tabTo(page: Page, name: string): Promise<void> {
     if (focused === name) return;
   }
   throw new Error(`Tab never reached "${name}"`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const require = createRequire(import.meta.url);
-  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> };
-      }
-    ).axe;
-    const outcome = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return outcome.violations.map((violation) => violation.id);
-  });
 }
 
 describe('operator console', () => {

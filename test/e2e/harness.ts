@@ -20,7 +20,12 @@ import {
   defaultSettings,
   parseSettings,
 } from '../../packages/config/src/index.ts';
-import { seedDemo } from '../../packages/platform/src/index.ts';
+import {
+  createPlatform,
+  type Platform,
+  readEnv,
+  seedDemo,
+} from '../../packages/platform/src/index.ts';
 import { engines, type TestDatabase } from '../../packages/platform/test/support/databases.ts';
 import {
   startPlatform,
@@ -35,6 +40,7 @@ const assetDirs = [
   'packages/loader/dist/browser',
   'packages/callback/dist/browser',
   'packages/call/dist/browser',
+  'packages/chat/dist/browser',
 ].map((dir) => resolve(root, dir));
 
 /** Origins the test widgets accept: the demo site and the platform run on loopback ports. */
@@ -49,6 +55,12 @@ export interface Stage {
   browser: Browser;
   /** A new callback widget with the default settings changed by `change` (validated); its key. */
   createCallback(change: (settings: CallbackSettings) => CallbackSettings): Promise<string>;
+  /**
+   * Stops the platform (as a redeploy does) and starts it again on the same database and port,
+   * so that open pages reconnect to the same URL; `whileDown` runs while it is stopped.
+   * `platform.platform` is the new one afterwards. Not with the SIP edge.
+   */
+  restartPlatform(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -76,7 +88,11 @@ export async function startStage(
   stageOptions: StageOptions = {},
 ): Promise<Stage> {
   for (const dir of assetDirs) {
-    if (!['callback.js', 'loader.js', 'call.js'].some((file) => existsSync(resolve(dir, file)))) {
+    if (
+      !['callback.js', 'loader.js', 'call.js', 'chat.js'].some((file) =>
+        existsSync(resolve(dir, file)),
+      )
+    ) {
       throw new Error(`${dir} is empty: run \`pnpm build\` before the end-to-end tests`);
     }
   }
@@ -87,10 +103,14 @@ export async function startStage(
   // The SIP edge checks the console's Origin against PUBLIC_URL when Kamailio starts: the
   // platform's port is fixed in advance so that PUBLIC_URL is its real origin.
   const port = stageOptions.sipEdge ? await freePort() : 0;
+  const webApps = {
+    '/console': resolve(root, 'packages/console/dist'),
+    '/studio': resolve(root, 'packages/studio/dist'),
+  };
   const platform = await startPlatform(database, {
     clock,
     assetDirs,
-    webApps: { '/console': resolve(root, 'packages/console/dist') },
+    webApps,
     env: stageOptions.env ?? {},
     ...(stageOptions.sipEdge
       ? {
@@ -116,6 +136,8 @@ export async function startStage(
   });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   let created = 0;
+  /** The platform started by {@link Stage.restartPlatform}, which stop() closes instead. */
+  let restarted: Platform | undefined;
   return {
     platform,
     clock,
@@ -135,10 +157,31 @@ export async function startStage(
       });
       return widget.key;
     },
+    async restartPlatform(whileDown) {
+      if (stageOptions.sipEdge) throw new Error('restartPlatform: not with the SIP edge');
+      await platform.platform.close();
+      await whileDown?.();
+      const next = await createPlatform({
+        env: readEnv({
+          DATA_DIR: '/nonexistent',
+          WORKER_INTERVAL_MS: '0',
+          ...stageOptions.env,
+          PORT: new URL(platform.url).port,
+          PUBLIC_URL: platform.url,
+        }),
+        clock,
+        database,
+        assetDirs,
+        webApps,
+      });
+      await next.listen();
+      platform.platform = next;
+      restarted = next;
+    },
     async stop() {
       await browser.close();
       await new Promise((done) => demo.close(done));
-      await platform.close();
+      await (restarted ?? platform).close();
       await database.drop();
     },
   };
@@ -251,6 +294,28 @@ export async function standInCallbacks(context: BrowserContext): Promise<PostedO
     });
   });
   return posted;
+}
+
+/**
+ * The console at `/console/` in a new browser context, signed in as `email` (demo password) with
+ * the keyboard; uncaught errors of the page are collected in `pageErrors`.
+ */
+export async function signInToConsole(
+  stage: Stage,
+  email: string,
+): Promise<{ page: Page; pageErrors: Error[] }> {
+  const context = await stage.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(`${stage.platform.url}/console/`);
+  await page.getByLabel('E-mail').focus();
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo-password');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Callback orders' }).waitFor();
+  return { page, pageErrors };
 }
 
 /** The widget's launcher on `page` (Playwright's CSS and role engines see into open shadow roots). */

@@ -5,44 +5,22 @@
  * visitor's intent (hover, focus or press on the call button), never at page load. Everything
  * it does is guarded: a widget never throws into the page.
  */
-import { type PublicCallConfig, parsePublicConfig } from '@frontdesk/config';
+import { type PublicCallConfig, PublicCallConfigSchema } from '@frontdesk/config';
 import {
   createLauncher,
+  guardedStart,
   launcherCss,
+  lazy,
   mountWidget,
-  onIntent,
+  onOpenIntent,
+  opener,
   pickLocale,
+  scheduleVariant,
   themeCss,
-  type Variant,
   type WidgetHandle,
   type WidgetHost,
 } from '@frontdesk/core';
-import { createSchedule, isOpen } from '@frontdesk/schedule/engine';
 import { loadTexts, type Texts } from './call-messages';
-import type { PlaceCall } from './call-widget';
-
-const inert: WidgetHandle = { open() {}, close() {}, identify() {}, consent() {}, destroy() {} };
-
-/** The one error a config that fails validation produces: its first issue, naming the field. */
-function configError(key: string, issues: { path: string; message: string }[]): Error {
-  const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return Object.assign(
-    new Error(
-      `widget "${key}": config field "${first?.path || '(root)'}" ${first?.message ?? 'is invalid'}${more}`,
-    ),
-    { code: 'invalid_config' },
-  );
-}
-
-function validConfig(host: WidgetHost): PublicCallConfig | undefined {
-  const parsed = parsePublicConfig(host.config);
-  if (!parsed.ok) return void host.report(configError(host.key, parsed.issues));
-  if (parsed.value.type !== 'call') {
-    return void host.report(configError(host.key, [{ path: 'type', message: 'must be "call"' }]));
-  }
-  return parsed.value;
-}
 
 /** The events that show the visitor means to call: sip.js starts loading on the first. */
 const CALL_INTENT = ['pointerover', 'focusin', 'touchstart', 'pointerdown'] as const;
@@ -55,23 +33,9 @@ function callbackOnPage(): string | undefined {
   );
 }
 
-/** Starts the call widget `host.key` on the page; see the module comment. */
-export function start(host: WidgetHost): WidgetHandle {
-  try {
-    const config = validConfig(host);
-    if (!config) return inert;
-    return startValid(host, config);
-  } catch (error) {
-    host.report(error);
-    return inert;
-  }
-}
-
 function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   const look = config.appearance;
-  const schedule = createSchedule(config.schedule, config.calendar);
-  const variant = (): Variant =>
-    host.preview ?? (isOpen(schedule, new Date()) ? 'working' : 'non-working');
+  const { variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? 'button';
   const mounted = mountWidget('frontdesk-call', host.key, look, [launcherCss, themeCss(look)]);
   const launcher = kind === 'link' ? undefined : createLauncher(kind, look.working.buttonText);
@@ -81,32 +45,13 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   let live = false;
   let opening = false;
 
-  let chunk: Promise<[typeof import('./open-widget'), Texts]> | undefined;
-  const load = () => {
-    chunk ??= Promise.all([import('./open-widget'), loadTexts(locale)]);
-    return chunk;
-  };
-  let sip: Promise<PlaceCall> | undefined;
-  const loadSip = () => {
-    sip ??= import('./sip-call').then((module) => module.placeCall);
-    sip.catch(() => (sip = undefined));
-    return sip;
-  };
-  const stopIntent = onIntent(
-    launcher ?? document,
-    () => void load().catch(() => (chunk = undefined)),
-    launcher
-      ? {}
-      : { accept: (element) => element.closest(`[data-frontdesk-open="${host.key}"]`) !== null },
-  );
+  const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)]));
+  const loadSip = lazy(() => import('./sip-call').then((module) => module.placeCall));
+  const stopIntent = onOpenIntent(host.key, launcher, load);
   // sip.js: only on the visitor's own intent, and only when a call can be made now.
   const intentTarget: EventTarget = launcher ?? document;
   const onCallIntent = (event: Event) => {
-    if (
-      !launcher &&
-      !(event.target as Element | null)?.closest?.(`[data-frontdesk-open="${host.key}"]`)
-    )
-      return;
+    if (!launcher && !(event.target as Element | null)?.closest?.(opener(host.key))) return;
     if (variant() !== 'working' || host.preview) return;
     stopCallIntent();
     void loadSip().catch(() => undefined);
@@ -174,10 +119,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
         launcher?.setAttribute('aria-expanded', 'true');
         host.emit('open', { widget: host.key });
       })
-      .catch((error: unknown) => {
-        chunk = undefined;
-        host.report(error);
-      })
+      .catch(host.report)
       .finally(() => {
         opening = false;
       });
@@ -209,3 +151,6 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   }
   return handle;
 }
+
+/** Starts the call widget `host.key` on the page; see the module comment. */
+export const start = guardedStart<'call'>(PublicCallConfigSchema, startValid);

@@ -3,53 +3,30 @@
  * decides the working or non-working variant, mounts the launcher, and loads the rest of the
  * widget on intent. Everything it does is guarded: a widget never throws into the page.
  */
-import { type PublicCallbackConfig, parsePublicConfig } from '@frontdesk/config';
+import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdesk/config';
 import {
   createConsentStorage,
   createLauncher,
+  guardedStart,
   launcherCss,
+  lazy,
   mountWidget,
   onIntent,
+  onOpenIntent,
   type Placement,
   pickLocale,
+  scheduleVariant,
   themeCss,
-  type Variant,
   type Visitor,
+  visitorOf,
   type WidgetHandle,
   type WidgetHost,
 } from '@frontdesk/core';
-import { createSchedule, isOpen } from '@frontdesk/schedule/engine';
-import { loadTexts, type Texts } from './callback-messages';
+import { loadTexts } from './callback-messages';
 import type { Lead } from './lead-generator';
 
 /** The storage key that remembers a visitor left a phone number (the lead generator skips them). */
 export const PHONE_LEFT = 'callback:phone-left';
-
-const inert: WidgetHandle = { open() {}, close() {}, identify() {}, consent() {}, destroy() {} };
-
-/** The one error a config that fails validation produces: its first issue, naming the field. */
-function configError(key: string, issues: { path: string; message: string }[]): Error {
-  const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return Object.assign(
-    new Error(
-      `widget "${key}": config field "${first?.path || '(root)'}" ${first?.message ?? 'is invalid'}${more}`,
-    ),
-    { code: 'invalid_config' },
-  );
-}
-
-/** The validated callback config of `host`, or undefined after reporting why not. */
-function validConfig(host: WidgetHost): PublicCallbackConfig | undefined {
-  const parsed = parsePublicConfig(host.config);
-  if (!parsed.ok) return void host.report(configError(host.key, parsed.issues));
-  if (parsed.value.type !== 'callback') {
-    return void host.report(
-      configError(host.key, [{ path: 'type', message: 'must be "callback"' }]),
-    );
-  }
-  return parsed.value;
-}
 
 /** Where the popup opens next to the launcher: above the floating button, beside the edge tab. */
 function placementBeside(kind: 'button' | 'label' | 'link', position: 'left' | 'right'): Placement {
@@ -57,23 +34,9 @@ function placementBeside(kind: 'button' | 'label' | 'link', position: 'left' | '
   return position === 'right' ? 'top-end' : 'top-start';
 }
 
-/** Starts the callback widget `host.key` on the page; see the module comment. */
-export function start(host: WidgetHost): WidgetHandle {
-  try {
-    const config = validConfig(host);
-    if (!config) return inert;
-    return startValid(host, config);
-  } catch (error) {
-    host.report(error);
-    return inert;
-  }
-}
-
 function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandle {
   const look = config.appearance;
-  const schedule = createSchedule(config.schedule, config.calendar);
-  const variant = (): Variant =>
-    host.preview ?? (isOpen(schedule, new Date()) ? 'working' : 'non-working');
+  const { schedule, variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant);
   const storage = createConsentStorage(host.consent);
   const mounted = mountWidget('frontdesk-callback', host.key, look, [launcherCss, themeCss(look)]);
@@ -91,19 +54,9 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
 
   const locale = pickLocale(config.locale);
   // The widget's code and its language's texts, fetched side by side.
-  let chunk: Promise<[typeof import('./open-widget'), Texts]> | undefined;
-  const load = () => {
-    chunk ??= Promise.all([import('./open-widget'), loadTexts(locale)]);
-    return chunk;
-  };
+  const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)]));
   // Intent: the launcher, or (link code) any of the site's elements that open this widget.
-  const stopIntent = onIntent(
-    launcher ?? document,
-    () => void load().catch(() => (chunk = undefined)),
-    launcher
-      ? {}
-      : { accept: (element) => element.closest(`[data-frontdesk-open="${host.key}"]`) !== null },
-  );
+  const stopIntent = onOpenIntent(host.key, launcher, load);
 
   // Orders kept offline go out when the browser is back online, or on a later page load.
   const OUTBOX = `callback:outbox:${host.key}`;
@@ -167,10 +120,7 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
         launcher?.setAttribute('aria-expanded', 'true');
         host.emit('open', { widget: host.key });
       })
-      .catch((error: unknown) => {
-        chunk = undefined;
-        host.report(error);
-      })
+      .catch(host.report)
       .finally(() => {
         opening = false;
       });
@@ -184,12 +134,7 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
       if (opened) closed();
     },
     identify(input) {
-      if (typeof input !== 'object' || input === null) return;
-      const { name, phone } = input as Record<string, unknown>;
-      visitor = {
-        ...(typeof name === 'string' ? { name } : {}),
-        ...(typeof phone === 'string' ? { phone } : {}),
-      };
+      visitor = visitorOf(input) ?? visitor;
     },
     consent() {
       allow();
@@ -231,3 +176,6 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   }
   return handle;
 }
+
+/** Starts the callback widget `host.key` on the page; see the module comment. */
+export const start = guardedStart<'callback'>(PublicCallbackConfigSchema, startValid);

@@ -11,6 +11,41 @@ export { CallSettingsSchema } from './call-settings';
 export { CallbackModeSchema } from './callback-mode';
 export type { CallbackSettings } from './callback-settings';
 export { CallbackSettingsSchema } from './callback-settings';
+export type {
+  ChatAck,
+  ChatAuth,
+  ChatAuthor,
+  ChatClosed,
+  ChatContact,
+  ChatMessage,
+  ChatRating,
+  ChatWelcome,
+  ConversationDetail,
+  ConversationStatus,
+  ConversationSummary,
+  Messenger,
+  VisitorConversation,
+} from './chat-protocol';
+export {
+  ChatAuthSchema,
+  ChatRatingSchema,
+  ClientIdSchema,
+  ConversationRefSchema,
+  HandoffSchema,
+  MAX_CHAT_MESSAGE,
+  MessengerSchema,
+  OperatorReadSchema,
+  OperatorSendSchema,
+  OperatorSyncSchema,
+  OperatorTypingSchema,
+  RateSchema,
+  ReadSchema,
+  SyncSchema,
+  TypingSchema,
+  VisitorContactSchema,
+  VisitorPageSchema,
+  VisitorSendSchema,
+} from './chat-protocol';
 export type { ChatSettings } from './chat-settings';
 export { ChatSettingsSchema } from './chat-settings';
 export {
@@ -23,13 +58,14 @@ export { isOriginAllowed } from './is-origin-allowed';
 export type { ParseResult, SettingsIssue } from './issues';
 export { LeadGeneratorSchema } from './lead-generator';
 export { AllowedOriginsSchema, OriginPatternSchema } from './origin';
-export type { PublicConfig } from './public-config';
+export type { PublicConfig, PublicSchemas } from './public-config';
 export {
   PublicCallbackConfigSchema,
   PublicCallConfigSchema,
   PublicChatConfigSchema,
   PublicConfigSchema,
   parsePublicConfig,
+  parsePublicConfigOf,
 } from './public-config';
 export type { Receiver } from './receiver';
 export { ScheduleSchema } from './schedule-schema';

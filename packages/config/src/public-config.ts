@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { CalendarDaysSchema } from './calendar-days-schema';
 import { ConsentSchema } from './consent';
-import { type ParseResult, parseWith } from './issues';
+import { type ParseResult, parseWith, pathItems } from './issues';
 import { LeadRulesSchema } from './lead-triggers';
 import { LocaleSchema } from './locale';
 import { CallbackLookSchema, CallLookSchema, ChatLookSchema } from './look';
@@ -70,10 +70,38 @@ export const PublicChatConfigSchema = v.object({
     facebook: v.optional(v.object({ pageId: token(100, /^[A-Za-z0-9._-]+$/, 'a page id') })),
     /** The callback tab. */
     callback: flag,
+    /**
+     * How the chat's callback orders (its tab, its lead generator) are served: in manual mode
+     * the widget promises a call back, not a call now. Absent: automatic.
+     */
+    callbackMode: v.optional(
+      v.picklist(['automatic', 'manual'], 'must be "automatic" or "manual"'),
+    ),
   }),
   /** Present only when lead generation is on: when the capture form opens by itself. */
   leadGenerator: v.optional(LeadRulesSchema),
 });
+
+/** What the country check reads of a public config. */
+interface Dated {
+  schedule: { country?: string | undefined };
+  calendar: { country: string };
+}
+
+/** The engine refuses a calendar of another country: say so here, naming the field. */
+/* @__NO_SIDE_EFFECTS__ */
+function calendarOfScheduleCountry<T extends Dated>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed || dataset.issues) return;
+    const { schedule, calendar } = dataset.value;
+    if ((schedule.country ?? 'ru') !== calendar.country) {
+      addIssue({
+        message: `is for ${calendar.country}, but the schedule's country is ${schedule.country ?? 'ru'}`,
+        path: pathItems(dataset.value, ['calendar', 'country']),
+      });
+    }
+  });
+}
 
 /**
  * The public config of any widget. Unknown keys are stripped (a newer platform may send more);
@@ -86,33 +114,15 @@ export const PublicConfigSchema = v.pipe(
     (issue) =>
       issue.path ? 'must be "call", "callback" or "chat"' : 'a public config must be an object',
   ),
-  v.rawCheck(({ dataset, addIssue }) => {
-    // The engine refuses a calendar of another country; say so here, naming the field.
-    if (!dataset.typed || dataset.issues) return;
-    const { schedule, calendar } = dataset.value;
-    if ((schedule.country ?? 'ru') !== calendar.country) {
-      addIssue({
-        message: `is for ${calendar.country}, but the schedule's country is ${schedule.country ?? 'ru'}`,
-        path: [
-          {
-            type: 'object',
-            origin: 'value',
-            input: dataset.value,
-            key: 'calendar',
-            value: calendar,
-          },
-          {
-            type: 'object',
-            origin: 'value',
-            input: calendar,
-            key: 'country',
-            value: calendar.country,
-          },
-        ],
-      });
-    }
-  }),
+  calendarOfScheduleCountry(),
 );
+
+/** The schema of each widget type's public config, by type. */
+export interface PublicSchemas {
+  call: typeof PublicCallConfigSchema;
+  callback: typeof PublicCallbackConfigSchema;
+  chat: typeof PublicChatConfigSchema;
+}
 
 /** The public config of a widget, as a browser receives it. */
 export type PublicConfig = v.InferOutput<typeof PublicConfigSchema>;
@@ -123,4 +133,15 @@ export type PublicConfig = v.InferOutput<typeof PublicConfigSchema>;
  */
 export function parsePublicConfig(input: unknown): ParseResult<PublicConfig> {
   return parseWith(PublicConfigSchema, input);
+}
+
+/**
+ * Like {@link parsePublicConfig}, for one widget type's schema: a widget's bundle then carries
+ * its own type's schema only.
+ */
+export function parsePublicConfigOf<S extends v.GenericSchema<unknown, Dated>>(
+  schema: S,
+  input: unknown,
+): ParseResult<v.InferOutput<S>> {
+  return parseWith(v.pipe(schema, calendarOfScheduleCountry()), input);
 }

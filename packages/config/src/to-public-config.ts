@@ -58,6 +58,7 @@ function chatChannels(channels: ChatSettings['channels']) {
     vk: vk?.enabled ? { groupId: vk.groupId } : undefined,
     facebook: facebook?.enabled ? { pageId: facebook.pageId } : undefined,
     callback: callback?.enabled === true,
+    callbackMode: callback?.enabled ? callback.mode.kind : undefined,
   };
 }
 

@@ -1,7 +1,9 @@
 import {
   defaultSettings,
+  PublicCallbackConfigSchema,
   type PublicConfig,
   parsePublicConfig,
+  parsePublicConfigOf,
   type SettingsIssue,
   toPublicConfig,
   type WidgetType,
@@ -60,6 +62,21 @@ describe('parsePublicConfig', () => {
     ['a text with a lone surrogate', 'callback', { 'appearance.leadGenerator.text': '\uD800' }],
   ])('names the field of %s', (_, type, changes, path = Object.keys(changes)[0]) => {
     expect(issues(patched(received(type), changes)).map((i) => i.path)).toEqual([path]);
+  });
+
+  it('validates one type with its own schema alone, the country check included', () => {
+    const callback = received('callback');
+    expect(parsePublicConfigOf(PublicCallbackConfigSchema, callback)).toEqual({
+      ok: true,
+      value: callback,
+    });
+    const other = parsePublicConfigOf(
+      PublicCallbackConfigSchema,
+      patched(callback, { 'calendar.country': 'uz' }),
+    );
+    expect(other.ok ? [] : other.issues.map((i) => i.path)).toEqual(['calendar.country']);
+    const wrongType = parsePublicConfigOf(PublicCallbackConfigSchema, received('call'));
+    expect(wrongType.ok).toBe(false);
   });
 
   it('refuses what is not a config, at the root', () => {

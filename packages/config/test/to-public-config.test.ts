@@ -263,6 +263,8 @@ describe('toPublicConfig', () => {
       viber: { uri: 'shophelp' },
       facebook: { pageId: 'shop.page' },
       callback: true,
+      // Only the kind: the staff's addresses stay on the platform.
+      callbackMode: 'manual',
     });
     expect(config).toMatchObject({ leadGenerator: { triggers: allOn, repeatAfterHours: 12 } });
   });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ConsoleSession, currentSession, signOut } from './api';
 import { CallbackOrders } from './callback-orders';
 import { CallsPanel } from './calls-panel';
+import { ChatInbox } from './chat-inbox';
 import { connectOps } from './ops-socket';
 import { Presence } from './presence';
 import { SignIn } from './sign-in';
@@ -40,6 +41,7 @@ function Shell({ session, onSignedOut }: { session: ConsoleSession; onSignedOut:
           <a href="#orders" aria-current="page">
             Callback orders
           </a>
+          <a href="#chats">Chats</a>
           <a href="#calls">Calls</a>
         </nav>
         <span class="who">
@@ -55,9 +57,14 @@ function Shell({ session, onSignedOut }: { session: ConsoleSession; onSignedOut:
       <main id="orders">
         <CallbackOrders socket={socket} user={session.user} announce={setAnnouncement} />
         {session.user.role === 'operator' || session.user.role === 'admin' ? (
-          <div id="calls">
-            <CallsPanel session={session} announce={setAnnouncement} />
-          </div>
+          <>
+            <div id="chats">
+              <ChatInbox socket={socket} user={session.user} announce={setAnnouncement} />
+            </div>
+            <div id="calls">
+              <CallsPanel session={session} announce={setAnnouncement} />
+            </div>
+          </>
         ) : null}
       </main>
       <aside>

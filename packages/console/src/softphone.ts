@@ -14,6 +14,7 @@ import {
   UserAgent,
   type Web,
 } from 'sip.js';
+import { visitorLocalTime } from './visitor-time';
 
 /** The answer of `POST /v1/ops/sip-credentials`. */
 export interface SipCredentials {
@@ -110,13 +111,7 @@ export function dtmfDigit(
 
 /** The visitor's local time now, in their zone (from the caller info), or undefined. */
 export function visitorTime(caller: CallerInfo | null, now = new Date(), locale?: string) {
-  const zone = caller?.visitor?.timeZone;
-  if (!zone) return undefined;
-  try {
-    return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: zone }).format(now);
-  } catch {
-    return undefined;
-  }
+  return visitorLocalTime(caller?.visitor?.timeZone, now, locale);
 }
 
 /** How long before `expiresAt` new credentials are fetched, ms. */

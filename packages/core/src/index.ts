@@ -6,6 +6,8 @@
  * the chunk a widget loads when opened.
  */
 export { BrandLine } from './brand-line';
+export type { WidgetType } from './config-error';
+export { configError } from './config-error';
 export type { ConsentStorage } from './consent-storage';
 export { createConsentStorage, sessionArea } from './consent-storage';
 export type { CoreMessages, ErrorCode } from './core-messages';
@@ -15,25 +17,32 @@ export { coreMessagesRu } from './core-messages-ru';
 export type { DialogProps } from './dialog';
 export { Dialog } from './dialog';
 export { dialogCss } from './dialog-styles';
+export { guardedStart } from './guarded-start';
 export type { LauncherKind } from './launcher';
 export { createLauncher } from './launcher';
 export { launcherCss } from './launcher-styles';
+export { lazy } from './lazy';
 export type { LeadRules, LeadTrigger, LeadWatch, LeadWatchOptions } from './lead-watch';
 export { watchLead } from './lead-watch';
+export { linkify, safeHref } from './linkify';
 export { LiveRegion } from './live-region';
 export type { FrameLook, MountedWidget } from './mount-widget';
 export { mountWidget } from './mount-widget';
 export { onIntent } from './on-intent';
+export { onOpenIntent, opener } from './open-intent';
 export type { Locale } from './pick-locale';
 export { formatLocale, pickLocale } from './pick-locale';
 export type { Placement } from './place-near';
 export { placeNear } from './place-near';
 export type { PlatformClient, PlatformClientOptions } from './platform-client';
 export { createPlatformClient, PlatformError } from './platform-client';
+export type { ScheduleVariant } from './schedule-variant';
+export { scheduleVariant } from './schedule-variant';
 export { sheet } from './sheet';
 export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
 export { uuid } from './uuid';
+export { visitorOf } from './visitor-of';
 export type {
   LauncherFormat,
   StartWidget,

@@ -40,6 +40,10 @@ export interface PlatformEnv {
   workerLeaseMs: number;
   /** Rate limits set in the environment (ORDER_LIMIT_*); the rest keep their defaults. */
   limits: Partial<LimitSettings>;
+  /** Base URL of the Telegram Bot API (TELEGRAM_API_URL; tests point it at a local server). */
+  telegramApiUrl: string;
+  /** Base URL of the Viber REST API (VIBER_API_URL; tests point it at a local server). */
+  viberApiUrl: string;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -66,7 +70,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
  * SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
- * WORKER_INTERVAL_MS, WORKER_LEASE_MS and the ORDER_LIMIT_* limits.
+ * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL and
+ * VIBER_API_URL.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -94,6 +99,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     // Five minutes: far beyond the transports' own timeouts (about a minute at worst).
     workerLeaseMs: Math.max(1, integer('WORKER_LEASE_MS', env.WORKER_LEASE_MS, 300_000)),
     limits: limitsOf(env),
+    telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
+    viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
   };
 }
 
@@ -102,6 +109,15 @@ function wsOrigin(value: string): string {
   const url = new URL(value);
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
     throw new Error(`SIP_WS_URL must be a ws:// or wss:// URL, not "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** An http(s) base URL without its trailing slash, so paths append to it. */
+function baseUrl(value: string): string {
+  const url = new URL(value);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`a bot API base URL must be http(s), not "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -1,7 +1,7 @@
 /**
  * @frontdesk/platform — the reference platform: HTTP API (Fastify), socket.io, storage (SQLite or
  * PostgreSQL), sessions, the widgets' public endpoints and the admin API, and the callback orders
- * pipeline (ORDERS.md; its `/ops` events in OPS-EVENTS.md).
+ * pipeline (ORDERS.md; its `/ops` events in OPS-EVENTS.md), and the site chat (CHAT.md).
  */
 export { type Clock, systemClock } from './clock';
 export { type PlatformEnv, readEnv } from './env';
@@ -11,6 +11,12 @@ export { hashPassword, verifyPassword } from './passwords';
 export type { Platform, PlatformOptions } from './platform';
 export { createPlatform } from './platform';
 export { DEMO_PASSWORD, seedDemo } from './seed';
+export type {
+  ChatHandoff,
+  ChatVisitor,
+  Conversation,
+  StoredChatMessage,
+} from './storage/chat-types';
 export type {
   Account,
   CallHistoryEntry,

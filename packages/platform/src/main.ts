@@ -56,13 +56,24 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 /**
- * The staff web apps: CONSOLE_DIR, else the workspace's built console next to this package (the
- * one-machine layout); an app not built is left out.
+ * The staff web apps: CONSOLE_DIR and STUDIO_DIR, else the workspace's built console and Studio
+ * next to this package (the one-machine layout); an app not built is left out.
  */
 function webAppsFromEnv(): Record<string, string> {
-  const consoleDir =
-    process.env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist/', import.meta.url));
-  return existsSync(`${consoleDir}/index.html`) ? { '/console': consoleDir } : {};
+  const apps: Record<string, string> = {};
+  for (const [prefix, dir] of [
+    [
+      '/console',
+      process.env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist/', import.meta.url)),
+    ],
+    [
+      '/studio',
+      process.env.STUDIO_DIR ?? fileURLToPath(new URL('../../studio/dist/', import.meta.url)),
+    ],
+  ] as const) {
+    if (existsSync(`${dir}/index.html`)) apps[prefix] = dir;
+  }
+  return apps;
 }
 
 /** ASSET_DIRS: folders of built browser bundles, separated by the path delimiter. */

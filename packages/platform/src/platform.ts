@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
+import { chatFeed } from './chat/feed';
 import { type Clock, systemClock } from './clock';
 import type { PlatformEnv } from './env';
 import { buildApp } from './http/app';
@@ -11,6 +12,7 @@ import { orderFeed } from './orders/order-feed';
 import { emailTransport } from './outbox/email-transport';
 import { smsTransport } from './outbox/sms-transport';
 import type { Transport } from './outbox/transport';
+import { closingPresence } from './presence';
 import { createRealtime } from './realtime';
 import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingStore } from './sip';
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
@@ -23,11 +25,11 @@ export interface Platform {
   io: Server;
   store: Store;
   /**
-   * The background workers (due callback orders, the outbox). They run every
-   * `env.workerIntervalMs`; with 0 nothing runs by itself, and tests call `runDue()` and
-   * `sendOutbox()` when they want a pass.
+   * The background workers (due callback orders, chat auto-replies, the outbox). They run every
+   * `env.workerIntervalMs`; with 0 nothing runs by itself, and tests call `runDue()`,
+   * `fireAutoReplies()` and `sendOutbox()` when they want a pass.
    */
-  workers: Pick<Workers, 'runDue' | 'sendOutbox'>;
+  workers: Pick<Workers, 'runDue' | 'fireAutoReplies' | 'sendOutbox'>;
   /** The SIP edge (Kamailio) of a process with SIP_EDGE=1; started by listen(), stopped by close(). */
   sipEdge: SipEdge | undefined;
   /** Starts listening on env.host:env.port (port 0 picks a free one); resolves to the base URL. */
@@ -75,7 +77,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     store: sipEdge ? syncingStore(store, sipEdge.widgetsChanged) : store,
     env,
     clock,
-    limiters: createLimiters({ ...defaultLimits, ...env.limits, ...options.limits }, redis),
+    limiters: createLimiters(
+      { ...defaultLimits, ...env.limits, ...options.limits },
+      redis,
+      env.redisPrefix,
+    ),
     assetDirs: options.assetDirs ?? [],
     webApps: options.webApps ?? {},
     orderPlaced: () => undefined,
@@ -96,6 +102,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     transports,
     { intervalMs: env.workerIntervalMs, leaseMs: env.workerLeaseMs },
     (error) => app.log.error(error),
+    chatFeed(io),
   );
   ctx.orderPlaced = (order) => {
     feed.updated(order);
@@ -105,7 +112,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     app,
     io,
     store: ctx.store,
-    workers: { runDue: workers.runDue, sendOutbox: workers.sendOutbox },
+    workers: {
+      runDue: workers.runDue,
+      fireAutoReplies: workers.fireAutoReplies,
+      sendOutbox: workers.sendOutbox,
+    },
     sipEdge,
     async listen() {
       await app.listen({ host: env.host, port: env.port });
@@ -119,9 +130,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await workers.stop();
       for (const transport of Object.values(transports)) transport.close();
       // Disconnect realtime clients first: Fastify then closes the one HTTP server they share.
+      const presenceSettled = closingPresence(io);
       io.disconnectSockets(true);
       io.engine.close();
       await app.close();
+      await presenceSettled;
       streams?.disconnect();
       redis?.disconnect();
       if (!options.database) await database.close();

@@ -1,4 +1,47 @@
-import type { Namespace } from 'socket.io';
+import type { Namespace, Server } from 'socket.io';
+
+/**
+ * How long a presence lookup waits for the other processes. A process that just died is still
+ * counted by the Redis adapter until its heartbeat times out, and would hold every lookup for the
+ * adapter's default 5 s: after this, the lookup settles for this process's own sockets.
+ */
+export const PRESENCE_TIMEOUT_MS = 1_000;
+
+/** Servers of platforms that are closing (see {@link closingPresence}). */
+const closing = new WeakSet<Server>();
+/** Lookups that may still be asking the other processes, per server. */
+const asking = new WeakMap<Server, Set<Promise<unknown>>>();
+
+/**
+ * Makes presence lookups of a closing platform look at its own sockets only, and waits (at most
+ * {@link PRESENCE_TIMEOUT_MS}) for those still asking the other processes: the adapter leaves a
+ * request that fails with the Redis connection unhandled, which would end the process, so Redis
+ * may be closed only after this.
+ */
+export async function closingPresence(io: Server): Promise<void> {
+  closing.add(io);
+  await Promise.allSettled(asking.get(io) ?? []);
+}
+
+/** The sockets in `rooms` on every process, or on this one when the others do not answer in time. */
+export async function socketsIn(
+  namespace: Namespace,
+  rooms: string | string[],
+): ReturnType<Namespace['fetchSockets']> {
+  const { server } = namespace;
+  if (closing.has(server)) return namespace.in(rooms).local.fetchSockets();
+  const lookup = namespace.in(rooms).timeout(PRESENCE_TIMEOUT_MS).fetchSockets();
+  const pending = asking.get(server) ?? new Set();
+  asking.set(server, pending);
+  pending.add(lookup);
+  try {
+    return await lookup;
+  } catch {
+    return namespace.in(rooms).local.fetchSockets();
+  } finally {
+    pending.delete(lookup);
+  }
+}
 
 /** Someone with a console or Studio connected to `/ops`. */
 export interface OnlineUser {
@@ -13,7 +56,7 @@ export interface OnlineUser {
  */
 export async function announcePresence(ops: Namespace, accountId: string): Promise<void> {
   const room = `account:${accountId}`;
-  const sockets = await ops.in(room).fetchSockets();
+  const sockets = await socketsIn(ops, room);
   const online = new Map<string, OnlineUser>();
   for (const socket of sockets) {
     const user = socket.data.user as OnlineUser | undefined;

@@ -1,6 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { fastifyCookie } from '@fastify/cookie';
 import { Server, type ServerOptions } from 'socket.io';
+import { chatFeed } from './chat/feed';
+import { registerOpsChat } from './chat/ops-chat';
+import { announceOperators } from './chat/presence';
+import { registerChat } from './chat/register';
 import type { AppContext } from './http/context';
 import { SESSION_COOKIE, sessionOf } from './http/session';
 import { registerOpsCallbacks } from './orders/ops-callbacks';
@@ -15,7 +19,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
  * behind a load balancer); with Redis, events reach the sockets of every platform process through
  * the Redis Streams adapter. `/ops` is for staff: the same session cookie as the Studio and the
  * console; each socket joins its account, its user and its groups, for the events later screens send.
- * Callback orders ring, and are taken and closed, over it (OPS-EVENTS.md).
+ * Callback orders ring, and are taken and closed, over it (OPS-EVENTS.md). Visitors chat on
+ * `/chat`, operators answer with the `chat:*` events of `/ops` (CHAT.md).
  */
 export function createRealtime(
   server: HttpServer,
@@ -50,12 +55,18 @@ export function createRealtime(
     }
   });
   const feed = orderFeed(ops, ctx.clock);
+  const chat = chatFeed(io);
+  registerChat(io, ctx, chat);
   ops.on('connection', (socket) => {
     const user = socket.data.user as { id: string; name: string; role: string; accountId: string };
     socket.emit('hello', { user: { id: user.id, name: user.name, role: user.role } });
     registerOpsCallbacks(socket, ctx, feed);
+    registerOpsChat(socket, ctx, io.of('/chat'), chat);
     const presence = () =>
-      announcePresence(ops, user.accountId).catch((error: unknown) => {
+      Promise.all([
+        announcePresence(ops, user.accountId),
+        announceOperators(io.of('/chat'), ops, ctx.store, user.accountId),
+      ]).catch((error: unknown) => {
         console.error('Could not announce who is online:', error);
       });
     void presence();

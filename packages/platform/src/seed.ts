@@ -12,6 +12,21 @@ import type { Role, Store } from './storage/types';
 /** The demo account's password: printed at start, for the demo account only. */
 export const DEMO_PASSWORD = 'demo-password';
 
+/** The demo chat's auto-replies: one to show quickly, one for a longer wait, one for the night. */
+const DEMO_AUTO_REPLIES: ChatSettings['channels']['site']['autoReplies'] = [
+  {
+    text: 'Thanks for your message! An operator will answer shortly.',
+    delaySeconds: 15,
+    when: 'working',
+  },
+  { text: 'Sorry for the wait — we have not forgotten you.', delaySeconds: 120, when: 'working' },
+  {
+    text: 'We are closed now. Leave your question and contact, and we will answer in the morning.',
+    delaySeconds: 0,
+    when: 'nonWorking',
+  },
+];
+
 /** What {@link seedDemo} made (or found). */
 export interface SeededDemo {
   accountId: string;
@@ -29,7 +44,7 @@ const PEOPLE: [email: string, name: string, role: Role][] = [
 /**
  * Seeds the demo account of the quick start, once: four users (password {@link DEMO_PASSWORD}),
  * the group "Sales" of both operators, widgets `demo-call`, `demo-callback` and `demo-chat` open
- * 24/7, and `demo-callback-office` on the standard schedule in Europe/Moscow with holidays.
+ * 24/7 (the chat with auto-replies and a non-working-time e-mail address), and `demo-callback-office` on the standard schedule in Europe/Moscow with holidays.
  * Allowed origins: the demo site and localhost / 127.0.0.1 on any port.
  */
 export async function seedDemo(
@@ -96,7 +111,17 @@ export async function seedDemo(
       'Demo chat',
       {
         ...chat,
-        channels: { ...chat.channels, site: { ...chat.channels.site, receiver: sales_ } },
+        channels: {
+          ...chat.channels,
+          site: {
+            ...chat.channels.site,
+            receiver: sales_,
+            showOperatorName: true,
+            // Open 24/7, so the non-working ones show only once the schedule changes.
+            nonWorkingEmail: 'chat-night@demo.test',
+            autoReplies: DEMO_AUTO_REPLIES,
+          },
+        },
       },
     ],
     [

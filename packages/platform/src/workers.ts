@@ -1,10 +1,13 @@
 /**
- * The platform's background work: ringing due callback orders and sending the outbox, on an
- * interval, one pass at a time. Every process runs them; the database decides which process
- * takes each task and message (see due-tasks.ts and outbox.ts), so each fires once.
+ * The platform's background work: ringing due callback orders, firing due chat auto-replies and
+ * sending the outbox, on an interval, one pass at a time. Every process runs them; the database
+ * decides which process takes each task, auto-reply and message (see due-tasks.ts,
+ * chat-auto-replies.ts and outbox.ts), so each fires once.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { fireAutoReplies } from './chat/auto-replies';
+import type { ChatFeed } from './chat/feed';
 import type { AppContext } from './http/context';
 import type { OrderFeed } from './orders/order-feed';
 import { ringDue } from './orders/ring-due';
@@ -27,6 +30,8 @@ export interface WorkerTiming {
 export interface Workers {
   /** Rings the orders due now; resolves to how many tasks it handled. */
   runDue(): Promise<number>;
+  /** Fires the chat auto-replies due now; resolves to how many it sent. */
+  fireAutoReplies(): Promise<number>;
   /** Sends the outbox messages due now; resolves to how many it handled. */
   sendOutbox(): Promise<number>;
   /** Runs a pass soon (a "call me now" order need not wait for the interval); no-op without a timer. */
@@ -42,6 +47,7 @@ export function startWorkers(
   transports: Partial<Record<OutboxChannel, Transport>>,
   timing: WorkerTiming,
   log: (error: unknown) => void,
+  chat: ChatFeed,
 ): Workers {
   // Which process holds a claim: shown in the database, for whoever debugs a stuck one.
   const claim = {
@@ -50,6 +56,7 @@ export function startWorkers(
   };
   const runDue = () => ringDue(ctx.store, ctx.clock, feed, claim);
   const send = () => sendOutbox(ctx.store, ctx.clock, transports, claim);
+  const autoReplies = () => fireAutoReplies(ctx.store, ctx.clock, chat, claim.by);
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -64,6 +71,8 @@ export function startWorkers(
       do {
         again = false;
         await runDue().catch(log);
+        // Before the outbox: a non-working auto-reply is what the visitor waits for on screen.
+        await autoReplies().catch(log);
         await send().catch(log);
       } while (again && !stopped);
     })().finally(() => {
@@ -74,6 +83,7 @@ export function startWorkers(
 
   return {
     runDue,
+    fireAutoReplies: autoReplies,
     sendOutbox: send,
     wake() {
       if (timer) pass();

@@ -60,7 +60,7 @@ function checkedSettings(input: unknown, type: Widget['type']): WidgetSettings {
 }
 
 /** The widget of the signed-in user's account. @throws {ApiError} 404 for any other. */
-async function ownWidget(ctx: AppContext, accountId: string, id: string): Promise<Widget> {
+export async function ownWidget(ctx: AppContext, accountId: string, id: string): Promise<Widget> {
   const widget = await ctx.store.widgets.get(id);
   if (!widget || widget.accountId !== accountId || widget.deletedAt !== null) {
     throw new ApiError(404, 'widget_not_found', `No widget ${id} in this account.`);

@@ -19,6 +19,8 @@ export interface Limiters {
   ordersByIp: RateLimiterAbstract;
   /** Callback orders per visitor's number (E.164). */
   ordersByPhone: RateLimiterAbstract;
+  /** Chat messages per chat visitor, per minute. */
+  chatMessage: RateLimiterAbstract;
 }
 
 /** Points per window of each limiter; tests lower them. */
@@ -33,7 +35,12 @@ export interface LimitSettings {
   /** Callback orders per visitor's number per `orderWindowSeconds`. */
   ordersPerPhone: number;
   orderWindowSeconds: number;
+  /** Chat messages one visitor may send per minute; default {@link DEFAULT_CHAT_MESSAGES_PER_MINUTE}. */
+  chatMessagesPerMinute?: number;
 }
+
+/** Chat messages per visitor per minute: a fast typist's burst, not a flood. */
+export const DEFAULT_CHAT_MESSAGES_PER_MINUTE = 30;
 
 /** Call credentials one IP may get per window: a few calls, retries, and a shared office NAT. */
 export const DEFAULT_CALL_CREDENTIALS_PER_IP = 60;
@@ -52,12 +59,24 @@ export const defaultLimits: LimitSettings = {
   orderWindowSeconds: 600,
 };
 
-/** The limiters over `redis` when given, else in memory. */
-export function createLimiters(limits: LimitSettings, redis?: Redis): Limiters {
-  const make = (keyPrefix: string, points: number, duration = limits.windowSeconds) =>
+/**
+ * The limiters over `redis` when given, else in memory. Redis keys start with `redisPrefix`
+ * (REDIS_PREFIX), like the socket.io stream: platforms sharing one Redis keep their counts apart.
+ */
+export function createLimiters(
+  limits: LimitSettings,
+  redis?: Redis,
+  redisPrefix = 'frontdesk',
+): Limiters {
+  const make = (name: string, points: number, duration = limits.windowSeconds) =>
     redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
-      : new RateLimiterMemory({ keyPrefix, points, duration });
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `${redisPrefix}:${name}`,
+          points,
+          duration,
+        })
+      : new RateLimiterMemory({ keyPrefix: name, points, duration });
   return {
     loginByIp: make('fd-login-ip', limits.loginPerIp),
     loginByEmail: make('fd-login-email', limits.loginFailuresPerEmail),
@@ -67,6 +86,11 @@ export function createLimiters(limits: LimitSettings, redis?: Redis): Limiters {
     ),
     ordersByIp: make('fd-orders-ip', limits.ordersPerIp, limits.orderWindowSeconds),
     ordersByPhone: make('fd-orders-phone', limits.ordersPerPhone, limits.orderWindowSeconds),
+    chatMessage: make(
+      'fd-chat-message',
+      limits.chatMessagesPerMinute ?? DEFAULT_CHAT_MESSAGES_PER_MINUTE,
+      60,
+    ),
   };
 }
 

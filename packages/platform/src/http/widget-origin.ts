@@ -26,7 +26,7 @@ export function allowWidgetOrigin(
   const origin = request.headers.origin;
   reply.header('vary', 'Origin');
   if (origin === undefined) return;
-  if (origin !== ctx.env.publicUrl && !isOriginAllowed(origin, widget.settings.allowedOrigins)) {
+  if (!mayUseWidget(ctx, origin, widget)) {
     throw new ApiError(
       403,
       'origin_not_allowed',
@@ -34,4 +34,16 @@ export function allowWidgetOrigin(
     );
   }
   reply.header('access-control-allow-origin', origin);
+}
+
+/**
+ * Whether a browser page at `origin` may use `widget`: one of its allowed origins, or the
+ * platform's own pages; no Origin at all (curl, server-to-server) may.
+ */
+export function mayUseWidget(ctx: AppContext, origin: string | undefined, widget: Widget): boolean {
+  return (
+    origin === undefined ||
+    origin === ctx.env.publicUrl ||
+    isOriginAllowed(origin, widget.settings.allowedOrigins)
+  );
 }

@@ -1,7 +1,7 @@
 import type { Order, Store, User } from '../storage/types';
 
 /** Roles that answer the account's calls. */
-const ANSWERING: readonly User['role'][] = ['operator', 'admin'];
+export const ANSWERING: readonly User['role'][] = ['operator', 'admin'];
 
 /**
  * Whether `user` may take `order`: an order of their own account that rings them — their own,

@@ -16,6 +16,10 @@ import type { NewOutboxMessage, OutboxMessage, Store } from './types';
 /** The outbox of {@link createStore}. */
 export function outboxRepository(db: Kysely<Tables>, engine: Database['engine']): Store['outbox'] {
   return {
+    async queue({ accountId, messages, now }) {
+      await queueMessages(db, { accountId, orderId: null, messages, now });
+    },
+
     async claim({ channels, now, by, staleBefore, limit }) {
       if (channels.length === 0) return [];
       const due = (eb: ExpressionBuilder<Tables, 'outbox'>) =>

@@ -12,3 +12,14 @@ export function skipLocked(engine: Database['engine']) {
   ): SelectQueryBuilder<DB, TB, O> =>
     engine === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
+
+/**
+ * Makes a read `for update` on PostgreSQL, so the transaction holds the row until it commits and
+ * writers of the same row take turns (a send's sequence number, a conversation's state). SQLite
+ * needs none: its write transactions already hold the whole database (`begin immediate`).
+ */
+export function lockedRow(engine: Database['engine']) {
+  return <DB, TB extends keyof DB, O>(
+    query: SelectQueryBuilder<DB, TB, O>,
+  ): SelectQueryBuilder<DB, TB, O> => (engine === 'postgres' ? query.forUpdate() : query);
+}

@@ -5,6 +5,12 @@
 import { accountsRepository } from './accounts';
 import { callHistoryRepository } from './call-history';
 import { callsRepository } from './calls';
+import { chatAutoRepliesRepository } from './chat-auto-replies';
+import { chatContactsRepository } from './chat-contacts';
+import { chatHandoffsRepository } from './chat-handoffs';
+import { chatMessagesRepository } from './chat-messages';
+import { chatVisitorsRepository } from './chat-visitors';
+import { conversationsRepository } from './conversations';
 import type { Database } from './database';
 import { dueTasksRepository } from './due-tasks';
 import { groupsRepository } from './groups';
@@ -48,5 +54,11 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     outbox: outboxRepository(db, engine),
     callHistory: callHistoryRepository(db),
     calls: callsRepository(db),
+    chatVisitors: chatVisitorsRepository(db),
+    conversations: conversationsRepository(db, engine),
+    chatMessages: chatMessagesRepository(db, engine),
+    chatContacts: chatContactsRepository(db),
+    chatHandoffs: chatHandoffsRepository(db),
+    chatAutoReplies: chatAutoRepliesRepository(db, engine),
   };
 }

@@ -3,6 +3,7 @@
  * milliseconds, booleans 0/1, settings JSON text. Repositories turn rows into the records of
  * types.ts; nothing outside storage should need these.
  */
+import type { ChatAuthor, ChatRating, Messenger } from '@frontdesk/config';
 import type { OrderStatus, OutboxChannel, OutboxStatus, Role } from './types';
 
 /** Every table the migrations create, for `Kysely<Tables>`. */
@@ -21,6 +22,12 @@ export interface Tables {
   due_tasks: DueTaskRow;
   /** A view: orders now, calls later. */
   call_history: CallHistoryRow;
+  chat_visitors: ChatVisitorRow;
+  conversations: ConversationRow;
+  chat_messages: ChatMessageRow;
+  chat_contacts: ChatContactRow;
+  chat_handoffs: ChatHandoffRow;
+  chat_auto_replies: ChatAutoReplyRow;
 }
 
 /** A row of `accounts`. */
@@ -205,4 +212,88 @@ export interface CallHistoryRow {
   utm_medium: string | null;
   utm_campaign: string | null;
   note: string | null;
+}
+
+/** A row of `chat_visitors`: a visitor of one chat widget, known by the SHA-256 of its token. */
+export interface ChatVisitorRow {
+  id: string;
+  account_id: string;
+  widget_id: string;
+  token_hash: string;
+  time_zone: string | null;
+  created_at: number;
+  last_seen_at: number;
+}
+
+/** A row of `conversations`; `rating_offered` is 0/1. */
+export interface ConversationRow {
+  id: string;
+  account_id: string;
+  widget_id: string;
+  visitor_id: string;
+  receiver_kind: 'employee' | 'group' | null;
+  receiver_id: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  status: 'open' | 'closed';
+  last_seq: number;
+  read_by_operator_seq: number;
+  read_by_visitor_seq: number;
+  unanswered: number;
+  enquiry_started_at: number | null;
+  rating_offered: number;
+  rating: ChatRating | null;
+  page_url: string | null;
+  page_title: string | null;
+  time_zone: string | null;
+  started_at: number;
+  closed_at: number | null;
+}
+
+/** A row of `chat_messages`. */
+export interface ChatMessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author: ChatAuthor;
+  operator_id: string | null;
+  operator_name: string | null;
+  operator_photo_url: string | null;
+  text: string;
+  at: number;
+}
+
+/** A row of `chat_contacts`: what a visitor gave, per account. */
+export interface ChatContactRow {
+  account_id: string;
+  visitor_id: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  updated_at: number;
+}
+
+/** A row of `chat_handoffs`: a messenger context token and whom it stands for. */
+export interface ChatHandoffRow {
+  token: string;
+  account_id: string;
+  widget_id: string;
+  visitor_id: string;
+  conversation_id: string | null;
+  channel: Messenger;
+  created_at: number;
+}
+
+/** A row of `chat_auto_replies`: one auto-reply of one enquiry, due at `due_at`. */
+export interface ChatAutoReplyRow {
+  id: string;
+  conversation_id: string;
+  enquiry_started_at: number;
+  position: number;
+  text: string;
+  due_at: number;
+  fired_by: string | null;
+  fired_at: number | null;
+  cancelled_at: number | null;
 }

@@ -4,6 +4,7 @@
  * strings come back byte-identical; times are epoch milliseconds.
  */
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import type { ChatStore } from './chat-types';
 
 /** What a user may do: admin everything; marketer widgets; operator answers. */
 export type Role = 'admin' | 'marketer' | 'operator';
@@ -294,7 +295,7 @@ export type NewCall = Omit<
 >;
 
 /** Repositories over one database; every write is committed before its promise resolves. */
-export interface Store {
+export interface Store extends ChatStore {
   accounts: {
     create(input: { name: string; sipDomain: string }): Promise<Account>;
     get(id: string): Promise<Account | undefined>;
@@ -389,6 +390,8 @@ export interface Store {
     forOrder(orderId: string): Promise<DueTask | undefined>;
   };
   outbox: {
+    /** Queues messages about nothing stored (an embed code e-mailed to a developer). */
+    queue(input: { accountId: string; messages: NewOutboxMessage[]; now: number }): Promise<void>;
     /**
      * Claims messages of `channels` due at `now` (pending, or stuck in sending since before
      * `staleBefore`), counting an attempt for each; each message is claimed by one caller.

@@ -43,6 +43,7 @@ describe('OpenAPI document and bundle serving', () => {
         '/v1/admin/call-history',
         '/v1/admin/orders/{id}',
         '/v1/admin/outbox',
+        '/v1/chat/handoff/{token}',
       ]),
     );
     const order =

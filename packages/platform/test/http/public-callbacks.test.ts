@@ -1,4 +1,4 @@
-import { type ChatSettings, defaultSettings } from '@frontdesk/config';
+import { type CallbackSettings, type ChatSettings, defaultSettings } from '@frontdesk/config';
 import type { Order, OrderEvent, OutboxMessage } from '@frontdesk/platform';
 import { callbackSlots, createSchedule } from '@frontdesk/schedule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -390,6 +390,41 @@ describe.each(engines)('POST /v1/widgets/:key/callbacks on $name', (engine) => {
     expect(order).toMatchObject({ mode: 'manual', widgetName: 'Chat with callback' });
     expect(task).toBeNull();
     expect(notifications?.map((n) => n.recipient)).toEqual(['sales@corp.example']);
+  });
+
+  it("takes a chat's lead-capture orders without the callback tab, to its handler", async () => {
+    t.clock.set(OPEN);
+    const chat = defaultSettings('chat') as ChatSettings;
+    const triggers = (defaultSettings('callback') as CallbackSettings).leadGenerator.triggers;
+    const w = await t.platform.store.widgets.create({
+      accountId: t.accountId,
+      type: 'chat',
+      name: 'Chat with lead capture',
+      settings: {
+        ...chat,
+        schedule: { ...chat.schedule, timeZone: 'Europe/Moscow' },
+        channels: {
+          ...chat.channels,
+          callback: null,
+          leadGeneration: {
+            enabled: true,
+            triggers: { ...triggers, timeOnPage: { enabled: true, seconds: 30 } },
+            repeatAfterHours: 24,
+            skipIfPhoneLeft: true,
+            handler: null,
+            notifyEmails: [],
+            notifyPhones: [],
+            companyNumber: '+74950000000',
+          },
+        },
+      },
+      now: 1,
+    });
+    const response = await postOrder(t, w.key, { phone: '+79991234567', now: true });
+    expect(response.status).toBe(201);
+    const { order, task } = (await stored((await response.json()).id)) ?? {};
+    expect(order).toMatchObject({ mode: 'automatic', widgetName: 'Chat with lead capture' });
+    expect(task).not.toBeNull();
   });
 
   it('manual mode queues one e-mail per address and one SMS per number with the order', async () => {

@@ -1,21 +1,11 @@
 /** socket.io clients of `/ops`, signed in as a user of a test platform. */
 import type { Role, User } from '@frontdesk/platform';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { TestPlatform } from './platform';
+import { type WatchedSocket, watch } from './socket-events';
 
 /** An `/ops` socket, connected, with every event it received so far. */
-export interface OpsClient {
-  socket: Socket;
-  /** Events received, in order, as [name, payload]. */
-  received: [string, unknown][];
-  /**
-   * The next `event` whose payload passes `where` (or such an event received already and not
-   * yet taken), within 5 s.
-   */
-  next<T = unknown>(event: string, where?: (payload: T) => boolean): Promise<T>;
-  /** Emits `event` with `payload` and resolves to the acknowledgement. */
-  ask<T = unknown>(event: string, payload?: unknown): Promise<T>;
-}
+export type OpsClient = WatchedSocket;
 
 /** Connects to `/ops` as `who` (WebSocket only, like the console) once `hello` arrives. */
 export async function connectOps(t: TestPlatform, who: Role | User): Promise<OpsClient> {
@@ -26,52 +16,7 @@ export async function connectOps(t: TestPlatform, who: Role | User): Promise<Ops
     forceNew: true,
     reconnection: false,
   });
-  const received: [string, unknown][] = [];
-  const taken = new Set<number>();
-  const waiting: {
-    event: string;
-    where: (payload: unknown) => boolean;
-    resolve: (payload: unknown) => void;
-  }[] = [];
-  socket.onAny((event: string, payload: unknown) => {
-    received.push([event, payload]);
-    const index = waiting.findIndex((w) => w.event === event && w.where(payload));
-    const waiter = waiting[index];
-    if (waiter) {
-      waiting.splice(index, 1);
-      taken.add(received.length - 1);
-      waiter.resolve(payload);
-    }
-  });
-  const client: OpsClient = {
-    socket,
-    received,
-    next<T>(event: string, where: (payload: T) => boolean = () => true) {
-      const passes = where as (payload: unknown) => boolean;
-      const index = received.findIndex(
-        ([name, payload], i) => name === event && !taken.has(i) && passes(payload),
-      );
-      if (index >= 0) {
-        taken.add(index);
-        return Promise.resolve(received[index]?.[1] as T);
-      }
-      return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5_000);
-        waiting.push({
-          event,
-          where: passes,
-          resolve: (payload) => {
-            clearTimeout(timer);
-            resolve(payload as T);
-          },
-        });
-      });
-    },
-    ask(event, payload) {
-      const args = payload === undefined ? [] : [payload];
-      return socket.timeout(5_000).emitWithAck(event, ...args);
-    },
-  };
+  const client = watch(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect_error', reject);
     client.next('hello').then(() => resolve(), reject);

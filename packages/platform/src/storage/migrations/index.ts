@@ -7,6 +7,7 @@ import * as core from './001_core';
 import * as orders from './002_orders';
 import * as calls from './010_calls';
 import * as callHistoryCalls from './011_call_history_calls';
+import * as chat from './012_chat';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '002_orders': orders,
   '010_calls': calls,
   '011_call_history_calls': callHistoryCalls,
+  '012_chat': chat,
 };

@@ -1,0 +1,115 @@
+/**
+ * The chat's callback tab, a chunk of its own loaded only when the tab opens: the callback
+ * widget's form and slots (@frontdesk/callback), reused as they are, ordering through the
+ * platform under the chat's key. Its look comes from the chat's: the chat's button colour,
+ * theme and position; the lead generator's title is the chat button's text.
+ */
+import {
+  type CallbackOrder,
+  CallbackWidget,
+  loadTexts,
+  platformSubmit,
+  previewSubmit,
+} from '@frontdesk/callback';
+import type { PublicCallbackConfig, PublicChatConfig } from '@frontdesk/config';
+import {
+  createPlatformClient,
+  formatLocale,
+  type Locale,
+  type MountedWidget,
+  sheet,
+  type Variant,
+  type Visitor,
+  type WidgetHost,
+} from '@frontdesk/core';
+import type { Schedule } from '@frontdesk/schedule/engine';
+import type { ComponentChild } from 'preact';
+import { callbackTabCss } from './callback-tab-styles';
+import type { ChatMessages } from './chat-messages';
+import { chatSecondary } from './chat-theme';
+
+/** What {@link callbackTab} needs. */
+export interface CallbackTabOptions {
+  mounted: MountedWidget;
+  config: PublicChatConfig;
+  schedule: Schedule;
+  variant: Variant;
+  /** Opened by the lead generator: its title and text. */
+  lead: boolean;
+  locale: Locale;
+  texts: ChatMessages;
+  visitor: Visitor;
+  host: WidgetHost;
+  onSubmitted(order: CallbackOrder): void;
+}
+
+/**
+ * The callback widget's config for the chat's tab: the chat's callback mode, and the schedule's
+ * country (the chat has no phone country of its own).
+ */
+export function callbackConfigOf(
+  config: PublicChatConfig,
+  texts: ChatMessages,
+): PublicCallbackConfig {
+  const look = config.appearance;
+  return {
+    type: 'callback',
+    v: config.v,
+    key: config.key,
+    locale: config.locale,
+    schedule: config.schedule,
+    calendar: config.calendar,
+    consent: config.consent,
+    // The chat window shows its own brand line.
+    brand: { hidden: true, nonWorkingHidden: true },
+    mode: config.channels.callbackMode ?? 'automatic',
+    country: config.calendar.country,
+    appearance: {
+      callFormat: 'popup',
+      popupVariant: 'button',
+      display: 'popup',
+      shape: 'rounded',
+      primaryColor: look.buttonColor,
+      secondaryColor: chatSecondary(look.theme),
+      themed: true,
+      position: look.position,
+      working: { title: texts.callbackTitle, text: '', buttonText: texts.callbackTab },
+      nonWorking: { title: texts.callbackTitle, text: '' },
+      leadGenerator: { title: look.working.buttonText, text: look.working.text },
+    },
+  };
+}
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** The callback tab's content (see the module comment). */
+export async function callbackTab(options: CallbackTabOptions): Promise<() => ComponentChild> {
+  const { mounted, host, locale } = options;
+  const texts = await loadTexts(locale);
+  if (!styled.has(mounted.root)) {
+    mounted.adopt(sheet(callbackTabCss));
+    styled.add(mounted.root);
+  }
+  const config = callbackConfigOf(options.config, options.texts);
+  const submit = host.preview
+    ? previewSubmit
+    : platformSubmit(createPlatformClient(host.api), host.key);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const brandHref = new URL(host.api, location.href).origin;
+  return () => (
+    <CallbackWidget
+      config={config}
+      schedule={options.schedule}
+      variant={options.variant}
+      lead={options.lead}
+      locale={formatLocale(locale)}
+      texts={texts}
+      visitor={options.visitor}
+      visitorZone={zone}
+      now={() => new Date()}
+      brandHref={brandHref}
+      submit={submit}
+      onSubmitted={options.onSubmitted}
+    />
+  );
+}

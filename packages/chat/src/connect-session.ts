@@ -1,0 +1,54 @@
+/**
+ * Starts the chat session for a widget (its own chunk, loaded when the visitor opens the chat
+ * or comes back with a conversation): socket.io-client for a real widget, the in-page preview
+ * socket for the Studio, and the one-tab sound of new operator messages.
+ */
+import { type ConsentStorage, createConsentStorage, type WidgetHost } from '@frontdesk/core';
+import type { Texts } from './chat-messages';
+import { type ChatSession, createChatSession } from './chat-session';
+import { previewSocket } from './preview-socket';
+import { createRinger } from './sound';
+
+/** A storage area that refuses every use: the preview keeps nothing. */
+const nowhere = (): Storage => {
+  throw new Error('The preview keeps nothing.');
+};
+
+/** A started session of `host`'s widget over `storage` (see the module comment). */
+export async function connectSession(
+  host: WidgetHost,
+  storage: ConsentStorage,
+  texts: Texts,
+): Promise<ChatSession> {
+  const connect = host.preview
+    ? previewSocket(host.preview === 'working', {
+        visitor: texts.chat.sampleVisitor,
+        operator: texts.chat.sampleOperator,
+      })
+    : (await import('./socket-io')).socketIo(host.api);
+  const session = createChatSession({
+    key: host.key,
+    storage: host.preview ? createConsentStorage(false, nowhere) : storage,
+    connect,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    page: () => ({ url: location.href.slice(0, 2000), title: document.title.slice(0, 300) }),
+  });
+  if (!host.preview) {
+    // A refused handshake is the site owner's to fix (widget off, site not allowed): say so once.
+    let told = false;
+    session.subscribe(({ connection, refusal }) => {
+      if (connection !== 'refused' || told) return;
+      told = true;
+      host.report(Object.assign(new Error(`chat refused: ${refusal}`), { code: refusal }));
+    });
+    const ringer = createRinger(host.key);
+    session.onIncoming(() => ringer.ring());
+    const close = session.close;
+    session.close = () => {
+      ringer.stop();
+      close();
+    };
+  }
+  session.start();
+  return session;
+}

@@ -1,0 +1,28 @@
+/**
+ * @frontdesk/chat — the multichannel chat widget for visitors: the chat on the site over
+ * socket.io (`/chat`, see packages/platform/CHAT.md), hand-off buttons to the connected
+ * messengers, and the callback form in a tab of its own. `start` is what the loader calls; the
+ * browser build's entry `chat.js` is `start.ts` alone: the window, the session with
+ * socket.io-client, the callback tab and the lead generator are chunks loaded when needed.
+ * The rest of this door is for the Studio's preview, the console and tests.
+ */
+export { callbackConfigOf } from './callback-tab';
+export type { ChatMessages, Texts } from './chat-messages';
+export { loadTexts } from './chat-messages';
+export type {
+  ChatSession,
+  ChatSessionOptions,
+  ChatState,
+  Connection,
+  FailedMessage,
+} from './chat-session';
+export { createChatSession } from './chat-session';
+export type { ChatSocket, ConnectChat } from './chat-socket';
+export type { ChatWidgetProps } from './chat-widget';
+export { ChatWidget, TITLE_ID } from './chat-widget';
+export { isHandoffUrl, MESSENGERS, openHandoff } from './handoff';
+export type { KeptMessage } from './outbox';
+export { dropMessage, keepMessage, keptMessages } from './outbox';
+export type { Ringer } from './sound';
+export { createRinger } from './sound';
+export { start } from './start';

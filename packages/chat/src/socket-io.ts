@@ -1,0 +1,26 @@
+/**
+ * The real connection, its own chunk: socket.io-client loads only when the session starts (the
+ * visitor opened the chat, or came back with a conversation), never with the launcher.
+ */
+import { io } from 'socket.io-client';
+import type { ConnectChat } from './chat-socket';
+
+/** Connects to the `/chat` namespace of the platform whose `/v1/` URL is `api`, over WebSocket only. */
+export function socketIo(api: string): ConnectChat {
+  return (auth) => {
+    const socket = io(`${new URL(api, location.href).origin}/chat`, {
+      transports: ['websocket'],
+      auth: (send) => send(auth()),
+    });
+    return {
+      get connected() {
+        return socket.connected;
+      },
+      on: (event, listener) => void socket.on(event, listener),
+      emit: (event, payload, ack) =>
+        void (ack ? socket.emit(event, payload, ack) : socket.emit(event, payload)),
+      connect: () => void socket.connect(),
+      disconnect: () => void socket.disconnect(),
+    };
+  };
+}

@@ -1,0 +1,260 @@
+// @vitest-environment jsdom
+import { start } from '@frontdesk/chat';
+import { type CallbackSettings, type ChatAuth, defaultSettings } from '@frontdesk/config';
+import type { WidgetHost } from '@frontdesk/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chatConfig } from './fixtures';
+import { MemoryChat } from './memory-chat';
+
+/** socket.io-client, replaced by the in-memory platform: what `io` was asked, and the platform. */
+const socketIo = vi.hoisted(() => ({
+  calls: [] as [string, Record<string, unknown>][],
+  server: undefined as unknown as { connect(auth: () => unknown): unknown },
+}));
+vi.mock('socket.io-client', () => ({
+  io: (url: string, options: { auth(send: (auth: unknown) => void): void }) => {
+    socketIo.calls.push([url, options as unknown as Record<string, unknown>]);
+    return socketIo.server.connect(() => {
+      let auth: unknown;
+      options.auth((value) => {
+        auth = value;
+      });
+      return auth;
+    });
+  },
+}));
+
+let server: MemoryChat;
+
+function host(config: unknown, extra: Partial<WidgetHost> = {}) {
+  const report = vi.fn();
+  return {
+    key: 'test-chat',
+    config,
+    consent: false,
+    api: 'https://fd.example/v1/',
+    emit: vi.fn(),
+    ...extra,
+    report,
+  };
+}
+
+const shadow = () => document.querySelector('frontdesk-chat')?.shadowRoot;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  server = new MemoryChat();
+  socketIo.server = server as unknown as typeof socketIo.server;
+  socketIo.calls.length = 0;
+  localStorage.clear();
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+});
+
+afterEach(() => document.body.replaceChildren());
+
+describe('start (the launcher chunk)', () => {
+  it('mounts its own element with a launcher named by the button text, and connects nothing', async () => {
+    const config = chatConfig((s) => ({
+      ...s,
+      appearance: { ...s.appearance, position: 'left', theme: 'dark' },
+    }));
+    const h = host(config);
+    const handle = start(h);
+    expect(document.querySelector('frontdesk-chat')?.getAttribute('data-widget')).toBe('test-chat');
+    const launcher = shadow()?.querySelector('button.launcher');
+    expect(launcher?.textContent).toBe(config.appearance.working.buttonText);
+    expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(launcher?.getAttribute('aria-expanded')).toBe('false');
+    const frame = shadow()?.querySelector<HTMLElement>('.fd');
+    expect(frame?.dataset.position).toBe('left');
+    expect(frame?.dataset.theme).toBe('dark');
+    expect(shadow()?.querySelector('.badge')?.hasAttribute('hidden')).toBe(true);
+    expect(shadow()?.querySelectorAll('style, [style]')).toHaveLength(0);
+    // The button colour is the launcher's (primary) colour.
+    const sheets = shadow()?.adoptedStyleSheets ?? [];
+    const css = sheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('');
+    expect(css).toContain('--fd-primary: #1aaf5d');
+    await settle();
+    expect(socketIo.calls).toEqual([]);
+    expect(h.report).not.toHaveBeenCalled();
+    handle.destroy();
+    expect(document.querySelector('frontdesk-chat')).toBeNull();
+  });
+
+  it('refuses a config with a wrong type: one error naming the field, nothing mounted, no throw', () => {
+    const config = chatConfig() as unknown as { appearance: Record<string, unknown> };
+    config.appearance.buttonColor = 'green';
+    const h = host(config);
+    const handle = start(h);
+    expect(h.report).toHaveBeenCalledTimes(1);
+    const error = h.report.mock.calls[0]?.[0] as Error & { code: string };
+    expect(error.message).toBe(
+      'widget "test-chat": config field "appearance.buttonColor" must be a colour "#rrggbb"',
+    );
+    expect(error.code).toBe('invalid_config');
+    expect(document.querySelector('frontdesk-chat')).toBeNull();
+    expect(() => {
+      handle.open();
+      handle.identify({ name: 'x' });
+      handle.consent();
+      handle.close();
+      handle.destroy();
+    }).not.toThrow();
+  });
+
+  it('reports a config of another widget type, and anything thrown while starting', () => {
+    const h = host({ ...chatConfig(), type: 'callback' });
+    start(h);
+    expect((h.report.mock.calls[0]?.[0] as Error | undefined)?.message).toMatch(
+      /^widget "test-chat": config field/,
+    );
+    const hostile = host(
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('hostile config');
+          },
+        },
+      ),
+    );
+    expect(() => start(hostile)).not.toThrow();
+    expect(hostile.report).toHaveBeenCalledTimes(1);
+  });
+
+  it('connects over WebSocket only when opened, with the key and the time zone', async () => {
+    const h = host(chatConfig());
+    const handle = start(h);
+    handle.open();
+    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
+    expect(socketIo.calls).toHaveLength(1);
+    const [url, options] = socketIo.calls[0] ?? [];
+    expect(url).toBe('https://fd.example/chat');
+    expect(options?.transports).toEqual(['websocket']);
+    const auth = server.opened[0]?.handshakes[0] as ChatAuth;
+    expect(auth.key).toBe('test-chat');
+    expect(auth.visitorToken).toBeUndefined();
+    expect(typeof auth.timeZone).toBe('string');
+    expect(h.emit).toHaveBeenCalledWith('open', { widget: 'test-chat' });
+    handle.destroy();
+  });
+
+  it('shows the unread count on the launcher while the window is closed', async () => {
+    const h = host(chatConfig(), { consent: true });
+    const handle = start(h);
+    const launcher = shadow()?.querySelector<HTMLButtonElement>('.launcher');
+    launcher?.click();
+    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
+    launcher?.click();
+    expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
+    expect(launcher?.getAttribute('aria-expanded')).toBe('false');
+    server.operatorSays('Are you still there?');
+    server.operatorSays('We can help.');
+    await settle();
+    const badge = shadow()?.querySelector('.badge');
+    expect(badge?.hasAttribute('hidden')).toBe(false);
+    expect(badge?.textContent).toBe('2');
+    // The config speaks Russian; the count's words are for screen readers (the badge is hidden).
+    expect(shadow()?.querySelector('.launcher .sr-only')?.textContent).toBe(
+      ' (Непрочитанных сообщений: 2)',
+    );
+    launcher?.click();
+    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
+    await settle();
+    expect(badge?.hasAttribute('hidden')).toBe(true);
+    expect(server.received).toContainEqual(['read', { upToSeq: 2 }]);
+    handle.destroy();
+  });
+
+  it('tells the platform who the page says the visitor is, once the chat runs', async () => {
+    const handle = start(host(chatConfig()));
+    handle.identify({ name: 'Anna', phone: '+79161234567', password: 'never sent' });
+    await settle();
+    expect(socketIo.calls).toEqual([]);
+    handle.open();
+    await vi.waitFor(() =>
+      expect(server.received).toContainEqual(['contact', { name: 'Anna', phone: '+79161234567' }]),
+    );
+    handle.destroy();
+  });
+
+  it('reports a refused handshake once, for the site owner', async () => {
+    server.refuse = 'origin_not_allowed';
+    const h = host(chatConfig());
+    const handle = start(h);
+    handle.open();
+    await vi.waitFor(() => expect(h.report).toHaveBeenCalledTimes(1));
+    expect(h.report.mock.calls[0]?.[0]).toMatchObject({ code: 'origin_not_allowed' });
+    const dialog = await vi.waitFor(() => {
+      const found = shadow()?.querySelector('[role=dialog]');
+      if (!found) throw new Error('not yet');
+      return found;
+    });
+    expect(dialog.querySelector('.status')?.textContent).not.toBe('');
+    handle.destroy();
+  });
+
+  it('previews a sample conversation without connecting', async () => {
+    const h = host(chatConfig(), { preview: 'non-working' });
+    const handle = start(h);
+    handle.open();
+    const dialog = await vi.waitFor(() => {
+      const found = shadow()?.querySelector('[role=dialog]');
+      if (!found?.querySelector('.bubble')) throw new Error('not yet');
+      return found;
+    });
+    expect(dialog.querySelectorAll('.bubble')).toHaveLength(2);
+    expect(dialog.querySelector('.title')?.textContent).toBe('Сейчас мы не в сети');
+    expect(socketIo.calls).toEqual([]);
+    expect(localStorage.length).toBe(0);
+    handle.destroy();
+  });
+
+  it('the lead generator opens the capture form by itself, but not for a visitor who left a phone', async () => {
+    const rules = (defaultSettings('callback') as CallbackSettings).leadGenerator;
+    const config = chatConfig((s) => ({
+      ...s,
+      channels: {
+        ...s.channels,
+        leadGeneration: {
+          ...rules,
+          enabled: true,
+          triggers: { ...rules.triggers, timeOnPage: { enabled: true, seconds: 1 } },
+          handler: null,
+          notifyEmails: [],
+          notifyPhones: [],
+          companyNumber: null,
+        },
+      },
+    }));
+    localStorage.setItem('frontdesk:callback:phone-left', '1');
+    const skipped = start(host(config));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
+    skipped.destroy();
+    localStorage.clear();
+    const h = host(config);
+    const handle = start(h);
+    const tab = await vi.waitFor(
+      () => {
+        const found = shadow()?.querySelector('[role=tab][aria-selected=true]');
+        if (!found) throw new Error('not open yet');
+        return found;
+      },
+      { timeout: 8000 },
+    );
+    expect(tab.id).toBe('fd-tab-callback');
+    expect(h.emit).toHaveBeenCalledWith('open', { widget: 'test-chat' });
+    handle.destroy();
+  });
+
+  it('a returning visitor with a conversation connects when the browser is idle', async () => {
+    localStorage.setItem('frontdesk:chat:test-chat:token', 'visitor-token-1');
+    const handle = start(host(chatConfig()));
+    await vi.waitFor(() => expect(socketIo.calls).toHaveLength(1), { timeout: 8000 });
+    await vi.waitFor(() =>
+      expect(server.opened[0]?.handshakes[0]?.visitorToken).toBe('visitor-token-1'),
+    );
+    handle.destroy();
+  });
+});

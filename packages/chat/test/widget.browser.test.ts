@@ -1,0 +1,152 @@
+/**
+ * The chat widget in Chromium, in preview mode (no platform, no socket): its Shadow DOM and
+ * styles hold against a hostile page, the window behaves as a dialog (focus, Esc), the log and
+ * composer look as they must, and the callback tab brings the callback form.
+ */
+import { start } from '@frontdesk/chat';
+import { type CallbackSettings, defaultSettings } from '@frontdesk/config';
+import type { WidgetHandle, WidgetHost } from '@frontdesk/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { chatConfig } from './fixtures';
+
+const callbackDefaults = defaultSettings('callback') as CallbackSettings;
+let handle: WidgetHandle | undefined;
+let hostile: CSSStyleSheet | undefined;
+
+function mount(extra: Partial<WidgetHost> = {}) {
+  handle = start({
+    key: 'test-chat',
+    config: chatConfig(),
+    consent: false,
+    api: 'https://fd.example/v1/',
+    emit: () => {},
+    report: (error) => {
+      throw error;
+    },
+    preview: 'working',
+    ...extra,
+  });
+  const root = document.querySelector('frontdesk-chat')?.shadowRoot;
+  if (!root) throw new Error('not mounted');
+  return { root, launcher: root.querySelector<HTMLButtonElement>('.launcher') };
+}
+
+/** The element focused, looking into shadow roots. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The open window once its sample conversation shows and it has finished moving in. */
+async function windowOf(root: ShadowRoot): Promise<HTMLElement> {
+  const dialog = await vi.waitFor(() => {
+    const found = root.querySelector<HTMLElement>('[role=dialog]');
+    if (!found?.querySelector('.bubble')) throw new Error('no window yet');
+    return found;
+  });
+  await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
+  return dialog;
+}
+
+beforeEach(async () => {
+  await page.viewport(1024, 768);
+  hostile = new CSSStyleSheet();
+  hostile.replaceSync(`
+    * { all: unset !important; }
+    html { font-size: 40px !important; }
+    frontdesk-chat { display: none !important; position: absolute !important; transform: scale(0) !important; }
+    button, input, textarea { font-size: 40px !important; color: red !important; }
+  `);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, hostile];
+});
+
+afterEach(() => {
+  handle?.destroy();
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== hostile);
+});
+
+describe('the chat widget in a browser', () => {
+  it('shows its launcher in the button colour, whatever the page CSS says', () => {
+    const { root, launcher } = mount();
+    const style = getComputedStyle(launcher as Element);
+    expect(style.position).toBe('fixed');
+    expect(style.backgroundColor).toBe('rgb(26, 175, 93)');
+    expect(style.fontSize).toBe('16px');
+    const box = (launcher as Element).getBoundingClientRect();
+    expect(Math.round(innerWidth - box.right)).toBe(20);
+    expect(Math.round(innerHeight - box.bottom)).toBe(20);
+    expect(root.querySelectorAll('style, [style]')).toHaveLength(0);
+    expect(getComputedStyle(root.querySelector('.badge') as Element).display).toBe('none');
+  });
+
+  it('opens a named window in its corner with the log and a 16 px composer; Esc closes it', async () => {
+    const { root, launcher } = mount();
+    await userEvent.click(launcher as Element);
+    const dialog = await windowOf(root);
+    expect(root.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe(
+      'Онлайн-чат',
+    );
+    const log = dialog.querySelector('[role=log]') as HTMLElement;
+    expect(log.querySelectorAll('.bubble')).toHaveLength(2);
+    // The visitor's own messages on the right in the button colour, the operator's on the left.
+    const [mine, theirs] = [...log.querySelectorAll<HTMLElement>('.bubble')];
+    expect(getComputedStyle(mine as Element).backgroundColor).toBe('rgb(26, 175, 93)');
+    expect((mine as Element).getBoundingClientRect().right).toBeGreaterThan(
+      (theirs as Element).getBoundingClientRect().right,
+    );
+    // The sample's address is a safe link.
+    const link = log.querySelector('a') as HTMLAnchorElement;
+    expect([link.href, link.target, link.rel]).toEqual([
+      'https://example.com/delivery',
+      '_blank',
+      'noopener noreferrer',
+    ]);
+    await vi.waitFor(() => expect(focused()?.id).toBe('fd-chat-input'));
+    const input = root.getElementById('fd-chat-input') as HTMLTextAreaElement;
+    expect(getComputedStyle(input).fontSize).toBe('16px');
+    const box = dialog.getBoundingClientRect();
+    expect(Math.round(innerWidth - box.right)).toBe(20);
+    expect(box.height).toBeGreaterThan(300);
+
+    await userEvent.keyboard('Hello{Shift>}{Enter}{/Shift}there');
+    expect(input.value).toBe('Hello\nthere');
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(log.querySelectorAll('.bubble')).toHaveLength(3));
+    expect(log.querySelectorAll('.bubble')[2]?.querySelector('.words')?.textContent).toBe(
+      'Hello\nthere',
+    );
+
+    await userEvent.keyboard('{Escape}');
+    expect(root.querySelector('[role=dialog]')).toBeNull();
+    expect(focused()).toBe(launcher);
+  });
+
+  it('takes the dark theme', async () => {
+    const { root } = mount({
+      config: chatConfig((s) => ({ ...s, appearance: { ...s.appearance, theme: 'dark' } })),
+    });
+    handle?.open();
+    const dialog = await windowOf(root);
+    expect(getComputedStyle(dialog).backgroundColor).toBe('rgb(31, 36, 48)');
+    expect(getComputedStyle(dialog).color).toBe('rgb(255, 255, 255)');
+  });
+
+  it('brings the callback form in its own tab', async () => {
+    const { root } = mount({
+      config: chatConfig((s) => ({
+        ...s,
+        channels: { ...s.channels, callback: { enabled: true, mode: callbackDefaults.mode } },
+      })),
+    });
+    handle?.open();
+    const dialog = await windowOf(root);
+    const tab = [...dialog.querySelectorAll<HTMLButtonElement>('[role=tab]')][1] as HTMLElement;
+    await userEvent.click(tab);
+    await vi.waitFor(() => expect(root.getElementById('fd-phone')).not.toBeNull());
+    expect(tab.getAttribute('aria-selected')).toBe('true');
+    const phone = root.getElementById('fd-phone') as HTMLInputElement;
+    expect(getComputedStyle(phone).fontSize).toBe('16px');
+  });
+});

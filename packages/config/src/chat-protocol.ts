@@ -1,0 +1,224 @@
+/**
+ * The chat's wire contract: what the chat widget (socket.io namespace `/chat`), the operator
+ * console (`/ops`, events prefixed `chat:`) and the platform send each other. One source: the
+ * platform validates every incoming payload with these schemas and the clients import the types.
+ * Every request that changes something carries an ack callback answering {@link ChatAck}.
+ * packages/platform/CHAT.md describes the flows (enquiries, auto-replies, resync, hand-off).
+ */
+import * as v from 'valibot';
+import { EmailSchema, PhoneSchema } from './contacts';
+import { requiredText, text, token } from './text';
+
+/** Longest chat message, in UTF-16 code units. */
+export const MAX_CHAT_MESSAGE = 4000;
+
+/** A sender's id for one message: a retry with the same id never makes a second message. */
+export const ClientIdSchema = token(
+  64,
+  /^[A-Za-z0-9_-]{8,64}$/,
+  'an id of 8–64 letters, digits, _ or -',
+);
+
+/** The page the visitor is on, for the operator. */
+export const VisitorPageSchema = v.object({
+  url: v.pipe(text(2000), v.url('must be a URL')),
+  title: text(300),
+});
+
+/**
+ * The visitor's handshake (`io('/chat', { auth })`). The widget key names the widget (its
+ * allowed origins are checked against the handshake's Origin); `visitorToken` is what the platform
+ * issued on first contact (`welcome`), absent the first time.
+ */
+export const ChatAuthSchema = v.object({
+  key: token(64, /^[A-Za-z0-9_-]+$/, 'a widget key'),
+  visitorToken: v.optional(token(128, /^[A-Za-z0-9_-]+$/, 'a visitor token')),
+  /** The visitor's IANA time zone, so the operator sees the visitor's local time. */
+  timeZone: v.optional(text(64)),
+});
+
+/** Visitor → platform `send`: one message. */
+export const VisitorSendSchema = v.object({
+  clientId: ClientIdSchema,
+  text: requiredText(MAX_CHAT_MESSAGE),
+  page: v.optional(VisitorPageSchema),
+});
+
+/** Either side → platform `sync`: everything after the last sequence number the client holds. */
+export const SyncSchema = v.object({
+  afterSeq: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(0, 'must be at least 0'),
+  ),
+});
+
+/** Either side → platform `typing`. */
+export const TypingSchema = v.object({ typing: v.boolean('must be true or false') });
+
+/** Either side → platform `read`: the reader has seen the other side's messages up to `upToSeq`. */
+export const ReadSchema = v.object({
+  upToSeq: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(0, 'must be at least 0'),
+  ),
+});
+
+/** Visitor → platform `contact`: name, phone or e-mail given in the chat (saved as a contact). */
+export const VisitorContactSchema = v.object({
+  name: v.optional(text(200)),
+  phone: v.optional(PhoneSchema),
+  email: v.optional(EmailSchema),
+});
+
+/** The four marks the source's rating offers. */
+export const ChatRatingSchema = v.picklist(
+  ['excellent', 'good', 'satisfactory', 'poor'],
+  'must be "excellent", "good", "satisfactory" or "poor"',
+);
+
+/** Visitor → platform `rate`: the rating of a closed conversation. */
+export const RateSchema = v.object({ conversationId: text(64), rating: ChatRatingSchema });
+
+/** A messenger the visitor can continue in. */
+export const MessengerSchema = v.picklist(
+  ['telegram', 'viber', 'vk', 'facebook'],
+  'must be "telegram", "viber", "vk" or "facebook"',
+);
+
+/** Visitor → platform `handoff`: a context token for continuing in a messenger. */
+export const HandoffSchema = v.object({ channel: MessengerSchema });
+
+/** Operator → platform `chat:send`. */
+export const OperatorSendSchema = v.object({
+  conversationId: text(64),
+  clientId: ClientIdSchema,
+  text: requiredText(MAX_CHAT_MESSAGE),
+});
+
+/** Operator → platform: `chat:open`, `chat:close`, `chat:take` name one conversation. */
+export const ConversationRefSchema = v.object({ conversationId: text(64) });
+
+/** Operator → platform `chat:typing` / `chat:read` / `chat:sync`: the same as the visitor's, per conversation. */
+export const OperatorTypingSchema = v.object({ conversationId: text(64), ...TypingSchema.entries });
+/** See {@link OperatorTypingSchema}. */
+export const OperatorReadSchema = v.object({ conversationId: text(64), ...ReadSchema.entries });
+/** See {@link OperatorTypingSchema}. */
+export const OperatorSyncSchema = v.object({ conversationId: text(64), ...SyncSchema.entries });
+
+/** Who wrote a message: the visitor, an operator, an auto-reply, or the platform itself. */
+export type ChatAuthor = 'visitor' | 'operator' | 'auto' | 'system';
+
+/** One stored message, as both sides receive it. */
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  /** 1, 2, 3… per conversation, assigned when stored; clients resync with `afterSeq`. */
+  seq: number;
+  /** The sender's id, echoed so the sender can match its pending copy. */
+  clientId: string | null;
+  author: ChatAuthor;
+  /**
+   * The operator, as the visitor may see them: `name`/`photoUrl` only where the widget's
+   * settings allow (showOperatorName/showOperatorPhoto); the console always gets the name.
+   */
+  operator?: { name?: string; photoUrl?: string };
+  text: string;
+  /** ISO 8601, UTC. */
+  at: string;
+}
+
+/** A conversation's state. */
+export type ConversationStatus = 'open' | 'closed';
+
+/** What the visitor knows of their conversation. */
+export interface VisitorConversation {
+  id: string;
+  status: ConversationStatus;
+  /** The highest sequence number stored. */
+  lastSeq: number;
+  /** The highest of the visitor's messages the operator has read. */
+  readByOperatorSeq: number;
+  /** Set once the conversation is closed and the widget offers a rating. */
+  ratingOffered: boolean;
+  rating: v.InferOutput<typeof ChatRatingSchema> | null;
+}
+
+/** Platform → visitor `welcome`, right after the handshake. */
+export interface ChatWelcome {
+  /** Keep it (storage, after consent) and send it in the next handshake. */
+  visitorToken: string;
+  /** The current (or last) conversation, null before the first message. */
+  conversation: VisitorConversation | null;
+  /** Whether the widget is in working time now (else: the non-working variant). */
+  working: boolean;
+  /** Whether any operator who receives this widget's chats is online. */
+  operatorsOnline: boolean;
+}
+
+/** Platform → visitor `closed`: the operator closed the conversation. */
+export interface ChatClosed {
+  conversationId: string;
+  ratingOffered: boolean;
+}
+
+/** An operator's view of a conversation, in the inbox list. */
+export interface ConversationSummary {
+  id: string;
+  widget: { key: string; name: string };
+  status: ConversationStatus;
+  /** Who it is routed to; null = every operator of the account. */
+  receiver: { kind: 'employee' | 'group'; id: string } | null;
+  /** The operator who took it (first to reply), null while unassigned. */
+  assignee: { id: string; name: string } | null;
+  visitor: {
+    id: string;
+    /** The contact's name when given, else null (the console shows "Visitor #…"). */
+    name: string | null;
+    page: { url: string; title: string } | null;
+    /** The visitor's IANA time zone, when the widget sent it. */
+    timeZone: string | null;
+    online: boolean;
+  };
+  lastMessage: ChatMessage | null;
+  lastSeq: number;
+  /** The highest of the operator's messages the visitor has read. */
+  readByVisitorSeq: number;
+  /** Visitor messages after the last operator reply (the open enquiry). */
+  unanswered: number;
+  /** Start of the open enquiry (ISO), null when answered. */
+  enquiryStartedAt: string | null;
+  startedAt: string;
+  closedAt: string | null;
+  rating: v.InferOutput<typeof ChatRatingSchema> | null;
+}
+
+/** A saved contact: what the visitor gave. */
+export interface ChatContact {
+  visitorId: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Platform → operator, the answer to `chat:open`. */
+export interface ConversationDetail {
+  conversation: ConversationSummary;
+  messages: ChatMessage[];
+  contact: ChatContact | null;
+  /** The same visitor's earlier conversations, newest first. */
+  pastEnquiries: ConversationSummary[];
+}
+
+/** The answer to every request with an ack: the result, or an error naming the field. */
+export type ChatAck<T> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: string; message: string; field?: string } };
+
+/** The rating a visitor gave. */
+export type ChatRating = v.InferOutput<typeof ChatRatingSchema>;
+/** A messenger the visitor can continue in. */
+export type Messenger = v.InferOutput<typeof MessengerSchema>;
+/** The visitor's handshake. */
+export type ChatAuth = v.InferOutput<typeof ChatAuthSchema>;

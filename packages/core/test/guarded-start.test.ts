@@ -1,0 +1,76 @@
+import {
+  defaultSettings,
+  PublicCallConfigSchema,
+  PublicChatConfigSchema,
+  toPublicConfig,
+} from '@frontdesk/config';
+import { configError, guardedStart, type WidgetHost } from '@frontdesk/core';
+import { calendarDays } from '@frontdesk/schedule';
+import { describe, expect, it, vi } from 'vitest';
+
+const config = toPublicConfig(
+  {
+    key: 'k',
+    type: 'call',
+    name: 'Call',
+    settings: defaultSettings('call', { timeZone: 'Europe/Moscow' }),
+    sipLine: null,
+  },
+  calendarDays('ru', '2026-03-04', 60),
+  { now: new Date('2026-03-04T07:00:00Z') },
+);
+
+function host(value: unknown) {
+  const report = vi.fn<(error: unknown) => void>();
+  const h: WidgetHost = { key: 'k', config: value, consent: false, api: '/v1/', emit() {}, report };
+  return { ...h, report };
+}
+
+const handle = { open() {}, close() {}, identify() {}, consent() {}, destroy() {} };
+
+describe('guardedStart', () => {
+  it('runs the widget with its validated config', () => {
+    const run = vi.fn(() => handle);
+    const h = host({ ...config, unknownKey: 1 });
+    expect(guardedStart<'call'>(PublicCallConfigSchema, run)(h)).toBe(handle);
+    expect(run).toHaveBeenCalledWith(h, config);
+    expect(h.report).not.toHaveBeenCalled();
+  });
+
+  it('reports a config that fails validation or is of another type, and runs nothing', () => {
+    const run = vi.fn(() => handle);
+    const bad = host({ ...config, dialPad: 'yes' });
+    const inert = guardedStart<'call'>(PublicCallConfigSchema, run)(bad);
+    expect(run).not.toHaveBeenCalled();
+    expect((bad.report.mock.calls[0]?.[0] as Error | undefined)?.message).toBe(
+      'widget "k": config field "dialPad" must be true or false',
+    );
+    expect(() => inert.open()).not.toThrow();
+    const other = host(config);
+    guardedStart<'chat'>(PublicChatConfigSchema, run)(other);
+    expect((other.report.mock.calls[0]?.[0] as Error | undefined)?.message).toBe(
+      'widget "k": config field "type" must be "chat"',
+    );
+  });
+
+  it('reports what the widget throws instead of throwing into the page', () => {
+    const h = host(config);
+    const failing = guardedStart<'call'>(PublicCallConfigSchema, () => {
+      throw new Error('boom');
+    });
+    expect(() => failing(h)).not.toThrow();
+    expect((h.report.mock.calls[0]?.[0] as Error | undefined)?.message).toBe('boom');
+  });
+});
+
+describe('configError', () => {
+  it('names the first field, counts the rest and carries a code', () => {
+    const error = configError('k', [
+      { path: 'a.b', message: 'is wrong' },
+      { path: 'c', message: 'too' },
+    ]);
+    expect(error.message).toBe('widget "k": config field "a.b" is wrong (and 1 more)');
+    expect((error as Error & { code: string }).code).toBe('invalid_config');
+    expect(configError('k', []).message).toBe('widget "k": config field "(root)" is invalid');
+  });
+});

@@ -1,0 +1,55 @@
+import type { ChatClosed } from '@frontdesk/config';
+import type { Server } from 'socket.io';
+import type { Conversation, SentMessage } from '../storage/chat-types';
+import { visitorsOnline } from './presence';
+import { conversationRooms, visitorRoom } from './rooms';
+import { conversationSummary, type OperatorShown, wireMessage } from './wire';
+
+/**
+ * Tells both sides what happened to a conversation (events in CHAT.md): visitors on `/chat`,
+ * the operators who see it on `/ops`. Events are hints; clients resync from the database by
+ * sequence number, so an event lost with a process loses nothing.
+ */
+export interface ChatFeed {
+  /**
+   * A stored message: `message` to the visitor's tabs (all but `exceptSocket`, which got the
+   * ack), `chat:message` and `chat:conversation` to the operators.
+   */
+  message(sent: SentMessage, shown: OperatorShown, exceptSocket?: string): Promise<void>;
+  /** `chat:conversation` to the operators who see it. */
+  conversation(conversation: Conversation): Promise<void>;
+  /** `closed` to the visitor, `chat:conversation` to the operators. */
+  closed(conversation: Conversation): Promise<void>;
+}
+
+/** The feed over the `/chat` and `/ops` namespaces of `io`. */
+export function chatFeed(io: Server): ChatFeed {
+  const chat = io.of('/chat');
+  const ops = io.of('/ops');
+  const conversation = async (current: Conversation) => {
+    const online = await visitorsOnline(chat, [current.visitorId]);
+    ops
+      .to(conversationRooms(current))
+      .emit('chat:conversation', conversationSummary(current, online.has(current.visitorId)));
+  };
+  return {
+    async message({ message, conversation: current }, shown, exceptSocket) {
+      const toVisitor = chat.to(visitorRoom(current.visitorId));
+      (exceptSocket ? toVisitor.except(exceptSocket) : toVisitor).emit(
+        'message',
+        wireMessage(message, shown),
+      );
+      ops.to(conversationRooms(current)).emit('chat:message', wireMessage(message));
+      await conversation(current);
+    },
+    conversation,
+    async closed(current) {
+      const closed: ChatClosed = {
+        conversationId: current.id,
+        ratingOffered: current.ratingOffered,
+      };
+      chat.to(visitorRoom(current.visitorId)).emit('closed', closed);
+      await conversation(current);
+    },
+  };
+}

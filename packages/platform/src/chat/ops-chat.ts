@@ -1,0 +1,161 @@
+/**
+ * The operators' side of the chat: the `chat:*` events of `/ops` (CHAT.md). Every request is
+ * checked against what the operator may see (access.ts); the first operator to reply takes the
+ * conversation, and only they (or an admin) answer it after that.
+ */
+import {
+  type ChatSettings,
+  type ConversationDetail,
+  ConversationRefSchema,
+  OperatorReadSchema,
+  OperatorSendSchema,
+  OperatorSyncSchema,
+  OperatorTypingSchema,
+} from '@frontdesk/config';
+import type { Namespace, Socket } from 'socket.io';
+import * as v from 'valibot';
+import type { AppContext } from '../http/context';
+import type { Conversation } from '../storage/chat-types';
+import type { User } from '../storage/types';
+import { conversationAccess } from './access';
+import { ChatRefusal, onChat } from './ack';
+import type { ChatFeed } from './feed';
+import { visitorsOnline } from './presence';
+import { adminsRoom, visitorRoom } from './rooms';
+import { SYNC_LIMIT } from './visitor-events';
+import { conversationSummary, type OperatorShown, wireMessage } from './wire';
+
+/** The most open conversations `chat:list` answers with. */
+export const OPEN_CONVERSATIONS_LIMIT = 200;
+/** How many recently closed conversations `chat:list` adds. */
+export const CLOSED_CONVERSATIONS_LIMIT = 50;
+/** How many of the visitor's earlier conversations `chat:open` shows. */
+export const PAST_ENQUIRIES_LIMIT = 50;
+
+/** What the visitor sees of operators when a widget is gone: nothing. */
+const NOTHING_SHOWN: OperatorShown = { showOperatorName: false, showOperatorPhoto: false };
+
+/** Serves the chat events of one signed-in `/ops` socket. */
+export function registerOpsChat(
+  socket: Socket,
+  ctx: AppContext,
+  chat: Namespace,
+  feed: ChatFeed,
+): void {
+  const user = socket.data.user as User;
+  const { store } = ctx;
+  if (user.role === 'admin') void socket.join(adminsRoom(user.accountId));
+  const log = (what: string) => (error: unknown) => console.error(`chat: ${what}:`, error);
+
+  /** The conversation, if the operator may see it. @throws {ChatRefusal} otherwise. */
+  const seen = async (id: string): Promise<Conversation> => {
+    const conversation = await store.conversations.get(id);
+    if (!conversation || !(await conversationAccess(store, user))(conversation)) {
+      throw new ChatRefusal('not_found', `No conversation ${id} you can see.`, 'conversationId');
+    }
+    return conversation;
+  };
+  const settingsOf = async (conversation: Conversation): Promise<ChatSettings | undefined> => {
+    const widget = await store.widgets.get(conversation.widgetId);
+    return widget?.settings.type === 'chat' ? widget.settings : undefined;
+  };
+  const summaries = async (conversations: Conversation[]) => {
+    const online = await visitorsOnline(
+      chat,
+      conversations.map((c) => c.visitorId),
+    );
+    return conversations.map((c) => conversationSummary(c, online.has(c.visitorId)));
+  };
+
+  onChat(socket, 'chat:list', v.optional(v.object({})), async () => {
+    const maySee = await conversationAccess(store, user);
+    const conversations = [
+      ...(await store.conversations.list(user.accountId, 'open', OPEN_CONVERSATIONS_LIMIT)),
+      ...(await store.conversations.list(user.accountId, 'closed', CLOSED_CONVERSATIONS_LIMIT)),
+    ].filter(maySee);
+    return { conversations: await summaries(conversations) };
+  });
+
+  onChat(socket, 'chat:open', ConversationRefSchema, async ({ conversationId }) => {
+    const conversation = await seen(conversationId);
+    const [[summary], messages, contact, past] = await Promise.all([
+      summaries([conversation]),
+      store.chatMessages.since(conversation.id, 0, SYNC_LIMIT),
+      store.chatContacts.get(conversation.accountId, conversation.visitorId),
+      store.conversations.ofVisitor(conversation.visitorId, PAST_ENQUIRIES_LIMIT + 1),
+    ]);
+    if (!summary) throw new Error('a summary went missing');
+    const detail: ConversationDetail = {
+      conversation: summary,
+      messages: messages.map((message) => wireMessage(message)),
+      contact: contact ?? null,
+      pastEnquiries: await summaries(
+        past.filter((c) => c.id !== conversation.id).slice(0, PAST_ENQUIRIES_LIMIT),
+      ),
+    };
+    return detail;
+  });
+
+  onChat(socket, 'chat:sync', OperatorSyncSchema, async ({ conversationId, afterSeq }) => {
+    const conversation = await seen(conversationId);
+    const messages = await store.chatMessages.since(conversation.id, afterSeq, SYNC_LIMIT);
+    return { messages: messages.map((message) => wireMessage(message)) };
+  });
+
+  onChat(socket, 'chat:send', OperatorSendSchema, async ({ conversationId, clientId, text }) => {
+    const conversation = await seen(conversationId);
+    const sent = await store.chatMessages.operatorSend({
+      conversationId: conversation.id,
+      clientId,
+      text,
+      // The name and photo as they are now: the message keeps them.
+      operator: { id: user.id, name: user.name, photoUrl: user.photoUrl },
+      mayAnswerTaken: user.role === 'admin',
+      now: ctx.clock().getTime(),
+    });
+    if (sent === 'closed') {
+      throw new ChatRefusal('closed', 'This conversation is closed.', 'conversationId');
+    }
+    if (sent === 'not_yours') {
+      throw new ChatRefusal(
+        'not_yours',
+        `${conversation.assignee?.name ?? 'Another operator'} took this conversation.`,
+        'conversationId',
+      );
+    }
+    if (sent === 'not_found') {
+      throw new ChatRefusal('not_found', `No conversation ${conversationId}.`, 'conversationId');
+    }
+    if (!sent.replayed) {
+      const shown = (await settingsOf(sent.conversation))?.channels.site ?? NOTHING_SHOWN;
+      void feed.message(sent, shown).catch(log('chat:send'));
+    }
+    return { message: wireMessage(sent.message) };
+  });
+
+  onChat(socket, 'chat:typing', OperatorTypingSchema, async ({ conversationId, typing }) => {
+    const conversation = await seen(conversationId);
+    chat.to(visitorRoom(conversation.visitorId)).emit('typing', { typing });
+    return {};
+  });
+
+  onChat(socket, 'chat:read', OperatorReadSchema, async ({ conversationId, upToSeq }) => {
+    const conversation = await seen(conversationId);
+    const mark = await store.conversations.markRead(conversation.id, 'operator', upToSeq);
+    if (mark !== undefined)
+      chat.to(visitorRoom(conversation.visitorId)).emit('read', { upToSeq: mark });
+    return {};
+  });
+
+  onChat(socket, 'chat:close', ConversationRefSchema, async ({ conversationId }) => {
+    const conversation = await seen(conversationId);
+    const settings = await settingsOf(conversation);
+    const closed = await store.conversations.close(conversation.id, {
+      ratingOffered: settings?.channels.site.rating ?? false,
+      now: ctx.clock().getTime(),
+    });
+    if (!closed) throw new ChatRefusal('closed', 'This conversation is closed.', 'conversationId');
+    void feed.closed(closed).catch(log('chat:close'));
+    return {};
+  });
+}

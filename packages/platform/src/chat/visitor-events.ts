@@ -1,0 +1,206 @@
+/**
+ * The visitor's side of the chat (`/chat`, events in CHAT.md): `welcome` on connect, then send,
+ * sync, typing, read, contact, rate and handoff. Every message is stored before its ack; events
+ * to other sockets go out after it and are only hints (clients resync by sequence number).
+ */
+import {
+  type ChatSettings,
+  type ChatWelcome,
+  HandoffSchema,
+  RateSchema,
+  ReadSchema,
+  SyncSchema,
+  TypingSchema,
+  VisitorContactSchema,
+  VisitorSendSchema,
+} from '@frontdesk/config';
+import type { Namespace, Socket } from 'socket.io';
+import type { AppContext } from '../http/context';
+import { consumePoint } from '../http/rate-limits';
+import { ChatRefusal, onChat } from './ack';
+import type { ChatFeed } from './feed';
+import { handoffLink } from './handoff-link';
+import { nonWorkingEmail } from './non-working-email';
+import { operatorsOnline } from './presence';
+import { randomToken } from './random-token';
+import { conversationRooms } from './rooms';
+import type { VisitorSocketData } from './visitor-handshake';
+import { visitorConversation, wireMessage } from './wire';
+import { isWorking } from './working-time';
+
+/** The most messages one `sync` answers; a client that gets this many syncs again from the last. */
+export const SYNC_LIMIT = 500;
+
+/** Serves one visitor socket that passed the handshake. */
+export function registerVisitor(
+  socket: Socket,
+  ctx: AppContext,
+  ops: Namespace,
+  feed: ChatFeed,
+): void {
+  const { visitor, visitorToken, widgetId } = socket.data as VisitorSocketData;
+  const { store } = ctx;
+  const log = (what: string) => (error: unknown) => console.error(`chat: ${what}:`, error);
+
+  /** The widget's settings now (a marketer may change them mid-conversation). */
+  const settingsNow = async (): Promise<ChatSettings & { widgetName: string }> => {
+    const widget = await store.widgets.get(widgetId);
+    if (!widget?.active || widget.deletedAt !== null || widget.settings.type !== 'chat') {
+      throw new ChatRefusal('widget_not_found', 'This chat is no longer available.');
+    }
+    return { ...widget.settings, widgetName: widget.name };
+  };
+  const openConversation = async () => {
+    const current = await store.conversations.current(visitor.id);
+    return current?.status === 'open' ? current : undefined;
+  };
+
+  onChat(socket, 'send', VisitorSendSchema, async ({ clientId, text, page }) => {
+    const settings = await settingsNow();
+    const shown = settings.channels.site;
+    // A retry is answered before the rate limit: it costs nothing and must never be refused.
+    const earlier = await store.chatMessages.byVisitorClientId(visitor.id, clientId);
+    if (earlier) return { message: wireMessage(earlier, shown) };
+    await consumePoint(ctx.limiters.chatMessage, visitor.id, 'messages');
+    const at = ctx.clock();
+    const working = isWorking(settings, at);
+    const { nonWorkingEmail: to } = settings.channels.site;
+    const sent = await store.chatMessages.visitorSend({
+      visitor,
+      clientId,
+      text,
+      page: page ?? null,
+      now: at.getTime(),
+      receiver: settings.channels.site.receiver,
+      autoReplies: settings.channels.site.autoReplies.filter(
+        (reply) => reply.when === (working ? 'working' : 'nonWorking'),
+      ),
+      email:
+        !working && to
+          ? nonWorkingEmail({
+              to,
+              widgetName: settings.widgetName,
+              text,
+              contact: await store.chatContacts.get(visitor.accountId, visitor.id),
+              page: page ?? null,
+              at,
+            })
+          : null,
+    });
+    if (!sent.replayed) void feed.message(sent, shown, socket.id).catch(log('send'));
+    return { message: wireMessage(sent.message, shown) };
+  });
+
+  onChat(socket, 'sync', SyncSchema, async ({ afterSeq }) => {
+    const shown = (await settingsNow()).channels.site;
+    const current = await store.conversations.current(visitor.id);
+    const messages = current
+      ? await store.chatMessages.since(current.id, afterSeq, SYNC_LIMIT)
+      : [];
+    return {
+      conversation: current ? visitorConversation(current) : null,
+      messages: messages.map((message) => wireMessage(message, shown)),
+    };
+  });
+
+  onChat(socket, 'typing', TypingSchema, async ({ typing }) => {
+    const current = await openConversation();
+    if (current) {
+      ops
+        .to(conversationRooms(current))
+        .emit('chat:typing', { conversationId: current.id, typing });
+    }
+    return {};
+  });
+
+  onChat(socket, 'read', ReadSchema, async ({ upToSeq }) => {
+    const current = await store.conversations.current(visitor.id);
+    if (!current) return {};
+    const mark = await store.conversations.markRead(current.id, 'visitor', upToSeq);
+    if (mark !== undefined) {
+      ops
+        .to(conversationRooms(current))
+        .emit('chat:read', { conversationId: current.id, upToSeq: mark });
+    }
+    return {};
+  });
+
+  onChat(socket, 'contact', VisitorContactSchema, async (contact) => {
+    await store.chatContacts.save({
+      accountId: visitor.accountId,
+      visitorId: visitor.id,
+      ...contact,
+      now: ctx.clock().getTime(),
+    });
+    const current = await store.conversations.current(visitor.id);
+    if (current) void feed.conversation(current).catch(log('contact'));
+    return {};
+  });
+
+  onChat(socket, 'rate', RateSchema, async ({ conversationId, rating }) => {
+    const outcome = await store.conversations.rate(conversationId, visitor.id, rating);
+    if (outcome === 'not_found') {
+      throw new ChatRefusal('not_found', 'No such conversation of yours.', 'conversationId');
+    }
+    if (outcome === 'not_closed') {
+      throw new ChatRefusal(
+        'not_closed',
+        'A conversation is rated once it is closed.',
+        'conversationId',
+      );
+    }
+    if (outcome === 'already_rated') {
+      throw new ChatRefusal('already_rated', 'This conversation has its rating.', 'conversationId');
+    }
+    const rated = await store.conversations.get(conversationId);
+    if (rated) void feed.conversation(rated).catch(log('rate'));
+    return {};
+  });
+
+  onChat(socket, 'handoff', HandoffSchema, async ({ channel }) => {
+    const settings = await settingsNow();
+    const token = randomToken();
+    const url = handoffLink(settings.channels, channel, token);
+    if (!url) {
+      throw new ChatRefusal(
+        'channel_not_enabled',
+        `This chat has no ${channel} channel.`,
+        'channel',
+      );
+    }
+    await store.chatHandoffs.create({
+      token,
+      accountId: visitor.accountId,
+      widgetId,
+      visitorId: visitor.id,
+      conversationId: (await openConversation())?.id ?? null,
+      channel,
+      createdAt: ctx.clock().getTime(),
+    });
+    return { url };
+  });
+
+  /** Operators see the visitor come and go (every tab counts). */
+  const presence = () =>
+    openConversation()
+      .then((current) => current && feed.conversation(current))
+      .catch(log('visitor presence'));
+  socket.on('disconnect', (reason) => {
+    // The platform itself is closing: the visitor reconnects to another process, which tells.
+    if (reason !== 'server namespace disconnect') void presence();
+  });
+  void welcome(socket, ctx, ops, visitorToken).then(presence).catch(log('welcome'));
+}
+
+/** `welcome`: the token to keep, the current conversation, working time, operators online. */
+async function welcome(socket: Socket, ctx: AppContext, ops: Namespace, visitorToken: string) {
+  const { visitor, settings } = socket.data as VisitorSocketData;
+  const current = await ctx.store.conversations.current(visitor.id);
+  const welcome: ChatWelcome = {
+    visitorToken,
+    conversation: current ? visitorConversation(current) : null,
+    working: isWorking(settings, ctx.clock()),
+    operatorsOnline: await operatorsOnline(ops, visitor.accountId, settings),
+  };
+  socket.emit('welcome', welcome);
+}

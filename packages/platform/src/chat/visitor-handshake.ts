@@ -1,0 +1,90 @@
+import { ChatAuthSchema, type ChatSettings } from '@frontdesk/config';
+import type { Socket } from 'socket.io';
+import * as v from 'valibot';
+import type { AppContext } from '../http/context';
+import { issuePath } from '../http/route-schema';
+import { sessionId } from '../http/session';
+import { mayUseWidget } from '../http/widget-origin';
+import type { ChatVisitor } from '../storage/chat-types';
+import { randomToken } from './random-token';
+import { visitorRoom, widgetRoom } from './rooms';
+
+/** What a visitor's socket carries once its handshake passed. */
+export interface VisitorSocketData {
+  visitor: ChatVisitor;
+  /** The token the widget keeps: the one it sent, or a new one. */
+  visitorToken: string;
+  widgetId: string;
+  settings: ChatSettings;
+}
+
+/**
+ * The `/chat` handshake: a live, active chat widget (`widget_not_found`, `not_a_chat`), opened
+ * from one of its allowed origins (`origin_not_allowed`); the visitor is the one the token names
+ * for this widget, or a new one with a new token. Refusals reach the client as `connect_error`
+ * whose message is the code (and whose `data` names the field of a bad handshake).
+ */
+export function visitorHandshake(ctx: AppContext) {
+  return async (socket: Socket, next: (error?: Error) => void): Promise<void> => {
+    try {
+      const parsed = v.safeParse(ChatAuthSchema, socket.handshake.auth);
+      if (!parsed.success) {
+        const issue = parsed.issues[0];
+        return next(
+          refusal('invalid', issue?.message ?? 'Invalid handshake.', issue && issuePath(issue)),
+        );
+      }
+      const auth = parsed.output;
+      const widget = await ctx.store.widgets.byKey(auth.key);
+      if (!widget?.active) {
+        return next(refusal('widget_not_found', `No active widget has the key "${auth.key}".`));
+      }
+      if (widget.settings.type !== 'chat') {
+        return next(refusal('not_a_chat', `The widget "${auth.key}" is not a chat.`));
+      }
+      const origin = socket.handshake.headers.origin;
+      if (!mayUseWidget(ctx, origin, widget)) {
+        return next(
+          refusal('origin_not_allowed', `This widget is not allowed to run on ${origin}.`),
+        );
+      }
+      const now = ctx.clock().getTime();
+      const timeZone = auth.timeZone || null;
+      const known = auth.visitorToken
+        ? await ctx.store.chatVisitors.byTokenHash(sessionId(auth.visitorToken))
+        : undefined;
+      let visitorToken = auth.visitorToken ?? '';
+      let visitor = known?.widgetId === widget.id ? known : undefined;
+      if (visitor) {
+        await ctx.store.chatVisitors.seen(visitor.id, { timeZone, now });
+        if (timeZone) visitor = { ...visitor, timeZone };
+      } else {
+        // Unknown, missing, or another widget's: a new visitor with a token of its own.
+        visitorToken = randomToken();
+        visitor = await ctx.store.chatVisitors.create({
+          accountId: widget.accountId,
+          widgetId: widget.id,
+          tokenHash: sessionId(visitorToken),
+          timeZone,
+          now,
+        });
+      }
+      const data: VisitorSocketData = {
+        visitor,
+        visitorToken,
+        widgetId: widget.id,
+        settings: widget.settings,
+      };
+      Object.assign(socket.data, data);
+      await socket.join([visitorRoom(visitor.id), widgetRoom(widget.id)]);
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+}
+
+/** A handshake refusal: `message` is the code, `data` says more. */
+function refusal(code: string, message: string, field?: string): Error {
+  return Object.assign(new Error(code), { data: { message, ...(field ? { field } : {}) } });
+}

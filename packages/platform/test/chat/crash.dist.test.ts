@@ -1,0 +1,199 @@
+/**
+ * The built platform killed with SIGKILL while visitors chat as fast as they can: every message
+ * that got its ack survives the kill and the restart exactly once, with the number it was acked
+ * with; messages without an ack are resent under their client id (as the widget does) and stored
+ * once; after the last restart, `sync` from 0 returns each visitor's history intact.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ChatAck, ChatMessage, ChatWelcome } from '@frontdesk/config';
+import SQLite from 'better-sqlite3';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const mainJs = new URL('../../dist/main.js', import.meta.url).pathname;
+const KILLS = 3;
+const VISITORS = 3;
+/** Messages the visitors get acked in each life before it is killed (the kill lands mid-stream). */
+const MESSAGES_PER_LIFE = 12;
+
+type Sent = ChatAck<{ message: ChatMessage }>;
+
+/** One visitor of the demo chat: its token, what was acked, what waits for an ack. */
+interface Visitor {
+  token: string | undefined;
+  socket: Socket | undefined;
+  acked: Map<string, ChatMessage>;
+  pending: string[];
+  next: number;
+}
+
+describe('chat messages across SIGKILL of the built platform', () => {
+  let dataDir: string | undefined;
+  let child: ChildProcess | undefined;
+  const visitors: Visitor[] = [];
+  afterAll(async () => {
+    for (const visitor of visitors) visitor.socket?.close();
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged message once, and sync returns the history', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fd-chat-crash-'));
+    dataDir = dir;
+    let url: string | undefined;
+
+    /** Starts the platform on the data directory; resolves once it listens. */
+    const start = async () => {
+      let output = '';
+      const started = spawn(process.execPath, [mainJs], {
+        env: {
+          PATH: process.env.PATH,
+          PORT: '0',
+          DATA_DIR: dir,
+          SEED_DEMO: '1',
+          LOG: '0',
+          WORKER_INTERVAL_MS: '50',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = started;
+      started.stderr?.on('data', (chunk) => {
+        output += chunk;
+      });
+      url = await new Promise<string>((resolve, reject) => {
+        started.stdout?.on('data', (chunk) => {
+          output += chunk;
+          const match = /platform at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        started.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+      });
+    };
+
+    /** A connected socket of `visitor` (a new one after a kill), or undefined while the platform is down. */
+    const connect = async (visitor: Visitor): Promise<Socket | undefined> => {
+      if (visitor.socket?.connected) return visitor.socket;
+      visitor.socket?.close();
+      visitor.socket = undefined;
+      const base = url;
+      if (!base) return undefined;
+      const socket = io(`${base}/chat`, {
+        transports: ['websocket'],
+        auth: { key: 'demo-chat', ...(visitor.token ? { visitorToken: visitor.token } : {}) },
+        forceNew: true,
+        reconnection: false,
+      });
+      try {
+        const welcome = await new Promise<ChatWelcome>((resolve, reject) => {
+          socket.once('welcome', resolve);
+          socket.once('connect_error', reject);
+          socket.once('disconnect', () => reject(new Error('disconnected')));
+          setTimeout(() => reject(new Error('no welcome')), 3_000);
+        });
+        if (visitor.token) expect(welcome.visitorToken).toBe(visitor.token);
+        visitor.token = welcome.visitorToken;
+        visitor.socket = socket;
+        return socket;
+      } catch {
+        socket.close();
+        return undefined;
+      }
+    };
+
+    /** Sends `clientId` once; true when acked (a repeat must answer the same message). */
+    const send = async (visitor: Visitor, clientId: string): Promise<boolean> => {
+      const socket = await connect(visitor);
+      if (!socket) return false;
+      let ack: Sent;
+      try {
+        ack = await socket.timeout(3_000).emitWithAck('send', { clientId, text: clientId });
+      } catch {
+        return false; // killed mid-request
+      }
+      if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
+      const earlier = visitor.acked.get(clientId);
+      if (earlier) expect(ack.message).toEqual(earlier);
+      visitor.acked.set(clientId, ack.message);
+      return true;
+    };
+
+    let running = true;
+    const chatter = async (visitor: Visitor, index: number) => {
+      while (running) {
+        // The widget's way: a message without an ack is sent again under its client id.
+        const clientId =
+          visitor.pending[0] ?? `v${index}-message-${String(visitor.next++).padStart(4, '0')}`;
+        if (visitor.pending[0] === undefined) visitor.pending.push(clientId);
+        if (await send(visitor, clientId)) visitor.pending.shift();
+        else await delay(20);
+      }
+    };
+
+    await start();
+    for (let i = 0; i < VISITORS; i++) {
+      visitors.push({
+        token: undefined,
+        socket: undefined,
+        acked: new Map(),
+        pending: [],
+        next: 0,
+      });
+    }
+    const total = () => visitors.reduce((sum, v) => sum + v.acked.size, 0);
+    const chatting = visitors.map(chatter);
+    for (let kill = 0; kill < KILLS; kill++) {
+      const target = total() + MESSAGES_PER_LIFE;
+      for (let waited = 0; total() < target && waited < 10_000; waited += 20) await delay(20);
+      await delay(randomInt(0, 100));
+      const dying = child;
+      const exited = new Promise((resolve) => dying?.once('exit', resolve));
+      dying?.kill('SIGKILL');
+      await exited;
+      url = undefined;
+      await start();
+    }
+    await delay(200);
+    running = false;
+    await Promise.all(chatting);
+    for (const visitor of visitors) {
+      for (const clientId of [...visitor.pending]) expect(await send(visitor, clientId)).toBe(true);
+    }
+
+    expect(total()).toBeGreaterThanOrEqual(KILLS * MESSAGES_PER_LIFE);
+    for (const visitor of visitors) {
+      const socket = await connect(visitor);
+      if (!socket) throw new Error('could not reconnect');
+      const synced: ChatAck<{ messages: ChatMessage[] }> = await socket
+        .timeout(3_000)
+        .emitWithAck('sync', { afterSeq: 0 });
+      if (!synced.ok) throw new Error(synced.error.message);
+      const seqs = synced.messages.map((m) => m.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+      const own = synced.messages.filter((m) => m.author === 'visitor');
+      expect(own.map((m) => m.clientId).sort()).toEqual([...visitor.acked.keys()].sort());
+      for (const message of own) expect(message).toEqual(visitor.acked.get(message.clientId ?? ''));
+    }
+
+    const done = child;
+    const stopped = new Promise((resolve) => done?.once('exit', resolve));
+    done?.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+    const db = new SQLite(join(dir, 'frontdesk.sqlite'), { readonly: true });
+    try {
+      const count = (query: string) => (db.prepare(query).get() as { n: number }).n;
+      const acked = total();
+      expect(count("select count(*) as n from chat_messages where author = 'visitor'")).toBe(acked);
+      expect(
+        count(`select count(*) as n from (select conversation_id, seq from chat_messages
+          group by conversation_id, seq having count(*) > 1)`),
+      ).toBe(0);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,212 @@
+/**
+ * The operators' side of the chat over real sockets: routing to an employee, a group or
+ * everyone, the first reply taking the conversation, and what each operator sees.
+ */
+import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
+import type { User } from '@frontdesk/platform';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
+import { engines, type TestDatabase } from '../support/databases';
+import { connectOps, type OpsClient } from '../support/ops-client';
+import { startPlatform, type TestPlatform } from '../support/platform';
+
+type Sent = ChatAck<{ message: ChatMessage }>;
+type Listed = ChatAck<{ conversations: ConversationSummary[] }>;
+
+let ids = 0;
+const cid = () => `ops-client-${String(++ids).padStart(6, '0')}`;
+
+describe.each(engines)('/ops chat on $name', (engine) => {
+  let database: TestDatabase;
+  let t: TestPlatform;
+  let olga: User;
+  let otto: User;
+  let groupId: string;
+  const sockets: { socket: { close(): void } }[] = [];
+
+  beforeAll(async () => {
+    database = await engine.open();
+    t = await startPlatform(database);
+    olga = await t.addUser('operator', 'Olga Operator');
+    otto = await t.addUser('operator', 'Otto Outsider');
+    await t.platform.store.users.update(t.users.operator.id, {
+      photoUrl: 'https://cdn.example/oleg.png',
+    });
+    const group = await t.platform.store.groups.create({
+      accountId: t.accountId,
+      name: 'Sales',
+      memberIds: [t.users.operator.id, olga.id],
+    });
+    groupId = group.id;
+  });
+  afterEach(() => {
+    for (const client of sockets.splice(0)) client.socket.close();
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  const ops = async (who: Parameters<typeof connectOps>[1]): Promise<OpsClient> => {
+    const client = await connectOps(t, who);
+    sockets.push(client);
+    return client;
+  };
+  const visitor = async (key: string): Promise<VisitorClient> => {
+    const client = await connectVisitor(t.url, { key, timeZone: 'Asia/Yekaterinburg' });
+    sockets.push(client);
+    return client;
+  };
+  const listed = async (client: OpsClient) => {
+    const answer = await client.ask<Listed>('chat:list', {});
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.conversations.map((c) => c.id);
+  };
+
+  it('shows a group conversation to every member; the first reply takes it, the other still sees it', async () => {
+    const widget = await chatWidget(t, {
+      receiver: { kind: 'group', id: groupId },
+      showOperatorName: true,
+      showOperatorPhoto: false,
+    });
+    const oleg = await ops('operator');
+    const olgaClient = await ops(olga);
+    const outsider = await ops(otto);
+    const admin = await ops('admin');
+    const client = await visitor(widget.key);
+    // An operator of the group is online for this widget's visitors.
+    expect(client.welcome.operatorsOnline).toBe(true);
+    const sent = await client.ask<Sent>('send', {
+      clientId: cid(),
+      text: 'Hello',
+      page: { url: 'https://shop.example/cart', title: 'Cart' },
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const { conversationId } = sent.message;
+    const isIt = (c: ConversationSummary) => c.id === conversationId;
+    const inIt = (m: ChatMessage) => m.conversationId === conversationId;
+
+    const [atOleg, atOlga] = await Promise.all([
+      oleg.next<ConversationSummary>('chat:conversation', isIt),
+      olgaClient.next<ConversationSummary>('chat:conversation', isIt),
+      oleg.next('chat:message', inIt),
+      olgaClient.next('chat:message', inIt),
+      admin.next('chat:message', inIt),
+    ]);
+    expect(atOlga).toEqual(atOleg);
+    expect(atOleg).toMatchObject({
+      id: conversationId,
+      widget: { key: widget.key, name: 'Site chat' },
+      status: 'open',
+      receiver: { kind: 'group', id: groupId },
+      assignee: null,
+      visitor: {
+        name: null,
+        page: { url: 'https://shop.example/cart', title: 'Cart' },
+        timeZone: 'Asia/Yekaterinburg',
+        online: true,
+      },
+      lastMessage: { text: 'Hello', author: 'visitor' },
+      lastSeq: 1,
+      unanswered: 1,
+      enquiryStartedAt: t.clock().toISOString(),
+    });
+    expect(await listed(oleg)).toContain(conversationId);
+    expect(await listed(olgaClient)).toContain(conversationId);
+    expect(await listed(admin)).toContain(conversationId);
+    expect(await listed(outsider)).not.toContain(conversationId);
+    expect(await outsider.ask('chat:open', { conversationId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', field: 'conversationId' },
+    });
+
+    const reply = await olgaClient.ask<Sent>('chat:send', {
+      conversationId,
+      clientId: cid(),
+      text: 'Hi, Olga here',
+    });
+    expect(reply).toMatchObject({
+      ok: true,
+      message: { seq: 2, author: 'operator', operator: { name: 'Olga Operator' } },
+    });
+    // The visitor sees the name (allowed) and no photo (not allowed, and Olga has none).
+    expect(await client.next<ChatMessage>('message')).toMatchObject({
+      seq: 2,
+      author: 'operator',
+      operator: { name: 'Olga Operator' },
+      text: 'Hi, Olga here',
+    });
+    const taken = await oleg.next<ConversationSummary>(
+      'chat:conversation',
+      (c) => isIt(c) && c.assignee !== null,
+    );
+    expect(taken).toMatchObject({
+      assignee: { id: olga.id, name: 'Olga Operator' },
+      unanswered: 0,
+      enquiryStartedAt: null,
+    });
+    expect(
+      await oleg.ask('chat:send', { conversationId, clientId: cid(), text: 'Me too' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_yours', message: 'Olga Operator took this conversation.' },
+    });
+    // An admin may still answer.
+    expect(
+      await admin.ask('chat:send', { conversationId, clientId: cid(), text: 'Admin' }),
+    ).toMatchObject({ ok: true });
+    expect(await listed(oleg)).toContain(conversationId);
+    const synced = await oleg.ask<ChatAck<{ messages: ChatMessage[] }>>('chat:sync', {
+      conversationId,
+      afterSeq: 1,
+    });
+    expect(synced.ok && synced.messages.map((m) => m.text)).toEqual(['Hi, Olga here', 'Admin']);
+  });
+
+  it('routes to one employee, shows photos only when allowed, and tells visitors who is online', async () => {
+    const widget = await chatWidget(t, {
+      receiver: { kind: 'employee', id: t.users.operator.id },
+      showOperatorName: false,
+      showOperatorPhoto: true,
+    });
+    const client = await visitor(widget.key);
+    expect(client.welcome.operatorsOnline).toBe(false);
+    const oleg = await ops('operator');
+    expect(
+      await client.next('presence', (p: { operatorsOnline: boolean }) => p.operatorsOnline),
+    ).toEqual({
+      operatorsOnline: true,
+    });
+    const olgaClient = await ops(olga);
+    const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'For Oleg' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const { conversationId } = sent.message;
+    expect(await listed(oleg)).toContain(conversationId);
+    expect(await listed(olgaClient)).not.toContain(conversationId);
+    await oleg.ask('chat:send', { conversationId, clientId: cid(), text: 'Oleg here' });
+    const message = await client.next<ChatMessage>('message');
+    expect(message.operator).toEqual({ photoUrl: 'https://cdn.example/oleg.png' });
+    // The visitor leaves: the operator sees them offline.
+    client.socket.close();
+    expect(
+      await oleg.next<ConversationSummary>(
+        'chat:conversation',
+        (c) => c.id === conversationId && !c.visitor.online,
+      ),
+    ).toMatchObject({ visitor: { online: false } });
+  });
+
+  it('sends a conversation with no receiver to every operator', async () => {
+    const widget = await chatWidget(t, { receiver: null });
+    const oleg = await ops('operator');
+    const olgaClient = await ops(olga);
+    const client = await visitor(widget.key);
+    const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'Anyone' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    await Promise.all([
+      oleg.next('chat:message', (m: ChatMessage) => m.id === sent.message.id),
+      olgaClient.next('chat:message', (m: ChatMessage) => m.id === sent.message.id),
+    ]);
+    expect(await listed(olgaClient)).toContain(sent.message.conversationId);
+  });
+});

@@ -1,0 +1,382 @@
+/**
+ * The visitor's side of the chat over real sockets: the handshake, sending (stored before the
+ * ack, idempotent, numbered), resync, contacts, rating, hand-off and the limits.
+ */
+import type {
+  ChatAck,
+  ChatMessage,
+  ConversationDetail,
+  VisitorConversation,
+} from '@frontdesk/config';
+import { MAX_CHAT_MESSAGE } from '@frontdesk/config';
+import type { Widget } from '@frontdesk/platform';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chatWidget, connectVisitor, refusedWith, type VisitorClient } from '../support/chat';
+import { engines, type TestDatabase } from '../support/databases';
+import { connectOps } from '../support/ops-client';
+import { startPlatform, type TestPlatform } from '../support/platform';
+
+type Sent = ChatAck<{ message: ChatMessage }>;
+type Synced = ChatAck<{ conversation: VisitorConversation | null; messages: ChatMessage[] }>;
+
+let ids = 0;
+/** A fresh client id. */
+const cid = () => `client-${String(++ids).padStart(6, '0')}`;
+
+describe.each(engines)('/chat visitors on $name', (engine) => {
+  let database: TestDatabase;
+  let t: TestPlatform;
+  let widget: Widget;
+  const sockets: { socket: { close(): void } }[] = [];
+
+  beforeAll(async () => {
+    database = await engine.open();
+    t = await startPlatform(database, { limits: { chatMessagesPerMinute: 1000 } });
+    widget = await chatWidget(t, { rating: true });
+  });
+  afterEach(() => {
+    for (const client of sockets.splice(0)) client.socket.close();
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  const visitor = async (visitorToken?: string, key = widget.key): Promise<VisitorClient> => {
+    const client = await connectVisitor(t.url, { key, ...(visitorToken ? { visitorToken } : {}) });
+    sockets.push(client);
+    return client;
+  };
+  const operator = async (who: Parameters<typeof connectOps>[1] = 'operator') => {
+    const client = await connectOps(t, who);
+    sockets.push(client);
+    return client;
+  };
+  const send = (client: VisitorClient, text: string, clientId = cid()) =>
+    client.ask<Sent>('send', { clientId, text });
+
+  it('refuses unknown and inactive widgets, foreign origins and widgets that are no chat', async () => {
+    const inactive = await chatWidget(t);
+    await t.platform.store.widgets.update(inactive.id, { active: false, now: t.clock().getTime() });
+    const callback = await t.platform.store.widgets.create({
+      accountId: t.accountId,
+      type: 'callback',
+      name: 'Callback',
+      settings: { ...widget.settings, type: 'callback' } as never,
+      now: t.clock().getTime(),
+    });
+    expect(await refusedWith(t.url, { key: 'no-such-widget' })).toBe('widget_not_found');
+    expect(await refusedWith(t.url, { key: inactive.key })).toBe('widget_not_found');
+    expect(await refusedWith(t.url, { key: widget.key }, 'https://evil.example')).toBe(
+      'origin_not_allowed',
+    );
+    expect(await refusedWith(t.url, { key: callback.key })).toBe('not_a_chat');
+    expect(await refusedWith(t.url, { key: 'bad key!' })).toBe('invalid');
+    // The platform's own pages (the Test-widget page) may open it.
+    const own = await connectVisitor(t.url, { key: widget.key }, t.url);
+    sockets.push(own);
+    expect(own.welcome.visitorToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('issues a token once, and a known token is the same visitor; stores only its hash', async () => {
+    const first = await visitor();
+    const { visitorToken } = first.welcome;
+    expect(first.welcome).toEqual({
+      visitorToken,
+      conversation: null,
+      working: true,
+      operatorsOnline: false,
+    });
+    const sent = await send(first, 'Hello');
+    if (!sent.ok) throw new Error(sent.error.message);
+    const again = await visitor(visitorToken);
+    expect(again.welcome.visitorToken).toBe(visitorToken);
+    expect(again.welcome.conversation).toMatchObject({
+      id: sent.message.conversationId,
+      status: 'open',
+      lastSeq: 1,
+    });
+    const stored = await database.db.selectFrom('chat_visitors').select('token_hash').execute();
+    expect(stored.map((row) => row.token_hash)).not.toContain(visitorToken);
+    // Another widget's visitor token starts a new visitor there.
+    const other = await chatWidget(t);
+    const elsewhere = await visitor(visitorToken, other.key);
+    expect(elsewhere.welcome.visitorToken).not.toBe(visitorToken);
+  });
+
+  it('acks the stored message; a retry with the same client id gets the same one, one row', async () => {
+    const client = await visitor();
+    const clientId = cid();
+    const page = { url: 'https://shop.example/prices', title: 'Prices' };
+    const first = await client.ask<Sent>('send', { clientId, text: 'Is it in stock?', page });
+    expect(first).toEqual({
+      ok: true,
+      message: {
+        id: expect.any(String),
+        conversationId: expect.any(String),
+        seq: 1,
+        clientId,
+        author: 'visitor',
+        text: 'Is it in stock?',
+        at: t.clock().toISOString(),
+      },
+    });
+    const retry = await client.ask<Sent>('send', { clientId, text: 'Is it in stock?', page });
+    expect(retry).toEqual(first);
+    if (!first.ok) return;
+    const rows = await database.db
+      .selectFrom('chat_messages')
+      .select('id')
+      .where('conversation_id', '=', first.message.conversationId)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('numbers concurrent sends from several tabs 1…n and shows each tab the others', async () => {
+    const a = await visitor();
+    const b = await visitor(a.welcome.visitorToken);
+    const texts = Array.from({ length: 12 }, (_, i) => `m${i}`);
+    const acks = await Promise.all(texts.map((text, i) => send(i % 2 ? a : b, text)));
+    const seqs = acks.map((ack) => (ack.ok ? ack.message.seq : 0)).sort((x, y) => x - y);
+    expect(seqs).toEqual(texts.map((_, i) => i + 1));
+    // Tab b hears every message a sent, and the other way round.
+    const fromA = acks.filter((_, i) => i % 2).map((ack) => (ack.ok ? ack.message.id : ''));
+    for (const id of fromA) await b.next<ChatMessage>('message', (m) => m.id === id);
+
+    const synced = await a.ask<Synced>('sync', { afterSeq: 9 });
+    if (!synced.ok) throw new Error(synced.error.message);
+    expect(synced.messages.map((m) => m.seq)).toEqual([10, 11, 12]);
+    expect(synced.conversation).toMatchObject({ status: 'open', lastSeq: 12, rating: null });
+  });
+
+  it('relays typing and read both ways', async () => {
+    const client = await visitor();
+    const sent = await send(client, 'Anyone there?');
+    if (!sent.ok) throw new Error(sent.error.message);
+    const { conversationId } = sent.message;
+    const oleg = await operator();
+    await client.ask('typing', { typing: true });
+    expect(
+      await oleg.next(
+        'chat:typing',
+        (e: { conversationId: string }) => e.conversationId === conversationId,
+      ),
+    ).toEqual({ conversationId, typing: true });
+    await oleg.ask('chat:typing', { conversationId, typing: true });
+    expect(await client.next('typing')).toEqual({ typing: true });
+
+    const reply = await oleg.ask<Sent>('chat:send', {
+      conversationId,
+      clientId: cid(),
+      text: 'Yes',
+    });
+    expect(reply.ok).toBe(true);
+    await client.ask('read', { upToSeq: 2 });
+    expect(
+      await oleg.next(
+        'chat:read',
+        (e: { conversationId: string }) => e.conversationId === conversationId,
+      ),
+    ).toEqual({ conversationId, upToSeq: 2 });
+    await oleg.ask('chat:read', { conversationId, upToSeq: 1 });
+    expect(await client.next('read')).toEqual({ upToSeq: 1 });
+  });
+
+  it('saves the contact and lists past enquiries; rates once, only after closing', async () => {
+    const client = await visitor();
+    const first = await send(client, 'First enquiry');
+    if (!first.ok) throw new Error(first.error.message);
+    const firstId = first.message.conversationId;
+    expect(await client.ask('rate', { conversationId: firstId, rating: 'good' })).toEqual({
+      ok: false,
+      error: { code: 'not_closed', message: expect.any(String), field: 'conversationId' },
+    });
+    expect(await client.ask('contact', { name: 'Ivan', phone: '+79991234567' })).toEqual({
+      ok: true,
+    });
+    const admin = await operator('admin');
+    expect(await admin.ask('chat:close', { conversationId: firstId })).toEqual({ ok: true });
+    expect(await client.next('closed')).toEqual({ conversationId: firstId, ratingOffered: true });
+    // Another visitor cannot rate it.
+    const stranger = await visitor();
+    expect(await stranger.ask('rate', { conversationId: firstId, rating: 'poor' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await client.ask('rate', { conversationId: firstId, rating: 'excellent' })).toEqual({
+      ok: true,
+    });
+    expect(await client.ask('rate', { conversationId: firstId, rating: 'poor' })).toMatchObject({
+      ok: false,
+      error: { code: 'already_rated' },
+    });
+
+    const second = await send(client, 'Second enquiry');
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.message.conversationId).not.toBe(firstId);
+    expect(second.message.seq).toBe(1);
+    const detail = await admin.ask<ChatAck<ConversationDetail>>('chat:open', {
+      conversationId: second.message.conversationId,
+    });
+    if (!detail.ok) throw new Error(detail.error.message);
+    expect(detail.contact).toEqual({
+      visitorId: detail.conversation.visitor.id,
+      name: 'Ivan',
+      phone: '+79991234567',
+      email: null,
+    });
+    expect(detail.conversation.visitor).toMatchObject({ name: 'Ivan', online: true });
+    expect(detail.messages.map((m) => m.text)).toEqual(['Second enquiry']);
+    expect(detail.pastEnquiries).toHaveLength(1);
+    expect(detail.pastEnquiries[0]).toMatchObject({
+      id: firstId,
+      status: 'closed',
+      rating: 'excellent',
+      lastMessage: { text: 'First enquiry' },
+    });
+  });
+
+  it('answers oversize and malformed payloads naming the field', async () => {
+    const client = await visitor();
+    const oversize = await send(client, 'x'.repeat(MAX_CHAT_MESSAGE + 1));
+    expect(oversize).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid',
+        field: 'text',
+        message: `must be at most ${MAX_CHAT_MESSAGE} characters`,
+      },
+    });
+    expect(await client.ask('send', { clientId: 'short', text: 'hi' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'clientId' },
+    });
+    expect(await client.ask('send', { clientId: cid(), text: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'text' },
+    });
+    expect(
+      await client.ask('send', { clientId: cid(), text: 'hi', page: { url: 'nope', title: '' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid', field: 'page.url' } });
+    expect(await client.ask('sync', { afterSeq: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'afterSeq' },
+    });
+    expect(await client.ask('rate', { conversationId: 'x', rating: 'meh' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'rating' },
+    });
+    expect(await client.ask('handoff', { channel: 'icq' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'channel' },
+    });
+    const oleg = await operator();
+    expect(await oleg.ask('chat:send', { conversationId: 'x', clientId: cid() })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'text' },
+    });
+  });
+});
+
+describe('/chat limits and hand-off', () => {
+  const sqlite = engines.find((engine) => engine.name === 'sqlite');
+  let database: TestDatabase;
+  let t: TestPlatform;
+  const sockets: { socket: { close(): void } }[] = [];
+
+  beforeAll(async () => {
+    if (!sqlite) throw new Error('the SQLite test engine is missing');
+    database = await sqlite.open();
+    t = await startPlatform(database, { limits: { chatMessagesPerMinute: 3 } });
+  });
+  afterAll(async () => {
+    for (const client of sockets) client.socket.close();
+    await t?.close();
+    await database?.drop();
+  });
+
+  it("refuses a visitor's messages past the limit per minute, clearly, but never a retry", async () => {
+    const widget = await chatWidget(t);
+    const client = await connectVisitor(t.url, { key: widget.key });
+    sockets.push(client);
+    const first = await client.ask<Sent>('send', { clientId: cid(), text: '1' });
+    await client.ask<Sent>('send', { clientId: cid(), text: '2' });
+    await client.ask<Sent>('send', { clientId: cid(), text: '3' });
+    expect(await client.ask('send', { clientId: cid(), text: '4' })).toEqual({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(/^Too many messages; try again in \d+ s\.$/),
+      },
+    });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(await client.ask('send', { clientId: first.message.clientId, text: '1' })).toEqual(
+      first,
+    );
+  });
+
+  it('links each enabled messenger with a token that resolves to the visitor', async () => {
+    const widget = await chatWidget(t);
+    await t.platform.store.widgets.update(widget.id, {
+      settings: {
+        ...widget.settings,
+        channels: {
+          ...(widget.settings as { channels: object }).channels,
+          telegram: {
+            enabled: true,
+            receiver: null,
+            botToken: `123456:${'A'.repeat(30)}`,
+            botName: 'shop_bot',
+          },
+          viber: {
+            enabled: true,
+            receiver: null,
+            botToken: 'B'.repeat(20),
+            botName: 'Shop',
+            uri: 'shopbot',
+          },
+          vk: { enabled: true, receiver: null, groupId: 'shop' },
+          facebook: { enabled: false, receiver: null, pageId: 'shoppage' },
+        },
+      } as never,
+      now: t.clock().getTime(),
+    });
+    const client = await connectVisitor(t.url, { key: widget.key });
+    sockets.push(client);
+    const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'Hi' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    await client.ask('contact', { email: 'ivan@example.com' });
+    const link = async (channel: string) => {
+      const answer = await client.ask<ChatAck<{ url: string }>>('handoff', { channel });
+      if (!answer.ok) throw new Error(answer.error.code);
+      return answer.url;
+    };
+    const telegram = await link('telegram');
+    expect(telegram).toMatch(/^https:\/\/t\.me\/shop_bot\?start=[A-Za-z0-9_-]{1,64}$/);
+    expect(await link('viber')).toMatch(/^viber:\/\/pa\?chatURI=shopbot&context=[A-Za-z0-9_-]+$/);
+    expect(await link('vk')).toMatch(/^https:\/\/vk\.me\/shop\?ref=[A-Za-z0-9_-]+$/);
+    expect(await client.ask('handoff', { channel: 'facebook' })).toMatchObject({
+      ok: false,
+      error: { code: 'channel_not_enabled', field: 'channel' },
+    });
+
+    const token = new URL(telegram).searchParams.get('start') ?? '';
+    const staff = await t.signIn('operator');
+    const resolved = await staff(`/v1/chat/handoff/${token}`);
+    expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toEqual({
+      visitorId: expect.any(String),
+      conversationId: sent.message.conversationId,
+      widgetKey: widget.key,
+      channel: 'telegram',
+      contact: {
+        visitorId: expect.any(String),
+        name: null,
+        phone: null,
+        email: 'ivan@example.com',
+      },
+    });
+    expect((await staff('/v1/chat/handoff/unknown-token')).status).toBe(404);
+    expect((await t.request(`/v1/chat/handoff/${token}`)).status).toBe(401);
+  });
+});

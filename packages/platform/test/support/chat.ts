@@ -1,0 +1,95 @@
+/** Chat widgets and visitor clients of `/chat` for the chat tests. */
+import {
+  type ChatAuth,
+  type ChatSettings,
+  type ChatWelcome,
+  defaultSettings,
+} from '@frontdesk/config';
+import type { Widget } from '@frontdesk/platform';
+import { templates } from '@frontdesk/schedule';
+import { io } from 'socket.io-client';
+import type { TestPlatform } from './platform';
+import { type WatchedSocket, watch } from './socket-events';
+
+/** The origin the test chat widgets allow. */
+export const SHOP = 'https://shop.example';
+
+/** Site-chat settings of a test widget, over the defaults. */
+export type SitePatch = Partial<ChatSettings['channels']['site']>;
+
+/**
+ * A chat widget of the test account, open 24/7 unless `settings` says otherwise (so no test
+ * depends on the time of day), allowed on {@link SHOP}, with `site` over its site-chat settings.
+ */
+export function chatWidget(
+  t: TestPlatform,
+  site: SitePatch = {},
+  settings: Partial<ChatSettings> = {},
+): Promise<Widget> {
+  const defaults = defaultSettings('chat') as ChatSettings;
+  const chat: ChatSettings = {
+    ...defaults,
+    allowedOrigins: [SHOP],
+    schedule: { ...defaults.schedule, week: templates.always, holidays: false },
+    ...settings,
+  };
+  return t.platform.store.widgets.create({
+    accountId: t.accountId,
+    type: 'chat',
+    name: 'Site chat',
+    settings: {
+      ...chat,
+      channels: { ...chat.channels, site: { ...chat.channels.site, ...site } },
+    },
+    now: t.clock().getTime(),
+  });
+}
+
+/** A connected visitor socket with its `welcome`. */
+export interface VisitorClient extends WatchedSocket {
+  welcome: ChatWelcome;
+}
+
+/** Connects a visitor to `/chat` (from {@link SHOP} unless `origin` says otherwise). */
+export async function connectVisitor(
+  url: string,
+  auth: ChatAuth,
+  origin: string | null = SHOP,
+): Promise<VisitorClient> {
+  const socket = io(`${url}/chat`, {
+    transports: ['websocket'],
+    auth,
+    ...(origin ? { extraHeaders: { origin } } : {}),
+    forceNew: true,
+    reconnection: false,
+  });
+  const client = watch(socket);
+  const welcome = await new Promise<ChatWelcome>((resolve, reject) => {
+    socket.once('connect_error', reject);
+    client.next<ChatWelcome>('welcome').then(resolve, reject);
+  });
+  return { ...client, welcome };
+}
+
+/** The code a refused handshake names (`connect_error`'s message). */
+export async function refusedWith(
+  url: string,
+  auth: unknown,
+  origin: string = SHOP,
+): Promise<string> {
+  const socket = io(`${url}/chat`, {
+    transports: ['websocket'],
+    auth: auth as ChatAuth,
+    extraHeaders: { origin },
+    forceNew: true,
+    reconnection: false,
+  });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      socket.once('connect_error', (error) => resolve(error.message));
+      socket.once('connect', () => reject(new Error('the handshake was accepted')));
+    });
+  } finally {
+    socket.close();
+  }
+}

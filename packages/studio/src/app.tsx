@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { currentSession, type StudioSession, signOut } from './api';
+import { CreateWidget } from './create-widget';
+import { routeHref, useRoute } from './router';
+import { EDITORS, SignIn } from './sign-in';
+import { mayLeave } from './unsaved-guard';
+import { WidgetEditor } from './widget-editor';
+import { WidgetList } from './widget-list';
+
+/** The Studio: sign-in, then the widget list, the create flow and each widget's settings. */
+export function App() {
+  const [session, setSession] = useState<StudioSession | null | undefined>(undefined);
+  useEffect(() => {
+    currentSession().then(
+      (found) => setSession(found && EDITORS.includes(found.user.role) ? found : null),
+      () => setSession(null),
+    );
+  }, []);
+  if (session === undefined) return <p aria-busy="true">Loading…</p>;
+  if (session === null) return <SignIn onSignedIn={setSession} />;
+  return <Shell session={session} onSignedOut={() => setSession(null)} />;
+}
+
+function Shell({ session, onSignedOut }: { session: StudioSession; onSignedOut: () => void }) {
+  const route = useRoute();
+  const leave = async () => {
+    if (!mayLeave()) return;
+    await signOut(session).catch(() => undefined);
+    onSignedOut();
+  };
+  return (
+    <div class="shell">
+      <header>
+        <a class="brand" href={routeHref({ screen: 'list' })}>
+          Frontdesk Studio
+        </a>
+        <nav aria-label="Studio">
+          <a
+            href={routeHref({ screen: 'list' })}
+            aria-current={route.screen === 'list' ? 'page' : undefined}
+          >
+            Widgets
+          </a>
+          <a
+            href={routeHref({ screen: 'new' })}
+            aria-current={route.screen === 'new' ? 'page' : undefined}
+          >
+            New widget
+          </a>
+        </nav>
+        <span class="who">{session.user.name}</span>
+        <button type="button" onClick={leave}>
+          Sign out
+        </button>
+      </header>
+      {route.screen === 'list' && <WidgetList session={session} />}
+      {route.screen === 'new' && <CreateWidget session={session} />}
+      {route.screen === 'widget' && (
+        <WidgetEditor key={route.id} session={session} id={route.id} tab={route.tab} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { StudioSession } from './api';
+import { CallbackModeField } from './callback-mode-field';
+import { ChatChannels } from './chat-channels';
+import { Checkbox, ListField, Select } from './fields';
+import { useForm } from './form';
+import { type People, ReceiverField } from './receiver-field';
+
+/**
+ * The Basic tab (the chat's Settings tab): the type's own settings, and for every type the sites
+ * the widget may run on and the language of its own texts.
+ */
+export function BasicTab({ people, session }: { people: People; session: StudioSession }) {
+  const { draft } = useForm();
+  return (
+    <>
+      {draft.type === 'call' && (
+        <>
+          <ReceiverField path="forwarding" label="Forwarding: who answers calls" people={people} />
+          <Checkbox path="dialPad" label="Show a dial pad during the call" />
+          <Checkbox path="popOut" label="Offer to continue the call in a small window" />
+        </>
+      )}
+      {draft.type === 'callback' && <CallbackModeField path="mode" people={people} />}
+      {draft.type === 'callback' && draft.mode.kind === 'manual' && draft.leadGenerator.enabled && (
+        // Its tab is gone in manual mode: the lead generator can be switched off right here.
+        <Checkbox
+          path="leadGenerator.enabled"
+          label="Lead generator (works in automatic mode only)"
+        />
+      )}
+      {draft.type === 'chat' && <ChatChannels people={people} session={session} />}
+      <ListField
+        path="allowedOrigins"
+        label="Sites where the widget may run"
+        hint="One origin per line, like https://shop.example or http://localhost:*"
+      />
+      <Select
+        path="locale"
+        label="Language of the widget's own texts"
+        options={[
+          ['auto', "The visitor's browser language"],
+          ['ru', 'Russian'],
+          ['en', 'English'],
+        ]}
+      />
+    </>
+  );
+}

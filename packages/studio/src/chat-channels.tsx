@@ -1,0 +1,167 @@
+import type { ChatSettings } from '@frontdesk/config';
+import type { ComponentChildren } from 'preact';
+import type { StudioSession } from './api';
+import { BotTokenField } from './bot-token-field';
+import { CallbackModeField } from './callback-mode-field';
+import { Checkbox, Fieldset, ListField, NumberField, Select, TextField } from './fields';
+import { useField } from './form';
+import { freshAutomaticMode, freshLeadGenerator } from './fresh-settings';
+import { LeadGeneratorFields } from './lead-generator-fields';
+import { type People, ReceiverField } from './receiver-field';
+
+type Channels = ChatSettings['channels'];
+type Optional = Exclude<keyof Channels, 'site'>;
+
+/** A channel's settings when the marketer connects it (its tokens and ids still to fill in). */
+const FRESH: { [K in Optional]: NonNullable<Channels[K]> } = {
+  telegram: { enabled: true, receiver: null, botToken: '', botName: '' },
+  viber: { enabled: true, receiver: null, botToken: '', botName: '', uri: '' },
+  vk: { enabled: true, receiver: null, groupId: '' },
+  facebook: { enabled: true, receiver: null, pageId: '' },
+  callback: { enabled: true, mode: freshAutomaticMode() },
+  leadGeneration: {
+    ...freshLeadGenerator(),
+    handler: null,
+    notifyEmails: [],
+    notifyPhones: [],
+    companyNumber: null,
+  },
+};
+
+/** A channel that can be connected (null = not connected) and, once connected, its fields. */
+function Channel({
+  name,
+  label,
+  children,
+}: {
+  name: Optional;
+  label: string;
+  children: ComponentChildren;
+}) {
+  const path = `channels.${name}`;
+  const [value, set] = useField<Channels[Optional]>(path);
+  const id = `connect-${name}`;
+  return (
+    <Fieldset legend={label}>
+      <div class="field check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value !== null}
+          onChange={(event) =>
+            set((event.currentTarget as HTMLInputElement).checked ? FRESH[name] : null)
+          }
+        />
+        <label for={id}>Connect {label}</label>
+      </div>
+      {value !== null && children}
+    </Fieldset>
+  );
+}
+
+/** The chat's auto-replies: text, delay from the start of the enquiry, working or not. */
+function AutoReplies() {
+  const path = 'channels.site.autoReplies';
+  const [replies, set] = useField<Channels['site']['autoReplies']>(path);
+  return (
+    <Fieldset legend="Auto-replies">
+      {replies.map((_, i) => (
+        // Rows have no ids of their own; the index is their identity while editing.
+        <div class="row" key={i}>
+          <TextField path={`${path}[${i}].text`} label={`Auto-reply ${i + 1}`} multiline />
+          <NumberField path={`${path}[${i}].delaySeconds`} label="Delay (seconds)" min={0} />
+          <Select
+            path={`${path}[${i}].when`}
+            label="When"
+            options={[
+              ['working', 'Working time'],
+              ['nonWorking', 'Non-working time and holidays'],
+            ]}
+          />
+          <button type="button" onClick={() => set(replies.filter((__, j) => j !== i))}>
+            Remove auto-reply {i + 1}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() => set([...replies, { text: '', delaySeconds: 60, when: 'working' }])}
+      >
+        Add an auto-reply
+      </button>
+    </Fieldset>
+  );
+}
+
+/** The chat's Settings tab: the site chat and every other channel. */
+export function ChatChannels({ people, session }: { people: People; session: StudioSession }) {
+  return (
+    <>
+      <Fieldset legend="Site chat">
+        <ReceiverField
+          path="channels.site.receiver"
+          label="Who receives messages"
+          people={people}
+        />
+        <TextField
+          path="channels.site.nonWorkingEmail"
+          label="E-mail for messages in non-working time"
+          type="email"
+          nullable
+        />
+        <Checkbox path="channels.site.showOperatorName" label="Show the operator's full name" />
+        <Checkbox path="channels.site.showOperatorPhoto" label="Show the operator's photo" />
+        <Checkbox path="channels.site.rating" label="Offer a rating after the chat" />
+      </Fieldset>
+      <AutoReplies />
+      <Channel name="vk" label="VKontakte">
+        <Checkbox path="channels.vk.enabled" label="On" />
+        <ReceiverField path="channels.vk.receiver" label="Who receives" people={people} />
+        <TextField path="channels.vk.groupId" label="Community id or short name" />
+      </Channel>
+      <Channel name="facebook" label="Facebook">
+        <Checkbox path="channels.facebook.enabled" label="On" />
+        <ReceiverField path="channels.facebook.receiver" label="Who receives" people={people} />
+        <TextField path="channels.facebook.pageId" label="Public page id or username" />
+      </Channel>
+      <Channel name="telegram" label="Telegram">
+        <Checkbox path="channels.telegram.enabled" label="On" />
+        <ReceiverField path="channels.telegram.receiver" label="Who receives" people={people} />
+        <BotTokenField path="channels.telegram" channel="telegram" session={session} />
+      </Channel>
+      <Channel name="viber" label="Viber">
+        <Checkbox path="channels.viber.enabled" label="On" />
+        <ReceiverField path="channels.viber.receiver" label="Who receives" people={people} />
+        <BotTokenField path="channels.viber" channel="viber" session={session} />
+      </Channel>
+      <Channel name="callback" label="Callback order">
+        <Checkbox path="channels.callback.enabled" label="On" />
+        <CallbackModeField path="channels.callback.mode" people={people} />
+      </Channel>
+      <Channel name="leadGeneration" label="Lead generation">
+        <LeadGeneratorFields path="channels.leadGeneration" />
+        <ReceiverField
+          path="channels.leadGeneration.handler"
+          label="Who handles call orders"
+          people={people}
+        />
+        <ListField
+          path="channels.leadGeneration.notifyEmails"
+          label="Notify by e-mail"
+          hint="One address per line"
+        />
+        <ListField
+          path="channels.leadGeneration.notifyPhones"
+          label="Notify by SMS"
+          hint="One number per line"
+        />
+        <TextField
+          path="channels.leadGeneration.companyNumber"
+          label="Company number the visitor sees"
+          type="tel"
+          nullable
+        />
+      </Channel>
+    </>
+  );
+}

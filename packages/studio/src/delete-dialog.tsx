@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/**
+ * Asks to confirm deleting a widget, with an optional reason: a modal `<dialog>` (Esc cancels,
+ * focus starts in the reason and goes back to the Delete button on cancel).
+ */
+export function DeleteDialog({
+  name,
+  onConfirm,
+  onCancel,
+}: {
+  name: string;
+  onConfirm: (reason: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement;
+    if (dialog && !dialog.open) dialog.showModal?.();
+    // Cancelled, focus goes back to the Delete button; deleted, to the page (the row is gone).
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+  const confirm = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await onConfirm(reason);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <dialog ref={ref} aria-labelledby="delete-title" onCancel={onCancel} class="delete-dialog">
+      <form onSubmit={confirm}>
+        <h2 id="delete-title">Delete “{name}”?</h2>
+        <p>The widget stops working on every site at once. This cannot be undone.</p>
+        <label for="delete-reason">Reason (optional)</label>
+        <textarea
+          id="delete-reason"
+          maxLength={500}
+          value={reason}
+          onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+        <div class="actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" class="danger">
+            Delete widget
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

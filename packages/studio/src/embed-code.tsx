@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { emailEmbedCode, type StudioSession, type Widget } from './api';
+import { embedCodes } from './embed-codes';
+
+/** The platform's own origin: the Studio is one of its pages. */
+const platformUrl = () => location.origin;
+
+/**
+ * The Embed code tab (the chat's "Code for site"): the saved widget's codes with copy buttons,
+ * and an e-mail of the code with instructions to a developer (the Test-widget link is on every tab).
+ */
+export function EmbedCode({ widget, session }: { widget: Widget; session: StudioSession }) {
+  const [status, setStatus] = useState('');
+  const codes = embedCodes(platformUrl(), widget.key, widget.settings);
+  const copy = async (title: string, code: string) => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setStatus(`${title} copied to the clipboard.`);
+    } catch {
+      setStatus('The browser refused the clipboard: select the code and copy it.');
+    }
+  };
+  const send = async (event: Event) => {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget as HTMLFormElement).get('email'));
+    try {
+      await emailEmbedCode(session, widget.id, email);
+      setStatus(`The code and instructions are on their way to ${email}.`);
+    } catch (error) {
+      setStatus((error as Error).message);
+    }
+  };
+  return (
+    <>
+      <p>
+        Paste the code before <code>&lt;/body&gt;</code> on every page of your site. The code shows
+        the saved settings.
+      </p>
+      {codes.map(({ format, title, code, attribute }) => (
+        <section key={format} aria-labelledby={`code-${format}`} class="embed">
+          <h2 id={`code-${format}`}>{title}</h2>
+          <textarea
+            readOnly
+            rows={7}
+            aria-labelledby={`code-${format}`}
+            value={code}
+            data-format={format}
+          />
+          {attribute && (
+            <p>
+              Any link or button with <code>{attribute}</code> opens the widget.
+            </p>
+          )}
+          <button type="button" onClick={() => copy(title, code)}>
+            Copy the {title.toLowerCase()}
+          </button>
+        </section>
+      ))}
+      <form onSubmit={send} class="email-code">
+        <label for="developer-email">Send the code and instructions to a developer</label>
+        <input id="developer-email" name="email" type="email" required autocomplete="email" />
+        <button type="submit">Send by e-mail</button>
+      </form>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The settings form's shared state: the draft being edited, how to change one field of it, and
+ * the issues `parseSettings` finds, by dotted path — so every field shows its own error inline.
+ */
+import type { SettingsIssue, WidgetSettings } from '@frontdesk/config';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { getAt } from './paths';
+
+/** What every field of the form reaches. */
+export interface Form {
+  draft: WidgetSettings;
+  /** Sets the value at a dotted path. */
+  set(path: string, value: unknown): void;
+  /** Issues of the draft as it is now. */
+  issues: SettingsIssue[];
+}
+
+const FormContext = createContext<Form | null>(null);
+
+/** Makes `form` the form of the fields inside. */
+export function FormProvider({ form, children }: { form: Form; children?: ComponentChildren }) {
+  return <FormContext.Provider value={form}>{children}</FormContext.Provider>;
+}
+
+/** The form the calling field belongs to. */
+export function useForm(): Form {
+  const form = useContext(FormContext);
+  if (!form) throw new Error('a settings field outside a <FormProvider>');
+  return form;
+}
+
+/**
+ * The messages of `path` itself and of its list items (a list of e-mails shows
+ * `item 2: must be an e-mail address…`); fields deeper down show their own.
+ */
+export function issuesAt(issues: SettingsIssue[], path: string): string[] {
+  return issues.flatMap((issue) => {
+    if (issue.path === path) return [issue.message];
+    const item = issue.path.slice(path.length).match(/^\[(\d+)\]$/);
+    return issue.path.startsWith(path) && item
+      ? [`item ${Number(item[1]) + 1}: ${issue.message}`]
+      : [];
+  });
+}
+
+/** The value a field edits, and its setter. */
+export function useField<T>(path: string): [T, (value: T) => void, string[]] {
+  const form = useForm();
+  return [
+    getAt(form.draft, path) as T,
+    (value: T) => form.set(path, value),
+    issuesAt(form.issues, path),
+  ];
+}

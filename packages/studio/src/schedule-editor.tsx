@@ -1,0 +1,215 @@
+import { DEFAULT_CHAT_LUNCH } from '@frontdesk/config';
+import { type DayHours, type ScheduleInput, templates, type Weekday } from '@frontdesk/schedule';
+import { Checkbox, Fieldset, GroupErrors, Select, TextField } from './fields';
+import { useField, useForm } from './form';
+import { SchedulePreviewPanel } from './schedule-preview';
+
+const DAYS: readonly [Weekday, string][] = [
+  ['mon', 'Monday'],
+  ['tue', 'Tuesday'],
+  ['wed', 'Wednesday'],
+  ['thu', 'Thursday'],
+  ['fri', 'Friday'],
+  ['sat', 'Saturday'],
+  ['sun', 'Sunday'],
+];
+
+/** Every IANA zone this browser knows, with `current` kept even if it does not. */
+function zones(current: string): string[] {
+  const known = Intl.supportedValuesOf('timeZone');
+  return known.includes(current) ? known : [current, ...known];
+}
+
+/** A mutable copy of a template week (templates are frozen). */
+function weekOf(template: ScheduleInput['week']): ScheduleInput['week'] {
+  return Object.fromEntries(
+    DAYS.map(([day]) => {
+      const hours = template[day];
+      return [day, hours ? { from: hours.from, to: hours.to } : null];
+    }),
+  );
+}
+
+/** One weekday: on/off and its hours; for the chat also its own lunch break. */
+function DayRow({
+  day,
+  label,
+  perDayLunch,
+}: {
+  day: Weekday;
+  label: string;
+  perDayLunch: boolean;
+}) {
+  const path = `schedule.week.${day}`;
+  const [hours, set] = useField<DayHours | null | undefined>(path);
+  const id = `day-${day}`;
+  const lunch = hours?.breaks?.[0];
+  return (
+    <fieldset class="day" aria-labelledby={`${id}-label`}>
+      <div class="field check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={Boolean(hours)}
+          onChange={(event) =>
+            set(
+              (event.currentTarget as HTMLInputElement).checked
+                ? { from: '09:00', to: '18:00' }
+                : null,
+            )
+          }
+        />
+        <label id={`${id}-label`} for={id}>
+          {label}
+        </label>
+      </div>
+      {hours && (
+        <>
+          <TextField path={`${path}.from`} label={`${label} from`} type="time" />
+          <TextField path={`${path}.to`} label={`${label} to`} type="time" />
+          {perDayLunch && (
+            <div class="field check">
+              <input
+                id={`${id}-lunch`}
+                type="checkbox"
+                checked={Boolean(lunch)}
+                onChange={(event) => {
+                  const { breaks: _, ...rest } = hours;
+                  set(
+                    (event.currentTarget as HTMLInputElement).checked
+                      ? { ...rest, breaks: [{ ...DEFAULT_CHAT_LUNCH }] }
+                      : rest,
+                  );
+                }}
+              />
+              <label for={`${id}-lunch`}>{label} lunch break</label>
+            </div>
+          )}
+          {perDayLunch && lunch && (
+            <>
+              <TextField
+                path={`${path}.breaks[0].from`}
+                label={`${label} lunch from`}
+                type="time"
+              />
+              <TextField path={`${path}.breaks[0].to`} label={`${label} lunch to`} type="time" />
+            </>
+          )}
+        </>
+      )}
+      <GroupErrors path={path} />
+    </fieldset>
+  );
+}
+
+/** The call and callback widgets' lunch: one span cut from every working day. */
+function Lunch() {
+  const [lunch, set] = useField<ScheduleInput['lunch']>('schedule.lunch');
+  return (
+    <>
+      <div class="field check">
+        <input
+          id="lunch"
+          type="checkbox"
+          checked={Boolean(lunch)}
+          onChange={(event) =>
+            set(
+              (event.currentTarget as HTMLInputElement).checked
+                ? { from: '13:00', to: '14:00' }
+                : null,
+            )
+          }
+        />
+        <label for="lunch">Lunch break</label>
+      </div>
+      {lunch && (
+        <>
+          <TextField path="schedule.lunch.from" label="Lunch from" type="time" />
+          <TextField path="schedule.lunch.to" label="Lunch to" type="time" />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Dates whose hours differ from the week: closed, or other hours; empty dates are dropped on save. */
+function Exceptions() {
+  const path = 'schedule.exceptions';
+  const [exceptions, set] = useField<NonNullable<ScheduleInput['exceptions']>>(path);
+  const list = exceptions ?? [];
+  return (
+    <Fieldset legend="Exceptions">
+      {list.map((exception, i) => (
+        // Rows have no ids; the index is their identity while editing.
+        <div class="row" key={i}>
+          <TextField path={`${path}[${i}].date`} label={`Exception ${i + 1} date`} type="date" />
+          <Checkbox path={`${path}[${i}].closed`} label="Closed all day" />
+          {!exception.closed && (
+            <>
+              <TextField path={`${path}[${i}].from`} label="From" type="time" />
+              <TextField path={`${path}[${i}].to`} label="To" type="time" />
+            </>
+          )}
+          <button type="button" onClick={() => set(list.filter((_, j) => j !== i))}>
+            Remove exception {i + 1}
+          </button>
+          <GroupErrors path={`${path}[${i}]`} />
+        </div>
+      ))}
+      <button type="button" onClick={() => set([...list, { date: '', closed: true }])}>
+        Add an exception
+      </button>
+    </Fieldset>
+  );
+}
+
+/**
+ * The Schedule tab: time zone, calendar country, the 24/7 and standard templates, each day's
+ * hours, the lunch break, holidays and pre-holiday days, exceptions — and beside them the live
+ * preview of what the engine makes of it.
+ */
+export function ScheduleEditor() {
+  const { draft, set } = useForm();
+  const chat = draft.type === 'chat';
+  return (
+    <div class="schedule-layout">
+      <div class="controls">
+        <Select
+          path="schedule.timeZone"
+          label="Time zone"
+          options={zones(draft.schedule.timeZone).map((zone) => [zone, zone] as const)}
+        />
+        <Select
+          path="schedule.country"
+          label="Production calendar"
+          options={[
+            ['ru', 'Russia'],
+            ['by', 'Belarus'],
+            ['kz', 'Kazakhstan'],
+            ['uz', 'Uzbekistan'],
+          ]}
+        />
+        <Fieldset legend="Working time">
+          <div class="actions">
+            <button type="button" onClick={() => set('schedule.week', weekOf(templates.always))}>
+              Template: 24/7
+            </button>
+            <button type="button" onClick={() => set('schedule.week', weekOf(templates.standard))}>
+              Template: standard
+            </button>
+          </div>
+          {DAYS.map(([day, label]) => (
+            <DayRow key={day} day={day} label={label} perDayLunch={chat} />
+          ))}
+          <GroupErrors path="schedule.week" />
+          {!chat && <Lunch />}
+        </Fieldset>
+        <Checkbox path="schedule.holidays" label="Public holidays are days off" />
+        <Checkbox path="schedule.preHoliday" label="Pre-holiday days are shorter" />
+        <Exceptions />
+        <GroupErrors path="schedule" />
+      </div>
+      <SchedulePreviewPanel />
+    </div>
+  );
+}

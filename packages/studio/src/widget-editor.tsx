@@ -1,0 +1,226 @@
+import { parseSettings, type WidgetSettings } from '@frontdesk/config';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import {
+  deleteWidget,
+  getWidget,
+  listPeople,
+  type StudioSession,
+  updateWidget,
+  type Widget,
+} from './api';
+import { AppearanceEditor } from './appearance-editor';
+import { BasicTab } from './basic-tab';
+import { DeleteDialog } from './delete-dialog';
+import { EmbedCode } from './embed-code';
+import { testWidgetUrl } from './embed-codes';
+import { FieldErrors } from './fields';
+import { FormProvider } from './form';
+import { LeadGeneratorFields } from './lead-generator-fields';
+import { setAt } from './paths';
+import type { People } from './receiver-field';
+import { navigate, type Route, routeHref } from './router';
+import { ScheduleEditor } from './schedule-editor';
+import { useUnsavedGuard } from './unsaved-guard';
+import { TYPE_NAMES } from './widget-summary';
+
+/** The tabs of a widget type, in the source's order, with their names. */
+export function tabsOf(settings: WidgetSettings): [id: string, name: string][] {
+  switch (settings.type) {
+    case 'call':
+      return [
+        ['basic', 'Basic'],
+        ['schedule', 'Schedule'],
+        ['appearance', 'Appearance'],
+        ['embed', 'Embed code'],
+      ];
+    case 'callback':
+      return [
+        ['basic', 'Basic'],
+        ['schedule', 'Schedule'],
+        // The lead generator works only in automatic mode.
+        ...(settings.mode.kind === 'automatic'
+          ? [['lead', 'Lead generator'] as [string, string]]
+          : []),
+        ['appearance', 'Appearance'],
+        ['embed', 'Embed code'],
+      ];
+    case 'chat':
+      return [
+        ['basic', 'Settings'],
+        ['appearance', 'Appearance'],
+        ['schedule', 'Schedule'],
+        ['embed', 'Code for site'],
+      ];
+  }
+}
+
+/** A widget's settings, tab by tab, saved together. */
+export function WidgetEditor({
+  session,
+  id,
+  tab,
+}: {
+  session: StudioSession;
+  id: string;
+  tab: string;
+}) {
+  const [widget, setWidget] = useState<Widget | null>(null);
+  const [people, setPeople] = useState<People>({ users: [], groups: [] });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    getWidget(id).then(setWidget, (e: Error) => setError(e.message));
+    listPeople().then(setPeople, () => undefined);
+  }, [id]);
+  if (error) {
+    return (
+      <main>
+        <p role="alert" class="error">
+          {error}
+        </p>
+      </main>
+    );
+  }
+  if (!widget) return <p aria-busy="true">Loading…</p>;
+  return <Editor session={session} widget={widget} people={people} tab={tab} onSaved={setWidget} />;
+}
+
+function Editor({
+  session,
+  widget,
+  people,
+  tab,
+  onSaved,
+}: {
+  session: StudioSession;
+  widget: Widget;
+  people: People;
+  tab: string;
+  onSaved: (widget: Widget) => void;
+}) {
+  const [draft, setDraft] = useState<WidgetSettings>(widget.settings);
+  const [name, setName] = useState(widget.name);
+  const [status, setStatus] = useState('');
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const parsed = parseSettings(draft);
+  const issues = parsed.ok ? [] : parsed.issues;
+  const nameError = name.trim() === '' ? ['Give the widget a name.'] : [];
+  const [deleting, setDeleting] = useState(false);
+  const [deleted, setDeleted] = useState(false);
+  const dirty =
+    !deleted && (name !== widget.name || JSON.stringify(draft) !== JSON.stringify(widget.settings));
+  const stays = useCallback(
+    (next: Route) => next.screen === 'widget' && next.id === widget.id,
+    [widget.id],
+  );
+  useUnsavedGuard(dirty, stays);
+  const set = useCallback((path: string, value: unknown) => {
+    setDraft((current) => setAt(current, path, value));
+    setStatus('');
+  }, []);
+
+  // Once deleted, unsaved changes have nowhere to go: back to the list without asking.
+  useEffect(() => {
+    if (deleted) navigate({ screen: 'list' });
+  }, [deleted]);
+  const remove = async (reason: string) => {
+    await deleteWidget(session, widget.id, reason);
+    setDeleting(false);
+    setDeleted(true);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSaveError(null);
+    if (!parsed.ok || nameError.length) {
+      setSaveError(`Not saved: ${issues.length + nameError.length} field(s) need fixing.`);
+      // The first field to fix takes focus when it is on this tab.
+      document.querySelector<HTMLElement>('.settings [aria-invalid="true"]')?.focus();
+      return;
+    }
+    try {
+      const saved = await updateWidget(session, widget.id, { name, settings: parsed.value });
+      setDraft(saved.settings);
+      setName(saved.name);
+      onSaved(saved);
+      setStatus('Saved.');
+    } catch (e) {
+      setSaveError((e as Error).message);
+    }
+  };
+
+  const tabs = tabsOf(draft);
+  const current = tabs.some(([t]) => t === tab) ? tab : 'basic';
+  const title = tabs.find(([t]) => t === current)?.[1] ?? '';
+  return (
+    <main class="editor">
+      <h1>
+        {widget.name} <span class="type">({TYPE_NAMES[widget.type]})</span>
+      </h1>
+      <p class="actions">
+        <a href={testWidgetUrl(location.origin, widget.key)} target="_blank" rel="noopener">
+          Test widget (opens in a new tab)
+        </a>
+        <button type="button" onClick={() => setDeleting(true)}>
+          Delete widget
+        </button>
+      </p>
+      {deleting && (
+        <DeleteDialog name={widget.name} onConfirm={remove} onCancel={() => setDeleting(false)} />
+      )}
+      <nav aria-label="Settings" class="tabs">
+        {tabs.map(([t, label]) => (
+          <a
+            key={t}
+            href={routeHref({ screen: 'widget', id: widget.id, tab: t })}
+            aria-current={t === current ? 'page' : undefined}
+          >
+            {label}
+          </a>
+        ))}
+      </nav>
+      {current === 'embed' ? (
+        <EmbedCode widget={widget} session={session} />
+      ) : (
+        <form onSubmit={save} class="settings" aria-labelledby="tab-title" noValidate>
+          <h2 id="tab-title" class="visually-hidden">
+            {title}
+          </h2>
+          <FormProvider form={{ draft, set, issues }}>
+            {current === 'basic' && (
+              <>
+                <div class="field">
+                  <label for="widget-name">Name</label>
+                  <input
+                    id="widget-name"
+                    value={name}
+                    maxLength={100}
+                    aria-invalid={nameError.length ? 'true' : undefined}
+                    aria-describedby={nameError.length ? 'widget-name-error' : undefined}
+                    onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+                  />
+                  <FieldErrors id="widget-name" errors={nameError} />
+                </div>
+                <BasicTab people={people} session={session} />
+              </>
+            )}
+            {current === 'schedule' && <ScheduleEditor />}
+            {current === 'lead' && <LeadGeneratorFields path="leadGenerator" />}
+            {current === 'appearance' && <AppearanceEditor />}
+          </FormProvider>
+          <div class="save-bar">
+            <button type="submit" class="primary">
+              Save
+            </button>
+            {dirty && <span>Unsaved changes</span>}
+            {saveError && (
+              <p role="alert" class="error">
+                {saveError}
+              </p>
+            )}
+            <span role="status">{status}</span>
+          </div>
+        </form>
+      )}
+    </main>
+  );
+}

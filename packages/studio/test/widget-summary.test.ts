@@ -1,0 +1,34 @@
+import { type CallbackSettings, type ChatSettings, defaultSettings } from '@frontdesk/config';
+import { describe, expect, it } from 'vitest';
+import { activeChannels, formatOf } from '../src/widget-summary';
+
+describe('widget summary', () => {
+  it("tells the format: the callback's label or popup, popup for the others", () => {
+    const callback = defaultSettings('callback') as CallbackSettings;
+    expect(formatOf(callback)).toBe('popup');
+    expect(
+      formatOf({ ...callback, appearance: { ...callback.appearance, callFormat: 'label' } }),
+    ).toBe('label');
+    expect(formatOf(defaultSettings('chat'))).toBe('popup');
+  });
+
+  it('lists the channels that are on', () => {
+    expect(activeChannels(defaultSettings('call'))).toEqual(['Browser call']);
+    const callback = defaultSettings('callback') as CallbackSettings;
+    expect(
+      activeChannels({ ...callback, leadGenerator: { ...callback.leadGenerator, enabled: true } }),
+    ).toEqual(['Callback', 'Lead generator']);
+    const chat = defaultSettings('chat') as ChatSettings;
+    expect(activeChannels(chat)).toEqual(['Site chat']);
+    expect(
+      activeChannels({
+        ...chat,
+        channels: {
+          ...chat.channels,
+          telegram: { enabled: true, receiver: null, botToken: 't', botName: 'b' },
+          vk: { enabled: false, receiver: null, groupId: 'g' },
+        },
+      }),
+    ).toEqual(['Site chat', 'Telegram']);
+  });
+});
