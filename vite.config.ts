@@ -20,6 +20,11 @@ export function workspaceAliases(folder: 'src' | 'dist', extension: '.ts' | '.js
       find: new RegExp(`^@frontdesk/${name}$`),
       replacement: resolve(packagesDir, name, folder, `index${extension}`),
     },
+    // A style sheet (`@frontdesk/staff/staff.css`) has the same name in both folders.
+    {
+      find: new RegExp(`^@frontdesk/${name}/(.+\\.css)$`),
+      replacement: resolve(packagesDir, name, folder, '$1'),
+    },
     {
       find: new RegExp(`^@frontdesk/${name}/(.+)$`),
       replacement: resolve(packagesDir, name, folder, `$1${extension}`),
@@ -86,6 +91,59 @@ export function libraryConfig(options: LibraryOptions): UserConfig {
             }
           : {}),
       },
+    },
+  });
+}
+
+/** What a staff web app (the console, the Studio) builds. */
+export interface StaffAppOptions {
+  /** The app's folder (pass `import.meta.dirname`); its script is `src/main.tsx`. */
+  root: string;
+  /** Where the platform serves it, e.g. `/console/`. */
+  base: string;
+  /** The page's title. */
+  title: string;
+  /** Resolve the workspace packages to their sources instead of their builds. */
+  fromSources?: boolean;
+}
+
+/**
+ * Vite config of a staff web app: one HTML page, made here (the apps differ only in its title),
+ * hashed assets, no inline scripts or styles (the platform's CSP allows only 'self').
+ */
+export function staffAppConfig(options: StaffAppOptions): UserConfig {
+  const page = resolve(options.root, 'index.html');
+  const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${options.title}</title>
+  </head>
+  <body>
+    <div id="app"></div>
+    <script type="module" src="/src/main.tsx"></script>
+  </body>
+</html>
+`;
+  return defineConfig({
+    root: options.root,
+    base: options.base,
+    logLevel: 'warn',
+    ...(options.fromSources ? { resolve: { alias: workspaceAliases('src', '.ts') } } : {}),
+    plugins: [
+      {
+        name: 'staff-app-page',
+        resolveId: (id) => (id === page ? page : undefined),
+        load: (id) => (id === page ? html : undefined),
+      },
+    ],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      modulePreload: false,
+      sourcemap: true,
     },
   });
 }

@@ -1,16 +1,8 @@
-import { defineConfig } from 'vite';
+import { staffAppConfig } from '../../vite.config.ts';
 
-// A web app the platform serves at /console: one HTML page, hashed assets, no inline scripts or
-// styles (the platform's CSP allows only 'self').
-export default defineConfig({
+// The platform serves the console at /console.
+export default staffAppConfig({
   root: import.meta.dirname,
   base: '/console/',
-  logLevel: 'warn',
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    modulePreload: false,
-    sourcemap: true,
-  },
+  title: 'Frontdesk console',
 });

@@ -5,40 +5,23 @@
  * real SMTP server on loopback; an XSS corpus in both directions and in the operator's name; a
  * platform restart under an open widget; messenger hand-off for every channel.
  */
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatSettings } from '../../packages/config/src/index.ts';
 import { connectOps } from '../../packages/platform/test/support/ops-client.ts';
+import { smtpReceiver } from '../../packages/platform/test/support/smtp.ts';
 import { bubbles, chat, createChat, openChat, write } from './chat-helpers.ts';
 import { type Stage, signInToConsole, startStage } from './harness.ts';
 
-const mails: { to: string[]; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    let data = '';
-    stream.on('data', (chunk: Buffer) => {
-      data += chunk.toString('utf8');
-    });
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-      callback();
-    });
-  },
-});
+/** The platform's outgoing e-mail lands here: a real SMTP server on loopback. */
+const smtp = smtpReceiver();
 
 let stage: Stage;
 /** The demo account, whose operators sign in to the console. */
 let demoAccount: string;
 
 beforeAll(async () => {
-  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
-  const { port } = smtp.server.address() as AddressInfo;
-  stage = await startStage(new Date(), { env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  stage = await startStage(new Date(), { env: { SMTP_URL: await smtp.start() } });
   const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
   if (!operator) throw new Error('the demo account is not seeded');
   demoAccount = operator.accountId;
@@ -46,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stage?.stop();
-  await new Promise<void>((done) => smtp.close(() => done()));
+  await smtp.stop();
 });
 
 /** A chat of the demo account routed to its group "Sales", with the site channel changed by `site`. */
@@ -254,14 +237,14 @@ describe('chat journeys', () => {
       'Leave a message and we will answer tomorrow.',
     );
 
-    const before = mails.length;
+    const before = smtp.mails.length;
     await write(v.page, 'Night question one');
     await write(v.page, 'Night question two');
     await allStored(v.page);
     const { workers } = stage.platform.platform;
     await workers.sendOutbox();
     await workers.sendOutbox();
-    const sent = mails.slice(before);
+    const sent = smtp.mails.slice(before);
     expect(sent.map((mail) => mail.to)).toEqual([['night@corp.example'], ['night@corp.example']]);
     expect(sent.filter((mail) => mail.data.includes('Night question one'))).toHaveLength(1);
     expect(sent.filter((mail) => mail.data.includes('Night question two'))).toHaveLength(1);

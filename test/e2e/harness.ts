@@ -318,6 +318,30 @@ export async function signInToConsole(
   return { page, pageErrors };
 }
 
+/**
+ * The Studio at `/studio/` in a new browser context (English), signed in as
+ * `email` (demo password); uncaught errors of the page are collected in `pageErrors`.
+ */
+export async function signInToStudio(
+  stage: Stage,
+  email = 'marketer@demo.test',
+): Promise<{ page: Page; pageErrors: Error[] }> {
+  const context = await stage.browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Moscow',
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(`${stage.platform.url}/studio/`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Widgets', level: 1 }).waitFor();
+  return { page, pageErrors };
+}
+
 /** The widget's launcher on `page` (Playwright's CSS and role engines see into open shadow roots). */
 export const launcher = (page: Page) => page.locator('frontdesk-callback .launcher');
 /** The widget's dialog on `page`. */

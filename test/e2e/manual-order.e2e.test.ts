@@ -3,37 +3,20 @@
  * the demo site, the platform stores it and e-mails every configured address through a real SMTP
  * server on loopback, one e-mail each.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smtpReceiver } from '../../packages/platform/test/support/smtp.ts';
 import { ALWAYS_OPEN, openWidget, type Stage, startStage, visit } from './harness.ts';
 
-const mails: { to: string[]; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    let data = '';
-    stream.on('data', (chunk: Buffer) => {
-      data += chunk.toString('utf8');
-    });
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-      callback();
-    });
-  },
-});
+/** The platform's outgoing e-mail lands here: a real SMTP server on loopback. */
+const smtp = smtpReceiver();
 
 let stage: Stage;
 beforeAll(async () => {
-  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
-  const { port } = smtp.server.address() as AddressInfo;
-  stage = await startStage(new Date(), { env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  stage = await startStage(new Date(), { env: { SMTP_URL: await smtp.start() } });
 });
 afterAll(async () => {
   await stage?.stop();
-  await new Promise<void>((done) => smtp.close(() => done()));
+  await smtp.stop();
 });
 
 describe('a manual-mode order', () => {
@@ -52,11 +35,11 @@ describe('a manual-mode order', () => {
 
     await stage.platform.platform.workers.sendOutbox();
     await stage.platform.platform.workers.sendOutbox();
-    expect(mails.map((mail) => mail.to).sort()).toEqual([
+    expect(smtp.mails.map((mail) => mail.to).sort()).toEqual([
       ['boss@corp.example'],
       ['sales@corp.example'],
     ]);
-    for (const mail of mails) expect(mail.data).toContain('+79123456789');
+    for (const mail of smtp.mails) expect(mail.data).toContain('+79123456789');
     await v.context.close();
   });
 });

@@ -1,21 +1,12 @@
 // @vitest-environment jsdom
 import { start } from '@frontdesk/callback';
 import type { WidgetHost } from '@frontdesk/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectRefused, testHost } from '../../core/test/support/widget-host';
 import { callbackConfig } from './fixtures';
 
-function host(config: unknown, extra: Partial<WidgetHost> = {}) {
-  const report = vi.fn();
-  return {
-    key: 'test-callback',
-    config,
-    consent: false,
-    api: 'https://fd.example/v1/',
-    emit: vi.fn(),
-    ...extra,
-    report,
-  };
-}
+const host = (config: unknown, extra: Partial<WidgetHost> = {}) =>
+  testHost('test-callback', config, extra);
 
 const shadow = () => document.querySelector('frontdesk-callback')?.shadowRoot;
 
@@ -55,45 +46,17 @@ describe('start (the launcher chunk)', () => {
     expect(shadow()?.querySelector('.fd')?.getAttribute('data-position')).toBe('left');
   });
 
-  it('refuses a config with a wrong type: one error naming the field, nothing mounted, no throw', () => {
+  // What a guarded start does with a bad config is tested once, in core's guarded-start.test.ts:
+  // here, only that this start is guarded by the callback's own schema.
+  it('validates against the callback schema: the wrong field reported once, nothing mounted', () => {
     const config = callbackConfig() as unknown as { appearance: Record<string, unknown> };
     config.appearance.primaryColor = 42;
     const h = host(config);
-    const handle = start(h);
-    expect(h.report).toHaveBeenCalledTimes(1);
-    const error = h.report.mock.calls[0]?.[0] as Error & { code: string };
-    expect(error.message).toBe(
+    start(h);
+    expectRefused(
+      h,
       'widget "test-callback": config field "appearance.primaryColor" must be a colour "#rrggbb"',
-    );
-    expect(error.code).toBe('invalid_config');
-    expect(document.querySelector('frontdesk-callback')).toBeNull();
-    expect(() => {
-      handle.open();
-      handle.identify({ name: 'x' });
-      handle.close();
-      handle.destroy();
-    }).not.toThrow();
-  });
-
-  it('ignores keys it does not know, and counts the rest of the issues', () => {
-    const config = { ...callbackConfig(), futureOption: { a: 1 } };
-    const h = host(config);
-    start(h);
-    expect(h.report).not.toHaveBeenCalled();
-
-    const broken = { ...callbackConfig(), mode: 'psychic', country: 'de' };
-    const h2 = host(broken);
-    start(h2);
-    expect((h2.report.mock.calls[0]?.[0] as Error | undefined)?.message).toBe(
-      'widget "test-callback": config field "mode" must be "automatic" or "manual" (and 1 more)',
-    );
-  });
-
-  it('reports a config of another widget type', () => {
-    const h = host({ ...callbackConfig(), type: 'chat' });
-    start(h);
-    expect((h.report.mock.calls[0]?.[0] as Error | undefined)?.message).toMatch(
-      /^widget "test-callback": config field/,
+      'frontdesk-callback',
     );
   });
 

@@ -1,24 +1,23 @@
+import { currentSession, SignIn, type StaffSession, signOut } from '@frontdesk/staff';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type ConsoleSession, currentSession, signOut } from './api';
 import { CallbackOrders } from './callback-orders';
 import { CallsPanel } from './calls-panel';
 import { ChatInbox } from './chat-inbox';
 import { connectOps } from './ops-socket';
 import { Presence } from './presence';
-import { SignIn } from './sign-in';
 
 /** The console: sign-in, then the shell with its screens over one `/ops` connection. */
 export function App() {
-  const [session, setSession] = useState<ConsoleSession | null | undefined>(undefined);
+  const [session, setSession] = useState<StaffSession | null | undefined>(undefined);
   useEffect(() => {
     currentSession().then(setSession, () => setSession(null));
   }, []);
   if (session === undefined) return <p aria-busy="true">Loading…</p>;
-  if (session === null) return <SignIn onSignedIn={setSession} />;
+  if (session === null) return <SignIn title="Frontdesk console" onSignedIn={setSession} />;
   return <Shell session={session} onSignedOut={() => setSession(null)} />;
 }
 
-function Shell({ session, onSignedOut }: { session: ConsoleSession; onSignedOut: () => void }) {
+function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: () => void }) {
   const socket = useMemo(() => connectOps(), [session]);
   const [connected, setConnected] = useState(socket.connected);
   const [announcement, setAnnouncement] = useState('');

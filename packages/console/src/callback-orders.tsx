@@ -1,6 +1,7 @@
+import type { StaffUser } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
-import { type ConsoleUser, orderNotifications } from './api';
+import { orderNotifications } from './api';
 import {
   type CallbackOrder,
   type OrderNotification,
@@ -21,7 +22,7 @@ export function CallbackOrders({
   announce,
 }: {
   socket: Socket;
-  user: ConsoleUser;
+  user: StaffUser;
   announce: (text: string) => void;
 }) {
   const [orders, setOrders] = useState(new Map<string, CallbackOrder>());
@@ -117,7 +118,7 @@ function OrderCard({
   act,
 }: {
   order: CallbackOrder;
-  user: ConsoleUser;
+  user: StaffUser;
   act: (event: string, payload: object) => Promise<CallbackOrder | null>;
 }) {
   const [note, setNote] = useState('');

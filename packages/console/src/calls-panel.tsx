@@ -3,8 +3,10 @@
  * the caller's info (widget, page, the visitor's local time), answer / decline, mute, hang up
  * and the DTMF digits the visitor presses.
  */
+
+import type { StaffSession } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ConsoleSession, sipCredentials } from './api';
+import { sipCredentials } from './api';
 import {
   type PhoneCall,
   type PhoneStatus,
@@ -130,7 +132,7 @@ export function CallsPanel({
   session,
   announce,
 }: {
-  session: ConsoleSession;
+  session: StaffSession;
   announce: (text: string) => void;
 }) {
   const [status, setStatus] = useState<PhoneStatus>({ state: 'connecting', lines: [] });

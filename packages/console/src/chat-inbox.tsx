@@ -4,9 +4,9 @@
  * when allowed, and are announced to screen readers.
  */
 import type { ConversationSummary } from '@frontdesk/config';
+import type { StaffUser } from '@frontdesk/staff';
 import { useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
-import type { ConsoleUser } from './api';
 import { useChatInbox } from './chat-connection';
 import { type InboxFilter, matchesFilter, sortConversations, visitorName } from './chat-store';
 import { ConversationView } from './conversation-view';
@@ -79,7 +79,7 @@ export function ChatInbox({
   announce,
 }: {
   socket: Socket;
-  user: ConsoleUser;
+  user: StaffUser;
   announce: (text: string) => void;
 }) {
   const [filter, setFilter] = useState<InboxFilter>('all');

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app';
+import '@frontdesk/staff/staff.css';
 import './console.css';
 
 const root = document.getElementById('app');

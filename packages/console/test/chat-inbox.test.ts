@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import type { ConversationSummary } from '@frontdesk/config';
+import type { StaffUser } from '@frontdesk/staff';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConsoleUser } from '../src/api';
 import { ChatInbox } from '../src/chat-inbox';
 import { FakeOps, message, summary, XSS_CORPUS } from './chat-fixtures';
 
@@ -15,7 +15,7 @@ vi.mock('../src/notify', () => ({
 }));
 const notify = await import('../src/notify');
 
-const oleg: ConsoleUser = {
+const oleg: StaffUser = {
   id: 'u1',
   accountId: 'a1',
   email: 'operator@demo.test',

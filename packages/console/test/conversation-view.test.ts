@@ -3,22 +3,27 @@ import type { ConversationSummary } from '@frontdesk/config';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Thread } from '../src/chat-store';
+import { emptyInbox, inboxReducer, type Thread } from '../src/chat-store';
 import { ConversationView } from '../src/conversation-view';
 import { message, summary, XSS_CORPUS } from './chat-fixtures';
 
 const NOON_UTC = new Date('2026-03-04T12:00:00Z');
 
+/**
+ * The thread the inbox holds for a conversation opened with nothing in it yet, made by the
+ * inbox's own reducer (so it stays what the console really draws), with `change` over it.
+ */
 function thread(change: Partial<Thread> = {}): Thread {
-  return {
+  const conversation = summary();
+  const opened = inboxReducer(emptyInbox, {
+    type: 'opened',
+    conversation,
     messages: [],
-    pending: [],
     contact: null,
     pastEnquiries: [],
-    visitorTyping: false,
-    readSent: 0,
-    ...change,
-  };
+  }).threads.get(conversation.id);
+  if (!opened) throw new Error('the inbox did not open the conversation');
+  return { ...opened, ...change };
 }
 
 /** The view in the page, with every inbox action a spy. */

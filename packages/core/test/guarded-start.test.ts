@@ -4,9 +4,10 @@ import {
   PublicChatConfigSchema,
   toPublicConfig,
 } from '@frontdesk/config';
-import { configError, guardedStart, type WidgetHost } from '@frontdesk/core';
+import { configError, guardedStart } from '@frontdesk/core';
 import { calendarDays } from '@frontdesk/schedule';
 import { describe, expect, it, vi } from 'vitest';
+import { testHost } from './support/widget-host';
 
 const config = toPublicConfig(
   {
@@ -20,11 +21,7 @@ const config = toPublicConfig(
   { now: new Date('2026-03-04T07:00:00Z') },
 );
 
-function host(value: unknown) {
-  const report = vi.fn<(error: unknown) => void>();
-  const h: WidgetHost = { key: 'k', config: value, consent: false, api: '/v1/', emit() {}, report };
-  return { ...h, report };
-}
+const host = (value: unknown) => testHost('k', value);
 
 const handle = { open() {}, close() {}, identify() {}, consent() {}, destroy() {} };
 

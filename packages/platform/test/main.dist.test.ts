@@ -1,46 +1,24 @@
 /** The built platform as `pnpm --filter @frontdesk/platform start` runs it: env in, seeded, SIGTERM out. */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const mainJs = new URL('../dist/main.js', import.meta.url).pathname;
+import { type BuiltPlatform, builtPlatform } from './support/built-platform';
 
 describe('platform process', () => {
-  let dataDir: string;
-  let child: ChildProcess;
+  let platform: BuiltPlatform;
   let url: string;
-  let output = '';
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'fd-main-'));
-    child = spawn(process.execPath, [mainJs], {
-      env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: '1', LOG: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', (chunk) => {
-        output += chunk;
-        const match = /platform at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-    });
+    platform = await builtPlatform('fd-main-');
+    url = await platform.start();
   }, 60_000);
   afterAll(async () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    await platform?.dispose();
   });
 
   it('listens on loopback, seeded with the demo account, and stops cleanly on SIGTERM', async () => {
-    expect(output).toContain(
+    expect(platform.output).toContain(
       'admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
     );
-    expect(output).toContain('password "demo-password"');
+    expect(platform.output).toContain('password "demo-password"');
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
     const login = await fetch(`${url}/v1/auth/login`, {
       method: 'POST',
@@ -54,10 +32,6 @@ describe('platform process', () => {
       });
       expect(config.status, key).toBe(200);
     }
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    );
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await platform.kill('SIGTERM')).toBe(0);
   });
 });

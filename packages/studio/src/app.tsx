@@ -1,27 +1,39 @@
+import {
+  currentSession,
+  SignIn,
+  type SignInGate,
+  type StaffSession,
+  signOut,
+} from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
-import { currentSession, type StudioSession, signOut } from './api';
 import { CreateWidget } from './create-widget';
 import { routeHref, useRoute } from './router';
-import { EDITORS, SignIn } from './sign-in';
 import { mayLeave } from './unsaved-guard';
 import { WidgetEditor } from './widget-editor';
 import { WidgetList } from './widget-list';
 
+/** Only those who may change widgets get in; operators work in the console. */
+const EDITORS: SignInGate = {
+  roles: ['admin', 'marketer'],
+  refusal: 'The Studio is for marketers and admins. Operators use the console.',
+};
+
 /** The Studio: sign-in, then the widget list, the create flow and each widget's settings. */
 export function App() {
-  const [session, setSession] = useState<StudioSession | null | undefined>(undefined);
+  const [session, setSession] = useState<StaffSession | null | undefined>(undefined);
   useEffect(() => {
     currentSession().then(
-      (found) => setSession(found && EDITORS.includes(found.user.role) ? found : null),
+      (found) => setSession(found && EDITORS.roles.includes(found.user.role) ? found : null),
       () => setSession(null),
     );
   }, []);
   if (session === undefined) return <p aria-busy="true">Loading…</p>;
-  if (session === null) return <SignIn onSignedIn={setSession} />;
+  if (session === null)
+    return <SignIn title="Frontdesk Studio" gate={EDITORS} onSignedIn={setSession} />;
   return <Shell session={session} onSignedOut={() => setSession(null)} />;
 }
 
-function Shell({ session, onSignedOut }: { session: StudioSession; onSignedOut: () => void }) {
+function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: () => void }) {
   const route = useRoute();
   const leave = async () => {
     if (!mayLeave()) return;

@@ -1,4 +1,4 @@
-import type { StudioSession } from './api';
+import type { StaffSession } from '@frontdesk/staff';
 import { CallbackModeField } from './callback-mode-field';
 import { ChatChannels } from './chat-channels';
 import { Checkbox, ListField, Select } from './fields';
@@ -9,7 +9,7 @@ import { type People, ReceiverField } from './receiver-field';
  * The Basic tab (the chat's Settings tab): the type's own settings, and for every type the sites
  * the widget may run on and the language of its own texts.
  */
-export function BasicTab({ people, session }: { people: People; session: StudioSession }) {
+export function BasicTab({ people, session }: { people: People; session: StaffSession }) {
   const { draft } = useForm();
   return (
     <>

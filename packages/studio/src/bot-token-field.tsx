@@ -1,5 +1,6 @@
+import { RequestError, type StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
-import { checkBot, RequestError, type StudioSession } from './api';
+import { checkBot } from './api';
 import { TextField } from './fields';
 import { useForm } from './form';
 import { getAt } from './paths';
@@ -15,7 +16,7 @@ export function BotTokenField({
 }: {
   path: string;
   channel: 'telegram' | 'viber';
-  session: StudioSession;
+  session: StaffSession;
 }) {
   const form = useForm();
   const [result, setResult] = useState<string>('');

@@ -1,6 +1,6 @@
 import type { ChatSettings } from '@frontdesk/config';
+import type { StaffSession } from '@frontdesk/staff';
 import type { ComponentChildren } from 'preact';
-import type { StudioSession } from './api';
 import { BotTokenField } from './bot-token-field';
 import { CallbackModeField } from './callback-mode-field';
 import { Checkbox, Fieldset, ListField, NumberField, Select, TextField } from './fields';
@@ -94,7 +94,7 @@ function AutoReplies() {
 }
 
 /** The chat's Settings tab: the site chat and every other channel. */
-export function ChatChannels({ people, session }: { people: People; session: StudioSession }) {
+export function ChatChannels({ people, session }: { people: People; session: StaffSession }) {
   return (
     <>
       <Fieldset legend="Site chat">

@@ -1,6 +1,7 @@
 import { defaultSettings, type WidgetType } from '@frontdesk/config';
+import type { StaffSession } from '@frontdesk/staff';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { createWidget, type StudioSession } from './api';
+import { createWidget } from './api';
 import { navigate } from './router';
 import { TYPE_NAMES } from './widget-summary';
 
@@ -16,7 +17,7 @@ function browserZone(): string | undefined {
 }
 
 /** Creating a widget: pick the type, accept the terms, name it — then its settings open. */
-export function CreateWidget({ session }: { session: StudioSession }) {
+export function CreateWidget({ session }: { session: StaffSession }) {
   const [type, setType] = useState<WidgetType | null>(null);
   const [step, setStep] = useState<'type' | 'terms'>('type');
   const [error, setError] = useState<string | null>(null);

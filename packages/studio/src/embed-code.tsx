@@ -1,5 +1,6 @@
+import type { StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
-import { emailEmbedCode, type StudioSession, type Widget } from './api';
+import { emailEmbedCode, type Widget } from './api';
 import { embedCodes } from './embed-codes';
 
 /** The platform's own origin: the Studio is one of its pages. */
@@ -9,7 +10,7 @@ const platformUrl = () => location.origin;
  * The Embed code tab (the chat's "Code for site"): the saved widget's codes with copy buttons,
  * and an e-mail of the code with instructions to a developer (the Test-widget link is on every tab).
  */
-export function EmbedCode({ widget, session }: { widget: Widget; session: StudioSession }) {
+export function EmbedCode({ widget, session }: { widget: Widget; session: StaffSession }) {
   const [status, setStatus] = useState('');
   const codes = embedCodes(platformUrl(), widget.key, widget.settings);
   const copy = async (title: string, code: string) => {

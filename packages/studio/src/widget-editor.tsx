@@ -1,13 +1,7 @@
 import { parseSettings, type WidgetSettings } from '@frontdesk/config';
+import type { StaffSession } from '@frontdesk/staff';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import {
-  deleteWidget,
-  getWidget,
-  listPeople,
-  type StudioSession,
-  updateWidget,
-  type Widget,
-} from './api';
+import { deleteWidget, getWidget, listPeople, updateWidget, type Widget } from './api';
 import { AppearanceEditor } from './appearance-editor';
 import { BasicTab } from './basic-tab';
 import { DeleteDialog } from './delete-dialog';
@@ -60,7 +54,7 @@ export function WidgetEditor({
   id,
   tab,
 }: {
-  session: StudioSession;
+  session: StaffSession;
   id: string;
   tab: string;
 }) {
@@ -91,7 +85,7 @@ function Editor({
   tab,
   onSaved,
 }: {
-  session: StudioSession;
+  session: StaffSession;
   widget: Widget;
   people: People;
   tab: string;

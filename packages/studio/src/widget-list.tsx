@@ -1,11 +1,12 @@
+import type { StaffSession } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
-import { deleteWidget, listWidgets, type StudioSession, updateWidget, type Widget } from './api';
+import { deleteWidget, listWidgets, updateWidget, type Widget } from './api';
 import { DeleteDialog } from './delete-dialog';
 import { routeHref } from './router';
 import { activeChannels, formatOf, TYPE_NAMES } from './widget-summary';
 
 /** The account's widgets: active toggle, name, type, format, active channels; delete. */
-export function WidgetList({ session }: { session: StudioSession }) {
+export function WidgetList({ session }: { session: StaffSession }) {
   const [widgets, setWidgets] = useState<Widget[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');

@@ -4,18 +4,13 @@
  * with; messages without an ack are resent under their client id (as the widget does) and stored
  * once; after the last restart, `sync` from 0 returns each visitor's history intact.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChatAck, ChatMessage, ChatWelcome } from '@frontdesk/config';
 import SQLite from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltPlatform, builtPlatform, killMidStream } from '../support/built-platform';
 
-const mainJs = new URL('../../dist/main.js', import.meta.url).pathname;
 const KILLS = 3;
 const VISITORS = 3;
 /** Messages the visitors get acked in each life before it is killed (the kill lands mid-stream). */
@@ -33,54 +28,23 @@ interface Visitor {
 }
 
 describe('chat messages across SIGKILL of the built platform', () => {
-  let dataDir: string | undefined;
-  let child: ChildProcess | undefined;
+  let platform: BuiltPlatform;
   const visitors: Visitor[] = [];
+  beforeAll(async () => {
+    platform = await builtPlatform('fd-chat-crash-', { WORKER_INTERVAL_MS: '50' });
+  });
   afterAll(async () => {
     for (const visitor of visitors) visitor.socket?.close();
-    if (child && child.exitCode === null) child.kill('SIGKILL');
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await platform?.dispose();
   });
 
   it('keeps every acknowledged message once, and sync returns the history', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'fd-chat-crash-'));
-    dataDir = dir;
-    let url: string | undefined;
-
-    /** Starts the platform on the data directory; resolves once it listens. */
-    const start = async () => {
-      let output = '';
-      const started = spawn(process.execPath, [mainJs], {
-        env: {
-          PATH: process.env.PATH,
-          PORT: '0',
-          DATA_DIR: dir,
-          SEED_DEMO: '1',
-          LOG: '0',
-          WORKER_INTERVAL_MS: '50',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child = started;
-      started.stderr?.on('data', (chunk) => {
-        output += chunk;
-      });
-      url = await new Promise<string>((resolve, reject) => {
-        started.stdout?.on('data', (chunk) => {
-          output += chunk;
-          const match = /platform at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-          if (match?.[1]) resolve(match[1]);
-        });
-        started.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-      });
-    };
-
     /** A connected socket of `visitor` (a new one after a kill), or undefined while the platform is down. */
     const connect = async (visitor: Visitor): Promise<Socket | undefined> => {
       if (visitor.socket?.connected) return visitor.socket;
       visitor.socket?.close();
       visitor.socket = undefined;
-      const base = url;
+      const base = platform.url;
       if (!base) return undefined;
       const socket = io(`${base}/chat`, {
         transports: ['websocket'],
@@ -134,7 +98,7 @@ describe('chat messages across SIGKILL of the built platform', () => {
       }
     };
 
-    await start();
+    await platform.start();
     for (let i = 0; i < VISITORS; i++) {
       visitors.push({
         token: undefined,
@@ -146,17 +110,12 @@ describe('chat messages across SIGKILL of the built platform', () => {
     }
     const total = () => visitors.reduce((sum, v) => sum + v.acked.size, 0);
     const chatting = visitors.map(chatter);
-    for (let kill = 0; kill < KILLS; kill++) {
-      const target = total() + MESSAGES_PER_LIFE;
-      for (let waited = 0; total() < target && waited < 10_000; waited += 20) await delay(20);
-      await delay(randomInt(0, 100));
-      const dying = child;
-      const exited = new Promise((resolve) => dying?.once('exit', resolve));
-      dying?.kill('SIGKILL');
-      await exited;
-      url = undefined;
-      await start();
-    }
+    await killMidStream(platform, {
+      kills: KILLS,
+      perLife: MESSAGES_PER_LIFE,
+      acknowledged: total,
+      jitterMs: 100,
+    });
     await delay(200);
     running = false;
     await Promise.all(chatting);
@@ -179,11 +138,8 @@ describe('chat messages across SIGKILL of the built platform', () => {
       for (const message of own) expect(message).toEqual(visitor.acked.get(message.clientId ?? ''));
     }
 
-    const done = child;
-    const stopped = new Promise((resolve) => done?.once('exit', resolve));
-    done?.kill('SIGTERM');
-    expect(await stopped).toBe(0);
-    const db = new SQLite(join(dir, 'frontdesk.sqlite'), { readonly: true });
+    expect(await platform.kill('SIGTERM')).toBe(0);
+    const db = new SQLite(platform.databaseFile, { readonly: true });
     try {
       const count = (query: string) => (db.prepare(query).get() as { n: number }).n;
       const acked = total();

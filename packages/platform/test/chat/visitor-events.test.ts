@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chatWidget, connectVisitor, refusedWith, type VisitorClient } from '../support/chat';
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps } from '../support/ops-client';
+import { callbackWidget } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
@@ -58,13 +59,7 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
   it('refuses unknown and inactive widgets, foreign origins and widgets that are no chat', async () => {
     const inactive = await chatWidget(t);
     await t.platform.store.widgets.update(inactive.id, { active: false, now: t.clock().getTime() });
-    const callback = await t.platform.store.widgets.create({
-      accountId: t.accountId,
-      type: 'callback',
-      name: 'Callback',
-      settings: { ...widget.settings, type: 'callback' } as never,
-      now: t.clock().getTime(),
-    });
+    const callback = await callbackWidget(t);
     expect(await refusedWith(t.url, { key: 'no-such-widget' })).toBe('widget_not_found');
     expect(await refusedWith(t.url, { key: inactive.key })).toBe('widget_not_found');
     expect(await refusedWith(t.url, { key: widget.key }, 'https://evil.example')).toBe(

@@ -6,12 +6,12 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { createPlatform, type OutboxMessage, type Platform, readEnv } from '@frontdesk/platform';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database';
 import { engines, type TestDatabase } from '../support/databases';
 import { callbackWidget, postOrder } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { type SmtpReceiver, smtpReceiver } from '../support/smtp';
 
 const OPEN = '2026-03-04T07:00:00Z';
 
@@ -25,49 +25,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
-}
-
-/**
- * An SMTP server on `port` (started afresh each time: a closed smtp-server cannot listen again)
- * that keeps what it receives; `bounce…@` recipients are refused for good.
- */
-function smtpReceiver(port: number) {
-  const mails: { to: string[]; data: string }[] = [];
-  let server: SMTPServer | undefined;
-  return {
-    mails,
-    start: () =>
-      new Promise<void>((resolve) => {
-        server = new SMTPServer({
-          authOptional: true,
-          disabledCommands: ['STARTTLS', 'AUTH'],
-          logger: false,
-          onRcptTo(address, _session, callback) {
-            if (address.address.startsWith('bounce')) {
-              return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
-            }
-            callback();
-          },
-          onData(stream, session, callback) {
-            let data = '';
-            stream.on('data', (chunk: Buffer) => {
-              data += chunk.toString('utf8');
-            });
-            stream.on('end', () => {
-              mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-              callback();
-            });
-          },
-        });
-        server.listen(port, '127.0.0.1', resolve);
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (!server) return resolve();
-        server.close(() => resolve());
-        server = undefined;
-      }),
-  };
 }
 
 /** An SMS adapter on `port`: 200 for every number but `+79990000400`, which it refuses (400). */
@@ -108,7 +65,7 @@ function smsReceiver(port: number) {
 describe.each(engines)('outbox delivery on $name', (engine) => {
   let database: TestDatabase;
   let t: TestPlatform;
-  let smtp: ReturnType<typeof smtpReceiver>;
+  let smtp: SmtpReceiver;
   let sms: ReturnType<typeof smsReceiver>;
   let env: NodeJS.ProcessEnv;
   let admin: (path: string, init?: RequestInit) => Promise<Response>;

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteEngine } from '../support/databases';
+import { callbackWidget } from '../support/orders';
 import { startPlatform } from '../support/platform';
 import {
   callCredentials,
@@ -76,13 +77,7 @@ describe('SIP credential endpoints', () => {
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).error.code).toBe('origin_not_allowed');
 
-    const callback = await t.platform.store.widgets.create({
-      accountId: t.accountId,
-      type: 'callback',
-      name: 'Callback',
-      settings: { ...widget.settings, type: 'callback' } as never,
-      now: t.clock().getTime(),
-    });
+    const callback = await callbackWidget(t);
     const notCall = await post(callback.key);
     expect(notCall.status).toBe(422);
     expect((await notCall.json()).error.code).toBe('not_a_call_widget');

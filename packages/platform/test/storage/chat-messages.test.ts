@@ -50,8 +50,17 @@ describe.each(engines)('chat messages on $name', (engine) => {
       timeZone: 'Asia/Omsk',
       now: T0,
     });
-  const send = (visitor: ChatVisitor, clientId: string, extra: Partial<VisitorSend> = {}) =>
-    store.chatMessages.visitorSend({
+  /**
+   * `visitor` sends `clientId` through `via` (the first connection unless given), with `extra`
+   * over the defaults.
+   */
+  const send = (
+    visitor: ChatVisitor,
+    clientId: string,
+    extra: Partial<VisitorSend> = {},
+    via: Store = store,
+  ) =>
+    via.chatMessages.visitorSend({
       visitor,
       clientId,
       text: `text of ${clientId}`,
@@ -91,31 +100,11 @@ describe.each(engines)('chat messages on $name', (engine) => {
     const visitor = await newVisitor();
     const sends: Promise<SentMessage>[] = [];
     for (let i = 0; i < 20; i++) {
-      const s = i % 2 === 0 ? store : otherStore;
-      sends.push(
-        s.chatMessages.visitorSend({
-          visitor,
-          clientId: `concurrent-${i}`,
-          text: `m${i}`,
-          page: null,
-          now: T0,
-          receiver: null,
-          autoReplies: [],
-          email: null,
-        }),
-      );
+      const via = i % 2 === 0 ? store : otherStore;
       // The same client id twice at once: one message.
       sends.push(
-        s.chatMessages.visitorSend({
-          visitor,
-          clientId: `concurrent-${i}`,
-          text: `m${i}`,
-          page: null,
-          now: T0,
-          receiver: null,
-          autoReplies: [],
-          email: null,
-        }),
+        send(visitor, `concurrent-${i}`, {}, via),
+        send(visitor, `concurrent-${i}`, {}, via),
       );
     }
     const results = await Promise.all(sends);

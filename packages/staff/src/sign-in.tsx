@@ -1,11 +1,23 @@
 import { useState } from 'preact/hooks';
-import { type StudioSession, signIn, signOut } from './api';
+import { type StaffRole, type StaffSession, signIn, signOut } from './session';
 
-/** Roles that may change widgets. */
-export const EDITORS: readonly StudioSession['user']['role'][] = ['admin', 'marketer'];
+/** Who may use an app, and what anyone else reads after signing in. */
+export interface SignInGate {
+  roles: readonly StaffRole[];
+  refusal: string;
+}
 
-/** The sign-in form: e-mail and password; only marketers and admins get in. Errors are announced. */
-export function SignIn({ onSignedIn }: { onSignedIn: (session: StudioSession) => void }) {
+/** Props of {@link SignIn}. */
+export interface SignInProps {
+  /** The app's name, the form's heading. */
+  title: string;
+  /** Only these roles get in (everyone else is signed out again); every role when absent. */
+  gate?: SignInGate;
+  onSignedIn: (session: StaffSession) => void;
+}
+
+/** The sign-in form: e-mail and password; errors are announced. */
+export function SignIn({ title, gate, onSignedIn }: SignInProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
@@ -15,9 +27,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: StudioSession) =>
     setError(null);
     try {
       const session = await signIn(String(form.get('email')), String(form.get('password')));
-      if (EDITORS.includes(session.user.role)) return onSignedIn(session);
+      if (!gate || gate.roles.includes(session.user.role)) return onSignedIn(session);
       await signOut(session).catch(() => undefined);
-      setError('The Studio is for marketers and admins. Operators use the console.');
+      setError(gate.refusal);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -26,7 +38,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: StudioSession) =>
   };
   return (
     <main class="sign-in">
-      <h1>Frontdesk Studio</h1>
+      <h1>{title}</h1>
       <form onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
         <label for="sign-in-email">E-mail</label>
         <input id="sign-in-email" name="email" type="email" autocomplete="username" required />

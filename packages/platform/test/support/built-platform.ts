@@ -1,0 +1,128 @@
+/**
+ * The built platform (`dist/main.js`) as a child process, the way `pnpm --filter
+ * @frontdesk/platform start` runs it: configured by its environment, over a data directory of
+ * its own that outlives each process, so a test can kill it and start it again on the same data.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+const mainJs = new URL('../../dist/main.js', import.meta.url).pathname;
+
+/** The built platform on a data directory; one process at a time runs on it. */
+export interface BuiltPlatform {
+  /** The data directory every process of it shares. */
+  readonly dataDir: string;
+  /** Its SQLite database file in the data directory. */
+  readonly databaseFile: string;
+  /** Where the running process listens; undefined before it listens and once it exited. */
+  readonly url: string | undefined;
+  /** What the latest process wrote to stdout and stderr so far. */
+  readonly output: string;
+  /** Starts a process (none may be running); resolves to its URL once it listens. */
+  start(): Promise<string>;
+  /**
+   * Sends `signal` to the running process; resolves to its exit code (null when the signal ended
+   * it). A process that exited already is not signalled: its exit code, as it was.
+   */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+  /** Kills a process still running and deletes the data directory (for `afterAll`). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The built platform on a fresh data directory named after `prefix`, seeded with the demo
+ * account, quiet, on a free loopback port, with `env` over that. Nothing runs until `start()`.
+ */
+export async function builtPlatform(
+  prefix: string,
+  env: Record<string, string> = {},
+): Promise<BuiltPlatform> {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  let child: ChildProcess | undefined;
+  let url: string | undefined;
+  let output = '';
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
+  const kill = async (signal: NodeJS.Signals): Promise<number | null> => {
+    const dying = child;
+    if (!dying) throw new Error('the platform was never started');
+    if (!running()) return dying.exitCode;
+    const exited = new Promise<number | null>((resolve) => dying.once('exit', resolve));
+    dying.kill(signal);
+    return exited;
+  };
+
+  return {
+    dataDir,
+    databaseFile: join(dataDir, 'frontdesk.sqlite'),
+    get url() {
+      return url;
+    },
+    get output() {
+      return output;
+    },
+    async start() {
+      if (running()) throw new Error('the platform is running already');
+      output = '';
+      // Nothing else from the runner's environment: its DATABASE_URL or REDIS_URL must not leak in.
+      const started = spawn(process.execPath, [mainJs], {
+        env: {
+          PATH: process.env.PATH,
+          PORT: '0',
+          DATA_DIR: dataDir,
+          SEED_DEMO: '1',
+          LOG: '0',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // Kept before it listens, so `dispose()` can kill a process that never came up.
+      child = started;
+      started.once('exit', () => {
+        if (child === started) url = undefined;
+      });
+      started.stderr?.on('data', (chunk) => {
+        output += chunk;
+      });
+      url = await new Promise<string>((resolve, reject) => {
+        started.stdout?.on('data', (chunk) => {
+          output += chunk;
+          const match = /platform at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        started.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+      });
+      return url;
+    },
+    kill,
+    async dispose() {
+      if (running()) await kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Kills `platform` with SIGKILL `kills` times while the test's clients keep working, starting it
+ * again each time. Each process first acknowledges `perLife` more of the work `acknowledged()`
+ * counts (a loaded machine starts slowly: a fixed pause could kill it before it took any, and the
+ * test would prove nothing), then dies at a random moment up to `jitterMs` later, so the kill lands
+ * in the middle of a request rather than between two.
+ */
+export async function killMidStream(
+  platform: BuiltPlatform,
+  options: { kills: number; perLife: number; acknowledged: () => number; jitterMs: number },
+): Promise<void> {
+  for (let kill = 0; kill < options.kills; kill++) {
+    const target = options.acknowledged() + options.perLife;
+    for (let waited = 0; options.acknowledged() < target && waited < 10_000; waited += 20) {
+      await delay(20);
+    }
+    await delay(randomInt(0, options.jitterMs));
+    await platform.kill('SIGKILL');
+    await platform.start();
+  }
+}

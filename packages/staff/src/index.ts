@@ -1,0 +1,12 @@
+/**
+ * @frontdesk/staff — what the staff web apps (the console, the Studio) share: the client of the
+ * platform's session API, the sign-in form and, as `@frontdesk/staff/staff.css`, the base styles
+ * (import them before the app's own).
+ */
+
+export type { RequestOptions } from './request';
+export { RequestError, request } from './request';
+export type { StaffRole, StaffSession, StaffUser } from './session';
+export { currentSession, signIn, signOut } from './session';
+export type { SignInGate, SignInProps } from './sign-in';
+export { SignIn } from './sign-in';
