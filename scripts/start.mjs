@@ -41,7 +41,7 @@ const demo = spawn(process.execPath, ['demo/serve.mjs'], {
 
 console.log(`Starting Frontdesk at ${publicUrl} — API: ${publicUrl}/v1/openapi.json`);
 console.log(
-  `Demo site: ${demoSiteUrl} (the shop with all three widgets /home.html, plain, office hours, link and label codes, call, strict CSP, hostile CSS, English and Russian pages)`,
+  `Demo site: ${demoSiteUrl} (home page: the shop with all three widgets; the plain callback page /callback.html, office hours, link and label codes, call, strict CSP, hostile CSS, English and Russian pages)`,
 );
 console.log(`Operator console: ${publicUrl}/console/`);
 console.log(`Studio (marketers configure widgets): ${publicUrl}/studio/`);

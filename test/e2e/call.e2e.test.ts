@@ -292,7 +292,7 @@ describe('call from the site', () => {
     await card.getByRole('button', { name: 'Answer' }).click();
     await waitPhase(popup, 'in-call');
     // The site's page goes elsewhere; the call in the window goes on, audio and all.
-    await visitor.page.goto(`${stage.site}/`);
+    await visitor.page.goto(`${stage.site}/callback.html`);
     await visitor.page.waitForTimeout(500);
     expect((await callStatus(popup)).phase).toBe('in-call');
     expect(Math.abs((await dominantFrequency(popup, 'frontdesk-call')) - OPERATOR_HZ)).toBeLessThan(

@@ -72,7 +72,7 @@ const officeSchedule = {
 
 describe('the demo site', () => {
   it('shows the callback launcher, named by its button text', async () => {
-    const v = await visit(stage, '/');
+    const v = await visit(stage, '/callback.html');
     const button = v.page.getByRole('button', { name: 'Заказать звонок' });
     await button.waitFor();
     expect(await button.getAttribute('aria-haspopup')).toBe('dialog');
@@ -92,7 +92,7 @@ describe('the demo site', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${stage.site}/`);
+    await page.goto(`${stage.site}/callback.html`);
     await launcher(page).waitFor();
     await page.waitForTimeout(1000);
     expect(scripts).toEqual(['/v1/loader.js', '/v1/assets/callback.js']);
@@ -119,7 +119,7 @@ describe('ordering a call', () => {
   beforeEach(() => stage.clock.set(FRIDAY_10_MSK.toISOString()));
 
   it('sends the exact instant of the chosen slot', async () => {
-    const v = await visit(stage, `/?widget=${office}`, { fixedTime: FRIDAY_10_MSK });
+    const v = await visit(stage, `/callback.html?widget=${office}`, { fixedTime: FRIDAY_10_MSK });
     await openWidget(v.page);
     await v.page.locator('frontdesk-callback #fd-phone').fill('912 345-67-89');
     // Monday 9 March 2026 is a day off in Russia: Friday, then Tuesday and Wednesday.
@@ -137,12 +137,14 @@ describe('ordering a call', () => {
     expect(v.posted[0]?.idempotencyKey).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-    expect(v.posted[0]?.body.page).toMatchObject({ url: `${stage.site}/?widget=${office}` });
+    expect(v.posted[0]?.body.page).toMatchObject({
+      url: `${stage.site}/callback.html?widget=${office}`,
+    });
     await v.context.close();
   });
 
   it('the platform stores that instant (its own order endpoint, no stand-in)', async () => {
-    const v = await visit(stage, `/?widget=${office}`, {
+    const v = await visit(stage, `/callback.html?widget=${office}`, {
       fixedTime: FRIDAY_10_MSK,
       orders: 'platform',
     });
@@ -168,8 +170,10 @@ describe('ordering a call', () => {
   });
 
   it('labels the same instants in the visitor time zone, with the company time beside them', async () => {
-    const moscow = await visit(stage, `/?widget=${office}`, { fixedTime: FRIDAY_10_MSK });
-    const newYork = await visit(stage, `/?widget=${office}`, {
+    const moscow = await visit(stage, `/callback.html?widget=${office}`, {
+      fixedTime: FRIDAY_10_MSK,
+    });
+    const newYork = await visit(stage, `/callback.html?widget=${office}`, {
       fixedTime: FRIDAY_10_MSK,
       timezoneId: 'America/New_York',
     });
@@ -229,7 +233,7 @@ describe('working and non-working time, by the real clock', () => {
       },
     }));
 
-    const working = await visit(stage, `/?widget=${open}`);
+    const working = await visit(stage, `/callback.html?widget=${open}`);
     await openWidget(working.page);
     expect(
       await working.page.locator('frontdesk-callback .head').getAttribute('data-variant'),
@@ -242,7 +246,7 @@ describe('working and non-working time, by the real clock', () => {
     expect(working.posted[0]?.body).toMatchObject({ phone: '+79123456789', now: true });
     expect(working.posted[0]?.body).not.toHaveProperty('slot');
 
-    const resting = await visit(stage, `/?widget=${closed}`);
+    const resting = await visit(stage, `/callback.html?widget=${closed}`);
     await openWidget(resting.page);
     expect(
       await resting.page.locator('frontdesk-callback .head').getAttribute('data-variant'),
@@ -304,7 +308,7 @@ describe('embed formats', () => {
 
 describe('the visitor’s privacy', () => {
   it('stores nothing before the visitor interacts; remembers the order after', async () => {
-    const v = await visit(stage, '/');
+    const v = await visit(stage, '/callback.html');
     await launcher(v.page).waitFor();
     // Once the page has loaded, the form arrives when the browser is idle: still no interaction.
     await expect
@@ -350,7 +354,7 @@ describe('a broken config', () => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => uncaught.push(error));
-    await page.goto(`${stage.site}/`);
+    await page.goto(`${stage.site}/callback.html`);
     await page.waitForLoadState('networkidle');
     await expect.poll(() => errors.length).toBe(1);
     expect(errors[0]).toContain('Frontdesk:');
@@ -369,7 +373,7 @@ describe('a broken config', () => {
 
 describe('accessibility', () => {
   it('axe finds no WCAG 2.2 AA violations in the open widget', async () => {
-    const v = await visit(stage, '/');
+    const v = await visit(stage, '/callback.html');
     await openWidget(v.page);
     await v.page.locator('frontdesk-callback #fd-phone').fill('12');
     await v.page.locator('frontdesk-callback #fd-name').focus(); // the phone error shows
@@ -384,7 +388,7 @@ describe('accessibility', () => {
   });
 
   it('a keyboard-only visitor finds the launcher, orders a slot and gets back to the page', async () => {
-    const v = await visit(stage, '/');
+    const v = await visit(stage, '/callback.html');
     await launcher(v.page).waitFor();
     const focusedLauncher = () =>
       v.page.evaluate(
@@ -428,7 +432,7 @@ describe('accessibility', () => {
 
   it('moves only for visitors who have not asked for less motion', async () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-      const v = await visit(stage, '/', { reducedMotion });
+      const v = await visit(stage, '/callback.html', { reducedMotion });
       await launcher(v.page).click();
       await dialog(v.page).waitFor();
       const animation = await dialog(v.page).evaluate(
@@ -445,7 +449,7 @@ describe('accessibility', () => {
 
 describe('the page’s JavaScript API', () => {
   it('identify prefills the form; open, close and the order reach the page’s listeners', async () => {
-    const v = await visit(stage, '/');
+    const v = await visit(stage, '/callback.html');
     await launcher(v.page).waitFor();
     await v.page.evaluate(() => {
       const log: unknown[] = [];

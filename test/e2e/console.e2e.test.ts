@@ -47,14 +47,14 @@ describe('operator console', () => {
     }
     expect(await axeViolations(oleg)).toEqual([]);
 
-    // The visitor orders "call me now" on the demo home page, through the real endpoint.
+    // The visitor orders "call me now" on the demo's plain callback page, through the real endpoint.
     const visitor = await stage.browser.newContext({
       locale: 'ru-RU',
       timezoneId: 'Asia/Yekaterinburg',
     });
     contexts.push(visitor);
     const page = await visitor.newPage();
-    await page.goto(`${stage.site}/`);
+    await page.goto(`${stage.site}/callback.html`);
     await openWidget(page);
     await page.locator('frontdesk-callback #fd-phone').fill('912 345-67-89');
     await page.getByRole('button', { name: 'Позвоните мне сейчас' }).click();

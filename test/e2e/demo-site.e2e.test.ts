@@ -36,11 +36,6 @@ beforeAll(async () => {
     const widget = await store.widgets.byKey(key);
     if (!widget) throw new Error(`the demo pages embed "${key}", which the seed does not create`);
     types.set(key, widget.type);
-    // "auto": the widget's own texts follow the page's language.
-    await store.widgets.update(widget.id, {
-      settings: { ...widget.settings, locale: 'auto' },
-      now: Date.now(),
-    });
   }
 });
 afterAll(() => stage?.stop());
@@ -66,7 +61,7 @@ describe('every page of the demo site', () => {
 
 describe('the shop: client-side navigation', () => {
   it('keeps the same widgets, open and filled in, on the product page and back', async () => {
-    const v = await visit(stage, '/home.html');
+    const v = await visit(stage, '/');
     const { page } = v;
     for (const key of ['demo-call', 'demo-callback', 'demo-chat']) {
       await host(page, key).waitFor({ state: 'attached' });
@@ -105,7 +100,7 @@ describe('the shop: client-side navigation', () => {
 
     await page.goBack();
     await page.getByRole('heading', { name: 'Велосипеды на любой вкус' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/home.html');
+    expect(new URL(page.url()).pathname).toBe('/');
     expect(await sameHosts()).toBe(true);
     await stillOpen();
     await page.goForward();

@@ -1,13 +1,13 @@
 /**
- * What our widgets cost the page that embeds them (`pnpm bench`, not part of CI's tests): the
- * demo shop's page with all three widgets, and the same page served without its snippets
+ * What our widgets cost the page that embeds them (`pnpm bench`, not part of CI's tests): the demo
+ * site's home page, the shop with all three widgets, and the same page served without its snippets
  * (`?snippets=none`), loaded in turn, each in a fresh browser context (cold cache). Inside the
  * page, from its first script on: long tasks (PerformanceObserver 'longtask'), layout shifts
  * (without recent input), first contentful paint and the load event. The window closes when the
  * network has been quiet for 500 ms after the load event and one more second has passed, so the
  * widgets' chunks fetched when the browser is idle are counted. Runs with no CPU throttling and
- * with 4× (CDP `Emulation.setCPUThrottlingRate`, Lighthouse's mobile setting). The medians go
- * to `node_modules/.cache/frontdesk-bench/host-page.json`, which scripts/bench.mjs renders.
+ * with 4× (CDP `Emulation.setCPUThrottlingRate`, Lighthouse's mobile setting). The medians go to
+ * `node_modules/.cache/frontdesk-bench/host-page.json`, which scripts/bench.mjs renders.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stage, startStage } from './harness.ts';
 
 const RUNS = 10;
-const PAGE = '/home.html';
+const PAGE = '/';
 const THROTTLING = [1, 4];
 const out = resolve(
   import.meta.dirname,

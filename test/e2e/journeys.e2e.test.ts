@@ -138,7 +138,7 @@ describe('whole journeys', () => {
 
       // The visitor is on the shop page with all three widgets, in a browser with a microphone
       // (visit() takes the browser from the stage it is given), ordering through the platform.
-      const v = await visit({ ...stage, browser: visitorBrowser }, '/home.html', {
+      const v = await visit({ ...stage, browser: visitorBrowser }, '/', {
         orders: 'platform',
         timezoneId: 'Asia/Yekaterinburg',
       });
@@ -192,7 +192,10 @@ describe('whole journeys', () => {
       await v.page.locator('frontdesk-call [role=dialog] .send').click();
       const ringing = desk.locator('.call-card[data-state=ringing]');
       await ringing.waitFor(SLOW);
-      expect(await ringing.locator('[data-field=page]').textContent()).toContain('/home.html');
+      // The shop is the site's home page: the call came from the site's root.
+      expect(await ringing.locator('[data-field=page]').textContent()).toMatch(
+        new RegExp(` — ${stage.site.replaceAll('.', '\\.')}/$`),
+      );
       await ringing.getByRole('button', { name: 'Answer' }).click();
       await waitPhase(v.page, 'in-call', SLOW.timeout);
       await desk.locator('.call-card[data-state=answered]').waitFor(SLOW);
@@ -219,7 +222,7 @@ describe('whole journeys', () => {
 
       /** The callback widget's variant and title on a fresh load of the shop page, at the stage clock. */
       const shown = async () => {
-        const v = await visit(stage, '/home.html', { fixedTime: stage.clock() });
+        const v = await visit(stage, '/', { fixedTime: stage.clock() });
         // Not openWidget(): a widget closed on every day has no slots, so no form to focus.
         await launcher(v.page).click();
         await settled(v.page);

@@ -110,7 +110,7 @@ describe('each trigger opens the widget by itself', () => {
 
   it('pages viewed in the session (after consent)', async () => {
     const key = await leadWidget({ pagesViewed: { enabled: true, count: 2 } });
-    const v = await visit(stage, `/?widget=${key}`);
+    const v = await visit(stage, `/callback.html?widget=${key}`);
     await v.page.evaluate(() =>
       (window as unknown as { Frontdesk: (c: string) => void }).Frontdesk('consent'),
     );
@@ -173,7 +173,7 @@ describe('each trigger opens the widget by itself', () => {
 describe('the repeat period', () => {
   it('holds across pages after consent, and opens again once it has passed', async () => {
     const key = await leadWidget({ timeOnPage: { enabled: true, seconds: 1 } }, 1);
-    const v = await visit(stage, `/?widget=${key}`);
+    const v = await visit(stage, `/callback.html?widget=${key}`);
     await v.page.evaluate(() =>
       (window as unknown as { Frontdesk: (c: string) => void }).Frontdesk('consent'),
     );
@@ -224,7 +224,7 @@ describe('a visitor who left a phone number', () => {
       1,
     );
     // An order on the demo home page (its widget has no lead generator).
-    const v = await visit(stage, '/');
+    const v = await visit(stage, '/callback.html');
     await openWidget(v.page);
     await v.page.locator('frontdesk-callback #fd-phone').fill('9123456789');
     await v.page.locator('frontdesk-callback .send').click();

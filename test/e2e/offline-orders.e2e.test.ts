@@ -57,7 +57,7 @@ async function submitOffline(context: BrowserContext, page: Page, national: stri
 
 describe('an order placed offline', () => {
   it('survives a reload and reaches the platform once when the browser is back online', async () => {
-    const v = await visit(stage, '/', { orders: 'platform' });
+    const v = await visit(stage, '/callback.html', { orders: 'platform' });
     const posts = orderPosts(v.context);
     const key = await submitOffline(v.context, v.page, '9123400001');
     expect(posts).toEqual([]);
@@ -66,7 +66,7 @@ describe('an order placed offline', () => {
     // Reloading while still offline: the page cannot load, the order stays kept.
     await expect(v.page.reload()).rejects.toThrow();
     await v.context.setOffline(false);
-    await v.page.goto(`${stage.site}/`);
+    await v.page.goto(`${stage.site}/callback.html`);
     await expect.poll(() => ordersFor('+79123400001')).toHaveLength(1);
     await expect.poll(() => keptKeys(v.page)).toEqual([]);
     // Every attempt (the browser's request events may miss one across the error page) used the
@@ -90,7 +90,7 @@ describe('an order placed offline', () => {
   });
 
   it('goes out on the `online` event while the page stays open, once', async () => {
-    const v = await visit(stage, '/', { orders: 'platform' });
+    const v = await visit(stage, '/callback.html', { orders: 'platform' });
     const posts = orderPosts(v.context);
     const submitted: unknown[] = [];
     await v.page.exposeFunction('recordSubmitted', (detail: unknown) => submitted.push(detail));

@@ -106,7 +106,7 @@ describe('a page with a strict Content-Security-Policy', () => {
 
 describe('a page with hostile global CSS', () => {
   it('cannot touch the widget: same look as on a plain page, and it works', async () => {
-    const plain = await visit(stage, '/', still);
+    const plain = await visit(stage, '/callback.html', still);
     const hostile = await visit(stage, '/hostile.html', still);
     for (const v of [plain, hostile]) await openWidget(v.page);
     const look = await widgetLook(hostile.page);

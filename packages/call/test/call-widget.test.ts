@@ -51,7 +51,7 @@ const fakeStream = () => {
 
 let container: HTMLElement;
 afterEach(() => {
-  render(null, container);
+  act(() => render(null, container));
   container.remove();
 });
 

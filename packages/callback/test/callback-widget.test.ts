@@ -86,7 +86,7 @@ async function widget(
 }
 
 afterEach(() => {
-  render(null, document.body);
+  act(() => render(null, document.body));
   document.body.replaceChildren();
 });
 

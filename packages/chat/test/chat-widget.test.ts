@@ -10,6 +10,7 @@ import {
 import type { ChatSettings } from '@frontdesk/config';
 import { createConsentStorage } from '@frontdesk/core';
 import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chatConfig } from './fixtures';
 import { MemoryChat } from './memory-chat';
@@ -73,7 +74,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  render(null, container);
+  act(() => render(null, container));
   session.close();
   document.body.replaceChildren();
 });

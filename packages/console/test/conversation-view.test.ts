@@ -80,7 +80,7 @@ async function view(
 }
 
 afterEach(() => {
-  render(null, document.body);
+  act(() => render(null, document.body));
   document.body.innerHTML = '';
 });
 

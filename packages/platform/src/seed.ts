@@ -89,8 +89,10 @@ export async function seedDemo(
     'http://localhost:*',
     'http://127.0.0.1:*',
   ];
+  // Open 24/7, and speaking the page's language: the demo's English page gets English widgets.
   const open247 = <T extends WidgetSettings>(settings: T): T => ({
     ...settings,
+    locale: 'auto',
     allowedOrigins,
     schedule: { ...settings.schedule, week: templates.always, holidays: false },
   });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, noContent, operatorSession, refusal, stubPlatform } from './platform-stub';
 
 afterEach(() => {
-  render(null, document.body);
+  act(() => render(null, document.body));
   vi.unstubAllGlobals();
 });
 

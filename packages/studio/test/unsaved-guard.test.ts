@@ -16,7 +16,8 @@ const root = document.createElement('div');
 const show = (dirty: boolean) => act(() => render(h(Guarded, { dirty }), root));
 
 afterEach(() => {
-  render(null, root);
+  // Inside act: the hooks' cleanup runs now, not on a timer after jsdom is gone.
+  act(() => render(null, root));
   vi.restoreAllMocks();
 });
 
