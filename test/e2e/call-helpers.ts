@@ -1,11 +1,16 @@
 /**
  * Helpers of the call-from-the-site journeys, shared by the end-to-end test
- * (`call.e2e.test.ts`) and the call benchmark (`call.bench-run.ts`): tone microphones, Chromium
- * with a fake microphone, the widget's call button and phases, the operator's console.
+ * (`call.e2e.test.ts`), the whole journeys and the call benchmark (`call.bench-run.ts`): the
+ * stage with its SIP edge and tone microphones, Chromium with a fake microphone, the widget's call
+ * button and phases, the operator's console.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
+import { type Stage, startStage } from './harness.ts';
 
 /** The visitor's microphone tone and the operator's, Hz. */
 export const VISITOR_HZ = 440;
@@ -77,4 +82,50 @@ export async function operatorConsole(browser: Browser, platformUrl: string): Pr
     .poll(() => desk.locator('.phone-status').textContent(), { timeout: 20_000 })
     .toMatch(/^Ready for calls/);
   return desk;
+}
+
+/** The stage of a call journey: the platform with its SIP edge, and two tone-microphone browsers. */
+export interface CallStage {
+  stage: Stage;
+  /** The visitor's Chromium: its microphone plays {@link VISITOR_HZ}. */
+  visitorBrowser: Browser;
+  /** The operator's Chromium: its microphone plays {@link OPERATOR_HZ}. */
+  operatorBrowser: Browser;
+  /** Closes both browsers and the stage, and removes the tone files. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the stage with its SIP edge (and fails at once when Kamailio is not running) and the
+ * visitor's and the operator's Chromium, each with its own tone (`visitorArgs`: extra flags of the
+ * visitor's browser).
+ */
+export async function startCallStage(visitorArgs: string[] = []): Promise<CallStage> {
+  const stage = await startStage(new Date(), { sipEdge: {} });
+  const dir = await mkdtemp(join(tmpdir(), 'frontdesk-call-'));
+  const stop = async () => {
+    await Promise.all(browsers.map((browser) => browser.close()));
+    await stage.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  const browsers: Browser[] = [];
+  try {
+    const status = stage.platform.platform.sipEdge?.status();
+    if (status?.state !== 'running') {
+      throw new Error(`the SIP edge is not running: ${JSON.stringify(status)}`);
+    }
+    await writeFile(join(dir, 'visitor.wav'), toneWav(VISITOR_HZ));
+    await writeFile(join(dir, 'operator.wav'), toneWav(OPERATOR_HZ));
+    browsers.push(
+      ...(await Promise.all([
+        launchWithMicrophone(join(dir, 'visitor.wav'), visitorArgs),
+        launchWithMicrophone(join(dir, 'operator.wav')),
+      ])),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const [visitorBrowser, operatorBrowser] = browsers as [Browser, Browser];
+  return { stage, visitorBrowser, operatorBrowser, stop };
 }

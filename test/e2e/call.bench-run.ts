@@ -13,20 +13,13 @@
  * Results go to a JSON file (`FRONTDESK_BENCH_OUT`) that scripts/bench.mjs renders into
  * BENCHMARKS.md.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  launchWithMicrophone,
-  OPERATOR_HZ,
-  operatorConsole,
-  toneWav,
-  VISITOR_HZ,
-  waitPhase,
-} from './call-helpers.ts';
-import { type Stage, startStage } from './harness.ts';
+import { operatorConsole, startCallStage, waitPhase } from './call-helpers.ts';
+import type { Stage } from './harness.ts';
 
 const CALLS = 20;
 /** Timings are the medians of the first this many calls. */
@@ -35,27 +28,20 @@ const HOLD_MS = 1000;
 const out = process.env.FRONTDESK_BENCH_OUT ?? join(tmpdir(), 'frontdesk-call-bench.json');
 
 let stage: Stage;
-let dir: string;
 let visitorBrowser: Browser;
 let operatorBrowser: Browser;
+let stopCallStage: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  stage = await startStage(new Date(), { sipEdge: {} });
-  dir = await mkdtemp(join(tmpdir(), 'frontdesk-call-bench-'));
-  await writeFile(join(dir, 'visitor.wav'), toneWav(VISITOR_HZ));
-  await writeFile(join(dir, 'operator.wav'), toneWav(OPERATOR_HZ));
-  [visitorBrowser, operatorBrowser] = await Promise.all([
-    launchWithMicrophone(join(dir, 'visitor.wav'), ['--enable-precise-memory-info']),
-    launchWithMicrophone(join(dir, 'operator.wav')),
-  ]);
+  ({
+    stage,
+    visitorBrowser,
+    operatorBrowser,
+    stop: stopCallStage,
+  } = await startCallStage(['--enable-precise-memory-info']));
 });
 
-afterAll(async () => {
-  await visitorBrowser?.close();
-  await operatorBrowser?.close();
-  await stage?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopCallStage?.());
 
 interface Marks {
   clicks: number[];

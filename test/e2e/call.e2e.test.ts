@@ -7,50 +7,30 @@
  * other's tone, the visitor's DTMF digits show at the operator, hanging up ends both, and the
  * call history has the call. Run it in a private network namespace (`test/e2e/netns.sh`).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
 import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import {
   call,
-  launchWithMicrophone,
   OPERATOR_HZ,
   operatorConsole as signInOperator,
-  toneWav,
+  startCallStage,
   VISITOR_HZ,
   waitPhase,
 } from './call-helpers.ts';
-import { type Stage, startStage } from './harness.ts';
+import type { Stage } from './harness.ts';
 
 let stage: Stage;
-let dir: string;
 let visitorBrowser: Browser;
 let operatorBrowser: Browser;
+let stopCallStage: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  stage = await startStage(new Date(), { sipEdge: {} });
-  const status = stage.platform.platform.sipEdge?.status();
-  if (status?.state !== 'running') {
-    throw new Error(`the SIP edge is not running: ${JSON.stringify(status)}`);
-  }
-  dir = await mkdtemp(join(tmpdir(), 'frontdesk-call-e2e-'));
-  await writeFile(join(dir, 'visitor.wav'), toneWav(VISITOR_HZ));
-  await writeFile(join(dir, 'operator.wav'), toneWav(OPERATOR_HZ));
-  [visitorBrowser, operatorBrowser] = await Promise.all([
-    launchWithMicrophone(join(dir, 'visitor.wav')),
-    launchWithMicrophone(join(dir, 'operator.wav')),
-  ]);
+  ({ stage, visitorBrowser, operatorBrowser, stop: stopCallStage } = await startCallStage());
 });
 
-afterAll(async () => {
-  await visitorBrowser?.close();
-  await operatorBrowser?.close();
-  await stage?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopCallStage?.());
 
 /** The demo call page in a new context of the visitor's browser; requests it made are kept. */
 async function visitorPage(init?: () => void) {
@@ -311,16 +291,33 @@ describe('call from the site', () => {
     const visitor = await answeredCall(desk);
     const cutAt = Date.now();
     await visitor.page.evaluate(() => {
+      // Every phase the status shows from now on: the way back to "in-call" may be quick.
+      const status = document
+        .querySelector('frontdesk-call')
+        ?.shadowRoot?.querySelector('[data-call-status]');
+      const phases: (string | null)[] = [];
+      (window as unknown as { __phases: (string | null)[] }).__phases = phases;
+      if (status) {
+        new MutationObserver(() => phases.push(status.getAttribute('data-call-status'))).observe(
+          status,
+          { attributes: true, attributeFilter: ['data-call-status'] },
+        );
+      }
       for (const socket of (window as unknown as { __sockets: WebSocket[] }).__sockets) {
         if (socket.url.includes('/sip/')) socket.close();
       }
     });
-    // Either back in the call with audio, or ended with the message on both sides.
-    await visitor.page
-      .locator(
-        'frontdesk-call [data-call-status="in-call"], frontdesk-call [data-call-status="failed"]',
-      )
-      .waitFor({ timeout: 12_000 });
+    // It shows the connection lost, then is either back in the call with audio, or ended with
+    // the message on both sides.
+    await visitor.page.waitForFunction(
+      () => {
+        const phases = (window as unknown as { __phases: (string | null)[] }).__phases;
+        const last = phases.at(-1);
+        return phases.includes('reconnecting') && (last === 'in-call' || last === 'failed');
+      },
+      undefined,
+      { timeout: 12_000 },
+    );
     const status = await callStatus(visitor.page);
     if (status.phase === 'in-call') {
       const heard = await dominantFrequency(visitor.page, 'frontdesk-call');

@@ -9,23 +9,13 @@
  *
  *   sh test/e2e/netns.sh pnpm vitest run --project e2e test/e2e/journeys.e2e.test.ts
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackSettings } from '../../packages/config/src/index.ts';
 import { snippet } from '../../packages/loader/src/index.ts';
-import {
-  launchWithMicrophone,
-  OPERATOR_HZ,
-  operatorConsole,
-  toneWav,
-  VISITOR_HZ,
-  waitPhase,
-} from './call-helpers.ts';
+import { operatorConsole, startCallStage, waitPhase } from './call-helpers.ts';
 import { bubbles, chat, write } from './chat-helpers.ts';
 import {
   dialog,
@@ -34,7 +24,6 @@ import {
   type Stage,
   settled,
   signInToStudio,
-  startStage,
   visit,
 } from './harness.ts';
 
@@ -44,32 +33,15 @@ const JOURNEY_TIMEOUT = 240_000;
 const SLOW = { timeout: 60_000 };
 
 let stage: Stage;
-let dir: string;
 let visitorBrowser: Browser;
 let operatorBrowser: Browser;
+let stopCallStage: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  stage = await startStage(new Date(), { sipEdge: {} });
-  const status = stage.platform.platform.sipEdge?.status();
-  if (status?.state !== 'running') {
-    throw new Error(`the SIP edge is not running: ${JSON.stringify(status)}`);
-  }
-  // Each side's microphone plays its own tone, as in the call journeys.
-  dir = await mkdtemp(join(tmpdir(), 'frontdesk-journeys-e2e-'));
-  await writeFile(join(dir, 'visitor.wav'), toneWav(VISITOR_HZ));
-  await writeFile(join(dir, 'operator.wav'), toneWav(OPERATOR_HZ));
-  [visitorBrowser, operatorBrowser] = await Promise.all([
-    launchWithMicrophone(join(dir, 'visitor.wav')),
-    launchWithMicrophone(join(dir, 'operator.wav')),
-  ]);
+  ({ stage, visitorBrowser, operatorBrowser, stop: stopCallStage } = await startCallStage());
 });
 
-afterAll(async () => {
-  await visitorBrowser?.close();
-  await operatorBrowser?.close();
-  await stage?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopCallStage?.());
 
 /** The stored demo widget of `key`. */
 async function demoWidget(key: string) {
