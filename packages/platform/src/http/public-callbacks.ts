@@ -12,7 +12,7 @@ import { callbackSlots, createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { mayDial } from '../orders/call-directions';
-import { callbackModeOf } from '../orders/callback-mode';
+import { orderRoutingOf } from '../orders/callback-mode';
 import { newOrder } from '../orders/new-order';
 import { parsePhone } from '../orders/parse-phone';
 import { requestHash } from '../orders/request-hash';
@@ -92,8 +92,8 @@ export function registerPublicCallbacks(app: FastifyInstance, ctx: AppContext): 
       const body = request.body as OrderBody;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);
-      const mode = callbackModeOf(widget.settings);
-      if (!mode) {
+      const routing = orderRoutingOf(widget.settings);
+      if (!routing) {
         throw new ApiError(
           404,
           'widget_not_found',
@@ -122,6 +122,7 @@ export function registerPublicCallbacks(app: FastifyInstance, ctx: AppContext): 
       if (!phone) {
         throw new ApiError(400, 'invalid_phone', 'This is not a valid phone number.', 'phone');
       }
+      const { mode } = routing;
       if (mode.kind === 'automatic' && !mayDial(phone, country, mode.directions)) {
         throw new ApiError(400, 'invalid_phone', 'We cannot call this number.', 'phone');
       }
@@ -158,7 +159,7 @@ export function registerPublicCallbacks(app: FastifyInstance, ctx: AppContext): 
       const placed = await ctx.store.orders.place(
         newOrder(
           widget,
-          mode,
+          routing,
           {
             phone: phone.e164,
             slot,

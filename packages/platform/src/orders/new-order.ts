@@ -1,5 +1,5 @@
 import type { OrderAddressee, PlaceOrder, Widget } from '../storage/types';
-import type { CallbackMode } from './callback-mode';
+import type { CallbackMode, OrderRouting } from './callback-mode';
 import { orderNotifications } from './order-notifications';
 
 /** What a visitor's order says, checked by the endpoint. */
@@ -15,13 +15,13 @@ export interface OrderRequest {
 }
 
 /**
- * Everything stored with a new order of `widget`: in manual mode its notifications, in automatic
- * mode its addressee and outgoing number as the settings say now, and when it rings (at once for
- * "now", else at the slot's start).
+ * Everything stored with a new order of `widget`: the notifications its routing asks for, in
+ * automatic mode its addressee and outgoing number as the settings say now, and when it rings
+ * (at once for "now", else at the slot's start).
  */
 export function newOrder(
   widget: Widget,
-  mode: CallbackMode,
+  { mode, notify }: OrderRouting,
   request: OrderRequest,
   key: { idempotencyKey: string; requestHash: string },
   now: number,
@@ -39,10 +39,7 @@ export function newOrder(
   return {
     order,
     ...key,
-    notifications:
-      mode.kind === 'manual'
-        ? orderNotifications(order, mode, widget.settings.schedule.timeZone)
-        : [],
+    notifications: orderNotifications(order, notify, widget.settings.schedule.timeZone),
     dueAt: mode.kind === 'automatic' ? (request.slot ?? now) : null,
   };
 }

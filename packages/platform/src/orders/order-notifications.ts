@@ -1,18 +1,18 @@
 /**
- * What staff receive about a manual-mode order: one e-mail per address, one SMS per number.
- * Times are in the widget's time zone, the one its schedule (and so the slot) lives in.
+ * What staff receive about an order (a manual-mode order's staff, a chat lead generator's
+ * recipients): one e-mail per address, one SMS per number. Times are in the widget's time zone,
+ * the one its schedule (and so the slot) lives in.
  */
 import type { NewOutboxMessage, PlaceOrder } from '../storage/types';
-import type { CallbackMode } from './callback-mode';
+import type { OrderRecipients } from './callback-mode';
 
-type ManualMode = Extract<CallbackMode, { kind: 'manual' }>;
-
-/** The e-mails and SMS announcing `order`, for the outbox. */
+/** The e-mails and SMS announcing `order` to `to`, for the outbox. */
 export function orderNotifications(
   order: PlaceOrder['order'],
-  mode: ManualMode,
+  to: OrderRecipients,
   timeZone: string,
 ): NewOutboxMessage[] {
+  if (to.emails.length + to.smsNumbers.length === 0) return [];
   const full = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     dateStyle: 'full',
@@ -48,13 +48,13 @@ export function orderNotifications(
   const email = lines.join('\n');
   const sms = `Callback ${who}, ${order.slot === null ? 'now' : short.format(order.slot)}: ${order.widgetName}`;
   return [
-    ...mode.emails.map((recipient) => ({
+    ...to.emails.map((recipient) => ({
       channel: 'email' as const,
       recipient,
       subject: `Callback order: ${who}`,
       body: email,
     })),
-    ...mode.smsNumbers.map((recipient) => ({
+    ...to.smsNumbers.map((recipient) => ({
       channel: 'sms' as const,
       recipient,
       subject: null,

@@ -392,7 +392,7 @@ describe.each(engines)('POST /v1/widgets/:key/callbacks on $name', (engine) => {
     expect(notifications?.map((n) => n.recipient)).toEqual(['sales@corp.example']);
   });
 
-  it("takes a chat's lead-capture orders without the callback tab, to its handler", async () => {
+  it("takes a chat's lead-capture orders without the callback tab: to its handler, telling its recipients", async () => {
     t.clock.set(OPEN);
     const chat = defaultSettings('chat') as ChatSettings;
     const triggers = (defaultSettings('callback') as CallbackSettings).leadGenerator.triggers;
@@ -412,8 +412,8 @@ describe.each(engines)('POST /v1/widgets/:key/callbacks on $name', (engine) => {
             repeatAfterHours: 24,
             skipIfPhoneLeft: true,
             handler: null,
-            notifyEmails: [],
-            notifyPhones: [],
+            notifyEmails: ['leads@corp.example'],
+            notifyPhones: ['+79990001122'],
             companyNumber: '+74950000000',
           },
         },
@@ -422,9 +422,18 @@ describe.each(engines)('POST /v1/widgets/:key/callbacks on $name', (engine) => {
     });
     const response = await postOrder(t, w.key, { phone: '+79991234567', now: true });
     expect(response.status).toBe(201);
-    const { order, task } = (await stored((await response.json()).id)) ?? {};
-    expect(order).toMatchObject({ mode: 'automatic', widgetName: 'Chat with lead capture' });
+    const { order, task, notifications } = (await stored((await response.json()).id)) ?? {};
+    expect(order).toMatchObject({
+      mode: 'automatic',
+      widgetName: 'Chat with lead capture',
+      addressee: { kind: 'account' },
+      outgoingNumber: '+74950000000',
+    });
     expect(task).not.toBeNull();
+    expect(notifications?.map((n) => `${n.channel} ${n.recipient}`).sort()).toEqual([
+      'email leads@corp.example',
+      'sms +79990001122',
+    ]);
   });
 
   it('manual mode queues one e-mail per address and one SMS per number with the order', async () => {
