@@ -8,6 +8,7 @@
 import { type PublicCallConfig, PublicCallConfigSchema } from '@frontdesk/config';
 import {
   createLauncher,
+  dialogPlacement,
   guardedStart,
   launcherCss,
   lazy,
@@ -94,12 +95,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
           config,
           variant: variant(),
           anchor: anchor ?? launcher,
-          placement:
-            anchor && anchor !== launcher
-              ? 'bottom-start'
-              : look.position === 'right'
-                ? 'top-end'
-                : 'top-start',
+          placement: dialogPlacement(kind, look.position, !!anchor && anchor !== launcher),
           locale,
           texts: texts as Texts,
           host,

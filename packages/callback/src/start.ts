@@ -7,13 +7,13 @@ import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdes
 import {
   createConsentStorage,
   createLauncher,
+  dialogPlacement,
   guardedStart,
   launcherCss,
   lazy,
   mountWidget,
   onIntent,
   onOpenIntent,
-  type Placement,
   pickLocale,
   scheduleVariant,
   themeCss,
@@ -27,12 +27,6 @@ import type { Lead } from './lead-generator';
 
 /** The storage key that remembers a visitor left a phone number (the lead generator skips them). */
 export const PHONE_LEFT = 'callback:phone-left';
-
-/** Where the popup opens next to the launcher: above the floating button, beside the edge tab. */
-function placementBeside(kind: 'button' | 'label' | 'link', position: 'left' | 'right'): Placement {
-  if (kind === 'label') return position === 'right' ? 'left' : 'right';
-  return position === 'right' ? 'top-end' : 'top-start';
-}
 
 function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandle {
   const look = config.appearance;
@@ -96,9 +90,7 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
           variant: variant(),
           lead: leadLook,
           anchor: anchor ?? launcher,
-          // Below a link of the site; next to our own launcher.
-          placement:
-            anchor && anchor !== launcher ? 'bottom-start' : placementBeside(kind, look.position),
+          placement: dialogPlacement(kind, look.position, !!anchor && anchor !== launcher),
           visitor,
           locale,
           texts,

@@ -16,6 +16,7 @@ export { coreMessagesEn } from './core-messages-en';
 export { coreMessagesRu } from './core-messages-ru';
 export type { DialogProps } from './dialog';
 export { Dialog } from './dialog';
+export { dialogPlacement } from './dialog-placement';
 export { dialogCss } from './dialog-styles';
 export { guardedStart } from './guarded-start';
 export type { LauncherKind } from './launcher';
