@@ -38,7 +38,7 @@ export interface PlatformEnv {
   workerIntervalMs: number;
   /** How old a claim of a due order or an outbox message must be before another process takes it. */
   workerLeaseMs: number;
-  /** Rate limits set in the environment (ORDER_LIMIT_*); the rest keep their defaults. */
+  /** Rate limits set in the environment (ORDER_LIMIT_*, CHAT_LIMIT_*); the rest keep their defaults. */
   limits: Partial<LimitSettings>;
   /** Base URL of the Telegram Bot API (TELEGRAM_API_URL; tests point it at a local server). */
   telegramApiUrl: string;
@@ -54,7 +54,10 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
-/** The limits ORDER_LIMIT_PER_IP, ORDER_LIMIT_PER_PHONE and ORDER_LIMIT_WINDOW_SECONDS set. */
+/**
+ * The limits ORDER_LIMIT_PER_IP, ORDER_LIMIT_PER_PHONE, ORDER_LIMIT_WINDOW_SECONDS and
+ * CHAT_LIMIT_PER_MINUTE set.
+ */
 function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
   const limits: Partial<LimitSettings> = {};
   const read = (key: keyof LimitSettings, name: string) => {
@@ -64,6 +67,7 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
   read('ordersPerIp', 'ORDER_LIMIT_PER_IP');
   read('ordersPerPhone', 'ORDER_LIMIT_PER_PHONE');
   read('orderWindowSeconds', 'ORDER_LIMIT_WINDOW_SECONDS');
+  read('chatMessagesPerMinute', 'CHAT_LIMIT_PER_MINUTE');
   return limits;
 }
 

@@ -1,0 +1,18 @@
+import { readEnv } from '@frontdesk/platform';
+import { describe, expect, it } from 'vitest';
+
+describe('readEnv', () => {
+  it('takes the rate limits the environment sets and leaves the rest to the defaults', () => {
+    expect(readEnv({ ORDER_LIMIT_PER_IP: '5', CHAT_LIMIT_PER_MINUTE: '120' }).limits).toEqual({
+      ordersPerIp: 5,
+      chatMessagesPerMinute: 120,
+    });
+    expect(readEnv({}).limits).toEqual({});
+  });
+
+  it('names a limit that is not a whole number', () => {
+    expect(() => readEnv({ CHAT_LIMIT_PER_MINUTE: 'lots' })).toThrow(
+      'CHAT_LIMIT_PER_MINUTE must be a whole number, not "lots"',
+    );
+  });
+});
