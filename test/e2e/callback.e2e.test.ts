@@ -216,13 +216,16 @@ describe('ordering a call', () => {
 
 describe('working and non-working time, by the real clock', () => {
   it('offers "right now" only while the company works', async () => {
+    // The real clock is read once, for the closed days and for the dates expected: a run across
+    // midnight (UTC) changes neither.
+    const today = new Date();
     const open = await stage.createCallback((s) => ({
       ...s,
       schedule: { ...s.schedule, timeZone: 'UTC', week: ALWAYS_OPEN, holidays: false },
     }));
     const closed = await stage.createCallback((s) => ({
       ...s,
-      schedule: { ...s.schedule, timeZone: 'UTC', week: closedNow(), holidays: false },
+      schedule: { ...s.schedule, timeZone: 'UTC', week: closedNow(today), holidays: false },
       appearance: {
         ...s.appearance,
         nonWorking: {
@@ -269,7 +272,7 @@ describe('working and non-working time, by the real clock', () => {
       7 * 86_400_000,
       7 * 86_400_000,
     ]);
-    expect((first ?? 0) - Date.parse(new Date().toISOString().slice(0, 10))).toBe(2 * 86_400_000);
+    expect((first ?? 0) - Date.parse(today.toISOString().slice(0, 10))).toBe(2 * 86_400_000);
     await working.context.close();
     await resting.context.close();
   });

@@ -55,6 +55,8 @@ export interface PlatformOptions {
   database?: Database;
   /** Timings and limits of the SIP edge (tests shorten them). */
   sipTuning?: Partial<SipEdgeTuning>;
+  /** Proxies whose X-Forwarded-For the SIP edge believes (addresses or CIDRs; default none). */
+  sipTrustedProxies?: string[];
 }
 
 /** Opens the database (migrated), builds the HTTP app and socket.io on one server. */
@@ -70,7 +72,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const clock = options.clock ?? systemClock;
   const store = createStore(database, { now: () => clock().getTime() });
   const sipEdge = env.sipEdge
-    ? createSipEdge({ env, store, log: edgeLogger(() => app), tuning: options.sipTuning })
+    ? createSipEdge({
+        env,
+        store,
+        log: edgeLogger(() => app),
+        tuning: options.sipTuning,
+        // TODO(lead): env.trustProxy
+        trustedProxies: options.sipTrustedProxies ?? [],
+      })
     : undefined;
   const ctx: AppContext = {
     // Kamailio's widget tables follow every call widget change made through this store.

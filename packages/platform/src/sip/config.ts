@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +35,11 @@ export interface KamailioConfigValues {
   floodRequestsPer10s: number;
   handshakesPerMinute: number;
   callsPerCredentialPerMinute: number;
+  /**
+   * Addresses or CIDRs of the proxies (TLS in front of the edge) whose `X-Forwarded-For` is
+   * believed in the WebSocket handshake; from anyone else the header is ignored. Default none.
+   */
+  trustedProxies?: readonly string[];
 }
 
 /** Where the template is: `sip/` of this package, found upwards from this module (src or dist). */
@@ -50,6 +56,32 @@ export function templatePath(): string {
 
 /** Text that can stand inside a Kamailio string literal and a header value unchanged. */
 const SAFE = /^[A-Za-z0-9_.:/+=@-]*$/;
+
+/**
+ * `trusted` as CIDRs for ipops' `is_in_subnet` (`a/n,b/m`; a bare address is one host).
+ * @throws {Error} for anything but an IPv4 or IPv6 address with an optional prefix length.
+ */
+export function subnetList(trusted: readonly string[]): string {
+  return trusted
+    .map((entry) => {
+      const [address = '', prefix, ...rest] = entry.trim().split('/');
+      const version = isIP(address);
+      const bits = version === 4 ? 32 : 128;
+      const length = prefix === undefined ? bits : Number(prefix);
+      if (
+        version === 0 ||
+        rest.length > 0 ||
+        !/^\d{1,3}$/.test(prefix ?? `${bits}`) ||
+        length > bits
+      ) {
+        throw new Error(
+          `A trusted proxy must be an address or a CIDR, not ${JSON.stringify(entry)}`,
+        );
+      }
+      return `${address}/${length}`;
+    })
+    .join(',');
+}
 
 /** The template with every placeholder filled. @throws {Error} for a missing or unsafe value. */
 export function renderKamailioConfig(template: string, values: KamailioConfigValues): string {
@@ -78,6 +110,8 @@ export function renderKamailioConfig(template: string, values: KamailioConfigVal
       throw new Error(`Kamailio config value ${name} is unusable: ${JSON.stringify(value)}`);
     }
   }
+  // Checked entry by entry: addresses and prefix lengths only.
+  table.TRUSTED_PROXIES = subnetList(values.trustedProxies ?? []);
   // Comments may mention {{PLACEHOLDERS}}; only the names above are filled.
   return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (whole, name: string) => {
     const value = table[name];

@@ -108,6 +108,11 @@ export interface SipEdgeOptions {
    */
   now?: () => number;
   tuning?: Partial<SipEdgeTuning>;
+  /**
+   * Addresses or CIDRs of the proxies in front of the WebSocket listener whose X-Forwarded-For
+   * names the client (handshake limits count it). Default none: every peer counts as itself.
+   */
+  trustedProxies?: readonly string[];
 }
 
 /** A credential request while the edge cannot take calls. */
@@ -142,6 +147,11 @@ export interface SipEdge {
   operatorCredential(user: User): SipCredential;
   /** A credential for any user part and expiry (tests: expired credentials). */
   mint(user: string, expiresAt: number): SipCredential;
+  /**
+   * Calls Kamailio's RPC (tests: `htable.seti win pin <n>` holds every flood counter in window
+   * `n`, so that no minute boundary splits a count). @throws {SipEdgeUnavailableError}
+   */
+  rpc(method: string, params?: (string | number)[]): Promise<unknown>;
   /** Brings Kamailio's widget tables in line with the database. */
   syncTables(): Promise<void>;
   /** {@link syncTables} after a call widget changed, logging instead of throwing. */
@@ -326,6 +336,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         floodRequestsPer10s: tuning.floodRequestsPer10s,
         handshakesPerMinute: tuning.handshakesPerMinute,
         callsPerCredentialPerMinute: tuning.callsPerCredentialPerMinute,
+        trustedProxies: options.trustedProxies ?? [],
       }),
       { mode: 0o600 },
     );
@@ -642,6 +653,12 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
 
     mint(user, expiresAt) {
       return mintCredential(secret, user, expiresAt);
+    },
+
+    rpc(method, params) {
+      requireRunning();
+      if (!rpc) throw new SipEdgeUnavailableError('The SIP edge has no RPC yet.');
+      return rpc.call(method, params);
     },
 
     syncTables,

@@ -33,6 +33,7 @@ export const REQUIRED_MODULES: Readonly<Record<string, (typeof KAMAILIO_PACKAGES
   'dialog.so': 'kamailio',
   'mqueue.so': 'kamailio',
   'rtimer.so': 'kamailio',
+  'ipops.so': 'kamailio',
   'websocket.so': 'kamailio-websocket-modules',
   'auth_ephemeral.so': 'kamailio-autheph-modules',
   'http_client.so': 'kamailio-utils-modules',

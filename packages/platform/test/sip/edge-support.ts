@@ -26,7 +26,11 @@ export interface EdgePlatform {
 
 /** Starts the platform with SIP_EDGE=1; throws the edge's message (with the install hint) otherwise. */
 export async function startEdgePlatform(
-  options: { tuning?: StartOptions['sipTuning']; limits?: StartOptions['limits'] } = {},
+  options: {
+    tuning?: StartOptions['sipTuning'];
+    limits?: StartOptions['limits'];
+    trustedProxies?: StartOptions['sipTrustedProxies'];
+  } = {},
 ): Promise<EdgePlatform> {
   const database = await sqliteEngine.open();
   // Wednesday 10:00 in Moscow: the default call schedule (Mon–Thu 09–18) is open.
@@ -35,6 +39,7 @@ export async function startEdgePlatform(
     env: { SIP_EDGE: '1', SIP_WS_PORT: '0' },
     sipTuning: { resyncIntervalMs: 60_000, ...options.tuning },
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.trustedProxies ? { sipTrustedProxies: options.trustedProxies } : {}),
   });
   const edge = t.platform.sipEdge;
   const status = edge?.status();

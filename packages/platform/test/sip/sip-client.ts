@@ -119,11 +119,19 @@ export class SipSocket {
     });
   }
 
-  /** Opens `url` with the `sip` subprotocol. @throws {HandshakeError} when refused. */
-  static connect(url: string, options: { origin?: string } = {}): Promise<SipSocket> {
+  /**
+   * Opens `url` with the `sip` subprotocol, from `localAddress` (any of 127.0.0.0/8 on loopback)
+   * when given, with extra handshake `headers`. @throws {HandshakeError} when refused.
+   */
+  static connect(
+    url: string,
+    options: { origin?: string; localAddress?: string; headers?: Record<string, string> } = {},
+  ): Promise<SipSocket> {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, 'sip', {
         ...(options.origin ? { origin: options.origin } : {}),
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+        ...(options.headers ? { headers: options.headers } : {}),
         handshakeTimeout: 5_000,
       });
       ws.once('open', () => resolve(new SipSocket(ws)));
@@ -287,6 +295,15 @@ export interface UserAgentOptions {
   displayName?: string;
 }
 
+/**
+ * The credential header lines a request carries, given this agent's digest answer (a whole
+ * `Authorization: …` or `Proxy-Authorization: …` line; undefined before the challenge). Tests use
+ * it to add forged credentials beside the real one.
+ */
+export type CredentialLines = (answer: string | undefined) => string[];
+
+const answerOnly: CredentialLines = (answer) => (answer ? [answer] : []);
+
 /** A call placed by {@link UserAgent.invite}: the final response, and the dialog when answered. */
 export interface PlacedCall {
   final: SipMessage;
@@ -400,7 +417,11 @@ export class UserAgent {
   }
 
   /** REGISTERs `aor` (the To) with this agent's contact; resolves to the final response. */
-  register(aor: string, expires = 300): Promise<SipMessage> {
+  register(
+    aor: string,
+    options: { expires?: number; credentials?: CredentialLines } = {},
+  ): Promise<SipMessage> {
+    const { expires = 300, credentials = answerOnly } = options;
     const callId = `${token()}@test`;
     const fromTag = token(4);
     const registrar = `sip:${aor.replace(/^sip:/, '').split('@')[1] ?? ''}`;
@@ -417,7 +438,7 @@ export class UserAgent {
             'CSeq: 0 REGISTER',
             `Contact: ${this.contact};expires=${expires}`,
             `Expires: ${expires}`,
-            ...(authorization ? [authorization] : []),
+            ...credentials(authorization),
           ],
           '',
         ),
@@ -433,8 +454,9 @@ export class UserAgent {
    */
   async invite(
     target: string,
-    options: { timeoutMs?: number; cancelOnRinging?: boolean } = {},
+    options: { timeoutMs?: number; cancelOnRinging?: boolean; credentials?: CredentialLines } = {},
   ): Promise<PlacedCall> {
+    const credentials = options.credentials ?? answerOnly;
     const callId = `${token()}@test`;
     const fromTag = token(4);
     const body = dummySdp();
@@ -454,7 +476,7 @@ export class UserAgent {
             'Content-Type: application/sdp',
             // A visitor cannot pass caller info of its own: the edge replaces it.
             'X-Frontdesk-Caller: forged',
-            ...(authorization ? [authorization] : []),
+            ...credentials(authorization),
           ],
           body,
         ),

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type KamailioConfigValues,
   renderKamailioConfig,
+  subnetList,
   templatePath,
 } from '../../src/sip/config';
 import {
@@ -126,6 +127,7 @@ describe('the Kamailio config template', () => {
     floodRequestsPer10s: 200,
     handshakesPerMinute: 60,
     callsPerCredentialPerMinute: 6,
+    trustedProxies: ['127.0.0.1', '10.0.0.0/8', '::1'],
   };
 
   it('fills every placeholder, and refuses values that could break out of a string', async () => {
@@ -140,15 +142,38 @@ describe('the Kamailio config template', () => {
     );
     expect(() => renderKamailioConfig(template, { ...values, realm: 'a\nb' })).toThrow(/REALM/);
     expect(() => renderKamailioConfig('{{NOPE}}', values)).toThrow(/NOPE/);
+    expect(config).toContain('is_in_subnet("$si", "127.0.0.1/32,10.0.0.0/8,::1/128")');
   });
 
-  it('renders to a config Kamailio accepts (kamailio -c)', async () => {
+  it('takes trusted proxies as addresses or CIDRs only', () => {
+    expect(subnetList([])).toBe('');
+    expect(subnetList([' 192.0.2.1 ', '198.51.100.0/24', '2001:db8::/32'])).toBe(
+      '192.0.2.1/32,198.51.100.0/24,2001:db8::/32',
+    );
+    for (const bad of [
+      '',
+      'proxy.example',
+      '192.0.2.1/33',
+      '::1/129',
+      '10.0.0.0/8/1',
+      '1.2.3.4/x',
+      '1.2.3.4,5.6.7.8',
+      '10.0.0.0/-1',
+    ]) {
+      expect(() => subnetList([bad]), bad).toThrow(/trusted proxy/);
+    }
+  });
+
+  it.each([
+    ['with trusted proxies', values],
+    ['without', { ...values, trustedProxies: [] }],
+  ])('renders to a config Kamailio accepts (kamailio -c), %s', async (_, filled) => {
     const found = findKamailio();
     if (!found.ok) throw new Error(found.message);
     const dir = await mkdtemp(join(tmpdir(), 'frontdesk-cfg-'));
     try {
       const file = join(dir, 'kamailio.cfg');
-      await writeFile(file, renderKamailioConfig(await readFile(templatePath(), 'utf8'), values));
+      await writeFile(file, renderKamailioConfig(await readFile(templatePath(), 'utf8'), filled));
       const { stderr } = await promisify(execFile)(found.binary, [
         '-c',
         '-f',

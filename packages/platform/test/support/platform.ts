@@ -73,6 +73,8 @@ export async function startPlatform(
     env?: NodeJS.ProcessEnv;
     /** With `env.SIP_EDGE: '1'`: the edge's timings (its runtime dir goes to a temporary DATA_DIR). */
     sipTuning?: PlatformOptions['sipTuning'];
+    /** With `env.SIP_EDGE: '1'`: the proxies whose X-Forwarded-For the edge believes. */
+    sipTrustedProxies?: PlatformOptions['sipTrustedProxies'];
   } = {},
 ): Promise<TestPlatform> {
   // The SIP edge keeps its runtime directory under DATA_DIR: give it a fresh one, removed on close.
@@ -97,6 +99,7 @@ export async function startPlatform(
     assetDirs: options.assetDirs ?? [],
     webApps: options.webApps ?? {},
     ...(options.sipTuning ? { sipTuning: options.sipTuning } : {}),
+    ...(options.sipTrustedProxies ? { sipTrustedProxies: options.sipTrustedProxies } : {}),
   });
   const url = await platform.listen();
   // The admin API accepts writes only from the platform's own origin: make it this one.
