@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import type { PlatformEnv } from '../env';
 import type { Store, User, Widget } from '../storage/types';
-import { kamailioConfig } from './config';
+import { kamailioConfig, subnetList } from './config';
 import {
   isCredentialPart,
   mintCredential,
@@ -233,6 +233,8 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
   const { env, store, log } = options;
   const now = options.now ?? Date.now;
   const tuning: SipEdgeTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  // A wrong list stops the platform here, not every start of Kamailio later.
+  subnetList(options.trustedProxies ?? []);
   const runtimeDir = join(env.dataDir, 'sip');
   const pidFile = join(runtimeDir, 'kamailio.pid');
   const logFile = join(runtimeDir, 'kamailio.log');
@@ -655,7 +657,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       return mintCredential(secret, user, expiresAt);
     },
 
-    rpc(method, params) {
+    async rpc(method, params) {
       requireRunning();
       if (!rpc) throw new SipEdgeUnavailableError('The SIP edge has no RPC yet.');
       return rpc.call(method, params);

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { isOriginAllowed } from '@frontdesk/config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readEnv } from '../../src/env';
 import {
   type KamailioConfigValues,
   renderKamailioConfig,
@@ -24,9 +25,11 @@ import {
   parseCredentialUser,
   visitorUser,
 } from '../../src/sip/credentials';
+import { createSipEdge } from '../../src/sip/edge';
 import { decodeContext, encodeContext, unansweredStatus } from '../../src/sip/events';
 import { findKamailio } from '../../src/sip/install';
 import { NO_ORIGIN, originsRegex } from '../../src/sip/origins';
+import type { Store } from '../../src/storage/types';
 
 describe('ephemeral credentials', () => {
   it("are auth_ephemeral's: <expiry>:<user>, base64(HMAC-SHA1(secret, username))", () => {
@@ -162,6 +165,16 @@ describe('the Kamailio config template', () => {
     ]) {
       expect(() => subnetList([bad]), bad).toThrow(/trusted proxy/);
     }
+    // The platform refuses a wrong list when it creates the edge, before Kamailio is started.
+    const edge = (trustedProxies: string[]) =>
+      createSipEdge({
+        env: readEnv({ DATA_DIR: '/nonexistent', SIP_EDGE: '1' }),
+        store: {} as Store,
+        log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+        trustedProxies,
+      });
+    expect(() => edge(['127.0.0.1', 'proxy.example'])).toThrow(/trusted proxy/);
+    expect(edge(['127.0.0.1']).status().state).toBe('stopped');
   });
 
   it.each([
