@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { trustRule } from './http/client-address';
 import type { LimitSettings } from './http/rate-limits';
 
 /** The platform's settings, read from the environment. */
@@ -20,6 +21,11 @@ export interface PlatformEnv {
   mailFrom: string;
   /** Where browsers reach the platform; also the only Origin accepted by the admin API. */
   publicUrl: string;
+  /**
+   * Addresses or CIDRs of the proxies in front of the platform (TRUST_PROXY, comma-separated;
+   * none by default): their X-Forwarded-For names the client, whose address the limits count.
+   */
+  trustProxy: string[];
   /** Domain under which accounts get `vpbx<id>.<domain>` SIP domains. */
   sipDomain: string;
   sessionTtlMs: number;
@@ -73,7 +79,7 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
 
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
- * SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
+ * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL and
  * VIBER_API_URL.
  */
@@ -93,6 +99,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     smsUrl: env.SMS_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Frontdesk <no-reply@frontdesk.localhost>',
     publicUrl,
+    trustProxy: proxiesOf(env.TRUST_PROXY),
     sipDomain: env.SIP_DOMAIN || 'sip.frontdesk.localhost',
     sessionTtlMs: integer('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12) * 3_600_000,
     sipEdge: env.SIP_EDGE === '1',
@@ -106,6 +113,22 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
   };
+}
+
+/** TRUST_PROXY's entries, each checked to be an address or a CIDR. */
+function proxiesOf(value: string | undefined): string[] {
+  const proxies = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  try {
+    trustRule(proxies);
+  } catch (error) {
+    throw new Error(
+      `TRUST_PROXY must list addresses or CIDRs of proxies, not "${value}" (${(error as Error).message})`,
+    );
+  }
+  return proxies;
 }
 
 /** A ws:// or wss:// URL without its trailing slash. */

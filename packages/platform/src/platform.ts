@@ -5,13 +5,15 @@ import type { Server } from 'socket.io';
 import { chatFeed } from './chat/feed';
 import { type Clock, systemClock } from './clock';
 import type { PlatformEnv } from './env';
-import { buildApp } from './http/app';
+import { type AppLogger, buildApp } from './http/app';
 import type { AppContext } from './http/context';
 import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-limits';
+import { opsSessions } from './ops-sessions';
 import { orderFeed } from './orders/order-feed';
 import { emailTransport } from './outbox/email-transport';
 import { smsTransport } from './outbox/sms-transport';
 import type { Transport } from './outbox/transport';
+import { DEFAULT_PASSWORD_COST } from './passwords';
 import { closingPresence } from './presence';
 import { createRealtime } from './realtime';
 import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingStore } from './sip';
@@ -25,11 +27,12 @@ export interface Platform {
   io: Server;
   store: Store;
   /**
-   * The background workers (due callback orders, chat auto-replies, the outbox). They run every
-   * `env.workerIntervalMs`; with 0 nothing runs by itself, and tests call `runDue()`,
-   * `fireAutoReplies()` and `sendOutbox()` when they want a pass.
+   * The background workers (due callback orders, chat auto-replies, the outbox, expired `/ops`
+   * sessions). They run every `env.workerIntervalMs`; with 0 nothing runs by itself, and tests
+   * call `runDue()`, `fireAutoReplies()`, `sendOutbox()` and `endExpiredSessions()` when they
+   * want a pass.
    */
-  workers: Pick<Workers, 'runDue' | 'fireAutoReplies' | 'sendOutbox'>;
+  workers: Pick<Workers, 'runDue' | 'fireAutoReplies' | 'sendOutbox' | 'endExpiredSessions'>;
   /** The SIP edge (Kamailio) of a process with SIP_EDGE=1; started by listen(), stopped by close(). */
   sipEdge: SipEdge | undefined;
   /** Starts listening on env.host:env.port (port 0 picks a free one); resolves to the base URL. */
@@ -50,7 +53,10 @@ export interface PlatformOptions {
   assetDirs?: string[];
   /** Built staff web apps by URL prefix: `{ '/console': '…/console/dist' }`. */
   webApps?: Record<string, string>;
-  logger?: boolean;
+  /** Request and error logs: off, to stdout (true), or to a stream (tests). */
+  logger?: AppLogger;
+  /** scrypt's cost N for new password hashes (default 2^17); tests use 2^14. */
+  passwordCost?: number;
   /** An open database to use instead of the one env names (tests); its opener closes it. */
   database?: Database;
   /** Timings and limits of the SIP edge (tests shorten them). */
@@ -71,14 +77,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     : undefined;
   const clock = options.clock ?? systemClock;
   const store = createStore(database, { now: () => clock().getTime() });
+  // Redis may fail before the app, whose logger says it, exists.
+  let warn = (message: string) => console.warn(message);
   const sipEdge = env.sipEdge
     ? createSipEdge({
         env,
         store,
         log: edgeLogger(() => app),
         tuning: options.sipTuning,
-        // TODO(lead): env.trustProxy
-        trustedProxies: options.sipTrustedProxies ?? [],
+        trustedProxies: options.sipTrustedProxies ?? env.trustProxy,
       })
     : undefined;
   const ctx: AppContext = {
@@ -90,14 +97,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       { ...defaultLimits, ...env.limits, ...options.limits },
       redis,
       env.redisPrefix,
+      (message) => warn(message),
     ),
+    passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
+    opsSessions: opsSessions(() => io.of('/ops')),
     assetDirs: options.assetDirs ?? [],
     webApps: options.webApps ?? {},
     orderPlaced: () => undefined,
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
-  // The adapter blocks on its own connection while it reads the stream.
+  warn = (message) => app.log.warn(message);
+  // The adapter blocks on its own connection while it reads the stream. Its outages are the main
+  // connection's too, which the limiters log (rate-limits.ts).
   const streams = redis?.duplicate();
+  streams?.on('error', () => undefined);
   const io = createRealtime(
     app.server,
     ctx,
@@ -125,6 +138,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       runDue: workers.runDue,
       fireAutoReplies: workers.fireAutoReplies,
       sendOutbox: workers.sendOutbox,
+      endExpiredSessions: workers.endExpiredSessions,
     },
     sipEdge,
     async listen() {

@@ -5,8 +5,16 @@ import { chatFeed } from './chat/feed';
 import { registerOpsChat } from './chat/ops-chat';
 import { announceOperators } from './chat/presence';
 import { registerChat } from './chat/register';
+import { clientAddress, trustRule } from './http/client-address';
 import type { AppContext } from './http/context';
 import { SESSION_COOKIE, sessionOf } from './http/session';
+import {
+  groupRoom,
+  keepSessionExpiry,
+  sessionExpired,
+  sessionRoom,
+  userRoom,
+} from './ops-sessions';
 import { registerOpsCallbacks } from './orders/ops-callbacks';
 import { orderFeed } from './orders/order-feed';
 import { announcePresence } from './presence';
@@ -33,7 +41,20 @@ export function createRealtime(
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
   });
+  const trust = trustRule(ctx.env.trustProxy);
   const ops = io.of('/ops');
+  const chatNamespace = io.of('/chat');
+  for (const namespace of [ops, chatNamespace]) {
+    // First of each namespace's middlewares: the later ones (chat limits) see the real address.
+    namespace.use((socket, next) => {
+      socket.handshake.address = clientAddress(
+        socket.handshake.address,
+        socket.handshake.headers,
+        trust,
+      );
+      next();
+    });
+  }
   ops.use(async (socket, next) => {
     try {
       const origin = socket.handshake.headers.origin;
@@ -43,11 +64,13 @@ export function createRealtime(
       const signedIn = await sessionOf(ctx, token);
       if (!signedIn) return next(new Error('unauthenticated'));
       socket.data.user = signedIn.user;
+      keepSessionExpiry(socket, signedIn.session.expiresAt);
       const groups = await ctx.store.groups.list(signedIn.user.accountId);
       await socket.join([
         `account:${signedIn.user.accountId}`,
-        `user:${signedIn.user.id}`,
-        ...groups.filter((g) => g.memberIds.includes(signedIn.user.id)).map((g) => `group:${g.id}`),
+        sessionRoom(signedIn.session.id),
+        userRoom(signedIn.user.id),
+        ...groups.filter((g) => g.memberIds.includes(signedIn.user.id)).map((g) => groupRoom(g.id)),
       ]);
       next();
     } catch (error) {
@@ -59,6 +82,10 @@ export function createRealtime(
   registerChat(io, ctx, chat);
   ops.on('connection', (socket) => {
     const user = socket.data.user as { id: string; name: string; role: string; accountId: string };
+    socket.use((_event, next) => {
+      if (!sessionExpired(socket, ctx.clock().getTime())) return next();
+      socket.disconnect(true);
+    });
     socket.emit('hello', { user: { id: user.id, name: user.name, role: user.role } });
     registerOpsCallbacks(socket, ctx, feed);
     registerOpsChat(socket, ctx, io.of('/chat'), chat);

@@ -1,6 +1,7 @@
 /**
- * The platform's background work: ringing due callback orders, firing due chat auto-replies and
- * sending the outbox, on an interval, one pass at a time. Every process runs them; the database
+ * The platform's background work: ringing due callback orders, firing due chat auto-replies,
+ * sending the outbox and cutting `/ops` sockets whose session expired, on an interval, one pass
+ * at a time. Every process runs them; the database
  * decides which process takes each task, auto-reply and message (see due-tasks.ts,
  * chat-auto-replies.ts and outbox.ts), so each fires once.
  */
@@ -34,6 +35,8 @@ export interface Workers {
   fireAutoReplies(): Promise<number>;
   /** Sends the outbox messages due now; resolves to how many it handled. */
   sendOutbox(): Promise<number>;
+  /** Disconnects this process's `/ops` sockets whose session expired; how many. */
+  endExpiredSessions(): number;
   /** Runs a pass soon (a "call me now" order need not wait for the interval); no-op without a timer. */
   wake(): void;
   /** Stops the timer and waits for a pass in progress. */
@@ -57,6 +60,7 @@ export function startWorkers(
   const runDue = () => ringDue(ctx.store, ctx.clock, feed, claim);
   const send = () => sendOutbox(ctx.store, ctx.clock, transports, claim);
   const autoReplies = () => fireAutoReplies(ctx.store, ctx.clock, chat, claim.by);
+  const endExpiredSessions = () => ctx.opsSessions.endExpired(ctx.clock().getTime());
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -70,6 +74,7 @@ export function startWorkers(
     running = (async () => {
       do {
         again = false;
+        endExpiredSessions();
         await runDue().catch(log);
         // Before the outbox: a non-working auto-reply is what the visitor waits for on screen.
         await autoReplies().catch(log);
@@ -85,6 +90,7 @@ export function startWorkers(
     runDue,
     fireAutoReplies: autoReplies,
     sendOutbox: send,
+    endExpiredSessions,
     wake() {
       if (timer) pass();
     },

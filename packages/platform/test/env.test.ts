@@ -15,4 +15,20 @@ describe('readEnv', () => {
       'CHAT_LIMIT_PER_MINUTE must be a whole number, not "lots"',
     );
   });
+
+  it('trusts no proxy by default, and the addresses and CIDRs TRUST_PROXY lists', () => {
+    expect(readEnv({}).trustProxy).toEqual([]);
+    expect(readEnv({ TRUST_PROXY: ' 10.0.0.5, 192.168.0.0/16 ,::1,' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      '::1',
+    ]);
+  });
+
+  it('names TRUST_PROXY when an entry is not an address or a CIDR', () => {
+    expect(() => readEnv({ TRUST_PROXY: '10.0.0.5, proxy.example' })).toThrow(
+      /^TRUST_PROXY must list addresses or CIDRs of proxies, not "10.0.0.5, proxy.example"/,
+    );
+    expect(() => readEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/^TRUST_PROXY/);
+  });
 });

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { Widget } from '../storage/types';
 import { embedCodes, ownWidget } from './admin-widgets';
 import type { AppContext } from './context';
+import { consumePoint } from './rate-limits';
 import { routeSchema } from './route-schema';
 import { requireUser } from './session';
 
@@ -47,7 +48,10 @@ export function embedEmail(ctx: AppContext, widget: Widget): { subject: string; 
   };
 }
 
-/** Registers `POST /v1/admin/widgets/:id/embed-email` (admins and marketers). */
+/**
+ * Registers `POST /v1/admin/widgets/:id/embed-email` (admins and marketers), limited per user and
+ * per account: it sends mail to any address, so a stolen session must not make it a spam relay.
+ */
 export function registerAdminEmbedEmail(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/v1/admin/widgets/:id/embed-email',
@@ -56,6 +60,8 @@ export function registerAdminEmbedEmail(app: FastifyInstance, ctx: AppContext): 
       const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
       const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
       const { email } = request.body as v.InferOutput<typeof EmailBody>;
+      await consumePoint(ctx.limiters.embedEmailsByUser, user.id, EMAILS);
+      await consumePoint(ctx.limiters.embedEmailsByAccount, user.accountId, EMAILS);
       const { subject, body } = embedEmail(ctx, widget);
       await ctx.store.outbox.queue({
         accountId: user.accountId,
@@ -66,3 +72,6 @@ export function registerAdminEmbedEmail(app: FastifyInstance, ctx: AppContext): 
     },
   );
 }
+
+/** What the embed-email limits count, for their 429 message. */
+const EMAILS = 'embed-code e-mails';

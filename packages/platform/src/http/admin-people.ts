@@ -49,7 +49,11 @@ const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLeng
 const CreateGroup = v.object({ name: PersonName, memberIds: v.optional(MemberIds, []) });
 const PatchGroup = v.object({ name: v.optional(PersonName), memberIds: v.optional(MemberIds) });
 
-/** Operators, marketers and admins of the account, and groups of operators: managed by admins only. */
+/**
+ * Operators, marketers and admins of the account, and groups of operators: managed by admins only.
+ * A password or role change ends the user's other sessions; the `/ops` sockets follow every change
+ * of sessions, roles and groups at once (ops-sessions.ts).
+ */
 export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void {
   const ownUser = async (accountId: string, id: string): Promise<User> => {
     const user = await ctx.store.users.get(id);
@@ -94,7 +98,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
         email: body.email,
         name: body.name,
         role: body.role,
-        passwordHash: await hashPassword(body.password),
+        passwordHash: await hashPassword(body.password, ctx.passwordCost),
         photoUrl: body.photoUrl ?? null,
       });
       return reply.code(201).send(publicUser(created));
@@ -105,14 +109,25 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     '/v1/admin/users/:id',
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchUser) } },
     async (request) => {
-      const { user } = await requireUser(ctx, request, ['admin']);
+      const { user, session } = await requireUser(ctx, request, ['admin']);
       const target = await ownUser(user.accountId, (request.params as { id: string }).id);
       const { password, ...patch } = request.body as v.InferOutput<typeof PatchUser>;
       await emailFree(patch.email, target.id);
       const updated = await ctx.store.users.update(target.id, {
         ...patch,
-        ...(password ? { passwordHash: await hashPassword(password) } : {}),
+        ...(password ? { passwordHash: await hashPassword(password, ctx.passwordCost) } : {}),
       });
+      const roleChanged = patch.role !== undefined && patch.role !== target.role;
+      if (password || roleChanged) {
+        // Whoever holds the old password, or the old rights, signs in again; not the admin asking.
+        const ended = await ctx.store.sessions.deleteOfUser(
+          target.id,
+          target.id === user.id ? session.id : undefined,
+        );
+        ctx.opsSessions.ended(ended);
+      }
+      // Sockets hold the role they were opened with: even the asking session's must reconnect.
+      if (roleChanged) ctx.opsSessions.userChanged(target.id);
       return updated && publicUser(updated);
     },
   );
@@ -126,6 +141,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
       if (target.id === user.id)
         throw new ApiError(409, 'cannot_delete_self', 'You cannot delete your own user.');
       await ctx.store.users.delete(target.id);
+      ctx.opsSessions.userChanged(target.id);
       return reply.code(204).send();
     },
   );
@@ -142,9 +158,9 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
       const { user } = await requireUser(ctx, request, ['admin']);
       const body = request.body as v.InferOutput<typeof CreateGroup>;
       await checkMembers(user.accountId, body.memberIds);
-      return reply
-        .code(201)
-        .send(await ctx.store.groups.create({ accountId: user.accountId, ...body }));
+      const group = await ctx.store.groups.create({ accountId: user.accountId, ...body });
+      ctx.opsSessions.membersChanged(group.id, group.memberIds, []);
+      return reply.code(201).send(group);
     },
   );
 
@@ -156,7 +172,17 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
       const group = await ownGroup(user.accountId, (request.params as { id: string }).id);
       const body = request.body as v.InferOutput<typeof PatchGroup>;
       await checkMembers(user.accountId, body.memberIds);
-      return ctx.store.groups.update(group.id, body);
+      const updated = await ctx.store.groups.update(group.id, body);
+      if (updated) {
+        const before = new Set(group.memberIds);
+        const after = new Set(updated.memberIds);
+        ctx.opsSessions.membersChanged(
+          group.id,
+          updated.memberIds.filter((id) => !before.has(id)),
+          group.memberIds.filter((id) => !after.has(id)),
+        );
+      }
+      return updated;
     },
   );
 
@@ -165,9 +191,9 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      await ctx.store.groups.delete(
-        (await ownGroup(user.accountId, (request.params as { id: string }).id)).id,
-      );
+      const group = await ownGroup(user.accountId, (request.params as { id: string }).id);
+      await ctx.store.groups.delete(group.id);
+      ctx.opsSessions.membersChanged(group.id, [], group.memberIds);
       return reply.code(204).send();
     },
   );

@@ -15,9 +15,11 @@ import { registerAssets } from './assets';
 import { registerAuth } from './auth';
 import { registerCallPage } from './call-page';
 import { registerChatHandoff } from './chat-handoff';
+import { fastifyTrustProxy } from './client-address';
 import type { AppContext } from './context';
 import { registerPublicCallbacks } from './public-callbacks';
 import { registerPublicWidgets } from './public-widgets';
+import { serializeRequest } from './request-log';
 import { unsafeStringPath, useValibotValidation } from './route-schema';
 import { registerTestPage } from './test-page';
 import { registerWebApp } from './web-apps';
@@ -25,13 +27,28 @@ import { registerWebApp } from './web-apps';
 /** Largest request body, in bytes: settings of a chat widget with many auto-replies fit easily. */
 export const BODY_LIMIT = 256 * 1024;
 
-/** The HTTP application: every route of the platform, its error shape and its limits. */
+/** Whether the app logs: not at all, to stdout, or to a stream of JSON lines (tests read it). */
+export type AppLogger = boolean | { stream: { write(line: string): void } };
+
+/**
+ * The HTTP application: every route of the platform, its error shape and its limits. Requests
+ * come from the client's address behind the TRUST_PROXY proxies (`request.ip`); the request log
+ * leaves the URLs' secrets out.
+ */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean; sipEdge?: SipEdge | undefined } = {},
+  options: { logger?: AppLogger; sipEdge?: SipEdge | undefined } = {},
 ): Promise<FastifyInstance> {
+  const { logger } = options;
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: logger
+      ? {
+          level: 'info',
+          serializers: { req: serializeRequest },
+          ...(typeof logger === 'object' ? { stream: logger.stream } : {}),
+        }
+      : false,
+    trustProxy: fastifyTrustProxy(ctx.env.trustProxy),
     bodyLimit: BODY_LIMIT,
   });
   useValibotValidation(app);

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { verifyPassword } from '../passwords';
+import { dummyHash, hashPassword, verifyPassword, weakerThan } from '../passwords';
 import type { User } from '../storage/types';
 import { ApiError } from './api-error';
 import type { AppContext } from './context';
-import { consumePoint, tooMany } from './rate-limits';
+import { consumePoint, loginFailureKey, tooMany } from './rate-limits';
 import { routeSchema } from './route-schema';
 import { checkLoginOrigin, requireUser, SESSION_COOKIE, startSession } from './session';
 
@@ -28,16 +28,19 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       checkLoginOrigin(ctx, request);
       const { email, password } = request.body as v.InferOutput<typeof LoginBody>;
       await consumePoint(ctx.limiters.loginByIp, request.ip, SIGN_INS);
-      const failures = await ctx.limiters.loginByEmail.get(email);
+      const failureKey = loginFailureKey(email, request.ip);
+      const failures = await ctx.limiters.loginFailures.get(failureKey);
       if (failures && failures.remainingPoints <= 0) throw tooMany(SIGN_INS, failures.msBeforeNext);
       const user = await ctx.store.users.byEmail(email);
       // Verify against a dummy hash for unknown users too, so timing does not reveal accounts.
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash(ctx.passwordCost));
       if (!user || !ok) {
-        await consumePoint(ctx.limiters.loginByEmail, email, SIGN_INS);
+        await consumePoint(ctx.limiters.loginFailures, failureKey, SIGN_INS);
         throw new ApiError(401, 'invalid_credentials', 'The e-mail or the password is wrong.');
       }
-      await ctx.limiters.loginByEmail.delete(email);
+      // Only when there were failures: most sign-ins need no second trip to Redis.
+      if (failures) await ctx.limiters.loginFailures.delete(failureKey);
+      await upgradeHash(ctx, user, password);
       const session = await startSession(ctx, reply, user);
       return { user: publicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     },
@@ -46,6 +49,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.post('/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const { session } = await requireUser(ctx, request);
     await ctx.store.sessions.delete(session.id);
+    ctx.opsSessions.ended([session.id]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
@@ -59,5 +63,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 /** What the sign-in limits count, for their 429 message. */
 const SIGN_INS = 'sign-in attempts';
 
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** Hashes the password anew when its hash is cheaper than the platform's cost now. */
+async function upgradeHash(ctx: AppContext, user: User, password: string): Promise<void> {
+  if (!weakerThan(user.passwordHash, ctx.passwordCost)) return;
+  const stronger = await hashPassword(password, ctx.passwordCost);
+  // Only over the hash just verified: a password changed meanwhile stays changed.
+  await ctx.store.users.replacePasswordHash(user.id, user.passwordHash, stronger);
+}

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { PlatformEnv } from '../env';
+import type { OpsSessions } from '../ops-sessions';
 import type { Order, Store } from '../storage/types';
 import type { Limiters } from './rate-limits';
 
@@ -9,6 +10,10 @@ export interface AppContext {
   env: PlatformEnv;
   clock: Clock;
   limiters: Limiters;
+  /** scrypt's cost N for new password hashes (passwords.ts); weaker ones are upgraded at sign-in. */
+  passwordCost: number;
+  /** Cuts or narrows the `/ops` sockets of sessions and users that change. */
+  opsSessions: OpsSessions;
   /** Folders the browser bundles are served from, `/v1/loader.js` and `/v1/assets/*`. */
   assetDirs: string[];
   /** Built staff web apps by URL prefix, e.g. `/console` → its `dist/` folder. */

@@ -7,12 +7,18 @@ import {
 } from 'rate-limiter-flexible';
 import { ApiError } from './api-error';
 
-/** The platform's rate limiters: in memory by default, shared through Redis with REDIS_URL. */
+/**
+ * The platform's rate limiters: in memory by default, shared through Redis with REDIS_URL. "IP" is
+ * the client's address behind the trusted proxies (client-address.ts).
+ */
 export interface Limiters {
   /** Login attempts per client IP. */
   loginByIp: RateLimiterAbstract;
-  /** Failed logins per e-mail address. */
-  loginByEmail: RateLimiterAbstract;
+  /**
+   * Failed logins per e-mail address and client IP (key {@link loginFailureKey}): guesses from
+   * one address cannot lock the user out of every other.
+   */
+  loginFailures: RateLimiterAbstract;
   /** SIP call credentials issued per client IP (each visitor call needs one). */
   callCredentialsByIp: RateLimiterAbstract;
   /** Callback orders per client IP. */
@@ -21,12 +27,17 @@ export interface Limiters {
   ordersByPhone: RateLimiterAbstract;
   /** Chat messages per chat visitor, per minute. */
   chatMessage: RateLimiterAbstract;
+  /** Embed-code e-mails a staff user sends (`POST …/embed-email`), per user. */
+  embedEmailsByUser: RateLimiterAbstract;
+  /** Embed-code e-mails per account, whoever sends them. */
+  embedEmailsByAccount: RateLimiterAbstract;
 }
 
 /** Points per window of each limiter; tests lower them. */
 export interface LimitSettings {
   loginPerIp: number;
-  loginFailuresPerEmail: number;
+  /** Failed logins per e-mail address and client IP. */
+  loginFailuresPerEmailAndIp: number;
   /** Call credentials per IP; default {@link DEFAULT_CALL_CREDENTIALS_PER_IP}. */
   callCredentialsPerIp?: number;
   windowSeconds: number;
@@ -37,6 +48,10 @@ export interface LimitSettings {
   orderWindowSeconds: number;
   /** Chat messages one visitor may send per minute; default {@link DEFAULT_CHAT_MESSAGES_PER_MINUTE}. */
   chatMessagesPerMinute?: number;
+  /** Embed-code e-mails per user per hour. */
+  embedEmailsPerUser: number;
+  /** Embed-code e-mails per account per hour. */
+  embedEmailsPerAccount: number;
 }
 
 /** Chat messages per visitor per minute: a fast typist's burst, not a flood. */
@@ -46,40 +61,57 @@ export const DEFAULT_CHAT_MESSAGES_PER_MINUTE = 30;
 export const DEFAULT_CALL_CREDENTIALS_PER_IP = 60;
 
 /**
- * Default limits: 30 logins per IP, 10 failures per address and 60 call credentials per IP in 15
- * minutes; 20 callback orders per IP (an office behind one address) and 3 per number in 10 minutes.
+ * Default limits: 30 logins per IP, 10 failures per e-mail and IP and 60 call credentials per IP
+ * in 15 minutes; 20 callback orders per IP (an office behind one address) and 3 per number in 10
+ * minutes; 10 embed-code e-mails per user and 30 per account in an hour.
  */
 export const defaultLimits: LimitSettings = {
   loginPerIp: 30,
-  loginFailuresPerEmail: 10,
+  loginFailuresPerEmailAndIp: 10,
   callCredentialsPerIp: DEFAULT_CALL_CREDENTIALS_PER_IP,
   windowSeconds: 900,
   ordersPerIp: 20,
   ordersPerPhone: 3,
   orderWindowSeconds: 600,
+  embedEmailsPerUser: 10,
+  embedEmailsPerAccount: 30,
 };
+
+/** The key of {@link Limiters.loginFailures}. */
+export function loginFailureKey(email: string, ip: string): string {
+  return `${email} ${ip}`;
+}
 
 /**
  * The limiters over `redis` when given, else in memory. Redis keys start with `redisPrefix`
  * (REDIS_PREFIX), like the socket.io stream: platforms sharing one Redis keep their counts apart.
+ * While Redis cannot be reached each limiter counts in this process instead (its insurance),
+ * said once through `log` until Redis is back: a request is never refused for Redis's sake.
  */
 export function createLimiters(
   limits: LimitSettings,
   redis?: Redis,
   redisPrefix = 'frontdesk',
+  log: (message: string) => void = console.warn,
 ): Limiters {
-  const make = (name: string, points: number, duration = limits.windowSeconds) =>
-    redis
+  if (redis) reportOutages(redis, log);
+  const make = (name: string, points: number, duration = limits.windowSeconds) => {
+    const memory = new RateLimiterMemory({ keyPrefix: name, points, duration });
+    return redis
       ? new RateLimiterRedis({
           storeClient: redis,
           keyPrefix: `${redisPrefix}:${name}`,
           points,
           duration,
+          insuranceLimiter: memory,
+          // Not ready (reconnecting): count in memory now, not after ioredis's retries.
+          rejectIfRedisNotReady: true,
         })
-      : new RateLimiterMemory({ keyPrefix: name, points, duration });
+      : memory;
+  };
   return {
     loginByIp: make('fd-login-ip', limits.loginPerIp),
-    loginByEmail: make('fd-login-email', limits.loginFailuresPerEmail),
+    loginFailures: make('fd-login-failures', limits.loginFailuresPerEmailAndIp),
     callCredentialsByIp: make(
       'fd-call-credentials-ip',
       limits.callCredentialsPerIp ?? DEFAULT_CALL_CREDENTIALS_PER_IP,
@@ -91,7 +123,26 @@ export function createLimiters(
       limits.chatMessagesPerMinute ?? DEFAULT_CHAT_MESSAGES_PER_MINUTE,
       60,
     ),
+    embedEmailsByUser: make('fd-embed-emails-user', limits.embedEmailsPerUser, 3600),
+    embedEmailsByAccount: make('fd-embed-emails-account', limits.embedEmailsPerAccount, 3600),
   };
+}
+
+/** Logs once when Redis goes away (the limiters then count in memory) and once when it is back. */
+function reportOutages(redis: Redis, log: (message: string) => void): void {
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    log(
+      `Redis is unreachable (${error.message}): rate limits count in this process until it is back.`,
+    );
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    log('Redis is back: rate limits are shared again.');
+  });
 }
 
 /**

@@ -44,6 +44,13 @@ export function sessionsRepository(db: Kysely<Tables>): Store['sessions'] {
       await db.deleteFrom('sessions').where('id', '=', id).execute();
     },
 
+    async deleteOfUser(userId, exceptId) {
+      let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+      const rows = await query.returning('id').execute();
+      return rows.map((row) => row.id);
+    },
+
     /** Deletes the sessions whose `expiresAt` is at or before `now`; returns how many. */
     async deleteExpired(now) {
       const result = await db

@@ -309,6 +309,11 @@ export interface Store extends ChatStore {
       id: string,
       patch: Partial<Pick<User, 'name' | 'role' | 'passwordHash' | 'photoUrl' | 'email'>>,
     ): Promise<User | undefined>;
+    /**
+     * Sets the password hash to `to` if it still is `from` (a sign-in upgrading the hash it just
+     * verified); whether it did.
+     */
+    replacePasswordHash(id: string, from: string, to: string): Promise<boolean>;
     /** Also removes the user from groups and ends their sessions. */
     delete(id: string): Promise<boolean>;
   };
@@ -323,6 +328,8 @@ export interface Store extends ChatStore {
     create(input: Session): Promise<Session>;
     get(id: string): Promise<Session | undefined>;
     delete(id: string): Promise<void>;
+    /** Ends the user's sessions but `exceptId` (the one asking); the ids of those it ended. */
+    deleteOfUser(userId: string, exceptId?: string): Promise<string[]>;
     deleteExpired(now: number): Promise<number>;
   };
   widgets: {

@@ -82,6 +82,17 @@ export function usersRepository(db: Kysely<Tables>, now: () => number): Store['u
       }
     },
 
+    async replacePasswordHash(id, from, to) {
+      assertStorableText('passwordHash', to);
+      const result = await db
+        .updateTable('users')
+        .set({ password_hash: to })
+        .where('id', '=', id)
+        .where('password_hash', '=', from)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async delete(id) {
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('group_members').where('user_id', '=', id).execute();

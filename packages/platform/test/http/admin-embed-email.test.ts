@@ -81,3 +81,53 @@ describe.each(engines)('e-mailing the embed code on $name', (engine) => {
     ).toBe(403);
   });
 });
+
+describe.each(engines)('embed-code e-mail limits on $name', (engine) => {
+  let database: TestDatabase;
+  let t: TestPlatform;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    t = await startPlatform(database, {
+      limits: { embedEmailsPerUser: 2, embedEmailsPerAccount: 3 },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  it('refuses e-mails past the limit per user, then per account, with a 429, and queues none', async () => {
+    const [marketer, admin] = await Promise.all([t.signIn('marketer'), t.signIn('admin')]);
+    const widget = await (
+      await marketer('/v1/admin/widgets', {
+        method: 'POST',
+        body: JSON.stringify({ type: 'call', name: 'Shop call' }),
+      })
+    ).json();
+    const send = (who: typeof marketer, email: string) =>
+      who(`/v1/admin/widgets/${widget.id}/embed-email`, {
+        method: 'POST',
+        body: JSON.stringify({ email }),
+      });
+    expect((await send(marketer, 'one@shop.example')).status).toBe(202);
+    expect((await send(marketer, 'two@shop.example')).status).toBe(202);
+    const perUser = await send(marketer, 'three@shop.example');
+    expect(perUser.status).toBe(429);
+    const { error } = await perUser.json();
+    expect(error).toEqual({
+      code: 'rate_limited',
+      message: expect.stringMatching(/^Too many embed-code e-mails; try again in \d+ s\.$/),
+    });
+    // Another user of the account has a share of their own, within the account's.
+    expect((await send(admin, 'four@shop.example')).status).toBe(202);
+    expect((await send(admin, 'five@shop.example')).status).toBe(429);
+
+    const { items } = await t.platform.store.outbox.list({ accountId: t.accountId, limit: 10 });
+    expect(items.map((mail) => mail.recipient).sort()).toEqual([
+      'four@shop.example',
+      'one@shop.example',
+      'two@shop.example',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PASSWORD_COST, verifyPassword } from '../../src/passwords';
 import { engines, type TestDatabase } from '../support/databases';
 import { PASSWORD, startPlatform, type TestPlatform } from '../support/platform';
 
@@ -10,7 +11,7 @@ describe.each(engines)('sessions on $name', (engine) => {
   beforeAll(async () => {
     database = await engine.open();
     t = await startPlatform(database, {
-      limits: { loginPerIp: 1000, loginFailuresPerEmail: 3, windowSeconds: 60 },
+      limits: { loginPerIp: 1000, loginFailuresPerEmailAndIp: 3, windowSeconds: 60 },
     });
   });
   afterAll(async () => {
@@ -124,5 +125,50 @@ describe.each(engines)('sessions on $name', (engine) => {
         error: 'origin_not_allowed',
       });
     });
+  });
+});
+
+describe.each(engines)('password hashes at the default cost on $name', (engine) => {
+  let database: TestDatabase;
+  let t: TestPlatform;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    // The production cost; the test users' hashes are made at the tests' 2^14.
+    t = await startPlatform(database, { passwordCost: DEFAULT_PASSWORD_COST });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  const storedHash = async (id: string) => (await t.platform.store.users.get(id))?.passwordHash;
+
+  it('upgrade an older, cheaper hash at the next sign-in, once', async () => {
+    const { operator } = t.users;
+    expect(await storedHash(operator.id)).toMatch(/^scrypt\$16384\$8\$1\$/);
+    await t.session('operator');
+    const upgraded = await storedHash(operator.id);
+    expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await verifyPassword(PASSWORD, upgraded ?? '')).toBe(true);
+    // The new hash signs in, and is kept as it is.
+    await t.session('operator');
+    expect(await storedHash(operator.id)).toBe(upgraded);
+  });
+
+  it('hash the passwords an admin sets at the default cost', async () => {
+    const admin = await t.signIn('admin');
+    const response = await admin('/v1/admin/users', {
+      method: 'POST',
+      body: JSON.stringify({
+        email: 'new@test.example',
+        name: 'New Person',
+        role: 'operator',
+        password: 'a long new password',
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    expect(await storedHash(id)).toMatch(/^scrypt\$131072\$8\$1\$/);
   });
 });

@@ -7,7 +7,7 @@ import { createPlatform, type Platform, readEnv } from '@frontdesk/platform';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
-import { connectOps, type OpsClient } from '../support/ops-client';
+import { connectOps, connectOpsWith, disconnected, type OpsClient } from '../support/ops-client';
 import { automatic, callbackWidget, postOrder } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
 
@@ -70,5 +70,41 @@ describe('two platform processes sharing Redis', () => {
       (e) => e.id === id,
     );
     expect(taken.by.id).toBe(a.users.operator.id);
+  });
+
+  it('a logout on one process cuts the sockets of that session on the other', async () => {
+    const user = await a.addUser('operator', 'Two Process Person');
+    const session = await a.session(user);
+    const onB = await connectOpsWith(bUrl, session.cookie);
+    clients.push(onB);
+    const cut = disconnected(onB);
+    const logout = await a.withSession(session)('/v1/auth/logout', { method: 'POST' });
+    expect(logout.status).toBe(204);
+    expect(await cut).toBe('io server disconnect');
+  });
+
+  it("a group change on one process moves the members' sockets on the other", async () => {
+    const user = await a.addUser('operator', 'Two Process Member');
+    const onB = await connectOps({ ...a, url: bUrl }, user);
+    clients.push(onB);
+    const admin = await a.signIn('admin');
+    const created = await admin('/v1/admin/groups', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Across', memberIds: [user.id] }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const members = () => b.io.of('/ops').in(`group:${id}`).local.fetchSockets();
+    // Process B applies the stream in order: once a mark sent after a change is there, so is it.
+    let marks = 0;
+    const applied = async () => {
+      const mark = ++marks;
+      a.platform.io.of('/ops').to(`user:${user.id}`).emit('test:mark', mark);
+      await onB.next('test:mark', (n) => n === mark);
+    };
+    await applied();
+    expect((await members()).map((socket) => socket.data.user.id)).toEqual([user.id]);
+    await admin(`/v1/admin/groups/${id}`, { method: 'PATCH', body: '{"memberIds":[]}' });
+    await applied();
+    expect(await members()).toEqual([]);
   });
 });

@@ -44,6 +44,24 @@ describe.each(engines)('sessions on $name', (engine) => {
     expect(await store.sessions.deleteExpired(now)).toBe(0);
   });
 
+  it("deleteOfUser ends the user's sessions but the one named, and says which it ended", async () => {
+    const [mine, other] = [await newUser(store, user.accountId), user];
+    const of = (id: string, userId: string) => ({ ...session(id, 1_900_000_000_000), userId });
+    await store.sessions.create(of('mine-1', mine.id));
+    await store.sessions.create(of('mine-2', mine.id));
+    await store.sessions.create(of('asking', mine.id));
+    await store.sessions.create(of('theirs', other.id));
+    expect((await store.sessions.deleteOfUser(mine.id, 'asking')).sort()).toEqual([
+      'mine-1',
+      'mine-2',
+    ]);
+    expect(await store.sessions.get('mine-1')).toBeUndefined();
+    expect(await store.sessions.get('asking')).toBeDefined();
+    expect(await store.sessions.get('theirs')).toBeDefined();
+    expect(await store.sessions.deleteOfUser(mine.id)).toEqual(['asking']);
+    expect(await store.sessions.deleteOfUser(mine.id)).toEqual([]);
+  });
+
   it('refuses a session of an unknown user', async () => {
     await expect(
       store.sessions.create({ ...session('orphan', 2), userId: 'no-such-user' }),

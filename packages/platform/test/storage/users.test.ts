@@ -114,6 +114,20 @@ describe.each(engines)('users on $name', (engine) => {
     expect(await store.users.get(user.id)).toStrictEqual(user);
   });
 
+  it('replacePasswordHash replaces only the hash it was given', async () => {
+    const account = await newAccount(store);
+    const user = await newUser(store, account.id, { passwordHash: 'scrypt$old' });
+    expect(await store.users.replacePasswordHash(user.id, 'scrypt$old', 'scrypt$stronger')).toBe(
+      true,
+    );
+    expect((await store.users.get(user.id))?.passwordHash).toBe('scrypt$stronger');
+    // Changed meanwhile (a new password): the sign-in's upgrade of the old one is dropped.
+    expect(await store.users.replacePasswordHash(user.id, 'scrypt$old', 'scrypt$upgrade')).toBe(
+      false,
+    );
+    expect((await store.users.get(user.id))?.passwordHash).toBe('scrypt$stronger');
+  });
+
   it('delete removes the user, their memberships and their sessions, and nothing else', async () => {
     const account = await newAccount(store);
     const gone = await newUser(store, account.id);

@@ -10,7 +10,12 @@ export type OpsClient = WatchedSocket;
 /** Connects to `/ops` as `who` (WebSocket only, like the console) once `hello` arrives. */
 export async function connectOps(t: TestPlatform, who: Role | User): Promise<OpsClient> {
   const { cookie } = await t.session(who);
-  const socket = io(`${t.url}/ops`, {
+  return connectOpsWith(t.url, cookie);
+}
+
+/** Connects to `/ops` of the platform at `url` with a session `cookie`, once `hello` arrives. */
+export async function connectOpsWith(url: string, cookie: string): Promise<OpsClient> {
+  const socket = io(`${url}/ops`, {
     transports: ['websocket'],
     extraHeaders: { cookie },
     forceNew: true,
@@ -22,4 +27,19 @@ export async function connectOps(t: TestPlatform, who: Role | User): Promise<Ops
     client.next('hello').then(() => resolve(), reject);
   });
   return client;
+}
+
+/**
+ * Resolves to why `client` disconnects next (call before what should cut it); rejects when it
+ * stays connected for 5 s, or is not connected now.
+ */
+export function disconnected(client: OpsClient): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!client.socket.connected) return reject(new Error('not connected'));
+    const timer = setTimeout(() => reject(new Error('still connected after 5 s')), 5_000);
+    client.socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
 }

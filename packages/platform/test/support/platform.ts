@@ -37,6 +37,9 @@ export function testClock(iso: string): TestClock {
 /** The password of every test user. */
 export const PASSWORD = 'correct horse battery';
 
+/** scrypt's cost in tests: 2^14, quick; the production default is tested on its own. */
+export const TEST_PASSWORD_COST = 2 ** 14;
+
 /** A started platform and helpers to talk to it. */
 export interface TestPlatform {
   url: string;
@@ -52,6 +55,11 @@ export interface TestPlatform {
   addUser(role: Role, name: string): Promise<User>;
   /** Signs in as `who`; the session cookie and CSRF token (for a socket.io client, say). */
   session(who: Role | User): Promise<{ cookie: string; csrfToken: string }>;
+  /** A fetch that sends a session's cookie and CSRF token (what `signIn` resolves to). */
+  withSession(session: {
+    cookie: string;
+    csrfToken: string;
+  }): (path: string, init?: RequestInit) => Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -75,6 +83,10 @@ export async function startPlatform(
     sipTuning?: PlatformOptions['sipTuning'];
     /** With `env.SIP_EDGE: '1'`: the proxies whose X-Forwarded-For the edge believes. */
     sipTrustedProxies?: PlatformOptions['sipTrustedProxies'];
+    /** The platform's scrypt cost; {@link TEST_PASSWORD_COST} unless given. */
+    passwordCost?: number;
+    /** Where the platform logs; nowhere unless given. */
+    logger?: PlatformOptions['logger'];
   } = {},
 ): Promise<TestPlatform> {
   // The SIP edge keeps its runtime directory under DATA_DIR: give it a fresh one, removed on close.
@@ -100,11 +112,13 @@ export async function startPlatform(
     webApps: options.webApps ?? {},
     ...(options.sipTuning ? { sipTuning: options.sipTuning } : {}),
     ...(options.sipTrustedProxies ? { sipTrustedProxies: options.sipTrustedProxies } : {}),
+    passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const url = await platform.listen();
   // The admin API accepts writes only from the platform's own origin: make it this one.
   env.publicUrl = url;
-  hash ??= hashPassword(PASSWORD);
+  hash ??= hashPassword(PASSWORD, TEST_PASSWORD_COST);
   const passwordHash = await hash;
   const account = await platform.store.accounts.create({
     name: 'Test',
@@ -143,6 +157,16 @@ export async function startPlatform(
       .join('; ');
     return { cookie, csrfToken };
   };
+  const withSession: TestPlatform['withSession'] =
+    ({ cookie, csrfToken }) =>
+    (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('cookie', cookie);
+      if (!headers.has('x-csrf-token')) headers.set('x-csrf-token', csrfToken);
+      if (init.body !== undefined && !headers.has('content-type'))
+        headers.set('content-type', 'application/json');
+      return request(path, { ...init, headers });
+    };
   return {
     url,
     platform,
@@ -154,16 +178,9 @@ export async function startPlatform(
     addUser: (role, name) =>
       addUser(role, name, `${name.toLowerCase().replaceAll(' ', '.')}@test.example`),
     async signIn(who) {
-      const { cookie, csrfToken } = await session(who);
-      return (path, init = {}) => {
-        const headers = new Headers(init.headers);
-        headers.set('cookie', cookie);
-        if (!headers.has('x-csrf-token')) headers.set('x-csrf-token', csrfToken);
-        if (init.body !== undefined && !headers.has('content-type'))
-          headers.set('content-type', 'application/json');
-        return request(path, { ...init, headers });
-      };
+      return withSession(await session(who));
     },
+    withSession,
     async close() {
       await platform.close();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
