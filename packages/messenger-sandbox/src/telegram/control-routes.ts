@@ -87,7 +87,7 @@ export function registerControlRoutes(
     const chat = state.chats.get(chatId);
     stream.send('snapshot', { messages: chat?.messages ?? [], blocked: chat?.blocked ?? false });
     const unsubscribe = sandbox.subscribe((event) => {
-      if (event.bot === state.bot.username && event.chatId === chatId) {
+      if (event.bot === state.bot.username && 'chatId' in event && event.chatId === chatId) {
         stream.send(event.type, event);
       }
     });

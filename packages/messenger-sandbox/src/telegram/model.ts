@@ -41,7 +41,10 @@ export interface ChatSummary {
   lastMessageDate?: number;
 }
 
-/** What happens in a chat, for the page (server-sent events) and for tests that wait. */
+/**
+ * What happens: in a chat (the page follows these as server-sent events), and to a bot's
+ * updates (for tests that wait for a poller or a webhook).
+ */
 export type TelegramEvent =
   | { type: 'message'; bot: string; chatId: number; entry: ChatMessage }
   | { type: 'edited'; bot: string; chatId: number; entry: ChatMessage }
@@ -55,4 +58,10 @@ export type TelegramEvent =
       showAlert: boolean;
       url?: string;
     }
-  | { type: 'blocked'; bot: string; chatId: number; blocked: boolean };
+  | { type: 'blocked'; bot: string; chatId: number; blocked: boolean }
+  /** A getUpdates call is waiting for updates now. */
+  | { type: 'long-poll'; bot: string }
+  /** The webhook confirmed an update with a 2xx. */
+  | { type: 'webhook-delivered'; bot: string; updateId: number }
+  /** A webhook delivery failed (it will be retried). */
+  | { type: 'webhook-error'; bot: string; updateId: number; message: string };

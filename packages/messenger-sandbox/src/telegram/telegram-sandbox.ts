@@ -77,6 +77,14 @@ export interface TelegramSandbox {
   /** Calls `listener` with every event from now on; returns the unsubscribe. */
   subscribe(listener: (event: TelegramEvent) => void): () => void;
   /**
+   * The first event from now on that `match` accepts.
+   * @throws {Error} after `timeoutMs` (default 10 s) without one.
+   */
+  waitForEvent(
+    match: (event: TelegramEvent) => boolean,
+    timeoutMs?: number,
+  ): Promise<TelegramEvent>;
+  /**
    * The first message of the chat (already there or still to come, edits included) that
    * `match` accepts.
    * @throws {Error} after `timeoutMs` (default 10 s) without one.
@@ -87,6 +95,11 @@ export interface TelegramSandbox {
     match: (entry: ChatMessage) => boolean,
     timeoutMs?: number,
   ): Promise<ChatMessage>;
+  /**
+   * Resolves once a getUpdates call of the bot waits for updates (at once when one does).
+   * @throws {Error} after `timeoutMs` (default 10 s) without one.
+   */
+  waitForLongPoll(bot: BotRef, timeoutMs?: number): Promise<void>;
 }
 
 /** The sandbox's Telegram, started, with the means to stop it. */
@@ -122,6 +135,7 @@ export async function startTelegram(
     },
     timeoutMs: options.webhookTimeoutMs ?? 30_000,
     isDown: () => listener.outage !== undefined,
+    emit: (event) => telegram.emit(event),
   });
   listener.onUp(() => webhooks.wakeAll());
   registerBotApi(listener.app, {
@@ -176,8 +190,31 @@ export async function startTelegram(
         webhooks,
       }),
     subscribe: (listener) => telegram.subscribe(listener),
-    waitForMessage: (bot, chatId, match, timeoutMs = 10_000) =>
-      waitForMessage(telegram, bot, chatId, match, timeoutMs),
+    waitForEvent: (match, timeoutMs = DEFAULT_WAIT_MS) => waitForEvent(telegram, match, timeoutMs),
+    async waitForMessage(bot, chatId, match, timeoutMs = DEFAULT_WAIT_MS) {
+      const state = telegram.bot(bot);
+      const there = state.chats.get(chatId)?.messages.find(match);
+      if (there) return there;
+      const event = await waitForEvent(
+        telegram,
+        (event) =>
+          (event.type === 'message' || event.type === 'edited') &&
+          event.bot === state.bot.username &&
+          event.chatId === chatId &&
+          match(event.entry),
+        timeoutMs,
+      );
+      return (event as Extract<TelegramEvent, { type: 'message' }>).entry;
+    },
+    async waitForLongPoll(bot, timeoutMs = DEFAULT_WAIT_MS) {
+      const state = telegram.bot(bot);
+      if (state.longPoll) return;
+      await waitForEvent(
+        telegram,
+        (event) => event.type === 'long-poll' && event.bot === state.bot.username,
+        timeoutMs,
+      );
+    },
     async close() {
       webhooks.close();
       await listener.close();
@@ -187,36 +224,24 @@ export async function startTelegram(
   return sandbox;
 }
 
-function waitForMessage(
+/** How long the waits of tests wait by default. */
+const DEFAULT_WAIT_MS = 10_000;
+
+function waitForEvent(
   telegram: TelegramState,
-  bot: BotRef,
-  chatId: number,
-  match: (entry: ChatMessage) => boolean,
+  match: (event: TelegramEvent) => boolean,
   timeoutMs: number,
-): Promise<ChatMessage> {
-  const state = telegram.bot(bot);
-  const there = state.chats.get(chatId)?.messages.find(match);
-  if (there) return Promise.resolve(there);
+): Promise<TelegramEvent> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe();
-      reject(
-        new Error(
-          `No such message in chat ${chatId} of @${state.bot.username} in ${timeoutMs} ms.`,
-        ),
-      );
+      reject(new Error(`The awaited Telegram event did not come in ${timeoutMs} ms.`));
     }, timeoutMs);
     const unsubscribe = telegram.subscribe((event) => {
-      if (
-        (event.type === 'message' || event.type === 'edited') &&
-        event.bot === state.bot.username &&
-        event.chatId === chatId &&
-        match(event.entry)
-      ) {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(event.entry);
-      }
+      if (!match(event)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(event);
     });
   });
 }

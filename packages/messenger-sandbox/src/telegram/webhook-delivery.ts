@@ -10,6 +10,7 @@ import { Agent, request } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Update } from '@grammyjs/types';
 import { type Clock, unixTime } from '../clock';
+import type { TelegramEvent } from './model';
 import type { BotState, Webhook } from './telegram-state';
 
 /** How deliveries are made. */
@@ -23,6 +24,8 @@ export interface WebhookDeliveryOptions {
   timeoutMs: number;
   /** Whether the API is down: deliveries wait for {@link WebhookDeliveries.wakeAll}. */
   isDown(): boolean;
+  /** Tells each delivery's outcome. */
+  emit(event: TelegramEvent): void;
 }
 
 /** Node's certificate failures, told as Telegram tells them (with Node's code, to debug). */
@@ -84,13 +87,17 @@ class Delivery {
       }
       const failure = await this.post(update);
       if (this.stopped) return;
+      const bot = this.state.bot.username;
+      const updateId = update.update_id;
       if (failure === undefined) {
-        this.state.queue.delivered(update.update_id);
+        this.state.queue.delivered(updateId);
         wait = this.options.retry.firstMs;
+        this.options.emit({ type: 'webhook-delivered', bot, updateId });
         continue;
       }
       this.webhook.lastErrorDate = unixTime(this.options.clock);
       this.webhook.lastErrorMessage = failure;
+      this.options.emit({ type: 'webhook-error', bot, updateId, message: failure });
       // A fresh connection, and the CA file read again, for the next attempt.
       this.agent?.destroy();
       this.agent = undefined;

@@ -12,7 +12,12 @@ import { clamp, type MethodCall } from './method-call';
 /** The longest long poll Telegram holds, in seconds. */
 const MAX_TIMEOUT = 50;
 
-export function getUpdates({ state, params, signal }: MethodCall): Update[] | Promise<Update[]> {
+export function getUpdates({
+  telegram,
+  state,
+  params,
+  signal,
+}: MethodCall): Update[] | Promise<Update[]> {
   if (state.webhook) {
     throw conflict(
       "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
@@ -55,5 +60,6 @@ export function getUpdates({ state, params, signal }: MethodCall): Update[] | Pr
     const unsubscribe = state.queue.onPush(answer);
     signal.addEventListener('abort', hungUp);
     state.longPoll = poll;
+    telegram.emit({ type: 'long-poll', bot: state.bot.username });
   });
 }
