@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Where the built page is, from `src/` and from `dist/` alike. */
-export const PAGE_DIR = fileURLToPath(new URL('../page/dist/', import.meta.url));
+export const PAGE_DIR = fileURLToPath(new URL(/* @vite-ignore */ '../page/dist/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

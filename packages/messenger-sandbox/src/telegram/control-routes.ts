@@ -40,6 +40,10 @@ export function registerControlRoutes(
   telegram: TelegramState,
 ): void {
   const chatOf = (params: unknown) => parseInput(ChatPath, params);
+  app.get('/control/telegram', async () => ({
+    apiUrl: sandbox.apiUrl,
+    linkBase: sandbox.linkBase,
+  }));
   app.get('/control/telegram/bots', async () =>
     sandbox.bots().map(({ id, username, firstName }) => ({ id, username, firstName })),
   );
