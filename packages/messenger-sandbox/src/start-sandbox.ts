@@ -7,9 +7,9 @@ import { type Clock, systemClock } from './clock';
 import { createFrontServer } from './front-server';
 import { PAGE_DIR, registerPage } from './page-files';
 import {
-  type RunningTelegram,
   startTelegram,
   type TelegramOptions,
+  type TelegramSandbox,
 } from './telegram/telegram-sandbox';
 
 /** Where and how the sandbox runs. */
@@ -31,7 +31,7 @@ export interface SandboxOptions {
 export interface MessengerSandbox {
   /** The front server: the page at `/`, the control API at `/control/<messenger>/…`. */
   url: string;
-  telegram: Omit<RunningTelegram, 'close'>;
+  telegram: TelegramSandbox;
   close(): Promise<void>;
 }
 

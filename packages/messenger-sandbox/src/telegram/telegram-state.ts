@@ -41,7 +41,7 @@ export interface BotState {
   callbackQueries: Map<string, number>;
 }
 
-/** A bot, a customer or a token: whatever names a bot in the control API. */
+/** A bot, its username (any case) or its token: whatever names a bot in the control API. */
 export type BotRef = SandboxBot | string;
 
 /** Where numbering starts: far apart, so that mixing up a bot's and a user's ids shows. */
