@@ -1,0 +1,27 @@
+/**
+ * The messenger sandbox: a local stand-in for the messengers' bot APIs (Telegram today) and a
+ * page where a person plays the customer. For development, demos and tests; never production.
+ */
+export type { Outage } from './api-listener';
+export type { Clock } from './clock';
+export { PAGE_POLICY } from './front-server';
+export {
+  type MessengerSandbox,
+  type SandboxOptions,
+  startMessengerSandbox,
+} from './start-sandbox';
+export type {
+  ChatMessage,
+  ChatSummary,
+  Customer,
+  SandboxBot,
+  TelegramEvent,
+} from './telegram/model';
+export { SENDING_METHODS } from './telegram/rate-limits';
+export {
+  TELEGRAM_WEBHOOK_PORTS,
+  type TelegramFaults,
+  type TelegramOptions,
+  type TelegramSandbox,
+} from './telegram/telegram-sandbox';
+export type { BotRef } from './telegram/telegram-state';

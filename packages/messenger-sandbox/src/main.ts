@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `messenger-sandbox` (`pnpm --filter @frontdesk/messenger-sandbox start`): the sandbox alone,
+ * configured by the environment — MESSENGER_SANDBOX_HOST (127.0.0.1), MESSENGER_SANDBOX_PORT
+ * (8070), MESSENGER_SANDBOX_TELEGRAM_PORT (8071), MESSENGER_SANDBOX_CA_FILE (the CA webhook
+ * servers' certificates must chain to). Prints where everything is; SIGTERM and SIGINT stop it.
+ */
+import { startMessengerSandbox } from './start-sandbox';
+
+const env = process.env;
+const sandbox = await startMessengerSandbox({
+  host: env.MESSENGER_SANDBOX_HOST || '127.0.0.1',
+  port: Number(env.MESSENGER_SANDBOX_PORT || 8070),
+  ...(env.MESSENGER_SANDBOX_CA_FILE ? { caFile: env.MESSENGER_SANDBOX_CA_FILE } : {}),
+  telegram: { port: Number(env.MESSENGER_SANDBOX_TELEGRAM_PORT || 8071) },
+});
+console.log(`Messenger sandbox at ${sandbox.url} (development and tests only, never production)`);
+console.log(`  Telegram Bot API: TELEGRAM_API_URL=${sandbox.telegram.apiUrl}`);
+console.log(`  Telegram deep links: MESSENGER_LINK_BASE=${sandbox.telegram.linkBase}`);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

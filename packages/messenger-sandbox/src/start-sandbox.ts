@@ -1,0 +1,73 @@
+/**
+ * Starts the messenger sandbox: the front server (the customer's page and the control API) and
+ * each messenger's API on a listener of its own. A messenger is one folder (`src/telegram/`)
+ * with a start function like {@link startTelegram}, started here, and one folder of the page.
+ */
+import { type Clock, systemClock } from './clock';
+import { createFrontServer } from './front-server';
+import { PAGE_DIR, registerPage } from './page-files';
+import {
+  startTelegram,
+  type TelegramOptions,
+  type TelegramSandbox,
+} from './telegram/telegram-sandbox';
+
+/** Where and how the sandbox runs. */
+export interface SandboxOptions {
+  /** The interface every listener binds (default 127.0.0.1). */
+  host?: string;
+  /** The front server's port: the page and the control API (0, the default: any free port). */
+  port?: number;
+  /** PEM file of the CA that webhook servers' certificates must chain to (default: Node's CAs). */
+  caFile?: string;
+  /** The sandbox's time: message dates, webhook error dates, 429 windows. */
+  clock?: Clock;
+  /** The built page (default: the package's `page/dist/`). */
+  pageDir?: string;
+  telegram?: TelegramOptions;
+}
+
+/** A running sandbox. */
+export interface MessengerSandbox {
+  /** The front server: the page at `/`, the control API at `/control/<messenger>/…`. */
+  url: string;
+  telegram: TelegramSandbox;
+  close(): Promise<void>;
+}
+
+/** The messengers the page knows, by their path: `/telegram/<bot>?start=…`. */
+const MESSENGER_PATHS = ['/telegram'];
+
+/** Starts the sandbox; never for production: it stands in for the messengers' services. */
+export async function startMessengerSandbox(
+  options: SandboxOptions = {},
+): Promise<MessengerSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const front = createFrontServer();
+  registerPage(front.app, options.pageDir ?? PAGE_DIR, MESSENGER_PATHS);
+  const telegram = await startTelegram(
+    {
+      host,
+      clock: options.clock ?? systemClock,
+      front: front.app,
+      frontUrl: () => front.url,
+      ...(options.caFile ? { caFile: options.caFile } : {}),
+    },
+    options.telegram,
+  );
+  let url: string;
+  try {
+    url = await front.listen(host, options.port ?? 0);
+  } catch (error) {
+    await telegram.close();
+    throw error;
+  }
+  return {
+    url,
+    telegram,
+    async close() {
+      await telegram.close();
+      await front.close();
+    },
+  };
+}
