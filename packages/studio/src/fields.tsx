@@ -62,7 +62,7 @@ export function TextField({
   nullable?: boolean;
   type?: 'text' | 'email' | 'tel' | 'time' | 'date';
 }) {
-  const [value, set, errors] = useField<string | null>(path);
+  const [value, set, errors, leave] = useField<string | null>(path);
   const id = fieldId(path);
   const props = {
     id,
@@ -71,6 +71,7 @@ export function TextField({
       const text = (event.currentTarget as HTMLInputElement).value;
       set(nullable && text === '' ? null : text);
     },
+    onBlur: leave,
     ...invalid(id, errors, hint),
   };
   return (
@@ -91,7 +92,7 @@ export function NumberField({
   min,
   max,
 }: FieldProps & { min?: number; max?: number }) {
-  const [value, set, errors] = useField<number>(path);
+  const [value, set, errors, leave] = useField<number>(path);
   const id = fieldId(path);
   return (
     <div class="field">
@@ -105,6 +106,7 @@ export function NumberField({
         max={max}
         value={Number.isNaN(value) ? '' : value}
         onInput={(event) => set((event.currentTarget as HTMLInputElement).valueAsNumber)}
+        onBlur={leave}
         {...invalid(id, errors, hint)}
       />
       <FieldErrors id={id} errors={errors} />
@@ -114,7 +116,7 @@ export function NumberField({
 
 /** An on/off switch. */
 export function Checkbox({ path, label, hint }: FieldProps) {
-  const [value, set, errors] = useField<boolean>(path);
+  const [value, set, errors, leave] = useField<boolean>(path);
   const id = fieldId(path);
   return (
     <div class="field check">
@@ -123,6 +125,7 @@ export function Checkbox({ path, label, hint }: FieldProps) {
         type="checkbox"
         checked={value === true}
         onChange={(event) => set((event.currentTarget as HTMLInputElement).checked)}
+        onBlur={leave}
         {...invalid(id, errors, hint)}
       />
       <label for={id}>{label}</label>
@@ -139,7 +142,7 @@ export function Select({
   hint,
   options,
 }: FieldProps & { options: readonly (readonly [value: string, label: string])[] }) {
-  const [value, set, errors] = useField<string>(path);
+  const [value, set, errors, leave] = useField<string>(path);
   const id = fieldId(path);
   return (
     <div class="field">
@@ -149,6 +152,7 @@ export function Select({
         id={id}
         value={value}
         onChange={(event) => set((event.currentTarget as HTMLSelectElement).value)}
+        onBlur={leave}
         {...invalid(id, errors, hint)}
       >
         {options.map(([option, text]) => (
@@ -164,7 +168,7 @@ export function Select({
 
 /** A colour "#rrggbb": the picker and the same value as text, for exact brand colours. */
 export function ColorField({ path, label }: FieldProps) {
-  const [value, set, errors] = useField<string>(path);
+  const [value, set, errors, leave] = useField<string>(path);
   const id = fieldId(path);
   return (
     <div class="field">
@@ -175,12 +179,14 @@ export function ColorField({ path, label }: FieldProps) {
           aria-label={`${label} picker`}
           value={/^#[0-9a-f]{6}$/i.test(value) ? value : '#000000'}
           onInput={(event) => set((event.currentTarget as HTMLInputElement).value)}
+          onBlur={leave}
         />
         <input
           id={id}
           value={value}
           size={8}
           onInput={(event) => set((event.currentTarget as HTMLInputElement).value)}
+          onBlur={leave}
           {...invalid(id, errors)}
         />
       </div>
@@ -197,9 +203,18 @@ function lineItems(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** A list of short values, one per line (e-mail addresses, phone numbers, origins). */
-export function ListField({ path, label, hint }: FieldProps) {
-  const [value, set, errors] = useField<string[]>(path);
+/**
+ * A list of short values, one per line (e-mail addresses, phone numbers, origins); `normalize`
+ * rewrites each item when the field is left (a site typed `example.com` becomes its origin),
+ * and items that become the same are kept once.
+ */
+export function ListField({
+  path,
+  label,
+  hint,
+  normalize,
+}: FieldProps & { normalize?: (item: string) => string }) {
+  const [value, set, errors, leave] = useField<string[]>(path);
   const items = value ?? [];
   // The typed text is kept as typed (a trailing new line is where the next item goes) unless
   // the list changed from elsewhere (a reset, a template).
@@ -218,6 +233,11 @@ export function ListField({ path, label, hint }: FieldProps) {
           const typed = (event.currentTarget as HTMLTextAreaElement).value;
           setText(typed);
           set(lineItems(typed));
+        }}
+        onBlur={() => {
+          const normal = normalize ? [...new Set(items.map(normalize))] : items;
+          if (normal.join('\n') !== items.join('\n')) set(normal);
+          leave();
         }}
         {...invalid(id, errors, hint)}
       />
