@@ -40,7 +40,9 @@ export function WidgetList({ session }: { session: StaffSession }) {
     const id = focusNext.current;
     if (id === null) return;
     focusNext.current = null;
-    const next = document.querySelector<HTMLElement>(`[data-delete="${CSS.escape(id)}"]`);
+    const next = [...document.querySelectorAll<HTMLElement>('[data-delete]')].find(
+      (button) => button.dataset.delete === id,
+    );
     (next ?? create.current)?.focus();
   }, [widgets]);
 
