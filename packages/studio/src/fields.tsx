@@ -12,15 +12,20 @@ export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
-/** The issues of a field, announced as they appear. */
+/**
+ * The issues of a field, announced as they appear (the alert wraps the list: a list that is
+ * itself an alert is no list to assistive technology).
+ */
 export function FieldErrors({ id, errors }: { id: string; errors: string[] }) {
   if (errors.length === 0) return null;
   return (
-    <ul id={`${id}-error`} class="field-error" role="alert">
-      {errors.map((message) => (
-        <li key={message}>{message}</li>
-      ))}
-    </ul>
+    <div id={`${id}-error`} role="alert">
+      <ul class="field-error">
+        {errors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
