@@ -28,6 +28,8 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     SEED_DEMO: '1',
     SIP_EDGE: process.env.SIP_EDGE ?? '1',
     DEMO_SITE_URL: demoSiteUrl,
+    // The demo site runs on loopback: let the Studio's "test on my site" load its pages.
+    SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
     LOG: process.env.LOG ?? '0',
     ASSET_DIRS: assetDirs.map((dir) => `${root}${dir}`).join(':'),
   },

@@ -83,13 +83,17 @@ async function previewSettled(page: Page): Promise<void> {
   );
 }
 
-/** Creates a widget of `type` (its radio's label) named `name` through the create screen. */
+/**
+ * Creates a widget of `type` (its radio's label) named `name` for the demo site through the
+ * create screen.
+ */
 async function create(page: Page, type: string, name: string): Promise<string> {
   await page.getByRole('link', { name: 'Create a widget' }).click();
   await page.getByLabel(type, { exact: true }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('I accept the terms of use').check();
   await page.getByLabel('Widget name').fill(name);
+  await page.getByLabel("Your site's address").fill(stage.site);
   await page.getByRole('button', { name: 'Create widget' }).click();
   await page.getByRole('heading', { name, level: 1 }).waitFor();
   return decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
@@ -141,7 +145,8 @@ describe('Studio', () => {
     await page.getByLabel('Lead generator').check();
     await page.getByLabel('Lead generator title').fill('Still there?');
     await opened.getByRole('heading', { name: 'Still there?' }).waitFor();
-    expect((await stored(id)).settings).toMatchObject({ allowedOrigins: [] });
+    // Nothing is saved before Save: the widget still has only the site it was created for.
+    expect((await stored(id)).settings).toMatchObject({ allowedOrigins: [stage.site] });
 
     // Schedule: 24/7, and the preview says so at once.
     await page.getByRole('link', { name: 'Schedule' }).click();
@@ -259,6 +264,9 @@ describe('Studio', () => {
       .click();
     await page.getByRole('heading', { name: 'Widgets', level: 1 }).waitFor();
     expect(await page.getByRole('link', { name: 'E2E call', exact: true }).count()).toBe(0);
+    // The list says so, and the focus starts at its heading (the deleted screen is gone).
+    await page.getByText('E2E call was deleted.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Widgets');
   });
 
   it('shows the callback slots the platform offers, and asks before dropping changes', async () => {
@@ -305,12 +313,13 @@ describe('Studio', () => {
     await page.getByLabel('I accept the terms of use').check();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Widget name').fill('Axe callback');
+    await page.getByLabel("Your site's address").fill('shop.example');
     await page.getByRole('button', { name: 'Create widget' }).click();
     await page.getByRole('heading', { name: 'Axe callback', level: 1 }).waitFor();
 
     await page.getByRole('link', { name: 'Widgets', exact: true }).click();
     await page.getByRole('link', { name: 'Office hours callback' }).click();
-    for (const tab of ['Basic', 'Schedule', 'Lead generator', 'Appearance', 'Embed code']) {
+    for (const tab of ['Settings', 'Appearance', 'Schedule', 'Lead generator', 'Embed code']) {
       await page.getByRole('link', { name: tab, exact: true }).click();
       await page.locator(`nav[aria-label=Settings] a[aria-current=page]`).getByText(tab).waitFor();
       if (tab === 'Appearance') {
@@ -320,7 +329,7 @@ describe('Studio', () => {
     }
     await page.getByRole('link', { name: 'Widgets', exact: true }).click();
     await page.getByRole('link', { name: 'Demo chat' }).click();
-    for (const tab of ['Settings', 'Appearance', 'Schedule', 'Code for site']) {
+    for (const tab of ['Settings', 'Appearance', 'Schedule', 'Embed code']) {
       await page.getByRole('link', { name: tab, exact: true }).click();
       await page.locator(`nav[aria-label=Settings] a[aria-current=page]`).getByText(tab).waitFor();
       if (tab === 'Appearance') {
@@ -331,7 +340,7 @@ describe('Studio', () => {
     await page.getByRole('link', { name: 'Widgets', exact: true }).click();
     await page.getByRole('link', { name: 'Call from the demo site' }).click();
     await page.getByLabel('Forwarding: who answers calls').waitFor();
-    expect(await axeViolations(page), 'call Basic').toEqual([]);
+    expect(await axeViolations(page), 'call Settings').toEqual([]);
     await page.getByRole('link', { name: 'Widgets', exact: true }).click();
     const href = await page
       .getByRole('link', { name: 'Axe callback', exact: true })
@@ -363,6 +372,8 @@ describe('Studio', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Keyboard call');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('keyboard.example');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Keyboard call', level: 1 }).waitFor();
   });

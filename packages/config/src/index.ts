@@ -57,7 +57,7 @@ export {
 export { isOriginAllowed } from './is-origin-allowed';
 export type { ParseResult, SettingsIssue } from './issues';
 export { LeadGeneratorSchema } from './lead-generator';
-export { AllowedOriginsSchema, OriginPatternSchema } from './origin';
+export { AllowedOriginsSchema, normalizeOrigin, OriginPatternSchema } from './origin';
 export type { PublicConfig, PublicSchemas } from './public-config';
 export {
   PublicCallbackConfigSchema,

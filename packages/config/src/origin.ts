@@ -2,6 +2,7 @@
  * Origins as the settings list them: `https://shop.example`, `http://localhost:8080`, or with a
  * port wildcard `http://localhost:*`. The WHATWG URL parser does the host work (lower case,
  * punycode for IDN, IPv6, default ports dropped), so patterns and Origin headers compare alike.
+ * {@link normalizeOrigin} turns what a site owner types (`example.com`) into such an origin.
  */
 import * as v from 'valibot';
 import { text } from './text';
@@ -22,7 +23,14 @@ export interface OriginParts {
  */
 declare const URL: new (
   url: string,
-) => { protocol: string; hostname: string; port: string; username: string; password: string };
+) => {
+  protocol: string;
+  host: string;
+  hostname: string;
+  port: string;
+  username: string;
+  password: string;
+};
 
 // Scheme, host (IPv6 in brackets; otherwise no colon, so "host:" is not a host, and no "*": the
 // wildcard is for ports only), optional port or "*", and nothing after: an origin has no path,
@@ -55,12 +63,49 @@ export function parseOrigin(origin: string): OriginParts | null {
   return split(origin, false);
 }
 
+// What a site owner may type: an optional http(s) scheme, the host (and port), and perhaps a
+// path, query or fragment of a page, which only tell the site.
+const ADDRESS_RE = /^(?:(https?):\/\/)?([^/?#\s]*)(?:[/?#]\S*)?$/i;
+// Without a scheme, a host must look like a site's (a dot, a bracketed IPv6 address or
+// localhost) with an optional port: "https//shop.example" or "shop" are typos, not sites.
+const BARE_HOST_RE = /^(?:[^:]*\.[^:.]+|\[[\dA-F:.]+\]|localhost)(?::(?:\d{1,5}|\*))?$/i;
+// This machine, where a site under development runs over plain http.
+const LOCAL_RE = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::|$)/i;
+
+/**
+ * The origin a site owner means by `input`: `example.com` and `www.example.com` are
+ * `https://example.com` and `https://www.example.com`; `localhost:8080` or `127.0.0.1:*` are
+ * http; a scheme given is kept; a page address (`https://example.com/contacts`) gives its site;
+ * the result is in the form browsers send (lower case, punycode, no default port), or with `:*`
+ * for any port. Null when `input` names no http(s) site, so the caller keeps what was typed and
+ * the schema says what is wrong with it.
+ */
+export function normalizeOrigin(input: string): string | null {
+  const m = ADDRESS_RE.exec(input.trim());
+  if (!m) return null;
+  const [, scheme, authority = ''] = m;
+  if (!scheme && !BARE_HOST_RE.test(authority)) return null;
+  // The port wildcard is no URL syntax: off for the parser, back on the result.
+  const wildcard = authority.endsWith(':*');
+  const hostPort = wildcard ? authority.slice(0, -2) : authority;
+  const protocol = scheme ?? (LOCAL_RE.test(authority) ? 'http' : 'https');
+  let url: InstanceType<typeof URL>;
+  try {
+    url = new URL(`${protocol}://${hostPort}`);
+  } catch {
+    return null;
+  }
+  if (url.username !== '' || url.password !== '') return null;
+  const origin = `${url.protocol}//${wildcard ? `${url.hostname}:*` : url.host}`;
+  return parseOriginPattern(origin) ? origin : null;
+}
+
 /** One allowed origin: `scheme://host`, an optional `:port` or `:*` (any port), no path. */
 export const OriginPatternSchema = v.pipe(
   text(300),
   v.check(
     (s: string) => parseOriginPattern(s) !== null,
-    'must be an origin like https://shop.example or http://localhost:* (http or https, a host, an optional port or *, no path)',
+    'must be a site like https://shop.example, https://shop.example:8443 or http://localhost:* (http or https, a host, an optional port or *, no path)',
   ),
 );
 

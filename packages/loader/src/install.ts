@@ -70,7 +70,10 @@ export function install(
       const text = String(error instanceof Error ? error.message : error);
       if (logged.has(text)) return;
       logged.add(text);
-      console.error('Frontdesk:', error);
+      // A refusal with a code is written for the site owner: one plain line. Anything else
+      // (a bug, a network failure) keeps its stack for whoever debugs it.
+      if ((error as { code?: unknown } | null)?.code) console.error(`Frontdesk: ${text}`);
+      else console.error('Frontdesk:', error);
     };
     const emit = (event: string, detail?: unknown) => {
       for (const listener of listeners.get(event) ?? []) {
@@ -112,9 +115,10 @@ export function install(
         const response = await win.fetch(`${api}widgets/${key}/config`, { credentials: 'omit' });
         const config = await response.json().catch(() => undefined);
         if (!response.ok) {
+          // The platform's refusals name the widget and say what to do; they are shown as they are.
           const error = config?.error;
           throw failure(
-            `widget "${key}": ${error?.message ?? `the platform answered ${response.status}`}`,
+            error?.message ?? `widget "${key}": the platform answered ${response.status}`,
             error?.code ?? 'http',
           );
         }

@@ -170,19 +170,17 @@ describe('the loader', () => {
 
   it('reports errors once to the console and to error listeners, and never throws', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const refusal =
+      'widget a is not allowed on https://x.example — add it in the Studio → A → Settings → Sites';
     const p = page([], () =>
-      json(
-        {
-          error: { code: 'origin_not_allowed', message: 'This widget is not allowed to run on x.' },
-        },
-        403,
-      ),
+      json({ error: { code: 'origin_not_allowed', message: refusal } }, 403),
     );
     p.load();
     const errors: unknown[] = [];
     p.api('on', 'error', (detail: unknown) => errors.push(detail));
+    const broken = new Error('a broken listener');
     p.api('on', 'error', () => {
-      throw new Error('a broken listener');
+      throw broken;
     });
     p.api(...init('a'));
     await settle();
@@ -190,26 +188,23 @@ describe('the loader', () => {
     p.api(...init('a')); // the same failure again
     await settle();
     expect(errors).toEqual([
-      {
-        widget: 'a',
-        code: 'origin_not_allowed',
-        message: 'widget "a": This widget is not allowed to run on x.',
-      },
-      {
-        widget: 'a',
-        code: 'origin_not_allowed',
-        message: 'widget "a": This widget is not allowed to run on x.',
-      },
+      { widget: 'a', code: 'origin_not_allowed', message: refusal },
+      { widget: 'a', code: 'origin_not_allowed', message: refusal },
     ]);
-    const messages = logged.mock.calls.map((call) => String((call[1] as Error).message));
-    expect(messages).toEqual([
-      'widget "a": This widget is not allowed to run on x.',
-      'a broken listener',
-    ]);
+    // The platform's refusal is one plain line, once; a bug keeps its stack (the Error itself).
+    expect(logged.mock.calls).toEqual([[`Frontdesk: ${refusal}`], ['Frontdesk:', broken]]);
 
     expect(() => p.api('init', { widget: '"><script>' })).not.toThrow();
     expect(() => p.api('launch')).not.toThrow();
     expect(errors.slice(2)).toMatchObject([{ code: 'invalid_init' }, { code: 'unknown_command' }]);
+  });
+
+  it('names the widget when the platform fails without saying why', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const p = page([init('a')], () => new Response('Bad gateway', { status: 502 }));
+    p.load();
+    await settle();
+    expect(logged.mock.calls).toEqual([['Frontdesk: widget "a": the platform answered 502']]);
   });
 
   it('refuses a config of no known widget type, naming the field', async () => {

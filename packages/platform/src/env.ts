@@ -50,6 +50,12 @@ export interface PlatformEnv {
   telegramApiUrl: string;
   /** Base URL of the Viber REST API (VIBER_API_URL; tests point it at a local server). */
   viberApiUrl: string;
+  /**
+   * SITE_CHECK_PRIVATE=1: the Studio's "test on my site" check may load pages on loopback and
+   * private networks (the demo and tests, whose sites run there). Off in production: the check
+   * must not become a way into the platform's own network (see http/page-fetch.ts).
+   */
+  siteCheckPrivate: boolean;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -80,8 +86,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
- * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL and
- * VIBER_API_URL.
+ * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
+ * VIBER_API_URL and SITE_CHECK_PRIVATE.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -112,6 +118,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     limits: limitsOf(env),
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
+    siteCheckPrivate: env.SITE_CHECK_PRIVATE === '1',
   };
 }
 

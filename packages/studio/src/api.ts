@@ -29,10 +29,10 @@ export function getWidget(id: string): Promise<Widget> {
   return request(`/v1/admin/widgets/${encodeURIComponent(id)}`);
 }
 
-/** Creates a widget with `settings`. */
+/** Creates a widget with `settings`, for `site` (as typed: the platform makes it an origin). */
 export function createWidget(
   session: StaffSession,
-  input: { type: WidgetType; name: string; settings: WidgetSettings },
+  input: { type: WidgetType; name: string; site: string; settings: WidgetSettings },
 ): Promise<Widget> {
   return request('/v1/admin/widgets', { method: 'POST', body: input, session });
 }
@@ -90,6 +90,31 @@ export function emailEmbedCode(session: StaffSession, id: string, email: string)
   return request(`/v1/admin/widgets/${encodeURIComponent(id)}/embed-email`, {
     method: 'POST',
     body: { email },
+    session,
+  });
+}
+
+/** What the platform found on a page of the site (`POST /v1/admin/widgets/:id/site-check`). */
+export interface SiteCheck {
+  /** The page read, after redirects. */
+  url: string;
+  /** Its origin. */
+  origin: string;
+  /** This platform's loader is on the page. */
+  loader: boolean;
+  /** This widget's code (or link attribute) is on the page. */
+  widget: boolean;
+  /** The origin may run the widget. */
+  originAllowed: boolean;
+  /** Only the start of a long page was read. */
+  truncated: boolean;
+}
+
+/** Has the platform load `url` and look for the widget's code there. */
+export function checkSite(session: StaffSession, id: string, url: string): Promise<SiteCheck> {
+  return request(`/v1/admin/widgets/${encodeURIComponent(id)}/site-check`, {
+    method: 'POST',
+    body: { url },
     session,
   });
 }

@@ -1,3 +1,4 @@
+import { normalizeOrigin } from '@frontdesk/config';
 import type { StaffSession } from '@frontdesk/staff';
 import { CallbackModeField } from './callback-mode-field';
 import { ChatChannels } from './chat-channels';
@@ -6,8 +7,8 @@ import { useForm } from './form';
 import { type People, ReceiverField } from './receiver-field';
 
 /**
- * The Basic tab (the chat's Settings tab): the type's own settings, and for every type the sites
- * the widget may run on and the language of its own texts.
+ * The Settings tab: the type's own settings, and for every type the sites the widget may run on
+ * (typed as their owners like, kept as origins) and the language of its own texts.
  */
 export function BasicTab({ people, session }: { people: People; session: StaffSession }) {
   const { draft } = useForm();
@@ -32,7 +33,8 @@ export function BasicTab({ people, session }: { people: People; session: StaffSe
       <ListField
         path="allowedOrigins"
         label="Sites where the widget may run"
-        hint="One origin per line, like https://shop.example or http://localhost:*"
+        hint="One site per line, like example.com, https://www.example.com:8443 or http://localhost:* (any port). On other sites the widget shows nothing."
+        normalize={(site) => normalizeOrigin(site) ?? site}
       />
       <Select
         path="locale"

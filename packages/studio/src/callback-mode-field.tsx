@@ -62,7 +62,7 @@ function AddresseeField({ path, people }: { path: string; people: People }) {
  * `path`): automatic — addressee, outgoing number, allowed directions; manual — e-mails and SMS.
  */
 export function CallbackModeField({ path, people }: { path: string; people: People }) {
-  const [mode, set, errors] = useField<Mode>(path);
+  const [mode, set, errors, leave] = useField<Mode>(path);
   return (
     <Fieldset legend="Callback mode">
       <div role="radiogroup" aria-label="Mode" class="radios">
@@ -74,6 +74,7 @@ export function CallbackModeField({ path, people }: { path: string; people: Peop
               name={`${path}-kind`}
               checked={mode.kind === kind}
               onChange={() => set(FRESH[kind]())}
+              onBlur={leave}
             />
             <label for={`${fieldId(path)}-${kind}`}>
               {kind === 'automatic'

@@ -28,6 +28,29 @@ const FRESH: { [K in Optional]: NonNullable<Channels[K]> } = {
   },
 };
 
+/**
+ * Where a marketer gets what a messenger channel needs: the bot token (Telegram's @BotFather,
+ * Viber's partners page) or the community and page ids.
+ */
+const HELP: Partial<Record<Optional, { href: string; text: string }>> = {
+  telegram: {
+    href: 'https://t.me/BotFather',
+    text: 'How to get a bot token: create a bot with @BotFather in Telegram',
+  },
+  viber: {
+    href: 'https://partners.viber.com/',
+    text: 'How to get a bot token: create a bot account on the Viber partners page',
+  },
+  vk: {
+    href: 'https://vk.com/groups?tab=admin',
+    text: "How to find the id: your community's page, Manage → Settings",
+  },
+  facebook: {
+    href: 'https://www.facebook.com/pages/?category=your_pages',
+    text: "How to find the id: your page's About → Page transparency",
+  },
+};
+
 /** A channel that can be connected (null = not connected) and, once connected, its fields. */
 function Channel({
   name,
@@ -38,6 +61,7 @@ function Channel({
   label: string;
   children: ComponentChildren;
 }) {
+  const help = HELP[name];
   const path = `channels.${name}`;
   const [value, set] = useField<Channels[Optional]>(path);
   const id = `connect-${name}`;
@@ -54,6 +78,13 @@ function Channel({
         />
         <label for={id}>Connect {label}</label>
       </div>
+      {help && (
+        <p class="hint">
+          <a href={help.href} target="_blank" rel="noopener noreferrer">
+            {help.text} (opens in a new tab)
+          </a>
+        </p>
+      )}
       {value !== null && children}
     </Fieldset>
   );

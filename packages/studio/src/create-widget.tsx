@@ -1,7 +1,8 @@
-import { defaultSettings, type WidgetType } from '@frontdesk/config';
+import { defaultSettings, normalizeOrigin, type WidgetType } from '@frontdesk/config';
 import type { StaffSession } from '@frontdesk/staff';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { createWidget } from './api';
+import { FieldErrors } from './fields';
 import { navigate } from './router';
 import { TYPE_NAMES } from './widget-summary';
 
@@ -16,11 +17,28 @@ function browserZone(): string | undefined {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** Creating a widget: pick the type, accept the terms, name it — then its settings open. */
+/** What is wrong with the site address typed, or null when it names a site. */
+function siteProblem(site: string): string | null {
+  if (site.trim() === '')
+    return 'Give the address of the site the widget is for, like example.com.';
+  return normalizeOrigin(site)
+    ? null
+    : 'Give a site address like example.com, www.example.com or https://example.com:8443.';
+}
+
+/**
+ * Creating a widget: pick the type, accept the terms, name it and say which site it is for
+ * (the first of the sites where it may run) — then its settings open.
+ */
 export function CreateWidget({ session }: { session: StaffSession }) {
   const [type, setType] = useState<WidgetType | null>(null);
   const [step, setStep] = useState<'type' | 'terms'>('type');
   const [error, setError] = useState<string | null>(null);
+  const [site, setSite] = useState('');
+  // The site's error shows once the field is left or the form is sent, not while typing.
+  const [siteLeft, setSiteLeft] = useState(false);
+  const siteInput = useRef<HTMLInputElement>(null);
+  const siteError = siteLeft ? siteProblem(site) : null;
   const heading = useRef<HTMLHeadingElement>(null);
   // Each step's heading takes focus, so screen readers and the keyboard start from its top —
   // before the browser handles another key, or a quick Tab would be undone.
@@ -35,10 +53,13 @@ export function CreateWidget({ session }: { session: StaffSession }) {
     if (!type) return;
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setError(null);
+    setSiteLeft(true);
+    if (siteProblem(site)) return siteInput.current?.focus();
     try {
       const widget = await createWidget(session, {
         type,
         name: String(form.get('name')),
+        site,
         settings: defaultSettings(type, { timeZone: browserZone() }),
       });
       navigate({ screen: 'widget', id: widget.id, tab: 'basic' });
@@ -97,6 +118,30 @@ export function CreateWidget({ session }: { session: StaffSession }) {
           <div class="field">
             <label for="widget-name">Widget name</label>
             <input id="widget-name" name="name" required maxLength={100} />
+          </div>
+          <div class="field">
+            <label for="widget-site">Your site's address</label>
+            <p id="widget-site-hint" class="hint">
+              Like example.com or https://www.example.com:8443. The widget runs only on the sites
+              you list; add more later in Settings → Sites where the widget may run.
+            </p>
+            <input
+              id="widget-site"
+              ref={siteInput}
+              value={site}
+              inputMode="url"
+              autocomplete="url"
+              maxLength={300}
+              aria-invalid={siteError ? 'true' : undefined}
+              aria-describedby={`widget-site-hint${siteError ? ' widget-site-error' : ''}`}
+              onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)}
+              onBlur={() => {
+                setSiteLeft(true);
+                const origin = normalizeOrigin(site);
+                if (origin) setSite(origin);
+              }}
+            />
+            <FieldErrors id="widget-site" errors={siteError ? [siteError] : []} />
           </div>
           {error && (
             <p role="alert" class="error">

@@ -1,14 +1,17 @@
 import type { StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
+import { AllowedSites } from './allowed-sites';
 import { emailEmbedCode, type Widget } from './api';
 import { embedCodes } from './embed-codes';
+import { SiteCheck } from './site-check';
 
 /** The platform's own origin: the Studio is one of its pages. */
 const platformUrl = () => location.origin;
 
 /**
- * The Embed code tab (the chat's "Code for site"): the saved widget's codes with copy buttons,
- * and an e-mail of the code with instructions to a developer (the Test-widget link is on every tab).
+ * The Embed code tab: the sites where the saved widget may run (or a warning that none may), its
+ * codes with copy buttons, the "test on my site" check, and an e-mail of the code with
+ * instructions to a developer (the Test-widget link is on every tab).
  */
 export function EmbedCode({ widget, session }: { widget: Widget; session: StaffSession }) {
   const [status, setStatus] = useState('');
@@ -33,6 +36,7 @@ export function EmbedCode({ widget, session }: { widget: Widget; session: StaffS
   };
   return (
     <>
+      <AllowedSites widget={widget} />
       <p>
         Paste the code before <code>&lt;/body&gt;</code> on every page of your site. The code shows
         the saved settings.
@@ -57,6 +61,7 @@ export function EmbedCode({ widget, session }: { widget: Widget; session: StaffS
           </button>
         </section>
       ))}
+      <SiteCheck widget={widget} session={session} />
       <form onSubmit={send} class="email-code">
         <label for="developer-email">Send the code and instructions to a developer</label>
         <input id="developer-email" name="email" type="email" required autocomplete="email" />

@@ -12,15 +12,20 @@ export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
-/** The issues of a field, announced as they appear. */
+/**
+ * The issues of a field, announced as they appear (the alert wraps the list: a list that is
+ * itself an alert is no list to assistive technology).
+ */
 export function FieldErrors({ id, errors }: { id: string; errors: string[] }) {
   if (errors.length === 0) return null;
   return (
-    <ul id={`${id}-error`} class="field-error" role="alert">
-      {errors.map((message) => (
-        <li key={message}>{message}</li>
-      ))}
-    </ul>
+    <div id={`${id}-error`} role="alert">
+      <ul class="field-error">
+        {errors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -62,7 +67,7 @@ export function TextField({
   nullable?: boolean;
   type?: 'text' | 'email' | 'tel' | 'time' | 'date';
 }) {
-  const [value, set, errors] = useField<string | null>(path);
+  const [value, set, errors, leave] = useField<string | null>(path);
   const id = fieldId(path);
   const props = {
     id,
@@ -71,6 +76,7 @@ export function TextField({
       const text = (event.currentTarget as HTMLInputElement).value;
       set(nullable && text === '' ? null : text);
     },
+    onBlur: leave,
     ...invalid(id, errors, hint),
   };
   return (
@@ -91,7 +97,7 @@ export function NumberField({
   min,
   max,
 }: FieldProps & { min?: number; max?: number }) {
-  const [value, set, errors] = useField<number>(path);
+  const [value, set, errors, leave] = useField<number>(path);
   const id = fieldId(path);
   return (
     <div class="field">
@@ -105,6 +111,7 @@ export function NumberField({
         max={max}
         value={Number.isNaN(value) ? '' : value}
         onInput={(event) => set((event.currentTarget as HTMLInputElement).valueAsNumber)}
+        onBlur={leave}
         {...invalid(id, errors, hint)}
       />
       <FieldErrors id={id} errors={errors} />
@@ -114,7 +121,7 @@ export function NumberField({
 
 /** An on/off switch. */
 export function Checkbox({ path, label, hint }: FieldProps) {
-  const [value, set, errors] = useField<boolean>(path);
+  const [value, set, errors, leave] = useField<boolean>(path);
   const id = fieldId(path);
   return (
     <div class="field check">
@@ -123,6 +130,7 @@ export function Checkbox({ path, label, hint }: FieldProps) {
         type="checkbox"
         checked={value === true}
         onChange={(event) => set((event.currentTarget as HTMLInputElement).checked)}
+        onBlur={leave}
         {...invalid(id, errors, hint)}
       />
       <label for={id}>{label}</label>
@@ -139,7 +147,7 @@ export function Select({
   hint,
   options,
 }: FieldProps & { options: readonly (readonly [value: string, label: string])[] }) {
-  const [value, set, errors] = useField<string>(path);
+  const [value, set, errors, leave] = useField<string>(path);
   const id = fieldId(path);
   return (
     <div class="field">
@@ -149,6 +157,7 @@ export function Select({
         id={id}
         value={value}
         onChange={(event) => set((event.currentTarget as HTMLSelectElement).value)}
+        onBlur={leave}
         {...invalid(id, errors, hint)}
       >
         {options.map(([option, text]) => (
@@ -164,7 +173,7 @@ export function Select({
 
 /** A colour "#rrggbb": the picker and the same value as text, for exact brand colours. */
 export function ColorField({ path, label }: FieldProps) {
-  const [value, set, errors] = useField<string>(path);
+  const [value, set, errors, leave] = useField<string>(path);
   const id = fieldId(path);
   return (
     <div class="field">
@@ -175,12 +184,14 @@ export function ColorField({ path, label }: FieldProps) {
           aria-label={`${label} picker`}
           value={/^#[0-9a-f]{6}$/i.test(value) ? value : '#000000'}
           onInput={(event) => set((event.currentTarget as HTMLInputElement).value)}
+          onBlur={leave}
         />
         <input
           id={id}
           value={value}
           size={8}
           onInput={(event) => set((event.currentTarget as HTMLInputElement).value)}
+          onBlur={leave}
           {...invalid(id, errors)}
         />
       </div>
@@ -197,9 +208,18 @@ function lineItems(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** A list of short values, one per line (e-mail addresses, phone numbers, origins). */
-export function ListField({ path, label, hint }: FieldProps) {
-  const [value, set, errors] = useField<string[]>(path);
+/**
+ * A list of short values, one per line (e-mail addresses, phone numbers, origins); `normalize`
+ * rewrites each item when the field is left (a site typed `example.com` becomes its origin),
+ * and items that become the same are kept once.
+ */
+export function ListField({
+  path,
+  label,
+  hint,
+  normalize,
+}: FieldProps & { normalize?: (item: string) => string }) {
+  const [value, set, errors, leave] = useField<string[]>(path);
   const items = value ?? [];
   // The typed text is kept as typed (a trailing new line is where the next item goes) unless
   // the list changed from elsewhere (a reset, a template).
@@ -218,6 +238,11 @@ export function ListField({ path, label, hint }: FieldProps) {
           const typed = (event.currentTarget as HTMLTextAreaElement).value;
           setText(typed);
           set(lineItems(typed));
+        }}
+        onBlur={() => {
+          const normal = normalize ? [...new Set(items.map(normalize))] : items;
+          if (normal.join('\n') !== items.join('\n')) set(normal);
+          leave();
         }}
         {...invalid(id, errors, hint)}
       />

@@ -1,6 +1,7 @@
 /**
  * The settings form's shared state: the draft being edited, how to change one field of it, and
- * the issues `parseSettings` finds, by dotted path — so every field shows its own error inline.
+ * the issues `parseSettings` finds that the marketer should see now (see visible-issues.ts), by
+ * dotted path — so every field shows its own error inline.
  */
 import type { SettingsIssue, WidgetSettings } from '@frontdesk/config';
 import { type ComponentChildren, createContext } from 'preact';
@@ -12,8 +13,10 @@ export interface Form {
   draft: WidgetSettings;
   /** Sets the value at a dotted path. */
   set(path: string, value: unknown): void;
-  /** Issues of the draft as it is now. */
+  /** Issues of the draft to show now. */
   issues: SettingsIssue[];
+  /** Tells that the marketer left the field at a dotted path: its issues may show. */
+  leave?(path: string): void;
 }
 
 const FormContext = createContext<Form | null>(null);
@@ -44,12 +47,13 @@ export function issuesAt(issues: SettingsIssue[], path: string): string[] {
   });
 }
 
-/** The value a field edits, and its setter. */
-export function useField<T>(path: string): [T, (value: T) => void, string[]] {
+/** The value a field edits, its setter, its issues, and what its control calls on blur. */
+export function useField<T>(path: string): [T, (value: T) => void, string[], () => void] {
   const form = useForm();
   return [
     getAt(form.draft, path) as T,
     (value: T) => form.set(path, value),
     issuesAt(form.issues, path),
+    () => form.leave?.(path),
   ];
 }

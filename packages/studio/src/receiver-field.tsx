@@ -24,7 +24,7 @@ export function ReceiverField({
   label: string;
   people: People;
 }) {
-  const [value, set, errors] = useField<Receiver | null>(path);
+  const [value, set, errors, leave] = useField<Receiver | null>(path);
   const id = fieldId(path);
   return (
     <div class="field">
@@ -34,6 +34,7 @@ export function ReceiverField({
         value={optionOf(value)}
         aria-invalid={errors.length ? 'true' : undefined}
         aria-describedby={errors.length ? `${id}-error` : undefined}
+        onBlur={leave}
         onChange={(event) => {
           const [kind, ...rest] = (event.currentTarget as HTMLSelectElement).value.split(':');
           set(kind ? ({ kind, id: rest.join(':') } as Receiver) : null);

@@ -1,8 +1,9 @@
 import { DEFAULT_CHAT_LUNCH } from '@frontdesk/config';
 import { type DayHours, type ScheduleInput, templates, type Weekday } from '@frontdesk/schedule';
-import { Checkbox, Fieldset, GroupErrors, Select, TextField } from './fields';
+import { Checkbox, Fieldset, fieldId, GroupErrors, Select, TextField } from './fields';
 import { useField, useForm } from './form';
 import { SchedulePreviewPanel } from './schedule-preview';
+import { usualHours } from './usual-hours';
 
 const DAYS: readonly [Weekday, string][] = [
   ['mon', 'Monday'],
@@ -132,6 +133,37 @@ function Lunch() {
   );
 }
 
+type Exception = NonNullable<ScheduleInput['exceptions']>[number];
+
+/** An exception's "Closed all day": switched to open, it starts with the usual hours of its day. */
+function ExceptionClosed({ path }: { path: string }) {
+  const { draft } = useForm();
+  const [exception, set, , leave] = useField<Exception>(path);
+  const id = fieldId(`${path}.closed`);
+  return (
+    <div class="field check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={exception.closed === true}
+        onChange={(event) =>
+          set(
+            (event.currentTarget as HTMLInputElement).checked
+              ? { date: exception.date, closed: true }
+              : {
+                  date: exception.date,
+                  closed: false,
+                  ...usualHours(draft.schedule.week, exception.date),
+                },
+          )
+        }
+        onBlur={leave}
+      />
+      <label for={id}>Closed all day</label>
+    </div>
+  );
+}
+
 /** Dates whose hours differ from the week: closed, or other hours; empty dates are dropped on save. */
 function Exceptions() {
   const path = 'schedule.exceptions';
@@ -143,7 +175,7 @@ function Exceptions() {
         // Rows have no ids; the index is their identity while editing.
         <div class="row" key={i}>
           <TextField path={`${path}[${i}].date`} label={`Exception ${i + 1} date`} type="date" />
-          <Checkbox path={`${path}[${i}].closed`} label="Closed all day" />
+          <ExceptionClosed path={`${path}[${i}]`} />
           {!exception.closed && (
             <>
               <TextField path={`${path}[${i}].from`} label="From" type="time" />

@@ -15,37 +15,24 @@ import type { People } from './receiver-field';
 import { navigate, type Route, routeHref } from './router';
 import { ScheduleEditor } from './schedule-editor';
 import { useUnsavedGuard } from './unsaved-guard';
+import { visibleIssues } from './visible-issues';
+import { noteDeleted } from './widget-list';
 import { TYPE_NAMES } from './widget-summary';
 
-/** The tabs of a widget type, in the source's order, with their names. */
+/**
+ * The tabs of a widget, in the source's order and with its names for every type (Настройки,
+ * Внешний вид, Расписание, Код для сайта); the callback's lead generator only in automatic mode.
+ */
 export function tabsOf(settings: WidgetSettings): [id: string, name: string][] {
-  switch (settings.type) {
-    case 'call':
-      return [
-        ['basic', 'Basic'],
-        ['schedule', 'Schedule'],
-        ['appearance', 'Appearance'],
-        ['embed', 'Embed code'],
-      ];
-    case 'callback':
-      return [
-        ['basic', 'Basic'],
-        ['schedule', 'Schedule'],
-        // The lead generator works only in automatic mode.
-        ...(settings.mode.kind === 'automatic'
-          ? [['lead', 'Lead generator'] as [string, string]]
-          : []),
-        ['appearance', 'Appearance'],
-        ['embed', 'Embed code'],
-      ];
-    case 'chat':
-      return [
-        ['basic', 'Settings'],
-        ['appearance', 'Appearance'],
-        ['schedule', 'Schedule'],
-        ['embed', 'Code for site'],
-      ];
-  }
+  return [
+    ['basic', 'Settings'],
+    ['appearance', 'Appearance'],
+    ['schedule', 'Schedule'],
+    ...(settings.type === 'callback' && settings.mode.kind === 'automatic'
+      ? [['lead', 'Lead generator'] as [string, string]]
+      : []),
+    ['embed', 'Embed code'],
+  ];
 }
 
 /** A widget's settings, tab by tab, saved together. */
@@ -97,7 +84,16 @@ function Editor({
   const [saveError, setSaveError] = useState<string | null>(null);
   const parsed = parseSettings(draft);
   const issues = parsed.ok ? [] : parsed.issues;
-  const nameError = name.trim() === '' ? ['Give the widget a name.'] : [];
+  // Errors show once a field is left or a save is tried (see visible-issues.ts).
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const [saveTried, setSaveTried] = useState(false);
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  const leave = useCallback(
+    (path: string) => setLeft((paths) => (paths.has(path) ? paths : new Set(paths).add(path))),
+    [],
+  );
+  const nameError =
+    name.trim() === '' && (saveTried || left.has('name')) ? ['Give the widget a name.'] : [];
   const [deleting, setDeleting] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const dirty =
@@ -118,23 +114,33 @@ function Editor({
   }, [deleted]);
   const remove = async (reason: string) => {
     await deleteWidget(session, widget.id, reason);
+    noteDeleted(widget.name);
     setDeleting(false);
     setDeleted(true);
   };
 
+  // The first field to fix takes focus when it is on this tab, once the errors are shown.
+  useEffect(() => {
+    if (focusInvalid)
+      document.querySelector<HTMLElement>('.settings [aria-invalid="true"]')?.focus();
+  }, [focusInvalid]);
+
   const save = async (event: Event) => {
     event.preventDefault();
     setSaveError(null);
-    if (!parsed.ok || nameError.length) {
-      setSaveError(`Not saved: ${issues.length + nameError.length} field(s) need fixing.`);
-      // The first field to fix takes focus when it is on this tab.
-      document.querySelector<HTMLElement>('.settings [aria-invalid="true"]')?.focus();
+    const nameMissing = name.trim() === '';
+    if (!parsed.ok || nameMissing) {
+      setSaveTried(true);
+      setSaveError(`Not saved: ${issues.length + (nameMissing ? 1 : 0)} field(s) need fixing.`);
+      setFocusInvalid((n) => n + 1);
       return;
     }
     try {
       const saved = await updateWidget(session, widget.id, { name, settings: parsed.value });
       setDraft(saved.settings);
       setName(saved.name);
+      setSaveTried(false);
+      setLeft(new Set());
       onSaved(saved);
       setStatus('Saved.');
     } catch (e) {
@@ -179,7 +185,9 @@ function Editor({
           <h2 id="tab-title" class="visually-hidden">
             {title}
           </h2>
-          <FormProvider form={{ draft, set, issues }}>
+          <FormProvider
+            form={{ draft, set, issues: visibleIssues(issues, left, saveTried), leave }}
+          >
             {current === 'basic' && (
               <>
                 <div class="field">
@@ -191,6 +199,7 @@ function Editor({
                     aria-invalid={nameError.length ? 'true' : undefined}
                     aria-describedby={nameError.length ? 'widget-name-error' : undefined}
                     onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+                    onBlur={() => leave('name')}
                   />
                   <FieldErrors id="widget-name" errors={nameError} />
                 </div>

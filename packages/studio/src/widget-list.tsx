@@ -1,19 +1,50 @@
 import type { StaffSession } from '@frontdesk/staff';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteWidget, listWidgets, updateWidget, type Widget } from './api';
 import { DeleteDialog } from './delete-dialog';
 import { routeHref } from './router';
 import { activeChannels, formatOf, TYPE_NAMES } from './widget-summary';
 
-/** The account's widgets: active toggle, name, type, format, active channels; delete. */
+/** A widget deleted from its settings screen, for the list to announce when it shows. */
+let deletedElsewhere: string | null = null;
+
+/** Tells the widget list, shown next, that the widget `name` was deleted on its own screen. */
+export function noteDeleted(name: string): void {
+  deletedElsewhere = name;
+}
+
+/**
+ * The account's widgets: active toggle, name, type, format, active channels; delete. After a
+ * delete the focus goes to the Delete button of the row that took the deleted one's place (or
+ * the one before), or to "Create a widget" when none is left; after a delete on the widget's own
+ * screen, to the list's heading.
+ */
 export function WidgetList({ session }: { session: StaffSession }) {
   const [widgets, setWidgets] = useState<Widget[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [deleting, setDeleting] = useState<Widget | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const create = useRef<HTMLAnchorElement>(null);
+  /** Where the focus goes once the list is drawn without the deleted row. */
+  const focusNext = useRef<string | null>(null);
   useEffect(() => {
     listWidgets().then(setWidgets, (e: Error) => setError(e.message));
+    if (deletedElsewhere !== null) {
+      setStatus(`${deletedElsewhere} was deleted.`);
+      deletedElsewhere = null;
+      heading.current?.focus();
+    }
   }, []);
+  useEffect(() => {
+    const id = focusNext.current;
+    if (id === null) return;
+    focusNext.current = null;
+    const next = [...document.querySelectorAll<HTMLElement>('[data-delete]')].find(
+      (button) => button.dataset.delete === id,
+    );
+    (next ?? create.current)?.focus();
+  }, [widgets]);
 
   const toggle = async (widget: Widget) => {
     try {
@@ -27,16 +58,21 @@ export function WidgetList({ session }: { session: StaffSession }) {
   const remove = async (reason: string) => {
     if (!deleting) return;
     await deleteWidget(session, deleting.id, reason);
-    setWidgets((list) => list?.filter((w) => w.id !== deleting.id) ?? null);
+    const list = widgets ?? [];
+    const at = list.findIndex((w) => w.id === deleting.id);
+    focusNext.current = (list[at + 1] ?? list[at - 1])?.id ?? '';
+    setWidgets((current) => current?.filter((w) => w.id !== deleting.id) ?? null);
     setStatus(`${deleting.name} was deleted.`);
     setDeleting(null);
   };
 
   return (
     <main>
-      <h1>Widgets</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        Widgets
+      </h1>
       <p>
-        <a class="button primary" href={routeHref({ screen: 'new' })}>
+        <a ref={create} class="button primary" href={routeHref({ screen: 'new' })}>
           Create a widget
         </a>
       </p>
@@ -86,6 +122,7 @@ export function WidgetList({ session }: { session: StaffSession }) {
                 <td>
                   <button
                     type="button"
+                    data-delete={widget.id}
                     aria-label={`Delete ${widget.name}`}
                     onClick={() => setDeleting(widget)}
                   >

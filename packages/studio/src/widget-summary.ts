@@ -8,9 +8,14 @@ export const TYPE_NAMES: Record<WidgetType, string> = {
   callback: 'Callback',
 };
 
-/** The embed format: the callback widget's label (a vertical tab) or popup; the others popup. */
-export function formatOf(settings: WidgetSettings): 'popup' | 'label' {
-  return settings.type === 'callback' ? settings.appearance.callFormat : 'popup';
+/**
+ * What the site shows: the callback widget's label (a tab on the window's edge), or for the popup
+ * format a floating button — or, with the link code, the site's own links instead.
+ */
+export function formatOf(settings: WidgetSettings): 'Button or link' | 'Label' {
+  return settings.type === 'callback' && settings.appearance.callFormat === 'label'
+    ? 'Label'
+    : 'Button or link';
 }
 
 /** The channels a visitor can reach the company through with this widget. */

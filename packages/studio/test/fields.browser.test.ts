@@ -63,6 +63,6 @@ describe('settings fields', () => {
     const colour = type('Primary colour', 'red');
     expect(errorOf(colour)).toBe('must be a colour "#rrggbb"');
     const sites = type('Sites', 'https://shop.example\nshop.example');
-    expect(errorOf(sites)).toMatch(/^item 2: must be an origin like/);
+    expect(errorOf(sites)).toMatch(/^item 2: must be a site like/);
   });
 });

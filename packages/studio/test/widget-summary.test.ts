@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { activeChannels, formatOf } from '../src/widget-summary';
 
 describe('widget summary', () => {
-  it("tells the format: the callback's label or popup, popup for the others", () => {
+  it("tells what the site shows: the callback's label, else a button or the site's links", () => {
     const callback = defaultSettings('callback') as CallbackSettings;
-    expect(formatOf(callback)).toBe('popup');
+    expect(formatOf(callback)).toBe('Button or link');
     expect(
       formatOf({ ...callback, appearance: { ...callback.appearance, callFormat: 'label' } }),
-    ).toBe('label');
-    expect(formatOf(defaultSettings('chat'))).toBe('popup');
+    ).toBe('Label');
+    expect(formatOf(defaultSettings('chat'))).toBe('Button or link');
+    expect(formatOf(defaultSettings('call'))).toBe('Button or link');
   });
 
   it('lists the channels that are on', () => {

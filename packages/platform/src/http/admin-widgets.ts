@@ -1,4 +1,9 @@
-import { defaultSettings, parseSettings, type WidgetSettings } from '@frontdesk/config';
+import {
+  defaultSettings,
+  normalizeOrigin,
+  parseSettings,
+  type WidgetSettings,
+} from '@frontdesk/config';
 import { openAttribute, snippet } from '@frontdesk/loader';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -18,10 +23,22 @@ const Name = v.pipe(
   v.maxLength(100),
 );
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+/** A site's address as its owner types it (`example.com`): read by `normalizeOrigin`. */
+const Site = v.pipe(
+  v.string(),
+  v.maxLength(300),
+  v.transform((site) => normalizeOrigin(site)),
+  v.check(
+    (origin) => origin !== null,
+    'Give the address of the site, like example.com or https://www.example.com:8443.',
+  ),
+);
 const CreateBody = v.object({
   type: v.picklist(WIDGET_TYPES),
   name: Name,
   active: v.optional(v.boolean()),
+  /** The site the widget will run on: added to its allowed origins. */
+  site: v.optional(Site),
   /** Full settings; defaults of the type when left out. Checked with @frontdesk/config. */
   settings: v.optional(v.unknown()),
 });
@@ -36,9 +53,22 @@ const DeleteBody = v.optional(
   ),
 );
 
+/**
+ * The allowed origins as their owners may type them (`example.com`, `localhost:8080`), made
+ * origins; what names no site stays as it is, for the schema to refuse with its index.
+ */
+function withNormalOrigins(input: unknown): unknown {
+  const origins = (input as { allowedOrigins?: unknown } | null)?.allowedOrigins;
+  if (!Array.isArray(origins)) return input;
+  return {
+    ...(input as object),
+    allowedOrigins: origins.map((o) => (typeof o === 'string' ? (normalizeOrigin(o) ?? o) : o)),
+  };
+}
+
 /** Settings checked by the one schema the widgets and the Studio share. @throws {ApiError} 400 naming the field. */
 function checkedSettings(input: unknown, type: Widget['type']): WidgetSettings {
-  const result = parseSettings(input);
+  const result = parseSettings(withNormalOrigins(input));
   if (!result.ok) {
     const issue = result.issues[0];
     throw new ApiError(
@@ -93,10 +123,15 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, EDITORS);
       const body = request.body as v.InferOutput<typeof CreateBody>;
-      const settings =
+      const given =
         body.settings === undefined
           ? defaultSettings(body.type)
           : checkedSettings(body.settings, body.type);
+      const site = body.site;
+      const settings =
+        site && !given.allowedOrigins.includes(site)
+          ? { ...given, allowedOrigins: [...given.allowedOrigins, site] }
+          : given;
       const widget = await ctx.store.widgets.create({
         accountId: user.accountId,
         type: body.type,

@@ -9,6 +9,7 @@ import { registerAdminEmbedEmail } from './admin-embed-email';
 import { registerAdminOrders } from './admin-orders';
 import { registerAdminOutbox } from './admin-outbox';
 import { registerAdminPeople } from './admin-people';
+import { registerAdminSiteCheck } from './admin-site-check';
 import { registerAdminWidgets } from './admin-widgets';
 import { ApiError } from './api-error';
 import { registerAssets } from './assets';
@@ -108,6 +109,7 @@ export async function buildApp(
   registerPublicWidgets(app, ctx);
   registerPublicCallbacks(app, ctx);
   registerAdminWidgets(app, ctx);
+  registerAdminSiteCheck(app, ctx);
   registerAdminEmbedEmail(app, ctx);
   registerAdminBotCheck(app, ctx);
   registerAdminPeople(app, ctx);

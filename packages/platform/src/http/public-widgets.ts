@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { AppContext } from './context';
 import { routeSchema } from './route-schema';
 import { WidgetKeyParams } from './visitor-input';
-import { activeWidget, allowWidgetOrigin } from './widget-origin';
+import { activeWidget, allowWidgetOrigin, readableRefusals } from './widget-origin';
 
 /** How many days of production calendar the public config carries for the browser's engine. */
 export const CALENDAR_DAYS = 60;
@@ -30,7 +30,10 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
 
   app.get(
     '/v1/widgets/:key/config',
-    { schema: { tags: ['public'], params: routeSchema(WidgetKeyParams) } },
+    {
+      schema: { tags: ['public'], params: routeSchema(WidgetKeyParams) },
+      onSend: readableRefusals,
+    },
     async (request, reply) => {
       const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
       const widget = await activeWidget(ctx, key);
@@ -55,6 +58,7 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
         params: routeSchema(WidgetKeyParams),
         querystring: routeSchema(SlotsQuery),
       },
+      onSend: readableRefusals,
     },
     async (request, reply) => {
       const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;

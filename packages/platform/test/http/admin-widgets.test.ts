@@ -78,6 +78,70 @@ describe.each(engines)('admin widgets API on $name', (engine) => {
     expect((await t.platform.store.widgets.get(widget.id))?.deleteReason).toBeNull();
   });
 
+  it('takes the site a widget is for, as its owner types it, as its first allowed origin', async () => {
+    for (const [site, origin] of [
+      ['example.com', 'https://example.com'],
+      ['www.example.com', 'https://www.example.com'],
+      ['https://example.com:8443', 'https://example.com:8443'],
+      ['localhost:3000', 'http://localhost:3000'],
+    ]) {
+      const created = await marketer('/v1/admin/widgets', {
+        method: 'POST',
+        ...json({ type: 'chat', name: `For ${site}`, site }),
+      });
+      expect(created.status).toBe(201);
+      expect((await created.json()).settings.allowedOrigins).toEqual([origin]);
+    }
+    // Beside given settings, once.
+    const both = await marketer('/v1/admin/widgets', {
+      method: 'POST',
+      ...json({
+        type: 'call',
+        name: 'Both',
+        site: 'https://shop.example/contacts',
+        settings: { ...defaultSettings('call'), allowedOrigins: ['shop.example', 'a.example'] },
+      }),
+    });
+    expect((await both.json()).settings.allowedOrigins).toEqual([
+      'https://shop.example',
+      'https://a.example',
+    ]);
+
+    for (const site of ['shop', 'ftp://shop.example', '']) {
+      const refused = await marketer('/v1/admin/widgets', {
+        method: 'POST',
+        ...json({ type: 'chat', name: 'Nowhere', site }),
+      });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error).toMatchObject({
+        code: 'invalid',
+        field: 'site',
+        message: expect.stringContaining('example.com'),
+      });
+    }
+  });
+
+  it('stores the sites where a widget may run as origins, naming a bad one by its place', async () => {
+    const widget = await (
+      await marketer('/v1/admin/widgets', { method: 'POST', ...json({ type: 'chat', name: 'S' }) })
+    ).json();
+    const patch = (allowedOrigins: unknown[]) =>
+      marketer(`/v1/admin/widgets/${widget.id}`, {
+        method: 'PATCH',
+        ...json({ settings: { ...widget.settings, allowedOrigins } }),
+      });
+    const saved = await patch(['example.com', 'HTTPS://WWW.Example.com:443/', 'localhost:*']);
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).settings.allowedOrigins).toEqual([
+      'https://example.com',
+      'https://www.example.com',
+      'http://localhost:*',
+    ]);
+    const bad = await patch(['example.com', 'not a site']);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ field: 'settings.allowedOrigins[1]' });
+  });
+
   it('rejects invalid settings with 400 naming the field', async () => {
     const settings = {
       ...defaultSettings('call'),

@@ -113,10 +113,9 @@ describe.each(engines)('public widget endpoints on $name', (engine) => {
     expect(await foreign.json()).toEqual({
       error: {
         code: 'origin_not_allowed',
-        message: expect.stringContaining('https://evil.example'),
+        message: `widget ${w.key} is not allowed on https://evil.example — add it in the Studio → Site call → Settings → Sites`,
       },
     });
-    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 
     // The platform's own pages (the Test-widget page) may always use its widgets.
     const own = await t.request(`/v1/widgets/${w.key}/config`, { headers: { origin: t.url } });
@@ -126,6 +125,30 @@ describe.each(engines)('public widget endpoints on $name', (engine) => {
     const none = await t.request(`/v1/widgets/${w.key}/config`);
     expect(none.status).toBe(200);
     expect(none.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets the refused page read why: the refusal and a missing widget carry CORS headers, no config', async () => {
+    const w = await widget('callback');
+    for (const path of ['config', 'slots']) {
+      const foreign = await t.request(`/v1/widgets/${w.key}/${path}`, {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(foreign.status).toBe(403);
+      expect(foreign.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+      expect(foreign.headers.get('vary')).toContain('Origin');
+      expect(foreign.headers.get('cache-control')).toBeNull();
+      const body = await foreign.text();
+      expect(JSON.parse(body).error.code).toBe('origin_not_allowed');
+      for (const secret of ['schedule', 'shop.example', 'localhost']) {
+        expect(body).not.toContain(secret);
+      }
+    }
+    const missing = await t.request('/v1/widgets/no-such-widget/config', {
+      headers: { origin: 'https://shop.example' },
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect((await missing.json()).error.code).toBe('widget_not_found');
   });
 
   it('answers a CORS preflight from an allowed origin only', async () => {

@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+/** Creating a widget asks for its site, reads it as its owner types it, and sends it along. */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { h } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CreateWidget } from '../src/create-widget';
+import { fakePlatform, session } from './fake-platform';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  location.hash = '';
+});
+
+/** The create screen at its second step, a callback widget named "Shop". */
+function secondStep() {
+  render(h(CreateWidget, { session }));
+  fireEvent.click(screen.getByLabelText('Callback'));
+  fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+  fireEvent.click(screen.getByLabelText('I accept the terms of use'));
+  fireEvent.input(screen.getByLabelText('Widget name'), { target: { value: 'Shop' } });
+  return screen.getByLabelText("Your site's address") as HTMLInputElement;
+}
+
+describe('creating a widget', () => {
+  it('shows a site error only once the field is left, and then the origin it read', () => {
+    const site = secondStep();
+    fireEvent.input(site, { target: { value: 'shop' } });
+    expect(site.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.blur(site);
+    expect(site.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toMatch(/like example\.com/);
+
+    fireEvent.input(site, { target: { value: 'www.Shop.example' } });
+    fireEvent.blur(site);
+    expect(site.value).toBe('https://www.shop.example');
+    expect(site.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sends the site with the new widget, then opens its settings', async () => {
+    const seen = fakePlatform({
+      'POST /v1/admin/widgets': () => ({ status: 201, body: { id: 'w9' } }),
+    });
+    const site = secondStep();
+    fireEvent.input(site, { target: { value: 'example.com:8443' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create widget' }));
+    await waitFor(() => expect(location.hash).toBe('#/widgets/w9/basic'));
+    expect(seen[0]?.body).toMatchObject({
+      type: 'callback',
+      name: 'Shop',
+      site: 'example.com:8443',
+    });
+  });
+
+  it('does not create a widget without a site: the field says why and takes the focus', () => {
+    const seen = fakePlatform({});
+    const site = secondStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Create widget' }));
+    expect(seen).toEqual([]);
+    expect(document.activeElement).toBe(site);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Give the address of the site the widget is for, like example.com.',
+    );
+  });
+});
