@@ -28,6 +28,7 @@ export interface Tables {
   chat_contacts: ChatContactRow;
   chat_handoffs: ChatHandoffRow;
   chat_auto_replies: ChatAutoReplyRow;
+  secrets: SecretRow;
 }
 
 /** A row of `accounts`. */
@@ -296,4 +297,13 @@ export interface ChatAutoReplyRow {
   fired_by: string | null;
   fired_at: number | null;
   cancelled_at: number | null;
+}
+
+/** A row of `secrets`: one write-only secret of an owner (see secrets.ts). */
+export interface SecretRow {
+  owner_kind: string;
+  owner_id: string;
+  name: string;
+  value: string;
+  updated_at: number;
 }

@@ -56,6 +56,7 @@ export interface Widget {
   type: WidgetType;
   name: string;
   active: boolean;
+  /** Each secret (SECRET_PATHS) shows as `{ set }`: its value never leaves the store this way. */
   settings: WidgetSettings;
   /** Bumped on every change: part of the public config's ETag. */
   version: number;
@@ -65,6 +66,12 @@ export interface Widget {
   updatedAt: number;
   deletedAt: number | null;
   deleteReason: string | null;
+}
+
+/** What a write-only secret belongs to (see secrets.ts); later issues add other owners. */
+export interface SecretOwner {
+  kind: 'widget';
+  id: string;
 }
 
 export interface SipLine {
@@ -329,7 +336,8 @@ export interface Store extends ChatStore {
     /**
      * Creates a widget; a call or callback widget also gets a fresh SIP line of its account
      * (random five digits, retried on collision with any line the account ever had).
-     * `key` is generated unless given (the seed gives `demo-call` and the like).
+     * `key` is generated unless given (the seed gives `demo-call` and the like). Secrets in
+     * `settings` are stored apart (a string is stored; null, `{ set }` or none stores nothing).
      */
     create(input: {
       accountId: string;
@@ -345,13 +353,21 @@ export interface Store extends ChatStore {
     byKey(key: string): Promise<Widget | undefined>;
     /** Live widgets of an account, oldest first. */
     list(accountId: string): Promise<Widget[]>;
+    /**
+     * Secrets of new `settings`: left out or `{ set }` keeps the stored one, a string replaces it,
+     * null clears it; one whose object is gone (a disconnected channel) is cleared.
+     */
     update(
       id: string,
       patch: { name?: string; active?: boolean; settings?: WidgetSettings; now: number },
     ): Promise<Widget | undefined>;
-    /** Soft delete with an optional reason; releases (never frees for reuse) the SIP line. */
+    /** Soft delete with an optional reason; releases (never frees for reuse) the SIP line; drops the secrets. */
     softDelete(id: string, input: { reason: string | null; now: number }): Promise<boolean>;
     sipLines(accountId: string): Promise<SipLine[]>;
+  };
+  secrets: {
+    /** The stored secret `name` of `owner`, for the code that uses it; never for an answer or a log. */
+    get(owner: SecretOwner, name: string): Promise<string | undefined>;
   };
   orders: {
     /**
