@@ -4,7 +4,7 @@
  * types.ts; nothing outside storage should need these.
  */
 import type { ChatAuthor, ChatRating, Messenger } from '@frontdesk/config';
-import type { OrderStatus, OutboxChannel, OutboxStatus, Role } from './types';
+import type { OrderStatus, OutboxChannel, OutboxKind, OutboxStatus, Role } from './types';
 
 /** Every table the migrations create, for `Kysely<Tables>`. */
 export interface Tables {
@@ -166,6 +166,7 @@ export interface OutboxRow {
   id: string;
   account_id: string;
   order_id: string | null;
+  kind: OutboxKind;
   channel: OutboxChannel;
   recipient: string;
   subject: string | null;
@@ -177,6 +178,7 @@ export interface OutboxRow {
   claimed_at: number | null;
   last_error: string | null;
   sent_at: number | null;
+  failed_at: number | null;
   created_at: number;
 }
 

@@ -175,6 +175,11 @@ export interface OrderTransition {
 }
 
 export type OutboxChannel = 'email' | 'sms';
+/**
+ * What a message is about, which decides what a pass sends first: an order's notification and an
+ * alert to the account's admins, then an embed code, then a chat e-mail.
+ */
+export type OutboxKind = 'order' | 'alert' | 'embed' | 'chat';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** An e-mail or SMS to queue. */
@@ -192,11 +197,15 @@ export interface OutboxMessage extends NewOutboxMessage {
   id: string;
   accountId: string;
   orderId: string | null;
+  kind: OutboxKind;
   status: OutboxStatus;
+  /** Attempts so far; each claim counts one, so it also tells one claim from the next. */
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
   sentAt: number | null;
+  /** When it was given up (`failed`); its admins were e-mailed then. */
+  failedAt: number | null;
   createdAt: number;
 }
 
@@ -204,7 +213,7 @@ export interface OutboxMessage extends NewOutboxMessage {
 export type SendOutcome =
   | { status: 'sent'; at: number }
   | { status: 'pending'; error: string; retryAt: number }
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string; at: number };
 
 /** When an automatic order rings, who claimed that moment, and when the ring went out. */
 export interface DueTask {
@@ -407,10 +416,16 @@ export interface Store extends ChatStore {
   };
   outbox: {
     /** Queues messages about nothing stored (an embed code e-mailed to a developer). */
-    queue(input: { accountId: string; messages: NewOutboxMessage[]; now: number }): Promise<void>;
+    queue(input: {
+      accountId: string;
+      kind: OutboxKind;
+      messages: NewOutboxMessage[];
+      now: number;
+    }): Promise<void>;
     /**
      * Claims messages of `channels` due at `now` (pending, or stuck in sending since before
-     * `staleBefore`), counting an attempt for each; each message is claimed by one caller.
+     * `staleBefore`), counting an attempt for each; each message is claimed by one caller. Order
+     * notifications and alerts come first, then the oldest due.
      */
     claim(input: {
       channels: readonly OutboxChannel[];
@@ -419,8 +434,17 @@ export interface Store extends ChatStore {
       staleBefore: number;
       limit: number;
     }): Promise<OutboxMessage[]>;
-    /** Records how a send by claimer `by` went; false when the claim was lost meanwhile. */
-    settle(id: string, by: string, outcome: SendOutcome): Promise<boolean>;
+    /**
+     * Records how the send of `claimed` (a message as {@link claim} returned it) by `by` went;
+     * false, changing nothing, when that claim is no longer the message's latest (its lease ran
+     * out and another pass claimed it since). A message given up (`failed`) is e-mailed to the
+     * account's admins in the same transaction, once; an alert given up is not.
+     */
+    settle(
+      claimed: Pick<OutboxMessage, 'id' | 'attempts'>,
+      by: string,
+      outcome: SendOutcome,
+    ): Promise<boolean>;
     /** The account's messages, newest first. */
     list(filter: {
       accountId: string;
