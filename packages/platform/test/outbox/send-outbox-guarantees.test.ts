@@ -149,7 +149,8 @@ describe.each(engines)('outbox guarantees on $name', (engine) => {
 
     await t.platform.workers.sendOutbox();
     const [notification] = await outbox(`order=${id}`);
-    expect(notification).toMatchObject({ kind: 'order', status: 'sent', attempts: 1 });
+    expect(notification?.status).toBe('sent');
+    expect(notification).toMatchObject({ kind: 'order', attempts: 1 });
     expect(smtp.mails.some((mail) => mail.to.includes('boss@shop.example'))).toBe(true);
     const waiting = (await outbox('status=pending')).filter((m) => m.kind === 'chat');
     expect(waiting.length).toBeGreaterThan(0);
