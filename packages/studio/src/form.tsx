@@ -14,6 +14,8 @@ export interface Form {
   set(path: string, value: unknown): void;
   /** Issues of the draft as it is now. */
   issues: SettingsIssue[];
+  /** The widget whose settings these are (its stored secrets are checked by it); absent for a new one. */
+  widgetId?: string;
 }
 
 const FormContext = createContext<Form | null>(null);

@@ -179,7 +179,7 @@ function Editor({
           <h2 id="tab-title" class="visually-hidden">
             {title}
           </h2>
-          <FormProvider form={{ draft, set, issues }}>
+          <FormProvider form={{ draft, set, issues, widgetId: widget.id }}>
             {current === 'basic' && (
               <>
                 <div class="field">

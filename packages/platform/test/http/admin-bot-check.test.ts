@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultSettings } from '@frontdesk/config';
+import { type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
@@ -123,7 +123,7 @@ describe.each(engines.filter((engine) => engine.name === 'sqlite'))(
     });
 
     it("checks the token stored on a widget when none is sent, the widget being the account's", async () => {
-      const chat = defaultSettings('chat');
+      const chat = defaultSettings('chat') as ChatSettings;
       const settings = {
         ...chat,
         channels: {

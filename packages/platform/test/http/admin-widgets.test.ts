@@ -1,4 +1,4 @@
-import { defaultSettings } from '@frontdesk/config';
+import { type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
@@ -196,14 +196,16 @@ describe.each(engines)('admin widgets API on $name', (engine) => {
         bodies.push(await response.clone().text());
         return response;
       };
-    const [asAdmin, asMarketer, asOperator] = [admin, marketer, operator].map(recorded);
+    const asAdmin = recorded(admin);
+    const asMarketer = recorded(marketer);
+    const asOperator = recorded(operator);
     const telegram = (botToken?: unknown) => ({
       enabled: true,
       receiver: null,
       botName: 'shop_bot',
       ...(botToken === undefined ? {} : { botToken }),
     });
-    const chat = defaultSettings('chat');
+    const chat = defaultSettings('chat') as ChatSettings;
     const withTelegram = (botToken?: unknown) => ({
       ...chat,
       channels: { ...chat.channels, telegram: telegram(botToken) },

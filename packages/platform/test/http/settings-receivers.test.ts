@@ -1,5 +1,5 @@
 /** Receivers, addressees, handlers and forwarding of widget settings: the account's own people only. */
-import { defaultSettings } from '@frontdesk/config';
+import { type CallbackSettings, type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
@@ -46,11 +46,11 @@ describe.each(engines)('receivers in widget settings on $name', (engine) => {
 
   const call = (forwarding: unknown) => ({ ...defaultSettings('call'), forwarding });
   const callback = (addressee: unknown) => {
-    const settings = defaultSettings('callback');
+    const settings = defaultSettings('callback') as CallbackSettings;
     return { ...settings, mode: { ...settings.mode, addressee } };
   };
   const chat = (where: 'site' | 'telegram' | 'handler' | 'callback', who: unknown) => {
-    const settings = defaultSettings('chat');
+    const settings = defaultSettings('chat') as ChatSettings;
     const channels = { ...settings.channels } as Record<string, unknown>;
     if (where === 'site') channels.site = { ...settings.channels.site, receiver: who };
     if (where === 'telegram') {
@@ -58,7 +58,7 @@ describe.each(engines)('receivers in widget settings on $name', (engine) => {
     }
     if (where === 'handler') {
       channels.leadGeneration = {
-        ...defaultSettings('callback').leadGenerator,
+        ...(defaultSettings('callback') as CallbackSettings).leadGenerator,
         enabled: false,
         handler: who,
         notifyEmails: [],

@@ -1,5 +1,5 @@
 /** Write-only secrets in the store: apart from the settings JSON, `{ set }` on every read. */
-import { defaultSettings, type WidgetSettings } from '@frontdesk/config';
+import { type ChatSettings, defaultSettings, type WidgetSettings } from '@frontdesk/config';
 import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/storage/migrate';
@@ -15,7 +15,7 @@ const VIBER = '4453b6ac12345678-secret-viber-token-of-the-store';
 
 /** Chat settings with Telegram and Viber connected, their tokens as given (left out: none). */
 function chatWith(tokens: { telegram?: unknown; viber?: unknown }): WidgetSettings {
-  const settings = defaultSettings('chat');
+  const settings = defaultSettings('chat') as ChatSettings;
   return {
     ...settings,
     channels: {
