@@ -243,10 +243,25 @@ describe('Studio', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
+    // The token is stored apart, write-only: the settings say only that one is set.
     expect((await stored(chatId)).settings).toMatchObject({
       appearance: { working: { buttonText: 'Chat with E2E' } },
-      channels: { telegram: { enabled: true, botToken: BOT_TOKEN, botName: 'e2e_shop_bot' } },
+      channels: { telegram: { enabled: true, botToken: { set: true }, botName: 'e2e_shop_bot' } },
     });
+    expect(
+      await stage.platform.platform.store.secrets.get(
+        { kind: 'widget', id: chatId },
+        'channels.telegram.botToken',
+      ),
+    ).toBe(BOT_TOKEN);
+    // Back on the settings: "set — Replace", no field holds it, and the check uses the stored one.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const telegram = page.getByRole('group', { name: 'Telegram' });
+    await telegram.getByText('Bot token: set —').waitFor();
+    expect(await telegram.getByLabel('Bot token').count()).toBe(0);
+    expect(await page.content()).not.toContain(BOT_TOKEN);
+    await telegram.getByRole('button', { name: 'Check the token' }).click();
+    await telegram.getByText('Bot: E2E Shop Bot').waitFor();
 
     await page.getByRole('link', { name: 'Widgets', exact: true }).click();
     const rows = page.getByRole('row');

@@ -6,6 +6,7 @@ import { settingsEntries } from './common-settings';
 import { EmailListSchema, EmailSchema, PhoneListSchema, PhoneSchema } from './contacts';
 import { leadGeneratorEntries, needsTriggerWhenEnabled } from './lead-generator';
 import { OptionalReceiverSchema } from './receiver';
+import { secret } from './secret';
 import { requiredText, token } from './text';
 
 const flag = v.boolean('must be true or false');
@@ -47,15 +48,22 @@ export const SiteChannelSchema = v.object({
 /** A slug that goes into a deep link (t.me/…, vk.me/…): nothing that could escape a URL. */
 const linkSlug = (what: string) => token(100, /^[A-Za-z0-9._-]+$/, what);
 
-/** A connected Telegram bot; the platform fills `botName` from the token. */
+/** A Telegram bot token, as BotFather gives it. */
+export const TelegramTokenSchema = token(
+  200,
+  /^\d{1,20}:[A-Za-z0-9_-]{20,150}$/,
+  'a Telegram bot token like 123456789:AAH…',
+);
+
+/** A Viber bot (public account) token. */
+export const ViberTokenSchema = token(200, /^[A-Za-z0-9-]{16,200}$/, 'a Viber bot token');
+
+/** A connected Telegram bot; the Studio fills `botName` from the token. */
 export const TelegramChannelSchema = v.object({
   enabled: flag,
   receiver: OptionalReceiverSchema,
-  botToken: token(
-    200,
-    /^\d{1,20}:[A-Za-z0-9_-]{20,150}$/,
-    'a Telegram bot token like 123456789:AAH…',
-  ),
+  /** Write-only (see secret.ts). */
+  botToken: secret(TelegramTokenSchema, 'a Telegram bot token'),
   /** The bot's username, for the t.me link. */
   botName: token(32, /^[A-Za-z][A-Za-z0-9_]{3,31}$/, "a Telegram bot's username"),
 });
@@ -64,7 +72,8 @@ export const TelegramChannelSchema = v.object({
 export const ViberChannelSchema = v.object({
   enabled: flag,
   receiver: OptionalReceiverSchema,
-  botToken: token(200, /^[A-Za-z0-9-]{16,200}$/, 'a Viber bot token'),
+  /** Write-only (see secret.ts). */
+  botToken: secret(ViberTokenSchema, 'a Viber bot token'),
   /** The bot's display name, shown in the Studio. */
   botName: requiredText(100),
   /** The bot's chat URI, for the `viber://pa?chatURI=` link. */

@@ -47,7 +47,7 @@ export {
   VisitorSendSchema,
 } from './chat-protocol';
 export type { ChatSettings } from './chat-settings';
-export { ChatSettingsSchema } from './chat-settings';
+export { ChatSettingsSchema, TelegramTokenSchema, ViberTokenSchema } from './chat-settings';
 export {
   DEFAULT_CHAT_COLOR,
   DEFAULT_CHAT_LUNCH,
@@ -69,6 +69,8 @@ export {
 } from './public-config';
 export type { Receiver } from './receiver';
 export { ScheduleSchema } from './schedule-schema';
+export type { SecretState } from './secret';
+export { SECRET_PATHS, SecretStateSchema, secret } from './secret';
 export { requiredText, text } from './text';
 export type { PublicConfigSource } from './to-public-config';
 export { toPublicConfig } from './to-public-config';

@@ -76,13 +76,16 @@ export interface BotInfo {
   handle: string;
 }
 
-/** Checks a Telegram or Viber bot token through the bot's API (`invalidAuthToken` when wrong). */
+/**
+ * Checks a Telegram or Viber bot token through the bot's API (`invalidAuthToken` when wrong): the
+ * token given, or the one stored on the widget `widget` (`no_token` when there is none).
+ */
 export function checkBot(
   session: StaffSession,
   channel: 'telegram' | 'viber',
-  token: string,
+  from: { token: string } | { widget: string | undefined },
 ): Promise<BotInfo> {
-  return request('/v1/admin/bot-check', { method: 'POST', body: { channel, token }, session });
+  return request('/v1/admin/bot-check', { method: 'POST', body: { channel, ...from }, session });
 }
 
 /** Queues an e-mail with the widget's code and instructions to a developer. */

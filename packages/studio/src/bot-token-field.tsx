@@ -1,13 +1,15 @@
 import { RequestError, type StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { checkBot } from './api';
-import { TextField } from './fields';
 import { useForm } from './form';
 import { getAt } from './paths';
+import { SecretField } from './secret-field';
 
 /**
- * A Telegram or Viber bot token at `path` (`channels.telegram` …) with a check through the bot's
- * API on the platform: the bot's name appears and is stored with the token, or `invalidAuthToken`.
+ * A Telegram or Viber bot token at `path` (`channels.telegram` …), write-only, with a check
+ * through the bot's API on the platform: the bot's name appears and is stored with the token, or
+ * `invalidAuthToken`. The check takes the token typed, else the one the platform stores for the
+ * widget (which the Studio never sees).
  */
 export function BotTokenField({
   path,
@@ -22,11 +24,15 @@ export function BotTokenField({
   const [result, setResult] = useState<string>('');
   const [failed, setFailed] = useState(false);
   const check = async () => {
-    const token = String(getAt(form.draft, `${path}.botToken`) ?? '');
+    const typed = getAt(form.draft, `${path}.botToken`);
     setResult('Checking…');
     setFailed(false);
     try {
-      const bot = await checkBot(session, channel, token);
+      const bot = await checkBot(
+        session,
+        channel,
+        typeof typed === 'string' && typed !== '' ? { token: typed } : { widget: form.widgetId },
+      );
       if (channel === 'telegram') form.set(`${path}.botName`, bot.handle);
       else {
         form.set(`${path}.botName`, bot.name);
@@ -43,7 +49,7 @@ export function BotTokenField({
   const name = getAt(form.draft, `${path}.botName`);
   return (
     <div class="bot-token">
-      <TextField path={`${path}.botToken`} label="Bot token" />
+      <SecretField path={`${path}.botToken`} label="Bot token" />
       <button type="button" onClick={check}>
         Check the token
       </button>

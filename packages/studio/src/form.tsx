@@ -17,6 +17,8 @@ export interface Form {
   issues: SettingsIssue[];
   /** Tells that the marketer left the field at a dotted path: its issues may show. */
   leave?(path: string): void;
+  /** The widget whose settings these are (its stored secrets are checked by it); absent for a new one. */
+  widgetId?: string;
 }
 
 const FormContext = createContext<Form | null>(null);

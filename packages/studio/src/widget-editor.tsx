@@ -186,7 +186,13 @@ function Editor({
             {title}
           </h2>
           <FormProvider
-            form={{ draft, set, issues: visibleIssues(issues, left, saveTried), leave }}
+            form={{
+              draft,
+              set,
+              issues: visibleIssues(issues, left, saveTried),
+              leave,
+              widgetId: widget.id,
+            }}
           >
             {current === 'basic' && (
               <>

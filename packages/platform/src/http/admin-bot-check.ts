@@ -1,26 +1,31 @@
 /**
  * `POST /v1/admin/bot-check`: the Studio checks a Telegram or Viber bot token through the bot's
  * own API (base URLs TELEGRAM_API_URL / VIBER_API_URL, so tests run a local server speaking it)
- * and shows the bot's name, or `invalidAuthToken` for a token the API refuses.
+ * and shows the bot's name, or `invalidAuthToken` for a token the API refuses. The token is the
+ * one typed (`token`) or, when none is sent, the one stored on the chat widget `widget` — which
+ * the Studio never sees (secrets are write-only).
  */
-import { ChatSettingsSchema } from '@frontdesk/config';
+import { TelegramTokenSchema, ViberTokenSchema } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { ownWidget } from './admin-widgets';
 import { ApiError } from './api-error';
 import type { AppContext } from './context';
 import { routeSchema } from './route-schema';
 import { requireUser } from './session';
 
-const channels = ChatSettingsSchema.entries.channels.entries;
+const WidgetId = v.optional(v.pipe(v.string(), v.maxLength(64)));
 
 // The token formats of the chat settings: nothing else reaches a URL path or a header.
 const CheckBody = v.variant('channel', [
   v.object({
     channel: v.literal('telegram'),
-    token: channels.telegram.wrapped.entries.botToken,
+    token: v.optional(TelegramTokenSchema),
+    widget: WidgetId,
   }),
-  v.object({ channel: v.literal('viber'), token: channels.viber.wrapped.entries.botToken }),
+  v.object({ channel: v.literal('viber'), token: v.optional(ViberTokenSchema), widget: WidgetId }),
 ]);
+type Check = v.InferOutput<typeof CheckBody>;
 
 /** How long the bot API may take before the Studio hears it is unavailable. */
 const TIMEOUT_MS = 10_000;
@@ -70,15 +75,35 @@ async function viberBot(base: string, token: string): Promise<BotInfo> {
   return { name: info.name, handle: info.uri };
 }
 
+/**
+ * The token to check: the one sent, else the one stored on the account's widget named.
+ * @throws {ApiError} 400 `no_token` naming `token` when there is neither.
+ */
+async function tokenToCheck(ctx: AppContext, accountId: string, body: Check): Promise<string> {
+  if (body.token !== undefined) return body.token;
+  const stored =
+    body.widget === undefined
+      ? undefined
+      : await ctx.store.secrets.get(
+          { kind: 'widget', id: (await ownWidget(ctx, accountId, body.widget)).id },
+          `channels.${body.channel}.botToken`,
+        );
+  if (stored === undefined) {
+    throw new ApiError(400, 'no_token', 'Type the bot token: none is stored yet.', 'token');
+  }
+  return stored;
+}
+
 /** Registers `POST /v1/admin/bot-check` (admins and marketers). */
 export function registerAdminBotCheck(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/v1/admin/bot-check',
     { schema: { tags: ['admin'], body: routeSchema(CheckBody) } },
     async (request): Promise<BotInfo> => {
-      await requireUser(ctx, request, ['admin', 'marketer']);
-      const { channel, token } = request.body as v.InferOutput<typeof CheckBody>;
-      return channel === 'telegram'
+      const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
+      const body = request.body as Check;
+      const token = await tokenToCheck(ctx, user.accountId, body);
+      return body.channel === 'telegram'
         ? telegramBot(ctx.env.telegramApiUrl, token)
         : viberBot(ctx.env.viberApiUrl, token);
     },

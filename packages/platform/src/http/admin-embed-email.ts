@@ -65,6 +65,7 @@ export function registerAdminEmbedEmail(app: FastifyInstance, ctx: AppContext): 
       const { subject, body } = embedEmail(ctx, widget);
       await ctx.store.outbox.queue({
         accountId: user.accountId,
+        kind: 'embed',
         messages: [{ channel: 'email', recipient: email, subject, body }],
         now: ctx.clock().getTime(),
       });

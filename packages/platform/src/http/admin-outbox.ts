@@ -13,9 +13,10 @@ const OutboxQuery = v.object({
 });
 
 /**
- * The account's outbox, newest first: every e-mail and SMS with where its delivery stands
- * (attempts, next attempt, last error, when sent). Every role reads it: operators see whether
- * staff were told of a manual-mode order.
+ * The account's outbox, newest first: every e-mail and SMS with what it is about (`kind`) and
+ * where its delivery stands (attempts, next attempt, last error, when sent, when given up:
+ * `status=failed` lists the lost ones, each of which its admins were e-mailed about). Every role
+ * reads it: operators see whether staff were told of a manual-mode order.
  */
 export function registerAdminOutbox(app: FastifyInstance, ctx: AppContext): void {
   app.get(

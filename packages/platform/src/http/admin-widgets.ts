@@ -12,6 +12,7 @@ import { ApiError } from './api-error';
 import type { AppContext } from './context';
 import { routeSchema } from './route-schema';
 import { requireUser } from './session';
+import { assertOwnReceivers } from './settings-receivers';
 
 const WIDGET_TYPES = ['call', 'callback', 'chat'] as const;
 const EDITORS = ['admin', 'marketer'] as const;
@@ -66,8 +67,16 @@ function withNormalOrigins(input: unknown): unknown {
   };
 }
 
-/** Settings checked by the one schema the widgets and the Studio share. @throws {ApiError} 400 naming the field. */
-function checkedSettings(input: unknown, type: Widget['type']): WidgetSettings {
+/**
+ * Settings checked by the one schema the widgets and the Studio share, whose receivers are the
+ * account's own. @throws {ApiError} 400 naming the field; 422 naming a foreign receiver.
+ */
+async function checkedSettings(
+  ctx: AppContext,
+  accountId: string,
+  input: unknown,
+  type: Widget['type'],
+): Promise<WidgetSettings> {
   const result = parseSettings(withNormalOrigins(input));
   if (!result.ok) {
     const issue = result.issues[0];
@@ -86,6 +95,7 @@ function checkedSettings(input: unknown, type: Widget['type']): WidgetSettings {
       'settings.type',
     );
   }
+  await assertOwnReceivers(ctx, accountId, result.value);
   return result.value;
 }
 
@@ -110,7 +120,11 @@ export function embedCodes(ctx: AppContext, widget: Widget) {
   };
 }
 
-/** Widgets CRUD and embed codes: read by every role, written by admins and marketers. */
+/**
+ * Widgets CRUD and embed codes: read by every role, written by admins and marketers. Secrets in
+ * the settings are write-only: the store answers `{ "set" }` in their place (see
+ * @frontdesk/config's secret.ts).
+ */
 export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): void {
   app.get('/v1/admin/widgets', { schema: { tags: ['admin'] } }, async (request) => {
     const { user } = await requireUser(ctx, request);
@@ -126,7 +140,7 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
       const given =
         body.settings === undefined
           ? defaultSettings(body.type)
-          : checkedSettings(body.settings, body.type);
+          : await checkedSettings(ctx, user.accountId, body.settings, body.type);
       const site = body.site;
       const settings =
         site && !given.allowedOrigins.includes(site)
@@ -160,12 +174,14 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
       const { user } = await requireUser(ctx, request, EDITORS);
       const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
       const body = request.body as v.InferOutput<typeof PatchBody>;
+      const settings =
+        body.settings === undefined
+          ? undefined
+          : await checkedSettings(ctx, user.accountId, body.settings, widget.type);
       return ctx.store.widgets.update(widget.id, {
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.active !== undefined ? { active: body.active } : {}),
-        ...(body.settings !== undefined
-          ? { settings: checkedSettings(body.settings, widget.type) }
-          : {}),
+        ...(settings !== undefined ? { settings } : {}),
         now: ctx.clock().getTime(),
       });
     },

@@ -15,8 +15,9 @@ export function retryDelay(attempts: number): number {
 
 /**
  * One pass of the outbox dispatcher: claims the messages due now on the channels that have a
- * transport (the others stay pending until one is configured), sends them, and records each
- * outcome — sent, retried later with exponential backoff, or failed for good.
+ * transport (the others stay pending until one is configured), order notifications and alerts
+ * first, sends them, and records each outcome — sent, retried later with exponential backoff,
+ * or failed for good (then the account's admins get an e-mail about it).
  *
  * Nothing is sent twice except in one window no outbox can close: a crash after the provider
  * accepted a message and before `sent` is recorded. The claim then expires after `leaseMs` and
@@ -51,14 +52,16 @@ export async function sendOutbox(
         const failure = error instanceof SendError ? error : new SendError(String(error), false);
         outcome =
           failure.permanent || message.attempts >= MAX_ATTEMPTS
-            ? { status: 'failed', error: failure.message }
+            ? { status: 'failed', error: failure.message, at: clock().getTime() }
             : {
                 status: 'pending',
                 error: failure.message,
                 retryAt: clock().getTime() + retryDelay(message.attempts),
               };
       }
-      await store.outbox.settle(message.id, claim.by, outcome);
+      // Settled as this claim (its attempt): if the lease ran out and another pass took the
+      // message meanwhile, this outcome is stale and changes nothing.
+      await store.outbox.settle(message, claim.by, outcome);
     }),
   );
   return messages.length;

@@ -5,7 +5,7 @@ import { olderThan, pageOf } from './keyset';
 import { assertStorableText, assertStorableTime } from './storable-values';
 import type { Tables } from './tables';
 import type { Call, CallStatus, Store, Utm } from './types';
-import { toWidget } from './widgets';
+import { widgetsOf } from './widgets';
 
 /** A row of `calls` (migration 010); times are epoch milliseconds. */
 export interface CallRow {
@@ -170,7 +170,7 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
         .orderBy('created_at')
         .orderBy('seq')
         .execute();
-      return rows.map(toWidget);
+      return widgetsOf(db, rows);
     },
   };
 }

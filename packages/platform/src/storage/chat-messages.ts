@@ -97,6 +97,7 @@ export function chatMessagesRepository(
           await queueMessages(trx, {
             accountId: visitor.accountId,
             orderId: null,
+            kind: 'chat',
             messages: [input.email],
             now,
           });

@@ -50,6 +50,7 @@ export function ordersRepository(db: Kysely<Tables>): Store['orders'] {
           await queueMessages(trx, {
             accountId: row.account_id,
             orderId: row.id,
+            kind: 'order',
             messages: input.notifications,
             now,
           });

@@ -16,6 +16,7 @@ import { dueTasksRepository } from './due-tasks';
 import { groupsRepository } from './groups';
 import { ordersRepository } from './orders';
 import { outboxRepository } from './outbox';
+import { secretsRepository } from './secrets';
 import { sessionsRepository } from './sessions';
 import { randomLineDigits } from './sip-lines';
 import type { Store } from './types';
@@ -49,6 +50,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
       randomDigits: options.randomDigits ?? randomLineDigits,
       randomKey: options.randomKey ?? randomWidgetKey,
     }),
+    secrets: secretsRepository(db),
     orders: ordersRepository(db),
     dueTasks: dueTasksRepository(db, engine),
     outbox: outboxRepository(db, engine),

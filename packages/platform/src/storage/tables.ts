@@ -4,7 +4,7 @@
  * types.ts; nothing outside storage should need these.
  */
 import type { ChatAuthor, ChatRating, Messenger } from '@frontdesk/config';
-import type { OrderStatus, OutboxChannel, OutboxStatus, Role } from './types';
+import type { OrderStatus, OutboxChannel, OutboxKind, OutboxStatus, Role } from './types';
 
 /** Every table the migrations create, for `Kysely<Tables>`. */
 export interface Tables {
@@ -28,6 +28,7 @@ export interface Tables {
   chat_contacts: ChatContactRow;
   chat_handoffs: ChatHandoffRow;
   chat_auto_replies: ChatAutoReplyRow;
+  secrets: SecretRow;
 }
 
 /** A row of `accounts`. */
@@ -165,6 +166,7 @@ export interface OutboxRow {
   id: string;
   account_id: string;
   order_id: string | null;
+  kind: OutboxKind;
   channel: OutboxChannel;
   recipient: string;
   subject: string | null;
@@ -176,6 +178,7 @@ export interface OutboxRow {
   claimed_at: number | null;
   last_error: string | null;
   sent_at: number | null;
+  failed_at: number | null;
   created_at: number;
 }
 
@@ -296,4 +299,13 @@ export interface ChatAutoReplyRow {
   fired_by: string | null;
   fired_at: number | null;
   cancelled_at: number | null;
+}
+
+/** A row of `secrets`: one write-only secret of an owner (see secrets.ts). */
+export interface SecretRow {
+  owner_kind: string;
+  owner_id: string;
+  name: string;
+  value: string;
+  updated_at: number;
 }

@@ -56,6 +56,7 @@ export interface Widget {
   type: WidgetType;
   name: string;
   active: boolean;
+  /** Each secret (SECRET_PATHS) shows as `{ set }`: its value never leaves the store this way. */
   settings: WidgetSettings;
   /** Bumped on every change: part of the public config's ETag. */
   version: number;
@@ -65,6 +66,12 @@ export interface Widget {
   updatedAt: number;
   deletedAt: number | null;
   deleteReason: string | null;
+}
+
+/** What a write-only secret belongs to (see secrets.ts); later issues add other owners. */
+export interface SecretOwner {
+  kind: 'widget';
+  id: string;
 }
 
 export interface SipLine {
@@ -168,6 +175,11 @@ export interface OrderTransition {
 }
 
 export type OutboxChannel = 'email' | 'sms';
+/**
+ * What a message is about, which decides what a pass sends first: an order's notification and an
+ * alert to the account's admins, then an embed code, then a chat e-mail.
+ */
+export type OutboxKind = 'order' | 'alert' | 'embed' | 'chat';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** An e-mail or SMS to queue. */
@@ -185,11 +197,15 @@ export interface OutboxMessage extends NewOutboxMessage {
   id: string;
   accountId: string;
   orderId: string | null;
+  kind: OutboxKind;
   status: OutboxStatus;
+  /** Attempts so far; each claim counts one, so it also tells one claim from the next. */
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
   sentAt: number | null;
+  /** When it was given up (`failed`); its admins were e-mailed then. */
+  failedAt: number | null;
   createdAt: number;
 }
 
@@ -197,7 +213,7 @@ export interface OutboxMessage extends NewOutboxMessage {
 export type SendOutcome =
   | { status: 'sent'; at: number }
   | { status: 'pending'; error: string; retryAt: number }
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string; at: number };
 
 /** When an automatic order rings, who claimed that moment, and when the ring went out. */
 export interface DueTask {
@@ -336,7 +352,8 @@ export interface Store extends ChatStore {
     /**
      * Creates a widget; a call or callback widget also gets a fresh SIP line of its account
      * (random five digits, retried on collision with any line the account ever had).
-     * `key` is generated unless given (the seed gives `demo-call` and the like).
+     * `key` is generated unless given (the seed gives `demo-call` and the like). Secrets in
+     * `settings` are stored apart (a string is stored; null, `{ set }` or none stores nothing).
      */
     create(input: {
       accountId: string;
@@ -352,13 +369,21 @@ export interface Store extends ChatStore {
     byKey(key: string): Promise<Widget | undefined>;
     /** Live widgets of an account, oldest first. */
     list(accountId: string): Promise<Widget[]>;
+    /**
+     * Secrets of new `settings`: left out or `{ set }` keeps the stored one, a string replaces it,
+     * null clears it; one whose object is gone (a disconnected channel) is cleared.
+     */
     update(
       id: string,
       patch: { name?: string; active?: boolean; settings?: WidgetSettings; now: number },
     ): Promise<Widget | undefined>;
-    /** Soft delete with an optional reason; releases (never frees for reuse) the SIP line. */
+    /** Soft delete with an optional reason; releases (never frees for reuse) the SIP line; drops the secrets. */
     softDelete(id: string, input: { reason: string | null; now: number }): Promise<boolean>;
     sipLines(accountId: string): Promise<SipLine[]>;
+  };
+  secrets: {
+    /** The stored secret `name` of `owner`, for the code that uses it; never for an answer or a log. */
+    get(owner: SecretOwner, name: string): Promise<string | undefined>;
   };
   orders: {
     /**
@@ -398,10 +423,16 @@ export interface Store extends ChatStore {
   };
   outbox: {
     /** Queues messages about nothing stored (an embed code e-mailed to a developer). */
-    queue(input: { accountId: string; messages: NewOutboxMessage[]; now: number }): Promise<void>;
+    queue(input: {
+      accountId: string;
+      kind: OutboxKind;
+      messages: NewOutboxMessage[];
+      now: number;
+    }): Promise<void>;
     /**
      * Claims messages of `channels` due at `now` (pending, or stuck in sending since before
-     * `staleBefore`), counting an attempt for each; each message is claimed by one caller.
+     * `staleBefore`), counting an attempt for each; each message is claimed by one caller. Order
+     * notifications and alerts come first, then the oldest due.
      */
     claim(input: {
       channels: readonly OutboxChannel[];
@@ -410,8 +441,17 @@ export interface Store extends ChatStore {
       staleBefore: number;
       limit: number;
     }): Promise<OutboxMessage[]>;
-    /** Records how a send by claimer `by` went; false when the claim was lost meanwhile. */
-    settle(id: string, by: string, outcome: SendOutcome): Promise<boolean>;
+    /**
+     * Records how the send of `claimed` (a message as {@link claim} returned it) by `by` went;
+     * false, changing nothing, when that claim is no longer the message's latest (its lease ran
+     * out and another pass claimed it since). A message given up (`failed`) is e-mailed to the
+     * account's admins in the same transaction, once; an alert given up is not.
+     */
+    settle(
+      claimed: Pick<OutboxMessage, 'id' | 'attempts'>,
+      by: string,
+      outcome: SendOutcome,
+    ): Promise<boolean>;
     /** The account's messages, newest first. */
     list(filter: {
       accountId: string;

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import { SECRET_PATHS, type WidgetSettings, type WidgetType } from '@frontdesk/config';
 import type { Kysely, Updateable } from 'kysely';
 import { uniqueViolation } from './constraint-violation';
 import { nextSeq } from './insertion-order';
+import { deleteSecrets, storedSecretNames, writeSecrets } from './secrets';
 import { allocateLine } from './sip-lines';
 import { assertStorableText, assertStorableTime } from './storable-values';
 import { StoreError } from './store-error';
 import type { SipLineRow, Tables, WidgetRow } from './tables';
 import type { SipLine, Store, Widget } from './types';
+import { splitSecrets, withSecretStates } from './widget-secrets';
 
 /** Where the widgets repository gets its randomness; tests pass their own. */
 export interface WidgetRandomness {
@@ -22,8 +24,8 @@ const CREATE_ATTEMPTS = 5;
 
 /**
  * The widgets of {@link createStore}. Settings are kept as JSON text and come back as a fresh
- * object. A deleted widget keeps its key and line (neither is ever given to another widget) and
- * can no longer be updated.
+ * object; their secrets are kept apart (secrets.ts) and come back as `{ set }`. A deleted widget
+ * keeps its key and line (neither is ever given to another widget) and can no longer be updated.
  */
 export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness): Store['widgets'] {
   return {
@@ -31,7 +33,8 @@ export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness):
       assertStorableText('name', input.name);
       if (input.key !== undefined) assertStorableText('key', input.key);
       assertStorableTime('now', input.now);
-      const settings = JSON.stringify(input.settings);
+      const split = splitSecrets(input.settings);
+      const settings = JSON.stringify(split.settings);
       for (let attempt = 1; ; attempt++) {
         const key = input.key ?? random.randomKey();
         try {
@@ -77,7 +80,8 @@ export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness):
                 })
                 .execute();
             }
-            return toWidget(row);
+            await writeSecrets(trx, { kind: 'widget', id }, split.changes, input.now);
+            return toWidget(row, setNames(split.changes));
           });
         } catch (error) {
           const violated = uniqueViolation(error);
@@ -102,7 +106,7 @@ export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness):
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirst();
-      return row && toWidget(row);
+      return row && (await widgetsOf(db, [row]))[0];
     },
 
     async byKey(key) {
@@ -112,7 +116,7 @@ export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness):
         .where('key', '=', key)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
-      return row && toWidget(row);
+      return row && (await widgetsOf(db, [row]))[0];
     },
 
     async list(accountId) {
@@ -124,7 +128,7 @@ export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness):
         .orderBy('created_at')
         .orderBy('seq')
         .execute();
-      return rows.map(toWidget);
+      return widgetsOf(db, rows);
     },
 
     /** Applies the patch to a live widget, bumping its version; undefined if missing or deleted. */
@@ -136,16 +140,21 @@ export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness):
         values.name = patch.name;
       }
       if (patch.active !== undefined) values.active = patch.active ? 1 : 0;
-      if (patch.settings !== undefined) values.settings = JSON.stringify(patch.settings);
-      const row = await db
-        .updateTable('widgets')
-        .set(values)
-        .set((eb) => ({ version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
-      return row && toWidget(row);
+      const split = patch.settings && splitSecrets(patch.settings);
+      if (split) values.settings = JSON.stringify(split.settings);
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('widgets')
+          .set(values)
+          .set((eb) => ({ version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) return undefined;
+        if (split) await writeSecrets(trx, { kind: 'widget', id }, split.changes, patch.now);
+        return (await widgetsOf(trx, [row]))[0];
+      });
     },
 
     async softDelete(id, { reason, now }) {
@@ -160,6 +169,7 @@ export function widgetsRepository(db: Kysely<Tables>, random: WidgetRandomness):
           .where('deleted_at', 'is', null)
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) return false;
+        await deleteSecrets(trx, { kind: 'widget', id });
         await trx
           .updateTable('sip_lines')
           .set({ released_at: now })
@@ -188,8 +198,23 @@ function ownsLine(type: WidgetType): boolean {
   return type === 'call' || type === 'callback';
 }
 
-/** A widget as the store returns it, from its row. */
-export function toWidget(row: Omit<WidgetRow, 'seq'>): Widget {
+/** The widgets of `rows`, each with `{ set }` at its secrets (one query for them all). */
+export async function widgetsOf(db: Kysely<Tables>, rows: WidgetRow[]): Promise<Widget[]> {
+  const stored = await storedSecretNames(
+    db,
+    'widget',
+    rows.filter((row) => SECRET_PATHS[row.type as WidgetType]?.length).map((row) => row.id),
+  );
+  return rows.map((row) => toWidget(row, stored.get(row.id) ?? new Set()));
+}
+
+/** The names of the secrets `changes` leaves stored on a new widget. */
+function setNames(changes: ReadonlyMap<string, string | null>): Set<string> {
+  return new Set([...changes].filter(([, value]) => value !== null).map(([name]) => name));
+}
+
+/** A widget as the store returns it, from its row and the names of its stored secrets. */
+function toWidget(row: Omit<WidgetRow, 'seq'>, secrets: ReadonlySet<string>): Widget {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -198,7 +223,7 @@ export function toWidget(row: Omit<WidgetRow, 'seq'>): Widget {
     name: row.name,
     active: row.active === 1,
     // The store wrote this text from a WidgetSettings; validating it again is the reader's call.
-    settings: JSON.parse(row.settings) as WidgetSettings,
+    settings: withSecretStates(JSON.parse(row.settings) as WidgetSettings, secrets),
     version: row.version,
     sipLine: row.sip_line,
     createdAt: row.created_at,

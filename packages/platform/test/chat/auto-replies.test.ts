@@ -200,6 +200,7 @@ describe.each(engines)('auto-replies on $name', (engine) => {
     ]);
     expect(mails[0]).toMatchObject({
       channel: 'email',
+      kind: 'chat',
       orderId: null,
       status: 'pending',
       subject: 'Chat message out of hours: Site chat',

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
@@ -119,6 +120,49 @@ describe.each(engines.filter((engine) => engine.name === 'sqlite'))(
       expect(seen.length).toBe(before);
       const forbidden = await check(operator, { channel: 'telegram', token: TELEGRAM_TOKEN });
       expect(forbidden.status).toBe(403);
+    });
+
+    it("checks the token stored on a widget when none is sent, the widget being the account's", async () => {
+      const chat = defaultSettings('chat') as ChatSettings;
+      const settings = {
+        ...chat,
+        channels: {
+          ...chat.channels,
+          telegram: { enabled: true, receiver: null, botToken: TELEGRAM_TOKEN, botName: 'x_bot' },
+          viber: { enabled: true, receiver: null, botName: 'Shop', uri: 'shop' },
+        },
+      };
+      const created = await marketer('/v1/admin/widgets', {
+        method: 'POST',
+        body: JSON.stringify({ type: 'chat', name: 'Bots', settings }),
+      });
+      const widget = await created.json();
+      const stored = await check(marketer, { channel: 'telegram', widget: widget.id });
+      expect(stored.status).toBe(200);
+      expect(await stored.json()).toEqual({ name: 'Shop Bot', handle: 'shop_bot' });
+      expect(seen.at(-1)).toMatchObject({ path: `/bot${TELEGRAM_TOKEN}/getMe` });
+
+      // Nothing stored for Viber, nothing sent: the Studio must ask for a token.
+      const before = seen.length;
+      for (const body of [{ channel: 'viber', widget: widget.id }, { channel: 'telegram' }]) {
+        const none = await check(marketer, body);
+        expect(none.status).toBe(400);
+        expect((await none.json()).error).toMatchObject({ code: 'no_token', field: 'token' });
+      }
+      const other = await t.platform.store.accounts.create({
+        name: 'Other',
+        sipDomain: 'o.sip.test',
+      });
+      const foreign = await t.platform.store.widgets.create({
+        accountId: other.id,
+        type: 'chat',
+        name: 'Foreign',
+        settings: settings as typeof chat,
+        now: t.clock().getTime(),
+      });
+      const theirs = await check(marketer, { channel: 'telegram', widget: foreign.id });
+      expect(theirs.status).toBe(404);
+      expect(seen.length).toBe(before);
     });
 
     it('says the bot API is unavailable when it hangs up', async () => {

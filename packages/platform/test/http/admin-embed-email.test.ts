@@ -32,7 +32,12 @@ describe.each(engines)('e-mailing the embed code on $name', (engine) => {
     expect(response.status).toBe(202);
     const { items } = await t.platform.store.outbox.list({ accountId: t.accountId, limit: 10 });
     const mail = items.find((m) => m.recipient === 'dev@shop.example');
-    expect(mail).toMatchObject({ channel: 'email', status: 'pending', orderId: null });
+    expect(mail).toMatchObject({
+      channel: 'email',
+      kind: 'embed',
+      status: 'pending',
+      orderId: null,
+    });
     expect(mail?.subject).toContain('Shop call');
     for (const format of ['button', 'link'] as const) {
       expect(mail?.body).toContain(snippet({ baseUrl: t.url, widget: widget.key, format }));

@@ -1,4 +1,4 @@
-import { defaultSettings } from '@frontdesk/config';
+import { type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
@@ -247,6 +247,82 @@ describe.each(engines)('admin widgets API on $name', (engine) => {
     const anonymous = await t.request('/v1/admin/widgets');
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).error.code).toBe('unauthenticated');
+  });
+
+  it('never answers a bot token to any role: { set } in its place; keeps, replaces and clears it', async () => {
+    const TOKEN = '123456789:AAHtopSecretTokenOfTheShopBot_0001';
+    const NEW_TOKEN = '123456789:AAHtheTokenAfterRotationOfTheBot_02';
+    const bodies: string[] = [];
+    const recorded =
+      (fetcher: typeof admin): typeof admin =>
+      async (path, init) => {
+        const response = await fetcher(path, init);
+        bodies.push(await response.clone().text());
+        return response;
+      };
+    const asAdmin = recorded(admin);
+    const asMarketer = recorded(marketer);
+    const asOperator = recorded(operator);
+    const telegram = (botToken?: unknown) => ({
+      enabled: true,
+      receiver: null,
+      botName: 'shop_bot',
+      ...(botToken === undefined ? {} : { botToken }),
+    });
+    const chat = defaultSettings('chat') as ChatSettings;
+    const withTelegram = (botToken?: unknown) => ({
+      ...chat,
+      channels: { ...chat.channels, telegram: telegram(botToken) },
+    });
+    const stored = () =>
+      t.platform.store.secrets.get({ kind: 'widget', id: widget.id }, 'channels.telegram.botToken');
+    const patch = async (settings: unknown) => {
+      const response = await asMarketer(`/v1/admin/widgets/${widget.id}`, {
+        method: 'PATCH',
+        ...json({ settings }),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()).settings.channels.telegram.botToken;
+    };
+
+    const created = await asMarketer('/v1/admin/widgets', {
+      method: 'POST',
+      ...json({ type: 'chat', name: 'Bot chat', settings: withTelegram(TOKEN) }),
+    });
+    expect(created.status).toBe(201);
+    const widget = await created.json();
+    expect(widget.settings.channels.telegram).toEqual(telegram({ set: true }));
+    for (const who of [asAdmin, asMarketer, asOperator]) {
+      const one = await (await who(`/v1/admin/widgets/${widget.id}`)).json();
+      expect(one.settings.channels.telegram.botToken).toEqual({ set: true });
+      const { widgets } = await (await who('/v1/admin/widgets')).json();
+      const listed = widgets.find((w: { id: string }) => w.id === widget.id);
+      expect(listed.settings.channels.telegram.botToken).toEqual({ set: true });
+    }
+    await asOperator(`/v1/admin/widgets/${widget.id}/embed`);
+    await recorded(t.request)(`/v1/widgets/${widget.key}/config`);
+
+    // What a read gave, sent back unchanged, keeps the token; so does leaving it out.
+    expect(await patch(widget.settings)).toEqual({ set: true });
+    expect(await patch(withTelegram())).toEqual({ set: true });
+    expect(await stored()).toBe(TOKEN);
+    expect(await patch(withTelegram(NEW_TOKEN))).toEqual({ set: true });
+    expect(await stored()).toBe(NEW_TOKEN);
+    expect(await patch(withTelegram(null))).toEqual({ set: false });
+    expect(await stored()).toBeUndefined();
+
+    const malformed = await asMarketer(`/v1/admin/widgets/${widget.id}`, {
+      method: 'PATCH',
+      ...json({ settings: withTelegram(`${TOKEN}/../x`) }),
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.field).toBe('settings.channels.telegram.botToken');
+
+    expect(bodies.length).toBeGreaterThan(10);
+    for (const body of bodies) {
+      expect(body).not.toContain('AAHtopSecret');
+      expect(body).not.toContain('AAHtheTokenAfter');
+    }
   });
 
   it('keeps accounts apart', async () => {

@@ -176,6 +176,13 @@ describe.each(engines)('outbox delivery on $name', (engine) => {
       attempts: 1,
       lastError: 'SMS: HTTP 400 unknown number',
     });
+    // The account's admin hears of each message given up, once.
+    const mails = smtp.mails.length;
+    expect(await t.platform.workers.sendOutbox()).toBe(2);
+    expect(smtp.mails.slice(mails).map((mail) => mail.to)).toEqual([
+      ['admin@test.example'],
+      ['admin@test.example'],
+    ]);
     t.clock.advance(3_600_000);
     expect(await t.platform.workers.sendOutbox()).toBe(0);
   });
@@ -201,9 +208,10 @@ describe.each(engines)('outbox delivery on $name', (engine) => {
     });
     // The dead claimer cannot settle it any more.
     expect(
-      await t.platform.store.outbox.settle(claimed?.id ?? '', 'dead-process', {
+      await t.platform.store.outbox.settle(claimed ?? { id: '', attempts: 0 }, 'dead-process', {
         status: 'failed',
         error: 'late',
+        at: t.clock().getTime(),
       }),
     ).toBe(false);
   });

@@ -82,6 +82,7 @@ describe.each(engines)('orders on $name', (engine) => {
         id: expect.any(String),
         accountId: account.id,
         orderId: order.id,
+        kind: 'order',
         channel: 'sms',
         recipient: '+79990001122',
         subject: null,
@@ -91,6 +92,7 @@ describe.each(engines)('orders on $name', (engine) => {
         nextAttemptAt: T0,
         lastError: null,
         sentAt: null,
+        failedAt: null,
         createdAt: T0,
       },
     ]);

@@ -8,6 +8,8 @@ import * as orders from './002_orders';
 import * as calls from './010_calls';
 import * as callHistoryCalls from './011_call_history_calls';
 import * as chat from './012_chat';
+import * as secrets from './020_secrets';
+import * as outboxKinds from './021_outbox_kinds';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -16,4 +18,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '010_calls': calls,
   '011_call_history_calls': callHistoryCalls,
   '012_chat': chat,
+  '020_secrets': secrets,
+  '021_outbox_kinds': outboxKinds,
 };

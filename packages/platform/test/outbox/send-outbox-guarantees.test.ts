@@ -1,0 +1,200 @@
+/**
+ * What the outbox promises beyond delivery, against real receivers on loopback: a pass whose
+ * lease ran out cannot undo a later pass's outcome; order notifications go out before a backlog
+ * of chat e-mails; a message given up is shown to admins and e-mailed to them once.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { OutboxMessage } from '@frontdesk/platform';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ATTEMPTS } from '../../src/outbox/send-outbox';
+import { engines, type TestDatabase } from '../support/databases';
+import { callbackWidget, postOrder } from '../support/orders';
+import { startPlatform, type TestPlatform } from '../support/platform';
+import { type SmtpReceiver, smtpReceiver } from '../support/smtp';
+
+const OPEN = '2026-03-04T07:00:00Z';
+const LEASE_MS = 300_000;
+
+/** A request the SMS adapter holds until the test answers it with a status. */
+interface HeldRequest {
+  to: string;
+  answer(status: number): void;
+}
+
+/**
+ * An SMS adapter that answers every request with `status`, or holds it for the test to answer
+ * (`hold()`): then `next()` resolves to the next request that came in.
+ */
+function smsAdapter() {
+  const held: HeldRequest[] = [];
+  const waiting: ((request: HeldRequest) => void)[] = [];
+  let status: number | 'hold' = 200;
+  let count = 0;
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    request.on('end', () => {
+      count++;
+      const answer = (code: number) => response.writeHead(code).end(code === 200 ? '{}' : 'busy');
+      if (status !== 'hold') return answer(status);
+      const item = { to: (JSON.parse(body) as { to: string }).to, answer };
+      const waiter = waiting.shift();
+      if (waiter) waiter(item);
+      else held.push(item);
+    });
+  });
+  return {
+    server,
+    url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`,
+    answerWith(next: number | 'hold') {
+      status = next;
+    },
+    next: () =>
+      new Promise<HeldRequest>((resolve) => {
+        const item = held.shift();
+        if (item) resolve(item);
+        else waiting.push(resolve);
+      }),
+    requests: () => count,
+  };
+}
+
+describe.each(engines)('outbox guarantees on $name', (engine) => {
+  let database: TestDatabase;
+  let t: TestPlatform;
+  let smtp: SmtpReceiver;
+  let sms: ReturnType<typeof smsAdapter>;
+  let admin: Awaited<ReturnType<TestPlatform['signIn']>>;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    smtp = smtpReceiver();
+    sms = smsAdapter();
+    await new Promise<void>((done) => sms.server.listen(0, '127.0.0.1', done));
+    t = await startPlatform(database, {
+      env: { SMTP_URL: await smtp.start(), SMS_URL: sms.url(), WORKER_LEASE_MS: String(LEASE_MS) },
+      limits: { ordersPerIp: 10_000, ordersPerPhone: 10_000 },
+    });
+    admin = await t.signIn('admin');
+  });
+  afterEach(() => sms.answerWith(200));
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+    await new Promise((done) => sms?.server.close(done));
+    await database?.drop();
+  });
+
+  /** A manual-mode order notifying `emails` and `smsNumbers`; its id. */
+  async function manualOrder(emails: string[], smsNumbers: string[]): Promise<string> {
+    const w = await callbackWidget(t, { mode: { kind: 'manual', emails, smsNumbers } });
+    const response = await postOrder(t, w.key, { phone: '+79991234567', now: true });
+    expect(response.status).toBe(201);
+    return (await response.json()).id;
+  }
+
+  async function outbox(query: string): Promise<OutboxMessage[]> {
+    const response = await admin(`/v1/admin/outbox?limit=100&${query}`);
+    expect(response.status).toBe(200);
+    return (await response.json()).items;
+  }
+
+  it("a late error of a pass whose lease ran out leaves the next pass's delivery as it was", async () => {
+    t.clock.set(OPEN);
+    sms.answerWith('hold');
+    const id = await manualOrder([], ['+79990005566']);
+    const before = sms.requests();
+    const first = t.platform.workers.sendOutbox();
+    const slow = await sms.next();
+    // The first send hangs past the lease: the next pass (same process) takes the message again.
+    t.clock.advance(LEASE_MS);
+    const second = t.platform.workers.sendOutbox();
+    const retry = await sms.next();
+    slow.answer(503);
+    expect(await first).toBe(1);
+    retry.answer(200);
+    expect(await second).toBe(1);
+
+    const [message] = await outbox(`order=${id}`);
+    expect(message).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+      sentAt: t.clock().getTime(),
+    });
+    sms.answerWith(200);
+    t.clock.advance(3_600_000);
+    expect(await t.platform.workers.sendOutbox()).toBe(0);
+    expect(sms.requests() - before).toBe(2);
+  });
+
+  it('sends an order notification before a backlog of chat e-mails', async () => {
+    t.clock.set(OPEN);
+    await t.platform.store.outbox.queue({
+      accountId: t.accountId,
+      kind: 'chat',
+      messages: Array.from({ length: 30 }, (_, i) => ({
+        channel: 'email' as const,
+        recipient: `night${i}@shop.example`,
+        subject: 'Chat message out of hours: Site chat',
+        body: `Message ${i}`,
+      })),
+      now: t.clock().getTime(),
+    });
+    t.clock.advance(1_000);
+    const id = await manualOrder(['boss@shop.example'], []);
+
+    await t.platform.workers.sendOutbox();
+    const [notification] = await outbox(`order=${id}`);
+    expect(notification?.status).toBe('sent');
+    expect(notification).toMatchObject({ kind: 'order', attempts: 1 });
+    expect(smtp.mails.some((mail) => mail.to.includes('boss@shop.example'))).toBe(true);
+    const waiting = (await outbox('status=pending')).filter((m) => m.kind === 'chat');
+    expect(waiting.length).toBeGreaterThan(0);
+  });
+
+  it('a message given up is listed as failed and e-mailed to each admin once', async () => {
+    t.clock.set(OPEN);
+    // Drain what earlier tests left, so each pass below handles only this order's SMS.
+    while ((await t.platform.workers.sendOutbox()) > 0);
+    const second = await t.addUser('admin', 'Second Admin');
+    sms.answerWith(503);
+    const id = await manualOrder([], ['+79990007788']);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect(await t.platform.workers.sendOutbox()).toBe(1);
+      t.clock.advance(3_600_000);
+    }
+    const givenUpAt = t.clock().getTime() - 3_600_000;
+    // Twelve hours on, the morning's session has expired.
+    admin = await t.signIn('admin');
+    const [failed] = await outbox(`order=${id}`);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      failedAt: givenUpAt,
+      lastError: 'SMS: HTTP 503 busy',
+    });
+    expect((await outbox('status=failed')).map((m) => m.id)).toContain(failed?.id);
+    // Where the console shows an order's notifications.
+    const order = await (await admin(`/v1/admin/orders/${id}`)).json();
+    expect(order.notifications).toMatchObject([{ status: 'failed', attempts: MAX_ATTEMPTS }]);
+
+    const mailsBefore = smtp.mails.length;
+    expect(await t.platform.workers.sendOutbox()).toBe(2);
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(3_600_000);
+      expect(await t.platform.workers.sendOutbox()).toBe(0);
+    }
+    const alerts = smtp.mails.slice(mailsBefore);
+    expect(alerts.map((mail) => mail.to[0]).sort()).toEqual(
+      [t.users.admin.email, second.email].sort(),
+    );
+    for (const alert of alerts) {
+      expect(alert.data).toContain('Subject: Undelivered SMS to +79990007788');
+      expect(alert.data).toContain('Last error: SMS: HTTP 503 busy');
+    }
+  });
+});
