@@ -9,6 +9,7 @@ export type {
   CarrierOptions,
   TrunkAccount,
 } from './carrier/carrier';
+export type { CarrierRpc } from './carrier/rpc';
 export {
   defaultToneHz,
   type PhoneNetwork,

@@ -114,7 +114,7 @@ export async function startCarrier(start: CarrierStart): Promise<Carrier> {
   const routes = new Map(start.routes);
   let down = false;
   const rpcSecret = randomBytes(24).toString('base64url');
-  const rpc = carrierRpc(rpcPort, rpcSecret);
+  const rpc = carrierRpc(host, rpcPort, rpcSecret);
   const configFile = join(dir, 'kamailio.cfg');
   const pidFile = join(dir, 'kamailio.pid');
   const logFile = join(dir, 'kamailio.log');

@@ -1,5 +1,5 @@
 /**
- * The carrier's RPC: Kamailio's jsonrpcs over HTTP on a loopback port, each request with the
+ * The carrier's RPC: Kamailio's jsonrpcs over HTTP on its loopback address, each request with the
  * carrier's secret header.
  */
 import { request } from 'node:http';
@@ -9,8 +9,13 @@ export type CarrierRpc = (method: string, params?: (string | number)[]) => Promi
 
 let nextId = 1;
 
-/** A client of `http://127.0.0.1:<port>/RPC`. */
-export function carrierRpc(port: number, secret: string, timeoutMs = 5_000): CarrierRpc {
+/** A client of `http://<host>:<port>/RPC`. */
+export function carrierRpc(
+  host: string,
+  port: number,
+  secret: string,
+  timeoutMs = 5_000,
+): CarrierRpc {
   return (method, params = []) =>
     new Promise((resolve, reject) => {
       const body = JSON.stringify({ jsonrpc: '2.0', method, params, id: nextId++ });
@@ -18,7 +23,7 @@ export function carrierRpc(port: number, secret: string, timeoutMs = 5_000): Car
       // One connection per request: Kamailio closes each after its reply.
       const req = request(
         {
-          host: '127.0.0.1',
+          host,
           port,
           path: '/RPC',
           method: 'POST',

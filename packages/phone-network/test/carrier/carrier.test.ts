@@ -117,6 +117,16 @@ describe('the carrier', () => {
     ]);
   });
 
+  it('refuses RPC without its secret', async () => {
+    const response = await fetch(`http://127.0.0.1:${carrier().port + 2}/RPC`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'htable.dump', params: ['trunks'], id: 1 }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain(TRUNK.password);
+  });
+
   it('answers 404 for a number it does not have', async () => {
     expect((await authenticatedInvite('2999', TRUNK.password)).status).toBe(404);
   });
