@@ -31,6 +31,34 @@ if [ -n "$missing" ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $missing >/dev/null
 fi
+# baresip plays the phones of the local phone network (packages/phone-network); rtpengine relays
+# media beside Kamailio. Both are run by us, never as services: rtpengine's Debian service would
+# listen on every interface and add iptables rules. So: no recommends (no kernel module, no
+# iptables helper), and a policy-rc.d that forbids starting services while they install.
+services=""
+command -v baresip >/dev/null 2>&1 || services="$services baresip-core"
+command -v rtpengine >/dev/null 2>&1 || [ -x /usr/sbin/rtpengine ] || services="$services rtpengine-daemon"
+if [ -n "$services" ]; then
+  echo "setup: installing Debian packages without starting their services:$services" >&2
+  policy=/usr/sbin/policy-rc.d
+  saved=""
+  if [ -e "$policy" ]; then
+    saved="$policy.frontdesk-saved"
+    as_root mv "$policy" "$saved"
+  fi
+  restore_policy() {
+    as_root rm -f "$policy"
+    if [ -n "$saved" ]; then as_root mv "$saved" "$policy"; fi
+  }
+  trap restore_policy EXIT
+  printf '#!/bin/sh\n# Written by Frontdesk setup while it installs packages: start no services.\nexit 101\n' |
+    as_root tee "$policy" >/dev/null
+  as_root chmod 755 "$policy"
+  [ -n "$missing" ] || as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends $services >/dev/null
+  restore_policy
+  trap - EXIT
+fi
 # The platform runs its own Kamailio on loopback. Debian's service (which the package may have
 # started) would listen on 5060 on every interface: stop it by its PID file.
 if [ -f /run/kamailio/kamailio.pid ]; then
