@@ -1,6 +1,8 @@
 // `npm start`: runs everything Frontdesk has, seeded with the demo account: the platform with
-// its SIP edge (Kamailio), the operator console and the Studio, and the demo site (its widgets
-// come from the platform).
+// its SIP edge (Kamailio), the operator console and the Studio, the demo site (its widgets come
+// from the platform), and the stand-ins for the world outside that no machine here reaches: the
+// messenger sandbox (the platform's bot API bases point at it) and a telephone network of baresip
+// phones behind a carrier.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +19,24 @@ const assetDirs = [
   'packages/chat/dist/browser',
 ];
 
+const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
+const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
+const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    MESSENGER_SANDBOX_PORT: sandboxPort,
+    MESSENGER_SANDBOX_TELEGRAM_PORT: sandboxTelegramPort,
+  },
+});
+
+const phones = spawn(process.execPath, ['packages/phone-network/dist/main.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PHONE_NETWORK_DIR: `${process.env.DATA_DIR ?? '.data'}/phone-network` },
+});
+
 const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
   cwd: root,
   stdio: 'inherit',
@@ -31,6 +51,9 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     // The demo site runs on loopback: let the Studio's "test on my site" load its pages.
     SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
     LOG: process.env.LOG ?? '0',
+    TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
+    MESSENGER_LINK_BASE:
+      process.env.MESSENGER_LINK_BASE ?? `http://127.0.0.1:${sandboxPort}/telegram`,
     ASSET_DIRS: assetDirs.map((dir) => `${root}${dir}`).join(':'),
   },
 });
@@ -51,13 +74,15 @@ console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
 
-const children = [platform, demo];
+console.log(`Messenger sandbox (play the customer in Telegram): http://127.0.0.1:${sandboxPort}`);
+
+const children = [platform, demo, sandbox, phones];
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of children) child.kill('SIGTERM');
   });
 }
-// Either one ending ends both: a half-running quick start is worse than none.
+// One ending ends all: a half-running quick start is worse than none.
 for (const child of children) {
   child.on('exit', (code, signal) => {
     for (const other of children) if (other !== child) other.kill('SIGTERM');
