@@ -74,7 +74,9 @@ export function chatMessagesRepository(
             ...(visitor.timeZone !== null ? { time_zone: visitor.timeZone } : {}),
           },
         );
-        if (startsEnquiry && input.autoReplies.length > 0) {
+        // An enquiry is the conversation until it is closed: once an operator answered in it
+        // (and took it), a later question waits for them, not for an auto-reply.
+        if (startsEnquiry && conversation.assignee_id === null && input.autoReplies.length > 0) {
           await trx
             .insertInto('chat_auto_replies')
             .values(

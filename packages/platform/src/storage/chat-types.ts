@@ -85,7 +85,10 @@ export interface VisitorSend {
   now: number;
   /** Who a new conversation goes to. */
   receiver: Receiver | null;
-  /** The auto-replies to schedule if this message starts an enquiry (those of the time now). */
+  /**
+   * The auto-replies to schedule if this message starts an enquiry (those of the time now); none
+   * are once an operator has answered in the conversation.
+   */
   autoReplies: readonly { text: string; delaySeconds: number }[];
   /** Non-working time: the e-mail to queue for this message (never for a replay). */
   email: NewOutboxMessage | null;
