@@ -131,9 +131,12 @@ export function registerOpsChat(
     if (sent === 'not_found') {
       throw new ChatRefusal('not_found', `No conversation ${conversationId}.`, 'conversationId');
     }
-    if (!sent.replayed) {
+    // A resend of a reply whose process died before telling anyone publishes it now, once.
+    if (!sent.replayed || !sent.message.published) {
       const shown = (await settingsOf(sent.conversation))?.channels.site ?? NOTHING_SHOWN;
-      void feed.message(sent, shown).catch(log('chat:send'));
+      const told = feed.message(sent, shown);
+      if (sent.replayed) await told;
+      else void told.catch(log('chat:send'));
     }
     return { message: wireMessage(sent.message) };
   });

@@ -151,6 +151,17 @@ export function chatMessagesRepository(
       return typeof stored === 'string' ? stored : withConversation(db, stored);
     },
 
+    async markPublished(ids, now) {
+      assertStorableTime('now', now);
+      if (ids.length === 0) return;
+      await db
+        .updateTable('chat_messages')
+        .set({ published_at: now })
+        .where('id', 'in', ids)
+        .where('published_at', 'is', null)
+        .execute();
+    },
+
     byVisitorClientId: (visitorId, clientId) => visitorClientId(db, visitorId, clientId),
 
     async since(conversationId, afterSeq, limit) {
@@ -175,7 +186,7 @@ export function chatMessagesRepository(
 export async function appendMessage(
   trx: Kysely<Tables>,
   conversation: ConversationRow,
-  fields: Omit<ChatMessageRow, 'id' | 'conversation_id' | 'seq'>,
+  fields: Omit<ChatMessageRow, 'id' | 'conversation_id' | 'seq' | 'published_at'>,
   changes: Updateable<ConversationRow> = {},
 ): Promise<StoredChatMessage> {
   const row: ChatMessageRow = {
@@ -183,6 +194,7 @@ export async function appendMessage(
     conversation_id: conversation.id,
     seq: conversation.last_seq + 1,
     ...fields,
+    published_at: null,
   };
   await trx
     .updateTable('conversations')

@@ -56,6 +56,8 @@ export interface StoredChatMessage {
   operator: { id: string; name: string; photoUrl: string | null } | null;
   text: string;
   at: number;
+  /** Whether the operators were told (`chat:message`); false when its process died first. */
+  published: boolean;
 }
 
 /** A messenger context token and whom it stands for. */
@@ -161,6 +163,8 @@ export interface ChatStore {
      * enquiry and cancels its pending auto-replies. A known client id answers that message again.
      */
     operatorSend(input: OperatorSend): Promise<SentMessage | OperatorSendRefusal>;
+    /** Notes that the operators were told of the messages (once; a later call changes nothing). */
+    markPublished(ids: readonly string[], now: number): Promise<void>;
     /** The message a visitor sent under `clientId`, in any of their conversations. */
     byVisitorClientId(visitorId: string, clientId: string): Promise<StoredChatMessage | undefined>;
     /** Messages after `afterSeq`, in order, at most `limit`. */

@@ -213,6 +213,7 @@ function viewQuery(db: Kysely<Tables>) {
       'm.operator_photo_url as m_operator_photo_url',
       'm.text as m_text',
       'm.at as m_at',
+      'm.published_at as m_published_at',
     ]);
 }
 
@@ -228,6 +229,7 @@ type ViewRow = ConversationRow & {
   m_operator_photo_url: string | null;
   m_text: string | null;
   m_at: number | null;
+  m_published_at: number | null;
 };
 
 function toConversation(row: ViewRow): Conversation {
@@ -269,6 +271,7 @@ function toConversation(row: ViewRow): Conversation {
             operator_photo_url: row.m_operator_photo_url,
             text: row.m_text,
             at: row.m_at,
+            published_at: row.m_published_at,
           })
         : null,
     startedAt: row.started_at,
@@ -290,5 +293,6 @@ export function toStoredMessage(row: ChatMessageRow): StoredChatMessage {
         : null,
     text: row.text,
     at: row.at,
+    published: row.published_at !== null,
   };
 }

@@ -262,6 +262,8 @@ export interface ChatMessageRow {
   operator_photo_url: string | null;
   text: string;
   at: number;
+  /** When `chat:message` went to the operators; null until then (see migration 013). */
+  published_at: number | null;
 }
 
 /** A row of `chat_contacts`: what a visitor gave, per account. */

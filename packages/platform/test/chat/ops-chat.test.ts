@@ -10,7 +10,7 @@ import type {
   ConversationSummary,
 } from '@frontdesk/config';
 import type { User } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps, type OpsClient } from '../support/ops-client';
@@ -230,6 +230,35 @@ describe.each(engines)('/ops chat on $name', (engine) => {
     expect(await opened(await ops(otto))).toEqual([]);
     expect(await opened(await ops(olga))).toEqual([forOlga.message.conversationId]);
     expect(await opened(admin)).toEqual([forOlga.message.conversationId]);
+  });
+
+  it('publishes a reply stored just before its process failed to the visitor when the console resends it', async () => {
+    const widget = await chatWidget(t, { receiver: null });
+    const client = await visitor(widget.key);
+    const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'Hello?' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const oleg = await ops('operator');
+    const reply = { conversationId: sent.message.conversationId, clientId: cid(), text: 'Hi!' };
+    const { chatMessages } = t.platform.store;
+    const { operatorSend } = chatMessages;
+    chatMessages.operatorSend = async (input) => {
+      await operatorSend(input);
+      throw new Error('killed between the commit and the ack');
+    };
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await oleg.ask('chat:send', reply)).toMatchObject({ error: { code: 'internal' } });
+    } finally {
+      chatMessages.operatorSend = operatorSend;
+      quiet.mockRestore();
+    }
+    const resent = await oleg.ask<Sent>('chat:send', reply);
+    if (!resent.ok) throw new Error(resent.error.message);
+    expect(await client.next<ChatMessage>('message')).toMatchObject({
+      id: resent.message.id,
+      seq: 2,
+      text: 'Hi!',
+    });
   });
 
   it('sends a conversation with no receiver to every operator', async () => {

@@ -10,7 +10,7 @@ import type {
 } from '@frontdesk/config';
 import { MAX_CHAT_MESSAGE } from '@frontdesk/config';
 import type { Widget } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chatWidget, connectVisitor, refusedWith, type VisitorClient } from '../support/chat';
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps } from '../support/ops-client';
@@ -125,6 +125,47 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
       .where('conversation_id', '=', first.message.conversationId)
       .execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('publishes to the operators a message stored just before its process failed, once, when it is resent', async () => {
+    const oleg = await operator();
+    const client = await visitor();
+    const clientId = cid();
+    const { chatMessages } = t.platform.store;
+    const { visitorSend } = chatMessages;
+    // The process stores the message and dies before it acks it or tells anyone.
+    chatMessages.visitorSend = async (input) => {
+      await visitorSend(input);
+      throw new Error('killed between the commit and the ack');
+    };
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await send(client, 'Stored, then the crash', clientId)).toMatchObject({
+        ok: false,
+        error: { code: 'internal' },
+      });
+    } finally {
+      chatMessages.visitorSend = visitorSend;
+      quiet.mockRestore();
+    }
+    // The widget sends it again under its client id: the stored message, and now the operator's
+    // open console gets it live.
+    const resent = await send(client, 'Stored, then the crash', clientId);
+    if (!resent.ok) throw new Error(resent.error.message);
+    expect(resent.message).toMatchObject({ seq: 1, clientId, text: 'Stored, then the crash' });
+    expect(await oleg.next<ChatMessage>('chat:message', (m) => m.clientId === clientId)).toEqual(
+      resent.message,
+    );
+    // Told once: another resend tells nobody again (the next message shows the events are through).
+    expect(await send(client, 'Stored, then the crash', clientId)).toEqual(resent);
+    const next = await send(client, 'And the next one');
+    if (!next.ok) throw new Error(next.error.message);
+    await oleg.next<ChatMessage>('chat:message', (m) => m.id === next.message.id);
+    const told = oleg.received.filter(
+      ([event, message]) =>
+        event === 'chat:message' && (message as ChatMessage).clientId === clientId,
+    );
+    expect(told).toHaveLength(1);
   });
 
   it('numbers concurrent sends from several tabs 1…n and shows each tab the others', async () => {

@@ -92,9 +92,19 @@ describe.each(engines)('chat messages on $name', (engine) => {
       widget: { key: widget.key, name: 'Chat' },
       lastMessage: first.message,
     });
+    expect(first.message.published).toBe(false);
     const again = await send(visitor, 'client-0001', { text: 'changed' });
     expect(again.replayed).toBe(true);
     expect(again.message).toStrictEqual(first.message);
+    // Once the operators were told, a replay says so.
+    await store.chatMessages.markPublished([first.message.id], T0 + 1);
+    await store.chatMessages.markPublished([first.message.id], T0 + 2);
+    const told = await send(visitor, 'client-0001');
+    expect(told.message).toStrictEqual({ ...first.message, published: true });
+    expect(told.conversation.lastMessage?.published).toBe(true);
+    expect(await store.chatMessages.byVisitorClientId(visitor.id, 'client-0001')).toStrictEqual(
+      told.message,
+    );
     expect(await store.chatMessages.since(first.conversation.id, 0, 100)).toHaveLength(1);
   });
 
