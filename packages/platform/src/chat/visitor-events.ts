@@ -178,6 +178,7 @@ export function registerVisitor(
         'channel',
       );
     }
+    await consumePoint(ctx.limiters.chatHandoffsByVisitor, visitor.id, 'messenger links');
     await store.chatHandoffs.create({
       token,
       accountId: visitor.accountId,

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
+import { queueNonWorkingEmail } from './chat-emails';
 import type { ChatStore, StoredChatMessage } from './chat-types';
 import {
   cancelAutoReplies,
@@ -19,7 +20,6 @@ import {
   toStoredMessage,
 } from './conversations';
 import type { Database } from './database';
-import { queueMessages } from './outbox';
 import { retriedTransaction } from './retried-transaction';
 import { lockedRow } from './skip-locked';
 import { assertStorableText, assertStorableTime } from './storable-values';
@@ -55,6 +55,9 @@ export function chatMessagesRepository(
           .executeTakeFirst();
         const conversation = open ?? (await startConversation(trx, input));
         const startsEnquiry = conversation.enquiry_started_at === null;
+        const emailed = input.email
+          ? await queueNonWorkingEmail(trx, conversation, input.email, now)
+          : {};
         const message = await appendMessage(
           trx,
           conversation,
@@ -72,6 +75,7 @@ export function chatMessagesRepository(
             ...(startsEnquiry ? { enquiry_started_at: now } : {}),
             ...(input.page ? { page_url: input.page.url, page_title: input.page.title } : {}),
             ...(visitor.timeZone !== null ? { time_zone: visitor.timeZone } : {}),
+            ...emailed,
           },
         );
         // An enquiry is the conversation until it is closed: once an operator answered in it
@@ -93,14 +97,6 @@ export function chatMessagesRepository(
               })),
             )
             .execute();
-        }
-        if (input.email) {
-          await queueMessages(trx, {
-            accountId: visitor.accountId,
-            orderId: null,
-            messages: [input.email],
-            now,
-          });
         }
         return { message, replayed: false };
       });
@@ -246,6 +242,9 @@ async function startConversation(
     time_zone: visitor.timeZone,
     started_at: now,
     closed_at: null,
+    email_hour_started_at: null,
+    email_hour_count: 0,
+    email_batch_id: null,
   };
   await trx.insertInto('conversations').values(row).execute();
   return row;

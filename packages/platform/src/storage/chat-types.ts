@@ -93,7 +93,27 @@ export interface VisitorSend {
    */
   autoReplies: readonly { text: string; delaySeconds: number }[];
   /** Non-working time: the e-mail to queue for this message (never for a replay). */
-  email: NewOutboxMessage | null;
+  email: NonWorkingEmail | null;
+}
+
+/**
+ * A message of non-working time as e-mail: on its own while its conversation made fewer than
+ * `perHour` such e-mails this hour, else as a part of the hour's one batch, which goes out when
+ * the hour ends and holds at most `batchMax` messages (later ones are only in the inbox).
+ */
+export interface NonWorkingEmail {
+  single: NewOutboxMessage;
+  batch: {
+    /** The batch's subject and first lines, when this message starts one. */
+    subject: string;
+    opening: string;
+    /** This message inside the batch. */
+    part: string;
+    /** Added after the last part a full batch takes. */
+    full: string;
+  };
+  perHour: number;
+  batchMax: number;
 }
 
 /** What {@link ChatStore.chatMessages.operatorSend} stores. */

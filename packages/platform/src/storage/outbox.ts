@@ -87,12 +87,21 @@ export function outboxRepository(db: Kysely<Tables>, engine: Database['engine'])
   };
 }
 
-/** Queues `messages` in the transaction that stores what they are about. */
+/**
+ * Queues `messages` in the transaction that stores what they are about, due now or at `notBefore`.
+ * @returns their ids.
+ */
 export async function queueMessages(
   db: Kysely<Tables>,
-  input: { accountId: string; orderId: string | null; messages: NewOutboxMessage[]; now: number },
-): Promise<void> {
-  if (input.messages.length === 0) return;
+  input: {
+    accountId: string;
+    orderId: string | null;
+    messages: NewOutboxMessage[];
+    now: number;
+    notBefore?: number;
+  },
+): Promise<string[]> {
+  if (input.messages.length === 0) return [];
   const rows: OutboxRow[] = input.messages.map((message) => {
     assertStorableText('recipient', message.recipient);
     if (message.subject !== null) assertStorableText('subject', message.subject);
@@ -107,7 +116,7 @@ export async function queueMessages(
       body: message.body,
       status: 'pending',
       attempts: 0,
-      next_attempt_at: input.now,
+      next_attempt_at: input.notBefore ?? input.now,
       claimed_by: null,
       claimed_at: null,
       last_error: null,
@@ -116,6 +125,7 @@ export async function queueMessages(
     };
   });
   await db.insertInto('outbox').values(rows).execute();
+  return rows.map((row) => row.id);
 }
 
 function toMessage(row: OutboxRow): OutboxMessage {

@@ -248,6 +248,10 @@ export interface ConversationRow {
   time_zone: string | null;
   started_at: number;
   closed_at: number | null;
+  /** The hour of non-working e-mails (migration 014): its start, its count, its batch. */
+  email_hour_started_at: number | null;
+  email_hour_count: number;
+  email_batch_id: string | null;
 }
 
 /** A row of `chat_messages`. */

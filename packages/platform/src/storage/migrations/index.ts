@@ -9,6 +9,7 @@ import * as calls from './010_calls';
 import * as callHistoryCalls from './011_call_history_calls';
 import * as chat from './012_chat';
 import * as chatPublished from './013_chat_published';
+import * as chatEmailHours from './014_chat_email_hours';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '011_call_history_calls': callHistoryCalls,
   '012_chat': chat,
   '013_chat_published': chatPublished,
+  '014_chat_email_hours': chatEmailHours,
 };
