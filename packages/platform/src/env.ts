@@ -67,8 +67,8 @@ function integer(name: string, value: string | undefined, fallback: number): num
 }
 
 /**
- * The limits ORDER_LIMIT_PER_IP, ORDER_LIMIT_PER_PHONE, ORDER_LIMIT_WINDOW_SECONDS and
- * CHAT_LIMIT_PER_MINUTE set.
+ * The limits ORDER_LIMIT_PER_IP, ORDER_LIMIT_PER_PHONE, ORDER_LIMIT_WINDOW_SECONDS,
+ * CHAT_LIMIT_PER_MINUTE, CHAT_HANDSHAKE_LIMIT_PER_MINUTE and CHAT_VISITOR_LIMIT_PER_MINUTE set.
  */
 function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
   const limits: Partial<LimitSettings> = {};
@@ -80,6 +80,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
   read('ordersPerPhone', 'ORDER_LIMIT_PER_PHONE');
   read('orderWindowSeconds', 'ORDER_LIMIT_WINDOW_SECONDS');
   read('chatMessagesPerMinute', 'CHAT_LIMIT_PER_MINUTE');
+  read('chatHandshakesPerMinute', 'CHAT_HANDSHAKE_LIMIT_PER_MINUTE');
+  read('chatVisitorsPerMinute', 'CHAT_VISITOR_LIMIT_PER_MINUTE');
   return limits;
 }
 

@@ -124,7 +124,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     transports,
     { intervalMs: env.workerIntervalMs, leaseMs: env.workerLeaseMs },
     (error) => app.log.error(error),
-    chatFeed(io),
+    chatFeed(io, ctx),
   );
   ctx.orderPlaced = (order) => {
     feed.updated(order);

@@ -78,7 +78,7 @@ export function createRealtime(
     }
   });
   const feed = orderFeed(ops, ctx.clock);
-  const chat = chatFeed(io);
+  const chat = chatFeed(io, ctx);
   registerChat(io, ctx, chat);
   ops.on('connection', (socket) => {
     const user = socket.data.user as { id: string; name: string; role: string; accountId: string };

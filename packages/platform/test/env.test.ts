@@ -7,6 +7,10 @@ describe('readEnv', () => {
       ordersPerIp: 5,
       chatMessagesPerMinute: 120,
     });
+    expect(
+      readEnv({ CHAT_HANDSHAKE_LIMIT_PER_MINUTE: '600', CHAT_VISITOR_LIMIT_PER_MINUTE: '300' })
+        .limits,
+    ).toEqual({ chatHandshakesPerMinute: 600, chatVisitorsPerMinute: 300 });
     expect(readEnv({}).limits).toEqual({});
   });
 

@@ -1,7 +1,9 @@
 import type { ChatClosed } from '@frontdesk/config';
 import type { Server } from 'socket.io';
+import type { AppContext } from '../http/context';
 import type { Conversation, SentMessage } from '../storage/chat-types';
 import { visitorsOnline } from './presence';
+import { publishedMarks } from './published-marks';
 import { conversationRooms, visitorRoom } from './rooms';
 import { conversationSummary, type OperatorShown, wireMessage } from './wire';
 
@@ -13,7 +15,9 @@ import { conversationSummary, type OperatorShown, wireMessage } from './wire';
 export interface ChatFeed {
   /**
    * A stored message: `message` to the visitor's tabs (all but `exceptSocket`, which got the
-   * ack), `chat:message` and `chat:conversation` to the operators.
+   * ack), `chat:message` and `chat:conversation` to the operators. Once `chat:message` is handed
+   * to socket.io (and so to the Redis adapter), the message is marked published: a message without
+   * the mark was stored by a process that died before telling anyone, and its resend publishes it.
    */
   message(sent: SentMessage, shown: OperatorShown, exceptSocket?: string): Promise<void>;
   /** `chat:conversation` to the operators who see it. */
@@ -22,10 +26,16 @@ export interface ChatFeed {
   closed(conversation: Conversation): Promise<void>;
 }
 
-/** The feed over the `/chat` and `/ops` namespaces of `io`. */
-export function chatFeed(io: Server): ChatFeed {
+/** The feed over the `/chat` and `/ops` namespaces of `io`; it marks messages published in `store`. */
+export function chatFeed(
+  io: Server,
+  { store, clock }: Pick<AppContext, 'store' | 'clock'>,
+): ChatFeed {
   const chat = io.of('/chat');
   const ops = io.of('/ops');
+  const published = publishedMarks((ids) =>
+    store.chatMessages.markPublished(ids, clock().getTime()),
+  );
   const conversation = async (current: Conversation) => {
     const online = await visitorsOnline(chat, [current.visitorId]);
     ops
@@ -40,7 +50,7 @@ export function chatFeed(io: Server): ChatFeed {
         wireMessage(message, shown),
       );
       ops.to(conversationRooms(current)).emit('chat:message', wireMessage(message));
-      await conversation(current);
+      await Promise.all([message.published || published(message.id), conversation(current)]);
     },
     conversation,
     async closed(current) {

@@ -48,9 +48,12 @@ export function registerOpsChat(
   const log = (what: string) => (error: unknown) => console.error(`chat: ${what}:`, error);
 
   /** The conversation, if the operator may see it. @throws {ChatRefusal} otherwise. */
-  const seen = async (id: string): Promise<Conversation> => {
+  const seen = async (
+    id: string,
+    maySee?: (conversation: Conversation) => boolean,
+  ): Promise<Conversation> => {
     const conversation = await store.conversations.get(id);
-    if (!conversation || !(await conversationAccess(store, user))(conversation)) {
+    if (!conversation || !(maySee ?? (await conversationAccess(store, user)))(conversation)) {
       throw new ChatRefusal('not_found', `No conversation ${id} you can see.`, 'conversationId');
     }
     return conversation;
@@ -77,7 +80,8 @@ export function registerOpsChat(
   });
 
   onChat(socket, 'chat:open', ConversationRefSchema, async ({ conversationId }) => {
-    const conversation = await seen(conversationId);
+    const maySee = await conversationAccess(store, user);
+    const conversation = await seen(conversationId, maySee);
     const [[summary], messages, contact, past] = await Promise.all([
       summaries([conversation]),
       store.chatMessages.since(conversation.id, 0, SYNC_LIMIT),
@@ -90,7 +94,8 @@ export function registerOpsChat(
       messages: messages.map((message) => wireMessage(message)),
       contact: contact ?? null,
       pastEnquiries: await summaries(
-        past.filter((c) => c.id !== conversation.id).slice(0, PAST_ENQUIRIES_LIMIT),
+        // The same filter as chat:list: an enquiry routed elsewhere stays out of sight.
+        past.filter((c) => c.id !== conversation.id && maySee(c)).slice(0, PAST_ENQUIRIES_LIMIT),
       ),
     };
     return detail;
@@ -126,9 +131,12 @@ export function registerOpsChat(
     if (sent === 'not_found') {
       throw new ChatRefusal('not_found', `No conversation ${conversationId}.`, 'conversationId');
     }
-    if (!sent.replayed) {
+    // A resend of a reply whose process died before telling anyone publishes it now, once.
+    if (!sent.replayed || !sent.message.published) {
       const shown = (await settingsOf(sent.conversation))?.channels.site ?? NOTHING_SHOWN;
-      void feed.message(sent, shown).catch(log('chat:send'));
+      const told = feed.message(sent, shown);
+      if (sent.replayed) await told;
+      else void told.catch(log('chat:send'));
     }
     return { message: wireMessage(sent.message) };
   });

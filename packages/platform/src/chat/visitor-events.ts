@@ -60,7 +60,16 @@ export function registerVisitor(
     const shown = settings.channels.site;
     // A retry is answered before the rate limit: it costs nothing and must never be refused.
     const earlier = await store.chatMessages.byVisitorClientId(visitor.id, clientId);
-    if (earlier) return { message: wireMessage(earlier, shown) };
+    if (earlier) {
+      const conversation = earlier.published
+        ? undefined
+        : await store.conversations.get(earlier.conversationId);
+      // Stored by a process that died before telling the operators: they hear of it now.
+      if (conversation) {
+        await feed.message({ message: earlier, conversation, replayed: true }, shown, socket.id);
+      }
+      return { message: wireMessage(earlier, shown) };
+    }
     await consumePoint(ctx.limiters.chatMessage, visitor.id, 'messages');
     const at = ctx.clock();
     const working = isWorking(settings, at);
@@ -88,6 +97,7 @@ export function registerVisitor(
           : null,
     });
     if (!sent.replayed) void feed.message(sent, shown, socket.id).catch(log('send'));
+    else if (!sent.message.published) await feed.message(sent, shown, socket.id);
     return { message: wireMessage(sent.message, shown) };
   });
 
@@ -168,6 +178,7 @@ export function registerVisitor(
         'channel',
       );
     }
+    await consumePoint(ctx.limiters.chatHandoffsByVisitor, visitor.id, 'messenger links');
     await store.chatHandoffs.create({
       token,
       accountId: visitor.accountId,

@@ -1,11 +1,15 @@
 import { ChatAuthSchema, type ChatSettings } from '@frontdesk/config';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
+import { ApiError } from '../http/api-error';
 import type { AppContext } from '../http/context';
+import { consumePoint } from '../http/rate-limits';
 import { issuePath } from '../http/route-schema';
 import { sessionId } from '../http/session';
 import { mayUseWidget } from '../http/widget-origin';
 import type { ChatVisitor } from '../storage/chat-types';
+import { chatClientAddress } from './client-address';
 import { randomToken } from './random-token';
 import { visitorRoom, widgetRoom } from './rooms';
 
@@ -21,12 +25,17 @@ export interface VisitorSocketData {
 /**
  * The `/chat` handshake: a live, active chat widget (`widget_not_found`, `not_a_chat`), opened
  * from one of its allowed origins (`origin_not_allowed`); the visitor is the one the token names
- * for this widget, or a new one with a new token. Refusals reach the client as `connect_error`
+ * for this widget, or a new one with a new token. Handshakes and new visitors count per client
+ * address (`rate_limited` past either limit). Refusals reach the client as `connect_error`
  * whose message is the code (and whose `data` names the field of a bad handshake).
  */
 export function visitorHandshake(ctx: AppContext) {
   return async (socket: Socket, next: (error?: Error) => void): Promise<void> => {
     try {
+      const address = chatClientAddress(socket);
+      // Every attempt counts, a malformed one too: a flood is refused before any database work.
+      const busy = await limited(ctx.limiters.chatHandshakesByIp, address, 'connections');
+      if (busy) return next(busy);
       const parsed = v.safeParse(ChatAuthSchema, socket.handshake.auth);
       if (!parsed.success) {
         const issue = parsed.issues[0];
@@ -59,6 +68,8 @@ export function visitorHandshake(ctx: AppContext) {
         await ctx.store.chatVisitors.seen(visitor.id, { timeZone, now });
         if (timeZone) visitor = { ...visitor, timeZone };
       } else {
+        const crowded = await limited(ctx.limiters.chatVisitorsByIp, address, 'new visitors');
+        if (crowded) return next(crowded);
         // Unknown, missing, or another widget's: a new visitor with a token of its own.
         visitorToken = randomToken();
         visitor = await ctx.store.chatVisitors.create({
@@ -82,6 +93,21 @@ export function visitorHandshake(ctx: AppContext) {
       next(error instanceof Error ? error : new Error(String(error)));
     }
   };
+}
+
+/** `rate_limited` when `address` has no point of `limiter` left; undefined after taking one. */
+async function limited(
+  limiter: RateLimiterAbstract,
+  address: string,
+  what: string,
+): Promise<Error | undefined> {
+  try {
+    await consumePoint(limiter, address, `${what} from your address`);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ApiError) return refusal(error.code, error.message);
+    throw error;
+  }
 }
 
 /** A handshake refusal: `message` is the code, `data` says more. */

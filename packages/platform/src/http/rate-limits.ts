@@ -31,6 +31,12 @@ export interface Limiters {
   embedEmailsByUser: RateLimiterAbstract;
   /** Embed-code e-mails per account, whoever sends them. */
   embedEmailsByAccount: RateLimiterAbstract;
+  /** `/chat` handshakes per client address, per minute. */
+  chatHandshakesByIp: RateLimiterAbstract;
+  /** New chat visitors per client address, per minute. */
+  chatVisitorsByIp: RateLimiterAbstract;
+  /** Messenger hand-off tokens per chat visitor, per 10 minutes. */
+  chatHandoffsByVisitor: RateLimiterAbstract;
 }
 
 /** Points per window of each limiter; tests lower them. */
@@ -52,10 +58,25 @@ export interface LimitSettings {
   embedEmailsPerUser: number;
   /** Embed-code e-mails per account per hour. */
   embedEmailsPerAccount: number;
+  /** `/chat` handshakes from one address per minute; default {@link DEFAULT_CHAT_HANDSHAKES_PER_MINUTE}. */
+  chatHandshakesPerMinute?: number;
+  /** New chat visitors from one address per minute; default {@link DEFAULT_CHAT_VISITORS_PER_MINUTE}. */
+  chatVisitorsPerMinute?: number;
+  /** Hand-off links one visitor may get per 10 minutes; default {@link DEFAULT_CHAT_HANDOFFS_PER_VISITOR}. */
+  chatHandoffsPerVisitor?: number;
 }
 
 /** Chat messages per visitor per minute: a fast typist's burst, not a flood. */
 export const DEFAULT_CHAT_MESSAGES_PER_MINUTE = 30;
+
+/** `/chat` handshakes per address per minute: page views and reconnects of a few visitors. */
+export const DEFAULT_CHAT_HANDSHAKES_PER_MINUTE = 30;
+
+/** New chat visitors per address per minute: an office behind one address, not a script. */
+export const DEFAULT_CHAT_VISITORS_PER_MINUTE = 20;
+
+/** Messenger hand-off links per visitor per 10 minutes: each messenger a few times. */
+export const DEFAULT_CHAT_HANDOFFS_PER_VISITOR = 10;
 
 /** Call credentials one IP may get per window: a few calls, retries, and a shared office NAT. */
 export const DEFAULT_CALL_CREDENTIALS_PER_IP = 60;
@@ -125,6 +146,21 @@ export function createLimiters(
     ),
     embedEmailsByUser: make('fd-embed-emails-user', limits.embedEmailsPerUser, 3600),
     embedEmailsByAccount: make('fd-embed-emails-account', limits.embedEmailsPerAccount, 3600),
+    chatHandshakesByIp: make(
+      'fd-chat-handshake-ip',
+      limits.chatHandshakesPerMinute ?? DEFAULT_CHAT_HANDSHAKES_PER_MINUTE,
+      60,
+    ),
+    chatVisitorsByIp: make(
+      'fd-chat-visitor-ip',
+      limits.chatVisitorsPerMinute ?? DEFAULT_CHAT_VISITORS_PER_MINUTE,
+      60,
+    ),
+    chatHandoffsByVisitor: make(
+      'fd-chat-handoff-visitor',
+      limits.chatHandoffsPerVisitor ?? DEFAULT_CHAT_HANDOFFS_PER_VISITOR,
+      600,
+    ),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Auto-replies due for open enquiries, stored when the enquiry starts (so a restart loses none).
- * Firing one is a single transaction that locks its conversation first — the order every send
- * takes — then marks the row fired only if it is still pending: with several processes trying
+ * Firing one is a single transaction that locks its conversation first (its visitor's row, then
+ * its own: the order every send takes) — then marks the row fired only if it is still pending: with several processes trying
  * the same row, one stores the message and the others find it fired. No claim lease is needed:
  * the message and the mark commit together or not at all.
  */
@@ -10,6 +10,7 @@ import { appendMessage, withConversation } from './chat-messages';
 import type { ChatStore } from './chat-types';
 import { lockConversation } from './conversations';
 import type { Database } from './database';
+import { retriedTransaction } from './retried-transaction';
 import type { Tables } from './tables';
 
 /** The auto-replies of {@link createStore}. */
@@ -32,7 +33,7 @@ export function chatAutoRepliesRepository(
     },
 
     async fire(id, { now, by }) {
-      const stored = await db.transaction().execute(async (trx) => {
+      const stored = await retriedTransaction(db, async (trx) => {
         const pending = await trx
           .selectFrom('chat_auto_replies')
           .select('conversation_id')

@@ -1,22 +1,26 @@
 /**
- * Chat messages. A send is one transaction: the sender's row is locked (the visitor's, or the
- * conversation's for an operator; see skip-locked.ts), the client id is looked up, and only then
- * is the next sequence number taken from the conversation and the message inserted. Locks are
- * always taken visitor first, conversation second, so two senders never wait for each other in a
- * circle; with any number of processes, sequence numbers have no gaps and no repeats, and a retry
- * answers the stored message. The unique keys of migration 012 hold the same facts in the schema.
+ * Chat messages. A send is one transaction: the visitor's row is locked (for an operator's reply
+ * too), then the conversation's (see skip-locked.ts), the client id is looked up, and only then
+ * is the next sequence number taken from the conversation and the message inserted, the
+ * conversation changed by one UPDATE. Locks are always taken visitor first, conversation second,
+ * so two senders never wait for each other in a circle; with any number of processes, sequence
+ * numbers have no gaps and no repeats, and a retry answers the stored message. Should PostgreSQL
+ * still abort a send for another's sake, it runs again (retried-transaction.ts). The unique keys of
+ * migration 012 hold the same facts in the schema.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
+import { queueNonWorkingEmail } from './chat-emails';
 import type { ChatStore, StoredChatMessage } from './chat-types';
 import {
   cancelAutoReplies,
   conversationById,
   lockConversation,
+  lockVisitor,
   toStoredMessage,
 } from './conversations';
 import type { Database } from './database';
-import { queueMessages } from './outbox';
+import { retriedTransaction } from './retried-transaction';
 import { lockedRow } from './skip-locked';
 import { assertStorableText, assertStorableTime } from './storable-values';
 import type { ChatMessageRow, ConversationRow, Tables } from './tables';
@@ -36,13 +40,8 @@ export function chatMessagesRepository(
         assertStorableText('page.url', input.page.url);
         assertStorableText('page.title', input.page.title);
       }
-      const stored = await db.transaction().execute(async (trx) => {
-        await trx
-          .selectFrom('chat_visitors')
-          .select('id')
-          .where('id', '=', visitor.id)
-          .$call(lockedRow(engine))
-          .executeTakeFirst();
+      const stored = await retriedTransaction(db, async (trx) => {
+        await lockVisitor(trx, engine, visitor.id);
         const earlier = await visitorClientId(trx, visitor.id, input.clientId);
         if (earlier) return { message: earlier, replayed: true };
         const open = await trx
@@ -55,27 +54,33 @@ export function chatMessagesRepository(
           .$call(lockedRow(engine))
           .executeTakeFirst();
         const conversation = open ?? (await startConversation(trx, input));
-        const message = await appendMessage(trx, conversation, {
-          client_id: input.clientId,
-          author: 'visitor',
-          operator_id: null,
-          operator_name: null,
-          operator_photo_url: null,
-          text: input.text,
-          at: now,
-        });
         const startsEnquiry = conversation.enquiry_started_at === null;
-        await trx
-          .updateTable('conversations')
-          .set({
+        const emailed = input.email
+          ? await queueNonWorkingEmail(trx, conversation, input.email, now)
+          : {};
+        const message = await appendMessage(
+          trx,
+          conversation,
+          {
+            client_id: input.clientId,
+            author: 'visitor',
+            operator_id: null,
+            operator_name: null,
+            operator_photo_url: null,
+            text: input.text,
+            at: now,
+          },
+          {
             unanswered: conversation.unanswered + 1,
             ...(startsEnquiry ? { enquiry_started_at: now } : {}),
             ...(input.page ? { page_url: input.page.url, page_title: input.page.title } : {}),
             ...(visitor.timeZone !== null ? { time_zone: visitor.timeZone } : {}),
-          })
-          .where('id', '=', conversation.id)
-          .execute();
-        if (startsEnquiry && input.autoReplies.length > 0) {
+            ...emailed,
+          },
+        );
+        // An enquiry is the conversation until it is closed: once an operator answered in it
+        // (and took it), a later question waits for them, not for an auto-reply.
+        if (startsEnquiry && conversation.assignee_id === null && input.autoReplies.length > 0) {
           await trx
             .insertInto('chat_auto_replies')
             .values(
@@ -93,15 +98,6 @@ export function chatMessagesRepository(
             )
             .execute();
         }
-        if (input.email) {
-          await queueMessages(trx, {
-            accountId: visitor.accountId,
-            orderId: null,
-            kind: 'chat',
-            messages: [input.email],
-            now,
-          });
-        }
         return { message, replayed: false };
       });
       return withConversation(db, stored);
@@ -112,7 +108,7 @@ export function chatMessagesRepository(
       assertStorableTime('now', now);
       assertStorableText('text', input.text);
       assertStorableText('clientId', input.clientId);
-      const stored = await db.transaction().execute(async (trx) => {
+      const stored = await retriedTransaction(db, async (trx) => {
         const conversation = await lockConversation(trx, engine, input.conversationId);
         if (!conversation) return 'not_found' as const;
         const earlier = await trx
@@ -125,30 +121,41 @@ export function chatMessagesRepository(
         if (conversation.status !== 'open') return 'closed' as const;
         const taken = conversation.assignee_id !== null && conversation.assignee_id !== operator.id;
         if (taken && !input.mayAnswerTaken) return 'not_yours' as const;
-        const message = await appendMessage(trx, conversation, {
-          client_id: input.clientId,
-          author: 'operator',
-          operator_id: operator.id,
-          operator_name: operator.name,
-          operator_photo_url: operator.photoUrl,
-          text: input.text,
-          at: now,
-        });
-        await trx
-          .updateTable('conversations')
-          .set({
+        const message = await appendMessage(
+          trx,
+          conversation,
+          {
+            client_id: input.clientId,
+            author: 'operator',
+            operator_id: operator.id,
+            operator_name: operator.name,
+            operator_photo_url: operator.photoUrl,
+            text: input.text,
+            at: now,
+          },
+          {
             unanswered: 0,
             enquiry_started_at: null,
             ...(conversation.assignee_id === null
               ? { assignee_id: operator.id, assignee_name: operator.name }
               : {}),
-          })
-          .where('id', '=', conversation.id)
-          .execute();
+          },
+        );
         await cancelAutoReplies(trx, conversation.id, now);
         return { message, replayed: false };
       });
       return typeof stored === 'string' ? stored : withConversation(db, stored);
+    },
+
+    async markPublished(ids, now) {
+      assertStorableTime('now', now);
+      if (ids.length === 0) return;
+      await db
+        .updateTable('chat_messages')
+        .set({ published_at: now })
+        .where('id', 'in', ids)
+        .where('published_at', 'is', null)
+        .execute();
     },
 
     byVisitorClientId: (visitorId, clientId) => visitorClientId(db, visitorId, clientId),
@@ -169,22 +176,25 @@ export function chatMessagesRepository(
 
 /**
  * Appends a message to a conversation whose row the transaction has locked: the next sequence
- * number, then the row. The caller updates the rest of the conversation.
+ * number with `changes` to the conversation in one UPDATE (a second one would make PostgreSQL
+ * check the visitor's foreign key again; see lockConversation), then the message's row.
  */
 export async function appendMessage(
   trx: Kysely<Tables>,
   conversation: ConversationRow,
-  fields: Omit<ChatMessageRow, 'id' | 'conversation_id' | 'seq'>,
+  fields: Omit<ChatMessageRow, 'id' | 'conversation_id' | 'seq' | 'published_at'>,
+  changes: Updateable<ConversationRow> = {},
 ): Promise<StoredChatMessage> {
   const row: ChatMessageRow = {
     id: randomUUID(),
     conversation_id: conversation.id,
     seq: conversation.last_seq + 1,
     ...fields,
+    published_at: null,
   };
   await trx
     .updateTable('conversations')
-    .set({ last_seq: row.seq })
+    .set({ ...changes, last_seq: row.seq })
     .where('id', '=', conversation.id)
     .execute();
   await trx.insertInto('chat_messages').values(row).execute();
@@ -232,6 +242,9 @@ async function startConversation(
     time_zone: visitor.timeZone,
     started_at: now,
     closed_at: null,
+    email_hour_started_at: null,
+    email_hour_count: 0,
+    email_batch_id: null,
   };
   await trx.insertInto('conversations').values(row).execute();
   return row;

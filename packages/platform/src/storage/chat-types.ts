@@ -56,6 +56,8 @@ export interface StoredChatMessage {
   operator: { id: string; name: string; photoUrl: string | null } | null;
   text: string;
   at: number;
+  /** Whether the operators were told (`chat:message`); false when its process died first. */
+  published: boolean;
 }
 
 /** A messenger context token and whom it stands for. */
@@ -85,10 +87,33 @@ export interface VisitorSend {
   now: number;
   /** Who a new conversation goes to. */
   receiver: Receiver | null;
-  /** The auto-replies to schedule if this message starts an enquiry (those of the time now). */
+  /**
+   * The auto-replies to schedule if this message starts an enquiry (those of the time now); none
+   * are once an operator has answered in the conversation.
+   */
   autoReplies: readonly { text: string; delaySeconds: number }[];
   /** Non-working time: the e-mail to queue for this message (never for a replay). */
-  email: NewOutboxMessage | null;
+  email: NonWorkingEmail | null;
+}
+
+/**
+ * A message of non-working time as e-mail: on its own while its conversation made fewer than
+ * `perHour` such e-mails this hour, else as a part of the hour's one batch, which goes out when
+ * the hour ends and holds at most `batchMax` messages (later ones are only in the inbox).
+ */
+export interface NonWorkingEmail {
+  single: NewOutboxMessage;
+  batch: {
+    /** The batch's subject and first lines, when this message starts one. */
+    subject: string;
+    opening: string;
+    /** This message inside the batch. */
+    part: string;
+    /** Added after the last part a full batch takes. */
+    full: string;
+  };
+  perHour: number;
+  batchMax: number;
 }
 
 /** What {@link ChatStore.chatMessages.operatorSend} stores. */
@@ -158,6 +183,8 @@ export interface ChatStore {
      * enquiry and cancels its pending auto-replies. A known client id answers that message again.
      */
     operatorSend(input: OperatorSend): Promise<SentMessage | OperatorSendRefusal>;
+    /** Notes that the operators were told of the messages (once; a later call changes nothing). */
+    markPublished(ids: readonly string[], now: number): Promise<void>;
     /** The message a visitor sent under `clientId`, in any of their conversations. */
     byVisitorClientId(visitorId: string, clientId: string): Promise<StoredChatMessage | undefined>;
     /** Messages after `afterSeq`, in order, at most `limit`. */

@@ -1,11 +1,13 @@
 /**
  * Chat conversations. Every read joins what the inbox shows with a conversation (its widget's key
  * and name, the contact's name, the last message), so a list is one query. Writes that change a
- * conversation lock its row first (see skip-locked.ts), the same order every send takes.
+ * conversation lock its visitor's row and then its own (see skip-locked.ts), the order every send
+ * takes, and are run again when PostgreSQL breaks a deadlock anyway (retried-transaction.ts).
  */
 import type { Kysely } from 'kysely';
 import type { ChatStore, Conversation, StoredChatMessage } from './chat-types';
 import type { Database } from './database';
+import { retriedTransaction } from './retried-transaction';
 import { lockedRow } from './skip-locked';
 import { assertStorableTime } from './storable-values';
 import type { ChatMessageRow, ConversationRow, Tables } from './tables';
@@ -51,7 +53,7 @@ export function conversationsRepository(
 
     async close(id, { ratingOffered, now }) {
       assertStorableTime('now', now);
-      const closed = await db.transaction().execute(async (trx) => {
+      const closed = await retriedTransaction(db, async (trx) => {
         const row = await lockConversation(trx, engine, id);
         if (row?.status !== 'open') return false;
         await trx
@@ -128,12 +130,43 @@ export async function conversationById(
   return row && toConversation(row);
 }
 
-/** Reads a conversation's row locked until the transaction ends (PostgreSQL; see skip-locked.ts). */
-export function lockConversation(
+/**
+ * Locks a visitor's row until the transaction ends (PostgreSQL; see skip-locked.ts). Every writer
+ * of a conversation takes its visitor's row first and the conversation's second, so two writers
+ * never wait for each other in a circle.
+ */
+export async function lockVisitor(
+  trx: Kysely<Tables>,
+  engine: Database['engine'],
+  visitorId: string,
+): Promise<void> {
+  await trx
+    .selectFrom('chat_visitors')
+    .select('id')
+    .where('id', '=', visitorId)
+    .$call(lockedRow(engine))
+    .executeTakeFirst();
+}
+
+/**
+ * Reads a conversation's row locked until the transaction ends, its visitor's row locked before it
+ * (the order every writer takes; see {@link lockVisitor}). An operator's reply must take the
+ * visitor's row too: changing a conversation row twice in one transaction makes PostgreSQL check
+ * its foreign key, which takes a share lock on the visitor's row — after the conversation's.
+ */
+export async function lockConversation(
   trx: Kysely<Tables>,
   engine: Database['engine'],
   id: string,
 ): Promise<ConversationRow | undefined> {
+  // A conversation never changes visitor: reading it unlocked is safe.
+  const owner = await trx
+    .selectFrom('conversations')
+    .select('visitor_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!owner) return undefined;
+  await lockVisitor(trx, engine, owner.visitor_id);
   return trx
     .selectFrom('conversations')
     .selectAll()
@@ -180,6 +213,7 @@ function viewQuery(db: Kysely<Tables>) {
       'm.operator_photo_url as m_operator_photo_url',
       'm.text as m_text',
       'm.at as m_at',
+      'm.published_at as m_published_at',
     ]);
 }
 
@@ -195,6 +229,7 @@ type ViewRow = ConversationRow & {
   m_operator_photo_url: string | null;
   m_text: string | null;
   m_at: number | null;
+  m_published_at: number | null;
 };
 
 function toConversation(row: ViewRow): Conversation {
@@ -236,6 +271,7 @@ function toConversation(row: ViewRow): Conversation {
             operator_photo_url: row.m_operator_photo_url,
             text: row.m_text,
             at: row.m_at,
+            published_at: row.m_published_at,
           })
         : null,
     startedAt: row.started_at,
@@ -257,5 +293,6 @@ export function toStoredMessage(row: ChatMessageRow): StoredChatMessage {
         : null,
     text: row.text,
     at: row.at,
+    published: row.published_at !== null,
   };
 }

@@ -123,7 +123,10 @@ export function outboxRepository(db: Kysely<Tables>, engine: Database['engine'])
   };
 }
 
-/** Queues `messages` of `kind` in the transaction that stores what they are about. */
+/**
+ * Queues `messages` in the transaction that stores what they are about, due now or at `notBefore`.
+ * @returns their ids.
+ */
 export async function queueMessages(
   db: Kysely<Tables>,
   input: {
@@ -132,9 +135,10 @@ export async function queueMessages(
     kind: OutboxKind;
     messages: NewOutboxMessage[];
     now: number;
+    notBefore?: number;
   },
-): Promise<void> {
-  if (input.messages.length === 0) return;
+): Promise<string[]> {
+  if (input.messages.length === 0) return [];
   const rows: OutboxRow[] = input.messages.map((message) => {
     assertStorableText('recipient', message.recipient);
     if (message.subject !== null) assertStorableText('subject', message.subject);
@@ -150,7 +154,7 @@ export async function queueMessages(
       body: message.body,
       status: 'pending',
       attempts: 0,
-      next_attempt_at: input.now,
+      next_attempt_at: input.notBefore ?? input.now,
       claimed_by: null,
       claimed_at: null,
       last_error: null,
@@ -160,6 +164,7 @@ export async function queueMessages(
     };
   });
   await db.insertInto('outbox').values(rows).execute();
+  return rows.map((row) => row.id);
 }
 
 /** Queues one e-mail per admin of the account saying that `failed` was given up, and why. */

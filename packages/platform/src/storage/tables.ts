@@ -251,6 +251,10 @@ export interface ConversationRow {
   time_zone: string | null;
   started_at: number;
   closed_at: number | null;
+  /** The hour of non-working e-mails (migration 014): its start, its count, its batch. */
+  email_hour_started_at: number | null;
+  email_hour_count: number;
+  email_batch_id: string | null;
 }
 
 /** A row of `chat_messages`. */
@@ -265,6 +269,8 @@ export interface ChatMessageRow {
   operator_photo_url: string | null;
   text: string;
   at: number;
+  /** When `chat:message` went to the operators; null until then (see migration 013). */
+  published_at: number | null;
 }
 
 /** A row of `chat_contacts`: what a visitor gave, per account. */

@@ -1,6 +1,6 @@
 /**
- * Auto-replies over real sockets and the injected clock: after their delay, once per enquiry,
- * not after an operator's reply, once with two processes on one database, and after a restart;
+ * Auto-replies over real sockets and the injected clock: after their delay, once per enquiry (the
+ * conversation until it is closed), none once an operator has answered in it, once with two processes on one database, and after a restart;
  * and non-working time: one e-mail per message plus the non-working auto-reply.
  */
 import type { ChatAck, ChatMessage, ChatSettings } from '@frontdesk/config';
@@ -102,27 +102,41 @@ describe.each(engines)('auto-replies on $name', (engine) => {
     ]);
   });
 
-  it("cancels an enquiry's auto-replies when an operator answers first; a new enquiry gets its own", async () => {
+  it("cancels an enquiry's auto-replies when an operator answers; none after that until it is closed", async () => {
     const widget = await chatWidget(t, { autoReplies: replies.slice(0, 1) });
     const client = await visitor(widget.key);
     const first = await send(client, 'Question one');
     const oleg = await connectOps(t, 'operator');
     sockets.push(oleg);
+    const answer = (text: string) =>
+      oleg.ask('chat:send', { conversationId: first.conversationId, clientId: cid(), text });
     t.clock.advance(59_000);
-    await oleg.ask('chat:send', {
-      conversationId: first.conversationId,
-      clientId: cid(),
-      text: 'Here',
-    });
+    await answer('Here');
+    await answer('What can I do?');
     t.clock.advance(10_000);
     expect(await t.platform.workers.fireAutoReplies()).toBe(0);
+    // A follow-up question of the same conversation: the operator is there, no auto-reply.
     await send(client, 'Question two');
     t.clock.advance(60_000);
-    expect(await t.platform.workers.fireAutoReplies()).toBe(1);
+    expect(await t.platform.workers.fireAutoReplies()).toBe(0);
+    t.clock.advance(3_600_000);
+    expect(await t.platform.workers.fireAutoReplies()).toBe(0);
     expect(await texts(first.conversationId)).toEqual([
       ['visitor', 'Question one'],
       ['operator', 'Here'],
+      ['operator', 'What can I do?'],
       ['visitor', 'Question two'],
+    ]);
+    // Closed: the next message starts a new conversation, with its own auto-replies.
+    expect(await oleg.ask('chat:close', { conversationId: first.conversationId })).toEqual({
+      ok: true,
+    });
+    const next = await send(client, 'Question three');
+    expect(next.conversationId).not.toBe(first.conversationId);
+    t.clock.advance(60_000);
+    expect(await t.platform.workers.fireAutoReplies()).toBe(1);
+    expect(await texts(next.conversationId)).toEqual([
+      ['visitor', 'Question three'],
       ['auto', 'An operator will answer in a minute.'],
     ]);
   });

@@ -2,11 +2,16 @@
  * The built platform killed with SIGKILL while visitors chat as fast as they can: every message
  * that got its ack survives the kill and the restart exactly once, with the number it was acked
  * with; messages without an ack are resent under their client id (as the widget does) and stored
- * once; after the last restart, `sync` from 0 returns each visitor's history intact.
+ * once; after the last restart, `sync` from 0 returns each visitor's history intact. Then the same
+ * with a second process on the same data and Redis: visitors move to it while the first is down,
+ * and an operator whose console stays open on it sees every acknowledged message live — a message
+ * stored by the dying process without telling anyone is published when its resend arrives.
  */
+import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChatAck, ChatMessage, ChatWelcome } from '@frontdesk/config';
 import SQLite from 'better-sqlite3';
+import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltPlatform, builtPlatform, killMidStream } from '../support/built-platform';
@@ -18,6 +23,10 @@ const MESSAGES_PER_LIFE = 12;
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The visitors send as fast as the platform answers: a fast machine passes 30 a minute. */
+const UNLIMITED = { CHAT_LIMIT_PER_MINUTE: '1000000', CHAT_HANDSHAKE_LIMIT_PER_MINUTE: '1000000' };
+
 /** One visitor of the demo chat: its token, what was acked, what waits for an ack. */
 interface Visitor {
   token: string | undefined;
@@ -27,19 +36,43 @@ interface Visitor {
   next: number;
 }
 
-describe('chat messages across SIGKILL of the built platform', () => {
+describe.each([
+  { processes: 1, what: 'one process' },
+  { processes: 2, what: 'two processes sharing Redis' },
+])('chat messages across SIGKILL of the built platform, $what', ({ processes }) => {
+  const prefix = `frontdesk-crash-${randomUUID()}`;
   let platform: BuiltPlatform;
+  /** The second process (same data, same Redis), never killed: the operator's console is there. */
+  let survivor: BuiltPlatform | undefined;
+  let operator: Socket | undefined;
   const visitors: Visitor[] = [];
   beforeAll(async () => {
+    const shared: Record<string, string> =
+      processes === 2 ? { REDIS_URL, REDIS_PREFIX: prefix } : {};
     platform = await builtPlatform('fd-chat-crash-', {
       WORKER_INTERVAL_MS: '50',
-      // The visitors send as fast as the platform answers: a fast machine passes 30 a minute.
-      CHAT_LIMIT_PER_MINUTE: '1000000',
+      ...UNLIMITED,
+      ...shared,
     });
+    if (processes === 2) {
+      survivor = await builtPlatform('fd-chat-crash-b-', {
+        ...UNLIMITED,
+        ...shared,
+        DATA_DIR: platform.dataDir,
+      });
+    }
   });
   afterAll(async () => {
     for (const visitor of visitors) visitor.socket?.close();
+    operator?.close();
+    await survivor?.dispose();
     await platform?.dispose();
+    if (processes === 2) {
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    }
   });
 
   it('keeps every acknowledged message once, and sync returns the history', async () => {
@@ -48,7 +81,8 @@ describe('chat messages across SIGKILL of the built platform', () => {
       if (visitor.socket?.connected) return visitor.socket;
       visitor.socket?.close();
       visitor.socket = undefined;
-      const base = platform.url;
+      // While the first process is down, the visitor goes to the other one (if there is one).
+      const base = platform.url ?? survivor?.url;
       if (!base) return undefined;
       const socket = io(`${base}/chat`, {
         transports: ['websocket'],
@@ -103,6 +137,15 @@ describe('chat messages across SIGKILL of the built platform', () => {
     };
 
     await platform.start();
+    /** How many times the operator's open console got each message, by id. */
+    const live = new Map<string, number>();
+    if (survivor) {
+      const base = await survivor.start();
+      operator = await operatorConsole(base);
+      operator.on('chat:message', (message: ChatMessage) => {
+        live.set(message.id, (live.get(message.id) ?? 0) + 1);
+      });
+    }
     for (let i = 0; i < VISITORS; i++) {
       visitors.push({
         token: undefined,
@@ -142,6 +185,16 @@ describe('chat messages across SIGKILL of the built platform', () => {
       for (const message of own) expect(message).toEqual(visitor.acked.get(message.clientId ?? ''));
     }
 
+    if (survivor) {
+      // Every acknowledged message reached the console that stayed open; events may trail the acks.
+      const acked = visitors.flatMap((visitor) => [...visitor.acked.values()].map((m) => m.id));
+      for (let waited = 0; acked.some((id) => !live.has(id)) && waited < 5_000; waited += 50) {
+        await delay(50);
+      }
+      expect(acked.filter((id) => !live.has(id))).toEqual([]);
+      expect(operator?.connected).toBe(true);
+      expect(await survivor.kill('SIGTERM')).toBe(0);
+    }
     expect(await platform.kill('SIGTERM')).toBe(0);
     const db = new SQLite(platform.databaseFile, { readonly: true });
     try {
@@ -157,3 +210,28 @@ describe('chat messages across SIGKILL of the built platform', () => {
     }
   }, 60_000);
 });
+
+/** Signs the demo operator in on `base` and opens their console's `/ops` socket. */
+async function operatorConsole(base: string): Promise<Socket> {
+  const response = await fetch(`${base}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'operator@demo.test', password: 'demo-password' }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const socket = io(`${base}/ops`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    forceNew: true,
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('hello', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}

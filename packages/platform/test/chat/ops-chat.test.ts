@@ -2,9 +2,15 @@
  * The operators' side of the chat over real sockets: routing to an employee, a group or
  * everyone, the first reply taking the conversation, and what each operator sees.
  */
-import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
+import type {
+  ChatAck,
+  ChatMessage,
+  ChatSettings,
+  ConversationDetail,
+  ConversationSummary,
+} from '@frontdesk/config';
 import type { User } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps, type OpsClient } from '../support/ops-client';
@@ -194,6 +200,65 @@ describe.each(engines)('/ops chat on $name', (engine) => {
         (c) => c.id === conversationId && !c.visitor.online,
       ),
     ).toMatchObject({ visitor: { online: false } });
+  });
+
+  it("shows in chat:open only the visitor's past enquiries the operator may see", async () => {
+    const widget = await chatWidget(t, { receiver: { kind: 'employee', id: olga.id } });
+    const client = await visitor(widget.key);
+    const admin = await ops('admin');
+    const forOlga = await client.ask<Sent>('send', { clientId: cid(), text: 'For Olga only' });
+    if (!forOlga.ok) throw new Error(forOlga.error.message);
+    await admin.ask('chat:close', { conversationId: forOlga.message.conversationId });
+    // The marketer routes the chat to every operator; the visitor's next enquiry goes there.
+    const settings = widget.settings as ChatSettings;
+    await t.platform.store.widgets.update(widget.id, {
+      settings: {
+        ...settings,
+        channels: { ...settings.channels, site: { ...settings.channels.site, receiver: null } },
+      },
+      now: t.clock().getTime(),
+    });
+    const forAll = await client.ask<Sent>('send', { clientId: cid(), text: 'For anyone' });
+    if (!forAll.ok) throw new Error(forAll.error.message);
+    const opened = async (who: OpsClient) => {
+      const detail = await who.ask<ChatAck<ConversationDetail>>('chat:open', {
+        conversationId: forAll.message.conversationId,
+      });
+      if (!detail.ok) throw new Error(detail.error.message);
+      return detail.pastEnquiries.map((c) => c.id);
+    };
+    expect(await opened(await ops(otto))).toEqual([]);
+    expect(await opened(await ops(olga))).toEqual([forOlga.message.conversationId]);
+    expect(await opened(admin)).toEqual([forOlga.message.conversationId]);
+  });
+
+  it('publishes a reply stored just before its process failed to the visitor when the console resends it', async () => {
+    const widget = await chatWidget(t, { receiver: null });
+    const client = await visitor(widget.key);
+    const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'Hello?' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const oleg = await ops('operator');
+    const reply = { conversationId: sent.message.conversationId, clientId: cid(), text: 'Hi!' };
+    const { chatMessages } = t.platform.store;
+    const { operatorSend } = chatMessages;
+    chatMessages.operatorSend = async (input) => {
+      await operatorSend(input);
+      throw new Error('killed between the commit and the ack');
+    };
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await oleg.ask('chat:send', reply)).toMatchObject({ error: { code: 'internal' } });
+    } finally {
+      chatMessages.operatorSend = operatorSend;
+      quiet.mockRestore();
+    }
+    const resent = await oleg.ask<Sent>('chat:send', reply);
+    if (!resent.ok) throw new Error(resent.error.message);
+    expect(await client.next<ChatMessage>('message')).toMatchObject({
+      id: resent.message.id,
+      seq: 2,
+      text: 'Hi!',
+    });
   });
 
   it('sends a conversation with no receiver to every operator', async () => {

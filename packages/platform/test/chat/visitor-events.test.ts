@@ -10,11 +10,10 @@ import type {
 } from '@frontdesk/config';
 import { MAX_CHAT_MESSAGE } from '@frontdesk/config';
 import type { Widget } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chatWidget, connectVisitor, refusedWith, type VisitorClient } from '../support/chat';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps } from '../support/ops-client';
-import { callbackWidget } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
@@ -56,49 +55,6 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
   const send = (client: VisitorClient, text: string, clientId = cid()) =>
     client.ask<Sent>('send', { clientId, text });
 
-  it('refuses unknown and inactive widgets, foreign origins and widgets that are no chat', async () => {
-    const inactive = await chatWidget(t);
-    await t.platform.store.widgets.update(inactive.id, { active: false, now: t.clock().getTime() });
-    const callback = await callbackWidget(t);
-    expect(await refusedWith(t.url, { key: 'no-such-widget' })).toBe('widget_not_found');
-    expect(await refusedWith(t.url, { key: inactive.key })).toBe('widget_not_found');
-    expect(await refusedWith(t.url, { key: widget.key }, 'https://evil.example')).toBe(
-      'origin_not_allowed',
-    );
-    expect(await refusedWith(t.url, { key: callback.key })).toBe('not_a_chat');
-    expect(await refusedWith(t.url, { key: 'bad key!' })).toBe('invalid');
-    // The platform's own pages (the Test-widget page) may open it.
-    const own = await connectVisitor(t.url, { key: widget.key }, t.url);
-    sockets.push(own);
-    expect(own.welcome.visitorToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
-  });
-
-  it('issues a token once, and a known token is the same visitor; stores only its hash', async () => {
-    const first = await visitor();
-    const { visitorToken } = first.welcome;
-    expect(first.welcome).toEqual({
-      visitorToken,
-      conversation: null,
-      working: true,
-      operatorsOnline: false,
-    });
-    const sent = await send(first, 'Hello');
-    if (!sent.ok) throw new Error(sent.error.message);
-    const again = await visitor(visitorToken);
-    expect(again.welcome.visitorToken).toBe(visitorToken);
-    expect(again.welcome.conversation).toMatchObject({
-      id: sent.message.conversationId,
-      status: 'open',
-      lastSeq: 1,
-    });
-    const stored = await database.db.selectFrom('chat_visitors').select('token_hash').execute();
-    expect(stored.map((row) => row.token_hash)).not.toContain(visitorToken);
-    // Another widget's visitor token starts a new visitor there.
-    const other = await chatWidget(t);
-    const elsewhere = await visitor(visitorToken, other.key);
-    expect(elsewhere.welcome.visitorToken).not.toBe(visitorToken);
-  });
-
   it('acks the stored message; a retry with the same client id gets the same one, one row', async () => {
     const client = await visitor();
     const clientId = cid();
@@ -125,6 +81,47 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
       .where('conversation_id', '=', first.message.conversationId)
       .execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('publishes to the operators a message stored just before its process failed, once, when it is resent', async () => {
+    const oleg = await operator();
+    const client = await visitor();
+    const clientId = cid();
+    const { chatMessages } = t.platform.store;
+    const { visitorSend } = chatMessages;
+    // The process stores the message and dies before it acks it or tells anyone.
+    chatMessages.visitorSend = async (input) => {
+      await visitorSend(input);
+      throw new Error('killed between the commit and the ack');
+    };
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await send(client, 'Stored, then the crash', clientId)).toMatchObject({
+        ok: false,
+        error: { code: 'internal' },
+      });
+    } finally {
+      chatMessages.visitorSend = visitorSend;
+      quiet.mockRestore();
+    }
+    // The widget sends it again under its client id: the stored message, and now the operator's
+    // open console gets it live.
+    const resent = await send(client, 'Stored, then the crash', clientId);
+    if (!resent.ok) throw new Error(resent.error.message);
+    expect(resent.message).toMatchObject({ seq: 1, clientId, text: 'Stored, then the crash' });
+    expect(await oleg.next<ChatMessage>('chat:message', (m) => m.clientId === clientId)).toEqual(
+      resent.message,
+    );
+    // Told once: another resend tells nobody again (the next message shows the events are through).
+    expect(await send(client, 'Stored, then the crash', clientId)).toEqual(resent);
+    const next = await send(client, 'And the next one');
+    if (!next.ok) throw new Error(next.error.message);
+    await oleg.next<ChatMessage>('chat:message', (m) => m.id === next.message.id);
+    const told = oleg.received.filter(
+      ([event, message]) =>
+        event === 'chat:message' && (message as ChatMessage).clientId === clientId,
+    );
+    expect(told).toHaveLength(1);
   });
 
   it('numbers concurrent sends from several tabs 1…n and shows each tab the others', async () => {
@@ -273,16 +270,16 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
   });
 });
 
-describe('/chat limits and hand-off', () => {
-  const sqlite = engines.find((engine) => engine.name === 'sqlite');
+describe.each(engines)('/chat limits and hand-off on $name', (engine) => {
   let database: TestDatabase;
   let t: TestPlatform;
   const sockets: { socket: { close(): void } }[] = [];
 
   beforeAll(async () => {
-    if (!sqlite) throw new Error('the SQLite test engine is missing');
-    database = await sqlite.open();
-    t = await startPlatform(database, { limits: { chatMessagesPerMinute: 3 } });
+    database = await engine.open();
+    t = await startPlatform(database, {
+      limits: { chatMessagesPerMinute: 3, chatHandoffsPerVisitor: 4 },
+    });
   });
   afterAll(async () => {
     for (const client of sockets) client.socket.close();
@@ -310,7 +307,7 @@ describe('/chat limits and hand-off', () => {
     );
   });
 
-  it('links each enabled messenger with a token that resolves to the visitor', async () => {
+  it('links each enabled messenger with a token that resolves to the visitor, a few per visitor', async () => {
     const widget = await chatWidget(t);
     await t.platform.store.widgets.update(widget.id, {
       settings: {
@@ -354,6 +351,18 @@ describe('/chat limits and hand-off', () => {
       ok: false,
       error: { code: 'channel_not_enabled', field: 'channel' },
     });
+    // The fourth link is this visitor's last for 10 minutes; another visitor still gets theirs.
+    await link('telegram');
+    expect(await client.ask('handoff', { channel: 'telegram' })).toEqual({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(/^Too many messenger links; try again in \d+ s\.$/),
+      },
+    });
+    const other = await connectVisitor(t.url, { key: widget.key });
+    sockets.push(other);
+    expect(await other.ask('handoff', { channel: 'vk' })).toMatchObject({ ok: true });
 
     const token = new URL(telegram).searchParams.get('start') ?? '';
     const staff = await t.signIn('operator');

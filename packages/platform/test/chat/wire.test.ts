@@ -11,6 +11,7 @@ const reply: StoredChatMessage = {
   operator: { id: 'u1', name: 'Olga Operator', photoUrl: 'https://cdn.example/olga.png' },
   text: 'Hello',
   at: Date.parse('2026-03-04T07:00:00Z'),
+  published: true,
 };
 
 describe('wireMessage', () => {

@@ -2,7 +2,7 @@
  * The chat's storage on both engines: sequence numbers with concurrent writers on separate
  * connections (as several processes would be), idempotent sends, enquiries and their auto-replies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatVisitor, SentMessage, VisitorSend } from '../../src/storage/chat-types';
 import { type Database, openDatabase } from '../../src/storage/database';
 import { createStore } from '../../src/storage/store';
@@ -11,6 +11,8 @@ import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, newUser, settingsFor } from '../support/store-fixtures';
 
 const T0 = 1_772_600_000_000;
+/** Rounds of four concurrent sends (two replies, two visitor messages) on one conversation. */
+const ROUNDS = 60;
 let tokens = 0;
 
 describe.each(engines)('chat messages on $name', (engine) => {
@@ -90,9 +92,19 @@ describe.each(engines)('chat messages on $name', (engine) => {
       widget: { key: widget.key, name: 'Chat' },
       lastMessage: first.message,
     });
+    expect(first.message.published).toBe(false);
     const again = await send(visitor, 'client-0001', { text: 'changed' });
     expect(again.replayed).toBe(true);
     expect(again.message).toStrictEqual(first.message);
+    // Once the operators were told, a replay says so.
+    await store.chatMessages.markPublished([first.message.id], T0 + 1);
+    await store.chatMessages.markPublished([first.message.id], T0 + 2);
+    const told = await send(visitor, 'client-0001');
+    expect(told.message).toStrictEqual({ ...first.message, published: true });
+    expect(told.conversation.lastMessage?.published).toBe(true);
+    expect(await store.chatMessages.byVisitorClientId(visitor.id, 'client-0001')).toStrictEqual(
+      told.message,
+    );
     expect(await store.chatMessages.since(first.conversation.id, 0, 100)).toHaveLength(1);
   });
 
@@ -117,6 +129,39 @@ describe.each(engines)('chat messages on $name', (engine) => {
     expect(
       (await store.chatMessages.since(conversationId ?? '', 15, 100)).map((m) => m.seq),
     ).toEqual([16, 17, 18, 19, 20]);
+  });
+
+  it('takes operator replies and visitor messages on one conversation at once, without a deadlock', async () => {
+    const visitor = await newVisitor();
+    const opened = await send(visitor, 'race-open');
+    const warnings = vi.spyOn(console, 'warn');
+    const reply = (clientId: string, via: Store) =>
+      via.chatMessages.operatorSend({
+        conversationId: opened.conversation.id,
+        clientId,
+        text: clientId,
+        operator: { id: operator.id, name: operator.name, photoUrl: null },
+        mayAnswerTaken: false,
+        now: T0,
+      });
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        // Both kinds on both connections, so each waits for the other in every order.
+        await Promise.all([
+          send(visitor, `race-v${round}-a`),
+          reply(`race-o${round}-a`, otherStore),
+          send(visitor, `race-v${round}-b`, {}, otherStore),
+          reply(`race-o${round}-b`, store),
+        ]);
+      }
+      // Not one transaction was retried: the locks are taken in one order.
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      warnings.mockRestore();
+    }
+    const messages = await store.chatMessages.since(opened.conversation.id, 0, 1000);
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
+    expect(messages).toHaveLength(1 + ROUNDS * 4);
   });
 
   it('fires an enquiry auto-reply once from two connections, never after an operator reply', async () => {

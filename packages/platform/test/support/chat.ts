@@ -50,11 +50,17 @@ export interface VisitorClient extends WatchedSocket {
   welcome: ChatWelcome;
 }
 
+/** Where a test client connects from: another loopback address than 127.0.0.1, say. */
+export interface FromAddress {
+  localAddress?: string;
+}
+
 /** Connects a visitor to `/chat` (from {@link SHOP} unless `origin` says otherwise). */
 export async function connectVisitor(
   url: string,
   auth: ChatAuth,
   origin: string | null = SHOP,
+  from: FromAddress = {},
 ): Promise<VisitorClient> {
   const socket = io(`${url}/chat`, {
     transports: ['websocket'],
@@ -62,6 +68,7 @@ export async function connectVisitor(
     ...(origin ? { extraHeaders: { origin } } : {}),
     forceNew: true,
     reconnection: false,
+    ...from,
   });
   const client = watch(socket);
   const welcome = await new Promise<ChatWelcome>((resolve, reject) => {
@@ -71,25 +78,39 @@ export async function connectVisitor(
   return { ...client, welcome };
 }
 
-/** The code a refused handshake names (`connect_error`'s message). */
-export async function refusedWith(
+/** What a refused handshake says: the code (`connect_error`'s message) and its `data`. */
+export async function refusalOf(
   url: string,
   auth: unknown,
   origin: string = SHOP,
-): Promise<string> {
+  from: FromAddress = {},
+): Promise<{ code: string; data: unknown }> {
   const socket = io(`${url}/chat`, {
     transports: ['websocket'],
     auth: auth as ChatAuth,
     extraHeaders: { origin },
     forceNew: true,
     reconnection: false,
+    ...from,
   });
   try {
-    return await new Promise<string>((resolve, reject) => {
-      socket.once('connect_error', (error) => resolve(error.message));
+    return await new Promise((resolve, reject) => {
+      socket.once('connect_error', (error: Error & { data?: unknown }) =>
+        resolve({ code: error.message, data: error.data }),
+      );
       socket.once('connect', () => reject(new Error('the handshake was accepted')));
     });
   } finally {
     socket.close();
   }
+}
+
+/** The code a refused handshake names (`connect_error`'s message). */
+export async function refusedWith(
+  url: string,
+  auth: unknown,
+  origin: string = SHOP,
+  from: FromAddress = {},
+): Promise<string> {
+  return (await refusalOf(url, auth, origin, from)).code;
 }

@@ -8,6 +8,8 @@ import * as orders from './002_orders';
 import * as calls from './010_calls';
 import * as callHistoryCalls from './011_call_history_calls';
 import * as chat from './012_chat';
+import * as chatPublished from './013_chat_published';
+import * as chatEmailHours from './014_chat_email_hours';
 import * as secrets from './020_secrets';
 import * as outboxKinds from './021_outbox_kinds';
 
@@ -18,6 +20,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '010_calls': calls,
   '011_call_history_calls': callHistoryCalls,
   '012_chat': chat,
+  '013_chat_published': chatPublished,
+  '014_chat_email_hours': chatEmailHours,
   '020_secrets': secrets,
   '021_outbox_kinds': outboxKinds,
 };
