@@ -208,7 +208,7 @@ describe.each([
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 /** Signs the demo operator in on `base` and opens their console's `/ops` socket. */
