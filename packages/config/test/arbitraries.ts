@@ -269,6 +269,7 @@ const call: fc.Arbitrary<CallSettings> = fc
       position,
       working,
       nonWorking,
+      nobody: working,
       hideBrand: fc.boolean(),
     }),
   })
@@ -290,6 +291,7 @@ const callback: fc.Arbitrary<CallbackSettings> = mode.chain((m) =>
         position,
         working,
         nonWorking,
+        nobody: working,
         leadGenerator: fc.record({
           title: arbitraryText(100, { required: true }),
           text: arbitraryText(500),
@@ -365,6 +367,7 @@ const chat: fc.Arbitrary<ChatSettings> = fc
       position,
       working,
       nonWorking,
+      nobody: working,
       hideBrand: fc.boolean(),
     }),
   })
