@@ -28,7 +28,7 @@ export const NOBODY_TEXTS: Readonly<
       buttonText: 'Заказать звонок',
     },
     chat: {
-      title: 'Онлайн-чат',
+      title: 'Оставьте сообщение',
       text: 'Сейчас никого нет на связи. Оставьте сообщение и контакт — мы ответим, как только сможем.',
       buttonText: 'Напишите нам',
     },
@@ -45,7 +45,7 @@ export const NOBODY_TEXTS: Readonly<
       buttonText: 'Request a call',
     },
     chat: {
-      title: 'Online chat',
+      title: 'Leave us a message',
       text: 'No one is online right now. Leave a message and your contact, and we will answer as soon as we can.',
       buttonText: 'Write to us',
     },
