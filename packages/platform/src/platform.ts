@@ -17,6 +17,7 @@ import { createRealtime } from './realtime';
 import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingStore } from './sip';
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
 import type { OutboxChannel } from './storage/types';
+import { widgetPresence } from './widget-presence';
 import { startWorkers, type Workers } from './workers';
 
 /** What a running platform is made of. */
@@ -85,6 +86,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     assetDirs: options.assetDirs ?? [],
     webApps: options.webApps ?? {},
     orderPlaced: () => undefined,
+    presence: async () => ({ presence: 'nobody' }),
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
   // The adapter blocks on its own connection while it reads the stream.
@@ -94,6 +96,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ctx,
     streams && createAdapter(streams, { streamName: `${env.redisPrefix}:socket.io` }),
   );
+  ctx.presence = (widget) =>
+    widgetPresence({ ops: io.of('/ops'), store: ctx.store, now: clock().getTime() }, widget);
   const feed = orderFeed(io.of('/ops'), clock);
   const transports = outboxTransports(env);
   const workers = startWorkers(

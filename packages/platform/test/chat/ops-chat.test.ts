@@ -2,7 +2,7 @@
  * The operators' side of the chat over real sockets: routing to an employee, a group or
  * everyone, the first reply taking the conversation, and what each operator sees.
  */
-import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
+import type { ChatAck, ChatMessage, ChatPresence, ConversationSummary } from '@frontdesk/config';
 import type { User } from '@frontdesk/platform';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
@@ -75,7 +75,7 @@ describe.each(engines)('/ops chat on $name', (engine) => {
     const admin = await ops('admin');
     const client = await visitor(widget.key);
     // An operator of the group is online for this widget's visitors.
-    expect(client.welcome.operatorsOnline).toBe(true);
+    expect(client.welcome.presence).toBe('online');
     const sent = await client.ask<Sent>('send', {
       clientId: cid(),
       text: 'Hello',
@@ -170,12 +170,10 @@ describe.each(engines)('/ops chat on $name', (engine) => {
       showOperatorPhoto: true,
     });
     const client = await visitor(widget.key);
-    expect(client.welcome.operatorsOnline).toBe(false);
+    expect(client.welcome.presence).toBe('nobody');
     const oleg = await ops('operator');
-    expect(
-      await client.next('presence', (p: { operatorsOnline: boolean }) => p.operatorsOnline),
-    ).toEqual({
-      operatorsOnline: true,
+    expect(await client.next('presence', (p: ChatPresence) => p.presence === 'online')).toEqual({
+      presence: 'online',
     });
     const olgaClient = await ops(olga);
     const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'For Oleg' });

@@ -16,6 +16,7 @@ import { engines, type TestDatabase } from '../support/databases';
 import { connectOps } from '../support/ops-client';
 import { callbackWidget } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { newAccount } from '../support/store-fixtures';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 type Synced = ChatAck<{ conversation: VisitorConversation | null; messages: ChatMessage[] }>;
@@ -80,7 +81,8 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
       visitorToken,
       conversation: null,
       working: true,
-      operatorsOnline: false,
+      presence: 'nobody',
+      contact: null,
     });
     const sent = await send(first, 'Hello');
     if (!sent.ok) throw new Error(sent.error.message);
@@ -93,10 +95,22 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
     });
     const stored = await database.db.selectFrom('chat_visitors').select('token_hash').execute();
     expect(stored.map((row) => row.token_hash)).not.toContain(visitorToken);
-    // Another widget's visitor token starts a new visitor there.
+    // Another chat of the account knows the same visitor (one identity per account)…
     const other = await chatWidget(t);
     const elsewhere = await visitor(visitorToken, other.key);
-    expect(elsewhere.welcome.visitorToken).not.toBe(visitorToken);
+    expect(elsewhere.welcome.visitorToken).toBe(visitorToken);
+    expect(elsewhere.welcome.conversation?.id).toBe(sent.message.conversationId);
+    // …a chat of another account does not: a new visitor with a token of its own.
+    const stranger = await t.platform.store.widgets.create({
+      accountId: (await newAccount(t.platform.store)).id,
+      type: 'chat',
+      name: 'Another company',
+      settings: widget.settings,
+      now: t.clock().getTime(),
+    });
+    const abroad = await visitor(visitorToken, stranger.key);
+    expect(abroad.welcome.visitorToken).not.toBe(visitorToken);
+    expect(abroad.welcome.conversation).toBeNull();
   });
 
   it('acks the stored message; a retry with the same client id gets the same one, one row', async () => {
