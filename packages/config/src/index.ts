@@ -63,7 +63,7 @@ export type { NobodyTexts } from './nobody-texts';
 export { NOBODY_TEXTS } from './nobody-texts';
 export { AllowedOriginsSchema, OriginPatternSchema } from './origin';
 export type { Presence, PublicPresence } from './presence';
-export { PresenceSchema, PublicPresenceSchema } from './presence';
+export { PresenceSchema, PublicPresenceSchema, parsePresence } from './presence';
 export type { PublicConfig, PublicSchemas } from './public-config';
 export {
   PublicCallbackConfigSchema,

@@ -1,4 +1,4 @@
-import { PresenceSchema, PublicPresenceSchema } from '@frontdesk/config';
+import { PresenceSchema, PublicPresenceSchema, parsePresence } from '@frontdesk/config';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 
@@ -20,5 +20,13 @@ describe('PublicPresenceSchema', () => {
     expect(v.safeParse(PublicPresenceSchema, { presence: 'online', callback: true }).success).toBe(
       false,
     );
+  });
+});
+
+describe('parsePresence', () => {
+  it('reads an answer, dropping what it does not know, and gives undefined for anything else', () => {
+    expect(parsePresence({ presence: 'busy', later: 1 })).toEqual({ presence: 'busy' });
+    expect(parsePresence({ error: { code: 'widget_not_found' } })).toBeUndefined();
+    expect(parsePresence(null)).toBeUndefined();
   });
 });
