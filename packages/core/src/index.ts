@@ -37,7 +37,7 @@ export type { Placement } from './place-near';
 export { placeNear } from './place-near';
 export type { PlatformClient, PlatformClientOptions } from './platform-client';
 export { createPlatformClient, PlatformError } from './platform-client';
-export { fetchPresence, NOBODY, visitorKey } from './presence';
+export { fetchPresence, NOBODY } from './presence';
 export type { ScheduleVariant } from './schedule-variant';
 export { scheduleVariant } from './schedule-variant';
 export { sheet } from './sheet';
@@ -45,6 +45,7 @@ export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
 export { uuid } from './uuid';
 export { visitorOf } from './visitor-of';
+export { visitorKey, visitorToken } from './visitor-token';
 export type {
   LauncherFormat,
   StartWidget,

@@ -30,11 +30,3 @@ export async function fetchPresence(host: WidgetHost): Promise<PublicPresence> {
   }
   return NOBODY;
 }
-
-/**
- * The key of the visitor's token in consent-first storage, shared by the widgets of the
- * account the config's tag names: the chat's `welcome` token, which callback orders carry too.
- */
-export function visitorKey(accountTag: string | undefined): string {
-  return `visitor:${accountTag ?? ''}`;
-}

@@ -1,4 +1,4 @@
-import { fetchPresence, NOBODY, visitorKey } from '@frontdesk/core';
+import { fetchPresence, NOBODY } from '@frontdesk/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testHost } from './support/widget-host';
 
@@ -47,12 +47,5 @@ describe('fetchPresence', () => {
       await fetchPresence(testHost('k', {}, { preview: 'working', presence: 'nobody' })),
     ).toEqual({ presence: 'nobody', callback: 'nobody' });
     expect(fetch).not.toHaveBeenCalled();
-  });
-});
-
-describe('visitorKey', () => {
-  it('is one key per account tag, for every widget of the account', () => {
-    expect(visitorKey('tagA')).toBe('visitor:tagA');
-    expect(visitorKey('tagB')).not.toBe(visitorKey('tagA'));
   });
 });
