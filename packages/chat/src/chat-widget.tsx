@@ -280,6 +280,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
               session: this.props.session,
               contact: chat.contact,
               consent: config.consent,
+              consented: this.state.consent,
               consentText: m.consent,
               errorText: (code) => errorText(texts.core, code),
             })

@@ -1,7 +1,7 @@
 /**
  * The chat's contact form while nobody can answer (its own chunk, loaded only then): a name, a
  * phone or an e-mail (one of them at least), and the consent tick where the widget asks for
- * it, sent as `leave-contact`; the platform reads the phone and names a field it refuses. A
+ * it (unless the composer's box is ticked already), sent as `leave-contact`; the platform reads the phone and names a field it refuses. A
  * visitor the account already knows (a callback order, this form earlier) sees how the company
  * will answer instead. A class component, like the rest of the window.
  */
@@ -17,6 +17,8 @@ export interface ContactFormProps {
   /** What the visitor told before (the session's state). */
   contact: ChatWelcome['contact'] | undefined;
   consent: PublicChatConfig['consent'];
+  /** The visitor ticked the composer's consent box already: the form asks no second time. */
+  consented: boolean;
   /** The consent checkbox's built-in wording. */
   consentText: string;
   /** The runtime's text for a refusal code the form has no words of its own for. */
@@ -55,7 +57,7 @@ export class ContactForm extends Component<
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(phone.trim() ? { phone: phone.trim() } : {}),
         ...(email.trim() ? { email: email.trim() } : {}),
-        ...(this.props.consent.required ? { consent } : {}),
+        ...(this.props.consent.required ? { consent: consent || this.props.consented } : {}),
       });
       this.setState({ sending: false });
     } catch (error) {
@@ -110,7 +112,8 @@ export class ContactForm extends Component<
   }
 
   override render() {
-    const { texts: t, contact, consent } = this.props;
+    const { texts: t, contact, consent, consented } = this.props;
+    const asks = consent.required && !consented;
     const known = contact?.phone ?? contact?.email;
     if (known) return <p class="hint">{t.known(known)}</p>;
     const { error, sending } = this.state;
@@ -122,7 +125,7 @@ export class ContactForm extends Component<
         {this.input('name', t.name, 'text', 'name')}
         {this.input('phone', t.phone, 'tel', 'tel')}
         {this.input('email', t.email, 'email', 'email')}
-        {consent.required ? (
+        {asks ? (
           <label class="check">
             <input
               type="checkbox"
@@ -135,11 +138,7 @@ export class ContactForm extends Component<
         <p id={`${ID}-error`} class="msg" data-tone="error" role="alert">
           {error?.text ?? ''}
         </p>
-        <button
-          type="submit"
-          class="chip"
-          disabled={sending || (consent.required && !this.state.consent)}
-        >
+        <button type="submit" class="chip" disabled={sending || (asks && !this.state.consent)}>
           {sending ? t.sending : t.send}
         </button>
       </form>
