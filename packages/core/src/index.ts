@@ -9,7 +9,7 @@ export { BrandLine } from './brand-line';
 export type { WidgetType } from './config-error';
 export { configError } from './config-error';
 export type { ConsentStorage } from './consent-storage';
-export { createConsentStorage, sessionArea } from './consent-storage';
+export { createConsentStorage, sessionArea, visitorKey } from './consent-storage';
 export type { CoreMessages, ErrorCode } from './core-messages';
 export { errorText } from './core-messages';
 export { coreMessagesEn } from './core-messages-en';
@@ -45,7 +45,7 @@ export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
 export { uuid } from './uuid';
 export { visitorOf } from './visitor-of';
-export { visitorKey, visitorToken } from './visitor-token';
+export { visitorToken } from './visitor-token';
 export type {
   LauncherFormat,
   StartWidget,

@@ -4,13 +4,8 @@
  * carry it, so the platform knows one visitor across them. Kept only as the storage allows
  * (after the visitor's interaction or the page's consent); until then it lives in the page.
  */
-import type { ConsentStorage } from './consent-storage';
+import { type ConsentStorage, visitorKey } from './consent-storage';
 import { uuid } from './uuid';
-
-/** The storage key of the token of the account tagged `accountTag`. */
-export function visitorKey(accountTag: string | undefined): string {
-  return `visitor:${accountTag ?? ''}`;
-}
 
 /**
  * The visitor's token of the account tagged `accountTag`; one made now (random, which the
