@@ -18,7 +18,7 @@ import type {
   Presence,
   VisitorConversation,
 } from '@frontdesk/config';
-import { type ConsentStorage, PlatformError, uuid } from '@frontdesk/core';
+import { type ConsentStorage, PlatformError, uuid, visitorKey } from '@frontdesk/core';
 import type { ChatSocket, ConnectChat } from './chat-socket';
 import { dropMessage, type KeptMessage, keepMessage, keptMessages } from './outbox';
 import { chatKeys } from './storage-keys';
@@ -123,7 +123,11 @@ const fromCompany = (message: ChatMessage) =>
 /** Starts a chat session for widget `options.key`; see the module comment. */
 export function createChatSession(options: ChatSessionOptions): ChatSession {
   const { storage, key } = options;
-  const { token: TOKEN, outbox: OUTBOX, seen: SEEN } = chatKeys(key, options.accountTag);
+  const {
+    token: TOKEN,
+    outbox: OUTBOX,
+    seen: SEEN,
+  } = chatKeys(key, visitorKey(options.accountTag));
   const ackTimeout = options.ackTimeout ?? 15_000;
   const now = options.now ?? (() => Date.now());
   const listeners = new Set<(state: ChatState) => void>();

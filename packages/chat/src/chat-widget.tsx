@@ -16,8 +16,9 @@ import { ChatHeader } from './chat-header';
 import type { Texts } from './chat-messages';
 import { RatingPart } from './chat-rating';
 import type { ChatSession, ChatState } from './chat-session';
-import type { ContactFormProps } from './contact-form';
-import { MESSENGERS, openHandoff } from './handoff';
+import type { ContactForm, ContactFormProps, MountContactForm } from './contact-form';
+import { openHandoff } from './handoff';
+import { MessengerButtons } from './messenger-buttons';
 
 /** Props of {@link ChatWidget}. */
 export interface ChatWidgetProps {
@@ -37,7 +38,7 @@ export interface ChatWidgetProps {
   /** The callback tab's content, loaded when the tab first opens; absent: no tab. */
   loadCallback?: ((lead: boolean) => Promise<() => ComponentChild>) | undefined;
   /** The contact form offered while nobody can answer, loaded when first offered. */
-  loadContactForm?: (() => Promise<(props: ContactFormProps) => ComponentChild>) | undefined;
+  loadContactForm?: (() => Promise<MountContactForm>) | undefined;
   /** Opens a messenger's link (default `window.open`). */
   openUrl?: (url: string, target: string, features: string) => unknown;
 }
@@ -49,8 +50,8 @@ interface WidgetState {
   consent: boolean;
   /** The callback tab's content, once loaded. */
   callback?: (() => ComponentChild) | undefined;
-  /** The contact form, once loaded. */
-  contactForm?: ((props: ContactFormProps) => ComponentChild) | undefined;
+  /** The contact form's mount, once loaded. */
+  mountContact?: MountContactForm | undefined;
   alert: string;
 }
 
@@ -62,6 +63,9 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
   private readonly logRef = createRef<HTMLDivElement>();
   private readonly inputRef = createRef<HTMLTextAreaElement>();
   private stop = () => {};
+  private readonly contactRef = createRef<HTMLDivElement>();
+  /** The contact form and the node it is mounted in, while it shows. */
+  private contact?: { root: HTMLElement; form: ContactForm } | undefined;
   private contactLoading = false;
   private readonly time: Intl.DateTimeFormat;
 
@@ -98,14 +102,32 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     const count = chat.messages.length + chat.pending.length;
     if (count !== previous.chat.messages.length + previous.chat.pending.length) this.scrollDown();
     if (chat.unread || tab !== previous.tab) this.markSeen();
-    const { loadContactForm } = this.props;
-    if (loadContactForm && this.offersContact() && !this.contactLoading) {
+    if (this.props.loadContactForm && this.offersContact() && !this.contactLoading) {
       this.contactLoading = true;
-      loadContactForm().then(
-        (contactForm) => this.setState({ contactForm }),
+      this.props.loadContactForm().then(
+        (mountContact) => this.setState({ mountContact }),
         (error: unknown) => this.fail(error),
       );
     }
+    this.showContact();
+  }
+
+  /** The contact form in its node (a new one whenever the node is new), with props now. */
+  private showContact() {
+    const root = this.contactRef.current;
+    const { mountContact, chat, consent } = this.state;
+    if (!root || !mountContact) return;
+    const { texts, config, session } = this.props;
+    const props: ContactFormProps = {
+      session,
+      contact: chat.contact,
+      consent: config.consent,
+      consented: consent,
+      consentText: texts.chat.consent,
+      errorText: (code) => errorText(texts.core, code),
+    };
+    if (this.contact?.root === root) this.contact.form.update(props);
+    else this.contact = { root, form: mountContact(root, props) };
   }
 
   /** Who can answer: the session's word once it has one. */
@@ -221,7 +243,6 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     const { chat, draft } = this.state;
     const conversation = chat.conversation;
     const offline = chat.connection !== 'online';
-    const messengers = MESSENGERS.filter(([channel]) => config.channels[channel]);
     return (
       <>
         <div
@@ -275,16 +296,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
         {conversation?.status === 'closed' && conversation.ratingOffered ? (
           <RatingPart rating={conversation.rating} texts={m} onRate={(r) => this.rate(r)} />
         ) : null}
-        {this.offersContact()
-          ? this.state.contactForm?.({
-              session: this.props.session,
-              contact: chat.contact,
-              consent: config.consent,
-              consented: this.state.consent,
-              consentText: m.consent,
-              errorText: (code) => errorText(texts.core, code),
-            })
-          : null}
+        {this.offersContact() ? <div ref={this.contactRef} /> : null}
         <p class="alert" role="alert">
           {this.state.alert}
         </p>
@@ -321,22 +333,11 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
             {m.send}
           </button>
         </form>
-        {messengers.length ? (
-          <div class="messengers">
-            {messengers.map(([channel, name]) => (
-              <button
-                key={channel}
-                type="button"
-                class="chip"
-                data-channel={channel}
-                aria-label={m.continueIn(name)}
-                onClick={() => this.handoff(channel)}
-              >
-                {name}
-              </button>
-            ))}
-          </div>
-        ) : null}
+        <MessengerButtons
+          channels={config.channels}
+          texts={m}
+          onPick={(channel) => this.handoff(channel)}
+        />
       </>
     );
   }

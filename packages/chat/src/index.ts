@@ -21,7 +21,7 @@ export { createChatSession } from './chat-session';
 export type { ChatSocket, ConnectChat } from './chat-socket';
 export type { ChatWidgetProps } from './chat-widget';
 export { ChatWidget } from './chat-widget';
-export type { ContactFormProps } from './contact-form';
+export type { ContactForm, ContactFormProps, MountContactForm } from './contact-form';
 export { loadContactForm } from './contact-form';
 export type { ContactMessages } from './contact-messages';
 export { isHandoffUrl, MESSENGERS, openHandoff } from './handoff';

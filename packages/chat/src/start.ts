@@ -26,6 +26,7 @@ import {
   setLauncherText,
   themeCss,
   type Visitor,
+  visitorKey,
   visitorOf,
   type WidgetHandle,
   type WidgetHost,
@@ -44,7 +45,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   const { schedule, variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? 'button';
   const storage = createConsentStorage(host.consent);
-  const keys = chatKeys(host.key, config.accountTag);
+  const keys = chatKeys(host.key, visitorKey(config.accountTag));
   const mounted = mountWidget(
     'frontdesk-chat',
     host.key,

@@ -1,14 +1,9 @@
 /** The names a chat widget keeps its visitor's state under, in its consent-first storage. */
-import { visitorKey } from '@frontdesk/core';
 
 /**
- * The storage keys of widget `key` of the account tagged `accountTag`: the visitor token (the
- * account's, shared with its callback widgets), the outbox, the last seen message.
+ * The storage keys of widget `key`: the visitor token (under `tokenKey`, core's `visitorKey` of
+ * the account: shared with the account's callback widgets), the outbox, the last seen message.
  */
-export function chatKeys(key: string, accountTag: string | undefined) {
-  return {
-    token: visitorKey(accountTag),
-    outbox: `chat:${key}:outbox`,
-    seen: `chat:${key}:seen`,
-  };
+export function chatKeys(key: string, tokenKey: string) {
+  return { token: tokenKey, outbox: `chat:${key}:outbox`, seen: `chat:${key}:seen` };
 }
