@@ -157,7 +157,7 @@ describe('call from the site', () => {
     const dialog = page.locator('frontdesk-call [role=dialog]');
     await dialog.locator('.head[data-variant=nobody]').waitFor();
     expect(await dialog.locator('.title').textContent()).toBe(NOBODY_TEXTS.ru.call.title);
-    expect(await dialog.getByRole('button', { name: ru.call.call }).count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: ru.call.call, exact: true }).count()).toBe(0);
     expect(await dialog.getByText(ru.call.explain).count()).toBe(0);
     expect(requests.some((url) => /sip-call-/.test(url))).toBe(false);
     expect(

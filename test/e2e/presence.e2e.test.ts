@@ -134,7 +134,7 @@ describe('with nobody online', () => {
     const call = v.page.locator('frontdesk-call [role=dialog]');
     await call.waitFor();
     expect(await call.locator('.title').textContent()).toBe(nobody.call.title);
-    expect(await call.getByRole('button', { name: callRu.call.call }).count()).toBe(0);
+    expect(await call.getByRole('button', { name: callRu.call.call, exact: true }).count()).toBe(0);
     seen.push(await widgetText(v.page, 'frontdesk-call'));
     await call.getByRole('button', { name: callRu.call.orderCallback }).click();
     await v.page.locator('frontdesk-callback [role=dialog]').waitFor();
@@ -204,7 +204,7 @@ describe('with an operator online', () => {
 
       await v.page.locator('a[data-frontdesk-open="demo-call"]').click();
       const call = v.page.locator('frontdesk-call [role=dialog]');
-      await call.getByRole('button', { name: callRu.call.call }).waitFor();
+      await call.getByRole('button', { name: callRu.call.call, exact: true }).waitFor();
       expect(await widgetText(v.page, 'frontdesk-call')).toContain(callRu.call.explain);
       expect(v.pageErrors).toEqual([]);
       await v.context.close();
