@@ -1,7 +1,8 @@
 /**
  * Call from the site, end to end: the platform with its SIP edge (Kamailio on loopback), the
  * demo site, and two Chromium processes — the visitor's and the operator's — each with a fake
- * microphone playing its own tone. Nobody registered → "no one can answer"; microphone denied →
+ * microphone playing its own tone. Nobody online → the widget says so before any microphone and
+ * offers no call; online but no softphone registered → "no one can answer"; microphone denied →
  * the reason and no call; then the operator signs in to the console, the softphone registers,
  * the visitor calls from the demo page, the operator answers: each side's analyser hears the
  * other's tone, the visitor's DTMF digits show at the operator, hanging up ends both, and the
@@ -11,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
 import { texts as ru } from '../../packages/call/src/texts-ru.ts';
+import { defaultSettings, NOBODY_TEXTS } from '../../packages/config/src/index.ts';
 import {
   call,
   OPERATOR_HZ,
@@ -19,7 +21,7 @@ import {
   VISITOR_HZ,
   waitPhase,
 } from './call-helpers.ts';
-import type { Stage } from './harness.ts';
+import { demoOperatorOnline, type Stage } from './harness.ts';
 
 let stage: Stage;
 let visitorBrowser: Browser;
@@ -139,33 +141,75 @@ async function answeredCall(desk: Page) {
 }
 
 describe('call from the site', () => {
-  it('with nobody registered, the visitor gets a clear "no one can answer"', async () => {
-    const { context, page, requests, errors } = await visitorPage();
-    // sip.js is not loaded with the page; only the visitor's intent loads it.
+  it('with nobody online, says so before any microphone, loads no sip.js and offers no call', async () => {
+    const { context, page, requests, errors } = await visitorPage(() => {
+      const counted = window as unknown as { __microphone: number };
+      counted.__microphone = 0;
+      navigator.mediaDevices.getUserMedia = async () => {
+        counted.__microphone++;
+        throw new DOMException('Permission denied', 'NotAllowedError');
+      };
+    });
+    const launcher = page.locator('frontdesk-call .launcher');
+    await expect.poll(() => launcher.textContent()).toBe(NOBODY_TEXTS.ru.call.buttonText);
+    await launcher.hover();
+    await launcher.click();
+    const dialog = page.locator('frontdesk-call [role=dialog]');
+    await dialog.locator('.head[data-variant=nobody]').waitFor();
+    expect(await dialog.locator('.title').textContent()).toBe(NOBODY_TEXTS.ru.call.title);
+    expect(await dialog.getByRole('button', { name: ru.call.call, exact: true }).count()).toBe(0);
+    expect(await dialog.getByText(ru.call.explain).count()).toBe(0);
     expect(requests.some((url) => /sip-call-/.test(url))).toBe(false);
-    await page.locator('frontdesk-call .launcher').hover();
-    await expect.poll(() => requests.some((url) => /sip-call-[\w-]+\.js/.test(url))).toBe(true);
-    await call(page);
-    await waitPhase(page, 'failed');
-    const status = await callStatus(page);
-    expect([en.call.reasons.no_answer, ru.call.reasons.no_answer]).toContain(status.text);
+    expect(
+      await page.evaluate(() => (window as unknown as { __microphone: number }).__microphone),
+    ).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
 
+  it('an operator online but no softphone registered: the visitor gets a clear "no one can answer"', async () => {
+    const operator = await demoOperatorOnline(stage);
+    try {
+      const { context, page, requests, errors } = await visitorPage();
+      // sip.js is not loaded with the page; only the visitor's intent loads it.
+      expect(requests.some((url) => /sip-call-/.test(url))).toBe(false);
+      await expect
+        .poll(() => page.locator('frontdesk-call .launcher').textContent())
+        .toBe(defaultSettings('call').appearance.working.buttonText);
+      await page.locator('frontdesk-call .launcher').hover();
+      await expect.poll(() => requests.some((url) => /sip-call-[\w-]+\.js/.test(url))).toBe(true);
+      await call(page);
+      await waitPhase(page, 'failed');
+      const status = await callStatus(page);
+      expect([en.call.reasons.no_answer, ru.call.reasons.no_answer]).toContain(status.text);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      operator.socket.close();
+    }
+  });
+
   it('microphone denied: the reason is shown and no call is placed', async () => {
-    const { context, page, requests } = await visitorPage(() => {
-      navigator.mediaDevices.getUserMedia = () =>
-        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-    });
-    await call(page);
-    await waitPhase(page, 'failed');
-    const status = await callStatus(page);
-    expect([en.call.reasons.permission_denied, ru.call.reasons.permission_denied]).toContain(
-      status.text,
-    );
-    expect(requests.some((url) => url.includes('/call-credentials'))).toBe(false);
-    await context.close();
+    const operator = await demoOperatorOnline(stage);
+    try {
+      const { context, page, requests } = await visitorPage(() => {
+        navigator.mediaDevices.getUserMedia = () =>
+          Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      });
+      await expect
+        .poll(() => page.locator('frontdesk-call .launcher').textContent())
+        .toBe(defaultSettings('call').appearance.working.buttonText);
+      await call(page);
+      await waitPhase(page, 'failed');
+      const status = await callStatus(page);
+      expect([en.call.reasons.permission_denied, ru.call.reasons.permission_denied]).toContain(
+        status.text,
+      );
+      expect(requests.some((url) => url.includes('/call-credentials'))).toBe(false);
+      await context.close();
+    } finally {
+      operator.socket.close();
+    }
   });
 
   it('the operator answers: audio both ways, DTMF at the operator, hang-up ends both, history', async () => {

@@ -11,7 +11,8 @@ import { texts as callEn } from '../../packages/call/src/texts-en.ts';
 import { texts as callRu } from '../../packages/call/src/texts-ru.ts';
 import { texts as callbackEn } from '../../packages/callback/src/texts-en.ts';
 import { texts as callbackRu } from '../../packages/callback/src/texts-ru.ts';
-import { type Stage, startStage, visit } from './harness.ts';
+import type { OpsClient } from '../../packages/platform/test/support/ops-client.ts';
+import { demoOperatorOnline, type Stage, startStage, visit } from './harness.ts';
 
 const demo = resolve(import.meta.dirname, '../../demo');
 const SNIPPET = /<!-- frontdesk:snippet ([\w-]+) (button|link|label) -->/g;
@@ -29,8 +30,12 @@ let stage: Stage;
 /** Widget type by seeded key. */
 const types = new Map<string, string>();
 
+/** Someone of "Sales" is online: the demo call widget offers its call (and its explanation). */
+let operator: OpsClient;
+
 beforeAll(async () => {
   stage = await startStage();
+  operator = await demoOperatorOnline(stage);
   const store = stage.platform.platform.store;
   for (const key of new Set(pages.flatMap((page) => page.snippets.map((s) => s.key)))) {
     const widget = await store.widgets.byKey(key);
@@ -38,7 +43,10 @@ beforeAll(async () => {
     types.set(key, widget.type);
   }
 });
-afterAll(() => stage?.stop());
+afterAll(async () => {
+  operator?.socket.close();
+  await stage?.stop();
+});
 
 const host = (page: Page, key: string) =>
   page.locator(`frontdesk-${types.get(key)}[data-widget="${key}"]`);

@@ -27,6 +27,7 @@ import {
   seedDemo,
 } from '../../packages/platform/src/index.ts';
 import { engines, type TestDatabase } from '../../packages/platform/test/support/databases.ts';
+import { connectOps, type OpsClient } from '../../packages/platform/test/support/ops-client.ts';
 import {
   startPlatform,
   type TestClock,
@@ -316,6 +317,32 @@ export async function signInToConsole(
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Callback orders' }).waitFor();
   return { page, pageErrors };
+}
+
+/**
+ * Someone who answers the demo account's widgets (`email`, demo password; both operators are in
+ * the group "Sales" the demo widgets go to) online as far as presence goes: a signed-in `/ops`
+ * socket, which the console keeps. Close its socket to leave.
+ */
+export async function demoOperatorOnline(
+  stage: Stage,
+  email = 'operator@demo.test',
+): Promise<OpsClient> {
+  const login = await fetch(`${stage.platform.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo-password' }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in as ${email}: ${login.status}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return connectOps(
+    { ...stage.platform, session: async () => ({ cookie, csrfToken }) },
+    'operator',
+  );
 }
 
 /**

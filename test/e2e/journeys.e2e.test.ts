@@ -18,6 +18,7 @@ import { snippet } from '../../packages/loader/src/index.ts';
 import { operatorConsole, startCallStage, waitPhase } from './call-helpers.ts';
 import { bubbles, chat, write } from './chat-helpers.ts';
 import {
+  demoOperatorOnline,
   dialog,
   launcher,
   openWidget,
@@ -208,6 +209,8 @@ describe('whole journeys', () => {
         return seen;
       };
 
+      // Someone of "Sales" is online: the working variant is the working look, not "nobody".
+      const operator = await demoOperatorOnline(stage);
       try {
         // Open around the clock as seeded: the working variant.
         expect(await shown()).toEqual({ variant: 'working', title: working.title });
@@ -229,6 +232,7 @@ describe('whole journeys', () => {
 
         expect(await shown()).toEqual({ variant: 'non-working', title: nonWorking.title });
       } finally {
+        operator.socket.close();
         // The other journeys use this widget open: it goes back to its seeded settings.
         await stage.platform.platform.store.widgets.update(widget.id, {
           settings,

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackSettings } from '../../packages/config/src/index.ts';
+import { connectOps, type OpsClient } from '../../packages/platform/test/support/ops-client.ts';
 import {
   ALWAYS_OPEN,
   dialog,
@@ -18,10 +19,16 @@ import {
 } from './harness.ts';
 
 let stage: Stage;
+/** An operator of the test account is online: the lead generator's form promises a call now. */
+let operator: OpsClient;
 beforeAll(async () => {
   stage = await startStage();
+  operator = await connectOps(stage.platform, 'operator');
 });
-afterAll(() => stage?.stop());
+afterAll(async () => {
+  operator?.socket.close();
+  await stage?.stop();
+});
 
 type Triggers = CallbackSettings['leadGenerator']['triggers'];
 

@@ -10,7 +10,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../packages/platform/src/http/context.ts';
 import { registerTestPage } from '../../packages/platform/src/http/test-page.ts';
+import type { OpsClient } from '../../packages/platform/test/support/ops-client.ts';
 import {
+  demoOperatorOnline,
   dialog,
   expectScreenshot,
   launcher,
@@ -26,10 +28,16 @@ import {
 const FIXED = new Date('2026-03-04T07:00:00Z');
 
 let stage: Stage;
+/** Someone of "Sales" is online: the demo callback shows its working look, as pictured. */
+let operator: OpsClient;
 beforeAll(async () => {
   stage = await startStage(FIXED);
+  operator = await demoOperatorOnline(stage);
 });
-afterAll(() => stage?.stop());
+afterAll(async () => {
+  operator?.socket.close();
+  await stage?.stop();
+});
 beforeEach(() => stage.clock.set(FIXED.toISOString()));
 
 const still = { fixedTime: FIXED, reducedMotion: 'reduce' } as const;

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snippet } from '../../packages/loader/src/index.ts';
 import { axeViolations } from './axe.ts';
-import { type Stage, startStage } from './harness.ts';
+import { demoOperatorOnline, type Stage, startStage } from './harness.ts';
 
 /** The token the local Telegram Bot API knows. */
 const BOT_TOKEN = '123456789:AAHe2eShopBotToken_0123456789abc';
@@ -189,7 +189,9 @@ describe('Studio', () => {
     });
     expect(items.find((mail) => mail.recipient === 'dev@shop.example')?.body).toContain(copied);
 
-    // A fresh page of the site with that code shows the widget with those settings.
+    // A fresh page of the site with that code shows the widget with those settings (its
+    // working look: an operator of the account is online).
+    const operator = await demoOperatorOnline(stage);
     const site = await (await newPage()).context().newPage();
     // A page of the site's origin (in the allowed origins) with no widget of its own: its 404.
     await site.goto(new URL('/no-widget-here', stage.site).href);
@@ -206,6 +208,7 @@ describe('Studio', () => {
       .locator('frontdesk-callback')
       .getByRole('heading', { name: 'Call me back, E2E' })
       .waitFor();
+    operator.socket.close();
   });
 
   it('creates a call and a chat widget, and lists every type with its channels', async () => {

@@ -23,6 +23,8 @@ export interface CallMessages {
   dialPad: string;
   callAgain: string;
   orderCallback: string;
+  /** While nobody can answer: opens the page's chat instead. */
+  writeMessage: string;
   reasons: Record<FailReason, string>;
 }
 

@@ -2,9 +2,12 @@
  * The opened call widget: the explanation and the call button, then the call's states (the
  * microphone prompt, connecting, ringing, in call with a timer, ended, failed with its reason),
  * mute, hang up and the dial pad; out of working hours the non-working title and text, and
- * "order a callback" when the page has a callback widget. A class component, like the dialog.
+ * "order a callback" when the page has a callback widget. While nobody can answer (presence),
+ * it says so with the "nobody available" texts before anything asks for the microphone, and
+ * offers the page's callback widget or chat instead of a call. A class component, like the
+ * dialog.
  */
-import type { PublicCallConfig } from '@frontdesk/config';
+import type { Presence, PublicCallConfig } from '@frontdesk/config';
 import { BrandLine, errorText, LiveRegion, PlatformError, type Variant } from '@frontdesk/core';
 import { Component, createRef } from 'preact';
 import type { Texts } from './call-messages';
@@ -36,6 +39,8 @@ export type PlaceCall = (
 export interface CallWidgetProps {
   config: PublicCallConfig;
   variant: Variant;
+  /** Who can answer now: a call is offered only while someone can. */
+  presence: Presence;
   texts: Texts;
   brandHref: string;
   /** Asks for the microphone; called inside the click. */
@@ -46,6 +51,8 @@ export interface CallWidgetProps {
   loadSip(): Promise<PlaceCall>;
   /** Opens the page's callback widget; absent when the page has none. */
   orderCallback?: (() => void) | undefined;
+  /** Opens the page's chat; absent when the page has none. */
+  writeMessage?: (() => void) | undefined;
   /** Continues in a small separate window; absent when that is not offered. */
   popOut?: (() => void) | undefined;
   /** Tells the widget's host whether a call is live (closing the dialog then keeps it). */
@@ -278,24 +285,48 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
     }
   }
 
+  /** What the visitor can do instead of calling: the page's callback widget, or its chat. */
+  private instead() {
+    const { orderCallback, writeMessage, texts } = this.props;
+    const t = texts.call;
+    return (
+      <>
+        {orderCallback ? (
+          <button type="button" class="send" data-autofocus onClick={orderCallback}>
+            {t.orderCallback}
+          </button>
+        ) : null}
+        {writeMessage ? (
+          <button type="button" class="ctl" onClick={writeMessage}>
+            {t.writeMessage}
+          </button>
+        ) : null}
+      </>
+    );
+  }
+
   override render() {
     const { config, variant, texts } = this.props;
     const t = texts.call;
-    const look = config.appearance;
-    const working = variant === 'working';
     const { call, muted, digits } = this.state;
     const live = isLive(call.phase);
+    // A call already under way goes on, whoever else comes and goes.
+    const nobody = variant === 'working' && this.props.presence !== 'online' && !live;
+    const working = variant === 'working' && !nobody;
+    const look = working
+      ? config.appearance.working
+      : nobody
+        ? config.appearance.nobody
+        : config.appearance.nonWorking;
     const status = this.status();
-    const brandHidden = working ? config.brand.hidden : config.brand.nonWorkingHidden;
+    const brandHidden = variant === 'working' ? config.brand.hidden : config.brand.nonWorkingHidden;
     return (
       <div ref={this.root} class="call" data-phase={call.phase}>
-        <div class="head" data-variant={variant}>
+        <div class="head" data-variant={nobody ? 'nobody' : variant}>
           <h2 id={TITLE_ID} class="title">
-            {working ? look.working.title : look.nonWorking.title}
+            {look.title}
           </h2>
-          {(working ? look.working.text : look.nonWorking.text) ? (
-            <p class="text">{working ? look.working.text : look.nonWorking.text}</p>
-          ) : null}
+          {look.text ? <p class="text">{look.text}</p> : null}
         </div>
         <div class="body">
           {working ? (
@@ -351,11 +382,9 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
                 </button>
               ) : null}
             </>
-          ) : this.props.orderCallback ? (
-            <button type="button" class="send" data-autofocus onClick={this.props.orderCallback}>
-              {t.orderCallback}
-            </button>
-          ) : null}
+          ) : (
+            this.instead()
+          )}
           {/* biome-ignore lint/a11y/useMediaCaption: a phone call's audio has no captions */}
           <audio ref={this.audio} autoplay data-remote="" />
           <LiveRegion message={call.phase === 'in-call' ? t.inCall : status} />

@@ -2,7 +2,7 @@
  * The opened widget, loaded on intent (its own chunk): Preact, the dialog and the call's states
  * arrive here, not with the launcher; sip.js comes in a chunk of its own.
  */
-import type { PublicCallConfig } from '@frontdesk/config';
+import type { Presence, PublicCallConfig } from '@frontdesk/config';
 import {
   createPlatformClient,
   Dialog,
@@ -26,6 +26,8 @@ export interface OpenOptions {
   mounted: MountedWidget;
   config: PublicCallConfig;
   variant: Variant;
+  /** Who can answer now. */
+  presence: Presence;
   anchor?: Element | undefined;
   placement: Placement;
   locale: Locale;
@@ -35,6 +37,8 @@ export interface OpenOptions {
   loadSip(): Promise<PlaceCall>;
   /** Opens the page's callback widget, when it has one. */
   orderCallback?: (() => void) | undefined;
+  /** Opens the page's chat, when it has one. */
+  writeMessage?: (() => void) | undefined;
   onLive(live: boolean): void;
   onClose(): void;
 }
@@ -94,6 +98,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
       <CallWidget
         config={config}
         variant={options.variant}
+        presence={options.presence}
         texts={texts}
         brandHref={origin}
         microphone={() => {
@@ -116,6 +121,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         }
         loadSip={options.loadSip}
         orderCallback={options.orderCallback}
+        writeMessage={options.writeMessage}
         popOut={popOut}
         onLive={options.onLive}
       />

@@ -1,22 +1,26 @@
 /**
  * The call widget's launcher chunk (`/v1/assets/call.js`): validates the public config, decides
- * the working or non-working variant, mounts the call button, and loads the rest on intent — the
- * opened widget when the visitor shows interest or the browser is idle, and sip.js only on the
- * visitor's intent (hover, focus or press on the call button), never at page load. Everything
- * it does is guarded: a widget never throws into the page.
+ * the working or non-working variant, asks who can answer now (presence: the button's text,
+ * and whether a call is offered at all), mounts the call button, and loads the rest on intent —
+ * the opened widget when the visitor shows interest or the browser is idle, and sip.js only on
+ * the visitor's intent (hover, focus or press on the call button) while someone can answer,
+ * never at page load. Everything it does is guarded: a widget never throws into the page.
  */
 import { type PublicCallConfig, PublicCallConfigSchema } from '@frontdesk/config';
 import {
   createLauncher,
   dialogPlacement,
+  fetchPresence,
   guardedStart,
   launcherCss,
   lazy,
   mountWidget,
+  NOBODY,
   onOpenIntent,
   opener,
   pickLocale,
   scheduleVariant,
+  setLauncherText,
   themeCss,
   type WidgetHandle,
   type WidgetHost,
@@ -26,10 +30,10 @@ import { loadTexts, type Texts } from './call-messages';
 /** The events that show the visitor means to call: sip.js starts loading on the first. */
 const CALL_INTENT = ['pointerover', 'focusin', 'touchstart', 'pointerdown'] as const;
 
-/** The key of a callback widget on this page, if there is one (its host element names it). */
-function callbackOnPage(): string | undefined {
+/** The key of a `type` widget on this page, if there is one (its host element names it). */
+function widgetOnPage(type: 'callback' | 'chat'): string | undefined {
   return (
-    document.querySelector('frontdesk-callback[data-widget]')?.getAttribute('data-widget') ??
+    document.querySelector(`frontdesk-${type}[data-widget]`)?.getAttribute('data-widget') ??
     undefined
   );
 }
@@ -39,7 +43,19 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   const { variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? 'button';
   const mounted = mountWidget('frontdesk-call', host.key, look, [launcherCss, themeCss(look)]);
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.working.buttonText);
+  // Nobody can answer until the platform says someone can: no promise of a call before that.
+  let presence = NOBODY;
+  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
+  /** Asks who can answer now (the browser reuses a recent answer) and follows it. */
+  const refresh = () =>
+    fetchPresence(host).then((answer) => {
+      presence = answer;
+      setLauncherText(
+        launcher,
+        look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText,
+      );
+    });
+  void refresh();
   const locale = pickLocale(config.locale);
   let opened: import('./open-widget').OpenedWidget | undefined;
   let hidden = false;
@@ -53,7 +69,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   const intentTarget: EventTarget = launcher ?? document;
   const onCallIntent = (event: Event) => {
     if (!launcher && !(event.target as Element | null)?.closest?.(opener(host.key))) return;
-    if (variant() !== 'working' || host.preview) return;
+    if (variant() !== 'working' || host.preview || presence.presence !== 'online') return;
     stopCallIntent();
     void loadSip().catch(() => undefined);
   };
@@ -86,27 +102,32 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
     }
     if (opened || opening) return;
     opening = true;
-    load()
-      .then(([{ openWidget }, texts]) => {
-        const callbackKey = callbackOnPage();
+    Promise.all([load(), refresh()])
+      .then(([[{ openWidget }, texts]]) => {
         const frontdesk = (window as { Frontdesk?: (...args: unknown[]) => void }).Frontdesk;
+        /** Closes this widget and opens the page's `type` widget instead, when there is one. */
+        const instead = (type: 'callback' | 'chat') => {
+          const key = widgetOnPage(type);
+          return key && frontdesk
+            ? () => {
+                closed();
+                frontdesk('open', key);
+              }
+            : undefined;
+        };
         opened = openWidget({
           mounted,
           config,
           variant: variant(),
+          presence: presence.presence,
           anchor: anchor ?? launcher,
           placement: dialogPlacement(kind, look.position, !!anchor && anchor !== launcher),
           locale,
           texts: texts as Texts,
           host,
           loadSip,
-          orderCallback:
-            callbackKey && frontdesk
-              ? () => {
-                  closed();
-                  frontdesk('open', callbackKey);
-                }
-              : undefined,
+          orderCallback: instead('callback'),
+          writeMessage: instead('chat'),
           onLive: (value) => {
             live = value;
           },

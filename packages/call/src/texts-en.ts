@@ -22,6 +22,7 @@ export const texts: Texts = {
     dialPad: 'Dial pad',
     callAgain: 'Call again',
     orderCallback: 'Order a callback',
+    writeMessage: 'Write to us',
     reasons: {
       no_microphone: 'No microphone was found. Connect one and try again.',
       permission_denied:

@@ -22,6 +22,7 @@ export const texts: Texts = {
     dialPad: 'Клавиатура',
     callAgain: 'Позвонить ещё раз',
     orderCallback: 'Заказать обратный звонок',
+    writeMessage: 'Написать нам',
     reasons: {
       no_microphone: 'Микрофон не найден. Подключите его и попробуйте ещё раз.',
       permission_denied:

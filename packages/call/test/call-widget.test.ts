@@ -61,6 +61,7 @@ function mount(props: Partial<CallWidgetProps>) {
   const full: CallWidgetProps = {
     config: callConfig(),
     variant: 'working',
+    presence: 'online',
     texts,
     brandHref: 'https://fd.example',
     microphone: async () => fakeStream(),

@@ -8,6 +8,7 @@ import {
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubPresence } from '../../core/test/support/presence';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
 
 const loaded = vi.hoisted(() => ({ sip: 0 }));
@@ -43,17 +44,40 @@ function callConfig(): PublicCallConfig {
 
 const host = (config: unknown) => testHost('test-call', config);
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.unstubAllGlobals();
+});
+
+const launcherOf = () =>
+  document.querySelector('frontdesk-call')?.shadowRoot?.querySelector('button.launcher');
 
 describe('start (the call launcher chunk)', () => {
-  it('mounts a call button named by the button text; sip.js loads only on intent', async () => {
+  it('while nobody can answer: the "nobody available" button text, and no sip.js on intent', async () => {
+    const { fetch } = stubPresence({ presence: 'busy' });
+    const config = callConfig();
+    start(host(config));
+    const launcher = launcherOf();
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText);
+    launcher?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // First in this file: sip.js was never imported, and is not now.
+    expect(loaded.sip).toBe(0);
+  });
+
+  it('mounts a call button named by the button text once someone can answer; sip.js loads only on intent', async () => {
+    stubPresence({ presence: 'online' });
     const config = callConfig();
     const h = host(config);
     start(h);
-    const launcher = document
-      .querySelector('frontdesk-call')
-      ?.shadowRoot?.querySelector('button.launcher');
-    expect(launcher?.textContent).toBe(config.appearance.working.buttonText);
+    const launcher = launcherOf();
+    // Before the platform said who is there, the button promises no call.
+    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText);
+    await vi.waitFor(() =>
+      expect(launcher?.textContent).toBe(config.appearance.working.buttonText),
+    );
     expect(h.report).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loaded.sip).toBe(0);

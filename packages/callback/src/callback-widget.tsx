@@ -1,10 +1,12 @@
 /**
  * The opened callback widget: header of the current variant, the order form (phone with
  * country, optional name, "now" or a slot, consent) or the confirmation, and the brand line.
- * Working time offers "now" and the slots; non-working time only the slots. A class component:
- * Preact's hooks would cost the opened widget's budget a kilobyte.
+ * Working time offers "now" and the slots; non-working time only the slots. While nobody can
+ * call back now (presence), working time shows the "nobody available" texts and promises a call
+ * as soon as possible, never one now. A class component: Preact's hooks would cost the opened
+ * widget's budget a kilobyte.
  */
-import type { PublicCallbackConfig } from '@frontdesk/config';
+import type { Presence, PublicCallbackConfig } from '@frontdesk/config';
 import {
   BrandLine,
   errorText,
@@ -35,6 +37,8 @@ export interface CallbackWidgetProps {
   schedule: Schedule;
   /** The variant when the widget opened. */
   variant: Variant;
+  /** Who can call back now: only `online` promises a call right now. */
+  presence: Presence;
   /** Opened by the lead generator: its title and text while the variant is working. */
   lead?: boolean | undefined;
   /** For Intl formatting (see `formatLocale`). */
@@ -54,6 +58,8 @@ export interface CallbackWidgetProps {
    * Studio's preview), a network failure is an error like any other.
    */
   keep?: ((request: CallbackRequest, idempotencyKey: string) => void) | undefined;
+  /** The visitor's token to send with the order; absent (the preview): none is sent. */
+  visitorToken?: (() => string) | undefined;
 }
 
 type Field = 'phone' | 'when' | 'consent';
@@ -145,10 +151,15 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     focus.current?.focus();
   }
 
+  /** "Now" means "as soon as we can": an employee calls back, or nobody can call right now. */
+  private soon(): boolean {
+    return this.props.config.mode === 'manual' || this.props.presence !== 'online';
+  }
+
   private doneText(order: CallbackOrder): string {
-    const { locale, visitorZone, config } = this.props;
+    const { locale, visitorZone } = this.props;
     const m = this.props.texts.callback;
-    if (!order.slot) return config.mode === 'manual' ? m.doneSoon : m.doneNow;
+    if (!order.slot) return this.soon() ? m.doneSoon : m.doneNow;
     const at = new Intl.DateTimeFormat(locale, {
       timeZone: visitorZone,
       weekday: 'long',
@@ -182,6 +193,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
       page: pageInfo(),
       timeZone: this.props.visitorZone,
       website,
+      ...(this.props.visitorToken ? { visitorToken: this.props.visitorToken() } : {}),
     };
     // A repeat of the same order (after a lost answer) keeps its key: the platform stores it once.
     const body = JSON.stringify(request);
@@ -230,7 +242,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     const state = this.state;
     const { variant, fieldError, when } = state;
     const m = texts.callback;
-    const manual = config.mode === 'manual';
+    const soon = this.soon();
     const zonesDiffer = groups.some((group) => group.options.some((option) => option.companyTime));
     const check = checkPhone(state.phone, state.country);
     const errorOf = (field: Field) => (fieldError?.field === field ? fieldError.text : '');
@@ -246,7 +258,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     const chosen = groups.flatMap((group) => group.options).find((option) => option.value === when);
     const sendLabel = state.sending
       ? m.sending
-      : when === 'now' && !manual
+      : when === 'now' && !soon
         ? m.sendNow
         : chosen
           ? m.sendAt(chosen.time)
@@ -331,7 +343,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
             }
           >
             {variant === 'working' ? (
-              <option value="now">{manual ? m.soon : m.now}</option>
+              <option value="now">{soon ? m.soon : m.now}</option>
             ) : (
               <option value="" disabled>
                 {m.chooseTime}
@@ -401,13 +413,16 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     const { variant, order, kept, announcement } = this.state;
     const m = texts.callback;
     const groups = this.slotGroups();
-    const lead = this.props.lead && variant === 'working';
+    const nobody = variant === 'working' && this.props.presence !== 'online';
+    const lead = this.props.lead && variant === 'working' && !nobody;
     const look =
-      variant === 'working'
-        ? lead
-          ? config.appearance.leadGenerator
-          : config.appearance.working
-        : config.appearance.nonWorking;
+      variant !== 'working'
+        ? config.appearance.nonWorking
+        : nobody
+          ? config.appearance.nobody
+          : lead
+            ? config.appearance.leadGenerator
+            : config.appearance.working;
     const brandHidden = variant === 'working' ? config.brand.hidden : config.brand.nonWorkingHidden;
     const done = kept ? m.kept : order && this.doneText(order);
     const body = done ? (
@@ -423,7 +438,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
 
     return (
       <>
-        <header class="head" data-variant={lead ? 'lead' : variant}>
+        <header class="head" data-variant={lead ? 'lead' : nobody ? 'nobody' : variant}>
           <h2 id={TITLE_ID} class="title">
             {look.title}
           </h2>

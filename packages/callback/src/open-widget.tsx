@@ -2,7 +2,7 @@
  * The opened widget, loaded on intent (its own chunk): Preact, the dialog, the form, phone
  * validation and the slot picker arrive here, not with the launcher.
  */
-import type { PublicCallbackConfig } from '@frontdesk/config';
+import type { Presence, PublicCallbackConfig } from '@frontdesk/config';
 import {
   type ConsentStorage,
   createPlatformClient,
@@ -15,6 +15,7 @@ import {
   sheet,
   type Variant,
   type Visitor,
+  visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Schedule } from '@frontdesk/schedule/engine';
@@ -31,6 +32,8 @@ export interface OpenOptions {
   config: PublicCallbackConfig;
   schedule: Schedule;
   variant: Variant;
+  /** Who can call back now. */
+  presence: Presence;
   /** Opened by the lead generator: its title and text. */
   lead?: boolean | undefined;
   /** What the popup sits next to: the launcher, or the link the visitor clicked. */
@@ -86,6 +89,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         config={config}
         schedule={options.schedule}
         variant={options.variant}
+        presence={options.presence}
         lead={options.lead}
         locale={formatLocale(locale)}
         texts={texts}
@@ -95,6 +99,9 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         brandHref={new URL(host.api, location.href).origin}
         submit={submit}
         onSubmitted={options.onSubmitted}
+        visitorToken={
+          host.preview ? undefined : () => visitorToken(options.storage, config.accountTag)
+        }
         keep={
           host.preview
             ? undefined

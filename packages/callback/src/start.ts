@@ -1,21 +1,26 @@
 /**
  * The callback widget's launcher chunk (`/v1/assets/callback.js`): validates the public config,
- * decides the working or non-working variant, mounts the launcher, and loads the rest of the
- * widget on intent. Everything it does is guarded: a widget never throws into the page.
+ * decides the working or non-working variant, asks who can call back now (presence: the
+ * launcher's text, the form's promise, whether the lead generator may open), mounts the launcher,
+ * and loads the rest of the widget on intent. Everything it does is guarded: a widget never
+ * throws into the page.
  */
 import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdesk/config';
 import {
   createConsentStorage,
   createLauncher,
   dialogPlacement,
+  fetchPresence,
   guardedStart,
   launcherCss,
   lazy,
   mountWidget,
+  NOBODY,
   onIntent,
   onOpenIntent,
   pickLocale,
   scheduleVariant,
+  setLauncherText,
   themeCss,
   type Visitor,
   visitorOf,
@@ -34,7 +39,19 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   const kind = host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant);
   const storage = createConsentStorage(host.consent);
   const mounted = mountWidget('frontdesk-callback', host.key, look, [launcherCss, themeCss(look)]);
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.working.buttonText);
+  // Nobody can call back until the platform says someone can: no promise before that.
+  let presence = NOBODY;
+  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
+  /** Asks who can call back now (the browser reuses a recent answer) and follows it. */
+  const refresh = () =>
+    fetchPresence(host).then((answer) => {
+      presence = answer;
+      setLauncherText(
+        launcher,
+        look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText,
+      );
+    });
+  void refresh();
   let visitor: Visitor = {};
   let opened: { close(): void } | undefined;
   let opening = false;
@@ -81,13 +98,14 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     // The visitor opened it: the lead generator has nothing more to do on this page.
     if (!leadLook) lead?.stop();
     opening = true;
-    load()
-      .then(([{ openWidget }, texts]) => {
+    Promise.all([load(), refresh()])
+      .then(([[{ openWidget }, texts]]) => {
         opened = openWidget({
           mounted,
           config,
           schedule,
           variant: variant(),
+          presence: presence.presence,
           lead: leadLook,
           anchor: anchor ?? launcher,
           placement: dialogPlacement(kind, look.position, !!anchor && anchor !== launcher),
@@ -157,7 +175,9 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
           .then(({ startLead }) => {
             if (gone) return;
             lead = startLead(rules, storage, host.key, () => {
-              if (opened || opening || variant() !== 'working') return false;
+              // It promises a call now: only while someone can make it.
+              if (opened || opening || variant() !== 'working' || presence.presence !== 'online')
+                return false;
               show(undefined, true);
               return true;
             });

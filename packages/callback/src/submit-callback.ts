@@ -16,6 +16,8 @@ export interface CallbackRequest {
   timeZone: string;
   /** The honeypot: people leave it empty, bots fill it in. */
   website: string;
+  /** The visitor's token in the account: the chat then knows this phone (see core's visitor-token). */
+  visitorToken?: string;
 }
 
 /** The platform's answer, 201. */

@@ -47,6 +47,7 @@ async function widget(
         config,
         schedule: createSchedule(config.schedule, config.calendar),
         variant: options.variant ?? 'working',
+        presence: 'online',
         locale: 'en-GB',
         texts,
         visitor: {},

@@ -3,6 +3,7 @@ import { PHONE_LEFT, start } from '@frontdesk/callback';
 import type { CallbackSettings } from '@frontdesk/config';
 import type { WidgetHost } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubPresence } from '../../core/test/support/presence';
 import { callbackConfig } from './fixtures';
 
 const ALL_DAY = { from: '00:00', to: '24:00' };
@@ -56,6 +57,7 @@ beforeEach(() => {
   sessionStorage.clear();
   vi.stubGlobal('requestIdleCallback', (callback: () => void) => setTimeout(callback, 0));
   vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+  stubPresence({ presence: 'online' });
   // jsdom has no ResizeObserver; the popup's placement follows its anchor with one.
   vi.stubGlobal(
     'ResizeObserver',
@@ -95,6 +97,16 @@ describe('the callback widget’s lead generator', () => {
     const h = host(leadConfig());
     const handle = start(h);
     await new Promise((done) => setTimeout(done, 1500));
+    expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
+    handle.destroy();
+  });
+
+  it('stays shut while nobody can call back now: its form promises a call at once', async () => {
+    const { fetch } = stubPresence({ presence: 'busy' });
+    const h = host(leadConfig());
+    const handle = start(h);
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(fetch).toHaveBeenCalled();
     expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
     handle.destroy();
   });

@@ -27,12 +27,16 @@ function host() {
   return Object.assign(widgetHost, { emit, report });
 }
 
-/** The order endpoint: answers `status`; records the idempotency keys it got. */
+/**
+ * The order endpoint: answers `status`; records the idempotency keys it got. (The launcher's
+ * presence question gets its answer too: nobody.)
+ */
 function endpoint(status: number) {
   const keys: string[] = [];
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (_: string, init: RequestInit) => {
+    vi.fn(async (url: string, init: RequestInit) => {
+      if (url.endsWith('/presence')) return new Response(JSON.stringify({ presence: 'nobody' }));
       keys.push(new Headers(init.headers).get('idempotency-key') ?? '');
       const body =
         status === 201

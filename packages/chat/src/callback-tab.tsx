@@ -11,7 +11,7 @@ import {
   platformSubmit,
   previewSubmit,
 } from '@frontdesk/callback';
-import type { PublicCallbackConfig, PublicChatConfig } from '@frontdesk/config';
+import type { Presence, PublicCallbackConfig, PublicChatConfig } from '@frontdesk/config';
 import {
   createPlatformClient,
   formatLocale,
@@ -34,12 +34,16 @@ export interface CallbackTabOptions {
   config: PublicChatConfig;
   schedule: Schedule;
   variant: Variant;
+  /** Who can call back now. */
+  presence: Presence;
   /** Opened by the lead generator: its title and text. */
   lead: boolean;
   locale: Locale;
   texts: ChatMessages;
   visitor: Visitor;
   host: WidgetHost;
+  /** The visitor's token, sent with the order; absent (the preview): none. */
+  visitorToken?: (() => string) | undefined;
   onSubmitted(order: CallbackOrder): void;
 }
 
@@ -60,6 +64,7 @@ export function callbackConfigOf(
     schedule: config.schedule,
     calendar: config.calendar,
     consent: config.consent,
+    ...(config.accountTag ? { accountTag: config.accountTag } : {}),
     // The chat window shows its own brand line.
     brand: { hidden: true, nonWorkingHidden: true },
     mode: config.channels.callbackMode ?? 'automatic',
@@ -75,6 +80,8 @@ export function callbackConfigOf(
       position: look.position,
       working: { title: texts.callbackTitle, text: '', buttonText: texts.callbackTab },
       nonWorking: { title: texts.callbackTitle, text: '' },
+      // The form's own promise changes while nobody can call back; its heading need not.
+      nobody: { title: texts.callbackTitle, text: '', buttonText: texts.callbackTab },
       leadGenerator: { title: look.working.buttonText, text: look.working.text },
     },
   };
@@ -101,6 +108,7 @@ export async function callbackTab(options: CallbackTabOptions): Promise<() => Co
       config={config}
       schedule={options.schedule}
       variant={options.variant}
+      presence={options.presence}
       lead={options.lead}
       locale={formatLocale(locale)}
       texts={texts}
@@ -110,6 +118,7 @@ export async function callbackTab(options: CallbackTabOptions): Promise<() => Co
       brandHref={brandHref}
       submit={submit}
       onSubmitted={options.onSubmitted}
+      visitorToken={options.visitorToken}
     />
   );
 }

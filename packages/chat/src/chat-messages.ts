@@ -30,8 +30,6 @@ export interface ChatMessages {
   connecting: string;
   /** The log has no message yet. */
   empty: string;
-  /** No operator online in working time. */
-  noOperators: string;
   /** The launcher's badge, for screen readers. */
   unread(count: number): string;
   rateTitle: string;

@@ -11,12 +11,14 @@ import type {
   ChatAuth,
   ChatClosed,
   ChatMessage,
+  ChatPresence,
   ChatRating,
   ChatWelcome,
   Messenger,
+  Presence,
   VisitorConversation,
 } from '@frontdesk/config';
-import { type ConsentStorage, PlatformError, uuid } from '@frontdesk/core';
+import { type ConsentStorage, PlatformError, uuid, visitorKey } from '@frontdesk/core';
 import type { ChatSocket, ConnectChat } from './chat-socket';
 import { dropMessage, type KeptMessage, keepMessage, keptMessages } from './outbox';
 import { chatKeys } from './storage-keys';
@@ -36,7 +38,10 @@ export interface ChatState {
   refusal?: string;
   /** The platform's word on working time (undefined before the first `welcome`). */
   working?: boolean;
-  operatorsOnline: boolean;
+  /** Who can answer now (undefined before the first `welcome`). */
+  presence?: Presence;
+  /** What the visitor told the account before (undefined before the first `welcome`). */
+  contact?: ChatWelcome['contact'];
   conversation: VisitorConversation | null;
   /** Stored messages in order: by conversation, then sequence number. */
   messages: readonly ChatMessage[];
@@ -51,6 +56,8 @@ export interface ChatState {
 /** What {@link createChatSession} needs. */
 export interface ChatSessionOptions {
   key: string;
+  /** The account's tag (public config): the visitor's token is the account's. */
+  accountTag?: string | undefined;
   storage: ConsentStorage;
   connect: ConnectChat;
   /** The visitor's IANA time zone, for the operator. */
@@ -85,6 +92,16 @@ export interface ChatSession {
   handoff(channel: Messenger): Promise<string>;
   /** Tells the platform the visitor's name, phone or e-mail (saved as a contact). */
   contact(details: { name?: string; phone?: string; email?: string }): Promise<void>;
+  /**
+   * The form offered while nobody can answer (`leave-contact`): refused with the platform's
+   * code and field; once saved, the state's `contact` has it.
+   */
+  leaveContact(details: {
+    name?: string;
+    phone?: string;
+    email?: string;
+    consent?: boolean;
+  }): Promise<void>;
   /** Disconnects and stops listening. */
   close(): void;
 }
@@ -106,7 +123,11 @@ const fromCompany = (message: ChatMessage) =>
 /** Starts a chat session for widget `options.key`; see the module comment. */
 export function createChatSession(options: ChatSessionOptions): ChatSession {
   const { storage, key } = options;
-  const { token: TOKEN, outbox: OUTBOX, seen: SEEN } = chatKeys(key);
+  const {
+    token: TOKEN,
+    outbox: OUTBOX,
+    seen: SEEN,
+  } = chatKeys(key, visitorKey(options.accountTag));
   const ackTimeout = options.ackTimeout ?? 15_000;
   const now = options.now ?? (() => Date.now());
   const listeners = new Set<(state: ChatState) => void>();
@@ -123,7 +144,6 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   let readSent: [string, number] = ['', 0];
   let state: ChatState = {
     connection: 'idle',
-    operatorsOnline: false,
     conversation: null,
     messages: [],
     pending: keptMessages(storage, OUTBOX),
@@ -349,7 +369,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         update({
           connection: 'online',
           working: welcome.working,
-          operatorsOnline: welcome.operatorsOnline,
+          presence: welcome.presence,
+          contact: welcome.contact,
         });
         if (adopt(welcome.conversation)) {
           // Another conversation than the one held: its messages from the first.
@@ -393,9 +414,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
           operatorTyping: false,
         });
       });
-      current.on('presence', ({ operatorsOnline }: { operatorsOnline: boolean }) =>
-        update({ operatorsOnline: operatorsOnline === true }),
-      );
+      current.on('presence', ({ presence }: ChatPresence) => update({ presence }));
       document.addEventListener('visibilitychange', onVisible);
       addEventListener('online', onOnline);
     },
@@ -454,6 +473,18 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     },
     async contact(details) {
       await request('contact', details);
+    },
+    async leaveContact(details) {
+      await request('leave-contact', details);
+      const { name = null, phone = null, email = null } = state.contact ?? {};
+      update({
+        // The platform read the phone in E.164: what is kept here is only shown to the visitor.
+        contact: {
+          name: details.name || name,
+          phone: details.phone || phone,
+          email: details.email || email,
+        },
+      });
     },
     close() {
       stopTyping();

@@ -1,30 +1,32 @@
 /**
- * The opened chat: header (the operator's name and photo where the settings allow), the tabs
+ * The opened chat: header (the operator's name and photo where the settings allow, while
+ * someone can answer; the "nobody available" texts in working time when nobody can), the tabs
  * (chat, and the callback form when the channel is on), the message log (`role="log"`: new
  * messages are announced politely), typing and read states, the rating after a closed chat,
- * the messenger buttons, the composer (Enter sends, Shift+Enter breaks the line; Send waits for
+ * the contact form while nobody can answer and the visitor has written (its own chunk), the
+ * messenger buttons, the composer (Enter sends, Shift+Enter breaks the line; Send waits for
  * the consent tick where the config asks) and the brand line. A class component: Preact's
  * hooks would cost the opened widget's budget a kilobyte.
  */
-import type { ChatMessage, ChatRating, Messenger, PublicChatConfig } from '@frontdesk/config';
-import {
-  BrandLine,
-  errorText,
-  linkify,
-  PlatformError,
-  safeHref,
-  type Variant,
-} from '@frontdesk/core';
+import type { ChatRating, Messenger, Presence, PublicChatConfig } from '@frontdesk/config';
+import { BrandLine, errorText, PlatformError, safeHref, type Variant } from '@frontdesk/core';
 import { Component, type ComponentChild, createRef } from 'preact';
+import { Bubble, UnsentBubble } from './chat-bubble';
+import { ChatHeader } from './chat-header';
 import type { Texts } from './chat-messages';
+import { RatingPart } from './chat-rating';
 import type { ChatSession, ChatState } from './chat-session';
-import { MESSENGERS, openHandoff } from './handoff';
+import type { ContactForm, ContactFormProps, MountContactForm } from './contact-form';
+import { openHandoff } from './handoff';
+import { MessengerButtons } from './messenger-buttons';
 
 /** Props of {@link ChatWidget}. */
 export interface ChatWidgetProps {
   config: PublicChatConfig;
   /** The variant when the window opened (the platform's `welcome` has the last word). */
   variant: Variant;
+  /** Who can answer, as the platform said before the session's `welcome` (which then rules). */
+  presence: Presence;
   session: ChatSession;
   texts: Texts;
   /** For Intl formatting (see `formatLocale`). */
@@ -35,6 +37,8 @@ export interface ChatWidgetProps {
   lead?: boolean | undefined;
   /** The callback tab's content, loaded when the tab first opens; absent: no tab. */
   loadCallback?: ((lead: boolean) => Promise<() => ComponentChild>) | undefined;
+  /** The contact form offered while nobody can answer, loaded when first offered. */
+  loadContactForm?: (() => Promise<MountContactForm>) | undefined;
   /** Opens a messenger's link (default `window.open`). */
   openUrl?: (url: string, target: string, features: string) => unknown;
 }
@@ -46,20 +50,23 @@ interface WidgetState {
   consent: boolean;
   /** The callback tab's content, once loaded. */
   callback?: (() => ComponentChild) | undefined;
+  /** The contact form's mount, once loaded. */
+  mountContact?: MountContactForm | undefined;
   alert: string;
 }
 
-/** Id of the window's title, which names its dialog. */
-export const TITLE_ID = 'fd-chat-title';
 const LOG_ID = 'fd-chat-log';
 const INPUT_ID = 'fd-chat-input';
-const RATINGS: readonly ChatRating[] = ['excellent', 'good', 'satisfactory', 'poor'];
 
 /** The chat's content, inside its dialog; see the module comment. */
 export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
   private readonly logRef = createRef<HTMLDivElement>();
   private readonly inputRef = createRef<HTMLTextAreaElement>();
   private stop = () => {};
+  private readonly contactRef = createRef<HTMLDivElement>();
+  /** The contact form and the node it is mounted in, while it shows. */
+  private contact?: { root: HTMLElement; form: ContactForm } | undefined;
+  private contactLoading = false;
   private readonly time: Intl.DateTimeFormat;
 
   constructor(props: ChatWidgetProps) {
@@ -95,6 +102,47 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     const count = chat.messages.length + chat.pending.length;
     if (count !== previous.chat.messages.length + previous.chat.pending.length) this.scrollDown();
     if (chat.unread || tab !== previous.tab) this.markSeen();
+    if (this.props.loadContactForm && this.offersContact() && !this.contactLoading) {
+      this.contactLoading = true;
+      this.props.loadContactForm().then(
+        (mountContact) => this.setState({ mountContact }),
+        (error: unknown) => this.fail(error),
+      );
+    }
+    this.showContact();
+  }
+
+  /** The contact form in its node (a new one whenever the node is new), with props now. */
+  private showContact() {
+    const root = this.contactRef.current;
+    const { mountContact, chat, consent } = this.state;
+    if (!root || !mountContact) return;
+    const { texts, config, session } = this.props;
+    const props: ContactFormProps = {
+      session,
+      contact: chat.contact,
+      consent: config.consent,
+      consented: consent,
+      consentText: texts.chat.consent,
+      errorText: (code) => errorText(texts.core, code),
+    };
+    if (this.contact?.root === root) this.contact.form.update(props);
+    else this.contact = { root, form: mountContact(root, props) };
+  }
+
+  /** Who can answer: the session's word once it has one. */
+  private presence(): Presence {
+    return this.state.chat.presence ?? this.props.presence;
+  }
+
+  /** Nobody can answer, and the visitor wrote in the open conversation: how to answer later? */
+  private offersContact(): boolean {
+    const { chat } = this.state;
+    const id = chat.conversation?.id;
+    const wrote =
+      chat.pending.length > 0 ||
+      chat.messages.some((m) => m.author === 'visitor' && m.conversationId === id);
+    return this.presence() !== 'online' && chat.conversation?.status !== 'closed' && wrote;
   }
 
   /** The log is in view: its messages count as read. */
@@ -180,38 +228,6 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     );
   }
 
-  /** The state line under one of the visitor's messages. */
-  private ownState(message: ChatMessage): string {
-    const m = this.props.texts.chat;
-    const conversation = this.state.chat.conversation;
-    const read =
-      conversation?.id === message.conversationId && message.seq <= conversation.readByOperatorSeq;
-    return read ? m.read : m.sent;
-  }
-
-  private renderMessage(message: ChatMessage) {
-    const m = this.props.texts.chat;
-    const who =
-      message.author === 'visitor'
-        ? m.you
-        : message.author === 'auto'
-          ? m.auto
-          : (message.operator?.name ?? m.operator);
-    const at = new Date(message.at);
-    return (
-      <div key={message.id} class="bubble" data-author={message.author}>
-        <span class="sr-only">{who}: </span>
-        <p class="words">{linkify(message.text)}</p>
-        <span class="meta">
-          <time dateTime={message.at}>
-            {Number.isNaN(at.getTime()) ? '' : this.time.format(at)}
-          </time>
-          {message.author === 'visitor' ? ` · ${this.ownState(message)}` : ''}
-        </span>
-      </div>
-    );
-  }
-
   /** The operator the visitor talks to, as the settings allow them to be shown. */
   private operator() {
     const { site } = this.props.config.channels;
@@ -227,7 +243,6 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     const { chat, draft } = this.state;
     const conversation = chat.conversation;
     const offline = chat.connection !== 'online';
-    const messengers = MESSENGERS.filter(([channel]) => config.channels[channel]);
     return (
       <>
         <div
@@ -241,22 +256,31 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
           // biome-ignore lint/a11y/noNoninteractiveTabindex: see the line above
           tabIndex={0}
         >
-          {chat.messages.map((message) => this.renderMessage(message))}
+          {chat.messages.map((message) => (
+            <Bubble
+              key={message.id}
+              message={message}
+              conversation={conversation}
+              texts={m}
+              time={this.time}
+            />
+          ))}
           {chat.pending.map((message) => (
-            <div key={message.clientId} class="bubble" data-author="visitor" data-pending="">
-              <span class="sr-only">{m.you}: </span>
-              <p class="words">{linkify(message.text)}</p>
-              <span class="meta">{offline ? m.waiting : m.sending}</span>
-            </div>
+            <UnsentBubble
+              key={message.clientId}
+              text={message.text}
+              you={m.you}
+              meta={offline ? m.waiting : m.sending}
+            />
           ))}
           {chat.failed.map((message) => (
-            <div key={message.clientId} class="bubble" data-author="visitor" data-failed="">
-              <span class="sr-only">{m.you}: </span>
-              <p class="words">{message.text}</p>
-              <span class="meta">
-                {m.notSent}: {errorText(texts.core, message.code)}
-              </span>
-            </div>
+            <UnsentBubble
+              key={message.clientId}
+              text={message.text}
+              you={m.you}
+              meta={`${m.notSent}: ${errorText(texts.core, message.code)}`}
+              failed
+            />
           ))}
         </div>
         {chat.messages.length + chat.pending.length === 0 ? <p class="hint">{m.empty}</p> : null}
@@ -267,30 +291,12 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
               ? errorText(texts.core, chat.refusal ?? 'unknown')
               : chat.connection === 'connecting' || chat.connection === 'offline'
                 ? m.connecting
-                : chat.working !== false && !chat.operatorsOnline
-                  ? m.noOperators
-                  : ''}
+                : ''}
         </p>
         {conversation?.status === 'closed' && conversation.ratingOffered ? (
-          conversation.rating ? (
-            <p class="hint">{m.rated}</p>
-          ) : (
-            <fieldset class="rating">
-              <legend class="label">{m.rateTitle}</legend>
-              {RATINGS.map((rating) => (
-                <button
-                  key={rating}
-                  type="button"
-                  class="chip"
-                  data-rating={rating}
-                  onClick={() => this.rate(rating)}
-                >
-                  {m.ratings[rating]}
-                </button>
-              ))}
-            </fieldset>
-          )
+          <RatingPart rating={conversation.rating} texts={m} onRate={(r) => this.rate(r)} />
         ) : null}
+        {this.offersContact() ? <div ref={this.contactRef} /> : null}
         <p class="alert" role="alert">
           {this.state.alert}
         </p>
@@ -327,22 +333,11 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
             {m.send}
           </button>
         </form>
-        {messengers.length ? (
-          <div class="messengers">
-            {messengers.map(([channel, name]) => (
-              <button
-                key={channel}
-                type="button"
-                class="chip"
-                data-channel={channel}
-                aria-label={m.continueIn(name)}
-                onClick={() => this.handoff(channel)}
-              >
-                {name}
-              </button>
-            ))}
-          </div>
-        ) : null}
+        <MessengerButtons
+          channels={config.channels}
+          texts={m}
+          onPick={(channel) => this.handoff(channel)}
+        />
       </>
     );
   }
@@ -352,23 +347,24 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     const m = texts.chat;
     const { chat, tab, callback } = this.state;
     const working = chat.working ?? this.props.variant === 'working';
-    const look = working ? config.appearance.working : config.appearance.nonWorking;
+    const online = this.presence() === 'online';
+    const look = !working
+      ? config.appearance.nonWorking
+      : online
+        ? config.appearance.working
+        : config.appearance.nobody;
     const brandHidden = working ? config.brand.hidden : config.brand.nonWorkingHidden;
-    const operator = this.operator();
     const tabs: [WidgetState['tab'], string][] = [
       ['chat', m.chatTab],
       ['callback', m.callbackTab],
     ];
     return (
       <>
-        <header class="head" data-variant={working ? 'working' : 'non-working'}>
-          {operator.photo ? <img class="photo" src={operator.photo} alt="" /> : null}
-          <h2 id={TITLE_ID} class="title">
-            {look.title}
-          </h2>
-          {operator.name ? <p class="text">{operator.name}</p> : null}
-          {look.text ? <p class="text">{look.text}</p> : null}
-        </header>
+        <ChatHeader
+          look={look}
+          variant={working ? (online ? 'working' : 'nobody') : 'non-working'}
+          operator={online ? this.operator() : {}}
+        />
         {loadCallback ? (
           <div class="tabs" role="tablist" onKeyDown={this.onTabKey}>
             {tabs.map(([name, label]) => (

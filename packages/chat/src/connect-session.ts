@@ -14,20 +14,25 @@ const nowhere = (): Storage => {
   throw new Error('The preview keeps nothing.');
 };
 
-/** A started session of `host`'s widget over `storage` (see the module comment). */
+/**
+ * A started session of `host`'s widget over `storage` (see the module comment), keeping the
+ * visitor's token of the account tagged `accountTag`.
+ */
 export async function connectSession(
   host: WidgetHost,
   storage: ConsentStorage,
   texts: Texts,
+  accountTag: string | undefined,
 ): Promise<ChatSession> {
   const connect = host.preview
-    ? previewSocket(host.preview === 'working', {
+    ? previewSocket(host.preview === 'working', host.presence ?? 'online', {
         visitor: texts.chat.sampleVisitor,
         operator: texts.chat.sampleOperator,
       })
     : (await import('./socket-io')).socketIo(host.api);
   const session = createChatSession({
     key: host.key,
+    accountTag,
     storage: host.preview ? createConsentStorage(false, nowhere) : storage,
     connect,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

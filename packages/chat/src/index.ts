@@ -7,6 +7,7 @@
  * The rest of this door is for the Studio's preview, the console and tests.
  */
 export { callbackConfigOf } from './callback-tab';
+export { TITLE_ID } from './chat-header';
 export type { ChatMessages, Texts } from './chat-messages';
 export { loadTexts } from './chat-messages';
 export type {
@@ -19,7 +20,10 @@ export type {
 export { createChatSession } from './chat-session';
 export type { ChatSocket, ConnectChat } from './chat-socket';
 export type { ChatWidgetProps } from './chat-widget';
-export { ChatWidget, TITLE_ID } from './chat-widget';
+export { ChatWidget } from './chat-widget';
+export type { ContactForm, ContactFormProps, MountContactForm } from './contact-form';
+export { loadContactForm } from './contact-form';
+export type { ContactMessages } from './contact-messages';
 export { isHandoffUrl, MESSENGERS, openHandoff } from './handoff';
 export type { KeptMessage } from './outbox';
 export { dropMessage, keepMessage, keptMessages } from './outbox';

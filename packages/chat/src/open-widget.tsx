@@ -4,8 +4,9 @@
  * dialog's CSS places it). The callback tab's form is a chunk of its own again.
  */
 import type { CallbackOrder } from '@frontdesk/callback';
-import type { PublicChatConfig } from '@frontdesk/config';
+import type { PublicChatConfig, PublicPresence } from '@frontdesk/config';
 import {
+  type ConsentStorage,
   Dialog,
   dialogCss,
   formatLocale,
@@ -14,14 +15,16 @@ import {
   sheet,
   type Variant,
   type Visitor,
+  visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Schedule } from '@frontdesk/schedule/engine';
 import { render } from 'preact';
+import { TITLE_ID } from './chat-header';
 import type { Texts } from './chat-messages';
 import type { ChatSession } from './chat-session';
 import { chatCss } from './chat-styles';
-import { ChatWidget, TITLE_ID } from './chat-widget';
+import { ChatWidget } from './chat-widget';
 
 /** What {@link openWidget} needs. */
 export interface OpenOptions {
@@ -29,6 +32,8 @@ export interface OpenOptions {
   config: PublicChatConfig;
   schedule: Schedule;
   variant: Variant;
+  /** Who can answer, and call back, as the platform said on opening. */
+  presence: PublicPresence;
   /** Opened by the lead generator: on the callback tab, in its look. */
   lead: boolean;
   locale: Locale;
@@ -36,6 +41,8 @@ export interface OpenOptions {
   session: ChatSession;
   visitor: Visitor;
   host: WidgetHost;
+  /** The widget's storage: the visitor's token, which callback orders carry. */
+  storage: ConsentStorage;
   onCallbackSubmitted(order: CallbackOrder): void;
   onClose(): void;
 }
@@ -69,11 +76,15 @@ export function openWidget(options: OpenOptions): OpenedWidget {
       <ChatWidget
         config={config}
         variant={options.variant}
+        presence={options.presence.presence}
         session={options.session}
         texts={texts}
         locale={formatLocale(locale)}
         brandHref={new URL(host.api, location.href).origin}
         lead={options.lead}
+        loadContactForm={() =>
+          import('./contact-form').then(({ loadContactForm }) => loadContactForm(locale))
+        }
         loadCallback={
           withCallback
             ? (lead) =>
@@ -83,11 +94,15 @@ export function openWidget(options: OpenOptions): OpenedWidget {
                     config,
                     schedule: options.schedule,
                     variant: options.variant,
+                    presence: options.presence.callback ?? options.presence.presence,
                     lead,
                     locale,
                     texts: texts.chat,
                     visitor: options.visitor,
                     host,
+                    visitorToken: host.preview
+                      ? undefined
+                      : () => visitorToken(options.storage, config.accountTag),
                     onSubmitted: options.onCallbackSubmitted,
                   }),
                 )

@@ -3,12 +3,16 @@
  * a short sample conversation and stores what the marketer types, so the window looks and
  * behaves as it will on a site.
  */
-import type { ChatMessage } from '@frontdesk/config';
+import type { ChatMessage, Presence } from '@frontdesk/config';
 import type { ConnectChat } from './chat-socket';
 
-/** A preview connection for `key`: `working` as the preview's variant; the two sample texts. */
+/**
+ * A preview connection: `working` as the preview's variant, `presence` as who can answer (the
+ * contact form shows while nobody can, and "saves" what is typed); the two sample texts.
+ */
 export function previewSocket(
   working: boolean,
+  presence: Presence,
   sample: { visitor: string; operator: string },
 ): ConnectChat {
   return () => {
@@ -49,7 +53,8 @@ export function previewSocket(
           };
           messages.push(stored);
           ack?.({ ok: true, message: stored });
-        } else ack?.({ ok: false, error: { code: 'preview', message: 'Preview only.' } });
+        } else if (event === 'leave-contact') ack?.({ ok: true });
+        else ack?.({ ok: false, error: { code: 'preview', message: 'Preview only.' } });
       },
       connect() {},
       disconnect() {},
@@ -59,7 +64,8 @@ export function previewSocket(
         visitorToken: 'preview',
         conversation: conversation(),
         working,
-        operatorsOnline: true,
+        presence,
+        contact: null,
       }),
     );
     return socket;

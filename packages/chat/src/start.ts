@@ -1,7 +1,8 @@
 /**
  * The chat widget's launcher chunk (`/v1/assets/chat.js`): validates the public config, mounts
- * the chat button (the button colour, the lead generator's title as its text) with its unread
- * badge, and loads the rest on intent: the window when the visitor shows interest, the session
+ * the chat button (the button colour, the lead generator's title as its text — the "nobody
+ * available" one until the platform says someone can answer, and again whenever nobody can)
+ * with its unread badge, and loads the rest on intent: the window when the visitor shows interest, the session
  * with socket.io-client when the chat opens — or, for a visitor who already has a conversation
  * kept, when the browser is idle, so operator replies light the badge. The lead generator comes
  * in its own chunk. Everything is guarded: a widget never throws into the page.
@@ -11,17 +12,21 @@ import { type PublicChatConfig, PublicChatConfigSchema } from '@frontdesk/config
 import {
   createConsentStorage,
   createLauncher,
+  fetchPresence,
   guardedStart,
   type LeadWatch,
   launcherCss,
   lazy,
   mountWidget,
+  NOBODY,
   onIntent,
   onOpenIntent,
   pickLocale,
   scheduleVariant,
+  setLauncherText,
   themeCss,
   type Visitor,
+  visitorKey,
   visitorOf,
   type WidgetHandle,
   type WidgetHost,
@@ -40,7 +45,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   const { schedule, variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? 'button';
   const storage = createConsentStorage(host.consent);
-  const keys = chatKeys(host.key);
+  const keys = chatKeys(host.key, visitorKey(config.accountTag));
   const mounted = mountWidget(
     'frontdesk-chat',
     host.key,
@@ -48,7 +53,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     [launcherCss, chatLauncherCss, themeCss(chatTheme(look))],
   );
   mounted.frame.dataset.theme = look.theme;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.working.buttonText);
+  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
   // The badge's number is for the eye; screen readers hear the count in words.
   const badge = document.createElement('span');
   badge.className = 'badge';
@@ -72,15 +77,30 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   let unread = (_: ChatState) => {};
   /** The session once started: `identify` reaches the platform only through a running one. */
   let running: ChatSession | undefined;
+  // Nobody can answer until the platform says someone can: the button promises nothing before.
+  let presence = NOBODY;
+  /** The button's text: the working one only while someone can answer (the session knows best). */
+  const label = () => {
+    const now = running?.state.presence ?? presence.presence;
+    setLauncherText(launcher, look[now === 'online' ? 'working' : 'nobody'].buttonText);
+  };
+  /** Asks who can answer now (the browser reuses a recent answer). */
+  const refresh = () =>
+    fetchPresence(host).then((answer) => {
+      presence = answer;
+      label();
+    });
+  void refresh();
   const tell = () => {
     if (running && (visitor.name || visitor.phone)) running.contact(visitor).catch(host.report);
   };
 
   const session = lazy(() =>
     Promise.all([import('./connect-session'), texts()]).then(async ([{ connectSession }, t]) => {
-      const started = await connectSession(host, storage, t);
+      const started = await connectSession(host, storage, t, config.accountTag);
       running = started;
       tell();
+      started.subscribe(label);
       unread = (state) => {
         const count = opened ? 0 : state.unread;
         badge.hidden = count === 0;
@@ -115,7 +135,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     if (opened || opening) return;
     if (!byLead) lead?.stop();
     opening = true;
-    Promise.all([ui(), texts(), session()])
+    Promise.all([ui(), texts(), session(), refresh()])
       .then(([{ openWidget }, t, started]) => {
         if (gone) return;
         opened = openWidget({
@@ -123,12 +143,14 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
           config,
           schedule,
           variant: variant(),
+          presence,
           lead: byLead,
           locale,
           texts: t,
           session: started,
           visitor,
           host,
+          storage,
           onCallbackSubmitted: (order) => {
             // Ordering a call is the visitor's own interaction: storage may be used now.
             allow();
@@ -190,7 +212,10 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
             .then(({ startLead }) => {
               if (gone) return;
               lead = startLead(rules, storage, host.key, () => {
-                if (opened || opening || variant() !== 'working') return false;
+                // Its form promises a call now: only while someone can make it.
+                const calls = presence.callback ?? presence.presence;
+                if (opened || opening || variant() !== 'working' || calls !== 'online')
+                  return false;
                 show(true);
                 return true;
               });

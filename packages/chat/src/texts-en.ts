@@ -23,7 +23,6 @@ export const texts: Texts = {
     typing: 'The operator is typing…',
     connecting: 'Connecting…',
     empty: 'Write to us — we will answer here.',
-    noOperators: 'No one is online right now. Leave a message and we will answer.',
     unread: (count) => `${count} unread ${count === 1 ? 'message' : 'messages'}`,
     rateTitle: 'How was the chat?',
     ratings: { excellent: 'Excellent', good: 'Good', satisfactory: 'Satisfactory', poor: 'Poor' },

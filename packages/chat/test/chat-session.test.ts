@@ -15,6 +15,7 @@ function open(
 ) {
   session = createChatSession({
     key: 'test-chat',
+    accountTag: 'acme',
     storage: options.storage ?? createConsentStorage(false),
     connect: server.connect,
     timeZone: 'Europe/Berlin',
@@ -313,7 +314,8 @@ describe('the conversation', () => {
     expect(Object.keys(localStorage)).toEqual([]);
     s.send('hello');
     await settle();
-    expect(localStorage.getItem('frontdesk:chat:test-chat:token')).toBe('visitor-token-1');
+    // Under the account's key: its callback widgets send the same token with their orders.
+    expect(localStorage.getItem('frontdesk:visitor:acme')).toBe('visitor-token-1');
     s.close();
     const next = open({ storage: createConsentStorage(false) });
     next.start();
@@ -323,6 +325,31 @@ describe('the conversation', () => {
       visitorToken: 'visitor-token-1',
       timeZone: 'Europe/Berlin',
     });
+  });
+
+  it('follows presence and what the platform knows of the visitor, and leaves a contact', async () => {
+    server.presence = 'nobody';
+    server.contact = { name: null, phone: null, email: 'old@example.com' };
+    const s = open();
+    s.start();
+    await settle();
+    expect(s.state).toMatchObject({ presence: 'nobody', contact: server.contact });
+    server.push('presence', { presence: 'online' });
+    expect(s.state.presence).toBe('online');
+    await s.leaveContact({ name: 'Ivan', phone: '8 916 123-45-67', consent: true });
+    expect(server.received).toContainEqual([
+      'leave-contact',
+      { name: 'Ivan', phone: '8 916 123-45-67', consent: true },
+    ]);
+    // What the form gave, over what was known: the e-mail stays.
+    expect(s.state.contact).toEqual({
+      name: 'Ivan',
+      phone: '8 916 123-45-67',
+      email: 'old@example.com',
+    });
+    const refused = await s.leaveContact({ phone: '12' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid_phone', field: 'phone' });
+    expect(s.state.contact?.phone).toBe('8 916 123-45-67');
   });
 
   it('stops at a refused handshake', async () => {

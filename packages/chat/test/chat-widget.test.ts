@@ -36,6 +36,7 @@ async function mount(
     h(ChatWidget, {
       config: chatConfig(change),
       variant: 'working',
+      presence: 'online',
       session,
       texts,
       locale: 'en-GB',

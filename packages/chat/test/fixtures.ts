@@ -8,6 +8,9 @@ import {
 import { calendarDays, dateIn } from '@frontdesk/schedule';
 
 const DAY = { from: '00:00', to: '24:00' };
+/** The account tag of the test configs: the visitor's token is kept under it. */
+export const ACCOUNT_TAG = 'test-account';
+
 /** A week open around the clock. */
 export const ALWAYS = { mon: DAY, tue: DAY, wed: DAY, thu: DAY, fri: DAY, sat: DAY, sun: DAY };
 /** A week never open. */
@@ -39,6 +42,6 @@ export function chatConfig(
   return toPublicConfig(
     { key: 'test-chat', type: 'chat', name: 'Test chat', settings, sipLine: null },
     calendar,
-    { now },
+    { now, accountTag: ACCOUNT_TAG },
   ) as PublicChatConfig;
 }

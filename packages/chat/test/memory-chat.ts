@@ -6,7 +6,13 @@
  */
 
 import type { ChatSocket, ConnectChat } from '@frontdesk/chat';
-import type { ChatAuth, ChatMessage, ChatWelcome, VisitorConversation } from '@frontdesk/config';
+import type {
+  ChatAuth,
+  ChatMessage,
+  ChatWelcome,
+  Presence,
+  VisitorConversation,
+} from '@frontdesk/config';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -76,7 +82,9 @@ export class MemoryChat {
   /** How many of the next acks to lose (the request is still performed). */
   loseAcks = 0;
   working = true;
-  operatorsOnline = true;
+  presence: Presence = 'online';
+  /** What the platform knows of the visitor (`welcome.contact`). */
+  contact: ChatWelcome['contact'] = null;
   readonly sockets = new Set<MemorySocket>();
   readonly opened: MemorySocket[] = [];
   readonly received: [string, unknown][] = [];
@@ -96,7 +104,8 @@ export class MemoryChat {
       visitorToken: 'visitor-token-1',
       conversation: this.current()?.state ?? null,
       working: this.working,
-      operatorsOnline: this.operatorsOnline,
+      presence: this.presence,
+      contact: this.contact,
     };
   }
 
@@ -197,6 +206,11 @@ export class MemoryChat {
         return { ok: true };
       }
       case 'contact':
+        return { ok: true };
+      case 'leave-contact':
+        if (body.phone === '12') {
+          return { ok: false, error: { code: 'invalid_phone', message: 'No', field: 'phone' } };
+        }
         return { ok: true };
       case 'handoff':
         if (body.channel === 'telegram') {

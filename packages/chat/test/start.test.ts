@@ -3,8 +3,9 @@ import { start } from '@frontdesk/chat';
 import { type CallbackSettings, type ChatAuth, defaultSettings } from '@frontdesk/config';
 import type { WidgetHost } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubPresence } from '../../core/test/support/presence';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
-import { chatConfig } from './fixtures';
+import { ACCOUNT_TAG, chatConfig } from './fixtures';
 import { MemoryChat } from './memory-chat';
 
 /** socket.io-client, replaced by the in-memory platform: what `io` was asked, and the platform. */
@@ -39,9 +40,13 @@ beforeEach(() => {
   socketIo.calls.length = 0;
   localStorage.clear();
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  stubPresence({ presence: 'online' });
 });
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.unstubAllGlobals();
+});
 
 describe('start (the launcher chunk)', () => {
   it('mounts its own element with a launcher named by the button text, and connects nothing', async () => {
@@ -53,7 +58,11 @@ describe('start (the launcher chunk)', () => {
     const handle = start(h);
     expect(document.querySelector('frontdesk-chat')?.getAttribute('data-widget')).toBe('test-chat');
     const launcher = shadow()?.querySelector('button.launcher');
-    expect(launcher?.textContent).toBe(config.appearance.working.buttonText);
+    // No "we are online!" before the platform says someone is.
+    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText);
+    await vi.waitFor(() =>
+      expect(launcher?.textContent).toBe(config.appearance.working.buttonText),
+    );
     expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
     expect(launcher?.getAttribute('aria-expanded')).toBe('false');
     const frame = shadow()?.querySelector<HTMLElement>('.fd');
@@ -212,8 +221,26 @@ describe('start (the launcher chunk)', () => {
     handle.destroy();
   });
 
+  it('says "nobody available" on the button while nobody can answer, following the chat', async () => {
+    stubPresence({ presence: 'nobody' });
+    server.presence = 'nobody';
+    const config = chatConfig();
+    const handle = start(host(config));
+    // Its first span: the badge follows, with the unread count.
+    const label = () => shadow()?.querySelector('button.launcher span')?.textContent;
+    handle.open();
+    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
+    expect(label()).toBe(config.appearance.nobody.buttonText);
+    // An operator comes online: the chat's socket says so, and the button follows.
+    server.push('presence', { presence: 'online' });
+    await vi.waitFor(() => expect(label()).toBe(config.appearance.working.buttonText));
+    server.push('presence', { presence: 'nobody' });
+    await vi.waitFor(() => expect(label()).toBe(config.appearance.nobody.buttonText));
+    handle.destroy();
+  });
+
   it('a returning visitor with a conversation connects when the browser is idle', async () => {
-    localStorage.setItem('frontdesk:chat:test-chat:token', 'visitor-token-1');
+    localStorage.setItem(`frontdesk:visitor:${ACCOUNT_TAG}`, 'visitor-token-1');
     const handle = start(host(chatConfig()));
     await vi.waitFor(() => expect(socketIo.calls).toHaveLength(1), { timeout: 8000 });
     await vi.waitFor(() =>

@@ -3,7 +3,15 @@
  * public config carries apart (`brand`), since the platform may one day bill or force them.
  */
 import * as v from 'valibot';
-import { CallbackLookSchema, CallLookSchema, ChatLookSchema, NonWorkingTextsSchema } from './look';
+import {
+  CallbackLookSchema,
+  CallLookSchema,
+  ChatLookSchema,
+  NobodyTextsSchema,
+  NonWorkingTextsSchema,
+} from './look';
+import { nobodyTexts } from './nobody-texts';
+import type { WidgetType } from './widget-settings';
 
 /* @__NO_SIDE_EFFECTS__ */
 function brandEntries() {
@@ -18,22 +26,32 @@ function brandEntries() {
   };
 }
 
+/* @__NO_SIDE_EFFECTS__ */
+function nobodyEntry(type: WidgetType) {
+  // Settings stored before these texts existed get the built-in ones.
+  return { nobody: v.optional(NobodyTextsSchema, () => nobodyTexts(type)) };
+}
+
 /**
- * A look's entries plus the brand switches (a function, so bundlers can drop the settings
- * schemas from a widget bundle; see common-settings.ts).
+ * A look's entries plus the brand switches and the "nobody available" texts' default (a
+ * function, so bundlers can drop the settings schemas from a widget bundle; see
+ * common-settings.ts).
  */
 /* @__NO_SIDE_EFFECTS__ */
 function withBrand<E extends v.ObjectEntries>(
   look: v.ObjectSchema<E, undefined>,
-): Omit<E, 'nonWorking'> & ReturnType<typeof brandEntries> {
-  return { ...look.entries, ...brandEntries() };
+  type: WidgetType,
+): Omit<E, 'nonWorking' | 'nobody'> &
+  ReturnType<typeof brandEntries> &
+  ReturnType<typeof nobodyEntry> {
+  return { ...look.entries, ...brandEntries(), ...nobodyEntry(type) };
 }
 
 /** The call widget's appearance. */
-export const CallAppearanceSchema = v.object(withBrand(CallLookSchema));
+export const CallAppearanceSchema = v.object(withBrand(CallLookSchema, 'call'));
 
 /** The callback widget's appearance, including the lead-generator variant's texts. */
-export const CallbackAppearanceSchema = v.object(withBrand(CallbackLookSchema));
+export const CallbackAppearanceSchema = v.object(withBrand(CallbackLookSchema, 'callback'));
 
 /** The chat widget's appearance. */
-export const ChatAppearanceSchema = v.object(withBrand(ChatLookSchema));
+export const ChatAppearanceSchema = v.object(withBrand(ChatLookSchema, 'chat'));

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { EmailSchema, PhoneSchema } from './contacts';
+import type { Presence } from './presence';
 import { requiredText, text, token } from './text';
 
 /** Longest chat message, in UTF-16 code units. */
@@ -71,6 +72,28 @@ export const VisitorContactSchema = v.object({
   phone: v.optional(PhoneSchema),
   email: v.optional(EmailSchema),
 });
+
+/**
+ * Visitor → platform `leave-contact`: the form the chat offers while nobody can answer, so the
+ * enquiry is answered later — a name, and a phone (as typed: the platform reads it in the
+ * widget's country) or an e-mail, at least one of the two; `consent` where the widget asks for
+ * it. Saved as the visitor's contact, like `contact`.
+ */
+export const LeaveContactSchema = v.pipe(
+  v.object({
+    name: v.optional(text(200)),
+    phone: v.optional(text(40)),
+    email: v.optional(EmailSchema),
+    consent: v.optional(v.boolean('must be true or false')),
+  }),
+  v.forward(
+    v.check(
+      (input) => Boolean(input.phone?.trim() || input.email),
+      'give a phone number or an e-mail address',
+    ),
+    ['phone'],
+  ),
+);
 
 /** The four marks the source's rating offers. */
 export const ChatRatingSchema = v.picklist(
@@ -153,8 +176,18 @@ export interface ChatWelcome {
   conversation: VisitorConversation | null;
   /** Whether the widget is in working time now (else: the non-working variant). */
   working: boolean;
-  /** Whether any operator who receives this widget's chats is online. */
-  operatorsOnline: boolean;
+  /** Whether anyone who receives this widget's chats is online now (see {@link ChatPresence}). */
+  presence: Presence;
+  /**
+   * What the visitor already told the account (a callback order's phone, an earlier form),
+   * or null: the chat does not ask for it again.
+   */
+  contact: Omit<ChatContact, 'visitorId'> | null;
+}
+
+/** Platform → visitor `presence`, whenever a console of the account connects or leaves. */
+export interface ChatPresence {
+  presence: Presence;
 }
 
 /** Platform → visitor `closed`: the operator closed the conversation. */

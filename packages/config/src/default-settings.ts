@@ -8,6 +8,7 @@ import { templates } from '@frontdesk/schedule/engine';
 import type { CallSettings } from './call-settings';
 import type { CallbackSettings } from './callback-settings';
 import type { ChatSettings } from './chat-settings';
+import { nobodyTexts } from './nobody-texts';
 import type { WidgetSettings, WidgetType } from './widget-settings';
 
 /** Zone of a new widget when the Studio cannot tell the marketer's. */
@@ -108,6 +109,7 @@ function call(timeZone: string): CallSettings {
         text: 'Позвоните нам в рабочее время — мы будем рады помочь.',
         hideBrand: false,
       },
+      nobody: nobodyTexts('call'),
       hideBrand: false,
     },
   };
@@ -143,6 +145,7 @@ function callback(timeZone: string): CallbackSettings {
         text: 'Выберите удобное время — мы перезвоним в рабочие часы.',
         hideBrand: false,
       },
+      nobody: nobodyTexts('callback'),
       leadGenerator: {
         title: 'Остались вопросы?',
         text: 'Оставьте номер — перезвоним за 30 секунд и ответим на все вопросы.',
@@ -199,6 +202,7 @@ function chat(timeZone: string): ChatSettings {
         text: 'Оставьте сообщение — мы ответим в рабочее время.',
         hideBrand: false,
       },
+      nobody: nobodyTexts('chat'),
       hideBrand: false,
     },
   };

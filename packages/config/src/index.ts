@@ -18,6 +18,7 @@ export type {
   ChatClosed,
   ChatContact,
   ChatMessage,
+  ChatPresence,
   ChatRating,
   ChatWelcome,
   ConversationDetail,
@@ -32,6 +33,7 @@ export {
   ClientIdSchema,
   ConversationRefSchema,
   HandoffSchema,
+  LeaveContactSchema,
   MAX_CHAT_MESSAGE,
   MessengerSchema,
   OperatorReadSchema,
@@ -57,7 +59,11 @@ export {
 export { isOriginAllowed } from './is-origin-allowed';
 export type { ParseResult, SettingsIssue } from './issues';
 export { LeadGeneratorSchema } from './lead-generator';
+export type { NobodyTexts } from './nobody-texts';
+export { NOBODY_TEXTS } from './nobody-texts';
 export { AllowedOriginsSchema, normalizeOrigin, OriginPatternSchema } from './origin';
+export type { Presence, PublicPresence } from './presence';
+export { PresenceSchema, PublicPresenceSchema, parsePresence } from './presence';
 export type { PublicConfig, PublicSchemas } from './public-config';
 export {
   PublicCallbackConfigSchema,

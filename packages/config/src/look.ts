@@ -27,6 +27,12 @@ export const WorkingTextsSchema = v.object({
   buttonText: requiredText(MAX_BUTTON_TEXT),
 });
 
+/**
+ * Texts while nobody can answer now (in working time, every operator busy or away): the same
+ * three as the working ones, none of them promising an immediate answer or call.
+ */
+export const NobodyTextsSchema = WorkingTextsSchema;
+
 /** Texts of the non-working variant, which inherits everything else of the working one. */
 export const NonWorkingTextsSchema = v.object({
   title: requiredText(MAX_TITLE),
@@ -50,6 +56,7 @@ export const CallLookSchema = v.object({
   position: PositionSchema,
   working: WorkingTextsSchema,
   nonWorking: NonWorkingTextsSchema,
+  nobody: NobodyTextsSchema,
 });
 
 /** The callback widget's look, including its lead-generator variant. */
@@ -66,6 +73,7 @@ export const CallbackLookSchema = v.object({
   position: PositionSchema,
   working: WorkingTextsSchema,
   nonWorking: NonWorkingTextsSchema,
+  nobody: NobodyTextsSchema,
   /** The form the lead generator opens by itself. */
   leadGenerator: v.object({ title: requiredText(MAX_TITLE), text: text(MAX_TEXT) }),
 });
@@ -79,4 +87,5 @@ export const ChatLookSchema = v.object({
   /** `buttonText` is the source's "lead-generator title": the text on the chat button. */
   working: WorkingTextsSchema,
   nonWorking: NonWorkingTextsSchema,
+  nobody: NobodyTextsSchema,
 });

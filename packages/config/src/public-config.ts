@@ -28,6 +28,11 @@ const baseEntries = {
   consent: ConsentSchema,
   /** Whether "Powered by Frontdesk" is hidden in working and in non-working time. */
   brand: v.object({ hidden: flag, nonWorkingHidden: flag }),
+  /**
+   * An opaque tag of the widget's account (never its id): the widgets of one account keep the
+   * visitor's token under it, so the chat and the callback know one visitor. Absent: none kept.
+   */
+  accountTag: v.optional(token(64, /^[A-Za-z0-9_-]+$/, 'an account tag')),
 };
 
 /** The public config of a call widget. */

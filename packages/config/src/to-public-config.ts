@@ -9,6 +9,7 @@ import { dateIn } from '@frontdesk/schedule/engine';
 import * as v from 'valibot';
 import type { CallbackSettings } from './callback-settings';
 import type { ChatSettings } from './chat-settings';
+import { nobodyTexts } from './nobody-texts';
 import { type PublicConfig, PublicConfigSchema } from './public-config';
 import type { WidgetSettings, WidgetType } from './widget-settings';
 
@@ -83,6 +84,7 @@ function defined<T extends object>(o: T): T {
  * days of the next 60 days, from `calendarDays`), consent, brand and per-type behaviour — never
  * staff e-mails or phones, receivers, bot tokens, the SIP line, allowed origins or auto-reply
  * texts. Exceptions that ended before yesterday (`now`, company zone) are left out.
+ * `accountTag` (see the public schema) is the platform's to make: it is not in the settings.
  * @throws {TypeError} when `widget.type` and `widget.settings.type` differ, or the calendar is of
  * another country than the schedule.
  * @throws {v.ValiError} when the settings are not valid settings.
@@ -90,7 +92,7 @@ function defined<T extends object>(o: T): T {
 export function toPublicConfig(
   widget: PublicConfigSource,
   calendar: CalendarDays,
-  opts: { now: Date },
+  opts: { now: Date; accountTag?: string },
 ): PublicConfig {
   const s = widget.settings;
   if (widget.type !== s.type) {
@@ -109,12 +111,18 @@ export function toPublicConfig(
     calendar,
     consent: s.consent,
     brand: { hidden: hideBrand, nonWorkingHidden: nonWorking.hideBrand },
-    appearance: { ...look, nonWorking: { title: nonWorking.title, text: nonWorking.text } },
+    accountTag: opts.accountTag,
+    appearance: {
+      ...look,
+      // Settings stored before the "nobody available" texts existed have none: the built-in ones.
+      nobody: (look.nobody as typeof look.nobody | undefined) ?? nobodyTexts(s.type),
+      nonWorking: { title: nonWorking.title, text: nonWorking.text },
+    },
   };
   let draft: object;
   switch (s.type) {
     case 'call':
-      draft = { ...base, type: 'call', dialPad: s.dialPad, popOut: s.popOut };
+      draft = defined({ ...base, type: 'call', dialPad: s.dialPad, popOut: s.popOut });
       break;
     case 'callback':
       draft = defined({

@@ -277,6 +277,7 @@ const call: fc.Arbitrary<CallSettings> = fc
       position,
       working,
       nonWorking,
+      nobody: working,
       hideBrand: fc.boolean(),
     }),
   })
@@ -298,6 +299,7 @@ const callback: fc.Arbitrary<CallbackSettings> = mode.chain((m) =>
         position,
         working,
         nonWorking,
+        nobody: working,
         leadGenerator: fc.record({
           title: arbitraryText(100, { required: true }),
           text: arbitraryText(500),
@@ -379,6 +381,7 @@ const chat: fc.Arbitrary<ChatSettings> = fc
       position,
       working,
       nonWorking,
+      nobody: working,
       hideBrand: fc.boolean(),
     }),
   })

@@ -3,9 +3,11 @@ import {
   type CallSettings,
   type ChatSettings,
   defaultSettings,
+  NOBODY_TEXTS,
   parsePublicConfig,
   toPublicConfig,
   type WidgetSettings,
+  type WidgetType,
 } from '@frontdesk/config';
 import { calendarDays } from '@frontdesk/schedule';
 import fc from 'fast-check';
@@ -267,6 +269,36 @@ describe('toPublicConfig', () => {
       callbackMode: 'manual',
     });
     expect(config).toMatchObject({ leadGenerator: { triggers: allOn, repeatAfterHours: 12 } });
+  });
+
+  it.each<WidgetType>(['call', 'callback', 'chat'])(
+    'carries the %s widget\'s "nobody available" texts, the built-in ones for older settings',
+    (type) => {
+      const s = defaultSettings(type);
+      const own = { title: 'Все заняты', text: 'Оставьте контакт', buttonText: 'Оставить заявку' };
+      const config = toPublicConfig(
+        widget({ ...s, appearance: { ...s.appearance, nobody: own } } as WidgetSettings),
+        calendar,
+        { now },
+      );
+      expect(config.appearance.nobody).toEqual(own);
+      // Stored before these texts existed: no `nobody` at all.
+      const { nobody: _, ...older } = s.appearance;
+      const fallback = toPublicConfig(
+        widget({ ...s, appearance: older } as WidgetSettings),
+        calendar,
+        { now },
+      );
+      expect(fallback.appearance.nobody).toEqual(NOBODY_TEXTS.ru[type]);
+    },
+  );
+
+  it('carries the account tag the platform gives, and none without it', () => {
+    const s = defaultSettings('callback');
+    expect(toPublicConfig(widget(s), calendar, { now, accountTag: 'tag_1-A' })).toMatchObject({
+      accountTag: 'tag_1-A',
+    });
+    expect(toPublicConfig(widget(s), calendar, { now })).not.toHaveProperty('accountTag');
   });
 
   it('gives a fresh chat widget the site chat alone', () => {

@@ -1,5 +1,6 @@
 import {
   defaultSettings,
+  NOBODY_TEXTS,
   parseSettings,
   type SettingsIssue,
   type WidgetType,
@@ -120,6 +121,24 @@ describe('parseSettings', () => {
       'forwarding.kind',
     ],
     ['a schedule error', 'call', { 'schedule.week.mon.to': '08:00' }, 'schedule.week.mon.to'],
+    [
+      'an empty "nobody available" title',
+      'chat',
+      { 'appearance.nobody.title': ' ' },
+      'appearance.nobody.title',
+    ],
+    [
+      'a long "nobody available" button text',
+      'call',
+      { 'appearance.nobody.buttonText': 'x'.repeat(61) },
+      'appearance.nobody.buttonText',
+    ],
+    [
+      'NUL in a "nobody available" text',
+      'callback',
+      { 'appearance.nobody.text': '\0' },
+      'appearance.nobody.text',
+    ],
   ])('puts %s at its field', (_, type, changes, path) => {
     expect(paths(patched(defaultSettings(type), changes))).toEqual([path]);
   });
@@ -156,6 +175,15 @@ describe('parseSettings', () => {
     );
     expect(result.ok && result.value.appearance.working.title).toBe(title);
   });
+
+  it.each<WidgetType>(['call', 'callback', 'chat'])(
+    'gives %s settings stored before the "nobody available" texts the built-in ones',
+    (type) => {
+      const result = parseSettings(patched(defaultSettings(type), { 'appearance.nobody': REMOVE }));
+      expect(result).toEqual({ ok: true, value: defaultSettings(type) });
+      expect(result.ok && result.value.appearance.nobody).toEqual(NOBODY_TEXTS.ru[type]);
+    },
+  );
 
   it('drops schedule exceptions with empty dates', () => {
     const result = parseSettings(

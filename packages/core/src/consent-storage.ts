@@ -8,6 +8,15 @@
 
 const PREFIX = 'frontdesk:';
 
+/**
+ * The key of the visitor's token, one for the widgets of the account tagged `accountTag`
+ * (visitor-token.ts). Here, beside the storage, for the launchers: they read the token at page
+ * load, and carry nothing of making one.
+ */
+export function visitorKey(accountTag: string | undefined): string {
+  return `visitor:${accountTag ?? ''}`;
+}
+
 /** The session's storage area (`sessionStorage`), for {@link createConsentStorage}. */
 export const sessionArea = (): Storage => sessionStorage;
 

@@ -9,7 +9,7 @@ export { BrandLine } from './brand-line';
 export type { WidgetType } from './config-error';
 export { configError } from './config-error';
 export type { ConsentStorage } from './consent-storage';
-export { createConsentStorage, sessionArea } from './consent-storage';
+export { createConsentStorage, sessionArea, visitorKey } from './consent-storage';
 export type { CoreMessages, ErrorCode } from './core-messages';
 export { errorText } from './core-messages';
 export { coreMessagesEn } from './core-messages-en';
@@ -20,7 +20,7 @@ export { dialogPlacement } from './dialog-placement';
 export { dialogCss } from './dialog-styles';
 export { guardedStart } from './guarded-start';
 export type { LauncherKind } from './launcher';
-export { createLauncher } from './launcher';
+export { createLauncher, setLauncherText } from './launcher';
 export { launcherCss } from './launcher-styles';
 export { lazy } from './lazy';
 export type { LeadRules, LeadTrigger, LeadWatch, LeadWatchOptions } from './lead-watch';
@@ -37,6 +37,7 @@ export type { Placement } from './place-near';
 export { placeNear } from './place-near';
 export type { PlatformClient, PlatformClientOptions } from './platform-client';
 export { createPlatformClient, PlatformError } from './platform-client';
+export { fetchPresence, NOBODY } from './presence';
 export type { ScheduleVariant } from './schedule-variant';
 export { scheduleVariant } from './schedule-variant';
 export { sheet } from './sheet';
@@ -44,6 +45,7 @@ export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
 export { uuid } from './uuid';
 export { visitorOf } from './visitor-of';
+export { visitorToken } from './visitor-token';
 export type {
   LauncherFormat,
   StartWidget,

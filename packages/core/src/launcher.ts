@@ -37,3 +37,9 @@ export function createLauncher(kind: LauncherKind, text: string): HTMLButtonElem
   button.append(label);
   return button;
 }
+
+/** Changes `launcher`'s text (and so its accessible name), e.g. when presence changes. */
+export function setLauncherText(launcher: HTMLButtonElement | undefined, text: string): void {
+  const label = launcher?.querySelector('span');
+  if (label) label.textContent = text;
+}

@@ -4,6 +4,7 @@
  * {@link WidgetHandle}). The loader's own view of it is `LoaderHost` / `LoaderHandle` of
  * `@frontdesk/loader`; a type test keeps the two the same.
  */
+import type { Presence } from '@frontdesk/config';
 
 /** How a widget shows on the page: a floating button, only the site's own links, or an edge tab. */
 export type LauncherFormat = 'button' | 'link' | 'label';
@@ -43,6 +44,8 @@ export interface WidgetHost {
   report(error: unknown): void;
   /** Studio preview: this variant whatever the clock, and nothing is sent to the platform. */
   preview?: Variant;
+  /** Studio preview: who can answer (default online); a real widget asks the platform. */
+  presence?: Presence;
 }
 
 /** The commands a started widget answers; none of them throws. */

@@ -19,6 +19,7 @@ import { createRealtime } from './realtime';
 import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingStore } from './sip';
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
 import type { OutboxChannel } from './storage/types';
+import { widgetPresence } from './widget-presence';
 import { startWorkers, type Workers } from './workers';
 
 /** What a running platform is made of. */
@@ -104,6 +105,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     assetDirs: options.assetDirs ?? [],
     webApps: options.webApps ?? {},
     orderPlaced: () => undefined,
+    presence: async () => ({ presence: 'nobody' }),
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
   warn = (message) => app.log.warn(message);
@@ -116,6 +118,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ctx,
     streams && createAdapter(streams, { streamName: `${env.redisPrefix}:socket.io` }),
   );
+  ctx.presence = (widget) =>
+    widgetPresence({ ops: io.of('/ops'), store: ctx.store, now: clock().getTime() }, widget);
   const feed = orderFeed(io.of('/ops'), clock);
   const transports = outboxTransports(env);
   const workers = startWorkers(

@@ -1,4 +1,6 @@
 import type { Namespace, Server } from 'socket.io';
+import { ANSWERING } from './orders/order-access';
+import type { User } from './storage/types';
 
 /**
  * How long a presence lookup waits for the other processes. A process that just died is still
@@ -41,6 +43,20 @@ export async function socketsIn(
   } finally {
     pending.delete(lookup);
   }
+}
+
+/**
+ * The people who answer (operators and admins) with a console connected to the `/ops` room
+ * `room` (see chat/rooms.ts receiverRoom), on any platform process: their user ids.
+ */
+export async function answerersIn(ops: Namespace, room: string): Promise<Set<string>> {
+  const sockets = await socketsIn(ops, room);
+  const online = new Set<string>();
+  for (const socket of sockets) {
+    const user = socket.data.user as User | undefined;
+    if (user && ANSWERING.includes(user.role)) online.add(user.id);
+  }
+  return online;
 }
 
 /** Someone with a console or Studio connected to `/ops`. */

@@ -92,7 +92,7 @@ export function createRealtime(
     const presence = () =>
       Promise.all([
         announcePresence(ops, user.accountId),
-        announceOperators(io.of('/chat'), ops, ctx.store, user.accountId),
+        announceOperators(io.of('/chat'), ops, ctx, user.accountId),
       ]).catch((error: unknown) => {
         console.error('Could not announce who is online:', error);
       });

@@ -8,6 +8,7 @@ import type { PreviewLook } from './preview-config';
 const LOOK_NAMES: Record<PreviewLook, string> = {
   working: 'Working time',
   'non-working': 'Non-working time',
+  nobody: 'Nobody available',
   lead: 'Lead generator',
 };
 
@@ -94,7 +95,9 @@ function WorkingControls({ type }: { type: WidgetSettings['type'] }) {
 
 /**
  * The Appearance tab: controls of the chosen look (working; non-working, which overrides only
- * title, text and brand; the callback's lead-generator form) on the left, the real widget live
+ * title, text and brand; "nobody available", working time while every operator is busy or
+ * away — texts that promise no immediate answer or call; the callback's lead-generator form)
+ * on the left, the real widget live
  * in the middle, its launcher as on a site on the right — all before saving.
  */
 export function AppearanceEditor() {
@@ -105,7 +108,9 @@ export function AppearanceEditor() {
   const parsed = parseSettings(draft);
   if (parsed.ok) lastValid.current = parsed.value;
   const looks: PreviewLook[] =
-    draft.type === 'callback' ? ['working', 'non-working', 'lead'] : ['working', 'non-working'];
+    draft.type === 'callback'
+      ? ['working', 'non-working', 'nobody', 'lead']
+      : ['working', 'non-working', 'nobody'];
   return (
     <div class="appearance-layout">
       <div class="controls">
@@ -131,6 +136,24 @@ export function AppearanceEditor() {
             <Checkbox
               path="appearance.nonWorking.hideBrand"
               label="Hide “Powered by Frontdesk” in non-working time"
+            />
+          </>
+        )}
+        {look === 'nobody' && (
+          <>
+            <p class="hint">
+              Shown in working time while nobody who takes this widget's work is online, or all are
+              busy: promise no immediate answer or call here.
+            </p>
+            <TextField path="appearance.nobody.title" label="Nobody available: title" />
+            <TextField path="appearance.nobody.text" label="Nobody available: text" multiline />
+            <TextField
+              path="appearance.nobody.buttonText"
+              label={
+                draft.type === 'chat'
+                  ? 'Nobody available: text on the chat button'
+                  : 'Nobody available: button or label text'
+              }
             />
           </>
         )}

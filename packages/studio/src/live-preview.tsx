@@ -32,6 +32,7 @@ function startIn(
     consent: false,
     api: new URL('/v1/', location.href).href,
     preview: look === 'non-working' ? 'non-working' : 'working',
+    presence: look === 'nobody' ? 'nobody' : 'online',
     emit(event) {
       if (event === 'open') {
         if (focused instanceof HTMLElement && focused.isConnected) focused.focus();

@@ -6,8 +6,11 @@
 import { type PublicConfig, toPublicConfig, type WidgetSettings } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
 
-/** Which look the preview shows: a variant of the schedule, or the lead generator's form. */
-export type PreviewLook = 'working' | 'non-working' | 'lead';
+/**
+ * Which look the preview shows: a variant of the schedule, working time while nobody can
+ * answer, or the lead generator's form.
+ */
+export type PreviewLook = 'working' | 'non-working' | 'nobody' | 'lead';
 
 /** Days of calendar a public config carries (the platform's `/config` sends as many). */
 const CALENDAR_DAYS = 60;

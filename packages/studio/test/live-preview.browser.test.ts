@@ -54,10 +54,12 @@ describe('LivePreview', () => {
     input.remove();
   });
 
-  it('shows the non-working and the lead-generator looks', async () => {
+  it('shows the non-working, the "nobody available" and the lead-generator looks', async () => {
     const s = settings('Working');
     render(h(LivePreview, { settings: s, look: 'non-working' }), root);
     await headingShows(s.appearance.nonWorking.title);
+    render(h(LivePreview, { settings: s, look: 'nobody' }), root);
+    await headingShows(s.appearance.nobody.title);
     render(h(LivePreview, { settings: s, look: 'lead' }), root);
     await headingShows(s.appearance.leadGenerator.title);
   });

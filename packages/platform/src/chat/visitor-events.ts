@@ -1,12 +1,13 @@
 /**
  * The visitor's side of the chat (`/chat`, events in CHAT.md): `welcome` on connect, then send,
- * sync, typing, read, contact, rate and handoff. Every message is stored before its ack; events
+ * sync, typing, read, contact, leave-contact, rate and handoff. Every message is stored before its ack; events
  * to other sockets go out after it and are only hints (clients resync by sequence number).
  */
 import {
   type ChatSettings,
   type ChatWelcome,
   HandoffSchema,
+  LeaveContactSchema,
   RateSchema,
   ReadSchema,
   SyncSchema,
@@ -17,11 +18,12 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import type { AppContext } from '../http/context';
 import { consumePoint } from '../http/rate-limits';
+import { widgetPresence } from '../widget-presence';
 import { ChatRefusal, onChat } from './ack';
 import type { ChatFeed } from './feed';
 import { handoffLink } from './handoff-link';
+import { contactToLeave } from './leave-contact';
 import { nonWorkingEmail } from './non-working-email';
-import { operatorsOnline } from './presence';
 import { randomToken } from './random-token';
 import { conversationRooms } from './rooms';
 import type { VisitorSocketData } from './visitor-handshake';
@@ -76,6 +78,7 @@ export function registerVisitor(
     const { nonWorkingEmail: to } = settings.channels.site;
     const sent = await store.chatMessages.visitorSend({
       visitor,
+      widgetId,
       clientId,
       text,
       page: page ?? null,
@@ -135,17 +138,24 @@ export function registerVisitor(
     return {};
   });
 
-  onChat(socket, 'contact', VisitorContactSchema, async (contact) => {
+  /** Saves what the visitor gave as their contact; the inbox shows it. */
+  const saveContact = async (fields: { name?: string; phone?: string; email?: string }) => {
     await store.chatContacts.save({
       accountId: visitor.accountId,
       visitorId: visitor.id,
-      ...contact,
+      ...fields,
       now: ctx.clock().getTime(),
     });
     const current = await store.conversations.current(visitor.id);
     if (current) void feed.conversation(current).catch(log('contact'));
     return {};
-  });
+  };
+
+  onChat(socket, 'contact', VisitorContactSchema, saveContact);
+
+  onChat(socket, 'leave-contact', LeaveContactSchema, async (input) =>
+    saveContact(contactToLeave(await settingsNow(), input)),
+  );
 
   onChat(socket, 'rate', RateSchema, async ({ conversationId, rating }) => {
     const outcome = await store.conversations.rate(conversationId, visitor.id, rating);
@@ -203,15 +213,27 @@ export function registerVisitor(
   void welcome(socket, ctx, ops, visitorToken).then(presence).catch(log('welcome'));
 }
 
-/** `welcome`: the token to keep, the current conversation, working time, operators online. */
+/**
+ * `welcome`: the token to keep, the current conversation, working time, who can answer, and
+ * what the visitor already told the account.
+ */
 async function welcome(socket: Socket, ctx: AppContext, ops: Namespace, visitorToken: string) {
   const { visitor, settings } = socket.data as VisitorSocketData;
-  const current = await ctx.store.conversations.current(visitor.id);
+  const now = ctx.clock();
+  const [current, presence, contact] = await Promise.all([
+    ctx.store.conversations.current(visitor.id),
+    widgetPresence(
+      { ops, store: ctx.store, now: now.getTime() },
+      { accountId: visitor.accountId, settings },
+    ),
+    ctx.store.chatContacts.get(visitor.accountId, visitor.id),
+  ]);
   const welcome: ChatWelcome = {
     visitorToken,
     conversation: current ? visitorConversation(current) : null,
-    working: isWorking(settings, ctx.clock()),
-    operatorsOnline: await operatorsOnline(ops, visitor.accountId, settings),
+    working: isWorking(settings, now),
+    presence: presence.presence,
+    contact: contact ? { name: contact.name, phone: contact.phone, email: contact.email } : null,
   };
   socket.emit('welcome', welcome);
 }

@@ -25,8 +25,9 @@ export interface VisitorSocketData {
 /**
  * The `/chat` handshake: a live, active chat widget (`widget_not_found`, `not_a_chat`), opened
  * from one of its allowed origins (`origin_not_allowed`); the visitor is the one the token names
- * for this widget, or a new one with a new token. Handshakes and new visitors count per client
- * address (`rate_limited` past either limit). Refusals reach the client as `connect_error`
+ * in this widget's account (whichever of its widgets met them first), or a new one with a new
+ * token. Handshakes and new visitors count per client address (`rate_limited` past either
+ * limit). Refusals reach the client as `connect_error`
  * whose message is the code (and whose `data` names the field of a bad handshake).
  */
 export function visitorHandshake(ctx: AppContext) {
@@ -63,14 +64,15 @@ export function visitorHandshake(ctx: AppContext) {
         ? await ctx.store.chatVisitors.byTokenHash(sessionId(auth.visitorToken))
         : undefined;
       let visitorToken = auth.visitorToken ?? '';
-      let visitor = known?.widgetId === widget.id ? known : undefined;
+      // One visitor across the widgets of an account (a callback order's token is known here).
+      let visitor = known?.accountId === widget.accountId ? known : undefined;
       if (visitor) {
         await ctx.store.chatVisitors.seen(visitor.id, { timeZone, now });
         if (timeZone) visitor = { ...visitor, timeZone };
       } else {
         const crowded = await limited(ctx.limiters.chatVisitorsByIp, address, 'new visitors');
         if (crowded) return next(crowded);
-        // Unknown, missing, or another widget's: a new visitor with a token of its own.
+        // Unknown, missing, or another account's: a new visitor with a token of its own.
         visitorToken = randomToken();
         visitor = await ctx.store.chatVisitors.create({
           accountId: widget.accountId,

@@ -1,7 +1,8 @@
+import type { PublicPresence } from '@frontdesk/config';
 import type { Clock } from '../clock';
 import type { PlatformEnv } from '../env';
 import type { OpsSessions } from '../ops-sessions';
-import type { Order, Store } from '../storage/types';
+import type { Order, Store, Widget } from '../storage/types';
 import type { Limiters } from './rate-limits';
 
 /** What every route handler may use. */
@@ -20,4 +21,6 @@ export interface AppContext {
   webApps: Record<string, string>;
   /** Called once a new callback order is committed: consoles hear of it, the workers wake. */
   orderPlaced(order: Order): void;
+  /** Who can answer `widget` now (widget-presence.ts); nobody until socket.io runs. */
+  presence(widget: Widget): Promise<PublicPresence>;
 }

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { callbackSlots, createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import { rememberCaller } from '../chat/known-visitor';
 import { mayDial } from '../orders/call-directions';
 import { orderRoutingOf } from '../orders/callback-mode';
 import { newOrder } from '../orders/new-order';
@@ -56,6 +57,19 @@ const OrderBody = v.pipe(
     timeZone: v.optional(VisitorTimeZoneSchema),
     /** The honeypot: hidden from people, filled in by bots. */
     website: v.optional(limitedText(2000)),
+    /**
+     * The visitor's token in the account (the chat's, or one the widget made): the order's
+     * phone and name become that visitor's contact (chat/known-visitor.ts).
+     */
+    visitorToken: v.optional(
+      v.pipe(
+        v.string('Give the visitor token as text.'),
+        v.regex(
+          /^[A-Za-z0-9_-]{32,128}$/,
+          'Give a visitor token of 32 to 128 letters, digits, _ or -.',
+        ),
+      ),
+    ),
   }),
   v.forward(
     v.check(
@@ -180,7 +194,21 @@ export function registerPublicCallbacks(app: FastifyInstance, ctx: AppContext): 
       // A parallel request with the same key won the race: answer as a repeat would.
       if (placed.outcome === 'conflict') throw conflict();
       if (placed.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
-      else ctx.orderPlaced(placed.order);
+      else {
+        ctx.orderPlaced(placed.order);
+        if (body.visitorToken) {
+          await rememberCaller(
+            ctx.store,
+            widget,
+            body.visitorToken,
+            { phone: phone.e164, name: body.name || null, timeZone: body.timeZone ?? null },
+            now.getTime(),
+          ).catch((error: unknown) => {
+            // The order stands: a visitor who stays unknown to the chat loses nothing of it.
+            request.log.error(error, 'could not remember the caller');
+          });
+        }
+      }
       return reply.code(201).send(receipt(placed.order));
     },
   );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { toPublicConfig } from '@frontdesk/config';
 import { calendarDays, callbackSlots, createSchedule, dateIn } from '@frontdesk/schedule';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +10,21 @@ import { activeWidget, allowWidgetOrigin, readableRefusals } from './widget-orig
 
 /** How many days of production calendar the public config carries for the browser's engine. */
 export const CALENDAR_DAYS = 60;
+
+/**
+ * How long a browser (or a cache between) may reuse an answer of the presence endpoint, in
+ * seconds: long enough that a flood of page views costs a lookup per visitor at most every few
+ * seconds, short enough that the widget follows an operator coming or going.
+ */
+export const PRESENCE_MAX_AGE = 10;
+
+/**
+ * The account's tag in the public config: a hash of its id, so widgets of one account share the
+ * visitor's token without the page learning the id.
+ */
+export function accountTag(accountId: string): string {
+  return createHash('sha256').update(accountId).digest('base64url').slice(0, 22);
+}
 
 const SlotsQuery = v.object({
   days: v.optional(
@@ -46,7 +62,21 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
       reply.header('cache-control', 'public, max-age=60');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       const calendar = calendarDays(widget.settings.schedule.country ?? 'ru', today, CALENDAR_DAYS);
-      return toPublicConfig(widget, calendar, { now });
+      return toPublicConfig(widget, calendar, { now, accountTag: accountTag(widget.accountId) });
+    },
+  );
+
+  // Apart from the config, which stays cached and revalidated by its ETag: presence changes
+  // whenever a console connects or leaves, and only this small answer follows it.
+  app.get(
+    '/v1/widgets/:key/presence',
+    { schema: { tags: ['public'], params: routeSchema(WidgetKeyParams) } },
+    async (request, reply) => {
+      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
+      const widget = await activeWidget(ctx, key);
+      allowWidgetOrigin(ctx, request, reply, widget);
+      reply.header('cache-control', `public, max-age=${PRESENCE_MAX_AGE}`);
+      return ctx.presence(widget);
     },
   );
 

@@ -141,6 +141,20 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
 
     byCallId,
 
+    async operatorsInCall(accountId, since) {
+      assertStorableTime('since', since);
+      const rows = await db
+        .selectFrom('calls')
+        .select('operator_id')
+        .distinct()
+        .where('account_id', '=', accountId)
+        .where('started_at', '>=', since)
+        .where('status', '=', 'answered')
+        .where('operator_id', 'is not', null)
+        .execute();
+      return rows.flatMap((row) => (row.operator_id === null ? [] : [row.operator_id]));
+    },
+
     async list({ accountId, widgetId, from, to, cursor, limit }) {
       const rows = await db
         .selectFrom('calls')

@@ -216,14 +216,14 @@ async function startConversation(
   trx: Kysely<Tables>,
   input: Pick<
     Parameters<ChatStore['chatMessages']['visitorSend']>[0],
-    'visitor' | 'receiver' | 'now'
+    'visitor' | 'widgetId' | 'receiver' | 'now'
   >,
 ): Promise<ConversationRow> {
   const { visitor, receiver, now } = input;
   const row: ConversationRow = {
     id: randomUUID(),
     account_id: visitor.accountId,
-    widget_id: visitor.widgetId,
+    widget_id: input.widgetId,
     visitor_id: visitor.id,
     receiver_kind: receiver?.kind ?? null,
     receiver_id: receiver?.id ?? null,

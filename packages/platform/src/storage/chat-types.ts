@@ -9,6 +9,10 @@ import type { NewOutboxMessage } from './types';
 export interface ChatVisitor {
   id: string;
   accountId: string;
+  /**
+   * The widget that met the visitor first (a chat, or a callback widget whose order carried a
+   * new token): one visitor across the widgets of their account.
+   */
   widgetId: string;
   /** The visitor's IANA zone, as the widget last said. */
   timeZone: string | null;
@@ -81,6 +85,8 @@ export interface SentMessage {
 /** What {@link ChatStore.chatMessages.visitorSend} stores. */
 export interface VisitorSend {
   visitor: ChatVisitor;
+  /** The chat widget written in: a new conversation is its. */
+  widgetId: string;
   clientId: string;
   text: string;
   page: { url: string; title: string } | null;

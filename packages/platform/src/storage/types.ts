@@ -492,6 +492,11 @@ export interface Store extends ChatStore {
       input: { at: number; by: 'visitor' | 'operator' | 'timeout' },
     ): Promise<boolean>;
     byCallId(callId: string): Promise<Call | undefined>;
+    /**
+     * The operators (user ids) of the account in an answered call that started at `since` or
+     * later and has not ended: who is busy talking now (presence).
+     */
+    operatorsInCall(accountId: string, since: number): Promise<string[]>;
     /** The account's calls, newest first (by start); `from` inclusive, `to` exclusive. */
     list(filter: {
       accountId: string;

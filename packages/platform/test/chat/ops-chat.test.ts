@@ -5,6 +5,7 @@
 import type {
   ChatAck,
   ChatMessage,
+  ChatPresence,
   ChatSettings,
   ConversationDetail,
   ConversationSummary,
@@ -81,7 +82,7 @@ describe.each(engines)('/ops chat on $name', (engine) => {
     const admin = await ops('admin');
     const client = await visitor(widget.key);
     // An operator of the group is online for this widget's visitors.
-    expect(client.welcome.operatorsOnline).toBe(true);
+    expect(client.welcome.presence).toBe('online');
     const sent = await client.ask<Sent>('send', {
       clientId: cid(),
       text: 'Hello',
@@ -176,12 +177,10 @@ describe.each(engines)('/ops chat on $name', (engine) => {
       showOperatorPhoto: true,
     });
     const client = await visitor(widget.key);
-    expect(client.welcome.operatorsOnline).toBe(false);
+    expect(client.welcome.presence).toBe('nobody');
     const oleg = await ops('operator');
-    expect(
-      await client.next('presence', (p: { operatorsOnline: boolean }) => p.operatorsOnline),
-    ).toEqual({
-      operatorsOnline: true,
+    expect(await client.next('presence', (p: ChatPresence) => p.presence === 'online')).toEqual({
+      presence: 'online',
     });
     const olgaClient = await ops(olga);
     const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'For Oleg' });

@@ -62,7 +62,7 @@ describe('chat across two platform processes sharing Redis', () => {
     const onA = await connectVisitor(a.url, { key: widget.key });
     sockets.push(onA);
     // The visitor on A sees that an operator is online on B.
-    expect(onA.welcome.operatorsOnline).toBe(true);
+    expect(onA.welcome.presence).toBe('online');
     const { visitorToken } = onA.welcome;
 
     const first = await onA.ask<Sent>('send', {

@@ -15,6 +15,7 @@ import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat'
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps } from '../support/ops-client';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { newAccount } from '../support/store-fixtures';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 type Synced = ChatAck<{ conversation: VisitorConversation | null; messages: ChatMessage[] }>;

@@ -16,6 +16,7 @@ import {
 import { engines, type TestDatabase } from '../support/databases';
 import { callbackWidget } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { newAccount } from '../support/store-fixtures';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 
@@ -74,7 +75,8 @@ describe.each(engines)('/chat handshake on $name', (engine) => {
       visitorToken,
       conversation: null,
       working: true,
-      operatorsOnline: false,
+      presence: 'nobody',
+      contact: null,
     });
     const sent = await send(first, 'Hello');
     if (!sent.ok) throw new Error(sent.error.message);
@@ -87,10 +89,22 @@ describe.each(engines)('/chat handshake on $name', (engine) => {
     });
     const stored = await database.db.selectFrom('chat_visitors').select('token_hash').execute();
     expect(stored.map((row) => row.token_hash)).not.toContain(visitorToken);
-    // Another widget's visitor token starts a new visitor there.
+    // Another chat of the account knows the same visitor (one identity per account)…
     const other = await chatWidget(t);
     const elsewhere = await visitor(visitorToken, other.key);
-    expect(elsewhere.welcome.visitorToken).not.toBe(visitorToken);
+    expect(elsewhere.welcome.visitorToken).toBe(visitorToken);
+    expect(elsewhere.welcome.conversation?.id).toBe(sent.message.conversationId);
+    // …a chat of another account does not: a new visitor with a token of its own.
+    const stranger = await t.platform.store.widgets.create({
+      accountId: (await newAccount(t.platform.store)).id,
+      type: 'chat',
+      name: 'Another company',
+      settings: widget.settings,
+      now: t.clock().getTime(),
+    });
+    const abroad = await visitor(visitorToken, stranger.key);
+    expect(abroad.welcome.visitorToken).not.toBe(visitorToken);
+    expect(abroad.welcome.conversation).toBeNull();
   });
 });
 

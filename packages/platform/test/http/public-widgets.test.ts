@@ -1,8 +1,11 @@
 import { defaultSettings, type WidgetSettings } from '@frontdesk/config';
 import { callbackSlots, createSchedule } from '@frontdesk/schedule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRESENCE_MAX_AGE } from '../../src/http/public-widgets';
 import { engines, type TestDatabase } from '../support/databases';
+import { connectOps } from '../support/ops-client';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { newAccount } from '../support/store-fixtures';
 
 describe.each(engines)('public widget endpoints on $name', (engine) => {
   let database: TestDatabase;
@@ -71,6 +74,54 @@ describe.each(engines)('public widget endpoints on $name', (engine) => {
     const third = await etagOf();
     t.clock.advance(-24 * 3_600_000);
     expect(third).not.toBe(second);
+  });
+
+  it('answers presence apart, briefly cached, and leaves the config and its ETag alone', async () => {
+    const w = await widget('chat');
+    const configEtag = async () =>
+      (await t.request(`/v1/widgets/${w.key}/config`)).headers.get('etag');
+    const before = await configEtag();
+    const presence = () =>
+      t.request(`/v1/widgets/${w.key}/presence`, { headers: { origin: 'https://shop.example' } });
+    const nobody = await presence();
+    expect(nobody.status).toBe(200);
+    expect(nobody.headers.get('cache-control')).toBe(`public, max-age=${PRESENCE_MAX_AGE}`);
+    expect(nobody.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(await nobody.json()).toEqual({ presence: 'nobody' });
+
+    const operator = await connectOps(t, 'operator');
+    try {
+      expect(await (await presence()).json()).toEqual({ presence: 'online' });
+      // The config does not follow presence: still cached, still revalidated by the same ETag.
+      expect(await configEtag()).toBe(before);
+      const config = await t.request(`/v1/widgets/${w.key}/config`);
+      expect(config.headers.get('cache-control')).toBe('public, max-age=60');
+    } finally {
+      operator.socket.close();
+    }
+    const foreign = await t.request(`/v1/widgets/${w.key}/presence`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    expect((await t.request('/v1/widgets/no-such-widget/presence')).status).toBe(404);
+  });
+
+  it("tags the config with the account's tag: one for its widgets, never its id", async () => {
+    const [a, b] = [await widget('chat'), await widget('callback')];
+    const tagOf = async (key: string) =>
+      (await (await t.request(`/v1/widgets/${key}/config`)).json()).accountTag as string;
+    const tag = await tagOf(a.key);
+    expect(tag).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await tagOf(b.key)).toBe(tag);
+    const stranger = await t.platform.store.widgets.create({
+      accountId: (await newAccount(t.platform.store)).id,
+      type: 'chat',
+      name: 'Another company',
+      settings: a.settings,
+      now: t.clock().getTime(),
+    });
+    expect(await tagOf(stranger.key)).not.toBe(tag);
+    expect(tag).not.toContain(t.accountId.slice(0, 8));
   });
 
   it('keeps staff contacts, tokens, receivers, lines and origins out of the public config', async () => {
@@ -174,7 +225,7 @@ describe.each(engines)('public widget endpoints on $name', (engine) => {
       now: t.clock().getTime(),
     });
     for (const key of ['no-such-widget', inactive.key, deleted.key]) {
-      for (const path of ['config', 'slots']) {
+      for (const path of ['config', 'slots', 'presence']) {
         const response = await t.request(`/v1/widgets/${key}/${path}`);
         expect(response.status).toBe(404);
         expect(await response.json()).toEqual({

@@ -145,4 +145,39 @@ describe.each(engines)('calls on $name', (engine) => {
     const [widget] = (await store.calls.callWidgets()).filter((w) => w.id === widgetId);
     expect(widget?.settings).toEqual(defaultSettings('call'));
   });
+
+  it('tells which operators of the account are in an answered call now, since a moment', async () => {
+    const busy = await newAccount(store);
+    const widget = await store.widgets.create({
+      accountId: busy.id,
+      type: 'call',
+      name: 'Busy line',
+      settings: defaultSettings('call'),
+      now: 1_000,
+    });
+    const on = (callId: string, startedAt: number): NewCall => ({
+      ...call(callId, startedAt),
+      accountId: busy.id,
+      widgetId: widget.id,
+      line: widget.sipLine ?? '',
+    });
+    const olga = { id: 'op-olga', name: 'Olga' };
+    const oleg = { id: 'op-oleg', name: 'Oleg' };
+    // Talking now, twice over (one operator, two calls): once in the answer.
+    for (const id of ['talk-1@test', 'talk-2@test']) {
+      await store.calls.start(on(id, 50_000));
+      await store.calls.answer(id, { at: 50_100, operator: olga });
+    }
+    // Oleg's call ended; a ringing call and an old answered one (before `since`) do not count.
+    await store.calls.start(on('done@test', 50_000));
+    await store.calls.answer('done@test', { at: 50_100, operator: oleg });
+    await store.calls.end('done@test', { at: 50_200, by: 'visitor' });
+    await store.calls.start(on('ringing@test', 50_000));
+    await store.calls.start(on('stale@test', 10_000));
+    await store.calls.answer('stale@test', { at: 10_100, operator: oleg });
+
+    expect(await store.calls.operatorsInCall(busy.id, 40_000)).toEqual([olga.id]);
+    expect((await store.calls.operatorsInCall(busy.id, 0)).sort()).toEqual([oleg.id, olga.id]);
+    expect(await store.calls.operatorsInCall(accountId, 40_000)).toEqual([]);
+  });
 });

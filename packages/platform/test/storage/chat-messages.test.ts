@@ -64,6 +64,7 @@ describe.each(engines)('chat messages on $name', (engine) => {
   ) =>
     via.chatMessages.visitorSend({
       visitor,
+      widgetId: widget.id,
       clientId,
       text: `text of ${clientId}`,
       page: null,

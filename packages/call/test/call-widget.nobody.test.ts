@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+/**
+ * The call widget while nobody can answer (presence `busy` or `nobody`): it says so with the
+ * "nobody available" texts before anything asks for the microphone, offers the page's callback
+ * widget or chat instead, and places no call — read as a visitor reads it, by role and text.
+ */
+import { CallWidget, type CallWidgetProps, loadTexts } from '@frontdesk/call';
+import {
+  type CallSettings,
+  defaultSettings,
+  type Presence,
+  type PublicCallConfig,
+  toPublicConfig,
+} from '@frontdesk/config';
+import { calendarDays, dateIn } from '@frontdesk/schedule';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { h } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const texts = await loadTexts('en');
+const t = texts.call;
+const now = new Date('2026-03-04T07:00:00Z');
+const settings = defaultSettings('call', { timeZone: 'Europe/Moscow' }) as CallSettings;
+const config = toPublicConfig(
+  {
+    key: 'test-call',
+    type: 'call',
+    name: 'Test',
+    settings: {
+      ...settings,
+      appearance: {
+        ...settings.appearance,
+        working: { title: 'Call us now', text: 'We answer at once.', buttonText: 'Call' },
+        nobody: { title: 'Nobody can answer', text: 'Order a callback.', buttonText: 'Contact' },
+      },
+    },
+    sipLine: null,
+  },
+  calendarDays('ru', dateIn('Europe/Moscow', now), 60),
+  { now },
+) as PublicCallConfig;
+
+afterEach(cleanup);
+
+/** The widget in working time with `presence`; its microphone and platform as spies. */
+function widget(presence: Presence, extra: Partial<CallWidgetProps> = {}) {
+  const microphone = vi.fn(async () => {
+    throw Object.assign(new Error('denied'), { name: 'NotAllowedError' });
+  });
+  const credentials = vi.fn(async () => {
+    throw new Error('no call expected');
+  });
+  render(
+    h(CallWidget, {
+      config,
+      variant: 'working',
+      presence,
+      texts,
+      brandHref: 'https://fd.example',
+      microphone,
+      credentials,
+      loadSip: async () => () => ({ hangUp() {}, setMuted() {}, sendDigit() {} }),
+      ...extra,
+    }),
+  );
+  return { microphone, credentials };
+}
+
+describe.each<Presence>(['nobody', 'busy'])('the call widget with presence %s', (presence) => {
+  it('says nobody can answer, offers a callback or a message, and asks for no microphone', () => {
+    const orderCallback = vi.fn();
+    const writeMessage = vi.fn();
+    const { microphone, credentials } = widget(presence, { orderCallback, writeMessage });
+    expect(screen.getByRole('heading', { name: 'Nobody can answer' })).toBeTruthy();
+    expect(screen.getByText('Order a callback.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: t.call })).toBeNull();
+    expect(screen.queryByText(t.explain)).toBeNull();
+    expect(document.body.textContent).not.toContain('We answer at once.');
+    fireEvent.click(screen.getByRole('button', { name: t.orderCallback }));
+    fireEvent.click(screen.getByRole('button', { name: t.writeMessage }));
+    expect(orderCallback).toHaveBeenCalledTimes(1);
+    expect(writeMessage).toHaveBeenCalledTimes(1);
+    expect(microphone).not.toHaveBeenCalled();
+    expect(credentials).not.toHaveBeenCalled();
+  });
+
+  it('without a callback widget or a chat on the page, says so and offers nothing to press', () => {
+    widget(presence);
+    expect(screen.getByRole('heading', { name: 'Nobody can answer' })).toBeTruthy();
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+});
+
+describe('the call widget while someone can answer', () => {
+  it('explains, and asks for the microphone only when the visitor calls', async () => {
+    const { microphone } = widget('online', { orderCallback: vi.fn() });
+    expect(screen.getByRole('heading', { name: 'Call us now' })).toBeTruthy();
+    expect(screen.getByText(t.explain)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: t.orderCallback })).toBeNull();
+    expect(microphone).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: t.call }));
+    expect(microphone).toHaveBeenCalledTimes(1);
+    expect((await screen.findByRole('alert')).textContent).toBe(t.reasons.permission_denied);
+  });
+});
