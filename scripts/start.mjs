@@ -9,14 +9,7 @@ const port = process.env.PORT ?? '8080';
 const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
 const demoPort = process.env.DEMO_PORT ?? '8090';
 const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
-/** Folders of the browser bundles the platform serves at /v1/loader.js and /v1/assets/. */
-const assetDirs = [
-  'packages/loader/dist/browser',
-  'packages/callback/dist/browser',
-  'packages/call/dist/browser',
-  'packages/chat/dist/browser',
-];
-
+// The platform finds the widget bundles it serves itself: the workspace's packages/*/dist/browser.
 const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
   cwd: root,
   stdio: 'inherit',
@@ -31,7 +24,6 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     // The demo site runs on loopback: let the Studio's "test on my site" load its pages.
     SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
     LOG: process.env.LOG ?? '0',
-    ASSET_DIRS: assetDirs.map((dir) => `${root}${dir}`).join(':'),
   },
 });
 
