@@ -5,8 +5,11 @@
  * classic IIFE where a browser needs a plain `<script>` (the loader).
  */
 import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const packagesDir = resolve(import.meta.dirname, 'packages');
 
@@ -32,6 +35,57 @@ export function workspaceAliases(folder: 'src' | 'dist', extension: '.ts' | '.js
   ]);
 }
 
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** What a browser fetches as text from the platform's `/v1/assets/`: these get compressed copies. */
+const COMPRESSIBLE = /\.(m?js|css)$/;
+
+/**
+ * Writes a brotli (quality 11) and a gzip (level 9) copy next to each of `files` in `dir`:
+ * `x.js.br`, `x.js.gz`. The platform sends the copy the browser accepts, so nothing is compressed
+ * per request. A copy no smaller than its file is not written: the file itself goes out instead.
+ */
+export async function precompressFiles(dir: string, files: string[]): Promise<void> {
+  await Promise.all(
+    files.map(async (file) => {
+      const data = await readFile(join(dir, file));
+      const copies = await Promise.all([
+        brotliAsync(data, {
+          params: {
+            [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+            [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: data.length,
+          },
+        }),
+        gzipAsync(data, { level: zlib.Z_BEST_COMPRESSION }),
+      ]);
+      await Promise.all(
+        (['br', 'gz'] as const).map((suffix, i) => {
+          const copy = copies[i] as Buffer;
+          return copy.length < data.length
+            ? writeFile(join(dir, `${file}.${suffix}`), copy)
+            : undefined;
+        }),
+      );
+    }),
+  );
+}
+
+/** The Vite plugin of {@link precompressFiles}: every script and style sheet the build wrote. */
+export function precompress(): Plugin {
+  return {
+    name: 'frontdesk-precompress',
+    async writeBundle(output, bundle) {
+      if (!output.dir) return;
+      await precompressFiles(
+        output.dir,
+        Object.keys(bundle).filter((file) => COMPRESSIBLE.test(file)),
+      );
+    },
+  };
+}
+
 /** What a package builds. */
 export interface LibraryOptions {
   /** The package folder (pass `import.meta.dirname`). */
@@ -53,7 +107,8 @@ export interface LibraryOptions {
 /**
  * Vite config of a library package: ES2022, sourcemaps, one file per entry; `dist/` for npm.
  * Browser builds bundle every dependency and resolve the workspace packages to their sources,
- * so chunks split at module boundaries and nothing ships twice.
+ * so chunks split at module boundaries and nothing ships twice; their scripts get brotli and
+ * gzip copies ({@link precompress}).
  */
 export function libraryConfig(options: LibraryOptions): UserConfig {
   const entry = Object.fromEntries(
@@ -76,6 +131,8 @@ export function libraryConfig(options: LibraryOptions): UserConfig {
         : { entry, formats: ['es'], fileName: (_, name) => `${name}.js` },
       rolldownOptions: {
         external: forBrowser ? [] : (options.external ?? []),
+        // Here rather than in Vite's `plugins`, which a package's config may replace with its own.
+        plugins: forBrowser ? [precompress()] : [],
         // Library mode leaves ES output unminified (and annotated) for bundlers downstream;
         // browser modules are final, so they are minified here, keeping only licence comments.
         // Chunks shared by an entry and what it imports lazily go into the entry

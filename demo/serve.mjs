@@ -37,6 +37,8 @@ export function createDemoSite({ platformUrl }) {
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://demo');
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    // The site has no icon: say so without an error in the console of every first page.
+    if (path === '/favicon.ico') return response.writeHead(204).end();
     if (request.method !== 'GET' || !PAGE.test(path)) return notFound(response);
     let body;
     try {

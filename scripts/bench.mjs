@@ -7,6 +7,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { callbackSlots, createSchedule, isOpen, templates } from '@frontdesk/schedule';
+import { wireSection } from './bench-wire.mjs';
 
 /** Runs `fn` for about `ms` milliseconds after a warm-up; returns operations per second. */
 function throughput(fn, ms = 1500) {
@@ -237,9 +238,13 @@ const anchorRows = anchors.flatMap(({ spec, stages }) => {
 // are removed first, so a failed run fails instead of showing old numbers.
 const callJson = join(benchDir, 'call.json');
 const hostPageJson = join(benchDir, 'host-page.json');
+/** The shop page's bytes from the platform: written by test/e2e/wire-bytes.bench-run.ts. */
+const wireJson = join(benchDir, 'wire-bytes.json');
 /** Chat delivery latency under load: written by the chat's own runner in the same project. */
 const chatLoadJson = join(benchDir, 'chat-load.json');
-for (const file of [callJson, hostPageJson, chatLoadJson]) rmSync(file, { force: true });
+for (const file of [callJson, hostPageJson, wireJson, chatLoadJson]) {
+  rmSync(file, { force: true });
+}
 const run = spawnSync(
   'sh',
   ['test/e2e/netns.sh', 'node_modules/.bin/vitest', 'run', '--project', 'bench'],
@@ -350,6 +355,8 @@ const hostPageTable = [
   ),
 ].join('\n');
 console.log(hostPageTable);
+const wire = wireSection(JSON.parse(readFileSync(wireJson, 'utf8')), kib);
+console.log(wire);
 
 /**
  * Chat delivery latency under load, rendered once its runner writes `chat-load.json`:
@@ -473,5 +480,6 @@ chunks the widgets fetch when the browser is idle are counted. With no CPU throt
 \`test/e2e/host-page.bench-run.ts\` (Vitest project \`bench\`).
 
 ${hostPageTable}
-${chatLoadSection}`,
+
+${wire}${chatLoadSection}`,
 );

@@ -11,14 +11,7 @@ const port = process.env.PORT ?? '8080';
 const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
 const demoPort = process.env.DEMO_PORT ?? '8090';
 const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
-/** Folders of the browser bundles the platform serves at /v1/loader.js and /v1/assets/. */
-const assetDirs = [
-  'packages/loader/dist/browser',
-  'packages/callback/dist/browser',
-  'packages/call/dist/browser',
-  'packages/chat/dist/browser',
-];
-
+// The platform finds the widget bundles it serves itself: the workspace's packages/*/dist/browser.
 const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
 const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
 const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.js'], {
@@ -54,7 +47,6 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
     MESSENGER_LINK_BASE:
       process.env.MESSENGER_LINK_BASE ?? `http://127.0.0.1:${sandboxPort}/telegram`,
-    ASSET_DIRS: assetDirs.map((dir) => `${root}${dir}`).join(':'),
   },
 });
 

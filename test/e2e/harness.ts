@@ -21,7 +21,9 @@ import {
   parseSettings,
 } from '../../packages/config/src/index.ts';
 import {
+  bundleDirs,
   createPlatform,
+  type Order,
   type Platform,
   readEnv,
   seedDemo,
@@ -37,12 +39,8 @@ import {
 import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const assetDirs = [
-  'packages/loader/dist/browser',
-  'packages/callback/dist/browser',
-  'packages/call/dist/browser',
-  'packages/chat/dist/browser',
-].map((dir) => resolve(root, dir));
+/** The built browser bundles, found as the platform run alone finds them. */
+const assetDirs = bundleDirs({});
 
 /** Origins the test widgets accept: the demo site and the platform run on loopback ports. */
 export const LOOPBACK = ['http://127.0.0.1:*'];
@@ -88,13 +86,9 @@ export async function startStage(
   now: Date = new Date(),
   stageOptions: StageOptions = {},
 ): Promise<Stage> {
-  for (const dir of assetDirs) {
-    if (
-      !['callback.js', 'loader.js', 'call.js', 'chat.js'].some((file) =>
-        existsSync(resolve(dir, file)),
-      )
-    ) {
-      throw new Error(`${dir} is empty: run \`pnpm build\` before the end-to-end tests`);
+  for (const file of ['loader.js', 'callback.js', 'call.js', 'chat.js']) {
+    if (!assetDirs.some((dir) => existsSync(resolve(dir, file)))) {
+      throw new Error(`no built ${file}: run \`pnpm build\` before the end-to-end tests`);
     }
   }
   const sqlite = engines.find((engine) => engine.name === 'sqlite');
@@ -188,12 +182,11 @@ export async function startStage(
   };
 }
 
-/** An order as the stand-in received it. */
-export interface PostedOrder {
-  key: string;
-  idempotencyKey: string | undefined;
-  origin: string | undefined;
-  body: Record<string, unknown>;
+/** A callback order the page sent to the platform (seen going out, never answered here). */
+export interface SentOrder {
+  /** The widget key of the endpoint, `POST /v1/widgets/:key/callbacks`. */
+  widget: string;
+  idempotencyKey: string;
 }
 
 /** A page of the demo site in a fresh browser context, and what happened in it. */
@@ -204,8 +197,8 @@ export interface Visit {
   consoleErrors: string[];
   /** Uncaught errors of the page. */
   pageErrors: Error[];
-  /** Orders posted to the stand-in endpoint. */
-  posted: PostedOrder[];
+  /** The callback orders the context's pages sent to the platform, in order. */
+  sentOrders: SentOrder[];
   /** CSP violations the page reported (`securitypolicyviolation` events). */
   violations(): Promise<string[]>;
 }
@@ -214,12 +207,14 @@ export interface Visit {
 export interface VisitOptions extends BrowserContextOptions {
   /** Pins the browser's `Date` to this instant (timers keep running). */
   fixedTime?: Date;
-  /** Where orders go: the stand-in (default), or the platform's own endpoint. */
-  orders?: 'stand-in' | 'platform';
 }
 
+/** The path of a callback order request, `POST /v1/widgets/:key/callbacks`; group 1 is the key. */
+const ORDER_PATH = /^\/v1\/widgets\/([^/]+)\/callbacks$/;
+
 /**
- * Opens `path` of the demo site in a new context. Orders go to {@link standInCallbacks}; CSP
+ * Opens `path` of the demo site in a new context. Orders go to the platform's own endpoint and
+ * are recorded as they leave ({@link storedOrders} reads what the platform kept); CSP
  * violations, console errors and page errors are recorded.
  */
 export async function visit(
@@ -227,7 +222,7 @@ export async function visit(
   path: string,
   options: VisitOptions = {},
 ): Promise<Visit> {
-  const { fixedTime, orders = 'stand-in', ...contextOptions } = options;
+  const { fixedTime, ...contextOptions } = options;
   const context = await stage.browser.newContext({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
@@ -242,7 +237,12 @@ export async function visit(
       seen.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  const posted = orders === 'stand-in' ? await standInCallbacks(context) : [];
+  const sentOrders: SentOrder[] = [];
+  context.on('request', (request) => {
+    const widget = ORDER_PATH.exec(new URL(request.url()).pathname)?.[1];
+    if (request.method() !== 'POST' || !widget) return;
+    sentOrders.push({ widget, idempotencyKey: request.headers()['idempotency-key'] ?? '' });
+  });
   const page = await context.newPage();
   if (fixedTime) await page.clock.setFixedTime(fixedTime);
   const consoleErrors: string[] = [];
@@ -257,44 +257,27 @@ export async function visit(
     page,
     consoleErrors,
     pageErrors,
-    posted,
+    sentOrders,
     violations: () =>
       page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
   };
 }
 
 /**
- * STAND-IN for `POST /v1/widgets/:key/callbacks` until the callback-orders issue builds the real
- * endpoint: the browser's request is answered here (Playwright routing) with the contract's 201
- * and the order is kept for the test to read. Delete this, and read the platform's stored
- * orders instead, once the platform has the endpoint.
+ * The orders the platform stored for the visit's sent orders (by widget and idempotency key),
+ * in the order they were sent; a sent order the platform did not store fails the test.
  */
-export async function standInCallbacks(context: BrowserContext): Promise<PostedOrder[]> {
-  const posted: PostedOrder[] = [];
-  await context.route('**/v1/widgets/*/callbacks', async (route) => {
-    const request = route.request();
-    const headers = await request.allHeaders();
-    const cors = {
-      'access-control-allow-origin': headers.origin ?? '*',
-      'access-control-allow-headers': 'content-type, idempotency-key',
-      'access-control-allow-methods': 'POST',
-    };
-    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    const key = new URL(request.url()).pathname.split('/')[3] ?? '';
-    const body = request.postDataJSON() as Record<string, unknown>;
-    posted.push({ key, idempotencyKey: headers['idempotency-key'], origin: headers.origin, body });
-    return route.fulfill({
-      status: 201,
-      headers: cors,
-      contentType: 'application/json',
-      body: JSON.stringify({
-        id: `stand-in-${posted.length}`,
-        status: 'new',
-        slot: body.slot ?? null,
-      }),
-    });
-  });
-  return posted;
+export async function storedOrders(stage: Stage, v: Visit): Promise<Order[]> {
+  const store = stage.platform.platform.store;
+  const orders: Order[] = [];
+  for (const sent of v.sentOrders) {
+    const widget = await store.widgets.byKey(sent.widget);
+    const stored = widget && (await store.orders.byIdempotencyKey(widget.id, sent.idempotencyKey));
+    if (!stored)
+      throw new Error(`the platform has no order ${sent.idempotencyKey} of ${sent.widget}`);
+    orders.push(stored.order);
+  }
+  return orders;
 }
 
 /**

@@ -110,9 +110,8 @@ describe('whole journeys', () => {
       desk.on('pageerror', (error) => deskErrors.push(error));
 
       // The visitor is on the shop page with all three widgets, in a browser with a microphone
-      // (visit() takes the browser from the stage it is given), ordering through the platform.
+      // (visit() takes the browser from the stage it is given).
       const v = await visit({ ...stage, browser: visitorBrowser }, '/', {
-        orders: 'platform',
         timezoneId: 'Asia/Yekaterinburg',
       });
 

@@ -14,6 +14,7 @@ import {
   openWidget,
   type Stage,
   startStage,
+  storedOrders,
   storedState,
   visit,
 } from './harness.ts';
@@ -236,7 +237,7 @@ describe('a visitor who left a phone number', () => {
     await v.page.locator('frontdesk-callback #fd-phone').fill('9123456789');
     await v.page.locator('frontdesk-callback .send').click();
     await v.page.locator('frontdesk-callback .done').waitFor();
-    expect(v.posted).toHaveLength(1);
+    expect(await storedOrders(stage, v)).toMatchObject([{ phone: '+79123456789' }]);
     // The flag, not the number.
     const state = await storedState(v);
     expect(state.local).toContain('frontdesk:callback:phone-left');

@@ -26,7 +26,7 @@ describe('a manual-mode order', () => {
       schedule: { ...settings.schedule, week: ALWAYS_OPEN, holidays: false },
       mode: { kind: 'manual', emails: ['sales@corp.example', 'boss@corp.example'], smsNumbers: [] },
     }));
-    const v = await visit(stage, `/callback.html?widget=${key}`, { orders: 'platform' });
+    const v = await visit(stage, `/callback.html?widget=${key}`);
     await openWidget(v.page);
     await v.page.locator('frontdesk-callback #fd-phone').fill('912 345-67-89');
     // Manual mode promises "as soon as possible", not a call within 30 seconds.

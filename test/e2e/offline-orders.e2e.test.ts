@@ -1,5 +1,5 @@
 /**
- * Offline orders in Chromium against the real platform (its own order endpoint, no stand-in):
+ * Offline orders in Chromium against the real platform and its own order endpoint:
  * the browser goes offline, the visitor submits, the order is kept in the browser; it survives a
  * reload and reaches the platform exactly once, under the key it was kept with, when the browser
  * is back online.
@@ -57,7 +57,7 @@ async function submitOffline(context: BrowserContext, page: Page, national: stri
 
 describe('an order placed offline', () => {
   it('survives a reload and reaches the platform once when the browser is back online', async () => {
-    const v = await visit(stage, '/callback.html', { orders: 'platform' });
+    const v = await visit(stage, '/callback.html');
     const posts = orderPosts(v.context);
     const key = await submitOffline(v.context, v.page, '9123400001');
     expect(posts).toEqual([]);
@@ -90,7 +90,7 @@ describe('an order placed offline', () => {
   });
 
   it('goes out on the `online` event while the page stays open, once', async () => {
-    const v = await visit(stage, '/callback.html', { orders: 'platform' });
+    const v = await visit(stage, '/callback.html');
     const posts = orderPosts(v.context);
     const submitted: unknown[] = [];
     await v.page.exposeFunction('recordSubmitted', (detail: unknown) => submitted.push(detail));

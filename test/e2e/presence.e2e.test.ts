@@ -58,7 +58,7 @@ function widgetText(page: Page, tag: string): Promise<string> {
  * (`window.__microphone`), once the chat and the callback widget have heard who is there.
  */
 async function shop(): Promise<Visit> {
-  const v = await visit(stage, '/', { orders: 'platform' });
+  const v = await visit(stage, '/');
   await v.context.addInitScript(() => {
     const counted = window as unknown as { __microphone: number };
     counted.__microphone = 0;

@@ -20,6 +20,7 @@ import {
   type Stage,
   settled,
   startStage,
+  storedOrders,
   type Visit,
   visit,
 } from './harness.ts';
@@ -52,7 +53,9 @@ async function orderFirstSlot(v: Visit) {
   await v.page.locator('frontdesk-callback #fd-when').selectOption(first ?? '');
   await v.page.locator('frontdesk-callback .send').click();
   await v.page.locator('frontdesk-callback .done').waitFor();
-  expect(v.posted.map((order) => order.body.slot)).toEqual([first]);
+  expect((await storedOrders(stage, v)).map((order) => order.slot)).toEqual([
+    Date.parse(first ?? ''),
+  ]);
 }
 
 /** The computed look of the launcher and the dialog's main parts. */

@@ -3,6 +3,7 @@
  * PostgreSQL), sessions, the widgets' public endpoints and the admin API, and the callback orders
  * pipeline (ORDERS.md; its `/ops` events in OPS-EVENTS.md), and the site chat (CHAT.md).
  */
+export { bundleDirs } from './bundle-dirs';
 export { type Clock, systemClock } from './clock';
 export { type PlatformEnv, readEnv } from './env';
 export type { LimitSettings } from './http/rate-limits';

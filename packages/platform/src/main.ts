@@ -6,16 +6,18 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleDirs } from './bundle-dirs';
 import { readEnv } from './env';
 import { createPlatform } from './platform';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
 const env = readEnv();
 const webApps = webAppsFromEnv();
+const assetDirs = bundleDirs();
 const platform = await createPlatform({
   env,
   logger: process.env.LOG !== '0',
-  assetDirs: assetDirsFromEnv(),
+  assetDirs,
   webApps,
 });
 if (process.env.SEED_DEMO === '1') {
@@ -31,6 +33,9 @@ if (process.env.SEED_DEMO === '1') {
 const url = await platform.listen();
 console.log(`Frontdesk platform at ${url} (public URL ${env.publicUrl})`);
 for (const prefix of Object.keys(webApps)) console.log(`  ${env.publicUrl}${prefix}/`);
+if (assetDirs.length === 0) {
+  console.warn('No widget bundles to serve: run `pnpm build`, or set ASSET_DIRS.');
+}
 const sip = platform.sipEdge?.status();
 if (sip?.state === 'running') {
   console.log(
@@ -74,9 +79,4 @@ function webAppsFromEnv(): Record<string, string> {
     if (existsSync(`${dir}/index.html`)) apps[prefix] = dir;
   }
   return apps;
-}
-
-/** ASSET_DIRS: folders of built browser bundles, separated by the path delimiter. */
-function assetDirsFromEnv(): string[] {
-  return (process.env.ASSET_DIRS ?? '').split(':').filter(Boolean);
 }

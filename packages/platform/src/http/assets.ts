@@ -1,12 +1,20 @@
+/// <reference path="./negotiator.d.ts" />
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import { ApiError } from './api-error';
 import type { AppContext } from './context';
 
 /** A content-hashed file name (`chunk-3fA9_kq1.js`): its content never changes. */
 const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|css|mjs)$/;
 const SAFE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+/** The build's compressed copies (see `precompress` in the root vite.config.ts), best first. */
+const COPIES = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
 const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
   mjs: 'text/javascript; charset=utf-8',
@@ -15,36 +23,88 @@ const TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** The first asset folder holding `name`, read; undefined when none does. */
-async function findAsset(dirs: string[], name: string): Promise<Buffer | undefined> {
+/** Reads a file; undefined when there is none. */
+async function readIfAny(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The representation of `name` to send for `request`: the first asset folder holding it, and in
+ * that folder the compressed copy the browser accepts (brotli before gzip at equal preference;
+ * `q=0` refuses one), else the file itself. Undefined when no folder holds it.
+ */
+async function representation(
+  dirs: string[],
+  name: string,
+  request: FastifyRequest,
+): Promise<{ body: Buffer; encoding: string | undefined } | undefined> {
   for (const dir of dirs) {
-    try {
-      return await readFile(join(dir, name));
-    } catch {
-      // Not in this folder: try the next.
+    const path = join(dir, name);
+    const plain = await readIfAny(path);
+    if (!plain) continue;
+    const copies = new Map<string, Buffer>();
+    for (const { encoding, suffix } of COPIES) {
+      const copy = await readIfAny(path + suffix);
+      if (copy) copies.set(encoding, copy);
     }
+    const offered = [...copies.keys(), 'identity'];
+    const chosen = new Negotiator(request).encodings(offered, { preferred: offered })[0];
+    const copy = chosen === undefined ? undefined : copies.get(chosen);
+    return copy ? { body: copy, encoding: chosen } : { body: plain, encoding: undefined };
   }
   return undefined;
 }
 
-/** Serves the built browser bundles: `/v1/loader.js` short-cached, hashed chunks for a year. */
+/** A strong ETag of these bytes: each encoding of a file has its own. */
+function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether `If-None-Match` names `etag` (or `*`); weak and strong tags compare alike for a GET. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
+/**
+ * Serves the built browser bundles, precompressed by the build: `/v1/loader.js` and the fixed
+ * entry names short-cached, hashed chunks for a year; every answer varies by Accept-Encoding,
+ * carries an ETag of its own bytes (304 to a matching If-None-Match), and may be loaded from any
+ * site — module scripts load in CORS mode, and the platform is another origin than the page.
+ */
 export function registerAssets(app: FastifyInstance, ctx: AppContext): void {
-  const serve = async (name: string, reply: import('fastify').FastifyReply) => {
-    if (!SAFE_NAME.test(name) || name.startsWith('.'))
+  const serve = async (name: string, request: FastifyRequest, reply: FastifyReply) => {
+    // The compressed copies are served only as the encoding of their file, never by their name.
+    if (!SAFE_NAME.test(name) || name.startsWith('.') || /\.(br|gz)$/.test(name))
       throw new ApiError(404, 'not_found', `No asset ${name}.`);
-    const body = await findAsset(ctx.assetDirs, name);
-    if (!body) throw new ApiError(404, 'not_found', `No asset ${name}.`);
+    const found = await representation(ctx.assetDirs, name, request);
+    if (!found) throw new ApiError(404, 'not_found', `No asset ${name}.`);
+    const etag = etagOf(found.body);
     const extension = name.slice(name.lastIndexOf('.') + 1);
     reply.header('content-type', TYPES[extension] ?? 'application/octet-stream');
+    reply.header('vary', 'Accept-Encoding');
+    reply.header('etag', etag);
     reply.header('access-control-allow-origin', '*');
+    reply.header('cross-origin-resource-policy', 'cross-origin');
     reply.header(
       'cache-control',
       HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
     );
-    return reply.send(body);
+    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (found.encoding) reply.header('content-encoding', found.encoding);
+    return reply.send(found.body);
   };
-  app.get('/v1/loader.js', { schema: { hide: true } }, (_, reply) => serve('loader.js', reply));
+  app.get('/v1/loader.js', { schema: { hide: true } }, (request, reply) =>
+    serve('loader.js', request, reply),
+  );
   app.get('/v1/assets/:file', { schema: { hide: true } }, (request, reply) =>
-    serve((request.params as { file: string }).file, reply),
+    serve((request.params as { file: string }).file, request, reply),
   );
 }

@@ -1,29 +1,21 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
 
 const sqlite = engines.find((engine) => engine.name === 'sqlite');
 
-describe('OpenAPI document and bundle serving', () => {
+describe('OpenAPI document', () => {
   let database: TestDatabase;
   let t: TestPlatform;
-  let assets: string;
 
   beforeAll(async () => {
-    assets = await mkdtemp(join(tmpdir(), 'fd-assets-'));
-    await writeFile(join(assets, 'loader.js'), '/* loader */');
-    await writeFile(join(assets, 'callback-launcher-Ab12Cd34.js'), 'export {};');
     if (!sqlite) throw new Error('the SQLite test engine is missing');
     database = await sqlite.open();
-    t = await startPlatform(database, { assetDirs: [join(assets, 'missing'), assets] });
+    t = await startPlatform(database);
   });
   afterAll(async () => {
     await t?.close();
     await database?.drop();
-    await rm(assets, { recursive: true, force: true });
   });
 
   it('documents the routes, generated from their schemas', async () => {
@@ -55,23 +47,6 @@ describe('OpenAPI document and bundle serving', () => {
     const login = doc.paths['/v1/auth/login'].post.requestBody.content['application/json'].schema;
     expect(login.required).toEqual(['email', 'password']);
     expect(login.properties.email).toMatchObject({ type: 'string', format: 'email' });
-  });
-
-  it('serves loader.js short-cached and hashed chunks for a year', async () => {
-    const loader = await t.request('/v1/loader.js');
-    expect(loader.status).toBe(200);
-    expect(loader.headers.get('content-type')).toContain('text/javascript');
-    expect(loader.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(await loader.text()).toBe('/* loader */');
-    const chunk = await t.request('/v1/assets/callback-launcher-Ab12Cd34.js');
-    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    for (const path of [
-      '/v1/assets/nope.js',
-      '/v1/assets/..%2Fpackage.json',
-      '/v1/assets/.hidden',
-    ]) {
-      expect((await t.request(path)).status, path).toBe(404);
-    }
   });
 
   it('answers unknown routes with the error body', async () => {
