@@ -57,7 +57,14 @@ export {
 export { isOriginAllowed } from './is-origin-allowed';
 export type { ParseResult, SettingsIssue } from './issues';
 export { LeadGeneratorSchema } from './lead-generator';
+export type { TextLocale } from './locale';
+export { LocaleSchema, TEXT_LOCALES, TextLocaleSchema } from './locale';
+export type { LocalizedText } from './localized-text';
+export { localizedText, textIn } from './localized-text';
+export type { TextPath, TextVisit } from './map-texts';
+export { mapTexts } from './map-texts';
 export { AllowedOriginsSchema, OriginPatternSchema } from './origin';
+export { parseSettings } from './parse-settings';
 export type { PublicConfig, PublicSchemas } from './public-config';
 export {
   PublicCallbackConfigSchema,
@@ -69,11 +76,17 @@ export {
 } from './public-config';
 export type { Receiver } from './receiver';
 export { ScheduleSchema } from './schedule-schema';
+export {
+  languagesOf,
+  mainLanguageIssues,
+  mainLocaleOf,
+  upgradeSettings,
+} from './settings-languages';
 export { requiredText, text } from './text';
 export type { PublicConfigSource } from './to-public-config';
 export { toPublicConfig } from './to-public-config';
 export type { WidgetSettings, WidgetType } from './widget-settings';
-export { parseSettings, WidgetSettingsSchema, WidgetTypeSchema } from './widget-settings';
+export { WidgetSettingsSchema, WidgetTypeSchema } from './widget-settings';
 
 /** The public config of a call widget. */
 export type PublicCallConfig = Extract<PublicConfig, { type: 'call' }>;
