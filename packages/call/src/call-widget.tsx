@@ -4,8 +4,15 @@
  * mute, hang up and the dial pad; out of working hours the non-working title and text, and
  * "order a callback" when the page has a callback widget. A class component, like the dialog.
  */
-import type { PublicCallConfig } from '@frontdesk/config';
-import { BrandLine, errorText, LiveRegion, PlatformError, type Variant } from '@frontdesk/core';
+import { type PublicCallConfig, textIn } from '@frontdesk/config';
+import {
+  BrandLine,
+  errorText,
+  LiveRegion,
+  type Locale,
+  PlatformError,
+  type Variant,
+} from '@frontdesk/core';
 import { Component, createRef } from 'preact';
 import type { Texts } from './call-messages';
 import {
@@ -36,6 +43,8 @@ export type PlaceCall = (
 export interface CallWidgetProps {
   config: PublicCallConfig;
   variant: Variant;
+  /** The widget's language: of its texts and of the marketer's (the config's `languages`). */
+  lang: Locale;
   texts: Texts;
   brandHref: string;
   /** Asks for the microphone; called inside the click. */
@@ -279,9 +288,10 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
   }
 
   override render() {
-    const { config, variant, texts } = this.props;
+    const { config, variant, texts, lang } = this.props;
     const t = texts.call;
-    const look = config.appearance;
+    const look = variant === 'working' ? config.appearance.working : config.appearance.nonWorking;
+    const text = textIn(look.text, lang);
     const working = variant === 'working';
     const { call, muted, digits } = this.state;
     const live = isLive(call.phase);
@@ -291,11 +301,9 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
       <div ref={this.root} class="call" data-phase={call.phase}>
         <div class="head" data-variant={variant}>
           <h2 id={TITLE_ID} class="title">
-            {working ? look.working.title : look.nonWorking.title}
+            {textIn(look.title, lang)}
           </h2>
-          {(working ? look.working.text : look.nonWorking.text) ? (
-            <p class="text">{working ? look.working.text : look.nonWorking.text}</p>
-          ) : null}
+          {text ? <p class="text">{text}</p> : null}
         </div>
         <div class="body">
           {working ? (

@@ -94,6 +94,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
       <CallWidget
         config={config}
         variant={options.variant}
+        lang={locale}
         texts={texts}
         brandHref={origin}
         microphone={() => {

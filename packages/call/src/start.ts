@@ -5,7 +5,7 @@
  * visitor's intent (hover, focus or press on the call button), never at page load. Everything
  * it does is guarded: a widget never throws into the page.
  */
-import { type PublicCallConfig, PublicCallConfigSchema } from '@frontdesk/config';
+import { type PublicCallConfig, PublicCallConfigSchema, textIn } from '@frontdesk/config';
 import {
   createLauncher,
   dialogPlacement,
@@ -13,6 +13,7 @@ import {
   launcherCss,
   lazy,
   mountWidget,
+  oneDialog,
   onOpenIntent,
   opener,
   pickLocale,
@@ -39,8 +40,9 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   const { variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? 'button';
   const mounted = mountWidget('frontdesk-call', host.key, look, [launcherCss, themeCss(look)]);
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.working.buttonText);
-  const locale = pickLocale(config.locale);
+  const locale = pickLocale(config.languages);
+  const launcher =
+    kind === 'link' ? undefined : createLauncher(kind, textIn(look.working.buttonText, locale));
   let opened: import('./open-widget').OpenedWidget | undefined;
   let hidden = false;
   let live = false;
@@ -139,6 +141,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
     },
   };
 
+  oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () =>
       opened && !hidden ? handle.close() : handle.open(launcher),

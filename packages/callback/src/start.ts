@@ -3,7 +3,7 @@
  * decides the working or non-working variant, mounts the launcher, and loads the rest of the
  * widget on intent. Everything it does is guarded: a widget never throws into the page.
  */
-import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdesk/config';
+import { type PublicCallbackConfig, PublicCallbackConfigSchema, textIn } from '@frontdesk/config';
 import {
   createConsentStorage,
   createLauncher,
@@ -12,6 +12,7 @@ import {
   launcherCss,
   lazy,
   mountWidget,
+  oneDialog,
   onIntent,
   onOpenIntent,
   pickLocale,
@@ -34,7 +35,9 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   const kind = host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant);
   const storage = createConsentStorage(host.consent);
   const mounted = mountWidget('frontdesk-callback', host.key, look, [launcherCss, themeCss(look)]);
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.working.buttonText);
+  const locale = pickLocale(config.languages);
+  const launcher =
+    kind === 'link' ? undefined : createLauncher(kind, textIn(look.working.buttonText, locale));
   let visitor: Visitor = {};
   let opened: { close(): void } | undefined;
   let opening = false;
@@ -46,7 +49,6 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     lead?.allow();
   };
 
-  const locale = pickLocale(config.locale);
   // The widget's code and its language's texts, fetched side by side.
   const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)]));
   // Intent: the launcher, or (link code) any of the site's elements that open this widget.
@@ -142,6 +144,7 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     },
   };
 
+  const page = oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () => (opened ? handle.close() : handle.open(launcher)));
     mounted.frame.append(launcher);
@@ -157,7 +160,9 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
           .then(({ startLead }) => {
             if (gone) return;
             lead = startLead(rules, storage, host.key, () => {
-              if (opened || opening || variant() !== 'working') return false;
+              if (opened || opening || page.othersOpen() || variant() !== 'working') {
+                return false;
+              }
               show(undefined, true);
               return true;
             });

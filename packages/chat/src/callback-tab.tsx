@@ -10,6 +10,7 @@ import {
   loadTexts,
   platformSubmit,
   previewSubmit,
+  visitorRegion,
 } from '@frontdesk/callback';
 import type { PublicCallbackConfig, PublicChatConfig } from '@frontdesk/config';
 import {
@@ -44,19 +45,22 @@ export interface CallbackTabOptions {
 }
 
 /**
- * The callback widget's config for the chat's tab: the chat's callback mode, and the schedule's
- * country (the chat has no phone country of its own).
+ * The callback widget's config for the chat's tab, in `lang`: the chat's callback mode, and the
+ * schedule's country (the chat has no phone country of its own).
  */
 export function callbackConfigOf(
   config: PublicChatConfig,
   texts: ChatMessages,
+  lang: Locale,
 ): PublicCallbackConfig {
   const look = config.appearance;
+  const title = { [lang]: texts.callbackTitle };
   return {
     type: 'callback',
     v: config.v,
     key: config.key,
     locale: config.locale,
+    languages: [lang],
     schedule: config.schedule,
     calendar: config.calendar,
     consent: config.consent,
@@ -73,8 +77,8 @@ export function callbackConfigOf(
       secondaryColor: chatSecondary(look.theme),
       themed: true,
       position: look.position,
-      working: { title: texts.callbackTitle, text: '', buttonText: texts.callbackTab },
-      nonWorking: { title: texts.callbackTitle, text: '' },
+      working: { title, text: {}, buttonText: { [lang]: texts.callbackTab } },
+      nonWorking: { title, text: {} },
       leadGenerator: { title: look.working.buttonText, text: look.working.text },
     },
   };
@@ -90,7 +94,7 @@ export async function callbackTab(options: CallbackTabOptions): Promise<() => Co
     mounted.adopt(sheet(callbackTabCss));
     styled.add(mounted.root);
   }
-  const config = callbackConfigOf(options.config, options.texts);
+  const config = callbackConfigOf(options.config, options.texts, locale);
   const submit = host.preview
     ? previewSubmit
     : platformSubmit(createPlatformClient(host.api), host.key);
@@ -102,10 +106,12 @@ export async function callbackTab(options: CallbackTabOptions): Promise<() => Co
       schedule={options.schedule}
       variant={options.variant}
       lead={options.lead}
+      lang={locale}
       locale={formatLocale(locale)}
       texts={texts}
       visitor={options.visitor}
       visitorZone={zone}
+      visitorRegion={visitorRegion()}
       now={() => new Date()}
       brandHref={brandHref}
       submit={submit}

@@ -7,9 +7,11 @@
  * hooks would cost the opened widget's budget a kilobyte.
  */
 import type { ChatMessage, ChatRating, Messenger, PublicChatConfig } from '@frontdesk/config';
+import { textIn } from '@frontdesk/config';
 import {
   BrandLine,
   errorText,
+  type Locale,
   linkify,
   PlatformError,
   safeHref,
@@ -27,6 +29,8 @@ export interface ChatWidgetProps {
   variant: Variant;
   session: ChatSession;
   texts: Texts;
+  /** The widget's language: of its texts and of the marketer's (the config's `languages`). */
+  lang: Locale;
   /** For Intl formatting (see `formatLocale`). */
   locale: string;
   /** Where the brand line links to. */
@@ -90,10 +94,20 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     this.stop();
   }
 
-  override componentDidUpdate(_: ChatWidgetProps, previous: WidgetState) {
+  /** Whether the log shows its last message before a render (see componentDidUpdate). */
+  override getSnapshotBeforeUpdate(): boolean {
+    const log = this.logRef.current;
+    return !!log && log.scrollHeight - log.scrollTop - log.clientHeight < 4;
+  }
+
+  override componentDidUpdate(_: ChatWidgetProps, previous: WidgetState, atEnd?: boolean) {
     const { chat, tab } = this.state;
     const count = chat.messages.length + chat.pending.length;
-    if (count !== previous.chat.messages.length + previous.chat.pending.length) this.scrollDown();
+    // A new message scrolls to it; what takes room under the log (the rating, a longer status
+    // line) keeps the last message in view if it was.
+    if (atEnd || count !== previous.chat.messages.length + previous.chat.pending.length) {
+      this.scrollDown();
+    }
     if (chat.unread || tab !== previous.tab) this.markSeen();
   }
 
@@ -320,7 +334,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
                 checked={this.state.consent}
                 onChange={(event) => this.setState({ consent: event.currentTarget.checked })}
               />
-              <span>{config.consent.text || m.consent}</span>
+              <span>{textIn(config.consent.text, this.props.lang) || m.consent}</span>
             </label>
           ) : null}
           <button type="submit" class="send" disabled={!this.canSend()}>
@@ -348,7 +362,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
   }
 
   override render() {
-    const { config, texts, loadCallback } = this.props;
+    const { config, texts, loadCallback, lang } = this.props;
     const m = texts.chat;
     const { chat, tab, callback } = this.state;
     const working = chat.working ?? this.props.variant === 'working';
@@ -364,10 +378,10 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
         <header class="head" data-variant={working ? 'working' : 'non-working'}>
           {operator.photo ? <img class="photo" src={operator.photo} alt="" /> : null}
           <h2 id={TITLE_ID} class="title">
-            {look.title}
+            {textIn(look.title, lang)}
           </h2>
           {operator.name ? <p class="text">{operator.name}</p> : null}
-          {look.text ? <p class="text">{look.text}</p> : null}
+          {textIn(look.text, lang) ? <p class="text">{textIn(look.text, lang)}</p> : null}
         </header>
         {loadCallback ? (
           <div class="tabs" role="tablist" onKeyDown={this.onTabKey}>

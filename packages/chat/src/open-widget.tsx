@@ -71,6 +71,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         variant={options.variant}
         session={options.session}
         texts={texts}
+        lang={locale}
         locale={formatLocale(locale)}
         brandHref={new URL(host.api, location.href).origin}
         lead={options.lead}

@@ -7,7 +7,7 @@
  * in its own chunk. Everything is guarded: a widget never throws into the page.
  */
 import { PHONE_LEFT } from '@frontdesk/callback';
-import { type PublicChatConfig, PublicChatConfigSchema } from '@frontdesk/config';
+import { type PublicChatConfig, PublicChatConfigSchema, textIn } from '@frontdesk/config';
 import {
   createConsentStorage,
   createLauncher,
@@ -16,6 +16,7 @@ import {
   launcherCss,
   lazy,
   mountWidget,
+  oneDialog,
   onIntent,
   onOpenIntent,
   pickLocale,
@@ -48,7 +49,9 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     [launcherCss, chatLauncherCss, themeCss(chatTheme(look))],
   );
   mounted.frame.dataset.theme = look.theme;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.working.buttonText);
+  const locale = pickLocale(config.languages);
+  const launcher =
+    kind === 'link' ? undefined : createLauncher(kind, textIn(look.working.buttonText, locale));
   // The badge's number is for the eye; screen readers hear the count in words.
   const badge = document.createElement('span');
   badge.className = 'badge';
@@ -61,7 +64,6 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     launcher.append(badge, unreadWords);
   }
 
-  const locale = pickLocale(config.locale);
   const texts = lazy(() => loadTexts(locale));
   const ui = lazy(() => import('./open-widget'));
   let opened: { close(): void } | undefined;
@@ -78,7 +80,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
 
   const session = lazy(() =>
     Promise.all([import('./connect-session'), texts()]).then(async ([{ connectSession }, t]) => {
-      const started = await connectSession(host, storage, t);
+      const started = await connectSession(host, storage, t, locale);
       running = started;
       tell();
       unread = (state) => {
@@ -172,6 +174,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     },
   };
 
+  const page = oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () => (opened ? handle.close() : show()));
     mounted.frame.append(launcher);
@@ -190,7 +193,9 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
             .then(({ startLead }) => {
               if (gone) return;
               lead = startLead(rules, storage, host.key, () => {
-                if (opened || opening || variant() !== 'working') return false;
+                if (opened || opening || page.othersOpen() || variant() !== 'working') {
+                  return false;
+                }
                 show(true);
                 return true;
               });

@@ -78,6 +78,7 @@ export type { Receiver } from './receiver';
 export { ScheduleSchema } from './schedule-schema';
 export {
   languagesOf,
+  localeFor,
   mainLanguageIssues,
   mainLocaleOf,
   upgradeSettings,

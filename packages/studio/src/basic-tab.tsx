@@ -7,7 +7,8 @@ import { type People, ReceiverField } from './receiver-field';
 
 /**
  * The Basic tab (the chat's Settings tab): the type's own settings, and for every type the sites
- * the widget may run on and the language of its own texts.
+ * the widget may run on and its language: one, or the visitor's, with the main one to fall back
+ * to.
  */
 export function BasicTab({ people, session }: { people: People; session: StaffSession }) {
   const { draft } = useForm();
@@ -36,13 +37,25 @@ export function BasicTab({ people, session }: { people: People; session: StaffSe
       />
       <Select
         path="locale"
-        label="Language of the widget's own texts"
+        label="Language of the widget"
+        hint="All of its texts, yours and its own, are shown in one language."
         options={[
-          ['auto', "The visitor's browser language"],
-          ['ru', 'Russian'],
-          ['en', 'English'],
+          ['auto', "The visitor's language (Russian or English)"],
+          ['ru', 'Russian only'],
+          ['en', 'English only'],
         ]}
       />
+      {draft.locale === 'auto' && (
+        <Select
+          path="mainLocale"
+          label="Main language"
+          hint="Every text is written in it, and visitors whose language lacks a text see it."
+          options={[
+            ['ru', 'Russian'],
+            ['en', 'English'],
+          ]}
+        />
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import { upgradeSettings, type WidgetSettings, type WidgetType } from '@frontdesk/config';
 import type { Kysely, Updateable } from 'kysely';
 import { uniqueViolation } from './constraint-violation';
 import { nextSeq } from './insertion-order';
@@ -197,8 +197,9 @@ export function toWidget(row: Omit<WidgetRow, 'seq'>): Widget {
     type: row.type as WidgetType,
     name: row.name,
     active: row.active === 1,
-    // The store wrote this text from a WidgetSettings; validating it again is the reader's call.
-    settings: JSON.parse(row.settings) as WidgetSettings,
+    // The store wrote this text from a WidgetSettings, maybe of the shape before texts had
+    // languages (read as today's, nothing lost); validating it again is the reader's call.
+    settings: upgradeSettings(JSON.parse(row.settings)) as WidgetSettings,
     version: row.version,
     sipLine: row.sip_line,
     createdAt: row.created_at,
