@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { queueDelivery } from '../chat/channels/queue-delivery';
 import type { ChatStore, StoredChatMessage } from './chat-types';
 import {
   cancelAutoReplies,
@@ -37,6 +38,8 @@ export function chatMessagesRepository(
         assertStorableText('page.title', input.page.title);
       }
       const stored = await db.transaction().execute(async (trx) => {
+        // Messenger channels: the poller's fencing check comes first (src/chat/channels/).
+        await input.inbound?.before(trx);
         await trx
           .selectFrom('chat_visitors')
           .select('id')
@@ -72,6 +75,7 @@ export function chatMessagesRepository(
             ...(startsEnquiry ? { enquiry_started_at: now } : {}),
             ...(input.page ? { page_url: input.page.url, page_title: input.page.title } : {}),
             ...(visitor.timeZone !== null ? { time_zone: visitor.timeZone } : {}),
+            channel: input.inbound?.channel ?? 'site',
           })
           .where('id', '=', conversation.id)
           .execute();
@@ -101,6 +105,8 @@ export function chatMessagesRepository(
             now,
           });
         }
+        // Messenger channels: the update's record, in the same transaction (src/chat/channels/).
+        await input.inbound?.after(trx, message);
         return { message, replayed: false };
       });
       return withConversation(db, stored);
@@ -187,6 +193,8 @@ export async function appendMessage(
     .where('id', '=', conversation.id)
     .execute();
   await trx.insertInto('chat_messages').values(row).execute();
+  // A reply in a messenger conversation waits in its outbox, committed with the message.
+  await queueDelivery(trx, conversation, row);
   return toStoredMessage(row);
 }
 
@@ -231,6 +239,7 @@ async function startConversation(
     time_zone: visitor.timeZone,
     started_at: now,
     closed_at: null,
+    channel: 'site',
   };
   await trx.insertInto('conversations').values(row).execute();
   return row;

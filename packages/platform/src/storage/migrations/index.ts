@@ -8,6 +8,7 @@ import * as orders from './002_orders';
 import * as calls from './010_calls';
 import * as callHistoryCalls from './011_call_history_calls';
 import * as chat from './012_chat';
+import * as channels from './030_channels';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '010_calls': calls,
   '011_call_history_calls': callHistoryCalls,
   '012_chat': chat,
+  '030_channels': channels,
 };
