@@ -50,6 +50,11 @@ export interface PlatformEnv {
   telegramApiUrl: string;
   /** Base URL of the Viber REST API (VIBER_API_URL; tests point it at a local server). */
   viberApiUrl: string;
+  /**
+   * Where Telegram deep links point instead of https://t.me (MESSENGER_LINK_BASE): the messenger
+   * sandbox's `/telegram` in development, demos and tests; unset in production.
+   */
+  messengerLinkBase: string | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -80,8 +85,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
- * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL and
- * VIBER_API_URL.
+ * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
+ * VIBER_API_URL and MESSENGER_LINK_BASE.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -112,6 +117,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     limits: limitsOf(env),
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
+    messengerLinkBase: env.MESSENGER_LINK_BASE
+      ? baseUrl(env.MESSENGER_LINK_BASE, 'MESSENGER_LINK_BASE')
+      : undefined,
   };
 }
 
@@ -141,10 +149,10 @@ function wsOrigin(value: string): string {
 }
 
 /** An http(s) base URL without its trailing slash, so paths append to it. */
-function baseUrl(value: string): string {
+function baseUrl(value: string, name = 'a bot API base URL'): string {
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`a bot API base URL must be http(s), not "${value}"`);
+    throw new Error(`${name} must be http(s), not "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
 }
