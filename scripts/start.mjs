@@ -1,6 +1,7 @@
 // `npm start`: runs everything Frontdesk has, seeded with the demo account: the platform with
-// its SIP edge (Kamailio), the operator console and the Studio, and the demo site (its widgets
-// come from the platform).
+// its SIP edge (Kamailio), the operator console and the Studio, the demo site (its widgets
+// come from the platform), and the messenger sandbox that stands in for Telegram (no machine
+// here reaches the real one), with the platform pointed at it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +10,9 @@ const port = process.env.PORT ?? '8080';
 const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
 const demoPort = process.env.DEMO_PORT ?? '8090';
 const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
+const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
+const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 /** Folders of the browser bundles the platform serves at /v1/loader.js and /v1/assets/. */
 const assetDirs = [
   'packages/loader/dist/browser',
@@ -30,6 +34,18 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     DEMO_SITE_URL: demoSiteUrl,
     LOG: process.env.LOG ?? '0',
     ASSET_DIRS: assetDirs.map((dir) => `${root}${dir}`).join(':'),
+    TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
+    MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? `${sandboxUrl}/telegram`,
+  },
+});
+
+const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    MESSENGER_SANDBOX_PORT: sandboxPort,
+    MESSENGER_SANDBOX_TELEGRAM_PORT: sandboxTelegramPort,
   },
 });
 
@@ -48,8 +64,11 @@ console.log(`Studio (marketers configure widgets): ${publicUrl}/studio/`);
 console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
+console.log(
+  `Messenger sandbox (play the customer in Telegram; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
+);
 
-const children = [platform, demo];
+const children = [platform, demo, sandbox];
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of children) child.kill('SIGTERM');
