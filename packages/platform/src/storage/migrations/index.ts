@@ -10,6 +10,7 @@ import * as callHistoryCalls from './011_call_history_calls';
 import * as chat from './012_chat';
 import * as secrets from './020_secrets';
 import * as outboxKinds from './021_outbox_kinds';
+import * as trunks from './030_trunks';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '012_chat': chat,
   '020_secrets': secrets,
   '021_outbox_kinds': outboxKinds,
+  '030_trunks': trunks,
 };
