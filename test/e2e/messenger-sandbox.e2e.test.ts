@@ -113,7 +113,7 @@ describe('the messenger sandbox page', () => {
       .getByRole('log', { name: 'Chat with Shop Bot' })
       .getByText('/start handoff_123')
       .waitFor();
-    expect(new URL(page.url()).search).toBe('');
+    await page.waitForURL((url) => url.search === '');
     expect(await takeUpdates()).toEqual(['/start handoff_123']);
     const [chat] = sandbox.telegram.chats('shop_bot');
     expect(chat?.customer).toMatchObject({
