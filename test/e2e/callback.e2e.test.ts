@@ -217,8 +217,8 @@ describe('working and non-working time, by the real clock', () => {
       appearance: {
         ...s.appearance,
         nonWorking: {
-          title: 'Сейчас мы отдыхаем',
-          text: 'Выберите время звонка.',
+          title: { ru: 'Сейчас мы отдыхаем' },
+          text: { ru: 'Выберите время звонка.' },
           hideBrand: false,
         },
       },

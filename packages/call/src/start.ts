@@ -6,7 +6,7 @@
  * the visitor's intent (hover, focus or press on the call button) while someone can answer,
  * never at page load. Everything it does is guarded: a widget never throws into the page.
  */
-import { type PublicCallConfig, PublicCallConfigSchema } from '@frontdesk/config';
+import { type PublicCallConfig, PublicCallConfigSchema, textIn } from '@frontdesk/config';
 import {
   createLauncher,
   dialogPlacement,
@@ -16,6 +16,7 @@ import {
   lazy,
   mountWidget,
   NOBODY,
+  oneDialog,
   onOpenIntent,
   opener,
   pickLocale,
@@ -43,20 +44,21 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   const { variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? 'button';
   const mounted = mountWidget('frontdesk-call', host.key, look, [launcherCss, themeCss(look)]);
+  const locale = pickLocale(config.languages);
   // Nobody can answer until the platform says someone can: no promise of a call before that.
   let presence = NOBODY;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
+  const launcher =
+    kind === 'link' ? undefined : createLauncher(kind, textIn(look.nobody.buttonText, locale));
   /** Asks who can answer now (the browser reuses a recent answer) and follows it. */
   const refresh = () =>
     fetchPresence(host).then((answer) => {
       presence = answer;
       setLauncherText(
         launcher,
-        look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText,
+        textIn(look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText, locale),
       );
     });
   void refresh();
-  const locale = pickLocale(config.locale);
   let opened: import('./open-widget').OpenedWidget | undefined;
   let hidden = false;
   let live = false;
@@ -160,6 +162,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
     },
   };
 
+  oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () =>
       opened && !hidden ? handle.close() : handle.open(launcher),

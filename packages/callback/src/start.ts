@@ -5,7 +5,7 @@
  * and loads the rest of the widget on intent. Everything it does is guarded: a widget never
  * throws into the page.
  */
-import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdesk/config';
+import { type PublicCallbackConfig, PublicCallbackConfigSchema, textIn } from '@frontdesk/config';
 import {
   createConsentStorage,
   createLauncher,
@@ -16,6 +16,7 @@ import {
   lazy,
   mountWidget,
   NOBODY,
+  oneDialog,
   onIntent,
   onOpenIntent,
   pickLocale,
@@ -39,16 +40,18 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   const kind = host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant);
   const storage = createConsentStorage(host.consent);
   const mounted = mountWidget('frontdesk-callback', host.key, look, [launcherCss, themeCss(look)]);
+  const locale = pickLocale(config.languages);
   // Nobody can call back until the platform says someone can: no promise before that.
   let presence = NOBODY;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
+  const launcher =
+    kind === 'link' ? undefined : createLauncher(kind, textIn(look.nobody.buttonText, locale));
   /** Asks who can call back now (the browser reuses a recent answer) and follows it. */
   const refresh = () =>
     fetchPresence(host).then((answer) => {
       presence = answer;
       setLauncherText(
         launcher,
-        look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText,
+        textIn(look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText, locale),
       );
     });
   void refresh();
@@ -63,7 +66,6 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     lead?.allow();
   };
 
-  const locale = pickLocale(config.locale);
   // The widget's code and its language's texts, fetched side by side.
   const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)]));
   // Intent: the launcher, or (link code) any of the site's elements that open this widget.
@@ -160,6 +162,7 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     },
   };
 
+  const page = oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () => (opened ? handle.close() : handle.open(launcher)));
     mounted.frame.append(launcher);
@@ -176,8 +179,15 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
             if (gone) return;
             lead = startLead(rules, storage, host.key, () => {
               // It promises a call now: only while someone can make it.
-              if (opened || opening || variant() !== 'working' || presence.presence !== 'online')
+              if (
+                opened ||
+                opening ||
+                page.othersOpen() ||
+                variant() !== 'working' ||
+                presence.presence !== 'online'
+              ) {
                 return false;
+              }
               show(undefined, true);
               return true;
             });

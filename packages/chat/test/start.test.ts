@@ -58,10 +58,11 @@ describe('start (the launcher chunk)', () => {
     const handle = start(h);
     expect(document.querySelector('frontdesk-chat')?.getAttribute('data-widget')).toBe('test-chat');
     const launcher = shadow()?.querySelector('button.launcher');
-    // No "we are online!" before the platform says someone is.
-    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText);
+    // No "we are online!" before the platform says someone is; the visitor's language (jsdom's
+    // browser speaks en-US), as the config offers it.
+    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.en);
     await vi.waitFor(() =>
-      expect(launcher?.textContent).toBe(config.appearance.working.buttonText),
+      expect(launcher?.textContent).toBe(config.appearance.working.buttonText.en),
     );
     expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
     expect(launcher?.getAttribute('aria-expanded')).toBe('false');
@@ -113,7 +114,11 @@ describe('start (the launcher chunk)', () => {
   });
 
   it('shows the unread count on the launcher while the window is closed', async () => {
-    const h = host(chatConfig(), { consent: true });
+    // A widget that speaks Russian only: the count in Russian words too.
+    const h = host(
+      chatConfig((s) => ({ ...s, locale: 'ru' })),
+      { consent: true },
+    );
     const handle = start(h);
     const launcher = shadow()?.querySelector<HTMLButtonElement>('.launcher');
     launcher?.click();
@@ -177,7 +182,7 @@ describe('start (the launcher chunk)', () => {
       return found;
     });
     expect(dialog.querySelectorAll('.bubble')).toHaveLength(2);
-    expect(dialog.querySelector('.title')?.textContent).toBe('Сейчас мы не в сети');
+    expect(dialog.querySelector('.title')?.textContent).toBe('We are offline now');
     expect(socketIo.calls).toEqual([]);
     expect(localStorage.length).toBe(0);
     handle.destroy();

@@ -86,6 +86,7 @@ export type { SecretState } from './secret';
 export { SECRET_PATHS, SecretStateSchema, secret } from './secret';
 export {
   languagesOf,
+  localeFor,
   mainLanguageIssues,
   mainLocaleOf,
   upgradeSettings,

@@ -48,6 +48,15 @@ export function languagesOf(settings: WidgetSettings): TextLocale[] {
 }
 
 /**
+ * The language of `settings` a visitor who reads `wanted` is shown: `wanted` when it is offered
+ * (see {@link languagesOf}), else the main language — for every text, so nothing is mixed.
+ */
+export function localeFor(settings: WidgetSettings, wanted: string | undefined): TextLocale {
+  const offered = languagesOf(settings);
+  return offered.find((locale) => locale === wanted) ?? mainLocaleOf(settings);
+}
+
+/**
  * Settings as stored before texts had languages, in today's shape: a text that is a plain
  * string becomes the main language's value, and the main language is recorded. Anything else
  * is left as it is, for `parseSettings` to judge; nothing is lost.
@@ -55,10 +64,11 @@ export function languagesOf(settings: WidgetSettings): TextLocale[] {
 export function upgradeSettings(input: unknown): unknown {
   if (!isRecord(input)) return input;
   const main = mainLocaleOf(input);
-  const recorded = 'mainLocale' in input ? input : { ...input, mainLocale: main };
-  return mapTexts(WidgetSettingsSchema, recorded, (text) =>
+  const upgraded = mapTexts(WidgetSettingsSchema, input, (text) =>
     typeof text === 'string' ? { [main]: text } : text,
   );
+  if (upgraded === input || 'mainLocale' in input) return upgraded;
+  return { ...upgraded, mainLocale: main };
 }
 
 /** Issues of the required texts that are empty in the main language, at `….title.ru`. */

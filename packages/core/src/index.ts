@@ -30,6 +30,8 @@ export { LiveRegion } from './live-region';
 export type { FrameLook, MountedWidget } from './mount-widget';
 export { mountWidget } from './mount-widget';
 export { onIntent } from './on-intent';
+export type { OneDialog } from './one-dialog';
+export { oneDialog } from './one-dialog';
 export { onOpenIntent, opener } from './open-intent';
 export type { Locale } from './pick-locale';
 export { formatLocale, pickLocale } from './pick-locale';

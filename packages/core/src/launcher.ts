@@ -12,8 +12,8 @@ const HANDSET =
 export type LauncherKind = 'button' | 'label';
 
 /**
- * A launcher `<button>` of `kind` showing `text` (its accessible name), announcing that it
- * opens a dialog; `aria-expanded` follows the widget.
+ * A launcher `<button>` of `kind` showing `text` (its accessible name, also where narrow screens
+ * show the icon alone), announcing that it opens a dialog; `aria-expanded` follows the widget.
  */
 export function createLauncher(kind: LauncherKind, text: string): HTMLButtonElement {
   const button = document.createElement('button');
@@ -22,17 +22,17 @@ export function createLauncher(kind: LauncherKind, text: string): HTMLButtonElem
   button.dataset.format = kind;
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
-  if (kind === 'button') {
-    const icon = document.createElementNS(SVG, 'svg');
-    icon.setAttribute('viewBox', '0 0 24 24');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.setAttribute('focusable', 'false');
-    const path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', HANDSET);
-    icon.append(path);
-    button.append(icon);
-  }
+  // The edge tab shows its icon only where it shrinks to one (narrow screens, see the styles).
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('focusable', 'false');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', HANDSET);
+  icon.append(path);
+  button.append(icon);
   const label = document.createElement('span');
+  label.className = 'name';
   label.textContent = text;
   button.append(label);
   return button;

@@ -45,7 +45,9 @@ export function placeNear(
     void computePosition(anchor, floating, {
       strategy: 'fixed',
       placement,
-      middleware: [offset(12), flip({ padding: 8 }), shift({ padding: 8 })],
+      // Shifted along both axes: a popup taller than the room on either side of its anchor
+      // moves up or down into the viewport rather than past its edge (its CSS caps its height).
+      middleware: [offset(12), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
     }).then(({ x, y }) => {
       set('--fd-x', x);
       set('--fd-y', y);
