@@ -20,7 +20,6 @@ import {
 import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
 import { Component, createRef, type RefObject } from 'preact';
 import type { Texts } from './callback-messages';
-import type { PhoneCheck } from './check-phone';
 import { pageInfo } from './page-info';
 import { PhoneField } from './phone-field';
 import { type SlotGroup, slotGroups } from './slot-groups';
@@ -68,8 +67,6 @@ type Field = 'phone' | 'when' | 'consent';
 interface FormState {
   /** Turns non-working when the platform answers `closed_now`. */
   variant: Variant;
-  /** The phone field's last reading of the number. */
-  phone: PhoneCheck;
   name: string;
   /** "now", a slot's start (ISO), or "" (nothing chosen yet). */
   when: string;
@@ -97,7 +94,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
   /** The last order sent and its idempotency key: a repeat of it keeps the key. */
   private attempt?: { body: string; key: string };
   private groups?: { at: Date; value: SlotGroup[] };
-  private readonly phoneRef = createRef<HTMLInputElement>();
+  private readonly phoneRef = createRef<PhoneField>();
   private readonly whenRef = createRef<HTMLSelectElement>();
   private readonly consentRef = createRef<HTMLInputElement>();
   private readonly doneRef = createRef<HTMLDivElement>();
@@ -106,7 +103,6 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     super(props);
     this.state = {
       variant: props.variant,
-      phone: { kind: 'empty' },
       name: props.visitor.name ?? '',
       when: props.variant === 'working' ? 'now' : '',
       consent: false,
@@ -149,7 +145,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     return this.groups.value;
   }
 
-  private fail(field: Field, text: string, focus: RefObject<HTMLElement | null>) {
+  private fail(field: Field, text: string, focus: RefObject<{ focus(): void } | null>) {
     this.setState({ fieldError: { field, text } });
     focus.current?.focus();
   }
@@ -168,11 +164,12 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
   private readonly onSubmit = async (event: Event) => {
     event.preventDefault();
     const { config, texts } = this.props;
-    const { phone: checked, when, consent, name, website, sending } = this.state;
+    const { when, consent, name, website, sending } = this.state;
     if (sending) return;
     this.setState({ attempted: true, alert: '', fieldError: undefined });
     const m = texts.callback;
-    if (checked.kind !== 'valid') return this.phoneRef.current?.focus();
+    const checked = this.phoneRef.current?.check();
+    if (checked?.kind !== 'valid') return this.phoneRef.current?.focus();
     if (when === '') return this.fail('when', m.timeRequired, this.whenRef);
     if (config.consent.required && !consent) {
       return this.fail('consent', texts.core.errors.consent_required, this.consentRef);
@@ -258,8 +255,8 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
           initial={this.props.visitor.phone ?? ''}
           error={errorOf('phone')}
           attempted={state.attempted}
-          inputRef={this.phoneRef}
-          onCheck={(phone) => this.setState({ phone, ...clear('phone') })}
+          ref={this.phoneRef}
+          onInput={() => this.setState(clear('phone'))}
         />
         <div class="field">
           <label class="label" for="fd-name">

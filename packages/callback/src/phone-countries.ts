@@ -17,7 +17,7 @@ export interface CountryOption {
 
 /** The countries of `metadata`, named in `locale` and sorted by name. */
 export function countryOptions(metadata: MetadataJson, locale: string): CountryOption[] {
-  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
   const order = new Intl.Collator(locale);
   return Object.entries(metadata.countries)
     .map(([code, country]) => ({
@@ -29,16 +29,12 @@ export function countryOptions(metadata: MetadataJson, locale: string): CountryO
 }
 
 /**
- * The country of the visitor's first browser language, by its region or its likely one
- * ("en-GB" → GB, "ru" → RU, "en" → US); undefined when it tells none.
+ * The country of the visitor's first browser language (a well-formed tag, as browsers give
+ * them), by its region or its likely one ("en-GB" → GB, "ru" → RU, "en" → US); undefined when
+ * there is none.
  */
 export function visitorRegion(
   languages: readonly string[] = navigator.languages ?? [],
 ): string | undefined {
-  try {
-    return languages[0] ? new Intl.Locale(languages[0]).maximize().region : undefined;
-  } catch {
-    // A malformed tag tells nothing.
-    return undefined;
-  }
+  return languages[0] ? new Intl.Locale(languages[0]).maximize().region : undefined;
 }

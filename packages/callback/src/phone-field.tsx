@@ -2,11 +2,10 @@
  * The phone field of the callback form: the country list (the widget's own countries at first,
  * every country once the list is opened or the visitor comes from elsewhere; see
  * phone-countries.ts) and the number, checked as the visitor types, with its message. The form
- * hears each new reading of the number (`onCheck`) and sends what it last heard.
+ * asks it for its reading of the number (`check`) when it sends.
  */
-import { lazy } from '@frontdesk/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
-import { Component, type RefObject } from 'preact';
+import { Component, createRef, type RefObject } from 'preact';
 import type { CallbackMessages } from './callback-messages';
 import { checkPhone, isPhoneCountry, type PhoneCheck, type PhoneCountry } from './check-phone';
 import { type CountryOption, countryOptions } from './phone-countries';
@@ -27,8 +26,10 @@ export interface PhoneFieldProps {
   error: string;
   /** The form was sent once: an empty number is an error from now on. */
   attempted: boolean;
-  inputRef: RefObject<HTMLInputElement | null>;
-  onCheck(check: PhoneCheck): void;
+  /** The visitor typed (the form's own word on the number is old now). */
+  onInput(): void;
+  /** Receives the field itself, for the form to ask (a prop, not a special one, in Preact 11). */
+  ref?: RefObject<PhoneField | null> | undefined;
 }
 
 interface PhoneState {
@@ -42,15 +43,17 @@ interface PhoneState {
   blurred: boolean;
 }
 
-/** Every country libphonenumber-js knows, a chunk of its own. */
-const allCountries = lazy(() => import('./all-phone-metadata'));
+/** Every country libphonenumber-js knows, a chunk of its own (the browser imports it once). */
+const allCountries = () => import('./all-phone-metadata');
 
 /** The phone field; see the module comment. */
 export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
   private options?: { of: MetadataJson; value: CountryOption[] };
+  private readonly input = createRef<HTMLInputElement>();
 
   constructor(props: PhoneFieldProps) {
     super(props);
+    if (props.ref) props.ref.current = this;
     const region = props.visitorRegion ?? '';
     this.state = {
       country: isPhoneCountry(region) ? region : (props.country.toUpperCase() as PhoneCountry),
@@ -62,30 +65,20 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
   }
 
   override componentDidMount() {
-    this.tell();
     // A visitor from elsewhere gets their own country as soon as the list of all is here.
     const region = this.props.visitorRegion;
     if (region && !isPhoneCountry(region)) this.loadAll();
   }
 
-  override componentDidUpdate(_: PhoneFieldProps, previous: PhoneState) {
-    const { phone, country, metadata } = this.state;
-    if (
-      phone !== previous.phone ||
-      country !== previous.country ||
-      metadata !== previous.metadata
-    ) {
-      this.tell();
-    }
-  }
-
-  private check(): PhoneCheck {
+  /** The number as read now: what the form sends. */
+  check(): PhoneCheck {
     const { phone, country, metadata } = this.state;
     return checkPhone(phone, country, metadata);
   }
 
-  private tell() {
-    this.props.onCheck(this.check());
+  /** Takes the focus (the number is what to fix). */
+  focus() {
+    this.input.current?.focus();
   }
 
   /** Loads every country into the list, once; the default follows the visitor's country. */
@@ -152,7 +145,7 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
             ))}
           </select>
           <input
-            ref={this.props.inputRef}
+            ref={this.input}
             id="fd-phone"
             class="input"
             type="tel"
@@ -162,7 +155,10 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
             value={state.phone}
             aria-invalid={message ? 'true' : 'false'}
             aria-describedby="fd-phone-msg"
-            onInput={(event) => this.setState({ phone: event.currentTarget.value, touched: true })}
+            onInput={(event) => {
+              this.setState({ phone: event.currentTarget.value, touched: true });
+              this.props.onInput();
+            }}
             onBlur={() => this.setState({ blurred: true })}
           />
         </div>

@@ -2,8 +2,8 @@
  * The slot picker's options: callback slots grouped by the visitor's calendar day and labelled
  * in the visitor's time zone, with the company's wall time beside each when the two differ.
  */
-import type { Slot } from '@frontdesk/schedule/engine';
-import { dateIn, daysAhead, relativeDay } from './slot-label';
+import { dateIn, type Slot } from '@frontdesk/schedule/engine';
+import { daysAhead, relativeDay } from './slot-label';
 
 /** One slot as the picker offers it. */
 export interface SlotOption {

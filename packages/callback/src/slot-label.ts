@@ -3,6 +3,7 @@
  * button, the confirmation): with its day, "tomorrow, Mon 7 Dec, 06:00" / "завтра, пн, 7 дек.,
  * 06:00" — by `Intl` in the visitor's locale and time zone, "today" and "tomorrow" by the clock.
  */
+import { dateIn } from '@frontdesk/schedule/engine';
 
 const DAY_MS = 86_400_000;
 
@@ -13,16 +14,6 @@ export interface SlotReading {
   visitorZone: string;
   /** For "today" and "tomorrow". */
   now: Date;
-}
-
-/** "YYYY-MM-DD" of `at` on a wall calendar in `timeZone`. */
-export function dateIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 }
 
 /** Days from the visitor's today to the day of `at` (0 today, 1 tomorrow), in `visitorZone`. */

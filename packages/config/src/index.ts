@@ -62,7 +62,7 @@ export { LeadGeneratorSchema } from './lead-generator';
 export type { TextLocale } from './locale';
 export { LocaleSchema, TEXT_LOCALES, TextLocaleSchema } from './locale';
 export type { LocalizedText } from './localized-text';
-export { localizedText, textIn } from './localized-text';
+export { localizedText } from './localized-text';
 export type { TextPath, TextVisit } from './map-texts';
 export { mapTexts } from './map-texts';
 export type { NobodyTexts } from './nobody-texts';
@@ -92,6 +92,7 @@ export {
   upgradeSettings,
 } from './settings-languages';
 export { requiredText, text } from './text';
+export { textIn } from './text-in';
 export type { PublicConfigSource } from './to-public-config';
 export { toPublicConfig } from './to-public-config';
 export type { WidgetSettings, WidgetType } from './widget-settings';

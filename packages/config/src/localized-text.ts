@@ -44,8 +44,3 @@ export interface LocalizedTextSchema extends Named<ReturnType<typeof localizedTe
 export function localizedText(max: number, opts: { required?: boolean } = {}): LocalizedTextSchema {
   return localizedTextSchema(max, opts.required === true);
 }
-
-/** `text` in `locale` ('' when it lacks that language). */
-export function textIn(text: LocalizedText | undefined, locale: string): string {
-  return text?.[locale as keyof LocalizedText] ?? '';
-}

@@ -1,4 +1,4 @@
-import { localizedText, textIn } from '@frontdesk/config';
+import { localizedText } from '@frontdesk/config';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 
@@ -12,13 +12,5 @@ describe('localizedText', () => {
       ['en', 'must be at most 5 characters'],
     ]);
     expect(v.safeParse(schema, 'Да').success).toBe(false);
-  });
-});
-
-describe('textIn', () => {
-  it('gives the text of one language, or nothing', () => {
-    expect(textIn({ ru: 'Да', en: 'Yes' }, 'en')).toBe('Yes');
-    expect(textIn({ ru: 'Да' }, 'en')).toBe('');
-    expect(textIn(undefined, 'ru')).toBe('');
   });
 });

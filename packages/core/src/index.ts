@@ -2,7 +2,7 @@
  * @frontdesk/core — the browser runtime the widgets share: the loader contract, the platform
  * client, the Shadow DOM mount with constructable stylesheets and theme tokens, launchers,
  * the dialog, i18n, consent-first storage and loading on intent. The launcher half (mount,
- * launchers, styles, intent) is plain DOM; the dialog half (Preact, @floating-ui/dom) is for
+ * launchers, styles, intent) is plain DOM; the dialog half (Preact, @floating-ui/core) is for
  * the chunk a widget loads when opened.
  */
 export { BrandLine } from './brand-line';
