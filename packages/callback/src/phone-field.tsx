@@ -140,7 +140,7 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
           >
             {this.countries().map((option) => (
               <option key={option.code} value={option.code}>
-                {option.name} {option.callingCode}
+                {`${option.name} ${option.callingCode}`}
               </option>
             ))}
           </select>
