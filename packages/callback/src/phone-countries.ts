@@ -34,7 +34,7 @@ export function countryOptions(metadata: MetadataJson, locale: string): CountryO
  * there is none.
  */
 export function visitorRegion(
-  languages: readonly string[] = navigator.languages ?? [],
+  languages: readonly string[] = navigator.languages,
 ): string | undefined {
   return languages[0] ? new Intl.Locale(languages[0]).maximize().region : undefined;
 }

@@ -36,6 +36,8 @@ interface PhoneState {
   country: PhoneCountry;
   /** The countries known: the widget's own, or all once loaded. */
   metadata: MetadataJson;
+  /** Their options, named in the visitor's language. */
+  countries: CountryOption[];
   /** The visitor chose a country or typed: the default country no longer moves. */
   touched: boolean;
   phone: string;
@@ -48,7 +50,6 @@ const allCountries = () => import('./all-phone-metadata');
 
 /** The phone field; see the module comment. */
 export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
-  private options?: { of: MetadataJson; value: CountryOption[] };
   private readonly input = createRef<HTMLInputElement>();
 
   constructor(props: PhoneFieldProps) {
@@ -58,6 +59,7 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
     this.state = {
       country: isPhoneCountry(region) ? region : (props.country.toUpperCase() as PhoneCountry),
       metadata: phoneMetadata,
+      countries: countryOptions(phoneMetadata, props.locale),
       touched: false,
       phone: props.initial,
       blurred: false,
@@ -86,23 +88,19 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
     allCountries().then(
       ({ metadata }) => {
         const region = this.props.visitorRegion ?? '';
-        this.setState((state) => ({
-          metadata,
-          ...(!state.touched && isPhoneCountry(region, metadata) ? { country: region } : {}),
-        }));
+        this.setState((state) =>
+          state.metadata === metadata
+            ? null
+            : {
+                metadata,
+                countries: countryOptions(metadata, this.props.locale),
+                ...(!state.touched && isPhoneCountry(region, metadata) ? { country: region } : {}),
+              },
+        );
       },
       () => undefined,
     );
   };
-
-  /** The list's options, named in the visitor's language. */
-  private countries(): CountryOption[] {
-    const { metadata } = this.state;
-    if (this.options?.of !== metadata) {
-      this.options = { of: metadata, value: countryOptions(metadata, this.props.locale) };
-    }
-    return this.options.value;
-  }
 
   override render() {
     const { texts: m, error, attempted } = this.props;
@@ -138,7 +136,7 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
               }
             }}
           >
-            {this.countries().map((option) => (
+            {state.countries.map((option) => (
               <option key={option.code} value={option.code}>
                 {`${option.name} ${option.callingCode}`}
               </option>

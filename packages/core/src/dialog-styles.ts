@@ -9,7 +9,7 @@ export const dialogCss = `
 .fd[data-position=left] .dialog{right:auto;left:calc(20px + env(safe-area-inset-left,0px))}
 .fd[data-shape=figured] .dialog{border-bottom-right-radius:4px}
 .fd[data-shape=figured][data-position=left] .dialog{border-bottom-right-radius:var(--fd-radius);border-bottom-left-radius:4px}
-.dialog[data-anchored]{left:var(--fd-x,auto);top:var(--fd-y,auto);right:auto;bottom:auto}
+.dialog[data-anchored]{left:var(--fd-x,auto);top:var(--fd-y,auto);right:auto;bottom:auto;max-height:min(680px,var(--fd-room,calc(100dvh - 16px)))}
 .dialog[data-display=side]{top:0;bottom:0;right:0;left:auto;width:400px;max-height:none;border-radius:0;border-width:0 0 0 1px}
 .fd[data-position=left] .dialog[data-display=side]{left:0;right:auto;border-width:0 1px 0 0}
 .fd[data-themed] .dialog{box-shadow:0 24px 56px -16px rgb(0 0 0/.4),0 4px 12px rgb(0 0 0/.12)}

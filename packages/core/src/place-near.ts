@@ -1,7 +1,8 @@
 /**
- * Placement of a popup next to what opened it, by @floating-ui/core. The coordinates go into
- * custom properties of a rule in the shadow root's own stylesheet (`--fd-x`, `--fd-y`), never
- * into a `style` attribute; the popup's CSS caps its height to fit the viewport.
+ * Placement of a popup next to what opened it, by @floating-ui/core. The coordinates and the
+ * room left on the popup's side of its anchor go into custom properties of a rule in the shadow
+ * root's own stylesheet (`--fd-x`, `--fd-y`, `--fd-room`), never into a `style` attribute; the
+ * popup's CSS caps its height to that room, and what does not fit scrolls inside it.
  *
  * The platform is the widgets' own, not @floating-ui/dom's: a widget's popup is `position:
  * fixed` in a shadow root on `<body>`, so its anchor's rectangle, its own size and the viewport
@@ -15,6 +16,7 @@ import {
   type Placement,
   type Platform,
   shift,
+  size as room,
 } from '@floating-ui/core';
 
 export type { Placement } from '@floating-ui/core';
@@ -77,9 +79,14 @@ export function placeNear(
       platform: viewport,
       strategy: 'fixed',
       placement,
-      // Shifted along both axes: a popup taller than the room on either side of its anchor
-      // moves up or down into the viewport rather than past its edge (its CSS caps its height).
-      middleware: [offset(12), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
+      // On the side of its anchor with room for it (or the roomier side), no taller than that
+      // room; shifted along both axes, so that nothing of it ever leaves the viewport.
+      middleware: [
+        offset(12),
+        flip({ padding: 8 }),
+        room({ padding: 8, apply: ({ availableHeight }) => set('--fd-room', availableHeight) }),
+        shift({ padding: 8, crossAxis: true }),
+      ],
     }).then(({ x, y }) => {
       set('--fd-x', x);
       set('--fd-y', y);
