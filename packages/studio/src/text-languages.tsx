@@ -36,6 +36,7 @@ export function TextLanguageSwitch({
   const { draft, issues } = useForm();
   const main = mainLocaleOf(draft);
   const offered = languagesOf({ ...draft, locale: 'auto' });
+  const lacking = TEXT_LOCALES.filter((l) => !offered.includes(l)).map((l) => LANGUAGE_NAMES[l]);
   const toFix = (locale: TextLocale) =>
     issues.filter((i) => i.path.startsWith(within) && i.path.endsWith(`.${locale}`)).length;
   return (
@@ -60,12 +61,9 @@ export function TextLanguageSwitch({
           </div>
         );
       })}
-      {offered.length < TEXT_LOCALES.length && (
+      {lacking.length > 0 && (
         <p class="hint">
-          {TEXT_LOCALES.filter((locale) => !offered.includes(locale))
-            .map((locale) => LANGUAGE_NAMES[locale])
-            .join(', ')}{' '}
-          lacks some texts: visitors who read it see the widget in {LANGUAGE_NAMES[main]}.
+          {`${lacking.join(', ')} lacks some texts: visitors who read it see the widget in ${LANGUAGE_NAMES[main]}.`}
         </p>
       )}
     </fieldset>
