@@ -15,8 +15,8 @@ import {
   offset,
   type Placement,
   type Platform,
-  shift,
   size as room,
+  shift,
 } from '@floating-ui/core';
 
 export type { Placement } from '@floating-ui/core';
