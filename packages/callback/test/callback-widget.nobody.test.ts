@@ -112,7 +112,9 @@ describe('the callback form while someone can call back', () => {
 
   it('shows the non-working texts out of hours, whoever is online', () => {
     form('nobody', { variant: 'non-working' });
-    expect(screen.getByRole('heading', { name: config.appearance.nonWorking.title })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { name: config.appearance.nonWorking.title.en }),
+    ).toBeTruthy();
     expect(screen.queryByText('Everyone is busy.')).toBeNull();
   });
 });

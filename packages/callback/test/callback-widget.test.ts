@@ -356,6 +356,7 @@ describe('the chosen slot (Testing Library)', () => {
         config: lunch,
         schedule: createSchedule(lunch.schedule, lunch.calendar),
         variant: 'working',
+        presence: 'online',
         lang,
         locale,
         texts: await loadTexts(lang),

@@ -84,7 +84,10 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   /** The button's text: the working one only while someone can answer (the session knows best). */
   const label = () => {
     const now = running?.state.presence ?? presence.presence;
-    setLauncherText(launcher, textIn(look[now === 'online' ? 'working' : 'nobody'].buttonText, locale));
+    setLauncherText(
+      launcher,
+      textIn(look[now === 'online' ? 'working' : 'nobody'].buttonText, locale),
+    );
   };
   /** Asks who can answer now (the browser reuses a recent answer). */
   const refresh = () =>

@@ -134,7 +134,7 @@ describe('the chat window while nobody can answer', () => {
   });
 
   it('asks for consent where the widget does, once: the composer tick counts', async () => {
-    await open((s) => ({ ...s, consent: { required: true, text: 'I agree' } }));
+    await open((s) => ({ ...s, consent: { required: true, text: { en: 'I agree' } } }));
     // Before writing, the visitor ticks the composer's box: the form asks no second time.
     fireEvent.click(screen.getByRole('checkbox', { name: 'I agree' }));
     await write('Hello?');
@@ -151,7 +151,7 @@ describe('the chat window while nobody can answer', () => {
   });
 
   it('asks for consent in the form when the visitor has not ticked it', async () => {
-    await open((s) => ({ ...s, consent: { required: true, text: 'I agree' } }));
+    await open((s) => ({ ...s, consent: { required: true, text: { en: 'I agree' } } }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'I agree' }));
     await write('Hello?');
     await screen.findByRole('form', { name: c.title });

@@ -7,8 +7,8 @@
  */
 import * as v from 'valibot';
 import { EmailSchema, PhoneSchema } from './contacts';
-import type { Presence } from './presence';
 import { TextLocaleSchema } from './locale';
+import type { Presence } from './presence';
 import { requiredText, text, token } from './text';
 
 /** Longest chat message, in UTF-16 code units. */

@@ -46,7 +46,9 @@ export const NOBODY_TEXTS: Readonly<Record<WidgetType, NobodyTexts>> = {
 };
 
 /** A fresh copy of the built-in texts of `type`, in every language (settings are edited). */
-export function nobodyTexts(type: WidgetType): { [K in keyof NobodyTexts]: Record<TextLocale, string> } {
+export function nobodyTexts(type: WidgetType): {
+  [K in keyof NobodyTexts]: Record<TextLocale, string>;
+} {
   const { title, text, buttonText } = NOBODY_TEXTS[type];
   return { title: { ...title }, text: { ...text }, buttonText: { ...buttonText } };
 }

@@ -163,10 +163,20 @@ export function AppearanceEditor() {
               Shown in working time while nobody who takes this widget's work is online, or all are
               busy: promise no immediate answer or call here.
             </p>
-            <TextField path="appearance.nobody.title" label="Nobody available: title" />
-            <TextField path="appearance.nobody.text" label="Nobody available: text" multiline />
-            <TextField
+            <LocalizedField
+              path="appearance.nobody.title"
+              lang={lang}
+              label="Nobody available: title"
+            />
+            <LocalizedField
+              path="appearance.nobody.text"
+              lang={lang}
+              label="Nobody available: text"
+              multiline
+            />
+            <LocalizedField
               path="appearance.nobody.buttonText"
+              lang={lang}
               label={
                 draft.type === 'chat'
                   ? 'Nobody available: text on the chat button'

@@ -229,7 +229,10 @@ function toWidget(row: Omit<WidgetRow, 'seq'>, secrets: ReadonlySet<string>): Wi
     active: row.active === 1,
     // The store wrote this text from a WidgetSettings, maybe of the shape before texts had
     // languages (read as today's, nothing lost); validating it again is the reader's call.
-    settings: withSecretStates(upgradeSettings(JSON.parse(row.settings)) as WidgetSettings, secrets),
+    settings: withSecretStates(
+      upgradeSettings(JSON.parse(row.settings)) as WidgetSettings,
+      secrets,
+    ),
     version: row.version,
     sipLine: row.sip_line,
     createdAt: row.created_at,
