@@ -175,7 +175,7 @@ describe('call from the site', () => {
       expect(requests.some((url) => /sip-call-/.test(url))).toBe(false);
       await expect
         .poll(() => page.locator('frontdesk-call .launcher').textContent())
-        .toBe(defaultSettings('call').appearance.working.buttonText);
+        .toBe(defaultSettings('call').appearance.working.buttonText.ru);
       await page.locator('frontdesk-call .launcher').hover();
       await expect.poll(() => requests.some((url) => /sip-call-[\w-]+\.js/.test(url))).toBe(true);
       await call(page);
@@ -198,7 +198,7 @@ describe('call from the site', () => {
       });
       await expect
         .poll(() => page.locator('frontdesk-call .launcher').textContent())
-        .toBe(defaultSettings('call').appearance.working.buttonText);
+        .toBe(defaultSettings('call').appearance.working.buttonText.ru);
       await call(page);
       await waitPhase(page, 'failed');
       const status = await callStatus(page);

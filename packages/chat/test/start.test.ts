@@ -235,12 +235,12 @@ describe('start (the launcher chunk)', () => {
     const label = () => shadow()?.querySelector('button.launcher span')?.textContent;
     handle.open();
     await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
-    expect(label()).toBe(config.appearance.nobody.buttonText);
+    expect(label()).toBe(config.appearance.nobody.buttonText.en);
     // An operator comes online: the chat's socket says so, and the button follows.
     server.push('presence', { presence: 'online' });
-    await vi.waitFor(() => expect(label()).toBe(config.appearance.working.buttonText));
+    await vi.waitFor(() => expect(label()).toBe(config.appearance.working.buttonText.en));
     server.push('presence', { presence: 'nobody' });
-    await vi.waitFor(() => expect(label()).toBe(config.appearance.nobody.buttonText));
+    await vi.waitFor(() => expect(label()).toBe(config.appearance.nobody.buttonText.en));
     handle.destroy();
   });
 

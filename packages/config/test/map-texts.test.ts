@@ -27,6 +27,9 @@ describe('mapTexts', () => {
       'appearance.working.buttonText!',
       'appearance.nonWorking.title!',
       'appearance.nonWorking.text',
+      'appearance.nobody.title!',
+      'appearance.nobody.text',
+      'appearance.nobody.buttonText!',
       'appearance.leadGenerator.title!',
       'appearance.leadGenerator.text',
     ]);

@@ -197,7 +197,7 @@ describe('toPublicConfig', () => {
   it('gives a call widget its look, schedule, brand and call options', () => {
     const settings = defaultSettings('call') as CallSettings;
     const config = toPublicConfig(widget({ ...settings, dialPad: false }), calendar, { now });
-    const { hideBrand, nonWorking, working, ...look } = settings.appearance;
+    const { hideBrand, nonWorking, working, nobody, ...look } = settings.appearance;
     const ru = (text: { ru?: string }) => ({ ru: text.ru });
     expect(config).toEqual({
       v: 1,
@@ -218,6 +218,11 @@ describe('toPublicConfig', () => {
           buttonText: ru(working.buttonText),
         },
         nonWorking: { title: ru(nonWorking.title), text: ru(nonWorking.text) },
+        nobody: {
+          title: ru(nobody.title),
+          text: ru(nobody.text),
+          buttonText: ru(nobody.buttonText),
+        },
       },
       dialPad: false,
       popOut: true,
