@@ -4,10 +4,10 @@
  * does not offer that language (a text lacks it), in its main language, like every other text.
  */
 import type { ChatAck, ChatMessage, ChatSettings } from '@frontdesk/config';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
-import { startPlatform, type TestPlatform } from '../support/platform';
+import { describe, expect, it } from 'vitest';
+import { chatWidget, connectVisitor } from '../support/chat';
+import { engines } from '../support/databases';
+import { socketSuite } from '../support/socket-suite';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 type AutoReply = ChatSettings['channels']['site']['autoReplies'][number];
@@ -22,21 +22,7 @@ let ids = 0;
 const cid = () => `lang-test-${String(++ids).padStart(6, '0')}`;
 
 describe.each(engines)('auto-replies in the visitor’s language on $name', (engine) => {
-  let database: TestDatabase;
-  let t: TestPlatform;
-  const sockets: VisitorClient[] = [];
-
-  beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database);
-  });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
+  const suite = socketSuite(engine);
 
   /** The auto-reply a visitor whose widget speaks `locale` gets from a widget of `settings`. */
   async function autoReplyTo(
@@ -44,9 +30,11 @@ describe.each(engines)('auto-replies in the visitor’s language on $name', (eng
     replies: AutoReply[],
     settings: Partial<ChatSettings> = { locale: 'auto' },
   ): Promise<string> {
+    const { t } = suite;
     const widget = await chatWidget(t, { autoReplies: replies }, settings);
-    const client = await connectVisitor(t.url, { key: widget.key, ...(locale ? { locale } : {}) });
-    sockets.push(client);
+    const client = suite.keep(
+      await connectVisitor(t.url, { key: widget.key, ...(locale ? { locale } : {}) }),
+    );
     const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'Hello?' });
     if (!sent.ok) throw new Error(sent.error.message);
     t.clock.advance(10_000);
