@@ -2,11 +2,13 @@
  * One language per widget, as visitors of the demo site's English and Russian pages meet them
  * (each page in a browser of the other language: the page's wins): every widget opened, every
  * text it shows read — the launchers, the dialogs, the lists of the fields — and not one word
- * of the other language, save the brand names.
+ * of the other language, save the brand names; with nobody online (the "nobody available"
+ * texts, which promise nothing) and with an operator online (the working texts).
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stage, startStage, visit } from './harness.ts';
+import { defaultSettings, NOBODY_TEXTS } from '../../packages/config/src/index.ts';
+import { demoOperatorOnline, type Stage, startStage, visit } from './harness.ts';
 
 let stage: Stage;
 beforeAll(async () => {
@@ -75,34 +77,70 @@ async function readAll(page: Page): Promise<Record<string, string>> {
   return seen;
 }
 
-describe('one language per widget', () => {
-  it('the English page: not one Russian word in any widget', async () => {
-    const v = await visit(stage, '/en.html', { locale: 'ru-RU' });
-    const seen = await readAll(v.page);
-    for (const [type, text] of Object.entries(seen)) {
-      expect(text.length, type).toBeGreaterThan(50);
-      expect(text.match(/[\p{Script=Cyrillic}]+/gu) ?? [], type).toEqual([]);
-    }
-    expect(seen.callback).toContain('Request a call');
-    expect(seen.callback).toContain('We will call you back in 30 seconds');
-    expect(seen.chat).toContain('Online chat');
-    expect(seen.callback).toContain('Germany +49');
-    expect(v.pageErrors).toEqual([]);
-    await v.context.close();
-  });
+const working = (type: 'callback' | 'chat') => defaultSettings(type).appearance.working.title;
 
-  it('the Russian page: not one English word in any widget, brand names aside', async () => {
-    const v = await visit(stage, '/ru.html', { locale: 'en-GB' });
-    const seen = await readAll(v.page);
-    for (const [type, text] of Object.entries(seen)) {
-      expect(text.length, type).toBeGreaterThan(50);
-      const latin = (text.match(/[A-Za-z]+/g) ?? []).filter((word) => !BRANDS.has(word));
-      expect(latin, type).toEqual([]);
+/** Who is online, what the callback and the chat are titled then, and what must not show. */
+const CASES = [
+  {
+    who: 'nobody online',
+    operator: undefined,
+    callback: NOBODY_TEXTS.callback.title,
+    chat: NOBODY_TEXTS.chat.title,
+    // Promises of an immediate answer or call, in either language.
+    never: [/30 seconds/i, /we are online/i, /minutes/i, /30 секунд/i, /онлайн!/i, /минут/i],
+  },
+  {
+    who: 'an operator online',
+    operator: 'operator2@demo.test',
+    callback: working('callback'),
+    chat: working('chat'),
+    never: [],
+  },
+] as const;
+
+describe.each(CASES)('one language per widget, $who', (c) => {
+  /** Runs `journey` while `c`'s operator (if any) is online. */
+  async function online(journey: () => Promise<void>): Promise<void> {
+    const operator = c.operator ? await demoOperatorOnline(stage, c.operator) : undefined;
+    try {
+      await journey();
+    } finally {
+      operator?.socket.close();
     }
-    expect(seen.callback).toContain('Заказать звонок');
-    expect(seen.chat).toContain('Онлайн-чат');
-    expect(seen.callback).toContain('Германия +49');
-    expect(v.pageErrors).toEqual([]);
-    await v.context.close();
-  });
+  }
+
+  it('the English page: not one Russian word in any widget', () =>
+    online(async () => {
+      const v = await visit(stage, '/en.html', { locale: 'ru-RU' });
+      const seen = await readAll(v.page);
+      for (const [type, text] of Object.entries(seen)) {
+        expect(text.length, type).toBeGreaterThan(50);
+        expect(text.match(/[\p{Script=Cyrillic}]+/gu) ?? [], type).toEqual([]);
+        for (const promise of c.never) expect(text, type).not.toMatch(promise);
+      }
+      expect(seen.callback).toContain('Request a call');
+      expect(seen.callback).toContain(c.callback.en);
+      expect(seen.chat).toContain(c.chat.en);
+      expect(seen.callback).toContain('Germany +49');
+      expect(v.pageErrors).toEqual([]);
+      await v.context.close();
+    }));
+
+  it('the Russian page: not one English word in any widget, brand names aside', () =>
+    online(async () => {
+      const v = await visit(stage, '/ru.html', { locale: 'en-GB' });
+      const seen = await readAll(v.page);
+      for (const [type, text] of Object.entries(seen)) {
+        expect(text.length, type).toBeGreaterThan(50);
+        const latin = (text.match(/[A-Za-z]+/g) ?? []).filter((word) => !BRANDS.has(word));
+        expect(latin, type).toEqual([]);
+        for (const promise of c.never) expect(text, type).not.toMatch(promise);
+      }
+      expect(seen.callback).toContain('Заказать звонок');
+      expect(seen.callback).toContain(c.callback.ru);
+      expect(seen.chat).toContain(c.chat.ru);
+      expect(seen.callback).toContain('Германия +49');
+      expect(v.pageErrors).toEqual([]);
+      await v.context.close();
+    }));
 });

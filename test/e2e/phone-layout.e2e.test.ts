@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOBODY_TEXTS } from '../../packages/config/src/index.ts';
 import { axeViolations } from './axe.ts';
 import { type Stage, startStage, type VisitOptions, visit } from './harness.ts';
 
@@ -58,9 +59,11 @@ function widgets(page: Page) {
 }
 
 describe('on a 390×844 phone', () => {
+  // Nobody online: the launchers' "nobody available" texts name them.
+  const names = NOBODY_TEXTS;
   it.each([
-    { path: '/en.html', chat: 'Write to us, we are online!', callback: 'Request a call' },
-    { path: '/index.html', chat: 'Напишите нам, мы онлайн!', callback: 'Заказать звонок' },
+    { path: '/en.html', chat: names.chat.buttonText.en, callback: names.callback.buttonText.en },
+    { path: '/index.html', chat: names.chat.buttonText.ru, callback: names.callback.buttonText.ru },
   ])('$path: the launchers are icons, named by their texts', async ({ path, chat, callback }) => {
     const v = await visit(stage, path, PHONE);
     const button = v.page.getByRole('button', { name: chat });
