@@ -6,7 +6,7 @@
  * the visitor's intent (hover, focus or press on the call button) while someone can answer,
  * never at page load. Everything it does is guarded: a widget never throws into the page.
  */
-import { type PublicCallConfig, PublicCallConfigSchema, textIn } from '@frontdesk/config';
+import { type PublicCallConfig, PublicCallConfigSchema } from '@frontdesk/config';
 import {
   createLauncher,
   dialogPlacement,
@@ -47,16 +47,13 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   const locale = pickLocale(config.languages);
   // Nobody can answer until the platform says someone can: no promise of a call before that.
   let presence = NOBODY;
-  const launcher =
-    kind === 'link' ? undefined : createLauncher(kind, textIn(look.nobody.buttonText, locale));
+  const launcher = kind === 'link' ? undefined : createLauncher(kind);
+  setLauncherText(launcher, look, undefined, locale);
   /** Asks who can answer now (the browser reuses a recent answer) and follows it. */
   const refresh = () =>
     fetchPresence(host).then((answer) => {
       presence = answer;
-      setLauncherText(
-        launcher,
-        textIn(look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText, locale),
-      );
+      setLauncherText(launcher, look, answer.presence, locale);
     });
   void refresh();
   let opened: import('./open-widget').OpenedWidget | undefined;

@@ -5,7 +5,7 @@
  * and loads the rest of the widget on intent. Everything it does is guarded: a widget never
  * throws into the page.
  */
-import { type PublicCallbackConfig, PublicCallbackConfigSchema, textIn } from '@frontdesk/config';
+import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdesk/config';
 import {
   createConsentStorage,
   createLauncher,
@@ -43,16 +43,13 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   const locale = pickLocale(config.languages);
   // Nobody can call back until the platform says someone can: no promise before that.
   let presence = NOBODY;
-  const launcher =
-    kind === 'link' ? undefined : createLauncher(kind, textIn(look.nobody.buttonText, locale));
+  const launcher = kind === 'link' ? undefined : createLauncher(kind);
+  setLauncherText(launcher, look, undefined, locale);
   /** Asks who can call back now (the browser reuses a recent answer) and follows it. */
   const refresh = () =>
     fetchPresence(host).then((answer) => {
       presence = answer;
-      setLauncherText(
-        launcher,
-        textIn(look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText, locale),
-      );
+      setLauncherText(launcher, look, answer.presence, locale);
     });
   void refresh();
   let visitor: Visitor = {};

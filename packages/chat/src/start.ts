@@ -8,7 +8,7 @@
  * in its own chunk. Everything is guarded: a widget never throws into the page.
  */
 import { PHONE_LEFT } from '@frontdesk/callback';
-import { type PublicChatConfig, PublicChatConfigSchema, textIn } from '@frontdesk/config';
+import { type PublicChatConfig, PublicChatConfigSchema } from '@frontdesk/config';
 import {
   createConsentStorage,
   createLauncher,
@@ -55,8 +55,8 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   );
   mounted.frame.dataset.theme = look.theme;
   const locale = pickLocale(config.languages);
-  const launcher =
-    kind === 'link' ? undefined : createLauncher(kind, textIn(look.nobody.buttonText, locale));
+  const launcher = kind === 'link' ? undefined : createLauncher(kind);
+  setLauncherText(launcher, look, undefined, locale);
   // The badge's number is for the eye; screen readers hear the count in words.
   const badge = document.createElement('span');
   badge.className = 'badge';
@@ -82,13 +82,8 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   // Nobody can answer until the platform says someone can: the button promises nothing before.
   let presence = NOBODY;
   /** The button's text: the working one only while someone can answer (the session knows best). */
-  const label = () => {
-    const now = running?.state.presence ?? presence.presence;
-    setLauncherText(
-      launcher,
-      textIn(look[now === 'online' ? 'working' : 'nobody'].buttonText, locale),
-    );
-  };
+  const label = () =>
+    setLauncherText(launcher, look, running?.state.presence ?? presence.presence, locale);
   /** Asks who can answer now (the browser reuses a recent answer). */
   const refresh = () =>
     fetchPresence(host).then((answer) => {

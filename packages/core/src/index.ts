@@ -19,7 +19,7 @@ export { Dialog } from './dialog';
 export { dialogPlacement } from './dialog-placement';
 export { dialogCss } from './dialog-styles';
 export { guardedStart } from './guarded-start';
-export type { LauncherKind } from './launcher';
+export type { LauncherKind, LauncherTexts } from './launcher';
 export { createLauncher, setLauncherText } from './launcher';
 export { launcherCss } from './launcher-styles';
 export { lazy } from './lazy';

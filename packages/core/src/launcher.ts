@@ -3,6 +3,8 @@
  * configured text. Plain DOM, not Preact: the launcher must show within the launcher budget,
  * and Preact comes with the opened widget.
  */
+import { type LocalizedText, type Presence, textIn } from '@frontdesk/config';
+import type { Locale } from './pick-locale';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HANDSET =
@@ -12,10 +14,10 @@ const HANDSET =
 export type LauncherKind = 'button' | 'label';
 
 /**
- * A launcher `<button>` of `kind` showing `text` (its accessible name, also where narrow screens
- * show the icon alone), announcing that it opens a dialog; `aria-expanded` follows the widget.
+ * A launcher `<button>` of `kind` (named by {@link setLauncherText}; narrow screens show its icon
+ * alone), announcing that it opens a dialog; `aria-expanded` follows the widget.
  */
-export function createLauncher(kind: LauncherKind, text: string): HTMLButtonElement {
+export function createLauncher(kind: LauncherKind): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'launcher';
@@ -33,13 +35,31 @@ export function createLauncher(kind: LauncherKind, text: string): HTMLButtonElem
   button.append(icon);
   const label = document.createElement('span');
   label.className = 'name';
-  label.textContent = text;
   button.append(label);
   return button;
 }
 
-/** Changes `launcher`'s text (and so its accessible name), e.g. when presence changes. */
-export function setLauncherText(launcher: HTMLButtonElement | undefined, text: string): void {
+/** The button texts of a widget's look a launcher shows, per language. */
+export interface LauncherTexts {
+  working: { buttonText: LocalizedText };
+  nobody: { buttonText: LocalizedText };
+}
+
+/**
+ * Names `launcher` (its text and accessible name) by `look`'s button text in `locale`: the
+ * working one only while someone can answer (`presence` online), else the "nobody available"
+ * one, so it promises nothing before the platform says someone is there.
+ */
+export function setLauncherText(
+  launcher: HTMLButtonElement | undefined,
+  look: LauncherTexts,
+  presence: Presence | undefined,
+  locale: Locale,
+): void {
   const label = launcher?.querySelector('span');
-  if (label) label.textContent = text;
+  if (label)
+    label.textContent = textIn(
+      look[presence === 'online' ? 'working' : 'nobody'].buttonText,
+      locale,
+    );
 }
