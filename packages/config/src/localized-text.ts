@@ -14,7 +14,7 @@ export interface LocalizedText {
   en?: string | undefined;
 }
 
-/** What the walk of localized texts (map-texts.ts) reads off a localized-text schema. */
+/** What the walk of localized texts (map-texts.ts) reads off a localized-text schema (`text`). */
 export interface TextMark {
   /** A required text (a title, a button's name) must not be empty in the main language. */
   text: 'required' | 'optional';
@@ -22,13 +22,15 @@ export interface TextMark {
 
 /* @__NO_SIDE_EFFECTS__ */
 function localizedTextSchema(max: number, required: boolean) {
-  const mark: TextMark['text'] = required ? 'required' : 'optional';
-  return v.pipe(
+  const mark: TextMark = { text: required ? 'required' : 'optional' };
+  // The mark is a property of the schema itself, not valibot's metadata action: the widgets'
+  // launchers parse these schemas, and the action would cost every one of them its code.
+  return Object.assign(
     v.object(
       { ru: v.optional(text(max)), en: v.optional(text(max)) },
       'must be a text per language, like {"ru": "…", "en": "…"}',
     ),
-    v.metadata({ text: mark }),
+    mark,
   );
 }
 

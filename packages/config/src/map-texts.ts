@@ -2,8 +2,8 @@
  * A walk over the localized texts (localized-text.ts) of a value, led by its schema: every
  * place the schema has a localized text, wherever a new one is added, is found without a list
  * to keep up to date. It reads the public shape of valibot schemas (`type`, `entries`, `item`,
- * `wrapped`, `options`, `key`, `pipe`); the value need not be valid (stored settings of an older
- * shape are walked before they are parsed).
+ * `wrapped`, `options`, `key`) and the localized texts' own mark (`text`); the value need not be
+ * valid (stored settings of an older shape are walked before they are parsed).
  */
 import type * as v from 'valibot';
 import type { TextMark } from './localized-text';
@@ -17,7 +17,8 @@ interface Walked {
   options?: Walked[];
   key?: string;
   literal?: unknown;
-  pipe?: readonly { type: string; metadata?: unknown }[];
+  /** A localized text's mark (see localized-text.ts). */
+  text?: TextMark['text'];
 }
 
 /** Where a text is: object keys and array indices from the root. */
@@ -25,12 +26,6 @@ export type TextPath = (string | number)[];
 
 /** Called for each localized text: its value (as found), where, and whether it is required. */
 export type TextVisit = (value: unknown, path: TextPath, required: boolean) => unknown;
-
-function markOf(schema: Walked): TextMark | undefined {
-  const item = schema.pipe?.find((action) => action.type === 'metadata');
-  const mark = item?.metadata as Partial<TextMark> | undefined;
-  return mark?.text ? (mark as TextMark) : undefined;
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -42,8 +37,7 @@ function takes(option: Walked, key: string, value: Record<string, unknown>): boo
 }
 
 function walk(schema: Walked, value: unknown, visit: TextVisit, path: TextPath): unknown {
-  const mark = markOf(schema);
-  if (mark) return visit(value, path, mark.text === 'required');
+  if (schema.text) return visit(value, path, schema.text === 'required');
   switch (schema.type) {
     case 'object': {
       if (!isRecord(value)) return value;

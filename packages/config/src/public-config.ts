@@ -28,7 +28,8 @@ const baseEntries = {
    */
   languages: v.pipe(
     v.array(TextLocaleSchema, 'must be a list of languages'),
-    v.minLength(1, 'must name the main language'),
+    // A check, not minLength: the launchers already carry `check`, and every byte counts there.
+    v.check((languages) => languages.length > 0, 'must name the main language'),
   ),
   schedule: ScheduleSchema,
   /** The production calendar's days from today on (60 of them), for the schedule. */
