@@ -109,38 +109,41 @@ describe.each(CASES)('one language per widget, $who', (c) => {
     }
   }
 
-  it('the English page: not one Russian word in any widget', () =>
-    online(async () => {
-      const v = await visit(stage, '/en.html', { locale: 'ru-RU' });
-      const seen = await readAll(v.page);
-      for (const [type, text] of Object.entries(seen)) {
-        expect(text.length, type).toBeGreaterThan(50);
-        expect(text.match(/[\p{Script=Cyrillic}]+/gu) ?? [], type).toEqual([]);
-        for (const promise of c.never) expect(text, type).not.toMatch(promise);
-      }
-      expect(seen.callback).toContain('Request a call');
-      expect(seen.callback).toContain(c.callback.en);
-      expect(seen.chat).toContain(c.chat.en);
-      expect(seen.callback).toContain('Germany +49');
-      expect(v.pageErrors).toEqual([]);
-      await v.context.close();
-    }));
+  /** Each page in a browser of the other language; the words of the other language it shows. */
+  const PAGES = [
+    {
+      page: 'the English page: not one Russian word in any widget',
+      path: '/en.html',
+      browser: 'ru-RU',
+      lang: 'en',
+      foreign: (text: string) => text.match(/[\p{Script=Cyrillic}]+/gu) ?? [],
+      words: ['Request a call', 'Germany +49'],
+    },
+    {
+      page: 'the Russian page: not one English word in any widget, brand names aside',
+      path: '/ru.html',
+      browser: 'en-GB',
+      lang: 'ru',
+      foreign: (text: string) =>
+        (text.match(/[A-Za-z]+/g) ?? []).filter((word) => !BRANDS.has(word)),
+      words: ['Заказать звонок', 'Германия +49'],
+    },
+  ] as const;
 
-  it('the Russian page: not one English word in any widget, brand names aside', () =>
+  it.each(PAGES)('$page', (p) =>
     online(async () => {
-      const v = await visit(stage, '/ru.html', { locale: 'en-GB' });
+      const v = await visit(stage, p.path, { locale: p.browser });
       const seen = await readAll(v.page);
       for (const [type, text] of Object.entries(seen)) {
         expect(text.length, type).toBeGreaterThan(50);
-        const latin = (text.match(/[A-Za-z]+/g) ?? []).filter((word) => !BRANDS.has(word));
-        expect(latin, type).toEqual([]);
+        expect(p.foreign(text), type).toEqual([]);
         for (const promise of c.never) expect(text, type).not.toMatch(promise);
       }
-      expect(seen.callback).toContain('Заказать звонок');
-      expect(seen.callback).toContain(c.callback.ru);
-      expect(seen.chat).toContain(c.chat.ru);
-      expect(seen.callback).toContain('Германия +49');
+      for (const word of p.words) expect(seen.callback).toContain(word);
+      expect(seen.callback).toContain(c.callback[p.lang]);
+      expect(seen.chat).toContain(c.chat[p.lang]);
       expect(v.pageErrors).toEqual([]);
       await v.context.close();
-    }));
+    }),
+  );
 });
