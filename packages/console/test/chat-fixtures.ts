@@ -68,6 +68,10 @@ export class FakeOps {
   timeout() {
     return this;
   }
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
   emit(event: string, payload: unknown) {
     this.emitted.push({ event, payload });
     return this;

@@ -100,9 +100,11 @@ describe.each(engines)('GET /v1/ops/search on $name', (engine) => {
 
     const now = t.clock().getTime();
     const callback = await callbackWidget(t, { mode: automatic(null) });
-    const place = async (widget: Widget, phone: string, name: string | null) =>
-      (await store.orders.place(orderInput(widget, now, { order: { phone, name } }))).order?.id ??
-      '';
+    const place = async (widget: Widget, phone: string, name: string | null) => {
+      const placed = await store.orders.place(orderInput(widget, now, { order: { phone, name } }));
+      if (placed.outcome === 'conflict') throw new Error('a fresh key conflicted');
+      return placed.order.id;
+    };
     orders.open = await place(callback, '+79123456789', 'Иван');
     orders.done = await place(callback, '+79990001122', 'Maria 50%_off');
     const { operator } = t.users;
