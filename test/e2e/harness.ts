@@ -298,7 +298,7 @@ export async function signInToConsole(
   await page.keyboard.press('Tab');
   await page.keyboard.type('demo-password');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Callback orders' }).waitFor();
+  await page.getByRole('navigation', { name: 'Console' }).waitFor();
   return { page, pageErrors };
 }
 

@@ -44,7 +44,7 @@ export function SearchForm({ route, inputRef }: { route: Route; inputRef: Ref<HT
           ref={inputRef}
           type="search"
           value={text}
-          placeholder="Name, phone, e-mail or words"
+          placeholder="Name, phone, words"
           aria-keyshortcuts="Alt+Shift+F"
           aria-describedby={hint ? 'search-hint' : undefined}
           onInput={(event) => setText(event.currentTarget.value)}
