@@ -84,6 +84,10 @@ export function Shell({
   const searchRef = useRef<HTMLInputElement>(null);
   const toListHeading = useCallback(() => listHeadingRef.current?.focus(), []);
   useFocusRescue(rootRef, toListHeading);
+  // Signed in (the form is gone) or reloaded: the keyboard starts at the list.
+  useLayoutEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) toListHeading();
+  }, [toListHeading]);
 
   useEffect(() => {
     const up = () => setConnected(true);

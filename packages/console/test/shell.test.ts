@@ -38,6 +38,7 @@ vi.mock('../src/notify', () => ({
 }));
 const notify = await import('../src/notify');
 const { Shell } = await import('../src/shell');
+const { App } = await import('../src/app');
 
 const softphone = {
   answer: vi.fn(),
@@ -229,6 +230,33 @@ describe('the console', () => {
         screen.getByRole('heading', { name: 'Accepted +79991234567' }),
       ),
     );
+  });
+
+  it('starts with focus on the list, and mutes its sounds when told, remembered', async () => {
+    const { push } = await console_('#/chats');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Chats', level: 1 }));
+    const mute = screen.getByRole('button', { name: 'Mute sounds' });
+    fireEvent.click(mute);
+    expect(mute.getAttribute('aria-pressed')).toBe('true');
+    expect(localStorage.getItem('frontdesk.console.muted')).toBe('1');
+    tabHidden(true);
+    await push('chat:message', message(3));
+    expect(notify.chime).not.toHaveBeenCalled();
+    expect(notify.desktopNotify).toHaveBeenCalledWith(expect.objectContaining({ silent: true }));
+    localStorage.clear();
+  });
+
+  it('after signing out, puts focus in the form to sign in again', async () => {
+    location.hash = '#/chats';
+    const ops = new FakeOps();
+    fake.socket = ops.socket;
+    fakeFetch({
+      'GET /v1/auth/me': () => ({ body: session() }),
+      'POST /v1/auth/logout': () => ({ body: {} }),
+    });
+    render(h(App, {}));
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('E-mail')));
   });
 
   it('shows marketers the orders only', async () => {
