@@ -170,6 +170,10 @@ export function Shell({
   const waiting = counts.chats + counts.orders + counts.calls;
   useEffect(() => {
     document.title = titleWith(TITLE, waiting);
+    // Signed out, nothing waits any more.
+    return () => {
+      document.title = TITLE;
+    };
   }, [waiting]);
 
   // After Done or Failed, focus goes to the list's next order (read before the list changed).

@@ -250,13 +250,17 @@ describe('the console', () => {
     location.hash = '#/chats';
     const ops = new FakeOps();
     fake.socket = ops.socket;
+    ops.answers['chat:list'] = () => ({ ok: true, conversations: [anna] });
     fakeFetch({
       'GET /v1/auth/me': () => ({ body: session() }),
       'POST /v1/auth/logout': () => ({ body: {} }),
     });
     render(h(App, {}));
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    const signOut = await screen.findByRole('button', { name: 'Sign out' });
+    await waitFor(() => expect(document.title).toBe('(2) Frontdesk console'));
+    fireEvent.click(signOut);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('E-mail')));
+    await waitFor(() => expect(document.title).toBe('Frontdesk console'));
   });
 
   it('shows marketers the orders only', async () => {
