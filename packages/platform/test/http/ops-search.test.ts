@@ -57,6 +57,7 @@ describe.each(engines)('GET /v1/ops/search on $name', (engine) => {
     for (const [i, text] of texts.entries()) {
       const sent = await store.chatMessages.visitorSend({
         visitor,
+        widgetId: widget.id,
         clientId: `client-${i}`,
         text,
         page: null,
