@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import type { CallbackSettings, ChatMessage } from '../../packages/config/src/index.ts';
 import { connectVisitor, type VisitorClient } from '../../packages/platform/test/support/chat.ts';
 import { callbackSlots, createSchedule } from '../../packages/schedule/src/index.ts';
-import type { Stage } from './harness.ts';
+import { type Stage, signInInContext } from './harness.ts';
 
 /** The window sizes the console is checked at: a common laptop and a small one. */
 export const VIEWPORTS = [
@@ -61,17 +61,7 @@ export async function openConsole(
       }
     };
   });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${stage.platform.url}/console/`);
-  await page.getByLabel('E-mail').focus();
-  await page.keyboard.type(email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('demo-password');
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation', { name: 'Console' }).waitFor();
-  return { page, pageErrors };
+  return signInInContext(context, stage, email);
 }
 
 /** The notifications the console made so far. */
