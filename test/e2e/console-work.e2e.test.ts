@@ -1,5 +1,5 @@
 /**
- * A working day at the console, in Chromium at 1366×768: unread counts in the navigation and
+ * A working day at the console, in Chromium at 1366×768 and 1024×768: unread counts in the navigation and
  * the tab's title; a second message in an open chat notifies (a desktop notification while the
  * tab is hidden); search finds a conversation by a word of a message and an order by phone; a
  * reload comes back to the open conversation; a chat and orders (one taken early) handled from
@@ -22,6 +22,7 @@ import {
   TITLE,
   tabTo,
   titleIs,
+  VIEWPORTS,
 } from './console-helpers.ts';
 import { type Stage, startStage } from './harness.ts';
 
@@ -47,14 +48,19 @@ async function visitorWrites(...texts: string[]): Promise<VisitorClient> {
   return visitor;
 }
 
-/** The console signed in as the demo operator. */
-async function desk(): Promise<{ page: Page; pageErrors: Error[] }> {
-  const opened = await openConsole(stage.browser, stage);
-  pages.push(opened.page);
-  return opened;
-}
+describe.each(VIEWPORTS)('a day at the console at $width×$height', (viewport) => {
+  // Closed chats and orders of the other size's run stay found and listed: this run's own words
+  // and numbers tell them apart.
+  const run = VIEWPORTS.indexOf(viewport);
+  const bike = ['Volna', 'Kama'][run] ?? 'Volna';
+  const phone = (n: number) => `+7912345${run}0${n}`;
+  /** The console signed in as the demo operator. */
+  async function desk(): Promise<{ page: Page; pageErrors: Error[] }> {
+    const opened = await openConsole(stage.browser, stage, { viewport });
+    pages.push(opened.page);
+    return opened;
+  }
 
-describe('a day at the console', () => {
   it('counts unread in the navigation and the title; a second message in an open chat notifies', async () => {
     const { page, pageErrors } = await desk();
     await titleIs(page, TITLE);
@@ -88,26 +94,28 @@ describe('a day at the console', () => {
 
   it('finds a conversation by a word of a message and an order by phone; a reload comes back', async () => {
     const { page } = await desk();
-    await visitorWrites('Is the Volna bike free on Saturday?', 'Thanks!');
-    await orderCallback(stage, { phone: '+79123450011', name: 'Ivan' });
+    await visitorWrites(`Is the ${bike} bike free on Saturday?`, 'Thanks!');
+    await orderCallback(stage, { phone: phone(11), name: 'Ivan' });
 
     await page.keyboard.press('Alt+Shift+F');
     expect((await focused(page)).tag).toBe('INPUT');
-    await page.keyboard.type('volna');
+    await page.keyboard.type(bike.toLowerCase());
     await page.keyboard.press('Enter');
     const chats = page.getByRole('list', { name: 'Chats (1)' });
     await chats.waitFor();
-    expect(new URL(page.url()).hash).toBe('#/search?q=volna');
+    expect(new URL(page.url()).hash).toBe(`#/search?q=${bike.toLowerCase()}`);
     await chats.getByRole('link').click();
     const conversation = page.locator('article.conversation');
-    await conversation.getByText('Is the Volna bike free on Saturday?').waitFor();
+    await conversation.getByText(`Is the ${bike} bike free on Saturday?`).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByRole('searchbox', { name: 'Search chats and orders' }).fill('912 345-00-11');
+    await page
+      .getByRole('searchbox', { name: 'Search chats and orders' })
+      .fill(`912 345-${run}0-11`);
     await page.keyboard.press('Enter');
     const orders = page.getByRole('list', { name: 'Orders (1)' });
-    await orders.getByText('+79123450011').click();
-    await page.getByRole('heading', { name: 'Ringing +79123450011' }).waitFor();
+    await orders.getByText(phone(11)).click();
+    await page.getByRole('heading', { name: `Ringing ${phone(11)}` }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // Back to the conversation, then a reload: it is open again, the reply box ready.
@@ -115,18 +123,18 @@ describe('a day at the console', () => {
     await conversation.getByText('Thanks!').waitFor();
     const url = page.url();
     await page.reload();
-    await conversation.getByText('Is the Volna bike free on Saturday?').waitFor();
+    await conversation.getByText(`Is the ${bike} bike free on Saturday?`).waitFor();
     expect(page.url()).toBe(url);
     await expect.poll(async () => (await focused(page)).tag).toBe('TEXTAREA');
     // The search it was opened from is back too.
-    await page.getByRole('list', { name: 'Orders (1)' }).getByText('+79123450011').waitFor();
+    await page.getByRole('list', { name: 'Orders (1)' }).getByText(phone(11)).waitFor();
   });
 
   it('handles a chat and orders from the keyboard only; closed orders stay listed', async () => {
     const visitor = await visitorWrites('Can I pay by card?');
-    await orderCallback(stage, { phone: '+79120000001' });
+    await orderCallback(stage, { phone: phone(21) });
     const slot = await offeredSlot(stage, 3);
-    await orderCallback(stage, { phone: '+79120000002', slot });
+    await orderCallback(stage, { phone: phone(22), slot });
     const { page, pageErrors } = await desk();
     await page.locator('.conversation-row').first().waitFor();
 
@@ -174,7 +182,7 @@ describe('a day at the console', () => {
       timeZone: 'Europe/Moscow',
     }).format(Date.parse(slot));
     await page.getByText(`Scheduled for ${time}`).first().waitFor();
-    await tabTo(page, 'New +79120000002');
+    await tabTo(page, `New ${phone(22)}`);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).text).toBe('Take early');
     await page.keyboard.press('Enter');
@@ -189,8 +197,8 @@ describe('a day at the console', () => {
     await page.keyboard.press('Enter');
     await page.reload();
     const closed = page.getByRole('list', { name: 'Orders' });
-    await closed.getByText('+79120000001').waitFor();
-    await closed.getByText('+79120000002').waitFor();
+    await closed.getByText(phone(21)).waitFor();
+    await closed.getByText(phone(22)).waitFor();
     expect(await closed.locator('[data-status=done]').count()).toBeGreaterThan(0);
     expect(await closed.locator('[data-status=failed]').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
