@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /** One order worked from the keyboard: its action has focus, Accept → note, Done → the next. */
 import './after-paint';
-import type { StaffUser } from '@frontdesk/staff';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { operatorSession } from '../../staff/test/platform-stub';
 import type { CallbackOrder } from '../src/callback-order';
 import { OrderView } from '../src/order-view';
 import { fakeFetch } from './fake-fetch';
@@ -15,14 +15,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const oleg: StaffUser = {
-  id: 'u1',
-  accountId: 'a1',
-  email: 'operator@demo.test',
-  name: 'Oleg Operator',
-  role: 'operator',
-  photoUrl: null,
-};
+const oleg = operatorSession.user;
 
 /** The view of `live` (fetching its story from a fake platform), with spied actions. */
 function view(
