@@ -107,10 +107,15 @@ describe.each(engines)('/ops chat on $name', (engine) => {
       },
       lastMessage: { text: 'Hello', author: 'visitor' },
       lastSeq: 1,
+      readByOperatorSeq: 0,
       unanswered: 1,
       enquiryStartedAt: t.clock().toISOString(),
     });
     expect(await listed(oleg)).toContain(conversationId);
+    // What one operator read comes back in every summary: the console counts unread after it.
+    await oleg.ask('chat:read', { conversationId, upToSeq: 1 });
+    const relisted = await olgaClient.ask<Listed>('chat:list', {});
+    expect(relisted.ok && relisted.conversations.find(isIt)?.readByOperatorSeq).toBe(1);
     expect(await listed(olgaClient)).toContain(conversationId);
     expect(await listed(admin)).toContain(conversationId);
     expect(await listed(outsider)).not.toContain(conversationId);
