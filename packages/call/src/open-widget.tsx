@@ -10,6 +10,7 @@ import {
   type Locale,
   type MountedWidget,
   type Placement,
+  pageInfo,
   sheet,
   uuid,
   type Variant,
@@ -51,17 +52,6 @@ export interface OpenedWidget {
 }
 
 const styled = new WeakSet<ShadowRoot>();
-
-/** The page: its address, title and `utm_*` tags, as the credentials request tells them. */
-function page() {
-  const params = new URLSearchParams(location.search);
-  const utm: Record<string, string> = {};
-  for (const key of ['source', 'medium', 'campaign', 'term', 'content']) {
-    const value = params.get(`utm_${key}`);
-    if (value) utm[key] = value.slice(0, 200);
-  }
-  return { url: location.href.slice(0, 2000), title: document.title.slice(0, 300), utm };
-}
 
 /** Renders the opened call widget into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
@@ -116,7 +106,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
             ? Promise.reject(new Error('preview'))
             : client.post<CallCredentials>(
                 `widgets/${encodeURIComponent(host.key)}/call-credentials`,
-                { page: page(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+                { page: pageInfo(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
                 uuid(),
               )
         }

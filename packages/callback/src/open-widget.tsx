@@ -23,7 +23,7 @@ import { render } from 'preact';
 import type { Texts } from './callback-messages';
 import { callbackCss } from './callback-styles';
 import { CallbackWidget, TITLE_ID } from './callback-widget';
-import { keepOrder, sendKept } from './outbox';
+import { orderOutbox, sendKept } from './outbox';
 import { visitorRegion } from './phone-countries';
 import { type CallbackOrder, platformSubmit, previewSubmit } from './submit-callback';
 
@@ -110,7 +110,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
             ? undefined
             : (request, key) => {
                 options.onKept();
-                keepOrder(options.storage, options.outbox, { key, request });
+                orderOutbox(options.storage, options.outbox).keep({ key, request });
               }
         }
       />

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { PHONE_LEFT, start } from '@frontdesk/callback';
+import { start } from '@frontdesk/callback';
+import { PHONE_LEFT } from '@frontdesk/core';
 import type { CallbackSettings } from '@frontdesk/config';
 import type { WidgetHost } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * The opened chat, loaded on intent (its own chunk): Preact, the dialog and the chat window
- * arrive here, not with the launcher. The window keeps the launcher's corner (no anchor: the
- * dialog's CSS places it). The callback tab's form is a chunk of its own again.
+ * arrive here, not with the launcher. The window opens next to what opened it, as the other
+ * widgets' dialogs do (core's `dialogPlacement`). The callback tab's form is a chunk of its own again.
  */
 import type { CallbackOrder } from '@frontdesk/callback';
 import type { PublicChatConfig, PublicPresence } from '@frontdesk/config';
@@ -12,6 +12,7 @@ import {
   formatLocale,
   type Locale,
   type MountedWidget,
+  type Placement,
   sheet,
   type Variant,
   type Visitor,
@@ -36,6 +37,9 @@ export interface OpenOptions {
   presence: PublicPresence;
   /** Opened by the lead generator: on the callback tab, in its look. */
   lead: boolean;
+  /** What the window sits next to: the launcher, or the link the visitor clicked. */
+  anchor?: Element | undefined;
+  placement: Placement;
   locale: Locale;
   texts: Texts;
   session: ChatSession;
@@ -68,7 +72,8 @@ export function openWidget(options: OpenOptions): OpenedWidget {
     <Dialog
       labelledBy={TITLE_ID}
       display="popup"
-      placement={config.appearance.position === 'right' ? 'top-end' : 'top-start'}
+      anchor={options.anchor}
+      placement={options.placement}
       closeLabel={texts.core.close}
       lang={locale}
       onClose={options.onClose}

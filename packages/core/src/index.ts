@@ -33,6 +33,11 @@ export { onIntent } from './on-intent';
 export type { OneDialog } from './one-dialog';
 export { oneDialog } from './one-dialog';
 export { onOpenIntent, opener } from './open-intent';
+export type { Outbox } from './outbox';
+export { outbox } from './outbox';
+export type { PageInfo, Utm } from './page-info';
+export { PAGE_LIMITS, pageInfo } from './page-info';
+export { PHONE_LEFT } from './phone-left';
 export type { Locale } from './pick-locale';
 export { formatLocale, pickLocale } from './pick-locale';
 export type { Placement } from './place-near';
@@ -43,6 +48,8 @@ export { fetchPresence, NOBODY } from './presence';
 export type { ScheduleVariant } from './schedule-variant';
 export { scheduleVariant } from './schedule-variant';
 export { sheet } from './sheet';
+export type { Lead } from './start-lead';
+export { startLead } from './start-lead';
 export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
 export { uuid } from './uuid';
@@ -57,3 +64,5 @@ export type {
   WidgetHandle,
   WidgetHost,
 } from './widget-host';
+export type { OpenedPart, OpenRequest, Shell, ShellOptions } from './widget-shell';
+export { widgetShell } from './widget-shell';
