@@ -211,6 +211,24 @@ describe('ordering a call', () => {
   });
 });
 
+describe('a page with a very long address', () => {
+  it('orders from a 3,000-character URL: the widget cuts what it tells to what the platform takes', async () => {
+    const filler = 'x'.repeat(3000);
+    const v = await visit(stage, `/callback.html?utm_source=${'s'.repeat(300)}&q=${filler}`);
+    expect(v.page.url().length).toBeGreaterThan(3000);
+    await openWidget(v.page);
+    await v.page.locator('frontdesk-callback #fd-phone').fill('9123456787');
+    await v.page.locator('frontdesk-callback .send').click();
+    await confirmation(v.page).waitFor();
+    const [stored] = await storedOrders(stage, v);
+    expect(stored?.phone).toBe('+79123456787');
+    expect(stored?.page.url).toBe(v.page.url().slice(0, 2000));
+    expect(stored?.page.utm).toEqual({ source: 's'.repeat(200) });
+    expect(v.pageErrors).toEqual([]);
+    await v.context.close();
+  });
+});
+
 describe('the chosen slot’s day', () => {
   it('says today and tomorrow, in the visitor’s language, on the field and the button', async () => {
     // Thursday 5 March 2026, 16:00 in Moscow: slots today, then Friday (tomorrow).

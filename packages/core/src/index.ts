@@ -32,7 +32,7 @@ export { mountWidget } from './mount-widget';
 export { onIntent } from './on-intent';
 export type { OneDialog } from './one-dialog';
 export { oneDialog } from './one-dialog';
-export { onOpenIntent, opener } from './open-intent';
+export { fastConnection, onOpenIntent, opener } from './open-intent';
 export type { Outbox } from './outbox';
 export { outbox } from './outbox';
 export type { PageInfo, Utm } from './page-info';
