@@ -28,7 +28,8 @@ export function onIntent(
     cancel();
     load();
   };
-  const timeout = options.idleMs ?? 4000;
+  const idleMs = options.idleMs;
+  const timeout = idleMs === false ? 0 : (idleMs ?? 4000);
   let stopIdle = () => {};
   const whenIdle = () => {
     // Safari has no requestIdleCallback: a plain timer stands in.
@@ -40,10 +41,10 @@ export function onIntent(
       stopIdle = () => clearTimeout(id);
     }
   };
-  if (timeout === false) {
-    // On intent only.
-  } else if (document.readyState === 'complete') whenIdle();
-  else addEventListener('load', whenIdle, { once: true });
+  if (idleMs !== false) {
+    if (document.readyState === 'complete') whenIdle();
+    else addEventListener('load', whenIdle, { once: true });
+  }
   for (const type of INTENT) target.addEventListener(type, fire, { passive: true, capture: true });
   function cancel() {
     done = true;
