@@ -9,14 +9,13 @@ import {
   dialogCss,
   type Locale,
   type MountedWidget,
+  openInFrame,
   type Placement,
   pageInfo,
-  sheet,
   uuid,
   type Variant,
   type WidgetHost,
 } from '@frontdesk/core';
-import { render } from 'preact';
 import type { Texts } from './call-messages';
 import { callCss } from './call-styles';
 import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
@@ -51,17 +50,9 @@ export interface OpenedWidget {
   hide(hidden: boolean): void;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
 /** Renders the opened call widget into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
   const { mounted, config, host, locale, texts } = options;
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(sheet(dialogCss), sheet(callCss));
-    styled.add(mounted.root);
-  }
-  const container = document.createElement('div');
-  mounted.frame.append(container);
   const client = createPlatformClient(host.api, { retryDelays: [] });
   const origin = new URL(host.api, location.href).origin;
   const popOut =
@@ -75,7 +66,9 @@ export function openWidget(options: OpenOptions): OpenedWidget {
           options.onClose();
         }
       : undefined;
-  render(
+  return openInFrame(
+    mounted,
+    [dialogCss, callCss],
     <Dialog
       labelledBy={TITLE_ID}
       display="popup"
@@ -117,15 +110,5 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         onLive={options.onLive}
       />
     </Dialog>,
-    container,
   );
-  return {
-    close() {
-      render(null, container);
-      container.remove();
-    },
-    hide(hidden) {
-      container.hidden = hidden;
-    },
-  };
 }

@@ -11,15 +11,14 @@ import {
   formatLocale,
   type Locale,
   type MountedWidget,
+  openInFrame,
   type Placement,
-  sheet,
   type Variant,
   type Visitor,
   visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Schedule } from '@frontdesk/schedule/engine';
-import { render } from 'preact';
 import type { Texts } from './callback-messages';
 import { callbackCss } from './callback-styles';
 import { CallbackWidget, TITLE_ID } from './callback-widget';
@@ -60,23 +59,17 @@ export interface OpenedWidget {
   close(): void;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
 /** Renders the opened callback widget into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
   const { mounted, config } = options;
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(sheet(dialogCss), sheet(callbackCss));
-    styled.add(mounted.root);
-  }
-  const container = document.createElement('div');
-  mounted.frame.append(container);
   const { host, locale, texts } = options;
   // The Studio's preview sends nothing; a real widget orders through the platform.
   const submit = host.preview
     ? previewSubmit
     : platformSubmit(createPlatformClient(host.api), host.key);
-  render(
+  return openInFrame(
+    mounted,
+    [dialogCss, callbackCss],
     <Dialog
       labelledBy={TITLE_ID}
       display={config.appearance.display}
@@ -115,14 +108,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         }
       />
     </Dialog>,
-    container,
   );
-  return {
-    close() {
-      render(null, container);
-      container.remove();
-    },
-  };
 }
 
 /**

@@ -12,15 +12,14 @@ import {
   formatLocale,
   type Locale,
   type MountedWidget,
+  openInFrame,
   type Placement,
-  sheet,
   type Variant,
   type Visitor,
   visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Schedule } from '@frontdesk/schedule/engine';
-import { render } from 'preact';
 import { TITLE_ID } from './chat-header';
 import type { Texts } from './chat-messages';
 import type { ChatSession } from './chat-session';
@@ -56,19 +55,13 @@ export interface OpenedWidget {
   close(): void;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
 /** Renders the chat window into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
   const { mounted, config, host, locale, texts } = options;
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(sheet(dialogCss), sheet(chatCss));
-    styled.add(mounted.root);
-  }
-  const container = document.createElement('div');
-  mounted.frame.append(container);
   const withCallback = config.channels.callback || config.leadGenerator !== undefined;
-  render(
+  return openInFrame(
+    mounted,
+    [dialogCss, chatCss],
     <Dialog
       labelledBy={TITLE_ID}
       display="popup"
@@ -116,12 +109,5 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         }
       />
     </Dialog>,
-    container,
   );
-  return {
-    close() {
-      render(null, container);
-      container.remove();
-    },
-  };
 }
