@@ -40,6 +40,8 @@ export interface KamailioConfigValues {
    * believed in the WebSocket handshake; from anyone else the header is ignored. Default none.
    */
   trustedProxies?: readonly string[];
+  /** rtpengine's ng control socket for Kamailio's rtpengine module: `udp:127.0.0.1:<port>`. */
+  rtpengineSocket: string;
 }
 
 /** Where the template is: `sip/` of this package, found upwards from this module (src or dist). */
@@ -104,6 +106,7 @@ export function renderKamailioConfig(template: string, values: KamailioConfigVal
     FLOOD_REQUESTS_PER_10S: values.floodRequestsPer10s,
     HANDSHAKES_PER_MINUTE: values.handshakesPerMinute,
     CALLS_PER_CREDENTIAL_PER_MINUTE: values.callsPerCredentialPerMinute,
+    RTPENGINE_SOCKET: values.rtpengineSocket,
   };
   for (const [name, value] of Object.entries(table)) {
     if (typeof value === 'number' ? !Number.isInteger(value) : !SAFE.test(value)) {

@@ -27,7 +27,7 @@ import {
 } from '../../src/sip/credentials';
 import { createSipEdge } from '../../src/sip/edge';
 import { decodeContext, encodeContext, unansweredStatus } from '../../src/sip/events';
-import { findKamailio } from '../../src/sip/install';
+import { findKamailio, findRtpengine, RTPENGINE_HINT } from '../../src/sip/install';
 import { NO_ORIGIN, originsRegex } from '../../src/sip/origins';
 import type { Store } from '../../src/storage/types';
 
@@ -131,6 +131,7 @@ describe('the Kamailio config template', () => {
     handshakesPerMinute: 60,
     callsPerCredentialPerMinute: 6,
     trustedProxies: ['127.0.0.1', '10.0.0.0/8', '::1'],
+    rtpengineSocket: 'udp:127.0.0.1:22222',
   };
 
   it('fills every placeholder, and refuses values that could break out of a string', async () => {
@@ -200,6 +201,19 @@ describe('the Kamailio config template', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('finding rtpengine', () => {
+  it('finds Debian’s binary, and says how to install it when it is not there', () => {
+    expect(findRtpengine()).toMatchObject({
+      ok: true,
+      binary: expect.stringMatching(/rtpengine$/),
+    });
+    const missing = findRtpengine('/nonexistent/bin/rtpengine');
+    expect(missing.ok).toBe(false);
+    expect(missing.ok ? '' : missing.message).toContain(RTPENGINE_HINT);
+    expect(RTPENGINE_HINT).toContain('--no-install-recommends rtpengine-daemon');
   });
 });
 
