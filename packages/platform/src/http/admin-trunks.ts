@@ -29,7 +29,7 @@ const Host = v.pipe(
   ),
 );
 const Port = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535));
-const Transport = v.picklist(['udp', 'tcp', 'tls'], 'Use "udp", "tcp" or "tls".');
+const Transport = v.picklist(['udp', 'tcp'], 'Use "udp" or "tcp".');
 /** Digest usernames: nothing Kamailio's tables or the registration file would need escaped. */
 const Username = v.pipe(
   v.string(),
@@ -102,8 +102,7 @@ export function registerAdminTrunks(app: FastifyInstance, ctx: AppContext): void
       const trunk = await ctx.store.trunks.create({
         ...body,
         accountId: user.accountId,
-        // The usual SIP port of the transport.
-        port: port ?? (body.transport === 'tls' ? 5061 : 5060),
+        port: port ?? 5060,
         password: passwordChange(password) ?? null,
         now: ctx.clock().getTime(),
       });

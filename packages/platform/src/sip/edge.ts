@@ -17,6 +17,7 @@ import { kamailioConfig, subnetList } from './config';
 import { mintCredential, operatorUser, type SipCredential, visitorUser } from './credentials';
 import type { EdgeLogger } from './edge-log';
 import { applyCallEvent, CallEventSchema, type CallerContext, encodeContext } from './events';
+import { callPlan } from './forwarding';
 import { findKamailio, findRtpengine } from './install';
 import { type InternalServer, startInternalServer } from './internal-server';
 import { type KamailioProgram, kamailioProgram } from './kamailio-process';
@@ -75,6 +76,8 @@ export interface SipEdgeOptions {
    */
   now?: () => number;
   tuning?: Partial<SipEdgeTuning>;
+  /** The platform's clock, for working hours (the forwarding plan). Default: the real one. */
+  clock?: () => Date;
   /**
    * Addresses or CIDRs of the proxies in front of the WebSocket listener whose X-Forwarded-For
    * names the client (handshake limits count it). Default none: every peer counts as itself.
@@ -168,9 +171,17 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
   let wsPort: number | undefined;
   let secret = '';
   let resyncTimer: NodeJS.Timeout | undefined;
-  const tables = kamailioTables(store, env, () =>
-    kamailio?.state() === 'running' ? kamailio.rpc() : undefined,
-  );
+  let trunkPort = env.sipTrunkPort;
+  const tables = kamailioTables({
+    store,
+    env,
+    rpc: () => (kamailio?.state() === 'running' ? kamailio.rpc() : undefined),
+    runtimeDir,
+    trunkSockets: () => ({
+      udp: `udp:${env.sipTrunkAddress}:${trunkPort}`,
+      tcp: `tcp:${env.sipTrunkAddress}:${trunkPort}`,
+    }),
+  });
 
   const wsBase = () => env.sipWsUrl ?? (wsPort ? `ws://127.0.0.1:${wsPort}` : undefined);
   const state = (): SipEdgeState =>
@@ -244,9 +255,18 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       const edgeSecret = randomBytes(32).toString('base64url');
       wsPort = env.sipWsPort === 0 ? await freePort() : env.sipWsPort;
       const ngPort = await freeUdpPort();
+      const loopPort = await freeUdpPort();
+      trunkPort = env.sipTrunkPort || (await freePort());
       internal = await startInternalServer(edgeSecret, {
         event: onEvent,
         authorize: (userId, line) => servesLine(store, userId, line),
+        route: (credential, line, online) =>
+          callPlan(
+            store,
+            { credential, line, online },
+            options.clock?.() ?? new Date(),
+            tuning.ringTimeoutMs,
+          ),
         error: (text, error) => log.error(text, error),
       });
       const platformUrl = internal.url;
@@ -272,8 +292,9 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         edgeSecret,
         backoffMs: tuning.restartBackoffMs,
         log,
-        config: (rpcPort) =>
-          kamailioConfig({
+        config: async (rpcPort) => {
+          await tables.writeRegistrations();
+          return kamailioConfig({
             wsPort: wsPort ?? 0,
             rpcPort,
             platformUrl,
@@ -294,7 +315,13 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
             callsPerCredentialPerMinute: tuning.callsPerCredentialPerMinute,
             trustedProxies: options.trustedProxies ?? [],
             rtpengineSocket: `udp:127.0.0.1:${ngPort}`,
-          }),
+            loopPort,
+            trunkAddress: env.sipTrunkAddress,
+            trunkPort,
+            trunkAdvertise: env.sipTrunkAdvertise,
+            runtimeDir,
+          });
+        },
         // A new Kamailio has empty tables.
         started: async () => {
           tables.reset();

@@ -1,13 +1,16 @@
 /**
  * Kamailio's tables that follow the database: per call widget its allowed origins (htable
- * `worigin`, a POSIX regex) and its line (`wline`). Pushed over RPC entry by entry, only what
- * changed since the last push to this Kamailio; all of it again after Kamailio restarts.
+ * `worigin`, a POSIX regex) and its line (`wline`); per trunk where and how to reach it (`trunk`).
+ * Pushed over RPC entry by entry, only what changed since the last push to this Kamailio; all of
+ * it again after Kamailio restarts. The trunks' registrations go to a db_text table Kamailio
+ * reloads (trunk-files.ts).
  */
 import type { PlatformEnv } from '../env';
 import type { Store } from '../storage/types';
 import { isCredentialPart } from './credentials';
 import { originsRegex } from './origins';
 import type { KamailioRpc } from './rpc';
+import { uacregTable, writeRegistrations } from './trunk-files';
 
 /** The tables of one edge. */
 export interface KamailioTables {
@@ -17,25 +20,61 @@ export interface KamailioTables {
   reset(): void;
   /** The line pushed for widget `key`, if any. */
   pushedLine(key: string): string | undefined;
+  /** Writes the registrations' table for a Kamailio about to start (which loads it). */
+  writeRegistrations(): Promise<void>;
 }
 
-type Table = 'worigin' | 'wline';
+type Table = 'worigin' | 'wline' | 'trunk';
+type Value = string | number;
 
-/** The tables of the Kamailio `rpc()` reaches (none while it returns undefined). */
-export function kamailioTables(
-  store: Store,
-  env: PlatformEnv,
-  rpc: () => KamailioRpc | undefined,
-): KamailioTables {
-  let pushed = new Map<Table, Map<string, string>>();
+/** Where the tables come from and go to. */
+export interface TablesOptions {
+  store: Store;
+  env: PlatformEnv;
+  /** The RPC of the running Kamailio (undefined while none runs). */
+  rpc(): KamailioRpc | undefined;
+  runtimeDir: string;
+  /** Kamailio's sockets on the trunks' side, by transport (`udp:127.0.0.1:5080`). */
+  trunkSockets(): { udp: string; tcp: string };
+}
+
+/** The tables of the Kamailio `rpc()` reaches. */
+export function kamailioTables(options: TablesOptions): KamailioTables {
+  const { store, env, rpc } = options;
+  let pushed = new Map<Table, Map<string, Value>>();
   let syncing: Promise<void> | undefined;
   let again = false;
 
-  async function wanted(): Promise<Map<Table, Map<string, string>>> {
-    const want = new Map<Table, Map<string, string>>([
+  async function trunksWithPasswords() {
+    return Promise.all(
+      (await store.trunks.all()).map(async (trunk) => ({
+        trunk,
+        password: await store.secrets.get({ kind: 'trunk', id: trunk.id }, 'password'),
+      })),
+    );
+  }
+
+  async function registrations(): Promise<boolean> {
+    const table = uacregTable(await trunksWithPasswords(), options.trunkSockets());
+    return writeRegistrations(options.runtimeDir, table);
+  }
+
+  async function wanted(): Promise<Map<Table, Map<string, Value>>> {
+    const want = new Map<Table, Map<string, Value>>([
       ['worigin', new Map()],
       ['wline', new Map()],
+      ['trunk', new Map()],
     ]);
+    for (const { trunk, password } of await trunksWithPasswords()) {
+      const entries = want.get('trunk');
+      entries?.set(`${trunk.id}::dst`, `${trunk.host}:${trunk.port};transport=${trunk.transport}`);
+      entries?.set(`${trunk.id}::proto`, trunk.transport);
+      entries?.set(`${trunk.id}::host`, trunk.host);
+      entries?.set(`${trunk.id}::user`, trunk.username);
+      if (password !== undefined) entries?.set(`${trunk.id}::pass`, password);
+      entries?.set(`${trunk.id}::pai`, trunk.callerIdHeader === 'pai' ? 1 : 0);
+      entries?.set(`${trunk.id}::max`, trunk.maxCalls);
+    }
     for (const widget of await store.calls.callWidgets()) {
       // `ops` is the operators' WebSocket path, never a widget's.
       if (!isCredentialPart(widget.key) || widget.key === 'ops' || widget.sipLine === null)
@@ -54,11 +93,15 @@ export function kamailioTables(
     if (!client) return;
     const want = await wanted();
     for (const [table, entries] of want) {
-      const have = pushed.get(table) ?? new Map<string, string>();
+      const have = pushed.get(table) ?? new Map<string, Value>();
       pushed.set(table, have);
       for (const [key, value] of entries) {
         if (have.get(key) === value) continue;
-        await client.call('htable.sets', [table, key, value]);
+        await client.call(typeof value === 'number' ? 'htable.seti' : 'htable.sets', [
+          table,
+          key,
+          value,
+        ]);
         have.set(key, value);
       }
       for (const key of [...have.keys()]) {
@@ -67,6 +110,7 @@ export function kamailioTables(
         have.delete(key);
       }
     }
+    if (await registrations()) await client.call('uac.reg_reload');
   }
 
   return {
@@ -90,6 +134,12 @@ export function kamailioTables(
     reset() {
       pushed = new Map();
     },
-    pushedLine: (key) => pushed.get('wline')?.get(key),
+    pushedLine: (key) => {
+      const line = pushed.get('wline')?.get(key);
+      return typeof line === 'string' ? line : undefined;
+    },
+    writeRegistrations: async () => {
+      await registrations();
+    },
   };
 }

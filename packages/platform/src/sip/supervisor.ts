@@ -148,9 +148,9 @@ export function superviseProgram(options: SupervisorOptions): SupervisedProgram 
     try {
       await options.ready(() => exited);
     } catch (error) {
+      const why = exited ? 'exited at start' : (error as Error).message;
       // What its main process forked may still hold the sockets.
       await kill(proc);
-      const why = exited ? 'exited at start' : (error as Error).message;
       throw new Error(`${name} ${why}: ${tail(8)}`);
     }
     if (stopping) throw new Error('the platform is stopping');

@@ -326,7 +326,7 @@ export interface TrunkRow {
   name: string;
   host: string;
   port: number;
-  transport: 'udp' | 'tcp' | 'tls';
+  transport: 'udp' | 'tcp';
   username: string;
   register: number;
   caller_id: string | null;

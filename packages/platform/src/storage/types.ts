@@ -77,7 +77,7 @@ export interface SecretOwner {
 }
 
 /** How a trunk's SIP travels. */
-export type TrunkTransport = 'udp' | 'tcp' | 'tls';
+export type TrunkTransport = 'udp' | 'tcp';
 
 /** An account's SIP trunk: the way out to the telephone network (a provider or a PBX). */
 export interface Trunk {
@@ -336,8 +336,12 @@ export interface Call {
   status: CallStatus;
   /** The final SIP status of an unanswered call (480, 486, 487, …). */
   sipCode: number | null;
-  /** Who answered (their name then). */
+  /** Who answered (their name then): an operator's console, or the employee whose phone it was. */
   operator: { id: string; name: string } | null;
+  /** The number that answered through a trunk; null when a console did (or nobody). */
+  answeredNumber: string | null;
+  /** The trunk the answered number was reached through. */
+  trunkId: string | null;
   endedBy: 'visitor' | 'operator' | 'timeout' | null;
   startedAt: number;
   answeredAt: number | null;
@@ -348,7 +352,15 @@ export interface Call {
 /** What {@link Store.calls.start} stores: a call that starts ringing. */
 export type NewCall = Omit<
   Call,
-  'id' | 'status' | 'sipCode' | 'operator' | 'endedBy' | 'answeredAt' | 'endedAt'
+  | 'id'
+  | 'status'
+  | 'sipCode'
+  | 'operator'
+  | 'answeredNumber'
+  | 'trunkId'
+  | 'endedBy'
+  | 'answeredAt'
+  | 'endedAt'
 >;
 
 /** Repositories over one database; every write is committed before its promise resolves. */
@@ -534,7 +546,12 @@ export interface Store extends ChatStore {
     /** The first answer of a ringing call; false for any other call. */
     answer(
       callId: string,
-      input: { at: number; operator: { id: string; name: string } | null },
+      input: {
+        at: number;
+        operator: { id: string; name: string } | null;
+        answeredNumber?: string | null;
+        trunkId?: string | null;
+      },
     ): Promise<boolean>;
     /** A ringing call given up unanswered; false for any other call. */
     fail(

@@ -30,7 +30,7 @@ describe.each(engines)('trunks API on $name', (engine) => {
   const trunk = {
     name: 'Provider',
     host: 'SIP.Provider.Example',
-    transport: 'tls',
+    transport: 'tcp',
     username: 'acme',
     password: PASSWORD,
     register: true,
@@ -50,7 +50,7 @@ describe.each(engines)('trunks API on $name', (engine) => {
     expect(body).toMatchObject({
       ...fields,
       host: 'sip.provider.example',
-      port: 5061,
+      port: 5060,
       password: { set: true },
     });
     expect(await t.platform.store.secrets.get({ kind: 'trunk', id: body.id }, 'password')).toBe(

@@ -132,6 +132,10 @@ describe('the Kamailio config template', () => {
     callsPerCredentialPerMinute: 6,
     trustedProxies: ['127.0.0.1', '10.0.0.0/8', '::1'],
     rtpengineSocket: 'udp:127.0.0.1:22222',
+    loopPort: 5081,
+    trunkAddress: '127.0.0.1',
+    trunkPort: 5082,
+    runtimeDir: '/tmp',
   };
 
   it('fills every placeholder, and refuses values that could break out of a string', async () => {
@@ -140,7 +144,17 @@ describe('the Kamailio config template', () => {
     expect(config.replace('{{PLACEHOLDERS}}', '')).not.toMatch(/\{\{/);
     expect(config).toContain('listen=tcp:127.0.0.1:18088');
     expect(config).toContain('listen=tcp:127.0.0.1:18089');
-    expect(config).not.toMatch(/^listen=(udp|tls|sctp)/m);
+    // UDP only on loopback for the loop, and on the trunks' side; no TLS, no SCTP, no 5060.
+    expect(config.match(/^listen=.*$/gm)).toEqual([
+      'listen=tcp:127.0.0.1:18088',
+      'listen=tcp:127.0.0.1:18089',
+      'listen=udp:127.0.0.1:5081',
+      'listen=udp:127.0.0.1:5082',
+      'listen=tcp:127.0.0.1:5082',
+    ]);
+    // Connections open towards trunks only: no global tcp_no_connect, no_connect on every relay.
+    expect(config).not.toMatch(/^tcp_no_connect/m);
+    expect(config.match(/set_forward_no_connect\(\)/g)?.length).toBeGreaterThanOrEqual(3);
     expect(() => renderKamailioConfig(template, { ...values, edgeSecret: 'a"b' })).toThrow(
       /EDGE_SECRET/,
     );
