@@ -119,8 +119,7 @@ export async function callPlan(
   const user = parseCredentialUser(call.credential);
   if (user?.role !== 'visitor') return '';
   const widget = await store.widgets.byKey(user.widgetKey);
-  if (!widget || widget.type !== 'call' || !widget.active || widget.sipLine !== call.line)
-    return '';
+  if (widget?.type !== 'call' || !widget.active || widget.sipLine !== call.line) return '';
   const open = isOpen(createSchedule((widget.settings as CallSettings).schedule), now);
   return encodePlan(await forwardingPlan(store, widget, { online: call.online, open, fallbackMs }));
 }
