@@ -28,7 +28,7 @@ export interface CallRow {
   sip_code: number | null;
   operator_id: string | null;
   operator_name: string | null;
-  /** Migration 030. */
+  /** Migration 031. */
   answered_number: string | null;
   trunk_id: string | null;
   ended_by: 'visitor' | 'operator' | 'timeout' | null;

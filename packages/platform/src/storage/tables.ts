@@ -49,7 +49,7 @@ export interface UserRow {
   role: Role;
   password_hash: string;
   photo_url: string | null;
-  /** E.164, or null (migration 030). */
+  /** E.164, or null (migration 031). */
   phone: string | null;
   /** Insertion order, 1, 2, …: lists are oldest first, and this orders records made at the same time. */
   seq: number;
@@ -319,7 +319,7 @@ export interface SecretRow {
   updated_at: number;
 }
 
-/** A row of `trunks` (migration 030); `destinations` is a JSON array of country calling codes. */
+/** A row of `trunks` (migration 031); `destinations` is a JSON array of country calling codes. */
 export interface TrunkRow {
   id: string;
   account_id: string;
