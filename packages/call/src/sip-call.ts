@@ -143,7 +143,9 @@ export function placeCall(
       events.answered(handler.remoteMediaStream);
     } else if (state === SessionState.Terminated) {
       if (established) finish(() => events.ended());
-      else fail('no_answer');
+      // sip.js ends the session before it hands the rejection to onReject: let that tell the
+      // reason (busy, declined…) first; without one, nobody answered.
+      else queueMicrotask(() => fail('no_answer'));
     }
   });
 

@@ -150,11 +150,22 @@ describe('placeCall', () => {
       const delegate = sip.made.inviter?.invites[0]?.requestDelegate;
       delegate.onProgress({ message: { statusCode: 180 } });
       expect(e.ringing).toHaveBeenCalledOnce();
-      delegate.onReject({ message: { statusCode: code } });
+      // As sip.js does it: the session ends first, then the rejection reaches the delegate.
       sip.made.inviter?.to(sip.State.Terminated);
+      delegate.onReject({ message: { statusCode: code } });
+      await flush();
       expect(e.failed).toHaveBeenCalledExactlyOnceWith(reason);
       expect(sip.made.ua?.stopped).toBe(true);
     }
+  });
+
+  it('a session that ends unanswered without a rejection: nobody answered', async () => {
+    const e = events();
+    placeCall(credentials, stream, e);
+    await flush();
+    sip.made.inviter?.to(sip.State.Terminated);
+    await flush();
+    expect(e.failed).toHaveBeenCalledExactlyOnceWith('no_answer');
   });
 
   it('hands over the remote stream when answered; mute, DTMF both ways, hang up with BYE', async () => {

@@ -62,6 +62,9 @@ export function rtpengineProgram(options: RtpengineProgramOptions): RtpenginePro
           `--port-min=${options.ports[0]}`,
           `--port-max=${options.ports[1]}`,
           `--log-level=${options.logLevel}`,
+          // Browsers take the DTLS client's part: an active rtpengine would greet a browser with
+          // its ClientHello while the browser still waits for the answer, and the handshake stalls.
+          '--dtls-passive',
           '--foreground',
           '--log-stderr',
           `--pidfile=${pidFile}`,
