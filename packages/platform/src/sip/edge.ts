@@ -15,6 +15,7 @@ import type { PlatformEnv } from '../env';
 import type { Store, User, Widget } from '../storage/types';
 import { kamailioConfig, subnetList } from './config';
 import { mintCredential, operatorUser, type SipCredential, visitorUser } from './credentials';
+import { prepareDialogTables } from './dialog-files';
 import type { EdgeLogger } from './edge-log';
 import { applyCallEvent, CallEventSchema, type CallerContext, encodeContext } from './events';
 import { callPlan } from './forwarding';
@@ -23,6 +24,7 @@ import { type InternalServer, startInternalServer } from './internal-server';
 import { type KamailioProgram, kamailioProgram } from './kamailio-process';
 import { kamailioTables } from './kamailio-tables';
 import { servesLine } from './lines';
+import { endLostCalls } from './lost-calls';
 import { freePort, freeUdpPort } from './process-group';
 import { type RtpengineProgram, rtpengineProgram } from './rtpengine-process';
 import type { ProgramState } from './supervisor';
@@ -294,6 +296,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         log,
         config: async (rpcPort) => {
           await tables.writeRegistrations();
+          await prepareDialogTables(runtimeDir);
           return kamailioConfig({
             wsPort: wsPort ?? 0,
             rpcPort,
@@ -322,8 +325,10 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
             runtimeDir,
           });
         },
-        // A new Kamailio has empty tables.
+        // A new Kamailio has empty tables, and the calls of one that died: nobody hears them now.
         started: async () => {
+          const client = kamailio?.rpc();
+          if (client) await endLostCalls(client, ngPort, log);
           tables.reset();
           await tables.sync();
           log.info(`SIP edge: Kamailio on ${wsBase()}`);

@@ -7,7 +7,7 @@
  * makes the trunk dial anything else.
  */
 import { createSocket } from 'node:dgram';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PhoneNetwork, startPhoneNetwork } from '@frontdesk/phone-network';
@@ -69,7 +69,8 @@ describe('calls through a SIP trunk', () => {
       dir,
       numbers: [{ number: ANSWERS }, { number: BUSY, answer: 'busy' }],
       carrier: { trunks: [TRUNK], realm: 'carrier.test' },
-      toneSeconds: 5,
+      // Longer than any test's call: a call ends because the test ends it.
+      toneSeconds: 60,
     });
     p = await startEdgePlatform();
     const carrier = network.carrier;
@@ -142,6 +143,44 @@ describe('calls through a SIP trunk', () => {
     await visitor.socket.close();
   }, 30_000);
 
+  it('the edge killed during a trunk call: Kamailio comes back and ends the call it lost with a BYE to the trunk', async () => {
+    const widget = await forwardingTo(ANSWERS);
+    const credentials = await callCredentials(p.t, widget);
+    const visitor = await visitorAgent(credentials);
+    const phone = network.phone(ANSWERS);
+    const placed = await visitor.invite(credentials.target, { sdp: rtpOffer(), timeoutMs: 15_000 });
+    expect(placed.final.status).toBe(200);
+    await phone.waitFor('CALL_ESTABLISHED');
+    await eventually(
+      () => p.t.platform.store.calls.byCallId(placed.callId),
+      (c) => c?.status === 'answered',
+    );
+    // Kamailio wrote the call to disk (db_text).
+    const saved = join(p.edge.runtimeDir, 'dialogs', 'dialog');
+    await eventually(
+      () => readFile(saved, 'utf8'),
+      (text) => text.includes(placed.callId),
+    );
+    const before = p.edge.status();
+    process.kill(before.pid ?? 0, 'SIGKILL');
+    await eventually(
+      async () => p.edge.status(),
+      (status) => status.state === 'running' && status.restarts === before.restarts + 1,
+    );
+    // The phone got a BYE: the call is over at the far end, in rtpengine and in the history.
+    const closed = await phone.waitFor('CALL_CLOSED', 10_000);
+    expect(closed.callId).toBe(placed.callId);
+    const call = await eventually(
+      () => p.t.platform.store.calls.byCallId(placed.callId),
+      (c) => c?.status === 'completed',
+    );
+    expect(call).toMatchObject({ status: 'completed' });
+    expect(call?.endedAt).toBeGreaterThanOrEqual(call?.answeredAt ?? Number.POSITIVE_INFINITY);
+    const list = await ngCommand(p.edge.status().media.ngPort ?? 0, { command: 'list' });
+    expect(JSON.stringify(list)).not.toContain(placed.callId);
+    await visitor.socket.close().catch(() => undefined);
+  }, 30_000);
+
   it('records a busy number as busy', async () => {
     const widget = await forwardingTo(BUSY);
     const credentials = await callCredentials(p.t, widget);
@@ -191,9 +230,7 @@ describe('calls through a SIP trunk', () => {
     }
     await visitor.socket.close();
     // An INVITE sent straight to the edge's UDP sockets without the edge's secret: refused.
-    const config = await import('node:fs/promises').then(({ readFile }) =>
-      readFile(join(p.edge.runtimeDir, 'kamailio.cfg'), 'utf8'),
-    );
+    const config = await readFile(join(p.edge.runtimeDir, 'kamailio.cfg'), 'utf8');
     const ports = [...config.matchAll(/^listen=udp:127\.0\.0\.1:(\d+)/gm)].map((m) => Number(m[1]));
     expect(ports).toHaveLength(2);
     for (const port of ports) {
