@@ -6,8 +6,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Trunk } from '../storage/types';
 
+/** Kamailio's `uacreg` (version 5); what may be left empty is nullable (db_text reads '' as null). */
 const UACREG_COLUMNS =
-  'id(int,auto) l_uuid(string) l_username(string) l_domain(string) r_username(string) r_domain(string) realm(string) auth_username(string) auth_password(string) auth_ha1(string) auth_proxy(string) expires(int) flags(int) reg_delay(int) contact_addr(string) socket(string)';
+  'id(int,auto) l_uuid(string) l_username(string) l_domain(string) r_username(string) r_domain(string) realm(string,null) auth_username(string) auth_password(string) auth_ha1(string,null) auth_proxy(string) expires(int) flags(int) reg_delay(int) contact_addr(string,null) socket(string)';
 
 /** A db_text value: `:` and `\` escaped, newlines impossible in what the API admits. */
 function field(value: string | number): string {

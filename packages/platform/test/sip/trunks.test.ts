@@ -181,6 +181,65 @@ describe('calls through a SIP trunk', () => {
     await visitor.socket.close().catch(() => undefined);
   }, 30_000);
 
+  it('carries no more calls through a trunk than its most: the next number is not dialled', async () => {
+    await p.t.platform.store.trunks.update(trunkId, { maxCalls: 1, now: p.t.clock().getTime() });
+    const first = await callCredentials(p.t, await forwardingTo(ANSWERS));
+    const talking = await visitorAgent(first);
+    const placed = await talking.invite(first.target, { sdp: rtpOffer(), timeoutMs: 15_000 });
+    expect(placed.final.status).toBe(200);
+    const before = (await network.carrier?.invites())?.length ?? 0;
+    // The busy number would answer 486: it is never reached, the trunk being full.
+    const second = await callCredentials(p.t, await forwardingTo(BUSY));
+    const waiting = await visitorAgent(second);
+    const refused = await waiting.invite(second.target, { sdp: rtpOffer(), timeoutMs: 15_000 });
+    expect(refused.final.status).toBe(480);
+    expect((await network.carrier?.invites())?.length ?? 0).toBe(before);
+    // The first call over, the trunk takes calls again.
+    await talking.bye(placed.callId);
+    await eventually(
+      () => p.t.platform.store.calls.byCallId(placed.callId),
+      (c) => c?.status === 'completed',
+    );
+    const again = await waiting.invite(second.target, { sdp: rtpOffer(), timeoutMs: 15_000 });
+    expect(again.final.status).toBe(486);
+    await p.t.platform.store.trunks.update(trunkId, { maxCalls: 2, now: p.t.clock().getTime() });
+    await talking.socket.close();
+    await waiting.socket.close();
+  }, 30_000);
+
+  it('registers a trunk that wants it, with digest auth at the carrier, and the password never in a log', async () => {
+    const account = { username: 'frontdesk-reg', password: 'registering-trunk-password' };
+    await network.carrier?.addTrunk(account);
+    const carrier = network.carrier;
+    if (!carrier) throw new Error('no carrier');
+    const trunk = await p.t.platform.store.trunks.create({
+      accountId: p.t.accountId,
+      name: 'Registering',
+      host: carrier.host,
+      port: carrier.port,
+      transport: 'udp',
+      username: account.username,
+      password: account.password,
+      register: true,
+      callerId: null,
+      callerIdHeader: 'from',
+      maxCalls: 1,
+      destinations: ['375'],
+      now: p.t.clock().getTime(),
+    });
+    expect(
+      await eventually(
+        () => carrier.registered(account.username),
+        (registered) => registered,
+        20_000,
+      ),
+    ).toBe(true);
+    for (const file of [p.edge.logFile, p.edge.mediaLogFile]) {
+      expect(await readFile(file, 'utf8')).not.toContain(account.password);
+    }
+    await p.t.platform.store.trunks.delete(trunk.id);
+  }, 30_000);
+
   it('records a busy number as busy', async () => {
     const widget = await forwardingTo(BUSY);
     const credentials = await callCredentials(p.t, widget);
