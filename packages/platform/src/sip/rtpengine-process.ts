@@ -48,7 +48,9 @@ export function rtpengineProgram(options: RtpengineProgramOptions): RtpenginePro
     marker: pidFile,
     backoffMs: options.backoffMs,
     log: options.log,
-    warnOn: /\b(ERR|CRIT|ALERT|EMERG):/,
+    // Not "SRTP output wanted, but no crypto suite was negotiated": a phone sends audio as soon as
+    // it answers, before the browser's DTLS handshake ends; those first packets are dropped.
+    warnOn: /\b(ERR|CRIT|ALERT|EMERG):(?!.*no crypto suite was negotiated)/,
     async prepare() {
       return {
         binary: options.binary,
