@@ -56,6 +56,13 @@ export interface PlatformEnv {
   sipTrunkPort: number;
   /** The address the trunks see, behind NAT (SIP_TRUNK_ADVERTISE, `host` or `host:port`). */
   sipTrunkAdvertise: string | undefined;
+  /** Kamailio's TLS port for trunks (SIP_TRUNK_TLS_PORT; 0, the default, picks a free one). */
+  sipTrunkTlsPort: number;
+  /**
+   * The CA certificates a TLS trunk's certificate must chain to (SIP_TRUNK_CA, a PEM file; default
+   * the system's, /etc/ssl/certs/ca-certificates.crt).
+   */
+  sipTrunkCa: string;
   /** How often the background workers run (due orders, outbox); 0 = never by themselves. */
   workerIntervalMs: number;
   /** How old a claim of a due order or an outbox message must be before another process takes it. */
@@ -105,7 +112,7 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
  * SIP_RTPENGINE, SIP_MEDIA_ADDRESS, SIP_MEDIA_PORTS, SIP_TRUNK_ADDRESS, SIP_TRUNK_PORT,
- * SIP_TRUNK_ADVERTISE,
+ * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
  * VIBER_API_URL and SITE_CHECK_PRIVATE.
  */
@@ -138,6 +145,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     sipTrunkAddress: ipAddress('SIP_TRUNK_ADDRESS', env.SIP_TRUNK_ADDRESS || '127.0.0.1'),
     sipTrunkPort: integer('SIP_TRUNK_PORT', env.SIP_TRUNK_PORT, 0),
     sipTrunkAdvertise: advertised(env.SIP_TRUNK_ADVERTISE),
+    sipTrunkTlsPort: integer('SIP_TRUNK_TLS_PORT', env.SIP_TRUNK_TLS_PORT, 0),
+    sipTrunkCa: env.SIP_TRUNK_CA || '/etc/ssl/certs/ca-certificates.crt',
     workerIntervalMs: integer('WORKER_INTERVAL_MS', env.WORKER_INTERVAL_MS, 1_000),
     // Five minutes: far beyond the transports' own timeouts (about a minute at worst).
     workerLeaseMs: Math.max(1, integer('WORKER_LEASE_MS', env.WORKER_LEASE_MS, 300_000)),

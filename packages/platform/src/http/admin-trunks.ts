@@ -29,7 +29,7 @@ const Host = v.pipe(
   ),
 );
 const Port = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535));
-const Transport = v.picklist(['udp', 'tcp'], 'Use "udp" or "tcp".');
+const Transport = v.picklist(['udp', 'tcp', 'tls'], 'Use "udp", "tcp" or "tls".');
 /** Digest usernames: nothing Kamailio's tables or the registration file would need escaped. */
 const Username = v.pipe(
   v.string(),

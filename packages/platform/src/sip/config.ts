@@ -47,6 +47,8 @@ export interface KamailioConfigValues {
   /** The trunks' side: the address Kamailio binds and its UDP/TCP port. */
   trunkAddress: string;
   trunkPort: number;
+  /** Its TLS port (TCP) there. */
+  trunkTlsPort: number;
   /** The address the trunks see (behind NAT), `host` or `host:port`; none: the bound one. */
   trunkAdvertise?: string | undefined;
   /** The runtime directory: the registrations' table is there. */
@@ -119,7 +121,7 @@ export function renderKamailioConfig(template: string, values: KamailioConfigVal
     LOOP_PORT: values.loopPort,
     TRUNK_ADDRESS: values.trunkAddress,
     TRUNK_PORT: values.trunkPort,
-    TRUNK_SOCKET_ADDRESS: `${values.trunkAddress}:${values.trunkPort}`,
+    TRUNK_TLS_PORT: values.trunkTlsPort,
     TRUNK_CONTACT: values.trunkAdvertise ?? `${values.trunkAddress}:${values.trunkPort}`,
     RUNTIME_DIR: values.runtimeDir,
   };

@@ -28,6 +28,7 @@ import { endLostCalls } from './lost-calls';
 import { freePort, freeUdpPort } from './process-group';
 import { type RtpengineProgram, rtpengineProgram } from './rtpengine-process';
 import type { ProgramState } from './supervisor';
+import { edgeCertificate, writeTlsConfig } from './tls-files';
 import { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
 
 export type { EdgeLogger } from './edge-log';
@@ -174,6 +175,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
   let secret = '';
   let resyncTimer: NodeJS.Timeout | undefined;
   let trunkPort = env.sipTrunkPort;
+  let trunkTlsPort = env.sipTrunkTlsPort;
   const tables = kamailioTables({
     store,
     env,
@@ -182,6 +184,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     trunkSockets: () => ({
       udp: `udp:${env.sipTrunkAddress}:${trunkPort}`,
       tcp: `tcp:${env.sipTrunkAddress}:${trunkPort}`,
+      tls: `tls:${env.sipTrunkAddress}:${trunkTlsPort}`,
     }),
   });
 
@@ -259,6 +262,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       const ngPort = await freeUdpPort();
       const loopPort = await freeUdpPort();
       trunkPort = env.sipTrunkPort || (await freePort());
+      trunkTlsPort = env.sipTrunkTlsPort || (await freePort());
       internal = await startInternalServer(edgeSecret, {
         event: onEvent,
         authorize: (userId, line) => servesLine(store, userId, line),
@@ -297,6 +301,10 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         config: async (rpcPort) => {
           await tables.writeRegistrations();
           await prepareDialogTables(runtimeDir);
+          await writeTlsConfig(runtimeDir, {
+            ...(await edgeCertificate(runtimeDir)),
+            caList: env.sipTrunkCa,
+          });
           return kamailioConfig({
             wsPort: wsPort ?? 0,
             rpcPort,
@@ -321,6 +329,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
             loopPort,
             trunkAddress: env.sipTrunkAddress,
             trunkPort,
+            trunkTlsPort,
             trunkAdvertise: env.sipTrunkAdvertise,
             runtimeDir,
           });

@@ -11,6 +11,7 @@ export const KAMAILIO_PACKAGES = [
   'kamailio-websocket-modules',
   'kamailio-autheph-modules',
   'kamailio-utils-modules',
+  'kamailio-tls-modules',
 ] as const;
 
 /** rtpengine's package: install it without recommends and without starting its service. */
@@ -44,6 +45,7 @@ export const REQUIRED_MODULES: Readonly<Record<string, (typeof KAMAILIO_PACKAGES
   'websocket.so': 'kamailio-websocket-modules',
   'auth_ephemeral.so': 'kamailio-autheph-modules',
   'http_client.so': 'kamailio-utils-modules',
+  'tls.so': 'kamailio-tls-modules',
 };
 
 /** Kamailio ready to run, or what is missing. */

@@ -72,6 +72,10 @@ export function kamailioProgram(options: KamailioProgramOptions): KamailioProgra
           install.modulesDir,
           '-w',
           runtimeDir,
+          // TLSF, not the default first-fit allocator: the tls module parses the CA list (the
+          // system's: ~150 certificates) into shared memory, which first-fit takes minutes over.
+          '-x',
+          'tlsf',
           '-m',
           '64',
           '-M',

@@ -6,7 +6,7 @@
  * reloads (trunk-files.ts).
  */
 import type { PlatformEnv } from '../env';
-import type { Store } from '../storage/types';
+import type { Store, Trunk } from '../storage/types';
 import { isCredentialPart } from './credentials';
 import { originsRegex } from './origins';
 import type { KamailioRpc } from './rpc';
@@ -35,7 +35,7 @@ export interface TablesOptions {
   rpc(): KamailioRpc | undefined;
   runtimeDir: string;
   /** Kamailio's sockets on the trunks' side, by transport (`udp:127.0.0.1:5080`). */
-  trunkSockets(): { udp: string; tcp: string };
+  trunkSockets(): Record<Trunk['transport'], string>;
 }
 
 /** The tables of the Kamailio `rpc()` reaches. */
@@ -54,9 +54,17 @@ export function kamailioTables(options: TablesOptions): KamailioTables {
     );
   }
 
-  async function registrations(): Promise<boolean> {
+  /**
+   * The registrations table the running Kamailio has loaded. uac reloads it at most every 150 s:
+   * a table written but refused stays due, and the next sync (a change, or the periodic one)
+   * tries again.
+   */
+  let loadedRegistrations: string | undefined;
+
+  async function registrations(): Promise<string> {
     const table = uacregTable(await trunksWithPasswords(), options.trunkSockets());
-    return writeRegistrations(options.runtimeDir, table);
+    await writeRegistrations(options.runtimeDir, table);
+    return table;
   }
 
   async function wanted(): Promise<Map<Table, Map<string, Value>>> {
@@ -68,7 +76,7 @@ export function kamailioTables(options: TablesOptions): KamailioTables {
     for (const { trunk, password } of await trunksWithPasswords()) {
       const entries = want.get('trunk');
       entries?.set(`${trunk.id}::dst`, `${trunk.host}:${trunk.port};transport=${trunk.transport}`);
-      entries?.set(`${trunk.id}::proto`, trunk.transport);
+      entries?.set(`${trunk.id}::sock`, options.trunkSockets()[trunk.transport]);
       entries?.set(`${trunk.id}::host`, trunk.host);
       entries?.set(`${trunk.id}::user`, trunk.username);
       if (password !== undefined) entries?.set(`${trunk.id}::pass`, password);
@@ -110,7 +118,16 @@ export function kamailioTables(options: TablesOptions): KamailioTables {
         have.delete(key);
       }
     }
-    if (await registrations()) await client.call('uac.reg_reload');
+    const table = await registrations();
+    if (table !== loadedRegistrations) {
+      try {
+        await client.call('uac.reg_reload');
+        loadedRegistrations = table;
+      } catch (error) {
+        // "Failed to shift records": uac reloads at most every 150 s; the periodic sync retries.
+        if (!/shift/.test(String(error))) throw error;
+      }
+    }
   }
 
   return {
@@ -139,7 +156,8 @@ export function kamailioTables(options: TablesOptions): KamailioTables {
       return typeof line === 'string' ? line : undefined;
     },
     writeRegistrations: async () => {
-      await registrations();
+      // A Kamailio about to start loads it.
+      loadedRegistrations = await registrations();
     },
   };
 }

@@ -18,7 +18,7 @@ function field(value: string | number): string {
 /** The registration rows of the trunks that register, as db_text lines. */
 export function uacregTable(
   trunks: readonly { trunk: Trunk; password: string | undefined }[],
-  sockets: { udp: string; tcp: string },
+  sockets: Record<Trunk['transport'], string>,
 ): string {
   const rows = trunks
     .filter(({ trunk }) => trunk.register)
@@ -47,11 +47,8 @@ export function uacregTable(
   return `${[UACREG_COLUMNS, ...rows].join('\n')}\n`;
 }
 
-/**
- * Writes the registrations table (and db_text's version table) when it changed; whether it did
- * (then Kamailio must reload it: `uac.reg_reload`).
- */
-export async function writeRegistrations(runtimeDir: string, table: string): Promise<boolean> {
+/** Writes the registrations table (and db_text's version table) when it changed. */
+export async function writeRegistrations(runtimeDir: string, table: string): Promise<void> {
   const dir = join(runtimeDir, 'db');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await writeFile(join(dir, 'version'), 'table_name(string) table_version(int)\nuacreg:5\n', {
@@ -59,7 +56,5 @@ export async function writeRegistrations(runtimeDir: string, table: string): Pro
   });
   const file = join(dir, 'uacreg');
   const before = await readFile(file, 'utf8').catch(() => undefined);
-  if (before === table) return false;
-  await writeFile(file, table, { mode: 0o600 });
-  return true;
+  if (before !== table) await writeFile(file, table, { mode: 0o600 });
 }

@@ -326,7 +326,7 @@ export interface TrunkRow {
   name: string;
   host: string;
   port: number;
-  transport: 'udp' | 'tcp';
+  transport: 'udp' | 'tcp' | 'tls';
   username: string;
   register: number;
   caller_id: string | null;

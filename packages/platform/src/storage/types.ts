@@ -77,7 +77,7 @@ export interface SecretOwner {
 }
 
 /** How a trunk's SIP travels. */
-export type TrunkTransport = 'udp' | 'tcp';
+export type TrunkTransport = 'udp' | 'tcp' | 'tls';
 
 /** An account's SIP trunk: the way out to the telephone network (a provider or a PBX). */
 export interface Trunk {

@@ -98,7 +98,7 @@ describe('the SIP edge process', () => {
     await p?.close();
   });
 
-  it('listens on loopback only: WebSocket, RPC and the trunks’ side over TCP, UDP for the loop and the trunks, nothing on 5060', () => {
+  it('listens on loopback only: WebSocket, RPC and the trunks’ side over TCP (and TLS), UDP for the loop and the trunks, nothing on 5060', () => {
     const pid = p.edge.status().pid ?? 0;
     const inodes = socketInodes(groupPids(pid));
     const tcp = netTable('tcp').filter((row) => inodes.has(row.inode) && row.state === '0A');
@@ -111,8 +111,8 @@ describe('the SIP edge process', () => {
     expect(tcp.map((row) => row.port)).toContain(p.edge.status().wsPort);
     // 0100007F is 127.0.0.1.
     expect(tcp.every((row) => row.address === '0100007F')).toBe(true);
-    // WebSocket, RPC, the trunks' side.
-    expect(tcp).toHaveLength(3);
+    // WebSocket, RPC, the trunks' side (TCP and TLS).
+    expect(tcp).toHaveLength(4);
     expect(tcp6).toEqual([]);
     // The loop and the trunks' side.
     expect(udp).toHaveLength(2);

@@ -72,7 +72,8 @@ describe('calls through a SIP trunk', () => {
       // Longer than any test's call: a call ends because the test ends it.
       toneSeconds: 60,
     });
-    p = await startEdgePlatform();
+    // The carrier's TLS certificate is signed by the network's own CA, as a provider's by theirs.
+    p = await startEdgePlatform({ env: { SIP_TRUNK_CA: network.carrier?.tls.caFile } });
     const carrier = network.carrier;
     if (!carrier) throw new Error('no carrier');
     const trunk = await p.t.platform.store.trunks.create({
@@ -238,6 +239,40 @@ describe('calls through a SIP trunk', () => {
       expect(await readFile(file, 'utf8')).not.toContain(account.password);
     }
     await p.t.platform.store.trunks.delete(trunk.id);
+  }, 30_000);
+
+  it('reaches a trunk over TLS, checking its certificate against the CA it was given', async () => {
+    const carrier = network.carrier;
+    if (!carrier) throw new Error('no carrier');
+    const now = p.t.clock().getTime();
+    await p.t.platform.store.trunks.update(trunkId, {
+      transport: 'tls',
+      port: carrier.tls.port,
+      now,
+    });
+    try {
+      const credentials = await callCredentials(p.t, await forwardingTo(ANSWERS));
+      const visitor = await visitorAgent(credentials);
+      const placed = await visitor.invite(credentials.target, {
+        sdp: rtpOffer(),
+        timeoutMs: 15_000,
+      });
+      expect(placed.final.status).toBe(200);
+      expect((await network.carrier?.invites())?.at(-1)).toMatchObject({
+        trunk: TRUNK.username,
+        callId: placed.callId,
+      });
+      // Over a TLS connection of the edge's, to the carrier's TLS port.
+      expect(JSON.stringify(await p.edge.rpc('tls.list'))).toContain(String(carrier.tls.port));
+      await visitor.bye(placed.callId);
+      await visitor.socket.close();
+    } finally {
+      await p.t.platform.store.trunks.update(trunkId, {
+        transport: 'udp',
+        port: carrier.port,
+        now,
+      });
+    }
   }, 30_000);
 
   it('records a busy number as busy', async () => {

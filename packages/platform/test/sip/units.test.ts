@@ -135,6 +135,7 @@ describe('the Kamailio config template', () => {
     loopPort: 5081,
     trunkAddress: '127.0.0.1',
     trunkPort: 5082,
+    trunkTlsPort: 5083,
     runtimeDir: '/tmp',
   };
 
@@ -144,13 +145,14 @@ describe('the Kamailio config template', () => {
     expect(config.replace('{{PLACEHOLDERS}}', '')).not.toMatch(/\{\{/);
     expect(config).toContain('listen=tcp:127.0.0.1:18088');
     expect(config).toContain('listen=tcp:127.0.0.1:18089');
-    // UDP only on loopback for the loop, and on the trunks' side; no TLS, no SCTP, no 5060.
+    // UDP only on loopback for the loop, and on the trunks' side; TLS there only; no SCTP, no 5060.
     expect(config.match(/^listen=.*$/gm)).toEqual([
       'listen=tcp:127.0.0.1:18088',
       'listen=tcp:127.0.0.1:18089',
       'listen=udp:127.0.0.1:5081',
       'listen=udp:127.0.0.1:5082',
       'listen=tcp:127.0.0.1:5082',
+      'listen=tls:127.0.0.1:5083',
     ]);
     // Connections open towards trunks only: no global tcp_no_connect, no_connect on every relay.
     expect(config).not.toMatch(/^tcp_no_connect/m);

@@ -16,7 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The provider's SIP proxy.
     .addColumn('host', 'text', (c) => c.notNull())
     .addColumn('port', 'integer', (c) => c.notNull())
-    .addColumn('transport', 'text', (c) => c.notNull().check(sql`transport in ('udp', 'tcp')`))
+    .addColumn('transport', 'text', (c) =>
+      c.notNull().check(sql`transport in ('udp', 'tcp', 'tls')`),
+    )
     // The digest username; the password is a secret.
     .addColumn('username', 'text', (c) => c.notNull())
     // 1: the edge registers with the provider (uac module).
