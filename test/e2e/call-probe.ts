@@ -3,6 +3,10 @@
  * visitor's page: an init script noting the call button's clicks, the INVITEs sent, their 200 OKs
  * and the first inbound audio packet (`getStats()`), and the median they are reported by.
  */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { waitPhase } from './call-helpers.ts';
+
 /** What {@link probe} notes in the visitor page, `performance.now()` times. */
 export interface Marks {
   clicks: number[];
@@ -70,3 +74,20 @@ export const median = (values: number[]) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
+
+/** Forgets the marks of the calls before (the page's, in place). */
+export async function clearMarks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const marks = (window as unknown as { __marks: Marks }).__marks;
+    for (const list of Object.values(marks)) list.length = 0;
+  });
+}
+
+/** The page's marks, once its call is in progress and the first audio packet came in. */
+export async function marksOnceHeard(page: Page): Promise<Marks> {
+  await waitPhase(page, 'in-call');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __marks: Marks }).__marks.audio.length))
+    .toBeGreaterThan(0);
+  return page.evaluate(() => (window as unknown as { __marks: Marks }).__marks);
+}

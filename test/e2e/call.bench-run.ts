@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { operatorConsole, startCallStage, waitPhase } from './call-helpers.ts';
-import { type Marks, median, probe } from './call-probe.ts';
+import { clearMarks, marksOnceHeard, median, probe } from './call-probe.ts';
 import type { Stage } from './harness.ts';
 
 const CALLS = 20;
@@ -158,18 +158,9 @@ it(`${CALLS} calls in a row from one visitor page`, { timeout: 600_000 }, async 
   const live: LiveCounts[] = [];
   let firstSplit = { code: 0, rest: 0 };
   for (let i = 0; i < CALLS; i++) {
-    await page.evaluate(() => {
-      const marks = (window as unknown as { __marks: Marks }).__marks;
-      for (const list of Object.values(marks)) list.length = 0;
-    });
+    await clearMarks(page);
     await page.locator('frontdesk-call [role=dialog] .send').click();
-    await waitPhase(page, 'in-call');
-    await expect
-      .poll(() =>
-        page.evaluate(() => (window as unknown as { __marks: Marks }).__marks.audio.length),
-      )
-      .toBeGreaterThan(0);
-    const marks = await page.evaluate(() => (window as unknown as { __marks: Marks }).__marks);
+    const marks = await marksOnceHeard(page);
     const click = marks.clicks.at(-1) ?? Number.NaN;
     const invite = marks.invites.find((t) => t >= click) ?? Number.NaN;
     const ok = marks.oks.find((t) => t >= invite) ?? Number.NaN;

@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Bencoded, ngCommand } from '../../packages/platform/src/sip/rtpengine-ng.ts';
 import { waitPhase } from './call-helpers.ts';
-import { type Marks, median, probe } from './call-probe.ts';
+import { clearMarks, marksOnceHeard, median, probe } from './call-probe.ts';
 import { startTrunkStage, type TrunkStage } from './trunk-helpers.ts';
 
 const PHONE = '+74951110001';
@@ -79,10 +79,7 @@ it(`${TIMED_CALLS + 1} calls to a phone through the trunk`, { timeout: 600_000 }
   const calls: { clickToRing: number; answerToVisitorAudio: number; answerToPhoneAudio: number }[] =
     [];
   for (let i = 0; i <= TIMED_CALLS; i++) {
-    await page.evaluate(() => {
-      const marks = (window as unknown as { __marks: Marks }).__marks;
-      for (const list of Object.values(marks)) list.length = 0;
-    });
+    await clearMarks(page);
     ringAt = 0;
     await page.locator('frontdesk-call [role=dialog] .send').click();
     await expect.poll(() => ringAt, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -96,13 +93,7 @@ it(`${TIMED_CALLS + 1} calls to a phone through the trunk`, { timeout: 600_000 }
       }
       await new Promise((done) => setTimeout(done, 2));
     }
-    await waitPhase(page, 'in-call');
-    await expect
-      .poll(() =>
-        page.evaluate(() => (window as unknown as { __marks: Marks }).__marks.audio.length),
-      )
-      .toBeGreaterThan(0);
-    const marks = await page.evaluate(() => (window as unknown as { __marks: Marks }).__marks);
+    const marks = await marksOnceHeard(page);
     const click = pageOrigin + (marks.clicks.at(-1) ?? Number.NaN);
     const audio = pageOrigin + (marks.audio[0] ?? Number.NaN);
     if (i > 0) {

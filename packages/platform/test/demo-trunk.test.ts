@@ -55,8 +55,8 @@ describe('the demo trunk', () => {
       destinations: ['7'],
     });
     expect(JSON.stringify(stored)).not.toContain('demo-trunk-secret');
-    const widget = await store.widgets.byKey('demo-call');
-    expect((widget?.settings as CallSettings).fallback).toEqual({
+    const settings = (await store.widgets.byKey('demo-call'))?.settings as CallSettings | undefined;
+    expect(settings?.fallback).toEqual({
       kind: 'external',
       number: '+74951110001',
     });
