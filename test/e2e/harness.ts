@@ -289,6 +289,18 @@ export async function signInToConsole(
   email: string,
 ): Promise<{ page: Page; pageErrors: Error[] }> {
   const context = await stage.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Moscow' });
+  return signInInContext(context, stage, email);
+}
+
+/**
+ * The console in a new page of `context` (set up by the caller: window size, permissions),
+ * signed in as `email` with the keyboard; resolves once the navigation is there.
+ */
+export async function signInInContext(
+  context: BrowserContext,
+  stage: Stage,
+  email: string,
+): Promise<{ page: Page; pageErrors: Error[] }> {
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
@@ -298,7 +310,7 @@ export async function signInToConsole(
   await page.keyboard.press('Tab');
   await page.keyboard.type('demo-password');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Callback orders' }).waitFor();
+  await page.getByRole('navigation', { name: 'Console' }).waitFor();
   return { page, pageErrors };
 }
 

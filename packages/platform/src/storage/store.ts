@@ -16,6 +16,7 @@ import { dueTasksRepository } from './due-tasks';
 import { groupsRepository } from './groups';
 import { ordersRepository } from './orders';
 import { outboxRepository } from './outbox';
+import { searchRepository } from './search';
 import { secretsRepository } from './secrets';
 import { sessionsRepository } from './sessions';
 import { randomLineDigits } from './sip-lines';
@@ -64,5 +65,6 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     chatContacts: chatContactsRepository(db),
     chatHandoffs: chatHandoffsRepository(db),
     chatAutoReplies: chatAutoRepliesRepository(db, engine),
+    search: searchRepository(db, engine),
   };
 }

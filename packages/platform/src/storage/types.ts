@@ -5,6 +5,7 @@
  */
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
 import type { ChatStore } from './chat-types';
+import type { SearchStore } from './search';
 
 /** What a user may do: admin everything; marketer widgets; operator answers. */
 export type Role = 'admin' | 'marketer' | 'operator';
@@ -364,7 +365,7 @@ export type NewCall = Omit<
 >;
 
 /** Repositories over one database; every write is committed before its promise resolves. */
-export interface Store extends ChatStore {
+export interface Store extends ChatStore, SearchStore {
   accounts: {
     create(input: { name: string; sipDomain: string }): Promise<Account>;
     get(id: string): Promise<Account | undefined>;
