@@ -87,6 +87,8 @@ export async function startPlatform(
     passwordCost?: number;
     /** Where the platform logs; nowhere unless given. */
     logger?: PlatformOptions['logger'];
+    /** Timings of the messenger channels' pollers. */
+    channelTuning?: PlatformOptions['channelTuning'];
   } = {},
 ): Promise<TestPlatform> {
   // The SIP edge keeps its runtime directory under DATA_DIR: give it a fresh one, removed on close.
@@ -114,6 +116,7 @@ export async function startPlatform(
     ...(options.sipTrustedProxies ? { sipTrustedProxies: options.sipTrustedProxies } : {}),
     passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.channelTuning ? { channelTuning: options.channelTuning } : {}),
   });
   const url = await platform.listen();
   // The admin API accepts writes only from the platform's own origin: make it this one.

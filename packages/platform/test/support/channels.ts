@@ -1,0 +1,90 @@
+/**
+ * A platform and the messenger sandbox on one test clock, a chat widget with a Telegram bot of the
+ * sandbox, and a customer to play: for the channel tests.
+ */
+import { type ChatSettings, defaultSettings, type Receiver } from '@frontdesk/config';
+import {
+  type Customer,
+  type MessengerSandbox,
+  type SandboxBot,
+  startMessengerSandbox,
+} from '@frontdesk/messenger-sandbox';
+import type { Widget } from '@frontdesk/platform';
+import { chatWidget, type SitePatch } from './chat';
+import type { TestDatabase } from './databases';
+import { startPlatform, type TestClock, type TestPlatform, testClock } from './platform';
+
+/** Pollers quick enough for tests: a 1 s long poll, a 30 s lease (on the test clock), 20 ms ticks. */
+export const TEST_CHANNEL_TUNING = {
+  pollTimeoutSeconds: 1,
+  leaseMs: 30_000,
+  tickMs: 20,
+  backoffMs: 1_000,
+  maxBackoffMs: 8_000,
+  refreshMs: 0,
+};
+
+/** A started sandbox and the clock it shares with the platforms. */
+export interface TelegramStage {
+  clock: TestClock;
+  sandbox: MessengerSandbox;
+  /** A platform over `database` on the stage's clock, pointed at the sandbox's Telegram. */
+  platform(database: TestDatabase): Promise<TestPlatform>;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox on a fresh test clock. */
+export async function telegramStage(): Promise<TelegramStage> {
+  const clock = testClock('2026-03-04T07:00:00Z');
+  const sandbox = await startMessengerSandbox({ clock });
+  return {
+    clock,
+    sandbox,
+    platform: (database) =>
+      startPlatform(database, {
+        clock,
+        env: { TELEGRAM_API_URL: sandbox.telegram.apiUrl },
+        channelTuning: TEST_CHANNEL_TUNING,
+      }),
+    close: () => sandbox.close(),
+  };
+}
+
+let bots = 0;
+
+/**
+ * A sandbox bot and a chat widget of `t`'s account with it as its Telegram channel (routed to
+ * `receiver`), the site chat's settings patched by `site`; the platform's pollers refreshed.
+ */
+export async function telegramWidget(
+  t: TestPlatform,
+  sandbox: MessengerSandbox,
+  options: { receiver?: Receiver | null; site?: SitePatch; refresh?: boolean } = {},
+): Promise<{ widget: Widget; bot: SandboxBot }> {
+  const bot = sandbox.telegram.createBot({ username: `shop${++bots}_bot`, firstName: 'Shop' });
+  const defaults = defaultSettings('chat') as ChatSettings;
+  const widget = await chatWidget(t, options.site, {
+    channels: {
+      ...defaults.channels,
+      telegram: {
+        enabled: true,
+        receiver: options.receiver ?? null,
+        botToken: bot.token,
+        botName: bot.username,
+      },
+    },
+  });
+  if (options.refresh !== false) await t.platform.channels.refresh();
+  return { widget, bot };
+}
+
+let customers = 0;
+
+/** A Telegram user to play. */
+export function customer(sandbox: MessengerSandbox, firstName = 'Anna'): Customer {
+  return sandbox.telegram.customer({
+    firstName,
+    lastName: `Customer${++customers}`,
+    username: `${firstName.toLowerCase()}_${customers}`,
+  });
+}
