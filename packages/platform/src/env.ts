@@ -56,6 +56,11 @@ export interface PlatformEnv {
    * must not become a way into the platform's own network (see http/page-fetch.ts).
    */
   siteCheckPrivate: boolean;
+  /**
+   * Where Telegram deep links point instead of https://t.me (MESSENGER_LINK_BASE): the messenger
+   * sandbox's `/telegram` in development, demos and tests; unset in production.
+   */
+  messengerLinkBase: string | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -89,7 +94,7 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
- * VIBER_API_URL and SITE_CHECK_PRIVATE.
+ * VIBER_API_URL, SITE_CHECK_PRIVATE and MESSENGER_LINK_BASE.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -121,6 +126,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
     siteCheckPrivate: env.SITE_CHECK_PRIVATE === '1',
+    messengerLinkBase: env.MESSENGER_LINK_BASE
+      ? baseUrl(env.MESSENGER_LINK_BASE, 'MESSENGER_LINK_BASE')
+      : undefined,
   };
 }
 
@@ -150,10 +158,10 @@ function wsOrigin(value: string): string {
 }
 
 /** An http(s) base URL without its trailing slash, so paths append to it. */
-function baseUrl(value: string): string {
+function baseUrl(value: string, name = 'a bot API base URL'): string {
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`a bot API base URL must be http(s), not "${value}"`);
+    throw new Error(`${name} must be http(s), not "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
 }

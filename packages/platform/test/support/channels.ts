@@ -9,7 +9,7 @@ import {
   type SandboxBot,
   startMessengerSandbox,
 } from '@frontdesk/messenger-sandbox';
-import type { Widget } from '@frontdesk/platform';
+import type { Platform, StoredChatMessage, Widget } from '@frontdesk/platform';
 import { chatWidget, type SitePatch } from './chat';
 import type { TestDatabase } from './databases';
 import { startPlatform, type TestClock, type TestPlatform, testClock } from './platform';
@@ -29,7 +29,12 @@ export interface TelegramStage {
   clock: TestClock;
   sandbox: MessengerSandbox;
   /** A platform over `database` on the stage's clock, pointed at the sandbox's Telegram. */
-  platform(database: TestDatabase): Promise<TestPlatform>;
+  platform(
+    database: TestDatabase,
+    tuning?: Partial<typeof TEST_CHANNEL_TUNING>,
+  ): Promise<TestPlatform>;
+  /** The environment of a platform pointed at the sandbox. */
+  env: NodeJS.ProcessEnv;
   close(): Promise<void>;
 }
 
@@ -37,14 +42,19 @@ export interface TelegramStage {
 export async function telegramStage(): Promise<TelegramStage> {
   const clock = testClock('2026-03-04T07:00:00Z');
   const sandbox = await startMessengerSandbox({ clock });
+  const env = {
+    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
+    MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
+  };
   return {
     clock,
     sandbox,
-    platform: (database) =>
+    env,
+    platform: (database, tuning = {}) =>
       startPlatform(database, {
         clock,
-        env: { TELEGRAM_API_URL: sandbox.telegram.apiUrl },
-        channelTuning: TEST_CHANNEL_TUNING,
+        env,
+        channelTuning: { ...TEST_CHANNEL_TUNING, ...tuning },
       }),
     close: () => sandbox.close(),
   };
@@ -78,6 +88,24 @@ export async function telegramWidget(
   return { widget, bot };
 }
 
+/** Every message of `widget`'s conversations, oldest conversation first. */
+export async function widgetMessages(
+  t: TestPlatform,
+  widget: Widget,
+): Promise<StoredChatMessage[]> {
+  const store = t.platform.store;
+  const conversations = [
+    ...(await store.conversations.list(t.accountId, 'open', 1000)),
+    ...(await store.conversations.list(t.accountId, 'closed', 1000)),
+  ]
+    .filter((c) => c.widgetId === widget.id)
+    .sort((a, b) => a.startedAt - b.startedAt);
+  const messages = await Promise.all(
+    conversations.map((c) => store.chatMessages.since(c.id, 0, 1000)),
+  );
+  return messages.flat();
+}
+
 let customers = 0;
 
 /** A Telegram user to play. */
@@ -86,5 +114,30 @@ export function customer(sandbox: MessengerSandbox, firstName = 'Anna'): Custome
     firstName,
     lastName: `Customer${++customers}`,
     username: `${firstName.toLowerCase()}_${customers}`,
+  });
+}
+
+/** The poller events of a platform's channels. */
+export type PollerEvent = Parameters<Parameters<Platform['channels']['subscribe']>[0]>[0];
+
+/**
+ * The first poller event of `platform` from now on that `match` accepts (subscribe before what
+ * causes it); rejects after 10 s.
+ */
+export function pollerEvent(
+  platform: Platform,
+  match: (event: PollerEvent) => boolean,
+): Promise<PollerEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error('the awaited poller event did not come in 10 s'));
+    }, 10_000);
+    const unsubscribe = platform.channels.subscribe((event) => {
+      if (!match(event)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(event);
+    });
   });
 }

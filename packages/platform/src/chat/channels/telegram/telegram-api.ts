@@ -80,10 +80,21 @@ export async function callTelegram<M extends keyof Methods>(
 
 /** The token-free words of a failed fetch: the URL holds the bot's token, so it never shows. */
 function reason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return error.name === 'TimeoutError' ? 'timed out' : 'aborted';
-  }
-  return error instanceof Error ? error.name : 'failed';
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
+  if (error instanceof Error && error.name === 'AbortError') return 'aborted';
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return (
+    (typeof code === 'string' && NETWORK_ERRORS[code]) || `failed (${String(code ?? 'no code')})`
+  );
 }
+
+/** What the usual network failures mean, as the Studio's status shows them. */
+const NETWORK_ERRORS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection lost',
+  UND_ERR_SOCKET: 'connection lost',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host not found',
+  ETIMEDOUT: 'timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'timed out',
+};

@@ -136,8 +136,8 @@ export function startTelegramPoller(
     } catch (error) {
       if (abort.signal.aborted) return failures;
       const text = describe(error);
-      emit({ type: 'error', credential, error: text });
       await store.channels.leases.note({ credential, fence, error: text, now: now() });
+      emit({ type: 'error', credential, error: text });
       // 409: another getUpdates took over — one of ours that took the lease (the renewal above
       // will say so), or a program outside the platform, which only waiting can outlast.
       await waitOnClock(Math.min(tuning.backoffMs * 2 ** failures, tuning.maxBackoffMs));
