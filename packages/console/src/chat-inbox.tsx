@@ -7,6 +7,7 @@ import type { ConversationSummary } from '@frontdesk/config';
 import type { StaffUser } from '@frontdesk/staff';
 import { useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
+import { ChannelBadge } from './channel-badge';
 import { useChatInbox } from './chat-connection';
 import { type InboxFilter, matchesFilter, sortConversations, visitorName } from './chat-store';
 import { ConversationView } from './conversation-view';
@@ -63,7 +64,7 @@ function ConversationRow({
           )}
         </span>
         <span class="row-widget">
-          {conversation.widget.name}
+          <ChannelBadge channel={conversation.channel} /> · {conversation.widget.name}
           {conversation.status === 'closed' ? ' · closed' : ''}
         </span>
         <span class="row-preview">{preview(conversation)}</span>

@@ -6,6 +6,7 @@
 import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { linkify, safeHref } from '@frontdesk/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CHANNEL_NAMES, ChannelBadge } from './channel-badge';
 import type { InboxConnection } from './chat-connection';
 import { type PendingMessage, type Thread, visitorName } from './chat-store';
 import { typingSignal } from './typing-signal';
@@ -34,6 +35,28 @@ function authorName(message: ChatMessage, visitor: string): string {
   return message.author === 'auto' ? 'Auto-reply' : 'Frontdesk';
 }
 
+/** Where a reply to a messenger stands: on its way, delivered, or failed with the reason. */
+function DeliveryReceipt({ message }: { message: ChatMessage }) {
+  const { delivery, channel } = message;
+  if (!delivery || !channel) return null;
+  const name = CHANNEL_NAMES[channel];
+  if (delivery.status === 'failed') {
+    return (
+      <span class="receipt error">
+        {' '}
+        · not delivered to {name}
+        {delivery.error ? `: ${delivery.error}` : ''}
+      </span>
+    );
+  }
+  return (
+    <span class="receipt">
+      {' '}
+      · {delivery.status === 'sent' ? `delivered to ${name}` : `sending to ${name}…`}
+    </span>
+  );
+}
+
 function StoredMessage({
   message,
   visitor,
@@ -44,12 +67,23 @@ function StoredMessage({
   readByVisitor: boolean;
 }) {
   return (
-    <div class={`message message-${message.author}`} data-seq={message.seq}>
+    <div
+      class={`message message-${message.author}`}
+      data-seq={message.seq}
+      data-delivery={message.delivery?.status}
+    >
       <p class="meta">
         <span class="author">{authorName(message, visitor)}</span>{' '}
         <time dateTime={message.at}>{clock.format(new Date(message.at))}</time>
-        {message.author === 'operator' && (
-          <span class="receipt"> · {readByVisitor ? 'read' : 'sent'}</span>
+        {message.author === 'visitor' && message.channel && (
+          <span class="via"> · via {CHANNEL_NAMES[message.channel]}</span>
+        )}
+        {message.delivery ? (
+          <DeliveryReceipt message={message} />
+        ) : (
+          message.author === 'operator' && (
+            <span class="receipt"> · {readByVisitor ? 'read' : 'sent'}</span>
+          )
         )}
       </p>
       <p class="text">{linkify(message.text)}</p>
@@ -223,11 +257,33 @@ function CloseChat({ close }: { close: () => Promise<void> }) {
   );
 }
 
+/** The customer as each messenger knows them. */
+function Peers({ thread }: { thread: Thread }) {
+  if (thread.peers.length === 0) return null;
+  return (
+    <dl class="peers">
+      {thread.peers.map((peer) => (
+        <div key={peer.channel}>
+          <dt>
+            <ChannelBadge channel={peer.channel} />
+          </dt>
+          <dd data-peer={peer.channel}>
+            {peer.name}
+            {peer.username ? ` (@${peer.username})` : ''}
+            {peer.phone ? `, ${peer.phone}` : ''}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function ContactCard({ thread }: { thread: Thread }) {
   const contact = thread.contact;
   return (
     <section class="contact" aria-labelledby="contact-title">
       <h4 id="contact-title">Contact</h4>
+      <Peers thread={thread} />
       {contact && (contact.name || contact.phone || contact.email) ? (
         <dl>
           {contact.name && (
@@ -357,6 +413,9 @@ export function ConversationView({
         <h3 id="conversation-title" ref={headingRef} tabIndex={-1}>
           {visitor} <span class="widget-name">· {conversation.widget.name}</span>
         </h3>
+        <p class="conversation-channel">
+          Writes from <ChannelBadge channel={conversation.channel} />
+        </p>
         <VisitorFacts conversation={conversation} now={time} />
         {open && <CloseChat close={() => inbox.close(id)} />}
       </header>

@@ -92,11 +92,24 @@ describe('the Chats screen', () => {
     const { rows, container } = await inbox([anna, mine, theirs]);
     expect(rows().map((r) => r.id)).toEqual(['c2', 'c1', 'c3']);
     const annaRow = container.querySelector('[data-conversation-id="c1"]');
-    expect(annaRow?.textContent).toBe('Anna, online2 unansweredSite chatDo you deliver?');
+    expect(annaRow?.textContent).toBe('Anna, online2 unansweredWebsite · Site chatDo you deliver?');
     expect(annaRow?.querySelector('.dot-online')).not.toBeNull();
     const mineRow = container.querySelector('[data-conversation-id="c2"]');
     expect(mineRow?.textContent).toContain('Visitor #ffee00, offline');
     expect(mineRow?.textContent).toContain('Oleg Operator: Yes');
+  });
+
+  it("shows the channel a customer writes from, with the messenger's name for them", async () => {
+    const telegram = summary({
+      id: 'c4',
+      channel: 'telegram',
+      visitor: { ...summary().visitor, name: 'Boris Telegramov', online: false },
+    });
+    const { container } = await inbox([telegram]);
+    const row = container.querySelector('[data-conversation-id="c4"]');
+    expect(row?.querySelector('[data-channel]')?.textContent).toBe('Telegram');
+    expect(row?.querySelector('[data-channel] svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(row?.textContent).toContain('Boris Telegramov, offline');
   });
 
   it('filters to unassigned, mine and all, with counts', async () => {
@@ -156,7 +169,9 @@ describe('the Chats screen', () => {
     );
     const { container, rows } = await inbox(evil);
     expect(rows()).toHaveLength(XSS_CORPUS.length);
-    expect(container.querySelectorAll('img, script, svg, iframe, a')).toHaveLength(0);
+    // Only the channels' own icons are drawn.
+    const drawn = [...container.querySelectorAll('img, script, svg, iframe, a')];
+    expect(drawn.filter((el) => !el.closest('.channel'))).toHaveLength(0);
     for (const [i, text] of XSS_CORPUS.entries()) {
       expect(
         container.querySelector(`[data-conversation-id="x${i}"] .visitor-name`)?.textContent,
