@@ -8,6 +8,7 @@ import {
   DEFAULT_CHANNEL_TUNING,
   startChannels,
 } from './chat/channels/channels-runner';
+import { registerTelegramWebhook } from './chat/channels/telegram/telegram-webhook';
 import { chatFeed } from './chat/feed';
 import { type Clock, systemClock } from './clock';
 import type { PlatformEnv } from './env';
@@ -144,11 +145,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     store: ctx.store,
     clock,
     telegramApiUrl: env.telegramApiUrl,
+    publicUrl: () => env.publicUrl,
     chatFeed: chat,
     ops: io.of('/ops'),
     claim,
     tuning: { ...DEFAULT_CHANNEL_TUNING, ...options.channelTuning },
   });
+  registerTelegramWebhook(app, { store: ctx.store, clock, feed: chat });
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);
   });

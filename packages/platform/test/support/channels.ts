@@ -69,7 +69,12 @@ let bots = 0;
 export async function telegramWidget(
   t: TestPlatform,
   sandbox: MessengerSandbox,
-  options: { receiver?: Receiver | null; site?: SitePatch; refresh?: boolean } = {},
+  options: {
+    receiver?: Receiver | null;
+    site?: SitePatch;
+    refresh?: boolean;
+    mode?: 'polling' | 'webhook';
+  } = {},
 ): Promise<{ widget: Widget; bot: SandboxBot }> {
   const bot = sandbox.telegram.createBot({ username: `shop${++bots}_bot`, firstName: 'Shop' });
   const defaults = defaultSettings('chat') as ChatSettings;
@@ -81,6 +86,7 @@ export async function telegramWidget(
         receiver: options.receiver ?? null,
         botToken: bot.token,
         botName: bot.username,
+        ...(options.mode ? { mode: options.mode } : {}),
       },
     },
   });

@@ -119,8 +119,9 @@ export async function startPlatform(
     ...(options.channelTuning ? { channelTuning: options.channelTuning } : {}),
   });
   const url = await platform.listen();
-  // The admin API accepts writes only from the platform's own origin: make it this one.
-  env.publicUrl = url;
+  // The admin API accepts writes only from the platform's own origin: make it this one (unless
+  // the test put a front before it, such as a TLS front for webhooks).
+  if (!options.env?.PUBLIC_URL) env.publicUrl = url;
   hash ??= hashPassword(PASSWORD, TEST_PASSWORD_COST);
   const passwordHash = await hash;
   const account = await platform.store.accounts.create({

@@ -77,6 +77,8 @@ export interface ChannelLeaseRow {
   last_update_at: number | null;
   last_error: string | null;
   last_error_at: number | null;
+  webhook_url: string | null;
+  webhook_secret: string | null;
 }
 
 /** A row of `channel_handoff_uses`: a hand-off token used (a token works once). */

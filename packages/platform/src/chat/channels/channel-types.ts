@@ -47,11 +47,12 @@ export interface CursorGuard {
   cursor: number;
 }
 
-/** A held lease: its fencing number, and where the poller goes on from. */
+/** A held lease: its fencing number, where the poller goes on from, the webhook set if any. */
 export interface Lease {
   credential: string;
   fence: number;
   cursor: number;
+  webhookUrl: string | null;
 }
 
 /** How a credential's poller stands, for the Studio (any process may read it). */
@@ -182,6 +183,14 @@ export interface ChannelStore {
       now: number;
     }): Promise<void>;
     status(credential: string): Promise<ChannelStatus | undefined>;
+    /** Records the webhook the holder sets (null: none); false when the fence is stale. */
+    setWebhook(input: {
+      credential: string;
+      fence: number;
+      webhook: { url: string; secret: string } | null;
+    }): Promise<boolean>;
+    /** The secret_token requests to the credential's webhook must carry, if one is set. */
+    webhookSecret(credential: string): Promise<string | undefined>;
   };
   deliveries: {
     /**

@@ -10,7 +10,7 @@ import type { ChatFeed } from '../feed';
 import { channelAdapters } from './channel-adapters';
 import { deliveryFeed } from './channel-feed';
 import { deliverReplies } from './deliver-replies';
-import { isChat, telegramBots } from './telegram/telegram-bots';
+import { isChat, type TelegramBotEntry, telegramBots } from './telegram/telegram-bots';
 import {
   DEFAULT_POLLER_TUNING,
   type PollerEvent,
@@ -19,6 +19,7 @@ import {
   type TelegramPoller,
 } from './telegram/telegram-poller';
 import { receiveTelegramUpdate } from './telegram/telegram-receive';
+import { telegramWebhookUrl } from './telegram/telegram-webhook';
 
 /** The channels' timings: the pollers', and how often the workers' pass looks for new bots. */
 export interface ChannelTuning extends PollerTuning {
@@ -54,6 +55,8 @@ export interface ChannelsSetup {
   clock: Clock;
   /** TELEGRAM_API_URL. */
   telegramApiUrl: string;
+  /** PUBLIC_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
+  publicUrl(): string;
   chatFeed: ChatFeed;
   ops: Namespace;
   /** Who this process is, in leases and claims; claims older than `leaseMs` are taken over. */
@@ -75,7 +78,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
   let refreshing: Promise<void> | undefined;
   let stopped = false;
 
-  const startPoller = (credential: string, token: string, widgetId: string) =>
+  const startPoller = ({ credential, token, widget, mode }: TelegramBotEntry) =>
     startTelegramPoller(
       {
         store,
@@ -86,15 +89,21 @@ export function startChannels(setup: ChannelsSetup): Channels {
         emit,
         async receive(update, guard) {
           // The widget as it is now: a marketer may change its routing at any time.
-          const widget = await store.widgets.get(widgetId);
-          if (!widget || !isChat(widget)) {
+          const now = await store.widgets.get(widget.id);
+          if (!now || !isChat(now)) {
             await store.channels.inbound.skip(guard, clock().getTime());
             return;
           }
-          await receiveTelegramUpdate(deps, { credential, widget }, update, guard);
+          await receiveTelegramUpdate(deps, { credential, widget: now }, update, guard);
         },
       },
-      { credential, token, widgetId },
+      {
+        credential,
+        token,
+        widgetId: widget.id,
+        mode,
+        webhookUrl: telegramWebhookUrl(setup.publicUrl(), credential),
+      },
     );
 
   const refreshNow = async () => {
@@ -102,13 +111,14 @@ export function startChannels(setup: ChannelsSetup): Channels {
     const bots = await telegramBots(store);
     for (const [credential, poller] of pollers) {
       const bot = bots.get(credential);
-      if (bot && bot.token === poller.token && bot.widget.id === poller.widgetId) continue;
+      const same = bot?.token === poller.token && bot.widget.id === poller.widgetId;
+      if (same && bot.mode === poller.mode) continue;
       pollers.delete(credential);
       await poller.stop();
     }
     for (const bot of bots.values()) {
       if (stopped || pollers.has(bot.credential)) continue;
-      pollers.set(bot.credential, startPoller(bot.credential, bot.token, bot.widget.id));
+      pollers.set(bot.credential, startPoller(bot));
     }
   };
   const refresh = () => {

@@ -51,11 +51,13 @@ export function leasesRepository(
               last_update_at: null,
               last_error: null,
               last_error_at: null,
+              webhook_url: null,
+              webhook_secret: null,
             })
             .onConflict((oc) => oc.column('credential').doNothing())
             .executeTakeFirst();
           return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n
-            ? { credential, fence: 1, cursor: 0 }
+            ? { credential, fence: 1, cursor: 0, webhookUrl: null }
             : undefined;
         }
         const mine = row.holder === holder && row.expires_at > now;
@@ -67,7 +69,9 @@ export function leasesRepository(
           .where('credential', '=', credential)
           .where('fence', '=', row.fence)
           .executeTakeFirst();
-        return taken.numUpdatedRows > 0n ? { credential, fence, cursor: row.cursor } : undefined;
+        return taken.numUpdatedRows > 0n
+          ? { credential, fence, cursor: row.cursor, webhookUrl: row.webhook_url }
+          : undefined;
       });
     },
 
@@ -104,6 +108,29 @@ export function leasesRepository(
         .where('credential', '=', credential)
         .where('fence', '=', fence)
         .execute();
+    },
+
+    async setWebhook({ credential, fence, webhook }) {
+      if (webhook) {
+        assertStorableText('url', webhook.url);
+        assertStorableText('secret', webhook.secret);
+      }
+      const result = await db
+        .updateTable('channel_leases')
+        .set({ webhook_url: webhook?.url ?? null, webhook_secret: webhook?.secret ?? null })
+        .where('credential', '=', credential)
+        .where('fence', '=', fence)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async webhookSecret(credential) {
+      const row = await db
+        .selectFrom('channel_leases')
+        .select('webhook_secret')
+        .where('credential', '=', credential)
+        .executeTakeFirst();
+      return row?.webhook_secret ?? undefined;
     },
 
     async status(credential) {

@@ -112,6 +112,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_update_at', 'bigint')
     .addColumn('last_error', 'text')
     .addColumn('last_error_at', 'bigint')
+    // Webhook mode: the URL the holder set, and the secret_token every request must carry.
+    .addColumn('webhook_url', 'text')
+    .addColumn('webhook_secret', 'text')
     .execute();
 
   // A hand-off token works once.

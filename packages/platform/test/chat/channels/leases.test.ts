@@ -53,19 +53,23 @@ describe.each(engines)('channel leases on $name', (engine) => {
       acquire(b, key, 'process-b', T0),
     ]);
     // Exactly one of the two at once got it.
-    expect([first, second].filter(Boolean)).toEqual([{ credential: key, fence: 1, cursor: 0 }]);
+    expect([first, second].filter(Boolean)).toEqual([
+      { credential: key, fence: 1, cursor: 0, webhookUrl: null },
+    ]);
     const holder = first ? 'process-a' : 'process-b';
     const rival = first ? 'process-b' : 'process-a';
     expect(await acquire(a, key, holder, T0 + 1_000)).toEqual({
       credential: key,
       fence: 1,
       cursor: 0,
+      webhookUrl: null,
     });
     expect(await acquire(b, key, rival, T0 + LEASE)).toBeUndefined();
     expect(await acquire(b, key, rival, T0 + 1_000 + LEASE)).toEqual({
       credential: key,
       fence: 2,
       cursor: 0,
+      webhookUrl: null,
     });
     // The old holder's renewal fails: it must stop.
     expect(

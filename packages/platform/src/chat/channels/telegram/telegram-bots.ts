@@ -2,11 +2,12 @@ import type { ChatSettings } from '@frontdesk/config';
 import type { Store, Widget } from '../../../storage/types';
 import { telegramCredential, telegramToken } from './telegram-token';
 
-/** A bot to poll, and the widget whose channel it is. */
+/** A bot to read, the widget whose channel it is, and how its updates come. */
 export interface TelegramBotEntry {
   credential: string;
   token: string;
   widget: Widget & { settings: ChatSettings };
+  mode: 'polling' | 'webhook';
 }
 
 /**
@@ -17,11 +18,13 @@ export interface TelegramBotEntry {
 export async function telegramBots(store: Store): Promise<Map<string, TelegramBotEntry>> {
   const bots = new Map<string, TelegramBotEntry>();
   for (const widget of await store.channels.widgets('telegram')) {
-    if (!isChat(widget) || !widget.settings.channels.telegram?.enabled) continue;
+    const telegram = isChat(widget) ? widget.settings.channels.telegram : null;
+    if (!isChat(widget) || !telegram?.enabled) continue;
     const token = await telegramToken(store, widget);
     if (!token) continue;
     const credential = telegramCredential(token);
-    if (!bots.has(credential)) bots.set(credential, { credential, token, widget });
+    const mode = telegram.mode ?? 'polling';
+    if (!bots.has(credential)) bots.set(credential, { credential, token, widget, mode });
   }
   return bots;
 }

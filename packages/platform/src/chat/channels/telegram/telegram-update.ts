@@ -6,6 +6,9 @@
  */
 import type { Message, Update, User } from '@grammyjs/types';
 
+/** The updates the chat reads; edits, reactions and the rest are never asked for. */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
 /** The customer as the update tells of them. */
 export interface TelegramCustomer {
   /** The private chat's id (the user's id). */

@@ -87,6 +87,6 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
       leaseMs: 60_000,
       now: stage.clock().getTime(),
     });
-    expect(again).toEqual({ credential, fence: lease.fence, cursor: 503 });
+    expect(again).toEqual({ credential, fence: lease.fence, cursor: 503, webhookUrl: null });
   });
 });
