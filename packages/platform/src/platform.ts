@@ -8,6 +8,7 @@ import {
   DEFAULT_CHANNEL_TUNING,
   startChannels,
 } from './chat/channels/channels-runner';
+import { registerTelegramStatus } from './chat/channels/telegram/telegram-status';
 import { registerTelegramWebhook } from './chat/channels/telegram/telegram-webhook';
 import { chatFeed } from './chat/feed';
 import { type Clock, systemClock } from './clock';
@@ -152,6 +153,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     tuning: { ...DEFAULT_CHANNEL_TUNING, ...options.channelTuning },
   });
   registerTelegramWebhook(app, { store: ctx.store, clock, feed: chat });
+  registerTelegramStatus(app, ctx);
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);
   });
