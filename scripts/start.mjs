@@ -65,8 +65,9 @@ console.log(`Studio (marketers configure widgets): ${publicUrl}/studio/`);
 console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
-
-console.log(`Messenger sandbox (play the customer in Telegram): http://127.0.0.1:${sandboxPort}`);
+console.log(
+  `Messenger sandbox (play the customer in Telegram; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
+);
 
 const children = [platform, demo, sandbox, phones];
 for (const signal of ['SIGINT', 'SIGTERM']) {
