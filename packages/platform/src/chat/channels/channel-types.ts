@@ -2,7 +2,7 @@
  * The channel model's records and the part of the store that keeps them (`store.channels`):
  * peers, inbound updates stored once, the replies' outbox, the pollers' leases, hand-offs.
  */
-import type { Messenger } from '@frontdesk/config';
+import type { MessageDelivery, Messenger } from '@frontdesk/config';
 import type { InboundHooks, SentMessage } from '../../storage/chat-types';
 import type { Widget } from '../../storage/types';
 
@@ -92,7 +92,7 @@ export type DeliveryOutcome =
 /** A stored message's channel and, for a reply to a messenger, its delivery. */
 export interface ChannelMark {
   channel: Messenger;
-  delivery?: { status: 'pending' | 'sent' | 'failed'; error?: string };
+  delivery?: MessageDelivery;
 }
 
 /** What a hand-off's `/start <token>` did. */

@@ -31,6 +31,13 @@ export function leasesRepository(
       assertStorableTime('now', now);
       assertStorableText('holder', holder);
       const expiresAt = now + leaseMs;
+      // Waiting processes look every second: a read, not a write transaction, while it is taken.
+      const current = await db
+        .selectFrom('channel_leases')
+        .select(['holder', 'expires_at'])
+        .where('credential', '=', credential)
+        .executeTakeFirst();
+      if (current && current.holder !== holder && current.expires_at > now) return undefined;
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('channel_leases')

@@ -159,7 +159,7 @@ export function startTelegramPoller(setup: PollerSetup, bot: PolledBot): Telegra
         return renewed;
       },
       async failed(error, failures) {
-        const text = describe(error);
+        const text = errorText(error);
         await store.channels.leases.note({ credential, fence, error: text, now: now() });
         emit({ type: 'error', credential, error: text });
         await waitOnClock(Math.min(tuning.backoffMs * 2 ** failures, tuning.maxBackoffMs));
@@ -205,7 +205,7 @@ export function startTelegramPoller(setup: PollerSetup, bot: PolledBot): Telegra
             : await pollOnce(held, setup, failures);
       } catch (error) {
         // The database is out of reach: look again after a pause.
-        emit({ type: 'error', credential, error: describe(error) });
+        emit({ type: 'error', credential, error: errorText(error) });
         await pause(tuning.tickMs);
       }
     }
@@ -274,7 +274,7 @@ async function pollOnce(lease: HeldLease, setup: PollerSetup, failures: number):
       if (error instanceof FenceLost) return lease.lose();
       // The database, most likely: the update stays unconfirmed and comes again.
       return lease.failed(
-        new Error(`Could not store update ${update.update_id}: ${describe(error)}`),
+        new Error(`Could not store update ${update.update_id}: ${errorText(error)}`),
         failures,
       );
     }
@@ -285,7 +285,7 @@ async function pollOnce(lease: HeldLease, setup: PollerSetup, failures: number):
 }
 
 /** An error as the Studio's status shows it (never with the token, which only URLs carry). */
-export function describe(error: unknown): string {
+function errorText(error: unknown): string {
   if (error instanceof TelegramError) return `Telegram: ${error.description}`;
   return error instanceof Error ? error.message : String(error);
 }
