@@ -14,6 +14,7 @@ const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
 // The platform finds the widget bundles it serves itself: the workspace's packages/*/dist/browser.
 const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
 const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.js'], {
   cwd: root,
   stdio: 'inherit',
@@ -45,8 +46,7 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
     LOG: process.env.LOG ?? '0',
     TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
-    MESSENGER_LINK_BASE:
-      process.env.MESSENGER_LINK_BASE ?? `http://127.0.0.1:${sandboxPort}/telegram`,
+    MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? `${sandboxUrl}/telegram`,
   },
 });
 

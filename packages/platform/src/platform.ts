@@ -148,11 +148,17 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     telegramApiUrl: env.telegramApiUrl,
     publicUrl: () => env.publicUrl,
     chatFeed: chat,
+    limiter: ctx.limiters.chatMessage,
     ops: io.of('/ops'),
     claim,
     tuning: { ...DEFAULT_CHANNEL_TUNING, ...options.channelTuning },
   });
-  registerTelegramWebhook(app, { store: ctx.store, clock, feed: chat });
+  registerTelegramWebhook(app, {
+    store: ctx.store,
+    clock,
+    feed: chat,
+    limiter: ctx.limiters.chatMessage,
+  });
   registerTelegramStatus(app, ctx);
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);

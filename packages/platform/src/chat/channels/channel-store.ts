@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/database';
 import type { Tables } from '../../storage/tables';
-import { toWidget } from '../../storage/widgets';
+import { widgetsOf } from '../../storage/widgets';
 import type { ChannelStore } from './channel-types';
 import { deliveriesRepository } from './deliveries';
 import { inboundRepository } from './inbound';
@@ -22,9 +22,9 @@ export function channelStore(db: Kysely<Tables>, engine: Database['engine']): Ch
         .where('settings', 'like', `%"${messenger}":{%`)
         .orderBy('seq')
         .execute();
-      return rows
-        .map(toWidget)
-        .filter((widget) => widget.settings.type === 'chat' && widget.settings.channels[messenger]);
+      return (await widgetsOf(db, rows)).filter(
+        (widget) => widget.settings.type === 'chat' && widget.settings.channels[messenger],
+      );
     },
     peers: peersRepository(db),
     inbound: inboundRepository(db, engine),

@@ -3,6 +3,7 @@
  * polls only while this process holds its lease) and the replies' outbox pass. Every process
  * runs one; the database decides who polls and who sends what.
  */
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Namespace } from 'socket.io';
 import type { Clock } from '../../clock';
 import type { Store } from '../../storage/types';
@@ -58,6 +59,8 @@ export interface ChannelsSetup {
   /** PUBLIC_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
   publicUrl(): string;
   chatFeed: ChatFeed;
+  /** The site chat's per-visitor message limit, which customers in messengers share. */
+  limiter: RateLimiterAbstract;
   ops: Namespace;
   /** Who this process is, in leases and claims; claims older than `leaseMs` are taken over. */
   claim: { by: string; leaseMs: number };
@@ -73,7 +76,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
   const emit = (event: PollerEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const deps = { store, clock, feed: setup.chatFeed };
+  const deps = { store, clock, feed: setup.chatFeed, limiter: setup.limiter };
   let lastRefresh = Number.NEGATIVE_INFINITY;
   let refreshing: Promise<void> | undefined;
   let stopped = false;

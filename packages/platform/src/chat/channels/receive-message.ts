@@ -1,11 +1,15 @@
 /**
  * A customer's message from a messenger, stored as the site chat stores a visitor's (chat
- * storage's visitorSend): in the peer's visitor's open conversation, or a new one routed to the
- * channel's receiver; the enquiry's auto-replies and the non-working e-mail as for the site; the
- * first operator to reply takes it. The update's record and the poller's cursor commit with the
- * message (inbound.ts), so an update is stored once however often it comes.
+ * storage's visitorSend, and visitor-events.ts's `send`): in the peer's visitor's open
+ * conversation, or a new one routed to the channel's receiver; the enquiry's auto-replies (none
+ * once an operator has answered) and the non-working e-mail (batched past its hourly count) as
+ * for the site; the first operator to reply takes it; the same per-visitor rate limit. The
+ * update's record and the poller's cursor commit with the message (inbound.ts), so an update is
+ * stored once however often it comes; one stored by a process that died before telling the
+ * operators is told when it comes again.
  */
 import type { ChatSettings, Messenger } from '@frontdesk/config';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../../clock';
 import type { Store, Widget } from '../../storage/types';
 import type { ChatFeed } from '../feed';
@@ -19,6 +23,8 @@ export interface ReceiveDeps {
   store: Store;
   clock: Clock;
   feed: ChatFeed;
+  /** The site chat's messages per visitor per minute (CHAT_LIMIT_PER_MINUTE), for customers too. */
+  limiter: RateLimiterAbstract;
 }
 
 /** One update of a messenger, and where it came from. */
@@ -34,8 +40,10 @@ export interface InboundUpdate {
 }
 
 /**
- * Stores the customer's message `text` of `update` from `peer` and tells the operators.
- * @returns whether it was new (false: stored before).
+ * Stores the customer's message `text` of `update` from `peer` and tells the operators. Past the
+ * rate limit the update is refused as the site chat refuses a message: not stored, the cursor
+ * moves on (a messenger cannot be asked to send it again later).
+ * @returns whether it was new (false: stored before, or refused).
  * @throws {FenceLost} when the poller's lease moved on: nothing was stored.
  */
 export async function receiveMessage(
@@ -45,17 +53,35 @@ export async function receiveMessage(
   text: string,
 ): Promise<boolean> {
   const { store, clock } = deps;
-  if (await alreadyStored(store, update, clock)) return false;
-  const visitor = await store.chatVisitors.get(peer.visitorId);
-  if (!visitor) throw new Error(`the visitor of peer ${peer.id} vanished`);
   const { settings } = update.widget;
   const site = settings.channels.site;
+  const clientId = `${update.credential.replace(':', '-')}-${update.externalId}`;
+  if (await alreadyStored(store, update, clock)) {
+    const earlier = await store.chatMessages.byVisitorClientId(peer.visitorId, clientId);
+    const conversation =
+      earlier && !earlier.published && (await store.conversations.get(earlier.conversationId));
+    // Stored by a process that died before telling the operators: they hear of it now.
+    if (earlier && conversation) {
+      await deps.feed.message({ message: earlier, conversation, replayed: true }, site);
+    }
+    return false;
+  }
+  if (!(await withinLimit(deps.limiter, peer.visitorId))) {
+    console.warn(`chat: ${update.credential} update ${update.externalId} refused: rate limit`);
+    if (update.guard && !(await store.channels.inbound.skip(update.guard, clock().getTime()))) {
+      throw new FenceLost(update.credential);
+    }
+    return false;
+  }
+  const visitor = await store.chatVisitors.get(peer.visitorId);
+  if (!visitor) throw new Error(`the visitor of peer ${peer.id} vanished`);
   const at = clock();
   const now = at.getTime();
   const working = isWorking(settings, at);
   const sent = await store.chatMessages.visitorSend({
     visitor,
-    clientId: `${update.credential.replace(':', '-')}-${update.externalId}`,
+    widgetId: update.widget.id,
+    clientId,
     text,
     page: null,
     now,
@@ -83,12 +109,14 @@ export async function receiveMessage(
       now,
     }),
   });
-  if (sent.replayed) return false;
-  await deps.feed.message(
-    { ...sent, message: { ...sent.message, channel: update.messenger } },
-    site,
-  );
-  return true;
+  // A replay told the operators before, unless its process died first.
+  if (!sent.replayed || !sent.message.published) {
+    await deps.feed.message(
+      { ...sent, message: { ...sent.message, channel: update.messenger } },
+      site,
+    );
+  }
+  return !sent.replayed;
 }
 
 /**
@@ -105,4 +133,15 @@ export async function alreadyStored(
     throw new FenceLost(update.credential);
   }
   return true;
+}
+
+/** Takes one of the visitor's points; false when none is left. */
+async function withinLimit(limiter: RateLimiterAbstract, visitorId: string): Promise<boolean> {
+  try {
+    await limiter.consume(visitorId);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
 }

@@ -107,6 +107,7 @@ describe.each(engines)('channel leases on $name', (engine) => {
     const send = (store: Store, fence: number) =>
       store.chatMessages.visitorSend({
         visitor,
+        widgetId: widget.id,
         clientId: `update-${key}-700`,
         text: 'Hello',
         page: null,

@@ -2,12 +2,15 @@ import type { Store, Widget } from '../../../storage/types';
 
 /**
  * The bot token of a chat widget's Telegram channel, or undefined when it has none. The one
- * place the channels read it: today from the widget's settings; the write-only secrets store
- * (security issue) takes its place here.
+ * place the channels read it: from the write-only secrets store (storage/secrets.ts), never
+ * from settings (they only say `{ set }`); the value goes to the Bot API and nowhere else.
  */
-export async function telegramToken(_store: Store, widget: Widget): Promise<string | undefined> {
-  if (widget.settings.type !== 'chat') return undefined;
-  return widget.settings.channels.telegram?.botToken || undefined;
+export async function telegramToken(store: Store, widget: Widget): Promise<string | undefined> {
+  if (widget.settings.type !== 'chat' || !widget.settings.channels.telegram) return undefined;
+  return (
+    (await store.secrets.get({ kind: 'widget', id: widget.id }, 'channels.telegram.botToken')) ||
+    undefined
+  );
 }
 
 /** The channel credential of a bot token: `telegram:<bot id>` (the number before the colon). */

@@ -4,6 +4,7 @@
  * (a plain Start, an edit) only moves the cursor.
  */
 import type { Update } from '@grammyjs/types';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChat } from '../../../../src/chat/channels/telegram/telegram-bots';
 import { receiveTelegramUpdate } from '../../../../src/chat/channels/telegram/telegram-receive';
@@ -51,7 +52,12 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
       now: stage.clock().getTime(),
     });
     if (!lease) throw new Error('no lease');
-    const deps = { store, clock: stage.clock, feed: chatFeed(t.platform.io) };
+    const deps = {
+      store,
+      clock: stage.clock,
+      feed: chatFeed(t.platform.io, { store, clock: stage.clock }),
+      limiter: new RateLimiterMemory({ points: 100, duration: 60 }),
+    };
     const anna = customer(stage.sandbox);
     // A private chat's message, as the sandbox queued it for the bot.
     const message = stage.sandbox.telegram.write(
@@ -88,5 +94,87 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
       now: stage.clock().getTime(),
     });
     expect(again).toEqual({ credential, fence: lease.fence, cursor: 503, webhookUrl: null });
+  });
+  it('tells the operators of an update whose process died before telling them, when it comes again', async () => {
+    const { widget, bot } = await telegramWidget(t, stage.sandbox, { refresh: false });
+    if (!isChat(widget)) throw new Error('not a chat widget');
+    const credential = telegramCredential(bot.token);
+    const { store } = t.platform;
+    const limiter = new RateLimiterMemory({ points: 100, duration: 60 });
+    const feed = chatFeed(t.platform.io, { store, clock: stage.clock });
+    // The process dies after the commit, before the operators hear of the message.
+    const dying = { ...feed, message: () => Promise.reject(new Error('SIGKILL')) };
+    const message = stage.sandbox.telegram.write(
+      bot.username,
+      customer(stage.sandbox),
+      'Hi',
+    ) as Private;
+    const update: Update = { update_id: 900, message };
+    const source = { credential, widget };
+
+    await expect(
+      receiveTelegramUpdate(
+        { store, clock: stage.clock, feed: dying, limiter },
+        source,
+        update,
+        undefined,
+      ),
+    ).rejects.toThrow('SIGKILL');
+    expect((await widgetMessages(t, widget)).map((m) => m.published)).toEqual([false]);
+    // The webhook's retry: stored nothing more, published what was stored.
+    await receiveTelegramUpdate(
+      { store, clock: stage.clock, feed, limiter },
+      source,
+      update,
+      undefined,
+    );
+    const stored = await widgetMessages(t, widget);
+    expect(stored.map((m) => [m.text, m.published])).toEqual([['Hi', true]]);
+  });
+
+  it('refuses a customer past the chat rate limit as the site chat does, moving the cursor on', async () => {
+    const { widget, bot } = await telegramWidget(t, stage.sandbox, { refresh: false });
+    if (!isChat(widget)) throw new Error('not a chat widget');
+    const credential = telegramCredential(bot.token);
+    const { store } = t.platform;
+    const lease = await store.channels.leases.acquire({
+      credential,
+      holder: 'this test',
+      leaseMs: 60_000,
+      now: stage.clock().getTime(),
+    });
+    if (!lease) throw new Error('no lease');
+    const deps = {
+      store,
+      clock: stage.clock,
+      feed: chatFeed(t.platform.io, { store, clock: stage.clock }),
+      limiter: new RateLimiterMemory({ points: 2, duration: 60 }),
+    };
+    const flooder = customer(stage.sandbox, 'Flood');
+    for (const id of [1, 2, 3]) {
+      const message = stage.sandbox.telegram.write(
+        bot.username,
+        flooder,
+        `number ${id}`,
+      ) as Private;
+      await receiveTelegramUpdate(
+        deps,
+        { credential, widget },
+        { update_id: id, message },
+        {
+          credential,
+          fence: lease.fence,
+          cursor: id + 1,
+        },
+      );
+    }
+    expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual(['number 1', 'number 2']);
+    const again = await store.channels.leases.acquire({
+      credential,
+      holder: 'this test',
+      leaseMs: 60_000,
+      now: stage.clock().getTime(),
+    });
+    expect(again?.cursor).toBe(4);
   });
 });
