@@ -2,8 +2,9 @@
  * Telegram end to end in Chromium: a customer plays Telegram on the messenger sandbox's page and
  * writes to the shop's bot → the operator sees it in the real console, marked Telegram, under
  * the customer's Telegram name → replies → the customer reads the reply on the sandbox's page.
- * The platform polls the sandbox's Bot API itself and its workers deliver the replies, as in
- * production.
+ * A visitor of the site chat goes on in Telegram through the widget's "Continue in Telegram":
+ * the operator keeps one conversation. The platform polls the sandbox's Bot API itself and its
+ * workers deliver the replies, as in production.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,14 +16,16 @@ import {
   startMessengerSandbox,
 } from '../../packages/messenger-sandbox/src/index.ts';
 import { axeViolations } from './axe.ts';
-import { createChat } from './chat-helpers.ts';
-import { type Stage, signInToConsole, startStage } from './harness.ts';
+import { chat, createChat, write } from './chat-helpers.ts';
+import { type Stage, signInToConsole, startStage, visit } from './harness.ts';
 
 const pageDir = resolve(import.meta.dirname, '../../packages/messenger-sandbox/page/dist');
 
 let sandbox: MessengerSandbox;
 let stage: Stage;
 let bot: SandboxBot;
+/** The chat widget whose Telegram channel is the bot. */
+let widgetKey: string;
 
 beforeAll(async () => {
   if (!existsSync(resolve(pageDir, 'index.html'))) {
@@ -43,7 +46,7 @@ beforeAll(async () => {
   bot = sandbox.telegram.createBot({ username: 'frontdesk_shop_bot', firstName: 'Shop' });
   const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
   if (!operator) throw new Error('the demo account is not seeded');
-  await createChat(
+  widgetKey = await createChat(
     stage,
     (settings) => ({
       ...settings,
@@ -68,10 +71,15 @@ async function customerPage(firstName: string): Promise<Page> {
   const context = await stage.browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(`${sandbox.telegram.linkBase}/${bot.username}`);
+  await whoAmI(page, firstName);
+  return page;
+}
+
+/** Answers the sandbox page's "Who are you in Telegram?" as `firstName` Petrova. */
+async function whoAmI(page: Page, firstName: string): Promise<void> {
   await page.getByLabel('First name').fill(firstName);
   await page.getByLabel('Last name (optional)').fill('Petrova');
   await page.getByRole('button', { name: 'Open the chat' }).click();
-  return page;
 }
 const customerLog = (page: Page) => page.getByRole('log', { name: 'Chat with Shop' });
 const conversation = (console: Page) => console.locator('article.conversation');
@@ -118,5 +126,48 @@ describe('Telegram through the messenger sandbox', () => {
     expect(pageErrors).toEqual([]);
     await console.context().close();
     await customer.context().close();
+  });
+
+  it('goes on in Telegram from the site chat’s “Continue in Telegram”, one conversation for the operator', async () => {
+    const { page: console, pageErrors } = await signInToConsole(stage, 'operator@demo.test');
+    const site = await visit(stage, `/lead.html?widget=${widgetKey}`, { locale: 'en-GB' });
+    await chat(site.page).locator('.launcher').click();
+    await write(site.page, 'Is the green sofa in stock?');
+    const row = console.locator('.conversation-row', { hasText: 'Is the green sofa in stock?' });
+    await row.click();
+    await conversation(console).waitFor();
+    await reply(console, 'Let me look.');
+    await chat(site.page).getByText('Let me look.').waitFor();
+
+    // The widget opens the bot's deep link (on the sandbox's link base) in a tab of its own.
+    const [telegram] = await Promise.all([
+      site.context.waitForEvent('page'),
+      chat(site.page).getByRole('button', { name: 'Continue in Telegram' }).click(),
+    ]);
+    await telegram.getByRole('heading', { name: 'Who are you in Telegram?' }).waitFor();
+    await whoAmI(telegram, 'Boris');
+    await telegram.getByRole('button', { name: 'Start' }).click();
+    await telegram.waitForURL((url) => url.search === '');
+    await telegram.getByLabel('Message').fill('Writing from Telegram now');
+    await telegram.getByRole('button', { name: 'Send' }).click();
+
+    // The same conversation, open in the console, goes on: the note, then Telegram's message.
+    await expect
+      .poll(() => conversation(console).locator('[role=log] .message .text').allTextContents())
+      .toEqual([
+        'Is the green sofa in stock?',
+        'Let me look.',
+        'The customer continued in Telegram as Boris Petrova.',
+        'Writing from Telegram now',
+      ]);
+    expect(await conversation(console).locator('.conversation-channel').textContent()).toBe(
+      'Writes from Telegram',
+    );
+    await reply(console, 'Yes, it is. Shall we bring it on Friday?');
+    await customerLog(telegram).getByText('Yes, it is. Shall we bring it on Friday?').waitFor();
+    expect(pageErrors).toEqual([]);
+    expect(site.pageErrors).toEqual([]);
+    await console.context().close();
+    await site.context.close();
   });
 });
