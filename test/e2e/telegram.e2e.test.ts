@@ -17,7 +17,7 @@ import {
 } from '../../packages/messenger-sandbox/src/index.ts';
 import { axeViolations } from './axe.ts';
 import { chat, createChat, write } from './chat-helpers.ts';
-import { type Stage, signInToConsole, startStage, visit } from './harness.ts';
+import { type Stage, signInToConsole, signInToStudio, startStage, visit } from './harness.ts';
 
 const pageDir = resolve(import.meta.dirname, '../../packages/messenger-sandbox/page/dist');
 
@@ -169,5 +169,64 @@ describe('Telegram through the messenger sandbox', () => {
     expect(site.pageErrors).toEqual([]);
     await console.context().close();
     await site.context.close();
+  });
+
+  it('shows Telegram out of reach in the Studio; what was written and answered meanwhile goes through once it is back', async () => {
+    const { page: console } = await signInToConsole(stage, 'operator@demo.test');
+    const { page: studio, pageErrors } = await signInToStudio(stage);
+    const widget = await stage.platform.platform.store.widgets.byKey(widgetKey);
+    await studio.getByRole('link', { name: widget?.name ?? 'the test widget' }).click();
+    const telegram = studio.getByRole('group', { name: 'Telegram' });
+    const status = async () => {
+      await telegram.getByRole('button', { name: 'Refresh the status' }).click();
+      return telegram.locator('.channel-status [role=status]').textContent();
+    };
+    await expect.poll(status).toBe('Connected (long polling).');
+    expect(await axeViolations(studio)).toEqual([]);
+
+    const customer = await customerPage('Vera');
+    await customer.getByLabel('Message').fill('Before the outage');
+    await customer.getByRole('button', { name: 'Send' }).click();
+    const row = console.locator('.conversation-row', { hasText: 'Before the outage' });
+    await row.click();
+    await conversation(console).waitFor();
+
+    await sandbox.telegram.faults.down('refused');
+    // The poller's back-off and the replies' retries wait on the platform's clock.
+    const later = () => stage.clock.advance(60_000);
+    await expect
+      .poll(async () => {
+        later();
+        return status();
+      })
+      .toBe('Not connected (long polling).');
+    await telegram.getByText(/^Telegram did not answer getUpdates: connection (lost|refused)/).waitFor();
+    await reply(console, 'Answered during the outage');
+    await expect
+      .poll(() => conversation(console).locator('.message-operator .receipt').textContent())
+      .toBe(' · sending to Telegram…');
+    // The customer's side of Telegram works on: only the Bot API is away.
+    await customer.getByLabel('Message').fill('Written during the outage');
+    await customer.getByRole('button', { name: 'Send' }).click();
+    await customerLog(customer).getByText('Written during the outage').waitFor();
+
+    await sandbox.telegram.faults.up();
+    await expect
+      .poll(async () => {
+        later();
+        return status();
+      })
+      .toBe('Connected (long polling).');
+    await customerLog(customer).getByText('Answered during the outage').waitFor();
+    await expect
+      .poll(() => conversation(console).locator('[role=log] .message .text').allTextContents())
+      .toEqual(['Before the outage', 'Answered during the outage', 'Written during the outage']);
+    await expect
+      .poll(() => conversation(console).locator('.message-operator .receipt').textContent())
+      .toBe(' · delivered to Telegram');
+    expect(pageErrors).toEqual([]);
+    await studio.context().close();
+    await console.context().close();
+    await customer.context().close();
   });
 });
