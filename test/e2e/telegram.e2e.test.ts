@@ -8,7 +8,6 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type MessengerSandbox,
@@ -16,8 +15,17 @@ import {
   startMessengerSandbox,
 } from '../../packages/messenger-sandbox/src/index.ts';
 import { axeViolations } from './axe.ts';
-import { chat, createChat, write } from './chat-helpers.ts';
+import { chat, write } from './chat-helpers.ts';
 import { type Stage, signInToConsole, signInToStudio, startStage, visit } from './harness.ts';
+import {
+  conversation,
+  customerLog,
+  customerPage as customerPageOf,
+  customerWrites,
+  reply,
+  telegramChat,
+  whoAmI,
+} from './telegram-helpers.ts';
 
 const pageDir = resolve(import.meta.dirname, '../../packages/messenger-sandbox/page/dist');
 
@@ -44,21 +52,7 @@ beforeAll(async () => {
   });
   clock = stage.clock;
   bot = sandbox.telegram.createBot({ username: 'frontdesk_shop_bot', firstName: 'Shop' });
-  const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
-  if (!operator) throw new Error('the demo account is not seeded');
-  widgetKey = await createChat(
-    stage,
-    (settings) => ({
-      ...settings,
-      channels: {
-        ...settings.channels,
-        telegram: { enabled: true, receiver: null, botToken: bot.token, botName: bot.username },
-      },
-    }),
-    operator.accountId,
-  );
-  // The workers' pass looks for new bots every few seconds; the test need not wait for it.
-  await stage.platform.platform.channels.refresh();
+  widgetKey = await telegramChat(stage, bot);
 });
 
 afterAll(async () => {
@@ -67,36 +61,13 @@ afterAll(async () => {
 });
 
 /** The sandbox's chat with the bot, as `firstName` (a new browser context). */
-async function customerPage(firstName: string): Promise<Page> {
-  const context = await stage.browser.newContext({ locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(`${sandbox.telegram.linkBase}/${bot.username}`);
-  await whoAmI(page, firstName);
-  return page;
-}
-
-/** Answers the sandbox page's "Who are you in Telegram?" as `firstName` Petrova. */
-async function whoAmI(page: Page, firstName: string): Promise<void> {
-  await page.getByLabel('First name').fill(firstName);
-  await page.getByLabel('Last name (optional)').fill('Petrova');
-  await page.getByRole('button', { name: 'Open the chat' }).click();
-}
-const customerLog = (page: Page) => page.getByRole('log', { name: 'Chat with Shop' });
-const conversation = (console: Page) => console.locator('article.conversation');
-
-/** Replies in the console's opened conversation. */
-async function reply(console: Page, text: string): Promise<void> {
-  const box = conversation(console).getByLabel(/^Reply to/);
-  await box.fill(text);
-  await box.press('Enter');
-}
+const customerPage = (firstName: string) => customerPageOf(stage.browser, sandbox, bot, firstName);
 
 describe('Telegram through the messenger sandbox', () => {
   it('carries a customer’s message to the console and the operator’s reply back to Telegram', async () => {
     const { page: console, pageErrors } = await signInToConsole(stage, 'operator@demo.test');
     const customer = await customerPage('Anna');
-    await customer.getByLabel('Message').fill('Do you deliver on Sundays?');
-    await customer.getByRole('button', { name: 'Send' }).click();
+    await customerWrites(customer, 'Do you deliver on Sundays?');
 
     const row = console.locator('.conversation-row', { hasText: 'Do you deliver on Sundays?' });
     await row.waitFor();
@@ -118,8 +89,7 @@ describe('Telegram through the messenger sandbox', () => {
       .poll(() => conversation(console).locator('.message-operator .receipt').textContent())
       .toBe(' · delivered to Telegram');
 
-    await customer.getByLabel('Message').fill('Great, thank you!');
-    await customer.getByRole('button', { name: 'Send' }).click();
+    await customerWrites(customer, 'Great, thank you!');
     await expect
       .poll(() => conversation(console).locator('[role=log] .message .text').allTextContents())
       .toEqual(['Do you deliver on Sundays?', 'Yes, on Sundays too.', 'Great, thank you!']);
@@ -148,8 +118,7 @@ describe('Telegram through the messenger sandbox', () => {
     await whoAmI(telegram, 'Boris');
     await telegram.getByRole('button', { name: 'Start' }).click();
     await telegram.waitForURL((url) => url.search === '');
-    await telegram.getByLabel('Message').fill('Writing from Telegram now');
-    await telegram.getByRole('button', { name: 'Send' }).click();
+    await customerWrites(telegram, 'Writing from Telegram now');
 
     // The same conversation, open in the console, goes on: the note, then Telegram's message.
     await expect
@@ -185,8 +154,7 @@ describe('Telegram through the messenger sandbox', () => {
     expect(await axeViolations(studio)).toEqual([]);
 
     const customer = await customerPage('Vera');
-    await customer.getByLabel('Message').fill('Before the outage');
-    await customer.getByRole('button', { name: 'Send' }).click();
+    await customerWrites(customer, 'Before the outage');
     const row = console.locator('.conversation-row', { hasText: 'Before the outage' });
     await row.click();
     await conversation(console).waitFor();
@@ -200,23 +168,21 @@ describe('Telegram through the messenger sandbox', () => {
         return status();
       })
       .toBe('Not connected (long polling).');
-    await telegram.getByText(/^Telegram did not answer getUpdates: connection (lost|refused)/).waitFor();
+    await telegram
+      .getByText(/^Telegram did not answer getUpdates: connection (lost|refused)/)
+      .waitFor();
     await reply(console, 'Answered during the outage');
     await expect
       .poll(() => conversation(console).locator('.message-operator .receipt').textContent())
       .toBe(' · sending to Telegram…');
     // The customer's side of Telegram works on: only the Bot API is away.
-    await customer.getByLabel('Message').fill('Written during the outage');
-    await customer.getByRole('button', { name: 'Send' }).click();
+    await customerWrites(customer, 'Written during the outage');
     await customerLog(customer).getByText('Written during the outage').waitFor();
 
     await sandbox.telegram.faults.up();
-    await expect
-      .poll(async () => {
-        later();
-        return status();
-      })
-      .toBe('Connected (long polling).');
+    // Past the longest waits: the poller's back-off (60 s) and the reply's next attempt (5 min).
+    stage.clock.advance(5 * 60_000);
+    await expect.poll(status, { timeout: 15_000 }).toBe('Connected (long polling).');
     await customerLog(customer).getByText('Answered during the outage').waitFor();
     await expect
       .poll(() => conversation(console).locator('[role=log] .message .text').allTextContents())
