@@ -61,6 +61,11 @@ export interface PlatformEnv {
    * sandbox's `/telegram` in development, demos and tests; unset in production.
    */
   messengerLinkBase: string | undefined;
+  /**
+   * How long a messenger poller's lease lasts (CHANNEL_LEASE_MS, default 60 s): after a process
+   * dies, another takes its bots over at most this much later. Its long polls are shorter.
+   */
+  channelLeaseMs: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -94,7 +99,7 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
- * VIBER_API_URL, SITE_CHECK_PRIVATE and MESSENGER_LINK_BASE.
+ * VIBER_API_URL, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE and CHANNEL_LEASE_MS.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -129,6 +134,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     messengerLinkBase: env.MESSENGER_LINK_BASE
       ? baseUrl(env.MESSENGER_LINK_BASE, 'MESSENGER_LINK_BASE')
       : undefined,
+    channelLeaseMs: Math.max(3_000, integer('CHANNEL_LEASE_MS', env.CHANNEL_LEASE_MS, 60_000)),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type Channels,
   type ChannelTuning,
   DEFAULT_CHANNEL_TUNING,
+  leaseTuning,
   startChannels,
 } from './chat/channels/channels-runner';
 import { registerTelegramStatus } from './chat/channels/telegram/telegram-status';
@@ -151,7 +152,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     limiter: ctx.limiters.chatMessage,
     ops: io.of('/ops'),
     claim,
-    tuning: { ...DEFAULT_CHANNEL_TUNING, ...options.channelTuning },
+    tuning: {
+      ...DEFAULT_CHANNEL_TUNING,
+      ...leaseTuning(env.channelLeaseMs),
+      ...options.channelTuning,
+    },
   });
   registerTelegramWebhook(app, {
     store: ctx.store,

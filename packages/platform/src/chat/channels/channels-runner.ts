@@ -34,6 +34,16 @@ export const DEFAULT_CHANNEL_TUNING: ChannelTuning = {
   refreshMs: 10_000,
 };
 
+/**
+ * The pollers' lease of `leaseMs` (CHANNEL_LEASE_MS) and a long poll that always ends well inside
+ * it: Telegram's 25 s at most, under half the lease.
+ */
+export function leaseTuning(
+  leaseMs: number,
+): Pick<ChannelTuning, 'leaseMs' | 'pollTimeoutSeconds'> {
+  return { leaseMs, pollTimeoutSeconds: Math.min(25, Math.max(1, Math.floor(leaseMs / 2_400))) };
+}
+
 /** The channels of a running platform. */
 export interface Channels {
   /** Starts the pollers of bots connected since, stops those of bots gone or changed. */
