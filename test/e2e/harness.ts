@@ -296,6 +296,20 @@ export async function signInToConsole(
     timezoneId: 'Europe/Moscow',
     ignoreHTTPSErrors: base.startsWith('https:'),
   });
+  return signInInContext(context, stage, email, base);
+}
+
+/**
+ * The console in a new page of `context` (set up by the caller: window size, permissions),
+ * signed in as `email` with the keyboard; resolves once the navigation is there. `base` as for
+ * {@link signInToConsole}.
+ */
+export async function signInInContext(
+  context: BrowserContext,
+  stage: Stage,
+  email: string,
+  base: string = stage.platform.url,
+): Promise<{ page: Page; pageErrors: Error[] }> {
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
@@ -305,7 +319,7 @@ export async function signInToConsole(
   await page.keyboard.press('Tab');
   await page.keyboard.type('demo-password');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Callback orders' }).waitFor();
+  await page.getByRole('navigation', { name: 'Console' }).waitFor();
   return { page, pageErrors };
 }
 

@@ -128,9 +128,11 @@ describe('whole journeys', () => {
       });
       // The ring is the worker's due task; run it now rather than waiting for its interval.
       await workers.runDue();
-      const order = desk.getByRole('listitem').filter({ hasText: '+79123456789' });
-      await order.getByText('Ringing').waitFor(SLOW);
-      await order.getByText('(Asia/Yekaterinburg)').waitFor();
+      await desk.getByRole('link', { name: /^Orders/ }).click();
+      await desk.locator('.order-row', { hasText: '+79123456789' }).click();
+      await desk.getByRole('heading', { name: 'Ringing +79123456789' }).waitFor(SLOW);
+      await desk.locator('article.order-view').getByText('(Asia/Yekaterinburg)').waitFor();
+      await desk.getByRole('link', { name: /^Chats/ }).click();
       // Closes the callback form so that the chat's window is not under it.
       await v.page.keyboard.press('Escape');
       await dialog(v.page).waitFor({ state: 'detached' });

@@ -139,6 +139,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   let typingSince: number | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let pauseTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last `read` sent: conversation and sequence number. */
   let readSent: [string, number] = ['', 0];
@@ -383,7 +384,15 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         if (REFUSALS.has(error?.message)) {
           update({ connection: 'refused', refusal: error.message });
           current.disconnect();
-        } else update({ connection: 'offline' });
+        } else {
+          update({ connection: 'offline' });
+          // Refused for now (the handshake limit per address, the platform's own failure):
+          // socket.io will not try again, so the session does, after a pause.
+          if (!current.active) {
+            clearTimeout(reconnectTimer);
+            reconnectTimer = setTimeout(() => current.connect(), RETRY_PAUSE);
+          }
+        }
       });
       current.on('disconnect', () => {
         for (const fail of [...waiting]) fail(lost());
@@ -490,6 +499,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       stopTyping();
       clearTimeout(staleTimer);
       clearTimeout(pauseTimer);
+      clearTimeout(reconnectTimer);
       document.removeEventListener('visibilitychange', onVisible);
       removeEventListener('online', onOnline);
       socket?.disconnect();

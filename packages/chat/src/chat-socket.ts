@@ -8,6 +8,8 @@ import type { ChatAuth } from '@frontdesk/config';
 /** A connection to the platform's `/chat` namespace. */
 export interface ChatSocket {
   readonly connected: boolean;
+  /** It will reconnect by itself; false after the platform refused its handshake. */
+  readonly active: boolean;
   // biome-ignore lint/suspicious/noExplicitAny: payloads are typed where each event is handled
   on(event: string, listener: (...args: any[]) => void): void;
   /** Sends `event`; `ack` receives the platform's answer (a `ChatAck`). */

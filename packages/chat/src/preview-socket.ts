@@ -41,6 +41,7 @@ export function previewSocket(
     const listeners = new Map<string, (payload: unknown) => void>();
     const socket = {
       connected: true,
+      active: true,
       on: (event: string, listener: (payload: unknown) => void) => listeners.set(event, listener),
       emit(event: string, payload: unknown, ack?: (answer: unknown) => void) {
         if (event === 'sync') {

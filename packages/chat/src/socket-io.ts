@@ -16,6 +16,10 @@ export function socketIo(api: string): ConnectChat {
       get connected() {
         return socket.connected;
       },
+      // socket.io leaves a socket alone after a refusal from the namespace's middleware.
+      get active() {
+        return socket.active;
+      },
       on: (event, listener) => void socket.on(event, listener),
       emit: (event, payload, ack) =>
         void (ack ? socket.emit(event, payload, ack) : socket.emit(event, payload)),

@@ -352,6 +352,22 @@ describe('the conversation', () => {
     expect(s.state.contact?.phone).toBe('8 916 123-45-67');
   });
 
+  it('tries a handshake refused for now again after a pause, and then sends', async () => {
+    vi.useFakeTimers();
+    server.refuse = 'rate_limited';
+    const s = open();
+    s.send('hello');
+    s.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.state.connection).toBe('offline');
+    server.refuse = undefined;
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(s.state.connection).toBe('offline');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(s.state.connection).toBe('online');
+    expect(server.messages().map((m) => m.text)).toEqual(['hello']);
+  });
+
   it('stops at a refused handshake', async () => {
     server.refuse = 'origin_not_allowed';
     const s = open();

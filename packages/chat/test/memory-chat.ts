@@ -19,6 +19,8 @@ type Listener = (...args: unknown[]) => void;
 /** One socket of a visitor. */
 export class MemorySocket implements ChatSocket {
   connected = false;
+  /** As socket.io's: false after a refused handshake, which it does not retry. */
+  active = true;
   readonly listeners = new Map<string, Listener[]>();
   /** The handshake each time it connected. */
   readonly handshakes: ChatAuth[] = [];
@@ -40,7 +42,11 @@ export class MemorySocket implements ChatSocket {
 
   connect() {
     if (this.connected) return;
-    if (this.server.refuse) return this.fire('connect_error', new Error(this.server.refuse));
+    if (this.server.refuse) {
+      this.active = false;
+      return this.fire('connect_error', new Error(this.server.refuse));
+    }
+    this.active = true;
     if (!this.server.online) return this.fire('connect_error', new Error('websocket error'));
     const auth = this.auth();
     this.handshakes.push(auth);

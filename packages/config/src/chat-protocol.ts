@@ -246,6 +246,8 @@ export interface ConversationSummary {
   lastSeq: number;
   /** The highest of the operator's messages the visitor has read. */
   readByVisitorSeq: number;
+  /** The highest message an operator reported read (`chat:read`): the console counts unread after it. */
+  readByOperatorSeq: number;
   /** Visitor messages after the last operator reply (the open enquiry). */
   unanswered: number;
   /** Start of the open enquiry (ISO), null when answered. */

@@ -6,6 +6,7 @@
  */
 import type { PublicConfig } from './public-config';
 
+export type { BotInfo, SiteCheck } from './admin-answers';
 export type { CallSettings } from './call-settings';
 export { CallSettingsSchema } from './call-settings';
 export { CallbackModeSchema } from './callback-mode';

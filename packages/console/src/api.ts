@@ -1,14 +1,75 @@
 /** The platform's HTTP API as only the console uses it; the session API is `@frontdesk/staff`'s. */
+import type { ConversationSummary } from '@frontdesk/config';
 import { request, type StaffSession } from '@frontdesk/staff';
-import type { OrderNotification } from './callback-order';
+import type { CallbackOrder, OrderEvent, OrderNotification, OrderSummary } from './callback-order';
 import type { SipCredentials } from './softphone';
 
-/** The notifications of a callback order (manual mode), from `GET /v1/admin/orders/:id`. */
-export async function orderNotifications(id: string): Promise<OrderNotification[]> {
-  const { notifications } = await request<{ notifications: OrderNotification[] }>(
-    `/v1/admin/orders/${encodeURIComponent(id)}`,
+/** An order with its story, from `GET /v1/admin/orders/:id`. */
+export interface OrderDetail {
+  order: CallbackOrder;
+  events: OrderEvent[];
+  /** A manual order's notifications to staff. */
+  notifications: OrderNotification[];
+}
+
+/** One order with its states and notifications. */
+export function orderDetail(id: string): Promise<OrderDetail> {
+  return request<OrderDetail>(`/v1/admin/orders/${encodeURIComponent(id)}`);
+}
+
+/** An entry of `GET /v1/admin/call-history` (the fields the console reads). */
+interface HistoryEntry {
+  kind: 'callback' | 'call';
+  id: string;
+  caller: string;
+  callerName: string | null;
+  dialled: string;
+  status: string;
+  at: number;
+  slot: number | null;
+  operator: { id: string; name: string } | null;
+}
+
+/** How many closed orders of each outcome the Closed list reads. */
+const CLOSED_LIMIT = 50;
+
+/**
+ * The latest done and failed orders, from the call history (until the console has a
+ * call-history screen of its own), newest first.
+ */
+export async function closedOrders(): Promise<OrderSummary[]> {
+  const pages = await Promise.all(
+    (['done', 'failed'] as const).map((status) =>
+      request<{ items: HistoryEntry[] }>(
+        `/v1/admin/call-history?status=${status}&limit=${CLOSED_LIMIT}`,
+      ),
+    ),
   );
-  return notifications;
+  return pages
+    .flatMap((page) => page.items)
+    .filter((entry) => entry.kind === 'callback')
+    .map((entry) => ({
+      id: entry.id,
+      widgetName: entry.dialled,
+      phone: entry.caller,
+      name: entry.callerName,
+      slot: entry.slot,
+      status: entry.status as OrderSummary['status'],
+      operator: entry.operator,
+      createdAt: entry.at,
+    }))
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** What `GET /v1/ops/search` finds. */
+export interface SearchResults {
+  conversations: ConversationSummary[];
+  orders: CallbackOrder[];
+}
+
+/** Conversations (contact, any message) and orders (name, phone) matching `q`. */
+export function search(q: string): Promise<SearchResults> {
+  return request<SearchResults>(`/v1/ops/search?q=${encodeURIComponent(q)}`);
 }
 
 /** The softphone's SIP credentials (`POST /v1/ops/sip-credentials`, operator or admin). */

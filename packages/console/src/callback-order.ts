@@ -1,4 +1,9 @@
-/** A callback order as `/ops` events carry it (the fields the console shows). */
+/**
+ * Callback orders as the console holds them, and how its lists sort and filter them: what needs
+ * someone now, what is scheduled for later (and may be taken early), what is closed.
+ */
+
+/** A callback order: the fields of `GET /v1/admin/orders/:id`'s order (and of `/ops` events). */
 export interface CallbackOrder {
   id: string;
   widgetName: string;
@@ -12,11 +17,23 @@ export interface CallbackOrder {
   operator: { id: string; name: string } | null;
   note: string | null;
   createdAt: number;
-  /** An external addressee: connect the visitor with this number, showing that caller id. */
-  connect: { number: string; outgoingNumber: string | null } | null;
-  /** The visitor's zone and wall clock when the event was sent. */
-  visitor: { timeZone: string; localTime: string } | null;
+  /** The visitor's IANA zone, when the widget sent it. */
+  visitorTimeZone: string | null;
+  /** Who it rings (automatic mode); an external number is for the operator to connect. */
+  addressee:
+    | { kind: 'employee' | 'group'; id: string }
+    | { kind: 'account' }
+    | { kind: 'external'; number: string }
+    | null;
+  /** The caller id the visitor sees; null = the account's default. */
+  outgoingNumber: string | null;
 }
+
+/** What a list row shows of an order: also what the call history tells of a closed one. */
+export type OrderSummary = Pick<
+  CallbackOrder,
+  'id' | 'widgetName' | 'phone' | 'name' | 'slot' | 'status' | 'operator' | 'createdAt'
+>;
 
 /** A manual order's e-mail or SMS to staff, and how far its delivery got (the platform's outbox). */
 export interface OrderNotification {
@@ -28,10 +45,53 @@ export interface OrderNotification {
   lastError: string | null;
 }
 
-/** Orders that need someone first: ringing, then new, then accepted; newest first within each. */
-export function sortOrders(orders: Iterable<CallbackOrder>): CallbackOrder[] {
-  const rank = { ringing: 0, new: 1, accepted: 2, done: 3, failed: 3 } as const;
-  return [...orders].sort((a, b) => rank[a.status] - rank[b.status] || b.createdAt - a.createdAt);
+/** A state an order entered, and when (`GET /v1/admin/orders/:id`'s events). */
+export interface OrderEvent {
+  status: CallbackOrder['status'];
+  at: number;
+  note: string | null;
+}
+
+/** The order lists: to handle now, scheduled for later, done or failed. */
+export type OrderFilter = 'open' | 'scheduled' | 'closed';
+
+/** Whether the order waits for a slot still to come (it may be taken early). */
+export function isScheduled(order: OrderSummary, now: number): boolean {
+  return order.status === 'new' && order.slot !== null && order.slot > now;
+}
+
+/** Whether the order is done or failed. */
+export function isClosed(order: OrderSummary): boolean {
+  return order.status === 'done' || order.status === 'failed';
+}
+
+/** Whether `order` belongs under `filter` at `now`. */
+export function matchesOrderFilter(order: OrderSummary, filter: OrderFilter, now: number): boolean {
+  if (filter === 'closed') return isClosed(order);
+  if (filter === 'scheduled') return isScheduled(order, now);
+  return !isClosed(order) && !isScheduled(order, now);
+}
+
+const RANK = { ringing: 0, new: 1, accepted: 2, done: 3, failed: 3 } as const;
+
+/**
+ * A list as shown: open orders by urgency (ringing, new, accepted), newest first within each;
+ * scheduled ones by their slot, soonest first; closed ones newest first.
+ */
+export function sortOrders<T extends OrderSummary>(orders: Iterable<T>, filter: OrderFilter): T[] {
+  const list = [...orders];
+  if (filter === 'scheduled') return list.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+  if (filter === 'closed') return list.sort((a, b) => b.createdAt - a.createdAt);
+  return list.sort((a, b) => RANK[a.status] - RANK[b.status] || b.createdAt - a.createdAt);
+}
+
+/**
+ * Whether the order waits for this operator: ringing them (`ringsMe`), or a manual one nobody
+ * took that is due (what the navigation counts).
+ */
+export function waitsForMe(order: CallbackOrder, ringsMe: ReadonlySet<string>, now: number) {
+  if (order.status === 'ringing') return ringsMe.has(order.id);
+  return order.status === 'new' && order.mode === 'manual' && !isScheduled(order, now);
 }
 
 /** Readable status names. */

@@ -38,17 +38,22 @@ export interface InboxConnection {
   close(conversationId: string): Promise<void>;
 }
 
-/** The inbox over `socket`; `onNew` hears of each conversation that appears after the first list. */
-export function useChatInbox(
-  socket: Socket,
-  onNew: (conversation: ConversationSummary) => void,
-): InboxConnection {
+/** What the inbox tells the screen as it happens. */
+export interface InboxEvents {
+  /** An open conversation appeared after the first list (or while the console was offline). */
+  newConversation(conversation: ConversationSummary): void;
+  /** A visitor wrote in a conversation already listed (a new one is `newConversation`). */
+  visitorMessage(message: ChatMessage, conversation: ConversationSummary): void;
+}
+
+/** The inbox over `socket`, telling `events` of new conversations and visitor messages. */
+export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnection {
   const [state, dispatch] = useReducer(inboxReducer, emptyInbox);
-  // Socket handlers outlive renders: they read the latest state and callback through refs.
+  // Socket handlers outlive renders: they read the latest state and callbacks through refs.
   const current = useRef(state);
   current.current = state;
-  const notify = useRef(onNew);
-  notify.current = onNew;
+  const notify = useRef(events);
+  notify.current = events;
 
   const sync = (conversationId: string) =>
     ask<{ messages: ChatMessage[] }>(socket, 'chat:sync', {
@@ -62,7 +67,7 @@ export function useChatInbox(
   useEffect(() => {
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
     const announceNew = (conversation: ConversationSummary) => {
-      if (conversation.status === 'open') notify.current(conversation);
+      if (conversation.status === 'open') notify.current.newConversation(conversation);
     };
     const load = async () => {
       try {
@@ -88,6 +93,11 @@ export function useChatInbox(
     };
     const onMessage = (message: ChatMessage) => {
       const thread = current.current.threads.get(message.conversationId);
+      const summary = current.current.conversations.get(message.conversationId);
+      // Only a message the summary does not count yet is news (an echo or a repeat is not).
+      if (message.author === 'visitor' && summary && message.seq > summary.lastSeq) {
+        notify.current.visitorMessage(message, summary);
+      }
       dispatch({ type: 'messages', conversationId: message.conversationId, messages: [message] });
       if (thread && message.seq > lastSeq(thread) + 1) void sync(message.conversationId);
     };

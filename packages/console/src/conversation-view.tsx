@@ -1,32 +1,25 @@
 /**
- * One conversation as the operator works it: who the visitor is (page, local time, contact card,
- * past enquiries), the message log, the visitor's typing, the composer and closing the chat.
- * Every visitor- or operator-supplied string is rendered as text.
+ * One conversation as the operator works it: the message log, the visitor's typing, the reply
+ * box and closing the chat, with its context beside it (conversation-context.tsx). The reply box
+ * sits at the bottom of its pane: nothing that arrives moves it. Every visitor- or
+ * operator-supplied string is rendered as text.
  */
 import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
-import { linkify, safeHref } from '@frontdesk/core';
+import { linkify } from '@frontdesk/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CHANNEL_NAMES, ChannelBadge } from './channel-badge';
 import type { InboxConnection } from './chat-connection';
 import { type PendingMessage, type Thread, visitorName } from './chat-store';
+import { ConversationContext } from './conversation-context';
 import { typingSignal } from './typing-signal';
-import { visitorLocalTime } from './visitor-time';
 
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** The real clock, one function for the life of the page (the redraw effect depends on it). */
 const systemClock = () => new Date();
 
 /** How often the visitor's local time is redrawn. */
 const CLOCK_TICK = 30_000;
-
-const RATING_TEXT = {
-  excellent: 'Excellent',
-  good: 'Good',
-  satisfactory: 'Satisfactory',
-  poor: 'Poor',
-} as const;
 
 /** What the operator sees as a message's author. */
 function authorName(message: ChatMessage, visitor: string): string {
@@ -257,112 +250,6 @@ function CloseChat({ close }: { close: () => Promise<void> }) {
   );
 }
 
-/** The customer as each messenger knows them. */
-function Peers({ thread }: { thread: Thread }) {
-  if (thread.peers.length === 0) return null;
-  return (
-    <dl class="peers">
-      {thread.peers.map((peer) => (
-        <div key={peer.channel}>
-          <dt>
-            <ChannelBadge channel={peer.channel} />
-          </dt>
-          <dd data-peer={peer.channel}>
-            {peer.name}
-            {peer.username ? ` (@${peer.username})` : ''}
-            {peer.phone ? `, ${peer.phone}` : ''}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function ContactCard({ thread }: { thread: Thread }) {
-  const contact = thread.contact;
-  return (
-    <section class="contact" aria-labelledby="contact-title">
-      <h4 id="contact-title">Contact</h4>
-      <Peers thread={thread} />
-      {contact && (contact.name || contact.phone || contact.email) ? (
-        <dl>
-          {contact.name && (
-            <>
-              <dt>Name</dt>
-              <dd>{contact.name}</dd>
-            </>
-          )}
-          {contact.phone && (
-            <>
-              <dt>Phone</dt>
-              <dd>
-                <a href={`tel:${encodeURIComponent(contact.phone)}`}>{contact.phone}</a>
-              </dd>
-            </>
-          )}
-          {contact.email && (
-            <>
-              <dt>E-mail</dt>
-              <dd>
-                <a href={`mailto:${encodeURIComponent(contact.email)}`}>{contact.email}</a>
-              </dd>
-            </>
-          )}
-        </dl>
-      ) : (
-        <p>No contact details given.</p>
-      )}
-      <h4>Past enquiries</h4>
-      {thread.pastEnquiries.length === 0 ? (
-        <p>None.</p>
-      ) : (
-        <ul class="past">
-          {thread.pastEnquiries.map((past) => (
-            <li key={past.id}>
-              {day.format(new Date(past.startedAt))}, {past.widget.name}
-              {past.rating ? `, rated ${RATING_TEXT[past.rating]}` : ''}
-              {past.lastMessage ? `: ${past.lastMessage.text}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-/** The visitor's page (as a link only when it is http or https) and local time. */
-function VisitorFacts({ conversation, now }: { conversation: ConversationSummary; now: Date }) {
-  const { page, timeZone } = conversation.visitor;
-  const href = page ? safeHref(page.url) : undefined;
-  const local = visitorLocalTime(timeZone, now);
-  return (
-    <dl class="visitor-facts">
-      <dt>Page</dt>
-      <dd data-field="page">
-        {!page ? (
-          'unknown'
-        ) : href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer">
-            {page.title || page.url}
-          </a>
-        ) : (
-          page.title || page.url
-        )}
-      </dd>
-      <dt>Visitor's local time</dt>
-      <dd data-field="local-time">{local ? `${local} (${timeZone})` : 'unknown'}</dd>
-      <dt>Status</dt>
-      <dd>
-        {conversation.status === 'closed'
-          ? `Closed${conversation.rating ? `, rated ${RATING_TEXT[conversation.rating]}` : ''}`
-          : conversation.assignee
-            ? `Taken by ${conversation.assignee.name}`
-            : 'Unassigned: the first reply takes it'}
-      </dd>
-    </dl>
-  );
-}
-
 /** The conversation screen; see the module comment. `now` is the clock (injectable for tests). */
 export function ConversationView({
   conversation,
@@ -408,36 +295,37 @@ export function ConversationView({
   const typing = useMemo(() => (on: boolean) => inbox.typing(id, on), [id, inbox.typing]);
 
   return (
-    <article class="conversation" aria-labelledby="conversation-title" data-conversation-id={id}>
-      <header>
-        <h3 id="conversation-title" ref={headingRef} tabIndex={-1}>
-          {visitor} <span class="widget-name">· {conversation.widget.name}</span>
-        </h3>
-        <p class="conversation-channel">
-          Writes from <ChannelBadge channel={conversation.channel} />
-        </p>
-        <VisitorFacts conversation={conversation} now={time} />
-        {open && <CloseChat close={() => inbox.close(id)} />}
-      </header>
-      <MessageLog
-        conversation={conversation}
-        thread={thread}
-        retry={(clientId) => inbox.retry(id, clientId)}
-      />
-      <p class="typing" role="status">
-        {thread.visitorTyping ? `${visitor} is typing…` : ''}
-      </p>
-      {open ? (
-        <Composer
-          label={`Reply to ${visitor}`}
-          textareaRef={textareaRef}
-          send={(text) => inbox.send(id, text)}
-          typing={typing}
+    <article class="workspace conversation" aria-labelledby="item-title" data-conversation-id={id}>
+      <div class="item-main">
+        <header class="item-head">
+          <h2 id="item-title" ref={headingRef} tabIndex={-1} data-focus-home="">
+            {visitor} <span class="widget-name">· {conversation.widget.name}</span>
+          </h2>
+          <p class="conversation-channel">
+            Writes from <ChannelBadge channel={conversation.channel} />
+          </p>
+          {open && <CloseChat close={() => inbox.close(id)} />}
+        </header>
+        <MessageLog
+          conversation={conversation}
+          thread={thread}
+          retry={(clientId) => inbox.retry(id, clientId)}
         />
-      ) : (
-        <p>This chat is closed.</p>
-      )}
-      <ContactCard thread={thread} />
+        <p class="typing" role="status">
+          {thread.visitorTyping ? `${visitor} is typing…` : ''}
+        </p>
+        {open ? (
+          <Composer
+            label={`Reply to ${visitor}`}
+            textareaRef={textareaRef}
+            send={(text) => inbox.send(id, text)}
+            typing={typing}
+          />
+        ) : (
+          <p class="closed-note">This chat is closed.</p>
+        )}
+      </div>
+      <ConversationContext conversation={conversation} thread={thread} now={time} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Telling the operator a new chat arrived while they look elsewhere: a short chime made with
- * WebAudio (no asset to load) and a desktop notification when the operator allowed them.
+ * The browser's ways to reach an operator who looks elsewhere: a short chime made with WebAudio
+ * (no asset to load) and a desktop notification when the operator allowed them. When to use
+ * them is alerts.ts's business.
  */
 
 let audio: AudioContext | undefined;
@@ -44,13 +45,28 @@ export async function askForNotifications(): Promise<NotificationPermission> {
   return Notification.requestPermission();
 }
 
+/** What a desktop notification says, and what clicking it does. */
+export interface DesktopNote {
+  title: string;
+  body: string;
+  /** A later note with the same tag replaces this one (one per conversation, say). */
+  tag: string;
+  /** No sound of the system's own (the operator muted the console). */
+  silent: boolean;
+  onClick(): void;
+}
+
 /** Shows a desktop notification when allowed; clicking it brings the console forward. */
-export function desktopNotify(title: string, body: string, onClick: () => void): void {
+export function desktopNotify(note: DesktopNote): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  const notification = new Notification(title, { body, tag: 'frontdesk-chat' });
+  const notification = new Notification(note.title, {
+    body: note.body,
+    tag: note.tag,
+    silent: note.silent,
+  });
   notification.onclick = () => {
     window.focus();
-    onClick();
+    note.onClick();
     notification.close();
   };
 }

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import './after-paint';
 import type { ConversationSummary } from '@frontdesk/config';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -19,9 +20,13 @@ async function connected(conversations: ConversationSummary[] = [summary()]) {
   });
   ops.answers['chat:sync'] = () => ({ ok: true, messages: [] });
   const fresh: ConversationSummary[] = [];
+  const written: [number, string][] = [];
   const hook: { current?: InboxConnection } = {};
   function Probe() {
-    hook.current = useChatInbox(ops.socket, (c) => fresh.push(c));
+    hook.current = useChatInbox(ops.socket, {
+      newConversation: (c) => fresh.push(c),
+      visitorMessage: (m, c) => written.push([m.seq, c.id]),
+    });
     return null;
   }
   const container = document.createElement('div');
@@ -32,7 +37,7 @@ async function connected(conversations: ConversationSummary[] = [summary()]) {
   };
   const settle = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
   const push = (event: string, payload?: unknown) => act(() => ops.push(event, payload));
-  return { ops, inbox, fresh, settle, push, unmount: () => render(null, container) };
+  return { ops, inbox, fresh, written, settle, push, unmount: () => render(null, container) };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -59,6 +64,24 @@ describe('the inbox over /ops', () => {
     await push('chat:conversation', summary({ id: 'c2', lastSeq: 1 }));
     await push('chat:conversation', summary({ id: 'c3', status: 'closed' }));
     expect(fresh.map((c) => c.id)).toEqual(['c2']);
+  });
+
+  it('tells of each new visitor message in a listed conversation, once, and of no other', async () => {
+    const { written, push, settle } = await connected([summary({ lastSeq: 2 })]);
+    await settle();
+    await push('chat:message', message(3));
+    // The summary that follows counts it: the same message again is no news.
+    await push('chat:conversation', summary({ lastSeq: 3 }));
+    await push('chat:message', message(3));
+    await push('chat:message', message(4, { author: 'operator', operator: { name: 'Oleg' } }));
+    await push('chat:message', message(5, { author: 'auto' }));
+    // A conversation not listed yet is a new conversation, told as such.
+    await push('chat:message', message(1, { conversationId: 'c9' }));
+    await push('chat:message', message(6));
+    expect(written).toEqual([
+      [3, 'c1'],
+      [6, 'c1'],
+    ]);
   });
 
   it('resyncs every opened conversation after its last seq on reconnect, and on a seq gap', async () => {

@@ -21,6 +21,7 @@ export function summary(change: Partial<ConversationSummary> = {}): Conversation
     lastMessage: null,
     lastSeq: 0,
     readByVisitorSeq: 0,
+    readByOperatorSeq: 0,
     unanswered: 0,
     enquiryStartedAt: null,
     startedAt: '2026-03-04T07:00:00.000Z',
@@ -66,6 +67,10 @@ export class FakeOps {
     return this;
   }
   timeout() {
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
     return this;
   }
   emit(event: string, payload: unknown) {

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
+import './after-paint';
 import type { ConversationSummary } from '@frontdesk/config';
+import { within } from '@testing-library/preact';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -251,7 +253,7 @@ describe('a conversation', () => {
     await act(() => button('Yes, close chat').click());
     expect(inbox.close).toHaveBeenCalledWith('c1');
     await draw(summary({ status: 'closed', rating: 'good' }));
-    expect(document.activeElement?.tagName).toBe('H3');
+    expect(document.activeElement?.tagName).toBe('H2');
     expect(document.querySelector('textarea')).toBeNull();
     expect(document.body.textContent).toContain('Closed, rated Good');
   });
@@ -263,12 +265,16 @@ describe('a conversation', () => {
         pastEnquiries: [summary({ id: 'old', rating: 'excellent', lastMessage: message(1) })],
       }),
     });
-    const contact = container.querySelector('.contact');
-    expect(contact?.querySelector('a[href^="tel:"]')?.getAttribute('href')).toBe(
+    // Beside the conversation, in its own pane.
+    const context = within(container).getByRole('complementary', { name: 'About the visitor' });
+    const contact = within(context).getByRole('region', { name: 'Contact' });
+    expect(within(contact).getByRole('link', { name: '+79123456789' }).getAttribute('href')).toBe(
       'tel:%2B79123456789',
     );
-    expect(contact?.querySelector('a[href^="mailto:"]')?.textContent).toBe('anna@x.example');
-    expect(contact?.querySelector('.past li')?.textContent).toContain('rated Excellent: message 1');
+    expect(within(contact).getByRole('link', { name: 'anna@x.example' })).toBeTruthy();
+    expect(within(context).getByRole('listitem').textContent).toContain(
+      'rated Excellent: message 1',
+    );
   });
 
   it('renders hostile message texts, operator names and visitor names as text', async () => {
@@ -301,7 +307,7 @@ describe('a conversation', () => {
       for (const el of container.querySelectorAll('*')) {
         expect([...el.attributes].some((attr) => attr.name.startsWith('on'))).toBe(false);
       }
-      expect(container.querySelector('h3')?.textContent).toContain(evil);
+      expect(container.querySelector('h2')?.textContent).toContain(evil);
       expect(container.querySelector('[data-seq="2"] .author')?.textContent).toBe(evil);
       render(null, container);
       container.remove();

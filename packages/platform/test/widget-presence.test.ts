@@ -11,24 +11,23 @@ import {
   type WidgetSettings,
 } from '@frontdesk/config';
 import type { User } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { widgetPresence } from '../src/widget-presence';
-import { engines, type TestDatabase } from './support/databases';
+import { engines } from './support/databases';
 import { connectOps } from './support/ops-client';
 import { automatic } from './support/orders';
-import { startPlatform, type TestPlatform } from './support/platform';
+import type { TestPlatform } from './support/platform';
+import { socketSuite } from './support/socket-suite';
 
 describe.each(engines)('widget presence on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
   let olga: User;
   let otto: User;
   let sales: { kind: 'group'; id: string };
-  const sockets: { socket: { close(): void } }[] = [];
 
+  const suite = socketSuite(engine);
   beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database);
+    t = suite.t;
     olga = await t.addUser('operator', 'Olga Operator');
     otto = await t.addUser('operator', 'Otto Outsider');
     const group = await t.platform.store.groups.create({
@@ -38,19 +37,10 @@ describe.each(engines)('widget presence on $name', (engine) => {
     });
     sales = { kind: 'group', id: group.id };
   });
-  afterEach(async () => {
-    for (const client of sockets.splice(0)) client.socket.close();
-    // The next test starts with nobody online: the platform has seen them all leave.
-    await expect.poll(() => t.platform.io.of('/ops').sockets.size).toBe(0);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
 
   const online = async (who: Parameters<typeof connectOps>[1]) => {
     const client = await connectOps(t, who);
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   const presence = (settings: WidgetSettings) =>

@@ -1,5 +1,5 @@
 /** The platform's HTTP API as only the Studio uses it; the session API is `@frontdesk/staff`'s. */
-import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import type { BotInfo, SiteCheck, WidgetSettings, WidgetType } from '@frontdesk/config';
 import { request, type StaffSession } from '@frontdesk/staff';
 
 /** A widget as the admin API returns it. */
@@ -68,14 +68,6 @@ export async function listPeople(): Promise<{ users: Person[]; groups: Person[] 
   return { users, groups };
 }
 
-/** A messenger bot as its API describes it. */
-export interface BotInfo {
-  /** Display name. */
-  name: string;
-  /** Telegram: the bot's username; Viber: the chat URI. */
-  handle: string;
-}
-
 /**
  * Checks a Telegram or Viber bot token through the bot's API (`invalidAuthToken` when wrong): the
  * token given, or the one stored on the widget `widget` (`no_token` when there is none).
@@ -95,22 +87,6 @@ export function emailEmbedCode(session: StaffSession, id: string, email: string)
     body: { email },
     session,
   });
-}
-
-/** What the platform found on a page of the site (`POST /v1/admin/widgets/:id/site-check`). */
-export interface SiteCheck {
-  /** The page read, after redirects. */
-  url: string;
-  /** Its origin. */
-  origin: string;
-  /** This platform's loader is on the page. */
-  loader: boolean;
-  /** This widget's code (or link attribute) is on the page. */
-  widget: boolean;
-  /** The origin may run the widget. */
-  originAllowed: boolean;
-  /** Only the start of a long page was read. */
-  truncated: boolean;
 }
 
 /** Has the platform load `url` and look for the widget's code there. */

@@ -1,7 +1,7 @@
-import { normalizeOrigin } from '@frontdesk/config';
+import { type SiteCheck as Found, normalizeOrigin } from '@frontdesk/config';
 import type { StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
-import { checkSite, type SiteCheck as Found, type Widget } from './api';
+import { checkSite, type Widget } from './api';
 import { FieldErrors } from './fields';
 import { routeHref } from './router';
 

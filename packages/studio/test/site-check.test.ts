@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 /** "Test on my site": the platform's findings in words, and its refusals at the field. */
+
+import type { SiteCheck as Found } from '@frontdesk/config';
 import { defaultSettings } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SiteCheck as Found, Widget } from '../src/api';
+import type { Widget } from '../src/api';
 import { SiteCheck } from '../src/site-check';
 import { fakePlatform, session } from './fake-platform';
 

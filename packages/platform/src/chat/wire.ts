@@ -74,6 +74,7 @@ export function conversationSummary(
     lastMessage: conversation.lastMessage && wireMessage(conversation.lastMessage),
     lastSeq: conversation.lastSeq,
     readByVisitorSeq: conversation.readByVisitorSeq,
+    readByOperatorSeq: conversation.readByOperatorSeq,
     unanswered: conversation.unanswered,
     enquiryStartedAt: iso(conversation.enquiryStartedAt),
     startedAt: new Date(conversation.startedAt).toISOString(),

@@ -5,7 +5,7 @@
  * one typed (`token`) or, when none is sent, the one stored on the chat widget `widget` — which
  * the Studio never sees (secrets are write-only).
  */
-import { TelegramTokenSchema, ViberTokenSchema } from '@frontdesk/config';
+import { type BotInfo, TelegramTokenSchema, ViberTokenSchema } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { ownWidget } from './admin-widgets';
@@ -29,13 +29,6 @@ type Check = v.InferOutput<typeof CheckBody>;
 
 /** How long the bot API may take before the Studio hears it is unavailable. */
 const TIMEOUT_MS = 10_000;
-
-/** A bot as the Studio shows it: display name, and the handle its deep links use. */
-export interface BotInfo {
-  name: string;
-  /** Telegram: the username (t.me/…); Viber: the chat URI (viber://pa?chatURI=…). */
-  handle: string;
-}
 
 const invalidToken = () =>
   new ApiError(400, 'invalidAuthToken', 'The bot API does not accept this token.', 'token');

@@ -4,6 +4,8 @@
  * whether the widget's embed code is on it and whether the page's origin may run the widget —
  * never what else the page holds.
  */
+
+import type { SiteCheck } from '@frontdesk/config';
 import { normalizeOrigin } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -14,22 +16,6 @@ import { fetchPage, PageFetchError } from './page-fetch';
 import { routeSchema } from './route-schema';
 import { requireUser } from './session';
 import { mayUseWidget } from './widget-origin';
-
-/** What the check found on the page. */
-export interface SiteCheck {
-  /** The page read, after redirects. */
-  url: string;
-  /** Its origin: what a browser on it sends as Origin. */
-  origin: string;
-  /** The platform's loader script (`/v1/loader.js` of this platform) is on the page. */
-  loader: boolean;
-  /** This widget's `init` (or its link attribute) is on the page. */
-  widget: boolean;
-  /** The origin may run the widget. */
-  originAllowed: boolean;
-  /** Only the first megabyte was read. */
-  truncated: boolean;
-}
 
 /** A page address as a site owner types it (`example.com/contacts`), with the scheme its site has. */
 function pageUrl(input: string): URL | null {

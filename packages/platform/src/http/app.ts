@@ -18,6 +18,7 @@ import { registerCallPage } from './call-page';
 import { registerChatHandoff } from './chat-handoff';
 import { fastifyTrustProxy } from './client-address';
 import type { AppContext } from './context';
+import { registerOpsSearch } from './ops-search';
 import { registerPublicCallbacks } from './public-callbacks';
 import { registerPublicWidgets } from './public-widgets';
 import { serializeRequest } from './request-log';
@@ -116,6 +117,7 @@ export async function buildApp(
   registerAdminCallHistory(app, ctx);
   registerAdminOrders(app, ctx);
   registerAdminOutbox(app, ctx);
+  registerOpsSearch(app, ctx);
   registerChatHandoff(app, ctx);
   registerSipRoutes(app, ctx, options.sipEdge);
   registerAssets(app, ctx);

@@ -64,15 +64,16 @@ export function registerOpsCallbacks(socket: Socket, ctx: AppContext, feed: Orde
     if (!(await mayAccept(ctx.store, user, order))) {
       throw new Refusal('not_addressed', 'This order does not ring you.');
     }
-    // Automatic orders are taken while they ring; manual ones as soon as they come in.
-    const from = order.mode === 'automatic' ? (['ringing'] as const) : (['new'] as const);
+    // Manual orders are taken as soon as they come in; automatic ones while they ring, or before
+    // (a scheduled one taken early): the due task then rings nobody (ring-due.ts).
+    const from = order.mode === 'automatic' ? (['new', 'ringing'] as const) : (['new'] as const);
     const accepted = await ctx.store.orders.transition(id, {
       from,
       to: 'accepted',
       by,
       now: now(),
     });
-    if (!accepted) throw notNow(await ownOrder(id), from[0]);
+    if (!accepted) throw notNow(await ownOrder(id), order.mode === 'automatic' ? 'ringing' : 'new');
     feed.taken(accepted);
     feed.updated(accepted);
     return { order: opsOrder(accepted, now()) };

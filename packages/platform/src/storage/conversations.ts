@@ -190,7 +190,8 @@ export async function cancelAutoReplies(
     .execute();
 }
 
-function viewQuery(db: Kysely<Tables>) {
+/** Conversations joined with what the inbox shows of them (the search reads it too). */
+export function viewQuery(db: Kysely<Tables>) {
   return db
     .selectFrom('conversations as c')
     .innerJoin('widgets as w', 'w.id', 'c.widget_id')
@@ -217,7 +218,8 @@ function viewQuery(db: Kysely<Tables>) {
     ]);
 }
 
-type ViewRow = ConversationRow & {
+/** A row of {@link viewQuery}. */
+export type ViewRow = ConversationRow & {
   widget_key: string;
   widget_name: string;
   contact_name: string | null;
@@ -232,7 +234,8 @@ type ViewRow = ConversationRow & {
   m_published_at: number | null;
 };
 
-function toConversation(row: ViewRow): Conversation {
+/** The conversation of a {@link viewQuery} row. */
+export function toConversation(row: ViewRow): Conversation {
   return {
     id: row.id,
     accountId: row.account_id,

@@ -5,7 +5,7 @@
  * task is claimed, and its order turned ringing, exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database';
 import { insertEvent, toOrder } from './order-rows';
 import { skipLocked } from './skip-locked';
@@ -20,22 +20,22 @@ export function dueTasksRepository(
   return {
     async claim({ now, by, staleBefore, limit }) {
       return db.transaction().execute(async (trx) => {
-        const fresh = await trx
-          .updateTable('due_tasks')
-          .set({ claimed_by: by, claimed_at: now })
-          .where('claimed_at', 'is', null)
-          .where('id', 'in', (eb) =>
-            eb
-              .selectFrom('due_tasks')
-              .select('id')
-              .where('claimed_at', 'is', null)
-              .where('due_at', '<=', now)
-              .orderBy('due_at')
-              .limit(limit)
-              .$call(skipLocked(engine)),
-          )
-          .returningAll()
-          .execute();
+        // Pick, then update the picked rows (as the outbox does): inside an UPDATE, PostgreSQL may
+        // run a LIMIT subquery again for each row and so claim more than `limit`.
+        const fresh = await claimPicked(
+          trx,
+          by,
+          now,
+          await trx
+            .selectFrom('due_tasks')
+            .select('id')
+            .where('claimed_at', 'is', null)
+            .where('due_at', '<=', now)
+            .orderBy('due_at')
+            .limit(limit)
+            .$call(skipLocked(engine))
+            .execute(),
+        );
         if (fresh.length > 0) {
           const ringing = await trx
             .updateTable('orders')
@@ -55,23 +55,20 @@ export function dueTasksRepository(
         // A claim whose ring never went out: its claimer died between commit and delivery.
         const stale =
           fresh.length < limit
-            ? await trx
-                .updateTable('due_tasks')
-                .set({ claimed_by: by, claimed_at: now })
-                .where('fired_at', 'is', null)
-                .where('claimed_at', '<=', staleBefore)
-                .where('id', 'in', (eb) =>
-                  eb
-                    .selectFrom('due_tasks')
-                    .select('id')
-                    .where('fired_at', 'is', null)
-                    .where('claimed_at', '<=', staleBefore)
-                    .orderBy('due_at')
-                    .limit(limit - fresh.length)
-                    .$call(skipLocked(engine)),
-                )
-                .returningAll()
-                .execute()
+            ? await claimPicked(
+                trx,
+                by,
+                now,
+                await trx
+                  .selectFrom('due_tasks')
+                  .select('id')
+                  .where('fired_at', 'is', null)
+                  .where('claimed_at', '<=', staleBefore)
+                  .orderBy('due_at')
+                  .limit(limit - fresh.length)
+                  .$call(skipLocked(engine))
+                  .execute(),
+              )
             : [];
         const tasks = [...fresh, ...stale];
         if (tasks.length === 0) return [];
@@ -145,4 +142,24 @@ function toDueTask(row: DueTaskRow): DueTask {
     claimedAt: row.claimed_at,
     firedAt: row.fired_at,
   };
+}
+
+/** Claims the picked tasks for `by`; the pick's rows stay locked until the commit. */
+async function claimPicked(
+  trx: Transaction<Tables>,
+  by: string,
+  now: number,
+  picked: { id: string }[],
+): Promise<DueTaskRow[]> {
+  if (picked.length === 0) return [];
+  return trx
+    .updateTable('due_tasks')
+    .set({ claimed_by: by, claimed_at: now })
+    .where(
+      'id',
+      'in',
+      picked.map((row) => row.id),
+    )
+    .returningAll()
+    .execute();
 }

@@ -17,6 +17,7 @@ import { dueTasksRepository } from './due-tasks';
 import { groupsRepository } from './groups';
 import { ordersRepository } from './orders';
 import { outboxRepository } from './outbox';
+import { searchRepository } from './search';
 import { secretsRepository } from './secrets';
 import { sessionsRepository } from './sessions';
 import { randomLineDigits } from './sip-lines';
@@ -65,5 +66,6 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     chatAutoReplies: chatAutoRepliesRepository(db, engine),
     // The messenger channels keep their storage with their code (src/chat/channels/).
     channels: channelStore(db, engine),
+    search: searchRepository(db, engine),
   };
 }

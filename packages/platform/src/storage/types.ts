@@ -6,6 +6,7 @@
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
 import type { ChannelStore } from '../chat/channels/channel-types';
 import type { ChatStore } from './chat-types';
+import type { SearchStore } from './search';
 
 /** What a user may do: admin everything; marketer widgets; operator answers. */
 export type Role = 'admin' | 'marketer' | 'operator';
@@ -312,7 +313,7 @@ export type NewCall = Omit<
 >;
 
 /** Repositories over one database; every write is committed before its promise resolves. */
-export interface Store extends ChatStore {
+export interface Store extends ChatStore, SearchStore {
   /** The messenger channels: peers, inbound updates, the replies' outbox, leases (src/chat/channels/). */
   channels: ChannelStore;
   accounts: {

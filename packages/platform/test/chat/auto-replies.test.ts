@@ -5,11 +5,12 @@
  */
 import type { ChatAck, ChatMessage, ChatSettings } from '@frontdesk/config';
 import { createPlatform, type Platform, readEnv } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
+import { engines } from '../support/databases';
 import { connectOps } from '../support/ops-client';
-import { startPlatform, type TestPlatform } from '../support/platform';
+import type { TestPlatform } from '../support/platform';
+import { socketSuite } from '../support/socket-suite';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 type AutoReply = ChatSettings['channels']['site']['autoReplies'][number];
@@ -29,27 +30,20 @@ const replies: AutoReply[] = [
 const closedWeek = { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null };
 
 describe.each(engines)('auto-replies on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
-  const sockets: { socket: { close(): void } }[] = [];
   const others: Platform[] = [];
 
+  const suite = socketSuite(engine);
   beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database);
+    t = suite.t;
   });
   afterEach(async () => {
-    for (const client of sockets.splice(0)) client.socket.close();
     for (const other of others.splice(0)) await other.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
   });
 
   const visitor = async (key: string, url = t.url): Promise<VisitorClient> => {
     const client = await connectVisitor(url, { key });
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   /** Another platform process on the same database (and the same clock). */
@@ -57,7 +51,7 @@ describe.each(engines)('auto-replies on $name', (engine) => {
     const other = await createPlatform({
       env: readEnv({ PORT: '0', DATA_DIR: '/nonexistent', WORKER_INTERVAL_MS: '0' }),
       clock: t.clock,
-      database,
+      database: suite.database,
     });
     others.push(other);
     return { other, url: await other.listen() };
@@ -107,7 +101,7 @@ describe.each(engines)('auto-replies on $name', (engine) => {
     const client = await visitor(widget.key);
     const first = await send(client, 'Question one');
     const oleg = await connectOps(t, 'operator');
-    sockets.push(oleg);
+    suite.keep(oleg);
     const answer = (text: string) =>
       oleg.ask('chat:send', { conversationId: first.conversationId, clientId: cid(), text });
     t.clock.advance(59_000);

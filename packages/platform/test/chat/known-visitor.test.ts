@@ -7,42 +7,34 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatAck, ConversationDetail } from '@frontdesk/config';
 import type { Widget } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
+import { engines } from '../support/databases';
 import { connectOps } from '../support/ops-client';
 import { callbackWidget, postOrder } from '../support/orders';
-import { startPlatform, type TestPlatform } from '../support/platform';
+import type { TestPlatform } from '../support/platform';
+import { socketSuite } from '../support/socket-suite';
 import { newAccount } from '../support/store-fixtures';
 
 /** Wednesday 4 March 2026, 10:00 in Moscow: the standard week is open. */
 const OPEN = '2026-03-04T07:00:00Z';
 
 describe.each(engines)('callback orders make the chat know the visitor on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
   let chat: Widget;
   let callback: Widget;
-  const sockets: { socket: { close(): void } }[] = [];
 
+  const suite = socketSuite(engine, { limits: { ordersPerIp: 10_000, ordersPerPhone: 10_000 } });
   beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database, { limits: { ordersPerIp: 10_000, ordersPerPhone: 10_000 } });
+    t = suite.t;
     t.clock.set(OPEN);
     chat = await chatWidget(t);
     callback = await callbackWidget(t);
   });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
 
   const visitor = async (visitorToken?: string, key = chat.key): Promise<VisitorClient> => {
     const client = await connectVisitor(t.url, { key, ...(visitorToken ? { visitorToken } : {}) });
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   const order = (body: Record<string, unknown>, idempotencyKey?: string) =>
@@ -73,7 +65,7 @@ describe.each(engines)('callback orders make the chat know the visitor on $name'
     expect(again.welcome.visitorToken).toBe(visitorToken);
     expect(again.welcome.contact).toEqual({ name: 'Ivan', phone: '+79161234567', email: null });
     const operator = await connectOps(t, 'operator');
-    sockets.push(operator);
+    suite.keep(operator);
     const detail = await operator.ask<ChatAck<ConversationDetail>>('chat:open', {
       conversationId: sent.message.conversationId,
     });
@@ -95,7 +87,7 @@ describe.each(engines)('callback orders make the chat know the visitor on $name'
     });
     if (!sent.ok) throw new Error(sent.error.message);
     const operator = await connectOps(t, 'operator');
-    sockets.push(operator);
+    suite.keep(operator);
     const detail = await operator.ask<ChatAck<ConversationDetail>>('chat:open', {
       conversationId: sent.message.conversationId,
     });

@@ -4,32 +4,24 @@
  * for it; a phone read in the widget's country; fields left empty keep what was given before.
  */
 import type { ChatAck, ConversationDetail } from '@frontdesk/config';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
+import { engines } from '../support/databases';
 import { connectOps } from '../support/ops-client';
-import { startPlatform, type TestPlatform } from '../support/platform';
+import type { TestPlatform } from '../support/platform';
+import { socketSuite } from '../support/socket-suite';
 
 describe.each(engines)('leave-contact on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
-  const sockets: { socket: { close(): void } }[] = [];
 
+  const suite = socketSuite(engine);
   beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database);
-  });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
+    t = suite.t;
   });
 
   const visitor = async (key: string, visitorToken?: string): Promise<VisitorClient> => {
     const client = await connectVisitor(t.url, { key, ...(visitorToken ? { visitorToken } : {}) });
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   /** The visitor writes, and the operator opens the conversation: its contact. */
@@ -40,7 +32,7 @@ describe.each(engines)('leave-contact on $name', (engine) => {
     });
     if (!sent.ok) throw new Error(sent.error.message);
     const operator = await connectOps(t, 'operator');
-    sockets.push(operator);
+    suite.keep(operator);
     const detail = await operator.ask<ChatAck<ConversationDetail>>('chat:open', {
       conversationId: sent.message.conversationId,
     });

@@ -5,12 +5,13 @@
  */
 import type { ChatAck, ChatMessage, ChatSettings } from '@frontdesk/config';
 import type { OutboxMessage, Widget } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCHED_PER_HOUR, NON_WORKING_EMAILS_PER_HOUR } from '../../src/chat/non-working-email';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
-import { startPlatform, type TestPlatform } from '../support/platform';
+import { engines } from '../support/databases';
+import type { TestPlatform } from '../support/platform';
 import { type SmtpReceiver, smtpReceiver } from '../support/smtp';
+import { socketSuite } from '../support/socket-suite';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 
@@ -20,19 +21,19 @@ let ids = 0;
 const cid = () => `night-${String(++ids).padStart(6, '0')}`;
 
 describe.each(engines)('non-working e-mails on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
   let smtp: SmtpReceiver;
   let widget: Widget;
-  const sockets: VisitorClient[] = [];
 
-  beforeAll(async () => {
-    database = await engine.open();
+  const suite = socketSuite(engine, async () => {
     smtp = smtpReceiver();
-    t = await startPlatform(database, {
+    return {
       env: { SMTP_URL: await smtp.start(), MAIL_FROM: 'Frontdesk <robot@frontdesk.test>' },
       limits: { chatMessagesPerMinute: 10_000 },
-    });
+    };
+  });
+  beforeAll(async () => {
+    t = suite.t;
     widget = await chatWidget(t, { nonWorkingEmail: 'night@shop.example' });
     const settings = widget.settings as ChatSettings;
     await t.platform.store.widgets.update(widget.id, {
@@ -40,18 +41,13 @@ describe.each(engines)('non-working e-mails on $name', (engine) => {
       now: t.clock().getTime(),
     });
   });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
   afterAll(async () => {
-    await t?.close();
     await smtp?.stop();
-    await database?.drop();
   });
 
   const visitor = async () => {
     const client = await connectVisitor(t.url, { key: widget.key });
-    sockets.push(client);
+    suite.keep(client);
     expect(client.welcome.working).toBe(false);
     return client;
   };

@@ -11,11 +11,12 @@ import type {
   ConversationSummary,
 } from '@frontdesk/config';
 import type { User } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
+import { engines } from '../support/databases';
 import { connectOps, type OpsClient } from '../support/ops-client';
-import { startPlatform, type TestPlatform } from '../support/platform';
+import type { TestPlatform } from '../support/platform';
+import { socketSuite } from '../support/socket-suite';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 type Listed = ChatAck<{ conversations: ConversationSummary[] }>;
@@ -24,16 +25,14 @@ let ids = 0;
 const cid = () => `ops-client-${String(++ids).padStart(6, '0')}`;
 
 describe.each(engines)('/ops chat on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
   let olga: User;
   let otto: User;
   let groupId: string;
-  const sockets: { socket: { close(): void } }[] = [];
 
+  const suite = socketSuite(engine);
   beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database);
+    t = suite.t;
     olga = await t.addUser('operator', 'Olga Operator');
     otto = await t.addUser('operator', 'Otto Outsider');
     await t.platform.store.users.update(t.users.operator.id, {
@@ -46,22 +45,15 @@ describe.each(engines)('/ops chat on $name', (engine) => {
     });
     groupId = group.id;
   });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
 
   const ops = async (who: Parameters<typeof connectOps>[1]): Promise<OpsClient> => {
     const client = await connectOps(t, who);
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   const visitor = async (key: string): Promise<VisitorClient> => {
     const client = await connectVisitor(t.url, { key, timeZone: 'Asia/Yekaterinburg' });
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   const listed = async (client: OpsClient) => {
@@ -115,10 +107,15 @@ describe.each(engines)('/ops chat on $name', (engine) => {
       },
       lastMessage: { text: 'Hello', author: 'visitor' },
       lastSeq: 1,
+      readByOperatorSeq: 0,
       unanswered: 1,
       enquiryStartedAt: t.clock().toISOString(),
     });
     expect(await listed(oleg)).toContain(conversationId);
+    // What one operator read comes back in every summary: the console counts unread after it.
+    await oleg.ask('chat:read', { conversationId, upToSeq: 1 });
+    const relisted = await olgaClient.ask<Listed>('chat:list', {});
+    expect(relisted.ok && relisted.conversations.find(isIt)?.readByOperatorSeq).toBe(1);
     expect(await listed(olgaClient)).toContain(conversationId);
     expect(await listed(admin)).toContain(conversationId);
     expect(await listed(outsider)).not.toContain(conversationId);

@@ -10,12 +10,12 @@ import type {
 } from '@frontdesk/config';
 import { MAX_CHAT_MESSAGE } from '@frontdesk/config';
 import type { Widget } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
+import { engines } from '../support/databases';
 import { connectOps } from '../support/ops-client';
-import { startPlatform, type TestPlatform } from '../support/platform';
-import { newAccount } from '../support/store-fixtures';
+import type { TestPlatform } from '../support/platform';
+import { socketSuite } from '../support/socket-suite';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
 type Synced = ChatAck<{ conversation: VisitorConversation | null; messages: ChatMessage[] }>;
@@ -25,32 +25,23 @@ let ids = 0;
 const cid = () => `client-${String(++ids).padStart(6, '0')}`;
 
 describe.each(engines)('/chat visitors on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
   let widget: Widget;
-  const sockets: { socket: { close(): void } }[] = [];
 
+  const suite = socketSuite(engine, { limits: { chatMessagesPerMinute: 1000 } });
   beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database, { limits: { chatMessagesPerMinute: 1000 } });
+    t = suite.t;
     widget = await chatWidget(t, { rating: true });
-  });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
   });
 
   const visitor = async (visitorToken?: string, key = widget.key): Promise<VisitorClient> => {
     const client = await connectVisitor(t.url, { key, ...(visitorToken ? { visitorToken } : {}) });
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   const operator = async (who: Parameters<typeof connectOps>[1] = 'operator') => {
     const client = await connectOps(t, who);
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   const send = (client: VisitorClient, text: string, clientId = cid()) =>
@@ -76,7 +67,7 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
     const retry = await client.ask<Sent>('send', { clientId, text: 'Is it in stock?', page });
     expect(retry).toEqual(first);
     if (!first.ok) return;
-    const rows = await database.db
+    const rows = await suite.database.db
       .selectFrom('chat_messages')
       .select('id')
       .where('conversation_id', '=', first.message.conversationId)
@@ -272,26 +263,19 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
 });
 
 describe.each(engines)('/chat limits and hand-off on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
-  const sockets: { socket: { close(): void } }[] = [];
 
-  beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database, {
-      limits: { chatMessagesPerMinute: 3, chatHandoffsPerVisitor: 4 },
-    });
+  const suite = socketSuite(engine, {
+    limits: { chatMessagesPerMinute: 3, chatHandoffsPerVisitor: 4 },
   });
-  afterAll(async () => {
-    for (const client of sockets) client.socket.close();
-    await t?.close();
-    await database?.drop();
+  beforeAll(async () => {
+    t = suite.t;
   });
 
   it("refuses a visitor's messages past the limit per minute, clearly, but never a retry", async () => {
     const widget = await chatWidget(t);
     const client = await connectVisitor(t.url, { key: widget.key });
-    sockets.push(client);
+    suite.keep(client);
     const first = await client.ask<Sent>('send', { clientId: cid(), text: '1' });
     await client.ask<Sent>('send', { clientId: cid(), text: '2' });
     await client.ask<Sent>('send', { clientId: cid(), text: '3' });
@@ -335,7 +319,7 @@ describe.each(engines)('/chat limits and hand-off on $name', (engine) => {
       now: t.clock().getTime(),
     });
     const client = await connectVisitor(t.url, { key: widget.key });
-    sockets.push(client);
+    suite.keep(client);
     const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'Hi' });
     if (!sent.ok) throw new Error(sent.error.message);
     await client.ask('contact', { email: 'ivan@example.com' });
@@ -362,7 +346,7 @@ describe.each(engines)('/chat limits and hand-off on $name', (engine) => {
       },
     });
     const other = await connectVisitor(t.url, { key: widget.key });
-    sockets.push(other);
+    suite.keep(other);
     expect(await other.ask('handoff', { channel: 'vk' })).toMatchObject({ ok: true });
 
     const token = new URL(telegram).searchParams.get('start') ?? '';

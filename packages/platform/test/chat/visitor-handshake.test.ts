@@ -4,7 +4,7 @@
  */
 import type { ChatAck, ChatMessage } from '@frontdesk/config';
 import type { Widget } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   chatWidget,
   connectVisitor,
@@ -13,9 +13,10 @@ import {
   SHOP,
   type VisitorClient,
 } from '../support/chat';
-import { engines, type TestDatabase } from '../support/databases';
+import { engines } from '../support/databases';
 import { callbackWidget } from '../support/orders';
-import { startPlatform, type TestPlatform } from '../support/platform';
+import type { TestPlatform } from '../support/platform';
+import { socketSuite } from '../support/socket-suite';
 import { newAccount } from '../support/store-fixtures';
 
 type Sent = ChatAck<{ message: ChatMessage }>;
@@ -25,27 +26,18 @@ let ids = 0;
 const cid = () => `handshake-${String(++ids).padStart(6, '0')}`;
 
 describe.each(engines)('/chat handshake on $name', (engine) => {
-  let database: TestDatabase;
   let t: TestPlatform;
   let widget: Widget;
-  const sockets: { socket: { close(): void } }[] = [];
 
+  const suite = socketSuite(engine);
   beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database);
+    t = suite.t;
     widget = await chatWidget(t);
-  });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
   });
 
   const visitor = async (visitorToken?: string, key = widget.key): Promise<VisitorClient> => {
     const client = await connectVisitor(t.url, { key, ...(visitorToken ? { visitorToken } : {}) });
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
   const send = (client: VisitorClient, text: string, clientId = cid()) =>
@@ -64,7 +56,7 @@ describe.each(engines)('/chat handshake on $name', (engine) => {
     expect(await refusedWith(t.url, { key: 'bad key!' })).toBe('invalid');
     // The platform's own pages (the Test-widget page) may open it.
     const own = await connectVisitor(t.url, { key: widget.key }, t.url);
-    sockets.push(own);
+    suite.keep(own);
     expect(own.welcome.visitorToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
@@ -87,7 +79,10 @@ describe.each(engines)('/chat handshake on $name', (engine) => {
       status: 'open',
       lastSeq: 1,
     });
-    const stored = await database.db.selectFrom('chat_visitors').select('token_hash').execute();
+    const stored = await suite.database.db
+      .selectFrom('chat_visitors')
+      .select('token_hash')
+      .execute();
     expect(stored.map((row) => row.token_hash)).not.toContain(visitorToken);
     // Another chat of the account knows the same visitor (one identity per account)…
     const other = await chatWidget(t);
@@ -111,22 +106,15 @@ describe.each(engines)('/chat handshake on $name', (engine) => {
 describe.each(engines)('/chat per-address limits on $name', (engine) => {
   const HANDSHAKES = 8;
   const NEW_VISITORS = 3;
-  let database: TestDatabase;
   let t: TestPlatform;
   let widget: Widget;
-  const sockets: { socket: { close(): void } }[] = [];
 
-  beforeAll(async () => {
-    database = await engine.open();
-    t = await startPlatform(database, {
-      limits: { chatHandshakesPerMinute: HANDSHAKES, chatVisitorsPerMinute: NEW_VISITORS },
-    });
-    widget = await chatWidget(t);
+  const suite = socketSuite(engine, {
+    limits: { chatHandshakesPerMinute: HANDSHAKES, chatVisitorsPerMinute: NEW_VISITORS },
   });
-  afterAll(async () => {
-    for (const client of sockets) client.socket.close();
-    await t?.close();
-    await database?.drop();
+  beforeAll(async () => {
+    t = suite.t;
+    widget = await chatWidget(t);
   });
 
   /** A visitor from `localAddress` (another loopback address is another client). */
@@ -137,7 +125,7 @@ describe.each(engines)('/chat per-address limits on $name', (engine) => {
       SHOP,
       { localAddress },
     );
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
 
@@ -164,7 +152,7 @@ describe.each(engines)('/chat per-address limits on $name', (engine) => {
     });
     // Another address is another count.
     expect((await from('127.0.0.3')).welcome.visitorToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    const stored = await database.db.selectFrom('chat_visitors').select('id').execute();
+    const stored = await suite.database.db.selectFrom('chat_visitors').select('id').execute();
     expect(stored).toHaveLength(NEW_VISITORS + 1);
   });
 });

@@ -164,6 +164,31 @@ describe.each(engines)('/ops callback orders on $name', (engine) => {
     });
   });
 
+  it('a scheduled order is taken early by one it will ring; its slot then rings nobody', async () => {
+    const oleg = await connect('operator');
+    const otto = await connect(outsider);
+    // Half an hour from the test clock (10:00 in Moscow): a slot the standard week offers.
+    const slot = '2026-03-04T07:30:00.000Z';
+    const response = await postOrder(t, sales.key, { phone: '+79991230000', slot });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    expect(await t.platform.workers.runDue()).toBe(0);
+    expect((await otto.ask<Ack>('callback:accept', { id })).error?.code).toBe('not_addressed');
+    const taken = await oleg.ask<Ack>('callback:accept', { id });
+    expect(taken.order).toMatchObject({ id, status: 'accepted', slot: Date.parse(slot) });
+
+    t.clock.set(slot);
+    expect(await t.platform.workers.runDue()).toBe(1);
+    expect((await t.platform.store.orders.get(id))?.status).toBe('accepted');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(
+      [...oleg.received, ...otto.received].some(
+        ([event, order]) => event === 'callback:ringing' && (order as OpsOrder).id === id,
+      ),
+    ).toBe(false);
+    t.clock.set('2026-03-04T07:00:00Z');
+  });
+
   it("an employee's order rings that employee only", async () => {
     const personal = await callbackWidget(t, {
       mode: automatic({ kind: 'employee', id: olga.id }),

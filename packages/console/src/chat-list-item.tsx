@@ -1,0 +1,65 @@
+/**
+ * One conversation in a list (the chats, the search results): the visitor and whether they are
+ * online, the channel they write from (icon and name), the widget, the unread count and the last message. A link to the conversation, so a
+ * new tab or a shared link opens it too. Every visitor-supplied string is rendered as text.
+ */
+import type { ConversationSummary } from '@frontdesk/config';
+import { ChannelBadge } from './channel-badge';
+import { visitorName } from './chat-store';
+
+/** One line of the last message: who wrote it (unless the visitor) and the text. */
+function preview(conversation: ConversationSummary): string {
+  const last = conversation.lastMessage;
+  if (!last) return 'No messages yet';
+  const who =
+    last.author === 'operator'
+      ? `${last.operator?.name ?? 'Operator'}: `
+      : last.author === 'auto'
+        ? 'Auto-reply: '
+        : '';
+  return who + last.text;
+}
+
+/** A conversation's row; `href` opens it, `selected` when it is the one open. */
+export function ConversationRow({
+  conversation,
+  unread,
+  href,
+  selected,
+}: {
+  conversation: ConversationSummary;
+  unread: number;
+  href: string;
+  selected: boolean;
+}) {
+  const { visitor } = conversation;
+  return (
+    <li>
+      <a
+        class="conversation-row"
+        href={href}
+        aria-current={selected ? 'true' : undefined}
+        data-conversation-id={conversation.id}
+        data-status={conversation.status}
+        data-unread={unread > 0 ? '' : undefined}
+      >
+        <span class="row-top">
+          <span class={visitor.online ? 'dot dot-online' : 'dot'} aria-hidden="true" />
+          <span class="visitor-name">{visitorName(visitor)}</span>
+          <span class="visually-hidden">{visitor.online ? ', online' : ', offline'}</span>
+          {unread > 0 && (
+            <span class="badge">
+              {unread}
+              <span class="visually-hidden"> unread</span>
+            </span>
+          )}
+        </span>
+        <span class="row-widget">
+          <ChannelBadge channel={conversation.channel} /> · {conversation.widget.name}
+          {conversation.status === 'closed' ? ' · closed' : ''}
+        </span>
+        <span class="row-preview">{preview(conversation)}</span>
+      </a>
+    </li>
+  );
+}

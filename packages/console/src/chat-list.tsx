@@ -1,0 +1,62 @@
+/**
+ * The chats list: the conversations this operator may see, filtered to those nobody took yet,
+ * those they took, or all (the filter is in the URL), open ones first, latest activity first.
+ */
+import type { ConversationSummary } from '@frontdesk/config';
+import { ConversationRow } from './chat-list-item';
+import { type InboxFilter, matchesFilter, sortConversations } from './chat-store';
+import { navigate, type Route, routeHref } from './route';
+
+const FILTERS: { filter: InboxFilter; label: string }[] = [
+  { filter: 'unassigned', label: 'Unassigned' },
+  { filter: 'mine', label: 'Mine' },
+  { filter: 'all', label: 'All' },
+];
+
+/** The chats list under `route`; `unreadOf` counts a conversation's unread messages. */
+export function ChatList({
+  conversations,
+  route,
+  userId,
+  unreadOf,
+}: {
+  conversations: Iterable<ConversationSummary>;
+  route: Route;
+  userId: string;
+  unreadOf: (conversation: ConversationSummary) => number;
+}) {
+  const all = sortConversations(conversations);
+  const shown = all.filter((c) => matchesFilter(c, route.chats, userId));
+  return (
+    <div class="inbox">
+      <fieldset class="filters">
+        <legend class="visually-hidden">Show chats</legend>
+        {FILTERS.map(({ filter, label }) => (
+          <button
+            key={filter}
+            type="button"
+            aria-pressed={route.chats === filter ? 'true' : 'false'}
+            onClick={() => navigate({ ...route, chats: filter })}
+          >
+            {label} ({all.filter((c) => matchesFilter(c, filter, userId)).length})
+          </button>
+        ))}
+      </fieldset>
+      {shown.length === 0 ? (
+        <p class="empty">No chats here. New ones appear here and chime.</p>
+      ) : (
+        <ul class="rows" aria-label="Conversations">
+          {shown.map((conversation) => (
+            <ConversationRow
+              key={conversation.id}
+              conversation={conversation}
+              unread={unreadOf(conversation)}
+              href={routeHref({ ...route, open: { kind: 'chat', id: conversation.id } })}
+              selected={route.open?.kind === 'chat' && route.open.id === conversation.id}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The console's first pane: who is signed in, the lists with what waits in each (unread chat
+ * messages, orders waiting, calls ringing), the softphone's state, the sound and desktop
+ * notification switches, who else is online, the keyboard shortcuts and signing out.
+ */
+import type { StaffUser } from '@frontdesk/staff';
+import { useRef, useState } from 'preact/hooks';
+import type { Socket } from 'socket.io-client';
+import { ANSWER_KEYS, CALLS_KEYS } from './call-dock';
+import { PHONE_STATUS_TEXT } from './call-list';
+import { askForNotifications, canAskForNotifications } from './notify';
+import { Presence } from './presence';
+import { HOME, type Route, routeHref, type Section } from './route';
+import type { PhoneStatus } from './softphone';
+
+/** What waits in each list. */
+export interface Counts {
+  chats: number;
+  orders: number;
+  calls: number;
+}
+
+/** The keys the search box answers to. */
+export const SEARCH_KEYS = 'Alt+Shift+F';
+
+/** The first pane; see the module comment. `phone` is absent for those who answer no calls. */
+export function Navigation({
+  user,
+  connected,
+  route,
+  sections,
+  counts,
+  phone,
+  muted,
+  setMuted,
+  socket,
+  signOut,
+}: {
+  user: StaffUser;
+  connected: boolean;
+  route: Route;
+  sections: readonly Section[];
+  counts: Counts;
+  phone: PhoneStatus | undefined;
+  muted: boolean;
+  setMuted: (muted: boolean) => void;
+  socket: Socket;
+  signOut: () => void;
+}) {
+  const [canAsk, setCanAsk] = useState(canAskForNotifications);
+  const muteRef = useRef<HTMLButtonElement>(null);
+  const link = (section: Section, label: string, count: number, unit: string) =>
+    sections.includes(section) && (
+      <li>
+        <a
+          href={routeHref({ ...HOME, section, open: route.open })}
+          aria-current={route.section === section ? 'page' : undefined}
+        >
+          <span>{label}</span>
+          {count > 0 && (
+            <>
+              {' '}
+              <span class="count">{count}</span> <span class="visually-hidden">{unit}</span>
+            </>
+          )}
+        </a>
+      </li>
+    );
+  return (
+    <div class="pane sidebar" data-pane="">
+      <header class="sidebar-head">
+        <p class="brand">Frontdesk console</p>
+        <p class="who">
+          {user.name}{' '}
+          <span class={connected ? 'online' : 'offline'}>
+            {connected ? 'online' : 'reconnecting…'}
+          </span>
+        </p>
+      </header>
+      <nav aria-label="Console">
+        <ul>
+          {link('chats', 'Chats', counts.chats, 'unread')}
+          {link('orders', 'Orders', counts.orders, 'waiting')}
+          {link('calls', 'Calls', counts.calls, 'ringing')}
+        </ul>
+      </nav>
+      {phone && (
+        <p class="phone-status" data-state={phone.state} role="status">
+          {PHONE_STATUS_TEXT[phone.state]}
+        </p>
+      )}
+      <p class="switches">
+        <button
+          type="button"
+          ref={muteRef}
+          aria-pressed={muted ? 'true' : 'false'}
+          onClick={() => setMuted(!muted)}
+        >
+          Mute sounds
+        </button>
+        {canAsk && (
+          <button
+            type="button"
+            onClick={() =>
+              askForNotifications().finally(() => {
+                // The button goes once answered: the keyboard moves on to its neighbour.
+                muteRef.current?.focus();
+                setCanAsk(canAskForNotifications());
+              })
+            }
+          >
+            Turn on desktop notifications
+          </button>
+        )}
+      </p>
+      <Presence socket={socket} />
+      <details class="shortcuts">
+        <summary>Keyboard shortcuts</summary>
+        <dl>
+          <dt>{ANSWER_KEYS}</dt>
+          <dd>Answer the ringing call</dd>
+          <dt>{CALLS_KEYS}</dt>
+          <dd>Go to the calls pop-up</dd>
+          <dt>{SEARCH_KEYS}</dt>
+          <dd>Search</dd>
+        </dl>
+      </details>
+      <button type="button" onClick={signOut}>
+        Sign out
+      </button>
+    </div>
+  );
+}

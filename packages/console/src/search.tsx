@@ -1,0 +1,159 @@
+/**
+ * Search across conversations (the visitor's name, phone and e-mail, any message's text) and
+ * orders (the visitor's name and phone): the box above every list, and the results as a list of
+ * their own whose words are in the URL (`#/search?q=…`), so a reload or a shared link finds
+ * them again.
+ */
+import type { ConversationSummary } from '@frontdesk/config';
+import type { Ref } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { type SearchResults, search } from './api';
+import type { CallbackOrder } from './callback-order';
+import { ConversationRow } from './chat-list-item';
+import { OrderRow } from './order-list-item';
+import { navigate, type Route, routeHref } from './route';
+
+/** The fewest characters the platform searches for. */
+const MIN_LENGTH = 2;
+
+/** The search box; submitting it shows the results list. */
+export function SearchForm({ route, inputRef }: { route: Route; inputRef: Ref<HTMLInputElement> }) {
+  const [text, setText] = useState(route.q);
+  const [hint, setHint] = useState<string | null>(null);
+  useEffect(() => setText(route.q), [route.q]);
+  return (
+    <search>
+      <form
+        class="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = text.trim();
+          if (q.length < MIN_LENGTH) {
+            setHint(`Type at least ${MIN_LENGTH} characters.`);
+            return;
+          }
+          setHint(null);
+          navigate({ ...route, section: 'search', q });
+        }}
+      >
+        <label for="search-q" class="visually-hidden">
+          Search chats and orders
+        </label>
+        <input
+          id="search-q"
+          ref={inputRef}
+          type="search"
+          value={text}
+          placeholder="Name, phone, words"
+          aria-keyshortcuts="Alt+Shift+F"
+          aria-describedby={hint ? 'search-hint' : undefined}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+        <button type="submit">Search</button>
+        {hint && (
+          <p id="search-hint" class="error" role="alert">
+            {hint}
+          </p>
+        )}
+      </form>
+    </search>
+  );
+}
+
+/**
+ * The results of `route.q`. What the console holds live shows as it has it (fresher, and the
+ * search does not know who is online); found orders join the console's (`addOrders`).
+ */
+export function SearchList({
+  route,
+  conversations,
+  orders,
+  unreadOf,
+  addOrders,
+  announce,
+  now,
+}: {
+  route: Route;
+  conversations: ReadonlyMap<string, ConversationSummary>;
+  orders: ReadonlyMap<string, CallbackOrder>;
+  unreadOf: (conversation: ConversationSummary) => number;
+  addOrders: (orders: CallbackOrder[]) => void;
+  announce: (text: string) => void;
+  now: number;
+}) {
+  const [found, setFound] = useState<SearchResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { q } = route;
+  useEffect(() => {
+    setFound(null);
+    setError(null);
+    if (q.length < MIN_LENGTH) return;
+    let current = true;
+    search(q).then(
+      (results) => {
+        if (!current) return;
+        setFound(results);
+        addOrders(results.orders);
+        announce(
+          `Found ${results.conversations.length} chats and ${results.orders.length} orders.`,
+        );
+      },
+      (e: Error) => {
+        if (current) setError(e.message);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [q, addOrders, announce]);
+
+  if (error) {
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
+  }
+  if (!found) return <p class="empty">{q ? 'Searching…' : 'Type what to look for above.'}</p>;
+  const isOpen = (kind: 'chat' | 'order', id: string) =>
+    route.open?.kind === kind && route.open.id === id;
+  return (
+    <div class="search-results">
+      <h2 id="found-chats">Chats ({found.conversations.length})</h2>
+      {found.conversations.length === 0 ? (
+        <p class="empty">No chats.</p>
+      ) : (
+        <ul class="rows" aria-labelledby="found-chats">
+          {found.conversations.map((result) => {
+            const conversation = conversations.get(result.id) ?? result;
+            return (
+              <ConversationRow
+                key={result.id}
+                conversation={conversation}
+                unread={unreadOf(conversation)}
+                href={routeHref({ ...route, open: { kind: 'chat', id: result.id } })}
+                selected={isOpen('chat', result.id)}
+              />
+            );
+          })}
+        </ul>
+      )}
+      <h2 id="found-orders">Orders ({found.orders.length})</h2>
+      {found.orders.length === 0 ? (
+        <p class="empty">No orders.</p>
+      ) : (
+        <ul class="rows" aria-labelledby="found-orders">
+          {found.orders.map((result) => (
+            <OrderRow
+              key={result.id}
+              order={orders.get(result.id) ?? result}
+              now={now}
+              href={routeHref({ ...route, open: { kind: 'order', id: result.id } })}
+              selected={isOpen('order', result.id)}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
