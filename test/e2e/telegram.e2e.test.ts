@@ -73,6 +73,12 @@ describe('Telegram through the messenger sandbox', () => {
     await row.waitFor();
     expect(await row.locator('.visitor-name').textContent()).toBe('Anna Petrova');
     expect(await row.locator('[data-channel]').textContent()).toBe('Telegram');
+    // The inbox's channel filter: Telegram's chats only, then the website's (none of this one).
+    await console.getByLabel('Channel').selectOption('telegram');
+    await row.waitFor();
+    await console.getByLabel('Channel').selectOption('site');
+    await row.waitFor({ state: 'detached' });
+    await console.getByLabel('Channel').selectOption('');
     await row.click();
     await conversation(console).waitFor();
     await expect

@@ -109,6 +109,27 @@ describe('the chats list', () => {
     );
   });
 
+  it('shows one channel’s chats when the operator picks it, the choice in the URL', async () => {
+    const boris = summary({
+      id: 'c4',
+      channel: 'telegram',
+      visitor: { ...summary().visitor, name: 'Boris', online: false },
+    });
+    list([anna, mine, boris]);
+    const channel = screen.getByLabelText('Channel') as HTMLSelectElement;
+    expect(channel.value).toBe('');
+    fireEvent.change(channel, { target: { value: 'telegram' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]).toMatch(/^Boris/);
+    expect(location.hash).toBe('#/chats?channel=telegram');
+    expect(screen.getByRole('button', { name: 'All (1)' })).toBeTruthy();
+    fireEvent.change(channel, { target: { value: 'site' } });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.change(channel, { target: { value: '' } });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(location.hash).toBe('#/chats');
+  });
+
   it('shows hostile visitor names, widget names and texts as text', () => {
     const evil = XSS_CORPUS.map((text, i) =>
       summary({
