@@ -21,6 +21,7 @@ import { conversationAccess } from './access';
 import { ChatRefusal, onChat } from './ack';
 import { conversationPeers, withChannelMarks } from './channels/channel-marks';
 import { channelTyping } from './channels/channel-typing';
+import { offerRating } from './channels/offer-rating';
 import type { ChatFeed } from './feed';
 import { visitorsOnline } from './presence';
 import { adminsRoom, visitorRoom } from './rooms';
@@ -178,6 +179,12 @@ export function registerOpsChat(
     });
     if (!closed) throw new ChatRefusal('closed', 'This conversation is closed.', 'conversationId');
     void feed.closed(closed).catch(log('chat:close'));
+    // A customer in a messenger is asked there (src/chat/channels/), stored before the ack.
+    if (settings) {
+      await offerRating({ store, feed, now: ctx.clock().getTime() }, closed, settings).catch(
+        log('chat:close'),
+      );
+    }
     return {};
   });
 }

@@ -64,7 +64,12 @@ export interface ChannelDeliveryRow {
   sent_at: number | null;
   failed_at: number | null;
   created_at: number;
+  /** The buttons the message carries (`rating`: the rating's marks), or none. */
+  keyboard: DeliveryKeyboard | null;
 }
+
+/** The buttons a message to a messenger may carry: the rating's marks. */
+export type DeliveryKeyboard = 'rating';
 
 /** A row of `channel_leases`: who polls a credential, with the fence and the cursor. */
 export interface ChannelLeaseRow {

@@ -5,6 +5,7 @@
 import type { MessageDelivery, Messenger } from '@frontdesk/config';
 import type { InboundHooks, SentMessage } from '../../storage/chat-types';
 import type { Widget } from '../../storage/types';
+import type { DeliveryKeyboard } from './channel-tables';
 
 /** A customer in one messenger, as one widget's bot knows them. */
 export interface ChannelPeer {
@@ -77,6 +78,8 @@ export interface Delivery {
   /** The peer's chat in the messenger. */
   externalId: string;
   text: string;
+  /** `rating`: the message asks for the rating, its marks as buttons the customer presses. */
+  keyboard: DeliveryKeyboard | null;
   /** Attempts made, this one included. */
   attempts: number;
   createdAt: number;
@@ -208,5 +211,16 @@ export interface ChannelStore {
     settle(messageId: string, by: string, outcome: DeliveryOutcome): Promise<boolean>;
     /** The channel and delivery of each of the messages that came from or go to a messenger. */
     marks(messageIds: readonly string[]): Promise<Map<string, ChannelMark>>;
+    /**
+     * Asks the customer of closed conversation `conversationId` for the rating in the messenger
+     * they last wrote from: `text` as the platform's message in the conversation, queued with
+     * the rating's marks as buttons, in one transaction. Undefined (nothing stored) unless the
+     * conversation is closed with the rating offered, unrated, and its channel a messenger.
+     */
+    offerRating(input: {
+      conversationId: string;
+      text: string;
+      now: number;
+    }): Promise<SentMessage | undefined>;
   };
 }

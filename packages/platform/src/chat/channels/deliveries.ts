@@ -6,12 +6,16 @@
  * claim left by a process that died is taken again once older than the lease.
  */
 import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
+import { appendMessage, withConversation } from '../../storage/chat-messages';
+import { lockConversation } from '../../storage/conversations';
 import type { Database } from '../../storage/database';
+import { retriedTransaction } from '../../storage/retried-transaction';
 import { skipLocked } from '../../storage/skip-locked';
 import { assertStorableText, assertStorableTime } from '../../storage/storable-values';
 import type { Tables } from '../../storage/tables';
 import { type AllTables, type ChannelDeliveryRow, withChannels } from './channel-tables';
 import type { ChannelMark, ChannelStore } from './channel-types';
+import { queueDelivery } from './queue-delivery';
 
 /** The deliveries of `store.channels`. */
 export function deliveriesRepository(
@@ -100,9 +104,39 @@ export function deliveriesRepository(
         widgetId: row.widget_id,
         externalId: row.peer_external_id,
         text: row.text,
+        keyboard: row.keyboard,
         attempts: row.attempts,
         createdAt: row.created_at,
       }));
+    },
+
+    async offerRating({ conversationId, text, now }) {
+      assertStorableTime('now', now);
+      assertStorableText('text', text);
+      const stored = await retriedTransaction(base, async (trx) => {
+        const conversation = await lockConversation(trx, engine, conversationId);
+        if (
+          !conversation ||
+          conversation.channel === 'site' ||
+          conversation.status !== 'closed' ||
+          conversation.rating_offered !== 1 ||
+          conversation.rating !== null
+        ) {
+          return undefined;
+        }
+        const message = await appendMessage(trx, conversation, {
+          client_id: null,
+          author: 'system',
+          operator_id: null,
+          operator_name: null,
+          operator_photo_url: null,
+          text,
+          at: now,
+        });
+        await queueDelivery(trx, conversation, message, 'rating');
+        return { message, replayed: false };
+      });
+      return stored && withConversation(base, stored);
     },
 
     async settle(messageId, by, outcome) {

@@ -6,19 +6,21 @@
 import type { Messenger } from '@frontdesk/config';
 import type { Kysely } from 'kysely';
 import type { ChatMessageRow, ConversationRow, Tables } from '../../storage/tables';
-import { withChannels } from './channel-tables';
+import { type DeliveryKeyboard, withChannels } from './channel-tables';
 
 /**
  * Queues the delivery of `message` when it is a reply (an operator's or an auto-reply) in a
- * conversation whose customer last wrote from a messenger, to that messenger's peer.
+ * conversation whose customer last wrote from a messenger, to that messenger's peer; with a
+ * `keyboard`, whoever wrote it (the rating's question is the platform's).
  */
 export async function queueDelivery(
   trx: Kysely<Tables>,
   conversation: ConversationRow,
-  message: ChatMessageRow,
+  message: Pick<ChatMessageRow, 'id' | 'seq' | 'author' | 'at'>,
+  keyboard: DeliveryKeyboard | null = null,
 ): Promise<void> {
   if (conversation.channel === 'site') return;
-  if (message.author !== 'operator' && message.author !== 'auto') return;
+  if (!keyboard && message.author !== 'operator' && message.author !== 'auto') return;
   const messenger: Messenger = conversation.channel;
   const db = withChannels(trx);
   const peer = await db
@@ -47,6 +49,7 @@ export async function queueDelivery(
       sent_at: null,
       failed_at: null,
       created_at: message.at,
+      keyboard,
     })
     .execute();
 }

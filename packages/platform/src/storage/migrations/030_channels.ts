@@ -81,6 +81,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'bigint')
     .addColumn('failed_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
+    // The buttons the message carries: `rating`, the rating's marks after a closed chat.
+    .addColumn('keyboard', 'text', (c) => c.check(sql`keyboard in ('rating')`))
     .execute();
   await db.schema
     .createIndex('channel_deliveries_status_next_attempt_at')

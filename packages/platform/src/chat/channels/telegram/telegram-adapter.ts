@@ -2,23 +2,29 @@
  * Telegram's side of the replies: `sendMessage` to the peer's chat, `sendChatAction` for typing.
  * Telegram's answers become outcomes: 429 waits its `retry_after`; any other refusal (403 the
  * customer blocked the bot, 400 a chat or text Telegram refuses, 401 a token it no longer takes)
- * is final; no answer at all (an outage, a timeout, a 5xx) is tried again with back-off.
+ * is final; no answer at all (an outage, a timeout, a 5xx) is tried again with back-off. The
+ * rating's question carries its marks as an inline keyboard, one button a row.
  */
+import type { ChatSettings } from '@frontdesk/config';
 import type { Store } from '../../../storage/types';
 import type { AttemptResult, ChannelAdapter } from '../channel-adapter';
+import { RATINGS, ratingTexts } from '../rating-texts';
 import { callTelegram, type TelegramBot, TelegramError } from './telegram-api';
 import { telegramToken } from './telegram-token';
+import { ratingData } from './telegram-update';
 
 /** How long one sendMessage may take. */
 const SEND_TIMEOUT_MS = 30_000;
 
 /** Telegram's adapter over TELEGRAM_API_URL. */
 export function telegramAdapter(store: Store, apiUrl: string): ChannelAdapter {
-  /** The bot of a widget, or undefined when it has no Telegram token any more. */
-  const botOf = async (widgetId: string): Promise<TelegramBot | undefined> => {
+  /** The bot of a widget and its language, or undefined when it has no Telegram token any more. */
+  const botOf = async (
+    widgetId: string,
+  ): Promise<(TelegramBot & { locale: ChatSettings['locale'] }) | undefined> => {
     const widget = await store.widgets.get(widgetId);
     const token = widget && widget.deletedAt === null && (await telegramToken(store, widget));
-    return token ? { apiUrl, token } : undefined;
+    return token ? { apiUrl, token, locale: widget.settings.locale } : undefined;
   };
   return {
     async send(delivery): Promise<AttemptResult> {
@@ -28,7 +34,13 @@ export function telegramAdapter(store: Store, apiUrl: string): ChannelAdapter {
         const sent = await callTelegram(
           bot,
           'sendMessage',
-          { chat_id: Number(delivery.externalId), text: delivery.text },
+          {
+            chat_id: Number(delivery.externalId),
+            text: delivery.text,
+            ...(delivery.keyboard === 'rating'
+              ? { reply_markup: ratingKeyboard(delivery.conversationId, bot.locale) }
+              : {}),
+          },
           { timeoutMs: SEND_TIMEOUT_MS },
         );
         return { status: 'sent', externalId: String(sent.message_id) };
@@ -58,5 +70,15 @@ export function telegramAdapter(store: Store, apiUrl: string): ChannelAdapter {
         { timeoutMs: SEND_TIMEOUT_MS },
       );
     },
+  };
+}
+
+/** The rating's marks under the question: each button's data names the conversation and mark. */
+function ratingKeyboard(conversationId: string, locale: ChatSettings['locale']) {
+  const { marks } = ratingTexts(locale);
+  return {
+    inline_keyboard: RATINGS.map((rating) => [
+      { text: marks[rating], callback_data: ratingData(conversationId, rating) },
+    ]),
   };
 }

@@ -3,12 +3,14 @@ import type { CursorGuard } from '../channel-types';
 import { FenceLost } from '../leases';
 import { receiveHandoff } from '../receive-handoff';
 import { type InboundUpdate, type ReceiveDeps, receiveMessage } from '../receive-message';
+import { receiveRating } from '../receive-rating';
 import { readUpdate } from './telegram-update';
 
 /**
  * Handles one update of a widget's bot: a message is stored (once), `/start <token>` joins a
- * hand-off, a plain `/start` meets the customer; anything else only moves the cursor. Whatever
- * it is, the cursor moves past it under the poller's fence (none for a webhook).
+ * hand-off, a plain `/start` meets the customer, a rating's mark rates the conversation;
+ * anything else only moves the cursor. Whatever it is, the cursor moves past it under the
+ * poller's fence (none for a webhook).
  * @throws {FenceLost} when the poller's lease moved on: nothing changed.
  */
 export async function receiveTelegramUpdate(
@@ -37,6 +39,8 @@ export async function receiveTelegramUpdate(
   });
   if (read.kind === 'message') {
     await receiveMessage(deps, inbound, peer, read.text);
+  } else if (read.kind === 'rating') {
+    await receiveRating(deps, inbound, peer, read);
   } else if (read.payload && /^[A-Za-z0-9_-]{1,64}$/.test(read.payload)) {
     await receiveHandoff(deps, inbound, peer, read.payload);
   } else {

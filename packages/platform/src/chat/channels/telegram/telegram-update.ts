@@ -1,9 +1,10 @@
 /**
  * What a Telegram update means to the chat: a customer's message in a private chat with the bot,
- * a `/start` (with a deep link's payload: a hand-off token), or nothing the chat keeps (edits,
- * button presses, blocking, groups…: their offset still moves on). Total: any update reads as
- * something, so no update can stall a poller.
+ * a `/start` (with a deep link's payload: a hand-off token), a press on one of the rating's marks,
+ * or nothing the chat keeps (edits, other buttons, blocking, groups…: their offset still moves
+ * on). Total: any update reads as something, so no update can stall a poller.
  */
+import type { ChatRating } from '@frontdesk/config';
 import type { Message, Update, User } from '@grammyjs/types';
 
 /** The updates the chat reads; edits, reactions and the rest are never asked for. */
@@ -21,10 +22,36 @@ export interface TelegramCustomer {
 export type TelegramInbound =
   | { kind: 'message'; customer: TelegramCustomer; text: string; phone?: string }
   | { kind: 'start'; customer: TelegramCustomer; payload: string | undefined }
+  /** A mark of the rating pressed: `callbackQueryId` is for answerCallbackQuery. */
+  | {
+      kind: 'rating';
+      customer: TelegramCustomer;
+      conversationId: string;
+      rating: ChatRating;
+      callbackQueryId: string;
+    }
   | { kind: 'ignored' };
+
+/** A rating button's callback_data (at most 64 bytes: an id of at most 40, the longest mark). */
+export function ratingData(conversationId: string, rating: ChatRating): string {
+  return `rate:${conversationId}:${rating}`;
+}
+
+const RATING_DATA = /^rate:([A-Za-z0-9-]{1,40}):(excellent|good|satisfactory|poor)$/;
 
 /** Reads `update`; see the module comment. */
 export function readUpdate(update: Update): TelegramInbound {
+  const pressed = update.callback_query;
+  const rated = RATING_DATA.exec(pressed?.data ?? '');
+  if (pressed?.message?.chat.type === 'private' && rated?.[1] && rated[2] && !pressed.from.is_bot) {
+    return {
+      kind: 'rating',
+      customer: customerOf(pressed.message.chat.id, pressed.from),
+      conversationId: rated[1],
+      rating: rated[2] as ChatRating,
+      callbackQueryId: pressed.id,
+    };
+  }
   const message = update.message;
   if (message?.chat.type !== 'private' || !message.from || message.from.is_bot) {
     return { kind: 'ignored' };
