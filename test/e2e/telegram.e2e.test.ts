@@ -1,7 +1,8 @@
 /**
  * Telegram end to end in Chromium: a customer plays Telegram on the messenger sandbox's page and
  * writes to the shop's bot → the operator sees it in the real console, marked Telegram, under
- * the customer's Telegram name → replies → the customer reads the reply on the sandbox's page.
+ * the customer's Telegram name → replies → the customer reads the reply on the sandbox's page →
+ * the operator closes the chat → the customer rates it with the question's buttons.
  * A visitor of the site chat goes on in Telegram through the widget's "Continue in Telegram":
  * the operator keeps one conversation. The platform polls the sandbox's Bot API itself and its
  * workers deliver the replies, as in production.
@@ -99,6 +100,14 @@ describe('Telegram through the messenger sandbox', () => {
     await expect
       .poll(() => conversation(console).locator('[role=log] .message .text').allTextContents())
       .toEqual(['Do you deliver on Sundays?', 'Yes, on Sundays too.', 'Great, thank you!']);
+
+    // Closing offers the rating in Telegram: the marks are buttons under the question.
+    await conversation(console).getByRole('button', { name: 'Close chat' }).click();
+    await conversation(console).getByRole('button', { name: 'Yes, close chat' }).click();
+    await customerLog(customer).getByText('How was the chat?').waitFor();
+    await customerLog(customer).getByRole('button', { name: 'Good' }).click();
+    await customer.getByRole('status').filter({ hasText: 'Thank you for your rating!' }).waitFor();
+    await console.locator('.context').getByText('Closed, rated Good').waitFor();
     expect(pageErrors).toEqual([]);
     await console.context().close();
     await customer.context().close();

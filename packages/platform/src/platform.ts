@@ -158,12 +158,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       ...options.channelTuning,
     },
   });
-  registerTelegramWebhook(app, {
-    store: ctx.store,
-    clock,
-    feed: chat,
-    limiter: ctx.limiters.chatMessage,
-  });
+  registerTelegramWebhook(
+    app,
+    { store: ctx.store, clock, feed: chat, limiter: ctx.limiters.chatMessage },
+    env.telegramApiUrl,
+  );
   registerTelegramStatus(app, ctx);
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);

@@ -107,7 +107,12 @@ export function startChannels(setup: ChannelsSetup): Channels {
             await store.channels.inbound.skip(guard, clock().getTime());
             return;
           }
-          await receiveTelegramUpdate(deps, { credential, widget: now }, update, guard);
+          await receiveTelegramUpdate(
+            deps,
+            { credential, widget: now, bot: { apiUrl: setup.telegramApiUrl, token } },
+            update,
+            guard,
+          );
         },
       },
       {

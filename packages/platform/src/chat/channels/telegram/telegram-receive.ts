@@ -1,10 +1,15 @@
 import type { Update } from '@grammyjs/types';
 import type { CursorGuard } from '../channel-types';
 import { FenceLost } from '../leases';
+import { ratingTexts } from '../rating-texts';
 import { receiveHandoff } from '../receive-handoff';
 import { type InboundUpdate, type ReceiveDeps, receiveMessage } from '../receive-message';
 import { receiveRating } from '../receive-rating';
+import { callTelegram, type TelegramBot } from './telegram-api';
 import { readUpdate } from './telegram-update';
+
+/** How long answering a button's press may take. */
+const ANSWER_TIMEOUT_MS = 10_000;
 
 /**
  * Handles one update of a widget's bot: a message is stored (once), `/start <token>` joins a
@@ -15,7 +20,10 @@ import { readUpdate } from './telegram-update';
  */
 export async function receiveTelegramUpdate(
   deps: ReceiveDeps,
-  source: Omit<InboundUpdate, 'externalId' | 'guard' | 'messenger'>,
+  source: Omit<InboundUpdate, 'externalId' | 'guard' | 'messenger'> & {
+    /** The bot, to answer a button's press (Telegram's spinner stops, the thanks shows). */
+    bot?: TelegramBot;
+  },
   update: Update,
   guard: CursorGuard | undefined,
 ): Promise<void> {
@@ -40,7 +48,17 @@ export async function receiveTelegramUpdate(
   if (read.kind === 'message') {
     await receiveMessage(deps, inbound, peer, read.text);
   } else if (read.kind === 'rating') {
-    await receiveRating(deps, inbound, peer, read);
+    const rated = await receiveRating(deps, inbound, peer, read);
+    if (source.bot) {
+      const thanks = ratingTexts(source.widget.settings.locale).thanks;
+      // Best effort: the rating is stored; an unanswered press only spins a while.
+      await callTelegram(
+        source.bot,
+        'answerCallbackQuery',
+        { callback_query_id: read.callbackQueryId, ...(rated ? { text: thanks } : {}) },
+        { timeoutMs: ANSWER_TIMEOUT_MS },
+      ).catch((error: unknown) => console.warn(`chat: answerCallbackQuery: ${String(error)}`));
+    }
   } else if (read.payload && /^[A-Za-z0-9_-]{1,64}$/.test(read.payload)) {
     await receiveHandoff(deps, inbound, peer, read.payload);
   } else {

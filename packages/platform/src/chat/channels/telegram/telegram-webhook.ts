@@ -30,7 +30,12 @@ export function telegramWebhookUrl(publicUrl: string, credential: string): strin
 }
 
 /** Registers the webhook route. */
-export function registerTelegramWebhook(app: FastifyInstance, deps: ReceiveDeps): void {
+export function registerTelegramWebhook(
+  app: FastifyInstance,
+  deps: ReceiveDeps,
+  /** TELEGRAM_API_URL: a button's press is answered there. */
+  apiUrl: string,
+): void {
   app.post(
     '/v1/channels/telegram/:bot/webhook',
     { schema: { tags: ['public'], params: routeSchema(BotParams), body: routeSchema(UpdateBody) } },
@@ -46,7 +51,7 @@ export function registerTelegramWebhook(app: FastifyInstance, deps: ReceiveDeps)
       if (!bot) return {};
       await receiveTelegramUpdate(
         deps,
-        { credential, widget: bot.widget },
+        { credential, widget: bot.widget, bot: { apiUrl, token: bot.token } },
         request.body as Update,
         undefined,
       );

@@ -109,8 +109,11 @@ describe.each(engines)('the rating in Telegram on $name', (engine) => {
       'chat:conversation',
       (c) => c.id === first.conversationId && c.rating !== null,
     );
+    const answered = stage.sandbox.telegram.waitForEvent((e) => e.type === 'callback-answer');
     stage.sandbox.telegram.press(bot.username, anna.id, question.message_id, data('Хорошо'));
     expect((await rated).rating).toBe('good');
+    // The press is answered: Telegram's spinner stops and the thanks shows.
+    expect(await answered).toMatchObject({ text: 'Спасибо за оценку!' });
     // A second press (a double tap) changes nothing.
     const again = stored();
     stage.sandbox.telegram.press(bot.username, anna.id, question.message_id, data('Плохо'));
