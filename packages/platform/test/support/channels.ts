@@ -10,6 +10,9 @@ import {
   startMessengerSandbox,
 } from '@frontdesk/messenger-sandbox';
 import type { Platform, StoredChatMessage, Widget } from '@frontdesk/platform';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { ReceiveDeps } from '../../src/chat/channels/receive-message';
+import { chatFeed } from '../../src/chat/feed';
 import { chatWidget, type SitePatch } from './chat';
 import type { TestDatabase } from './databases';
 import { startPlatform, type TestClock, type TestPlatform, testClock } from './platform';
@@ -146,4 +149,22 @@ export function pollerEvent(
       resolve(event);
     });
   });
+}
+
+/**
+ * What receiving an update needs, over `t` on `clock`, for a test that hands updates over itself
+ * (as a poller or a webhook would); `messagesPerMinute` is the customers' rate limit.
+ */
+export function receiveDeps(
+  t: TestPlatform,
+  clock: TestClock,
+  messagesPerMinute = 100,
+): ReceiveDeps {
+  const { store } = t.platform;
+  return {
+    store,
+    clock,
+    feed: chatFeed(t.platform.io, { store, clock }),
+    limiter: new RateLimiterMemory({ points: messagesPerMinute, duration: 60 }),
+  };
 }

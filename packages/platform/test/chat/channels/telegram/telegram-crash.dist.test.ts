@@ -15,14 +15,20 @@ import {
   startMessengerSandbox,
 } from '@frontdesk/messenger-sandbox';
 import SQLite from 'better-sqlite3';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ThrowawayCa,
   throwawayCa,
 } from '../../../../../messenger-sandbox/test/support/throwaway-ca';
 import { freePort } from '../../../../src/sip/edge';
-import { type BuiltPlatform, builtPlatform, killMidStream } from '../../../support/built-platform';
+import {
+  type BuiltPlatform,
+  builtPlatform,
+  demoOperatorSocket,
+  demoSignIn,
+  killMidStream,
+} from '../../../support/built-platform';
 import { type TlsFront, tlsFront } from '../../../support/tls-front';
 
 const KILLS = 3;
@@ -191,7 +197,9 @@ async function connectBot(
   bot: SandboxBot,
   mode: 'polling' | 'webhook',
 ): Promise<void> {
-  const { base, cookie, csrfToken } = await signIn(platform, 'admin@demo.test');
+  const base = platform.url;
+  if (!base) throw new Error('the platform is down');
+  const { cookie, csrfToken } = await demoSignIn(base, 'admin@demo.test');
   const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
   const { widgets } = (await (await fetch(`${base}/v1/admin/widgets`, { headers })).json()) as {
     widgets: { id: string; key: string; settings: { channels: object } }[];
@@ -215,45 +223,11 @@ async function connectBot(
   if (patched.status !== 200) throw new Error(`PATCH: ${patched.status} ${await patched.text()}`);
 }
 
-/** Signs `email` in (demo password) on the running process. */
-async function signIn(platform: BuiltPlatform, email: string) {
-  const base = platform.url;
-  if (!base) throw new Error('the platform is down');
-  const response = await fetch(`${base}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo-password' }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { base, cookie, csrfToken };
-}
-
 /** The demo operator's `/ops` socket on the running process, or undefined while it is down. */
 async function opsSocket(
   platform: BuiltPlatform,
   previous: Socket | undefined,
 ): Promise<Socket | undefined> {
   previous?.close();
-  try {
-    const { base, cookie } = await signIn(platform, 'operator@demo.test');
-    const socket = io(`${base}/ops`, {
-      transports: ['websocket'],
-      extraHeaders: { cookie },
-      forceNew: true,
-      reconnection: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('hello', () => resolve());
-      socket.once('connect_error', reject);
-      setTimeout(() => reject(new Error('no hello')), 2_000);
-    });
-    return socket;
-  } catch {
-    return undefined;
-  }
+  return platform.url ? demoOperatorSocket(platform.url).catch(() => undefined) : undefined;
 }

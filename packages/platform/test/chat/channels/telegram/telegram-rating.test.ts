@@ -6,15 +6,14 @@
  */
 import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
 import type { Message, Update } from '@grammyjs/types';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChat } from '../../../../src/chat/channels/telegram/telegram-bots';
 import { receiveTelegramUpdate } from '../../../../src/chat/channels/telegram/telegram-receive';
 import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
-import { chatFeed } from '../../../../src/chat/feed';
 import {
   customer,
   pollerEvent,
+  receiveDeps,
   type TelegramStage,
   telegramStage,
   telegramWidget,
@@ -92,12 +91,7 @@ describe.each(engines)('the rating in Telegram on $name', (engine) => {
     };
     if (!isChat(widget)) throw new Error('no chat widget');
     await receiveTelegramUpdate(
-      {
-        store: t.platform.store,
-        clock: stage.clock,
-        feed: chatFeed(t.platform.io, { store: t.platform.store, clock: stage.clock }),
-        limiter: new RateLimiterMemory({ points: 100, duration: 60 }),
-      },
+      receiveDeps(t, stage.clock),
       { credential: telegramCredential(bot.token), widget },
       forged,
       undefined,

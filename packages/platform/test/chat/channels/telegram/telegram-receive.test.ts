@@ -4,14 +4,13 @@
  * (a plain Start, an edit) only moves the cursor.
  */
 import type { Update } from '@grammyjs/types';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChat } from '../../../../src/chat/channels/telegram/telegram-bots';
 import { receiveTelegramUpdate } from '../../../../src/chat/channels/telegram/telegram-receive';
 import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
-import { chatFeed } from '../../../../src/chat/feed';
 import {
   customer,
+  receiveDeps,
   type TelegramStage,
   telegramStage,
   telegramWidget,
@@ -39,8 +38,11 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
     await stage?.close();
   });
 
-  it('stores an update that comes again once, moving the cursor past it each time', async () => {
-    // No poller: the test hands the updates over itself, as a poller or a webhook would.
+  /**
+   * A new widget's bot whose lease the test holds (no poller: the test hands the updates over
+   * itself, as a poller or a webhook would), and what receiving needs.
+   */
+  const handOver = async (messagesPerMinute?: number) => {
     const { widget, bot } = await telegramWidget(t, stage.sandbox, { refresh: false });
     if (!isChat(widget)) throw new Error('not a chat widget');
     const credential = telegramCredential(bot.token);
@@ -52,12 +54,13 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
       now: stage.clock().getTime(),
     });
     if (!lease) throw new Error('no lease');
-    const deps = {
-      store,
-      clock: stage.clock,
-      feed: chatFeed(t.platform.io, { store, clock: stage.clock }),
-      limiter: new RateLimiterMemory({ points: 100, duration: 60 }),
-    };
+    const deps = receiveDeps(t, stage.clock, messagesPerMinute);
+    return { widget, bot, credential, lease, deps, store };
+  };
+
+  it('stores an update that comes again once, moving the cursor past it each time', async () => {
+    // No poller: the test hands the updates over itself, as a poller or a webhook would.
+    const { widget, bot, credential, lease, deps, store } = await handOver();
     const anna = customer(stage.sandbox);
     // A private chat's message, as the sandbox queued it for the bot.
     const message = stage.sandbox.telegram.write(
@@ -96,14 +99,13 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
     expect(again).toEqual({ credential, fence: lease.fence, cursor: 503, webhookUrl: null });
   });
   it('tells the operators of an update whose process died before telling them, when it comes again', async () => {
-    const { widget, bot } = await telegramWidget(t, stage.sandbox, { refresh: false });
-    if (!isChat(widget)) throw new Error('not a chat widget');
-    const credential = telegramCredential(bot.token);
-    const { store } = t.platform;
-    const limiter = new RateLimiterMemory({ points: 100, duration: 60 });
-    const feed = chatFeed(t.platform.io, { store, clock: stage.clock });
+    // A webhook's update: no lease, no cursor.
+    const { widget, bot, credential, deps } = await handOver();
     // The process dies after the commit, before the operators hear of the message.
-    const dying = { ...feed, message: () => Promise.reject(new Error('SIGKILL')) };
+    const dying = {
+      ...deps,
+      feed: { ...deps.feed, message: () => Promise.reject(new Error('SIGKILL')) },
+    };
     const message = stage.sandbox.telegram.write(
       bot.username,
       customer(stage.sandbox),
@@ -112,44 +114,18 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
     const update: Update = { update_id: 900, message };
     const source = { credential, widget };
 
-    await expect(
-      receiveTelegramUpdate(
-        { store, clock: stage.clock, feed: dying, limiter },
-        source,
-        update,
-        undefined,
-      ),
-    ).rejects.toThrow('SIGKILL');
+    await expect(receiveTelegramUpdate(dying, source, update, undefined)).rejects.toThrow(
+      'SIGKILL',
+    );
     expect((await widgetMessages(t, widget)).map((m) => m.published)).toEqual([false]);
     // The webhook's retry: stored nothing more, published what was stored.
-    await receiveTelegramUpdate(
-      { store, clock: stage.clock, feed, limiter },
-      source,
-      update,
-      undefined,
-    );
+    await receiveTelegramUpdate(deps, source, update, undefined);
     const stored = await widgetMessages(t, widget);
     expect(stored.map((m) => [m.text, m.published])).toEqual([['Hi', true]]);
   });
 
   it('refuses a customer past the chat rate limit as the site chat does, moving the cursor on', async () => {
-    const { widget, bot } = await telegramWidget(t, stage.sandbox, { refresh: false });
-    if (!isChat(widget)) throw new Error('not a chat widget');
-    const credential = telegramCredential(bot.token);
-    const { store } = t.platform;
-    const lease = await store.channels.leases.acquire({
-      credential,
-      holder: 'this test',
-      leaseMs: 60_000,
-      now: stage.clock().getTime(),
-    });
-    if (!lease) throw new Error('no lease');
-    const deps = {
-      store,
-      clock: stage.clock,
-      feed: chatFeed(t.platform.io, { store, clock: stage.clock }),
-      limiter: new RateLimiterMemory({ points: 2, duration: 60 }),
-    };
+    const { widget, bot, credential, lease, deps, store } = await handOver(2);
     const flooder = customer(stage.sandbox, 'Flood');
     for (const id of [1, 2, 3]) {
       const message = stage.sandbox.telegram.write(
