@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { EmailSchema, PhoneSchema } from './contacts';
+import { TextLocaleSchema } from './locale';
 import type { Presence } from './presence';
 import { requiredText, text, token } from './text';
 
@@ -36,6 +37,8 @@ export const ChatAuthSchema = v.object({
   visitorToken: v.optional(token(128, /^[A-Za-z0-9_-]+$/, 'a visitor token')),
   /** The visitor's IANA time zone, so the operator sees the visitor's local time. */
   timeZone: v.optional(text(64)),
+  /** The language the widget speaks to the visitor: auto-replies are sent in it. */
+  locale: v.optional(TextLocaleSchema),
 });
 
 /** Visitor → platform `send`: one message. */

@@ -18,7 +18,7 @@ export async function offerRating(
   if (!closed.ratingOffered || closed.channel === 'site') return;
   const sent = await deps.store.channels.deliveries.offerRating({
     conversationId: closed.id,
-    text: ratingTexts(settings.locale).question,
+    text: ratingTexts(settings).question,
     now: deps.now,
   });
   if (sent) await deps.feed.message(sent, settings.channels.site);

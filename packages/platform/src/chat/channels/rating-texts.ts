@@ -1,9 +1,9 @@
 /**
  * The rating as a messenger customer sees it: the question, the four marks on its buttons, the
- * thanks. In the widget's language (Russian, else English: a messenger has no browser to ask),
- * worded as the site chat's own rating (packages/chat's texts).
+ * thanks. In the widget's main language (a messenger has no browser to ask), worded as the site
+ * chat's own rating (packages/chat's texts).
  */
-import type { ChatRating, ChatSettings } from '@frontdesk/config';
+import { type ChatRating, type ChatSettings, localeFor, type TextLocale } from '@frontdesk/config';
 
 /** The rating's texts in one language. */
 export interface RatingTexts {
@@ -12,7 +12,7 @@ export interface RatingTexts {
   thanks: string;
 }
 
-const TEXTS: Readonly<Record<'en' | 'ru', RatingTexts>> = {
+const TEXTS: Readonly<Record<TextLocale, RatingTexts>> = {
   en: {
     question: 'How was the chat?',
     marks: { excellent: 'Excellent', good: 'Good', satisfactory: 'Satisfactory', poor: 'Poor' },
@@ -33,7 +33,7 @@ const TEXTS: Readonly<Record<'en' | 'ru', RatingTexts>> = {
 /** The marks, best first: the buttons' order. */
 export const RATINGS: readonly ChatRating[] = ['excellent', 'good', 'satisfactory', 'poor'];
 
-/** The rating's texts for a chat widget of `locale`. */
-export function ratingTexts(locale: ChatSettings['locale']): RatingTexts {
-  return TEXTS[locale === 'ru' ? 'ru' : 'en'];
+/** The rating's texts of a chat widget with `settings`. */
+export function ratingTexts(settings: ChatSettings): RatingTexts {
+  return TEXTS[localeFor(settings, undefined)];
 }

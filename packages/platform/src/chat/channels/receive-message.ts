@@ -8,7 +8,7 @@
  * stored once however often it comes; one stored by a process that died before telling the
  * operators is told when it comes again.
  */
-import type { ChatSettings, Messenger } from '@frontdesk/config';
+import { type ChatSettings, localeFor, type Messenger, textIn } from '@frontdesk/config';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../../clock';
 import type { Store, Widget } from '../../storage/types';
@@ -86,9 +86,10 @@ export async function receiveMessage(
     page: null,
     now,
     receiver: settings.channels[update.messenger]?.receiver ?? null,
-    autoReplies: site.autoReplies.filter(
-      (reply) => reply.when === (working ? 'working' : 'nonWorking'),
-    ),
+    // In the widget's main language: a messenger has no browser to ask.
+    autoReplies: site.autoReplies
+      .filter((reply) => reply.when === (working ? 'working' : 'nonWorking'))
+      .map((reply) => ({ ...reply, text: textIn(reply.text, localeFor(settings, undefined)) })),
     email:
       !working && site.nonWorkingEmail
         ? nonWorkingEmail({

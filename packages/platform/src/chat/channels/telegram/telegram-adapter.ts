@@ -18,13 +18,15 @@ const SEND_TIMEOUT_MS = 30_000;
 
 /** Telegram's adapter over TELEGRAM_API_URL. */
 export function telegramAdapter(store: Store, apiUrl: string): ChannelAdapter {
-  /** The bot of a widget and its language, or undefined when it has no Telegram token any more. */
+  /** The bot of a chat widget and its settings, or undefined when it has no Telegram token any more. */
   const botOf = async (
     widgetId: string,
-  ): Promise<(TelegramBot & { locale: ChatSettings['locale'] }) | undefined> => {
+  ): Promise<(TelegramBot & { settings: ChatSettings }) | undefined> => {
     const widget = await store.widgets.get(widgetId);
     const token = widget && widget.deletedAt === null && (await telegramToken(store, widget));
-    return token ? { apiUrl, token, locale: widget.settings.locale } : undefined;
+    return token && widget.settings.type === 'chat'
+      ? { apiUrl, token, settings: widget.settings }
+      : undefined;
   };
   return {
     async send(delivery): Promise<AttemptResult> {
@@ -38,7 +40,7 @@ export function telegramAdapter(store: Store, apiUrl: string): ChannelAdapter {
             chat_id: Number(delivery.externalId),
             text: delivery.text,
             ...(delivery.keyboard === 'rating'
-              ? { reply_markup: ratingKeyboard(delivery.conversationId, bot.locale) }
+              ? { reply_markup: ratingKeyboard(delivery.conversationId, bot.settings) }
               : {}),
           },
           { timeoutMs: SEND_TIMEOUT_MS },
@@ -74,8 +76,8 @@ export function telegramAdapter(store: Store, apiUrl: string): ChannelAdapter {
 }
 
 /** The rating's marks under the question: each button's data names the conversation and mark. */
-function ratingKeyboard(conversationId: string, locale: ChatSettings['locale']) {
-  const { marks } = ratingTexts(locale);
+function ratingKeyboard(conversationId: string, settings: ChatSettings) {
+  const { marks } = ratingTexts(settings);
   return {
     inline_keyboard: RATINGS.map((rating) => [
       { text: marks[rating], callback_data: ratingData(conversationId, rating) },

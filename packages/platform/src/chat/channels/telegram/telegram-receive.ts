@@ -50,7 +50,7 @@ export async function receiveTelegramUpdate(
   } else if (read.kind === 'rating') {
     const rated = await receiveRating(deps, inbound, peer, read);
     if (source.bot) {
-      const thanks = ratingTexts(source.widget.settings.locale).thanks;
+      const thanks = ratingTexts(source.widget.settings).thanks;
       // Best effort: the rating is stored; an unanswered press only spins a while.
       await callTelegram(
         source.bot,
