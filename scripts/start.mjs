@@ -39,6 +39,13 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
   },
 });
 
+// The demo account's trunk reaches the phone network's carrier (its defaults, README there).
+const phoneNetworkPort = process.env.PHONE_NETWORK_PORT ?? '5070';
+const demoTrunkUrl =
+  process.env.DEMO_TRUNK_URL ??
+  `sip://${encodeURIComponent(process.env.PHONE_NETWORK_TRUNK_USER ?? 'frontdesk')}:${encodeURIComponent(
+    process.env.PHONE_NETWORK_TRUNK_PASSWORD ?? 'frontdesk-demo-trunk',
+  )}@127.0.0.1:${phoneNetworkPort}`;
 const phones = spawn(process.execPath, ['packages/phone-network/dist/main.js'], {
   cwd: root,
   stdio: 'inherit',
@@ -56,6 +63,7 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     ...(tlsFront ? { TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1' } : {}),
     SEED_DEMO: '1',
     SIP_EDGE: process.env.SIP_EDGE ?? '1',
+    DEMO_TRUNK_URL: demoTrunkUrl,
     DEMO_SITE_URL: demoSiteUrl,
     // The demo site runs on loopback: let the Studio's "test on my site" load its pages.
     SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
@@ -98,6 +106,9 @@ console.log(
   `Messenger sandbox (play the customer in Telegram; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
 );
 
+console.log(
+  `Phone network (baresip phones behind a carrier on 127.0.0.1:${phoneNetworkPort}): a site call nobody answers in the console goes to +74951110001 through the demo trunk`,
+);
 if (tlsFront) {
   console.log(
     `TLS front: ${publicUrl} with the local CA ${tlsDir}/ca.pem (import it into the browser, or accept the certificate once)`,

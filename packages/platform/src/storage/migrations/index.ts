@@ -13,6 +13,7 @@ import * as chatEmailHours from './014_chat_email_hours';
 import * as secrets from './020_secrets';
 import * as outboxKinds from './021_outbox_kinds';
 import * as channels from './030_channels';
+import * as trunks from './031_trunks';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -26,4 +27,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '020_secrets': secrets,
   '021_outbox_kinds': outboxKinds,
   '030_channels': channels,
+  '031_trunks': trunks,
 };
