@@ -13,8 +13,16 @@ export const PublicChatConfigSchema = v.object({
   /** The channels a visitor can use; an absent messenger is not connected or not enabled. */
   channels: v.object({
     site: v.object({ showOperatorName: flag, showOperatorPhoto: flag, rating: flag }),
-    /** t.me/<bot> */
-    telegram: v.optional(v.object({ bot: token(32, /^[A-Za-z0-9_]+$/, "a bot's username") })),
+    /**
+     * t.me/<bot>; `linkBase` stands for https://t.me where the platform's MESSENGER_LINK_BASE
+     * names another (the messenger sandbox's): the one other start a hand-off link may have.
+     */
+    telegram: v.optional(
+      v.object({
+        bot: token(32, /^[A-Za-z0-9_]+$/, "a bot's username"),
+        linkBase: v.optional(token(200, /^https?:\/\/[^\s?#]+[^\s?#/]$/, 'an http(s) URL')),
+      }),
+    ),
     /** viber://pa?chatURI=<uri> */
     viber: v.optional(v.object({ uri: token(100, /^[A-Za-z0-9._-]+$/, 'a chat URI') })),
     /** vk.me/<groupId> */

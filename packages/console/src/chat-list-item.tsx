@@ -1,9 +1,10 @@
 /**
  * One conversation in a list (the chats, the search results): the visitor and whether they are
- * online, the widget, the unread count and the last message. A link to the conversation, so a
+ * online, the channel they write from (icon and name), the widget, the unread count and the last message. A link to the conversation, so a
  * new tab or a shared link opens it too. Every visitor-supplied string is rendered as text.
  */
 import type { ConversationSummary } from '@frontdesk/config';
+import { ChannelBadge } from './channel-badge';
 import { visitorName } from './chat-store';
 
 /** One line of the last message: who wrote it (unless the visitor) and the text. */
@@ -54,7 +55,7 @@ export function ConversationRow({
           )}
         </span>
         <span class="row-widget">
-          {conversation.widget.name}
+          <ChannelBadge channel={conversation.channel} /> · {conversation.widget.name}
           {conversation.status === 'closed' ? ' · closed' : ''}
         </span>
         <span class="row-preview">{preview(conversation)}</span>

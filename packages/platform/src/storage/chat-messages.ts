@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
+import { queueDelivery } from '../chat/channels/queue-delivery';
 import { queueNonWorkingEmail } from './chat-emails';
 import type { ChatStore, StoredChatMessage } from './chat-types';
 import {
@@ -41,6 +42,8 @@ export function chatMessagesRepository(
         assertStorableText('page.title', input.page.title);
       }
       const stored = await retriedTransaction(db, async (trx) => {
+        // Messenger channels: the poller's fencing check comes first (src/chat/channels/).
+        await input.inbound?.before(trx);
         await lockVisitor(trx, engine, visitor.id);
         const earlier = await visitorClientId(trx, visitor.id, input.clientId);
         if (earlier) return { message: earlier, replayed: true };
@@ -76,6 +79,7 @@ export function chatMessagesRepository(
             ...(input.page ? { page_url: input.page.url, page_title: input.page.title } : {}),
             ...(visitor.timeZone !== null ? { time_zone: visitor.timeZone } : {}),
             ...emailed,
+            channel: input.inbound?.channel ?? 'site',
           },
         );
         // An enquiry is the conversation until it is closed: once an operator answered in it
@@ -98,6 +102,8 @@ export function chatMessagesRepository(
             )
             .execute();
         }
+        // Messenger channels: the update's record, in the same transaction (src/chat/channels/).
+        await input.inbound?.after(trx, message);
         return { message, replayed: false };
       });
       return withConversation(db, stored);
@@ -198,6 +204,8 @@ export async function appendMessage(
     .where('id', '=', conversation.id)
     .execute();
   await trx.insertInto('chat_messages').values(row).execute();
+  // A reply in a messenger conversation waits in its outbox, committed with the message.
+  await queueDelivery(trx, conversation, row);
   return toStoredMessage(row);
 }
 
@@ -245,6 +253,7 @@ async function startConversation(
     email_hour_started_at: null,
     email_hour_count: 0,
     email_batch_id: null,
+    channel: 'site',
   };
   await trx.insertInto('conversations').values(row).execute();
   return row;

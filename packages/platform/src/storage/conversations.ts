@@ -251,6 +251,7 @@ export function toConversation(row: ViewRow): Conversation {
         ? { id: row.assignee_id, name: row.assignee_name }
         : null,
     status: row.status,
+    channel: row.channel,
     lastSeq: row.last_seq,
     readByOperatorSeq: row.read_by_operator_seq,
     readByVisitorSeq: row.read_by_visitor_seq,

@@ -3,7 +3,7 @@
  * milliseconds, booleans 0/1, settings JSON text. Repositories turn rows into the records of
  * types.ts; nothing outside storage should need these.
  */
-import type { ChatAuthor, ChatRating, Messenger } from '@frontdesk/config';
+import type { ChatAuthor, ChatChannel, ChatRating, Messenger } from '@frontdesk/config';
 import type { OrderStatus, OutboxChannel, OutboxKind, OutboxStatus, Role } from './types';
 
 /** Every table the migrations create, for `Kysely<Tables>`. */
@@ -258,6 +258,8 @@ export interface ConversationRow {
   email_hour_started_at: number | null;
   email_hour_count: number;
   email_batch_id: string | null;
+  /** Where the customer last wrote from (migration 030): where replies go. */
+  channel: ChatChannel;
 }
 
 /** A row of `chat_messages`. */
