@@ -5,7 +5,7 @@
  * task is claimed, and its order turned ringing, exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from './database';
 import { insertEvent, toOrder } from './order-rows';
 import { skipLocked } from './skip-locked';
@@ -21,20 +21,35 @@ export function dueTasksRepository(
     async claim({ now, by, staleBefore, limit }) {
       return db.transaction().execute(async (trx) => {
         // Pick, then update the picked rows (as the outbox does): inside an UPDATE, PostgreSQL may
-        // run a LIMIT subquery again for each row and so claim more than `limit`.
-        const fresh = await claimPicked(
-          trx,
-          by,
-          now,
-          await trx
+        // run a LIMIT subquery again for each row and so claim more than `limit`. The pick's rows
+        // stay locked until the commit.
+        const claimFirst = async (
+          due: (eb: ExpressionBuilder<Tables, 'due_tasks'>) => Expression<SqlBool>,
+          count: number,
+        ): Promise<DueTaskRow[]> => {
+          const picked = await trx
             .selectFrom('due_tasks')
             .select('id')
-            .where('claimed_at', 'is', null)
-            .where('due_at', '<=', now)
+            .where(due)
             .orderBy('due_at')
-            .limit(limit)
+            .limit(count)
             .$call(skipLocked(engine))
-            .execute(),
+            .execute();
+          if (picked.length === 0) return [];
+          return trx
+            .updateTable('due_tasks')
+            .set({ claimed_by: by, claimed_at: now })
+            .where(
+              'id',
+              'in',
+              picked.map((row) => row.id),
+            )
+            .returningAll()
+            .execute();
+        };
+        const fresh = await claimFirst(
+          (eb) => eb.and([eb('claimed_at', 'is', null), eb('due_at', '<=', now)]),
+          limit,
         );
         if (fresh.length > 0) {
           const ringing = await trx
@@ -55,19 +70,9 @@ export function dueTasksRepository(
         // A claim whose ring never went out: its claimer died between commit and delivery.
         const stale =
           fresh.length < limit
-            ? await claimPicked(
-                trx,
-                by,
-                now,
-                await trx
-                  .selectFrom('due_tasks')
-                  .select('id')
-                  .where('fired_at', 'is', null)
-                  .where('claimed_at', '<=', staleBefore)
-                  .orderBy('due_at')
-                  .limit(limit - fresh.length)
-                  .$call(skipLocked(engine))
-                  .execute(),
+            ? await claimFirst(
+                (eb) => eb.and([eb('fired_at', 'is', null), eb('claimed_at', '<=', staleBefore)]),
+                limit - fresh.length,
               )
             : [];
         const tasks = [...fresh, ...stale];
@@ -142,24 +147,4 @@ function toDueTask(row: DueTaskRow): DueTask {
     claimedAt: row.claimed_at,
     firedAt: row.fired_at,
   };
-}
-
-/** Claims the picked tasks for `by`; the pick's rows stay locked until the commit. */
-async function claimPicked(
-  trx: Transaction<Tables>,
-  by: string,
-  now: number,
-  picked: { id: string }[],
-): Promise<DueTaskRow[]> {
-  if (picked.length === 0) return [];
-  return trx
-    .updateTable('due_tasks')
-    .set({ claimed_by: by, claimed_at: now })
-    .where(
-      'id',
-      'in',
-      picked.map((row) => row.id),
-    )
-    .returningAll()
-    .execute();
 }
