@@ -11,11 +11,13 @@ import {
 } from '@frontdesk/messenger-sandbox';
 import type { Platform, StoredChatMessage, Widget } from '@frontdesk/platform';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { afterAll } from 'vitest';
 import type { ReceiveDeps } from '../../src/chat/channels/receive-message';
 import { chatFeed } from '../../src/chat/feed';
 import { chatWidget, type SitePatch } from './chat';
-import type { TestDatabase } from './databases';
+import type { TestDatabase, TestEngine } from './databases';
 import { startPlatform, type TestClock, type TestPlatform, testClock } from './platform';
+import { type SocketSuite, type StartOptions, socketSuite } from './socket-suite';
 
 /** Pollers quick enough for tests: a 1 s long poll, a 30 s lease (on the test clock), 20 ms ticks. */
 export const TEST_CHANNEL_TUNING = {
@@ -31,6 +33,8 @@ export const TEST_CHANNEL_TUNING = {
 export interface TelegramStage {
   clock: TestClock;
   sandbox: MessengerSandbox;
+  /** What a platform on the stage's clock, pointed at the sandbox's Telegram, starts with. */
+  options(tuning?: Partial<typeof TEST_CHANNEL_TUNING>): StartOptions;
   /** A platform over `database` on the stage's clock, pointed at the sandbox's Telegram. */
   platform(
     database: TestDatabase,
@@ -49,17 +53,54 @@ export async function telegramStage(): Promise<TelegramStage> {
     TELEGRAM_API_URL: sandbox.telegram.apiUrl,
     MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
   };
+  const options = (tuning: Partial<typeof TEST_CHANNEL_TUNING> = {}): StartOptions => ({
+    clock,
+    env,
+    channelTuning: { ...TEST_CHANNEL_TUNING, ...tuning },
+  });
   return {
     clock,
     sandbox,
     env,
-    platform: (database, tuning = {}) =>
-      startPlatform(database, {
-        clock,
-        env,
-        channelTuning: { ...TEST_CHANNEL_TUNING, ...tuning },
-      }),
+    options,
+    platform: (database, tuning) => startPlatform(database, options(tuning)),
     close: () => sandbox.close(),
+  };
+}
+
+/** A {@link socketSuite} whose platform speaks to a started sandbox: {@link TelegramStage}. */
+export interface TelegramSuite extends SocketSuite {
+  readonly stage: TelegramStage;
+}
+
+/**
+ * A sandbox, and a platform pointed at it on one engine, for the enclosing `describe`: the
+ * sockets each test keeps are closed after it; the platform, its database and then the sandbox
+ * at the end.
+ */
+export function telegramSuite(
+  engine: TestEngine,
+  tuning: Partial<typeof TEST_CHANNEL_TUNING> = {},
+): TelegramSuite {
+  let stage: TelegramStage | undefined;
+  // Registered first, so it runs last: the platform stops polling before its sandbox goes.
+  afterAll(() => stage?.close());
+  const suite = socketSuite(engine, async () => {
+    stage = await telegramStage();
+    return stage.options(tuning);
+  });
+  return {
+    get database() {
+      return suite.database;
+    },
+    get t() {
+      return suite.t;
+    },
+    keep: (client) => suite.keep(client),
+    get stage() {
+      if (!stage) throw new Error('telegramSuite: used before its beforeAll ran');
+      return stage;
+    },
   };
 }
 

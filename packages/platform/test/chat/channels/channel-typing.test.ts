@@ -4,30 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   customer,
   type TelegramStage,
-  telegramStage,
+  telegramSuite,
   telegramWidget,
 } from '../../support/channels';
-import { engines, type TestDatabase } from '../../support/databases';
+import { engines } from '../../support/databases';
 import { connectOps, type OpsClient } from '../../support/ops-client';
 import type { TestPlatform } from '../../support/platform';
 
 describe.each(engines)('operator typing to Telegram on $name', (engine) => {
   let stage: TelegramStage;
-  let database: TestDatabase;
   let t: TestPlatform;
   let operator: OpsClient;
 
+  const suite = telegramSuite(engine);
   beforeAll(async () => {
-    stage = await telegramStage();
-    database = await engine.open();
-    t = await stage.platform(database);
+    ({ stage, t } = suite);
     operator = await connectOps(t, 'operator');
   });
   afterAll(async () => {
     operator?.socket.close();
-    await t?.close();
-    await database?.drop();
-    await stage?.close();
   });
 
   it('shows the customer that the operator is typing, in Telegram', async () => {

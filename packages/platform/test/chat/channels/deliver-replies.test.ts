@@ -11,10 +11,10 @@ import { MAX_DELIVERY_ATTEMPTS } from '../../../src/chat/channels/deliver-replie
 import {
   customer,
   type TelegramStage,
-  telegramStage,
+  telegramSuite,
   telegramWidget,
 } from '../../support/channels';
-import { engines, type TestDatabase } from '../../support/databases';
+import { engines } from '../../support/databases';
 import { connectOps, type OpsClient } from '../../support/ops-client';
 import type { TestPlatform } from '../../support/platform';
 
@@ -26,23 +26,18 @@ const cid = () => `reply-${String(++ids).padStart(8, '0')}`;
 
 describe.each(engines)('replies to Telegram on $name', (engine) => {
   let stage: TelegramStage;
-  let database: TestDatabase;
   let t: TestPlatform;
   let operator: OpsClient;
 
+  const suite = telegramSuite(engine);
   beforeAll(async () => {
-    stage = await telegramStage();
-    database = await engine.open();
-    t = await stage.platform(database);
+    ({ stage, t } = suite);
     operator = await connectOps(t, 'operator');
   });
   // Each test ends with its replies sent or failed: none is left for the next one's passes.
   afterEach(() => stage.sandbox.telegram.faults.clear());
   afterAll(async () => {
     operator?.socket.close();
-    await t?.close();
-    await database?.drop();
-    await stage?.close();
   });
 
   /** A new bot and customer, and the conversation the customer's first message opened. */

@@ -7,18 +7,18 @@
 import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
 import type { Customer, SandboxBot } from '@frontdesk/messenger-sandbox';
 import type { Widget } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDOFF_TTL_MS } from '../../../src/chat/channels/receive-handoff';
 import { telegramCredential } from '../../../src/chat/channels/telegram/telegram-token';
 import {
   customer,
   pollerEvent,
   type TelegramStage,
-  telegramStage,
+  telegramSuite,
   telegramWidget,
 } from '../../support/channels';
 import { connectVisitor, type VisitorClient } from '../../support/chat';
-import { engines, type TestDatabase } from '../../support/databases';
+import { engines } from '../../support/databases';
 import { connectOps, type OpsClient } from '../../support/ops-client';
 import type { TestPlatform } from '../../support/platform';
 
@@ -30,31 +30,22 @@ const cid = () => `handoff-${String(++ids).padStart(8, '0')}`;
 
 describe.each(engines)('hand-off to Telegram on $name', (engine) => {
   let stage: TelegramStage;
-  let database: TestDatabase;
   let t: TestPlatform;
   let operator: OpsClient;
-  const sockets: VisitorClient[] = [];
 
+  const suite = telegramSuite(engine);
   beforeAll(async () => {
-    stage = await telegramStage();
-    database = await engine.open();
-    t = await stage.platform(database);
+    ({ stage, t } = suite);
     operator = await connectOps(t, 'operator');
-  });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
   });
   afterAll(async () => {
     operator?.socket.close();
-    await t?.close();
-    await database?.drop();
-    await stage?.close();
   });
 
   /** A site visitor of `widget` who wrote once, and the conversation that opened. */
   const siteVisitor = async (widget: Widget) => {
     const visitor = await connectVisitor(t.url, { key: widget.key });
-    sockets.push(visitor);
+    suite.keep(visitor);
     const sent = await visitor.ask<Sent>('send', {
       clientId: cid(),
       text: 'Can we go on in Telegram?',

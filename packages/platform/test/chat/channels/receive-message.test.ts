@@ -5,44 +5,33 @@
  */
 import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
 import type { User } from '@frontdesk/platform';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   customer,
   type TelegramStage,
-  telegramStage,
+  telegramSuite,
   telegramWidget,
 } from '../../support/channels';
-import { engines, type TestDatabase } from '../../support/databases';
-import { connectOps, type OpsClient } from '../../support/ops-client';
+import { engines } from '../../support/databases';
+import { connectOps } from '../../support/ops-client';
 import type { TestPlatform } from '../../support/platform';
 
 type Listed = ChatAck<{ conversations: ConversationSummary[] }>;
 
 describe.each(engines)('messages from Telegram on $name', (engine) => {
   let stage: TelegramStage;
-  let database: TestDatabase;
   let t: TestPlatform;
   let olga: User;
-  const sockets: OpsClient[] = [];
 
+  const suite = telegramSuite(engine);
   beforeAll(async () => {
-    stage = await telegramStage();
-    database = await engine.open();
-    t = await stage.platform(database);
+    ({ stage, t } = suite);
     olga = await t.addUser('operator', 'Olga Telegram');
-  });
-  afterEach(() => {
-    for (const client of sockets.splice(0)) client.socket.close();
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-    await stage?.close();
   });
 
   const ops = async (who: Parameters<typeof connectOps>[1]) => {
     const client = await connectOps(t, who);
-    sockets.push(client);
+    suite.keep(client);
     return client;
   };
 

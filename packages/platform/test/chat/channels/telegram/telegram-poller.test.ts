@@ -5,7 +5,7 @@
  * the status the Studio reads.
  */
 import { createPlatform, type Platform, readEnv } from '@frontdesk/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
 import { openDatabase } from '../../../../src/storage/database';
 import {
@@ -13,28 +13,21 @@ import {
   pollerEvent,
   TEST_CHANNEL_TUNING,
   type TelegramStage,
-  telegramStage,
+  telegramSuite,
   telegramWidget,
   widgetMessages,
 } from '../../../support/channels';
-import { engines, type TestDatabase } from '../../../support/databases';
+import { engines } from '../../../support/databases';
 import type { TestPlatform } from '../../../support/platform';
 
 describe.each(engines)('Telegram pollers on $name', (engine) => {
   let stage: TelegramStage;
-  let database: TestDatabase;
   let t: TestPlatform;
 
+  // A long poll far longer than a test step: the fencing test acts while one is waiting.
+  const suite = telegramSuite(engine, { pollTimeoutSeconds: 20 });
   beforeAll(async () => {
-    stage = await telegramStage();
-    database = await engine.open();
-    // A long poll far longer than a test step: the fencing test acts while one is waiting.
-    t = await stage.platform(database, { pollTimeoutSeconds: 20 });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-    await stage?.close();
+    ({ stage, t } = suite);
   });
 
   /** A second platform process: its own connection to the database, the same clock. */
@@ -42,7 +35,7 @@ describe.each(engines)('Telegram pollers on $name', (engine) => {
     const platform = await createPlatform({
       env: readEnv({ PORT: '0', DATA_DIR: '/nonexistent', WORKER_INTERVAL_MS: '0', ...stage.env }),
       clock: stage.clock,
-      database: await openDatabase(database.options),
+      database: await openDatabase(suite.database.options),
       channelTuning: TEST_CHANNEL_TUNING,
     });
     await platform.listen();

@@ -4,7 +4,7 @@
  * (a plain Start, an edit) only moves the cursor.
  */
 import type { Update } from '@grammyjs/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isChat } from '../../../../src/chat/channels/telegram/telegram-bots';
 import { receiveTelegramUpdate } from '../../../../src/chat/channels/telegram/telegram-receive';
 import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
@@ -12,11 +12,11 @@ import {
   customer,
   receiveDeps,
   type TelegramStage,
-  telegramStage,
+  telegramSuite,
   telegramWidget,
   widgetMessages,
 } from '../../../support/channels';
-import { engines, type TestDatabase } from '../../../support/databases';
+import { engines } from '../../../support/databases';
 import type { TestPlatform } from '../../../support/platform';
 
 /** A message of a private chat, as updates carry them. */
@@ -24,18 +24,11 @@ type Private = NonNullable<Update['message']> & NonNullable<Update['edited_messa
 
 describe.each(engines)('Telegram updates on $name', (engine) => {
   let stage: TelegramStage;
-  let database: TestDatabase;
   let t: TestPlatform;
 
+  const suite = telegramSuite(engine);
   beforeAll(async () => {
-    stage = await telegramStage();
-    database = await engine.open();
-    t = await stage.platform(database);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-    await stage?.close();
+    ({ stage, t } = suite);
   });
 
   /**

@@ -4,33 +4,26 @@
  * an enabled bot; only the account's admins and marketers may read it.
  */
 import type { Widget } from '@frontdesk/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
 import {
   customer,
   pollerEvent,
   type TelegramStage,
-  telegramStage,
+  telegramSuite,
   telegramWidget,
 } from '../../../support/channels';
 import { chatWidget } from '../../../support/chat';
-import { engines, type TestDatabase } from '../../../support/databases';
+import { engines } from '../../../support/databases';
 import type { TestPlatform } from '../../../support/platform';
 
 describe.each(engines)('Telegram status on $name', (engine) => {
   let stage: TelegramStage;
-  let database: TestDatabase;
   let t: TestPlatform;
 
+  const suite = telegramSuite(engine);
   beforeAll(async () => {
-    stage = await telegramStage();
-    database = await engine.open();
-    t = await stage.platform(database);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-    await stage?.close();
+    ({ stage, t } = suite);
   });
 
   const status = async (widget: Widget, who: 'marketer' | 'operator' = 'marketer') => {
