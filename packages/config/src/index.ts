@@ -49,6 +49,14 @@ export {
   VisitorPageSchema,
   VisitorSendSchema,
 } from './chat-protocol';
+export type { ChatQueue, ConversationTransfer, GroupChatRules } from './chat-distribution';
+export {
+  GroupChatRulesSchema,
+  MAX_ANSWER_SECONDS,
+  MAX_CHAT_LIMIT,
+  MAX_TRANSFER_NOTE,
+  OperatorTransferSchema,
+} from './chat-distribution';
 export type { ChatSettings } from './chat-settings';
 export { ChatSettingsSchema, TelegramTokenSchema, ViberTokenSchema } from './chat-settings';
 export {

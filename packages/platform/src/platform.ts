@@ -2,12 +2,14 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
+import { chatDistribution } from './chat/distribution';
 import { chatFeed } from './chat/feed';
 import { type Clock, systemClock } from './clock';
 import type { PlatformEnv } from './env';
 import { type AppLogger, buildApp } from './http/app';
 import type { AppContext } from './http/context';
 import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-limits';
+import { missedNotice } from './missed/missed-notice';
 import { opsSessions } from './ops-sessions';
 import { orderFeed } from './orders/order-feed';
 import { emailTransport } from './outbox/email-transport';
@@ -29,11 +31,20 @@ export interface Platform {
   store: Store;
   /**
    * The background workers (due callback orders, chat auto-replies, the outbox, expired `/ops`
-   * sessions). They run every `env.workerIntervalMs`; with 0 nothing runs by itself, and tests
-   * call `runDue()`, `fireAutoReplies()`, `sendOutbox()` and `endExpiredSessions()` when they
+   * sessions, distributing chat groups, missed enquiries). They run every `env.workerIntervalMs`;
+   * with 0 nothing runs by itself, and tests call `runDue()`, `fireAutoReplies()`,
+   * `sendOutbox()`, `endExpiredSessions()`, `distributeChats()` and `noticeMissed()` when they
    * want a pass.
    */
-  workers: Pick<Workers, 'runDue' | 'fireAutoReplies' | 'sendOutbox' | 'endExpiredSessions'>;
+  workers: Pick<
+    Workers,
+    | 'runDue'
+    | 'fireAutoReplies'
+    | 'sendOutbox'
+    | 'endExpiredSessions'
+    | 'distributeChats'
+    | 'noticeMissed'
+  >;
   /** The SIP edge (Kamailio) of a process with SIP_EDGE=1; started by listen(), stopped by close(). */
   sipEdge: SipEdge | undefined;
   /** Starts listening on env.host:env.port (port 0 picks a free one); resolves to the base URL. */
@@ -105,6 +116,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     assetDirs: options.assetDirs ?? [],
     webApps: options.webApps ?? {},
     orderPlaced: () => undefined,
+    distribute: () => undefined,
     presence: async () => ({ presence: 'nobody' }),
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
@@ -122,13 +134,26 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     widgetPresence({ ops: io.of('/ops'), store: ctx.store, now: clock().getTime() }, widget);
   const feed = orderFeed(io.of('/ops'), clock);
   const transports = outboxTransports(env);
+  const chat = chatFeed(io, ctx);
+  const distribution = chatDistribution(io, ctx, chat);
+  // One turn at a time in this process: the database keeps processes apart, this keeps order.
+  let turns = Promise.resolve();
+  ctx.distribute = (groupIds) => {
+    turns = turns
+      .then(async () => {
+        for (const groupId of groupIds) await distribution.group(groupId);
+        await distribution.pass();
+      })
+      .catch((error: unknown) => app.log.error(error));
+  };
   const workers = startWorkers(
     ctx,
     feed,
     transports,
     { intervalMs: env.workerIntervalMs, leaseMs: env.workerLeaseMs },
     (error) => app.log.error(error),
-    chatFeed(io, ctx),
+    chat,
+    { distributeChats: distribution.pass, noticeMissed: missedNotice(io.of('/ops'), ctx) },
   );
   ctx.orderPlaced = (order) => {
     feed.updated(order);
@@ -143,6 +168,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       fireAutoReplies: workers.fireAutoReplies,
       sendOutbox: workers.sendOutbox,
       endExpiredSessions: workers.endExpiredSessions,
+      distributeChats: workers.distributeChats,
+      noticeMissed: workers.noticeMissed,
     },
     sipEdge,
     async listen() {
@@ -155,6 +182,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       await sipEdge?.stop();
       await workers.stop();
+      // No turn starts now; the one under way finishes before the database closes.
+      ctx.distribute = () => undefined;
+      await turns;
       for (const transport of Object.values(transports)) transport.close();
       // Disconnect realtime clients first: Fastify then closes the one HTTP server they share.
       const presenceSettled = closingPresence(io);

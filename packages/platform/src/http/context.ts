@@ -21,6 +21,11 @@ export interface AppContext {
   webApps: Record<string, string>;
   /** Called once a new callback order is committed: consoles hear of it, the workers wake. */
   orderPlaced(order: Order): void;
+  /**
+   * A turn of the distributing groups (chat/distribution.ts): those named first (whose queue
+   * changed), then any with work; in the background, one at a time. Nothing until socket.io runs.
+   */
+  distribute(groupIds: readonly string[]): void;
   /** Who can answer `widget` now (widget-presence.ts); nobody until socket.io runs. */
   presence(widget: Widget): Promise<PublicPresence>;
 }

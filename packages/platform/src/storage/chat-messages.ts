@@ -136,8 +136,11 @@ export function chatMessagesRepository(
           {
             unanswered: 0,
             enquiry_started_at: null,
+            // The first answer came: no hand-over for want of one, no place in the queue.
+            answer_due_at: null,
+            queued_at: null,
             ...(conversation.assignee_id === null
-              ? { assignee_id: operator.id, assignee_name: operator.name }
+              ? { assignee_id: operator.id, assignee_name: operator.name, assigned_at: now }
               : {}),
           },
         );
@@ -245,6 +248,14 @@ async function startConversation(
     email_hour_started_at: null,
     email_hour_count: 0,
     email_batch_id: null,
+    // Every conversation starts waiting; a distributing group's turn, or a reply, ends it.
+    queued_at: now,
+    assigned_at: null,
+    answer_due_at: null,
+    transfer_reason: null,
+    transfer_from_name: null,
+    transfer_note: null,
+    transferred_at: null,
   };
   await trx.insertInto('conversations').values(row).execute();
   return row;

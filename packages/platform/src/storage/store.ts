@@ -7,6 +7,7 @@ import { callHistoryRepository } from './call-history';
 import { callsRepository } from './calls';
 import { chatAutoRepliesRepository } from './chat-auto-replies';
 import { chatContactsRepository } from './chat-contacts';
+import { chatDistributionRepository } from './chat-distribution';
 import { chatHandoffsRepository } from './chat-handoffs';
 import { chatMessagesRepository } from './chat-messages';
 import { chatVisitorsRepository } from './chat-visitors';
@@ -14,6 +15,7 @@ import { conversationsRepository } from './conversations';
 import type { Database } from './database';
 import { dueTasksRepository } from './due-tasks';
 import { groupsRepository } from './groups';
+import { missedRepository } from './missed';
 import { ordersRepository } from './orders';
 import { outboxRepository } from './outbox';
 import { searchRepository } from './search';
@@ -64,5 +66,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     chatHandoffs: chatHandoffsRepository(db),
     chatAutoReplies: chatAutoRepliesRepository(db, engine),
     search: searchRepository(db, engine),
+    chatDistribution: chatDistributionRepository(db, engine),
+    missed: missedRepository(db),
   };
 }
