@@ -12,6 +12,14 @@ export { CallSettingsSchema } from './call-settings';
 export { CallbackModeSchema } from './callback-mode';
 export type { CallbackSettings } from './callback-settings';
 export { CallbackSettingsSchema } from './callback-settings';
+export type { ChatQueue, ConversationTransfer, GroupChatRules } from './chat-distribution';
+export {
+  GroupChatRulesSchema,
+  MAX_ANSWER_SECONDS,
+  MAX_CHAT_LIMIT,
+  MAX_TRANSFER_NOTE,
+  OperatorTransferSchema,
+} from './chat-distribution';
 export type {
   ChatAck,
   ChatAuth,
@@ -49,14 +57,6 @@ export {
   VisitorPageSchema,
   VisitorSendSchema,
 } from './chat-protocol';
-export type { ChatQueue, ConversationTransfer, GroupChatRules } from './chat-distribution';
-export {
-  GroupChatRulesSchema,
-  MAX_ANSWER_SECONDS,
-  MAX_CHAT_LIMIT,
-  MAX_TRANSFER_NOTE,
-  OperatorTransferSchema,
-} from './chat-distribution';
 export type { ChatSettings } from './chat-settings';
 export { ChatSettingsSchema, TelegramTokenSchema, ViberTokenSchema } from './chat-settings';
 export {

@@ -6,9 +6,9 @@ import { registerOpsChat } from './chat/ops-chat';
 import { announceOperators } from './chat/presence';
 import { registerChat } from './chat/register';
 import { clientAddress, trustRule } from './http/client-address';
-import { registerOpsMissed } from './missed/ops-missed';
 import type { AppContext } from './http/context';
 import { SESSION_COOKIE, sessionOf } from './http/session';
+import { registerOpsMissed } from './missed/ops-missed';
 import {
   groupRoom,
   keepSessionExpiry,
@@ -93,7 +93,8 @@ export function createRealtime(
     registerOpsMissed(socket, ctx, io.of('/chat'));
     // A member who comes online may take what waits in their groups' queues.
     void ctx.store.groups.list(user.accountId).then(
-      (groups) => ctx.distribute(groups.filter((g) => g.memberIds.includes(user.id)).map((g) => g.id)),
+      (groups) =>
+        ctx.distribute(groups.filter((g) => g.memberIds.includes(user.id)).map((g) => g.id)),
       (error: unknown) => console.error('Could not list the groups of a new console:', error),
     );
     const presence = () =>

@@ -31,7 +31,9 @@ function wireQueue(queue: GroupQueue, now: number): ChatQueue {
     name: queue.name,
     length: queue.length,
     longestWaitSeconds:
-      queue.oldestQueuedAt === null ? 0 : Math.max(0, Math.floor((now - queue.oldestQueuedAt) / 1000)),
+      queue.oldestQueuedAt === null
+        ? 0
+        : Math.max(0, Math.floor((now - queue.oldestQueuedAt) / 1000)),
   };
 }
 
@@ -70,7 +72,10 @@ export function chatDistribution(
     const queue = (await store.chatDistribution.queues(accountId)).find(
       (q) => q.groupId === groupId,
     );
-    if (queue) ops.to([groupRoom(groupId), adminsRoom(accountId)]).emit('chat:queue', wireQueue(queue, clock().getTime()));
+    if (queue)
+      ops
+        .to([groupRoom(groupId), adminsRoom(accountId)])
+        .emit('chat:queue', wireQueue(queue, clock().getTime()));
     return moved.length;
   };
   return {

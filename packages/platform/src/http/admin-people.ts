@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { GroupChatRulesSchema } from '@frontdesk/config';
+import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { hashPassword } from '../passwords';
 import type { Group, User } from '../storage/types';

@@ -65,13 +65,18 @@ export function registerOpsMissed(socket: Socket, ctx: AppContext, chat: Namespa
     };
   });
 
-  onChat(socket, 'missed:handle', v.object({ id: v.pipe(v.string(), v.maxLength(64)) }), async ({ id }) => {
-    const handled = await ctx.store.missed.handleCall(user.accountId, id, {
-      byName: user.name,
-      now: ctx.clock().getTime(),
-    });
-    if (!handled) throw new ChatRefusal('not_found', `No missed call ${id} to handle.`, 'id');
-    ops.to(missedRoom(user.accountId)).emit('missed:changed', {});
-    return {};
-  });
+  onChat(
+    socket,
+    'missed:handle',
+    v.object({ id: v.pipe(v.string(), v.maxLength(64)) }),
+    async ({ id }) => {
+      const handled = await ctx.store.missed.handleCall(user.accountId, id, {
+        byName: user.name,
+        now: ctx.clock().getTime(),
+      });
+      if (!handled) throw new ChatRefusal('not_found', `No missed call ${id} to handle.`, 'id');
+      ops.to(missedRoom(user.accountId)).emit('missed:changed', {});
+      return {};
+    },
+  );
 }

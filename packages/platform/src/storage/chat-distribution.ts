@@ -35,7 +35,10 @@ export interface ChatDistributionStore {
    * queue, oldest first, goes out one conversation per member in turn, to members in `online`
    * below the group's limit. The ids of the conversations that changed hands.
    */
-  distribute(groupId: string, input: { online: ReadonlySet<string>; now: number }): Promise<string[]>;
+  distribute(
+    groupId: string,
+    input: { online: ReadonlySet<string>; now: number },
+  ): Promise<string[]>;
   /** The queues of the account's distributing groups. */
   queues(accountId: string): Promise<GroupQueue[]>;
 }
@@ -78,7 +81,10 @@ export function chatDistributionRepository(
         const turn = await memberTurn(trx, group, online);
         const changed: string[] = [];
         const give = async (
-          conversation: Pick<ConversationRow, 'id' | 'assignee_id' | 'assignee_name' | 'enquiry_started_at'>,
+          conversation: Pick<
+            ConversationRow,
+            'id' | 'assignee_id' | 'assignee_name' | 'enquiry_started_at'
+          >,
           to: string,
         ) => {
           const overdue = conversation.assignee_id !== null;

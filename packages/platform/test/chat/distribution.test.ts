@@ -60,7 +60,11 @@ describe.each(engines)('chat distribution on $name', (engine) => {
   };
 
   it('gives each conversation to one online member in turn, skips the offline and the full, queues the rest', async () => {
-    const { members, widget, group } = await team({ mode: 'distribute', limit: 1, answerSeconds: 0 });
+    const { members, widget, group } = await team({
+      mode: 'distribute',
+      limit: 1,
+      answerSeconds: 0,
+    });
     const [anna, boris, clara] = members as [User, User, User];
     const annaOps = await ops(anna);
     await ops(boris); // Clara stays offline.
@@ -102,7 +106,11 @@ describe.each(engines)('chat distribution on $name', (engine) => {
     const id = await enquiry(widget.key);
     await settle();
     expect(await holder(id)).toBeUndefined();
-    const reply = await annaOps.ask<Sent>('chat:send', { conversationId: id, clientId: cid(), text: 'Hi' });
+    const reply = await annaOps.ask<Sent>('chat:send', {
+      conversationId: id,
+      clientId: cid(),
+      text: 'Hi',
+    });
     expect(reply.ok).toBe(true);
     expect(await holder(id)).toBe(anna.id);
     expect((await t.platform.store.conversations.get(id))?.queuedAt).toBeNull();
@@ -153,7 +161,10 @@ describe.each(engines)('chat distribution on $name', (engine) => {
   });
 
   it('hands a conversation to a colleague or to the group with a note; only its holder may', async () => {
-    const { members, widget, group } = await team({ mode: 'everyone', limit: 3, answerSeconds: 0 }, 2);
+    const { members, widget, group } = await team(
+      { mode: 'everyone', limit: 3, answerSeconds: 0 },
+      2,
+    );
     const [anna, boris] = members as [User, User];
     const annaOps = await ops(anna);
     const borisOps = await ops(boris);
@@ -163,7 +174,10 @@ describe.each(engines)('chat distribution on $name', (engine) => {
       conversationId: id,
       to: { kind: 'employee', id: boris.id },
     });
-    expect(notHers).toMatchObject({ ok: false, error: { code: 'not_yours', field: 'conversationId' } });
+    expect(notHers).toMatchObject({
+      ok: false,
+      error: { code: 'not_yours', field: 'conversationId' },
+    });
     const unknown = await annaOps.ask<Ack>('chat:transfer', {
       conversationId: id,
       to: { kind: 'employee', id: 'nobody' },
@@ -187,12 +201,20 @@ describe.each(engines)('chat distribution on $name', (engine) => {
       from: anna.name,
       note: 'Wants a refund for order 42',
     });
-    const annaNow = await annaOps.ask<Sent>('chat:send', { conversationId: id, clientId: cid(), text: 'x' });
+    const annaNow = await annaOps.ask<Sent>('chat:send', {
+      conversationId: id,
+      clientId: cid(),
+      text: 'x',
+    });
     expect(annaNow).toMatchObject({ ok: false, error: { code: 'not_yours' } });
 
     expect(
-      (await borisOps.ask<Ack>('chat:transfer', { conversationId: id, to: { kind: 'group', id: group.id } }))
-        .ok,
+      (
+        await borisOps.ask<Ack>('chat:transfer', {
+          conversationId: id,
+          to: { kind: 'group', id: group.id },
+        })
+      ).ok,
     ).toBe(true);
     const back = await t.platform.store.conversations.get(id);
     expect(back).toMatchObject({ assignee: null, receiver: { kind: 'group', id: group.id } });
