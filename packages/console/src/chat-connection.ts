@@ -31,7 +31,12 @@ export interface InboxConnection {
   markRead(conversationId: string): void;
   /** Closes the conversation (the visitor is offered the rating when enabled). */
   close(conversationId: string): Promise<void>;
+  /** Hands the conversation to a colleague or a group, with a note (`chat:transfer`). */
+  transfer(conversationId: string, to: TransferTarget, note: string): Promise<void>;
 }
+
+/** Whom a conversation can be handed to. */
+export type TransferTarget = { kind: 'employee' | 'group'; id: string };
 
 /** What the inbox tells the screen as it happens. */
 export interface InboxEvents {
@@ -173,6 +178,10 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
             conversation: { ...summary, status: 'closed', closedAt: new Date().toISOString() },
           });
         }
+      },
+      async transfer(conversationId, to, note) {
+        // The platform announces the new holder (`chat:conversation`) to everyone concerned.
+        await ask(socket, 'chat:transfer', { conversationId, to, note });
       },
     } satisfies Omit<InboxConnection, 'state'>;
   }, [socket]);

@@ -9,6 +9,7 @@ import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { type StaffSession, signOut } from '@frontdesk/staff';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAlerts } from './alerts';
+import { handOverChoices } from './api';
 import { holdsOrCanTake, titleWith, unreadCount } from './attention';
 import { CallDock } from './call-dock';
 import { CallList } from './call-list';
@@ -184,6 +185,8 @@ export function Shell({
     return () => setRefocus({ run });
   };
 
+  const choices = useCallback(() => handOverChoices(user.id), [user.id]);
+
   const leave = async () => {
     await signOut(session).catch(() => undefined);
     onSignedOut();
@@ -196,7 +199,14 @@ export function Shell({
     item =
       conversation && thread ? (
         // Keyed: a draft, a pending question or the typing signal never follows to another chat.
-        <ConversationView key={open.id} conversation={conversation} thread={thread} inbox={inbox} />
+        <ConversationView
+          key={open.id}
+          conversation={conversation}
+          thread={thread}
+          inbox={inbox}
+          user={user}
+          handOverChoices={choices}
+        />
       ) : (
         <p class={openError ? 'error' : 'empty'} role={openError ? 'alert' : undefined}>
           {openError ?? 'Opening…'}
@@ -264,6 +274,7 @@ export function Shell({
             addOrders={orders.add}
             announce={announce}
             now={now}
+            userId={user.id}
           />
         )}
       </section>

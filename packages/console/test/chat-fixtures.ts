@@ -10,6 +10,8 @@ export function summary(change: Partial<ConversationSummary> = {}): Conversation
     status: 'open',
     receiver: { kind: 'group', id: 'g1' },
     assignee: null,
+    queuedAt: null,
+    transfer: null,
     visitor: {
       id: 'v1a2b3c4d5',
       name: null,

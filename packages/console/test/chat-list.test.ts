@@ -62,9 +62,9 @@ describe('the chats list', () => {
   it('shows each conversation’s visitor, presence, unread count, widget and last message', () => {
     list([anna, mine, theirs]);
     expect(rows()).toEqual([
-      'Visitor #ffee00, offlineSite chatOleg Operator: Yes',
-      'Anna, online2 unreadSite chatDo you deliver?',
-      'Visitor #v1a2b3, onlineSite chatmessage 1',
+      'Visitor #ffee00, offlineSite chat · You hold itOleg Operator: Yes',
+      'Anna, online2 unreadSite chat · Nobody holds it yetDo you deliver?',
+      'Visitor #v1a2b3, onlineSite chat · Held by Olgamessage 1',
     ]);
   });
 
