@@ -19,11 +19,14 @@ import { ChatList } from './chat-list';
 import { visitorName } from './chat-store';
 import { ConversationView } from './conversation-view';
 import { focusAfterRow, useFocusRescue } from './focus';
+import { missedCount, useMissed } from './missed';
+import { MissedList } from './missed-list';
 import { Navigation } from './navigation';
 import { connectOps } from './ops-socket';
 import { OrderList } from './order-list';
 import { OrderView } from './order-view';
 import { useOrders } from './orders-connection';
+import { QueueStatus, useQueues } from './queues';
 import { navigate, type Route, type Section, useRoute } from './route';
 import { SearchForm, SearchList } from './search';
 import { useShortcuts } from './shortcuts';
@@ -40,6 +43,7 @@ const LIST_TITLE: Record<Section, string> = {
   chats: 'Chats',
   orders: 'Callback orders',
   calls: 'Calls',
+  missed: 'Missed',
   search: 'Search results',
 };
 
@@ -63,7 +67,9 @@ export function Shell({
 }) {
   const { user } = session;
   const answering = user.role === 'operator' || user.role === 'admin';
-  const sections: readonly Section[] = answering ? ['chats', 'orders', 'calls'] : ['orders'];
+  const sections: readonly Section[] = answering
+    ? ['chats', 'orders', 'calls', 'missed']
+    : ['orders'];
   const asked = useRoute();
   const route: Route =
     asked.section === 'search' || sections.includes(asked.section)
@@ -134,6 +140,8 @@ export function Shell({
       onClick: () => goTo({ kind: 'order', id: order.id }),
     });
   });
+  const queues = useQueues(socket);
+  const { missed, handleCall } = useMissed(socket);
   const softphone = useSoftphone(session, answering, (call: PhoneCall) =>
     alerts.alert({
       title: 'Incoming call',
@@ -167,7 +175,9 @@ export function Shell({
     chats: [...conversations.values()].reduce((sum, c) => sum + unreadOf(c), 0),
     orders: [...orders.orders.values()].filter((o) => waitsForMe(o, orders.ringsMe, now)).length,
     calls: softphone.calls.filter((call) => call.state === 'ringing').length,
+    missed: answering ? missedCount(missed) : 0,
   };
+  // The title counts what asks for someone now; missed ones wait in their own list.
   const waiting = counts.chats + counts.orders + counts.calls;
   useEffect(() => {
     document.title = titleWith(TITLE, waiting);
@@ -253,6 +263,7 @@ export function Shell({
             {orders.error}
           </p>
         )}
+        {route.section === 'chats' && <QueueStatus queues={queues} now={now} />}
         {route.section === 'chats' && (
           <ChatList
             conversations={conversations.values()}
@@ -264,6 +275,18 @@ export function Shell({
         {route.section === 'orders' && <OrderList orders={orders.orders} route={route} now={now} />}
         {route.section === 'calls' && (
           <CallList status={softphone.status} calls={softphone.calls} />
+        )}
+        {route.section === 'missed' && (
+          <MissedList
+            missed={missed}
+            route={route}
+            userId={user.id}
+            conversations={conversations}
+            orders={orders.orders}
+            unreadOf={unreadOf}
+            handleCall={handleCall}
+            now={now}
+          />
         )}
         {route.section === 'search' && (
           <SearchList
