@@ -32,7 +32,7 @@ function CallRow({ call, handle }: { call: MissedCall; handle: (id: string) => P
       </span>{' '}
       <button
         type="button"
-        aria-label={`Mark the call of ${when} on ${call.widgetName} handled`}
+        aria-label={`Mark handled: the call of ${when} on ${call.widgetName}`}
         onClick={() => handle(call.id).catch((e: Error) => setError(e.message))}
       >
         Mark handled

@@ -71,11 +71,11 @@ describe('the Missed list', () => {
   it('marks a call handled, and says so when the platform refuses', async () => {
     const handle = show(MISSED);
     fireEvent.click(
-      screen.getByRole('button', { name: /^Mark the call of .* on Call us handled$/ }),
+      screen.getByRole('button', { name: /^Mark handled: the call of .* on Call us$/ }),
     );
     expect(handle).toHaveBeenCalledWith('call-1');
     handle.mockRejectedValueOnce(new Error('No missed call call-1 to handle.'));
-    fireEvent.click(screen.getByRole('button', { name: /Mark the call/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Mark handled/ }));
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain('No missed call call-1 to handle.'),
     );
