@@ -151,12 +151,12 @@ describe('call from the site', () => {
       };
     });
     const launcher = page.locator('frontdesk-call .launcher');
-    await expect.poll(() => launcher.textContent()).toBe(NOBODY_TEXTS.ru.call.buttonText);
+    await expect.poll(() => launcher.textContent()).toBe(NOBODY_TEXTS.call.buttonText.ru);
     await launcher.hover();
     await launcher.click();
     const dialog = page.locator('frontdesk-call [role=dialog]');
     await dialog.locator('.head[data-variant=nobody]').waitFor();
-    expect(await dialog.locator('.title').textContent()).toBe(NOBODY_TEXTS.ru.call.title);
+    expect(await dialog.locator('.title').textContent()).toBe(NOBODY_TEXTS.call.title.ru);
     expect(await dialog.getByRole('button', { name: ru.call.call, exact: true }).count()).toBe(0);
     expect(await dialog.getByText(ru.call.explain).count()).toBe(0);
     expect(requests.some((url) => /sip-call-/.test(url))).toBe(false);
@@ -175,7 +175,7 @@ describe('call from the site', () => {
       expect(requests.some((url) => /sip-call-/.test(url))).toBe(false);
       await expect
         .poll(() => page.locator('frontdesk-call .launcher').textContent())
-        .toBe(defaultSettings('call').appearance.working.buttonText);
+        .toBe(defaultSettings('call').appearance.working.buttonText.ru);
       await page.locator('frontdesk-call .launcher').hover();
       await expect.poll(() => requests.some((url) => /sip-call-[\w-]+\.js/.test(url))).toBe(true);
       await call(page);
@@ -198,7 +198,7 @@ describe('call from the site', () => {
       });
       await expect
         .poll(() => page.locator('frontdesk-call .launcher').textContent())
-        .toBe(defaultSettings('call').appearance.working.buttonText);
+        .toBe(defaultSettings('call').appearance.working.buttonText.ru);
       await call(page);
       await waitPhase(page, 'failed');
       const status = await callStatus(page);

@@ -136,8 +136,17 @@ describe('ordering a call', () => {
     const days = [...new Set((await pickerOptions(v.page)).map(([, , day]) => day))];
     expect(days).toEqual(['', 'Сегодня, пятница, 6 марта', 'Вторник, 10 марта', 'Среда, 11 марта']);
     await chooseSlot(v.page, 'Вторник, 10 марта', '14:30');
-    await v.page.getByRole('button', { name: 'Позвоните мне в 14:30' }).click();
+    // The chosen slot shows its day wherever its time shows: the field, the button, the thanks.
+    expect(
+      await v.page
+        .locator('frontdesk-callback #fd-when')
+        .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+    ).toBe('вт, 10 мар., 14:30');
+    await v.page.getByRole('button', { name: 'Позвоните мне вт, 10 мар., 14:30' }).click();
     await confirmation(v.page).waitFor();
+    expect(await confirmation(v.page).locator('p').textContent()).toBe(
+      'Мы позвоним вам вт, 10 мар., 14:30.',
+    );
     expect(v.sentOrders).toHaveLength(1);
     expect(v.sentOrders[0]?.idempotencyKey).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
@@ -202,6 +211,35 @@ describe('ordering a call', () => {
   });
 });
 
+describe('the chosen slot’s day', () => {
+  it('says today and tomorrow, in the visitor’s language, on the field and the button', async () => {
+    // Thursday 5 March 2026, 16:00 in Moscow: slots today, then Friday (tomorrow).
+    const thursday = new Date('2026-03-05T13:00:00Z');
+    stage.clock.set(thursday.toISOString());
+    const key = await stage.createCallback((s) => ({
+      ...s,
+      locale: 'auto',
+      schedule: officeSchedule,
+    }));
+    const v = await visit(stage, `/en.html?widget=${key}`, {
+      fixedTime: thursday,
+      locale: 'en-GB',
+    });
+    await openWidget(v.page);
+    const when = v.page.locator('frontdesk-callback #fd-when');
+    await chooseSlot(v.page, 'Tomorrow, Friday 6 March', '10:00');
+    expect(
+      await when.evaluate(
+        (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent,
+      ),
+    ).toBe('tomorrow, Fri 6 Mar, 10:00');
+    await v.page.getByRole('button', { name: 'Call me tomorrow, Fri 6 Mar, 10:00' }).waitFor();
+    await chooseSlot(v.page, 'Today, Thursday 5 March', '17:00');
+    await v.page.getByRole('button', { name: 'Call me today, Thu 5 Mar, 17:00' }).waitFor();
+    await v.context.close();
+  });
+});
+
 describe('working and non-working time, by the real clock', () => {
   it('offers "right now" only while the company works', async () => {
     // The real clock is read once, for the closed days and for the dates expected: a run across
@@ -217,8 +255,8 @@ describe('working and non-working time, by the real clock', () => {
       appearance: {
         ...s.appearance,
         nonWorking: {
-          title: 'Сейчас мы отдыхаем',
-          text: 'Выберите время звонка.',
+          title: { ru: 'Сейчас мы отдыхаем' },
+          text: { ru: 'Выберите время звонка.' },
           hideBrand: false,
         },
       },

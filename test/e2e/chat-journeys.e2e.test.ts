@@ -158,8 +158,8 @@ describe('chat journeys', () => {
         site: {
           ...settings.channels.site,
           autoReplies: [
-            { text: 'Auto after 30 s', delaySeconds: 30, when: 'working' },
-            { text: 'Auto after 120 s', delaySeconds: 120, when: 'working' },
+            { text: { en: 'Auto after 30 s' }, delaySeconds: 30, when: 'working' },
+            { text: { en: 'Auto after 120 s' }, delaySeconds: 120, when: 'working' },
           ],
         },
       },
@@ -213,8 +213,8 @@ describe('chat journeys', () => {
         ...settings.appearance,
         nonWorking: {
           ...settings.appearance.nonWorking,
-          title: 'We are offline',
-          text: 'Leave a message and we will answer tomorrow.',
+          title: { en: 'We are offline' },
+          text: { en: 'Leave a message and we will answer tomorrow.' },
         },
       },
       channels: {
@@ -223,8 +223,12 @@ describe('chat journeys', () => {
           ...settings.channels.site,
           nonWorkingEmail: 'night@corp.example',
           autoReplies: [
-            { text: 'Working-time auto-reply', delaySeconds: 0, when: 'working' },
-            { text: 'We are closed, we will write back.', delaySeconds: 0, when: 'nonWorking' },
+            { text: { en: 'Working-time auto-reply' }, delaySeconds: 0, when: 'working' },
+            {
+              text: { en: 'We are closed, we will write back.' },
+              delaySeconds: 0,
+              when: 'nonWorking',
+            },
           ],
         },
       },

@@ -162,6 +162,15 @@ describe('the chat widget with the platform', () => {
     await expect
       .poll(() => marks.allTextContents())
       .toEqual(['Excellent', 'Good', 'Satisfactory', 'Poor']);
+    // The marks take room under the log: its last message stays in view all the same.
+    const inView = await chat(v.page)
+      .locator('[role=log]')
+      .evaluate((log) => {
+        const last = log.querySelector('.bubble:last-child')?.getBoundingClientRect();
+        const box = log.getBoundingClientRect();
+        return !!last && last.bottom <= box.bottom + 1 && last.top >= box.top - 1;
+      });
+    expect(inView).toBe(true);
     const rated = ops.next<{ id: string; rating: string | null }>(
       'chat:conversation',
       (c) => c.id === conversationId && c.rating !== null,

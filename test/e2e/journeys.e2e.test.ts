@@ -191,8 +191,9 @@ describe('whole journeys', () => {
       const widget = await demoWidget('demo-callback');
       const settings = widget.settings as CallbackSettings;
       const { working, nonWorking } = settings.appearance;
-      // The two variants must be told apart by their titles for the check to mean anything.
-      expect(nonWorking.title).not.toBe(working.title);
+      // The two variants must be told apart by their titles for the check to mean anything;
+      // the shop is in Russian, and so are its widgets.
+      expect(nonWorking.title.ru).not.toBe(working.title.ru);
 
       /** The callback widget's variant and title on a fresh load of the shop page, at the stage clock. */
       const shown = async () => {
@@ -214,7 +215,7 @@ describe('whole journeys', () => {
       const operator = await demoOperatorOnline(stage);
       try {
         // Open around the clock as seeded: the working variant.
-        expect(await shown()).toEqual({ variant: 'working', title: working.title });
+        expect(await shown()).toEqual({ variant: 'working', title: working.title.ru });
 
         // Every weekday off: closed at any instant, whatever the stage clock's date.
         const { page: studio, pageErrors } = await signInToStudio(stage);
@@ -231,7 +232,7 @@ describe('whole journeys', () => {
         expect(Object.values(saved.schedule.week).filter(Boolean)).toEqual([]);
         await studio.context().close();
 
-        expect(await shown()).toEqual({ variant: 'non-working', title: nonWorking.title });
+        expect(await shown()).toEqual({ variant: 'non-working', title: nonWorking.title.ru });
       } finally {
         operator.socket.close();
         // The other journeys use this widget open: it goes back to its seeded settings.

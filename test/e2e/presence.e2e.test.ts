@@ -36,7 +36,7 @@ const PROMISES = [
   'Oleg Operator',
   'Olga Operator',
 ];
-const nobody = NOBODY_TEXTS.ru;
+const nobody = NOBODY_TEXTS;
 
 let stage: Stage;
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('with nobody online', () => {
     const v = await shop();
     const seen: string[] = [];
     const chatLauncher = chat(v.page).locator('.launcher');
-    expect((await chatLauncher.textContent())?.trim()).toBe(nobody.chat.buttonText);
+    expect((await chatLauncher.textContent())?.trim()).toBe(nobody.chat.buttonText.ru);
     seen.push(
       await widgetText(v.page, 'frontdesk-chat'),
       await widgetText(v.page, 'frontdesk-callback'),
@@ -98,7 +98,7 @@ describe('with nobody online', () => {
     // The callback: "as soon as possible", and a confirmation that says so.
     await openWidget(v.page);
     const callback = v.page.locator('frontdesk-callback');
-    expect(await callback.locator('#fd-title').textContent()).toBe(nobody.callback.title);
+    expect(await callback.locator('#fd-title').textContent()).toBe(nobody.callback.title.ru);
     expect(await callback.locator('.head').getAttribute('data-variant')).toBe('nobody');
     expect(await callback.locator('#fd-when option:checked').textContent()).toBe(
       callbackRu.callback.soon,
@@ -121,7 +121,7 @@ describe('with nobody online', () => {
     await chatLauncher.click();
     const window_ = chat(v.page).locator('[role=dialog]');
     await window_.waitFor();
-    expect(await window_.locator('.title').textContent()).toBe(nobody.chat.title);
+    expect(await window_.locator('.title').textContent()).toBe(nobody.chat.title.ru);
     expect(await window_.locator('.head').getAttribute('data-variant')).toBe('nobody');
     await write(v.page, 'Есть ли детские велосипеды?');
     await window_.getByText(contactRu.known('+79123456789')).waitFor();
@@ -133,7 +133,7 @@ describe('with nobody online', () => {
     await v.page.locator('a[data-frontdesk-open="demo-call"]').click();
     const call = v.page.locator('frontdesk-call [role=dialog]');
     await call.waitFor();
-    expect(await call.locator('.title').textContent()).toBe(nobody.call.title);
+    expect(await call.locator('.title').textContent()).toBe(nobody.call.title.ru);
     expect(await call.getByRole('button', { name: callRu.call.call, exact: true }).count()).toBe(0);
     seen.push(await widgetText(v.page, 'frontdesk-call'));
     await call.getByRole('button', { name: callRu.call.orderCallback }).click();

@@ -156,12 +156,16 @@ describe('Studio', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
     const widget = await stored(id);
+    // Written in the widget's main language (Russian, the default), the English ones untouched.
     expect(widget.settings).toMatchObject({
       appearance: {
         primaryColor: '#aa2200',
-        working: { title: 'Call me back, E2E', buttonText: 'Ring me' },
-        nonWorking: { title: 'Closed for E2E' },
-        leadGenerator: { title: 'Still there?' },
+        working: {
+          title: { ru: 'Call me back, E2E', en: 'We will call you back in 30 seconds' },
+          buttonText: { ru: 'Ring me' },
+        },
+        nonWorking: { title: { ru: 'Closed for E2E' } },
+        leadGenerator: { title: { ru: 'Still there?' } },
       },
     });
 
@@ -248,7 +252,7 @@ describe('Studio', () => {
     await page.getByText('Saved.').waitFor();
     // The token is stored apart, write-only: the settings say only that one is set.
     expect((await stored(chatId)).settings).toMatchObject({
-      appearance: { working: { buttonText: 'Chat with E2E' } },
+      appearance: { working: { buttonText: { ru: 'Chat with E2E' } } },
       channels: { telegram: { enabled: true, botToken: { set: true }, botName: 'e2e_shop_bot' } },
     });
     expect(

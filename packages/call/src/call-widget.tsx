@@ -7,8 +7,15 @@
  * offers the page's callback widget or chat instead of a call. A class component, like the
  * dialog.
  */
-import type { Presence, PublicCallConfig } from '@frontdesk/config';
-import { BrandLine, errorText, LiveRegion, PlatformError, type Variant } from '@frontdesk/core';
+import { type Presence, type PublicCallConfig, textIn } from '@frontdesk/config';
+import {
+  BrandLine,
+  errorText,
+  LiveRegion,
+  type Locale,
+  PlatformError,
+  type Variant,
+} from '@frontdesk/core';
 import { Component, createRef } from 'preact';
 import type { Texts } from './call-messages';
 import {
@@ -41,6 +48,8 @@ export interface CallWidgetProps {
   variant: Variant;
   /** Who can answer now: a call is offered only while someone can. */
   presence: Presence;
+  /** The widget's language: of its texts and of the marketer's (the config's `languages`). */
+  lang: Locale;
   texts: Texts;
   brandHref: string;
   /** Asks for the microphone; called inside the click. */
@@ -306,7 +315,7 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
   }
 
   override render() {
-    const { config, variant, texts } = this.props;
+    const { config, variant, texts, lang } = this.props;
     const t = texts.call;
     const { call, muted, digits } = this.state;
     const live = isLive(call.phase);
@@ -318,15 +327,16 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
       : nobody
         ? config.appearance.nobody
         : config.appearance.nonWorking;
+    const text = textIn(look.text, lang);
     const status = this.status();
     const brandHidden = variant === 'working' ? config.brand.hidden : config.brand.nonWorkingHidden;
     return (
       <div ref={this.root} class="call" data-phase={call.phase}>
         <div class="head" data-variant={nobody ? 'nobody' : variant}>
           <h2 id={TITLE_ID} class="title">
-            {look.title}
+            {textIn(look.title, lang)}
           </h2>
-          {look.text ? <p class="text">{look.text}</p> : null}
+          {text ? <p class="text">{text}</p> : null}
         </div>
         <div class="body">
           {working ? (

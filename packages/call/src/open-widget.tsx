@@ -99,6 +99,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         config={config}
         variant={options.variant}
         presence={options.presence}
+        lang={locale}
         texts={texts}
         brandHref={origin}
         microphone={() => {

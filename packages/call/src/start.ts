@@ -16,6 +16,7 @@ import {
   lazy,
   mountWidget,
   NOBODY,
+  oneDialog,
   onOpenIntent,
   opener,
   pickLocale,
@@ -43,20 +44,18 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
   const { variant } = scheduleVariant(host, config);
   const kind = host.launcher ?? 'button';
   const mounted = mountWidget('frontdesk-call', host.key, look, [launcherCss, themeCss(look)]);
+  const locale = pickLocale(config.languages);
   // Nobody can answer until the platform says someone can: no promise of a call before that.
   let presence = NOBODY;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
+  const launcher = kind === 'link' ? undefined : createLauncher(kind);
+  setLauncherText(launcher, look, undefined, locale);
   /** Asks who can answer now (the browser reuses a recent answer) and follows it. */
   const refresh = () =>
     fetchPresence(host).then((answer) => {
       presence = answer;
-      setLauncherText(
-        launcher,
-        look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText,
-      );
+      setLauncherText(launcher, look, answer.presence, locale);
     });
   void refresh();
-  const locale = pickLocale(config.locale);
   let opened: import('./open-widget').OpenedWidget | undefined;
   let hidden = false;
   let live = false;
@@ -160,6 +159,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
     },
   };
 
+  oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () =>
       opened && !hidden ? handle.close() : handle.open(launcher),

@@ -28,10 +28,20 @@ const config = toPublicConfig(
     name: 'Test',
     settings: {
       ...settings,
+      locale: 'en',
+      mainLocale: 'en',
       appearance: {
         ...settings.appearance,
-        working: { title: 'Call us now', text: 'We answer at once.', buttonText: 'Call' },
-        nobody: { title: 'Nobody can answer', text: 'Order a callback.', buttonText: 'Contact' },
+        working: {
+          title: { en: 'Call us now' },
+          text: { en: 'We answer at once.' },
+          buttonText: { en: 'Call' },
+        },
+        nobody: {
+          title: { en: 'Nobody can answer' },
+          text: { en: 'Order a callback.' },
+          buttonText: { en: 'Contact' },
+        },
       },
     },
     sipLine: null,
@@ -55,6 +65,7 @@ function widget(presence: Presence, extra: Partial<CallWidgetProps> = {}) {
       config,
       variant: 'working',
       presence,
+      lang: 'en',
       texts,
       brandHref: 'https://fd.example',
       microphone,

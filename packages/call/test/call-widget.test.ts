@@ -24,6 +24,7 @@ const now = new Date('2026-03-04T07:00:00Z');
 function callConfig(dialPad = true): PublicCallConfig {
   const settings = {
     ...(defaultSettings('call', { timeZone: 'Europe/Moscow' }) as CallSettings),
+    locale: 'en' as const,
     dialPad,
   };
   const calendar = calendarDays('ru', dateIn('Europe/Moscow', now), 60);
@@ -62,6 +63,7 @@ function mount(props: Partial<CallWidgetProps>) {
     config: callConfig(),
     variant: 'working',
     presence: 'online',
+    lang: 'en',
     texts,
     brandHref: 'https://fd.example',
     microphone: async () => fakeStream(),
@@ -178,7 +180,9 @@ describe('CallWidget', () => {
     const order = vi.fn();
     const config = callConfig();
     mount({ variant: 'non-working', orderCallback: order, config });
-    expect(container.textContent).toContain(config.appearance.nonWorking.title);
+    expect(container.textContent).toContain(config.appearance.nonWorking.title.en);
+    // One language all through: nothing of the Russian texts the settings also have.
+    expect(container.textContent).not.toMatch(/[А-Яа-яЁё]/);
     expect(button('Call')).toBeUndefined();
     await act(() => button('Order a callback')?.click());
     expect(order).toHaveBeenCalledOnce();

@@ -60,7 +60,7 @@ describe('start (the call launcher chunk)', () => {
     const launcher = launcherOf();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText);
+    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.ru);
     launcher?.dispatchEvent(new Event('pointerover', { bubbles: true }));
     await new Promise((resolve) => setTimeout(resolve, 20));
     // First in this file: sip.js was never imported, and is not now.
@@ -73,10 +73,11 @@ describe('start (the call launcher chunk)', () => {
     const h = host(config);
     start(h);
     const launcher = launcherOf();
-    // Before the platform said who is there, the button promises no call.
-    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText);
+    // Before the platform said who is there, the button promises no call. A widget that speaks
+    // Russian only: its Russian texts, whatever the browser's language.
+    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.ru);
     await vi.waitFor(() =>
-      expect(launcher?.textContent).toBe(config.appearance.working.buttonText),
+      expect(launcher?.textContent).toBe(config.appearance.working.buttonText.ru),
     );
     expect(h.report).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 20));

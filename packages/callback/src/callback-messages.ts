@@ -29,12 +29,14 @@ export interface CallbackMessages {
   /** The consent checkbox when the config has no wording of its own. */
   consent: string;
   sendNow: string;
-  sendAt(time: string): string;
+  /** Send, for the slot `when` ("tomorrow, Mon 7 Dec, 06:00"). */
+  sendAt(when: string): string;
   send: string;
   sending: string;
   doneTitle: string;
   doneNow: string;
   doneSoon: string;
+  /** The confirmation of an order for the slot `when` ("tomorrow, Mon 7 Dec, 06:00"). */
   doneAt(when: string): string;
   /** The order is kept offline and goes out when the network is back (under `doneTitle`). */
   kept: string;

@@ -6,11 +6,12 @@
  * as soon as possible, never one now. A class component: Preact's hooks would cost the opened
  * widget's budget a kilobyte.
  */
-import type { Presence, PublicCallbackConfig } from '@frontdesk/config';
+import { type Presence, type PublicCallbackConfig, textIn } from '@frontdesk/config';
 import {
   BrandLine,
   errorText,
   LiveRegion,
+  type Locale,
   PlatformError,
   uuid,
   type Variant,
@@ -19,15 +20,10 @@ import {
 import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
 import { Component, createRef, type RefObject } from 'preact';
 import type { Texts } from './callback-messages';
-import {
-  callingCode,
-  checkPhone,
-  isPhoneCountry,
-  PHONE_COUNTRIES,
-  type PhoneCountry,
-} from './check-phone';
 import { pageInfo } from './page-info';
+import { PhoneField } from './phone-field';
 import { type SlotGroup, slotGroups } from './slot-groups';
+import { slotLabel } from './slot-label';
 import type { CallbackOrder, CallbackRequest, SubmitCallback } from './submit-callback';
 
 /** Props of {@link CallbackWidget}. */
@@ -41,6 +37,8 @@ export interface CallbackWidgetProps {
   presence: Presence;
   /** Opened by the lead generator: its title and text while the variant is working. */
   lead?: boolean | undefined;
+  /** The widget's language: of its texts and of the marketer's (the config's `languages`). */
+  lang: Locale;
   /** For Intl formatting (see `formatLocale`). */
   locale: string;
   texts: Texts;
@@ -48,6 +46,8 @@ export interface CallbackWidgetProps {
   visitor: Visitor;
   /** The visitor's IANA time zone. */
   visitorZone: string;
+  /** The visitor's country, by the browser language: the phone's default country. */
+  visitorRegion?: string | undefined;
   now(): Date;
   /** Where the brand line links to. */
   brandHref: string;
@@ -67,16 +67,12 @@ type Field = 'phone' | 'when' | 'consent';
 interface FormState {
   /** Turns non-working when the platform answers `closed_now`. */
   variant: Variant;
-  country: PhoneCountry;
-  phone: string;
   name: string;
   /** "now", a slot's start (ISO), or "" (nothing chosen yet). */
   when: string;
   consent: boolean;
   /** The honeypot's value. */
   website: string;
-  /** The phone field lost focus once: "incomplete" may be said from now on. */
-  blurred: boolean;
   attempted: boolean;
   sending: boolean;
   fieldError?: { field: Field; text: string } | undefined;
@@ -98,7 +94,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
   /** The last order sent and its idempotency key: a repeat of it keeps the key. */
   private attempt?: { body: string; key: string };
   private groups?: { at: Date; value: SlotGroup[] };
-  private readonly phoneRef = createRef<HTMLInputElement>();
+  private readonly phoneRef = createRef<PhoneField>();
   private readonly whenRef = createRef<HTMLSelectElement>();
   private readonly consentRef = createRef<HTMLInputElement>();
   private readonly doneRef = createRef<HTMLDivElement>();
@@ -107,19 +103,22 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     super(props);
     this.state = {
       variant: props.variant,
-      country: props.config.country.toUpperCase() as PhoneCountry,
-      phone: props.visitor.phone ?? '',
       name: props.visitor.name ?? '',
       when: props.variant === 'working' ? 'now' : '',
       consent: false,
       website: '',
-      blurred: false,
       attempted: false,
       sending: false,
       alert: '',
       announcement: '',
       slotsAt: props.now(),
     };
+  }
+
+  /** A slot's start with its day, as the visitor reads it. */
+  private slotLabel(iso: string): string {
+    const { locale, visitorZone } = this.props;
+    return slotLabel(new Date(iso), { locale, visitorZone, now: this.state.slotsAt });
   }
 
   override componentDidUpdate(_: CallbackWidgetProps, previous: FormState) {
@@ -146,7 +145,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     return this.groups.value;
   }
 
-  private fail(field: Field, text: string, focus: RefObject<HTMLElement | null>) {
+  private fail(field: Field, text: string, focus: RefObject<{ focus(): void } | null>) {
     this.setState({ fieldError: { field, text } });
     focus.current?.focus();
   }
@@ -157,29 +156,20 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
   }
 
   private doneText(order: CallbackOrder): string {
-    const { locale, visitorZone } = this.props;
     const m = this.props.texts.callback;
     if (!order.slot) return this.soon() ? m.doneSoon : m.doneNow;
-    const at = new Intl.DateTimeFormat(locale, {
-      timeZone: visitorZone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(order.slot));
-    return m.doneAt(at);
+    return m.doneAt(this.slotLabel(order.slot));
   }
 
   private readonly onSubmit = async (event: Event) => {
     event.preventDefault();
     const { config, texts } = this.props;
-    const { phone, country, when, consent, name, website, sending } = this.state;
+    const { when, consent, name, website, sending } = this.state;
     if (sending) return;
     this.setState({ attempted: true, alert: '', fieldError: undefined });
     const m = texts.callback;
-    const checked = checkPhone(phone, country);
-    if (checked.kind !== 'valid') return this.phoneRef.current?.focus();
+    const checked = this.phoneRef.current?.check();
+    if (checked?.kind !== 'valid') return this.phoneRef.current?.focus();
     if (when === '') return this.fail('when', m.timeRequired, this.whenRef);
     if (config.consent.required && !consent) {
       return this.fail('consent', texts.core.errors.consent_required, this.consentRef);
@@ -238,81 +228,36 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
 
   /** The order form, with the slots on offer. */
   private renderForm(groups: SlotGroup[]) {
-    const { config, texts, visitorZone } = this.props;
+    const { config, texts, visitorZone, lang } = this.props;
     const state = this.state;
     const { variant, fieldError, when } = state;
     const m = texts.callback;
     const soon = this.soon();
     const zonesDiffer = groups.some((group) => group.options.some((option) => option.companyTime));
-    const check = checkPhone(state.phone, state.country);
     const errorOf = (field: Field) => (fieldError?.field === field ? fieldError.text : '');
-    const phoneError =
-      errorOf('phone') ||
-      (check.kind === 'invalid'
-        ? m.phoneInvalid
-        : (state.blurred || state.attempted) && check.kind === 'incomplete'
-          ? m.phoneIncomplete
-          : state.attempted && check.kind === 'empty'
-            ? m.phoneRequired
-            : '');
     const chosen = groups.flatMap((group) => group.options).find((option) => option.value === when);
     const sendLabel = state.sending
       ? m.sending
       : when === 'now' && !soon
         ? m.sendNow
         : chosen
-          ? m.sendAt(chosen.time)
+          ? m.sendAt(this.slotLabel(chosen.value))
           : m.send;
     const clear = (field: Field) => (fieldError?.field === field ? { fieldError: undefined } : {});
 
     return (
       <form class="form" noValidate onSubmit={this.onSubmit}>
-        <div class="field">
-          <label class="label" for="fd-phone">
-            {m.phone}
-          </label>
-          <div class="phone">
-            <select
-              id="fd-country"
-              class="select"
-              aria-label={m.country}
-              value={state.country}
-              onChange={(event) => {
-                const next = event.currentTarget.value;
-                if (isPhoneCountry(next)) this.setState({ country: next });
-              }}
-            >
-              {PHONE_COUNTRIES.map((code) => (
-                <option key={code} value={code}>
-                  {code} {callingCode(code)}
-                </option>
-              ))}
-            </select>
-            <input
-              ref={this.phoneRef}
-              id="fd-phone"
-              class="input"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              data-autofocus
-              value={state.phone}
-              aria-invalid={phoneError ? 'true' : 'false'}
-              aria-describedby="fd-phone-msg"
-              onInput={(event) =>
-                this.setState({ phone: event.currentTarget.value, ...clear('phone') })
-              }
-              onBlur={() => this.setState({ blurred: true })}
-            />
-          </div>
-          <p
-            id="fd-phone-msg"
-            class="msg"
-            data-tone={phoneError ? 'error' : check.kind === 'valid' ? 'ok' : undefined}
-          >
-            {phoneError || (check.kind === 'valid' ? m.phoneValid : '')}
-          </p>
-        </div>
+        <PhoneField
+          texts={m}
+          locale={this.props.locale}
+          country={config.country}
+          visitorRegion={this.props.visitorRegion}
+          initial={this.props.visitor.phone ?? ''}
+          error={errorOf('phone')}
+          attempted={state.attempted}
+          ref={this.phoneRef}
+          onInput={() => this.setState(clear('phone'))}
+        />
         <div class="field">
           <label class="label" for="fd-name">
             {m.name}
@@ -351,13 +296,15 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
             )}
             {groups.map((group) => (
               <optgroup key={group.date} label={group.label}>
-                {group.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.companyTime
-                      ? `${option.time} (${m.companyTime(option.companyTime)})`
-                      : option.time}
-                  </option>
-                ))}
+                {group.options.map((option) => {
+                  // The chosen slot shows its day in the field too; the list has it above.
+                  const time = option.value === when ? this.slotLabel(when) : option.time;
+                  return (
+                    <option key={option.value} value={option.value}>
+                      {option.companyTime ? `${time} (${m.companyTime(option.companyTime)})` : time}
+                    </option>
+                  );
+                })}
               </optgroup>
             ))}
           </select>
@@ -377,7 +324,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
                   this.setState({ consent: event.currentTarget.checked, ...clear('consent') })
                 }
               />
-              <span>{config.consent.text || m.consent}</span>
+              <span>{textIn(config.consent.text, lang) || m.consent}</span>
             </label>
             <p id="fd-consent-msg" class="msg" data-tone="error">
               {errorOf('consent')}
@@ -409,7 +356,7 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
   }
 
   override render() {
-    const { config, texts } = this.props;
+    const { config, texts, lang } = this.props;
     const { variant, order, kept, announcement } = this.state;
     const m = texts.callback;
     const groups = this.slotGroups();
@@ -440,9 +387,9 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
       <>
         <header class="head" data-variant={lead ? 'lead' : nobody ? 'nobody' : variant}>
           <h2 id={TITLE_ID} class="title">
-            {look.title}
+            {textIn(look.title, lang)}
           </h2>
-          {look.text ? <p class="text">{look.text}</p> : null}
+          {textIn(look.text, lang) ? <p class="text">{textIn(look.text, lang)}</p> : null}
         </header>
         <div class="body">
           <LiveRegion message={announcement} />

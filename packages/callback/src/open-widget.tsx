@@ -24,6 +24,7 @@ import type { Texts } from './callback-messages';
 import { callbackCss } from './callback-styles';
 import { CallbackWidget, TITLE_ID } from './callback-widget';
 import { keepOrder, sendKept } from './outbox';
+import { visitorRegion } from './phone-countries';
 import { type CallbackOrder, platformSubmit, previewSubmit } from './submit-callback';
 
 /** What {@link openWidget} needs. */
@@ -91,10 +92,12 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         variant={options.variant}
         presence={options.presence}
         lead={options.lead}
+        lang={locale}
         locale={formatLocale(locale)}
         texts={texts}
         visitor={options.visitor}
         visitorZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+        visitorRegion={visitorRegion()}
         now={() => new Date()}
         brandHref={new URL(host.api, location.href).origin}
         submit={submit}

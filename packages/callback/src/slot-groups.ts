@@ -2,7 +2,8 @@
  * The slot picker's options: callback slots grouped by the visitor's calendar day and labelled
  * in the visitor's time zone, with the company's wall time beside each when the two differ.
  */
-import type { Slot } from '@frontdesk/schedule/engine';
+import { dateIn, type Slot } from '@frontdesk/schedule/engine';
+import { daysAhead, relativeDay } from './slot-label';
 
 /** One slot as the picker offers it. */
 export interface SlotOption {
@@ -32,18 +33,6 @@ export interface SlotLabelling {
   now: Date;
 }
 
-const DAY_MS = 86_400_000;
-
-/** "YYYY-MM-DD" of `at` on a wall calendar in `timeZone`. */
-function dateIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /** `slots` grouped by the visitor's day, in order, labelled per `labelling`. */
 export function slotGroups(slots: readonly Slot[], labelling: SlotLabelling): SlotGroup[] {
   const { locale, visitorZone, companyZone, now } = labelling;
@@ -57,20 +46,14 @@ export function slotGroups(slots: readonly Slot[], labelling: SlotLabelling): Sl
     day: 'numeric',
     month: 'long',
   });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const today = Date.parse(dateIn(visitorZone, now));
-
   const groups: SlotGroup[] = [];
   for (const slot of slots) {
     const date = dateIn(visitorZone, slot.start);
     let group = groups[groups.length - 1];
     if (group?.date !== date) {
-      const offset = Math.round((Date.parse(date) - today) / DAY_MS);
       const name = day.format(slot.start);
-      const label =
-        offset === 0 || offset === 1
-          ? `${capitalize(relative.format(offset, 'day'))}, ${name}`
-          : capitalize(name);
+      const relative = relativeDay(daysAhead(slot.start, { locale, visitorZone, now }), locale);
+      const label = capitalize(relative ? `${relative}, ${name}` : name);
       group = { date, label, options: [] };
       groups.push(group);
     }

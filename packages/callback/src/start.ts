@@ -16,6 +16,7 @@ import {
   lazy,
   mountWidget,
   NOBODY,
+  oneDialog,
   onIntent,
   onOpenIntent,
   pickLocale,
@@ -39,17 +40,16 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   const kind = host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant);
   const storage = createConsentStorage(host.consent);
   const mounted = mountWidget('frontdesk-callback', host.key, look, [launcherCss, themeCss(look)]);
+  const locale = pickLocale(config.languages);
   // Nobody can call back until the platform says someone can: no promise before that.
   let presence = NOBODY;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
+  const launcher = kind === 'link' ? undefined : createLauncher(kind);
+  setLauncherText(launcher, look, undefined, locale);
   /** Asks who can call back now (the browser reuses a recent answer) and follows it. */
   const refresh = () =>
     fetchPresence(host).then((answer) => {
       presence = answer;
-      setLauncherText(
-        launcher,
-        look[answer.presence === 'online' ? 'working' : 'nobody'].buttonText,
-      );
+      setLauncherText(launcher, look, answer.presence, locale);
     });
   void refresh();
   let visitor: Visitor = {};
@@ -63,7 +63,6 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     lead?.allow();
   };
 
-  const locale = pickLocale(config.locale);
   // The widget's code and its language's texts, fetched side by side.
   const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)]));
   // Intent: the launcher, or (link code) any of the site's elements that open this widget.
@@ -160,6 +159,7 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     },
   };
 
+  const page = oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () => (opened ? handle.close() : handle.open(launcher)));
     mounted.frame.append(launcher);
@@ -176,8 +176,15 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
             if (gone) return;
             lead = startLead(rules, storage, host.key, () => {
               // It promises a call now: only while someone can make it.
-              if (opened || opening || variant() !== 'working' || presence.presence !== 'online')
+              if (
+                opened ||
+                opening ||
+                page.othersOpen() ||
+                variant() !== 'working' ||
+                presence.presence !== 'online'
+              ) {
                 return false;
+              }
               show(undefined, true);
               return true;
             });

@@ -23,8 +23,16 @@ const config = callbackConfig((s) => ({
   ...s,
   appearance: {
     ...s.appearance,
-    working: { title: 'We call back in 30 seconds', text: 'Leave your number.', buttonText: 'Go' },
-    nobody: { title: 'We will call you back soon', text: 'Everyone is busy.', buttonText: 'Go' },
+    working: {
+      title: { en: 'We call back in 30 seconds' },
+      text: { en: 'Leave your number.' },
+      buttonText: { en: 'Go' },
+    },
+    nobody: {
+      title: { en: 'We will call you back soon' },
+      text: { en: 'Everyone is busy.' },
+      buttonText: { en: 'Go' },
+    },
   },
 }));
 
@@ -43,6 +51,7 @@ function form(presence: Presence, extra: Partial<CallbackWidgetProps> = {}) {
       schedule: createSchedule(config.schedule, config.calendar),
       variant: 'working',
       presence,
+      lang: 'en',
       locale: 'en-GB',
       texts,
       visitor: {},
@@ -103,7 +112,9 @@ describe('the callback form while someone can call back', () => {
 
   it('shows the non-working texts out of hours, whoever is online', () => {
     form('nobody', { variant: 'non-working' });
-    expect(screen.getByRole('heading', { name: config.appearance.nonWorking.title })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { name: config.appearance.nonWorking.title.en }),
+    ).toBeTruthy();
     expect(screen.queryByText('Everyone is busy.')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import {
 import type { PublicCallbackConfig } from '@frontdesk/config';
 import { PlatformError } from '@frontdesk/core';
 import { createSchedule } from '@frontdesk/schedule/engine';
+import * as tl from '@testing-library/preact';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -48,6 +49,7 @@ async function widget(
         schedule: createSchedule(config.schedule, config.calendar),
         variant: options.variant ?? 'working',
         presence: 'online',
+        lang: 'en',
         locale: 'en-GB',
         texts,
         visitor: {},
@@ -94,8 +96,8 @@ afterEach(() => {
 describe('the callback widget', () => {
   it('in working time: the working texts, "right now" first, then three working days of slots', async () => {
     const w = await widget();
-    expect(w.text('#fd-title')).toBe(lunch.appearance.working.title);
-    expect(w.text('.text')).toBe(lunch.appearance.working.text);
+    expect(w.text('#fd-title')).toBe(lunch.appearance.working.title.en);
+    expect(w.text('.text')).toBe(lunch.appearance.working.text.en);
     const options = w.options();
     expect(options[0]).toMatchObject({ value: 'now', selected: true, textContent: 'Right now' });
     const groups = [...w.container.querySelectorAll('optgroup')].map((group) => group.label);
@@ -116,7 +118,11 @@ describe('the callback widget', () => {
       ...s,
       appearance: {
         ...s.appearance,
-        nonWorking: { title: 'Closed', text: 'Pick a time.', hideBrand: true },
+        nonWorking: {
+          title: { ru: 'Не работаем', en: 'Closed' },
+          text: { ru: 'Выберите время.', en: 'Pick a time.' },
+          hideBrand: true,
+        },
       },
     }));
     const w = await widget({ config, variant: 'non-working' });
@@ -170,7 +176,7 @@ describe('the callback widget', () => {
   it('keeps Send disabled until the consent box is ticked', async () => {
     const config = callbackConfig((s) => ({
       ...s,
-      consent: { required: true, text: 'I accept the policy' },
+      consent: { required: true, text: { ru: 'Я согласен', en: 'I accept the policy' } },
     }));
     const w = await widget({ config });
     const sendButton = () => w.$<HTMLButtonElement>('.send');
@@ -188,7 +194,7 @@ describe('the callback widget', () => {
     await w.type('#fd-phone', '8 (912) 345-67-89');
     await w.type('#fd-name', '  Ann  ');
     await w.choose('2026-03-05T11:30:00.000Z'); // tomorrow 14:30 in Moscow
-    expect(w.text('.send')).toBe('Call me at 14:30');
+    expect(w.text('.send')).toBe('Call me tomorrow, Thu 5 Mar, 14:30');
     await w.send();
     expect(w.submit).toHaveBeenCalledTimes(1);
     const [request, key] = w.submit.mock.calls[0] ?? [];
@@ -202,11 +208,9 @@ describe('the callback widget', () => {
     });
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     expect(w.text('.done h3')).toBe('Thank you!');
-    expect(w.text('.done p')).toBe('We will call you on Thursday 5 March at 14:30.');
+    expect(w.text('.done p')).toBe('We will call you tomorrow, Thu 5 Mar, 14:30.');
     expect(w.$('.done')).toBe(document.activeElement);
-    expect(w.text('[role=status]')).toBe(
-      'Thank you! We will call you on Thursday 5 March at 14:30.',
-    );
+    expect(w.text('[role=status]')).toBe('Thank you! We will call you tomorrow, Thu 5 Mar, 14:30.');
     expect(w.submitted).toEqual([{ id: 'c1', status: 'new', slot: '2026-03-05T11:30:00.000Z' }]);
   });
 
@@ -322,7 +326,7 @@ describe('the callback widget', () => {
     });
     await w.type('#fd-phone', '912 345 67 89');
     await w.send();
-    expect(w.text('#fd-title')).toBe(lunch.appearance.nonWorking.title);
+    expect(w.text('#fd-title')).toBe(lunch.appearance.nonWorking.title.en);
     expect(w.options().some((option) => option.value === 'now')).toBe(false);
     expect(w.text('#fd-when-msg')).toBe('We cannot call right now. Please choose a time.');
     expect(w.$('#fd-when')).toBe(document.activeElement);
@@ -334,5 +338,66 @@ describe('the callback widget', () => {
     await w.type('input[name=website]', 'http://spam.example');
     await w.send();
     expect(w.submit.mock.calls[0]?.[0]).toMatchObject({ website: 'http://spam.example' });
+  });
+});
+
+describe('the chosen slot (Testing Library)', () => {
+  afterEach(tl.cleanup);
+
+  /** The widget in `lang`, its visitor in Moscow, its clock at Wednesday 4 March 10:00. */
+  async function shown(lang: 'ru' | 'en', locale: string) {
+    const submit = vi.fn(async (request: CallbackRequest) => ({
+      id: 'c1',
+      status: 'new',
+      slot: request.slot ?? null,
+    }));
+    tl.render(
+      h(CallbackWidget, {
+        config: lunch,
+        schedule: createSchedule(lunch.schedule, lunch.calendar),
+        variant: 'working',
+        presence: 'online',
+        lang,
+        locale,
+        texts: await loadTexts(lang),
+        visitor: {},
+        visitorZone: 'Europe/Moscow',
+        now: () => WEDNESDAY_10_MSK,
+        brandHref: 'https://fd.example',
+        submit,
+        onSubmitted: () => {},
+      }),
+    );
+    return submit;
+  }
+
+  it('shows its day in the field, on the button and in the confirmation', async () => {
+    await shown('en', 'en-GB');
+    const when = tl.screen.getByLabelText('When should we call?') as HTMLSelectElement;
+    tl.fireEvent.change(when, { target: { value: '2026-03-05T11:30:00.000Z' } });
+    // The field shows the chosen option: its day is in it, not only in the list's heading.
+    expect(when.selectedOptions[0]?.textContent).toBe('tomorrow, Thu 5 Mar, 14:30');
+    tl.fireEvent.input(tl.screen.getByLabelText('Phone number'), {
+      target: { value: '912 345 67 89' },
+    });
+    tl.fireEvent.click(
+      tl.screen.getByRole('button', { name: 'Call me tomorrow, Thu 5 Mar, 14:30' }),
+    );
+    await tl.screen.findByText('We will call you tomorrow, Thu 5 Mar, 14:30.');
+  });
+
+  it('speaks Russian all through, in Russian', async () => {
+    await shown('ru', 'ru-RU');
+    tl.screen.getByRole('heading', { name: 'Перезвоним за 30 секунд' });
+    const when = tl.screen.getByLabelText('Когда вам позвонить?') as HTMLSelectElement;
+    tl.fireEvent.change(when, { target: { value: '2026-03-06T07:00:00.000Z' } });
+    expect(when.selectedOptions[0]?.textContent).toBe('пт, 6 мар., 10:00');
+    tl.screen.getByRole('button', { name: 'Позвоните мне пт, 6 мар., 10:00' });
+  });
+
+  it('shows the marketer’s texts in the widget’s language, never the other one', async () => {
+    await shown('en', 'en-GB');
+    tl.screen.getByRole('heading', { name: lunch.appearance.working.title.en ?? '' });
+    expect(document.body.textContent).not.toMatch(/[А-Яа-яЁё]/);
   });
 });

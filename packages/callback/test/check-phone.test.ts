@@ -1,4 +1,5 @@
-import { callingCode, checkPhone, isPhoneCountry, PHONE_COUNTRIES } from '@frontdesk/callback';
+import { checkPhone, isPhoneCountry } from '@frontdesk/callback';
+import metadata from 'libphonenumber-js/metadata.min.json';
 import { describe, expect, it } from 'vitest';
 
 describe('checkPhone', () => {
@@ -28,9 +29,21 @@ describe('checkPhone', () => {
     expect(checkPhone('+1 234 567 890 123 456', 'RU')).toEqual({ kind: 'invalid' });
   });
 
-  it('knows its countries and their calling codes', () => {
-    expect(PHONE_COUNTRIES.map(callingCode)).toEqual(['+7', '+375', '+7', '+998']);
+  it('knows the widget countries, and every other one with the full metadata', () => {
     expect(isPhoneCountry('KZ')).toBe(true);
     expect(isPhoneCountry('DE')).toBe(false);
+    expect(isPhoneCountry('DE', metadata)).toBe(true);
+    expect(isPhoneCountry('toString', metadata)).toBe(false);
+    expect(checkPhone('030 1234567', 'DE', metadata)).toEqual({
+      kind: 'valid',
+      e164: '+49301234567',
+    });
+    expect(checkPhone('07911 123456', 'GB', metadata)).toEqual({
+      kind: 'valid',
+      e164: '+447911123456',
+    });
+    // With every country known, a foreign number is checked by its own country's rules.
+    expect(checkPhone('+49 30', 'RU', metadata)).toEqual({ kind: 'incomplete' });
+    expect(checkPhone('+44 1234', 'RU', metadata)).toEqual({ kind: 'incomplete' });
   });
 });

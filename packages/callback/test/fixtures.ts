@@ -12,15 +12,17 @@ export const WEDNESDAY_10_MSK = new Date('2026-03-04T07:00:00Z');
 
 /**
  * The public config of a callback widget with the default settings (Moscow, standard week,
- * Russian holidays) as changed by `change`, for the calendar window of `now`.
+ * Russian holidays, texts in Russian and English), speaking the visitor's language, as changed
+ * by `change`, for the calendar window of `now`.
  */
 export function callbackConfig(
   change: (settings: CallbackSettings) => CallbackSettings = (settings) => settings,
   now: Date = WEDNESDAY_10_MSK,
 ): PublicCallbackConfig {
-  const settings = change(
-    defaultSettings('callback', { timeZone: 'Europe/Moscow' }) as CallbackSettings,
-  );
+  const settings = change({
+    ...(defaultSettings('callback', { timeZone: 'Europe/Moscow' }) as CallbackSettings),
+    locale: 'auto',
+  });
   const today = dateIn(settings.schedule.timeZone, now);
   const calendar = calendarDays(settings.schedule.country ?? 'ru', today, 60);
   return toPublicConfig(

@@ -78,7 +78,7 @@ describe('the callback widget’s lead generator', () => {
     const config = leadConfig();
     const h = host(config);
     const handle = start(h);
-    await vi.waitFor(() => expect(title()).toBe(config.appearance.leadGenerator.title), {
+    await vi.waitFor(() => expect(title()).toBe(config.appearance.leadGenerator.title.en), {
       timeout: 3000,
     });
     expect(shadow()?.querySelector('.head')?.getAttribute('data-variant')).toBe('lead');
@@ -86,7 +86,7 @@ describe('the callback widget’s lead generator', () => {
     handle.close();
     // The visitor opening it is the ordinary look.
     handle.open();
-    await vi.waitFor(() => expect(title()).toBe(config.appearance.working.title));
+    await vi.waitFor(() => expect(title()).toBe(config.appearance.working.title.en));
     expect(localStorage.length + sessionStorage.length).toBe(0);
     expect(h.report).not.toHaveBeenCalled();
     handle.destroy();

@@ -20,7 +20,8 @@ describe('start (the launcher chunk)', () => {
     const element = document.querySelector('frontdesk-callback');
     expect(element?.getAttribute('data-widget')).toBe('test-callback');
     const launcher = shadow()?.querySelector('button.launcher');
-    expect(launcher?.textContent).toBe(config.appearance.working.buttonText);
+    // The visitor's language (jsdom's browser speaks en-US), as the config offers it.
+    expect(launcher?.textContent).toBe(config.appearance.working.buttonText.en);
     expect(launcher?.getAttribute('data-format')).toBe('button');
     expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
     expect(launcher?.getAttribute('aria-expanded')).toBe('false');

@@ -6,6 +6,7 @@ import { start } from '@frontdesk/callback';
 import type { WidgetHandle, WidgetHost } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { stubPresence } from '../../core/test/support/presence';
 import { callbackConfig } from './fixtures';
 
 let handle: WidgetHandle | undefined;
@@ -53,6 +54,9 @@ async function dialogOf(root: ShadowRoot): Promise<HTMLElement> {
 
 beforeEach(async () => {
   emitted.length = 0;
+  // Presence answered in the page: a request to the unreachable platform may hang, and Chromium
+  // keeps at most six to one host, so later widgets would wait for the answer behind them.
+  stubPresence({ presence: 'online' });
   await page.viewport(1024, 768);
   // The worst a host page can do to everything it does not own.
   hostile = new CSSStyleSheet();
@@ -66,6 +70,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   handle?.destroy();
   document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== hostile);
 });

@@ -10,6 +10,7 @@ import {
   loadTexts,
   platformSubmit,
   previewSubmit,
+  visitorRegion,
 } from '@frontdesk/callback';
 import type { Presence, PublicCallbackConfig, PublicChatConfig } from '@frontdesk/config';
 import {
@@ -48,19 +49,22 @@ export interface CallbackTabOptions {
 }
 
 /**
- * The callback widget's config for the chat's tab: the chat's callback mode, and the schedule's
- * country (the chat has no phone country of its own).
+ * The callback widget's config for the chat's tab, in `lang`: the chat's callback mode, and the
+ * schedule's country (the chat has no phone country of its own).
  */
 export function callbackConfigOf(
   config: PublicChatConfig,
   texts: ChatMessages,
+  lang: Locale,
 ): PublicCallbackConfig {
   const look = config.appearance;
+  const title = { [lang]: texts.callbackTitle };
   return {
     type: 'callback',
     v: config.v,
     key: config.key,
     locale: config.locale,
+    languages: [lang],
     schedule: config.schedule,
     calendar: config.calendar,
     consent: config.consent,
@@ -78,10 +82,10 @@ export function callbackConfigOf(
       secondaryColor: chatSecondary(look.theme),
       themed: true,
       position: look.position,
-      working: { title: texts.callbackTitle, text: '', buttonText: texts.callbackTab },
-      nonWorking: { title: texts.callbackTitle, text: '' },
+      working: { title, text: {}, buttonText: { [lang]: texts.callbackTab } },
+      nonWorking: { title, text: {} },
       // The form's own promise changes while nobody can call back; its heading need not.
-      nobody: { title: texts.callbackTitle, text: '', buttonText: texts.callbackTab },
+      nobody: { title, text: {}, buttonText: { [lang]: texts.callbackTab } },
       leadGenerator: { title: look.working.buttonText, text: look.working.text },
     },
   };
@@ -97,7 +101,7 @@ export async function callbackTab(options: CallbackTabOptions): Promise<() => Co
     mounted.adopt(sheet(callbackTabCss));
     styled.add(mounted.root);
   }
-  const config = callbackConfigOf(options.config, options.texts);
+  const config = callbackConfigOf(options.config, options.texts, locale);
   const submit = host.preview
     ? previewSubmit
     : platformSubmit(createPlatformClient(host.api), host.key);
@@ -110,10 +114,12 @@ export async function callbackTab(options: CallbackTabOptions): Promise<() => Co
       variant={options.variant}
       presence={options.presence}
       lead={options.lead}
+      lang={locale}
       locale={formatLocale(locale)}
       texts={texts}
       visitor={options.visitor}
       visitorZone={zone}
+      visitorRegion={visitorRegion()}
       now={() => new Date()}
       brandHref={brandHref}
       submit={submit}

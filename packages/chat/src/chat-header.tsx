@@ -9,21 +9,23 @@ export const TITLE_ID = 'fd-chat-title';
 
 /** Props of {@link ChatHeader}. */
 export interface ChatHeaderProps {
-  look: { title: string; text: string };
+  /** The look's title and text, in the widget's language. */
+  title: string;
+  text: string;
   variant: 'working' | 'non-working' | 'nobody';
   operator: { name?: string | undefined; photo?: string | undefined };
 }
 
 /** The header; see the module comment. */
-export function ChatHeader({ look, variant, operator }: ChatHeaderProps) {
+export function ChatHeader({ title, text, variant, operator }: ChatHeaderProps) {
   return (
     <header class="head" data-variant={variant}>
       {operator.photo ? <img class="photo" src={operator.photo} alt="" /> : null}
       <h2 id={TITLE_ID} class="title">
-        {look.title}
+        {title}
       </h2>
       {operator.name ? <p class="text">{operator.name}</p> : null}
-      {look.text ? <p class="text">{look.text}</p> : null}
+      {text ? <p class="text">{text}</p> : null}
     </header>
   );
 }

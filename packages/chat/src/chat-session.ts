@@ -62,6 +62,8 @@ export interface ChatSessionOptions {
   connect: ConnectChat;
   /** The visitor's IANA time zone, for the operator. */
   timeZone?: string;
+  /** The widget's language, for the auto-replies. */
+  locale?: ChatAuth['locale'];
   /** The page each message is written on. */
   page?(): { url: string; title: string };
   /** How long an answer may take before the request counts as lost (ms). */
@@ -361,6 +363,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
           key,
           ...(visitorToken ? { visitorToken } : {}),
           ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+          ...(options.locale ? { locale: options.locale } : {}),
         };
       };
       const current = options.connect(auth);

@@ -9,7 +9,15 @@
  * hooks would cost the opened widget's budget a kilobyte.
  */
 import type { ChatRating, Messenger, Presence, PublicChatConfig } from '@frontdesk/config';
-import { BrandLine, errorText, PlatformError, safeHref, type Variant } from '@frontdesk/core';
+import { textIn } from '@frontdesk/config';
+import {
+  BrandLine,
+  errorText,
+  type Locale,
+  PlatformError,
+  safeHref,
+  type Variant,
+} from '@frontdesk/core';
 import { Component, type ComponentChild, createRef } from 'preact';
 import { Bubble, UnsentBubble } from './chat-bubble';
 import { ChatHeader } from './chat-header';
@@ -29,6 +37,8 @@ export interface ChatWidgetProps {
   presence: Presence;
   session: ChatSession;
   texts: Texts;
+  /** The widget's language: of its texts and of the marketer's (the config's `languages`). */
+  lang: Locale;
   /** For Intl formatting (see `formatLocale`). */
   locale: string;
   /** Where the brand line links to. */
@@ -97,10 +107,20 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     this.stop();
   }
 
-  override componentDidUpdate(_: ChatWidgetProps, previous: WidgetState) {
+  /** Whether the log shows its last message before a render (see componentDidUpdate). */
+  override getSnapshotBeforeUpdate(): boolean {
+    const log = this.logRef.current;
+    return !!log && log.scrollHeight - log.scrollTop - log.clientHeight < 4;
+  }
+
+  override componentDidUpdate(_: ChatWidgetProps, previous: WidgetState, atEnd?: boolean) {
     const { chat, tab } = this.state;
     const count = chat.messages.length + chat.pending.length;
-    if (count !== previous.chat.messages.length + previous.chat.pending.length) this.scrollDown();
+    // A new message scrolls to it; what takes room under the log (the rating, a longer status
+    // line) keeps the last message in view if it was.
+    if (atEnd || count !== previous.chat.messages.length + previous.chat.pending.length) {
+      this.scrollDown();
+    }
     if (chat.unread || tab !== previous.tab) this.markSeen();
     if (this.props.loadContactForm && this.offersContact() && !this.contactLoading) {
       this.contactLoading = true;
@@ -123,11 +143,17 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
       contact: chat.contact,
       consent: config.consent,
       consented: consent,
-      consentText: texts.chat.consent,
+      consentText: this.consentText(),
       errorText: (code) => errorText(texts.core, code),
     };
     if (this.contact?.root === root) this.contact.form.update(props);
     else this.contact = { root, form: mountContact(root, props) };
+  }
+
+  /** The consent checkbox's wording: the marketer's in the widget's language, else built-in. */
+  private consentText(): string {
+    const { config, lang, texts } = this.props;
+    return textIn(config.consent.text, lang) || texts.chat.consent;
   }
 
   /** Who can answer: the session's word once it has one. */
@@ -326,7 +352,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
                 checked={this.state.consent}
                 onChange={(event) => this.setState({ consent: event.currentTarget.checked })}
               />
-              <span>{config.consent.text || m.consent}</span>
+              <span>{this.consentText()}</span>
             </label>
           ) : null}
           <button type="submit" class="send" disabled={!this.canSend()}>
@@ -343,7 +369,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
   }
 
   override render() {
-    const { config, texts, loadCallback } = this.props;
+    const { config, texts, loadCallback, lang } = this.props;
     const m = texts.chat;
     const { chat, tab, callback } = this.state;
     const working = chat.working ?? this.props.variant === 'working';
@@ -361,7 +387,8 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     return (
       <>
         <ChatHeader
-          look={look}
+          title={textIn(look.title, lang)}
+          text={textIn(look.text, lang)}
           variant={working ? (online ? 'working' : 'nobody') : 'non-working'}
           operator={online ? this.operator() : {}}
         />

@@ -3,7 +3,12 @@
  * or comes back with a conversation): socket.io-client for a real widget, the in-page preview
  * socket for the Studio, and the one-tab sound of new operator messages.
  */
-import { type ConsentStorage, createConsentStorage, type WidgetHost } from '@frontdesk/core';
+import {
+  type ConsentStorage,
+  createConsentStorage,
+  type Locale,
+  type WidgetHost,
+} from '@frontdesk/core';
 import type { Texts } from './chat-messages';
 import { type ChatSession, createChatSession } from './chat-session';
 import { previewSocket } from './preview-socket';
@@ -15,14 +20,15 @@ const nowhere = (): Storage => {
 };
 
 /**
- * A started session of `host`'s widget over `storage` (see the module comment), keeping the
- * visitor's token of the account tagged `accountTag`.
+ * A started session of `host`'s widget over `storage`, speaking `locale` (see the module
+ * comment), keeping the visitor's token of the account tagged `accountTag`.
  */
 export async function connectSession(
   host: WidgetHost,
   storage: ConsentStorage,
   texts: Texts,
   accountTag: string | undefined,
+  locale: Locale,
 ): Promise<ChatSession> {
   const connect = host.preview
     ? previewSocket(host.preview === 'working', host.presence ?? 'online', {
@@ -36,6 +42,7 @@ export async function connectSession(
     storage: host.preview ? createConsentStorage(false, nowhere) : storage,
     connect,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    locale,
     page: () => ({ url: location.href.slice(0, 2000), title: document.title.slice(0, 300) }),
   });
   if (!host.preview) {

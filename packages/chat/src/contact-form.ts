@@ -20,7 +20,7 @@ export interface ContactFormProps {
   consent: PublicChatConfig['consent'];
   /** The visitor ticked the composer's consent box already: the form asks no second time. */
   consented: boolean;
-  /** The consent checkbox's built-in wording. */
+  /** The consent checkbox's wording in the widget's language (the marketer's, else built-in). */
   consentText: string;
   /** The runtime's text for a refusal code the form has no words of its own for. */
   errorText(code: string): string;
@@ -108,7 +108,7 @@ function mount(t: ContactMessages, root: HTMLElement, first: ContactFormProps): 
     const asks = props.consent.required && !props.consented;
     if (asks) error.before(consent);
     else consent.remove();
-    consentText.textContent = props.consent.text || props.consentText;
+    consentText.textContent = props.consentText;
     send.textContent = sending ? t.sending : t.send;
     send.disabled = sending || (asks && !box.checked);
   };

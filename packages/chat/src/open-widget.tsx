@@ -79,6 +79,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         presence={options.presence.presence}
         session={options.session}
         texts={texts}
+        lang={locale}
         locale={formatLocale(locale)}
         brandHref={new URL(host.api, location.href).origin}
         lead={options.lead}

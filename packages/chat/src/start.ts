@@ -19,6 +19,7 @@ import {
   lazy,
   mountWidget,
   NOBODY,
+  oneDialog,
   onIntent,
   onOpenIntent,
   pickLocale,
@@ -53,7 +54,9 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     [launcherCss, chatLauncherCss, themeCss(chatTheme(look))],
   );
   mounted.frame.dataset.theme = look.theme;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind, look.nobody.buttonText);
+  const locale = pickLocale(config.languages);
+  const launcher = kind === 'link' ? undefined : createLauncher(kind);
+  setLauncherText(launcher, look, undefined, locale);
   // The badge's number is for the eye; screen readers hear the count in words.
   const badge = document.createElement('span');
   badge.className = 'badge';
@@ -66,7 +69,6 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     launcher.append(badge, unreadWords);
   }
 
-  const locale = pickLocale(config.locale);
   const texts = lazy(() => loadTexts(locale));
   const ui = lazy(() => import('./open-widget'));
   let opened: { close(): void } | undefined;
@@ -80,10 +82,8 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   // Nobody can answer until the platform says someone can: the button promises nothing before.
   let presence = NOBODY;
   /** The button's text: the working one only while someone can answer (the session knows best). */
-  const label = () => {
-    const now = running?.state.presence ?? presence.presence;
-    setLauncherText(launcher, look[now === 'online' ? 'working' : 'nobody'].buttonText);
-  };
+  const label = () =>
+    setLauncherText(launcher, look, running?.state.presence ?? presence.presence, locale);
   /** Asks who can answer now (the browser reuses a recent answer). */
   const refresh = () =>
     fetchPresence(host).then((answer) => {
@@ -97,7 +97,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
 
   const session = lazy(() =>
     Promise.all([import('./connect-session'), texts()]).then(async ([{ connectSession }, t]) => {
-      const started = await connectSession(host, storage, t, config.accountTag);
+      const started = await connectSession(host, storage, t, config.accountTag, locale);
       running = started;
       tell();
       started.subscribe(label);
@@ -194,6 +194,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     },
   };
 
+  const page = oneDialog(host.key, () => handle.close());
   if (launcher) {
     launcher.addEventListener('click', () => (opened ? handle.close() : show()));
     mounted.frame.append(launcher);
@@ -214,8 +215,15 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
               lead = startLead(rules, storage, host.key, () => {
                 // Its form promises a call now: only while someone can make it.
                 const calls = presence.callback ?? presence.presence;
-                if (opened || opening || variant() !== 'working' || calls !== 'online')
+                if (
+                  opened ||
+                  opening ||
+                  page.othersOpen() ||
+                  variant() !== 'working' ||
+                  calls !== 'online'
+                ) {
                   return false;
+                }
                 show(true);
                 return true;
               });

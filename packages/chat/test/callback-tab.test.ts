@@ -10,7 +10,7 @@ describe('the callback tab’s config', () => {
       appearance: { ...s.appearance, buttonColor: '#123456', theme: 'dark', position: 'left' },
     }));
     const { chat: texts } = await loadTexts('en');
-    const config = callbackConfigOf(chat, texts);
+    const config = callbackConfigOf(chat, texts, 'en');
     const parsed = parsePublicConfig(config);
     expect(parsed.ok).toBe(true);
     expect(config).toMatchObject({
@@ -21,11 +21,12 @@ describe('the callback tab’s config', () => {
       brand: { hidden: true, nonWorkingHidden: true },
       schedule: chat.schedule,
       consent: chat.consent,
+      languages: ['en'],
       appearance: {
         primaryColor: '#123456',
         secondaryColor: '#1f2430',
         position: 'left',
-        working: { title: 'We will call you back' },
+        working: { title: { en: 'We will call you back' } },
         // The lead generator's title is the chat button's text.
         leadGenerator: { title: chat.appearance.working.buttonText },
       },

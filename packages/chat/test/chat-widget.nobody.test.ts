@@ -27,6 +27,13 @@ const c = contactTexts;
 const nobody = { title: 'Leave us a message', text: 'Nobody is here now.', buttonText: 'Write' };
 const working = { title: 'We are online!', text: 'We answer in minutes.', buttonText: 'Chat' };
 
+/** `texts` as English marketer texts. */
+const inEnglish = (texts: typeof working) => ({
+  title: { en: texts.title },
+  text: { en: texts.text },
+  buttonText: { en: texts.buttonText },
+});
+
 let server: MemoryChat;
 let session: ChatSession;
 
@@ -53,11 +60,17 @@ async function open(
   session.start();
   render(
     h(ChatWidget, {
-      config: chatConfig((s) => change({ ...s, appearance: { ...s.appearance, working, nobody } })),
+      config: chatConfig((s) =>
+        change({
+          ...s,
+          appearance: { ...s.appearance, working: inEnglish(working), nobody: inEnglish(nobody) },
+        }),
+      ),
       variant: 'working',
       presence: 'nobody',
       session,
       texts,
+      lang: 'en',
       locale: 'en-GB',
       brandHref: 'https://fd.example',
       loadContactForm: () => loadContactForm('en'),
@@ -121,7 +134,7 @@ describe('the chat window while nobody can answer', () => {
   });
 
   it('asks for consent where the widget does, once: the composer tick counts', async () => {
-    await open((s) => ({ ...s, consent: { required: true, text: 'I agree' } }));
+    await open((s) => ({ ...s, consent: { required: true, text: { en: 'I agree' } } }));
     // Before writing, the visitor ticks the composer's box: the form asks no second time.
     fireEvent.click(screen.getByRole('checkbox', { name: 'I agree' }));
     await write('Hello?');
@@ -138,7 +151,7 @@ describe('the chat window while nobody can answer', () => {
   });
 
   it('asks for consent in the form when the visitor has not ticked it', async () => {
-    await open((s) => ({ ...s, consent: { required: true, text: 'I agree' } }));
+    await open((s) => ({ ...s, consent: { required: true, text: { en: 'I agree' } } }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'I agree' }));
     await write('Hello?');
     await screen.findByRole('form', { name: c.title });

@@ -39,6 +39,7 @@ async function mount(
       presence: 'online',
       session,
       texts,
+      lang: 'en',
       locale: 'en-GB',
       brandHref: 'https://fd.example',
       ...extra,
@@ -83,7 +84,8 @@ afterEach(() => {
 describe('the chat window', () => {
   it('has a named log, a labelled composer and the working title', async () => {
     const { q, input } = await mount();
-    expect(q(`#${TITLE_ID}`)?.textContent).toBe('Онлайн-чат');
+    // One language all through: the marketer's title is in the widget's language too.
+    expect(q(`#${TITLE_ID}`)?.textContent).toBe('Online chat');
     const log = q('[role=log]');
     expect(log?.getAttribute('aria-live')).toBe('polite');
     expect(log?.getAttribute('aria-label')).toBe('Conversation');
@@ -169,7 +171,7 @@ describe('the chat window', () => {
   it('shows the non-working title and text, and still lets the visitor write', async () => {
     server.working = false;
     const { q, input } = await mount({ variant: 'non-working' });
-    expect(q(`#${TITLE_ID}`)?.textContent).toBe('Сейчас мы не в сети');
+    expect(q(`#${TITLE_ID}`)?.textContent).toBe('We are offline now');
     expect(q('.head')?.dataset.variant).toBe('non-working');
     type(input, 'after hours');
     key(input, { key: 'Enter' });

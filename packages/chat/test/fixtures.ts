@@ -25,8 +25,9 @@ export const NEVER = {
 };
 
 /**
- * The public config of a chat widget `test-chat`: the default settings (Moscow), open around the
- * clock unless `change` says otherwise, for the calendar window of now.
+ * The public config of a chat widget `test-chat`: the default settings (Moscow, texts in Russian
+ * and English), speaking the visitor's language, open around the clock unless `change` says
+ * otherwise, for the calendar window of now.
  */
 export function chatConfig(
   change: (settings: ChatSettings) => ChatSettings = (settings) => settings,
@@ -35,6 +36,7 @@ export function chatConfig(
   const defaults = defaultSettings('chat', { timeZone: 'Europe/Moscow' }) as ChatSettings;
   const settings = change({
     ...defaults,
+    locale: 'auto',
     schedule: { ...defaults.schedule, week: ALWAYS, holidays: false },
   });
   const today = dateIn(settings.schedule.timeZone, now);

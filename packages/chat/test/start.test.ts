@@ -58,10 +58,11 @@ describe('start (the launcher chunk)', () => {
     const handle = start(h);
     expect(document.querySelector('frontdesk-chat')?.getAttribute('data-widget')).toBe('test-chat');
     const launcher = shadow()?.querySelector('button.launcher');
-    // No "we are online!" before the platform says someone is.
-    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText);
+    // No "we are online!" before the platform says someone is; the visitor's language (jsdom's
+    // browser speaks en-US), as the config offers it.
+    expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.en);
     await vi.waitFor(() =>
-      expect(launcher?.textContent).toBe(config.appearance.working.buttonText),
+      expect(launcher?.textContent).toBe(config.appearance.working.buttonText.en),
     );
     expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
     expect(launcher?.getAttribute('aria-expanded')).toBe('false');
@@ -113,7 +114,11 @@ describe('start (the launcher chunk)', () => {
   });
 
   it('shows the unread count on the launcher while the window is closed', async () => {
-    const h = host(chatConfig(), { consent: true });
+    // A widget that speaks Russian only: the count in Russian words too.
+    const h = host(
+      chatConfig((s) => ({ ...s, locale: 'ru' })),
+      { consent: true },
+    );
     const handle = start(h);
     const launcher = shadow()?.querySelector<HTMLButtonElement>('.launcher');
     launcher?.click();
@@ -177,7 +182,7 @@ describe('start (the launcher chunk)', () => {
       return found;
     });
     expect(dialog.querySelectorAll('.bubble')).toHaveLength(2);
-    expect(dialog.querySelector('.title')?.textContent).toBe('Сейчас мы не в сети');
+    expect(dialog.querySelector('.title')?.textContent).toBe('We are offline now');
     expect(socketIo.calls).toEqual([]);
     expect(localStorage.length).toBe(0);
     handle.destroy();
@@ -230,12 +235,12 @@ describe('start (the launcher chunk)', () => {
     const label = () => shadow()?.querySelector('button.launcher span')?.textContent;
     handle.open();
     await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
-    expect(label()).toBe(config.appearance.nobody.buttonText);
+    expect(label()).toBe(config.appearance.nobody.buttonText.en);
     // An operator comes online: the chat's socket says so, and the button follows.
     server.push('presence', { presence: 'online' });
-    await vi.waitFor(() => expect(label()).toBe(config.appearance.working.buttonText));
+    await vi.waitFor(() => expect(label()).toBe(config.appearance.working.buttonText.en));
     server.push('presence', { presence: 'nobody' });
-    await vi.waitFor(() => expect(label()).toBe(config.appearance.nobody.buttonText));
+    await vi.waitFor(() => expect(label()).toBe(config.appearance.nobody.buttonText.en));
     handle.destroy();
   });
 

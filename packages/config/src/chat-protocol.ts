@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import type { ConversationTransfer } from './chat-distribution';
 import { EmailSchema, PhoneSchema } from './contacts';
+import { TextLocaleSchema } from './locale';
 import type { Presence } from './presence';
 import { requiredText, text, token } from './text';
 
@@ -37,6 +38,8 @@ export const ChatAuthSchema = v.object({
   visitorToken: v.optional(token(128, /^[A-Za-z0-9_-]+$/, 'a visitor token')),
   /** The visitor's IANA time zone, so the operator sees the visitor's local time. */
   timeZone: v.optional(text(64)),
+  /** The language the widget speaks to the visitor: auto-replies are sent in it. */
+  locale: v.optional(TextLocaleSchema),
 });
 
 /** Visitor → platform `send`: one message. */

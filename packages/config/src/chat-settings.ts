@@ -5,6 +5,7 @@ import { CallbackModeSchema } from './callback-mode';
 import { settingsEntries } from './common-settings';
 import { EmailListSchema, EmailSchema, PhoneListSchema, PhoneSchema } from './contacts';
 import { leadGeneratorEntries, needsTriggerWhenEnabled } from './lead-generator';
+import { localizedText } from './localized-text';
 import { OptionalReceiverSchema } from './receiver';
 import { secret } from './secret';
 import { requiredText, token } from './text';
@@ -16,9 +17,12 @@ export const MAX_AUTO_REPLY = 1000;
 /** At most this many auto-replies. */
 export const MAX_AUTO_REPLIES = 20;
 
-/** A message sent for the operator, `delaySeconds` after the start of an unanswered enquiry. */
+/**
+ * A message sent for the operator, `delaySeconds` after the start of an unanswered enquiry, in
+ * the language the visitor's widget speaks.
+ */
 export const AutoReplySchema = v.object({
-  text: requiredText(MAX_AUTO_REPLY),
+  text: localizedText(MAX_AUTO_REPLY, { required: true }),
   delaySeconds: v.pipe(
     v.number('must be a number'),
     v.integer('must be a whole number'),

@@ -1,6 +1,6 @@
 /** The personal-data consent checkbox of a widget's form. */
 import * as v from 'valibot';
-import { text } from './text';
+import { localizedText } from './localized-text';
 
 /** Longest consent text: room for a sentence and a link to the policy. */
 export const MAX_CONSENT_TEXT = 1000;
@@ -11,5 +11,5 @@ export const MAX_CONSENT_TEXT = 1000;
  */
 export const ConsentSchema = v.object({
   required: v.boolean('must be true or false'),
-  text: v.optional(text(MAX_CONSENT_TEXT)),
+  text: v.optional(localizedText(MAX_CONSENT_TEXT)),
 });

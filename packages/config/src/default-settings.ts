@@ -1,6 +1,7 @@
 /**
  * The settings of a new widget: valid as they are (so a widget works the moment it is created),
- * in Russian like the source product, and nothing that needs the account's people or numbers —
+ * speaking Russian like the source product, with every text in English too (so "auto" can speak
+ * either), and nothing that needs the account's people or numbers —
  * those start as null ("every operator", "the account's number").
  */
 import type { DayHours, ScheduleInput, Weekday } from '@frontdesk/schedule';
@@ -48,6 +49,9 @@ export const DEFAULT_CHAT_LUNCH: Readonly<{ from: string; to: string }> = {
   to: '14:00',
 };
 
+/** The non-working title of the call and callback widgets. */
+const closed = () => ({ ru: 'Сейчас мы не работаем', en: 'We are closed now' });
+
 const officeDay = (): DayHours => ({ from: '09:00', to: '18:00' });
 
 const triggers = () => ({
@@ -76,6 +80,7 @@ function common(timeZone: string, schedule: Omit<ScheduleInput, 'timeZone' | 'co
   return {
     allowedOrigins: [],
     locale: 'ru' as const,
+    mainLocale: 'ru' as const,
     schedule: { timeZone, country: 'ru' as const, ...schedule, exceptions: [] },
     consent: { required: false },
   };
@@ -100,13 +105,19 @@ function call(timeZone: string): CallSettings {
       themed: true,
       position: 'right',
       working: {
-        title: 'Позвоните нам прямо с сайта',
-        text: 'Бесплатный звонок через браузер: нужны только микрофон и динамики.',
-        buttonText: 'Позвонить',
+        title: { ru: 'Позвоните нам прямо с сайта', en: 'Call us right from the website' },
+        text: {
+          ru: 'Бесплатный звонок через браузер: нужны только микрофон и динамики.',
+          en: 'A free call in your browser: all you need is a microphone and speakers.',
+        },
+        buttonText: { ru: 'Позвонить', en: 'Call us' },
       },
       nonWorking: {
-        title: 'Сейчас мы не работаем',
-        text: 'Позвоните нам в рабочее время — мы будем рады помочь.',
+        title: closed(),
+        text: {
+          ru: 'Позвоните нам в рабочее время — мы будем рады помочь.',
+          en: 'Call us during working hours — we will be glad to help.',
+        },
         hideBrand: false,
       },
       nobody: nobodyTexts('call'),
@@ -136,19 +147,28 @@ function callback(timeZone: string): CallbackSettings {
       themed: true,
       position: 'right',
       working: {
-        title: 'Перезвоним за 30 секунд',
-        text: 'Укажите номер для связи, и в течение 30 секунд наш специалист свяжется с вами.',
-        buttonText: 'Заказать звонок',
+        title: { ru: 'Перезвоним за 30 секунд', en: 'We will call you back in 30 seconds' },
+        text: {
+          ru: 'Укажите номер для связи, и в течение 30 секунд наш специалист свяжется с вами.',
+          en: 'Leave your number, and our specialist will call you within 30 seconds.',
+        },
+        buttonText: { ru: 'Заказать звонок', en: 'Request a call' },
       },
       nonWorking: {
-        title: 'Сейчас мы не работаем',
-        text: 'Выберите удобное время — мы перезвоним в рабочие часы.',
+        title: closed(),
+        text: {
+          ru: 'Выберите удобное время — мы перезвоним в рабочие часы.',
+          en: 'Choose a convenient time, and we will call you back during working hours.',
+        },
         hideBrand: false,
       },
       nobody: nobodyTexts('callback'),
       leadGenerator: {
-        title: 'Остались вопросы?',
-        text: 'Оставьте номер — перезвоним за 30 секунд и ответим на все вопросы.',
+        title: { ru: 'Остались вопросы?', en: 'Any questions left?' },
+        text: {
+          ru: 'Оставьте номер — перезвоним за 30 секунд и ответим на все вопросы.',
+          en: 'Leave your number: we will call you back in 30 seconds and answer them all.',
+        },
       },
       hideBrand: false,
     },
@@ -193,13 +213,19 @@ function chat(timeZone: string): ChatSettings {
       buttonColor: DEFAULT_CHAT_COLOR,
       position: 'right',
       working: {
-        title: 'Онлайн-чат',
-        text: 'Задайте вопрос — оператор ответит в течение нескольких минут.',
-        buttonText: 'Напишите нам, мы онлайн!',
+        title: { ru: 'Онлайн-чат', en: 'Online chat' },
+        text: {
+          ru: 'Задайте вопрос — оператор ответит в течение нескольких минут.',
+          en: 'Ask a question, and an operator will answer within a few minutes.',
+        },
+        buttonText: { ru: 'Напишите нам, мы онлайн!', en: 'Write to us, we are online!' },
       },
       nonWorking: {
-        title: 'Сейчас мы не в сети',
-        text: 'Оставьте сообщение — мы ответим в рабочее время.',
+        title: { ru: 'Сейчас мы не в сети', en: 'We are offline now' },
+        text: {
+          ru: 'Оставьте сообщение — мы ответим в рабочее время.',
+          en: 'Leave a message, and we will answer during working hours.',
+        },
         hideBrand: false,
       },
       nobody: nobodyTexts('chat'),

@@ -68,9 +68,16 @@ export {
 export { isOriginAllowed } from './is-origin-allowed';
 export type { ParseResult, SettingsIssue } from './issues';
 export { LeadGeneratorSchema } from './lead-generator';
+export type { TextLocale } from './locale';
+export { LocaleSchema, TEXT_LOCALES, TextLocaleSchema } from './locale';
+export type { LocalizedText } from './localized-text';
+export { localizedText } from './localized-text';
+export type { TextPath, TextVisit } from './map-texts';
+export { mapTexts } from './map-texts';
 export type { NobodyTexts } from './nobody-texts';
 export { NOBODY_TEXTS } from './nobody-texts';
 export { AllowedOriginsSchema, normalizeOrigin, OriginPatternSchema } from './origin';
+export { parseSettings } from './parse-settings';
 export type { Presence, PublicPresence } from './presence';
 export { PresenceSchema, PublicPresenceSchema, parsePresence } from './presence';
 export type { PublicConfig, PublicSchemas } from './public-config';
@@ -86,11 +93,19 @@ export type { Receiver } from './receiver';
 export { ScheduleSchema } from './schedule-schema';
 export type { SecretState } from './secret';
 export { SECRET_PATHS, SecretStateSchema, secret } from './secret';
+export {
+  languagesOf,
+  localeFor,
+  mainLanguageIssues,
+  mainLocaleOf,
+  upgradeSettings,
+} from './settings-languages';
 export { requiredText, text } from './text';
+export { textIn } from './text-in';
 export type { PublicConfigSource } from './to-public-config';
 export { toPublicConfig } from './to-public-config';
 export type { WidgetSettings, WidgetType } from './widget-settings';
-export { parseSettings, WidgetSettingsSchema, WidgetTypeSchema } from './widget-settings';
+export { WidgetSettingsSchema, WidgetTypeSchema } from './widget-settings';
 
 /** The public config of a call widget. */
 export type PublicCallConfig = Extract<PublicConfig, { type: 'call' }>;

@@ -12,9 +12,13 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Setti
 
 /** A dotted path: object keys joined by dots, array indices in brackets. */
 export function issuePath(path: readonly v.IssuePathItem[] | undefined): string {
+  return dottedPath((path ?? []).map((item) => item.key as string | number));
+}
+
+/** Keys as a dotted path, ["week", "mon", "breaks", 0, "to"] → "week.mon.breaks[0].to". */
+export function dottedPath(keys: readonly (string | number)[]): string {
   let out = '';
-  for (const item of path ?? []) {
-    const key = item.key;
+  for (const key of keys) {
     out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
   }
   return out;

@@ -1,11 +1,12 @@
 /**
- * The look of each widget type as a visitor's browser sees it: shapes, colours, texts. Shared by
+ * The look of each widget type as a visitor's browser sees it: shapes, colours, texts (each in
+ * the widget's languages, see localized-text.ts). Shared by
  * the settings (which add the brand switches, see appearance.ts) and the public config, so the
  * public-config schema needs nothing from the settings schemas.
  */
 import * as v from 'valibot';
 import { ColorSchema } from './color';
-import { requiredText, text } from './text';
+import { localizedText } from './localized-text';
 
 /** Longest title (widget header, lead-generator title). */
 export const MAX_TITLE = 100;
@@ -20,11 +21,11 @@ export const PositionSchema = v.picklist(['left', 'right'], 'must be "left" or "
 /** Texts of the working-time variant. */
 export const WorkingTextsSchema = v.object({
   /** Header of the widget. */
-  title: requiredText(MAX_TITLE),
+  title: localizedText(MAX_TITLE, { required: true }),
   /** Body text under the header. */
-  text: text(MAX_TEXT),
+  text: localizedText(MAX_TEXT),
   /** Launcher button or label text; it is also the launcher's accessible name. */
-  buttonText: requiredText(MAX_BUTTON_TEXT),
+  buttonText: localizedText(MAX_BUTTON_TEXT, { required: true }),
 });
 
 /**
@@ -35,9 +36,9 @@ export const NobodyTextsSchema = WorkingTextsSchema;
 
 /** Texts of the non-working variant, which inherits everything else of the working one. */
 export const NonWorkingTextsSchema = v.object({
-  title: requiredText(MAX_TITLE),
+  title: localizedText(MAX_TITLE, { required: true }),
   /** Shown in a smaller font. */
-  text: text(MAX_TEXT),
+  text: localizedText(MAX_TEXT),
 });
 
 const twoColours = {
@@ -75,7 +76,10 @@ export const CallbackLookSchema = v.object({
   nonWorking: NonWorkingTextsSchema,
   nobody: NobodyTextsSchema,
   /** The form the lead generator opens by itself. */
-  leadGenerator: v.object({ title: requiredText(MAX_TITLE), text: text(MAX_TEXT) }),
+  leadGenerator: v.object({
+    title: localizedText(MAX_TITLE, { required: true }),
+    text: localizedText(MAX_TEXT),
+  }),
 });
 
 /** The chat widget's look. */

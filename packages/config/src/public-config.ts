@@ -9,7 +9,7 @@ import { CalendarDaysSchema } from './calendar-days-schema';
 import { ConsentSchema } from './consent';
 import { type ParseResult, parseWith, pathItems } from './issues';
 import { LeadRulesSchema } from './lead-triggers';
-import { LocaleSchema } from './locale';
+import { LocaleSchema, TextLocaleSchema } from './locale';
 import { CallbackLookSchema, CallLookSchema, ChatLookSchema } from './look';
 import { ScheduleSchema } from './schedule-schema';
 import { token } from './text';
@@ -22,6 +22,15 @@ const baseEntries = {
   /** The public widget key. */
   key: token(64, /^[A-Za-z0-9_-]+$/, 'a widget key (letters, digits, _ and -)'),
   locale: LocaleSchema,
+  /**
+   * The languages a visitor may be shown, the main one first; the texts carry these only. A
+   * visitor whose language is not among them gets the main one, all of it.
+   */
+  languages: v.pipe(
+    v.array(TextLocaleSchema, 'must be a list of languages'),
+    // A check, not minLength: the launchers already carry `check`, and every byte counts there.
+    v.check((languages) => languages.length > 0, 'must name the main language'),
+  ),
   schedule: ScheduleSchema,
   /** The production calendar's days from today on (60 of them), for the schedule. */
   calendar: CalendarDaysSchema,

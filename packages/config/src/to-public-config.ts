@@ -9,8 +9,12 @@ import { dateIn } from '@frontdesk/schedule/engine';
 import * as v from 'valibot';
 import type { CallbackSettings } from './callback-settings';
 import type { ChatSettings } from './chat-settings';
+import type { TextLocale } from './locale';
+import type { LocalizedText } from './localized-text';
+import { mapTexts } from './map-texts';
 import { nobodyTexts } from './nobody-texts';
 import { type PublicConfig, PublicConfigSchema } from './public-config';
+import { languagesOf } from './settings-languages';
 import type { WidgetSettings, WidgetType } from './widget-settings';
 
 /** The widget as the platform stores it (only `key`, `type` and `settings` are used). */
@@ -74,6 +78,13 @@ function chatLeadRules(s: ChatSettings) {
   };
 }
 
+/** `text` in `languages` only. */
+function inLanguages(text: LocalizedText, languages: readonly TextLocale[]): LocalizedText {
+  return Object.fromEntries(
+    languages.flatMap((l) => (text[l] === undefined ? [] : [[l, text[l]]])),
+  );
+}
+
 /** An object without its undefined properties (JSON would drop them anyway; tests compare). */
 function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined)) as T;
@@ -83,7 +94,8 @@ function defined<T extends object>(o: T): T {
  * The public config of a widget: its look, schedule with `calendar` (the production-calendar
  * days of the next 60 days, from `calendarDays`), consent, brand and per-type behaviour — never
  * staff e-mails or phones, receivers, bot tokens, the SIP line, allowed origins or auto-reply
- * texts. Exceptions that ended before yesterday (`now`, company zone) are left out.
+ * texts. Its texts are in the languages a visitor may be shown (`languages`, see
+ * `languagesOf`) only. Exceptions that ended before yesterday (`now`, company zone) are left out.
  * `accountTag` (see the public schema) is the platform's to make: it is not in the settings.
  * @throws {TypeError} when `widget.type` and `widget.settings.type` differ, or the calendar is of
  * another country than the schedule.
@@ -103,10 +115,12 @@ export function toPublicConfig(
     throw new TypeError(`Calendar days of "${calendar.country}" for a schedule of "${country}"`);
   }
   const { hideBrand, nonWorking, ...look } = s.appearance;
+  const languages = languagesOf(s);
   const base = {
     v: 1,
     key: widget.key,
     locale: s.locale,
+    languages,
     schedule: currentSchedule(s.schedule, opts.now),
     calendar,
     consent: s.consent,
@@ -142,6 +156,9 @@ export function toPublicConfig(
       });
       break;
   }
+  draft = mapTexts(PublicConfigSchema, draft, (text) =>
+    inLanguages(text as LocalizedText, languages),
+  );
   // The public schema strips what it does not know and proves the browser will accept it.
   return v.parse(PublicConfigSchema, draft);
 }

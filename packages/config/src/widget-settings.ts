@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { CallSettingsSchema } from './call-settings';
 import { CallbackSettingsSchema } from './callback-settings';
 import { ChatSettingsSchema } from './chat-settings';
-import { type ParseResult, parseWith } from './issues';
 
 /** The three widget types. */
 export type WidgetType = 'call' | 'callback' | 'chat';
@@ -25,12 +24,3 @@ export const WidgetSettingsSchema: v.VariantSchema<
 
 /** Settings of a widget of any type. */
 export type WidgetSettings = v.InferOutput<typeof WidgetSettingsSchema>;
-
-/**
- * Validates settings from anywhere (admin API, storage, the Studio's form). Issues carry a
- * dotted path like `appearance.working.title`, `schedule.week.mon.to` or `allowedOrigins[2]`;
- * unknown keys are dropped, exceptions with empty dates too.
- */
-export function parseSettings(input: unknown): ParseResult<WidgetSettings> {
-  return parseWith(WidgetSettingsSchema, input);
-}

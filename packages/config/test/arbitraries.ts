@@ -72,6 +72,20 @@ export function arbitraryText(
   return opts.required ? text.map((s) => (s.trim() === '' ? fit(`x${s}`, max) : s)) : text;
 }
 
+/**
+ * A marketer's text per language (see {@link arbitraryText}); `required`: written in both
+ * languages, so it is there whichever is the main one.
+ */
+export function arbitraryLocalizedText(
+  max: number,
+  opts: { required?: boolean } = {},
+): fc.Arbitrary<{ ru?: string; en?: string }> {
+  return fc.record(
+    { ru: arbitraryText(max, opts), en: arbitraryText(max, opts) },
+    { requiredKeys: opts.required ? ['ru', 'en'] : [] },
+  );
+}
+
 /** A colour "#rrggbb", either case. */
 export const arbitraryColor: fc.Arbitrary<string> = fc.stringMatching(/^#[0-9a-fA-F]{6}$/);
 
@@ -186,24 +200,25 @@ const common = fc.record(
   {
     allowedOrigins: fc.array(arbitraryOrigin, { maxLength: 5 }),
     locale: fc.constantFrom('auto' as const, 'ru' as const, 'en' as const),
+    mainLocale: fc.constantFrom('ru' as const, 'en' as const),
     schedule: arbitrarySchedule,
     consent: fc.record(
-      { required: fc.boolean(), text: arbitraryText(1000) },
+      { required: fc.boolean(), text: arbitraryLocalizedText(1000) },
       { requiredKeys: ['required'] },
     ),
   },
-  { requiredKeys: ['allowedOrigins', 'locale', 'schedule', 'consent'] },
+  { requiredKeys: ['allowedOrigins', 'locale', 'mainLocale', 'schedule', 'consent'] },
 );
 
 const working = fc.record({
-  title: arbitraryText(100, { required: true }),
-  text: arbitraryText(500),
-  buttonText: arbitraryText(60, { required: true }),
+  title: arbitraryLocalizedText(100, { required: true }),
+  text: arbitraryLocalizedText(500),
+  buttonText: arbitraryLocalizedText(60, { required: true }),
 });
 
 const nonWorking = fc.record({
-  title: arbitraryText(100, { required: true }),
-  text: arbitraryText(500),
+  title: arbitraryLocalizedText(100, { required: true }),
+  text: arbitraryLocalizedText(500),
   hideBrand: fc.boolean(),
 });
 
@@ -301,8 +316,8 @@ const callback: fc.Arbitrary<CallbackSettings> = mode.chain((m) =>
         nonWorking,
         nobody: working,
         leadGenerator: fc.record({
-          title: arbitraryText(100, { required: true }),
-          text: arbitraryText(500),
+          title: arbitraryLocalizedText(100, { required: true }),
+          text: arbitraryLocalizedText(500),
         }),
         hideBrand: fc.boolean(),
       }),
@@ -321,7 +336,7 @@ const channels = fc.record({
     rating: fc.boolean(),
     autoReplies: fc.array(
       fc.record({
-        text: arbitraryText(1000, { required: true }),
+        text: arbitraryLocalizedText(1000, { required: true }),
         delaySeconds: fc.integer({ min: 0, max: 86_400 }),
         when: fc.constantFrom('working' as const, 'nonWorking' as const),
       }),

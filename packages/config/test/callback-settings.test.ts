@@ -115,7 +115,7 @@ describe('callback settings', () => {
     ['NaN as a repeat frequency', 'leadGenerator.repeatAfterHours', Number.NaN],
     ['an unknown call format', 'appearance.callFormat', 'tab'],
     ['an unknown display', 'appearance.display', 'fullscreen'],
-    ['an empty lead-generator title', 'appearance.leadGenerator.title', ''],
+    ['an empty lead-generator title', 'appearance.leadGenerator.title.ru', ''],
   ])('puts %s at its field', (_, path, value) => {
     expect(paths(callback({ [path]: value }))).toEqual([path]);
   });

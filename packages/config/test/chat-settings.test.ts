@@ -17,8 +17,12 @@ const channels: ChatSettings['channels'] = {
     showOperatorPhoto: false,
     rating: true,
     autoReplies: [
-      { text: 'Оператор скоро ответит', delaySeconds: 60, when: 'working' },
-      { text: 'Мы ответим утром', delaySeconds: 0, when: 'nonWorking' },
+      { text: { ru: 'Оператор скоро ответит' }, delaySeconds: 60, when: 'working' },
+      {
+        text: { ru: 'Мы ответим утром', en: 'We will answer in the morning' },
+        delaySeconds: 0,
+        when: 'nonWorking',
+      },
     ],
   },
   telegram: {
@@ -64,8 +68,8 @@ describe('chat settings', () => {
   });
 
   it.each<[string, Record<string, unknown>, string?]>([
-    ['an empty auto-reply', { 'site.autoReplies[0].text': '' }],
-    ['a long auto-reply', { 'site.autoReplies[1].text': 'x'.repeat(1001) }],
+    ['an empty auto-reply', { 'site.autoReplies[0].text.ru': '' }],
+    ['a long auto-reply', { 'site.autoReplies[1].text.en': 'x'.repeat(1001) }],
     ['a delay over a day', { 'site.autoReplies[0].delaySeconds': 86_401 }],
     ['a negative delay', { 'site.autoReplies[0].delaySeconds': -1 }],
     ['an unknown auto-reply time', { 'site.autoReplies[1].when': 'always' }],

@@ -2,6 +2,7 @@ import {
   DEFAULT_CHAT_COLOR,
   DEFAULT_CHAT_LUNCH,
   defaultSettings,
+  languagesOf,
   parseSettings,
   type WidgetType,
 } from '@frontdesk/config';
@@ -65,18 +66,24 @@ describe('defaultSettings', () => {
     expect(DEFAULT_CHAT_LUNCH).toEqual({ from: '13:00', to: '14:00' });
   });
 
-  it('starts open to no foreign site, consent off, brand shown, Russian texts', () => {
+  it('starts open to no foreign site, consent off, brand shown, in Russian', () => {
     for (const type of TYPES) {
       const s = defaultSettings(type);
       expect(s.allowedOrigins).toEqual([]);
       expect(s.consent).toEqual({ required: false });
       expect(s.appearance.hideBrand).toBe(false);
       expect(s.locale).toBe('ru');
+      expect(s.mainLocale).toBe('ru');
     }
     const callback = defaultSettings('callback');
-    expect(callback.type === 'callback' && callback.appearance.working.title).toBe(
-      'Перезвоним за 30 секунд',
-    );
+    expect(callback.type === 'callback' && callback.appearance.working.title).toEqual({
+      ru: 'Перезвоним за 30 секунд',
+      en: 'We will call you back in 30 seconds',
+    });
+  });
+
+  it.each(TYPES)('writes every %s text in both languages, so "auto" offers both', (type) => {
+    expect(languagesOf({ ...defaultSettings(type), locale: 'auto' })).toEqual(['ru', 'en']);
   });
 
   it('starts the callback in automatic mode, its lead generator off but ready', () => {

@@ -95,7 +95,7 @@ function secretChat(): ChatSettings {
         showOperatorName: true,
         showOperatorPhoto: true,
         rating: true,
-        autoReplies: [{ text: SECRET.autoReply, delaySeconds: 30, when: 'working' }],
+        autoReplies: [{ text: { ru: SECRET.autoReply }, delaySeconds: 30, when: 'working' }],
       },
       telegram: {
         enabled: true,
@@ -197,20 +197,83 @@ describe('toPublicConfig', () => {
   it('gives a call widget its look, schedule, brand and call options', () => {
     const settings = defaultSettings('call') as CallSettings;
     const config = toPublicConfig(widget({ ...settings, dialPad: false }), calendar, { now });
-    const { hideBrand, nonWorking, ...look } = settings.appearance;
+    const { hideBrand, nonWorking, working, nobody, ...look } = settings.appearance;
+    const ru = (text: { ru?: string }) => ({ ru: text.ru });
     expect(config).toEqual({
       v: 1,
       key: 'w-1',
       type: 'call',
       locale: 'ru',
+      languages: ['ru'],
       schedule: settings.schedule,
       calendar,
       consent: { required: false },
       brand: { hidden: hideBrand, nonWorkingHidden: nonWorking.hideBrand },
-      appearance: { ...look, nonWorking: { title: nonWorking.title, text: nonWorking.text } },
+      appearance: {
+        ...look,
+        // A widget that speaks Russian only carries its Russian texts only.
+        working: {
+          title: ru(working.title),
+          text: ru(working.text),
+          buttonText: ru(working.buttonText),
+        },
+        nonWorking: { title: ru(nonWorking.title), text: ru(nonWorking.text) },
+        nobody: {
+          title: ru(nobody.title),
+          text: ru(nobody.text),
+          buttonText: ru(nobody.buttonText),
+        },
+      },
       dialPad: false,
       popOut: true,
     });
+  });
+
+  it('offers the visitor\'s language with "auto" only where it lacks no text', () => {
+    const s = defaultSettings('callback') as CallbackSettings;
+    const auto = { ...s, locale: 'auto' as const };
+    const both = toPublicConfig(widget(auto), calendar, { now });
+    expect(both.languages).toEqual(['ru', 'en']);
+    expect(both.appearance.working.title).toEqual(s.appearance.working.title);
+    // One English text missing: English is not offered at all, not even its other texts.
+    const lacking = {
+      ...auto,
+      appearance: {
+        ...auto.appearance,
+        leadGenerator: { ...auto.appearance.leadGenerator, text: { ru: 'Звоните!' } },
+      },
+    };
+    const ruOnly = toPublicConfig(widget(lacking), calendar, { now });
+    expect(ruOnly.languages).toEqual(['ru']);
+    expect(JSON.stringify(ruOnly.appearance)).not.toContain('"en"');
+    // English as the main language: Russian is offered only while it lacks nothing.
+    const english = { ...lacking, mainLocale: 'en' as const };
+    expect(toPublicConfig(widget(english), calendar, { now }).languages).toEqual(['en', 'ru']);
+  });
+
+  it('counts the auto-replies, which it never sends, when it offers a language', () => {
+    const s = secretChat();
+    const auto = { ...s, locale: 'auto' as const };
+    expect(toPublicConfig(widget(auto), calendar, { now }).languages).toEqual(['ru']);
+    const [reply] = s.channels.site.autoReplies;
+    const translated = {
+      ...auto,
+      channels: {
+        ...auto.channels,
+        site: {
+          ...auto.channels.site,
+          autoReplies: reply ? [{ ...reply, text: { ...reply.text, en: 'Hello!' } }] : [],
+        },
+      },
+    };
+    expect(toPublicConfig(widget(translated), calendar, { now }).languages).toEqual(['ru', 'en']);
+  });
+
+  it('gives a widget fixed to English its English texts only', () => {
+    const s = defaultSettings('chat') as ChatSettings;
+    const config = toPublicConfig(widget({ ...s, locale: 'en' }), calendar, { now });
+    expect(config.languages).toEqual(['en']);
+    expect(config.appearance.working.buttonText).toEqual({ en: 'Write to us, we are online!' });
   });
 
   it('carries the brand switches of both variants', () => {
@@ -275,7 +338,11 @@ describe('toPublicConfig', () => {
     'carries the %s widget\'s "nobody available" texts, the built-in ones for older settings',
     (type) => {
       const s = defaultSettings(type);
-      const own = { title: 'Все заняты', text: 'Оставьте контакт', buttonText: 'Оставить заявку' };
+      const own = {
+        title: { ru: 'Все заняты' },
+        text: { ru: 'Оставьте контакт' },
+        buttonText: { ru: 'Оставить заявку' },
+      };
       const config = toPublicConfig(
         widget({ ...s, appearance: { ...s.appearance, nobody: own } } as WidgetSettings),
         calendar,
@@ -289,7 +356,13 @@ describe('toPublicConfig', () => {
         calendar,
         { now },
       );
-      expect(fallback.appearance.nobody).toEqual(NOBODY_TEXTS.ru[type]);
+      // In the widget's one language (Russian), like its other texts.
+      const { title, text, buttonText } = NOBODY_TEXTS[type];
+      expect(fallback.appearance.nobody).toEqual({
+        title: { ru: title.ru },
+        text: { ru: text.ru },
+        buttonText: { ru: buttonText.ru },
+      });
     },
   );
 

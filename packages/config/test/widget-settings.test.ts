@@ -63,50 +63,50 @@ describe('parseSettings', () => {
     [
       'an empty title',
       'callback',
-      { 'appearance.working.title': '  ' },
-      'appearance.working.title',
+      { 'appearance.working.title.ru': '  ' },
+      'appearance.working.title.ru',
     ],
     [
       'an empty button text',
       'chat',
-      { 'appearance.working.buttonText': '' },
-      'appearance.working.buttonText',
+      { 'appearance.working.buttonText.ru': '' },
+      'appearance.working.buttonText.ru',
     ],
     [
       'a long button text',
       'call',
-      { 'appearance.working.buttonText': 'x'.repeat(61) },
-      'appearance.working.buttonText',
+      { 'appearance.working.buttonText.ru': 'x'.repeat(61) },
+      'appearance.working.buttonText.ru',
     ],
     [
       'a long text',
       'call',
-      { 'appearance.nonWorking.text': 'я'.repeat(501) },
-      'appearance.nonWorking.text',
+      { 'appearance.nonWorking.text.ru': 'я'.repeat(501) },
+      'appearance.nonWorking.text.ru',
     ],
     [
       'NUL in a title',
       'call',
-      { 'appearance.working.title': 'Call\0us' },
-      'appearance.working.title',
+      { 'appearance.working.title.ru': 'Call\0us' },
+      'appearance.working.title.ru',
     ],
     [
       'NUL in a non-working text',
       'chat',
-      { 'appearance.nonWorking.text': '\0' },
-      'appearance.nonWorking.text',
+      { 'appearance.nonWorking.text.ru': '\0' },
+      'appearance.nonWorking.text.ru',
     ],
     [
       'a lone surrogate in a title',
       'callback',
-      { 'appearance.nonWorking.title': 'Closed \uD83D' },
-      'appearance.nonWorking.title',
+      { 'appearance.nonWorking.title.ru': 'Closed \uD83D' },
+      'appearance.nonWorking.title.ru',
     ],
     [
       'a lone surrogate in the consent text',
       'chat',
-      { 'consent.text': '\uDE00I agree' },
-      'consent.text',
+      { 'consent.text': { ru: '\uDE00I agree' } },
+      'consent.text.ru',
     ],
     [
       'a lone surrogate in a receiver id',
@@ -124,20 +124,20 @@ describe('parseSettings', () => {
     [
       'an empty "nobody available" title',
       'chat',
-      { 'appearance.nobody.title': ' ' },
-      'appearance.nobody.title',
+      { 'appearance.nobody.title.ru': ' ' },
+      'appearance.nobody.title.ru',
     ],
     [
       'a long "nobody available" button text',
       'call',
-      { 'appearance.nobody.buttonText': 'x'.repeat(61) },
-      'appearance.nobody.buttonText',
+      { 'appearance.nobody.buttonText.ru': 'x'.repeat(61) },
+      'appearance.nobody.buttonText.ru',
     ],
     [
       'NUL in a "nobody available" text',
       'callback',
-      { 'appearance.nobody.text': '\0' },
-      'appearance.nobody.text',
+      { 'appearance.nobody.text.ru': '\0' },
+      'appearance.nobody.text.ru',
     ],
   ])('puts %s at its field', (_, type, changes, path) => {
     expect(paths(patched(defaultSettings(type), changes))).toEqual([path]);
@@ -146,14 +146,14 @@ describe('parseSettings', () => {
   it('reports every problem at once, for inline errors', () => {
     const input = patched(defaultSettings('call'), {
       'appearance.primaryColor': 'blue',
-      'appearance.working.title': '',
+      'appearance.working.title.ru': '',
       allowedOrigins: ['nope'],
       'schedule.timeZone': 'Nowhere/Land',
     });
     expect(paths(input).sort()).toEqual([
       'allowedOrigins[0]',
       'appearance.primaryColor',
-      'appearance.working.title',
+      'appearance.working.title.ru',
       'schedule.timeZone',
     ]);
   });
@@ -163,6 +163,7 @@ describe('parseSettings', () => {
       futureFeature: { on: true },
       'appearance.gradient': true,
       'appearance.working.subtitle': 'x',
+      'appearance.working.title.de': 'Rufen Sie uns an',
       'schedule.note': 'x',
     });
     expect(parseSettings(input)).toEqual({ ok: true, value: defaultSettings('call') });
@@ -171,9 +172,9 @@ describe('parseSettings', () => {
   it('keeps valid strings byte for byte: no trimming, no normalisation', () => {
     const title = '  e\u0301 <b>"Звоните"</b> 👩‍👩‍👧‍👦 مرحبا \n';
     const result = parseSettings(
-      patched(defaultSettings('call'), { 'appearance.working.title': title }),
+      patched(defaultSettings('call'), { 'appearance.working.title.ru': title }),
     );
-    expect(result.ok && result.value.appearance.working.title).toBe(title);
+    expect(result.ok && result.value.appearance.working.title.ru).toBe(title);
   });
 
   it.each<WidgetType>(['call', 'callback', 'chat'])(
@@ -181,7 +182,7 @@ describe('parseSettings', () => {
     (type) => {
       const result = parseSettings(patched(defaultSettings(type), { 'appearance.nobody': REMOVE }));
       expect(result).toEqual({ ok: true, value: defaultSettings(type) });
-      expect(result.ok && result.value.appearance.nobody).toEqual(NOBODY_TEXTS.ru[type]);
+      expect(result.ok && result.value.appearance.nobody).toEqual(NOBODY_TEXTS[type]);
     },
   );
 

@@ -1,5 +1,5 @@
 /** Where a widget's dialog opens, by what opened it. */
-import type { Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/core';
 import type { LauncherFormat } from './widget-host';
 
 /**

@@ -1,14 +1,15 @@
 /**
- * Styles of an opened widget: the dialog frame (popup, side panel, full screen under 480 px),
+ * Styles of an opened widget: the dialog frame (popup, side panel, full screen under 480 px,
+ * clear of the safe area), never taller than the visible viewport — its content scrolls inside —
  * its header, and the form controls every widget shares. Inputs use 16 px text so mobile
  * browsers do not zoom; motion only when the visitor has not asked for less.
  */
 export const dialogCss = `
-.dialog{position:fixed;z-index:2147483001;right:20px;bottom:88px;display:flex;flex-direction:column;width:372px;max-width:calc(100vw - 16px);max-height:min(680px,calc(100vh - 100px));overflow:auto;overscroll-behavior:contain;background:var(--fd-secondary);color:var(--fd-on-secondary);border:1px solid color-mix(in srgb,var(--fd-on-secondary) 22%,transparent);border-radius:var(--fd-radius);outline:none}
-.fd[data-position=left] .dialog{right:auto;left:20px}
+.dialog{position:fixed;z-index:2147483001;right:calc(20px + env(safe-area-inset-right,0px));bottom:calc(88px + env(safe-area-inset-bottom,0px));display:flex;flex-direction:column;width:372px;max-width:calc(100vw - 16px);max-height:min(680px,calc(100dvh - 100px));overflow:auto;overscroll-behavior:contain;background:var(--fd-secondary);color:var(--fd-on-secondary);border:1px solid color-mix(in srgb,var(--fd-on-secondary) 22%,transparent);border-radius:var(--fd-radius);outline:none}
+.fd[data-position=left] .dialog{right:auto;left:calc(20px + env(safe-area-inset-left,0px))}
 .fd[data-shape=figured] .dialog{border-bottom-right-radius:4px}
 .fd[data-shape=figured][data-position=left] .dialog{border-bottom-right-radius:var(--fd-radius);border-bottom-left-radius:4px}
-.dialog[data-anchored]{left:var(--fd-x,auto);top:var(--fd-y,auto);right:auto;bottom:auto}
+.dialog[data-anchored]{left:var(--fd-x,auto);top:var(--fd-y,auto);right:auto;bottom:auto;max-height:min(680px,var(--fd-room,calc(100dvh - 16px)))}
 .dialog[data-display=side]{top:0;bottom:0;right:0;left:auto;width:400px;max-height:none;border-radius:0;border-width:0 0 0 1px}
 .fd[data-position=left] .dialog[data-display=side]{left:0;right:auto;border-width:0 1px 0 0}
 .fd[data-themed] .dialog{box-shadow:0 24px 56px -16px rgb(0 0 0/.4),0 4px 12px rgb(0 0 0/.12)}
@@ -46,7 +47,7 @@ export const dialogCss = `
 .brand a{color:var(--fd-accent);text-decoration:underline}
 .brand a:focus-visible{outline:2px solid var(--fd-accent);outline-offset:2px}
 .sr-only,.trap{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
-@media (max-width:479.98px){.dialog,.dialog[data-anchored],.dialog[data-display=side]{inset:0;width:auto;max-width:none;max-height:none;border-radius:0;border:0}}
+@media (max-width:479.98px){.dialog,.dialog[data-anchored],.dialog[data-display=side]{inset:0;width:auto;max-width:none;max-height:none;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px);border-radius:0;border:0}}
 @media (prefers-reduced-motion:no-preference){.dialog{animation:fd-in .18s ease-out}.dialog[data-display=side]{animation-name:fd-side}}
 @keyframes fd-in{from{opacity:0;translate:0 8px}}
 @keyframes fd-side{from{opacity:0;translate:var(--fd-slide,24px) 0}}

@@ -2,7 +2,7 @@
  * @frontdesk/core — the browser runtime the widgets share: the loader contract, the platform
  * client, the Shadow DOM mount with constructable stylesheets and theme tokens, launchers,
  * the dialog, i18n, consent-first storage and loading on intent. The launcher half (mount,
- * launchers, styles, intent) is plain DOM; the dialog half (Preact, @floating-ui/dom) is for
+ * launchers, styles, intent) is plain DOM; the dialog half (Preact, @floating-ui/core) is for
  * the chunk a widget loads when opened.
  */
 export { BrandLine } from './brand-line';
@@ -19,7 +19,7 @@ export { Dialog } from './dialog';
 export { dialogPlacement } from './dialog-placement';
 export { dialogCss } from './dialog-styles';
 export { guardedStart } from './guarded-start';
-export type { LauncherKind } from './launcher';
+export type { LauncherKind, LauncherTexts } from './launcher';
 export { createLauncher, setLauncherText } from './launcher';
 export { launcherCss } from './launcher-styles';
 export { lazy } from './lazy';
@@ -30,6 +30,8 @@ export { LiveRegion } from './live-region';
 export type { FrameLook, MountedWidget } from './mount-widget';
 export { mountWidget } from './mount-widget';
 export { onIntent } from './on-intent';
+export type { OneDialog } from './one-dialog';
+export { oneDialog } from './one-dialog';
 export { onOpenIntent, opener } from './open-intent';
 export type { Locale } from './pick-locale';
 export { formatLocale, pickLocale } from './pick-locale';

@@ -3,6 +3,8 @@
  * configured text. Plain DOM, not Preact: the launcher must show within the launcher budget,
  * and Preact comes with the opened widget.
  */
+import { type LocalizedText, type Presence, textIn } from '@frontdesk/config';
+import type { Locale } from './pick-locale';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HANDSET =
@@ -12,34 +14,52 @@ const HANDSET =
 export type LauncherKind = 'button' | 'label';
 
 /**
- * A launcher `<button>` of `kind` showing `text` (its accessible name), announcing that it
- * opens a dialog; `aria-expanded` follows the widget.
+ * A launcher `<button>` of `kind` (named by {@link setLauncherText}; narrow screens show its icon
+ * alone), announcing that it opens a dialog; `aria-expanded` follows the widget.
  */
-export function createLauncher(kind: LauncherKind, text: string): HTMLButtonElement {
+export function createLauncher(kind: LauncherKind): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'launcher';
   button.dataset.format = kind;
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
-  if (kind === 'button') {
-    const icon = document.createElementNS(SVG, 'svg');
-    icon.setAttribute('viewBox', '0 0 24 24');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.setAttribute('focusable', 'false');
-    const path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', HANDSET);
-    icon.append(path);
-    button.append(icon);
-  }
+  // The edge tab shows its icon only where it shrinks to one (narrow screens, see the styles).
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('focusable', 'false');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', HANDSET);
+  icon.append(path);
+  button.append(icon);
   const label = document.createElement('span');
-  label.textContent = text;
+  label.className = 'name';
   button.append(label);
   return button;
 }
 
-/** Changes `launcher`'s text (and so its accessible name), e.g. when presence changes. */
-export function setLauncherText(launcher: HTMLButtonElement | undefined, text: string): void {
+/** The button texts of a widget's look a launcher shows, per language. */
+export interface LauncherTexts {
+  working: { buttonText: LocalizedText };
+  nobody: { buttonText: LocalizedText };
+}
+
+/**
+ * Names `launcher` (its text and accessible name) by `look`'s button text in `locale`: the
+ * working one only while someone can answer (`presence` online), else the "nobody available"
+ * one, so it promises nothing before the platform says someone is there.
+ */
+export function setLauncherText(
+  launcher: HTMLButtonElement | undefined,
+  look: LauncherTexts,
+  presence: Presence | undefined,
+  locale: Locale,
+): void {
   const label = launcher?.querySelector('span');
-  if (label) label.textContent = text;
+  if (label)
+    label.textContent = textIn(
+      look[presence === 'online' ? 'working' : 'nobody'].buttonText,
+      locale,
+    );
 }

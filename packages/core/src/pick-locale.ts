@@ -1,4 +1,8 @@
-/** The language of a widget's own texts: the config's, else the page's, else the browser's. */
+/**
+ * The language a widget speaks to a visitor: one of those its config offers (its main one
+ * first), the visitor's if it is among them, else the main one — for all of the widget's texts,
+ * its own and the marketer's, so a widget never mixes languages.
+ */
 
 /** The languages the widgets speak. */
 export type Locale = 'ru' | 'en';
@@ -8,20 +12,20 @@ export type Locale = 'ru' | 'en';
 const RUSSIAN = new Set(['ru', 'be', 'kk', 'ky', 'tg', 'uz']);
 
 /**
- * The locale of `setting` ("ru", "en" or "auto"); for "auto" the first of `<html lang>` and the
- * browser's `languages` that the widgets speak; English when none does.
+ * The first of `<html lang>` and the browser's `languages` that names a language of `offered`
+ * (the config's `languages`: the main one first); the main one when none does.
  */
 export function pickLocale(
-  setting: string,
+  offered: readonly Locale[],
   pageLang: string = document.documentElement.lang,
   languages: readonly string[] = navigator.languages ?? [],
 ): Locale {
-  for (const tag of [setting, pageLang, ...languages]) {
+  for (const tag of [pageLang, ...languages]) {
     const primary = tag?.toLowerCase().split('-')[0] ?? '';
-    if (primary === 'en') return 'en';
-    if (RUSSIAN.has(primary)) return 'ru';
+    const locale = primary === 'en' ? 'en' : RUSSIAN.has(primary) ? 'ru' : undefined;
+    if (locale && offered.includes(locale)) return locale;
   }
-  return 'en';
+  return offered[0] ?? 'ru';
 }
 
 /**

@@ -1,13 +1,46 @@
 /**
- * Placement of a popup next to what opened it, by @floating-ui/dom. The coordinates go into
- * custom properties of a rule in the shadow root's own stylesheet (`--fd-x`, `--fd-y`), never
- * into a `style` attribute; the popup's CSS caps its height to fit the viewport.
+ * Placement of a popup next to what opened it, by @floating-ui/core. The coordinates and the
+ * room left on the popup's side of its anchor go into custom properties of a rule in the shadow
+ * root's own stylesheet (`--fd-x`, `--fd-y`, `--fd-room`), never into a `style` attribute; the
+ * popup's CSS caps its height to that room, and what does not fit scrolls inside it.
+ *
+ * The platform is the widgets' own, not @floating-ui/dom's: a widget's popup is `position:
+ * fixed` in a shadow root on `<body>`, so its anchor's rectangle, its own size and the viewport
+ * are all there is to know (the launchers are fixed the same way) — and the opened widget's
+ * budget keeps the 2.5 KB the DOM platform's general case would cost.
  */
-import { computePosition, flip, offset, type Placement, shift } from '@floating-ui/dom';
+import {
+  computePosition,
+  flip,
+  offset,
+  type Placement,
+  type Platform,
+  size as room,
+  shift,
+} from '@floating-ui/core';
 
-export type { Placement } from '@floating-ui/dom';
+export type { Placement } from '@floating-ui/core';
 
 const rules = new WeakMap<ShadowRoot, CSSStyleRule>();
+
+/** An element's layout size (transforms such as the popup's entry animation left out). */
+const size = (element: unknown) => ({
+  width: (element as HTMLElement).offsetWidth,
+  height: (element as HTMLElement).offsetHeight,
+});
+
+/** Rectangles in viewport coordinates, which `position: fixed` uses; the viewport clips. */
+const viewport: Platform = {
+  getElementRects: ({ reference, floating }) => {
+    const { x, y, width, height } = (reference as Element).getBoundingClientRect();
+    return { reference: { x, y, width, height }, floating: { x: 0, y: 0, ...size(floating) } };
+  },
+  getDimensions: size,
+  getClippingRect: () => {
+    const { clientWidth: width, clientHeight: height } = document.documentElement;
+    return { x: 0, y: 0, width, height };
+  },
+};
 
 /**
  * The `.fd` rule of `root`'s position sheet, adopted on first use (not `:host`: a page rule on
@@ -43,9 +76,17 @@ export function placeNear(
   const set = (name: string, px: number) => rule.style.setProperty(name, `${Math.round(px)}px`);
   const update = () => {
     void computePosition(anchor, floating, {
+      platform: viewport,
       strategy: 'fixed',
       placement,
-      middleware: [offset(12), flip({ padding: 8 }), shift({ padding: 8 })],
+      // On the side of its anchor with room for it (or the roomier side), no taller than that
+      // room; shifted along both axes, so that nothing of it ever leaves the viewport.
+      middleware: [
+        offset(12),
+        flip({ padding: 8 }),
+        room({ padding: 8, apply: ({ availableHeight }) => set('--fd-room', availableHeight) }),
+        shift({ padding: 8, crossAxis: true }),
+      ],
     }).then(({ x, y }) => {
       set('--fd-x', x);
       set('--fd-y', y);

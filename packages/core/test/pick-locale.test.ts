@@ -2,22 +2,30 @@ import { formatLocale, pickLocale } from '@frontdesk/core';
 import { describe, expect, it } from 'vitest';
 
 describe('pickLocale', () => {
-  it('follows the config when it names a language', () => {
-    expect(pickLocale('ru', 'en', ['en-US'])).toBe('ru');
-    expect(pickLocale('en', 'ru', ['ru-RU'])).toBe('en');
+  it('speaks the one language a widget offers, whatever the page and browser', () => {
+    expect(pickLocale(['ru'], 'en', ['en-US'])).toBe('ru');
+    expect(pickLocale(['en'], 'ru', ['ru-RU'])).toBe('en');
   });
 
-  it('"auto": the page language first, then the browser, then English', () => {
-    expect(pickLocale('auto', 'ru-RU', ['en-US'])).toBe('ru');
-    expect(pickLocale('auto', '', ['de-DE', 'en-GB', 'ru'])).toBe('en');
-    expect(pickLocale('auto', 'de', ['ru-RU'])).toBe('ru');
-    expect(pickLocale('auto', '', ['fr-FR'])).toBe('en');
+  it('takes the page language first, then the browser’s, among those offered', () => {
+    const both = ['ru', 'en'] as const;
+    expect(pickLocale(both, 'ru-RU', ['en-US'])).toBe('ru');
+    expect(pickLocale(both, 'en', ['ru-RU'])).toBe('en');
+    expect(pickLocale(both, '', ['de-DE', 'en-GB', 'ru'])).toBe('en');
+    expect(pickLocale(both, 'de', ['ru-RU'])).toBe('ru');
+  });
+
+  it('falls back to the main language, not to English, for a language not offered', () => {
+    expect(pickLocale(['ru', 'en'], '', ['fr-FR'])).toBe('ru');
+    expect(pickLocale(['en', 'ru'], 'de', [])).toBe('en');
+    // An English visitor of a widget whose English lacks a text gets the main language.
+    expect(pickLocale(['ru'], 'en-GB', ['en-GB'])).toBe('ru');
   });
 
   it('speaks Russian to pages in the languages of the calendar countries', () => {
-    expect(pickLocale('auto', 'kk-KZ', [])).toBe('ru');
-    expect(pickLocale('auto', 'be', [])).toBe('ru');
-    expect(pickLocale('auto', 'uz-Latn-UZ', [])).toBe('ru');
+    expect(pickLocale(['en', 'ru'], 'kk-KZ', [])).toBe('ru');
+    expect(pickLocale(['en', 'ru'], 'be', [])).toBe('ru');
+    expect(pickLocale(['en', 'ru'], 'uz-Latn-UZ', [])).toBe('ru');
   });
 });
 

@@ -12,16 +12,32 @@ import type { Role, Store } from './storage/types';
 /** The demo account's password: printed at start, for the demo account only. */
 export const DEMO_PASSWORD = 'demo-password';
 
-/** The demo chat's auto-replies: one to show quickly, one for a longer wait, one for the night. */
+/**
+ * The demo chat's auto-replies, in both languages like all its texts: one to show quickly, one
+ * for a longer wait, one for the night.
+ */
 const DEMO_AUTO_REPLIES: ChatSettings['channels']['site']['autoReplies'] = [
   {
-    text: 'Thanks for your message! An operator will answer shortly.',
+    text: {
+      ru: 'Спасибо за сообщение! Оператор скоро ответит.',
+      en: 'Thanks for your message! An operator will answer shortly.',
+    },
     delaySeconds: 15,
     when: 'working',
   },
-  { text: 'Sorry for the wait — we have not forgotten you.', delaySeconds: 120, when: 'working' },
   {
-    text: 'We are closed now. Leave your question and contact, and we will answer in the morning.',
+    text: {
+      ru: 'Простите за ожидание — мы о вас не забыли.',
+      en: 'Sorry for the wait — we have not forgotten you.',
+    },
+    delaySeconds: 120,
+    when: 'working',
+  },
+  {
+    text: {
+      ru: 'Сейчас мы не работаем. Оставьте вопрос и контакт — ответим утром.',
+      en: 'We are closed now. Leave your question and contact, and we will answer in the morning.',
+    },
     delaySeconds: 0,
     when: 'nonWorking',
   },
@@ -90,10 +106,16 @@ export async function seedDemo(
     'http://localhost:*',
     'http://127.0.0.1:*',
   ];
-  // Open 24/7, and speaking the page's language: the demo's English page gets English widgets.
-  const open247 = <T extends WidgetSettings>(settings: T): T => ({
+  // Speaking the page's language (every text is in Russian and English, Russian the main one):
+  // the demo's English page gets English widgets.
+  const bilingual = <T extends WidgetSettings>(settings: T): T => ({
     ...settings,
     locale: 'auto',
+    mainLocale: 'ru',
+  });
+  // Open 24/7.
+  const open247 = <T extends WidgetSettings>(settings: T): T => ({
+    ...bilingual(settings),
     allowedOrigins,
     schedule: { ...settings.schedule, week: templates.always, holidays: false },
   });
@@ -101,7 +123,9 @@ export async function seedDemo(
   const call = open247(defaultSettings('call') as CallSettings);
   const callback = open247(defaultSettings('callback') as CallbackSettings);
   const chat = open247(defaultSettings('chat') as ChatSettings);
-  const office = defaultSettings('callback', { timeZone: 'Europe/Moscow' }) as CallbackSettings;
+  const office = bilingual(
+    defaultSettings('callback', { timeZone: 'Europe/Moscow' }) as CallbackSettings,
+  );
   const widgets: [key: string, name: string, settings: WidgetSettings][] = [
     ['demo-call', 'Call from the demo site', { ...call, forwarding: sales_ }],
     [

@@ -1,9 +1,10 @@
-import { parseSettings, type WidgetSettings } from '@frontdesk/config';
+import { parseSettings, type TextLocale, type WidgetSettings } from '@frontdesk/config';
 import { useRef, useState } from 'preact/hooks';
-import { Checkbox, ColorField, Fieldset, Select, TextField } from './fields';
+import { Checkbox, ColorField, Fieldset, Select } from './fields';
 import { useForm } from './form';
 import { LivePreview } from './live-preview';
 import type { PreviewLook } from './preview-config';
+import { LocalizedField, TextLanguageSwitch, useTextLanguage } from './text-languages';
 
 const LOOK_NAMES: Record<PreviewLook, string> = {
   working: 'Working time',
@@ -18,7 +19,7 @@ const POSITION = [
 ] as const;
 
 /** The working look's controls: shape, colours, theme, position, texts, brand, consent. */
-function WorkingControls({ type }: { type: WidgetSettings['type'] }) {
+function WorkingControls({ type, lang }: { type: WidgetSettings['type']; lang: TextLocale }) {
   const { draft } = useForm();
   return (
     <>
@@ -81,10 +82,11 @@ function WorkingControls({ type }: { type: WidgetSettings['type'] }) {
         </>
       )}
       <Select path="appearance.position" label="Position" options={POSITION} />
-      <TextField path="appearance.working.title" label="Title" />
-      <TextField path="appearance.working.text" label="Text" multiline />
-      <TextField
+      <LocalizedField path="appearance.working.title" lang={lang} label="Title" />
+      <LocalizedField path="appearance.working.text" lang={lang} label="Text" multiline />
+      <LocalizedField
         path="appearance.working.buttonText"
+        lang={lang}
         label={type === 'chat' ? 'Text on the chat button' : 'Button or label text'}
       />
       <Checkbox path="appearance.hideBrand" label="Hide “Powered by Frontdesk”" />
@@ -103,6 +105,7 @@ function WorkingControls({ type }: { type: WidgetSettings['type'] }) {
 export function AppearanceEditor() {
   const { draft } = useForm();
   const [look, setLook] = useState<PreviewLook>('working');
+  const [lang, setLang] = useTextLanguage();
   // The preview keeps the last valid settings while a field is being fixed.
   const lastValid = useRef<WidgetSettings>(draft);
   const parsed = parseSettings(draft);
@@ -128,11 +131,26 @@ export function AppearanceEditor() {
             </div>
           ))}
         </Fieldset>
-        {look === 'working' && <WorkingControls type={draft.type} />}
+        <TextLanguageSwitch
+          id="appearance-language"
+          value={lang}
+          onChange={setLang}
+          within="appearance."
+        />
+        {look === 'working' && <WorkingControls type={draft.type} lang={lang} />}
         {look === 'non-working' && (
           <>
-            <TextField path="appearance.nonWorking.title" label="Non-working title" />
-            <TextField path="appearance.nonWorking.text" label="Non-working text" multiline />
+            <LocalizedField
+              path="appearance.nonWorking.title"
+              lang={lang}
+              label="Non-working title"
+            />
+            <LocalizedField
+              path="appearance.nonWorking.text"
+              lang={lang}
+              label="Non-working text"
+              multiline
+            />
             <Checkbox
               path="appearance.nonWorking.hideBrand"
               label="Hide “Powered by Frontdesk” in non-working time"
@@ -145,10 +163,20 @@ export function AppearanceEditor() {
               Shown in working time while nobody who takes this widget's work is online, or all are
               busy: promise no immediate answer or call here.
             </p>
-            <TextField path="appearance.nobody.title" label="Nobody available: title" />
-            <TextField path="appearance.nobody.text" label="Nobody available: text" multiline />
-            <TextField
+            <LocalizedField
+              path="appearance.nobody.title"
+              lang={lang}
+              label="Nobody available: title"
+            />
+            <LocalizedField
+              path="appearance.nobody.text"
+              lang={lang}
+              label="Nobody available: text"
+              multiline
+            />
+            <LocalizedField
               path="appearance.nobody.buttonText"
+              lang={lang}
               label={
                 draft.type === 'chat'
                   ? 'Nobody available: text on the chat button'
@@ -159,13 +187,22 @@ export function AppearanceEditor() {
         )}
         {look === 'lead' && (
           <>
-            <TextField path="appearance.leadGenerator.title" label="Lead generator title" />
-            <TextField path="appearance.leadGenerator.text" label="Lead generator text" multiline />
+            <LocalizedField
+              path="appearance.leadGenerator.title"
+              lang={lang}
+              label="Lead generator title"
+            />
+            <LocalizedField
+              path="appearance.leadGenerator.text"
+              lang={lang}
+              label="Lead generator text"
+              multiline
+            />
           </>
         )}
         {!parsed.ok && <p class="hint">The preview shows the last valid settings.</p>}
       </div>
-      <LivePreview settings={lastValid.current} look={look} />
+      <LivePreview settings={lastValid.current} look={look} lang={lang} />
     </div>
   );
 }

@@ -8,7 +8,8 @@ import { type People, ReceiverField } from './receiver-field';
 
 /**
  * The Settings tab: the type's own settings, and for every type the sites the widget may run on
- * (typed as their owners like, kept as origins) and the language of its own texts.
+ * (typed as their owners like, kept as origins) and its language: one, or the visitor's, with the
+ * main one to fall back to.
  */
 export function BasicTab({ people, session }: { people: People; session: StaffSession }) {
   const { draft } = useForm();
@@ -38,13 +39,25 @@ export function BasicTab({ people, session }: { people: People; session: StaffSe
       />
       <Select
         path="locale"
-        label="Language of the widget's own texts"
+        label="Language of the widget"
+        hint="All of its texts, yours and its own, are shown in one language."
         options={[
-          ['auto', "The visitor's browser language"],
-          ['ru', 'Russian'],
-          ['en', 'English'],
+          ['auto', "The visitor's language (Russian or English)"],
+          ['ru', 'Russian only'],
+          ['en', 'English only'],
         ]}
       />
+      {draft.locale === 'auto' && (
+        <Select
+          path="mainLocale"
+          label="Main language"
+          hint="Every text is written in it, and visitors whose language lacks a text see it."
+          options={[
+            ['ru', 'Russian'],
+            ['en', 'English'],
+          ]}
+        />
+      )}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useField } from './form';
 import { freshAutomaticMode, freshLeadGenerator } from './fresh-settings';
 import { LeadGeneratorFields } from './lead-generator-fields';
 import { type People, ReceiverField } from './receiver-field';
+import { LocalizedField, TextLanguageSwitch, useTextLanguage } from './text-languages';
 
 type Channels = ChatSettings['channels'];
 type Optional = Exclude<keyof Channels, 'site'>;
@@ -90,16 +91,33 @@ function Channel({
   );
 }
 
-/** The chat's auto-replies: text, delay from the start of the enquiry, working or not. */
+/**
+ * The chat's auto-replies: text (in each language, sent in the visitor's), delay from the start
+ * of the enquiry, working or not.
+ */
 function AutoReplies() {
   const path = 'channels.site.autoReplies';
   const [replies, set] = useField<Channels['site']['autoReplies']>(path);
+  const [lang, setLang] = useTextLanguage();
   return (
     <Fieldset legend="Auto-replies">
+      {replies.length > 0 && (
+        <TextLanguageSwitch
+          id="auto-reply-language"
+          value={lang}
+          onChange={setLang}
+          within={path}
+        />
+      )}
       {replies.map((_, i) => (
         // Rows have no ids of their own; the index is their identity while editing.
         <div class="row" key={i}>
-          <TextField path={`${path}[${i}].text`} label={`Auto-reply ${i + 1}`} multiline />
+          <LocalizedField
+            path={`${path}[${i}].text`}
+            lang={lang}
+            label={`Auto-reply ${i + 1}`}
+            multiline
+          />
           <NumberField path={`${path}[${i}].delaySeconds`} label="Delay (seconds)" min={0} />
           <Select
             path={`${path}[${i}].when`}
@@ -116,7 +134,7 @@ function AutoReplies() {
       ))}
       <button
         type="button"
-        onClick={() => set([...replies, { text: '', delaySeconds: 60, when: 'working' }])}
+        onClick={() => set([...replies, { text: {}, delaySeconds: 60, when: 'working' }])}
       >
         Add an auto-reply
       </button>

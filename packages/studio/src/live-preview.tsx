@@ -1,4 +1,4 @@
-import type { WidgetSettings } from '@frontdesk/config';
+import type { TextLocale, WidgetSettings } from '@frontdesk/config';
 import type { StartWidget, WidgetHandle } from '@frontdesk/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type PreviewLook, previewConfig } from './preview-config';
@@ -48,10 +48,19 @@ function startIn(
 }
 
 /**
- * The live preview of valid `settings` in `look`: the real widget opened in the middle, its
- * launcher as it will sit on a site on the right. It follows every change without saving.
+ * The live preview of valid `settings` in `look`, speaking `lang`: the real widget opened in the
+ * middle, its launcher as it will sit on a site on the right. It follows every change without
+ * saving.
  */
-export function LivePreview({ settings, look }: { settings: WidgetSettings; look: PreviewLook }) {
+export function LivePreview({
+  settings,
+  look,
+  lang,
+}: {
+  settings: WidgetSettings;
+  look: PreviewLook;
+  lang?: TextLocale;
+}) {
   const middle = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
   const [closed, setClosed] = useState(false);
@@ -73,7 +82,7 @@ export function LivePreview({ settings, look }: { settings: WidgetSettings; look
         start,
         middle.current,
         OPENED,
-        previewConfig(settings, OPENED, look, now),
+        previewConfig(settings, OPENED, look, now, lang),
         look,
         {
           opened: () => setClosed(false),
@@ -87,7 +96,7 @@ export function LivePreview({ settings, look }: { settings: WidgetSettings; look
           start,
           right.current,
           LAUNCHER,
-          previewConfig(settings, LAUNCHER, look, now),
+          previewConfig(settings, LAUNCHER, look, now, lang),
           look,
           {},
         ),
@@ -98,7 +107,7 @@ export function LivePreview({ settings, look }: { settings: WidgetSettings; look
       for (const handle of handles) handle.destroy();
     };
     // `signature` stands for `settings`: a new object with the same content is no change.
-  }, [start, signature, look, reopen]);
+  }, [start, signature, look, lang, reopen]);
 
   return (
     <>

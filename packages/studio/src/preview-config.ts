@@ -3,7 +3,12 @@
  * platform makes it (`toPublicConfig`, the production-calendar days of @frontdesk/schedule), so
  * the preview shows what visitors will get once the marketer saves.
  */
-import { type PublicConfig, toPublicConfig, type WidgetSettings } from '@frontdesk/config';
+import {
+  type PublicConfig,
+  type TextLocale,
+  toPublicConfig,
+  type WidgetSettings,
+} from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
 
 /**
@@ -16,7 +21,9 @@ export type PreviewLook = 'working' | 'non-working' | 'nobody' | 'lead';
 const CALENDAR_DAYS = 60;
 
 /**
- * The public config of `settings` at `now` under the widget key `key`. For the `lead` look the
+ * The public config of `settings` at `now` under the widget key `key`, speaking `lang` (the
+ * language the marketer edits; the main one when absent), whatever the visitor's would be —
+ * with the texts of `lang` as they are, even while some are missing. For the `lead` look the
  * working texts are the lead generator's: the lead generator never runs in a preview (it opens
  * the widget by itself on visitor behaviour), so its form is shown as the working one with its
  * title and text.
@@ -27,14 +34,16 @@ export function previewConfig(
   key: string,
   look: PreviewLook,
   now: Date,
+  lang?: TextLocale,
 ): PublicConfig {
   const calendar = calendarDays(
     settings.schedule.country ?? 'ru',
     dateIn(settings.schedule.timeZone, now),
     CALENDAR_DAYS,
   );
+  const shown = lang ? { ...settings, locale: lang } : settings;
   const config = toPublicConfig(
-    { key, type: settings.type, name: key, settings, sipLine: null },
+    { key, type: settings.type, name: key, settings: shown, sipLine: null },
     calendar,
     { now },
   );

@@ -19,7 +19,7 @@ function Form() {
         issues: parsed.ok ? [] : parsed.issues,
       },
     },
-    h(TextField, { path: 'appearance.working.title', label: 'Title' }),
+    h(TextField, { path: 'appearance.working.title.ru', label: 'Title' }),
     h(ColorField, { path: 'appearance.primaryColor', label: 'Primary colour' }),
     h(ListField, { path: 'allowedOrigins', label: 'Sites' }),
   );

@@ -13,7 +13,8 @@ afterEach(() => render(null, root));
 
 function settings(title: string): CallbackSettings {
   const s = defaultSettings('callback') as CallbackSettings;
-  return { ...s, appearance: { ...s.appearance, working: { ...s.appearance.working, title } } };
+  const working = { ...s.appearance.working, title: { ...s.appearance.working.title, ru: title } };
+  return { ...s, appearance: { ...s.appearance, working } };
 }
 
 /** The text of the preview's heading once it shows `text`, from inside the widget's shadow root. */
@@ -57,10 +58,22 @@ describe('LivePreview', () => {
   it('shows the non-working, the "nobody available" and the lead-generator looks', async () => {
     const s = settings('Working');
     render(h(LivePreview, { settings: s, look: 'non-working' }), root);
-    await headingShows(s.appearance.nonWorking.title);
+    await headingShows(s.appearance.nonWorking.title.ru ?? '');
     render(h(LivePreview, { settings: s, look: 'nobody' }), root);
-    await headingShows(s.appearance.nobody.title);
+    await headingShows(s.appearance.nobody.title.ru ?? '');
     render(h(LivePreview, { settings: s, look: 'lead' }), root);
-    await headingShows(s.appearance.leadGenerator.title);
+    await headingShows(s.appearance.leadGenerator.title.ru ?? '');
+  });
+
+  it('speaks the language the marketer edits, launcher and all', async () => {
+    const s = settings('Первый заголовок');
+    render(h(LivePreview, { settings: s, look: 'working', lang: 'en' }), root);
+    await headingShows(s.appearance.working.title.en ?? '');
+    const launcher = document
+      .querySelector('[data-preview="launcher"] > frontdesk-callback')
+      ?.shadowRoot?.querySelector('.launcher');
+    expect(launcher?.textContent).toBe('Request a call');
+    render(h(LivePreview, { settings: s, look: 'working', lang: 'ru' }), root);
+    await headingShows('Первый заголовок');
   });
 });

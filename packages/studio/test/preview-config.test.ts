@@ -20,12 +20,31 @@ describe('previewConfig', () => {
 
   it("shows the lead generator's title and text as the working ones for the lead look", () => {
     const config = previewConfig(callback, 'preview', 'lead', now);
+    const { working, leadGenerator } = callback.appearance;
+    // A widget speaking Russian only: its Russian texts.
     expect(config.type === 'callback' && config.appearance.working).toEqual({
-      ...callback.appearance.working,
-      ...callback.appearance.leadGenerator,
+      title: { ru: leadGenerator.title.ru },
+      text: { ru: leadGenerator.text.ru },
+      buttonText: { ru: working.buttonText.ru },
     });
     expect(previewConfig(callback, 'preview', 'non-working', now)).toEqual(
       previewConfig(callback, 'preview', 'working', now),
     );
+  });
+
+  it('speaks the language the marketer edits, whatever the widget’s setting', () => {
+    const config = previewConfig(callback, 'preview', 'working', now, 'en');
+    expect(config.languages).toEqual(['en']);
+    expect(config.appearance.working.title).toEqual({ en: callback.appearance.working.title.en });
+    // Texts still missing in that language show as missing, not in another language.
+    const lacking = {
+      ...callback,
+      appearance: {
+        ...callback.appearance,
+        working: { ...callback.appearance.working, text: { ru: 'Только по-русски' } },
+      },
+    };
+    const preview = previewConfig(lacking, 'preview', 'working', now, 'en');
+    expect(preview.appearance.working.text).toEqual({});
   });
 });

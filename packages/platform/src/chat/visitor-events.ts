@@ -8,10 +8,12 @@ import {
   type ChatWelcome,
   HandoffSchema,
   LeaveContactSchema,
+  localeFor,
   RateSchema,
   ReadSchema,
   SyncSchema,
   TypingSchema,
+  textIn,
   VisitorContactSchema,
   VisitorSendSchema,
 } from '@frontdesk/config';
@@ -40,7 +42,7 @@ export function registerVisitor(
   ops: Namespace,
   feed: ChatFeed,
 ): void {
-  const { visitor, visitorToken, widgetId } = socket.data as VisitorSocketData;
+  const { visitor, visitorToken, widgetId, locale } = socket.data as VisitorSocketData;
   const { store } = ctx;
   const log = (what: string) => (error: unknown) => console.error(`chat: ${what}:`, error);
 
@@ -84,9 +86,10 @@ export function registerVisitor(
       page: page ?? null,
       now: at.getTime(),
       receiver: settings.channels.site.receiver,
-      autoReplies: settings.channels.site.autoReplies.filter(
-        (reply) => reply.when === (working ? 'working' : 'nonWorking'),
-      ),
+      // In the visitor's language, as the widget speaks it (its main one if that lacks a text).
+      autoReplies: settings.channels.site.autoReplies
+        .filter((reply) => reply.when === (working ? 'working' : 'nonWorking'))
+        .map((reply) => ({ ...reply, text: textIn(reply.text, localeFor(settings, locale)) })),
       email:
         !working && to
           ? nonWorkingEmail({

@@ -20,6 +20,8 @@ export interface VisitorSocketData {
   visitorToken: string;
   widgetId: string;
   settings: ChatSettings;
+  /** The language the visitor's widget speaks, as it said (the auto-replies follow it). */
+  locale: string | undefined;
 }
 
 /**
@@ -87,6 +89,7 @@ export function visitorHandshake(ctx: AppContext) {
         visitorToken,
         widgetId: widget.id,
         settings: widget.settings,
+        locale: auth.locale,
       };
       Object.assign(socket.data, data);
       await socket.join([visitorRoom(visitor.id), widgetRoom(widget.id)]);

@@ -4,6 +4,7 @@
  * with a fresh nonce, like the strictest site.
  */
 import { randomBytes } from 'node:crypto';
+import { mainLocaleOf } from '@frontdesk/config';
 import { type EmbedFormat, snippet } from '@frontdesk/loader';
 import type { FastifyReply } from 'fastify';
 import type { Widget } from '../storage/types';
@@ -51,7 +52,7 @@ export function sendWidgetPage(
 ): FastifyReply {
   const nonce = randomBytes(16).toString('base64');
   const platform = new URL(ctx.env.publicUrl).origin;
-  const lang = widget.settings.locale === 'en' ? 'en' : 'ru';
+  const lang = mainLocaleOf(widget.settings);
   const open = `${page.script ?? ''}Frontdesk('open', ${JSON.stringify(widget.key)});`;
   const html = `<!doctype html>
 <html lang="${lang}">

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { SECRET_PATHS, type WidgetSettings, type WidgetType } from '@frontdesk/config';
+import {
+  SECRET_PATHS,
+  upgradeSettings,
+  type WidgetSettings,
+  type WidgetType,
+} from '@frontdesk/config';
 import type { Kysely, Updateable } from 'kysely';
 import { uniqueViolation } from './constraint-violation';
 import { nextSeq } from './insertion-order';
@@ -222,8 +227,12 @@ function toWidget(row: Omit<WidgetRow, 'seq'>, secrets: ReadonlySet<string>): Wi
     type: row.type as WidgetType,
     name: row.name,
     active: row.active === 1,
-    // The store wrote this text from a WidgetSettings; validating it again is the reader's call.
-    settings: withSecretStates(JSON.parse(row.settings) as WidgetSettings, secrets),
+    // The store wrote this text from a WidgetSettings, maybe of the shape before texts had
+    // languages (read as today's, nothing lost); validating it again is the reader's call.
+    settings: withSecretStates(
+      upgradeSettings(JSON.parse(row.settings)) as WidgetSettings,
+      secrets,
+    ),
     version: row.version,
     sipLine: row.sip_line,
     createdAt: row.created_at,

@@ -19,10 +19,10 @@ let ids = 0;
 const cid = () => `auto-test-${String(++ids).padStart(6, '0')}`;
 
 const replies: AutoReply[] = [
-  { text: 'An operator will answer in a minute.', delaySeconds: 60, when: 'working' },
-  { text: 'Sorry for the wait.', delaySeconds: 300, when: 'working' },
+  { text: { ru: 'An operator will answer in a minute.' }, delaySeconds: 60, when: 'working' },
+  { text: { ru: 'Sorry for the wait.' }, delaySeconds: 300, when: 'working' },
   {
-    text: 'We are closed; we will write back in the morning.',
+    text: { ru: 'We are closed; we will write back in the morning.' },
     delaySeconds: 0,
     when: 'nonWorking',
   },

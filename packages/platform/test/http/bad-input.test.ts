@@ -184,7 +184,7 @@ describe.each(engines)('bad input on $name', (engine) => {
       expect(created.status, text).toBe(201);
       const { id } = await created.json();
       const settings = (await (await admin(`/v1/admin/widgets/${id}`)).json()).settings;
-      settings.appearance.working.title = text;
+      settings.appearance.working.title.en = text;
       const patched = await admin(`/v1/admin/widgets/${id}`, {
         method: 'PATCH',
         body: JSON.stringify({ settings }),
@@ -192,7 +192,7 @@ describe.each(engines)('bad input on $name', (engine) => {
       expect(patched.status, text).toBe(200);
       const back = await (await admin(`/v1/admin/widgets/${id}`)).json();
       expect(back.name).toBe(text);
-      expect(back.settings.appearance.working.title).toBe(text);
+      expect(back.settings.appearance.working.title.en).toBe(text);
 
       const group = await (
         await admin('/v1/admin/groups', { method: 'POST', body: JSON.stringify({ name: text }) })

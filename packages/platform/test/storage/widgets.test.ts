@@ -1,3 +1,4 @@
+import { type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/storage/store';
 import type { Account, Store } from '../../src/storage/types';
@@ -44,6 +45,41 @@ describe.each(engines)('widgets on $name', (engine) => {
     expect(widget.settings).not.toBe(settings);
     expect(await store.widgets.get(widget.id)).toStrictEqual(widget);
     expect(await store.widgets.byKey(widget.key)).toStrictEqual(widget);
+  });
+
+  it('reads settings stored before texts had languages as the main language’s texts', async () => {
+    const settings = defaultSettings('chat') as ChatSettings;
+    const widget = await store.widgets.create({
+      accountId: account.id,
+      type: 'chat',
+      name: 'Old chat',
+      settings,
+      now: T0,
+    });
+    // The row as an older platform wrote it: plain strings, no main language.
+    const { mainLocale: _, ...older } = settings;
+    const stored = {
+      ...older,
+      locale: 'en',
+      appearance: {
+        ...settings.appearance,
+        working: { title: 'Chat', text: '', buttonText: 'Write to us' },
+      },
+    };
+    await database.db
+      .updateTable('widgets')
+      .set({ settings: JSON.stringify(stored) })
+      .where('id', '=', widget.id)
+      .execute();
+    const read = await store.widgets.get(widget.id);
+    expect(read?.settings).toMatchObject({
+      locale: 'en',
+      mainLocale: 'en',
+      appearance: {
+        working: { title: { en: 'Chat' }, text: { en: '' }, buttonText: { en: 'Write to us' } },
+        nonWorking: settings.appearance.nonWorking,
+      },
+    });
   });
 
   it('a callback widget has a line too; a chat widget has none', async () => {

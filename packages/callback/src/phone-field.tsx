@@ -1,0 +1,173 @@
+/**
+ * The phone field of the callback form: the country list (the widget's own countries at first,
+ * every country once the list is opened or the visitor comes from elsewhere; see
+ * phone-countries.ts) and the number, checked as the visitor types, with its message. The form
+ * asks it for its reading of the number (`check`) when it sends.
+ */
+import type { MetadataJson } from 'libphonenumber-js/core';
+import { Component, createRef, type RefObject } from 'preact';
+import type { CallbackMessages } from './callback-messages';
+import { checkPhone, isPhoneCountry, type PhoneCheck, type PhoneCountry } from './check-phone';
+import { type CountryOption, countryOptions } from './phone-countries';
+import { phoneMetadata } from './phone-metadata';
+
+/** Props of {@link PhoneField}. */
+export interface PhoneFieldProps {
+  texts: CallbackMessages;
+  /** For the country names (see `formatLocale`). */
+  locale: string;
+  /** The widget's country ("ru"): the default when the visitor's own is not known. */
+  country: string;
+  /** The visitor's country, by the browser language: the default when known. */
+  visitorRegion?: string | undefined;
+  /** What the page said the visitor's number is. */
+  initial: string;
+  /** The form's own word on the number (the platform refused it), shown first. */
+  error: string;
+  /** The form was sent once: an empty number is an error from now on. */
+  attempted: boolean;
+  /** The visitor typed (the form's own word on the number is old now). */
+  onInput(): void;
+  /** Receives the field itself, for the form to ask (a prop, not a special one, in Preact 11). */
+  ref?: RefObject<PhoneField | null> | undefined;
+}
+
+interface PhoneState {
+  country: PhoneCountry;
+  /** The countries known: the widget's own, or all once loaded. */
+  metadata: MetadataJson;
+  /** Their options, named in the visitor's language. */
+  countries: CountryOption[];
+  /** The visitor chose a country or typed: the default country no longer moves. */
+  touched: boolean;
+  phone: string;
+  /** The field lost focus once: "incomplete" may be said from now on. */
+  blurred: boolean;
+}
+
+/** Every country libphonenumber-js knows, a chunk of its own (the browser imports it once). */
+const allCountries = () => import('./all-phone-metadata');
+
+/** The phone field; see the module comment. */
+export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
+  private readonly input = createRef<HTMLInputElement>();
+
+  constructor(props: PhoneFieldProps) {
+    super(props);
+    if (props.ref) props.ref.current = this;
+    const region = props.visitorRegion ?? '';
+    this.state = {
+      country: isPhoneCountry(region) ? region : (props.country.toUpperCase() as PhoneCountry),
+      metadata: phoneMetadata,
+      countries: countryOptions(phoneMetadata, props.locale),
+      touched: false,
+      phone: props.initial,
+      blurred: false,
+    };
+  }
+
+  override componentDidMount() {
+    // A visitor from elsewhere gets their own country as soon as the list of all is here.
+    const region = this.props.visitorRegion;
+    if (region && !isPhoneCountry(region)) this.loadAll();
+  }
+
+  /** The number as read now: what the form sends. */
+  check(): PhoneCheck {
+    const { phone, country, metadata } = this.state;
+    return checkPhone(phone, country, metadata);
+  }
+
+  /** Takes the focus (the number is what to fix). */
+  focus() {
+    this.input.current?.focus();
+  }
+
+  /** Loads every country into the list, once; the default follows the visitor's country. */
+  private readonly loadAll = () => {
+    allCountries().then(
+      ({ metadata }) => {
+        const region = this.props.visitorRegion ?? '';
+        this.setState((state) =>
+          state.metadata === metadata
+            ? null
+            : {
+                metadata,
+                countries: countryOptions(metadata, this.props.locale),
+                ...(!state.touched && isPhoneCountry(region, metadata) ? { country: region } : {}),
+              },
+        );
+      },
+      () => undefined,
+    );
+  };
+
+  override render() {
+    const { texts: m, error, attempted } = this.props;
+    const state = this.state;
+    const check = this.check();
+    const message =
+      error ||
+      (check.kind === 'invalid'
+        ? m.phoneInvalid
+        : (state.blurred || attempted) && check.kind === 'incomplete'
+          ? m.phoneIncomplete
+          : attempted && check.kind === 'empty'
+            ? m.phoneRequired
+            : '');
+    return (
+      <div class="field">
+        <label class="label" for="fd-phone">
+          {m.phone}
+        </label>
+        <div class="phone">
+          <select
+            id="fd-country"
+            class="select"
+            aria-label={m.country}
+            value={state.country}
+            // Opening the list is the moment to bring every country in.
+            onFocus={this.loadAll}
+            onPointerDown={this.loadAll}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              if (isPhoneCountry(next, state.metadata)) {
+                this.setState({ country: next, touched: true });
+              }
+            }}
+          >
+            {state.countries.map((option) => (
+              <option key={option.code} value={option.code}>
+                {`${option.name} ${option.callingCode}`}
+              </option>
+            ))}
+          </select>
+          <input
+            ref={this.input}
+            id="fd-phone"
+            class="input"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            data-autofocus
+            value={state.phone}
+            aria-invalid={message ? 'true' : 'false'}
+            aria-describedby="fd-phone-msg"
+            onInput={(event) => {
+              this.setState({ phone: event.currentTarget.value, touched: true });
+              this.props.onInput();
+            }}
+            onBlur={() => this.setState({ blurred: true })}
+          />
+        </div>
+        <p
+          id="fd-phone-msg"
+          class="msg"
+          data-tone={message ? 'error' : check.kind === 'valid' ? 'ok' : undefined}
+        >
+          {message || (check.kind === 'valid' ? m.phoneValid : '')}
+        </p>
+      </div>
+    );
+  }
+}
