@@ -56,7 +56,7 @@ function GroupRulesForm({
       <p class="hint">Members: {members || 'nobody yet'}</p>
       <fieldset disabled={!editable}>
         <legend>Rules for text enquiries</legend>
-        <label>
+        <label class="rule">
           <input
             type="radio"
             name={id('mode')}
@@ -65,7 +65,7 @@ function GroupRulesForm({
           />{' '}
           Everyone sees it, the first to reply takes it
         </label>
-        <label>
+        <label class="rule">
           <input
             type="radio"
             name={id('mode')}
@@ -74,7 +74,7 @@ function GroupRulesForm({
           />{' '}
           Distribute automatically, to one online employee at a time in turn
         </label>
-        <label for={id('limit')}>The most text enquiries one employee may handle at once</label>
+        <label class="rule" for={id('limit')}>The most text enquiries one employee may handle at once</label>
         <input
           id={id('limit')}
           type="number"
@@ -89,7 +89,7 @@ function GroupRulesForm({
           {fieldError('limit') ??
             'Enquiries are distributed automatically. An employee at the limit gets none until one of theirs is closed; when everyone is at the limit, new enquiries wait in a queue. 0 is allowed: then every enquiry waits in the queue until someone takes it.'}
         </p>
-        <label for={id('answer')}>
+        <label class="rule" for={id('answer')}>
           The longest a client waits for the first answer, in seconds
         </label>
         <input

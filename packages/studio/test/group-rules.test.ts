@@ -67,7 +67,9 @@ describe('the groups’ rules for text enquiries', () => {
   it('marks the field the platform refused', async () => {
     platform(() => ({
       status: 400,
-      body: { error: { code: 'invalid', message: 'must be at most 100', field: 'chatRules.limit' } },
+      body: {
+        error: { code: 'invalid', message: 'must be at most 100', field: 'chatRules.limit' },
+      },
     }));
     render(h(GroupRules, { session: admin }));
     const form = await screen.findByRole('form', { name: 'Sales' });
