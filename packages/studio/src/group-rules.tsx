@@ -74,7 +74,9 @@ function GroupRulesForm({
           />{' '}
           Distribute automatically, to one online employee at a time in turn
         </label>
-        <label class="rule" for={id('limit')}>The most text enquiries one employee may handle at once</label>
+        <label class="rule" for={id('limit')}>
+          The most text enquiries one employee may handle at once
+        </label>
         <input
           id={id('limit')}
           type="number"
