@@ -9,7 +9,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VisitorClient } from '../../packages/platform/test/support/chat.ts';
 import { axeViolations } from './axe.ts';
-import { chatVisitor, cleanSlate, openConsole, orderCallback, say } from './console-helpers.ts';
+import {
+  chatVisitor,
+  cleanSlate,
+  notificationsOf,
+  openConsole,
+  orderCallback,
+  say,
+  setTabHidden,
+} from './console-helpers.ts';
 import { type Stage, signInToStudio, startStage } from './harness.ts';
 
 let stage: Stage;
@@ -79,6 +87,8 @@ describe('distribution', () => {
   it('gives one chat to each within the limit, queues the next, moves it after the first-answer time, hands over with a note', async () => {
     const oleg = await desk('operator@demo.test');
     const olga = await desk('operator2@demo.test');
+    // Both look at other tabs: what alerts them shows as desktop notifications.
+    for (const { page } of [oleg, olga]) await setTabHidden(page, true);
     await visitorWrites('First: a city bike?');
     await expect
       .poll(() => holderOf(oleg.page, 'First: a city bike?').textContent())
@@ -86,6 +96,14 @@ describe('distribution', () => {
     await expect
       .poll(() => holderOf(olga.page, 'First: a city bike?').textContent())
       .toBe(`Held by ${OLEG}`);
+    // Only the one who holds it is alerted.
+    await expect
+      .poll(async () =>
+        (await notificationsOf(oleg.page)).some((n) => n.title.startsWith('New chat: ')),
+      )
+      .toBe(true);
+    expect(await notificationsOf(olga.page)).toEqual([]);
+    for (const { page } of [oleg, olga]) await setTabHidden(page, false);
     await visitorWrites('Second: a helmet?');
     await expect
       .poll(() => holderOf(olga.page, 'Second: a helmet?').textContent())
@@ -142,6 +160,7 @@ describe('distribution', () => {
       .getByRole('textbox', { name: 'Note for them' })
       .fill('Asked about a seat for a 3-year-old');
     expect(await axeViolations(olga.page)).toEqual([]);
+    await setTabHidden(oleg.page, true);
     await olgaChat
       .getByRole('form', { name: 'Hand over this chat' })
       .getByRole('button', { name: 'Hand over' })

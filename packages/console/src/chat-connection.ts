@@ -44,6 +44,11 @@ export interface InboxEvents {
   newConversation(conversation: ConversationSummary): void;
   /** A visitor wrote in a conversation already listed (a new one is `newConversation`). */
   visitorMessage(message: ChatMessage, conversation: ConversationSummary): void;
+  /**
+   * An open conversation already listed changed hands (a group's turn, a hand-over, a reply):
+   * `conversation` as it is now, `before` as it was.
+   */
+  holderChanged(conversation: ConversationSummary, before: ConversationSummary): void;
 }
 
 /** The inbox over `socket`, telling `events` of new conversations and visitor messages. */
@@ -88,7 +93,15 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
     };
     const onConversation = (conversation: ConversationSummary) => {
       const before = current.current;
-      if (before.listed && !before.conversations.has(conversation.id)) announceNew(conversation);
+      const known = before.conversations.get(conversation.id);
+      if (before.listed && !known) announceNew(conversation);
+      else if (
+        known &&
+        conversation.status === 'open' &&
+        known.assignee?.id !== conversation.assignee?.id
+      ) {
+        notify.current.holderChanged(conversation, known);
+      }
       dispatch({ type: 'conversation', conversation });
     };
     const onMessage = (message: ChatMessage) => {

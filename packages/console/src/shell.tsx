@@ -10,7 +10,7 @@ import { type StaffSession, signOut } from '@frontdesk/staff';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAlerts } from './alerts';
 import { handOverChoices } from './api';
-import { holdsOrCanTake, titleWith, unreadCount } from './attention';
+import { cameToMe, holdsOrCanTake, titleWith, unreadCount } from './attention';
 import { CallDock } from './call-dock';
 import { CallList } from './call-list';
 import { type CallbackOrder, waitsForMe } from './callback-order';
@@ -106,11 +106,25 @@ export function Shell({
 
   const inbox = useChatInbox(socket, {
     newConversation(conversation: ConversationSummary) {
+      // A distributing group's chat given to a colleague is theirs to answer: no alarm here.
+      if (!holdsOrCanTake(conversation, user.id)) return;
       const who = visitorName(conversation.visitor);
       announce(`New chat from ${who} on ${conversation.widget.name}`);
       alerts.alert({
         title: `New chat: ${who}`,
         body: conversation.lastMessage?.text ?? conversation.widget.name,
+        tag: `chat-${conversation.id}`,
+        onClick: () => goTo({ kind: 'chat', id: conversation.id }),
+      });
+    },
+    holderChanged(conversation: ConversationSummary, before: ConversationSummary) {
+      if (!cameToMe(conversation, before, user.id)) return;
+      const who = visitorName(conversation.visitor);
+      announce(`Chat with ${who} is yours now`);
+      alerts.alert({
+        title: `Chat for you: ${who}`,
+        body:
+          conversation.transfer?.note ?? conversation.lastMessage?.text ?? conversation.widget.name,
         tag: `chat-${conversation.id}`,
         onClick: () => goTo({ kind: 'chat', id: conversation.id }),
       });

@@ -117,6 +117,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webApps: options.webApps ?? {},
     orderPlaced: () => undefined,
     distribute: () => undefined,
+    holderFirst: async (conversation) => conversation,
     presence: async () => ({ presence: 'nobody' }),
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
@@ -145,6 +146,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await distribution.pass();
       })
       .catch((error: unknown) => app.log.error(error));
+  };
+  ctx.holderFirst = async (conversation) => {
+    const { receiver } = conversation;
+    if (receiver?.kind !== 'group' || conversation.assignee) return conversation;
+    try {
+      await distribution.group(receiver.id);
+      return (await store.conversations.get(conversation.id)) ?? conversation;
+    } catch (error) {
+      // The workers' pass gives it out later; the operators must hear of the message now.
+      app.log.error(error);
+      return conversation;
+    }
   };
   const workers = startWorkers(
     ctx,
@@ -184,6 +197,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await workers.stop();
       // No turn starts now; the one under way finishes before the database closes.
       ctx.distribute = () => undefined;
+      ctx.holderFirst = async (conversation) => conversation;
       await turns;
       for (const transport of Object.values(transports)) transport.close();
       // Disconnect realtime clients first: Fastify then closes the one HTTP server they share.

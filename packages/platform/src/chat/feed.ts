@@ -29,7 +29,7 @@ export interface ChatFeed {
 /** The feed over the `/chat` and `/ops` namespaces of `io`; it marks messages published in `store`. */
 export function chatFeed(
   io: Server,
-  ctx: Pick<AppContext, 'store' | 'clock' | 'distribute'>,
+  ctx: Pick<AppContext, 'store' | 'clock' | 'distribute' | 'holderFirst'>,
 ): ChatFeed {
   const { store, clock } = ctx;
   const chat = io.of('/chat');
@@ -47,12 +47,14 @@ export function chatFeed(
   const changed = ({ receiver }: Conversation) =>
     ctx.distribute(receiver?.kind === 'group' ? [receiver.id] : []);
   return {
-    async message({ message, conversation: current }, shown, exceptSocket) {
-      const toVisitor = chat.to(visitorRoom(current.visitorId));
+    async message({ message, conversation: stored }, shown, exceptSocket) {
+      const toVisitor = chat.to(visitorRoom(stored.visitorId));
       (exceptSocket ? toVisitor.except(exceptSocket) : toVisitor).emit(
         'message',
         wireMessage(message, shown),
       );
+      // One nobody holds in a distributing group is given out first: its operators hear who holds it.
+      const current = await ctx.holderFirst(stored);
       ops.to(conversationRooms(current)).emit('chat:message', wireMessage(message));
       await Promise.all([message.published || published(message.id), conversation(current)]);
       changed(current);

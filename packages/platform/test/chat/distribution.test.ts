@@ -99,6 +99,17 @@ describe.each(engines)('chat distribution on $name', (engine) => {
     await annaOps.next<ChatQueue>('chat:queue', (q) => q.groupId === group.id && q.length === 0);
   });
 
+  it('gives a new conversation out before its operators hear of it, so they hear who holds it', async () => {
+    const { members, widget } = await team({ mode: 'distribute', limit: 2, answerSeconds: 0 }, 2);
+    const [anna, boris] = members as [User, User];
+    await ops(anna);
+    const borisOps = await ops(boris);
+    const id = await enquiry(widget.key);
+    const first = await borisOps.next<ConversationSummary>('chat:conversation', (c) => c.id === id);
+    expect(first.assignee).toEqual({ id: anna.id, name: anna.name });
+    expect(first.queuedAt).toBeNull();
+  });
+
   it('keeps everyone waiting with a limit of 0, until a member takes one by replying', async () => {
     const { members, widget } = await team({ mode: 'distribute', limit: 0, answerSeconds: 0 }, 2);
     const [anna] = members as [User];
