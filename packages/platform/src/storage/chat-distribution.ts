@@ -43,6 +43,23 @@ export interface ChatDistributionStore {
   queues(accountId: string): Promise<GroupQueue[]>;
 }
 
+/**
+ * Whether a conversation routed to `receiver` waits in a queue: a distributing group's. Read in
+ * the transaction that routes it (a new conversation, a hand-over to a group).
+ */
+export async function queuesFor(
+  trx: Kysely<Tables>,
+  receiver: { kind: 'employee' | 'group' | null; id: string | null },
+): Promise<boolean> {
+  if (receiver.kind !== 'group' || receiver.id === null) return false;
+  const group = await trx
+    .selectFrom('groups')
+    .select('chat_mode')
+    .where('id', '=', receiver.id)
+    .executeTakeFirst();
+  return group?.chat_mode === 'distribute';
+}
+
 /** Most queued conversations one turn looks at. */
 const TURN_LIMIT = 200;
 

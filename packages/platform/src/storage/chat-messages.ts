@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
+import { queuesFor } from './chat-distribution';
 import { queueNonWorkingEmail } from './chat-emails';
 import type { ChatStore, StoredChatMessage } from './chat-types';
 import {
@@ -248,8 +249,10 @@ async function startConversation(
     email_hour_started_at: null,
     email_hour_count: 0,
     email_batch_id: null,
-    // Every conversation starts waiting; a distributing group's turn, or a reply, ends it.
-    queued_at: now,
+    // A distributing group's conversation starts in its queue; a turn, or a reply, ends it.
+    queued_at: (await queuesFor(trx, { kind: receiver?.kind ?? null, id: receiver?.id ?? null }))
+      ? now
+      : null,
     assigned_at: null,
     answer_due_at: null,
     transfer_reason: null,

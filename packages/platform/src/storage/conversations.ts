@@ -5,6 +5,7 @@
  * takes, and are run again when PostgreSQL breaks a deadlock anyway (retried-transaction.ts).
  */
 import type { Kysely } from 'kysely';
+import { queuesFor } from './chat-distribution';
 import type { ChatStore, Conversation, StoredChatMessage } from './chat-types';
 import type { Database } from './database';
 import { retriedTransaction } from './retried-transaction';
@@ -120,7 +121,7 @@ export function conversationsRepository(
               assignee_name: null,
               assigned_at: null,
               answer_due_at: null,
-              queued_at: now,
+              queued_at: (await queuesFor(trx, to)) ? now : null,
             })
             .where('id', '=', id)
             .execute();

@@ -83,6 +83,20 @@ export function groupsRepository(db: Kysely<Tables>, now: () => number): Store['
             .where('id', '=', id)
             .execute();
         }
+        if (patch.chatRules && patch.chatRules.mode !== row.chat_mode) {
+          // What nobody holds joins the queue (as waiting since it started), or leaves it.
+          await trx
+            .updateTable('conversations')
+            .set((eb) => ({
+              queued_at:
+                patch.chatRules?.mode === 'distribute' ? eb.ref('started_at') : eb.val(null),
+            }))
+            .where('receiver_kind', '=', 'group')
+            .where('receiver_id', '=', id)
+            .where('status', '=', 'open')
+            .where('assignee_id', 'is', null)
+            .execute();
+        }
         if (memberIds !== undefined) {
           await trx.deleteFrom('group_members').where('group_id', '=', id).execute();
           await setMembers(trx, row, [...new Set(memberIds)]);

@@ -110,6 +110,28 @@ describe.each(engines)('chat distribution on $name', (engine) => {
     expect(first.queuedAt).toBeNull();
   });
 
+  it('puts what nobody holds in the queue when a group starts distributing, and takes it out when it stops', async () => {
+    const { members, widget, group } = await team(
+      { mode: 'everyone', limit: 1, answerSeconds: 0 },
+      2,
+    );
+    const id = await enquiry(widget.key);
+    const started = (await t.platform.store.conversations.get(id))?.startedAt;
+    expect((await t.platform.store.conversations.get(id))?.queuedAt).toBeNull();
+    const distribute = { mode: 'distribute', limit: 1, answerSeconds: 0 } as const;
+    await t.platform.store.groups.update(group.id, { chatRules: distribute });
+    expect((await t.platform.store.conversations.get(id))?.queuedAt).toBe(started);
+    await t.platform.store.groups.update(group.id, {
+      chatRules: { ...distribute, mode: 'everyone' },
+    });
+    expect((await t.platform.store.conversations.get(id))?.queuedAt).toBeNull();
+    // Distributing again with a member online: it is given out.
+    await t.platform.store.groups.update(group.id, { chatRules: distribute });
+    await ops(members[0] as User);
+    await settle();
+    expect(await holder(id)).toBe(members[0]?.id);
+  });
+
   it('keeps everyone waiting with a limit of 0, until a member takes one by replying', async () => {
     const { members, widget } = await team({ mode: 'distribute', limit: 0, answerSeconds: 0 }, 2);
     const [anna] = members as [User];
@@ -229,6 +251,7 @@ describe.each(engines)('chat distribution on $name', (engine) => {
     ).toBe(true);
     const back = await t.platform.store.conversations.get(id);
     expect(back).toMatchObject({ assignee: null, receiver: { kind: 'group', id: group.id } });
-    expect(back?.queuedAt).toBe(t.clock().getTime());
+    // Everyone sees it and the first to reply takes it: no queue in this group.
+    expect(back?.queuedAt).toBeNull();
   });
 });
