@@ -129,7 +129,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const io = createRealtime(
     app.server,
     ctx,
-    streams && createAdapter(streams, { streamName: `${env.redisPrefix}:socket.io` }),
+    streams &&
+      createAdapter(streams, {
+        streamName: `${env.redisPrefix}:socket.io`,
+        // The adapter counts the servers that answer a lookup by who listens on this channel:
+        // without the prefix, every platform on the same Redis would count, and a lookup would
+        // wait for answers that never come (and then settle for this process's sockets).
+        channelPrefix: `${env.redisPrefix}:socket.io`,
+      }),
   );
   ctx.presence = (widget) =>
     widgetPresence({ ops: io.of('/ops'), store: ctx.store, now: clock().getTime() }, widget);
@@ -137,12 +144,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const transports = outboxTransports(env);
   const chat = chatFeed(io, ctx);
   const distribution = chatDistribution(io, ctx, chat);
-  // One turn at a time in this process: the database keeps processes apart, this keeps order.
+  // One run of turns at a time in this process (the database keeps processes apart), and at most
+  // one waiting: what is asked meanwhile joins it, so a burst of messages costs a run or two.
   let turns = Promise.resolve();
+  let waiting: Set<string> | undefined;
   ctx.distribute = (groupIds) => {
+    if (waiting) {
+      for (const groupId of groupIds) waiting.add(groupId);
+      return;
+    }
+    const asked = new Set(groupIds);
+    waiting = asked;
     turns = turns
       .then(async () => {
-        for (const groupId of groupIds) await distribution.group(groupId);
+        waiting = undefined;
+        for (const groupId of asked) await distribution.group(groupId);
         await distribution.pass();
       })
       .catch((error: unknown) => app.log.error(error));
