@@ -53,10 +53,13 @@ export function chatFeed(
         'message',
         wireMessage(message, shown),
       );
+      // Before anything is awaited: the visitor's ack follows, and a process killed after it must
+      // already have handed the message to socket.io (and so to the other processes).
+      ops.to(conversationRooms(stored)).emit('chat:message', wireMessage(message));
+      const marked = message.published || published(message.id);
       // One nobody holds in a distributing group is given out first: its operators hear who holds it.
       const current = await ctx.holderFirst(stored);
-      ops.to(conversationRooms(current)).emit('chat:message', wireMessage(message));
-      await Promise.all([message.published || published(message.id), conversation(current)]);
+      await Promise.all([marked, conversation(current)]);
       changed(current);
     },
     conversation,
