@@ -242,7 +242,9 @@ const hostPageJson = join(benchDir, 'host-page.json');
 const wireJson = join(benchDir, 'wire-bytes.json');
 /** Chat delivery latency under load: written by the chat's own runner in the same project. */
 const chatLoadJson = join(benchDir, 'chat-load.json');
-for (const file of [callJson, hostPageJson, wireJson, chatLoadJson]) {
+/** Calls through a trunk to a phone: written by test/e2e/trunk-call.bench-run.ts. */
+const trunkCallJson = join(benchDir, 'trunk-call.json');
+for (const file of [callJson, hostPageJson, wireJson, chatLoadJson, trunkCallJson]) {
   rmSync(file, { force: true });
 }
 const run = spawnSync(
@@ -359,27 +361,30 @@ const wire = wireSection(JSON.parse(readFileSync(wireJson, 'utf8')), kib);
 console.log(wire);
 
 /**
- * Chat delivery latency under load, rendered once its runner writes `chat-load.json`:
- * `{ method: string, columns: string[], rows: (string | number)[][] }` — the method as a
- * paragraph of Markdown, and a table.
+ * A section of a runner that writes its own result, `{ method: string, columns: string[], rows:
+ * (string | number)[][] }`: the method as a paragraph of Markdown, and a table; '' when the file
+ * is missing.
  */
-const chatLoad = existsSync(chatLoadJson)
-  ? JSON.parse(readFileSync(chatLoadJson, 'utf8'))
-  : undefined;
-const chatLoadSection = chatLoad
-  ? `
-## Chat under load
+function tableSection(title, file) {
+  if (!existsSync(file)) return '';
+  const { method, columns, rows } = JSON.parse(readFileSync(file, 'utf8'));
+  return `
+## ${title}
 
-Method: ${chatLoad.method}
+Method: ${method}
 
-| ${chatLoad.columns.join(' | ')} |
-|---|${chatLoad.columns
-      .slice(1)
-      .map(() => '---:')
-      .join('|')}|
-${chatLoad.rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
-`
-  : '';
+| ${columns.join(' | ')} |
+|---|${columns
+    .slice(1)
+    .map(() => '---:')
+    .join('|')}|
+${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
+`;
+}
+/** Chat delivery latency under load (`chat-load.json`). */
+const chatLoadSection = tableSection('Chat under load', chatLoadJson);
+/** Calls to a phone through a SIP trunk (`trunk-call.json`). */
+const trunkCallSection = tableSection('Calls to a phone through a SIP trunk', trunkCallJson);
 console.log(callTable);
 console.log(heapTable);
 console.log(liveTable);
@@ -481,5 +486,5 @@ chunks the widgets fetch when the browser is idle are counted. With no CPU throt
 
 ${hostPageTable}
 
-${wire}${chatLoadSection}`,
+${wire}${chatLoadSection}${trunkCallSection}`,
 );

@@ -26,6 +26,7 @@ command -v kamailio >/dev/null 2>&1 || [ -x /usr/sbin/kamailio ] || missing="$mi
 kamailio_module websocket.so || missing="$missing kamailio-websocket-modules"
 kamailio_module auth_ephemeral.so || missing="$missing kamailio-autheph-modules"
 kamailio_module http_client.so || missing="$missing kamailio-utils-modules"
+kamailio_module tls.so || missing="$missing kamailio-tls-modules"
 if [ -n "$missing" ]; then
   echo "setup: installing Debian packages:$missing" >&2
   as_root apt-get update -qq

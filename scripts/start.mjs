@@ -24,6 +24,13 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
   },
 });
 
+// The demo account's trunk reaches the phone network's carrier (its defaults, README there).
+const phoneNetworkPort = process.env.PHONE_NETWORK_PORT ?? '5070';
+const demoTrunkUrl =
+  process.env.DEMO_TRUNK_URL ??
+  `sip://${encodeURIComponent(process.env.PHONE_NETWORK_TRUNK_USER ?? 'frontdesk')}:${encodeURIComponent(
+    process.env.PHONE_NETWORK_TRUNK_PASSWORD ?? 'frontdesk-demo-trunk',
+  )}@127.0.0.1:${phoneNetworkPort}`;
 const phones = spawn(process.execPath, ['packages/phone-network/dist/main.js'], {
   cwd: root,
   stdio: 'inherit',
@@ -40,6 +47,7 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     DATA_DIR: process.env.DATA_DIR ?? '.data',
     SEED_DEMO: '1',
     SIP_EDGE: process.env.SIP_EDGE ?? '1',
+    DEMO_TRUNK_URL: demoTrunkUrl,
     DEMO_SITE_URL: demoSiteUrl,
     // The demo site runs on loopback: let the Studio's "test on my site" load its pages.
     SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
@@ -67,6 +75,9 @@ console.log(
 );
 
 console.log(`Messenger sandbox (play the customer in Telegram): http://127.0.0.1:${sandboxPort}`);
+console.log(
+  `Phone network (baresip phones behind a carrier on 127.0.0.1:${phoneNetworkPort}): a site call nobody answers in the console goes to +74951110001 through the demo trunk`,
+);
 
 const children = [platform, demo, sandbox, phones];
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -61,6 +61,46 @@ export async function waitPhase(page: Page, phase: string, timeout = 20_000) {
   await page.locator(`frontdesk-call [data-call-status="${phase}"]`).waitFor({ timeout });
 }
 
+/**
+ * The dominant frequency (Hz) of the audio playing from `selector`'s remote stream, measured
+ * with a WebAudio analyser; the stream is also attached to a muted <audio>, which Chromium needs
+ * before a remote WebRTC stream flows into WebAudio.
+ */
+export async function heardFrequency(page: Page, host: string | null): Promise<number> {
+  return page.evaluate(async (host) => {
+    const root: ParentNode = host
+      ? ((document.querySelector(host)?.shadowRoot as ParentNode | null) ?? document)
+      : document;
+    const audio = root.querySelector('audio[data-remote]') as HTMLAudioElement | null;
+    const stream = audio?.srcObject as MediaStream | null;
+    if (!stream) return -1;
+    const sink = new Audio();
+    sink.muted = true;
+    sink.srcObject = stream;
+    await sink.play().catch(() => undefined);
+    const context = new AudioContext();
+    await context.resume();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 8192;
+    context.createMediaStreamSource(stream).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const sum = new Float32Array(analyser.frequencyBinCount);
+    for (let i = 0; i < 15; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      analyser.getFloatFrequencyData(bins);
+      for (let b = 0; b < bins.length; b++)
+        sum[b] = (sum[b] ?? 0) + Math.max(-200, bins[b] ?? -200);
+    }
+    let best = 1;
+    for (let b = 2; b < sum.length; b++) if ((sum[b] ?? 0) > (sum[best] ?? 0)) best = b;
+    const hz = (best * context.sampleRate) / analyser.fftSize;
+    const level = (sum[best] ?? -3000) / 15;
+    await context.close();
+    sink.srcObject = null;
+    return level > -90 ? hz : -level;
+  }, host);
+}
+
 /** Opens the widget and presses its call button. */
 export async function call(page: Page) {
   await page.locator('frontdesk-call .launcher').click();

@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { operatorConsole, startCallStage, waitPhase } from './call-helpers.ts';
+import { clearMarks, marksOnceHeard, median, probe } from './call-probe.ts';
 import type { Stage } from './harness.ts';
 
 const CALLS = 20;
@@ -43,66 +44,6 @@ beforeAll(async () => {
 
 afterAll(() => stopCallStage?.());
 
-interface Marks {
-  clicks: number[];
-  invites: number[];
-  oks: number[];
-  audio: number[];
-}
-
-/** Init script of the visitor page: timestamps of clicks, SIP messages and first audio. */
-function probe() {
-  const marks: Marks = { clicks: [], invites: [], oks: [], audio: [] };
-  (window as unknown as { __marks: Marks }).__marks = marks;
-  window.addEventListener('click', () => marks.clicks.push(performance.now()), true);
-  const NativeSocket = WebSocket;
-  window.WebSocket = class extends NativeSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      this.addEventListener('message', (event: MessageEvent) => {
-        const data = event.data;
-        if (
-          typeof data === 'string' &&
-          data.startsWith('SIP/2.0 200') &&
-          /^CSeq:\s*\d+\s+INVITE/im.test(data)
-        ) {
-          marks.oks.push(performance.now());
-        }
-      });
-    }
-    override send(data: Parameters<WebSocket['send']>[0]) {
-      if (typeof data === 'string' && data.startsWith('INVITE ')) {
-        marks.invites.push(performance.now());
-      }
-      super.send(data);
-    }
-  };
-  const NativePeer = RTCPeerConnection;
-  window.RTCPeerConnection = class extends NativePeer {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      const poll = async () => {
-        if (this.connectionState === 'closed' || this.signalingState === 'closed') return;
-        try {
-          const stats = await this.getStats();
-          for (const report of stats.values()) {
-            if (report.type === 'inbound-rtp' && report.kind === 'audio') {
-              if ((report.packetsReceived ?? 0) > 0) {
-                marks.audio.push(performance.now());
-                return;
-              }
-            }
-          }
-        } catch {
-          return;
-        }
-        setTimeout(poll, 2);
-      };
-      void poll();
-    }
-  };
-}
-
 /** The console answers every ringing call itself, from inside the page. */
 async function autoAnswer(desk: Page) {
   await desk.evaluate(() => {
@@ -124,12 +65,6 @@ async function autoAnswer(desk: Page) {
     });
   });
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 
 /** Least-squares slope of `values` against their index. */
 const slope = (values: number[]) => {
@@ -223,18 +158,9 @@ it(`${CALLS} calls in a row from one visitor page`, { timeout: 600_000 }, async 
   const live: LiveCounts[] = [];
   let firstSplit = { code: 0, rest: 0 };
   for (let i = 0; i < CALLS; i++) {
-    await page.evaluate(() => {
-      const marks = (window as unknown as { __marks: Marks }).__marks;
-      for (const list of Object.values(marks)) list.length = 0;
-    });
+    await clearMarks(page);
     await page.locator('frontdesk-call [role=dialog] .send').click();
-    await waitPhase(page, 'in-call');
-    await expect
-      .poll(() =>
-        page.evaluate(() => (window as unknown as { __marks: Marks }).__marks.audio.length),
-      )
-      .toBeGreaterThan(0);
-    const marks = await page.evaluate(() => (window as unknown as { __marks: Marks }).__marks);
+    const marks = await marksOnceHeard(page);
     const click = marks.clicks.at(-1) ?? Number.NaN;
     const invite = marks.invites.find((t) => t >= click) ?? Number.NaN;
     const ok = marks.oks.find((t) => t >= invite) ?? Number.NaN;

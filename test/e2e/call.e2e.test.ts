@@ -15,6 +15,7 @@ import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import { defaultSettings, NOBODY_TEXTS } from '../../packages/config/src/index.ts';
 import {
   call,
+  heardFrequency,
   OPERATOR_HZ,
   operatorConsole as signInOperator,
   startCallStage,
@@ -55,46 +56,6 @@ async function callStatus(page: Page) {
     phase: await status.getAttribute('data-call-status'),
     text: (await status.textContent())?.trim(),
   };
-}
-
-/**
- * The dominant frequency (Hz) of the audio playing from `selector`'s remote stream, measured
- * with a WebAudio analyser; the stream is also attached to a muted <audio>, which Chromium needs
- * before a remote WebRTC stream flows into WebAudio.
- */
-async function dominantFrequency(page: Page, host: string | null): Promise<number> {
-  return page.evaluate(async (host) => {
-    const root: ParentNode = host
-      ? ((document.querySelector(host)?.shadowRoot as ParentNode | null) ?? document)
-      : document;
-    const audio = root.querySelector('audio[data-remote]') as HTMLAudioElement | null;
-    const stream = audio?.srcObject as MediaStream | null;
-    if (!stream) return -1;
-    const sink = new Audio();
-    sink.muted = true;
-    sink.srcObject = stream;
-    await sink.play().catch(() => undefined);
-    const context = new AudioContext();
-    await context.resume();
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 8192;
-    context.createMediaStreamSource(stream).connect(analyser);
-    const bins = new Float32Array(analyser.frequencyBinCount);
-    const sum = new Float32Array(analyser.frequencyBinCount);
-    for (let i = 0; i < 15; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      analyser.getFloatFrequencyData(bins);
-      for (let b = 0; b < bins.length; b++)
-        sum[b] = (sum[b] ?? 0) + Math.max(-200, bins[b] ?? -200);
-    }
-    let best = 1;
-    for (let b = 2; b < sum.length; b++) if ((sum[b] ?? 0) > (sum[best] ?? 0)) best = b;
-    const hz = (best * context.sampleRate) / analyser.fftSize;
-    const level = (sum[best] ?? -3000) / 15;
-    await context.close();
-    sink.srcObject = null;
-    return level > -90 ? hz : -level;
-  }, host);
 }
 
 /** Calls in the demo account's call history (as its admin). */
@@ -242,8 +203,8 @@ describe('call from the site', () => {
 
     // Each side hears the other's tone.
     const [heardByVisitor, heardByOperator] = await Promise.all([
-      dominantFrequency(page, 'frontdesk-call'),
-      dominantFrequency(desk, null),
+      heardFrequency(page, 'frontdesk-call'),
+      heardFrequency(desk, null),
     ]);
     expect(Math.abs(heardByVisitor - OPERATOR_HZ)).toBeLessThan(30);
     expect(Math.abs(heardByOperator - VISITOR_HZ)).toBeLessThan(30);
@@ -319,7 +280,7 @@ describe('call from the site', () => {
     await visitor.page.goto(`${stage.site}/callback.html`);
     await visitor.page.waitForTimeout(500);
     expect((await callStatus(popup)).phase).toBe('in-call');
-    expect(Math.abs((await dominantFrequency(popup, 'frontdesk-call')) - OPERATOR_HZ)).toBeLessThan(
+    expect(Math.abs((await heardFrequency(popup, 'frontdesk-call')) - OPERATOR_HZ)).toBeLessThan(
       30,
     );
     await popup.locator('frontdesk-call .hangup').click();
@@ -364,7 +325,7 @@ describe('call from the site', () => {
     );
     const status = await callStatus(visitor.page);
     if (status.phase === 'in-call') {
-      const heard = await dominantFrequency(visitor.page, 'frontdesk-call');
+      const heard = await heardFrequency(visitor.page, 'frontdesk-call');
       expect(Math.abs(heard - OPERATOR_HZ)).toBeLessThan(30);
       await visitor.page.locator('frontdesk-call .hangup').click();
       await desk.locator('.call-card[data-state=ended]').waitFor({ timeout: 10_000 });

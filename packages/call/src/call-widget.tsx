@@ -117,6 +117,8 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
   private stream: MediaStream | undefined;
   private audioContext: AudioContext | undefined;
   private stopRing: (() => void) | undefined;
+  /** The far end plays its own ringback (early media): ours stays silent. */
+  private farRingback = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   /** Each attempt's number: events of an abandoned attempt are ignored. */
   private attempt = 0;
@@ -129,7 +131,9 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
     if (call === before) return;
     this.setState({ call });
     if (isLive(call.phase) !== isLive(before.phase)) this.props.onLive?.(isLive(call.phase));
-    if (call.phase === 'ringing' && this.audioContext) this.stopRing = ringback(this.audioContext);
+    if (call.phase === 'ringing' && this.audioContext && !this.farRingback) {
+      this.stopRing = ringback(this.audioContext);
+    }
     if (call.phase !== 'ringing') {
       this.stopRing?.();
       this.stopRing = undefined;
@@ -146,6 +150,7 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
     this.timer = undefined;
     this.stopRing?.();
     this.stopRing = undefined;
+    this.farRingback = false;
     for (const track of this.stream?.getTracks() ?? []) track.stop();
     this.stream = undefined;
     this.active = undefined;
@@ -210,13 +215,16 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
     };
     this.active = placeCall(credentials, stream, {
       ringing: mine(() => this.dispatch({ type: 'ringing' })),
+      earlyMedia: (remote) =>
+        mine(() => {
+          this.farRingback = true;
+          this.stopRing?.();
+          this.stopRing = undefined;
+          this.hear(remote);
+        })(),
       answered: (remote) =>
         mine(() => {
-          const audio = this.audio.current;
-          if (audio) {
-            audio.srcObject = remote;
-            play(audio);
-          }
+          this.hear(remote);
           this.dispatch({ type: 'answered', at: this.now() });
         })(),
       failed: (reason) => mine(() => this.dispatch({ type: 'failed', reason }))(),
@@ -224,6 +232,14 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
       connectionLost: mine(() => this.dispatch({ type: 'connection-lost' })),
       connectionBack: mine(() => this.dispatch({ type: 'connection-back' })),
     });
+  }
+
+  /** Plays the far end's audio. */
+  private hear(remote: MediaStream) {
+    const audio = this.audio.current;
+    if (!audio) return;
+    audio.srcObject = remote;
+    play(audio);
   }
 
   private readonly onHangUp = () => {

@@ -23,6 +23,8 @@ export interface CallCredentials {
 /** What the call tells the widget. */
 export interface CallEvents {
   ringing(): void;
+  /** The far end sends audio before answering (a phone network's ringback, announcements). */
+  earlyMedia(remote: MediaStream): void;
   answered(remote: MediaStream): void;
   failed(reason: FailReason): void;
   /** The operator hung up (or the dialog ended on Kamailio's side). */
@@ -74,7 +76,8 @@ export function placeCall(
     },
   });
   const target = UserAgent.makeURI(credentials.target);
-  const inviter = target ? new Inviter(userAgent, target) : undefined;
+  // Early media: a call to a phone rings in the phone network, which plays its ringback (183).
+  const inviter = target ? new Inviter(userAgent, target, { earlyMedia: true }) : undefined;
 
   const finish = (then: () => void) => {
     if (done) return;
@@ -93,7 +96,12 @@ export function placeCall(
     requestDelegate: {
       onProgress: (response) => {
         const code = response.message.statusCode ?? 0;
-        if (!established && code >= 180 && code < 190) events.ringing();
+        if (established || code < 180 || code >= 190) return;
+        const handler = inviter?.sessionDescriptionHandler as
+          | Web.SessionDescriptionHandler
+          | undefined;
+        if (response.message.body && handler) events.earlyMedia(handler.remoteMediaStream);
+        events.ringing();
       },
       onReject: (response) => {
         if (!established) fail(sipReason(response.message.statusCode ?? 0));
@@ -143,7 +151,9 @@ export function placeCall(
       events.answered(handler.remoteMediaStream);
     } else if (state === SessionState.Terminated) {
       if (established) finish(() => events.ended());
-      else fail('no_answer');
+      // sip.js ends the session before it hands the rejection to onReject: let that tell the
+      // reason (busy, declined…) first; without one, nobody answered.
+      else queueMicrotask(() => fail('no_answer'));
     }
   });
 

@@ -155,6 +155,23 @@ describe('CallWidget', () => {
     expect(status()).toBe(texts.call.ended);
   });
 
+  it('plays the far end’s early media (a phone network’s ringback) while it rings', async () => {
+    let events: CallEvents | undefined;
+    mount({
+      loadSip: async () => (_c, _s, e) => {
+        events = e;
+        return { hangUp() {}, setMuted() {}, sendDigit() {} };
+      },
+    });
+    await act(() => button('Call')?.click());
+    await settle();
+    const early = { id: 'early' } as unknown as MediaStream;
+    await act(() => events?.earlyMedia(early));
+    await act(() => events?.ringing());
+    expect(status()).toBe(texts.call.ringing);
+    expect(container.querySelector<HTMLAudioElement>('audio[data-remote]')?.srcObject).toBe(early);
+  });
+
   it('"no one can answer" when the line gets 480, and a lost connection ends with its message', async () => {
     let events: CallEvents | undefined;
     mount({

@@ -50,6 +50,7 @@ const sip = vi.hoisted(() => {
     constructor(
       readonly ua: FakeUserAgent,
       readonly target: { uri: string },
+      readonly options?: Record<string, unknown>,
     ) {
       made.inviter = this;
     }
@@ -98,6 +99,7 @@ const credentials = {
 function events() {
   return {
     ringing: vi.fn(),
+    earlyMedia: vi.fn(),
     answered: vi.fn(),
     failed: vi.fn(),
     ended: vi.fn(),
@@ -150,11 +152,34 @@ describe('placeCall', () => {
       const delegate = sip.made.inviter?.invites[0]?.requestDelegate;
       delegate.onProgress({ message: { statusCode: 180 } });
       expect(e.ringing).toHaveBeenCalledOnce();
-      delegate.onReject({ message: { statusCode: code } });
+      // As sip.js does it: the session ends first, then the rejection reaches the delegate.
       sip.made.inviter?.to(sip.State.Terminated);
+      delegate.onReject({ message: { statusCode: code } });
+      await flush();
       expect(e.failed).toHaveBeenCalledExactlyOnceWith(reason);
       expect(sip.made.ua?.stopped).toBe(true);
     }
+  });
+
+  it('asks for early media, and hands the far end’s audio over on a 183 with SDP', async () => {
+    const e = events();
+    placeCall(credentials, stream, e);
+    await flush();
+    expect(sip.made.inviter?.options).toEqual({ earlyMedia: true });
+    const delegate = sip.made.inviter?.invites[0]?.requestDelegate;
+    delegate.onProgress({ message: { statusCode: 180 } });
+    expect(e.earlyMedia).not.toHaveBeenCalled();
+    delegate.onProgress({ message: { statusCode: 183, body: 'v=0' } });
+    expect(e.earlyMedia).toHaveBeenCalledExactlyOnceWith({ id: 'remote' });
+  });
+
+  it('a session that ends unanswered without a rejection: nobody answered', async () => {
+    const e = events();
+    placeCall(credentials, stream, e);
+    await flush();
+    sip.made.inviter?.to(sip.State.Terminated);
+    await flush();
+    expect(e.failed).toHaveBeenCalledExactlyOnceWith('no_answer');
   });
 
   it('hands over the remote stream when answered; mute, DTMF both ways, hang up with BYE', async () => {

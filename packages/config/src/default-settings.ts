@@ -96,6 +96,10 @@ function call(timeZone: string): CallSettings {
       preHoliday: true,
     }),
     forwarding: null,
+    ringing: 'together',
+    ringSeconds: 20,
+    fallback: { kind: 'callback' },
+    outgoingNumber: null,
     dialPad: true,
     popOut: true,
     appearance: {

@@ -59,6 +59,7 @@ export {
 } from './chat-protocol';
 export type { ChatSettings } from './chat-settings';
 export { ChatSettingsSchema, TelegramTokenSchema, ViberTokenSchema } from './chat-settings';
+export { PhoneSchema } from './contacts';
 export {
   DEFAULT_CHAT_COLOR,
   DEFAULT_CHAT_LUNCH,

@@ -281,7 +281,17 @@ const mode = fc.oneof(
 const call: fc.Arbitrary<CallSettings> = fc
   .record({
     common,
-    forwarding: receiver,
+    forwarding: fc.oneof(
+      receiver,
+      fc.record({ kind: fc.constant('external' as const), number: arbitraryPhone }),
+    ),
+    ringing: fc.constantFrom('together' as const, 'sequential' as const),
+    ringSeconds: fc.integer({ min: 5, max: 120 }),
+    fallback: fc.oneof(
+      fc.record({ kind: fc.constant('callback' as const) }),
+      fc.record({ kind: fc.constant('external' as const), number: arbitraryPhone }),
+    ),
+    outgoingNumber: fc.option(arbitraryPhone, { nil: null }),
     dialPad: fc.boolean(),
     popOut: fc.boolean(),
     appearance: fc.record({

@@ -94,6 +94,7 @@ export async function startPhoneNetwork(options: PhoneNetworkOptions): Promise<P
         options: options.carrier ?? {},
         host,
         sipPort: base,
+        tlsPort: base + 1,
         rpcPort: base + 2,
         dir: join(options.dir, 'carrier'),
         routes: new Map(

@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import { resolve } from 'node:path';
 import { trustRule } from './http/client-address';
 import type { LimitSettings } from './http/rate-limits';
@@ -40,6 +41,28 @@ export interface PlatformEnv {
   sipWsUrl: string | undefined;
   /** The Kamailio binary (SIP_KAMAILIO); found on PATH, /usr/sbin or /usr/local/sbin when unset. */
   sipKamailio: string | undefined;
+  /** The rtpengine binary (SIP_RTPENGINE); found like Kamailio when unset. */
+  sipRtpengine: string | undefined;
+  /**
+   * The address media flows through (SIP_MEDIA_ADDRESS, default 127.0.0.1): rtpengine's interface,
+   * which browsers and trunks must reach.
+   */
+  sipMediaAddress: string;
+  /** The UDP ports rtpengine may use (SIP_MEDIA_PORTS, `min-max`, default 30000-30999). */
+  sipMediaPorts: [number, number];
+  /** Where Kamailio meets the SIP trunks (SIP_TRUNK_ADDRESS, default 127.0.0.1). */
+  sipTrunkAddress: string;
+  /** Its UDP and TCP port there (SIP_TRUNK_PORT; 0, the default, picks a free one). */
+  sipTrunkPort: number;
+  /** The address the trunks see, behind NAT (SIP_TRUNK_ADVERTISE, `host` or `host:port`). */
+  sipTrunkAdvertise: string | undefined;
+  /** Kamailio's TLS port for trunks (SIP_TRUNK_TLS_PORT; 0, the default, picks a free one). */
+  sipTrunkTlsPort: number;
+  /**
+   * The CA certificates a TLS trunk's certificate must chain to (SIP_TRUNK_CA, a PEM file; default
+   * the system's, /etc/ssl/certs/ca-certificates.crt).
+   */
+  sipTrunkCa: string;
   /** How often the background workers run (due orders, outbox); 0 = never by themselves. */
   workerIntervalMs: number;
   /** How old a claim of a due order or an outbox message must be before another process takes it. */
@@ -93,6 +116,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
+ * SIP_RTPENGINE, SIP_MEDIA_ADDRESS, SIP_MEDIA_PORTS, SIP_TRUNK_ADDRESS, SIP_TRUNK_PORT,
+ * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
  * VIBER_API_URL and SITE_CHECK_PRIVATE.
  */
@@ -119,6 +144,14 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     sipWsPort,
     sipWsUrl: env.SIP_WS_URL ? wsOrigin(env.SIP_WS_URL) : undefined,
     sipKamailio: env.SIP_KAMAILIO || undefined,
+    sipRtpengine: env.SIP_RTPENGINE || undefined,
+    sipMediaAddress: ipAddress('SIP_MEDIA_ADDRESS', env.SIP_MEDIA_ADDRESS || '127.0.0.1'),
+    sipMediaPorts: portRange('SIP_MEDIA_PORTS', env.SIP_MEDIA_PORTS || '30000-30999'),
+    sipTrunkAddress: ipAddress('SIP_TRUNK_ADDRESS', env.SIP_TRUNK_ADDRESS || '127.0.0.1'),
+    sipTrunkPort: integer('SIP_TRUNK_PORT', env.SIP_TRUNK_PORT, 0),
+    sipTrunkAdvertise: advertised(env.SIP_TRUNK_ADVERTISE),
+    sipTrunkTlsPort: integer('SIP_TRUNK_TLS_PORT', env.SIP_TRUNK_TLS_PORT, 0),
+    sipTrunkCa: env.SIP_TRUNK_CA || '/etc/ssl/certs/ca-certificates.crt',
     workerIntervalMs: integer('WORKER_INTERVAL_MS', env.WORKER_INTERVAL_MS, 1_000),
     // Five minutes: far beyond the transports' own timeouts (about a minute at worst).
     workerLeaseMs: Math.max(1, integer('WORKER_LEASE_MS', env.WORKER_LEASE_MS, 300_000)),
@@ -144,6 +177,29 @@ function proxiesOf(value: string | undefined): string[] {
     );
   }
   return proxies;
+}
+
+/** An IPv4 address (what rtpengine and Kamailio bind). */
+function ipAddress(name: string, value: string): string {
+  if (isIPv4(value)) return value;
+  throw new Error(`${name} must be an IPv4 address, not "${value}"`);
+}
+
+/** `min-max`: the UDP ports of the range, with room for one call at least. */
+function portRange(name: string, value: string): [number, number] {
+  const match = /^(\d{4,5})-(\d{4,5})$/.exec(value);
+  const [min, max] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || min < 1024 || max > 65535 || max - min < 3) {
+    throw new Error(`${name} must be a range of UDP ports like 30000-30999, not "${value}"`);
+  }
+  return [min, max];
+}
+
+/** `host` or `host:port` that trunks reach Kamailio at, or undefined. */
+function advertised(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (/^[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/.test(value)) return value;
+  throw new Error(`SIP_TRUNK_ADVERTISE must be a host or host:port, not "${value}"`);
 }
 
 /** A ws:// or wss:// URL without its trailing slash. */

@@ -20,6 +20,7 @@ export type {
 } from './storage/chat-types';
 export type {
   Account,
+  Call,
   CallHistoryEntry,
   DueTask,
   Group,
@@ -31,6 +32,7 @@ export type {
   Session,
   SipLine,
   Store,
+  Trunk,
   User,
   Widget,
 } from './storage/types';

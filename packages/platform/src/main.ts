@@ -1,12 +1,14 @@
 /**
  * `pnpm --filter @frontdesk/platform start`: the platform alone, configured by the environment
- * (see env.ts). With SEED_DEMO=1 it first seeds the demo account; with SIP_EDGE=1 it also runs
+ * (see env.ts). With SEED_DEMO=1 it first seeds the demo account (and, with DEMO_TRUNK_URL, its
+ * trunk: demo-trunk.ts); with SIP_EDGE=1 it also runs
  * Kamailio (SIP-EDGE.md). SIGTERM and SIGINT shut it down gracefully: requests in flight finish,
  * Kamailio is stopped by its PID, the database is closed.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleDirs } from './bundle-dirs';
+import { parseTrunkUrl, seedDemoTrunk } from './demo-trunk';
 import { readEnv } from './env';
 import { createPlatform } from './platform';
 import { DEMO_PASSWORD, seedDemo } from './seed';
@@ -29,6 +31,16 @@ if (process.env.SEED_DEMO === '1') {
   console.log(
     `Demo account ready: ${seeded.users.join(', ')} — password "${DEMO_PASSWORD}" (demo only).`,
   );
+  if (process.env.DEMO_TRUNK_URL) {
+    const trunk = parseTrunkUrl(process.env.DEMO_TRUNK_URL);
+    const added = await seedDemoTrunk(platform.store, {
+      accountId: seeded.accountId,
+      trunk,
+      fallback: process.env.DEMO_TRUNK_FALLBACK,
+      now: Date.now(),
+    });
+    if (added) console.log(`Demo trunk to ${trunk.host}:${trunk.port} (${trunk.transport}) added.`);
+  }
 }
 const url = await platform.listen();
 console.log(`Frontdesk platform at ${url} (public URL ${env.publicUrl})`);

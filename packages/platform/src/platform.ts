@@ -97,6 +97,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         store,
         log: edgeLogger(() => app),
         tuning: options.sipTuning,
+        clock,
         trustedProxies: options.sipTrustedProxies ?? env.trustProxy,
       })
     : undefined;

@@ -59,8 +59,13 @@ export async function widgetPresence(
 ): Promise<PublicPresence> {
   const { accountId, settings } = widget;
   switch (settings.type) {
-    case 'call':
+    case 'call': {
+      // A number (forwarded to, or the fallback) answers whoever is online.
+      if (settings.forwarding?.kind === 'external' || settings.fallback.kind === 'external') {
+        return { presence: 'online' };
+      }
       return { presence: await presenceOf(sources, accountId, settings.forwarding, true) };
+    }
     case 'callback':
       return { presence: await callbackPresence(sources, accountId, settings.mode) };
     case 'chat': {

@@ -35,4 +35,18 @@ describe('readEnv', () => {
     );
     expect(() => readEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/^TRUST_PROXY/);
   });
+
+  it('puts media on loopback by default, and names a wrong media address or port range', () => {
+    expect(readEnv({})).toMatchObject({
+      sipMediaAddress: '127.0.0.1',
+      sipMediaPorts: [30000, 30999],
+    });
+    expect(
+      readEnv({ SIP_MEDIA_ADDRESS: '192.0.2.10', SIP_MEDIA_PORTS: '40000-40099' }),
+    ).toMatchObject({ sipMediaAddress: '192.0.2.10', sipMediaPorts: [40000, 40099] });
+    expect(() => readEnv({ SIP_MEDIA_ADDRESS: 'media.example' })).toThrow(/^SIP_MEDIA_ADDRESS/);
+    for (const range of ['30000', '30000-30001', '80-90', '30000-70000']) {
+      expect(() => readEnv({ SIP_MEDIA_PORTS: range }), range).toThrow(/^SIP_MEDIA_PORTS/);
+    }
+  });
 });

@@ -97,6 +97,14 @@ describe.each(engines)('widget presence on $name', (engine) => {
     expect(await presence(defaultSettings('call'))).toEqual({ presence: 'online' });
   });
 
+  it('counts a call widget that reaches a number (forwarded to, or its fallback) as online', async () => {
+    const base = { ...defaultSettings('call'), forwarding: sales } as CallSettings;
+    const number = { kind: 'external' as const, number: '+74951234567' };
+    expect(await presence(base)).toEqual({ presence: 'nobody' });
+    expect(await presence({ ...base, forwarding: number })).toEqual({ presence: 'online' });
+    expect(await presence({ ...base, fallback: number })).toEqual({ presence: 'online' });
+  });
+
   it('follows the automatic callback addressee; an external number is always there', async () => {
     const base = defaultSettings('callback') as CallbackSettings;
     const employee = { ...base, mode: automatic({ kind: 'employee', id: olga.id }) };

@@ -11,6 +11,7 @@ import { type RunningChild, startChild } from '../process';
 import { carrierConfig } from './config';
 import { findKamailio } from './install';
 import { type CarrierRpc, carrierRpc } from './rpc';
+import { makeCarrierTls } from './tls';
 
 /** A trunk's account at the carrier. */
 export interface TrunkAccount {
@@ -52,6 +53,8 @@ export interface Carrier {
   host: string;
   /** Its SIP port (UDP and TCP). */
   port: number;
+  /** Its TLS port, and the CA file a trunk must trust for it. */
+  tls: { port: number; caFile: string };
   realm: string;
   /** `sip:<number>@host:port`: how to call a number through the carrier. */
   uri(number: string): string;
@@ -79,6 +82,7 @@ export interface CarrierStart {
   options: CarrierOptions;
   host: string;
   sipPort: number;
+  tlsPort: number;
   rpcPort: number;
   /** Its runtime directory (config, PID file, log). */
   dir: string;
@@ -108,7 +112,7 @@ function delay(ms: number): Promise<void> {
 /** Starts the carrier; resolves once it answers RPC with its tables filled. */
 export async function startCarrier(start: CarrierStart): Promise<Carrier> {
   const install = findKamailio();
-  const { host, sipPort, rpcPort, dir, log } = start;
+  const { host, sipPort, tlsPort, rpcPort, dir, log } = start;
   const realm = start.options.realm ?? 'phone-network';
   const trunks = new Map((start.options.trunks ?? []).map((t) => [t.username, t.password]));
   const routes = new Map(start.routes);
@@ -122,11 +126,20 @@ export async function startCarrier(start: CarrierStart): Promise<Carrier> {
   let stopping = false;
 
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tls = await makeCarrierTls(dir, host);
+  const tlsConfig = join(dir, 'tls.cfg');
+  await writeFile(
+    tlsConfig,
+    `[server:default]\nmethod = TLSv1.2+\ncertificate = ${tls.certificate}\nprivate_key = ${tls.privateKey}\nverify_certificate = no\nrequire_certificate = no\n`,
+    { mode: 0o600 },
+  );
   await writeFile(
     configFile,
     await carrierConfig({
       host,
       sipPort,
+      tlsPort,
+      tlsConfig,
       rpcPort,
       rpcSecret,
       realm,
@@ -175,7 +188,9 @@ export async function startCarrier(start: CarrierStart): Promise<Carrier> {
   }
 
   await launch();
-  log(`carrier: sip:${host}:${sipPort} (UDP, TCP), realm ${realm}, pid ${child?.pid}`);
+  log(
+    `carrier: sip:${host}:${sipPort} (UDP, TCP), TLS on ${tlsPort}, realm ${realm}, pid ${child?.pid}`,
+  );
 
   const isRunning = () => child !== undefined && !child.hasExited();
   /** Changes a table now if the carrier runs; kept either way for its next start. */
@@ -186,6 +201,7 @@ export async function startCarrier(start: CarrierStart): Promise<Carrier> {
   return {
     host,
     port: sipPort,
+    tls: { port: tlsPort, caFile: tls.caFile },
     realm,
     rpc,
     uri: (number) => `sip:${number}@${host}:${sipPort}`,

@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 export interface CarrierConfigValues {
   host: string;
   sipPort: number;
+  /** Its TLS port. */
+  tlsPort: number;
+  /** The tls module's config file. */
+  tlsConfig: string;
   rpcPort: number;
   /** Sent by us with every RPC request; Kamailio refuses any other. */
   rpcSecret: string;
@@ -35,13 +39,15 @@ function templatePath(): string {
 }
 
 /** Text that can stand in a Kamailio string literal unchanged. */
-const SAFE = /^[A-Za-z0-9_.:+=@-]+$/;
+const SAFE = /^[A-Za-z0-9_.:+=@/-]+$/;
 
 /** The rendered config. @throws {Error} for a value that is not safe in it. */
 export async function carrierConfig(values: CarrierConfigValues): Promise<string> {
   const fill: Record<string, string> = {
     HOST: values.host,
     SIP_PORT: String(values.sipPort),
+    TLS_PORT: String(values.tlsPort),
+    TLS_CONFIG: values.tlsConfig,
     RPC_PORT: String(values.rpcPort),
     RPC_SECRET: values.rpcSecret,
     REALM: values.realm,

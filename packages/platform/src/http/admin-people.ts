@@ -1,4 +1,4 @@
-import { GroupChatRulesSchema } from '@frontdesk/config';
+import { GroupChatRulesSchema, PhoneSchema } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { hashPassword } from '../passwords';
@@ -32,12 +32,16 @@ const PhotoUrl = v.nullable(
 );
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
+/** The employee's external phone, which call forwarding may ring (E.164), or null. */
+const Phone = v.nullable(PhoneSchema);
+
 const CreateUser = v.object({
   email: Email,
   name: PersonName,
   role: Role,
   password: Password,
   photoUrl: v.optional(PhotoUrl),
+  phone: v.optional(Phone),
 });
 const PatchUser = v.object({
   email: v.optional(Email),
@@ -45,6 +49,7 @@ const PatchUser = v.object({
   role: v.optional(Role),
   password: v.optional(Password),
   photoUrl: v.optional(PhotoUrl),
+  phone: v.optional(Phone),
 });
 const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(500));
 const CreateGroup = v.object({
@@ -109,6 +114,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
         role: body.role,
         passwordHash: await hashPassword(body.password, ctx.passwordCost),
         photoUrl: body.photoUrl ?? null,
+        phone: body.phone ?? null,
       });
       return reply.code(201).send(publicUser(created));
     },

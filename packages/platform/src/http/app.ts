@@ -10,6 +10,7 @@ import { registerAdminOrders } from './admin-orders';
 import { registerAdminOutbox } from './admin-outbox';
 import { registerAdminPeople } from './admin-people';
 import { registerAdminSiteCheck } from './admin-site-check';
+import { registerAdminTrunks } from './admin-trunks';
 import { registerAdminWidgets } from './admin-widgets';
 import { ApiError } from './api-error';
 import { registerAssets } from './assets';
@@ -114,6 +115,7 @@ export async function buildApp(
   registerAdminEmbedEmail(app, ctx);
   registerAdminBotCheck(app, ctx);
   registerAdminPeople(app, ctx);
+  registerAdminTrunks(app, ctx);
   registerAdminCallHistory(app, ctx);
   registerAdminOrders(app, ctx);
   registerAdminOutbox(app, ctx);

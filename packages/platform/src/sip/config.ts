@@ -40,6 +40,19 @@ export interface KamailioConfigValues {
    * believed in the WebSocket handshake; from anyone else the header is ignored. Default none.
    */
   trustedProxies?: readonly string[];
+  /** rtpengine's ng control socket for Kamailio's rtpengine module: `udp:127.0.0.1:<port>`. */
+  rtpengineSocket: string;
+  /** The loop's UDP port on 127.0.0.1 (trunk legs spiral through it). */
+  loopPort: number;
+  /** The trunks' side: the address Kamailio binds and its UDP/TCP port. */
+  trunkAddress: string;
+  trunkPort: number;
+  /** Its TLS port (TCP) there. */
+  trunkTlsPort: number;
+  /** The address the trunks see (behind NAT), `host` or `host:port`; none: the bound one. */
+  trunkAdvertise?: string | undefined;
+  /** The runtime directory: the registrations' table is there. */
+  runtimeDir: string;
 }
 
 /** Where the template is: `sip/` of this package, found upwards from this module (src or dist). */
@@ -104,6 +117,13 @@ export function renderKamailioConfig(template: string, values: KamailioConfigVal
     FLOOD_REQUESTS_PER_10S: values.floodRequestsPer10s,
     HANDSHAKES_PER_MINUTE: values.handshakesPerMinute,
     CALLS_PER_CREDENTIAL_PER_MINUTE: values.callsPerCredentialPerMinute,
+    RTPENGINE_SOCKET: values.rtpengineSocket,
+    LOOP_PORT: values.loopPort,
+    TRUNK_ADDRESS: values.trunkAddress,
+    TRUNK_PORT: values.trunkPort,
+    TRUNK_TLS_PORT: values.trunkTlsPort,
+    TRUNK_CONTACT: values.trunkAdvertise ?? `${values.trunkAddress}:${values.trunkPort}`,
+    RUNTIME_DIR: values.runtimeDir,
   };
   for (const [name, value] of Object.entries(table)) {
     if (typeof value === 'number' ? !Number.isInteger(value) : !SAFE.test(value)) {
@@ -112,6 +132,7 @@ export function renderKamailioConfig(template: string, values: KamailioConfigVal
   }
   // Checked entry by entry: addresses and prefix lengths only.
   table.TRUSTED_PROXIES = subnetList(values.trustedProxies ?? []);
+  table.TRUNK_ADVERTISE = values.trunkAdvertise ? ` advertise ${values.trunkAdvertise}` : '';
   // Comments may mention {{PLACEHOLDERS}}; only the names above are filled.
   return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (whole, name: string) => {
     const value = table[name];

@@ -1,38 +1,42 @@
 /**
- * The SIP edge: one Kamailio from Debian on loopback, started, supervised (restarted with backoff
- * when it dies) and stopped by the platform process that has SIP_EDGE=1. Its config is rendered
- * from sip/kamailio.cfg.template into its own runtime directory (DATA_DIR/sip: config, PID file,
- * log); it is stopped by its PID. The platform keeps Kamailio's tables (allowed origins and line
- * of every call widget) current over Kamailio's RPC, mints the ephemeral credentials Kamailio
- * checks, and receives Kamailio's call events on a loopback listener of its own.
+ * The SIP edge of the platform process that has SIP_EDGE=1: Kamailio (kamailio-process.ts) and
+ * the media relay rtpengine (rtpengine-process.ts) from Debian, both on loopback by default, each
+ * started, supervised (restarted with backoff when it dies) and stopped by its PID, with their
+ * configs, PID files and logs in the edge's runtime directory (DATA_DIR/sip). The edge keeps
+ * Kamailio's tables (allowed origins and line of every call widget) current over Kamailio's RPC,
+ * mints the ephemeral credentials Kamailio checks, and receives Kamailio's call events on a
+ * loopback listener of its own.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readdirSync, readFileSync, type WriteStream } from 'node:fs';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import type { PlatformEnv } from '../env';
 import type { Store, User, Widget } from '../storage/types';
 import { kamailioConfig, subnetList } from './config';
-import {
-  isCredentialPart,
-  mintCredential,
-  operatorUser,
-  type SipCredential,
-  visitorUser,
-} from './credentials';
+import { mintCredential, operatorUser, type SipCredential, visitorUser } from './credentials';
+import { prepareDialogTables } from './dialog-files';
+import type { EdgeLogger } from './edge-log';
 import { applyCallEvent, CallEventSchema, type CallerContext, encodeContext } from './events';
-import { findKamailio, type KamailioInstall } from './install';
+import { callPlan } from './forwarding';
+import { findKamailio, findRtpengine } from './install';
 import { type InternalServer, startInternalServer } from './internal-server';
+import { type KamailioProgram, kamailioProgram } from './kamailio-process';
+import { kamailioTables } from './kamailio-tables';
 import { servesLine } from './lines';
-import { originsRegex } from './origins';
-import { type KamailioRpc, kamailioRpc } from './rpc';
+import { endLostCalls } from './lost-calls';
+import { freePort, freeUdpPort } from './process-group';
+import { type RtpengineProgram, rtpengineProgram } from './rtpengine-process';
+import type { ProgramState } from './supervisor';
+import { edgeCertificate, writeTlsConfig } from './tls-files';
+import { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
+
+export type { EdgeLogger } from './edge-log';
+export { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
 
 /** Where the edge stands. */
 export type SipEdgeState =
-  /** Kamailio or a module is missing: calls are unavailable (see `message`). */
+  /** Kamailio, a module or rtpengine is missing: calls are unavailable (see `message`). */
   | 'unavailable'
   | 'starting'
   | 'running'
@@ -53,49 +57,16 @@ export interface SipEdgeStatus {
   wsBaseUrl: string | undefined;
   /** How many times Kamailio was restarted after dying. */
   restarts: number;
+  /** The media relay (rtpengine): its state, main process, restarts and what went wrong last. */
+  media: {
+    state: ProgramState | 'unavailable';
+    pid: number | undefined;
+    restarts: number;
+    message: string | undefined;
+    /** Its ng control port on 127.0.0.1. */
+    ngPort: number | undefined;
+  };
 }
-
-/** Lines for the platform's log. */
-export interface EdgeLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string, error?: unknown): void;
-}
-
-/** Limits and timings of the edge; tests lower some. */
-export interface SipEdgeTuning {
-  /** Lifetime of a visitor's credential (≤ 5 minutes). */
-  visitorTtlMs: number;
-  /** Lifetime of an operator's credential; the softphone fetches a new one before it ends. */
-  operatorTtlMs: number;
-  ringTimeoutMs: number;
-  maxCallSeconds: number;
-  maxRegisterExpires: number;
-  floodRequestsPer10s: number;
-  handshakesPerMinute: number;
-  callsPerCredentialPerMinute: number;
-  /** How often the tables are compared with the database (changes made by other processes). */
-  resyncIntervalMs: number;
-  /** First and longest wait before restarting a Kamailio that died. */
-  restartBackoffMs: [number, number];
-  /** Kamailio's log level (1 notices, 2 info, 3 debug). */
-  logLevel: number;
-}
-
-/** The default tuning. */
-export const DEFAULT_TUNING: SipEdgeTuning = {
-  visitorTtlMs: 5 * 60_000,
-  operatorTtlMs: 60 * 60_000,
-  ringTimeoutMs: 60_000,
-  maxCallSeconds: 4 * 3600,
-  maxRegisterExpires: 600,
-  floodRequestsPer10s: 200,
-  handshakesPerMinute: 60,
-  callsPerCredentialPerMinute: 6,
-  resyncIntervalMs: 30_000,
-  restartBackoffMs: [500, 30_000],
-  logLevel: 1,
-};
 
 /** Options of {@link createSipEdge}. */
 export interface SipEdgeOptions {
@@ -108,6 +79,8 @@ export interface SipEdgeOptions {
    */
   now?: () => number;
   tuning?: Partial<SipEdgeTuning>;
+  /** The platform's clock, for working hours (the forwarding plan). Default: the real one. */
+  clock?: () => Date;
   /**
    * Addresses or CIDRs of the proxies in front of the WebSocket listener whose X-Forwarded-For
    * names the client (handshake limits count it). Default none: every peer counts as itself.
@@ -158,61 +131,17 @@ export interface SipEdge {
   widgetsChanged(): Promise<void>;
   /** The edge's log (the platform's). */
   log: EdgeLogger;
-  /** The runtime directory (config, PID file, log). */
+  /** The runtime directory (configs, PID files, logs). */
   runtimeDir: string;
+  /** Kamailio's PID file and log. */
   pidFile: string;
   logFile: string;
+  /** rtpengine's PID file and log. */
+  mediaPidFile: string;
+  mediaLogFile: string;
 }
 
 const REALM = 'frontdesk';
-
-/** A free TCP port on 127.0.0.1 (free now; the caller binds it right away). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * Whether any process of group `pgid` is alive. Read from /proc, so that a zombie (an exited
- * process nobody reaped yet, which holds no socket) counts as gone; kill(0) where /proc is absent.
- */
-export function groupAlive(pgid: number): boolean {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    try {
-      process.kill(-pgid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') return true;
-  }
-  return false;
-}
 
 /** The auth_ephemeral secret, kept in the runtime dir so credentials outlive a platform restart. */
 async function authSecret(runtimeDir: string): Promise<string> {
@@ -236,69 +165,43 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
   // A wrong list stops the platform here, not every start of Kamailio later.
   subnetList(options.trustedProxies ?? []);
   const runtimeDir = join(env.dataDir, 'sip');
-  const pidFile = join(runtimeDir, 'kamailio.pid');
-  const logFile = join(runtimeDir, 'kamailio.log');
-  const configFile = join(runtimeDir, 'kamailio.cfg');
 
-  let state: SipEdgeState = 'stopped';
-  let message: string | undefined;
-  let restarts = 0;
-  let install: KamailioInstall | undefined;
-  let child: ChildProcess | undefined;
-  let childExited: Promise<void> | undefined;
-  let logStream: WriteStream | undefined;
-  let recentLog: string[] = [];
+  let unavailable: string | undefined;
+  let stopped = true;
   let internal: InternalServer | undefined;
-  let rpc: KamailioRpc | undefined;
+  let kamailio: KamailioProgram | undefined;
+  let media: RtpengineProgram | undefined;
   let wsPort: number | undefined;
   let secret = '';
-  let edgeSecret = '';
-  let stopping = false;
-  let restartTimer: NodeJS.Timeout | undefined;
   let resyncTimer: NodeJS.Timeout | undefined;
-  let backoff = tuning.restartBackoffMs[0];
-  let startedAt = 0;
-  /** What Kamailio's tables hold, as far as this process pushed them. */
-  let pushed = { worigin: new Map<string, string>(), wline: new Map<string, string>() };
-  let syncing: Promise<void> | undefined;
-  let syncAgain = false;
-  /** The start attempt in progress, which stop() waits for. */
-  let attempting: Promise<void> | undefined;
-  /** If this process exits without stop() (a crash), Kamailio must not outlive it. */
-  const onProcessExit = () => {
-    if (child?.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Gone already.
-      }
-    }
-  };
+  let trunkPort = env.sipTrunkPort;
+  let trunkTlsPort = env.sipTrunkTlsPort;
+  const tables = kamailioTables({
+    store,
+    env,
+    rpc: () => (kamailio?.state() === 'running' ? kamailio.rpc() : undefined),
+    runtimeDir,
+    trunkSockets: () => ({
+      udp: `udp:${env.sipTrunkAddress}:${trunkPort}`,
+      tcp: `tcp:${env.sipTrunkAddress}:${trunkPort}`,
+      tls: `tls:${env.sipTrunkAddress}:${trunkTlsPort}`,
+    }),
+  });
 
   const wsBase = () => env.sipWsUrl ?? (wsPort ? `ws://127.0.0.1:${wsPort}` : undefined);
+  const state = (): SipEdgeState =>
+    unavailable !== undefined
+      ? 'unavailable'
+      : stopped
+        ? 'stopped'
+        : (kamailio?.state() ?? 'stopped');
 
   function requireRunning(): void {
-    if (state !== 'running') {
-      throw new SipEdgeUnavailableError(message ?? `The SIP edge is ${state}.`);
+    if (state() !== 'running') {
+      throw new SipEdgeUnavailableError(
+        unavailable ?? kamailio?.message() ?? `The SIP edge is ${state()}.`,
+      );
     }
-  }
-
-  function remember(line: string): void {
-    recentLog.push(line);
-    if (recentLog.length > 40) recentLog = recentLog.slice(-40);
-    // Kamailio reports its children's exits as ALERTs: expected while stopping it.
-    if (!stopping && /\b(ERROR|CRITICAL|ALERT|BUG)\b/.test(line)) log.warn(`kamailio: ${line}`);
-  }
-
-  function captureOutput(stream: NodeJS.ReadableStream | null): void {
-    if (!stream) return;
-    let rest = '';
-    stream.on('data', (chunk: Buffer) => {
-      logStream?.write(chunk);
-      const lines = (rest + chunk.toString('utf8')).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) if (line.trim() !== '') remember(line.trim());
-    });
   }
 
   async function onEvent(body: unknown): Promise<void> {
@@ -313,318 +216,150 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     }
   }
 
-  /** Runs Kamailio once; resolves when it answers RPC, rejects when it exits or hangs first. */
-  async function launch(found: Extract<KamailioInstall, { ok: true }>): Promise<void> {
-    const rpcPort = await freePort();
-    rpc = kamailioRpc(rpcPort, edgeSecret);
-    await writeFile(
-      configFile,
-      await kamailioConfig({
-        wsPort: wsPort ?? 0,
-        rpcPort,
-        platformUrl: internal?.url ?? '',
-        edgeSecret,
-        authSecret: secret,
-        publicOrigin: env.publicUrl,
-        realm: REALM,
-        logLevel: tuning.logLevel,
-        tcpWorkers: 4,
-        maxConnections: 4096,
-        ringTimeoutMs: tuning.ringTimeoutMs,
-        maxRegisterExpires: tuning.maxRegisterExpires,
-        contextTtl: Math.ceil(tuning.visitorTtlMs / 1000) + 600,
-        regopTtl: tuning.maxRegisterExpires + 300,
-        maxCallSeconds: tuning.maxCallSeconds,
-        floodRequestsPer10s: tuning.floodRequestsPer10s,
-        handshakesPerMinute: tuning.handshakesPerMinute,
-        callsPerCredentialPerMinute: tuning.callsPerCredentialPerMinute,
-        trustedProxies: options.trustedProxies ?? [],
-      }),
-      { mode: 0o600 },
-    );
-    await rm(pidFile, { force: true });
-    logStream = createWriteStream(logFile, { flags: 'a', mode: 0o600 });
-    recentLog = [];
-    // -DD: stay in the foreground (this process supervises it); -E: log to stderr (captured into
-    // kamailio.log); its own process group, so stopping reaches every Kamailio process.
-    const proc = spawn(
-      found.binary,
-      [
-        '-DD',
-        '-E',
-        '-f',
-        configFile,
-        '-P',
-        pidFile,
-        '-Y',
-        runtimeDir,
-        '-L',
-        found.modulesDir,
-        '-w',
-        runtimeDir,
-        '-m',
-        '64',
-        '-M',
-        '8',
-      ],
-      { cwd: runtimeDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    );
-    child = proc;
-    captureOutput(proc.stdout);
-    captureOutput(proc.stderr);
-    let exited = false;
-    childExited = new Promise<void>((resolve) => {
-      proc.once('exit', (code, signal) => {
-        exited = true;
-        logStream?.end();
-        if (child === proc) child = undefined;
-        resolve();
-        onExit(proc, code, signal);
-      });
-      proc.once('error', (error) => {
-        remember(`cannot run ${found.binary}: ${error.message}`);
-        if (!exited) {
-          exited = true;
-          if (child === proc) child = undefined;
-          resolve();
-          onExit(proc, null, null);
-        }
-      });
-    });
-
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (exited) {
-        // What its main process forked may still hold the sockets.
-        await killGroup(proc.pid);
-        throw new Error(`Kamailio exited at start: ${recentLog.slice(-8).join(' | ')}`);
-      }
-      if (stopping) throw new Error('the platform is stopping');
-      try {
-        await rpc.call('core.version');
-        break;
-      } catch {
-        if (Date.now() > deadline) {
-          await kill(proc);
-          throw new Error(
-            `Kamailio did not answer within 15 s: ${recentLog.slice(-8).join(' | ')}`,
-          );
-        }
-        await delay(100);
-      }
-    }
-  }
-
-  function onExit(proc: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
-    if (stopping || state === 'starting') return;
-    const how = signal ? `signal ${signal}` : `code ${code}`;
-    message = `Kamailio (pid ${proc.pid}) exited with ${how}: ${recentLog.slice(-5).join(' | ')}`;
-    log.error(`SIP edge: ${message}; restarting`);
-    state = 'restarting';
-    // Children of a main process that died hold its sockets: end them before starting anew.
-    void killGroup(proc.pid).then(scheduleRestart);
-  }
-
-  /** Ends what is left of the process group `pgid` (SIGTERM, then SIGKILL after 5 s). */
-  async function killGroup(pgid: number | undefined): Promise<void> {
-    if (pgid === undefined) return;
-    const signalGroup = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-pgid, signal);
-      } catch {
-        // Already gone.
-      }
-    };
-    if (!groupAlive(pgid)) return;
-    signalGroup('SIGTERM');
-    const deadline = Date.now() + 5_000;
-    while (groupAlive(pgid) && Date.now() < deadline) await delay(50);
-    if (groupAlive(pgid)) {
-      signalGroup('SIGKILL');
-      const last = Date.now() + 3_000;
-      while (groupAlive(pgid) && Date.now() < last) await delay(20);
-      if (groupAlive(pgid))
-        log.error(`SIP edge: Kamailio processes of group ${pgid} outlived SIGKILL`);
-    }
-  }
-
-  function scheduleRestart(): void {
-    if (stopping) return;
-    state = 'restarting';
-    // A Kamailio that ran a good while starts over from the shortest wait.
-    if (startedAt && Date.now() - startedAt > 60_000) backoff = tuning.restartBackoffMs[0];
-    const wait = backoff;
-    backoff = Math.min(backoff * 2, tuning.restartBackoffMs[1]);
-    clearTimeout(restartTimer);
-    restartTimer = setTimeout(() => {
-      restarts++;
-      attempting = attempt();
-    }, wait);
-    restartTimer.unref();
-  }
-
-  /** One start of Kamailio with its tables; schedules the next on failure. */
-  async function attempt(): Promise<void> {
-    if (stopping || install?.ok !== true) return;
-    state = 'starting';
-    try {
-      await launch(install);
-      if (stopping) return;
-      pushed = { worigin: new Map(), wline: new Map() };
-      state = 'running';
-      startedAt = Date.now();
-      await syncTables();
-      message = undefined;
-      log.info(`SIP edge: Kamailio (pid ${child?.pid}) on ${wsBase()}`);
-    } catch (error) {
-      if (stopping) return;
-      message = `Kamailio did not start: ${error instanceof Error ? error.message : String(error)}`;
-      log.error(`SIP edge: ${message}`);
-      if (child) await kill(child);
-      scheduleRestart();
-    }
-  }
-
-  /** Stops Kamailio: its whole process group, by its PID; resolves when all are gone. */
-  async function kill(proc: ChildProcess): Promise<void> {
-    await killGroup(proc.pid);
-    if (child === proc) await childExited;
-  }
-
-  /**
-   * A Kamailio of an earlier run of this platform that was not stopped (the process was killed):
-   * found by the PID file, recognised by its command line naming this config, stopped by its PID.
-   */
-  async function stopLeftover(): Promise<void> {
-    let pid: number;
-    try {
-      pid = Number((await readFile(pidFile, 'utf8')).trim());
-    } catch {
-      return;
-    }
-    if (!Number.isInteger(pid) || pid <= 1) return;
-    let commandLine = '';
-    try {
-      commandLine = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
-    } catch {
-      return;
-    }
-    if (!commandLine.includes('kamailio') || !commandLine.includes(configFile)) return;
-    log.warn(`SIP edge: stopping Kamailio (pid ${pid}) left running by an earlier start`);
-    await killGroup(pid);
-  }
-
-  async function syncTables(): Promise<void> {
-    if (syncing) {
-      syncAgain = true;
-      return syncing;
-    }
-    syncing = (async () => {
-      try {
-        do {
-          syncAgain = false;
-          await syncOnce();
-        } while (syncAgain);
-      } finally {
-        syncing = undefined;
-      }
-    })();
-    return syncing;
-  }
-
-  async function syncOnce(): Promise<void> {
-    const client = rpc;
-    if (state !== 'running' || !client) return;
-    const widgets = await store.calls.callWidgets();
-    const want = { worigin: new Map<string, string>(), wline: new Map<string, string>() };
-    for (const widget of widgets) {
-      // `ops` is the operators' WebSocket path, never a widget's.
-      if (!isCredentialPart(widget.key) || widget.key === 'ops' || widget.sipLine === null)
-        continue;
-      // The platform's own pages (the Test-widget page, the pop-out call window) may call too.
-      want.worigin.set(
-        widget.key,
-        originsRegex([...widget.settings.allowedOrigins, env.publicUrl]),
-      );
-      want.wline.set(widget.key, widget.sipLine);
-    }
-    for (const table of ['worigin', 'wline'] as const) {
-      const have = pushed[table];
-      for (const [key, value] of want[table]) {
-        if (have.get(key) === value) continue;
-        await client.call('htable.sets', [table, key, value]);
-        have.set(key, value);
-      }
-      for (const key of [...have.keys()]) {
-        if (want[table].has(key)) continue;
-        await client.call('htable.delete', [table, key]);
-        have.delete(key);
-      }
-    }
-  }
-
   return {
     log,
     runtimeDir,
-    pidFile,
-    logFile,
+    pidFile: join(runtimeDir, 'kamailio.pid'),
+    logFile: join(runtimeDir, 'kamailio.log'),
+    mediaPidFile: join(runtimeDir, 'rtpengine.pid'),
+    mediaLogFile: join(runtimeDir, 'rtpengine.log'),
 
     status: () => ({
-      state,
-      message,
-      pid: state === 'running' ? child?.pid : undefined,
+      state: state(),
+      message: unavailable ?? kamailio?.message(),
+      pid: kamailio?.pid(),
       wsPort,
       wsBaseUrl: wsBase(),
-      restarts,
+      restarts: kamailio?.restarts() ?? 0,
+      media: {
+        state: unavailable !== undefined ? 'unavailable' : (media?.state() ?? 'stopped'),
+        pid: media?.pid(),
+        restarts: media?.restarts() ?? 0,
+        message: media?.message(),
+        ngPort: media?.ngPort,
+      },
     }),
 
-    available: () => state === 'running',
+    available: () => state() === 'running',
 
     async start() {
-      if (state !== 'stopped' && state !== 'unavailable') return;
-      stopping = false;
-      install = findKamailio(env.sipKamailio);
-      if (!install.ok) {
-        state = 'unavailable';
-        message = install.message;
-        log.warn(`SIP edge: ${install.message}`);
+      if (state() !== 'stopped' && state() !== 'unavailable') return;
+      unavailable = undefined;
+      const kamailioInstall = findKamailio(env.sipKamailio);
+      const rtpengineInstall = findRtpengine(env.sipRtpengine);
+      if (!kamailioInstall.ok || !rtpengineInstall.ok) {
+        const missing = [kamailioInstall, rtpengineInstall].filter((found) => !found.ok);
+        unavailable = missing.map((found) => (found.ok ? '' : found.message)).join(' ');
+        log.warn(`SIP edge: ${unavailable}`);
         return;
       }
+      stopped = false;
       await mkdir(runtimeDir, { recursive: true, mode: 0o700 });
       await chmod(runtimeDir, 0o700);
-      await stopLeftover();
-      // One log per start of the platform, and the previous one.
-      await rename(logFile, `${logFile}.1`).catch(() => undefined);
-      process.once('exit', onProcessExit);
       secret = await authSecret(runtimeDir);
-      edgeSecret = randomBytes(32).toString('base64url');
+      const edgeSecret = randomBytes(32).toString('base64url');
       wsPort = env.sipWsPort === 0 ? await freePort() : env.sipWsPort;
+      const ngPort = await freeUdpPort();
+      const loopPort = await freeUdpPort();
+      trunkPort = env.sipTrunkPort || (await freePort());
+      trunkTlsPort = env.sipTrunkTlsPort || (await freePort());
       internal = await startInternalServer(edgeSecret, {
         event: onEvent,
         authorize: (userId, line) => servesLine(store, userId, line),
+        route: (credential, line, online) =>
+          callPlan(
+            store,
+            { credential, line, online },
+            options.clock?.() ?? new Date(),
+            tuning.ringTimeoutMs,
+          ),
         error: (text, error) => log.error(text, error),
       });
-      attempting = attempt();
-      await attempting;
+      const platformUrl = internal.url;
+      media = rtpengineProgram({
+        binary: rtpengineInstall.binary,
+        runtimeDir,
+        ngPort,
+        address: env.sipMediaAddress,
+        ports: env.sipMediaPorts,
+        logLevel: tuning.mediaLogLevel,
+        backoffMs: tuning.restartBackoffMs,
+        log,
+        // A Kamailio that found rtpengine gone stops asking it for a while: it is back now.
+        started: async () => {
+          if (kamailio?.state() === 'running') {
+            await kamailio.rpc()?.call('rtpengine.enable', ['all', 1]);
+          }
+        },
+      });
+      kamailio = kamailioProgram({
+        install: kamailioInstall,
+        runtimeDir,
+        edgeSecret,
+        backoffMs: tuning.restartBackoffMs,
+        log,
+        config: async (rpcPort) => {
+          await tables.writeRegistrations();
+          await prepareDialogTables(runtimeDir);
+          await writeTlsConfig(runtimeDir, {
+            ...(await edgeCertificate(runtimeDir)),
+            caList: env.sipTrunkCa,
+          });
+          return kamailioConfig({
+            wsPort: wsPort ?? 0,
+            rpcPort,
+            platformUrl,
+            edgeSecret,
+            authSecret: secret,
+            publicOrigin: env.publicUrl,
+            realm: REALM,
+            logLevel: tuning.logLevel,
+            tcpWorkers: 4,
+            maxConnections: 4096,
+            ringTimeoutMs: tuning.ringTimeoutMs,
+            maxRegisterExpires: tuning.maxRegisterExpires,
+            contextTtl: Math.ceil(tuning.visitorTtlMs / 1000) + 600,
+            regopTtl: tuning.maxRegisterExpires + 300,
+            maxCallSeconds: tuning.maxCallSeconds,
+            floodRequestsPer10s: tuning.floodRequestsPer10s,
+            handshakesPerMinute: tuning.handshakesPerMinute,
+            callsPerCredentialPerMinute: tuning.callsPerCredentialPerMinute,
+            trustedProxies: options.trustedProxies ?? [],
+            rtpengineSocket: `udp:127.0.0.1:${ngPort}`,
+            loopPort,
+            trunkAddress: env.sipTrunkAddress,
+            trunkPort,
+            trunkTlsPort,
+            trunkAdvertise: env.sipTrunkAdvertise,
+            runtimeDir,
+          });
+        },
+        // A new Kamailio has empty tables, and the calls of one that died: nobody hears them now.
+        started: async () => {
+          const client = kamailio?.rpc();
+          if (client) await endLostCalls(client, ngPort, log);
+          tables.reset();
+          await tables.sync();
+          log.info(`SIP edge: Kamailio on ${wsBase()}`);
+        },
+      });
+      await media.start();
+      await kamailio.start();
       resyncTimer = setInterval(() => {
-        syncTables().catch((error: unknown) => log.error('SIP edge: table sync failed', error));
+        tables.sync().catch((error: unknown) => log.error('SIP edge: table sync failed', error));
       }, tuning.resyncIntervalMs);
       resyncTimer.unref();
     },
 
     async stop() {
-      stopping = true;
-      clearTimeout(restartTimer);
+      if (stopped) return;
       clearInterval(resyncTimer);
-      await attempting;
-      await syncing?.catch(() => undefined);
-      if (child) await kill(child);
-      process.off('exit', onProcessExit);
-      await rm(pidFile, { force: true });
+      await tables.sync().catch(() => undefined);
+      await kamailio?.stop();
+      await media?.stop();
+      stopped = true;
       await internal?.close();
       internal = undefined;
-      rpc = undefined;
-      if (state !== 'unavailable') state = 'stopped';
     },
 
     wsUrl(path) {
@@ -636,15 +371,17 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       requireRunning();
       if (widget.sipLine === null) throw new RangeError(`widget ${widget.key} has no line`);
       // A widget created or changed in another process may not have reached the tables yet.
-      if (pushed.wline.get(widget.key) !== widget.sipLine) await syncTables();
+      if (tables.pushedLine(widget.key) !== widget.sipLine) await tables.sync();
       const user = visitorUser(widget.key, visitorId);
       const credential = mintCredential(secret, user, now() + tuning.visitorTtlMs);
-      await rpc?.call('htable.setxs', [
-        'vctx',
-        user,
-        encodeContext(context),
-        Math.ceil(tuning.visitorTtlMs / 1000) + 600,
-      ]);
+      await kamailio
+        ?.rpc()
+        ?.call('htable.setxs', [
+          'vctx',
+          user,
+          encodeContext(context),
+          Math.ceil(tuning.visitorTtlMs / 1000) + 600,
+        ]);
       return credential;
     },
 
@@ -659,13 +396,14 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
 
     async rpc(method, params) {
       requireRunning();
-      if (!rpc) throw new SipEdgeUnavailableError('The SIP edge has no RPC yet.');
-      return rpc.call(method, params);
+      const client = kamailio?.rpc();
+      if (!client) throw new SipEdgeUnavailableError('The SIP edge has no RPC yet.');
+      return client.call(method, params);
     },
 
-    syncTables,
+    syncTables: () => tables.sync(),
 
     widgetsChanged: () =>
-      syncTables().catch((error: unknown) => log.error('SIP edge: table sync failed', error)),
+      tables.sync().catch((error: unknown) => log.error('SIP edge: table sync failed', error)),
   };
 }

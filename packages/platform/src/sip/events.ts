@@ -30,6 +30,9 @@ const AnsweredEvent = v.object({
   type: v.literal('answered'),
   callId: Base64,
   operator: v.pipe(v.string(), v.maxLength(100)),
+  /** The number that answered through a trunk ('' when a console did). */
+  number: v.optional(v.pipe(v.string(), v.regex(/^(\+[1-9]\d{6,14})?$/)), ''),
+  trunk: v.optional(v.pipe(v.string(), v.maxLength(100)), ''),
   at: Seconds,
 });
 const FailedEvent = v.object({
@@ -116,10 +119,17 @@ export async function applyCallEvent(store: Store, event: CallEvent): Promise<Ap
       return started ? 'recorded' : 'ignored';
     }
     case 'answered': {
-      const operator = event.operator === '' ? undefined : await store.users.get(event.operator);
+      const operator =
+        event.number !== ''
+          ? await employeeWithPhone(store, callId, event.number)
+          : event.operator === ''
+            ? undefined
+            : await store.users.get(event.operator);
       const answered = await store.calls.answer(callId, {
         at,
         operator: operator ? { id: operator.id, name: operator.name } : null,
+        answeredNumber: event.number === '' ? null : event.number,
+        trunkId: event.trunk === '' ? null : event.trunk,
       });
       return answered ? 'recorded' : 'ignored';
     }
@@ -136,4 +146,11 @@ export async function applyCallEvent(store: Store, event: CallEvent): Promise<Ap
       return ended ? 'recorded' : 'ignored';
     }
   }
+}
+
+/** The employee of the call's account whose external phone is `number`: who answered there. */
+async function employeeWithPhone(store: Store, callId: string, number: string) {
+  const call = await store.calls.byCallId(callId);
+  if (!call) return undefined;
+  return (await store.users.list(call.accountId)).find((user) => user.phone === number);
 }

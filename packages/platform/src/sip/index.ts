@@ -1,7 +1,9 @@
 /**
- * The SIP edge: Kamailio on loopback (edge.ts), the credentials it checks (credentials.ts), its
- * config template (config.ts, ../../sip/kamailio.cfg.template), the call events it reports
- * (events.ts) and the HTTP endpoints that hand out credentials (routes.ts). See SIP-EDGE.md.
+ * The SIP edge: Kamailio and the media relay rtpengine on loopback (edge.ts, composing
+ * kamailio-process.ts and rtpengine-process.ts), the credentials Kamailio checks
+ * (credentials.ts), its config template (config.ts, ../../sip/kamailio.cfg.template), the call
+ * events it reports (events.ts) and the HTTP endpoints that hand out credentials (routes.ts). See
+ * SIP-EDGE.md.
  */
 import type { FastifyInstance } from 'fastify';
 import type { EdgeLogger } from './edge';
@@ -16,7 +18,7 @@ export {
   type SipEdgeStatus,
   type SipEdgeTuning,
 } from './edge';
-export { INSTALL_HINT } from './install';
+export { INSTALL_HINT, RTPENGINE_HINT } from './install';
 export { registerSipRoutes } from './routes';
 export { syncingStore } from './store-sync';
 

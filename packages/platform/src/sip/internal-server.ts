@@ -5,6 +5,7 @@
  *
  *   POST /sip/events     a call event (events.ts) → 200 "ok"
  *   POST /sip/authorize  {"user": "<id>", "line": "line…@…"} → 200 "allow" | "deny"
+ *   POST /sip/route      {"credential": "v.…", "line": "line…@…", "online": 0|1} → 200 the plan
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +15,8 @@ import type { AddressInfo } from 'node:net';
 export interface InternalHandlers {
   event(body: unknown): Promise<void>;
   authorize(userId: string, line: string): Promise<boolean>;
+  /** The forwarding plan of a visitor's call (forwarding.ts), as Kamailio reads it. */
+  route(credential: string, line: string, online: boolean): Promise<string>;
   /** Failures worth a log line. */
   error(message: string, error?: unknown): void;
 }
@@ -83,6 +86,15 @@ export async function startInternalServer(
         return reply(response, 400, 'user and line');
       }
       return reply(response, 200, (await handlers.authorize(user, line)) ? 'allow' : 'deny');
+    }
+    if (request.url === '/sip/route') {
+      const { credential, line, online } = (
+        typeof body === 'object' && body !== null ? body : {}
+      ) as { credential?: unknown; line?: unknown; online?: unknown };
+      if (typeof credential !== 'string' || typeof line !== 'string') {
+        return reply(response, 400, 'credential and line');
+      }
+      return reply(response, 200, await handlers.route(credential, line, online === 1));
     }
     return reply(response, 404, 'not found');
   };

@@ -27,6 +27,8 @@ function serves(user: User, widget: Widget, groupMembers: ReadonlyMap<string, st
   if (!ANSWERING_ROLES.includes(user.role)) return false;
   const forwarding = (widget.settings as CallSettings).forwarding ?? null;
   if (forwarding === null) return true;
+  // An external number takes the calls: no console does.
+  if (forwarding.kind === 'external') return false;
   if (forwarding.kind === 'employee') return forwarding.id === user.id;
   return groupMembers.get(forwarding.id)?.includes(user.id) ?? false;
 }

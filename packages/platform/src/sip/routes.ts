@@ -92,7 +92,9 @@ export function registerSipRoutes(
       }
       if (!edge?.available()) throw unavailable(edge);
       const settings = widget.settings as CallSettings;
-      if (!isOpen(createSchedule(settings.schedule), ctx.clock())) {
+      // Out of hours a call may still go to the fallback number; a callback is offered otherwise.
+      const closed = !isOpen(createSchedule(settings.schedule), ctx.clock());
+      if (closed && settings.fallback.kind !== 'external') {
         throw new ApiError(422, 'closed_now', 'Calls are taken in working hours only.');
       }
       const visitorId = body.visitorId ?? randomId();

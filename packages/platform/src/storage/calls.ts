@@ -28,6 +28,9 @@ export interface CallRow {
   sip_code: number | null;
   operator_id: string | null;
   operator_name: string | null;
+  /** Migration 031. */
+  answered_number: string | null;
+  trunk_id: string | null;
   ended_by: 'visitor' | 'operator' | 'timeout' | null;
   started_at: number;
   answered_at: number | null;
@@ -90,6 +93,8 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
         sip_code: null,
         operator_id: null,
         operator_name: null,
+        answered_number: null,
+        trunk_id: null,
         ended_by: null,
         started_at: call.startedAt,
         answered_at: null,
@@ -106,7 +111,7 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
       }
     },
 
-    async answer(callId, { at, operator }) {
+    async answer(callId, { at, operator, answeredNumber, trunkId }) {
       assertStorableTime('at', at);
       const result = await db
         .updateTable('calls')
@@ -115,6 +120,8 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
           answered_at: at,
           operator_id: operator?.id ?? null,
           operator_name: operator?.name ?? null,
+          answered_number: answeredNumber ?? null,
+          trunk_id: trunkId ?? null,
         })
         .where('call_id', '=', callId)
         .where('status', '=', 'ringing')
@@ -226,6 +233,8 @@ export function toCall(row: CallRow): Call {
     sipCode: row.sip_code,
     operator:
       row.operator_id === null ? null : { id: row.operator_id, name: row.operator_name ?? '' },
+    answeredNumber: row.answered_number,
+    trunkId: row.trunk_id,
     endedBy: row.ended_by,
     startedAt: row.started_at,
     answeredAt: row.answered_at,

@@ -22,6 +22,7 @@ import { searchRepository } from './search';
 import { secretsRepository } from './secrets';
 import { sessionsRepository } from './sessions';
 import { randomLineDigits } from './sip-lines';
+import { trunksRepository } from './trunks';
 import type { Store } from './types';
 import { usersRepository } from './users';
 import { randomWidgetKey } from './widget-keys';
@@ -53,6 +54,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
       randomDigits: options.randomDigits ?? randomLineDigits,
       randomKey: options.randomKey ?? randomWidgetKey,
     }),
+    trunks: trunksRepository(db),
     secrets: secretsRepository(db),
     orders: ordersRepository(db),
     dueTasks: dueTasksRepository(db, engine),

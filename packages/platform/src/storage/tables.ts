@@ -29,6 +29,7 @@ export interface Tables {
   chat_handoffs: ChatHandoffRow;
   chat_auto_replies: ChatAutoReplyRow;
   secrets: SecretRow;
+  trunks: TrunkRow;
 }
 
 /** A row of `accounts`. */
@@ -48,6 +49,8 @@ export interface UserRow {
   role: Role;
   password_hash: string;
   photo_url: string | null;
+  /** E.164, or null (migration 031). */
+  phone: string | null;
   /** Insertion order, 1, 2, …: lists are oldest first, and this orders records made at the same time. */
   seq: number;
   created_at: number;
@@ -328,5 +331,24 @@ export interface SecretRow {
   owner_id: string;
   name: string;
   value: string;
+  updated_at: number;
+}
+
+/** A row of `trunks` (migration 031); `destinations` is a JSON array of country calling codes. */
+export interface TrunkRow {
+  id: string;
+  account_id: string;
+  name: string;
+  host: string;
+  port: number;
+  transport: 'udp' | 'tcp' | 'tls';
+  username: string;
+  register: number;
+  caller_id: string | null;
+  caller_id_header: 'from' | 'pai';
+  max_calls: number;
+  destinations: string;
+  seq: number;
+  created_at: number;
   updated_at: number;
 }

@@ -30,6 +30,8 @@ export interface User {
   /** scrypt hash in the form produced by passwords.ts; never leaves the platform. */
   passwordHash: string;
   photoUrl: string | null;
+  /** The employee's external phone (E.164), which the forwarding scheme may ring. */
+  phone: string | null;
   createdAt: number;
 }
 
@@ -86,11 +88,50 @@ export interface Widget {
   deleteReason: string | null;
 }
 
-/** What a write-only secret belongs to (see secrets.ts); later issues add other owners. */
+/** What a write-only secret belongs to (see secrets.ts): a widget, or a SIP trunk. */
 export interface SecretOwner {
-  kind: 'widget';
+  kind: 'widget' | 'trunk';
   id: string;
 }
+
+/** How a trunk's SIP travels. */
+export type TrunkTransport = 'udp' | 'tcp' | 'tls';
+
+/** An account's SIP trunk: the way out to the telephone network (a provider or a PBX). */
+export interface Trunk {
+  id: string;
+  accountId: string;
+  name: string;
+  /** The provider's SIP proxy. */
+  host: string;
+  port: number;
+  transport: TrunkTransport;
+  /** The digest username. */
+  username: string;
+  /** Whether a password is stored: the password itself never leaves the store this way. */
+  password: { set: boolean };
+  /** Whether the edge registers with the provider. */
+  register: boolean;
+  /** E.164 presented as the caller when the call widget names none; null: the username. */
+  callerId: string | null;
+  /** Where the caller id goes: the From header, or a P-Asserted-Identity beside it. */
+  callerIdHeader: 'from' | 'pai';
+  /** The most calls through it at once. */
+  maxCalls: number;
+  /** The country calling codes it may dial (`7`, `375`, …). */
+  destinations: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A trunk as {@link Store.trunks.create} takes it; the password is stored as a secret. */
+export type NewTrunk = Omit<Trunk, 'id' | 'password' | 'createdAt' | 'updatedAt'> & {
+  password: string | null;
+  now: number;
+};
+
+/** Changes of {@link Store.trunks.update}: a password string replaces, null clears, left out keeps. */
+export type TrunkPatch = Partial<Omit<NewTrunk, 'accountId' | 'now'>> & { now: number };
 
 export interface SipLine {
   /** `line` + five digits, unique in its account forever (never reused after release). */
@@ -313,8 +354,12 @@ export interface Call {
   status: CallStatus;
   /** The final SIP status of an unanswered call (480, 486, 487, …). */
   sipCode: number | null;
-  /** Who answered (their name then). */
+  /** Who answered (their name then): an operator's console, or the employee whose phone it was. */
   operator: { id: string; name: string } | null;
+  /** The number that answered through a trunk; null when a console did (or nobody). */
+  answeredNumber: string | null;
+  /** The trunk the answered number was reached through. */
+  trunkId: string | null;
   endedBy: 'visitor' | 'operator' | 'timeout' | null;
   startedAt: number;
   answeredAt: number | null;
@@ -325,7 +370,15 @@ export interface Call {
 /** What {@link Store.calls.start} stores: a call that starts ringing. */
 export type NewCall = Omit<
   Call,
-  'id' | 'status' | 'sipCode' | 'operator' | 'endedBy' | 'answeredAt' | 'endedAt'
+  | 'id'
+  | 'status'
+  | 'sipCode'
+  | 'operator'
+  | 'answeredNumber'
+  | 'trunkId'
+  | 'endedBy'
+  | 'answeredAt'
+  | 'endedAt'
 >;
 
 /** Repositories over one database; every write is committed before its promise resolves. */
@@ -336,13 +389,15 @@ export interface Store extends ChatStore, SearchStore, MissedStore {
     get(id: string): Promise<Account | undefined>;
   };
   users: {
-    create(input: Omit<User, 'id' | 'createdAt'>): Promise<User>;
+    create(
+      input: Omit<User, 'id' | 'createdAt' | 'phone'> & { phone?: string | null },
+    ): Promise<User>;
     get(id: string): Promise<User | undefined>;
     byEmail(email: string): Promise<User | undefined>;
     list(accountId: string): Promise<User[]>;
     update(
       id: string,
-      patch: Partial<Pick<User, 'name' | 'role' | 'passwordHash' | 'photoUrl' | 'email'>>,
+      patch: Partial<Pick<User, 'name' | 'role' | 'passwordHash' | 'photoUrl' | 'email' | 'phone'>>,
     ): Promise<User | undefined>;
     /**
      * Sets the password hash to `to` if it still is `from` (a sign-in upgrading the hash it just
@@ -407,6 +462,18 @@ export interface Store extends ChatStore, SearchStore, MissedStore {
     /** Soft delete with an optional reason; releases (never frees for reuse) the SIP line; drops the secrets. */
     softDelete(id: string, input: { reason: string | null; now: number }): Promise<boolean>;
     sipLines(accountId: string): Promise<SipLine[]>;
+  };
+  trunks: {
+    /** Stores a trunk and its password (a secret) in one transaction. */
+    create(input: NewTrunk): Promise<Trunk>;
+    get(id: string): Promise<Trunk | undefined>;
+    /** The account's trunks, oldest first. */
+    list(accountId: string): Promise<Trunk[]>;
+    /** Every trunk of every account, oldest first: what the SIP edge may dial through. */
+    all(): Promise<Trunk[]>;
+    update(id: string, patch: TrunkPatch): Promise<Trunk | undefined>;
+    /** Deletes the trunk and its password. */
+    delete(id: string): Promise<boolean>;
   };
   secrets: {
     /** The stored secret `name` of `owner`, for the code that uses it; never for an answer or a log. */
@@ -506,7 +573,12 @@ export interface Store extends ChatStore, SearchStore, MissedStore {
     /** The first answer of a ringing call; false for any other call. */
     answer(
       callId: string,
-      input: { at: number; operator: { id: string; name: string } | null },
+      input: {
+        at: number;
+        operator: { id: string; name: string } | null;
+        answeredNumber?: string | null;
+        trunkId?: string | null;
+      },
     ): Promise<boolean>;
     /** A ringing call given up unanswered; false for any other call. */
     fail(

@@ -24,6 +24,7 @@ export function usersRepository(db: Kysely<Tables>, now: () => number): Store['u
         role: input.role,
         password_hash: input.passwordHash,
         photo_url: input.photoUrl,
+        phone: input.phone ?? null,
         created_at: now(),
       };
       checkText(row);
@@ -67,6 +68,7 @@ export function usersRepository(db: Kysely<Tables>, now: () => number): Store['u
       if (patch.role !== undefined) values.role = patch.role;
       if (patch.passwordHash !== undefined) values.password_hash = patch.passwordHash;
       if (patch.photoUrl !== undefined) values.photo_url = patch.photoUrl;
+      if (patch.phone !== undefined) values.phone = patch.phone;
       checkText(values);
       if (Object.keys(values).length === 0) return get(id);
       try {
@@ -109,6 +111,7 @@ function checkText(row: Updateable<UserRow>): void {
   if (row.name !== undefined) assertStorableText('name', row.name);
   if (row.password_hash !== undefined) assertStorableText('passwordHash', row.password_hash);
   if (typeof row.photo_url === 'string') assertStorableText('photoUrl', row.photo_url);
+  if (typeof row.phone === 'string') assertStorableText('phone', row.phone);
 }
 
 /** The StoreError a failed write means, if it is one the caller can act on. */
@@ -131,6 +134,7 @@ function toUser(row: Omit<UserRow, 'seq'>): User {
     role: row.role,
     passwordHash: row.password_hash,
     photoUrl: row.photo_url,
+    phone: row.phone,
     createdAt: row.created_at,
   };
 }

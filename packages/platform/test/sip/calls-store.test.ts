@@ -74,6 +74,8 @@ describe.each(engines)('calls on $name', (engine) => {
       status: 'completed',
       sipCode: null,
       operator,
+      answeredNumber: null,
+      trunkId: null,
       endedBy: 'operator',
       startedAt: 10_000,
       answeredAt: 11_000,

@@ -30,13 +30,15 @@ export async function startEdgePlatform(
     tuning?: StartOptions['sipTuning'];
     limits?: StartOptions['limits'];
     trustedProxies?: StartOptions['sipTrustedProxies'];
+    /** More of the platform's environment (SIP_TRUNK_CA, say). */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<EdgePlatform> {
   const database = await sqliteEngine.open();
   // Wednesday 10:00 in Moscow: the default call schedule (Mon–Thu 09–18) is open.
   const t = await startPlatform(database, {
     clock: testClock('2026-03-04T07:00:00Z'),
-    env: { SIP_EDGE: '1', SIP_WS_PORT: '0' },
+    env: { ...options.env, SIP_EDGE: '1', SIP_WS_PORT: '0' },
     sipTuning: { resyncIntervalMs: 60_000, ...options.tuning },
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.trustedProxies ? { sipTrustedProxies: options.trustedProxies } : {}),

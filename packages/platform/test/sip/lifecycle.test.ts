@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupAlive } from '../../src/sip/edge';
+import { groupAlive } from '../../src/sip/process-group';
+import { ngCommand } from '../../src/sip/rtpengine-ng';
 import { sqliteEngine, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import {
@@ -97,18 +98,25 @@ describe('the SIP edge process', () => {
     await p?.close();
   });
 
-  it('listens on loopback only: its WebSocket and RPC ports over TCP, no UDP, nothing on 5060', () => {
+  it('listens on loopback only: WebSocket, RPC and the trunks’ side over TCP (and TLS), UDP for the loop and the trunks, nothing on 5060', () => {
     const pid = p.edge.status().pid ?? 0;
     const inodes = socketInodes(groupPids(pid));
     const tcp = netTable('tcp').filter((row) => inodes.has(row.inode) && row.state === '0A');
     const tcp6 = netTable('tcp6').filter((row) => inodes.has(row.inode) && row.state === '0A');
-    const udp = [...netTable('udp'), ...netTable('udp6')].filter((row) => inodes.has(row.inode));
+    // Bound, unconnected UDP sockets (state 07) would listen; the rtpengine module's sockets to
+    // rtpengine are connected ones (01).
+    const udp = [...netTable('udp'), ...netTable('udp6')].filter(
+      (row) => inodes.has(row.inode) && row.state === '07',
+    );
     expect(tcp.map((row) => row.port)).toContain(p.edge.status().wsPort);
     // 0100007F is 127.0.0.1.
     expect(tcp.every((row) => row.address === '0100007F')).toBe(true);
-    expect(tcp).toHaveLength(2);
+    // WebSocket, RPC, the trunks' side (TCP and TLS).
+    expect(tcp).toHaveLength(4);
     expect(tcp6).toEqual([]);
-    expect(udp).toEqual([]);
+    // The loop and the trunks' side.
+    expect(udp).toHaveLength(2);
+    expect(udp.every((row) => row.address === '0100007F')).toBe(true);
     const sip = [...netTable('tcp'), ...netTable('udp')].filter((row) => row.port === 5060);
     expect(sip).toEqual([]);
   });
@@ -138,8 +146,56 @@ describe('the SIP edge process', () => {
     await visitor.socket.close();
   }, 30_000);
 
+  it('runs rtpengine beside Kamailio: userspace, media and control on loopback only', async () => {
+    const { media } = p.edge.status();
+    expect(media.state).toBe('running');
+    const pid = media.pid ?? 0;
+    expect(await ngCommand(media.ngPort ?? 0, { command: 'ping' })).toEqual({ result: 'pong' });
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    expect(commandLine).toEqual(
+      expect.arrayContaining([
+        '--config-file=none',
+        '--table=-1',
+        '--interface=127.0.0.1',
+        `--listen-ng=127.0.0.1:${media.ngPort}`,
+        '--foreground',
+        `--pidfile=${p.edge.mediaPidFile}`,
+      ]),
+    );
+    expect(readFileSync(p.edge.mediaPidFile, 'utf8').trim()).toBe(String(pid));
+    const inodes = socketInodes(groupPids(pid));
+    const sockets = ['tcp', 'tcp6', 'udp', 'udp6'].flatMap((table) =>
+      netTable(table).filter((row) => inodes.has(row.inode)),
+    );
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(sockets.every((row) => row.address === '0100007F')).toBe(true);
+  });
+
+  it('restarts rtpengine when it dies, and Kamailio uses the new one', async () => {
+    const before = p.edge.status();
+    process.kill(before.media.pid ?? 0, 'SIGKILL');
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const { media } = p.edge.status();
+      if (media.state === 'running' && media.pid !== before.media.pid) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const after = p.edge.status();
+    expect(after.media).toMatchObject({
+      state: 'running',
+      restarts: before.media.restarts + 1,
+      ngPort: before.media.ngPort,
+    });
+    expect(groupAlive(before.media.pid ?? 0)).toBe(false);
+    // Kamailio was not touched, and its rtpengine module finds the relay enabled again.
+    expect(after.pid).toBe(before.pid);
+    const engines = JSON.stringify(await p.edge.rpc('rtpengine.show', ['all']));
+    expect(engines).toContain(`127.0.0.1:${before.media.ngPort}`);
+    expect(engines).toMatch(/"disabled":\s*0/);
+  }, 30_000);
+
   it('stops with the platform: PID gone, PID file removed, port free', async () => {
-    const { pid, wsPort } = p.edge.status();
+    const { pid, wsPort, media } = p.edge.status();
     expect(pid).toBeGreaterThan(0);
     expect(await listening(wsPort ?? 0)).toBe(true);
     await expect(access(p.edge.pidFile)).resolves.toBeUndefined();
@@ -149,6 +205,11 @@ describe('the SIP edge process', () => {
     expect(() => process.kill(pid ?? 0, 0)).toThrow();
     expect(await listening(wsPort ?? 0)).toBe(false);
     await expect(access(p.edge.pidFile)).rejects.toThrow();
+    // rtpengine too.
+    expect(groupAlive(media.pid ?? 0)).toBe(false);
+    expect(p.edge.status().media.state).toBe('stopped');
+    await expect(access(p.edge.mediaPidFile)).rejects.toThrow();
+    await expect(ngCommand(media.ngPort ?? 0, { command: 'ping' }, 300)).rejects.toThrow();
   });
 });
 

@@ -454,12 +454,18 @@ export class UserAgent {
    */
   async invite(
     target: string,
-    options: { timeoutMs?: number; cancelOnRinging?: boolean; credentials?: CredentialLines } = {},
+    options: {
+      timeoutMs?: number;
+      cancelOnRinging?: boolean;
+      credentials?: CredentialLines;
+      /** The offer (default {@link dummySdp}). */
+      sdp?: string;
+    } = {},
   ): Promise<PlacedCall> {
     const credentials = options.credentials ?? answerOnly;
     const callId = `${token()}@test`;
     const fromTag = token(4);
-    const body = dummySdp();
+    const body = options.sdp ?? dummySdp();
     const provisional: SipMessage[] = [];
     const final = await this.transaction(
       (authorization, branch) =>

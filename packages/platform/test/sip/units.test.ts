@@ -27,7 +27,7 @@ import {
 } from '../../src/sip/credentials';
 import { createSipEdge } from '../../src/sip/edge';
 import { decodeContext, encodeContext, unansweredStatus } from '../../src/sip/events';
-import { findKamailio } from '../../src/sip/install';
+import { findKamailio, findRtpengine, RTPENGINE_HINT } from '../../src/sip/install';
 import { NO_ORIGIN, originsRegex } from '../../src/sip/origins';
 import type { Store } from '../../src/storage/types';
 
@@ -131,6 +131,12 @@ describe('the Kamailio config template', () => {
     handshakesPerMinute: 60,
     callsPerCredentialPerMinute: 6,
     trustedProxies: ['127.0.0.1', '10.0.0.0/8', '::1'],
+    rtpengineSocket: 'udp:127.0.0.1:22222',
+    loopPort: 5081,
+    trunkAddress: '127.0.0.1',
+    trunkPort: 5082,
+    trunkTlsPort: 5083,
+    runtimeDir: '/tmp',
   };
 
   it('fills every placeholder, and refuses values that could break out of a string', async () => {
@@ -139,7 +145,18 @@ describe('the Kamailio config template', () => {
     expect(config.replace('{{PLACEHOLDERS}}', '')).not.toMatch(/\{\{/);
     expect(config).toContain('listen=tcp:127.0.0.1:18088');
     expect(config).toContain('listen=tcp:127.0.0.1:18089');
-    expect(config).not.toMatch(/^listen=(udp|tls|sctp)/m);
+    // UDP only on loopback for the loop, and on the trunks' side; TLS there only; no SCTP, no 5060.
+    expect(config.match(/^listen=.*$/gm)).toEqual([
+      'listen=tcp:127.0.0.1:18088',
+      'listen=tcp:127.0.0.1:18089',
+      'listen=udp:127.0.0.1:5081',
+      'listen=udp:127.0.0.1:5082',
+      'listen=tcp:127.0.0.1:5082',
+      'listen=tls:127.0.0.1:5083',
+    ]);
+    // Connections open towards trunks only: no global tcp_no_connect, no_connect on every relay.
+    expect(config).not.toMatch(/^tcp_no_connect/m);
+    expect(config.match(/set_forward_no_connect\(\)/g)?.length).toBeGreaterThanOrEqual(3);
     expect(() => renderKamailioConfig(template, { ...values, edgeSecret: 'a"b' })).toThrow(
       /EDGE_SECRET/,
     );
@@ -200,6 +217,19 @@ describe('the Kamailio config template', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('finding rtpengine', () => {
+  it('finds Debian’s binary, and says how to install it when it is not there', () => {
+    expect(findRtpengine()).toMatchObject({
+      ok: true,
+      binary: expect.stringMatching(/rtpengine$/),
+    });
+    const missing = findRtpengine('/nonexistent/bin/rtpengine');
+    expect(missing.ok).toBe(false);
+    expect(missing.ok ? '' : missing.message).toContain(RTPENGINE_HINT);
+    expect(RTPENGINE_HINT).toContain('--no-install-recommends rtpengine-daemon');
   });
 });
 

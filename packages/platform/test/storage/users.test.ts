@@ -31,6 +31,7 @@ describe.each(engines)('users on $name', (engine) => {
       role: 'admin',
       passwordHash: 'scrypt$abc',
       photoUrl: 'https://example.test/ann.png',
+      phone: null,
       createdAt: expect.any(Number),
     });
     expect(await store.users.get(user.id)).toStrictEqual(user);
