@@ -2,18 +2,32 @@
 // its SIP edge (Kamailio), the operator console and the Studio, the demo site (its widgets come
 // from the platform), and the stand-ins for the world outside that no machine here reaches: the
 // messenger sandbox (the platform's bot API bases point at it) and a telephone network of baresip
-// phones behind a carrier.
+// phones behind a carrier. TLS_FRONT=1 puts a TLS front before the platform (a local CA made in
+// DATA_DIR/tls at the first start; PUBLIC_URL becomes the front's https, TRUST_PROXY names it),
+// which Telegram's webhook mode needs: the sandbox trusts that CA, browsers must be told to.
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '8080';
-const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+const dataDir = process.env.DATA_DIR ?? '.data';
+const tlsFront = process.env.TLS_FRONT === '1';
+const frontPort = process.env.FRONT_PORT ?? '8443';
+const tlsDir = resolve(root, dataDir, 'tls');
+const publicUrl =
+  process.env.PUBLIC_URL ??
+  (tlsFront ? `https://127.0.0.1:${frontPort}` : `http://127.0.0.1:${port}`);
+if (tlsFront) {
+  const { localCa } = await import('../packages/messenger-sandbox/dist/index.js');
+  await localCa(tlsDir, 365);
+}
 const demoPort = process.env.DEMO_PORT ?? '8090';
 const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
 // The platform finds the widget bundles it serves itself: the workspace's packages/*/dist/browser.
 const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
 const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.js'], {
   cwd: root,
   stdio: 'inherit',
@@ -21,6 +35,7 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
     ...process.env,
     MESSENGER_SANDBOX_PORT: sandboxPort,
     MESSENGER_SANDBOX_TELEGRAM_PORT: sandboxTelegramPort,
+    ...(tlsFront ? { MESSENGER_SANDBOX_CA_FILE: `${tlsDir}/ca.pem` } : {}),
   },
 });
 
@@ -44,7 +59,8 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     ...process.env,
     PORT: port,
     PUBLIC_URL: publicUrl,
-    DATA_DIR: process.env.DATA_DIR ?? '.data',
+    DATA_DIR: dataDir,
+    ...(tlsFront ? { TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1' } : {}),
     SEED_DEMO: '1',
     SIP_EDGE: process.env.SIP_EDGE ?? '1',
     DEMO_TRUNK_URL: demoTrunkUrl,
@@ -53,10 +69,23 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
     LOG: process.env.LOG ?? '0',
     TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
-    MESSENGER_LINK_BASE:
-      process.env.MESSENGER_LINK_BASE ?? `http://127.0.0.1:${sandboxPort}/telegram`,
+    MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? `${sandboxUrl}/telegram`,
   },
 });
+
+const front = tlsFront
+  ? spawn(process.execPath, ['packages/platform/dist/front.js'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        FRONT_PORT: frontPort,
+        FRONT_TARGET: `http://127.0.0.1:${port}`,
+        TLS_KEY_FILE: `${tlsDir}/server.key`,
+        TLS_CERT_FILE: `${tlsDir}/server.pem`,
+      },
+    })
+  : undefined;
 
 const demo = spawn(process.execPath, ['demo/serve.mjs'], {
   cwd: root,
@@ -73,13 +102,20 @@ console.log(`Studio (marketers configure widgets): ${publicUrl}/studio/`);
 console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
+console.log(
+  `Messenger sandbox (play the customer in Telegram; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
+);
 
-console.log(`Messenger sandbox (play the customer in Telegram): http://127.0.0.1:${sandboxPort}`);
 console.log(
   `Phone network (baresip phones behind a carrier on 127.0.0.1:${phoneNetworkPort}): a site call nobody answers in the console goes to +74951110001 through the demo trunk`,
 );
+if (tlsFront) {
+  console.log(
+    `TLS front: ${publicUrl} with the local CA ${tlsDir}/ca.pem (import it into the browser, or accept the certificate once)`,
+  );
+}
 
-const children = [platform, demo, sandbox, phones];
+const children = [platform, demo, sandbox, phones, ...(front ? [front] : [])];
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of children) child.kill('SIGTERM');

@@ -282,29 +282,38 @@ export async function storedOrders(stage: Stage, v: Visit): Promise<Order[]> {
 
 /**
  * The console at `/console/` in a new browser context, signed in as `email` (demo password) with
- * the keyboard; uncaught errors of the page are collected in `pageErrors`.
+ * the keyboard; uncaught errors of the page are collected in `pageErrors`. `base` is where the
+ * console is (default the platform's own URL; a TLS front's, whose throwaway CA Chromium is told
+ * to accept).
  */
 export async function signInToConsole(
   stage: Stage,
   email: string,
+  base: string = stage.platform.url,
 ): Promise<{ page: Page; pageErrors: Error[] }> {
-  const context = await stage.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Moscow' });
-  return signInInContext(context, stage, email);
+  const context = await stage.browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Moscow',
+    ignoreHTTPSErrors: base.startsWith('https:'),
+  });
+  return signInInContext(context, stage, email, base);
 }
 
 /**
  * The console in a new page of `context` (set up by the caller: window size, permissions),
- * signed in as `email` with the keyboard; resolves once the navigation is there.
+ * signed in as `email` with the keyboard; resolves once the navigation is there. `base` as for
+ * {@link signInToConsole}.
  */
 export async function signInInContext(
   context: BrowserContext,
   stage: Stage,
   email: string,
+  base: string = stage.platform.url,
 ): Promise<{ page: Page; pageErrors: Error[] }> {
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${stage.platform.url}/console/`);
+  await page.goto(`${base}/console/`);
   await page.getByLabel('E-mail').focus();
   await page.keyboard.type(email);
   await page.keyboard.press('Tab');

@@ -61,9 +61,7 @@ function leadWidget(on: Partial<Triggers>, repeatAfterHours = 1): Promise<string
 async function watching(page: Page): Promise<void> {
   await launcher(page).waitFor();
   await page.waitForFunction(() =>
-    performance
-      .getEntriesByType('resource')
-      .some((entry) => entry.name.includes('/lead-generator-')),
+    performance.getEntriesByType('resource').some((entry) => entry.name.includes('/start-lead-')),
   );
   // The chunk has arrived; give it a moment to run.
   await page.waitForTimeout(100);

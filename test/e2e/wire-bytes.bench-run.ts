@@ -7,13 +7,18 @@
  * weigh sent uncompressed). A cold load in a new browser context, counted at the load event and
  * when the network has been quiet for 500 ms after it plus one second (the chunks fetched when
  * the browser is idle); then a second visit of the page in the same context, which must fetch no
- * bundle again (each one from the cache or answered 304). The result goes to
+ * bundle again (each one from the cache or answered 304). Before the second visit, the visitor
+ * opens each widget in turn (the chat, the callback, the call), and the bytes each opening
+ * fetched are counted. Each measure runs on a fast connection and in a browser started with
+ * `--force-effective-connection-type=3G` (what `navigator.connection` then says: the widgets
+ * prefetch nothing when idle there). The result goes to
  * `node_modules/.cache/frontdesk-bench/wire-bytes.json`, which scripts/bench.mjs renders.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
 import { type Stage, startStage } from './harness.ts';
 
 const PAGE = '/';
@@ -23,10 +28,32 @@ const out = resolve(
 );
 
 let stage: Stage;
+/** A browser that says its connection is 3G-class. */
+let slow: Browser;
 beforeAll(async () => {
   stage = await startStage();
+  slow = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--force-effective-connection-type=3G'],
+  });
 });
-afterAll(() => stage?.stop());
+afterAll(async () => {
+  await slow?.close();
+  await stage?.stop();
+});
+
+/** How the visitor opens each widget of the shop page, in this order. */
+const OPENINGS = [
+  { widget: 'chat', open: (page: Page) => page.locator('frontdesk-chat .launcher').click() },
+  {
+    widget: 'callback',
+    open: (page: Page) => page.locator('frontdesk-callback .launcher').click(),
+  },
+  {
+    widget: 'call',
+    open: (page: Page) => page.locator('[data-frontdesk-open="demo-call"]').first().click(),
+  },
+] as const;
 
 /** One response of the platform, as CDP saw it. */
 interface Fetched {
@@ -129,8 +156,12 @@ const totals = (fetched: Fetched[]) => ({
  * A cold load and a second visit in a new context; `acceptEncoding` replaces the Accept-Encoding
  * Chromium sends, and bundles over a kilobyte must come in `encoding` ('' for none).
  */
-async function measure(acceptEncoding: string | undefined, encoding: '' | 'gzip' | 'br') {
-  const context = await stage.browser.newContext({
+async function measure(
+  browser: Browser,
+  acceptEncoding: string | undefined,
+  encoding: '' | 'gzip' | 'br',
+) {
+  const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     ...(acceptEncoding ? { extraHTTPHeaders: { 'Accept-Encoding': acceptEncoding } } : {}),
   });
@@ -147,6 +178,23 @@ async function measure(acceptEncoding: string | undefined, encoding: '' | 'gzip'
   const first = await session();
   await load(page);
   const cold = first.stop();
+  const effectiveType = await page.evaluate(
+    () => (navigator as { connection?: { effectiveType?: string } }).connection?.effectiveType,
+  );
+  // The visitor opens each widget: what each opening fetched from the platform.
+  const opened: ({ widget: string } & ReturnType<typeof totals>)[] = [];
+  let seen = cold.fetched.length;
+  for (const { widget, open } of OPENINGS) {
+    await open(page);
+    await page.locator(`frontdesk-${widget} [role=dialog]`).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const all = first.stop().fetched;
+    const fetched = all.slice(seen).filter((f) => !f.fromCache);
+    seen = all.length;
+    opened.push({ widget, ...totals(fetched) });
+    await page.keyboard.press('Escape');
+  }
   // The bundles went out in the encoding expected (the build made copies; tiny ones may lack one).
   for (const f of cold.fetched.filter((f) => f.kind !== 'api')) {
     expect([f.path, f.status, f.decoded > 1024 ? f.encoding : encoding]).toEqual([
@@ -169,6 +217,8 @@ async function measure(acceptEncoding: string | undefined, encoding: '' | 'gzip'
 
   return {
     acceptEncoding: cold.acceptEncoding,
+    effectiveType,
+    opened,
     cold: {
       ...totals(cold.fetched),
       byKind: Object.fromEntries(
@@ -191,14 +241,20 @@ async function measure(acceptEncoding: string | undefined, encoding: '' | 'gzip'
 }
 
 it('the shop page: bytes from the platform before interaction, and again from the cache', async () => {
-  const runs = [
-    // The bundles as the platform sent them before it had compressed copies.
-    { name: 'uncompressed', ...(await measure('identity', '')) },
-    // What Chromium accepts from a site over plain http.
-    { name: 'http', ...(await measure('gzip, deflate', 'gzip')) },
-    // What it accepts here (loopback counts as a secure origin), as over https.
-    { name: 'loopback', ...(await measure(undefined, 'br')) },
-  ];
+  const runs = [];
+  for (const [connection, browser] of [
+    ['fast', stage.browser],
+    ['3G', slow],
+  ] as const) {
+    runs.push(
+      // The bundles as the platform sent them before it had compressed copies.
+      { name: 'uncompressed', connection, ...(await measure(browser, 'identity', '')) },
+      // What Chromium accepts from a site over plain http.
+      { name: 'http', connection, ...(await measure(browser, 'gzip, deflate', 'gzip')) },
+      // What it accepts here (loopback counts as a secure origin), as over https.
+      { name: 'loopback', connection, ...(await measure(browser, undefined, 'br')) },
+    );
+  }
   const result = { page: PAGE, chromium: stage.browser.version(), runs };
   console.log(JSON.stringify(result, null, 2));
   await mkdir(dirname(out), { recursive: true });

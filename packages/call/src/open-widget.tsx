@@ -9,13 +9,13 @@ import {
   dialogCss,
   type Locale,
   type MountedWidget,
+  openInFrame,
   type Placement,
-  sheet,
+  pageInfo,
   uuid,
   type Variant,
   type WidgetHost,
 } from '@frontdesk/core';
-import { render } from 'preact';
 import type { Texts } from './call-messages';
 import { callCss } from './call-styles';
 import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
@@ -50,28 +50,9 @@ export interface OpenedWidget {
   hide(hidden: boolean): void;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
-/** The page: its address, title and `utm_*` tags, as the credentials request tells them. */
-function page() {
-  const params = new URLSearchParams(location.search);
-  const utm: Record<string, string> = {};
-  for (const key of ['source', 'medium', 'campaign', 'term', 'content']) {
-    const value = params.get(`utm_${key}`);
-    if (value) utm[key] = value.slice(0, 200);
-  }
-  return { url: location.href.slice(0, 2000), title: document.title.slice(0, 300), utm };
-}
-
 /** Renders the opened call widget into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
   const { mounted, config, host, locale, texts } = options;
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(sheet(dialogCss), sheet(callCss));
-    styled.add(mounted.root);
-  }
-  const container = document.createElement('div');
-  mounted.frame.append(container);
   const client = createPlatformClient(host.api, { retryDelays: [] });
   const origin = new URL(host.api, location.href).origin;
   const popOut =
@@ -85,7 +66,9 @@ export function openWidget(options: OpenOptions): OpenedWidget {
           options.onClose();
         }
       : undefined;
-  render(
+  return openInFrame(
+    mounted,
+    [dialogCss, callCss],
     <Dialog
       labelledBy={TITLE_ID}
       display="popup"
@@ -116,7 +99,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
             ? Promise.reject(new Error('preview'))
             : client.post<CallCredentials>(
                 `widgets/${encodeURIComponent(host.key)}/call-credentials`,
-                { page: page(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+                { page: pageInfo(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
                 uuid(),
               )
         }
@@ -127,15 +110,5 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         onLive={options.onLive}
       />
     </Dialog>,
-    container,
   );
-  return {
-    close() {
-      render(null, container);
-      container.remove();
-    },
-    hide(hidden) {
-      container.hidden = hidden;
-    },
-  };
 }

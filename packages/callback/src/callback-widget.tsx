@@ -13,6 +13,7 @@ import {
   LiveRegion,
   type Locale,
   PlatformError,
+  pageInfo,
   uuid,
   type Variant,
   type Visitor,
@@ -20,7 +21,6 @@ import {
 import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
 import { Component, createRef, type RefObject } from 'preact';
 import type { Texts } from './callback-messages';
-import { pageInfo } from './page-info';
 import { PhoneField } from './phone-field';
 import { type SlotGroup, slotGroups } from './slot-groups';
 import { slotLabel } from './slot-label';

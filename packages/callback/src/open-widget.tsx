@@ -11,19 +11,18 @@ import {
   formatLocale,
   type Locale,
   type MountedWidget,
+  openInFrame,
   type Placement,
-  sheet,
   type Variant,
   type Visitor,
   visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Schedule } from '@frontdesk/schedule/engine';
-import { render } from 'preact';
 import type { Texts } from './callback-messages';
 import { callbackCss } from './callback-styles';
 import { CallbackWidget, TITLE_ID } from './callback-widget';
-import { keepOrder, sendKept } from './outbox';
+import { orderOutbox, sendKept } from './outbox';
 import { visitorRegion } from './phone-countries';
 import { type CallbackOrder, platformSubmit, previewSubmit } from './submit-callback';
 
@@ -60,23 +59,17 @@ export interface OpenedWidget {
   close(): void;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
 /** Renders the opened callback widget into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
   const { mounted, config } = options;
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(sheet(dialogCss), sheet(callbackCss));
-    styled.add(mounted.root);
-  }
-  const container = document.createElement('div');
-  mounted.frame.append(container);
   const { host, locale, texts } = options;
   // The Studio's preview sends nothing; a real widget orders through the platform.
   const submit = host.preview
     ? previewSubmit
     : platformSubmit(createPlatformClient(host.api), host.key);
-  render(
+  return openInFrame(
+    mounted,
+    [dialogCss, callbackCss],
     <Dialog
       labelledBy={TITLE_ID}
       display={config.appearance.display}
@@ -110,19 +103,12 @@ export function openWidget(options: OpenOptions): OpenedWidget {
             ? undefined
             : (request, key) => {
                 options.onKept();
-                keepOrder(options.storage, options.outbox, { key, request });
+                orderOutbox(options.storage, options.outbox).keep({ key, request });
               }
         }
       />
     </Dialog>,
-    container,
   );
-  return {
-    close() {
-      render(null, container);
-      container.remove();
-    },
-  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * key every time, so the platform stores it once however often it arrives; deleted from the
  * browser as soon as the platform confirms it, or says it can never succeed.
  */
-import { type ConsentStorage, PlatformError } from '@frontdesk/core';
+import { type ConsentStorage, outbox, PlatformError } from '@frontdesk/core';
 import type { CallbackOrder, CallbackRequest, SubmitCallback } from './submit-callback';
 
 /** An order waiting for the network. */
@@ -15,24 +15,9 @@ export interface KeptOrder {
   request: CallbackRequest;
 }
 
-/** The kept orders under `name` (none when the value is unreadable). */
-export function keptOrders(storage: ConsentStorage, name: string): KeptOrder[] {
-  try {
-    const value = JSON.parse(storage.get(name) ?? '[]');
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
-}
-
-function write(storage: ConsentStorage, name: string, orders: KeptOrder[]): void {
-  if (orders.length) storage.set(name, JSON.stringify(orders));
-  else storage.remove(name);
-}
-
-/** Keeps `order` under `name` until it is sent. */
-export function keepOrder(storage: ConsentStorage, name: string, order: KeptOrder): void {
-  write(storage, name, [...keptOrders(storage, name).filter((o) => o.key !== order.key), order]);
+/** The orders kept under `name` in `storage`. */
+export function orderOutbox(storage: ConsentStorage, name: string) {
+  return outbox<KeptOrder>(storage, name, (order) => order.key);
 }
 
 /** A platform answer that sending again cannot change (4xx but timeouts and rate limits). */
@@ -64,13 +49,9 @@ export async function sendKept(
   submit: SubmitCallback,
   events: SendKeptEvents,
 ): Promise<void> {
-  for (const order of keptOrders(storage, name)) {
-    const drop = () =>
-      write(
-        storage,
-        name,
-        keptOrders(storage, name).filter((o) => o.key !== order.key),
-      );
+  const kept = orderOutbox(storage, name);
+  for (const order of kept.list()) {
+    const drop = () => kept.drop(order.key);
     try {
       const placed = await submit(order.request, order.key);
       drop();

@@ -1,81 +1,73 @@
 /**
- * The callback widget's launcher chunk (`/v1/assets/callback.js`): validates the public config,
- * decides the working or non-working variant, asks who can call back now (presence: the
- * launcher's text, the form's promise, whether the lead generator may open), mounts the launcher,
- * and loads the rest of the widget on intent. Everything it does is guarded: a widget never
- * throws into the page.
+ * The callback widget's launcher chunk (`/v1/assets/callback.js`): validates the public config
+ * and starts core's widget shell with the callback launcher (the floating button, the popup's
+ * variant or the edge tab); the form loads on intent. Orders kept offline go out when the
+ * browser is back online, or on a later page load. Everything it does is guarded: a widget
+ * never throws into the page.
  */
 import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdesk/config';
 import {
-  createConsentStorage,
-  createLauncher,
-  dialogPlacement,
-  fetchPresence,
   guardedStart,
-  launcherCss,
   lazy,
-  mountWidget,
-  NOBODY,
-  oneDialog,
-  onIntent,
-  onOpenIntent,
   pickLocale,
+  type Shell,
   scheduleVariant,
-  setLauncherText,
   themeCss,
-  type Visitor,
-  visitorOf,
   type WidgetHandle,
   type WidgetHost,
+  widgetShell,
 } from '@frontdesk/core';
 import { loadTexts } from './callback-messages';
-import type { Lead } from './lead-generator';
-
-/** The storage key that remembers a visitor left a phone number (the lead generator skips them). */
-export const PHONE_LEFT = 'callback:phone-left';
 
 function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandle {
   const look = config.appearance;
-  const { schedule, variant } = scheduleVariant(host, config);
-  const kind = host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant);
-  const storage = createConsentStorage(host.consent);
-  const mounted = mountWidget('frontdesk-callback', host.key, look, [launcherCss, themeCss(look)]);
   const locale = pickLocale(config.languages);
-  // Nobody can call back until the platform says someone can: no promise before that.
-  let presence = NOBODY;
-  const launcher = kind === 'link' ? undefined : createLauncher(kind);
-  setLauncherText(launcher, look, undefined, locale);
-  /** Asks who can call back now (the browser reuses a recent answer) and follows it. */
-  const refresh = () =>
-    fetchPresence(host).then((answer) => {
-      presence = answer;
-      setLauncherText(launcher, look, answer.presence, locale);
-    });
-  void refresh();
-  let visitor: Visitor = {};
-  let opened: { close(): void } | undefined;
-  let opening = false;
-  let lead: Lead | undefined;
-  let gone = false;
-  /** The visitor's interaction or the page's consent: storage may be used from now on. */
-  const allow = () => {
-    storage.allow();
-    lead?.allow();
-  };
-
+  const { schedule, variant } = scheduleVariant(host, config);
+  const outbox = `callback:outbox:${host.key}`;
   // The widget's code and its language's texts, fetched side by side.
-  const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)]));
-  // Intent: the launcher, or (link code) any of the site's elements that open this widget.
-  const stopIntent = onOpenIntent(host.key, launcher, load);
+  const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)] as const));
+  const shell: Shell = widgetShell(host, {
+    type: 'callback',
+    kind: host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant),
+    frame: look,
+    css: [themeCss(look)],
+    texts: look,
+    locale,
+    load,
+    open: ({ loaded: [{ openWidget }, texts], byLead, presence, ...opening }) =>
+      openWidget({
+        mounted: shell.mounted,
+        config,
+        schedule,
+        variant: variant(),
+        presence: presence.presence,
+        lead: byLead,
+        anchor: opening.anchor,
+        placement: opening.placement,
+        visitor: opening.visitor,
+        locale: locale,
+        texts,
+        host,
+        storage: shell.storage,
+        outbox,
+        onKept: shell.phoneLeft,
+        onSubmitted: shell.ordered,
+        onClose: opening.onClose,
+      }),
+    // It promises a call now: only while someone can make it.
+    lead: {
+      rules: config.leadGenerator,
+      canOpen: (presence) => variant() === 'working' && presence.presence === 'online',
+    },
+    onDestroy: () => removeEventListener('online', flush),
+  });
 
-  // Orders kept offline go out when the browser is back online, or on a later page load.
-  const OUTBOX = `callback:outbox:${host.key}`;
   let flushing = false;
   const flush = () => {
-    if (flushing || host.preview || !storage.get(OUTBOX)) return;
+    if (flushing || host.preview || !shell.storage.get(outbox)) return;
     flushing = true;
     load()
-      .then(([{ sendKeptOrders }]) => sendKeptOrders(host, storage, OUTBOX))
+      .then(([{ sendKeptOrders }]) => sendKeptOrders(host, shell.storage, outbox))
       .catch(host.report)
       .finally(() => {
         flushing = false;
@@ -83,117 +75,7 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
   };
   addEventListener('online', flush);
   if (navigator.onLine !== false) flush();
-
-  const closed = () => {
-    launcher?.setAttribute('aria-expanded', 'false');
-    opened?.close();
-    opened = undefined;
-    host.emit('close', { widget: host.key });
-  };
-
-  /** Opens the widget; `leadLook`: by itself, in the lead generator's look. */
-  const show = (anchor?: Element, leadLook = false) => {
-    if (opened || opening) return;
-    // The visitor opened it: the lead generator has nothing more to do on this page.
-    if (!leadLook) lead?.stop();
-    opening = true;
-    Promise.all([load(), refresh()])
-      .then(([[{ openWidget }, texts]]) => {
-        opened = openWidget({
-          mounted,
-          config,
-          schedule,
-          variant: variant(),
-          presence: presence.presence,
-          lead: leadLook,
-          anchor: anchor ?? launcher,
-          placement: dialogPlacement(kind, look.position, !!anchor && anchor !== launcher),
-          visitor,
-          locale,
-          texts,
-          host,
-          storage,
-          outbox: OUTBOX,
-          onKept: () => {
-            allow();
-            storage.set(PHONE_LEFT, '1');
-          },
-          onSubmitted: (order) => {
-            // Placing an order is the visitor's own interaction: storage may be used now.
-            allow();
-            storage.set(PHONE_LEFT, '1');
-            host.emit('callback:submitted', { widget: host.key, ...order });
-          },
-          onClose: closed,
-        });
-        launcher?.setAttribute('aria-expanded', 'true');
-        host.emit('open', { widget: host.key });
-      })
-      .catch(host.report)
-      .finally(() => {
-        opening = false;
-      });
-  };
-
-  const handle: WidgetHandle = {
-    open(anchor) {
-      show(anchor);
-    },
-    close() {
-      if (opened) closed();
-    },
-    identify(input) {
-      visitor = visitorOf(input) ?? visitor;
-    },
-    consent() {
-      allow();
-    },
-    destroy() {
-      gone = true;
-      lead?.stop();
-      removeEventListener('online', flush);
-      stopIntent();
-      opened?.close();
-      opened = undefined;
-      mounted.remove();
-    },
-  };
-
-  const page = oneDialog(host.key, () => handle.close());
-  if (launcher) {
-    launcher.addEventListener('click', () => (opened ? handle.close() : handle.open(launcher)));
-    mounted.frame.append(launcher);
-  }
-  const rules = config.leadGenerator;
-  if (rules && !host.preview) {
-    // Its own chunk, once the page has loaded and the browser is idle: the launcher's budget
-    // does not carry it. (The platform sends `leadGenerator` only when it is on.)
-    onIntent(
-      new EventTarget(),
-      () =>
-        void import('./lead-generator')
-          .then(({ startLead }) => {
-            if (gone) return;
-            lead = startLead(rules, storage, host.key, () => {
-              // It promises a call now: only while someone can make it.
-              if (
-                opened ||
-                opening ||
-                page.othersOpen() ||
-                variant() !== 'working' ||
-                presence.presence !== 'online'
-              ) {
-                return false;
-              }
-              show(undefined, true);
-              return true;
-            });
-          })
-          .catch(host.report),
-      { idleMs: 2000 },
-    );
-  }
-  return handle;
+  return shell.handle;
 }
 
 /** Starts the callback widget `host.key` on the page; see the module comment. */

@@ -1,6 +1,5 @@
 /** Placing a callback order: the contract of `POST /v1/widgets/:key/callbacks`. */
-import type { PlatformClient } from '@frontdesk/core';
-import type { PageInfo } from './page-info';
+import type { PageInfo, PlatformClient } from '@frontdesk/core';
 
 /** The order as posted: a phone and either `slot` (a slot's start, ISO UTC) or `now`. */
 export interface CallbackRequest {

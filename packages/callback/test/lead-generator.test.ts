@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { PHONE_LEFT, start } from '@frontdesk/callback';
+import { start } from '@frontdesk/callback';
 import type { CallbackSettings } from '@frontdesk/config';
 import type { WidgetHost } from '@frontdesk/core';
+import { PHONE_LEFT } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubPresence } from '../../core/test/support/presence';
 import { callbackConfig } from './fixtures';

@@ -1,6 +1,6 @@
 import { createConsentStorage, createPlatformClient, PlatformError } from '@frontdesk/core';
 import { describe, expect, it, vi } from 'vitest';
-import { type KeptOrder, keepOrder, keptOrders, sendKept } from '../src/outbox';
+import { type KeptOrder, orderOutbox, sendKept } from '../src/outbox';
 import { type CallbackRequest, platformSubmit } from '../src/submit-callback';
 
 const NAME = 'callback:outbox:w';
@@ -54,7 +54,7 @@ function platform(...statuses: (number | 'offline')[]) {
 
 function kept(storage = createConsentStorage(true, () => area().storage)) {
   const order: KeptOrder = { key: 'key-1', request: request('+79123456789') };
-  keepOrder(storage, NAME, order);
+  orderOutbox(storage, NAME).keep(order);
   return { storage, order };
 }
 
@@ -67,8 +67,8 @@ describe('offline orders', () => {
     expect(JSON.parse(local.data.get(`frontdesk:${NAME}`) ?? '')).toEqual([order]);
     // Keeping the same order again does not double it.
     const storage = createConsentStorage(true, () => local.storage);
-    keepOrder(storage, NAME, order);
-    expect(keptOrders(storage, NAME)).toEqual([order]);
+    orderOutbox(storage, NAME).keep(order);
+    expect(orderOutbox(storage, NAME).list()).toEqual([order]);
   });
 
   it('sends it once with the same key and body, and deletes it on 201', async () => {
@@ -89,14 +89,14 @@ describe('offline orders', () => {
     const p = platform('offline', 503, 201);
     const e = events();
     await sendKept(storage, NAME, p.submit, e);
-    expect(keptOrders(storage, NAME)).toHaveLength(1);
+    expect(orderOutbox(storage, NAME).list()).toHaveLength(1);
     await sendKept(storage, NAME, p.submit, e);
-    expect(keptOrders(storage, NAME)).toHaveLength(1);
+    expect(orderOutbox(storage, NAME).list()).toHaveLength(1);
     expect(e.sent).not.toHaveBeenCalled();
     await sendKept(storage, NAME, p.submit, e);
     expect(p.requests.map((r) => r.key)).toEqual(['key-1', 'key-1']);
     expect(e.sent).toHaveBeenCalledTimes(1);
-    expect(keptOrders(storage, NAME)).toEqual([]);
+    expect(orderOutbox(storage, NAME).list()).toEqual([]);
   });
 
   it('keeps it on 408 and 429, which may pass later', async () => {
@@ -104,7 +104,7 @@ describe('offline orders', () => {
     const e = events();
     await sendKept(storage, NAME, platform(429).submit, e);
     await sendKept(storage, NAME, platform(408).submit, e);
-    expect(keptOrders(storage, NAME)).toHaveLength(1);
+    expect(orderOutbox(storage, NAME).list()).toHaveLength(1);
     expect(e.refused).not.toHaveBeenCalled();
   });
 
@@ -122,7 +122,7 @@ describe('offline orders', () => {
 
   it('sends several kept orders each with its own key', async () => {
     const { storage } = kept();
-    keepOrder(storage, NAME, { key: 'key-2', request: request('+79123456780') });
+    orderOutbox(storage, NAME).keep({ key: 'key-2', request: request('+79123456780') });
     const p = platform(201, 201);
     await sendKept(storage, NAME, p.submit, events());
     expect(p.requests.map((r) => r.key)).toEqual(['key-1', 'key-2']);
@@ -132,6 +132,6 @@ describe('offline orders', () => {
   it('reads an unreadable value as nothing kept', () => {
     const storage = createConsentStorage(true, () => area().storage);
     storage.set(NAME, '{not json');
-    expect(keptOrders(storage, NAME)).toEqual([]);
+    expect(orderOutbox(storage, NAME).list()).toEqual([]);
   });
 });

@@ -18,13 +18,20 @@ import type {
   Presence,
   VisitorConversation,
 } from '@frontdesk/config';
-import { type ConsentStorage, PlatformError, uuid, visitorKey } from '@frontdesk/core';
+import { type ConsentStorage, outbox, PlatformError, uuid, visitorKey } from '@frontdesk/core';
 import type { ChatSocket, ConnectChat } from './chat-socket';
-import { dropMessage, type KeptMessage, keepMessage, keptMessages } from './outbox';
 import { chatKeys } from './storage-keys';
 
 /** Where the connection stands. */
 export type Connection = 'idle' | 'connecting' | 'online' | 'offline' | 'refused';
+
+/** A message waiting for the platform, kept in the widget's outbox under its client id. */
+export interface KeptMessage {
+  clientId: string;
+  text: string;
+  /** The page it was written on, for the operator. */
+  page?: { url: string; title: string };
+}
 
 /** A message the platform refused for good (`invalid`: too long, malformed). */
 export interface FailedMessage extends KeptMessage {
@@ -130,6 +137,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     outbox: OUTBOX,
     seen: SEEN,
   } = chatKeys(key, visitorKey(options.accountTag));
+  const kept = outbox<KeptMessage>(storage, OUTBOX, (message) => message.clientId);
   const ackTimeout = options.ackTimeout ?? 15_000;
   const now = options.now ?? (() => Date.now());
   const listeners = new Set<(state: ChatState) => void>();
@@ -149,14 +157,14 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     connection: 'idle',
     conversation: null,
     messages: [],
-    pending: keptMessages(storage, OUTBOX),
+    pending: kept.list(),
     failed: [],
     operatorTyping: false,
     unread: 0,
   };
 
   const update = (change: Partial<ChatState>) => {
-    state = { ...state, ...change, pending: keptMessages(storage, OUTBOX) };
+    state = { ...state, ...change, pending: kept.list() };
     state.unread = unseen(state.messages).length;
     for (const listener of listeners) listener(state);
   };
@@ -204,7 +212,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       if (known) continue;
       messages.push(message);
       added.push(message);
-      if (message.clientId) dropMessage(storage, OUTBOX, message.clientId);
+      if (message.clientId) kept.drop(message.clientId);
     }
     if (!added.length) return added;
     // Conversations in the order they started, each in its own sequence.
@@ -280,11 +288,11 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     flushing = true;
     try {
       for (;;) {
-        const [next] = keptMessages(storage, OUTBOX);
+        const [next] = kept.list();
         if (!next || !socket?.connected || pauseTimer) return;
         try {
           const { message } = await request<{ message: ChatMessage }>('send', next);
-          dropMessage(storage, OUTBOX, next.clientId);
+          kept.drop(next.clientId);
           if (!merge([message]).length) update({});
         } catch (error) {
           const code = error instanceof PlatformError ? error.code : 'unknown';
@@ -298,7 +306,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
             return;
           }
           // Refused for good (a payload the contract does not accept): shown as not sent.
-          dropMessage(storage, OUTBOX, next.clientId);
+          kept.drop(next.clientId);
           update({ failed: [...state.failed, { ...next, code }] });
         }
       }
@@ -437,7 +445,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       storage.allow();
       stopTyping();
       const page = options.page?.();
-      keepMessage(storage, OUTBOX, {
+      kept.keep({
         clientId: uuid(),
         text: trimmed,
         ...(page ? { page } : {}),

@@ -241,9 +241,12 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
 
   private handoff(channel: Messenger) {
     this.setState({ alert: '' });
-    openHandoff(channel, this.props.session.handoff, this.props.openUrl).catch((error) =>
-      this.fail(error),
-    );
+    openHandoff(
+      channel,
+      this.props.session.handoff,
+      this.props.openUrl,
+      this.props.config.channels.telegram?.linkBase,
+    ).catch((error) => this.fail(error));
   }
 
   private rate(rating: ChatRating) {

@@ -7,6 +7,7 @@ import {
   type ConsentStorage,
   createConsentStorage,
   type Locale,
+  pageInfo,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Texts } from './chat-messages';
@@ -43,7 +44,10 @@ export async function connectSession(
     connect,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     locale,
-    page: () => ({ url: location.href.slice(0, 2000), title: document.title.slice(0, 300) }),
+    page: () => {
+      const { url, title } = pageInfo();
+      return { url, title };
+    },
   });
   if (!host.preview) {
     // A refused handshake is the site owner's to fix (widget off, site not allowed): say so once.

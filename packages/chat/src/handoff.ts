@@ -1,6 +1,7 @@
 /**
  * Messenger hand-off: the platform answers `handoff` with the deep link that carries a context
- * token; the widget opens only links of the messenger asked for (the formats of the contract),
+ * token; the widget opens only links of the messenger asked for (the formats of the contract,
+ * Telegram's on the config's `linkBase` where the platform names one: the messenger sandbox's),
  * in a new tab that gets no hold on the page.
  */
 import type { Messenger } from '@frontdesk/config';
@@ -22,13 +23,22 @@ const LINK_START: Record<Messenger, string> = {
   facebook: 'https://m.me/',
 };
 
-/** Whether `url` is a link of `channel` as the contract writes them. */
-export function isHandoffUrl(channel: Messenger, url: unknown): url is string {
-  return typeof url === 'string' && url.startsWith(LINK_START[channel]) && !/\s/.test(url);
+/**
+ * Whether `url` is a link of `channel` as the contract writes them; Telegram's start with
+ * `telegramBase` (the public config's `channels.telegram.linkBase`) when given.
+ */
+export function isHandoffUrl(
+  channel: Messenger,
+  url: unknown,
+  telegramBase?: string,
+): url is string {
+  const start = channel === 'telegram' && telegramBase ? `${telegramBase}/` : LINK_START[channel];
+  return typeof url === 'string' && url.startsWith(start) && !/\s/.test(url);
 }
 
 /**
- * Asks `handoff` for `channel`'s link and opens it with `open` (`window.open`).
+ * Asks `handoff` for `channel`'s link and opens it with `open` (`window.open`); Telegram's on
+ * `telegramBase` when given (see {@link isHandoffUrl}).
  * @throws {PlatformError} when the platform refuses, or answers with another kind of link.
  */
 export async function openHandoff(
@@ -36,9 +46,10 @@ export async function openHandoff(
   handoff: (channel: Messenger) => Promise<string>,
   open: (url: string, target: string, features: string) => unknown = (url, target, features) =>
     window.open(url, target, features),
+  telegramBase?: string,
 ): Promise<void> {
   const url = await handoff(channel);
-  if (!isHandoffUrl(channel, url)) {
+  if (!isHandoffUrl(channel, url, telegramBase)) {
     throw new PlatformError(0, 'unknown', `Not a ${channel} link: ${String(url).slice(0, 100)}`);
   }
   open(url, '_blank', 'noopener,noreferrer');

@@ -16,6 +16,7 @@ export type {
   ChatState,
   Connection,
   FailedMessage,
+  KeptMessage,
 } from './chat-session';
 export { createChatSession } from './chat-session';
 export type { ChatSocket, ConnectChat } from './chat-socket';
@@ -25,8 +26,6 @@ export type { ContactForm, ContactFormProps, MountContactForm } from './contact-
 export { loadContactForm } from './contact-form';
 export type { ContactMessages } from './contact-messages';
 export { isHandoffUrl, MESSENGERS, openHandoff } from './handoff';
-export type { KeptMessage } from './outbox';
-export { dropMessage, keepMessage, keptMessages } from './outbox';
 export type { Ringer } from './sound';
 export { createRinger } from './sound';
 export { start } from './start';

@@ -1,7 +1,7 @@
 /**
  * The opened chat, loaded on intent (its own chunk): Preact, the dialog and the chat window
- * arrive here, not with the launcher. The window keeps the launcher's corner (no anchor: the
- * dialog's CSS places it). The callback tab's form is a chunk of its own again.
+ * arrive here, not with the launcher. The window opens next to what opened it, as the other
+ * widgets' dialogs do (core's `dialogPlacement`). The callback tab's form is a chunk of its own again.
  */
 import type { CallbackOrder } from '@frontdesk/callback';
 import type { PublicChatConfig, PublicPresence } from '@frontdesk/config';
@@ -12,14 +12,14 @@ import {
   formatLocale,
   type Locale,
   type MountedWidget,
-  sheet,
+  openInFrame,
+  type Placement,
   type Variant,
   type Visitor,
   visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Schedule } from '@frontdesk/schedule/engine';
-import { render } from 'preact';
 import { TITLE_ID } from './chat-header';
 import type { Texts } from './chat-messages';
 import type { ChatSession } from './chat-session';
@@ -36,6 +36,9 @@ export interface OpenOptions {
   presence: PublicPresence;
   /** Opened by the lead generator: on the callback tab, in its look. */
   lead: boolean;
+  /** What the window sits next to: the launcher, or the link the visitor clicked. */
+  anchor?: Element | undefined;
+  placement: Placement;
   locale: Locale;
   texts: Texts;
   session: ChatSession;
@@ -52,23 +55,18 @@ export interface OpenedWidget {
   close(): void;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
 /** Renders the chat window into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
   const { mounted, config, host, locale, texts } = options;
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(sheet(dialogCss), sheet(chatCss));
-    styled.add(mounted.root);
-  }
-  const container = document.createElement('div');
-  mounted.frame.append(container);
   const withCallback = config.channels.callback || config.leadGenerator !== undefined;
-  render(
+  return openInFrame(
+    mounted,
+    [dialogCss, chatCss],
     <Dialog
       labelledBy={TITLE_ID}
       display="popup"
-      placement={config.appearance.position === 'right' ? 'top-end' : 'top-start'}
+      anchor={options.anchor}
+      placement={options.placement}
       closeLabel={texts.core.close}
       lang={locale}
       onClose={options.onClose}
@@ -111,12 +109,5 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         }
       />
     </Dialog>,
-    container,
   );
-  return {
-    close() {
-      render(null, container);
-      container.remove();
-    },
-  };
 }

@@ -27,6 +27,15 @@ describe('messenger hand-off', () => {
     expect(isHandoffUrl('telegram', undefined)).toBe(false);
   });
 
+  it("takes Telegram's links on the config's link base instead of t.me, and only there", () => {
+    const base = 'http://127.0.0.1:8070/telegram';
+    expect(isHandoffUrl('telegram', `${base}/shop_bot?start=t`, base)).toBe(true);
+    expect(isHandoffUrl('telegram', 'https://t.me/shop_bot?start=t', base)).toBe(false);
+    expect(isHandoffUrl('telegram', 'http://127.0.0.1:8070/telegramx/shop_bot', base)).toBe(false);
+    expect(isHandoffUrl('telegram', `${base}/shop_bot?start=t`)).toBe(false);
+    expect(isHandoffUrl('vk', `${base}/shop?ref=t`, base)).toBe(false);
+  });
+
   it('opens nothing for a link of another kind, and says so', async () => {
     const open = vi.fn();
     const error = await openHandoff('vk', async () => 'javascript:alert(1)', open).catch(

@@ -41,6 +41,15 @@ beforeEach(() => {
   localStorage.clear();
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   stubPresence({ presence: 'online' });
+  // jsdom has no ResizeObserver; the window's placement follows its launcher with one.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
 });
 
 afterEach(() => {

@@ -3,13 +3,10 @@
  * public config carries apart (`brand`), since the platform may one day bill or force them.
  */
 import * as v from 'valibot';
-import {
-  CallbackLookSchema,
-  CallLookSchema,
-  ChatLookSchema,
-  NobodyTextsSchema,
-  NonWorkingTextsSchema,
-} from './look';
+import { CallLookSchema } from './call-look';
+import { CallbackLookSchema } from './callback-look';
+import { ChatLookSchema } from './chat-look';
+import { NobodyTextsSchema, NonWorkingTextsSchema } from './look';
 import { nobodyTexts } from './nobody-texts';
 import type { WidgetType } from './widget-settings';
 

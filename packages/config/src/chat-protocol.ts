@@ -154,6 +154,32 @@ export interface ChatMessage {
   text: string;
   /** ISO 8601, UTC. */
   at: string;
+  /** The messenger it came from (the customer's) or goes to (replies); absent: the site chat. */
+  channel?: Messenger;
+  /** A reply to a messenger, for the console: how its delivery stands. */
+  delivery?: MessageDelivery;
+}
+
+/** Where a customer writes from: the site chat or a messenger. */
+export type ChatChannel = 'site' | Messenger;
+
+/**
+ * How a reply to a messenger stands: waiting in the outbox (retried on rate limits and outages),
+ * delivered, or failed for good with the reason (a blocked bot, a refused message, retries spent).
+ */
+export interface MessageDelivery {
+  status: 'pending' | 'sent' | 'failed';
+  /** Why it failed, or the last error of a delivery still retried. */
+  error?: string;
+}
+
+/** Platform → operator `chat:delivery`: a reply to a messenger was delivered or failed. */
+export interface ChatDelivery {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  channel: Messenger;
+  delivery: MessageDelivery;
 }
 
 /** A conversation's state. */
@@ -205,6 +231,8 @@ export interface ConversationSummary {
   id: string;
   widget: { key: string; name: string };
   status: ConversationStatus;
+  /** Where the customer last wrote from: where replies go. */
+  channel: ChatChannel;
   /** Who it is routed to; null = every operator of the account. */
   receiver: { kind: 'employee' | 'group'; id: string } | null;
   /**
@@ -248,11 +276,22 @@ export interface ChatContact {
   email: string | null;
 }
 
+/** The customer as a messenger knows them: its name for them, their username and phone. */
+export interface ChatPeer {
+  channel: Messenger;
+  name: string;
+  username: string | null;
+  /** When the customer shared it (Telegram's contact button). */
+  phone: string | null;
+}
+
 /** Platform → operator, the answer to `chat:open`. */
 export interface ConversationDetail {
   conversation: ConversationSummary;
   messages: ChatMessage[];
   contact: ChatContact | null;
+  /** The customer in each messenger they wrote from (at most one per messenger). */
+  peers: ChatPeer[];
   /** The same visitor's earlier conversations, newest first. */
   pastEnquiries: ConversationSummary[];
 }

@@ -70,6 +70,11 @@ export const TelegramChannelSchema = v.object({
   botToken: secret(TelegramTokenSchema, 'a Telegram bot token'),
   /** The bot's username, for the t.me link. */
   botName: token(32, /^[A-Za-z][A-Za-z0-9_]{3,31}$/, "a Telegram bot's username"),
+  /**
+   * How the platform hears the bot's updates: long polling (absent: the default, no public
+   * address needed) or a webhook at the platform's https PUBLIC_URL.
+   */
+  mode: v.optional(v.picklist(['polling', 'webhook'], 'must be "polling" or "webhook"')),
 });
 
 /** A connected Viber bot (public account). */

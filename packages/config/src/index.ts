@@ -24,15 +24,19 @@ export type {
   ChatAck,
   ChatAuth,
   ChatAuthor,
+  ChatChannel,
   ChatClosed,
   ChatContact,
+  ChatDelivery,
   ChatMessage,
+  ChatPeer,
   ChatPresence,
   ChatRating,
   ChatWelcome,
   ConversationDetail,
   ConversationStatus,
   ConversationSummary,
+  MessageDelivery,
   Messenger,
   VisitorConversation,
 } from './chat-protocol';
@@ -78,17 +82,17 @@ export { mapTexts } from './map-texts';
 export type { NobodyTexts } from './nobody-texts';
 export { NOBODY_TEXTS } from './nobody-texts';
 export { AllowedOriginsSchema, normalizeOrigin, OriginPatternSchema } from './origin';
+export { parsePublicConfigOf } from './parse-public-config-of';
 export { parseSettings } from './parse-settings';
 export type { Presence, PublicPresence } from './presence';
 export { PresenceSchema, PublicPresenceSchema, parsePresence } from './presence';
+export { PublicCallConfigSchema } from './public-call-config';
+export { PublicCallbackConfigSchema } from './public-callback-config';
+export { PublicChatConfigSchema } from './public-chat-config';
 export type { PublicConfig, PublicSchemas } from './public-config';
 export {
-  PublicCallbackConfigSchema,
-  PublicCallConfigSchema,
-  PublicChatConfigSchema,
   PublicConfigSchema,
   parsePublicConfig,
-  parsePublicConfigOf,
 } from './public-config';
 export type { Receiver } from './receiver';
 export { ScheduleSchema } from './schedule-schema';

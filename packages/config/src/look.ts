@@ -41,7 +41,8 @@ export const NonWorkingTextsSchema = v.object({
   text: localizedText(MAX_TEXT),
 });
 
-const twoColours = {
+/** The two colours of the call and callback looks, and whether the look is themed. */
+export const twoColours = {
   /** Main area of the widget, button and label. */
   primaryColor: ColorSchema,
   /** Secondary elements. */
@@ -49,47 +50,3 @@ const twoColours = {
   /** On: the designed look with depth and accents; off: flat, in the two colours only. */
   themed: v.boolean('must be true or false'),
 };
-
-/** The call widget's look. */
-export const CallLookSchema = v.object({
-  shape: v.picklist(['square', 'rounded'], 'must be "square" or "rounded"'),
-  ...twoColours,
-  position: PositionSchema,
-  working: WorkingTextsSchema,
-  nonWorking: NonWorkingTextsSchema,
-  nobody: NobodyTextsSchema,
-});
-
-/** The callback widget's look, including its lead-generator variant. */
-export const CallbackLookSchema = v.object({
-  /** "popup": opened by a button or link; "label": a vertical tab at the screen edge. */
-  callFormat: v.picklist(['popup', 'label'], 'must be "popup" or "label"'),
-  /** For the popup format: a floating launcher button, or only the site's own links. */
-  popupVariant: v.picklist(['button', 'link'], 'must be "button" or "link"'),
-  /** How the opened widget shows: a popup window, or a panel at the side of the screen. */
-  display: v.picklist(['popup', 'side'], 'must be "popup" or "side"'),
-  /** "figured": a distinctive outline, like a speech bubble with a tail. */
-  shape: v.picklist(['square', 'rounded', 'figured'], 'must be "square", "rounded" or "figured"'),
-  ...twoColours,
-  position: PositionSchema,
-  working: WorkingTextsSchema,
-  nonWorking: NonWorkingTextsSchema,
-  nobody: NobodyTextsSchema,
-  /** The form the lead generator opens by itself. */
-  leadGenerator: v.object({
-    title: localizedText(MAX_TITLE, { required: true }),
-    text: localizedText(MAX_TEXT),
-  }),
-});
-
-/** The chat widget's look. */
-export const ChatLookSchema = v.object({
-  theme: v.picklist(['light', 'dark'], 'must be "light" or "dark"'),
-  /** Colour of the chat button (green by default). */
-  buttonColor: ColorSchema,
-  position: PositionSchema,
-  /** `buttonText` is the source's "lead-generator title": the text on the chat button. */
-  working: WorkingTextsSchema,
-  nonWorking: NonWorkingTextsSchema,
-  nobody: NobodyTextsSchema,
-});

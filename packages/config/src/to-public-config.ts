@@ -50,7 +50,7 @@ function callbackLeadRules(s: CallbackSettings) {
 }
 
 /** The chat's public channels: messenger links only where a channel is on. */
-function chatChannels(channels: ChatSettings['channels']) {
+function chatChannels(channels: ChatSettings['channels'], telegramLinkBase: string | undefined) {
   const { site, telegram, viber, vk, facebook, callback } = channels;
   return {
     site: {
@@ -58,7 +58,9 @@ function chatChannels(channels: ChatSettings['channels']) {
       showOperatorPhoto: site.showOperatorPhoto,
       rating: site.rating,
     },
-    telegram: telegram?.enabled ? { bot: telegram.botName } : undefined,
+    telegram: telegram?.enabled
+      ? defined({ bot: telegram.botName, linkBase: telegramLinkBase })
+      : undefined,
     viber: viber?.enabled ? { uri: viber.uri } : undefined,
     vk: vk?.enabled ? { groupId: vk.groupId } : undefined,
     facebook: facebook?.enabled ? { pageId: facebook.pageId } : undefined,
@@ -96,7 +98,8 @@ function defined<T extends object>(o: T): T {
  * staff e-mails or phones, receivers, bot tokens, the SIP line, allowed origins or auto-reply
  * texts. Its texts are in the languages a visitor may be shown (`languages`, see
  * `languagesOf`) only. Exceptions that ended before yesterday (`now`, company zone) are left out.
- * `accountTag` (see the public schema) is the platform's to make: it is not in the settings.
+ * `accountTag` (see the public schema) is the platform's to make: it is not in the settings;
+ * so is `telegramLinkBase` (MESSENGER_LINK_BASE), where Telegram's deep links go instead of t.me.
  * @throws {TypeError} when `widget.type` and `widget.settings.type` differ, or the calendar is of
  * another country than the schedule.
  * @throws {v.ValiError} when the settings are not valid settings.
@@ -104,7 +107,7 @@ function defined<T extends object>(o: T): T {
 export function toPublicConfig(
   widget: PublicConfigSource,
   calendar: CalendarDays,
-  opts: { now: Date; accountTag?: string },
+  opts: { now: Date; accountTag?: string; telegramLinkBase?: string | undefined },
 ): PublicConfig {
   const s = widget.settings;
   if (widget.type !== s.type) {
@@ -151,7 +154,7 @@ export function toPublicConfig(
       draft = defined({
         ...base,
         type: 'chat',
-        channels: defined(chatChannels(s.channels)),
+        channels: defined(chatChannels(s.channels, opts.telegramLinkBase)),
         leadGenerator: chatLeadRules(s),
       });
       break;

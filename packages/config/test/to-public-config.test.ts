@@ -334,6 +334,18 @@ describe('toPublicConfig', () => {
     expect(config).toMatchObject({ leadGenerator: { triggers: allOn, repeatAfterHours: 12 } });
   });
 
+  it("gives Telegram's link base where the platform names one other than t.me", () => {
+    const base = 'http://127.0.0.1:8070/telegram';
+    const config = toPublicConfig(widget(secretChat()), calendar, { now, telegramLinkBase: base });
+    expect(config.type === 'chat' && config.channels.telegram).toEqual({
+      bot: 'shop_help_bot',
+      linkBase: base,
+    });
+    expect(() =>
+      toPublicConfig(widget(secretChat()), calendar, { now, telegramLinkBase: 'javascript:x' }),
+    ).toThrow('must be an http(s) URL');
+  });
+
   it.each<WidgetType>(['call', 'callback', 'chat'])(
     'carries the %s widget\'s "nobody available" texts, the built-in ones for older settings',
     (type) => {

@@ -4,7 +4,12 @@
  * connection to have delivered everything: on every (re)connect it lists again and asks each
  * opened conversation for what came after its last `seq`, and a `seq` gap asks the same.
  */
-import type { ChatMessage, ConversationDetail, ConversationSummary } from '@frontdesk/config';
+import type {
+  ChatDelivery,
+  ChatMessage,
+  ConversationDetail,
+  ConversationSummary,
+} from '@frontdesk/config';
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { emptyInbox, type InboxState, inboxReducer, lastSeq } from './chat-store';
@@ -129,11 +134,14 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
     };
     const onRead = ({ conversationId, upToSeq }: { conversationId: string; upToSeq: number }) =>
       dispatch({ type: 'readByVisitor', conversationId, upToSeq });
+    const onDelivery = ({ conversationId, seq, delivery }: ChatDelivery) =>
+      dispatch({ type: 'delivery', conversationId, seq, delivery });
     socket.on('connect', load);
     socket.on('chat:conversation', onConversation);
     socket.on('chat:message', onMessage);
     socket.on('chat:typing', onTyping);
     socket.on('chat:read', onRead);
+    socket.on('chat:delivery', onDelivery);
     if (socket.connected) void load();
     return () => {
       for (const timer of typingTimers.values()) clearTimeout(timer);
@@ -142,6 +150,7 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
       socket.off('chat:message', onMessage);
       socket.off('chat:typing', onTyping);
       socket.off('chat:read', onRead);
+      socket.off('chat:delivery', onDelivery);
     };
   }, [socket]);
 

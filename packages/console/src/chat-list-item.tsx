@@ -1,9 +1,11 @@
 /**
  * One conversation in a list (the chats, the search results, the missed): the visitor and whether
- * they are online, the widget, who holds it, the unread count and the last message. A link to the conversation, so a
+ * they are online, the channel they write from (icon and name), the widget, who holds it, the
+ * unread count and the last message. A link to the conversation, so a
  * new tab or a shared link opens it too. Every visitor-supplied string is rendered as text.
  */
 import type { ConversationSummary } from '@frontdesk/config';
+import { ChannelBadge } from './channel-badge';
 import { visitorName } from './chat-store';
 import { holderText } from './holder';
 
@@ -58,7 +60,7 @@ export function ConversationRow({
           )}
         </span>
         <span class="row-widget">
-          {conversation.widget.name}
+          <ChannelBadge channel={conversation.channel} /> · {conversation.widget.name}
           {conversation.status === 'closed' ? ' · closed' : ''}
           {' · '}
           <span class="holder">{holderText(conversation, userId)}</span>

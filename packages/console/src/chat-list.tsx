@@ -1,8 +1,10 @@
 /**
  * The chats list: the conversations this operator may see, filtered to those nobody took yet,
- * those they took, or all (the filter is in the URL), open ones first, latest activity first.
+ * those they took, or all, and to one channel or every one (the filters are in the URL), open
+ * ones first, latest activity first.
  */
-import type { ConversationSummary } from '@frontdesk/config';
+import type { ChatChannel, ConversationSummary } from '@frontdesk/config';
+import { CHANNEL_NAMES } from './channel-badge';
 import { ConversationRow } from './chat-list-item';
 import { type InboxFilter, matchesFilter, sortConversations } from './chat-store';
 import { navigate, type Route, routeHref } from './route';
@@ -25,7 +27,9 @@ export function ChatList({
   userId: string;
   unreadOf: (conversation: ConversationSummary) => number;
 }) {
-  const all = sortConversations(conversations);
+  const all = sortConversations(conversations).filter(
+    (c) => route.channel === null || c.channel === route.channel,
+  );
   const shown = all.filter((c) => matchesFilter(c, route.chats, userId));
   return (
     <div class="inbox">
@@ -42,6 +46,24 @@ export function ChatList({
           </button>
         ))}
       </fieldset>
+      <div class="channel-filter">
+        <label for="chats-channel">Channel</label>
+        <select
+          id="chats-channel"
+          value={route.channel ?? ''}
+          onChange={(event) => {
+            const value = (event.currentTarget as HTMLSelectElement).value;
+            navigate({ ...route, channel: value ? (value as ChatChannel) : null });
+          }}
+        >
+          <option value="">Every channel</option>
+          {Object.entries(CHANNEL_NAMES).map(([channel, name]) => (
+            <option key={channel} value={channel}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
       {shown.length === 0 ? (
         <p class="empty">No chats here. New ones appear here and chime.</p>
       ) : (

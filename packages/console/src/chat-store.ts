@@ -3,7 +3,13 @@
  * conversations by id, and for each opened one its messages (unique by `seq`, in order) and the
  * operator's messages still on their way (by `clientId`). Pure: no Preact, no socket.
  */
-import type { ChatContact, ChatMessage, ConversationSummary } from '@frontdesk/config';
+import type {
+  ChatContact,
+  ChatMessage,
+  ChatPeer,
+  ConversationSummary,
+  MessageDelivery,
+} from '@frontdesk/config';
 
 /** An operator message sent but not yet stored (or refused): kept until its echo arrives. */
 export interface PendingMessage {
@@ -23,6 +29,8 @@ export interface Thread {
   pending: PendingMessage[];
   /** From `chat:open`; null until it answered. */
   contact: ChatContact | null;
+  /** The customer in each messenger they wrote from, from `chat:open`. */
+  peers: ChatPeer[];
   pastEnquiries: ConversationSummary[];
   visitorTyping: boolean;
   /** The highest `seq` this console reported read with `chat:read`. */
@@ -46,12 +54,15 @@ export type InboxAction =
       conversation: ConversationSummary;
       messages: ChatMessage[];
       contact: ChatContact | null;
+      /** Absent from a platform without messenger channels. */
+      peers?: ChatPeer[];
       pastEnquiries: ConversationSummary[];
     }
   | { type: 'messages'; conversationId: string; messages: ChatMessage[] }
   | { type: 'pending'; conversationId: string; clientId: string; text: string; at: string }
   | { type: 'failed'; conversationId: string; clientId: string; error: string }
   | { type: 'retrying'; conversationId: string; clientId: string }
+  | { type: 'delivery'; conversationId: string; seq: number; delivery: MessageDelivery }
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'readByVisitor'; conversationId: string; upToSeq: number }
   | { type: 'readSent'; conversationId: string; upToSeq: number };
@@ -67,21 +78,32 @@ const emptyThread: Thread = {
   messages: [],
   pending: [],
   contact: null,
+  peers: [],
   pastEnquiries: [],
   visitorTyping: false,
   readSent: 0,
 };
 
-/** `messages` merged into `known`: one per `seq` (the first copy wins), ascending. */
+/**
+ * `messages` merged into `known`: one per `seq` (the first copy wins, but for a reply's delivery
+ * to a messenger, which only moves on), ascending.
+ */
 function mergeMessages(known: ChatMessage[], messages: ChatMessage[]): ChatMessage[] {
   const bySeq = new Map(known.map((m) => [m.seq, m]));
   let added = false;
   for (const message of messages) {
-    if (bySeq.has(message.seq)) continue;
-    bySeq.set(message.seq, message);
+    const held = bySeq.get(message.seq);
+    if (held && !deliveryMoved(held.delivery, message.delivery)) continue;
+    bySeq.set(message.seq, held ? { ...held, delivery: message.delivery } : message);
     added = true;
   }
   return added ? [...bySeq.values()].sort((a, b) => a.seq - b.seq) : known;
+}
+
+/** Whether `next` is news over `held`: a pending delivery only ever becomes sent or failed. */
+function deliveryMoved(held: MessageDelivery | undefined, next: MessageDelivery | undefined) {
+  if (!next || held?.status === 'sent' || held?.status === 'failed') return false;
+  return next.status !== held?.status || next.error !== held.error;
 }
 
 /** The thread with `messages` stored, and the pending copies they acknowledge dropped. */
@@ -176,6 +198,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         threads: new Map(state.threads).set(action.conversation.id, {
           ...withMessages(thread, action.messages),
           contact: action.contact,
+          peers: action.peers ?? [],
           pastEnquiries: action.pastEnquiries,
         }),
       };
@@ -212,6 +235,17 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return updatePending(state, action.conversationId, action.clientId, {
         state: 'sending',
         error: undefined,
+      });
+    case 'delivery':
+      return updateThread(state, action.conversationId, (thread) => {
+        const held = thread.messages.find((m) => m.seq === action.seq);
+        if (!held || !deliveryMoved(held.delivery, action.delivery)) return thread;
+        return {
+          ...thread,
+          messages: thread.messages.map((m) =>
+            m === held ? { ...m, delivery: action.delivery } : m,
+          ),
+        };
       });
     case 'typing':
       return updateThread(state, action.conversationId, (thread) =>

@@ -1,10 +1,11 @@
 /**
  * What the operator knows about the visitor of a conversation, beside it: the page they are on
- * (a link only when http or https), their local time, where the conversation stands, the contact
- * they gave and their past enquiries. Every visitor-supplied string is rendered as text.
+ * (a link only when http or https), their local time, where the conversation stands, the
+ * customer as each messenger knows them, the contact they gave and their past enquiries. Every visitor-supplied string is rendered as text.
  */
 import type { ConversationSummary } from '@frontdesk/config';
 import { safeHref } from '@frontdesk/core';
+import { ChannelBadge } from './channel-badge';
 import type { Thread } from './chat-store';
 import { visitorLocalTime } from './visitor-time';
 
@@ -46,6 +47,27 @@ function VisitorFacts({ conversation, now }: { conversation: ConversationSummary
             ? `Taken by ${conversation.assignee.name}`
             : 'Unassigned: the first reply takes it'}
       </dd>
+    </dl>
+  );
+}
+
+/** The customer as each messenger knows them. */
+function Peers({ thread }: { thread: Thread }) {
+  if (thread.peers.length === 0) return null;
+  return (
+    <dl class="peers">
+      {thread.peers.map((peer) => (
+        <div key={peer.channel}>
+          <dt>
+            <ChannelBadge channel={peer.channel} />
+          </dt>
+          <dd data-peer={peer.channel}>
+            {peer.name}
+            {peer.username ? ` (@${peer.username})` : ''}
+            {peer.phone ? `, ${peer.phone}` : ''}
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -99,6 +121,7 @@ export function ConversationContext({
       <VisitorFacts conversation={conversation} now={now} />
       <section class="contact" aria-labelledby="contact-title">
         <h3 id="contact-title">Contact</h3>
+        <Peers thread={thread} />
         <ContactCard thread={thread} />
       </section>
       <h3>Past enquiries</h3>

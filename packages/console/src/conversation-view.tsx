@@ -8,6 +8,7 @@ import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { linkify } from '@frontdesk/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
+import { CHANNEL_NAMES, ChannelBadge } from './channel-badge';
 import type { InboxConnection } from './chat-connection';
 import { type PendingMessage, type Thread, visitorName } from './chat-store';
 import { ConversationContext } from './conversation-context';
@@ -30,6 +31,28 @@ function authorName(message: ChatMessage, visitor: string): string {
   return message.author === 'auto' ? 'Auto-reply' : 'Frontdesk';
 }
 
+/** Where a reply to a messenger stands: on its way, delivered, or failed with the reason. */
+function DeliveryReceipt({ message }: { message: ChatMessage }) {
+  const { delivery, channel } = message;
+  if (!delivery || !channel) return null;
+  const name = CHANNEL_NAMES[channel];
+  if (delivery.status === 'failed') {
+    return (
+      <span class="receipt error">
+        {' '}
+        · not delivered to {name}
+        {delivery.error ? `: ${delivery.error}` : ''}
+      </span>
+    );
+  }
+  return (
+    <span class="receipt">
+      {' '}
+      · {delivery.status === 'sent' ? `delivered to ${name}` : `sending to ${name}…`}
+    </span>
+  );
+}
+
 function StoredMessage({
   message,
   visitor,
@@ -40,12 +63,23 @@ function StoredMessage({
   readByVisitor: boolean;
 }) {
   return (
-    <div class={`message message-${message.author}`} data-seq={message.seq}>
+    <div
+      class={`message message-${message.author}`}
+      data-seq={message.seq}
+      data-delivery={message.delivery?.status}
+    >
       <p class="meta">
         <span class="author">{authorName(message, visitor)}</span>{' '}
         <time dateTime={message.at}>{clock.format(new Date(message.at))}</time>
-        {message.author === 'operator' && (
-          <span class="receipt"> · {readByVisitor ? 'read' : 'sent'}</span>
+        {message.author === 'visitor' && message.channel && (
+          <span class="via"> · via {CHANNEL_NAMES[message.channel]}</span>
+        )}
+        {message.delivery ? (
+          <DeliveryReceipt message={message} />
+        ) : (
+          message.author === 'operator' && (
+            <span class="receipt"> · {readByVisitor ? 'read' : 'sent'}</span>
+          )
         )}
       </p>
       <p class="text">{linkify(message.text)}</p>
@@ -282,6 +316,9 @@ export function ConversationView({
           <h2 id="item-title" ref={headingRef} tabIndex={-1} data-focus-home="">
             {visitor} <span class="widget-name">· {conversation.widget.name}</span>
           </h2>
+          <p class="conversation-channel">
+            Writes from <ChannelBadge channel={conversation.channel} />
+          </p>
           {open && mayHandOver(conversation, user) && (
             <HandOver
               choices={handOverChoices}

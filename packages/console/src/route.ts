@@ -1,11 +1,14 @@
 /**
- * Where the operator is, in the URL's hash: the list shown (a section and its filter, or the
- * search words) and the item open beside it — `#/chats?filter=mine&chat=ID`,
+ * Where the operator is, in the URL's hash: the list shown (a section and its filter — for chats
+ * also the channel —, or the search words) and the item open beside it —
+ * `#/chats?filter=mine&channel=telegram&chat=ID`,
  * `#/orders?filter=scheduled&order=ID`, `#/search?q=volna&chat=ID`. A reload or a shared link
  * comes back to the same place.
  */
+import type { ChatChannel } from '@frontdesk/config';
 import { useEffect, useState } from 'preact/hooks';
 import type { OrderFilter } from './callback-order';
+import { CHANNEL_NAMES } from './channel-badge';
 import type { InboxFilter } from './chat-store';
 
 /** The lists of the console. */
@@ -22,6 +25,8 @@ export interface Route {
   section: Section;
   /** The chats' filter (the chat list's own). */
   chats: InboxFilter;
+  /** The one channel whose chats the list shows; null: every channel. */
+  channel: ChatChannel | null;
   /** The orders' filter (the order list's own). */
   orders: OrderFilter;
   /** The search words (the search list's own). */
@@ -34,7 +39,17 @@ const CHAT_FILTERS: readonly InboxFilter[] = ['unassigned', 'mine', 'all'];
 const ORDER_FILTERS: readonly OrderFilter[] = ['open', 'scheduled', 'closed'];
 
 /** Where a console opens: every chat, nothing open. */
-export const HOME: Route = { section: 'chats', chats: 'all', orders: 'open', q: '', open: null };
+export const HOME: Route = {
+  section: 'chats',
+  chats: 'all',
+  channel: null,
+  orders: 'open',
+  q: '',
+  open: null,
+};
+
+/** The channels a chat can come from. */
+const CHANNELS = Object.keys(CHANNEL_NAMES) as ChatChannel[];
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
@@ -50,6 +65,10 @@ export function parseRoute(hash: string): Route {
   return {
     section,
     chats: section === 'chats' ? oneOf(params.get('filter'), CHAT_FILTERS, HOME.chats) : HOME.chats,
+    channel:
+      section === 'chats' && CHANNELS.includes(params.get('channel') as ChatChannel)
+        ? (params.get('channel') as ChatChannel)
+        : HOME.channel,
     orders:
       section === 'orders' ? oneOf(params.get('filter'), ORDER_FILTERS, HOME.orders) : HOME.orders,
     q: section === 'search' ? (params.get('q') ?? '').trim() : '',
@@ -61,6 +80,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   const params = new URLSearchParams();
   if (route.section === 'chats' && route.chats !== HOME.chats) params.set('filter', route.chats);
+  if (route.section === 'chats' && route.channel) params.set('channel', route.channel);
   if (route.section === 'orders' && route.orders !== HOME.orders) {
     params.set('filter', route.orders);
   }

@@ -8,6 +8,7 @@ export function summary(change: Partial<ConversationSummary> = {}): Conversation
     id: 'c1',
     widget: { key: 'demo-chat', name: 'Site chat' },
     status: 'open',
+    channel: 'site',
     receiver: { kind: 'group', id: 'g1' },
     assignee: null,
     queuedAt: null,

@@ -62,10 +62,24 @@ describe('the chats list', () => {
   it('shows each conversation’s visitor, presence, unread count, widget and last message', () => {
     list([anna, mine, theirs]);
     expect(rows()).toEqual([
-      'Visitor #ffee00, offlineSite chat · You hold itOleg Operator: Yes',
-      'Anna, online2 unreadSite chat · Nobody holds it yetDo you deliver?',
-      'Visitor #v1a2b3, onlineSite chat · Held by Olgamessage 1',
+      'Visitor #ffee00, offlineWebsite · Site chat · You hold itOleg Operator: Yes',
+      'Anna, online2 unreadWebsite · Site chat · Nobody holds it yetDo you deliver?',
+      'Visitor #v1a2b3, onlineWebsite · Site chat · Held by Olgamessage 1',
     ]);
+  });
+
+  it("shows the channel a customer writes from, with the messenger's name for them", () => {
+    list([
+      summary({
+        id: 'c4',
+        channel: 'telegram',
+        visitor: { ...summary().visitor, name: 'Boris Telegramov', online: false },
+      }),
+    ]);
+    const row = screen.getByRole('link', { name: /^Boris Telegramov/ });
+    expect(row.querySelector('[data-channel]')?.textContent).toBe('Telegram');
+    expect(row.querySelector('[data-channel] svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(row.textContent).toContain('Boris Telegramov, offline');
   });
 
   it('links each row to its conversation, keeping the filter', async () => {
@@ -95,6 +109,27 @@ describe('the chats list', () => {
     );
   });
 
+  it('shows one channel’s chats when the operator picks it, the choice in the URL', async () => {
+    const boris = summary({
+      id: 'c4',
+      channel: 'telegram',
+      visitor: { ...summary().visitor, name: 'Boris', online: false },
+    });
+    list([anna, mine, boris]);
+    const channel = screen.getByLabelText('Channel') as HTMLSelectElement;
+    expect(channel.value).toBe('');
+    fireEvent.change(channel, { target: { value: 'telegram' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]).toMatch(/^Boris/);
+    expect(location.hash).toBe('#/chats?channel=telegram');
+    expect(screen.getByRole('button', { name: 'All (1)' })).toBeTruthy();
+    fireEvent.change(channel, { target: { value: 'site' } });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.change(channel, { target: { value: '' } });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(location.hash).toBe('#/chats');
+  });
+
   it('shows hostile visitor names, widget names and texts as text', () => {
     const evil = XSS_CORPUS.map((text, i) =>
       summary({
@@ -107,7 +142,9 @@ describe('the chats list', () => {
     list(evil);
     expect(rows()).toHaveLength(XSS_CORPUS.length);
     const listed = screen.getByRole('list', { name: 'Conversations' });
-    expect(listed.querySelectorAll('img, script, svg, iframe')).toHaveLength(0);
+    // Only the channels' own icons are drawn.
+    const drawn = [...listed.querySelectorAll('img, script, svg, iframe')];
+    expect(drawn.filter((el) => !el.closest('.channel'))).toHaveLength(0);
     for (const text of XSS_CORPUS) {
       expect(
         within(listed).getAllByText(text, { exact: true, selector: '.visitor-name' }),

@@ -34,6 +34,49 @@ describe('the inbox store', () => {
     expect(lastSeq(thread(state))).toBe(5);
   });
 
+  it("moves a reply's delivery to a messenger on, never back", () => {
+    const reply = message(2, {
+      author: 'operator',
+      channel: 'telegram',
+      delivery: { status: 'pending' },
+    });
+    const delivery = (status: 'pending' | 'sent' | 'failed', error?: string): InboxAction => ({
+      type: 'delivery',
+      conversationId: 'c1',
+      seq: 2,
+      delivery: { status, ...(error ? { error } : {}) },
+    });
+    const deliveryOf = (state: InboxState) => thread(state)?.messages[1]?.delivery;
+    const retried = run(
+      opened(message(1), reply),
+      delivery('pending', 'Telegram: Too Many Requests'),
+    );
+    expect(deliveryOf(retried)).toEqual({
+      status: 'pending',
+      error: 'Telegram: Too Many Requests',
+    });
+    const failed = inboxReducer(
+      retried,
+      delivery('failed', 'Telegram: Forbidden: bot was blocked by the user'),
+    );
+    expect(deliveryOf(failed)).toEqual({
+      status: 'failed',
+      error: 'Telegram: Forbidden: bot was blocked by the user',
+    });
+    // A late copy of the pending reply (an echo, a resync) changes nothing.
+    expect(
+      inboxReducer(failed, { type: 'messages', conversationId: 'c1', messages: [reply] }),
+    ).toBe(failed);
+    // A reopen that reads it delivered shows it delivered.
+    const sent = inboxReducer(retried, {
+      ...(opened(message(1), { ...reply, delivery: { status: 'sent' } }) as Extract<
+        InboxAction,
+        { type: 'opened' }
+      >),
+    });
+    expect(deliveryOf(sent)).toEqual({ status: 'sent' });
+  });
+
   it('returns the same state for a duplicate, so nothing re-renders', () => {
     const state = run(opened(message(1)));
     const again = inboxReducer(state, {

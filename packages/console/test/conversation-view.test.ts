@@ -90,6 +90,51 @@ afterEach(() => {
 });
 
 describe('a conversation', () => {
+  it('shows where the customer writes from, who they are there, and each reply’s delivery', async () => {
+    const telegram = summary({ channel: 'telegram' });
+    const { $, container } = await view({
+      conversation: telegram,
+      thread: thread({
+        peers: [{ channel: 'telegram', name: 'Anna Petrova', username: 'anna_p', phone: null }],
+        messages: [
+          message(1, { channel: 'telegram', text: 'Hi from Telegram' }),
+          message(2, {
+            author: 'operator',
+            operator: { name: 'Oleg' },
+            channel: 'telegram',
+            delivery: { status: 'sent' },
+          }),
+          message(3, {
+            author: 'operator',
+            operator: { name: 'Oleg' },
+            channel: 'telegram',
+            delivery: { status: 'pending' },
+          }),
+          message(4, {
+            author: 'operator',
+            operator: { name: 'Oleg' },
+            channel: 'telegram',
+            delivery: {
+              status: 'failed',
+              error: 'Telegram: Forbidden: bot was blocked by the user',
+            },
+          }),
+        ],
+      }),
+    });
+    expect($('.conversation-channel').textContent).toBe('Writes from Telegram');
+    const meta = (seq: number) => $(`[data-seq="${seq}"] .meta`).textContent;
+    expect(meta(1)).toContain('· via Telegram');
+    expect(meta(2)).toContain('· delivered to Telegram');
+    expect(meta(3)).toContain('· sending to Telegram…');
+    expect(meta(4)).toContain(
+      '· not delivered to Telegram: Telegram: Forbidden: bot was blocked by the user',
+    );
+    expect($('[data-seq="4"] .receipt').className).toBe('receipt error');
+    expect($('[data-peer="telegram"]').textContent).toBe('Anna Petrova (@anna_p)');
+    expect(container.querySelector('[data-seq="2"]')?.textContent).not.toContain('read');
+  });
+
   it('shows the visitor’s page and their local time from the injected clock', async () => {
     const { $ } = await view({ now: () => NOON_UTC });
     expect($('[data-field="local-time"]').textContent).toMatch(
@@ -256,7 +301,9 @@ describe('a conversation', () => {
           pastEnquiries: [summary({ id: 'old', lastMessage: message(1, { text: evil }) })],
         }),
       });
-      expect(container.querySelectorAll('img, script, svg, iframe')).toHaveLength(0);
+      // Only the channels' own icons are drawn.
+      const drawn = [...container.querySelectorAll('img, script, svg, iframe')];
+      expect(drawn.filter((el) => !el.closest('.channel'))).toHaveLength(0);
       for (const a of container.querySelectorAll('a')) {
         expect(a.getAttribute('href')).not.toMatch(/^\s*javascript:/i);
       }

@@ -6,6 +6,7 @@ describe('routes in the hash', () => {
     const routes: Route[] = [
       HOME,
       { ...HOME, chats: 'mine', open: { kind: 'chat', id: 'c 1/ä' } },
+      { ...HOME, chats: 'unassigned', channel: 'telegram' },
       { ...HOME, section: 'orders', orders: 'scheduled', open: { kind: 'order', id: 'o1' } },
       { ...HOME, section: 'orders', orders: 'closed' },
       { ...HOME, section: 'calls' },
@@ -21,12 +22,14 @@ describe('routes in the hash', () => {
       '#/chats?filter=unassigned&chat=c1',
     );
     expect(routeHref({ ...HOME, section: 'search', q: 'ivan' })).toBe('#/search?q=ivan');
+    expect(routeHref({ ...HOME, section: 'orders', channel: 'telegram' })).toBe('#/orders');
   });
 
   it('falls back to the console’s start for anything unknown', () => {
     expect(parseRoute('')).toEqual(HOME);
     expect(parseRoute('#/nowhere')).toEqual(HOME);
     expect(parseRoute('#/chats?filter=closed')).toEqual(HOME);
+    expect(parseRoute('#/chats?channel=fax')).toEqual(HOME);
     expect(parseRoute('#/orders?filter=mine').orders).toBe('open');
     // A filter or words belong to their own list only.
     expect(parseRoute('#/orders?q=ivan').q).toBe('');

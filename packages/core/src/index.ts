@@ -32,7 +32,13 @@ export { mountWidget } from './mount-widget';
 export { onIntent } from './on-intent';
 export type { OneDialog } from './one-dialog';
 export { oneDialog } from './one-dialog';
-export { onOpenIntent, opener } from './open-intent';
+export { fastConnection, onOpenIntent, opener } from './open-intent';
+export { openInFrame } from './opened-frame';
+export type { Outbox } from './outbox';
+export { outbox } from './outbox';
+export type { PageInfo, Utm } from './page-info';
+export { PAGE_LIMITS, pageInfo } from './page-info';
+export { PHONE_LEFT } from './phone-left';
 export type { Locale } from './pick-locale';
 export { formatLocale, pickLocale } from './pick-locale';
 export type { Placement } from './place-near';
@@ -43,6 +49,8 @@ export { fetchPresence, NOBODY } from './presence';
 export type { ScheduleVariant } from './schedule-variant';
 export { scheduleVariant } from './schedule-variant';
 export { sheet } from './sheet';
+export type { Lead } from './start-lead';
+export { startLead } from './start-lead';
 export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
 export { uuid } from './uuid';
@@ -57,3 +65,5 @@ export type {
   WidgetHandle,
   WidgetHost,
 } from './widget-host';
+export type { OpenedPart, OpenRequest, Shell, ShellOptions } from './widget-shell';
+export { widgetShell } from './widget-shell';

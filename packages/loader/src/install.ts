@@ -49,13 +49,16 @@ export type ImportChunk = (url: string) => Promise<LoaderWidgetModule>;
  * Installs `window.Frontdesk` from `script` (the loader's own tag: the platform URL and the
  * `data-*` options come from it), unless a loader already did. Chunks are ES modules imported
  * from the platform; a dynamic import carries the loader's own nonce, so a strict CSP needs no
- * exception for them (`importChunk` is replaceable for tests).
+ * exception for them (`importChunk` is replaceable for tests). `runtime`: the chunk every
+ * widget type's launcher imports (the widgets' shared runtime), imported as soon as a widget is
+ * initialised, beside its config: the launcher then finds it loaded, one round trip sooner.
  */
 export function install(
   win: LoaderWindow,
   doc: Document,
   script: HTMLScriptElement | null,
   importChunk: ImportChunk = (url) => import(/* @vite-ignore */ url),
+  runtime?: string,
 ): void {
   try {
     if (win.Frontdesk?.loaded) return;
@@ -157,6 +160,8 @@ export function install(
       if (options?.consent === true) consent = true;
       const widget: Widget = { queue: [] };
       widgets.set(key, widget);
+      // Only fetched ahead: a failure is the launcher's to report when it imports it.
+      if (runtime && widgets.size === 1) importChunk(`${api}assets/${runtime}`).catch(() => {});
       void load(key, widget, isEmbedFormat(options?.launcher) ? options.launcher : undefined);
     };
 

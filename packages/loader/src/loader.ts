@@ -4,4 +4,13 @@
  */
 import { install } from './install';
 
-install(window, document, document.currentScript as HTMLScriptElement | null);
+/** The widgets' shared runtime chunk, named by the build (see vite.config.ts); absent in tests. */
+declare const __FRONTDESK_RUNTIME__: string | undefined;
+
+install(
+  window,
+  document,
+  document.currentScript as HTMLScriptElement | null,
+  undefined,
+  typeof __FRONTDESK_RUNTIME__ === 'string' ? __FRONTDESK_RUNTIME__ : undefined,
+);

@@ -1,5 +1,5 @@
 /** The loader as the platform serves it, `dist/browser/loader.js`: a classic script for any page. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -21,5 +21,12 @@ describe('the loader script', () => {
     runInContext(code, context);
     for (const key of Object.keys(page)) if (!before.has(key)) added.push(key);
     expect(added).toEqual([]);
+  });
+
+  it('names the widgets’ shared runtime chunk of the same build, which it imports beside a config', () => {
+    const [runtime] = code.match(/widget-shell-[\w-]{8}\.js/) ?? [];
+    expect(runtime).toBeDefined();
+    const built = resolve(import.meta.dirname, '../../widgets/dist/browser', runtime ?? '');
+    expect(existsSync(built)).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ function page(
       return handle;
     },
   }));
-  const load = () => install(win, doc, script, importChunk);
+  const load = (runtime?: string) => install(win, doc, script, importChunk, runtime);
   const api = (...args: unknown[]) => (win.Frontdesk as FrontdeskGlobal)(...(args as [string]));
   return { doc, script, win, fetch, importChunk, started, handles, load, api };
 }
@@ -80,6 +80,18 @@ describe('the loader', () => {
       api: API,
     });
     expect(p.win.Frontdesk?.loaded).toBe(true);
+  });
+
+  it('imports the widgets’ shared runtime once, beside the first config, when it knows it', async () => {
+    const p = page([init('a'), init('b')]);
+    p.load('widget-shell-AbCd1234.js');
+    expect(p.importChunk.mock.calls[0]?.[0]).toBe(`${API}assets/widget-shell-AbCd1234.js`);
+    await settle();
+    await settle();
+    const urls = p.importChunk.mock.calls.map(([url]) => url);
+    expect(urls.filter((url) => url.includes('widget-shell'))).toHaveLength(1);
+    expect(urls).toContain(`${API}assets/callback.js`);
+    expect(p.started.map((host) => host.key).sort()).toEqual(['a', 'b']);
   });
 
   it('is safe when pasted twice: one installation, one widget per key', async () => {

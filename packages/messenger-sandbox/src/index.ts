@@ -5,6 +5,7 @@
 export type { Outage } from './api-listener';
 export type { Clock } from './clock';
 export { PAGE_POLICY } from './front-server';
+export { type LocalCa, localCa } from './local-ca';
 export {
   type MessengerSandbox,
   type SandboxOptions,

@@ -84,6 +84,16 @@ export interface PlatformEnv {
    * must not become a way into the platform's own network (see http/page-fetch.ts).
    */
   siteCheckPrivate: boolean;
+  /**
+   * Where Telegram deep links point instead of https://t.me (MESSENGER_LINK_BASE): the messenger
+   * sandbox's `/telegram` in development, demos and tests; unset in production.
+   */
+  messengerLinkBase: string | undefined;
+  /**
+   * How long a messenger poller's lease lasts (CHANNEL_LEASE_MS, default 60 s): after a process
+   * dies, another takes its bots over at most this much later. Its long polls are shorter.
+   */
+  channelLeaseMs: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -118,8 +128,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
  * SIP_RTPENGINE, SIP_MEDIA_ADDRESS, SIP_MEDIA_PORTS, SIP_TRUNK_ADDRESS, SIP_TRUNK_PORT,
  * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
- * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
- * VIBER_API_URL and SITE_CHECK_PRIVATE.
+ * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits,
+ * TELEGRAM_API_URL, VIBER_API_URL, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE and CHANNEL_LEASE_MS.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -160,6 +170,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
     siteCheckPrivate: env.SITE_CHECK_PRIVATE === '1',
+    messengerLinkBase: env.MESSENGER_LINK_BASE
+      ? baseUrl(env.MESSENGER_LINK_BASE, 'MESSENGER_LINK_BASE')
+      : undefined,
+    channelLeaseMs: Math.max(3_000, integer('CHANNEL_LEASE_MS', env.CHANNEL_LEASE_MS, 60_000)),
   };
 }
 
@@ -212,10 +226,10 @@ function wsOrigin(value: string): string {
 }
 
 /** An http(s) base URL without its trailing slash, so paths append to it. */
-function baseUrl(value: string): string {
+function baseUrl(value: string, name = 'a bot API base URL'): string {
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`a bot API base URL must be http(s), not "${value}"`);
+    throw new Error(`${name} must be http(s), not "${value}"`);
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -2,6 +2,15 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
+import {
+  type Channels,
+  type ChannelTuning,
+  DEFAULT_CHANNEL_TUNING,
+  leaseTuning,
+  startChannels,
+} from './chat/channels/channels-runner';
+import { registerTelegramStatus } from './chat/channels/telegram/telegram-status';
+import { registerTelegramWebhook } from './chat/channels/telegram/telegram-webhook';
 import { chatDistribution } from './chat/distribution';
 import { chatFeed } from './chat/feed';
 import { type Clock, systemClock } from './clock';
@@ -22,7 +31,7 @@ import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingSto
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
 import type { OutboxChannel } from './storage/types';
 import { widgetPresence } from './widget-presence';
-import { startWorkers, type Workers } from './workers';
+import { claimerId, startWorkers, type Workers } from './workers';
 
 /** What a running platform is made of. */
 export interface Platform {
@@ -40,11 +49,17 @@ export interface Platform {
     Workers,
     | 'runDue'
     | 'fireAutoReplies'
+    | 'deliverReplies'
     | 'sendOutbox'
     | 'endExpiredSessions'
     | 'distributeChats'
     | 'noticeMissed'
   >;
+  /**
+   * The messenger channels of this process (CHAT.md, channels): the workers' pass refreshes
+   * them every `refreshMs`; tests call `refresh()` after connecting a bot.
+   */
+  channels: Pick<Channels, 'refresh' | 'pollers' | 'subscribe'>;
   /** The SIP edge (Kamailio) of a process with SIP_EDGE=1; started by listen(), stopped by close(). */
   sipEdge: SipEdge | undefined;
   /** Starts listening on env.host:env.port (port 0 picks a free one); resolves to the base URL. */
@@ -75,6 +90,8 @@ export interface PlatformOptions {
   sipTuning?: Partial<SipEdgeTuning>;
   /** Proxies whose X-Forwarded-For the SIP edge believes (addresses or CIDRs; default none). */
   sipTrustedProxies?: string[];
+  /** Timings of the messenger channels' pollers (tests shorten them). */
+  channelTuning?: Partial<ChannelTuning>;
 }
 
 /** Opens the database (migrated), builds the HTTP app and socket.io on one server. */
@@ -143,7 +160,32 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     widgetPresence({ ops: io.of('/ops'), store: ctx.store, now: clock().getTime() }, widget);
   const feed = orderFeed(io.of('/ops'), clock);
   const transports = outboxTransports(env);
+  const claim = { by: claimerId(), leaseMs: env.workerLeaseMs };
   const chat = chatFeed(io, ctx);
+  const channels = startChannels({
+    store: ctx.store,
+    clock,
+    telegramApiUrl: env.telegramApiUrl,
+    publicUrl: () => env.publicUrl,
+    chatFeed: chat,
+    limiter: ctx.limiters.chatMessage,
+    ops: io.of('/ops'),
+    claim,
+    tuning: {
+      ...DEFAULT_CHANNEL_TUNING,
+      ...leaseTuning(env.channelLeaseMs),
+      ...options.channelTuning,
+    },
+  });
+  registerTelegramWebhook(
+    app,
+    { store: ctx.store, clock, feed: chat, limiter: ctx.limiters.chatMessage },
+    env.telegramApiUrl,
+  );
+  registerTelegramStatus(app, ctx);
+  channels.subscribe((event) => {
+    if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);
+  });
   const distribution = chatDistribution(io, ctx, chat);
   // One run of turns at a time in this process (the database keeps processes apart), and at most
   // one waiting: what is asked meanwhile joins it, so a burst of messages costs a run or two.
@@ -180,10 +222,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ctx,
     feed,
     transports,
-    { intervalMs: env.workerIntervalMs, leaseMs: env.workerLeaseMs },
+    { intervalMs: env.workerIntervalMs, ...claim },
     (error) => app.log.error(error),
     chat,
     { distributeChats: distribution.pass, noticeMissed: missedNotice(io.of('/ops'), ctx) },
+    channels,
   );
   ctx.orderPlaced = (order) => {
     feed.updated(order);
@@ -196,11 +239,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     workers: {
       runDue: workers.runDue,
       fireAutoReplies: workers.fireAutoReplies,
+      deliverReplies: workers.deliverReplies,
       sendOutbox: workers.sendOutbox,
       endExpiredSessions: workers.endExpiredSessions,
       distributeChats: workers.distributeChats,
       noticeMissed: workers.noticeMissed,
     },
+    channels,
     sipEdge,
     async listen() {
       await app.listen({ host: env.host, port: env.port });
@@ -216,6 +261,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       ctx.distribute = () => undefined;
       ctx.holderFirst = async (conversation) => conversation;
       await turns;
+      await channels.stop();
       for (const transport of Object.values(transports)) transport.close();
       // Disconnect realtime clients first: Fastify then closes the one HTTP server they share.
       const presenceSettled = closingPresence(io);

@@ -1,13 +1,15 @@
 /**
  * The platform's background work: ringing due callback orders, firing due chat auto-replies,
- * the distributing chat groups' turns, telling consoles what became missed, sending the outbox and cutting `/ops` sockets whose session expired, on an interval, one pass
- * at a time. Every process runs them; the database
+ * the distributing chat groups' turns, telling consoles what became missed, delivering replies to
+ * messengers (and noticing bots connected since), sending the outbox and cutting `/ops` sockets
+ * whose session expired, on an interval, one pass at a time. Every process runs them; the database
  * decides which process takes each task, auto-reply and message (see due-tasks.ts,
  * chat-auto-replies.ts and outbox.ts), so each fires once.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { fireAutoReplies } from './chat/auto-replies';
+import type { Channels } from './chat/channels/channels-runner';
 import type { ChatFeed } from './chat/feed';
 import type { AppContext } from './http/context';
 import type { OrderFeed } from './orders/order-feed';
@@ -33,6 +35,8 @@ export interface Workers {
   runDue(): Promise<number>;
   /** Fires the chat auto-replies due now; resolves to how many it sent. */
   fireAutoReplies(): Promise<number>;
+  /** Delivers the replies to messengers due now; resolves to how many attempts it made. */
+  deliverReplies(): Promise<number>;
   /** Sends the outbox messages due now; resolves to how many it handled. */
   sendOutbox(): Promise<number>;
   /** A turn of the distributing chat groups with work now; how many conversations moved. */
@@ -47,25 +51,28 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
+/** Who this process is in claims and leases: shown in the database, for whoever debugs a stuck one. */
+export function claimerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
 /** Starts the workers of one platform process. */
 export function startWorkers(
   ctx: AppContext,
   feed: OrderFeed,
   transports: Partial<Record<OutboxChannel, Transport>>,
-  timing: WorkerTiming,
+  timing: WorkerTiming & { by?: string },
   log: (error: unknown) => void,
   chat: ChatFeed,
   chats: Pick<Workers, 'distributeChats' | 'noticeMissed'>,
+  channels?: Pick<Channels, 'deliver' | 'refreshDue'>,
 ): Workers {
-  // Which process holds a claim: shown in the database, for whoever debugs a stuck one.
-  const claim = {
-    by: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
-    leaseMs: timing.leaseMs,
-  };
+  const claim = { by: timing.by ?? claimerId(), leaseMs: timing.leaseMs };
   const runDue = () => ringDue(ctx.store, ctx.clock, feed, claim);
   const send = () => sendOutbox(ctx.store, ctx.clock, transports, claim);
   const autoReplies = () => fireAutoReplies(ctx.store, ctx.clock, chat, claim.by);
   const endExpiredSessions = () => ctx.opsSessions.endExpired(ctx.clock().getTime());
+  const deliverReplies = async () => (channels ? channels.deliver() : 0);
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -86,6 +93,8 @@ export function startWorkers(
         // First answers overdue on the clock move on; queues go to who came free.
         await chats.distributeChats().catch(log);
         await chats.noticeMissed().catch(log);
+        await deliverReplies().catch(log);
+        await channels?.refreshDue().catch(log);
         await send().catch(log);
       } while (again && !stopped);
     })().finally(() => {
@@ -97,6 +106,7 @@ export function startWorkers(
   return {
     runDue,
     fireAutoReplies: autoReplies,
+    deliverReplies,
     sendOutbox: send,
     distributeChats: chats.distributeChats,
     noticeMissed: chats.noticeMissed,

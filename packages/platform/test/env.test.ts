@@ -36,6 +36,16 @@ describe('readEnv', () => {
     expect(() => readEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/^TRUST_PROXY/);
   });
 
+  it('builds Telegram deep links on MESSENGER_LINK_BASE when set, and names it when it is not http(s)', () => {
+    expect(readEnv({}).messengerLinkBase).toBeUndefined();
+    expect(
+      readEnv({ MESSENGER_LINK_BASE: 'http://127.0.0.1:8070/telegram/' }).messengerLinkBase,
+    ).toBe('http://127.0.0.1:8070/telegram');
+    expect(() => readEnv({ MESSENGER_LINK_BASE: 'ftp://sandbox/telegram' })).toThrow(
+      'MESSENGER_LINK_BASE must be http(s), not "ftp://sandbox/telegram"',
+    );
+  });
+
   it('puts media on loopback by default, and names a wrong media address or port range', () => {
     expect(readEnv({})).toMatchObject({
       sipMediaAddress: '127.0.0.1',

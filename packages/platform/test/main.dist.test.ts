@@ -54,7 +54,7 @@ describe('platform process', () => {
         'gzip',
       ]);
       expect(Buffer.from(await launcher.arrayBuffer())).toEqual(
-        await built(`${widget}/dist/browser/${widget}.js`),
+        await built(`widgets/dist/browser/${widget}.js`),
       );
     }
     // The platform's own test page of a widget embeds that loader.

@@ -133,3 +133,20 @@ export function updateGroupRules(
     session,
   });
 }
+
+/** How a chat widget's Telegram channel is doing (`GET /v1/admin/widgets/:id/telegram-status`). */
+export interface TelegramStatus {
+  /** `off`: no bot stored, or the channel is not on. */
+  mode: 'polling' | 'webhook' | 'off';
+  /** A platform process reads the bot now and Telegram answered it since the last error. */
+  connected: boolean;
+  /** ISO instants; null: never. */
+  lastUpdateAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+/** The widget's Telegram channel's live status. */
+export function telegramStatus(id: string): Promise<TelegramStatus> {
+  return request(`/v1/admin/widgets/${encodeURIComponent(id)}/telegram-status`);
+}

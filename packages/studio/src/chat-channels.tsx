@@ -4,10 +4,11 @@ import type { ComponentChildren } from 'preact';
 import { BotTokenField } from './bot-token-field';
 import { CallbackModeField } from './callback-mode-field';
 import { Checkbox, Fieldset, ListField, NumberField, Select, TextField } from './fields';
-import { useField } from './form';
+import { useField, useForm } from './form';
 import { freshAutomaticMode, freshLeadGenerator } from './fresh-settings';
 import { LeadGeneratorFields } from './lead-generator-fields';
 import { type People, ReceiverField } from './receiver-field';
+import { TelegramStatus } from './telegram-status';
 import { LocalizedField, TextLanguageSwitch, useTextLanguage } from './text-languages';
 
 type Channels = ChatSettings['channels'];
@@ -144,6 +145,7 @@ function AutoReplies() {
 
 /** The chat's Settings tab: the site chat and every other channel. */
 export function ChatChannels({ people, session }: { people: People; session: StaffSession }) {
+  const form = useForm();
   return (
     <>
       <Fieldset legend="Site chat">
@@ -177,6 +179,16 @@ export function ChatChannels({ people, session }: { people: People; session: Sta
         <Checkbox path="channels.telegram.enabled" label="On" />
         <ReceiverField path="channels.telegram.receiver" label="Who receives" people={people} />
         <BotTokenField path="channels.telegram" channel="telegram" session={session} />
+        <Select
+          path="channels.telegram.mode"
+          label="How messages arrive"
+          hint="A webhook needs the platform at a public https address; long polling works anywhere."
+          options={[
+            ['polling', 'Long polling'],
+            ['webhook', 'Webhook'],
+          ]}
+        />
+        <TelegramStatus widgetId={form.widgetId} />
       </Channel>
       <Channel name="viber" label="Viber">
         <Checkbox path="channels.viber.enabled" label="On" />

@@ -20,6 +20,9 @@ import type { Conversation } from '../storage/chat-types';
 import type { User } from '../storage/types';
 import { conversationAccess } from './access';
 import { ChatRefusal, onChat } from './ack';
+import { conversationPeers, withChannelMarks } from './channels/channel-marks';
+import { channelTyping } from './channels/channel-typing';
+import { offerRating } from './channels/offer-rating';
 import { queuesOf } from './distribution';
 import type { ChatFeed } from './feed';
 import { visitorsOnline } from './presence';
@@ -85,17 +88,22 @@ export function registerOpsChat(
   onChat(socket, 'chat:open', ConversationRefSchema, async ({ conversationId }) => {
     const maySee = await conversationAccess(store, user);
     const conversation = await seen(conversationId, maySee);
-    const [[summary], messages, contact, past] = await Promise.all([
+    const [[summary], messages, contact, past, peers] = await Promise.all([
       summaries([conversation]),
-      store.chatMessages.since(conversation.id, 0, SYNC_LIMIT),
+      // Messenger channels: each message's channel and delivery (src/chat/channels/).
+      store.chatMessages
+        .since(conversation.id, 0, SYNC_LIMIT)
+        .then((stored) => withChannelMarks(store, stored)),
       store.chatContacts.get(conversation.accountId, conversation.visitorId),
       store.conversations.ofVisitor(conversation.visitorId, PAST_ENQUIRIES_LIMIT + 1),
+      conversationPeers(store, conversation),
     ]);
     if (!summary) throw new Error('a summary went missing');
     const detail: ConversationDetail = {
       conversation: summary,
       messages: messages.map((message) => wireMessage(message)),
       contact: contact ?? null,
+      peers,
       pastEnquiries: await summaries(
         // The same filter as chat:list: an enquiry routed elsewhere stays out of sight.
         past.filter((c) => c.id !== conversation.id && maySee(c)).slice(0, PAST_ENQUIRIES_LIMIT),
@@ -106,7 +114,10 @@ export function registerOpsChat(
 
   onChat(socket, 'chat:sync', OperatorSyncSchema, async ({ conversationId, afterSeq }) => {
     const conversation = await seen(conversationId);
-    const messages = await store.chatMessages.since(conversation.id, afterSeq, SYNC_LIMIT);
+    const messages = await withChannelMarks(
+      store,
+      await store.chatMessages.since(conversation.id, afterSeq, SYNC_LIMIT),
+    );
     return { messages: messages.map((message) => wireMessage(message)) };
   });
 
@@ -134,19 +145,23 @@ export function registerOpsChat(
     if (sent === 'not_found') {
       throw new ChatRefusal('not_found', `No conversation ${conversationId}.`, 'conversationId');
     }
+    // A reply to a messenger carries its channel and delivery (src/chat/channels/).
+    const [message = sent.message] = await withChannelMarks(store, [sent.message]);
     // A resend of a reply whose process died before telling anyone publishes it now, once.
     if (!sent.replayed || !sent.message.published) {
       const shown = (await settingsOf(sent.conversation))?.channels.site ?? NOTHING_SHOWN;
-      const told = feed.message(sent, shown);
+      const told = feed.message({ ...sent, message }, shown);
       if (sent.replayed) await told;
       else void told.catch(log('chat:send'));
     }
-    return { message: wireMessage(sent.message) };
+    return { message: wireMessage(message) };
   });
 
   onChat(socket, 'chat:typing', OperatorTypingSchema, async ({ conversationId, typing }) => {
     const conversation = await seen(conversationId);
     chat.to(visitorRoom(conversation.visitorId)).emit('typing', { typing });
+    // The messenger's own "typing…" when the customer last wrote from one (src/chat/channels/).
+    if (typing) void channelTyping(store, ctx.env, conversation).catch(log('chat:typing'));
     return {};
   });
 
@@ -202,6 +217,12 @@ export function registerOpsChat(
     });
     if (!closed) throw new ChatRefusal('closed', 'This conversation is closed.', 'conversationId');
     void feed.closed(closed).catch(log('chat:close'));
+    // A customer in a messenger is asked there (src/chat/channels/), stored before the ack.
+    if (settings) {
+      await offerRating({ store, feed, now: ctx.clock().getTime() }, closed, settings).catch(
+        log('chat:close'),
+      );
+    }
     return {};
   });
 }

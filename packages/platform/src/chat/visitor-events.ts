@@ -183,7 +183,7 @@ export function registerVisitor(
   onChat(socket, 'handoff', HandoffSchema, async ({ channel }) => {
     const settings = await settingsNow();
     const token = randomToken();
-    const url = handoffLink(settings.channels, channel, token);
+    const url = handoffLink(settings.channels, channel, token, ctx.env.messengerLinkBase);
     if (!url) {
       throw new ChatRefusal(
         'channel_not_enabled',

@@ -33,6 +33,9 @@ export function wireMessage(message: StoredChatMessage, shown?: OperatorShown): 
       : {}),
     text: message.text,
     at: new Date(message.at).toISOString(),
+    ...(message.channel ? { channel: message.channel } : {}),
+    // The delivery is the console's business; the visitor never sees it.
+    ...(message.delivery && !shown ? { delivery: message.delivery } : {}),
   };
 }
 
@@ -58,6 +61,7 @@ export function conversationSummary(
     id: conversation.id,
     widget: conversation.widget,
     status: conversation.status,
+    channel: conversation.channel,
     receiver: conversation.receiver,
     assignee: conversation.assignee,
     queuedAt: iso(conversation.queuedAt),

@@ -62,7 +62,11 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
       reply.header('cache-control', 'public, max-age=60');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       const calendar = calendarDays(widget.settings.schedule.country ?? 'ru', today, CALENDAR_DAYS);
-      return toPublicConfig(widget, calendar, { now, accountTag: accountTag(widget.accountId) });
+      return toPublicConfig(widget, calendar, {
+        now,
+        accountTag: accountTag(widget.accountId),
+        telegramLinkBase: ctx.env.messengerLinkBase,
+      });
     },
   );
 

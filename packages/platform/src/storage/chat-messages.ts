@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
+import { queueDelivery } from '../chat/channels/queue-delivery';
 import { queuesFor } from './chat-distribution';
 import { queueNonWorkingEmail } from './chat-emails';
 import type { ChatStore, StoredChatMessage } from './chat-types';
@@ -42,6 +43,8 @@ export function chatMessagesRepository(
         assertStorableText('page.title', input.page.title);
       }
       const stored = await retriedTransaction(db, async (trx) => {
+        // Messenger channels: the poller's fencing check comes first (src/chat/channels/).
+        await input.inbound?.before(trx);
         await lockVisitor(trx, engine, visitor.id);
         const earlier = await visitorClientId(trx, visitor.id, input.clientId);
         if (earlier) return { message: earlier, replayed: true };
@@ -77,6 +80,7 @@ export function chatMessagesRepository(
             ...(input.page ? { page_url: input.page.url, page_title: input.page.title } : {}),
             ...(visitor.timeZone !== null ? { time_zone: visitor.timeZone } : {}),
             ...emailed,
+            channel: input.inbound?.channel ?? 'site',
           },
         );
         // An enquiry is the conversation until it is closed: once an operator answered in it
@@ -99,6 +103,8 @@ export function chatMessagesRepository(
             )
             .execute();
         }
+        // Messenger channels: the update's record, in the same transaction (src/chat/channels/).
+        await input.inbound?.after(trx, message);
         return { message, replayed: false };
       });
       return withConversation(db, stored);
@@ -202,6 +208,8 @@ export async function appendMessage(
     .where('id', '=', conversation.id)
     .execute();
   await trx.insertInto('chat_messages').values(row).execute();
+  // A reply in a messenger conversation waits in its outbox, committed with the message.
+  await queueDelivery(trx, conversation, row);
   return toStoredMessage(row);
 }
 
@@ -259,6 +267,7 @@ async function startConversation(
     transfer_from_name: null,
     transfer_note: null,
     transferred_at: null,
+    channel: 'site',
   };
   await trx.insertInto('conversations').values(row).execute();
   return row;

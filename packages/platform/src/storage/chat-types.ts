@@ -2,7 +2,17 @@
  * The chat's records and the parts of the store that keep them (see types.ts for the rest).
  * The wire shapes the widget and the console see are built from these in src/chat.
  */
-import type { ChatAuthor, ChatContact, ChatRating, Messenger, Receiver } from '@frontdesk/config';
+import type {
+  ChatAuthor,
+  ChatChannel,
+  ChatContact,
+  ChatRating,
+  MessageDelivery,
+  Messenger,
+  Receiver,
+} from '@frontdesk/config';
+import type { Kysely } from 'kysely';
+import type { Tables } from './tables';
 import type { NewOutboxMessage } from './types';
 
 /** A visitor of one chat widget; the token that names it is stored only as a hash. */
@@ -41,6 +51,8 @@ export interface Conversation {
   /** The last hand-over: by an operator (with their note) or for want of a first answer. */
   transfer: ConversationTransfer | null;
   status: 'open' | 'closed';
+  /** Where the customer last wrote from: where replies go. */
+  channel: ChatChannel;
   lastSeq: number;
   readByOperatorSeq: number;
   readByVisitorSeq: number;
@@ -85,6 +97,21 @@ export interface StoredChatMessage {
   at: number;
   /** Whether the operators were told (`chat:message`); false when its process died first. */
   published: boolean;
+  /** The messenger it came from or goes to, when src/chat/channels/ marked it (for the console). */
+  channel?: Messenger;
+  /** A reply's delivery to a messenger, when src/chat/channels/ marked it (for the console). */
+  delivery?: MessageDelivery;
+}
+
+/**
+ * What a messenger channel (src/chat/channels/) stores in the transaction of a customer's
+ * message: before it (the poller's fencing check: throwing rolls everything back) and after it
+ * (the update's record, so that a redelivery stores nothing).
+ */
+export interface InboundHooks {
+  channel: Messenger;
+  before(trx: Kysely<Tables>): Promise<void>;
+  after(trx: Kysely<Tables>, message: StoredChatMessage): Promise<void>;
 }
 
 /** A messenger context token and whom it stands for. */
@@ -123,6 +150,8 @@ export interface VisitorSend {
   autoReplies: readonly { text: string; delaySeconds: number }[];
   /** Non-working time: the e-mail to queue for this message (never for a replay). */
   email: NonWorkingEmail | null;
+  /** A message from a messenger (absent: the site chat's). */
+  inbound?: InboundHooks;
 }
 
 /**

@@ -323,6 +323,7 @@ export function toConversation(row: ViewRow): Conversation {
           }
         : null,
     status: row.status,
+    channel: row.channel,
     lastSeq: row.last_seq,
     readByOperatorSeq: row.read_by_operator_seq,
     readByVisitorSeq: row.read_by_visitor_seq,

@@ -2,6 +2,7 @@
  * The store: the repositories of types.ts over one open database. Each method is one statement or
  * one transaction, committed before its promise resolves.
  */
+import { channelStore } from '../chat/channels/channel-store';
 import { accountsRepository } from './accounts';
 import { callHistoryRepository } from './call-history';
 import { callsRepository } from './calls';
@@ -67,6 +68,8 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     chatContacts: chatContactsRepository(db),
     chatHandoffs: chatHandoffsRepository(db),
     chatAutoReplies: chatAutoRepliesRepository(db, engine),
+    // The messenger channels keep their storage with their code (src/chat/channels/).
+    channels: channelStore(db, engine),
     search: searchRepository(db, engine),
     chatDistribution: chatDistributionRepository(db, engine),
     missed: missedRepository(db),

@@ -3,7 +3,7 @@
  * milliseconds, booleans 0/1, settings JSON text. Repositories turn rows into the records of
  * types.ts; nothing outside storage should need these.
  */
-import type { ChatAuthor, ChatRating, Messenger } from '@frontdesk/config';
+import type { ChatAuthor, ChatChannel, ChatRating, Messenger } from '@frontdesk/config';
 import type { OrderStatus, OutboxChannel, OutboxKind, OutboxStatus, Role } from './types';
 
 /** Every table the migrations create, for `Kysely<Tables>`. */
@@ -273,6 +273,8 @@ export interface ConversationRow {
   transfer_from_name: string | null;
   transfer_note: string | null;
   transferred_at: number | null;
+  /** Where the customer last wrote from (migration 030): where replies go. */
+  channel: ChatChannel;
 }
 
 /** A row of `chat_messages`. */

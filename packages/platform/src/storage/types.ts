@@ -4,6 +4,7 @@
  * strings come back byte-identical; times are epoch milliseconds.
  */
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import type { ChannelStore } from '../chat/channels/channel-types';
 import type { ChatDistributionStore } from './chat-distribution';
 import type { ChatStore } from './chat-types';
 import type { MissedStore } from './missed';
@@ -384,6 +385,8 @@ export type NewCall = Omit<
 /** Repositories over one database; every write is committed before its promise resolves. */
 export interface Store extends ChatStore, SearchStore, MissedStore {
   chatDistribution: ChatDistributionStore;
+  /** The messenger channels: peers, inbound updates, the replies' outbox, leases (src/chat/channels/). */
+  channels: ChannelStore;
   accounts: {
     create(input: { name: string; sipDomain: string }): Promise<Account>;
     get(id: string): Promise<Account | undefined>;

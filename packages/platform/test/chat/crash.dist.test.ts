@@ -14,7 +14,12 @@ import SQLite from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltPlatform, builtPlatform, killMidStream } from '../support/built-platform';
+import {
+  type BuiltPlatform,
+  builtPlatform,
+  demoOperatorSocket,
+  killMidStream,
+} from '../support/built-platform';
 
 const KILLS = 3;
 const VISITORS = 3;
@@ -141,7 +146,7 @@ describe.each([
     const live = new Map<string, number>();
     if (survivor) {
       const base = await survivor.start();
-      operator = await operatorConsole(base);
+      operator = await demoOperatorSocket(base);
       operator.on('chat:message', (message: ChatMessage) => {
         live.set(message.id, (live.get(message.id) ?? 0) + 1);
       });
@@ -210,28 +215,3 @@ describe.each([
     }
   }, 180_000);
 });
-
-/** Signs the demo operator in on `base` and opens their console's `/ops` socket. */
-async function operatorConsole(base: string): Promise<Socket> {
-  const response = await fetch(`${base}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'operator@demo.test', password: 'demo-password' }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const socket = io(`${base}/ops`, {
-    transports: ['websocket'],
-    extraHeaders: { cookie },
-    forceNew: true,
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('hello', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}

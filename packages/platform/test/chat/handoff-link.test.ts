@@ -31,6 +31,12 @@ describe('handoffLink', () => {
     );
   });
 
+  it("builds Telegram's links on MESSENGER_LINK_BASE when it is set", () => {
+    expect(handoffLink(channels, 'telegram', 'T0k', 'http://127.0.0.1:8070/telegram')).toBe(
+      'http://127.0.0.1:8070/telegram/shop_bot?start=T0k',
+    );
+  });
+
   it('makes none for a messenger that is not connected or not enabled', () => {
     const off = {
       ...channels,

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
 
 const mainJs = new URL('../../dist/main.js', import.meta.url).pathname;
 
@@ -125,4 +126,43 @@ export async function killMidStream(
     await platform.kill('SIGKILL');
     await platform.start();
   }
+}
+
+/** Signs `email` in on `base` with the demo password: the session's cookie and CSRF token. */
+export async function demoSignIn(
+  base: string,
+  email: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${base}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo-password' }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in: ${response.status}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, csrfToken };
+}
+
+/** The demo operator's console socket (`/ops`) on `base`, once the platform said hello. */
+export async function demoOperatorSocket(base: string): Promise<Socket> {
+  const { cookie } = await demoSignIn(base, 'operator@demo.test');
+  const socket = io(`${base}/ops`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    forceNew: true,
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('hello', () => resolve());
+    socket.once('connect_error', reject);
+    setTimeout(() => reject(new Error('no hello')), 3_000);
+  }).catch((error: unknown) => {
+    socket.close();
+    throw error;
+  });
+  return socket;
 }

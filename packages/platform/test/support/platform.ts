@@ -87,6 +87,8 @@ export async function startPlatform(
     passwordCost?: number;
     /** Where the platform logs; nowhere unless given. */
     logger?: PlatformOptions['logger'];
+    /** Timings of the messenger channels' pollers. */
+    channelTuning?: PlatformOptions['channelTuning'];
   } = {},
 ): Promise<TestPlatform> {
   // The SIP edge keeps its runtime directory under DATA_DIR: give it a fresh one, removed on close.
@@ -114,10 +116,12 @@ export async function startPlatform(
     ...(options.sipTrustedProxies ? { sipTrustedProxies: options.sipTrustedProxies } : {}),
     passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.channelTuning ? { channelTuning: options.channelTuning } : {}),
   });
   const url = await platform.listen();
-  // The admin API accepts writes only from the platform's own origin: make it this one.
-  env.publicUrl = url;
+  // The admin API accepts writes only from the platform's own origin: make it this one (unless
+  // the test put a front before it, such as a TLS front for webhooks).
+  if (!options.env?.PUBLIC_URL) env.publicUrl = url;
   hash ??= hashPassword(PASSWORD, TEST_PASSWORD_COST);
   const passwordHash = await hash;
   const account = await platform.store.accounts.create({

@@ -12,6 +12,7 @@ import * as chatPublished from './013_chat_published';
 import * as chatEmailHours from './014_chat_email_hours';
 import * as secrets from './020_secrets';
 import * as outboxKinds from './021_outbox_kinds';
+import * as channels from './030_channels';
 import * as trunks from './031_trunks';
 import * as chatDistribution from './032_chat_distribution';
 
@@ -26,6 +27,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '014_chat_email_hours': chatEmailHours,
   '020_secrets': secrets,
   '021_outbox_kinds': outboxKinds,
+  '030_channels': channels,
   '031_trunks': trunks,
   '032_chat_distribution': chatDistribution,
 };

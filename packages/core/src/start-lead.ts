@@ -1,17 +1,12 @@
 /**
- * The lead generator's chunk, loaded when the browser is idle after the launcher shows and only
- * for a config with an enabled lead generator: it watches the visitor with core's `watchLead`
- * and opens the widget in its lead-generator look.
+ * The lead generator of a widget, a chunk the widget shell loads when the browser is idle and
+ * only for a config with lead generation on: core's `watchLead` over the widget's consent-first
+ * storage, with the session's counters following consent, and the same exception for a visitor
+ * who left a phone ({@link PHONE_LEFT}, set by the callback widget and the chat's callback tab).
  */
-import {
-  type ConsentStorage,
-  createConsentStorage,
-  type LeadRules,
-  type LeadTrigger,
-  sessionArea,
-  watchLead,
-} from '@frontdesk/core';
-import { PHONE_LEFT } from './start';
+import { type ConsentStorage, createConsentStorage, sessionArea } from './consent-storage';
+import { type LeadRules, type LeadTrigger, watchLead } from './lead-watch';
+import { PHONE_LEFT } from './phone-left';
 
 /** A running lead generator. */
 export interface Lead {
@@ -21,13 +16,13 @@ export interface Lead {
 }
 
 /**
- * Starts the lead generator of widget `key` with `rules` over the widget's consent-first
+ * Starts the lead generator `name` (e.g. `callback:lead:KEY`) with `rules` over the widget's
  * `storage`; `open` opens the widget in its lead-generator look (`false`: it cannot now).
  */
 export function startLead(
   rules: LeadRules,
   storage: ConsentStorage,
-  key: string,
+  name: string,
   open: (trigger: LeadTrigger) => boolean,
 ): Lead {
   const session = createConsentStorage(storage.allowed, sessionArea);
@@ -37,7 +32,7 @@ export function startLead(
     rules,
     storage,
     session,
-    name: `callback:lead:${key}`,
+    name,
     phoneLeft: () => storage.get(PHONE_LEFT) === '1',
     open,
   });

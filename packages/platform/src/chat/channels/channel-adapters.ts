@@ -1,0 +1,17 @@
+import type { Messenger } from '@frontdesk/config';
+import type { Store } from '../../storage/types';
+import type { ChannelAdapter } from './channel-adapter';
+import { telegramAdapter } from './telegram/telegram-adapter';
+
+/** The API bases of the messengers (TELEGRAM_API_URL, …). */
+export interface MessengerApis {
+  telegramApiUrl: string;
+}
+
+/** The adapter of each messenger the platform can send through. */
+export function channelAdapters(
+  store: Store,
+  apis: MessengerApis,
+): Partial<Record<Messenger, ChannelAdapter>> {
+  return { telegram: telegramAdapter(store, apis.telegramApiUrl) };
+}

@@ -1,0 +1,33 @@
+import type { ChatPeer } from '@frontdesk/config';
+import type { Conversation, StoredChatMessage } from '../../storage/chat-types';
+import type { Store } from '../../storage/types';
+
+/**
+ * `messages` with the channel each came from or goes to and, for replies to a messenger, their
+ * delivery (what the console shows beside them); site messages stay as they are.
+ */
+export async function withChannelMarks(
+  store: Store,
+  messages: StoredChatMessage[],
+): Promise<StoredChatMessage[]> {
+  const marks = await store.channels.deliveries.marks(messages.map((message) => message.id));
+  if (marks.size === 0) return messages;
+  return messages.map((message) => {
+    const mark = marks.get(message.id);
+    return mark ? { ...message, ...mark } : message;
+  });
+}
+
+/** The conversation's customer in each messenger, as `chat:open` shows them. */
+export async function conversationPeers(
+  store: Store,
+  conversation: Conversation,
+): Promise<ChatPeer[]> {
+  const peers = await store.channels.peers.ofVisitor(conversation.visitorId, conversation.widgetId);
+  return peers.map((peer) => ({
+    channel: peer.messenger,
+    name: peer.name,
+    username: peer.username,
+    phone: peer.phone,
+  }));
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/database';
+import type { Tables } from '../../storage/tables';
+import { widgetsOf } from '../../storage/widgets';
+import type { ChannelStore } from './channel-types';
+import { deliveriesRepository } from './deliveries';
+import { inboundRepository } from './inbound';
+import { leasesRepository } from './leases';
+import { peersRepository } from './peers';
+
+/** `store.channels` over one open database (composed by storage/store.ts). */
+export function channelStore(db: Kysely<Tables>, engine: Database['engine']): ChannelStore {
+  return {
+    async widgets(messenger) {
+      const rows = await db
+        .selectFrom('widgets')
+        .selectAll()
+        .where('type', '=', 'chat')
+        .where('active', '=', 1)
+        .where('deleted_at', 'is', null)
+        // Settings are JSON text: a channel not connected is `"telegram":null`.
+        .where('settings', 'like', `%"${messenger}":{%`)
+        .orderBy('seq')
+        .execute();
+      return (await widgetsOf(db, rows)).filter(
+        (widget) => widget.settings.type === 'chat' && widget.settings.channels[messenger],
+      );
+    },
+    peers: peersRepository(db),
+    inbound: inboundRepository(db, engine),
+    leases: leasesRepository(db, engine),
+    deliveries: deliveriesRepository(db, engine),
+  };
+}

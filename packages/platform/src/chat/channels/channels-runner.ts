@@ -1,0 +1,174 @@
+/**
+ * The messenger channels of one platform process: the pollers of the bots it may read (each
+ * polls only while this process holds its lease) and the replies' outbox pass. Every process
+ * runs one; the database decides who polls and who sends what.
+ */
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Namespace } from 'socket.io';
+import type { Clock } from '../../clock';
+import type { Store } from '../../storage/types';
+import type { ChatFeed } from '../feed';
+import { channelAdapters } from './channel-adapters';
+import { deliveryFeed } from './channel-feed';
+import { deliverReplies } from './deliver-replies';
+import { isChat, type TelegramBotEntry, telegramBots } from './telegram/telegram-bots';
+import {
+  DEFAULT_POLLER_TUNING,
+  type PollerEvent,
+  type PollerTuning,
+  startTelegramPoller,
+  type TelegramPoller,
+} from './telegram/telegram-poller';
+import { receiveTelegramUpdate } from './telegram/telegram-receive';
+import { telegramWebhookUrl } from './telegram/telegram-webhook';
+
+/** The channels' timings: the pollers', and how often the workers' pass looks for new bots. */
+export interface ChannelTuning extends PollerTuning {
+  /** Real-time milliseconds between two looks at the widgets from the workers' pass. */
+  refreshMs: number;
+}
+
+/** Production timings. */
+export const DEFAULT_CHANNEL_TUNING: ChannelTuning = {
+  ...DEFAULT_POLLER_TUNING,
+  refreshMs: 10_000,
+};
+
+/**
+ * The pollers' lease of `leaseMs` (CHANNEL_LEASE_MS) and a long poll that always ends well inside
+ * it: Telegram's 25 s at most, under half the lease.
+ */
+export function leaseTuning(
+  leaseMs: number,
+): Pick<ChannelTuning, 'leaseMs' | 'pollTimeoutSeconds'> {
+  return { leaseMs, pollTimeoutSeconds: Math.min(25, Math.max(1, Math.floor(leaseMs / 2_400))) };
+}
+
+/** The channels of a running platform. */
+export interface Channels {
+  /** Starts the pollers of bots connected since, stops those of bots gone or changed. */
+  refresh(): Promise<void>;
+  /** {@link refresh}, unless one ran in the last `refreshMs` (the workers' pass calls it). */
+  refreshDue(): Promise<void>;
+  /** This process's pollers (polling or waiting for the lease). */
+  pollers(): TelegramPoller[];
+  /** Calls `listener` with every poller event; returns the unsubscribe. */
+  subscribe(listener: (event: PollerEvent) => void): () => void;
+  /** One pass of the replies' outbox; how many attempts it made. */
+  deliver(): Promise<number>;
+  /** Stops the pollers and lets their leases go. */
+  stop(): Promise<void>;
+}
+
+/** What the channels need of the platform. */
+export interface ChannelsSetup {
+  store: Store;
+  clock: Clock;
+  /** TELEGRAM_API_URL. */
+  telegramApiUrl: string;
+  /** PUBLIC_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
+  publicUrl(): string;
+  chatFeed: ChatFeed;
+  /** The site chat's per-visitor message limit, which customers in messengers share. */
+  limiter: RateLimiterAbstract;
+  ops: Namespace;
+  /** Who this process is, in leases and claims; claims older than `leaseMs` are taken over. */
+  claim: { by: string; leaseMs: number };
+  tuning: ChannelTuning;
+}
+
+/** Starts the channels of one process (no poller until the first refresh). */
+export function startChannels(setup: ChannelsSetup): Channels {
+  const { store, clock, tuning } = setup;
+  const adapters = channelAdapters(store, setup);
+  const pollers = new Map<string, TelegramPoller>();
+  const listeners = new Set<(event: PollerEvent) => void>();
+  const emit = (event: PollerEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const deps = { store, clock, feed: setup.chatFeed, limiter: setup.limiter };
+  let lastRefresh = Number.NEGATIVE_INFINITY;
+  let refreshing: Promise<void> | undefined;
+  let stopped = false;
+
+  const startPoller = ({ credential, token, widget, mode }: TelegramBotEntry) =>
+    startTelegramPoller(
+      {
+        store,
+        clock,
+        apiUrl: setup.telegramApiUrl,
+        holder: setup.claim.by,
+        tuning,
+        emit,
+        async receive(update, guard) {
+          // The widget as it is now: a marketer may change its routing at any time.
+          const now = await store.widgets.get(widget.id);
+          if (!now || !isChat(now)) {
+            await store.channels.inbound.skip(guard, clock().getTime());
+            return;
+          }
+          await receiveTelegramUpdate(
+            deps,
+            { credential, widget: now, bot: { apiUrl: setup.telegramApiUrl, token } },
+            update,
+            guard,
+          );
+        },
+      },
+      {
+        credential,
+        token,
+        widgetId: widget.id,
+        mode,
+        webhookUrl: telegramWebhookUrl(setup.publicUrl(), credential),
+      },
+    );
+
+  const refreshNow = async () => {
+    lastRefresh = performance.now();
+    const bots = await telegramBots(store);
+    for (const [credential, poller] of pollers) {
+      const bot = bots.get(credential);
+      const same = bot?.token === poller.token && bot.widget.id === poller.widgetId;
+      if (same && bot.mode === poller.mode) continue;
+      pollers.delete(credential);
+      await poller.stop();
+    }
+    for (const bot of bots.values()) {
+      if (stopped || pollers.has(bot.credential)) continue;
+      pollers.set(bot.credential, startPoller(bot));
+    }
+  };
+  const refresh = () => {
+    refreshing ??= refreshNow().finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  };
+
+  return {
+    refresh,
+    async refreshDue() {
+      if (performance.now() - lastRefresh >= tuning.refreshMs) await refresh();
+    },
+    pollers: () => [...pollers.values()],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    deliver: () =>
+      deliverReplies({
+        store,
+        clock,
+        adapters,
+        claim: setup.claim,
+        told: deliveryFeed(setup.ops, store),
+      }),
+    async stop() {
+      stopped = true;
+      await refreshing?.catch(() => undefined);
+      await Promise.all([...pollers.values()].map((poller) => poller.stop()));
+      pollers.clear();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * `GET /v1/admin/widgets/:id/telegram-status` (admins and marketers): how the widget's Telegram
+ * channel is doing, for the Studio's live status — the mode, whether a process reads the bot
+ * now and Telegram answers it, when the last update came, and the last error (a bad token,
+ * Telegram out of reach, a webhook Telegram cannot deliver to). Read from the bot's lease, which
+ * every process shares.
+ */
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { ownWidget } from '../../../http/admin-widgets';
+import type { AppContext } from '../../../http/context';
+import { routeSchema } from '../../../http/route-schema';
+import { requireUser } from '../../../http/session';
+import { telegramCredential, telegramToken } from './telegram-token';
+
+const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
+/** What the Studio shows of a Telegram channel. */
+export interface TelegramStatus {
+  /** `off`: no bot, or the channel is not enabled. */
+  mode: 'polling' | 'webhook' | 'off';
+  /** A process holds the bot's lease and Telegram answered it since the last error. */
+  connected: boolean;
+  lastUpdateAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+/** Registers the route. */
+export function registerTelegramStatus(app: FastifyInstance, ctx: AppContext): void {
+  app.get(
+    '/v1/admin/widgets/:id/telegram-status',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
+    async (request): Promise<TelegramStatus> => {
+      const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
+      const { id } = request.params as v.InferOutput<typeof IdParams>;
+      const widget = await ownWidget(ctx, user.accountId, id);
+      const telegram = widget.settings.type === 'chat' ? widget.settings.channels.telegram : null;
+      const token = telegram?.enabled ? await telegramToken(ctx.store, widget) : undefined;
+      const status = token
+        ? await ctx.store.channels.leases.status(telegramCredential(token))
+        : undefined;
+      const iso = (at: number | null | undefined) => (at ? new Date(at).toISOString() : null);
+      return {
+        mode: token ? (telegram?.mode ?? 'polling') : 'off',
+        connected:
+          !!status &&
+          status.expiresAt > ctx.clock().getTime() &&
+          status.connectedAt !== null &&
+          status.lastError === null,
+        lastUpdateAt: iso(status?.lastUpdateAt),
+        lastError: status?.lastError ?? null,
+        lastErrorAt: iso(status?.lastErrorAt),
+      };
+    },
+  );
+}

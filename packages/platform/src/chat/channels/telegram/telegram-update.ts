@@ -1,0 +1,111 @@
+/**
+ * What a Telegram update means to the chat: a customer's message in a private chat with the bot,
+ * a `/start` (with a deep link's payload: a hand-off token), a press on one of the rating's marks,
+ * or nothing the chat keeps (edits, other buttons, blocking, groups…: their offset still moves
+ * on). Total: any update reads as something, so no update can stall a poller.
+ */
+import type { ChatRating } from '@frontdesk/config';
+import type { Message, Update, User } from '@grammyjs/types';
+
+/** The updates the chat reads; edits, reactions and the rest are never asked for. */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+/** The customer as the update tells of them. */
+export interface TelegramCustomer {
+  /** The private chat's id (the user's id). */
+  chatId: string;
+  name: string;
+  username: string | null;
+}
+
+/** An update, read. */
+export type TelegramInbound =
+  | { kind: 'message'; customer: TelegramCustomer; text: string; phone?: string }
+  | { kind: 'start'; customer: TelegramCustomer; payload: string | undefined }
+  /** A mark of the rating pressed: `callbackQueryId` is for answerCallbackQuery. */
+  | {
+      kind: 'rating';
+      customer: TelegramCustomer;
+      conversationId: string;
+      rating: ChatRating;
+      callbackQueryId: string;
+    }
+  | { kind: 'ignored' };
+
+/** A rating button's callback_data (at most 64 bytes: an id of at most 40, the longest mark). */
+export function ratingData(conversationId: string, rating: ChatRating): string {
+  return `rate:${conversationId}:${rating}`;
+}
+
+const RATING_DATA = /^rate:([A-Za-z0-9-]{1,40}):(excellent|good|satisfactory|poor)$/;
+
+/** Reads `update`; see the module comment. */
+export function readUpdate(update: Update): TelegramInbound {
+  const pressed = update.callback_query;
+  const rated = RATING_DATA.exec(pressed?.data ?? '');
+  if (pressed?.message?.chat.type === 'private' && rated?.[1] && rated[2] && !pressed.from.is_bot) {
+    return {
+      kind: 'rating',
+      customer: customerOf(pressed.message.chat.id, pressed.from),
+      conversationId: rated[1],
+      rating: rated[2] as ChatRating,
+      callbackQueryId: pressed.id,
+    };
+  }
+  const message = update.message;
+  if (message?.chat.type !== 'private' || !message.from || message.from.is_bot) {
+    return { kind: 'ignored' };
+  }
+  const customer = customerOf(message.chat.id, message.from);
+  const start = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/.exec(message.text ?? '');
+  if (start && message.entities?.[0]?.type === 'bot_command') {
+    return { kind: 'start', customer, payload: start[1] };
+  }
+  const phone =
+    message.contact && message.contact.user_id === message.from.id
+      ? message.contact.phone_number
+      : undefined;
+  return {
+    kind: 'message',
+    customer,
+    text: storable(textOf(message)),
+    ...(phone ? { phone: storable(phone) } : {}),
+  };
+}
+
+function customerOf(chatId: number, from: User): TelegramCustomer {
+  return {
+    chatId: String(chatId),
+    name: storable([from.first_name, from.last_name].filter(Boolean).join(' ')),
+    username: from.username ? storable(from.username) : null,
+  };
+}
+
+/** A message's text, its caption, or what kind of message it was (media come later). */
+function textOf(message: Message): string {
+  if (message.text) return message.text;
+  if (message.contact) return `Shared a phone number: ${message.contact.phone_number}`;
+  const kind = MEDIA.find((field) => message[field] !== undefined);
+  const what = kind ? `[${kind.replaceAll('_', ' ')}]` : '[a message the chat cannot show yet]';
+  return message.caption ? `${what} ${message.caption}` : what;
+}
+
+/** Kinds of messages without text, as the operator reads them. */
+const MEDIA = [
+  'photo',
+  'video',
+  'voice',
+  'audio',
+  'document',
+  'sticker',
+  'animation',
+  'video_note',
+  'location',
+  'venue',
+  'poll',
+] as const satisfies readonly (keyof Message)[];
+
+/** Text both databases keep alike: well-formed, without NUL (storage refuses the rest). */
+function storable(text: string): string {
+  return text.toWellFormed().replaceAll('\0', '\uFFFD');
+}

@@ -1,0 +1,67 @@
+/**
+ * The webhook Telegram posts a bot's updates to, in webhook mode (telegram-webhook-keeper.ts
+ * sets it): `POST /v1/channels/telegram/:bot/webhook`. Every request must carry the bot's
+ * current `X-Telegram-Bot-Api-Secret-Token` (compared in constant time): anything else is 401
+ * and nothing is stored. An update is stored once however often Telegram delivers it; a failure
+ * answers 500, so Telegram delivers it again. Any platform process answers.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Update } from '@grammyjs/types';
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { ApiError } from '../../../http/api-error';
+import { routeSchema } from '../../../http/route-schema';
+import type { ReceiveDeps } from '../receive-message';
+import { telegramBots } from './telegram-bots';
+import { receiveTelegramUpdate } from './telegram-receive';
+
+const BotParams = v.object({
+  bot: v.pipe(v.string(), v.regex(/^\d{1,20}$/, 'must be a bot id')),
+});
+
+/** An update as Telegram posts it: the rest is read by telegram-update.ts, which takes anything. */
+const UpdateBody = v.looseObject({
+  update_id: v.pipe(v.number('must be a number'), v.integer('must be a whole number')),
+});
+
+/** The webhook's URL for the bot of `credential` (`telegram:<bot id>`) under `publicUrl`. */
+export function telegramWebhookUrl(publicUrl: string, credential: string): string {
+  return `${publicUrl}/v1/channels/telegram/${credential.slice('telegram:'.length)}/webhook`;
+}
+
+/** Registers the webhook route. */
+export function registerTelegramWebhook(
+  app: FastifyInstance,
+  deps: ReceiveDeps,
+  /** TELEGRAM_API_URL: a button's press is answered there. */
+  apiUrl: string,
+): void {
+  app.post(
+    '/v1/channels/telegram/:bot/webhook',
+    { schema: { tags: ['public'], params: routeSchema(BotParams), body: routeSchema(UpdateBody) } },
+    async (request) => {
+      const credential = `telegram:${(request.params as v.InferOutput<typeof BotParams>).bot}`;
+      const expected = await deps.store.channels.leases.webhookSecret(credential);
+      const given = request.headers['x-telegram-bot-api-secret-token'];
+      if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {
+        throw new ApiError(401, 'unauthorized', 'Wrong or missing secret token.');
+      }
+      const bot = (await telegramBots(deps.store)).get(credential);
+      // A bot no widget reads any more: confirmed, so Telegram stops delivering it.
+      if (!bot) return {};
+      await receiveTelegramUpdate(
+        deps,
+        { credential, widget: bot.widget, bot: { apiUrl, token: bot.token } },
+        request.body as Update,
+        undefined,
+      );
+      return {};
+    },
+  );
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,233 @@
+/**
+ * Telegram across SIGKILL of the built platform, in polling and in webhook mode (webhooks through
+ * a TLS front with a throwaway CA): customers of the messenger sandbox write as fast as they can
+ * while the platform is killed mid-burst and started again, and the operator keeps replying. Every
+ * update ends up stored exactly once (one message, one `channel_inbound` record each); every reply
+ * the platform acknowledged reaches Telegram — once, or once more when the kill fell between
+ * Telegram's answer and the record of it (CHAT.md: at least once, at most once more).
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ChatAck, ChatMessage } from '@frontdesk/config';
+import {
+  type Customer,
+  type MessengerSandbox,
+  type SandboxBot,
+  startMessengerSandbox,
+} from '@frontdesk/messenger-sandbox';
+import SQLite from 'better-sqlite3';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ThrowawayCa,
+  throwawayCa,
+} from '../../../../../messenger-sandbox/test/support/throwaway-ca';
+import { freePort } from '../../../../src/sip/process-group';
+import {
+  type BuiltPlatform,
+  builtPlatform,
+  demoOperatorSocket,
+  demoSignIn,
+  killMidStream,
+} from '../../../support/built-platform';
+import { type TlsFront, tlsFront } from '../../../support/tls-front';
+
+const KILLS = 3;
+/** Updates the platform stores in each life before it is killed (the kill lands mid-burst). */
+const UPDATES_PER_LIFE = 15;
+const CUSTOMERS = 3;
+
+/** What `chat:send` acknowledges. */
+type Sent = ChatAck<{ message: ChatMessage }>;
+
+let ca: ThrowawayCa;
+let front: TlsFront;
+let sandbox: MessengerSandbox;
+
+beforeAll(async () => {
+  ca = await throwawayCa();
+  front = await tlsFront(ca);
+  sandbox = await startMessengerSandbox({
+    caFile: ca.caFile,
+    telegram: { webhookRetry: { firstMs: 50, maxMs: 400 } },
+  });
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await front?.close();
+  await ca?.remove();
+});
+
+describe.each(['polling', 'webhook'] as const)('Telegram in %s mode across SIGKILL', (mode) => {
+  let platform: BuiltPlatform;
+  let operator: Socket | undefined;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    platform = await builtPlatform(`fd-telegram-crash-${mode}-`, {
+      PORT: String(port),
+      ...(mode === 'webhook' ? { PUBLIC_URL: front.url, TRUST_PROXY: '127.0.0.1' } : {}),
+      TELEGRAM_API_URL: sandbox.telegram.apiUrl,
+      WORKER_INTERVAL_MS: '50',
+      // A dead process's bots and claimed replies are taken over within seconds, not minutes.
+      CHANNEL_LEASE_MS: '3000',
+      WORKER_LEASE_MS: '2000',
+      CHAT_LIMIT_PER_MINUTE: '1000000',
+    });
+    front.target(`http://127.0.0.1:${port}`);
+  });
+  afterAll(async () => {
+    operator?.close();
+    await platform?.dispose();
+  });
+
+  it('stores every update once and delivers every acknowledged reply', async () => {
+    const bot = sandbox.telegram.createBot({ username: `crash_${mode}_bot`, firstName: 'Shop' });
+    await platform.start();
+    await connectBot(platform, bot, mode);
+    if (mode === 'polling') await sandbox.telegram.waitForLongPoll(bot.username, 20_000);
+    else {
+      for (let waited = 0; !sandbox.telegram.webhookInfo(bot.username).url; waited += 50) {
+        if (waited > 20_000) throw new Error('the platform set no webhook');
+        await delay(50);
+      }
+    }
+
+    const db = new SQLite(platform.databaseFile, { readonly: true });
+    const count = (query: string) => (db.prepare(query).get() as { n: number }).n;
+    const stored = () => count('select count(*) as n from channel_inbound');
+    const customers: Customer[] = Array.from({ length: CUSTOMERS }, (_, i) =>
+      sandbox.telegram.customer({ firstName: `Burst${i}`, username: `burst_${mode}_${i}` }),
+    );
+    const written: string[] = [];
+    const acked = new Map<string, ChatMessage>();
+    let running = true;
+
+    // The customers write on, whatever happens to the platform: Telegram keeps their updates.
+    const writing = (async () => {
+      for (let n = 0; running; n++) {
+        const text = `${mode} update ${String(n).padStart(4, '0')}`;
+        sandbox.telegram.write(bot.username, customers[n % CUSTOMERS] as Customer, text);
+        written.push(text);
+        await delay(15);
+      }
+    })();
+    // The operator answers the first conversation, each reply sent again under its client id
+    // until acknowledged (as the console does).
+    const replying = (async () => {
+      for (let n = 0; running; n++) {
+        const clientId = `reply-${mode}-${String(n).padStart(4, '0')}`;
+        const text = `${mode} reply ${n}`;
+        while (running && !acked.has(clientId)) {
+          const conversationId = (
+            db.prepare("select id from conversations where channel = 'telegram' limit 1").get() as
+              | { id: string }
+              | undefined
+          )?.id;
+          operator = operator?.connected ? operator : await opsSocket(platform, operator);
+          if (!conversationId || !operator) {
+            await delay(50);
+            continue;
+          }
+          const ack: Sent | undefined = await operator
+            .timeout(2_000)
+            .emitWithAck('chat:send', { conversationId, clientId, text })
+            .catch(() => undefined);
+          if (ack?.ok) acked.set(clientId, ack.message);
+          else await delay(50);
+        }
+        await delay(100);
+      }
+    })();
+
+    await killMidStream(platform, {
+      kills: KILLS,
+      perLife: UPDATES_PER_LIFE,
+      // Each life stores its share of updates and acknowledges at least one more reply.
+      acknowledged: () => Math.min(stored(), acked.size * UPDATES_PER_LIFE),
+      jitterMs: 100,
+    });
+    await delay(300);
+    running = false;
+    await Promise.all([writing, replying]);
+    expect(stored()).toBeGreaterThanOrEqual(KILLS * UPDATES_PER_LIFE);
+
+    // The last process reads whatever Telegram still holds and sends whatever waits.
+    for (let waited = 0; stored() < written.length && waited < 30_000; waited += 100) {
+      await delay(100);
+    }
+    const texts = (
+      db.prepare("select text from chat_messages where author = 'visitor' order by text").all() as {
+        text: string;
+      }[]
+    ).map((row) => row.text);
+    expect(texts).toEqual([...written].sort());
+    expect(stored()).toBe(written.length);
+
+    const delivered = async () => {
+      const times = new Map<string, number>();
+      for (const chat of sandbox.telegram.chats(bot.username)) {
+        for (const entry of sandbox.telegram.messages(bot.username, chat.id)) {
+          const text = entry.message.text ?? '';
+          if (entry.sender === 'bot') times.set(text, (times.get(text) ?? 0) + 1);
+        }
+      }
+      return times;
+    };
+    const replies = [...acked.values()].map((message) => message.text);
+    expect(replies.length).toBeGreaterThan(KILLS);
+    for (let waited = 0; waited < 30_000; waited += 100) {
+      const times = await delivered();
+      if (replies.every((text) => (times.get(text) ?? 0) >= 1)) break;
+      await delay(100);
+    }
+    const times = await delivered();
+    // Each acknowledged reply once, or once more after a kill between sending and recording.
+    expect(
+      replies.map((text) => [text, times.get(text) ?? 0]).filter(([, n]) => n !== 1 && n !== 2),
+    ).toEqual([]);
+    db.close();
+    operator?.close();
+    expect(await platform.kill('SIGTERM')).toBe(0);
+  }, 180_000);
+});
+
+/** Gives the demo chat `bot` as its Telegram channel (by the admin API), its messages by `mode`. */
+async function connectBot(
+  platform: BuiltPlatform,
+  bot: SandboxBot,
+  mode: 'polling' | 'webhook',
+): Promise<void> {
+  const base = platform.url;
+  if (!base) throw new Error('the platform is down');
+  const { cookie, csrfToken } = await demoSignIn(base, 'admin@demo.test');
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const { widgets } = (await (await fetch(`${base}/v1/admin/widgets`, { headers })).json()) as {
+    widgets: { id: string; key: string; settings: { channels: object } }[];
+  };
+  const chat = widgets.find((widget) => widget.key === 'demo-chat');
+  if (!chat) throw new Error('no demo chat');
+  const telegram = {
+    enabled: true,
+    receiver: null,
+    botToken: bot.token,
+    botName: bot.username,
+    mode,
+  };
+  const patched = await fetch(`${base}/v1/admin/widgets/${chat.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({
+      settings: { ...chat.settings, channels: { ...chat.settings.channels, telegram } },
+    }),
+  });
+  if (patched.status !== 200) throw new Error(`PATCH: ${patched.status} ${await patched.text()}`);
+}
+
+/** The demo operator's `/ops` socket on the running process, or undefined while it is down. */
+async function opsSocket(
+  platform: BuiltPlatform,
+  previous: Socket | undefined,
+): Promise<Socket | undefined> {
+  previous?.close();
+  return platform.url ? demoOperatorSocket(platform.url).catch(() => undefined) : undefined;
+}

@@ -1,0 +1,156 @@
+/**
+ * One update, however often it comes (a webhook's retry, a poller that lost its offset): stored
+ * once per (bot, update_id), the cursor moved past it each time; what the chat does not keep
+ * (a plain Start, an edit) only moves the cursor.
+ */
+import type { Update } from '@grammyjs/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isChat } from '../../../../src/chat/channels/telegram/telegram-bots';
+import { receiveTelegramUpdate } from '../../../../src/chat/channels/telegram/telegram-receive';
+import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
+import {
+  customer,
+  receiveDeps,
+  type TelegramStage,
+  telegramStage,
+  telegramWidget,
+  widgetMessages,
+} from '../../../support/channels';
+import { engines, type TestDatabase } from '../../../support/databases';
+import type { TestPlatform } from '../../../support/platform';
+
+/** A message of a private chat, as updates carry them. */
+type Private = NonNullable<Update['message']> & NonNullable<Update['edited_message']>;
+
+describe.each(engines)('Telegram updates on $name', (engine) => {
+  let stage: TelegramStage;
+  let database: TestDatabase;
+  let t: TestPlatform;
+
+  beforeAll(async () => {
+    stage = await telegramStage();
+    database = await engine.open();
+    t = await stage.platform(database);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+    await stage?.close();
+  });
+
+  /**
+   * A new widget's bot whose lease the test holds (no poller: the test hands the updates over
+   * itself, as a poller or a webhook would), and what receiving needs.
+   */
+  const handOver = async (messagesPerMinute?: number) => {
+    const { widget, bot } = await telegramWidget(t, stage.sandbox, { refresh: false });
+    if (!isChat(widget)) throw new Error('not a chat widget');
+    const credential = telegramCredential(bot.token);
+    const { store } = t.platform;
+    const lease = await store.channels.leases.acquire({
+      credential,
+      holder: 'this test',
+      leaseMs: 60_000,
+      now: stage.clock().getTime(),
+    });
+    if (!lease) throw new Error('no lease');
+    const deps = receiveDeps(t, stage.clock, messagesPerMinute);
+    return { widget, bot, credential, lease, deps, store };
+  };
+
+  it('stores an update that comes again once, moving the cursor past it each time', async () => {
+    // No poller: the test hands the updates over itself, as a poller or a webhook would.
+    const { widget, bot, credential, lease, deps, store } = await handOver();
+    const anna = customer(stage.sandbox);
+    // A private chat's message, as the sandbox queued it for the bot.
+    const message = stage.sandbox.telegram.write(
+      bot.username,
+      anna,
+      'Only once, please',
+    ) as Private;
+    const update: Update = { update_id: 500, message };
+    const guard = { credential, fence: lease.fence, cursor: 501 };
+
+    await receiveTelegramUpdate(deps, { credential, widget }, update, guard);
+    await receiveTelegramUpdate(deps, { credential, widget }, update, guard);
+    await receiveTelegramUpdate(deps, { credential, widget }, update, undefined);
+    expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual(['Only once, please']);
+
+    const plainStart: Update = {
+      update_id: 501,
+      message: stage.sandbox.telegram.start(bot.username, anna) as Private,
+    };
+    const edit: Update = {
+      update_id: 502,
+      edited_message: { ...message, edit_date: message.date + 1 },
+    };
+    await receiveTelegramUpdate(deps, { credential, widget }, plainStart, {
+      ...guard,
+      cursor: 502,
+    });
+    await receiveTelegramUpdate(deps, { credential, widget }, edit, { ...guard, cursor: 503 });
+    expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual(['Only once, please']);
+    const again = await store.channels.leases.acquire({
+      credential,
+      holder: 'this test',
+      leaseMs: 60_000,
+      now: stage.clock().getTime(),
+    });
+    expect(again).toEqual({ credential, fence: lease.fence, cursor: 503, webhookUrl: null });
+  });
+  it('tells the operators of an update whose process died before telling them, when it comes again', async () => {
+    // A webhook's update: no lease, no cursor.
+    const { widget, bot, credential, deps } = await handOver();
+    // The process dies after the commit, before the operators hear of the message.
+    const dying = {
+      ...deps,
+      feed: { ...deps.feed, message: () => Promise.reject(new Error('SIGKILL')) },
+    };
+    const message = stage.sandbox.telegram.write(
+      bot.username,
+      customer(stage.sandbox),
+      'Hi',
+    ) as Private;
+    const update: Update = { update_id: 900, message };
+    const source = { credential, widget };
+
+    await expect(receiveTelegramUpdate(dying, source, update, undefined)).rejects.toThrow(
+      'SIGKILL',
+    );
+    expect((await widgetMessages(t, widget)).map((m) => m.published)).toEqual([false]);
+    // The webhook's retry: stored nothing more, published what was stored.
+    await receiveTelegramUpdate(deps, source, update, undefined);
+    const stored = await widgetMessages(t, widget);
+    expect(stored.map((m) => [m.text, m.published])).toEqual([['Hi', true]]);
+  });
+
+  it('refuses a customer past the chat rate limit as the site chat does, moving the cursor on', async () => {
+    const { widget, bot, credential, lease, deps, store } = await handOver(2);
+    const flooder = customer(stage.sandbox, 'Flood');
+    for (const id of [1, 2, 3]) {
+      const message = stage.sandbox.telegram.write(
+        bot.username,
+        flooder,
+        `number ${id}`,
+      ) as Private;
+      await receiveTelegramUpdate(
+        deps,
+        { credential, widget },
+        { update_id: id, message },
+        {
+          credential,
+          fence: lease.fence,
+          cursor: id + 1,
+        },
+      );
+    }
+    expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual(['number 1', 'number 2']);
+    const again = await store.channels.leases.acquire({
+      credential,
+      holder: 'this test',
+      leaseMs: 60_000,
+      now: stage.clock().getTime(),
+    });
+    expect(again?.cursor).toBe(4);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * A platform and the messenger sandbox on one test clock, a chat widget with a Telegram bot of the
+ * sandbox, and a customer to play: for the channel tests.
+ */
+import { type ChatSettings, defaultSettings, type Receiver } from '@frontdesk/config';
+import {
+  type Customer,
+  type MessengerSandbox,
+  type SandboxBot,
+  startMessengerSandbox,
+} from '@frontdesk/messenger-sandbox';
+import type { Platform, StoredChatMessage, Widget } from '@frontdesk/platform';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { ReceiveDeps } from '../../src/chat/channels/receive-message';
+import { chatFeed } from '../../src/chat/feed';
+import { chatWidget, type SitePatch } from './chat';
+import type { TestDatabase } from './databases';
+import { startPlatform, type TestClock, type TestPlatform, testClock } from './platform';
+
+/** Pollers quick enough for tests: a 1 s long poll, a 30 s lease (on the test clock), 20 ms ticks. */
+export const TEST_CHANNEL_TUNING = {
+  pollTimeoutSeconds: 1,
+  leaseMs: 30_000,
+  tickMs: 20,
+  backoffMs: 1_000,
+  maxBackoffMs: 8_000,
+  refreshMs: 0,
+};
+
+/** A started sandbox and the clock it shares with the platforms. */
+export interface TelegramStage {
+  clock: TestClock;
+  sandbox: MessengerSandbox;
+  /** A platform over `database` on the stage's clock, pointed at the sandbox's Telegram. */
+  platform(
+    database: TestDatabase,
+    tuning?: Partial<typeof TEST_CHANNEL_TUNING>,
+  ): Promise<TestPlatform>;
+  /** The environment of a platform pointed at the sandbox. */
+  env: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox on a fresh test clock. */
+export async function telegramStage(): Promise<TelegramStage> {
+  const clock = testClock('2026-03-04T07:00:00Z');
+  const sandbox = await startMessengerSandbox({ clock });
+  const env = {
+    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
+    MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
+  };
+  return {
+    clock,
+    sandbox,
+    env,
+    platform: (database, tuning = {}) =>
+      startPlatform(database, {
+        clock,
+        env,
+        channelTuning: { ...TEST_CHANNEL_TUNING, ...tuning },
+      }),
+    close: () => sandbox.close(),
+  };
+}
+
+let bots = 0;
+
+/**
+ * A sandbox bot and a chat widget of `t`'s account with it as its Telegram channel (routed to
+ * `receiver`), the site chat's settings patched by `site`; the platform's pollers refreshed.
+ */
+export async function telegramWidget(
+  t: TestPlatform,
+  sandbox: MessengerSandbox,
+  options: {
+    receiver?: Receiver | null;
+    site?: SitePatch;
+    refresh?: boolean;
+    mode?: 'polling' | 'webhook';
+  } = {},
+): Promise<{ widget: Widget; bot: SandboxBot }> {
+  const bot = sandbox.telegram.createBot({ username: `shop${++bots}_bot`, firstName: 'Shop' });
+  const defaults = defaultSettings('chat') as ChatSettings;
+  const widget = await chatWidget(t, options.site, {
+    channels: {
+      ...defaults.channels,
+      telegram: {
+        enabled: true,
+        receiver: options.receiver ?? null,
+        botToken: bot.token,
+        botName: bot.username,
+        ...(options.mode ? { mode: options.mode } : {}),
+      },
+    },
+  });
+  if (options.refresh !== false) await t.platform.channels.refresh();
+  return { widget, bot };
+}
+
+/** Every message of `widget`'s conversations, oldest conversation first. */
+export async function widgetMessages(
+  t: TestPlatform,
+  widget: Widget,
+): Promise<StoredChatMessage[]> {
+  const store = t.platform.store;
+  const conversations = [
+    ...(await store.conversations.list(t.accountId, 'open', 1000)),
+    ...(await store.conversations.list(t.accountId, 'closed', 1000)),
+  ]
+    .filter((c) => c.widgetId === widget.id)
+    .sort((a, b) => a.startedAt - b.startedAt);
+  const messages = await Promise.all(
+    conversations.map((c) => store.chatMessages.since(c.id, 0, 1000)),
+  );
+  return messages.flat();
+}
+
+let customers = 0;
+
+/** A Telegram user to play. */
+export function customer(sandbox: MessengerSandbox, firstName = 'Anna'): Customer {
+  return sandbox.telegram.customer({
+    firstName,
+    lastName: `Customer${++customers}`,
+    username: `${firstName.toLowerCase()}_${customers}`,
+  });
+}
+
+/** The poller events of a platform's channels. */
+export type PollerEvent = Parameters<Parameters<Platform['channels']['subscribe']>[0]>[0];
+
+/**
+ * The first poller event of `platform` from now on that `match` accepts (subscribe before what
+ * causes it); rejects after 10 s.
+ */
+export function pollerEvent(
+  platform: Platform,
+  match: (event: PollerEvent) => boolean,
+): Promise<PollerEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error('the awaited poller event did not come in 10 s'));
+    }, 10_000);
+    const unsubscribe = platform.channels.subscribe((event) => {
+      if (!match(event)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(event);
+    });
+  });
+}
+
+/**
+ * What receiving an update needs, over `t` on `clock`, for a test that hands updates over itself
+ * (as a poller or a webhook would); `messagesPerMinute` is the customers' rate limit.
+ */
+export function receiveDeps(
+  t: TestPlatform,
+  clock: TestClock,
+  messagesPerMinute = 100,
+): ReceiveDeps {
+  const { store } = t.platform;
+  return {
+    store,
+    clock,
+    feed: chatFeed(t.platform.io, { store, clock }),
+    limiter: new RateLimiterMemory({ points: messagesPerMinute, duration: 60 }),
+  };
+}

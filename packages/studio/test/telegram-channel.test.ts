@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+/**
+ * The Telegram channel in the Studio: how its messages arrive (long polling or a webhook), saved
+ * with the widget, and its live status as the platform reports it.
+ */
+import { type ChatSettings, defaultSettings } from '@frontdesk/config';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { h } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TelegramStatus, Widget } from '../src/api';
+import { WidgetEditor } from '../src/widget-editor';
+import { fakePlatform, type SeenRequest, session } from './fake-platform';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const chat = defaultSettings('chat') as ChatSettings;
+const widget: Widget = {
+  id: 'w1',
+  key: 'shop-chat',
+  type: 'chat',
+  name: 'Shop',
+  active: true,
+  version: 1,
+  settings: {
+    ...chat,
+    channels: {
+      ...chat.channels,
+      telegram: { enabled: true, receiver: null, botToken: { set: true }, botName: 'shop_bot' },
+    },
+  },
+};
+
+/** The editor of `widget` over a fake platform whose Telegram status is `status()`. */
+async function editor(status: () => TelegramStatus): Promise<SeenRequest[]> {
+  const seen = fakePlatform({
+    'GET /v1/admin/widgets/w1': () => ({ body: widget }),
+    'GET /v1/admin/users': () => ({ body: { users: [] } }),
+    'GET /v1/admin/groups': () => ({ body: { groups: [] } }),
+    'GET /v1/admin/widgets/w1/telegram-status': () => ({ body: status() }),
+    'PATCH /v1/admin/widgets/w1': (body) => ({
+      body: { ...widget, ...(body as object), version: 2 },
+    }),
+  });
+  render(h(WidgetEditor, { session, id: 'w1', tab: 'basic' }));
+  await screen.findByRole('heading', { level: 1 });
+  return seen;
+}
+
+const telegram = () => within(screen.getByRole('group', { name: 'Telegram' }));
+
+describe('the Telegram channel in the Studio', () => {
+  it('shows whether the bot is connected, its last update and last error, and asks again', async () => {
+    const lastUpdateAt = '2026-03-04T07:15:00.000Z';
+    let status: TelegramStatus = {
+      mode: 'polling',
+      connected: true,
+      lastUpdateAt,
+      lastError: null,
+      lastErrorAt: null,
+    };
+    await editor(() => status);
+    await telegram().findByText('Connected (long polling).');
+    expect(telegram().getByText(new Date(lastUpdateAt).toLocaleString())).toBeTruthy();
+    expect(telegram().getByText('none')).toBeTruthy();
+
+    status = {
+      ...status,
+      connected: false,
+      lastError: 'Telegram did not answer getUpdates: connection refused',
+      lastErrorAt: '2026-03-04T07:16:00.000Z',
+    };
+    fireEvent.click(telegram().getByRole('button', { name: 'Refresh the status' }));
+    await telegram().findByText('Not connected (long polling).');
+    expect(
+      telegram().getByText(
+        `Telegram did not answer getUpdates: connection refused (${new Date('2026-03-04T07:16:00.000Z').toLocaleString()})`,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says so when the channel has no saved bot or is off', async () => {
+    await editor(() => ({
+      mode: 'off',
+      connected: false,
+      lastUpdateAt: null,
+      lastError: null,
+      lastErrorAt: null,
+    }));
+    await telegram().findByText('Off: no saved bot token, or the channel is not on.');
+    expect(telegram().queryByText('Last update received')).toBeNull();
+  });
+
+  it('saves webhook mode when the marketer picks it', async () => {
+    const seen = await editor(() => ({
+      mode: 'polling',
+      connected: true,
+      lastUpdateAt: null,
+      lastError: null,
+      lastErrorAt: null,
+    }));
+    const mode = telegram().getByLabelText('How messages arrive') as HTMLSelectElement;
+    expect(mode.value).toBe('polling');
+    fireEvent.change(mode, { target: { value: 'webhook' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/^Saved/);
+    const patch = seen.find((r) => r.method === 'PATCH')?.body as { settings: ChatSettings };
+    expect(patch.settings.channels.telegram?.mode).toBe('webhook');
+  });
+});
