@@ -29,7 +29,9 @@ export interface ChatFeed {
 /** The feed over the `/chat` and `/ops` namespaces of `io`; it marks messages published in `store`. */
 export function chatFeed(
   io: Server,
-  ctx: Pick<AppContext, 'store' | 'clock' | 'distribute' | 'holderFirst'>,
+  // Without distribution (a test's feed), messages and closes only tell.
+  ctx: Pick<AppContext, 'store' | 'clock'> &
+    Partial<Pick<AppContext, 'distribute' | 'holderFirst'>>,
 ): ChatFeed {
   const { store, clock } = ctx;
   const chat = io.of('/chat');
@@ -45,7 +47,7 @@ export function chatFeed(
   };
   // A message or a close may change a group's queue or free a member: its turn comes.
   const changed = ({ receiver }: Conversation) =>
-    ctx.distribute(receiver?.kind === 'group' ? [receiver.id] : []);
+    ctx.distribute?.(receiver?.kind === 'group' ? [receiver.id] : []);
   return {
     async message({ message, conversation: stored }, shown, exceptSocket) {
       const toVisitor = chat.to(visitorRoom(stored.visitorId));
@@ -58,7 +60,7 @@ export function chatFeed(
       ops.to(conversationRooms(stored)).emit('chat:message', wireMessage(message));
       const marked = message.published || published(message.id);
       // One nobody holds in a distributing group is given out first: its operators hear who holds it.
-      const current = await ctx.holderFirst(stored);
+      const current = ctx.holderFirst ? await ctx.holderFirst(stored) : stored;
       await Promise.all([marked, conversation(current)]);
       changed(current);
     },
