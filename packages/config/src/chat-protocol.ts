@@ -6,6 +6,7 @@
  * packages/platform/CHAT.md describes the flows (enquiries, auto-replies, resync, hand-off).
  */
 import * as v from 'valibot';
+import type { ConversationTransfer } from './chat-distribution';
 import { EmailSchema, PhoneSchema } from './contacts';
 import { TextLocaleSchema } from './locale';
 import type { Presence } from './presence';
@@ -123,7 +124,7 @@ export const OperatorSendSchema = v.object({
   text: requiredText(MAX_CHAT_MESSAGE),
 });
 
-/** Operator → platform: `chat:open`, `chat:close`, `chat:take` name one conversation. */
+/** Operator → platform: `chat:open` and `chat:close` name one conversation. */
 export const ConversationRefSchema = v.object({ conversationId: text(64) });
 
 /** Operator → platform `chat:typing` / `chat:read` / `chat:sync`: the same as the visitor's, per conversation. */
@@ -234,8 +235,15 @@ export interface ConversationSummary {
   channel: ChatChannel;
   /** Who it is routed to; null = every operator of the account. */
   receiver: { kind: 'employee' | 'group'; id: string } | null;
-  /** The operator who took it (first to reply), null while unassigned. */
+  /**
+   * Who holds it: the first to reply, or the member a distributing group gave it to, or the
+   * colleague it was handed to; null while nobody does.
+   */
   assignee: { id: string; name: string } | null;
+  /** Since when it waits in its group's queue (ISO); null once someone holds it. */
+  queuedAt: string | null;
+  /** The last hand-over, with its note. */
+  transfer: ConversationTransfer | null;
   visitor: {
     id: string;
     /** The contact's name when given, else null (the console shows "Visitor #…"). */

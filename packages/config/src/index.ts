@@ -12,6 +12,14 @@ export { CallSettingsSchema } from './call-settings';
 export { CallbackModeSchema } from './callback-mode';
 export type { CallbackSettings } from './callback-settings';
 export { CallbackSettingsSchema } from './callback-settings';
+export type { ChatQueue, ConversationTransfer, GroupChatRules } from './chat-distribution';
+export {
+  GroupChatRulesSchema,
+  MAX_ANSWER_SECONDS,
+  MAX_CHAT_LIMIT,
+  MAX_TRANSFER_NOTE,
+  OperatorTransferSchema,
+} from './chat-distribution';
 export type {
   ChatAck,
   ChatAuth,

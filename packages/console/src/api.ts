@@ -76,3 +76,29 @@ export function search(q: string): Promise<SearchResults> {
 export function sipCredentials(session: StaffSession): Promise<SipCredentials> {
   return request('/v1/ops/sip-credentials', { method: 'POST', body: {}, session });
 }
+
+/** Someone or some group a conversation can be handed to. */
+export interface HandOverChoice {
+  kind: 'employee' | 'group';
+  id: string;
+  name: string;
+}
+
+/**
+ * Whom a conversation can go to: the account's operators and admins but `userId`, then its
+ * groups (`GET /v1/admin/users`, `GET /v1/admin/groups`), each by name.
+ */
+export async function handOverChoices(userId: string): Promise<HandOverChoice[]> {
+  const [{ users }, { groups }] = await Promise.all([
+    request<{ users: { id: string; name: string; role: string }[] }>('/v1/admin/users'),
+    request<{ groups: { id: string; name: string }[] }>('/v1/admin/groups'),
+  ]);
+  const byName = (a: HandOverChoice, b: HandOverChoice) => a.name.localeCompare(b.name);
+  return [
+    ...users
+      .filter((u) => u.id !== userId && (u.role === 'operator' || u.role === 'admin'))
+      .map((u): HandOverChoice => ({ kind: 'employee', id: u.id, name: u.name }))
+      .sort(byName),
+    ...groups.map((g): HandOverChoice => ({ kind: 'group', id: g.id, name: g.name })).sort(byName),
+  ];
+}

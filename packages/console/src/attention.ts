@@ -1,6 +1,6 @@
 /**
  * What asks for the operator: unread visitor messages in the conversations they hold or can
- * take, and the total the tab's title carries ("(3) Frontdesk console") so a background tab
+ * take, a conversation that came to them, and the total the tab's title carries ("(3) Frontdesk console") so a background tab
  * still tells.
  */
 import type { ConversationSummary } from '@frontdesk/config';
@@ -9,6 +9,22 @@ import type { ConversationSummary } from '@frontdesk/config';
 export function holdsOrCanTake(conversation: ConversationSummary, userId: string): boolean {
   if (conversation.status !== 'open') return false;
   return !conversation.assignee || conversation.assignee.id === userId;
+}
+
+/**
+ * Whether a conversation that changed hands (`before` → `conversation`) came to `userId` from
+ * someone else: handed over, moved on for want of a first answer, or given out from the queue —
+ * not taken by their own reply.
+ */
+export function cameToMe(
+  conversation: ConversationSummary,
+  before: ConversationSummary,
+  userId: string,
+): boolean {
+  if (conversation.assignee?.id !== userId || before.assignee?.id === userId) return false;
+  const handed = conversation.transfer !== null && conversation.transfer.at !== before.transfer?.at;
+  const given = before.queuedAt !== null && conversation.lastMessage?.author !== 'operator';
+  return handed || given;
 }
 
 /**

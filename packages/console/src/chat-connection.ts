@@ -36,7 +36,12 @@ export interface InboxConnection {
   markRead(conversationId: string): void;
   /** Closes the conversation (the visitor is offered the rating when enabled). */
   close(conversationId: string): Promise<void>;
+  /** Hands the conversation to a colleague or a group, with a note (`chat:transfer`). */
+  transfer(conversationId: string, to: TransferTarget, note: string): Promise<void>;
 }
+
+/** Whom a conversation can be handed to. */
+export type TransferTarget = { kind: 'employee' | 'group'; id: string };
 
 /** What the inbox tells the screen as it happens. */
 export interface InboxEvents {
@@ -44,6 +49,11 @@ export interface InboxEvents {
   newConversation(conversation: ConversationSummary): void;
   /** A visitor wrote in a conversation already listed (a new one is `newConversation`). */
   visitorMessage(message: ChatMessage, conversation: ConversationSummary): void;
+  /**
+   * An open conversation already listed changed hands (a group's turn, a hand-over, a reply):
+   * `conversation` as it is now, `before` as it was.
+   */
+  holderChanged(conversation: ConversationSummary, before: ConversationSummary): void;
 }
 
 /** The inbox over `socket`, telling `events` of new conversations and visitor messages. */
@@ -88,7 +98,15 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
     };
     const onConversation = (conversation: ConversationSummary) => {
       const before = current.current;
-      if (before.listed && !before.conversations.has(conversation.id)) announceNew(conversation);
+      const known = before.conversations.get(conversation.id);
+      if (before.listed && !known) announceNew(conversation);
+      else if (
+        known &&
+        conversation.status === 'open' &&
+        known.assignee?.id !== conversation.assignee?.id
+      ) {
+        notify.current.holderChanged(conversation, known);
+      }
       dispatch({ type: 'conversation', conversation });
     };
     const onMessage = (message: ChatMessage) => {
@@ -182,6 +200,10 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
             conversation: { ...summary, status: 'closed', closedAt: new Date().toISOString() },
           });
         }
+      },
+      async transfer(conversationId, to, note) {
+        // The platform announces the new holder (`chat:conversation`) to everyone concerned.
+        await ask(socket, 'chat:transfer', { conversationId, to, note });
       },
     } satisfies Omit<InboxConnection, 'state'>;
   }, [socket]);

@@ -1,11 +1,13 @@
 /**
- * One conversation in a list (the chats, the search results): the visitor and whether they are
- * online, the channel they write from (icon and name), the widget, the unread count and the last message. A link to the conversation, so a
+ * One conversation in a list (the chats, the search results, the missed): the visitor and whether
+ * they are online, the channel they write from (icon and name), the widget, who holds it, the
+ * unread count and the last message. A link to the conversation, so a
  * new tab or a shared link opens it too. Every visitor-supplied string is rendered as text.
  */
 import type { ConversationSummary } from '@frontdesk/config';
 import { ChannelBadge } from './channel-badge';
 import { visitorName } from './chat-store';
+import { holderText } from './holder';
 
 /** One line of the last message: who wrote it (unless the visitor) and the text. */
 function preview(conversation: ConversationSummary): string {
@@ -26,11 +28,14 @@ export function ConversationRow({
   unread,
   href,
   selected,
+  userId,
 }: {
   conversation: ConversationSummary;
   unread: number;
   href: string;
   selected: boolean;
+  /** Who looks: "You hold it" for their own. */
+  userId: string;
 }) {
   const { visitor } = conversation;
   return (
@@ -57,6 +62,8 @@ export function ConversationRow({
         <span class="row-widget">
           <ChannelBadge channel={conversation.channel} /> · {conversation.widget.name}
           {conversation.status === 'closed' ? ' · closed' : ''}
+          {' · '}
+          <span class="holder">{holderText(conversation, userId)}</span>
         </span>
         <span class="row-preview">{preview(conversation)}</span>
       </a>

@@ -75,6 +75,7 @@ export function ChatList({
               unread={unreadOf(conversation)}
               href={routeHref({ ...route, open: { kind: 'chat', id: conversation.id } })}
               selected={route.open?.kind === 'chat' && route.open.id === conversation.id}
+              userId={userId}
             />
           ))}
         </ul>

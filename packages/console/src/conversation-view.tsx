@@ -1,16 +1,19 @@
 /**
- * One conversation as the operator works it: the message log, the visitor's typing, the reply
- * box and closing the chat, with its context beside it (conversation-context.tsx). The reply box
+ * One conversation as the operator works it: who holds it (and how it last changed hands), the
+ * message log, the visitor's typing, the reply box, handing it over and closing the chat, with its context beside it (conversation-context.tsx). The reply box
  * sits at the bottom of its pane: nothing that arrives moves it. Every visitor- or
  * operator-supplied string is rendered as text.
  */
 import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { linkify } from '@frontdesk/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { HandOverChoice } from './api';
 import { CHANNEL_NAMES, ChannelBadge } from './channel-badge';
 import type { InboxConnection } from './chat-connection';
 import { type PendingMessage, type Thread, visitorName } from './chat-store';
 import { ConversationContext } from './conversation-context';
+import { HandOver } from './hand-over';
+import { holderText, transferText } from './holder';
 import { typingSignal } from './typing-signal';
 
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
@@ -250,16 +253,27 @@ function CloseChat({ close }: { close: () => Promise<void> }) {
   );
 }
 
+/** Whether `user` may hand the conversation over: its holder, anyone while nobody holds it, an admin. */
+function mayHandOver(conversation: ConversationSummary, user: { id: string; role: string }) {
+  return user.role === 'admin' || !conversation.assignee || conversation.assignee.id === user.id;
+}
+
 /** The conversation screen; see the module comment. `now` is the clock (injectable for tests). */
 export function ConversationView({
   conversation,
   thread,
   inbox,
+  user,
+  handOverChoices,
   now = systemClock,
 }: {
   conversation: ConversationSummary;
   thread: Thread;
-  inbox: Pick<InboxConnection, 'send' | 'retry' | 'typing' | 'markRead' | 'close'>;
+  inbox: Pick<InboxConnection, 'send' | 'retry' | 'typing' | 'markRead' | 'close' | 'transfer'>;
+  /** Who looks: their own conversations say so, and they may hand over what they hold. */
+  user: { id: string; role: string };
+  /** Whom it can be handed to (loaded when "Hand over" opens). */
+  handOverChoices: () => Promise<HandOverChoice[]>;
   now?: () => Date;
 }) {
   const id = conversation.id;
@@ -293,6 +307,7 @@ export function ConversationView({
   }, [id, held, inbox.markRead]);
 
   const typing = useMemo(() => (on: boolean) => inbox.typing(id, on), [id, inbox.typing]);
+  const handed = transferText(conversation);
 
   return (
     <article class="workspace conversation" aria-labelledby="item-title" data-conversation-id={id}>
@@ -304,7 +319,17 @@ export function ConversationView({
           <p class="conversation-channel">
             Writes from <ChannelBadge channel={conversation.channel} />
           </p>
+          {open && mayHandOver(conversation, user) && (
+            <HandOver
+              choices={handOverChoices}
+              transfer={(to, note) => inbox.transfer(id, to, note)}
+            />
+          )}
           {open && <CloseChat close={() => inbox.close(id)} />}
+          <p class="holding">
+            <span class="holder">{holderText(conversation, user.id)}</span>
+            {handed && <span class="handed"> · {handed}</span>}
+          </p>
         </header>
         <MessageLog
           conversation={conversation}

@@ -1,6 +1,6 @@
 /**
  * The console's first pane: who is signed in, the lists with what waits in each (unread chat
- * messages, orders waiting, calls ringing), the softphone's state, the sound and desktop
+ * messages, orders waiting, calls ringing, missed enquiries not handled), the softphone's state, the sound and desktop
  * notification switches, who else is online, the keyboard shortcuts and signing out.
  */
 import type { StaffUser } from '@frontdesk/staff';
@@ -18,6 +18,8 @@ export interface Counts {
   chats: number;
   orders: number;
   calls: number;
+  /** Missed enquiries not handled yet. */
+  missed: number;
 }
 
 /** The keys the search box answers to. */
@@ -82,6 +84,7 @@ export function Navigation({
           {link('chats', 'Chats', counts.chats, 'unread')}
           {link('orders', 'Orders', counts.orders, 'waiting')}
           {link('calls', 'Calls', counts.calls, 'ringing')}
+          {link('missed', 'Missed', counts.missed, 'not handled')}
         </ul>
       </nav>
       {phone && (

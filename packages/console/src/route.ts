@@ -12,7 +12,7 @@ import { CHANNEL_NAMES } from './channel-badge';
 import type { InboxFilter } from './chat-store';
 
 /** The lists of the console. */
-export type Section = 'chats' | 'orders' | 'calls' | 'search';
+export type Section = 'chats' | 'orders' | 'calls' | 'missed' | 'search';
 
 /** The item open in the item pane. */
 export interface OpenItem {
@@ -34,7 +34,7 @@ export interface Route {
   open: OpenItem | null;
 }
 
-const SECTIONS: readonly Section[] = ['chats', 'orders', 'calls', 'search'];
+const SECTIONS: readonly Section[] = ['chats', 'orders', 'calls', 'missed', 'search'];
 const CHAT_FILTERS: readonly InboxFilter[] = ['unassigned', 'mine', 'all'];
 const ORDER_FILTERS: readonly OrderFilter[] = ['open', 'scheduled', 'closed'];
 

@@ -72,8 +72,11 @@ export function SearchList({
   addOrders,
   announce,
   now,
+  userId,
 }: {
   route: Route;
+  /** Who looks (whose conversations say "You hold it"). */
+  userId: string;
   conversations: ReadonlyMap<string, ConversationSummary>;
   orders: ReadonlyMap<string, CallbackOrder>;
   unreadOf: (conversation: ConversationSummary) => number;
@@ -133,6 +136,7 @@ export function SearchList({
                 unread={unreadOf(conversation)}
                 href={routeHref({ ...route, open: { kind: 'chat', id: result.id } })}
                 selected={isOpen('chat', result.id)}
+                userId={userId}
               />
             );
           })}

@@ -9,7 +9,8 @@ import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { type StaffSession, signOut } from '@frontdesk/staff';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAlerts } from './alerts';
-import { holdsOrCanTake, titleWith, unreadCount } from './attention';
+import { handOverChoices } from './api';
+import { cameToMe, holdsOrCanTake, titleWith, unreadCount } from './attention';
 import { CallDock } from './call-dock';
 import { CallList } from './call-list';
 import { type CallbackOrder, waitsForMe } from './callback-order';
@@ -18,11 +19,14 @@ import { ChatList } from './chat-list';
 import { visitorName } from './chat-store';
 import { ConversationView } from './conversation-view';
 import { focusAfterRow, useFocusRescue } from './focus';
+import { missedCount, useMissed } from './missed';
+import { MissedList } from './missed-list';
 import { Navigation } from './navigation';
 import { connectOps } from './ops-socket';
 import { OrderList } from './order-list';
 import { OrderView } from './order-view';
 import { useOrders } from './orders-connection';
+import { QueueStatus, useQueues } from './queues';
 import { navigate, type Route, type Section, useRoute } from './route';
 import { SearchForm, SearchList } from './search';
 import { useShortcuts } from './shortcuts';
@@ -39,6 +43,7 @@ const LIST_TITLE: Record<Section, string> = {
   chats: 'Chats',
   orders: 'Callback orders',
   calls: 'Calls',
+  missed: 'Missed',
   search: 'Search results',
 };
 
@@ -62,7 +67,9 @@ export function Shell({
 }) {
   const { user } = session;
   const answering = user.role === 'operator' || user.role === 'admin';
-  const sections: readonly Section[] = answering ? ['chats', 'orders', 'calls'] : ['orders'];
+  const sections: readonly Section[] = answering
+    ? ['chats', 'orders', 'calls', 'missed']
+    : ['orders'];
   const asked = useRoute();
   const route: Route =
     asked.section === 'search' || sections.includes(asked.section)
@@ -99,11 +106,25 @@ export function Shell({
 
   const inbox = useChatInbox(socket, {
     newConversation(conversation: ConversationSummary) {
+      // A distributing group's chat given to a colleague is theirs to answer: no alarm here.
+      if (!holdsOrCanTake(conversation, user.id)) return;
       const who = visitorName(conversation.visitor);
       announce(`New chat from ${who} on ${conversation.widget.name}`);
       alerts.alert({
         title: `New chat: ${who}`,
         body: conversation.lastMessage?.text ?? conversation.widget.name,
+        tag: `chat-${conversation.id}`,
+        onClick: () => goTo({ kind: 'chat', id: conversation.id }),
+      });
+    },
+    holderChanged(conversation: ConversationSummary, before: ConversationSummary) {
+      if (!cameToMe(conversation, before, user.id)) return;
+      const who = visitorName(conversation.visitor);
+      announce(`Chat with ${who} is yours now`);
+      alerts.alert({
+        title: `Chat for you: ${who}`,
+        body:
+          conversation.transfer?.note ?? conversation.lastMessage?.text ?? conversation.widget.name,
         tag: `chat-${conversation.id}`,
         onClick: () => goTo({ kind: 'chat', id: conversation.id }),
       });
@@ -133,6 +154,8 @@ export function Shell({
       onClick: () => goTo({ kind: 'order', id: order.id }),
     });
   });
+  const queues = useQueues(socket);
+  const { missed, handleCall } = useMissed(socket);
   const softphone = useSoftphone(session, answering, (call: PhoneCall) =>
     alerts.alert({
       title: 'Incoming call',
@@ -166,7 +189,9 @@ export function Shell({
     chats: [...conversations.values()].reduce((sum, c) => sum + unreadOf(c), 0),
     orders: [...orders.orders.values()].filter((o) => waitsForMe(o, orders.ringsMe, now)).length,
     calls: softphone.calls.filter((call) => call.state === 'ringing').length,
+    missed: answering ? missedCount(missed) : 0,
   };
+  // The title counts what asks for someone now; missed ones wait in their own list.
   const waiting = counts.chats + counts.orders + counts.calls;
   useEffect(() => {
     document.title = titleWith(TITLE, waiting);
@@ -184,6 +209,8 @@ export function Shell({
     return () => setRefocus({ run });
   };
 
+  const choices = useCallback(() => handOverChoices(user.id), [user.id]);
+
   const leave = async () => {
     await signOut(session).catch(() => undefined);
     onSignedOut();
@@ -196,7 +223,14 @@ export function Shell({
     item =
       conversation && thread ? (
         // Keyed: a draft, a pending question or the typing signal never follows to another chat.
-        <ConversationView key={open.id} conversation={conversation} thread={thread} inbox={inbox} />
+        <ConversationView
+          key={open.id}
+          conversation={conversation}
+          thread={thread}
+          inbox={inbox}
+          user={user}
+          handOverChoices={choices}
+        />
       ) : (
         <p class={openError ? 'error' : 'empty'} role={openError ? 'alert' : undefined}>
           {openError ?? 'Opening…'}
@@ -243,6 +277,7 @@ export function Shell({
             {orders.error}
           </p>
         )}
+        {route.section === 'chats' && <QueueStatus queues={queues} now={now} />}
         {route.section === 'chats' && (
           <ChatList
             conversations={conversations.values()}
@@ -255,6 +290,18 @@ export function Shell({
         {route.section === 'calls' && (
           <CallList status={softphone.status} calls={softphone.calls} />
         )}
+        {route.section === 'missed' && (
+          <MissedList
+            missed={missed}
+            route={route}
+            userId={user.id}
+            conversations={conversations}
+            orders={orders.orders}
+            unreadOf={unreadOf}
+            handleCall={handleCall}
+            now={now}
+          />
+        )}
         {route.section === 'search' && (
           <SearchList
             route={route}
@@ -264,6 +311,7 @@ export function Shell({
             addOrders={orders.add}
             announce={announce}
             now={now}
+            userId={user.id}
           />
         )}
       </section>

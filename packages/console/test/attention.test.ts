@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdsOrCanTake, titleWith, unreadCount } from '../src/attention';
-import { summary } from './chat-fixtures';
+import { cameToMe, holdsOrCanTake, titleWith, unreadCount } from '../src/attention';
+import { message, summary } from './chat-fixtures';
 
 const me = 'u1';
 const waiting = summary({ lastSeq: 5, unanswered: 3, readByOperatorSeq: 3 });
@@ -21,6 +21,34 @@ describe('what asks for the operator', () => {
     // An operator reply after the mark: only the visitor's messages since are unread.
     expect(unreadCount({ ...waiting, unanswered: 1 }, me)).toBe(1);
     expect(unreadCount({ ...waiting, assignee: { id: 'u2', name: 'Olga' } }, me)).toBe(0);
+  });
+
+  it('tells a chat that came to the operator from one they took by replying', () => {
+    const queued = summary({ queuedAt: '2026-03-04T07:00:00Z', lastMessage: message(1) });
+    const mine = { ...queued, queuedAt: null, assignee: { id: me, name: 'Me' } };
+    // Given out from the queue.
+    expect(cameToMe(mine, queued, me)).toBe(true);
+    // Taken by their own reply.
+    const replied = {
+      ...mine,
+      lastMessage: message(2, { author: 'operator', operator: { name: 'Me' } }),
+    };
+    expect(cameToMe(replied, queued, me)).toBe(false);
+    // Handed over by a colleague after answering.
+    const olgas = { ...replied, assignee: { id: 'u2', name: 'Olga' } };
+    const handed = {
+      ...replied,
+      transfer: {
+        reason: 'operator' as const,
+        from: 'Olga',
+        note: 'VIP',
+        at: '2026-03-04T07:05:00Z',
+      },
+    };
+    expect(cameToMe(handed, olgas, me)).toBe(true);
+    // Someone else's now, or already mine: nothing.
+    expect(cameToMe(olgas, mine, me)).toBe(false);
+    expect(cameToMe(mine, mine, me)).toBe(false);
   });
 
   it('puts the count in front of the title while anything waits', () => {

@@ -21,11 +21,13 @@ async function connected(conversations: ConversationSummary[] = [summary()]) {
   ops.answers['chat:sync'] = () => ({ ok: true, messages: [] });
   const fresh: ConversationSummary[] = [];
   const written: [number, string][] = [];
+  const handed: [string, string | undefined][] = [];
   const hook: { current?: InboxConnection } = {};
   function Probe() {
     hook.current = useChatInbox(ops.socket, {
       newConversation: (c) => fresh.push(c),
       visitorMessage: (m, c) => written.push([m.seq, c.id]),
+      holderChanged: (c, before) => handed.push([c.id, before.assignee?.id]),
     });
     return null;
   }
@@ -37,7 +39,16 @@ async function connected(conversations: ConversationSummary[] = [summary()]) {
   };
   const settle = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
   const push = (event: string, payload?: unknown) => act(() => ops.push(event, payload));
-  return { ops, inbox, fresh, written, settle, push, unmount: () => render(null, container) };
+  return {
+    ops,
+    inbox,
+    fresh,
+    written,
+    handed,
+    settle,
+    push,
+    unmount: () => render(null, container),
+  };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -64,6 +75,22 @@ describe('the inbox over /ops', () => {
     await push('chat:conversation', summary({ id: 'c2', lastSeq: 1 }));
     await push('chat:conversation', summary({ id: 'c3', status: 'closed' }));
     expect(fresh.map((c) => c.id)).toEqual(['c2']);
+  });
+
+  it('tells when an open conversation changes hands, with who held it before', async () => {
+    const { handed, push, settle } = await connected([
+      summary({ queuedAt: '2026-03-04T07:00:00Z' }),
+    ]);
+    await settle();
+    const oleg = { id: 'u1', name: 'Oleg' };
+    await push('chat:conversation', summary({ assignee: oleg }));
+    await push('chat:conversation', summary({ assignee: oleg, lastSeq: 2 }));
+    await push('chat:conversation', summary({ assignee: { id: 'u2', name: 'Olga' } }));
+    await push('chat:conversation', summary({ status: 'closed', assignee: oleg }));
+    expect(handed).toEqual([
+      ['c1', undefined],
+      ['c1', 'u1'],
+    ]);
   });
 
   it('tells of each new visitor message in a listed conversation, once, and of no other', async () => {

@@ -11,6 +11,8 @@ export function summary(change: Partial<ConversationSummary> = {}): Conversation
     channel: 'site',
     receiver: { kind: 'group', id: 'g1' },
     assignee: null,
+    queuedAt: null,
+    transfer: null,
     visitor: {
       id: 'v1a2b3c4d5',
       name: null,

@@ -62,9 +62,9 @@ describe('the chats list', () => {
   it('shows each conversation’s visitor, presence, unread count, widget and last message', () => {
     list([anna, mine, theirs]);
     expect(rows()).toEqual([
-      'Visitor #ffee00, offlineWebsite · Site chatOleg Operator: Yes',
-      'Anna, online2 unreadWebsite · Site chatDo you deliver?',
-      'Visitor #v1a2b3, onlineWebsite · Site chatmessage 1',
+      'Visitor #ffee00, offlineWebsite · Site chat · You hold itOleg Operator: Yes',
+      'Anna, online2 unreadWebsite · Site chat · Nobody holds it yetDo you deliver?',
+      'Visitor #v1a2b3, onlineWebsite · Site chat · Held by Olgamessage 1',
     ]);
   });
 

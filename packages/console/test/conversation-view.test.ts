@@ -38,6 +38,7 @@ async function view(
     typing: vi.fn(),
     markRead: vi.fn(),
     close: vi.fn(async () => undefined),
+    transfer: vi.fn(async () => undefined),
   };
   const container = document.createElement('div');
   document.body.append(container);
@@ -48,6 +49,8 @@ async function view(
           conversation,
           thread: t,
           inbox,
+          user: { id: 'u1', role: 'operator' },
+          handOverChoices: async () => [],
           now: options.now ?? (() => NOON_UTC),
         }),
         container,

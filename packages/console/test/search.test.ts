@@ -56,6 +56,7 @@ describe('the search results', () => {
     function Routed() {
       return h(SearchList, {
         route: useRoute(),
+        userId: 'u1',
         conversations: new Map((live.conversations ?? []).map((c) => [c.id, c])),
         orders: new Map((live.orders ?? []).map((o) => [o.id, o])),
         unreadOf: () => 0,

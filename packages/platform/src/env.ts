@@ -67,6 +67,11 @@ export interface PlatformEnv {
   workerIntervalMs: number;
   /** How old a claim of a due order or an outbox message must be before another process takes it. */
   workerLeaseMs: number;
+  /**
+   * How long a chat enquiry may wait unanswered, or a callback order past its time untaken, before
+   * it is missed (MISSED_AFTER_SECONDS, default 300).
+   */
+  missedAfterMs: number;
   /** Rate limits set in the environment (ORDER_LIMIT_*, CHAT_LIMIT_*); the rest keep their defaults. */
   limits: Partial<LimitSettings>;
   /** Base URL of the Telegram Bot API (TELEGRAM_API_URL; tests point it at a local server). */
@@ -123,8 +128,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
  * SIP_RTPENGINE, SIP_MEDIA_ADDRESS, SIP_MEDIA_PORTS, SIP_TRUNK_ADDRESS, SIP_TRUNK_PORT,
  * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
- * WORKER_INTERVAL_MS, WORKER_LEASE_MS, the ORDER_LIMIT_* limits, TELEGRAM_API_URL,
- * VIBER_API_URL, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE and CHANNEL_LEASE_MS.
+ * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits,
+ * TELEGRAM_API_URL, VIBER_API_URL, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE and CHANNEL_LEASE_MS.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -160,6 +165,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     workerIntervalMs: integer('WORKER_INTERVAL_MS', env.WORKER_INTERVAL_MS, 1_000),
     // Five minutes: far beyond the transports' own timeouts (about a minute at worst).
     workerLeaseMs: Math.max(1, integer('WORKER_LEASE_MS', env.WORKER_LEASE_MS, 300_000)),
+    missedAfterMs: integer('MISSED_AFTER_SECONDS', env.MISSED_AFTER_SECONDS, 300) * 1000,
     limits: limitsOf(env),
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),

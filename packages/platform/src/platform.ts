@@ -11,12 +11,14 @@ import {
 } from './chat/channels/channels-runner';
 import { registerTelegramStatus } from './chat/channels/telegram/telegram-status';
 import { registerTelegramWebhook } from './chat/channels/telegram/telegram-webhook';
+import { chatDistribution } from './chat/distribution';
 import { chatFeed } from './chat/feed';
 import { type Clock, systemClock } from './clock';
 import type { PlatformEnv } from './env';
 import { type AppLogger, buildApp } from './http/app';
 import type { AppContext } from './http/context';
 import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-limits';
+import { missedNotice } from './missed/missed-notice';
 import { opsSessions } from './ops-sessions';
 import { orderFeed } from './orders/order-feed';
 import { emailTransport } from './outbox/email-transport';
@@ -38,13 +40,20 @@ export interface Platform {
   store: Store;
   /**
    * The background workers (due callback orders, chat auto-replies, the outbox, expired `/ops`
-   * sessions). They run every `env.workerIntervalMs`; with 0 nothing runs by itself, and tests
-   * call `runDue()`, `fireAutoReplies()`, `sendOutbox()` and `endExpiredSessions()` when they
+   * sessions, distributing chat groups, missed enquiries). They run every `env.workerIntervalMs`;
+   * with 0 nothing runs by itself, and tests call `runDue()`, `fireAutoReplies()`,
+   * `sendOutbox()`, `endExpiredSessions()`, `distributeChats()` and `noticeMissed()` when they
    * want a pass.
    */
   workers: Pick<
     Workers,
-    'runDue' | 'fireAutoReplies' | 'deliverReplies' | 'sendOutbox' | 'endExpiredSessions'
+    | 'runDue'
+    | 'fireAutoReplies'
+    | 'deliverReplies'
+    | 'sendOutbox'
+    | 'endExpiredSessions'
+    | 'distributeChats'
+    | 'noticeMissed'
   >;
   /**
    * The messenger channels of this process (CHAT.md, channels): the workers' pass refreshes
@@ -125,6 +134,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     assetDirs: options.assetDirs ?? [],
     webApps: options.webApps ?? {},
     orderPlaced: () => undefined,
+    distribute: () => undefined,
+    holderFirst: async (conversation) => conversation,
     presence: async () => ({ presence: 'nobody' }),
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
@@ -136,7 +147,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const io = createRealtime(
     app.server,
     ctx,
-    streams && createAdapter(streams, { streamName: `${env.redisPrefix}:socket.io` }),
+    streams &&
+      createAdapter(streams, {
+        streamName: `${env.redisPrefix}:socket.io`,
+        // The adapter counts the servers that answer a lookup by who listens on this channel:
+        // without the prefix, every platform on the same Redis would count, and a lookup would
+        // wait for answers that never come (and then settle for this process's sockets).
+        channelPrefix: `${env.redisPrefix}:socket.io`,
+      }),
   );
   ctx.presence = (widget) =>
     widgetPresence({ ops: io.of('/ops'), store: ctx.store, now: clock().getTime() }, widget);
@@ -168,6 +186,38 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);
   });
+  const distribution = chatDistribution(io, ctx, chat);
+  // One run of turns at a time in this process (the database keeps processes apart), and at most
+  // one waiting: what is asked meanwhile joins it, so a burst of messages costs a run or two.
+  let turns = Promise.resolve();
+  let waiting: Set<string> | undefined;
+  ctx.distribute = (groupIds) => {
+    if (waiting) {
+      for (const groupId of groupIds) waiting.add(groupId);
+      return;
+    }
+    const asked = new Set(groupIds);
+    waiting = asked;
+    turns = turns
+      .then(async () => {
+        waiting = undefined;
+        for (const groupId of asked) await distribution.group(groupId);
+        await distribution.pass();
+      })
+      .catch((error: unknown) => app.log.error(error));
+  };
+  ctx.holderFirst = async (conversation) => {
+    const { receiver } = conversation;
+    if (receiver?.kind !== 'group' || conversation.assignee) return conversation;
+    try {
+      await distribution.group(receiver.id);
+      return (await store.conversations.get(conversation.id)) ?? conversation;
+    } catch (error) {
+      // The workers' pass gives it out later; the operators must hear of the message now.
+      app.log.error(error);
+      return conversation;
+    }
+  };
   const workers = startWorkers(
     ctx,
     feed,
@@ -175,6 +225,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     { intervalMs: env.workerIntervalMs, ...claim },
     (error) => app.log.error(error),
     chat,
+    { distributeChats: distribution.pass, noticeMissed: missedNotice(io.of('/ops'), ctx) },
     channels,
   );
   ctx.orderPlaced = (order) => {
@@ -191,6 +242,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       deliverReplies: workers.deliverReplies,
       sendOutbox: workers.sendOutbox,
       endExpiredSessions: workers.endExpiredSessions,
+      distributeChats: workers.distributeChats,
+      noticeMissed: workers.noticeMissed,
     },
     channels,
     sipEdge,
@@ -204,6 +257,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       await sipEdge?.stop();
       await workers.stop();
+      // No turn starts now; the one under way finishes before the database closes.
+      ctx.distribute = () => undefined;
+      ctx.holderFirst = async (conversation) => conversation;
+      await turns;
       await channels.stop();
       for (const transport of Object.values(transports)) transport.close();
       // Disconnect realtime clients first: Fastify then closes the one HTTP server they share.

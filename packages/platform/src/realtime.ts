@@ -8,6 +8,7 @@ import { registerChat } from './chat/register';
 import { clientAddress, trustRule } from './http/client-address';
 import type { AppContext } from './http/context';
 import { SESSION_COOKIE, sessionOf } from './http/session';
+import { registerOpsMissed } from './missed/ops-missed';
 import {
   groupRoom,
   keepSessionExpiry,
@@ -89,6 +90,13 @@ export function createRealtime(
     socket.emit('hello', { user: { id: user.id, name: user.name, role: user.role } });
     registerOpsCallbacks(socket, ctx, feed);
     registerOpsChat(socket, ctx, io.of('/chat'), chat);
+    registerOpsMissed(socket, ctx, io.of('/chat'));
+    // A member who comes online may take what waits in their groups' queues.
+    void ctx.store.groups.list(user.accountId).then(
+      (groups) =>
+        ctx.distribute(groups.filter((g) => g.memberIds.includes(user.id)).map((g) => g.id)),
+      (error: unknown) => console.error('Could not list the groups of a new console:', error),
+    );
     const presence = () =>
       Promise.all([
         announcePresence(ops, user.accountId),

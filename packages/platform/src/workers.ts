@@ -1,7 +1,8 @@
 /**
  * The platform's background work: ringing due callback orders, firing due chat auto-replies,
- * delivering replies to messengers (and noticing bots connected since), sending the outbox and
- * cutting `/ops` sockets whose session expired, on an interval, one pass at a time. Every process runs them; the database
+ * the distributing chat groups' turns, telling consoles what became missed, delivering replies to
+ * messengers (and noticing bots connected since), sending the outbox and cutting `/ops` sockets
+ * whose session expired, on an interval, one pass at a time. Every process runs them; the database
  * decides which process takes each task, auto-reply and message (see due-tasks.ts,
  * chat-auto-replies.ts and outbox.ts), so each fires once.
  */
@@ -38,6 +39,10 @@ export interface Workers {
   deliverReplies(): Promise<number>;
   /** Sends the outbox messages due now; resolves to how many it handled. */
   sendOutbox(): Promise<number>;
+  /** A turn of the distributing chat groups with work now; how many conversations moved. */
+  distributeChats(): Promise<number>;
+  /** Tells consoles of what became missed since the last pass; how many accounts it told. */
+  noticeMissed(): Promise<number>;
   /** Disconnects this process's `/ops` sockets whose session expired; how many. */
   endExpiredSessions(): number;
   /** Runs a pass soon (a "call me now" order need not wait for the interval); no-op without a timer. */
@@ -59,6 +64,7 @@ export function startWorkers(
   timing: WorkerTiming & { by?: string },
   log: (error: unknown) => void,
   chat: ChatFeed,
+  chats: Pick<Workers, 'distributeChats' | 'noticeMissed'>,
   channels?: Pick<Channels, 'deliver' | 'refreshDue'>,
 ): Workers {
   const claim = { by: timing.by ?? claimerId(), leaseMs: timing.leaseMs };
@@ -84,6 +90,9 @@ export function startWorkers(
         await runDue().catch(log);
         // Before the outbox: a non-working auto-reply is what the visitor waits for on screen.
         await autoReplies().catch(log);
+        // First answers overdue on the clock move on; queues go to who came free.
+        await chats.distributeChats().catch(log);
+        await chats.noticeMissed().catch(log);
         await deliverReplies().catch(log);
         await channels?.refreshDue().catch(log);
         await send().catch(log);
@@ -99,6 +108,8 @@ export function startWorkers(
     fireAutoReplies: autoReplies,
     deliverReplies,
     sendOutbox: send,
+    distributeChats: chats.distributeChats,
+    noticeMissed: chats.noticeMissed,
     endExpiredSessions,
     wake() {
       if (timer) pass();

@@ -1,5 +1,11 @@
 /** The platform's HTTP API as only the Studio uses it; the session API is `@frontdesk/staff`'s. */
-import type { BotInfo, SiteCheck, WidgetSettings, WidgetType } from '@frontdesk/config';
+import type {
+  BotInfo,
+  GroupChatRules,
+  SiteCheck,
+  WidgetSettings,
+  WidgetType,
+} from '@frontdesk/config';
 import { request, type StaffSession } from '@frontdesk/staff';
 
 /** A widget as the admin API returns it. */
@@ -94,6 +100,36 @@ export function checkSite(session: StaffSession, id: string, url: string): Promi
   return request(`/v1/admin/widgets/${encodeURIComponent(id)}/site-check`, {
     method: 'POST',
     body: { url },
+    session,
+  });
+}
+
+/** A group of operators with its rules for text enquiries. */
+export interface Group {
+  id: string;
+  name: string;
+  memberIds: string[];
+  chatRules: GroupChatRules;
+}
+
+/** The account's groups and its people (to name the members). */
+export async function listGroups(): Promise<{ groups: Group[]; users: Person[] }> {
+  const [{ users }, { groups }] = await Promise.all([
+    request<{ users: Person[] }>('/v1/admin/users'),
+    request<{ groups: Group[] }>('/v1/admin/groups'),
+  ]);
+  return { groups, users };
+}
+
+/** Changes a group's rules for text enquiries (admins only). */
+export function updateGroupRules(
+  session: StaffSession,
+  id: string,
+  chatRules: GroupChatRules,
+): Promise<Group> {
+  return request(`/v1/admin/groups/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { chatRules },
     session,
   });
 }

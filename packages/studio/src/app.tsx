@@ -7,6 +7,7 @@ import {
 } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { CreateWidget } from './create-widget';
+import { GroupRules } from './group-rules';
 import { routeHref, useRoute } from './router';
 import { mayLeave } from './unsaved-guard';
 import { WidgetEditor } from './widget-editor';
@@ -59,6 +60,12 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
           >
             New widget
           </a>
+          <a
+            href={routeHref({ screen: 'groups' })}
+            aria-current={route.screen === 'groups' ? 'page' : undefined}
+          >
+            Groups
+          </a>
         </nav>
         <span class="who">{session.user.name}</span>
         <button type="button" onClick={leave}>
@@ -67,6 +74,7 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
       </header>
       {route.screen === 'list' && <WidgetList session={session} />}
       {route.screen === 'new' && <CreateWidget session={session} />}
+      {route.screen === 'groups' && <GroupRules session={session} />}
       {route.screen === 'widget' && (
         <WidgetEditor key={route.id} session={session} id={route.id} tab={route.tab} />
       )}

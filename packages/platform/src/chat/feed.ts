@@ -20,8 +20,8 @@ export interface ChatFeed {
    * the mark was stored by a process that died before telling anyone, and its resend publishes it.
    */
   message(sent: SentMessage, shown: OperatorShown, exceptSocket?: string): Promise<void>;
-  /** `chat:conversation` to the operators who see it. */
-  conversation(conversation: Conversation): Promise<void>;
+  /** `chat:conversation` to the operators who see it (and to `alsoTo`, who saw it before). */
+  conversation(conversation: Conversation, alsoTo?: readonly string[]): Promise<void>;
   /** `closed` to the visitor, `chat:conversation` to the operators. */
   closed(conversation: Conversation): Promise<void>;
 }
@@ -29,28 +29,40 @@ export interface ChatFeed {
 /** The feed over the `/chat` and `/ops` namespaces of `io`; it marks messages published in `store`. */
 export function chatFeed(
   io: Server,
-  { store, clock }: Pick<AppContext, 'store' | 'clock'>,
+  // Without distribution (a test's feed), messages and closes only tell.
+  ctx: Pick<AppContext, 'store' | 'clock'> &
+    Partial<Pick<AppContext, 'distribute' | 'holderFirst'>>,
 ): ChatFeed {
+  const { store, clock } = ctx;
   const chat = io.of('/chat');
   const ops = io.of('/ops');
   const published = publishedMarks((ids) =>
     store.chatMessages.markPublished(ids, clock().getTime()),
   );
-  const conversation = async (current: Conversation) => {
+  const conversation = async (current: Conversation, alsoTo: readonly string[] = []) => {
     const online = await visitorsOnline(chat, [current.visitorId]);
     ops
-      .to(conversationRooms(current))
+      .to([...conversationRooms(current), ...alsoTo])
       .emit('chat:conversation', conversationSummary(current, online.has(current.visitorId)));
   };
+  // A message or a close may change a group's queue or free a member: its turn comes.
+  const changed = ({ receiver }: Conversation) =>
+    ctx.distribute?.(receiver?.kind === 'group' ? [receiver.id] : []);
   return {
-    async message({ message, conversation: current }, shown, exceptSocket) {
-      const toVisitor = chat.to(visitorRoom(current.visitorId));
+    async message({ message, conversation: stored }, shown, exceptSocket) {
+      const toVisitor = chat.to(visitorRoom(stored.visitorId));
       (exceptSocket ? toVisitor.except(exceptSocket) : toVisitor).emit(
         'message',
         wireMessage(message, shown),
       );
-      ops.to(conversationRooms(current)).emit('chat:message', wireMessage(message));
-      await Promise.all([message.published || published(message.id), conversation(current)]);
+      // Before anything is awaited: the visitor's ack follows, and a process killed after it must
+      // already have handed the message to socket.io (and so to the other processes).
+      ops.to(conversationRooms(stored)).emit('chat:message', wireMessage(message));
+      const marked = message.published || published(message.id);
+      // One nobody holds in a distributing group is given out first: its operators hear who holds it.
+      const current = ctx.holderFirst ? await ctx.holderFirst(stored) : stored;
+      await Promise.all([marked, conversation(current)]);
+      changed(current);
     },
     conversation,
     async closed(current) {
@@ -60,6 +72,7 @@ export function chatFeed(
       };
       chat.to(visitorRoom(current.visitorId)).emit('closed', closed);
       await conversation(current);
+      changed(current);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   OperatorReadSchema,
   OperatorSendSchema,
   OperatorSyncSchema,
+  OperatorTransferSchema,
   OperatorTypingSchema,
 } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
@@ -22,9 +23,11 @@ import { ChatRefusal, onChat } from './ack';
 import { conversationPeers, withChannelMarks } from './channels/channel-marks';
 import { channelTyping } from './channels/channel-typing';
 import { offerRating } from './channels/offer-rating';
+import { queuesOf } from './distribution';
 import type { ChatFeed } from './feed';
 import { visitorsOnline } from './presence';
-import { adminsRoom, visitorRoom } from './rooms';
+import { adminsRoom, conversationRooms, visitorRoom } from './rooms';
+import { transferTarget } from './transfer-target';
 import { SYNC_LIMIT } from './visitor-events';
 import { conversationSummary, type OperatorShown, wireMessage } from './wire';
 
@@ -169,6 +172,41 @@ export function registerOpsChat(
       chat.to(visitorRoom(conversation.visitorId)).emit('read', { upToSeq: mark });
     return {};
   });
+
+  onChat(socket, 'chat:transfer', OperatorTransferSchema, async ({ conversationId, to, note }) => {
+    const conversation = await seen(conversationId);
+    // The holder hands it over (or an admin); one nobody holds, anyone who sees it.
+    const holder = conversation.assignee?.id;
+    if (holder !== undefined && holder !== user.id && user.role !== 'admin') {
+      throw new ChatRefusal(
+        'not_yours',
+        `${conversation.assignee?.name ?? 'Another operator'} holds this conversation.`,
+        'conversationId',
+      );
+    }
+    const handed = await store.conversations.transfer(conversation.id, {
+      to: await transferTarget(store, user.accountId, to),
+      note: note || null,
+      by: user.name,
+      now: ctx.clock().getTime(),
+    });
+    if (handed === 'closed') {
+      throw new ChatRefusal('closed', 'This conversation is closed.', 'conversationId');
+    }
+    if (handed === 'not_found') {
+      throw new ChatRefusal('not_found', `No conversation ${conversationId}.`, 'conversationId');
+    }
+    // Those who saw it before hear that it left them.
+    await feed.conversation(handed, conversationRooms(conversation));
+    ctx.distribute(
+      [conversation.receiver, handed.receiver].flatMap((r) => (r?.kind === 'group' ? [r.id] : [])),
+    );
+    return {};
+  });
+
+  onChat(socket, 'chat:queues', v.optional(v.object({})), async () => ({
+    queues: await queuesOf(ctx, user),
+  }));
 
   onChat(socket, 'chat:close', ConversationRefSchema, async ({ conversationId }) => {
     const conversation = await seen(conversationId);

@@ -64,6 +64,13 @@ export function conversationSummary(
     channel: conversation.channel,
     receiver: conversation.receiver,
     assignee: conversation.assignee,
+    queuedAt: iso(conversation.queuedAt),
+    transfer: conversation.transfer && {
+      reason: conversation.transfer.reason,
+      from: conversation.transfer.fromName,
+      note: conversation.transfer.note,
+      at: new Date(conversation.transfer.at).toISOString(),
+    },
     visitor: {
       id: conversation.visitorId,
       name: conversation.contactName,

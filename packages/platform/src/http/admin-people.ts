@@ -1,4 +1,4 @@
-import { PhoneSchema } from '@frontdesk/config';
+import { GroupChatRulesSchema, PhoneSchema } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { hashPassword } from '../passwords';
@@ -52,8 +52,16 @@ const PatchUser = v.object({
   phone: v.optional(Phone),
 });
 const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(500));
-const CreateGroup = v.object({ name: PersonName, memberIds: v.optional(MemberIds, []) });
-const PatchGroup = v.object({ name: v.optional(PersonName), memberIds: v.optional(MemberIds) });
+const CreateGroup = v.object({
+  name: PersonName,
+  memberIds: v.optional(MemberIds, []),
+  chatRules: v.optional(GroupChatRulesSchema),
+});
+const PatchGroup = v.object({
+  name: v.optional(PersonName),
+  memberIds: v.optional(MemberIds),
+  chatRules: v.optional(GroupChatRulesSchema),
+});
 
 /**
  * Operators, marketers and admins of the account, and groups of operators: managed by admins only.
@@ -180,6 +188,8 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
       const body = request.body as v.InferOutput<typeof PatchGroup>;
       await checkMembers(user.accountId, body.memberIds);
       const updated = await ctx.store.groups.update(group.id, body);
+      // Distributing now, or with more room per member: what waits goes out at once.
+      if (body.chatRules) ctx.distribute([group.id]);
       if (updated) {
         const before = new Set(group.memberIds);
         const after = new Set(updated.memberIds);

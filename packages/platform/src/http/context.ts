@@ -2,6 +2,7 @@ import type { PublicPresence } from '@frontdesk/config';
 import type { Clock } from '../clock';
 import type { PlatformEnv } from '../env';
 import type { OpsSessions } from '../ops-sessions';
+import type { Conversation } from '../storage/chat-types';
 import type { Order, Store, Widget } from '../storage/types';
 import type { Limiters } from './rate-limits';
 
@@ -21,6 +22,16 @@ export interface AppContext {
   webApps: Record<string, string>;
   /** Called once a new callback order is committed: consoles hear of it, the workers wake. */
   orderPlaced(order: Order): void;
+  /**
+   * A turn of the distributing groups (chat/distribution.ts): those named first (whose queue
+   * changed), then any with work; in the background, one at a time. Nothing until socket.io runs.
+   */
+  distribute(groupIds: readonly string[]): void;
+  /**
+   * A turn of the group `conversation` waits in, when it distributes, before the operators hear
+   * of it (so that they hear who holds it); the conversation as it is then.
+   */
+  holderFirst(conversation: Conversation): Promise<Conversation>;
   /** Who can answer `widget` now (widget-presence.ts); nobody until socket.io runs. */
   presence(widget: Widget): Promise<PublicPresence>;
 }

@@ -35,6 +35,9 @@ export interface CallRow {
   started_at: number;
   answered_at: number | null;
   ended_at: number | null;
+  /** A call that rang out, marked handled from the missed list (migration 032). */
+  handled_at: number | null;
+  handled_by_name: string | null;
 }
 
 const UTM_TAGS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
@@ -96,6 +99,8 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
         started_at: call.startedAt,
         answered_at: null,
         ended_at: null,
+        handled_at: null,
+        handled_by_name: null,
       };
       try {
         await db.insertInto('calls').values(row).execute();
@@ -206,7 +211,8 @@ function isCallIdTaken(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).endsWith('calls.call_id');
 }
 
-function toCall(row: CallRow): Call {
+/** The call of a row of `calls`. */
+export function toCall(row: CallRow): Call {
   const utm: Utm = {};
   for (const tag of UTM_TAGS) {
     const value = row[`utm_${tag}`];

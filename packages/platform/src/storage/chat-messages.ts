@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
 import { queueDelivery } from '../chat/channels/queue-delivery';
+import { queuesFor } from './chat-distribution';
 import { queueNonWorkingEmail } from './chat-emails';
 import type { ChatStore, StoredChatMessage } from './chat-types';
 import {
@@ -142,8 +143,11 @@ export function chatMessagesRepository(
           {
             unanswered: 0,
             enquiry_started_at: null,
+            // The first answer came: no hand-over for want of one, no place in the queue.
+            answer_due_at: null,
+            queued_at: null,
             ...(conversation.assignee_id === null
-              ? { assignee_id: operator.id, assignee_name: operator.name }
+              ? { assignee_id: operator.id, assignee_name: operator.name, assigned_at: now }
               : {}),
           },
         );
@@ -253,6 +257,16 @@ async function startConversation(
     email_hour_started_at: null,
     email_hour_count: 0,
     email_batch_id: null,
+    // A distributing group's conversation starts in its queue; a turn, or a reply, ends it.
+    queued_at: (await queuesFor(trx, { kind: receiver?.kind ?? null, id: receiver?.id ?? null }))
+      ? now
+      : null,
+    assigned_at: null,
+    answer_due_at: null,
+    transfer_reason: null,
+    transfer_from_name: null,
+    transfer_note: null,
+    transferred_at: null,
     channel: 'site',
   };
   await trx.insertInto('conversations').values(row).execute();

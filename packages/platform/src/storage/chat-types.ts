@@ -39,8 +39,17 @@ export interface Conversation {
   visitorId: string;
   /** Copied from the settings when it started; null = every operator of the account. */
   receiver: Receiver | null;
-  /** The first operator who replied (their name then). */
+  /**
+   * Who holds it (their name then): the first operator who replied, the member the group's
+   * distribution gave it to, or the one it was handed to.
+   */
   assignee: { id: string; name: string } | null;
+  /** Since when it waits for a holder (a distributing group's queue); null once held. */
+  queuedAt: number | null;
+  /** When its holder's first answer is due before it moves on (distribution); null = no limit. */
+  answerDueAt: number | null;
+  /** The last hand-over: by an operator (with their note) or for want of a first answer. */
+  transfer: ConversationTransfer | null;
   status: 'open' | 'closed';
   /** Where the customer last wrote from: where replies go. */
   channel: ChatChannel;
@@ -61,6 +70,20 @@ export interface Conversation {
   startedAt: number;
   closedAt: number | null;
 }
+
+/** How a conversation last changed hands. */
+export interface ConversationTransfer {
+  reason: 'operator' | 'timeout';
+  /** Who held it before (their name then), if anyone did. */
+  fromName: string | null;
+  note: string | null;
+  at: number;
+}
+
+/** Where {@link ChatStore.conversations.transfer} hands a conversation. */
+export type TransferTarget =
+  | { kind: 'employee'; id: string; name: string }
+  | { kind: 'group'; id: string };
 
 /** A stored message; `operator` is who wrote an operator message, with their photo then. */
 export interface StoredChatMessage {
@@ -199,6 +222,14 @@ export interface ChatStore {
       visitorId: string,
       rating: ChatRating,
     ): Promise<'rated' | 'not_found' | 'not_closed' | 'already_rated'>;
+    /**
+     * Hands an open conversation to an employee (who holds it now) or to a group (its receiver
+     * from now on, held by nobody: back in its queue), with a note; `by` is who hands it over.
+     */
+    transfer(
+      id: string,
+      input: { to: TransferTarget; note: string | null; by: string; now: number },
+    ): Promise<Conversation | 'not_found' | 'closed'>;
     /** Raises a read mark (never lowers it, never past the last message); the mark after it. */
     markRead(
       id: string,

@@ -5,11 +5,12 @@
  * takes, and are run again when PostgreSQL breaks a deadlock anyway (retried-transaction.ts).
  */
 import type { Kysely } from 'kysely';
+import { queuesFor } from './chat-distribution';
 import type { ChatStore, Conversation, StoredChatMessage } from './chat-types';
 import type { Database } from './database';
 import { retriedTransaction } from './retried-transaction';
 import { lockedRow } from './skip-locked';
-import { assertStorableTime } from './storable-values';
+import { assertStorableText, assertStorableTime } from './storable-values';
 import type { ChatMessageRow, ConversationRow, Tables } from './tables';
 
 /** The conversations of {@link createStore}. */
@@ -70,6 +71,66 @@ export function conversationsRepository(
         return true;
       });
       return closed ? conversationById(db, id) : undefined;
+    },
+
+    async transfer(id, { to, note, by, now }) {
+      assertStorableTime('now', now);
+      if (note !== null) assertStorableText('note', note);
+      const done = await retriedTransaction(db, async (trx) => {
+        const row = await lockConversation(trx, engine, id);
+        if (!row) return 'not_found' as const;
+        if (row.status !== 'open') return 'closed' as const;
+        const handed = {
+          transfer_reason: 'operator' as const,
+          transfer_from_name: by,
+          transfer_note: note,
+          transferred_at: now,
+        };
+        if (to.kind === 'employee') {
+          // A distributing group's first-answer limit holds for the new holder too.
+          const group =
+            row.receiver_kind === 'group' && row.receiver_id !== null
+              ? await trx
+                  .selectFrom('groups')
+                  .select(['chat_mode', 'chat_answer_seconds'])
+                  .where('id', '=', row.receiver_id)
+                  .executeTakeFirst()
+              : undefined;
+          const seconds = group?.chat_mode === 'distribute' ? group.chat_answer_seconds : 0;
+          await trx
+            .updateTable('conversations')
+            .set({
+              ...handed,
+              assignee_id: to.id,
+              assignee_name: to.name,
+              assigned_at: now,
+              queued_at: null,
+              answer_due_at:
+                row.enquiry_started_at !== null && seconds > 0 ? now + seconds * 1000 : null,
+            })
+            .where('id', '=', id)
+            .execute();
+        } else {
+          await trx
+            .updateTable('conversations')
+            .set({
+              ...handed,
+              receiver_kind: 'group',
+              receiver_id: to.id,
+              assignee_id: null,
+              assignee_name: null,
+              assigned_at: null,
+              answer_due_at: null,
+              queued_at: (await queuesFor(trx, to)) ? now : null,
+            })
+            .where('id', '=', id)
+            .execute();
+        }
+        return 'handed' as const;
+      });
+      if (done !== 'handed') return done;
+      const conversation = await conversationById(db, id);
+      return conversation ?? 'not_found';
     },
 
     async rate(id, visitorId, rating) {
@@ -249,6 +310,17 @@ export function toConversation(row: ViewRow): Conversation {
     assignee:
       row.assignee_id && row.assignee_name !== null
         ? { id: row.assignee_id, name: row.assignee_name }
+        : null,
+    queuedAt: row.queued_at,
+    answerDueAt: row.answer_due_at,
+    transfer:
+      row.transfer_reason !== null && row.transferred_at !== null
+        ? {
+            reason: row.transfer_reason,
+            fromName: row.transfer_from_name,
+            note: row.transfer_note,
+            at: row.transferred_at,
+          }
         : null,
     status: row.status,
     channel: row.channel,

@@ -5,7 +5,7 @@ import { nextSeq } from './insertion-order';
 import { assertStorableText } from './storable-values';
 import { StoreError } from './store-error';
 import type { GroupRow, Tables } from './tables';
-import type { Group, Store } from './types';
+import type { Group, GroupChatRules, Store } from './types';
 
 /**
  * The operator groups of {@link createStore}. Members keep the order they were given in (the
@@ -18,13 +18,15 @@ export function groupsRepository(db: Kysely<Tables>, now: () => number): Store['
   };
 
   return {
-    async create({ accountId, name, memberIds }) {
+    async create({ accountId, name, memberIds, chatRules = DEFAULT_CHAT_RULES }) {
       assertStorableText('name', name);
       const row: Omit<GroupRow, 'seq'> = {
         id: randomUUID(),
         account_id: accountId,
         name,
         created_at: now(),
+        ...rulesRow(chatRules),
+        chat_last_assignee_id: null,
       };
       const members = [...new Set(memberIds)];
       try {
@@ -71,8 +73,29 @@ export function groupsRepository(db: Kysely<Tables>, now: () => number): Store['
           .where('id', '=', id)
           .executeTakeFirst();
         if (!row) return false;
-        if (patch.name !== undefined) {
-          await trx.updateTable('groups').set({ name: patch.name }).where('id', '=', id).execute();
+        if (patch.name !== undefined || patch.chatRules !== undefined) {
+          await trx
+            .updateTable('groups')
+            .set({
+              ...(patch.name !== undefined ? { name: patch.name } : {}),
+              ...(patch.chatRules ? rulesRow(patch.chatRules) : {}),
+            })
+            .where('id', '=', id)
+            .execute();
+        }
+        if (patch.chatRules && patch.chatRules.mode !== row.chat_mode) {
+          // What nobody holds joins the queue (as waiting since it started), or leaves it.
+          await trx
+            .updateTable('conversations')
+            .set((eb) => ({
+              queued_at:
+                patch.chatRules?.mode === 'distribute' ? eb.ref('started_at') : eb.val(null),
+            }))
+            .where('receiver_kind', '=', 'group')
+            .where('receiver_id', '=', id)
+            .where('status', '=', 'open')
+            .where('assignee_id', 'is', null)
+            .execute();
         }
         if (memberIds !== undefined) {
           await trx.deleteFrom('group_members').where('group_id', '=', id).execute();
@@ -143,6 +166,22 @@ function toGroup(row: Omit<GroupRow, 'seq'>, members: Map<string, string[]>): Gr
     accountId: row.account_id,
     name: row.name,
     memberIds: members.get(row.id) ?? [],
+    chatRules: {
+      mode: row.chat_mode,
+      limit: row.chat_limit,
+      answerSeconds: row.chat_answer_seconds,
+    },
     createdAt: row.created_at,
+  };
+}
+
+/** A new group's rules: today's behaviour (everyone sees it, the first to reply takes it). */
+export const DEFAULT_CHAT_RULES: GroupChatRules = { mode: 'everyone', limit: 3, answerSeconds: 0 };
+
+function rulesRow(rules: GroupChatRules) {
+  return {
+    chat_mode: rules.mode,
+    chat_limit: rules.limit,
+    chat_answer_seconds: rules.answerSeconds,
   };
 }

@@ -8,6 +8,7 @@ import { callHistoryRepository } from './call-history';
 import { callsRepository } from './calls';
 import { chatAutoRepliesRepository } from './chat-auto-replies';
 import { chatContactsRepository } from './chat-contacts';
+import { chatDistributionRepository } from './chat-distribution';
 import { chatHandoffsRepository } from './chat-handoffs';
 import { chatMessagesRepository } from './chat-messages';
 import { chatVisitorsRepository } from './chat-visitors';
@@ -15,6 +16,7 @@ import { conversationsRepository } from './conversations';
 import type { Database } from './database';
 import { dueTasksRepository } from './due-tasks';
 import { groupsRepository } from './groups';
+import { missedRepository } from './missed';
 import { ordersRepository } from './orders';
 import { outboxRepository } from './outbox';
 import { searchRepository } from './search';
@@ -69,5 +71,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     // The messenger channels keep their storage with their code (src/chat/channels/).
     channels: channelStore(db, engine),
     search: searchRepository(db, engine),
+    chatDistribution: chatDistributionRepository(db, engine),
+    missed: missedRepository(db),
   };
 }

@@ -64,6 +64,12 @@ export interface GroupRow {
   /** Insertion order, 1, 2, …: lists are oldest first, and this orders records made at the same time. */
   seq: number;
   created_at: number;
+  /** The rules for text enquiries (migration 032; see GroupChatRules in types.ts). */
+  chat_mode: 'everyone' | 'distribute';
+  chat_limit: number;
+  chat_answer_seconds: number;
+  /** Who got the group's last conversation: the next turn starts after them. */
+  chat_last_assignee_id: string | null;
 }
 
 /** A row of `group_members`; `position` keeps the order members were given in. */
@@ -258,6 +264,15 @@ export interface ConversationRow {
   email_hour_started_at: number | null;
   email_hour_count: number;
   email_batch_id: string | null;
+  /** Distribution (migration 032): in the queue since, held since, first answer due by. */
+  queued_at: number | null;
+  assigned_at: number | null;
+  answer_due_at: number | null;
+  /** The last hand-over: why, from whom, the note, when. */
+  transfer_reason: 'operator' | 'timeout' | null;
+  transfer_from_name: string | null;
+  transfer_note: string | null;
+  transferred_at: number | null;
   /** Where the customer last wrote from (migration 030): where replies go. */
   channel: ChatChannel;
 }

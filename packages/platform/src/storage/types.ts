@@ -5,7 +5,9 @@
  */
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
 import type { ChannelStore } from '../chat/channels/channel-types';
+import type { ChatDistributionStore } from './chat-distribution';
 import type { ChatStore } from './chat-types';
+import type { MissedStore } from './missed';
 import type { SearchStore } from './search';
 
 /** What a user may do: admin everything; marketer widgets; operator answers. */
@@ -39,7 +41,22 @@ export interface Group {
   accountId: string;
   name: string;
   memberIds: string[];
+  /** The rules for text enquiries: how the group's conversations reach its members. */
+  chatRules: GroupChatRules;
   createdAt: number;
+}
+
+/**
+ * A group's rules for text enquiries (the source's section 4.4). `everyone`: every member sees a
+ * new conversation and the first to reply takes it. `distribute`: each goes to one online member
+ * in turn, skipping those who hold `limit` open conversations (0: nobody gets one by turn; all
+ * wait in the queue, which any member may take from by replying); past `answerSeconds` without a
+ * first answer it moves to the next member (0 = no limit).
+ */
+export interface GroupChatRules {
+  mode: 'everyone' | 'distribute';
+  limit: number;
+  answerSeconds: number;
 }
 
 export interface Session {
@@ -366,7 +383,8 @@ export type NewCall = Omit<
 >;
 
 /** Repositories over one database; every write is committed before its promise resolves. */
-export interface Store extends ChatStore, SearchStore {
+export interface Store extends ChatStore, SearchStore, MissedStore {
+  chatDistribution: ChatDistributionStore;
   /** The messenger channels: peers, inbound updates, the replies' outbox, leases (src/chat/channels/). */
   channels: ChannelStore;
   accounts: {
@@ -393,10 +411,18 @@ export interface Store extends ChatStore, SearchStore {
     delete(id: string): Promise<boolean>;
   };
   groups: {
-    create(input: { accountId: string; name: string; memberIds: string[] }): Promise<Group>;
+    create(input: {
+      accountId: string;
+      name: string;
+      memberIds: string[];
+      chatRules?: GroupChatRules;
+    }): Promise<Group>;
     get(id: string): Promise<Group | undefined>;
     list(accountId: string): Promise<Group[]>;
-    update(id: string, patch: { name?: string; memberIds?: string[] }): Promise<Group | undefined>;
+    update(
+      id: string,
+      patch: { name?: string; memberIds?: string[]; chatRules?: GroupChatRules },
+    ): Promise<Group | undefined>;
     delete(id: string): Promise<boolean>;
   };
   sessions: {

@@ -90,6 +90,33 @@ describe.each(engines)('operators and groups API on $name', (engine) => {
     expect((await admin(`/v1/admin/groups/${group.id}`, { method: 'DELETE' })).status).toBe(204);
   });
 
+  it("keeps a group's rules for text enquiries: today's by default, each field checked", async () => {
+    const group = await (
+      await admin('/v1/admin/groups', { method: 'POST', ...json({ name: 'Support' }) })
+    ).json();
+    expect(group.chatRules).toEqual({ mode: 'everyone', limit: 3, answerSeconds: 0 });
+    const rules = { mode: 'distribute', limit: 0, answerSeconds: 90 };
+    const patched = await admin(`/v1/admin/groups/${group.id}`, {
+      method: 'PATCH',
+      ...json({ chatRules: rules }),
+    });
+    expect((await patched.json()).chatRules).toEqual(rules);
+    const listed = await (await admin('/v1/admin/groups')).json();
+    expect(listed.groups.find((g: { id: string }) => g.id === group.id).chatRules).toEqual(rules);
+    for (const [chatRules, field] of [
+      [{ ...rules, limit: -1 }, 'chatRules.limit'],
+      [{ ...rules, answerSeconds: 1.5 }, 'chatRules.answerSeconds'],
+      [{ ...rules, mode: 'random' }, 'chatRules.mode'],
+    ] as const) {
+      const bad = await admin(`/v1/admin/groups/${group.id}`, {
+        method: 'PATCH',
+        ...json({ chatRules }),
+      });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.field).toBe(field);
+    }
+  });
+
   it('a marketer sees people (to pick who answers) but cannot manage operators or groups', async () => {
     expect((await marketer('/v1/admin/users')).status).toBe(200);
     expect((await marketer('/v1/admin/groups')).status).toBe(200);

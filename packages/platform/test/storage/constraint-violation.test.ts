@@ -105,7 +105,16 @@ describe.each(engines)('constraint violations on $name', (engine) => {
     const orphan = await failure(() =>
       db()
         .insertInto('groups')
-        .values({ id: 'g', account_id: 'none', name: 'G', seq: 1, created_at: 1 })
+        .values({
+          id: 'g',
+          account_id: 'none',
+          name: 'G',
+          seq: 1,
+          created_at: 1,
+          chat_mode: 'everyone',
+          chat_limit: 3,
+          chat_answer_seconds: 0,
+        })
         .execute(),
     );
     expect(isForeignKeyViolation(orphan)).toBe(true);

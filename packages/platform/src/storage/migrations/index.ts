@@ -14,6 +14,7 @@ import * as secrets from './020_secrets';
 import * as outboxKinds from './021_outbox_kinds';
 import * as channels from './030_channels';
 import * as trunks from './031_trunks';
+import * as chatDistribution from './032_chat_distribution';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '021_outbox_kinds': outboxKinds,
   '030_channels': channels,
   '031_trunks': trunks,
+  '032_chat_distribution': chatDistribution,
 };
