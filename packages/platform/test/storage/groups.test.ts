@@ -20,7 +20,7 @@ describe.each(engines)('groups on $name', (engine) => {
 
   const ids = (...indexes: number[]) => indexes.map((i) => users[i]?.id ?? '');
 
-  it('keeps members in the order given, a repeated one at its first place', async () => {
+  it('keeps members in the order given, a repeated one at its first place; everyone sees its chats', async () => {
     const group = await store.groups.create({
       accountId: account.id,
       name: 'Sales',
@@ -31,6 +31,8 @@ describe.each(engines)('groups on $name', (engine) => {
       accountId: account.id,
       name: 'Sales',
       memberIds: ids(2, 0, 3),
+      // A new group's chats go to every member, the first to reply taking each (as before rules).
+      chatRules: { mode: 'everyone', limit: 3, answerSeconds: 0 },
       createdAt: expect.any(Number),
     });
     expect(await store.groups.get(group.id)).toStrictEqual(group);
