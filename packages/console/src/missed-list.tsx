@@ -6,10 +6,9 @@
 import type { ConversationSummary } from '@frontdesk/config';
 import { useState } from 'preact/hooks';
 import type { CallbackOrder } from './callback-order';
-import { ConversationRow } from './chat-list-item';
 import type { MissedList as Missed, MissedCall } from './missed';
-import { OrderRow } from './order-list-item';
-import { type Route, routeHref } from './route';
+import { chatResultRow, orderResultRow, RowSection } from './result-rows';
+import type { Route } from './route';
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -68,56 +67,30 @@ export function MissedList({
   now: number;
 }) {
   if (!missed) return <p class="empty">Loading…</p>;
-  const isOpen = (kind: 'chat' | 'order', id: string) =>
-    route.open?.kind === kind && route.open.id === id;
+  const rows = { route, userId, conversations, orders, unreadOf, now };
   return (
     <div class="missed">
-      <h2 id="missed-chats">Chats nobody answered ({missed.chats.length})</h2>
-      {missed.chats.length === 0 ? (
-        <p class="empty">None.</p>
-      ) : (
-        <ul class="rows" aria-labelledby="missed-chats">
-          {missed.chats.map((result) => {
-            const conversation = conversations.get(result.id) ?? result;
-            return (
-              <ConversationRow
-                key={result.id}
-                conversation={conversation}
-                unread={unreadOf(conversation)}
-                href={routeHref({ ...route, open: { kind: 'chat', id: result.id } })}
-                selected={isOpen('chat', result.id)}
-                userId={userId}
-              />
-            );
-          })}
-        </ul>
-      )}
-      <h2 id="missed-calls">Calls that rang out ({missed.calls.length})</h2>
-      {missed.calls.length === 0 ? (
-        <p class="empty">None.</p>
-      ) : (
-        <ul class="rows" aria-labelledby="missed-calls">
-          {missed.calls.map((call) => (
-            <CallRow key={call.id} call={call} handle={handleCall} />
-          ))}
-        </ul>
-      )}
-      <h2 id="missed-orders">Orders past their time ({missed.orders.length})</h2>
-      {missed.orders.length === 0 ? (
-        <p class="empty">None.</p>
-      ) : (
-        <ul class="rows" aria-labelledby="missed-orders">
-          {missed.orders.map((result) => (
-            <OrderRow
-              key={result.id}
-              order={orders.get(result.id) ?? result}
-              now={now}
-              href={routeHref({ ...route, open: { kind: 'order', id: result.id } })}
-              selected={isOpen('order', result.id)}
-            />
-          ))}
-        </ul>
-      )}
+      <RowSection
+        id="missed-chats"
+        title="Chats nobody answered"
+        empty="None."
+        items={missed.chats}
+        row={chatResultRow(rows)}
+      />
+      <RowSection
+        id="missed-calls"
+        title="Calls that rang out"
+        empty="None."
+        items={missed.calls}
+        row={(call) => <CallRow key={call.id} call={call} handle={handleCall} />}
+      />
+      <RowSection
+        id="missed-orders"
+        title="Orders past their time"
+        empty="None."
+        items={missed.orders}
+        row={orderResultRow(rows)}
+      />
     </div>
   );
 }

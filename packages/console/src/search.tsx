@@ -9,9 +9,8 @@ import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type SearchResults, search } from './api';
 import type { CallbackOrder } from './callback-order';
-import { ConversationRow } from './chat-list-item';
-import { OrderRow } from './order-list-item';
-import { navigate, type Route, routeHref } from './route';
+import { chatResultRow, orderResultRow, RowSection } from './result-rows';
+import { navigate, type Route } from './route';
 
 /** The fewest characters the platform searches for. */
 const MIN_LENGTH = 2;
@@ -118,46 +117,23 @@ export function SearchList({
     );
   }
   if (!found) return <p class="empty">{q ? 'Searching…' : 'Type what to look for above.'}</p>;
-  const isOpen = (kind: 'chat' | 'order', id: string) =>
-    route.open?.kind === kind && route.open.id === id;
+  const rows = { route, userId, conversations, orders, unreadOf, now };
   return (
     <div class="search-results">
-      <h2 id="found-chats">Chats ({found.conversations.length})</h2>
-      {found.conversations.length === 0 ? (
-        <p class="empty">No chats.</p>
-      ) : (
-        <ul class="rows" aria-labelledby="found-chats">
-          {found.conversations.map((result) => {
-            const conversation = conversations.get(result.id) ?? result;
-            return (
-              <ConversationRow
-                key={result.id}
-                conversation={conversation}
-                unread={unreadOf(conversation)}
-                href={routeHref({ ...route, open: { kind: 'chat', id: result.id } })}
-                selected={isOpen('chat', result.id)}
-                userId={userId}
-              />
-            );
-          })}
-        </ul>
-      )}
-      <h2 id="found-orders">Orders ({found.orders.length})</h2>
-      {found.orders.length === 0 ? (
-        <p class="empty">No orders.</p>
-      ) : (
-        <ul class="rows" aria-labelledby="found-orders">
-          {found.orders.map((result) => (
-            <OrderRow
-              key={result.id}
-              order={orders.get(result.id) ?? result}
-              now={now}
-              href={routeHref({ ...route, open: { kind: 'order', id: result.id } })}
-              selected={isOpen('order', result.id)}
-            />
-          ))}
-        </ul>
-      )}
+      <RowSection
+        id="found-chats"
+        title="Chats"
+        empty="No chats."
+        items={found.conversations}
+        row={chatResultRow(rows)}
+      />
+      <RowSection
+        id="found-orders"
+        title="Orders"
+        empty="No orders."
+        items={found.orders}
+        row={orderResultRow(rows)}
+      />
     </div>
   );
 }
