@@ -8,16 +8,16 @@ export { type Clock, systemClock } from './clock';
 export { type PlatformEnv, readEnv } from './env';
 export type { LimitSettings } from './http/rate-limits';
 export type { OpsOrder } from './orders/ops-order';
-export { hashPassword, verifyPassword } from './passwords';
+export { hashPassword, verifyPassword } from './accounts/passwords';
 export type { Platform, PlatformOptions } from './platform';
 export { createPlatform } from './platform';
-export { DEMO_PASSWORD, seedDemo } from './seed';
+export { DEMO_PASSWORD, seedDemo } from './demo/seed';
 export type {
   ChatHandoff,
   ChatVisitor,
   Conversation,
   StoredChatMessage,
-} from './storage/chat-types';
+} from './chat/chat-records';
 export type {
   Account,
   Call,

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { fireAutoReplies } from './chat/auto-replies';
 import type { Channels } from './chat/channels/channels-runner';
 import type { ChatFeed } from './chat/feed';
-import type { AppContext } from './http/context';
+import type { AppContext } from './context';
 import type { OrderFeed } from './orders/order-feed';
 import { ringDue } from './orders/ring-due';
 import { sendOutbox } from './outbox/send-outbox';

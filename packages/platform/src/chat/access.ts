@@ -1,5 +1,5 @@
 import { ANSWERING } from '../orders/order-access';
-import type { Conversation } from '../storage/chat-types';
+import type { Conversation } from './chat-records';
 import type { Store, User } from '../storage/types';
 
 /**

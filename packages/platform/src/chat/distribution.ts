@@ -8,10 +8,10 @@
  */
 import type { ChatQueue } from '@frontdesk/config';
 import type { Server } from 'socket.io';
-import type { AppContext } from '../http/context';
-import { groupRoom } from '../ops-sessions';
-import { answerersIn } from '../presence';
-import type { GroupQueue } from '../storage/chat-distribution';
+import type { AppContext } from '../context';
+import { groupRoom } from '../accounts/ops-sessions';
+import { answerersIn } from '../realtime/presence-lookup';
+import type { GroupQueue } from './distribution-store';
 import type { User } from '../storage/types';
 import type { ChatFeed } from './feed';
 import { adminsRoom } from './rooms';

@@ -4,7 +4,7 @@
  * its phone and name that visitor's contact, so the chat knows them. The platform keeps only
  * the token's SHA-256, as for the chat's own tokens.
  */
-import { sessionId } from '../http/session';
+import { sessionId } from '../accounts/session';
 import type { Store, Widget } from '../storage/types';
 
 /** What an order tells of its visitor. */

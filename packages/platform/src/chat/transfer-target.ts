@@ -1,7 +1,7 @@
 import type { OperatorTransferSchema } from '@frontdesk/config';
 import type * as v from 'valibot';
 import { ANSWERING } from '../orders/order-access';
-import type { TransferTarget } from '../storage/chat-types';
+import type { TransferTarget } from './chat-records';
 import type { Store } from '../storage/types';
 import { ChatRefusal } from './ack';
 

@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { AppContext } from '../http/context';
+import type { AppContext } from '../context';
 import type { Order, OrderTransition, User } from '../storage/types';
 import { opsOrder } from './ops-order';
 import { mayAccept } from './order-access';

@@ -3,31 +3,31 @@
  * one transaction, committed before its promise resolves.
  */
 import { channelStore } from '../chat/channels/channel-store';
-import { accountsRepository } from './accounts';
-import { callHistoryRepository } from './call-history';
-import { callsRepository } from './calls';
-import { chatAutoRepliesRepository } from './chat-auto-replies';
-import { chatContactsRepository } from './chat-contacts';
-import { chatDistributionRepository } from './chat-distribution';
-import { chatHandoffsRepository } from './chat-handoffs';
-import { chatMessagesRepository } from './chat-messages';
-import { chatVisitorsRepository } from './chat-visitors';
-import { conversationsRepository } from './conversations';
+import { accountsRepository } from '../accounts/accounts-store';
+import { callHistoryRepository } from '../calls/call-history-store';
+import { callsRepository } from '../calls/calls-store';
+import { chatAutoRepliesRepository } from '../chat/auto-replies-store';
+import { chatContactsRepository } from '../contacts/contacts-store';
+import { chatDistributionRepository } from '../chat/distribution-store';
+import { chatHandoffsRepository } from '../chat/handoffs-store';
+import { chatMessagesRepository } from '../chat/messages-store';
+import { chatVisitorsRepository } from '../chat/visitors-store';
+import { conversationsRepository } from '../chat/conversations-store';
 import type { Database } from './database';
-import { dueTasksRepository } from './due-tasks';
-import { groupsRepository } from './groups';
-import { missedRepository } from './missed';
-import { ordersRepository } from './orders';
-import { outboxRepository } from './outbox';
-import { searchRepository } from './search';
+import { dueTasksRepository } from '../orders/due-tasks-store';
+import { groupsRepository } from '../accounts/groups-store';
+import { missedRepository } from '../chat/missed-store';
+import { ordersRepository } from '../orders/orders-store';
+import { outboxRepository } from '../outbox/outbox-store';
+import { searchRepository } from '../search/search-store';
 import { secretsRepository } from './secrets';
-import { sessionsRepository } from './sessions';
-import { randomLineDigits } from './sip-lines';
-import { trunksRepository } from './trunks';
+import { sessionsRepository } from '../accounts/sessions-store';
+import { randomLineDigits } from '../calls/sip-lines-store';
+import { trunksRepository } from '../calls/trunks-store';
 import type { Store } from './types';
-import { usersRepository } from './users';
-import { randomWidgetKey } from './widget-keys';
-import { widgetsRepository } from './widgets';
+import { usersRepository } from '../accounts/users-store';
+import { randomWidgetKey } from '../widgets/widget-keys';
+import { widgetsRepository } from '../widgets/widgets-store';
 
 /** Sources of time and randomness to replace, so tests can pin them. */
 export interface StoreOptions {

@@ -5,10 +5,10 @@
  */
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
 import type { ChannelStore } from '../chat/channels/channel-types';
-import type { ChatDistributionStore } from './chat-distribution';
-import type { ChatStore } from './chat-types';
-import type { MissedStore } from './missed';
-import type { SearchStore } from './search';
+import type { ChatDistributionStore } from '../chat/distribution-store';
+import type { ChatStore } from '../chat/chat-records';
+import type { MissedStore } from '../chat/missed-store';
+import type { SearchStore } from '../search/search-store';
 
 /** What a user may do: admin everything; marketer widgets; operator answers. */
 export type Role = 'admin' | 'marketer' | 'operator';

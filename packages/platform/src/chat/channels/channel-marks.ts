@@ -1,5 +1,5 @@
 import type { ChatPeer } from '@frontdesk/config';
-import type { Conversation, StoredChatMessage } from '../../storage/chat-types';
+import type { Conversation, StoredChatMessage } from '../chat-records';
 import type { Store } from '../../storage/types';
 
 /**

@@ -3,7 +3,7 @@
  * peers, inbound updates stored once, the replies' outbox, the pollers' leases, hand-offs.
  */
 import type { MessageDelivery, Messenger } from '@frontdesk/config';
-import type { InboundHooks, SentMessage } from '../../storage/chat-types';
+import type { InboundHooks, SentMessage } from '../chat-records';
 import type { Widget } from '../../storage/types';
 import type { DeliveryKeyboard } from './channel-tables';
 

@@ -1,4 +1,4 @@
-import type { Conversation } from '../../storage/chat-types';
+import type { Conversation } from '../chat-records';
 import type { Store } from '../../storage/types';
 import { channelAdapters, type MessengerApis } from './channel-adapters';
 

@@ -6,8 +6,8 @@
  * claim left by a process that died is taken again once older than the lease.
  */
 import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
-import { appendMessage, withConversation } from '../../storage/chat-messages';
-import { lockConversation } from '../../storage/conversations';
+import { appendMessage, withConversation } from '../messages-store';
+import { lockConversation } from '../conversations-store';
 import type { Database } from '../../storage/database';
 import { retriedTransaction } from '../../storage/retried-transaction';
 import { skipLocked } from '../../storage/skip-locked';

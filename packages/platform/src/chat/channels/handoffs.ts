@@ -6,8 +6,8 @@
  * messenger. The update's record and the poller's cursor commit in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import { appendMessage, withConversation } from '../../storage/chat-messages';
-import type { StoredChatMessage } from '../../storage/chat-types';
+import { appendMessage, withConversation } from '../messages-store';
+import type { StoredChatMessage } from '../chat-records';
 import type { Database } from '../../storage/database';
 import { lockedRow } from '../../storage/skip-locked';
 import { assertStorableText, assertStorableTime } from '../../storage/storable-values';

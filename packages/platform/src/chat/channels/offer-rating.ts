@@ -1,5 +1,5 @@
 import type { ChatSettings } from '@frontdesk/config';
-import type { Conversation } from '../../storage/chat-types';
+import type { Conversation } from '../chat-records';
 import type { Store } from '../../storage/types';
 import type { ChatFeed } from '../feed';
 import { ratingTexts } from './rating-texts';
