@@ -1,10 +1,12 @@
 import type { PublicPresence } from '@frontdesk/config';
-import type { Clock } from './clock';
-import type { PlatformEnv } from './env';
 import type { OpsSessions } from './accounts/ops-sessions';
 import type { Conversation } from './chat/chat-records';
-import type { Order, Store, Widget } from './storage/types';
+import type { Clock } from './clock';
+import type { PlatformEnv } from './env';
 import type { Limiters } from './http/rate-limits';
+import type { Order } from './orders/order-records';
+import type { Store } from './storage/store';
+import type { Widget } from './widgets/widget-records';
 
 /** What every route handler may use. */
 export interface AppContext {

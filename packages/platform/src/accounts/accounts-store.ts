@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { uniqueViolation } from '../storage/constraint-violation';
 import { assertStorableText } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import { StoreError } from '../storage/store-error';
 import type { AccountRow, Tables } from '../storage/tables';
-import type { Account, Store } from '../storage/types';
+import type { Account } from './account-records';
 
 /** The accounts of {@link createStore}. */
 export function accountsRepository(db: Kysely<Tables>, now: () => number): Store['accounts'] {

@@ -1,12 +1,12 @@
 import { GroupChatRulesSchema, PhoneSchema } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { hashPassword } from './passwords';
-import type { Group, User } from '../storage/types';
-import { ApiError } from '../http/api-error';
-import { publicUser } from './auth';
 import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
 import { routeSchema } from '../http/route-schema';
+import type { Group, User } from './account-records';
+import { publicUser } from './auth';
+import { hashPassword } from './passwords';
 import { requireUser } from './session';
 
 const Email = v.pipe(

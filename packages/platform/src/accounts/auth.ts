@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { dummyHash, hashPassword, verifyPassword, weakerThan } from './passwords';
-import type { User } from '../storage/types';
-import { ApiError } from '../http/api-error';
 import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
 import { consumePoint, loginFailureKey, tooMany } from '../http/rate-limits';
 import { routeSchema } from '../http/route-schema';
+import type { User } from './account-records';
+import { dummyHash, hashPassword, verifyPassword, weakerThan } from './passwords';
 import { checkLoginOrigin, requireUser, SESSION_COOKIE, startSession } from './session';
 
 /** A user as the API shows it: never the password hash. */

@@ -3,9 +3,10 @@ import type { Kysely } from 'kysely';
 import { isForeignKeyViolation } from '../storage/constraint-violation';
 import { nextSeq } from '../storage/insertion-order';
 import { assertStorableText } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import { StoreError } from '../storage/store-error';
 import type { GroupRow, Tables } from '../storage/tables';
-import type { Group, GroupChatRules, Store } from '../storage/types';
+import type { Group, GroupChatRules } from './account-records';
 
 /**
  * The operator groups of {@link createStore}. Members keep the order they were given in (the

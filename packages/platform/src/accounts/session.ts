@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role, Session, User } from '../storage/types';
-import { ApiError } from '../http/api-error';
 import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
+import type { Role, Session, User } from './account-records';
 
 /** The session cookie: httpOnly, SameSite=Strict, and never readable by page scripts. */
 export const SESSION_COOKIE = 'fd_session';

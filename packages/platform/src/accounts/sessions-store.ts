@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { isForeignKeyViolation } from '../storage/constraint-violation';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import { StoreError } from '../storage/store-error';
 import type { SessionRow, Tables } from '../storage/tables';
-import type { Session, Store } from '../storage/types';
+import type { Session } from './account-records';
 
 /** The login sessions of {@link createStore}; the caller makes the ids (hashes of the tokens). */
 export function sessionsRepository(db: Kysely<Tables>): Store['sessions'] {

@@ -3,9 +3,10 @@ import type { Kysely, Updateable } from 'kysely';
 import { isForeignKeyViolation, uniqueViolation } from '../storage/constraint-violation';
 import { nextSeq } from '../storage/insertion-order';
 import { assertStorableText } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import { StoreError } from '../storage/store-error';
 import type { Tables, UserRow } from '../storage/tables';
-import type { Store, User } from '../storage/types';
+import type { User } from './account-records';
 
 /** The users of {@link createStore}; e-mails are lower-cased on the way in, so lookups ignore case. */
 export function usersRepository(db: Kysely<Tables>, now: () => number): Store['users'] {

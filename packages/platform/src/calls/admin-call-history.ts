@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { requireUser } from '../accounts/session';
 import type { AppContext } from '../context';
 import { instantQuery, pageAnswer, pageQuery, readCursor } from '../http/pagination';
 import { routeSchema } from '../http/route-schema';
-import { requireUser } from '../accounts/session';
 
 const HistoryQuery = v.object({
   /** A widget's id. */

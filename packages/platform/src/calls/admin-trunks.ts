@@ -6,12 +6,12 @@
 import { PhoneSchema, secret } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { CALLING_CODES } from './sip/destinations';
-import type { TrunkPatch } from '../storage/types';
-import { ApiError } from '../http/api-error';
-import type { AppContext } from '../context';
-import { routeSchema } from '../http/route-schema';
 import { requireUser } from '../accounts/session';
+import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { routeSchema } from '../http/route-schema';
+import type { TrunkPatch } from './call-records';
+import { CALLING_CODES } from './sip/destinations';
 
 const Name = v.pipe(
   v.string(),

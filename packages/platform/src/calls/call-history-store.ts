@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { olderThan, pageOf } from '../storage/keyset';
 import { utmOf } from '../orders/order-rows';
+import { olderThan, pageOf } from '../storage/keyset';
+import type { Store } from '../storage/store';
 import type { CallHistoryRow, Tables } from '../storage/tables';
-import type { CallHistoryEntry, Store } from '../storage/types';
+import type { CallHistoryEntry } from './call-records';
 
 /** The call history of {@link createStore}: the `call_history` view, newest first. */
 export function callHistoryRepository(db: Kysely<Tables>): Store['callHistory'] {

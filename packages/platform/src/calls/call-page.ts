@@ -7,8 +7,8 @@
  * microphone.
  */
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from '../http/api-error';
 import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
 import { pageWidget, sendWidgetPage } from '../widgets/widget-page';
 
 /** The origin of a `ws(s)://` URL, or undefined. */

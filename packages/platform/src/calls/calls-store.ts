@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Utm } from '../orders/order-records';
 import { uniqueViolation } from '../storage/constraint-violation';
 import { olderThan, pageOf } from '../storage/keyset';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import type { Tables } from '../storage/tables';
-import type { Call, CallStatus, Store, Utm } from '../storage/types';
 import { widgetsOf } from '../widgets/widgets-store';
+import type { Call, CallStatus } from './call-records';
 
 /** A row of `calls` (migration 010); times are epoch milliseconds. */
 export interface CallRow {

@@ -6,7 +6,8 @@
  * that answers at once) when nobody answers in the console, presenting the widget's own number.
  */
 import type { CallSettings } from '@frontdesk/config';
-import type { NewTrunk, Store } from '../storage/types';
+import type { Store } from '../storage/store';
+import type { NewTrunk } from './call-records';
 
 /** The phone network's number that answers at once (packages/phone-network, README). */
 const DEFAULT_FALLBACK = '+74951110001';

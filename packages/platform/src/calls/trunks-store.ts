@@ -4,9 +4,10 @@ import { isForeignKeyViolation } from '../storage/constraint-violation';
 import { nextSeq } from '../storage/insertion-order';
 import { deleteSecrets, storedSecretNames, writeSecrets } from '../storage/secrets';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import { StoreError } from '../storage/store-error';
 import type { Tables, TrunkRow } from '../storage/tables';
-import type { NewTrunk, Store, Trunk } from '../storage/types';
+import type { NewTrunk, Trunk } from './call-records';
 
 /** The secret's name under its trunk. */
 const PASSWORD = 'password';

@@ -1,6 +1,7 @@
+import type { User } from '../accounts/account-records';
 import { ANSWERING } from '../orders/order-access';
+import type { Store } from '../storage/store';
 import type { Conversation } from './chat-records';
-import type { Store, User } from '../storage/types';
 
 /**
  * Which conversations `user` may see and answer: admins all of their account's; others those

@@ -6,12 +6,12 @@
  * the message and the mark commit together or not at all.
  */
 import type { Kysely } from 'kysely';
-import { appendMessage, withConversation } from './messages-store';
-import type { ChatStore } from './chat-records';
-import { lockConversation } from './conversations-store';
 import type { Database } from '../storage/database';
 import { retriedTransaction } from '../storage/retried-transaction';
 import type { Tables } from '../storage/tables';
+import type { ChatStore } from './chat-records';
+import { lockConversation } from './conversations-store';
+import { appendMessage, withConversation } from './messages-store';
 
 /** The auto-replies of {@link createStore}. */
 export function chatAutoRepliesRepository(

@@ -5,9 +5,9 @@
  * send's transaction, with the conversation's row locked.
  */
 import { type Kysely, sql, type Updateable } from 'kysely';
-import type { NonWorkingEmail } from './chat-records';
 import { queueMessages } from '../outbox/outbox-store';
 import type { ConversationRow, Tables } from '../storage/tables';
+import type { NonWorkingEmail } from './chat-records';
 
 /** The length of a conversation's e-mail hour. */
 export const EMAIL_HOUR_MS = 3_600_000;

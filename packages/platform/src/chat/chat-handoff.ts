@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ApiError } from '../http/api-error';
-import type { AppContext } from '../context';
-import { routeSchema } from '../http/route-schema';
 import { requireUser } from '../accounts/session';
+import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { routeSchema } from '../http/route-schema';
 
 const TokenParams = v.object({
   token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid hand-off token.')),

@@ -12,8 +12,8 @@ import type {
   Receiver,
 } from '@frontdesk/config';
 import type { Kysely } from 'kysely';
+import type { NewOutboxMessage } from '../outbox/outbox-records';
 import type { Tables } from '../storage/tables';
-import type { NewOutboxMessage } from '../storage/types';
 
 /** A visitor of one chat widget; the token that names it is stored only as a hash. */
 export interface ChatVisitor {

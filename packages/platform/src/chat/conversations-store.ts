@@ -5,13 +5,13 @@
  * takes, and are run again when PostgreSQL breaks a deadlock anyway (retried-transaction.ts).
  */
 import type { Kysely } from 'kysely';
-import { queuesFor } from './distribution-store';
-import type { ChatStore, Conversation, StoredChatMessage } from './chat-records';
 import type { Database } from '../storage/database';
 import { retriedTransaction } from '../storage/retried-transaction';
 import { lockedRow } from '../storage/skip-locked';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { ChatMessageRow, ConversationRow, Tables } from '../storage/tables';
+import type { ChatStore, Conversation, StoredChatMessage } from './chat-records';
+import { queuesFor } from './distribution-store';
 
 /** The conversations of {@link createStore}. */
 export function conversationsRepository(

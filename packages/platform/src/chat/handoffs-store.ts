@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { ChatHandoff, ChatStore } from './chat-records';
 import { assertStorableTime } from '../storage/storable-values';
 import type { ChatHandoffRow, Tables } from '../storage/tables';
+import type { ChatHandoff, ChatStore } from './chat-records';
 
 /** The messenger hand-off tokens of {@link createStore}. */
 export function chatHandoffsRepository(db: Kysely<Tables>): ChatStore['chatHandoffs'] {

@@ -5,7 +5,8 @@
  * the token's SHA-256, as for the chat's own tokens.
  */
 import { sessionId } from '../accounts/session';
-import type { Store, Widget } from '../storage/types';
+import type { Store } from '../storage/store';
+import type { Widget } from '../widgets/widget-records';
 
 /** What an order tells of its visitor. */
 export interface Caller {

@@ -10,8 +10,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
+import type { Database } from '../storage/database';
+import { retriedTransaction } from '../storage/retried-transaction';
+import { lockedRow } from '../storage/skip-locked';
+import { assertStorableText, assertStorableTime } from '../storage/storable-values';
+import type { ChatMessageRow, ConversationRow, Tables } from '../storage/tables';
 import { queueDelivery } from './channels/queue-delivery';
-import { queuesFor } from './distribution-store';
 import { queueNonWorkingEmail } from './chat-emails-store';
 import type { ChatStore, StoredChatMessage } from './chat-records';
 import {
@@ -21,11 +25,7 @@ import {
   lockVisitor,
   toStoredMessage,
 } from './conversations-store';
-import type { Database } from '../storage/database';
-import { retriedTransaction } from '../storage/retried-transaction';
-import { lockedRow } from '../storage/skip-locked';
-import { assertStorableText, assertStorableTime } from '../storage/storable-values';
-import type { ChatMessageRow, ConversationRow, Tables } from '../storage/tables';
+import { queuesFor } from './distribution-store';
 
 /** The chat messages of {@link createStore}. */
 export function chatMessagesRepository(

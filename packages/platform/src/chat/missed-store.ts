@@ -4,13 +4,14 @@
  * reply or closing; accepting or closing the order); a call by being marked handled.
  */
 import type { Kysely } from 'kysely';
+import type { Call, CallStatus } from '../calls/call-records';
 import { type CallRow, toCall } from '../calls/calls-store';
-import type { Conversation } from './chat-records';
-import { toConversation, viewQuery } from './conversations-store';
+import type { Order } from '../orders/order-records';
 import { toOrder } from '../orders/order-rows';
 import { assertStorableTime } from '../storage/storable-values';
 import type { Tables } from '../storage/tables';
-import type { Call, CallStatus, Order } from '../storage/types';
+import type { Conversation } from './chat-records';
+import { toConversation, viewQuery } from './conversations-store';
 
 /** Call states of a call nobody answered. */
 export const RANG_OUT: readonly CallStatus[] = [

@@ -7,13 +7,14 @@
 import type { ConversationSummary } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
+import type { User } from '../accounts/account-records';
+import type { Call } from '../calls/call-records';
+import type { AppContext } from '../context';
+import { type OpsOrder, opsOrder } from '../orders/ops-order';
 import { conversationAccess } from './access';
 import { ChatRefusal, onChat } from './ack';
 import { visitorsOnline } from './chat-presence';
 import { conversationSummary } from './wire';
-import type { AppContext } from '../context';
-import { type OpsOrder, opsOrder } from '../orders/ops-order';
-import type { Call, User } from '../storage/types';
 
 /** A site call that rang out, as the missed list shows it. */
 export interface MissedCall {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ChatStore, ChatVisitor } from './chat-records';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { ChatVisitorRow, Tables } from '../storage/tables';
+import type { ChatStore, ChatVisitor } from './chat-records';
 
 /** The chat visitors of {@link createStore}: found by the hash of their token, never the token. */
 export function chatVisitorsRepository(db: Kysely<Tables>): ChatStore['chatVisitors'] {

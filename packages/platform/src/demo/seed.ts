@@ -6,8 +6,9 @@ import {
   type WidgetSettings,
 } from '@frontdesk/config';
 import { templates } from '@frontdesk/schedule';
+import type { Role } from '../accounts/account-records';
 import { hashPassword } from '../accounts/passwords';
-import type { Role, Store } from '../storage/types';
+import type { Store } from '../storage/store';
 
 /** The demo account's password: printed at start, for the demo account only. */
 export const DEMO_PASSWORD = 'demo-password';

@@ -3,7 +3,7 @@
  * `?cursor=` a page's `next` gave; the answer is `{ items, next }`, `next` null on the last page.
  */
 import * as v from 'valibot';
-import type { Cursor, Page } from '../storage/types';
+import type { Cursor, Page } from '../storage/page';
 import { ApiError } from './api-error';
 
 /** The query entries of a paged list, to spread into its query schema. */

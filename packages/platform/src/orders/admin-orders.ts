@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ApiError } from '../http/api-error';
-import type { AppContext } from '../context';
-import { routeSchema } from '../http/route-schema';
 import { requireUser } from '../accounts/session';
+import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { routeSchema } from '../http/route-schema';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 

@@ -7,10 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../storage/database';
-import { insertEvent, toOrder } from './order-rows';
 import { skipLocked } from '../storage/skip-locked';
+import type { Store } from '../storage/store';
 import type { DueTaskRow, Tables } from '../storage/tables';
-import type { DueTask, Order, Store } from '../storage/types';
+import type { DueTask, Order } from './order-records';
+import { insertEvent, toOrder } from './order-rows';
 
 /** The due tasks of {@link createStore}. */
 export function dueTasksRepository(

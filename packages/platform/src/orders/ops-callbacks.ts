@@ -5,11 +5,12 @@
  */
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
+import type { User } from '../accounts/account-records';
 import type { AppContext } from '../context';
-import type { Order, OrderTransition, User } from '../storage/types';
 import { opsOrder } from './ops-order';
 import { mayAccept } from './order-access';
 import type { OrderFeed } from './order-feed';
+import type { Order, OrderTransition } from './order-records';
 
 /** The most open orders `callback:list` answers with. */
 export const OPEN_ORDERS_LIMIT = 200;

@@ -1,5 +1,5 @@
 /** Orders as the `/ops` events carry them to the operator console (see OPS-EVENTS.md). */
-import type { Order } from '../storage/types';
+import type { Order } from './order-records';
 import { localTime } from './visitor-time';
 
 /**

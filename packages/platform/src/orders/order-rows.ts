@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { OrderEventRow, OrderRow, Tables } from '../storage/tables';
-import type { Order, Utm } from '../storage/types';
+import type { Order, Utm } from './order-records';
 
 /** Records that an order entered `status`. */
 export async function insertEvent(

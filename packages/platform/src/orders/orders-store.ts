@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
-import { uniqueViolation } from '../storage/constraint-violation';
-import { insertDueTask } from './due-tasks-store';
-import { insertEvent, toOrder } from './order-rows';
 import { queueMessages } from '../outbox/outbox-store';
+import { uniqueViolation } from '../storage/constraint-violation';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import type { OrderRow, Tables } from '../storage/tables';
-import type { Order, OrderStatus, PlacedOrder, PlaceOrder, Store } from '../storage/types';
+import { insertDueTask } from './due-tasks-store';
+import type { Order, OrderStatus, PlacedOrder, PlaceOrder } from './order-records';
+import { insertEvent, toOrder } from './order-rows';
 
 /** Open orders: what a console lists and what may still change. */
 const OPEN: readonly OrderStatus[] = ['new', 'ringing', 'accepted'];

@@ -12,14 +12,8 @@ import { callbackSlots, createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { rememberCaller } from '../chat/known-visitor';
-import { mayDial } from './call-directions';
-import { orderRoutingOf } from './callback-mode';
-import { newOrder } from './new-order';
-import { parsePhone } from './parse-phone';
-import { requestHash } from './request-hash';
-import type { Order } from '../storage/types';
-import { ApiError } from '../http/api-error';
 import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
 import { consumePoint } from '../http/rate-limits';
 import { routeSchema } from '../http/route-schema';
 import {
@@ -29,6 +23,12 @@ import {
   WidgetKeyParams,
 } from '../http/visitor-input';
 import { activeWidget, allowWidgetOrigin } from '../widgets/widget-origin';
+import { mayDial } from './call-directions';
+import { orderRoutingOf } from './callback-mode';
+import { newOrder } from './new-order';
+import type { Order } from './order-records';
+import { parsePhone } from './parse-phone';
+import { requestHash } from './request-hash';
 
 const OrderBody = v.pipe(
   v.object({

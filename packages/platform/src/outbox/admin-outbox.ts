@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { requireUser } from '../accounts/session';
 import type { AppContext } from '../context';
 import { pageAnswer, pageQuery, readCursor } from '../http/pagination';
 import { routeSchema } from '../http/route-schema';
-import { requireUser } from '../accounts/session';
 
 const OutboxQuery = v.object({
   status: v.optional(v.picklist(['pending', 'sending', 'sent', 'failed'])),

@@ -12,8 +12,9 @@ import type { Database } from '../storage/database';
 import { olderThan, pageOf } from '../storage/keyset';
 import { skipLocked } from '../storage/skip-locked';
 import { assertStorableText } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import type { OutboxRow, Tables } from '../storage/tables';
-import type { NewOutboxMessage, OutboxKind, OutboxMessage, Store } from '../storage/types';
+import type { NewOutboxMessage, OutboxKind, OutboxMessage } from './outbox-records';
 
 /**
  * Which kinds go first when more are due than a pass takes: a flood of chat e-mails must not

@@ -1,6 +1,6 @@
 import type { Namespace, Server } from 'socket.io';
+import type { User } from '../accounts/account-records';
 import { ANSWERING } from '../orders/order-access';
-import type { User } from '../storage/types';
 
 /**
  * How long a presence lookup waits for the other processes. A process that just died is still

@@ -1,14 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { fastifyCookie } from '@fastify/cookie';
 import { Server, type ServerOptions } from 'socket.io';
-import { chatFeed } from '../chat/feed';
-import { registerOpsChat } from '../chat/ops-chat';
-import { announceOperators } from '../chat/chat-presence';
-import { registerChat } from '../chat/register';
-import { clientAddress, trustRule } from '../http/client-address';
-import type { AppContext } from '../context';
-import { SESSION_COOKIE, sessionOf } from '../accounts/session';
-import { registerOpsMissed } from '../chat/ops-missed';
 import {
   groupRoom,
   keepSessionExpiry,
@@ -16,6 +8,14 @@ import {
   sessionRoom,
   userRoom,
 } from '../accounts/ops-sessions';
+import { SESSION_COOKIE, sessionOf } from '../accounts/session';
+import { announceOperators } from '../chat/chat-presence';
+import { chatFeed } from '../chat/feed';
+import { registerOpsChat } from '../chat/ops-chat';
+import { registerOpsMissed } from '../chat/ops-missed';
+import { registerChat } from '../chat/register';
+import type { AppContext } from '../context';
+import { clientAddress, trustRule } from '../http/client-address';
 import { registerOpsCallbacks } from '../orders/ops-callbacks';
 import { orderFeed } from '../orders/order-feed';
 import { announcePresence } from './presence-lookup';

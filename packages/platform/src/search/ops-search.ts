@@ -1,12 +1,12 @@
 import type { ConversationSummary } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { requireUser } from '../accounts/session';
 import { conversationAccess } from '../chat/access';
 import { conversationSummary } from '../chat/wire';
-import { type OpsOrder, opsOrder } from '../orders/ops-order';
 import type { AppContext } from '../context';
 import { routeSchema } from '../http/route-schema';
-import { requireUser } from '../accounts/session';
+import { type OpsOrder, opsOrder } from '../orders/ops-order';
 
 /** The most conversations and the most orders one search answers with. */
 export const SEARCH_RESULTS = 50;

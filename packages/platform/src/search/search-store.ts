@@ -8,10 +8,10 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Conversation } from '../chat/chat-records';
 import { toConversation, viewQuery } from '../chat/conversations-store';
-import type { Database } from '../storage/database';
+import type { Order } from '../orders/order-records';
 import { toOrder } from '../orders/order-rows';
+import type { Database } from '../storage/database';
 import type { Tables } from '../storage/tables';
-import type { Order } from '../storage/types';
 
 /** What to look for: `text` anywhere in a text column, `digits` anywhere in a phone number. */
 export interface SearchQuery {

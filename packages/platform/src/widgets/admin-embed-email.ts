@@ -4,12 +4,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import type { Widget } from '../storage/types';
-import { embedCodes, ownWidget } from './admin-widgets';
+import { requireUser } from '../accounts/session';
 import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
 import { routeSchema } from '../http/route-schema';
-import { requireUser } from '../accounts/session';
+import { embedCodes, ownWidget } from './admin-widgets';
+import type { Widget } from './widget-records';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const EmailBody = v.object({

@@ -9,12 +9,12 @@ import type { SiteCheck } from '@frontdesk/config';
 import { normalizeOrigin } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ownWidget } from './admin-widgets';
-import { ApiError } from '../http/api-error';
-import type { AppContext } from '../context';
-import { fetchPage, PageFetchError } from './page-fetch';
-import { routeSchema } from '../http/route-schema';
 import { requireUser } from '../accounts/session';
+import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { routeSchema } from '../http/route-schema';
+import { ownWidget } from './admin-widgets';
+import { fetchPage, PageFetchError } from './page-fetch';
 import { mayUseWidget } from './widget-origin';
 
 /** A page address as a site owner types it (`example.com/contacts`), with the scheme its site has. */

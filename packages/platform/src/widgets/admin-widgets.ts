@@ -7,12 +7,12 @@ import {
 import { openAttribute, snippet } from '@frontdesk/loader';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import type { Widget } from '../storage/types';
-import { ApiError } from '../http/api-error';
-import type { AppContext } from '../context';
-import { routeSchema } from '../http/route-schema';
 import { requireUser } from '../accounts/session';
+import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { routeSchema } from '../http/route-schema';
 import { assertOwnReceivers } from './settings-receivers';
+import type { Widget } from './widget-records';
 
 const WIDGET_TYPES = ['call', 'callback', 'chat'] as const;
 const EDITORS = ['admin', 'marketer'] as const;

@@ -4,8 +4,8 @@
  * must never hand its calls, orders or chats to people of another.
  */
 import type { WidgetSettings } from '@frontdesk/config';
-import { ApiError } from '../http/api-error';
 import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
 
 /** An employee or a group named in settings, with the dotted path of its object. */
 interface Named {

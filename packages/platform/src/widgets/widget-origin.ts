@@ -1,8 +1,8 @@
 import { isOriginAllowed } from '@frontdesk/config';
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
-import type { Widget } from '../storage/types';
-import { ApiError, widgetNotFound } from '../http/api-error';
 import type { AppContext } from '../context';
+import { ApiError, widgetNotFound } from '../http/api-error';
+import type { Widget } from './widget-records';
 
 /** The live, active widget of a public key. @throws {ApiError} 404 otherwise. */
 export async function activeWidget(ctx: AppContext, key: string): Promise<Widget> {

@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { mainLocaleOf } from '@frontdesk/config';
 import { type EmbedFormat, snippet } from '@frontdesk/loader';
 import type { FastifyReply } from 'fastify';
-import type { Widget } from '../storage/types';
-import { ApiError } from '../http/api-error';
 import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
 import { activeWidget } from './widget-origin';
+import type { Widget } from './widget-records';
 
 const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -10,11 +10,12 @@
  */
 import type { CallbackSettings, Presence, PublicPresence, Receiver } from '@frontdesk/config';
 import type { Namespace } from 'socket.io';
+import { DEFAULT_TUNING } from '../calls/sip/index';
 import { receiverRoom } from '../chat/rooms';
 import { orderRoutingOf } from '../orders/callback-mode';
 import { answerersIn } from '../realtime/presence-lookup';
-import { DEFAULT_TUNING } from '../calls/sip/index';
-import type { Store, Widget } from '../storage/types';
+import type { Store } from '../storage/store';
+import type { Widget } from './widget-records';
 
 /** No call lasts longer (Kamailio ends it): an older answered call is a lost end event. */
 const LONGEST_CALL_MS = DEFAULT_TUNING.maxCallSeconds * 1000;

@@ -6,14 +6,16 @@ import {
   type WidgetType,
 } from '@frontdesk/config';
 import type { Kysely, Updateable } from 'kysely';
+import type { SipLine } from '../calls/call-records';
+import { allocateLine } from '../calls/sip-lines-store';
 import { uniqueViolation } from '../storage/constraint-violation';
 import { nextSeq } from '../storage/insertion-order';
 import { deleteSecrets, storedSecretNames, writeSecrets } from '../storage/secrets';
-import { allocateLine } from '../calls/sip-lines-store';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
+import type { Store } from '../storage/store';
 import { StoreError } from '../storage/store-error';
 import type { SipLineRow, Tables, WidgetRow } from '../storage/tables';
-import type { SipLine, Store, Widget } from '../storage/types';
+import type { Widget } from './widget-records';
 import { splitSecrets, withSecretStates } from './widget-secrets';
 
 /** Where the widgets repository gets its randomness; tests pass their own. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
 import { StoreError } from '../../src/storage/store-error';
-import type { Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 
 describe.each(engines)('accounts on $name', (engine) => {

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../src/accounts/account-records';
 import { lineName, randomLineDigits } from '../../src/calls/sip-lines-store';
+import type { Store } from '../../src/storage/store';
 import { createStore, type StoreOptions } from '../../src/storage/store';
-import type { Account, Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, settingsFor } from '../support/store-fixtures';
 

@@ -1,7 +1,9 @@
 /** SIP trunks in the store: the password a write-only secret, and an employee's external phone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../src/accounts/account-records';
+import type { NewTrunk } from '../../src/calls/call-records';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, NewTrunk, Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, newUser } from '../support/store-fixtures';
 

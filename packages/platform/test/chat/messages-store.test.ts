@@ -3,10 +3,12 @@
  * connections (as several processes would be), idempotent sends, enquiries and their auto-replies.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Account, User } from '../../src/accounts/account-records';
 import type { ChatVisitor, SentMessage, VisitorSend } from '../../src/chat/chat-records';
 import { type Database, openDatabase } from '../../src/storage/database';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, Store, User, Widget } from '../../src/storage/types';
+import type { Widget } from '../../src/widgets/widget-records';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, newUser, settingsFor } from '../support/store-fixtures';
 

@@ -1,7 +1,8 @@
 /** Due tasks in the store: a claim takes at most its limit, in due order, each task once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Store, Widget } from '../../src/storage/types';
+import type { Widget } from '../../src/widgets/widget-records';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, orderInput, settingsFor } from '../support/store-fixtures';
 

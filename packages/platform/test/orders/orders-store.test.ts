@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account, User } from '../../src/accounts/account-records';
 import { type Database, openDatabase } from '../../src/storage/database';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, Store, User, Widget } from '../../src/storage/types';
+import type { Widget } from '../../src/widgets/widget-records';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, newUser, orderInput, settingsFor } from '../support/store-fixtures';
 

@@ -1,7 +1,10 @@
 /** The outbox in the store: claims fenced by their attempt, kinds in order, give-ups told to admins once. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Account, User } from '../../src/accounts/account-records';
+import type { NewOutboxMessage } from '../../src/outbox/outbox-records';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, NewOutboxMessage, Store, User, Widget } from '../../src/storage/types';
+import type { Widget } from '../../src/widgets/widget-records';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, newUser, orderInput, settingsFor } from '../support/store-fixtures';
 

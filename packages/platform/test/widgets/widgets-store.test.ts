@@ -1,7 +1,8 @@
 import { type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../src/accounts/account-records';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, settingsFor } from '../support/store-fixtures';
 

@@ -4,7 +4,9 @@
  * edge secret, so a visitor can neither invent a call nor change its times or outcome.
  */
 import * as v from 'valibot';
-import type { Store, UnansweredStatus, Utm } from '../../storage/types';
+import type { Utm } from '../../orders/order-records';
+import type { Store } from '../../storage/store';
+import type { UnansweredStatus } from '../call-records';
 import { parseCredentialUser } from './credentials';
 
 /** What the platform told Kamailio about a visitor's call when it issued the credential. */

@@ -6,7 +6,9 @@
  */
 import type { CallSettings } from '@frontdesk/config';
 import { createSchedule, isOpen } from '@frontdesk/schedule';
-import type { Store, Trunk, Widget } from '../../storage/types';
+import type { Store } from '../../storage/store';
+import type { Widget } from '../../widgets/widget-records';
+import type { Trunk } from '../call-records';
 import { parseCredentialUser } from './credentials';
 import { refusal } from './destinations';
 

@@ -6,7 +6,8 @@
  * reloads (trunk-files.ts).
  */
 import type { PlatformEnv } from '../../env';
-import type { Store, Trunk } from '../../storage/types';
+import type { Store } from '../../storage/store';
+import type { Trunk } from '../call-records';
 import { isCredentialPart } from './credentials';
 import { originsRegex } from './origins';
 import type { KamailioRpc } from './rpc';

@@ -4,7 +4,9 @@
  * use the console's softphone), so "every operator" includes them.
  */
 import type { CallSettings } from '@frontdesk/config';
-import type { Store, User, Widget } from '../../storage/types';
+import type { User } from '../../accounts/account-records';
+import type { Store } from '../../storage/store';
+import type { Widget } from '../../widgets/widget-records';
 
 /** Roles that may register a softphone. */
 export const ANSWERING_ROLES: readonly User['role'][] = ['operator', 'admin'];

@@ -13,12 +13,16 @@ import type { CallSettings } from '@frontdesk/config';
 import { createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ApiError } from '../../http/api-error';
+import { requireUser } from '../../accounts/session';
 import type { AppContext } from '../../context';
+import { ApiError } from '../../http/api-error';
 import { consumePoint } from '../../http/rate-limits';
 import { routeSchema } from '../../http/route-schema';
-import { requireUser } from '../../accounts/session';
-import { VisitorPageSchema, VisitorTimeZoneSchema, WidgetKeyParams } from '../../http/visitor-input';
+import {
+  VisitorPageSchema,
+  VisitorTimeZoneSchema,
+  WidgetKeyParams,
+} from '../../http/visitor-input';
 import { activeWidget, allowWidgetOrigin } from '../../widgets/widget-origin';
 import { randomId } from './credentials';
 import { type SipEdge, SipEdgeUnavailableError } from './edge';

@@ -1,4 +1,4 @@
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
 
 /**
  * The store, with every committed change of a call widget or a trunk (create, update, delete —

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Trunk } from '../../storage/types';
+import type { Trunk } from '../call-records';
 
 /** Kamailio's `uacreg` (version 5); what may be left empty is nullable (db_text reads '' as null). */
 const UACREG_COLUMNS =

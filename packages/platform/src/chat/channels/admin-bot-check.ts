@@ -8,11 +8,11 @@
 import { type BotInfo, TelegramTokenSchema, ViberTokenSchema } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ownWidget } from '../../widgets/admin-widgets';
-import { ApiError } from '../../http/api-error';
-import type { AppContext } from '../../context';
-import { routeSchema } from '../../http/route-schema';
 import { requireUser } from '../../accounts/session';
+import type { AppContext } from '../../context';
+import { ApiError } from '../../http/api-error';
+import { routeSchema } from '../../http/route-schema';
+import { ownWidget } from '../../widgets/admin-widgets';
 
 const WidgetId = v.optional(v.pipe(v.string(), v.maxLength(64)));
 

@@ -1,6 +1,6 @@
 import type { ChatPeer } from '@frontdesk/config';
+import type { Store } from '../../storage/store';
 import type { Conversation, StoredChatMessage } from '../chat-records';
-import type { Store } from '../../storage/types';
 
 /**
  * `messages` with the channel each came from or goes to and, for replies to a messenger, their

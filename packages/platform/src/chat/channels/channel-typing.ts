@@ -1,5 +1,5 @@
+import type { Store } from '../../storage/store';
 import type { Conversation } from '../chat-records';
-import type { Store } from '../../storage/types';
 import { channelAdapters, type MessengerApis } from './channel-adapters';
 
 /**

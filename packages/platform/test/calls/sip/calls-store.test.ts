@@ -5,8 +5,9 @@
  */
 import { defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewCall } from '../../../src/calls/call-records';
+import type { Store } from '../../../src/storage/store';
 import { createStore } from '../../../src/storage/store';
-import type { NewCall, Store } from '../../../src/storage/types';
 import { engines, type TestDatabase } from '../../support/databases';
 import { newAccount } from '../../support/store-fixtures';
 

@@ -1,9 +1,11 @@
 /** The forwarding scheme as stages Kamailio rings: consoles, phones, the fallback. */
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../../src/accounts/account-records';
 import { encodePlan, forwardingPlan } from '../../../src/calls/sip/forwarding';
+import type { Store } from '../../../src/storage/store';
 import { createStore } from '../../../src/storage/store';
-import type { Account, Store, Widget } from '../../../src/storage/types';
+import type { Widget } from '../../../src/widgets/widget-records';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
 import { newAccount, newUser } from '../../support/store-fixtures';
 

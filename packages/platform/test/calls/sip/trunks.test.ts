@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { type PhoneNetwork, startPhoneNetwork } from '@frontdesk/phone-network';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ngCommand } from '../../../src/calls/sip/rtpengine-ng';
-import type { Widget } from '../../../src/storage/types';
+import type { Widget } from '../../../src/widgets/widget-records';
 import {
   callCredentials,
   callWidget,

@@ -11,7 +11,6 @@ import { promisify } from 'node:util';
 import { isOriginAllowed } from '@frontdesk/config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readEnv } from '../../../src/env';
 import {
   type KamailioConfigValues,
   renderKamailioConfig,
@@ -29,7 +28,8 @@ import { createSipEdge } from '../../../src/calls/sip/edge';
 import { decodeContext, encodeContext, unansweredStatus } from '../../../src/calls/sip/events';
 import { findKamailio, findRtpengine, RTPENGINE_HINT } from '../../../src/calls/sip/install';
 import { NO_ORIGIN, originsRegex } from '../../../src/calls/sip/origins';
-import type { Store } from '../../../src/storage/types';
+import { readEnv } from '../../../src/env';
+import type { Store } from '../../../src/storage/store';
 
 describe('ephemeral credentials', () => {
   it("are auth_ephemeral's: <expiry>:<user>, base64(HMAC-SHA1(secret, username))", () => {

@@ -7,10 +7,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ownWidget } from '../../../widgets/admin-widgets';
+import { requireUser } from '../../../accounts/session';
 import type { AppContext } from '../../../context';
 import { routeSchema } from '../../../http/route-schema';
-import { requireUser } from '../../../accounts/session';
+import { ownWidget } from '../../../widgets/admin-widgets';
 import { telegramCredential, telegramToken } from './telegram-token';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
