@@ -14,7 +14,7 @@ export interface AppContext {
   env: PlatformEnv;
   clock: Clock;
   limiters: Limiters;
-  /** scrypt's cost N for new password hashes (passwords.ts); weaker ones are upgraded at sign-in. */
+  /** scrypt's cost N for new password hashes (accounts/passwords.ts); weaker ones are upgraded at sign-in. */
   passwordCost: number;
   /** Cuts or narrows the `/ops` sockets of sessions and users that change. */
   opsSessions: OpsSessions;
@@ -34,6 +34,6 @@ export interface AppContext {
    * of it (so that they hear who holds it); the conversation as it is then.
    */
   holderFirst(conversation: Conversation): Promise<Conversation>;
-  /** Who can answer `widget` now (widget-presence.ts); nobody until socket.io runs. */
+  /** Who can answer `widget` now (widgets/widget-presence.ts); nobody until socket.io runs. */
   presence(widget: Widget): Promise<PublicPresence>;
 }

@@ -1,7 +1,7 @@
 /**
  * `pnpm --filter @frontdesk/platform start`: the platform alone, configured by the environment
  * (see env.ts). With SEED_DEMO=1 it first seeds the demo account (and, with DEMO_TRUNK_URL, its
- * trunk: demo-trunk.ts); with SIP_EDGE=1 it also runs
+ * trunk: calls/demo-trunk.ts); with SIP_EDGE=1 it also runs
  * Kamailio (SIP-EDGE.md). SIGTERM and SIGINT shut it down gracefully: requests in flight finish,
  * Kamailio is stopped by its PID, the database is closed.
  */

@@ -2,7 +2,7 @@
  * `/ops` sockets live no longer than the session and the rights they were opened with: logout,
  * a password or role change, user deletion and session expiry cut them; group changes move them
  * between group rooms. Every `/ops` socket is in the rooms of its session, its user and its
- * groups (realtime.ts); the calls go through the adapter, so sockets on other processes follow.
+ * groups (realtime/realtime.ts); the calls go through the adapter, so sockets on other processes follow.
  */
 import type { Namespace, Socket } from 'socket.io';
 

@@ -1,6 +1,6 @@
 /**
- * The chat's records and the parts of the store that keep them (see types.ts for the rest).
- * The wire shapes the widget and the console see are built from these in src/chat.
+ * The chat's records and the parts of the store that keep them (storage/store.ts composes the rest).
+ * The wire shapes the widget and the console see are built from these in this folder.
  */
 import type {
   ChatAuthor,

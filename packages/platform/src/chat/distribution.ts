@@ -1,6 +1,6 @@
 /**
  * Distributing groups' conversations (issue 23): which member gets which is decided once, in the
- * database (storage/chat-distribution.ts), from who is online on any process; this tells the
+ * database (distribution-store.ts), from who is online on any process; this tells the
  * operators — `chat:conversation` for each conversation that changed hands, `chat:queue` with the
  * group's queue to its members and the admins. A turn runs when a conversation of the group
  * changes (any channel's message, a close, a hand-over), when a member connects, and on every

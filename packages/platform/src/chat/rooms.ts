@@ -12,7 +12,7 @@ export const widgetRoom = (widgetId: string) => `widget:${widgetId}`;
 export const adminsRoom = (accountId: string) => `admins:${accountId}`;
 
 /**
- * The `/ops` room of a receiver (the rooms realtime.ts joins): the employee, the group, or every
+ * The `/ops` room of a receiver (the rooms realtime/realtime.ts joins): the employee, the group, or every
  * operator of the account when there is none.
  */
 export function receiverRoom(accountId: string, receiver: Receiver | null): string {

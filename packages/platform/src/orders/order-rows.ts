@@ -1,4 +1,4 @@
-/** Rows of `orders` and `order_events` to and from the records of types.ts. */
+/** Rows of `orders` and `order_events` to and from the records of order-records.ts. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { OrderEventRow, OrderRow, Tables } from '../storage/tables';

@@ -1,6 +1,6 @@
 import type { Namespace, Server } from 'socket.io';
 import type { User } from '../accounts/account-records';
-import { ANSWERING } from '../orders/order-access';
+import { ANSWERING_ROLES } from '../accounts/who-answers';
 
 /**
  * How long a presence lookup waits for the other processes. A process that just died is still
@@ -54,7 +54,7 @@ export async function answerersIn(ops: Namespace, room: string): Promise<Set<str
   const online = new Set<string>();
   for (const socket of sockets) {
     const user = socket.data.user as User | undefined;
-    if (user && ANSWERING.includes(user.role)) online.add(user.id);
+    if (user && ANSWERING_ROLES.includes(user.role)) online.add(user.id);
   }
   return online;
 }

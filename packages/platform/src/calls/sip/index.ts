@@ -6,21 +6,15 @@
  * SIP-EDGE.md.
  */
 import type { FastifyInstance } from 'fastify';
-import type { EdgeLogger } from './edge';
+import type { EdgeLogger } from './edge-log';
 
-export {
-  createSipEdge,
-  DEFAULT_TUNING,
-  type EdgeLogger,
-  type SipEdge,
-  type SipEdgeOptions,
-  type SipEdgeState,
-  type SipEdgeStatus,
-  type SipEdgeTuning,
-} from './edge';
+export { createSipEdge } from './edge';
+export type { EdgeLogger } from './edge-log';
+export type { SipEdge, SipEdgeOptions, SipEdgeState, SipEdgeStatus } from './edge-types';
 export { INSTALL_HINT, RTPENGINE_HINT } from './install';
 export { registerSipRoutes } from './routes';
 export { syncingStore } from './store-sync';
+export { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
 
 /**
  * The edge's log: info through the platform's logger (off with LOG=0), warnings and errors always

@@ -5,11 +5,9 @@
  */
 import type { CallSettings } from '@frontdesk/config';
 import type { User } from '../../accounts/account-records';
+import { ANSWERING_ROLES, answers, groupsOf } from '../../accounts/who-answers';
 import type { Store } from '../../storage/store';
 import type { Widget } from '../../widgets/widget-records';
-
-/** Roles that may register a softphone. */
-export const ANSWERING_ROLES: readonly User['role'][] = ['operator', 'admin'];
 
 /** A line an operator serves, as the softphone registers it. */
 export interface ServedLine {
@@ -22,17 +20,15 @@ export interface ServedLine {
   widgetName: string;
 }
 
-/** Whether `user` answers the calls of `widget`, given the groups of the user's account. */
-function serves(user: User, widget: Widget, groupMembers: ReadonlyMap<string, string[]>): boolean {
+/** Whether `user` answers the calls of `widget`, given the groups `user` is in. */
+function serves(user: User, widget: Widget, groups: ReadonlySet<string>): boolean {
   if (widget.type !== 'call' || !widget.active || widget.deletedAt !== null) return false;
   if (widget.sipLine === null || widget.accountId !== user.accountId) return false;
   if (!ANSWERING_ROLES.includes(user.role)) return false;
   const forwarding = (widget.settings as CallSettings).forwarding ?? null;
-  if (forwarding === null) return true;
   // An external number takes the calls: no console does.
-  if (forwarding.kind === 'external') return false;
-  if (forwarding.kind === 'employee') return forwarding.id === user.id;
-  return groupMembers.get(forwarding.id)?.includes(user.id) ?? false;
+  if (forwarding?.kind === 'external') return false;
+  return answers(user, forwarding, groups);
 }
 
 /** The lines `user` serves now: their account's active call widgets that forward to them. */
@@ -40,11 +36,10 @@ export async function linesServedBy(store: Store, user: User): Promise<ServedLin
   if (!ANSWERING_ROLES.includes(user.role)) return [];
   const [widgets, groups] = await Promise.all([
     store.widgets.list(user.accountId),
-    store.groups.list(user.accountId),
+    groupsOf(store, user),
   ]);
-  const members = new Map(groups.map((group) => [group.id, group.memberIds]));
   return widgets
-    .filter((widget) => serves(user, widget, members))
+    .filter((widget) => serves(user, widget, groups))
     .map((widget) => ({
       target: `sip:${widget.sipLine}`,
       line: widget.sipLine ?? '',

@@ -14,6 +14,7 @@ import { createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../../accounts/session';
+import { ANSWERING_ROLES } from '../../accounts/who-answers';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
 import { consumePoint } from '../../http/rate-limits';
@@ -25,8 +26,8 @@ import {
 } from '../../http/visitor-input';
 import { activeWidget, allowWidgetOrigin } from '../../widgets/widget-origin';
 import { randomId } from './credentials';
-import { type SipEdge, SipEdgeUnavailableError } from './edge';
-import { ANSWERING_ROLES, linesServedBy } from './lines';
+import { type SipEdge, SipEdgeUnavailableError } from './edge-types';
+import { linesServedBy } from './lines';
 import { KamailioRpcError } from './rpc';
 
 /** What the widget may tell about the visitor; all optional, all the visitor's own word. */
