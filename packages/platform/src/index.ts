@@ -7,7 +7,6 @@ export { bundleDirs } from './bundle-dirs';
 export { type Clock, systemClock } from './clock';
 export { type PlatformEnv, readEnv } from './env';
 export type { LimitSettings } from './http/rate-limits';
-export type { OpsOrder } from './orders/ops-order';
 export { hashPassword, verifyPassword } from './passwords';
 export type { Platform, PlatformOptions } from './platform';
 export { createPlatform } from './platform';

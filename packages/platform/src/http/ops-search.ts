@@ -1,9 +1,9 @@
-import type { ConversationSummary } from '@frontdesk/config';
+import type { SearchResults } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { conversationAccess } from '../chat/access';
 import { conversationSummary } from '../chat/wire';
-import { type OpsOrder, opsOrder } from '../orders/ops-order';
+import { opsOrder } from '../orders/ops-order';
 import type { AppContext } from './context';
 import { routeSchema } from './route-schema';
 import { requireUser } from './session';
@@ -26,12 +26,6 @@ const SearchQuery = v.object({
   ),
 });
 
-/** What a search answers. */
-export interface SearchAnswer {
-  conversations: ConversationSummary[];
-  orders: OpsOrder[];
-}
-
 /**
  * The digits to find in phone numbers when `q` reads as one ("+7 912 345-67-89", "912 34"): at
  * least three, and of a longer number its last ten, so a national prefix (8…, +7…) never matters.
@@ -52,7 +46,7 @@ export function registerOpsSearch(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/v1/ops/search',
     { schema: { tags: ['ops'], querystring: routeSchema(SearchQuery) } },
-    async (request, reply): Promise<SearchAnswer> => {
+    async (request, reply): Promise<SearchResults> => {
       const { user } = await requireUser(ctx, request);
       // Visitors' names and messages: no cache keeps them.
       reply.header('cache-control', 'no-store');
