@@ -8,10 +8,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleDirs } from './bundle-dirs';
-import { parseTrunkUrl, seedDemoTrunk } from './demo-trunk';
+import { parseTrunkUrl, seedDemoTrunk } from './calls/demo-trunk';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { createPlatform } from './platform';
-import { DEMO_PASSWORD, seedDemo } from './seed';
 
 const env = readEnv();
 const webApps = webAppsFromEnv();

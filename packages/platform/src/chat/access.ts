@@ -1,6 +1,7 @@
+import type { User } from '../accounts/account-records';
 import { ANSWERING } from '../orders/order-access';
-import type { Conversation } from '../storage/chat-types';
-import type { Store, User } from '../storage/types';
+import type { Store } from '../storage/store';
+import type { Conversation } from './chat-records';
 
 /**
  * Which conversations `user` may see and answer: admins all of their account's; others those

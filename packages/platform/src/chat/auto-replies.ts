@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { Store } from '../storage/types';
+import type { Store } from '../storage/store';
 import type { ChatFeed } from './feed';
 
 /** Auto-replies one look takes. */

@@ -8,11 +8,11 @@
  */
 import type { ChatQueue } from '@frontdesk/config';
 import type { Server } from 'socket.io';
-import type { AppContext } from '../http/context';
-import { groupRoom } from '../ops-sessions';
-import { answerersIn } from '../presence';
-import type { GroupQueue } from '../storage/chat-distribution';
-import type { User } from '../storage/types';
+import type { User } from '../accounts/account-records';
+import { groupRoom } from '../accounts/ops-sessions';
+import type { AppContext } from '../context';
+import { answerersIn } from '../realtime/presence-lookup';
+import type { GroupQueue } from './distribution-store';
 import type { ChatFeed } from './feed';
 import { adminsRoom } from './rooms';
 

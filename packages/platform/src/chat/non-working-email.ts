@@ -1,5 +1,5 @@
 import type { ChatContact } from '@frontdesk/config';
-import type { NonWorkingEmail } from '../storage/chat-types';
+import type { NonWorkingEmail } from './chat-records';
 
 /** Non-working e-mails one conversation sends one by one within an hour. */
 export const NON_WORKING_EMAILS_PER_HOUR = 5;

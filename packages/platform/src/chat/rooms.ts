@@ -1,6 +1,6 @@
 /** The socket.io rooms chat events go to, on `/chat` (visitors) and `/ops` (operators). */
 import type { Receiver } from '@frontdesk/config';
-import type { Conversation } from '../storage/chat-types';
+import type { Conversation } from './chat-records';
 
 /** Every tab of one visitor, on `/chat`. */
 export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;

@@ -1,9 +1,9 @@
 import type { OperatorTransferSchema } from '@frontdesk/config';
 import type * as v from 'valibot';
 import { ANSWERING } from '../orders/order-access';
-import type { TransferTarget } from '../storage/chat-types';
-import type { Store } from '../storage/types';
+import type { Store } from '../storage/store';
 import { ChatRefusal } from './ack';
+import type { TransferTarget } from './chat-records';
 
 /**
  * Where `chat:transfer` hands a conversation: a colleague who answers chats (an operator or an

@@ -20,9 +20,9 @@ import {
   VisitorSendSchema,
 } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
-import type { AppContext } from '../http/context';
+import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
-import { widgetPresence } from '../widget-presence';
+import { widgetPresence } from '../widgets/widget-presence';
 import { ChatRefusal, onChat } from './ack';
 import type { ChatFeed } from './feed';
 import { handoffLink } from './handoff-link';

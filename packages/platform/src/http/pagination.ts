@@ -4,7 +4,7 @@
  */
 import type { ListPage } from '@frontdesk/config';
 import * as v from 'valibot';
-import type { Cursor, Page } from '../storage/types';
+import type { Cursor, Page } from '../storage/page';
 import { ApiError } from './api-error';
 
 /** The query entries of a paged list, to spread into its query schema. */

@@ -6,11 +6,12 @@
 import type { ChatAck } from '@frontdesk/config';
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { AppContext } from '../http/context';
-import type { Order, OrderTransition, User } from '../storage/types';
+import type { User } from '../accounts/account-records';
+import type { AppContext } from '../context';
 import { opsOrder } from './ops-order';
 import { mayAccept } from './order-access';
 import type { OrderFeed } from './order-feed';
+import type { Order, OrderTransition } from './order-records';
 
 /** The most open orders `callback:list` answers with. */
 export const OPEN_ORDERS_LIMIT = 200;

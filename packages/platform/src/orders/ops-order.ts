@@ -1,6 +1,6 @@
 /** Orders as the `/ops` events carry them to the operator console (see OPS-EVENTS.md). */
 import type { OpsOrder } from '@frontdesk/config';
-import type { Order } from '../storage/types';
+import type { Order } from './order-records';
 import { localTime } from './visitor-time';
 
 /** `order` for `/ops` (`OpsOrder` of @frontdesk/config), its visitor's local time read at `now`. */

@@ -1,4 +1,6 @@
-import type { Order, Store, User } from '../storage/types';
+import type { User } from '../accounts/account-records';
+import type { Store } from '../storage/store';
+import type { Order } from './order-records';
 
 /** Roles that answer the account's calls. */
 export const ANSWERING: readonly User['role'][] = ['operator', 'admin'];

@@ -8,10 +8,10 @@
 import type { TelegramStatus } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ownWidget } from '../../../http/admin-widgets';
-import type { AppContext } from '../../../http/context';
+import { requireUser } from '../../../accounts/session';
+import type { AppContext } from '../../../context';
 import { routeSchema } from '../../../http/route-schema';
-import { requireUser } from '../../../http/session';
+import { ownWidget } from '../../../widgets/admin-widgets';
 import { telegramCredential, telegramToken } from './telegram-token';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
