@@ -18,7 +18,6 @@ export { type Clock, systemClock } from './clock';
 export { DEMO_PASSWORD, seedDemo } from './demo/seed';
 export { type PlatformEnv, readEnv } from './env';
 export type { LimitSettings } from './http/rate-limits';
-export type { OpsOrder } from './orders/ops-order';
 export type { DueTask, Order, OrderEvent, OrderStatus } from './orders/order-records';
 export type { OutboxMessage } from './outbox/outbox-records';
 export type { Platform, PlatformOptions } from './platform';

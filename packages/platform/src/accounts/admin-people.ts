@@ -1,4 +1,9 @@
-import { GroupChatRulesSchema, PhoneSchema } from '@frontdesk/config';
+import {
+  GroupChatRulesSchema,
+  type GroupsAnswer,
+  PhoneSchema,
+  type UsersAnswer,
+} from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { AppContext } from '../context';
@@ -97,7 +102,9 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
 
   app.get('/v1/admin/users', { schema: { tags: ['admin'] } }, async (request) => {
     const { user } = await requireUser(ctx, request);
-    return { users: (await ctx.store.users.list(user.accountId)).map(publicUser) };
+    return {
+      users: (await ctx.store.users.list(user.accountId)).map(publicUser),
+    } satisfies UsersAnswer;
   });
 
   app.post(
@@ -163,7 +170,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
 
   app.get('/v1/admin/groups', { schema: { tags: ['admin'] } }, async (request) => {
     const { user } = await requireUser(ctx, request);
-    return { groups: await ctx.store.groups.list(user.accountId) };
+    return { groups: await ctx.store.groups.list(user.accountId) } satisfies GroupsAnswer;
   });
 
   app.post(

@@ -1,3 +1,4 @@
+import type { StaffUser } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { AppContext } from '../context';
@@ -9,7 +10,7 @@ import { dummyHash, hashPassword, verifyPassword, weakerThan } from './passwords
 import { checkLoginOrigin, requireUser, SESSION_COOKIE, startSession } from './session';
 
 /** A user as the API shows it: never the password hash. */
-export function publicUser(user: User) {
+export function publicUser(user: User): StaffUser {
   const { passwordHash: _, ...rest } = user;
   return rest;
 }

@@ -1,3 +1,4 @@
+import type { CallHistoryEntry, ListPage } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts/session';
@@ -24,7 +25,7 @@ export function registerAdminCallHistory(app: FastifyInstance, ctx: AppContext):
   app.get(
     '/v1/admin/call-history',
     { schema: { tags: ['admin'], querystring: routeSchema(HistoryQuery) } },
-    async (request) => {
+    async (request): Promise<ListPage<CallHistoryEntry>> => {
       const { user } = await requireUser(ctx, request);
       const query = request.query as v.InferOutput<typeof HistoryQuery>;
       const cursor = readCursor(query.cursor);

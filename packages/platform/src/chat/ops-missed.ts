@@ -4,34 +4,16 @@
  * out, callback orders past their time — and `missed:handle` marks a call handled. Chats and
  * orders leave the list by what handles them (a reply or closing; accepting or closing).
  */
-import type { ConversationSummary } from '@frontdesk/config';
+import type { MissedCall, MissedList } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
 import type { User } from '../accounts/account-records';
-import type { Call } from '../calls/call-records';
 import type { AppContext } from '../context';
-import { type OpsOrder, opsOrder } from '../orders/ops-order';
+import { opsOrder } from '../orders/ops-order';
 import { conversationAccess } from './access';
 import { ChatRefusal, onChat } from './ack';
 import { visitorsOnline } from './chat-presence';
 import { conversationSummary } from './wire';
-
-/** A site call that rang out, as the missed list shows it. */
-export interface MissedCall {
-  id: string;
-  widgetName: string;
-  status: Call['status'];
-  page: Call['page'];
-  startedAt: number;
-  endedAt: number | null;
-}
-
-/** The answer to `missed:list`. */
-export interface MissedList {
-  chats: ConversationSummary[];
-  calls: MissedCall[];
-  orders: OpsOrder[];
-}
 
 /** The room told `missed:changed` when an account's missed list changed. */
 export const missedRoom = (accountId: string) => `account:${accountId}`;
@@ -57,7 +39,8 @@ export function registerOpsMissed(socket: Socket, ctx: AppContext, chat: Namespa
       calls: found.calls.map((call) => ({
         id: call.id,
         widgetName: call.widgetName,
-        status: call.status,
+        // The store lists only calls that rang out (RANG_OUT).
+        status: call.status as MissedCall['status'],
         page: call.page,
         startedAt: call.startedAt,
         endedAt: call.endedAt,

@@ -6,6 +6,8 @@
 import {
   type ChatSettings,
   type ChatWelcome,
+  type ConversationRead,
+  type ConversationTyping,
   HandoffSchema,
   LeaveContactSchema,
   localeFor,
@@ -124,7 +126,7 @@ export function registerVisitor(
     if (current) {
       ops
         .to(conversationRooms(current))
-        .emit('chat:typing', { conversationId: current.id, typing });
+        .emit('chat:typing', { conversationId: current.id, typing } satisfies ConversationTyping);
     }
     return {};
   });
@@ -134,9 +136,10 @@ export function registerVisitor(
     if (!current) return {};
     const mark = await store.conversations.markRead(current.id, 'visitor', upToSeq);
     if (mark !== undefined) {
-      ops
-        .to(conversationRooms(current))
-        .emit('chat:read', { conversationId: current.id, upToSeq: mark });
+      ops.to(conversationRooms(current)).emit('chat:read', {
+        conversationId: current.id,
+        upToSeq: mark,
+      } satisfies ConversationRead);
     }
     return {};
   });

@@ -1,3 +1,4 @@
+import type { OrderDetail } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts/session';
@@ -18,7 +19,7 @@ export function registerAdminOrders(app: FastifyInstance, ctx: AppContext): void
   app.get(
     '/v1/admin/orders/:id',
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
-    async (request) => {
+    async (request): Promise<OrderDetail> => {
       const { user } = await requireUser(ctx, request);
       const { id } = request.params as v.InferOutput<typeof IdParams>;
       const order = await ctx.store.orders.get(id);

@@ -3,6 +3,7 @@
  * acknowledgement (`{ ok: true, … }` or `{ ok: false, error: { code, message } }`). The events
  * and codes are listed in OPS-EVENTS.md.
  */
+import type { ChatAck } from '@frontdesk/config';
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
 import type { User } from '../accounts/account-records';
@@ -31,11 +32,6 @@ class Refusal extends Error {
     super(message);
   }
 }
-
-/** The answer of every acknowledged `/ops` callback event. */
-export type OpsAnswer =
-  | ({ ok: true } & Record<string, unknown>)
-  | { ok: false; error: { code: string; message: string } };
 
 /**
  * Serves one signed-in socket of `/ops`: `callback:list`, `callback:accept`, `callback:done` and
@@ -138,7 +134,7 @@ function answer<S extends v.GenericSchema>(
   socket.on(event, async (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return;
-    const reply = ack as (answer: OpsAnswer) => void;
+    const reply = ack as (answer: ChatAck<Record<string, unknown>>) => void;
     const parsed = v.safeParse(schema, args.length > 1 ? args[0] : undefined);
     if (!parsed.success) {
       const message = parsed.issues[0]?.message ?? 'Invalid payload.';

@@ -1,3 +1,4 @@
+import type { ListPage, OutboxMessage } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts/session';
@@ -22,7 +23,7 @@ export function registerAdminOutbox(app: FastifyInstance, ctx: AppContext): void
   app.get(
     '/v1/admin/outbox',
     { schema: { tags: ['admin'], querystring: routeSchema(OutboxQuery) } },
-    async (request) => {
+    async (request): Promise<ListPage<OutboxMessage>> => {
       const { user } = await requireUser(ctx, request);
       const query = request.query as v.InferOutput<typeof OutboxQuery>;
       const cursor = readCursor(query.cursor);

@@ -1,3 +1,4 @@
+import type { OnlineUser } from '@frontdesk/config';
 import type { Namespace, Server } from 'socket.io';
 import type { User } from '../accounts/account-records';
 import { ANSWERING_ROLES } from '../accounts/who-answers';
@@ -57,13 +58,6 @@ export async function answerersIn(ops: Namespace, room: string): Promise<Set<str
     if (user && ANSWERING_ROLES.includes(user.role)) online.add(user.id);
   }
   return online;
-}
-
-/** Someone with a console or Studio connected to `/ops`. */
-export interface OnlineUser {
-  id: string;
-  name: string;
-  role: string;
 }
 
 /**

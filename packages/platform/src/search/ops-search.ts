@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '@frontdesk/config';
+import type { SearchResults } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts/session';
@@ -6,7 +6,7 @@ import { conversationAccess } from '../chat/access';
 import { conversationSummary } from '../chat/wire';
 import type { AppContext } from '../context';
 import { routeSchema } from '../http/route-schema';
-import { type OpsOrder, opsOrder } from '../orders/ops-order';
+import { opsOrder } from '../orders/ops-order';
 
 /** The most conversations and the most orders one search answers with. */
 export const SEARCH_RESULTS = 50;
@@ -25,12 +25,6 @@ const SearchQuery = v.object({
     v.maxLength(100, 'q must be at most 100 characters.'),
   ),
 });
-
-/** What a search answers. */
-export interface SearchAnswer {
-  conversations: ConversationSummary[];
-  orders: OpsOrder[];
-}
 
 /**
  * The digits to find in phone numbers when `q` reads as one ("+7 912 345-67-89", "912 34"): at
@@ -52,7 +46,7 @@ export function registerOpsSearch(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/v1/ops/search',
     { schema: { tags: ['ops'], querystring: routeSchema(SearchQuery) } },
-    async (request, reply): Promise<SearchAnswer> => {
+    async (request, reply): Promise<SearchResults> => {
       const { user } = await requireUser(ctx, request);
       // Visitors' names and messages: no cache keeps them.
       reply.header('cache-control', 'no-store');

@@ -1,8 +1,10 @@
 import {
+  type AdminWidget,
   defaultSettings,
   normalizeOrigin,
   parseSettings,
   type WidgetSettings,
+  type WidgetsAnswer,
 } from '@frontdesk/config';
 import { openAttribute, snippet } from '@frontdesk/loader';
 import type { FastifyInstance } from 'fastify';
@@ -128,7 +130,7 @@ export function embedCodes(ctx: AppContext, widget: Widget) {
 export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): void {
   app.get('/v1/admin/widgets', { schema: { tags: ['admin'] } }, async (request) => {
     const { user } = await requireUser(ctx, request);
-    return { widgets: await ctx.store.widgets.list(user.accountId) };
+    return { widgets: await ctx.store.widgets.list(user.accountId) } satisfies WidgetsAnswer;
   });
 
   app.post(
@@ -161,7 +163,7 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
   app.get(
     '/v1/admin/widgets/:id',
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
-    async (request) => {
+    async (request): Promise<AdminWidget> => {
       const { user } = await requireUser(ctx, request);
       return ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
     },

@@ -4,10 +4,9 @@
  * until handled — a reply, marking the call handled, accepting the order — and consoles are told
  * when something becomes missed as the (test) clock moves.
  */
-import type { ChatAck, ChatMessage } from '@frontdesk/config';
+import type { ChatAck, ChatMessage, MissedList } from '@frontdesk/config';
 import { defaultSettings } from '@frontdesk/config';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MissedList } from '../../src/chat/ops-missed';
 import { chatWidget, connectVisitor } from '../support/chat';
 import { engines } from '../support/databases';
 import { connectOps, type OpsClient } from '../support/ops-client';

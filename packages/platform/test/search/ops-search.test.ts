@@ -2,8 +2,8 @@
  * `GET /v1/ops/search`: what the console's search finds, and that each operator finds only what
  * the inbox shows them (routing to a group, to one employee, to everyone; other accounts never).
  */
-import type { ConversationSummary, Receiver } from '@frontdesk/config';
-import type { OpsOrder, User, Widget } from '@frontdesk/platform';
+import type { ConversationSummary, OpsOrder, Receiver } from '@frontdesk/config';
+import type { User, Widget } from '@frontdesk/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneDigits } from '../../src/search/ops-search';
 import { chatWidget } from '../support/chat';
