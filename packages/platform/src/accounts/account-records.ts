@@ -1,7 +1,19 @@
 /** The accounts feature's records: accounts, their users and groups, sign-in sessions; and their repositories. */
+import type { GroupChatRules, StaffGroup, StaffRole, StaffUser } from '@frontdesk/config';
+
+export type { GroupChatRules } from '@frontdesk/config';
 
 /** What a user may do: admin everything; marketer widgets; operator answers. */
-export type Role = 'admin' | 'marketer' | 'operator';
+export type Role = StaffRole;
+
+/** A member of staff: what the admin API shows, and the password hash it never shows. */
+export interface User extends StaffUser {
+  /** scrypt (passwords.ts). */
+  passwordHash: string;
+}
+
+/** A group of users that enquiries may be routed to. */
+export type Group = StaffGroup;
 
 export interface Account {
   id: string;
@@ -9,44 +21,6 @@ export interface Account {
   /** The account's SIP domain: `vpbx<number>.<sip domain>`. */
   sipDomain: string;
   createdAt: number;
-}
-
-export interface User {
-  id: string;
-  accountId: string;
-  /** Lower-cased; unique across the platform. */
-  email: string;
-  name: string;
-  role: Role;
-  /** scrypt hash in the form produced by passwords.ts; never leaves the platform. */
-  passwordHash: string;
-  photoUrl: string | null;
-  /** The employee's external phone (E.164), which the forwarding scheme may ring. */
-  phone: string | null;
-  createdAt: number;
-}
-
-export interface Group {
-  id: string;
-  accountId: string;
-  name: string;
-  memberIds: string[];
-  /** The rules for text enquiries: how the group's conversations reach its members. */
-  chatRules: GroupChatRules;
-  createdAt: number;
-}
-
-/**
- * A group's rules for text enquiries (the source's section 4.4). `everyone`: every member sees a
- * new conversation and the first to reply takes it. `distribute`: each goes to one online member
- * in turn, skipping those who hold `limit` open conversations (0: nobody gets one by turn; all
- * wait in the queue, which any member may take from by replying); past `answerSeconds` without a
- * first answer it moves to the next member (0 = no limit).
- */
-export interface GroupChatRules {
-  mode: 'everyone' | 'distribute';
-  limit: number;
-  answerSeconds: number;
 }
 
 export interface Session {

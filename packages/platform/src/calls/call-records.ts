@@ -1,7 +1,10 @@
 /** The calls feature's records (trunks, SIP lines, calls, the call history) and repositories. */
+import type { CallHistoryEntry } from '@frontdesk/config';
 import type { Utm } from '../orders/order-records';
 import type { Cursor, Page } from '../storage/page';
 import type { Widget } from '../widgets/widget-records';
+
+export type { CallHistoryEntry } from '@frontdesk/config';
 
 /** How a trunk's SIP travels. */
 export type TrunkTransport = 'udp' | 'tcp' | 'tls';
@@ -49,27 +52,6 @@ export interface SipLine {
   widgetId: string;
   createdAt: number;
   releasedAt: number | null;
-}
-
-/** A line of the call history: a callback order, or a call from the site. */
-export interface CallHistoryEntry {
-  kind: 'callback' | 'call';
-  id: string;
-  widgetId: string;
-  /** Who called: the visitor's number for an order, the widget's name for a call. */
-  caller: string;
-  callerName: string | null;
-  /** What was dialled: the widget's name for an order, its SIP line for a call (as the source's report shows them). */
-  dialled: string;
-  status: string;
-  at: number;
-  slot: number | null;
-  answeredAt: number | null;
-  endedAt: number | null;
-  operator: { id: string; name: string } | null;
-  page: { url: string | null; title: string | null };
-  utm: Utm;
-  note: string | null;
 }
 
 /** Where a call from the site stands: ringing, then answered and completed, or unanswered. */

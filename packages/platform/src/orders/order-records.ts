@@ -1,64 +1,14 @@
 /** The callback orders feature's records and repositories. */
+import type { CallbackOrder, OrderDueTask, OrderEvent, OrderStatus } from '@frontdesk/config';
 import type { NewOutboxMessage } from '../outbox/outbox-records';
 
-/** Where an order stands: new → ringing (automatic mode, delivered to operators) → accepted → done | failed. */
-export type OrderStatus = 'new' | 'ringing' | 'accepted' | 'done' | 'failed';
+export type { OrderAddressee, OrderEvent, OrderStatus, Utm } from '@frontdesk/config';
 
-/** Who an automatic order rings: an employee, a group, every operator of the account, or an outside number. */
-export type OrderAddressee =
-  | { kind: 'employee' | 'group'; id: string }
-  | { kind: 'account' }
-  | { kind: 'external'; number: string };
+/** A visitor's callback order: the record is what the admin API and the console show. */
+export type Order = CallbackOrder;
 
-/** The `utm_*` tags of the page an order came from; absent tags are left out. */
-export interface Utm {
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  term?: string;
-  content?: string;
-}
-
-/** A visitor's callback order. */
-export interface Order {
-  id: string;
-  accountId: string;
-  widgetId: string;
-  /** The widget's name when the order came in: the call history's "dialled number". */
-  widgetName: string;
-  mode: 'automatic' | 'manual';
-  /** E.164. */
-  phone: string;
-  name: string | null;
-  /** The chosen slot's start; null for "call me now". */
-  slot: number | null;
-  /** The visitor ticked the personal-data consent box. */
-  consent: boolean;
-  page: { url: string | null; title: string | null; referrer: string | null; utm: Utm };
-  /** The visitor's IANA zone, when the widget sent it. */
-  visitorTimeZone: string | null;
-  /** Automatic mode: who is rung (copied from the settings at order time); null in manual mode. */
-  addressee: OrderAddressee | null;
-  /** Automatic mode: the number the visitor sees; null = the account's default. */
-  outgoingNumber: string | null;
-  status: OrderStatus;
-  /** Who accepted it. */
-  operator: { id: string; name: string } | null;
-  note: string | null;
-  createdAt: number;
-  ringingAt: number | null;
-  acceptedAt: number | null;
-  doneAt: number | null;
-  failedAt: number | null;
-}
-
-/** A state an order entered, when, and by whom (null: the platform). */
-export interface OrderEvent {
-  status: OrderStatus;
-  at: number;
-  userId: string | null;
-  note: string | null;
-}
+/** An automatic order's ring, due at its time (one per order). */
+export type DueTask = OrderDueTask;
 
 /** What {@link Store.orders.place} stores. */
 export interface PlaceOrder {
@@ -90,16 +40,6 @@ export interface OrderTransition {
   acceptedBy?: string;
   note?: string | null;
   now: number;
-}
-
-/** When an automatic order rings, who claimed that moment, and when the ring went out. */
-export interface DueTask {
-  id: string;
-  orderId: string;
-  dueAt: number;
-  claimedBy: string | null;
-  claimedAt: number | null;
-  firedAt: number | null;
 }
 
 /** The callback orders (`store.orders`). */

@@ -1,42 +1,20 @@
 /** The outbox's records and repository. */
+import type { OutboxMessage } from '@frontdesk/config';
 import type { Cursor, Page } from '../storage/page';
 
-export type OutboxChannel = 'email' | 'sms';
+export type { OutboxMessage } from '@frontdesk/config';
 
-/**
- * What a message is about, which decides what a pass sends first: an order's notification and an
- * alert to the account's admins, then an embed code, then a chat e-mail.
- */
-export type OutboxKind = 'order' | 'alert' | 'embed' | 'chat';
+/** How a message goes out. */
+export type OutboxChannel = OutboxMessage['channel'];
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/** What a message is about: an order, an admin alert, an embed code, a chat. */
+export type OutboxKind = OutboxMessage['kind'];
 
-/** An e-mail or SMS to queue. */
-export interface NewOutboxMessage {
-  channel: OutboxChannel;
-  /** An e-mail address or an E.164 number. */
-  recipient: string;
-  /** E-mail only. */
-  subject: string | null;
-  body: string;
-}
+/** Where a message stands: pending → sending → sent | failed (given up). */
+export type OutboxStatus = OutboxMessage['status'];
 
-/** A queued e-mail or SMS and where its delivery stands. */
-export interface OutboxMessage extends NewOutboxMessage {
-  id: string;
-  accountId: string;
-  orderId: string | null;
-  kind: OutboxKind;
-  status: OutboxStatus;
-  /** Attempts so far; each claim counts one, so it also tells one claim from the next. */
-  attempts: number;
-  nextAttemptAt: number;
-  lastError: string | null;
-  sentAt: number | null;
-  /** When it was given up (`failed`); its admins were e-mailed then. */
-  failedAt: number | null;
-  createdAt: number;
-}
+/** A message to queue: where it goes and what it says. */
+export type NewOutboxMessage = Pick<OutboxMessage, 'channel' | 'recipient' | 'subject' | 'body'>;
 
 /** How a send went, for {@link Store.outbox.settle}. */
 export type SendOutcome =

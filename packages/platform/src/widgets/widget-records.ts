@@ -1,26 +1,9 @@
 /** The widgets feature's records and repository. */
-import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import type { AdminWidget, WidgetSettings, WidgetType } from '@frontdesk/config';
 import type { SipLine } from '../calls/call-records';
 
-export interface Widget {
-  id: string;
-  accountId: string;
-  /** Public id used in the snippet and the public API; unique across the platform. */
-  key: string;
-  type: WidgetType;
-  name: string;
-  active: boolean;
-  /** Each secret (SECRET_PATHS) shows as `{ set }`: its value never leaves the store this way. */
-  settings: WidgetSettings;
-  /** Bumped on every change: part of the public config's ETag. */
-  version: number;
-  /** `lineNNNNN@vpbx…` of a call or callback widget; null for chat. */
-  sipLine: string | null;
-  createdAt: number;
-  updatedAt: number;
-  deletedAt: number | null;
-  deleteReason: string | null;
-}
+/** A widget: the record is what the admin API shows (its secrets are stored apart). */
+export type Widget = AdminWidget;
 
 /** The widgets, their settings and SIP lines (`store.widgets`). */
 export interface WidgetsRepository {
