@@ -1,12 +1,12 @@
 import type { PublicPresence } from '@frontdesk/config';
-import type { OpsSessions } from './accounts/ops-sessions';
-import type { Conversation } from './chat/chat-records';
+import type { OpsSessions } from './accounts';
+import type { Conversation } from './chat';
 import type { Clock } from './clock';
 import type { PlatformEnv } from './env';
 import type { Limiters } from './http/rate-limits';
-import type { Order } from './orders/order-records';
+import type { Order } from './orders';
 import type { Store } from './storage/store';
-import type { Widget } from './widgets/widget-records';
+import type { Widget } from './widgets';
 
 /** What every route handler may use. */
 export interface AppContext {

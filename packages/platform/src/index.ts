@@ -4,23 +4,23 @@
  * pipeline (ORDERS.md; its `/ops` events in OPS-EVENTS.md), and the site chat (CHAT.md).
  */
 
-export type { Account, Group, Role, Session, User } from './accounts/account-records';
-export { hashPassword, verifyPassword } from './accounts/passwords';
+export type { Account, Group, Role, Session, User } from './accounts';
+export { hashPassword, verifyPassword } from './accounts';
 export { bundleDirs } from './bundle-dirs';
-export type { Call, CallHistoryEntry, SipLine, Trunk } from './calls/call-records';
+export type { Call, CallHistoryEntry, SipLine, Trunk } from './calls';
 export type {
   ChatHandoff,
   ChatVisitor,
   Conversation,
   StoredChatMessage,
-} from './chat/chat-records';
+} from './chat';
 export { type Clock, systemClock } from './clock';
 export { DEMO_PASSWORD, seedDemo } from './demo/seed';
 export { type PlatformEnv, readEnv } from './env';
 export type { LimitSettings } from './http/rate-limits';
-export type { DueTask, Order, OrderEvent, OrderStatus } from './orders/order-records';
-export type { OutboxMessage } from './outbox/outbox-records';
+export type { DueTask, Order, OrderEvent, OrderStatus } from './orders';
+export type { OutboxMessage } from './outbox';
 export type { Platform, PlatformOptions } from './platform';
 export { createPlatform } from './platform';
 export type { Store } from './storage/store';
-export type { Widget } from './widgets/widget-records';
+export type { Widget } from './widgets';

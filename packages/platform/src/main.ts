@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleDirs } from './bundle-dirs';
-import { parseTrunkUrl, seedDemoTrunk } from './calls/demo-trunk';
+import { parseTrunkUrl, seedDemoTrunk } from './calls';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { createPlatform } from './platform';

@@ -2,41 +2,32 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import { opsSessions } from './accounts/ops-sessions';
-import { DEFAULT_PASSWORD_COST } from './accounts/passwords';
-import {
-  createSipEdge,
-  edgeLogger,
-  type SipEdge,
-  type SipEdgeTuning,
-  syncingStore,
-} from './calls/sip/index';
+import { DEFAULT_PASSWORD_COST, opsSessions } from './accounts';
+import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingStore } from './calls';
 import {
   type Channels,
   type ChannelTuning,
+  chatDistribution,
+  chatFeed,
   DEFAULT_CHANNEL_TUNING,
   leaseTuning,
+  missedNotice,
+  registerTelegramStatus,
+  registerTelegramWebhook,
   startChannels,
-} from './chat/channels/channels-runner';
-import { registerTelegramStatus } from './chat/channels/telegram/telegram-status';
-import { registerTelegramWebhook } from './chat/channels/telegram/telegram-webhook';
-import { chatDistribution } from './chat/distribution';
-import { chatFeed } from './chat/feed';
-import { missedNotice } from './chat/missed-notice';
+} from './chat';
 import { type Clock, systemClock } from './clock';
 import type { AppContext } from './context';
 import type { PlatformEnv } from './env';
 import { type AppLogger, buildApp } from './http/app';
 import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-limits';
-import { orderFeed } from './orders/order-feed';
-import { emailTransport } from './outbox/email-transport';
-import type { OutboxChannel } from './outbox/outbox-records';
-import { smsTransport } from './outbox/sms-transport';
-import type { Transport } from './outbox/transport';
+import { orderFeed } from './orders';
+import type { OutboxChannel, Transport } from './outbox';
+import { emailTransport, smsTransport } from './outbox';
 import { closingPresence } from './realtime/presence-lookup';
 import { createRealtime } from './realtime/realtime';
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
-import { widgetPresence } from './widgets/widget-presence';
+import { widgetPresence } from './widgets';
 import { claimerId, startWorkers, type Workers } from './workers';
 
 /** What a running platform is made of. */

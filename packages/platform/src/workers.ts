@@ -8,15 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { fireAutoReplies } from './chat/auto-replies';
-import type { Channels } from './chat/channels/channels-runner';
-import type { ChatFeed } from './chat/feed';
+import type { Channels, ChatFeed } from './chat';
+import { fireAutoReplies } from './chat';
 import type { AppContext } from './context';
-import type { OrderFeed } from './orders/order-feed';
-import { ringDue } from './orders/ring-due';
-import type { OutboxChannel } from './outbox/outbox-records';
-import { sendOutbox } from './outbox/send-outbox';
-import type { Transport } from './outbox/transport';
+import type { OrderFeed } from './orders';
+import { ringDue } from './orders';
+import type { OutboxChannel, Transport } from './outbox';
+import { sendOutbox } from './outbox';
 
 /** How often the workers run, and how long a claim lasts before another process may take it. */
 export interface WorkerTiming {

@@ -1,4 +1,7 @@
-/** The accounts feature's records: accounts, their users and groups, sign-in sessions; and their repositories. */
+/**
+ * The accounts feature's records: accounts, their users and groups, sign-in sessions; and their
+ * repositories.
+ */
 import type { GroupChatRules, StaffGroup, StaffRole, StaffUser } from '@frontdesk/config';
 
 export type { GroupChatRules } from '@frontdesk/config';

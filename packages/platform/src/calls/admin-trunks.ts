@@ -6,7 +6,7 @@
 import { PhoneSchema, secret } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../accounts/session';
+import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { routeSchema } from '../http/route-schema';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { utmOf } from '../orders/order-rows';
+import { utmOf } from '../orders';
 import { olderThan, pageOf } from '../storage/keyset';
 import type { Store } from '../storage/store';
 import type { CallHistoryRow, Tables } from '../storage/tables';

@@ -9,7 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { pageWidget, sendWidgetPage } from '../widgets/widget-page';
+import { pageWidget, sendWidgetPage } from '../widgets';
 
 /** The origin of a `ws(s)://` URL, or undefined. */
 function wsOrigin(url: string | undefined): string | undefined {

@@ -1,8 +1,8 @@
 /** The calls feature's records (trunks, SIP lines, calls, the call history) and repositories. */
 import type { CallHistoryEntry } from '@frontdesk/config';
-import type { Utm } from '../orders/order-records';
+import type { Utm } from '../orders';
 import type { Cursor, Page } from '../storage/page';
-import type { Widget } from '../widgets/widget-records';
+import type { Widget } from '../widgets';
 
 export type { CallHistoryEntry } from '@frontdesk/config';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Utm } from '../orders/order-records';
+import type { Utm } from '../orders';
 import { uniqueViolation } from '../storage/constraint-violation';
 import { olderThan, pageOf } from '../storage/keyset';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { Store } from '../storage/store';
 import type { Tables } from '../storage/tables';
-import { widgetsOf } from '../widgets/widgets-store';
+import { widgetsOf } from '../widgets';
 import type { Call, CallStatus } from './call-records';
 
 /** A row of `calls` (migration 010); times are epoch milliseconds. */

@@ -5,7 +5,7 @@
  * send's transaction, with the conversation's row locked.
  */
 import { type Kysely, sql, type Updateable } from 'kysely';
-import { queueMessages } from '../outbox/outbox-store';
+import { queueMessages } from '../outbox';
 import type { ConversationRow, Tables } from '../storage/tables';
 import type { NonWorkingEmail } from './chat-records';
 

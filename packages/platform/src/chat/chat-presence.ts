@@ -8,7 +8,7 @@ import type { ChatPresence } from '@frontdesk/config';
 import type { Namespace } from 'socket.io';
 import type { AppContext } from '../context';
 import { socketsIn } from '../realtime/presence-lookup';
-import { widgetPresence } from '../widgets/widget-presence';
+import { widgetPresence } from '../widgets';
 import { visitorRoom, widgetRoom } from './rooms';
 
 /** The visitors among `visitorIds` with at least one tab connected. */

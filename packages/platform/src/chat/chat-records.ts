@@ -12,7 +12,7 @@ import type {
   Receiver,
 } from '@frontdesk/config';
 import type { Kysely } from 'kysely';
-import type { NewOutboxMessage } from '../outbox/outbox-records';
+import type { NewOutboxMessage } from '../outbox';
 import type { Tables } from '../storage/tables';
 
 /** A visitor of one chat widget; the token that names it is stored only as a hash. */

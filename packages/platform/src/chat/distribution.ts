@@ -8,8 +8,8 @@
  */
 import type { ChatQueue } from '@frontdesk/config';
 import type { Server } from 'socket.io';
-import type { User } from '../accounts/account-records';
-import { groupRoom } from '../accounts/ops-sessions';
+import type { User } from '../accounts';
+import { groupRoom } from '../accounts';
 import type { AppContext } from '../context';
 import { answerersIn } from '../realtime/presence-lookup';
 import type { GroupQueue } from './distribution-store';

@@ -5,7 +5,7 @@
  */
 import type { ChatSettings, LeaveContactSchema } from '@frontdesk/config';
 import type * as v from 'valibot';
-import { parsePhone } from '../orders/parse-phone';
+import { parsePhone } from '../orders';
 import { ChatRefusal } from './ack';
 
 /** What the form saves: only the fields the visitor filled in (the others keep their value). */

@@ -4,10 +4,10 @@
  * reply or closing; accepting or closing the order); a call by being marked handled.
  */
 import type { Kysely } from 'kysely';
-import type { Call, CallStatus } from '../calls/call-records';
-import { type CallRow, toCall } from '../calls/calls-store';
-import type { Order } from '../orders/order-records';
-import { toOrder } from '../orders/order-rows';
+import type { Call, CallStatus } from '../calls';
+import { type CallRow, toCall } from '../calls';
+import type { Order } from '../orders';
+import { toOrder } from '../orders';
 import { assertStorableTime } from '../storage/storable-values';
 import type { Tables } from '../storage/tables';
 import type { Conversation } from './chat-records';

@@ -15,7 +15,7 @@ import {
 } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { User } from '../accounts/account-records';
+import type { User } from '../accounts';
 import type { AppContext } from '../context';
 import { conversationAccess } from './access';
 import { ChatRefusal, onChat } from './ack';

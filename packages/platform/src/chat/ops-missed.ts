@@ -7,9 +7,9 @@
 import type { MissedCall, MissedList } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { User } from '../accounts/account-records';
+import type { User } from '../accounts';
 import type { AppContext } from '../context';
-import { opsOrder } from '../orders/ops-order';
+import { opsOrder } from '../orders';
 import { conversationAccess } from './access';
 import { ChatRefusal, onChat } from './ack';
 import { visitorsOnline } from './chat-presence';

@@ -1,6 +1,6 @@
 import type { OperatorTransferSchema } from '@frontdesk/config';
 import type * as v from 'valibot';
-import { ANSWERING_ROLES } from '../accounts/who-answers';
+import { ANSWERING_ROLES } from '../accounts';
 import type { Store } from '../storage/store';
 import { ChatRefusal } from './ack';
 import type { TransferTarget } from './chat-records';

@@ -22,7 +22,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
-import { widgetPresence } from '../widgets/widget-presence';
+import { widgetPresence } from '../widgets';
 import { ChatRefusal, onChat } from './ack';
 import type { ChatFeed } from './feed';
 import { handoffLink } from './handoff-link';

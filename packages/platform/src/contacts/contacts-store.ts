@@ -1,6 +1,6 @@
 import type { ChatContact } from '@frontdesk/config';
 import type { Kysely } from 'kysely';
-import type { ChatStore } from '../chat/chat-records';
+import type { ChatStore } from '../chat';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { ChatContactRow, Tables } from '../storage/tables';
 

@@ -6,8 +6,8 @@ import {
   type WidgetSettings,
 } from '@frontdesk/config';
 import { templates } from '@frontdesk/schedule';
-import type { Role } from '../accounts/account-records';
-import { hashPassword } from '../accounts/passwords';
+import type { Role } from '../accounts';
+import { hashPassword } from '../accounts';
 import type { Store } from '../storage/store';
 
 /** The demo account's password: printed at start, for the demo account only. */

@@ -1,25 +1,27 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { registerAdminPeople } from '../accounts/admin-people';
-import { registerAuth } from '../accounts/auth';
-import { registerAdminCallHistory } from '../calls/admin-call-history';
-import { registerAdminTrunks } from '../calls/admin-trunks';
-import { registerCallPage } from '../calls/call-page';
-import { registerSipRoutes, type SipEdge } from '../calls/sip/index';
-import { registerAdminBotCheck } from '../chat/channels/admin-bot-check';
-import { registerChatHandoff } from '../chat/chat-handoff';
+import { registerAdminPeople, registerAuth } from '../accounts';
+import {
+  registerAdminCallHistory,
+  registerAdminTrunks,
+  registerCallPage,
+  registerSipRoutes,
+  type SipEdge,
+} from '../calls';
+import { registerAdminBotCheck, registerChatHandoff } from '../chat';
 import type { AppContext } from '../context';
-import { registerAdminOrders } from '../orders/admin-orders';
-import { registerPublicCallbacks } from '../orders/public-callbacks';
-import { registerAdminOutbox } from '../outbox/admin-outbox';
-import { registerOpsSearch } from '../search/ops-search';
+import { registerAdminOrders, registerPublicCallbacks } from '../orders';
+import { registerAdminOutbox } from '../outbox';
+import { registerOpsSearch } from '../search';
 import { StoreError } from '../storage/store-error';
-import { registerAdminEmbedEmail } from '../widgets/admin-embed-email';
-import { registerAdminSiteCheck } from '../widgets/admin-site-check';
-import { registerAdminWidgets } from '../widgets/admin-widgets';
-import { registerPublicWidgets } from '../widgets/public-widgets';
-import { registerTestPage } from '../widgets/test-page';
+import {
+  registerAdminEmbedEmail,
+  registerAdminSiteCheck,
+  registerAdminWidgets,
+  registerPublicWidgets,
+  registerTestPage,
+} from '../widgets';
 import { ApiError } from './api-error';
 import { registerAssets } from './assets';
 import { fastifyTrustProxy } from './client-address';

@@ -1,4 +1,4 @@
-import type { Widget } from '../widgets/widget-records';
+import type { Widget } from '../widgets';
 import type { CallbackMode, OrderRouting } from './callback-mode';
 import { orderNotifications } from './order-notifications';
 import type { OrderAddressee, PlaceOrder } from './order-records';

@@ -6,7 +6,7 @@
 import type { ChatAck } from '@frontdesk/config';
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { User } from '../accounts/account-records';
+import type { User } from '../accounts';
 import type { AppContext } from '../context';
 import { opsOrder } from './ops-order';
 import { mayAccept } from './order-access';

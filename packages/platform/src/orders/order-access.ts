@@ -1,5 +1,5 @@
-import type { User } from '../accounts/account-records';
-import { answers, groupsOf } from '../accounts/who-answers';
+import type { User } from '../accounts';
+import { answers, groupsOf } from '../accounts';
 import type { Store } from '../storage/store';
 import type { Order } from './order-records';
 

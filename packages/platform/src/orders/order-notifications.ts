@@ -4,7 +4,7 @@
  * the one its schedule (and so the slot) lives in.
  */
 
-import type { NewOutboxMessage } from '../outbox/outbox-records';
+import type { NewOutboxMessage } from '../outbox';
 import type { OrderRecipients } from './callback-mode';
 import type { PlaceOrder } from './order-records';
 

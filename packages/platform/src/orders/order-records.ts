@@ -1,6 +1,6 @@
 /** The callback orders feature's records and repositories. */
 import type { CallbackOrder, OrderDueTask, OrderEvent, OrderStatus } from '@frontdesk/config';
-import type { NewOutboxMessage } from '../outbox/outbox-records';
+import type { NewOutboxMessage } from '../outbox';
 
 export type { OrderAddressee, OrderEvent, OrderStatus, Utm } from '@frontdesk/config';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
-import { queueMessages } from '../outbox/outbox-store';
+import { queueMessages } from '../outbox';
 import { uniqueViolation } from '../storage/constraint-violation';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { Store } from '../storage/store';

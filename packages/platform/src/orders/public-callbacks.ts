@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { callbackSlots, createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
-import { rememberCaller } from '../chat/known-visitor';
+import { rememberCaller } from '../chat';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { consumePoint } from '../http/rate-limits';
@@ -22,7 +22,7 @@ import {
   VisitorTimeZoneSchema,
   WidgetKeyParams,
 } from '../http/visitor-input';
-import { activeWidget, allowWidgetOrigin } from '../widgets/widget-origin';
+import { activeWidget, allowWidgetOrigin } from '../widgets';
 import { mayDial } from './call-directions';
 import { orderRoutingOf } from './callback-mode';
 import { newOrder } from './new-order';

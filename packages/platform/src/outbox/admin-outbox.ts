@@ -1,7 +1,7 @@
 import type { ListPage, OutboxMessage } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../accounts/session';
+import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { pageAnswer, pageQuery, readCursor } from '../http/pagination';
 import { routeSchema } from '../http/route-schema';

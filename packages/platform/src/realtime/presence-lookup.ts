@@ -1,7 +1,7 @@
 import type { OnlineUser } from '@frontdesk/config';
 import type { Namespace, Server } from 'socket.io';
-import type { User } from '../accounts/account-records';
-import { ANSWERING_ROLES } from '../accounts/who-answers';
+import type { User } from '../accounts';
+import { ANSWERING_ROLES } from '../accounts';
 
 /**
  * How long a presence lookup waits for the other processes. A process that just died is still

@@ -4,20 +4,22 @@ import { Server, type ServerOptions } from 'socket.io';
 import {
   groupRoom,
   keepSessionExpiry,
+  SESSION_COOKIE,
   sessionExpired,
+  sessionOf,
   sessionRoom,
   userRoom,
-} from '../accounts/ops-sessions';
-import { SESSION_COOKIE, sessionOf } from '../accounts/session';
-import { announceOperators } from '../chat/chat-presence';
-import { chatFeed } from '../chat/feed';
-import { registerOpsChat } from '../chat/ops-chat';
-import { registerOpsMissed } from '../chat/ops-missed';
-import { registerChat } from '../chat/register';
+} from '../accounts';
+import {
+  announceOperators,
+  chatFeed,
+  registerChat,
+  registerOpsChat,
+  registerOpsMissed,
+} from '../chat';
 import type { AppContext } from '../context';
 import { clientAddress, trustRule } from '../http/client-address';
-import { registerOpsCallbacks } from '../orders/ops-callbacks';
-import { orderFeed } from '../orders/order-feed';
+import { orderFeed, registerOpsCallbacks } from '../orders';
 import { announcePresence } from './presence-lookup';
 
 /** Largest socket.io message: chat texts are small, so a flood cannot buffer much. */

@@ -1,12 +1,11 @@
 import type { SearchResults } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../accounts/session';
-import { conversationAccess } from '../chat/access';
-import { conversationSummary } from '../chat/wire';
+import { requireUser } from '../accounts';
+import { conversationAccess, conversationSummary } from '../chat';
 import type { AppContext } from '../context';
 import { routeSchema } from '../http/route-schema';
-import { opsOrder } from '../orders/ops-order';
+import { opsOrder } from '../orders';
 
 /** The most conversations and the most orders one search answers with. */
 export const SEARCH_RESULTS = 50;

@@ -6,10 +6,10 @@
  * account that could match (no index helps a substring), which an account's history affords.
  */
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import type { Conversation } from '../chat/chat-records';
-import { toConversation, viewQuery } from '../chat/conversations-store';
-import type { Order } from '../orders/order-records';
-import { toOrder } from '../orders/order-rows';
+import type { Conversation } from '../chat';
+import { toConversation, viewQuery } from '../chat';
+import type { Order } from '../orders';
+import { toOrder } from '../orders';
 import type { Database } from '../storage/database';
 import type { Tables } from '../storage/tables';
 

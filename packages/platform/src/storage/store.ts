@@ -9,43 +9,40 @@ import type {
   GroupsRepository,
   SessionsRepository,
   UsersRepository,
-} from '../accounts/account-records';
-import { accountsRepository } from '../accounts/accounts-store';
-import { groupsRepository } from '../accounts/groups-store';
-import { sessionsRepository } from '../accounts/sessions-store';
-import { usersRepository } from '../accounts/users-store';
-import { callHistoryRepository } from '../calls/call-history-store';
-import type {
-  CallHistoryRepository,
-  CallsRepository,
-  TrunksRepository,
-} from '../calls/call-records';
-import { callsRepository } from '../calls/calls-store';
-import { randomLineDigits } from '../calls/sip-lines-store';
-import { trunksRepository } from '../calls/trunks-store';
-import { chatAutoRepliesRepository } from '../chat/auto-replies-store';
-import { channelStore } from '../chat/channels/channel-store';
-import type { ChannelStore } from '../chat/channels/channel-types';
-import type { ChatStore } from '../chat/chat-records';
-import { conversationsRepository } from '../chat/conversations-store';
-import type { ChatDistributionStore } from '../chat/distribution-store';
-import { chatDistributionRepository } from '../chat/distribution-store';
-import { chatHandoffsRepository } from '../chat/handoffs-store';
-import { chatMessagesRepository } from '../chat/messages-store';
-import type { MissedStore } from '../chat/missed-store';
-import { missedRepository } from '../chat/missed-store';
-import { chatVisitorsRepository } from '../chat/visitors-store';
-import { chatContactsRepository } from '../contacts/contacts-store';
-import { dueTasksRepository } from '../orders/due-tasks-store';
-import type { DueTasksRepository, OrdersRepository } from '../orders/order-records';
-import { ordersRepository } from '../orders/orders-store';
-import type { OutboxRepository } from '../outbox/outbox-records';
-import { outboxRepository } from '../outbox/outbox-store';
-import type { SearchStore } from '../search/search-store';
-import { searchRepository } from '../search/search-store';
-import { randomWidgetKey } from '../widgets/widget-keys';
-import type { WidgetsRepository } from '../widgets/widget-records';
-import { widgetsRepository } from '../widgets/widgets-store';
+} from '../accounts';
+import {
+  accountsRepository,
+  groupsRepository,
+  sessionsRepository,
+  usersRepository,
+} from '../accounts';
+import type { CallHistoryRepository, CallsRepository, TrunksRepository } from '../calls';
+import {
+  callHistoryRepository,
+  callsRepository,
+  randomLineDigits,
+  trunksRepository,
+} from '../calls';
+import type { ChannelStore, ChatDistributionStore, ChatStore, MissedStore } from '../chat';
+import {
+  channelStore,
+  chatAutoRepliesRepository,
+  chatDistributionRepository,
+  chatHandoffsRepository,
+  chatMessagesRepository,
+  chatVisitorsRepository,
+  conversationsRepository,
+  missedRepository,
+} from '../chat';
+import { chatContactsRepository } from '../contacts';
+import type { DueTasksRepository, OrdersRepository } from '../orders';
+import { dueTasksRepository, ordersRepository } from '../orders';
+import type { OutboxRepository } from '../outbox';
+import { outboxRepository } from '../outbox';
+import type { SearchStore } from '../search';
+import { searchRepository } from '../search';
+import type { WidgetsRepository } from '../widgets';
+import { randomWidgetKey, widgetsRepository } from '../widgets';
 import type { Database } from './database';
 import type { SecretsRepository } from './secret-records';
 import { secretsRepository } from './secrets';

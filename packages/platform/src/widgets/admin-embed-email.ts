@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../accounts/session';
+import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
 import { routeSchema } from '../http/route-schema';

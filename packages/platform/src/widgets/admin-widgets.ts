@@ -9,7 +9,7 @@ import {
 import { openAttribute, snippet } from '@frontdesk/loader';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../accounts/session';
+import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { routeSchema } from '../http/route-schema';

@@ -10,15 +10,15 @@
  */
 import type { CallbackSettings, Presence, PublicPresence, Receiver } from '@frontdesk/config';
 import type { Namespace } from 'socket.io';
-import { DEFAULT_TUNING } from '../calls/sip/index';
-import { receiverRoom } from '../chat/rooms';
-import { orderRoutingOf } from '../orders/callback-mode';
+import { DEFAULT_TUNING } from '../calls';
+import { receiverRoom } from '../chat';
+import { orderRoutingOf } from '../orders';
 import { answerersIn } from '../realtime/presence-lookup';
 import type { Store } from '../storage/store';
 import type { Widget } from './widget-records';
 
 /** No call lasts longer (Kamailio ends it): an older answered call is a lost end event. */
-const LONGEST_CALL_MS = DEFAULT_TUNING.maxCallSeconds * 1000;
+const longestCallMs = () => DEFAULT_TUNING.maxCallSeconds * 1000;
 
 /** What the presence lookups need. */
 export interface PresenceSources {
@@ -38,7 +38,7 @@ async function presenceOf(
   const online = await answerersIn(ops, receiverRoom(accountId, receiver));
   if (online.size === 0) return 'nobody';
   if (!talks) return 'online';
-  const inCall = new Set(await store.calls.operatorsInCall(accountId, now - LONGEST_CALL_MS));
+  const inCall = new Set(await store.calls.operatorsInCall(accountId, now - longestCallMs()));
   return [...online].every((id) => inCall.has(id)) ? 'busy' : 'online';
 }
 

@@ -1,6 +1,6 @@
 /** The widgets feature's records and repository. */
 import type { AdminWidget, WidgetSettings, WidgetType } from '@frontdesk/config';
-import type { SipLine } from '../calls/call-records';
+import type { SipLine } from '../calls';
 
 /** A widget: the record is what the admin API shows (its secrets are stored apart). */
 export type Widget = AdminWidget;

@@ -6,8 +6,8 @@ import {
   type WidgetType,
 } from '@frontdesk/config';
 import type { Kysely, Updateable } from 'kysely';
-import type { SipLine } from '../calls/call-records';
-import { allocateLine } from '../calls/sip-lines-store';
+import type { SipLine } from '../calls';
+import { allocateLine } from '../calls';
 import { uniqueViolation } from '../storage/constraint-violation';
 import { nextSeq } from '../storage/insertion-order';
 import { deleteSecrets, storedSecretNames, writeSecrets } from '../storage/secrets';

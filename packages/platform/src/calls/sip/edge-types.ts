@@ -1,8 +1,8 @@
 /** The SIP edge's face to the platform: its states, status, options and errors (edge.ts makes it). */
-import type { User } from '../../accounts/account-records';
+import type { User } from '../../accounts';
 import type { PlatformEnv } from '../../env';
 import type { Store } from '../../storage/store';
-import type { Widget } from '../../widgets/widget-records';
+import type { Widget } from '../../widgets';
 import type { SipCredential } from './credentials';
 import type { EdgeLogger } from './edge-log';
 import type { CallerContext } from './events';

@@ -4,7 +4,7 @@
  * edge secret, so a visitor can neither invent a call nor change its times or outcome.
  */
 import * as v from 'valibot';
-import type { Utm } from '../../orders/order-records';
+import type { Utm } from '../../orders';
 import type { Store } from '../../storage/store';
 import type { UnansweredStatus } from '../call-records';
 import { parseCredentialUser } from './credentials';

@@ -7,7 +7,7 @@
 import type { CallSettings } from '@frontdesk/config';
 import { createSchedule, isOpen } from '@frontdesk/schedule';
 import type { Store } from '../../storage/store';
-import type { Widget } from '../../widgets/widget-records';
+import type { Widget } from '../../widgets';
 import type { Trunk } from '../call-records';
 import { parseCredentialUser } from './credentials';
 import { refusal } from './destinations';

@@ -4,10 +4,10 @@
  * use the console's softphone), so "every operator" includes them.
  */
 import type { CallSettings } from '@frontdesk/config';
-import type { User } from '../../accounts/account-records';
-import { ANSWERING_ROLES, answers, groupsOf } from '../../accounts/who-answers';
+import type { User } from '../../accounts';
+import { ANSWERING_ROLES, answers, groupsOf } from '../../accounts';
 import type { Store } from '../../storage/store';
-import type { Widget } from '../../widgets/widget-records';
+import type { Widget } from '../../widgets';
 
 /** A line an operator serves, as the softphone registers it. */
 export interface ServedLine {

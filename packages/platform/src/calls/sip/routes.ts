@@ -13,8 +13,7 @@ import type { CallSettings } from '@frontdesk/config';
 import { createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../../accounts/session';
-import { ANSWERING_ROLES } from '../../accounts/who-answers';
+import { ANSWERING_ROLES, requireUser } from '../../accounts';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
 import { consumePoint } from '../../http/rate-limits';
@@ -24,7 +23,7 @@ import {
   VisitorTimeZoneSchema,
   WidgetKeyParams,
 } from '../../http/visitor-input';
-import { activeWidget, allowWidgetOrigin } from '../../widgets/widget-origin';
+import { activeWidget, allowWidgetOrigin } from '../../widgets';
 import { randomId } from './credentials';
 import { type SipEdge, SipEdgeUnavailableError } from './edge-types';
 import { linesServedBy } from './lines';

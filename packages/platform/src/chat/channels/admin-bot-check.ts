@@ -8,11 +8,11 @@
 import { type BotInfo, TelegramTokenSchema, ViberTokenSchema } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../../accounts/session';
+import { requireUser } from '../../accounts';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
 import { routeSchema } from '../../http/route-schema';
-import { ownWidget } from '../../widgets/admin-widgets';
+import { ownWidget } from '../../widgets';
 
 const WidgetId = v.optional(v.pipe(v.string(), v.maxLength(64)));
 

@@ -3,7 +3,7 @@
  * peers, inbound updates stored once, the replies' outbox, the pollers' leases, hand-offs.
  */
 import type { MessageDelivery, Messenger } from '@frontdesk/config';
-import type { Widget } from '../../widgets/widget-records';
+import type { Widget } from '../../widgets';
 import type { InboundHooks, SentMessage } from '../chat-records';
 import type { DeliveryKeyboard } from './channel-tables';
 

@@ -1,6 +1,6 @@
 import type { ChatSettings } from '@frontdesk/config';
 import type { Store } from '../../../storage/store';
-import type { Widget } from '../../../widgets/widget-records';
+import type { Widget } from '../../../widgets';
 import { telegramCredential, telegramToken } from './telegram-token';
 
 /** A bot to read, the widget whose channel it is, and how its updates come. */

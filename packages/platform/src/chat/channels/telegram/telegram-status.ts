@@ -8,10 +8,10 @@
 import type { TelegramStatus } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { requireUser } from '../../../accounts/session';
+import { requireUser } from '../../../accounts';
 import type { AppContext } from '../../../context';
 import { routeSchema } from '../../../http/route-schema';
-import { ownWidget } from '../../../widgets/admin-widgets';
+import { ownWidget } from '../../../widgets';
 import { telegramCredential, telegramToken } from './telegram-token';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });

@@ -1,5 +1,5 @@
 import type { Store } from '../../../storage/store';
-import type { Widget } from '../../../widgets/widget-records';
+import type { Widget } from '../../../widgets';
 
 /**
  * The bot token of a chat widget's Telegram channel, or undefined when it has none. The one

@@ -1,0 +1,33 @@
+/**
+ * The accounts feature: accounts, users and groups, sign-in and sessions, passwords, the people
+ * admin, and who answers an enquiry.
+ */
+export type {
+  Account,
+  AccountsRepository,
+  Group,
+  GroupsRepository,
+  Role,
+  Session,
+  SessionsRepository,
+  User,
+  UsersRepository,
+} from './account-records';
+export { accountsRepository } from './accounts-store';
+export { registerAdminPeople } from './admin-people';
+export { registerAuth } from './auth';
+export { groupsRepository } from './groups-store';
+export {
+  groupRoom,
+  keepSessionExpiry,
+  type OpsSessions,
+  opsSessions,
+  sessionExpired,
+  sessionRoom,
+  userRoom,
+} from './ops-sessions';
+export { DEFAULT_PASSWORD_COST, hashPassword, verifyPassword } from './passwords';
+export { requireUser, SESSION_COOKIE, sessionId, sessionOf } from './session';
+export { sessionsRepository } from './sessions-store';
+export { usersRepository } from './users-store';
+export { ANSWERING_ROLES, answers, groupsOf } from './who-answers';

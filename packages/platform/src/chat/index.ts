@@ -1,0 +1,43 @@
+/**
+ * The chat feature: conversations, messages, visitors, distribution, missed enquiries, hand-offs
+ * and the messenger channels (channels/).
+ */
+export { conversationAccess } from './access';
+export { fireAutoReplies } from './auto-replies';
+export { chatAutoRepliesRepository } from './auto-replies-store';
+export { registerAdminBotCheck } from './channels/admin-bot-check';
+export { channelStore } from './channels/channel-store';
+export type { ChannelStore } from './channels/channel-types';
+export {
+  type Channels,
+  type ChannelTuning,
+  DEFAULT_CHANNEL_TUNING,
+  leaseTuning,
+  startChannels,
+} from './channels/channels-runner';
+export { registerTelegramStatus } from './channels/telegram/telegram-status';
+export { registerTelegramWebhook } from './channels/telegram/telegram-webhook';
+export { registerChatHandoff } from './chat-handoff';
+export { announceOperators } from './chat-presence';
+export type {
+  ChatHandoff,
+  ChatStore,
+  ChatVisitor,
+  Conversation,
+  StoredChatMessage,
+} from './chat-records';
+export { conversationsRepository, toConversation, viewQuery } from './conversations-store';
+export { chatDistribution } from './distribution';
+export { type ChatDistributionStore, chatDistributionRepository } from './distribution-store';
+export { type ChatFeed, chatFeed } from './feed';
+export { chatHandoffsRepository } from './handoffs-store';
+export { rememberCaller } from './known-visitor';
+export { chatMessagesRepository } from './messages-store';
+export { missedNotice } from './missed-notice';
+export { type MissedStore, missedRepository } from './missed-store';
+export { registerOpsChat } from './ops-chat';
+export { registerOpsMissed } from './ops-missed';
+export { registerChat } from './register';
+export { receiverRoom } from './rooms';
+export { chatVisitorsRepository } from './visitors-store';
+export { conversationSummary } from './wire';

@@ -1,0 +1,2 @@
+/** The contacts feature: the address book. */
+export { chatContactsRepository } from './contacts-store';
