@@ -3,7 +3,7 @@
  * one set of schemas, so every endpoint takes and limits the same fields the same way.
  */
 import * as v from 'valibot';
-import { isTimeZone } from '../orders';
+import { isTimeZone } from './visitor-time';
 
 /** `:key` of the public widget routes. */
 export const WidgetKeyParams = v.object({

@@ -22,4 +22,3 @@ export { ordersRepository } from './orders-store';
 export { parsePhone } from './parse-phone';
 export { registerPublicCallbacks } from './public-callbacks';
 export { ringDue } from './ring-due';
-export { isTimeZone } from './visitor-time';

@@ -1,7 +1,7 @@
 /** Orders as the `/ops` events carry them to the operator console (see OPS-EVENTS.md). */
 import type { OpsOrder } from '@frontdesk/config';
+import { localTime } from '../http/visitor-time';
 import type { Order } from './order-records';
-import { localTime } from './visitor-time';
 
 /** `order` for `/ops` (`OpsOrder` of @frontdesk/config), its visitor's local time read at `now`. */
 export function opsOrder(order: Order, now: number): OpsOrder {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, localTime } from '../../src/orders/visitor-time';
+import { isTimeZone, localTime } from '../../src/http/visitor-time';
 
 describe('visitor time', () => {
   it('knows IANA zones', () => {
