@@ -7,7 +7,12 @@
  * offers the page's callback widget or chat instead of a call. A class component, like the
  * dialog.
  */
-import { type Presence, type PublicCallConfig, textIn } from '@frontdesk/config';
+import {
+  type CallCredentials,
+  type Presence,
+  type PublicCallConfig,
+  textIn,
+} from '@frontdesk/config';
 import {
   BrandLine,
   errorText,
@@ -30,7 +35,7 @@ import {
   nextState,
   platformReason,
 } from './call-state';
-import type { ActiveCall, CallCredentials, CallEvents } from './sip-call';
+import type { ActiveCall, CallEvents } from './sip-call';
 
 /** Id of the dialog's title. */
 export const TITLE_ID = 'fd-call-title';

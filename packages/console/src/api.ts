@@ -1,8 +1,7 @@
 /** The platform's HTTP API as only the console uses it; the session API is `@frontdesk/staff`'s. */
-import type { ConversationSummary } from '@frontdesk/config';
+import type { ConversationSummary, OperatorSipCredentials } from '@frontdesk/config';
 import { request, type StaffSession } from '@frontdesk/staff';
 import type { CallbackOrder, OrderEvent, OrderNotification, OrderSummary } from './callback-order';
-import type { SipCredentials } from './softphone';
 
 /** An order with its story, from `GET /v1/admin/orders/:id`. */
 export interface OrderDetail {
@@ -73,7 +72,7 @@ export function search(q: string): Promise<SearchResults> {
 }
 
 /** The softphone's SIP credentials (`POST /v1/ops/sip-credentials`, operator or admin). */
-export function sipCredentials(session: StaffSession): Promise<SipCredentials> {
+export function sipCredentials(session: StaffSession): Promise<OperatorSipCredentials> {
   return request('/v1/ops/sip-credentials', { method: 'POST', body: {}, session });
 }
 
