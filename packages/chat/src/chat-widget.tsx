@@ -23,7 +23,7 @@ import { Bubble, UnsentBubble } from './chat-bubble';
 import { ChatHeader } from './chat-header';
 import type { Texts } from './chat-messages';
 import { RatingPart } from './chat-rating';
-import type { ChatSession, ChatState } from './chat-session';
+import type { ChatSession, ChatState } from './chat-state';
 import type { ContactForm, ContactFormProps, MountContactForm } from './contact-form';
 import { openHandoff } from './handoff';
 import { MessengerButtons } from './messenger-buttons';
