@@ -21,6 +21,7 @@ import {
 import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
 import { Component, createRef, type RefObject } from 'preact';
 import type { Texts } from './callback-messages';
+import type { Field, FormState } from './form-state';
 import { type OrderAttempt, orderAttempt } from './order-attempt';
 import { PhoneField } from './phone-field';
 import { type SlotGroup, slotGroups } from './slot-groups';
@@ -61,30 +62,6 @@ export interface CallbackWidgetProps {
   keep?: ((request: CallbackRequest, idempotencyKey: string) => void) | undefined;
   /** The visitor's token to send with the order; absent (the preview): none is sent. */
   visitorToken?: (() => string) | undefined;
-}
-
-type Field = 'phone' | 'when' | 'consent';
-
-interface FormState {
-  /** Turns non-working when the platform answers `closed_now`. */
-  variant: Variant;
-  name: string;
-  /** "now", a slot's start (ISO), or "" (nothing chosen yet). */
-  when: string;
-  consent: boolean;
-  /** The honeypot's value. */
-  website: string;
-  attempted: boolean;
-  sending: boolean;
-  fieldError?: { field: Field; text: string } | undefined;
-  alert: string;
-  order?: CallbackOrder | undefined;
-  /** The order is kept in the browser until the network is back. */
-  kept?: boolean;
-  /** What the live region says. */
-  announcement: string;
-  /** When the offered slots were computed. */
-  slotsAt: Date;
 }
 
 /** Id of the widget's title, which names its dialog. */
