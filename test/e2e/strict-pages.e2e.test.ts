@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../packages/platform/src/http/context.ts';
-import { registerTestPage } from '../../packages/platform/src/http/test-page.ts';
+import type { AppContext } from '../../packages/platform/src/context';
+import { registerTestPage } from '../../packages/platform/src/widgets/test-page';
 import type { OpsClient } from '../../packages/platform/test/support/ops-client.ts';
 import {
   demoOperatorOnline,

@@ -15,7 +15,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Bencoded, ngCommand } from '../../packages/platform/src/sip/rtpengine-ng.ts';
+import { type Bencoded, ngCommand } from '../../packages/platform/src/calls/sip/rtpengine-ng';
 import { waitPhase } from './call-helpers.ts';
 import { clearMarks, marksOnceHeard, median, probe } from './call-probe.ts';
 import { startTrunkStage, type TrunkStage } from './trunk-helpers.ts';

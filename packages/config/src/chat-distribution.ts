@@ -51,6 +51,9 @@ export const OperatorTransferSchema = v.object({
   note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(MAX_TRANSFER_NOTE))),
 });
 
+/** Whom `chat:transfer` hands a conversation to: a colleague or a group. */
+export type TransferTarget = v.InferOutput<typeof OperatorTransferSchema>['to'];
+
 /** How a conversation last changed hands, on the wire. */
 export interface ConversationTransfer {
   /** `operator`: handed over by hand; `timeout`: its holder did not answer in time. */

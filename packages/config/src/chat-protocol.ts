@@ -131,6 +131,10 @@ export const ConversationRefSchema = v.object({ conversationId: text(64) });
 export const OperatorTypingSchema = v.object({ conversationId: text(64), ...TypingSchema.entries });
 /** See {@link OperatorTypingSchema}. */
 export const OperatorReadSchema = v.object({ conversationId: text(64), ...ReadSchema.entries });
+/** `chat:typing` on `/ops`, either way: whether someone types in the conversation. */
+export type ConversationTyping = v.InferOutput<typeof OperatorTypingSchema>;
+/** `chat:read` on `/ops`, either way: the conversation is read up to `upToSeq`. */
+export type ConversationRead = v.InferOutput<typeof OperatorReadSchema>;
 /** See {@link OperatorTypingSchema}. */
 export const OperatorSyncSchema = v.object({ conversationId: text(64), ...SyncSchema.entries });
 

@@ -2,17 +2,28 @@
  * @frontdesk/config — valibot schemas, types and defaults of every widget setting, and of the
  * public config a browser receives. One source for the platform (admin API input, storage), the
  * widgets (the public config only: keep imports to `parsePublicConfig` / `PublicConfigSchema` and
- * a bundler drops the rest) and the Studio (issues with dotted paths for inline errors).
+ * a bundler drops the rest) and the Studio (issues with dotted paths for inline errors). Also the
+ * wire contracts: the chat protocol, and the admin API's and `/ops`'s answers as the platform
+ * writes them and the console and the Studio read them (types only).
  */
 import type { PublicConfig } from './public-config';
 
 export type { BotInfo, SiteCheck } from './admin-answers';
+export type { AdminWidget, WidgetsAnswer } from './admin-widgets';
+export type { CallHistoryEntry } from './call-history';
 export type { CallSettings } from './call-settings';
 export { CallSettingsSchema } from './call-settings';
 export { CallbackModeSchema } from './callback-mode';
+export type { CallbackOrder, OrderAddressee, OrderEvent, OrderStatus } from './callback-order';
 export type { CallbackSettings } from './callback-settings';
 export { CallbackSettingsSchema } from './callback-settings';
-export type { ChatQueue, ConversationTransfer, GroupChatRules } from './chat-distribution';
+export type { TelegramStatus } from './channel-status';
+export type {
+  ChatQueue,
+  ConversationTransfer,
+  GroupChatRules,
+  TransferTarget,
+} from './chat-distribution';
 export {
   GroupChatRulesSchema,
   MAX_ANSWER_SECONDS,
@@ -34,8 +45,10 @@ export type {
   ChatRating,
   ChatWelcome,
   ConversationDetail,
+  ConversationRead,
   ConversationStatus,
   ConversationSummary,
+  ConversationTyping,
   MessageDelivery,
   Messenger,
   VisitorConversation,
@@ -73,17 +86,31 @@ export {
 export { isOriginAllowed } from './is-origin-allowed';
 export type { ParseResult, SettingsIssue } from './issues';
 export { LeadGeneratorSchema } from './lead-generator';
+export type { ListPage } from './list-page';
 export type { TextLocale } from './locale';
 export { LocaleSchema, TEXT_LOCALES, TextLocaleSchema } from './locale';
 export type { LocalizedText } from './localized-text';
 export { localizedText } from './localized-text';
 export type { TextPath, TextVisit } from './map-texts';
 export { mapTexts } from './map-texts';
+export type { MissedCall, MissedCallStatus, MissedList } from './missed-list';
 export type { NobodyTexts } from './nobody-texts';
 export { NOBODY_TEXTS } from './nobody-texts';
+export type { OpsOrder, OrderTaken } from './ops-orders';
+export type { SearchResults } from './ops-search';
+export type { OrderDetail, OrderDueTask } from './order-detail';
 export { AllowedOriginsSchema, normalizeOrigin, OriginPatternSchema } from './origin';
+export type { OutboxMessage } from './outbox-message';
 export { parsePublicConfigOf } from './parse-public-config-of';
 export { parseSettings } from './parse-settings';
+export type {
+  GroupsAnswer,
+  OnlineUser,
+  StaffGroup,
+  StaffRole,
+  StaffUser,
+  UsersAnswer,
+} from './people';
 export type { Presence, PublicPresence } from './presence';
 export { PresenceSchema, PublicPresenceSchema, parsePresence } from './presence';
 export { PublicCallConfigSchema } from './public-call-config';
@@ -116,6 +143,7 @@ export { requiredText, text } from './text';
 export { textIn } from './text-in';
 export type { PublicConfigSource } from './to-public-config';
 export { toPublicConfig } from './to-public-config';
+export type { Utm } from './utm';
 export type { WidgetSettings, WidgetType } from './widget-settings';
 export { WidgetSettingsSchema, WidgetTypeSchema } from './widget-settings';
 

@@ -1,32 +1,20 @@
 /** The platform's HTTP API as only the console uses it; the session API is `@frontdesk/staff`'s. */
-import type { ConversationSummary, OperatorSipCredentials } from '@frontdesk/config';
+import type {
+  CallHistoryEntry,
+  GroupsAnswer,
+  ListPage,
+  OperatorSipCredentials,
+  OrderDetail,
+  SearchResults,
+  TransferTarget,
+  UsersAnswer,
+} from '@frontdesk/config';
 import { request, type StaffSession } from '@frontdesk/staff';
-import type { CallbackOrder, OrderEvent, OrderNotification, OrderSummary } from './callback-order';
+import type { OrderSummary } from './callback-order';
 
-/** An order with its story, from `GET /v1/admin/orders/:id`. */
-export interface OrderDetail {
-  order: CallbackOrder;
-  events: OrderEvent[];
-  /** A manual order's notifications to staff. */
-  notifications: OrderNotification[];
-}
-
-/** One order with its states and notifications. */
+/** One order with its states and notifications (`GET /v1/admin/orders/:id`). */
 export function orderDetail(id: string): Promise<OrderDetail> {
   return request<OrderDetail>(`/v1/admin/orders/${encodeURIComponent(id)}`);
-}
-
-/** An entry of `GET /v1/admin/call-history` (the fields the console reads). */
-interface HistoryEntry {
-  kind: 'callback' | 'call';
-  id: string;
-  caller: string;
-  callerName: string | null;
-  dialled: string;
-  status: string;
-  at: number;
-  slot: number | null;
-  operator: { id: string; name: string } | null;
 }
 
 /** How many closed orders of each outcome the Closed list reads. */
@@ -39,7 +27,7 @@ const CLOSED_LIMIT = 50;
 export async function closedOrders(): Promise<OrderSummary[]> {
   const pages = await Promise.all(
     (['done', 'failed'] as const).map((status) =>
-      request<{ items: HistoryEntry[] }>(
+      request<ListPage<CallHistoryEntry>>(
         `/v1/admin/call-history?status=${status}&limit=${CLOSED_LIMIT}`,
       ),
     ),
@@ -60,12 +48,6 @@ export async function closedOrders(): Promise<OrderSummary[]> {
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** What `GET /v1/ops/search` finds. */
-export interface SearchResults {
-  conversations: ConversationSummary[];
-  orders: CallbackOrder[];
-}
-
 /** Conversations (contact, any message) and orders (name, phone) matching `q`. */
 export function search(q: string): Promise<SearchResults> {
   return request<SearchResults>(`/v1/ops/search?q=${encodeURIComponent(q)}`);
@@ -76,12 +58,8 @@ export function sipCredentials(session: StaffSession): Promise<OperatorSipCreden
   return request('/v1/ops/sip-credentials', { method: 'POST', body: {}, session });
 }
 
-/** Someone or some group a conversation can be handed to. */
-export interface HandOverChoice {
-  kind: 'employee' | 'group';
-  id: string;
-  name: string;
-}
+/** Someone or some group a conversation can be handed to, by name. */
+export type HandOverChoice = TransferTarget & { name: string };
 
 /**
  * Whom a conversation can go to: the account's operators and admins but `userId`, then its
@@ -89,8 +67,8 @@ export interface HandOverChoice {
  */
 export async function handOverChoices(userId: string): Promise<HandOverChoice[]> {
   const [{ users }, { groups }] = await Promise.all([
-    request<{ users: { id: string; name: string; role: string }[] }>('/v1/admin/users'),
-    request<{ groups: { id: string; name: string }[] }>('/v1/admin/groups'),
+    request<UsersAnswer>('/v1/admin/users'),
+    request<GroupsAnswer>('/v1/admin/groups'),
   ]);
   const byName = (a: HandOverChoice, b: HandOverChoice) => a.name.localeCompare(b.name);
   return [

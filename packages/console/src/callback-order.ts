@@ -1,56 +1,14 @@
 /**
- * Callback orders as the console holds them, and how its lists sort and filter them: what needs
- * someone now, what is scheduled for later (and may be taken early), what is closed.
+ * How the console's lists sort and filter callback orders (as `@frontdesk/config` declares them):
+ * what needs someone now, what is scheduled for later (and may be taken early), what is closed.
  */
-
-/** A callback order: the fields of `GET /v1/admin/orders/:id`'s order (and of `/ops` events). */
-export interface CallbackOrder {
-  id: string;
-  widgetName: string;
-  mode: 'automatic' | 'manual';
-  phone: string;
-  name: string | null;
-  /** Slot start in epoch ms; null for "call me now". */
-  slot: number | null;
-  page: { url: string | null; title: string | null; referrer: string | null };
-  status: 'new' | 'ringing' | 'accepted' | 'done' | 'failed';
-  operator: { id: string; name: string } | null;
-  note: string | null;
-  createdAt: number;
-  /** The visitor's IANA zone, when the widget sent it. */
-  visitorTimeZone: string | null;
-  /** Who it rings (automatic mode); an external number is for the operator to connect. */
-  addressee:
-    | { kind: 'employee' | 'group'; id: string }
-    | { kind: 'account' }
-    | { kind: 'external'; number: string }
-    | null;
-  /** The caller id the visitor sees; null = the account's default. */
-  outgoingNumber: string | null;
-}
+import type { CallbackOrder, OrderStatus } from '@frontdesk/config';
 
 /** What a list row shows of an order: also what the call history tells of a closed one. */
 export type OrderSummary = Pick<
   CallbackOrder,
   'id' | 'widgetName' | 'phone' | 'name' | 'slot' | 'status' | 'operator' | 'createdAt'
 >;
-
-/** A manual order's e-mail or SMS to staff, and how far its delivery got (the platform's outbox). */
-export interface OrderNotification {
-  id: string;
-  channel: 'email' | 'sms';
-  recipient: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-}
-
-/** A state an order entered, and when (`GET /v1/admin/orders/:id`'s events). */
-export interface OrderEvent {
-  status: CallbackOrder['status'];
-  at: number;
-  note: string | null;
-}
 
 /** The order lists: to handle now, scheduled for later, done or failed. */
 export type OrderFilter = 'open' | 'scheduled' | 'closed';
@@ -95,7 +53,7 @@ export function waitsForMe(order: CallbackOrder, ringsMe: ReadonlySet<string>, n
 }
 
 /** Readable status names. */
-export const STATUS_TEXT: Record<CallbackOrder['status'], string> = {
+export const STATUS_TEXT: Record<OrderStatus, string> = {
   new: 'New',
   ringing: 'Ringing',
   accepted: 'Accepted',

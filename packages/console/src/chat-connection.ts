@@ -8,7 +8,10 @@ import type {
   ChatDelivery,
   ChatMessage,
   ConversationDetail,
+  ConversationRead,
   ConversationSummary,
+  ConversationTyping,
+  TransferTarget,
 } from '@frontdesk/config';
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
@@ -39,9 +42,6 @@ export interface InboxConnection {
   /** Hands the conversation to a colleague or a group, with a note (`chat:transfer`). */
   transfer(conversationId: string, to: TransferTarget, note: string): Promise<void>;
 }
-
-/** Whom a conversation can be handed to. */
-export type TransferTarget = { kind: 'employee' | 'group'; id: string };
 
 /** What the inbox tells the screen as it happens. */
 export interface InboxEvents {
@@ -119,7 +119,7 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
       dispatch({ type: 'messages', conversationId: message.conversationId, messages: [message] });
       if (thread && message.seq > lastSeq(thread) + 1) void sync(message.conversationId);
     };
-    const onTyping = ({ conversationId, typing }: { conversationId: string; typing: boolean }) => {
+    const onTyping = ({ conversationId, typing }: ConversationTyping) => {
       clearTimeout(typingTimers.get(conversationId));
       dispatch({ type: 'typing', conversationId, typing });
       if (typing) {
@@ -132,7 +132,7 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
         );
       }
     };
-    const onRead = ({ conversationId, upToSeq }: { conversationId: string; upToSeq: number }) =>
+    const onRead = ({ conversationId, upToSeq }: ConversationRead) =>
       dispatch({ type: 'readByVisitor', conversationId, upToSeq });
     const onDelivery = ({ conversationId, seq, delivery }: ChatDelivery) =>
       dispatch({ type: 'delivery', conversationId, seq, delivery });

@@ -4,9 +4,10 @@
  * native dialog would block the console. Focus goes to the choice when it opens and back to the
  * button when it is dismissed.
  */
+
+import type { TransferTarget } from '@frontdesk/config';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
-import type { TransferTarget } from './chat-connection';
 
 /** The hand-over control; `choices` loads whom it can go to when opened. */
 export function HandOver({

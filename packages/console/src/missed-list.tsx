@@ -3,10 +3,13 @@
  * orders past their time, each kind under its heading, newest first. A chat leaves it when
  * someone replies or closes it, an order when someone takes it; a call when marked handled here.
  */
-import type { ConversationSummary } from '@frontdesk/config';
+import type {
+  CallbackOrder,
+  ConversationSummary,
+  MissedList as Missed,
+  MissedCall,
+} from '@frontdesk/config';
 import { useState } from 'preact/hooks';
-import type { CallbackOrder } from './callback-order';
-import type { MissedList as Missed, MissedCall } from './missed';
 import { chatResultRow, orderResultRow, RowSection } from './result-rows';
 import type { Route } from './route';
 

@@ -4,28 +4,10 @@
  * something may have changed them (`missed:changed`, a conversation's or an order's change);
  * the platform decides what is missed, by its clock.
  */
-import type { ConversationSummary } from '@frontdesk/config';
+import type { MissedList } from '@frontdesk/config';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
-import type { CallbackOrder } from './callback-order';
 import { ask } from './ops-socket';
-
-/** A site call that rang out. */
-export interface MissedCall {
-  id: string;
-  widgetName: string;
-  status: 'unavailable' | 'no_answer' | 'busy' | 'declined' | 'cancelled';
-  page: { url: string | null; title: string | null };
-  startedAt: number;
-  endedAt: number | null;
-}
-
-/** The answer to `missed:list`. */
-export interface MissedList {
-  chats: ConversationSummary[];
-  calls: MissedCall[];
-  orders: CallbackOrder[];
-}
 
 /** How long to gather changes before asking again (a burst of events asks once). */
 const SETTLE_MS = 300;

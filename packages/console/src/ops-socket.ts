@@ -1,8 +1,6 @@
 /** The console's `/ops` connection: WebSocket only, authenticated by the session cookie. */
+import type { ChatAck } from '@frontdesk/config';
 import { io, type Socket } from 'socket.io-client';
-
-/** The answer of every acknowledged `/ops` event (see packages/platform/OPS-EVENTS.md). */
-type Answer<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
 
 /** Opens `/ops` on the console's own origin. */
 export function connectOps(): Socket {
@@ -15,7 +13,7 @@ export async function ask<T extends object>(
   event: string,
   payload?: unknown,
 ): Promise<T> {
-  const answer = (await socket.timeout(10_000).emitWithAck(event, payload ?? {})) as Answer<T>;
+  const answer = (await socket.timeout(10_000).emitWithAck(event, payload ?? {})) as ChatAck<T>;
   if (!answer.ok) throw new Error(answer.error.message);
   return answer;
 }

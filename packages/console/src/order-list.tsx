@@ -3,10 +3,10 @@
  * early), and closed ones — done or failed, read from the call history — under a filter kept in
  * the URL.
  */
+import type { CallbackOrder } from '@frontdesk/config';
 import { useEffect, useState } from 'preact/hooks';
 import { closedOrders } from './api';
 import {
-  type CallbackOrder,
   matchesOrderFilter,
   type OrderFilter,
   type OrderSummary,

@@ -6,11 +6,12 @@
  * `afterClose` (the list's next order).
  */
 
+import type { CallbackOrder, OrderDetail } from '@frontdesk/config';
 import { safeHref } from '@frontdesk/core';
 import type { StaffUser } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type OrderDetail, orderDetail } from './api';
-import { type CallbackOrder, isScheduled, STATUS_TEXT } from './callback-order';
+import { orderDetail } from './api';
+import { isScheduled, STATUS_TEXT } from './callback-order';
 import type { OrdersConnection } from './orders-connection';
 import { visitorLocalTime } from './visitor-time';
 

@@ -4,9 +4,10 @@
  * (accept, done, failed) as acknowledged requests. Orders found elsewhere (search) join the map,
  * so that opening one needs nothing more.
  */
+
+import type { CallbackOrder, OpsOrder, OrderTaken } from '@frontdesk/config';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
-import type { CallbackOrder } from './callback-order';
 import { ask } from './ops-socket';
 
 /** What the console does with the orders. */
@@ -45,7 +46,7 @@ export function useOrders(
   useEffect(() => {
     const heard = new Set<string>();
     const load = () =>
-      ask<{ orders: CallbackOrder[] }>(socket, 'callback:list').then(
+      ask<{ orders: OpsOrder[] }>(socket, 'callback:list').then(
         ({ orders: list }) => {
           setError(null);
           // The list is the open orders; closed ones this console saw stay.
@@ -59,7 +60,7 @@ export function useOrders(
         },
         (e: Error) => setError(e.message),
       );
-    const onRing = (order: CallbackOrder) => {
+    const onRing = (order: OpsOrder) => {
       upsert([order]);
       setRingsMe((ids) => new Set(ids).add(order.id));
       // A ring can come twice (see OPS-EVENTS.md): it is news once.
@@ -68,8 +69,8 @@ export function useOrders(
         notify.current(order);
       }
     };
-    const onUpdated = (order: CallbackOrder) => upsert([order]);
-    const onTaken = ({ id, by }: { id: string; by: { id: string; name: string } | null }) =>
+    const onUpdated = (order: OpsOrder) => upsert([order]);
+    const onTaken = ({ id, by }: OrderTaken) =>
       setOrders((all) => {
         const order = all.get(id);
         return order ? new Map(all).set(id, { ...order, status: 'accepted', operator: by }) : all;
@@ -89,7 +90,7 @@ export function useOrders(
 
   const actions = useMemo(() => {
     const act = async (event: string, payload: object) => {
-      const { order } = await ask<{ order: CallbackOrder }>(socket, event, payload);
+      const { order } = await ask<{ order: OpsOrder }>(socket, event, payload);
       upsert([order]);
       return order;
     };

@@ -1,12 +1,6 @@
+import type { OnlineUser } from '@frontdesk/config';
 import { useEffect, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
-
-/** Someone of the account with the console open. */
-export interface OnlineUser {
-  id: string;
-  name: string;
-  role: string;
-}
 
 /** "Who is online": the account's staff with a console connected, kept current by `/ops`. */
 export function Presence({ socket }: { socket: Socket }) {

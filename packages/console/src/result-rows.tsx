@@ -2,9 +2,8 @@
  * Lists of chats and orders found outside the inbox (search, Missed): one heading each, its rows
  * live from the inbox and the order list where those hold them, each linked into the route.
  */
-import type { ConversationSummary } from '@frontdesk/config';
+import type { CallbackOrder, ConversationSummary } from '@frontdesk/config';
 import type { ComponentChild } from 'preact';
-import type { CallbackOrder } from './callback-order';
 import { ConversationRow } from './chat-list-item';
 import { OrderRow } from './order-list-item';
 import { type Route, routeHref } from './route';

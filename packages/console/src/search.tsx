@@ -4,11 +4,10 @@
  * their own whose words are in the URL (`#/search?q=…`), so a reload or a shared link finds
  * them again.
  */
-import type { ConversationSummary } from '@frontdesk/config';
+import type { CallbackOrder, ConversationSummary, SearchResults } from '@frontdesk/config';
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type SearchResults, search } from './api';
-import type { CallbackOrder } from './callback-order';
+import { search } from './api';
 import { chatResultRow, orderResultRow, RowSection } from './result-rows';
 import { navigate, type Route } from './route';
 

@@ -5,7 +5,7 @@
  * which filter are in the URL (route.ts). Everything that asks for the operator alerts
  * (alerts.ts) and counts in the tab's title.
  */
-import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
+import type { CallbackOrder, ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { type StaffSession, signOut } from '@frontdesk/staff';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAlerts } from './alerts';
@@ -13,7 +13,7 @@ import { handOverChoices } from './api';
 import { cameToMe, holdsOrCanTake, titleWith, unreadCount } from './attention';
 import { CallDock } from './call-dock';
 import { CallList } from './call-list';
-import { type CallbackOrder, waitsForMe } from './callback-order';
+import { waitsForMe } from './callback-order';
 import { useChatInbox } from './chat-connection';
 import { ChatList } from './chat-list';
 import { visitorName } from './chat-store';

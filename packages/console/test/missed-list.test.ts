@@ -5,10 +5,10 @@
  * long.
  */
 import './after-paint';
+import type { MissedList as Missed } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MissedList as Missed } from '../src/missed';
 import { MissedList } from '../src/missed-list';
 import { QueueStatus } from '../src/queues';
 import { HOME } from '../src/route';

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /** The orders list: open, scheduled (with their time) and closed (from the call history). */
 import './after-paint';
+import type { CallbackOrder } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallbackOrder } from '../src/callback-order';
 import { OrderList } from '../src/order-list';
 import { useRoute } from '../src/route';
 import { fakeFetch } from './fake-fetch';

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 /** One order worked from the keyboard: its action has focus, Accept → note, Done → the next. */
 import './after-paint';
+import type { CallbackOrder } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { operatorSession } from '../../staff/test/platform-stub';
-import type { CallbackOrder } from '../src/callback-order';
 import { OrderView } from '../src/order-view';
 import { fakeFetch } from './fake-fetch';
 import { NOW, order } from './order-fixtures';
@@ -96,7 +96,7 @@ describe('an order', () => {
         status: 'accepted',
         mode: 'manual',
         operator: { id: 'u2', name: 'Olga' },
-        page: { url: 'https://shop.example/bikes', title: 'Bikes', referrer: null },
+        page: { url: 'https://shop.example/bikes', title: 'Bikes', referrer: null, utm: {} },
         visitorTimeZone: 'Asia/Yekaterinburg',
       }),
       {

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 /** The search box and its results: words in the URL, chats and orders found, live copies shown. */
 import './after-paint';
-import type { ConversationSummary } from '@frontdesk/config';
+import type { CallbackOrder, ConversationSummary } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallbackOrder } from '../src/callback-order';
 import { HOME, useRoute } from '../src/route';
 import { SearchForm, SearchList } from '../src/search';
 import { message, summary } from './chat-fixtures';

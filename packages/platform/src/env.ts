@@ -81,7 +81,7 @@ export interface PlatformEnv {
   /**
    * SITE_CHECK_PRIVATE=1: the Studio's "test on my site" check may load pages on loopback and
    * private networks (the demo and tests, whose sites run there). Off in production: the check
-   * must not become a way into the platform's own network (see http/page-fetch.ts).
+   * must not become a way into the platform's own network (see widgets/page-fetch.ts).
    */
   siteCheckPrivate: boolean;
   /**

@@ -3,36 +3,24 @@
  * PostgreSQL), sessions, the widgets' public endpoints and the admin API, and the callback orders
  * pipeline (ORDERS.md; its `/ops` events in OPS-EVENTS.md), and the site chat (CHAT.md).
  */
+
+export type { Account, Group, Role, Session, User } from './accounts/account-records';
+export { hashPassword, verifyPassword } from './accounts/passwords';
 export { bundleDirs } from './bundle-dirs';
-export { type Clock, systemClock } from './clock';
-export { type PlatformEnv, readEnv } from './env';
-export type { LimitSettings } from './http/rate-limits';
-export type { OpsOrder } from './orders/ops-order';
-export { hashPassword, verifyPassword } from './passwords';
-export type { Platform, PlatformOptions } from './platform';
-export { createPlatform } from './platform';
-export { DEMO_PASSWORD, seedDemo } from './seed';
+export type { Call, CallHistoryEntry, SipLine, Trunk } from './calls/call-records';
 export type {
   ChatHandoff,
   ChatVisitor,
   Conversation,
   StoredChatMessage,
-} from './storage/chat-types';
-export type {
-  Account,
-  Call,
-  CallHistoryEntry,
-  DueTask,
-  Group,
-  Order,
-  OrderEvent,
-  OrderStatus,
-  OutboxMessage,
-  Role,
-  Session,
-  SipLine,
-  Store,
-  Trunk,
-  User,
-  Widget,
-} from './storage/types';
+} from './chat/chat-records';
+export { type Clock, systemClock } from './clock';
+export { DEMO_PASSWORD, seedDemo } from './demo/seed';
+export { type PlatformEnv, readEnv } from './env';
+export type { LimitSettings } from './http/rate-limits';
+export type { DueTask, Order, OrderEvent, OrderStatus } from './orders/order-records';
+export type { OutboxMessage } from './outbox/outbox-records';
+export type { Platform, PlatformOptions } from './platform';
+export { createPlatform } from './platform';
+export type { Store } from './storage/store';
+export type { Widget } from './widgets/widget-records';

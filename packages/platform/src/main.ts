@@ -1,17 +1,17 @@
 /**
  * `pnpm --filter @frontdesk/platform start`: the platform alone, configured by the environment
  * (see env.ts). With SEED_DEMO=1 it first seeds the demo account (and, with DEMO_TRUNK_URL, its
- * trunk: demo-trunk.ts); with SIP_EDGE=1 it also runs
+ * trunk: calls/demo-trunk.ts); with SIP_EDGE=1 it also runs
  * Kamailio (SIP-EDGE.md). SIGTERM and SIGINT shut it down gracefully: requests in flight finish,
  * Kamailio is stopped by its PID, the database is closed.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleDirs } from './bundle-dirs';
-import { parseTrunkUrl, seedDemoTrunk } from './demo-trunk';
+import { parseTrunkUrl, seedDemoTrunk } from './calls/demo-trunk';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { createPlatform } from './platform';
-import { DEMO_PASSWORD, seedDemo } from './seed';
 
 const env = readEnv();
 const webApps = webAppsFromEnv();

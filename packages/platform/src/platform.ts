@@ -2,6 +2,15 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
+import { opsSessions } from './accounts/ops-sessions';
+import { DEFAULT_PASSWORD_COST } from './accounts/passwords';
+import {
+  createSipEdge,
+  edgeLogger,
+  type SipEdge,
+  type SipEdgeTuning,
+  syncingStore,
+} from './calls/sip/index';
 import {
   type Channels,
   type ChannelTuning,
@@ -13,24 +22,21 @@ import { registerTelegramStatus } from './chat/channels/telegram/telegram-status
 import { registerTelegramWebhook } from './chat/channels/telegram/telegram-webhook';
 import { chatDistribution } from './chat/distribution';
 import { chatFeed } from './chat/feed';
+import { missedNotice } from './chat/missed-notice';
 import { type Clock, systemClock } from './clock';
+import type { AppContext } from './context';
 import type { PlatformEnv } from './env';
 import { type AppLogger, buildApp } from './http/app';
-import type { AppContext } from './http/context';
 import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-limits';
-import { missedNotice } from './missed/missed-notice';
-import { opsSessions } from './ops-sessions';
 import { orderFeed } from './orders/order-feed';
 import { emailTransport } from './outbox/email-transport';
+import type { OutboxChannel } from './outbox/outbox-records';
 import { smsTransport } from './outbox/sms-transport';
 import type { Transport } from './outbox/transport';
-import { DEFAULT_PASSWORD_COST } from './passwords';
-import { closingPresence } from './presence';
-import { createRealtime } from './realtime';
-import { createSipEdge, edgeLogger, type SipEdge, type SipEdgeTuning, syncingStore } from './sip';
+import { closingPresence } from './realtime/presence-lookup';
+import { createRealtime } from './realtime/realtime';
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
-import type { OutboxChannel } from './storage/types';
-import { widgetPresence } from './widget-presence';
+import { widgetPresence } from './widgets/widget-presence';
 import { claimerId, startWorkers, type Workers } from './workers';
 
 /** What a running platform is made of. */

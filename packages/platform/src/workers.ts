@@ -11,12 +11,12 @@ import { hostname } from 'node:os';
 import { fireAutoReplies } from './chat/auto-replies';
 import type { Channels } from './chat/channels/channels-runner';
 import type { ChatFeed } from './chat/feed';
-import type { AppContext } from './http/context';
+import type { AppContext } from './context';
 import type { OrderFeed } from './orders/order-feed';
 import { ringDue } from './orders/ring-due';
+import type { OutboxChannel } from './outbox/outbox-records';
 import { sendOutbox } from './outbox/send-outbox';
 import type { Transport } from './outbox/transport';
-import type { OutboxChannel } from './storage/types';
 
 /** How often the workers run, and how long a claim lasts before another process may take it. */
 export interface WorkerTiming {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OpsOrder } from '@frontdesk/platform';
+import type { OpsOrder } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from './support/databases';
 import { connectOps } from './support/ops-client';

@@ -1,33 +1,32 @@
 /** The platform's HTTP API as only the Studio uses it; the session API is `@frontdesk/staff`'s. */
 import type {
+  AdminWidget,
   BotInfo,
   GroupChatRules,
+  GroupsAnswer,
   SiteCheck,
+  StaffGroup,
+  StaffUser,
+  TelegramStatus,
+  UsersAnswer,
   WidgetSettings,
+  WidgetsAnswer,
   WidgetType,
 } from '@frontdesk/config';
 import { request, type StaffSession } from '@frontdesk/staff';
 
-/** A widget as the admin API returns it. */
-export interface Widget {
-  id: string;
-  key: string;
-  type: WidgetType;
-  name: string;
-  active: boolean;
-  settings: WidgetSettings;
-  version: number;
-}
+/** A widget as the admin API returns it: the fields the Studio reads. */
+export type Widget = Pick<
+  AdminWidget,
+  'id' | 'key' | 'type' | 'name' | 'active' | 'settings' | 'version'
+>;
 
 /** An employee or a group, to pick as a receiver. */
-export interface Person {
-  id: string;
-  name: string;
-}
+export type Person = Pick<StaffUser | StaffGroup, 'id' | 'name'>;
 
 /** The account's widgets. */
 export async function listWidgets(): Promise<Widget[]> {
-  return (await request<{ widgets: Widget[] }>('/v1/admin/widgets')).widgets;
+  return (await request<WidgetsAnswer>('/v1/admin/widgets')).widgets;
 }
 
 /** One widget. */
@@ -68,8 +67,8 @@ export function deleteWidget(session: StaffSession, id: string, reason: string):
 /** Employees and groups of the account, the receivers a widget may name. */
 export async function listPeople(): Promise<{ users: Person[]; groups: Person[] }> {
   const [{ users }, { groups }] = await Promise.all([
-    request<{ users: Person[] }>('/v1/admin/users'),
-    request<{ groups: Person[] }>('/v1/admin/groups'),
+    request<UsersAnswer>('/v1/admin/users'),
+    request<GroupsAnswer>('/v1/admin/groups'),
   ]);
   return { users, groups };
 }
@@ -104,19 +103,14 @@ export function checkSite(session: StaffSession, id: string, url: string): Promi
   });
 }
 
-/** A group of operators with its rules for text enquiries. */
-export interface Group {
-  id: string;
-  name: string;
-  memberIds: string[];
-  chatRules: GroupChatRules;
-}
+/** A group of operators with its rules for text enquiries: the fields the Studio reads. */
+export type Group = Pick<StaffGroup, 'id' | 'name' | 'memberIds' | 'chatRules'>;
 
 /** The account's groups and its people (to name the members). */
 export async function listGroups(): Promise<{ groups: Group[]; users: Person[] }> {
   const [{ users }, { groups }] = await Promise.all([
-    request<{ users: Person[] }>('/v1/admin/users'),
-    request<{ groups: Group[] }>('/v1/admin/groups'),
+    request<UsersAnswer>('/v1/admin/users'),
+    request<GroupsAnswer>('/v1/admin/groups'),
   ]);
   return { groups, users };
 }
@@ -132,18 +126,6 @@ export function updateGroupRules(
     body: { chatRules },
     session,
   });
-}
-
-/** How a chat widget's Telegram channel is doing (`GET /v1/admin/widgets/:id/telegram-status`). */
-export interface TelegramStatus {
-  /** `off`: no bot stored, or the channel is not on. */
-  mode: 'polling' | 'webhook' | 'off';
-  /** A platform process reads the bot now and Telegram answered it since the last error. */
-  connected: boolean;
-  /** ISO instants; null: never. */
-  lastUpdateAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
 }
 
 /** The widget's Telegram channel's live status. */

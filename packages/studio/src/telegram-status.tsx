@@ -1,5 +1,6 @@
+import type { TelegramStatus as Status } from '@frontdesk/config';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { type TelegramStatus as Status, telegramStatus } from './api';
+import { telegramStatus } from './api';
 
 /** How often the panel asks again while it is shown (real time: it mirrors the platform). */
 const REFRESH_MS = 5_000;

@@ -3,11 +3,11 @@
  * The Telegram channel in the Studio: how its messages arrive (long polling or a webhook), saved
  * with the widget, and its live status as the platform reports it.
  */
-import { type ChatSettings, defaultSettings } from '@frontdesk/config';
+import { type ChatSettings, defaultSettings, type TelegramStatus } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TelegramStatus, Widget } from '../src/api';
+import type { Widget } from '../src/api';
 import { WidgetEditor } from '../src/widget-editor';
 import { fakePlatform, type SeenRequest, session } from './fake-platform';
 

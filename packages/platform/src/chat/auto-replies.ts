@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { Store } from '../storage/types';
+import type { Store } from '../storage/store';
 import type { ChatFeed } from './feed';
 
 /** Auto-replies one look takes. */
@@ -7,7 +7,7 @@ const BATCH = 50;
 
 /**
  * One pass of the auto-reply runner: fires every auto-reply due now (each once, whichever
- * process gets there first; see storage/chat-auto-replies.ts) and tells both sides.
+ * process gets there first; see auto-replies-store.ts) and tells both sides.
  * @returns how many auto-replies it sent.
  */
 export async function fireAutoReplies(

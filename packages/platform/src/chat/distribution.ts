@@ -1,6 +1,6 @@
 /**
  * Distributing groups' conversations (issue 23): which member gets which is decided once, in the
- * database (storage/chat-distribution.ts), from who is online on any process; this tells the
+ * database (distribution-store.ts), from who is online on any process; this tells the
  * operators — `chat:conversation` for each conversation that changed hands, `chat:queue` with the
  * group's queue to its members and the admins. A turn runs when a conversation of the group
  * changes (any channel's message, a close, a hand-over), when a member connects, and on every
@@ -8,11 +8,11 @@
  */
 import type { ChatQueue } from '@frontdesk/config';
 import type { Server } from 'socket.io';
-import type { AppContext } from '../http/context';
-import { groupRoom } from '../ops-sessions';
-import { answerersIn } from '../presence';
-import type { GroupQueue } from '../storage/chat-distribution';
-import type { User } from '../storage/types';
+import type { User } from '../accounts/account-records';
+import { groupRoom } from '../accounts/ops-sessions';
+import type { AppContext } from '../context';
+import { answerersIn } from '../realtime/presence-lookup';
+import type { GroupQueue } from './distribution-store';
 import type { ChatFeed } from './feed';
 import { adminsRoom } from './rooms';
 

@@ -1,8 +1,8 @@
 import type { ChatClosed } from '@frontdesk/config';
 import type { Server } from 'socket.io';
-import type { AppContext } from '../http/context';
-import type { Conversation, SentMessage } from '../storage/chat-types';
-import { visitorsOnline } from './presence';
+import type { AppContext } from '../context';
+import { visitorsOnline } from './chat-presence';
+import type { Conversation, SentMessage } from './chat-records';
 import { publishedMarks } from './published-marks';
 import { conversationRooms, visitorRoom } from './rooms';
 import { conversationSummary, type OperatorShown, wireMessage } from './wire';

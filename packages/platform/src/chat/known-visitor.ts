@@ -4,8 +4,9 @@
  * its phone and name that visitor's contact, so the chat knows them. The platform keeps only
  * the token's SHA-256, as for the chat's own tokens.
  */
-import { sessionId } from '../http/session';
-import type { Store, Widget } from '../storage/types';
+import { sessionId } from '../accounts/session';
+import type { Store } from '../storage/store';
+import type { Widget } from '../widgets/widget-records';
 
 /** What an order tells of its visitor. */
 export interface Caller {

@@ -1,5 +1,5 @@
 import type { ChatContact } from '@frontdesk/config';
-import type { NonWorkingEmail } from '../storage/chat-types';
+import type { NonWorkingEmail } from './chat-records';
 
 /** Non-working e-mails one conversation sends one by one within an hour. */
 export const NON_WORKING_EMAILS_PER_HOUR = 5;
@@ -11,7 +11,7 @@ export const BATCHED_PER_HOUR = 50;
  * The e-mail one visitor message of non-working time becomes, to the address the site chat's
  * settings name: the text, who wrote it as far as they said, and from which page. One per message,
  * but a conversation past {@link NON_WORKING_EMAILS_PER_HOUR} in an hour puts the rest of that
- * hour into one e-mail (see storage/chat-emails.ts), so a flood of messages cannot flood the inbox.
+ * hour into one e-mail (see chat-emails-store.ts), so a flood of messages cannot flood the inbox.
  */
 export function nonWorkingEmail(input: {
   to: string;

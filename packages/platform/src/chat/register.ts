@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { AppContext } from '../http/context';
+import type { AppContext } from '../context';
 import type { ChatFeed } from './feed';
 import { registerVisitor } from './visitor-events';
 import { visitorHandshake } from './visitor-handshake';

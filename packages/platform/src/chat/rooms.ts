@@ -1,6 +1,6 @@
 /** The socket.io rooms chat events go to, on `/chat` (visitors) and `/ops` (operators). */
 import type { Receiver } from '@frontdesk/config';
-import type { Conversation } from '../storage/chat-types';
+import type { Conversation } from './chat-records';
 
 /** Every tab of one visitor, on `/chat`. */
 export const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
@@ -12,7 +12,7 @@ export const widgetRoom = (widgetId: string) => `widget:${widgetId}`;
 export const adminsRoom = (accountId: string) => `admins:${accountId}`;
 
 /**
- * The `/ops` room of a receiver (the rooms realtime.ts joins): the employee, the group, or every
+ * The `/ops` room of a receiver (the rooms realtime/realtime.ts joins): the employee, the group, or every
  * operator of the account when there is none.
  */
 export function receiverRoom(accountId: string, receiver: Receiver | null): string {

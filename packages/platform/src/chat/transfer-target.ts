@@ -1,9 +1,9 @@
 import type { OperatorTransferSchema } from '@frontdesk/config';
 import type * as v from 'valibot';
-import { ANSWERING } from '../orders/order-access';
-import type { TransferTarget } from '../storage/chat-types';
-import type { Store } from '../storage/types';
+import { ANSWERING_ROLES } from '../accounts/who-answers';
+import type { Store } from '../storage/store';
 import { ChatRefusal } from './ack';
+import type { TransferTarget } from './chat-records';
 
 /**
  * Where `chat:transfer` hands a conversation: a colleague who answers chats (an operator or an
@@ -17,7 +17,7 @@ export async function transferTarget(
 ): Promise<TransferTarget> {
   if (to.kind === 'employee') {
     const colleague = await store.users.get(to.id);
-    if (colleague?.accountId === accountId && ANSWERING.includes(colleague.role))
+    if (colleague?.accountId === accountId && ANSWERING_ROLES.includes(colleague.role))
       return { kind: 'employee', id: colleague.id, name: colleague.name };
   } else {
     const group = await store.groups.get(to.id);

@@ -6,6 +6,8 @@
 import {
   type ChatSettings,
   type ChatWelcome,
+  type ConversationRead,
+  type ConversationTyping,
   HandoffSchema,
   LeaveContactSchema,
   localeFor,
@@ -18,9 +20,9 @@ import {
   VisitorSendSchema,
 } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
-import type { AppContext } from '../http/context';
+import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
-import { widgetPresence } from '../widget-presence';
+import { widgetPresence } from '../widgets/widget-presence';
 import { ChatRefusal, onChat } from './ack';
 import type { ChatFeed } from './feed';
 import { handoffLink } from './handoff-link';
@@ -124,7 +126,7 @@ export function registerVisitor(
     if (current) {
       ops
         .to(conversationRooms(current))
-        .emit('chat:typing', { conversationId: current.id, typing });
+        .emit('chat:typing', { conversationId: current.id, typing } satisfies ConversationTyping);
     }
     return {};
   });
@@ -134,9 +136,10 @@ export function registerVisitor(
     if (!current) return {};
     const mark = await store.conversations.markRead(current.id, 'visitor', upToSeq);
     if (mark !== undefined) {
-      ops
-        .to(conversationRooms(current))
-        .emit('chat:read', { conversationId: current.id, upToSeq: mark });
+      ops.to(conversationRooms(current)).emit('chat:read', {
+        conversationId: current.id,
+        upToSeq: mark,
+      } satisfies ConversationRead);
     }
     return {};
   });

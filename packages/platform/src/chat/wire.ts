@@ -5,7 +5,7 @@ import type {
   ConversationSummary,
   VisitorConversation,
 } from '@frontdesk/config';
-import type { Conversation, StoredChatMessage } from '../storage/chat-types';
+import type { Conversation, StoredChatMessage } from './chat-records';
 
 /** What the site chat's settings let the visitor see of operators. */
 export type OperatorShown = Pick<

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
+import type { AppContext } from '../context';
 import { ApiError } from './api-error';
-import type { AppContext } from './context';
 
 /** A content-hashed file name (`chunk-3fA9_kq1.js`): its content never changes. */
 const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|css|mjs)$/;

@@ -2,8 +2,9 @@
  * Paging of the admin API's newest-first lists: `?limit=` (1–200, default 50) and the opaque
  * `?cursor=` a page's `next` gave; the answer is `{ items, next }`, `next` null on the last page.
  */
+import type { ListPage } from '@frontdesk/config';
 import * as v from 'valibot';
-import type { Cursor, Page } from '../storage/types';
+import type { Cursor, Page } from '../storage/page';
 import { ApiError } from './api-error';
 
 /** The query entries of a paged list, to spread into its query schema. */
@@ -38,7 +39,7 @@ export function readCursor(text: string | undefined): Cursor | undefined {
 }
 
 /** A page as the API answers it, `next` as an opaque cursor. */
-export function pageAnswer<T>(page: Page<T>): { items: T[]; next: string | null } {
+export function pageAnswer<T>(page: Page<T>): ListPage<T> {
   const { next } = page;
   return {
     items: page.items,

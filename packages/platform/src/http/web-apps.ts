@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppContext } from './context';
+import type { AppContext } from '../context';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

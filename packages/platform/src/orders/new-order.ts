@@ -1,6 +1,7 @@
-import type { OrderAddressee, PlaceOrder, Widget } from '../storage/types';
+import type { Widget } from '../widgets/widget-records';
 import type { CallbackMode, OrderRouting } from './callback-mode';
 import { orderNotifications } from './order-notifications';
+import type { OrderAddressee, PlaceOrder } from './order-records';
 
 /** What a visitor's order says, checked by the endpoint. */
 export interface OrderRequest {

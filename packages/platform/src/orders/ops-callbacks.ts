@@ -3,13 +3,15 @@
  * acknowledgement (`{ ok: true, … }` or `{ ok: false, error: { code, message } }`). The events
  * and codes are listed in OPS-EVENTS.md.
  */
+import type { ChatAck } from '@frontdesk/config';
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { AppContext } from '../http/context';
-import type { Order, OrderTransition, User } from '../storage/types';
+import type { User } from '../accounts/account-records';
+import type { AppContext } from '../context';
 import { opsOrder } from './ops-order';
 import { mayAccept } from './order-access';
 import type { OrderFeed } from './order-feed';
+import type { Order, OrderTransition } from './order-records';
 
 /** The most open orders `callback:list` answers with. */
 export const OPEN_ORDERS_LIMIT = 200;
@@ -30,11 +32,6 @@ class Refusal extends Error {
     super(message);
   }
 }
-
-/** The answer of every acknowledged `/ops` callback event. */
-export type OpsAnswer =
-  | ({ ok: true } & Record<string, unknown>)
-  | { ok: false; error: { code: string; message: string } };
 
 /**
  * Serves one signed-in socket of `/ops`: `callback:list`, `callback:accept`, `callback:done` and
@@ -137,7 +134,7 @@ function answer<S extends v.GenericSchema>(
   socket.on(event, async (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return;
-    const reply = ack as (answer: OpsAnswer) => void;
+    const reply = ack as (answer: ChatAck<Record<string, unknown>>) => void;
     const parsed = v.safeParse(schema, args.length > 1 ? args[0] : undefined);
     if (!parsed.success) {
       const message = parsed.issues[0]?.message ?? 'Invalid payload.';

@@ -1,7 +1,8 @@
+import type { OrderTaken } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import type { Clock } from '../clock';
-import type { Order } from '../storage/types';
 import { opsOrder, ringRoom } from './ops-order';
+import type { Order } from './order-records';
 
 /** Tells the operator consoles on `/ops` what happened to orders (events in OPS-EVENTS.md). */
 export interface OrderFeed {
@@ -25,7 +26,9 @@ export function orderFeed(ops: Namespace, clock: Clock): OrderFeed {
         .emit('callback:updated', opsOrder(order, clock().getTime()));
     },
     taken(order) {
-      ops.to(ringRoom(order)).emit('callback:taken', { id: order.id, by: order.operator });
+      ops
+        .to(ringRoom(order))
+        .emit('callback:taken', { id: order.id, by: order.operator } satisfies OrderTaken);
     },
   };
 }

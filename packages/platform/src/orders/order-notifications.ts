@@ -3,8 +3,10 @@
  * recipients): one e-mail per address, one SMS per number. Times are in the widget's time zone,
  * the one its schedule (and so the slot) lives in.
  */
-import type { NewOutboxMessage, PlaceOrder } from '../storage/types';
+
+import type { NewOutboxMessage } from '../outbox/outbox-records';
 import type { OrderRecipients } from './callback-mode';
+import type { PlaceOrder } from './order-records';
 
 /** The e-mails and SMS announcing `order` to `to`, for the outbox. */
 export function orderNotifications(

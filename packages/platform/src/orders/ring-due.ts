@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { Store } from '../storage/types';
+import type { Store } from '../storage/store';
 import type { OrderFeed } from './order-feed';
 
 /** Tasks one claim takes. */

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
-import type { OutboxChannel, SendOutcome, Store } from '../storage/types';
+import type { Store } from '../storage/store';
+import type { OutboxChannel, SendOutcome } from './outbox-records';
 import { SendError, type Transport } from './transport';
 
 /** Attempts before a message is given up as failed: about five hours of retrying. */

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../storage/types';
+import type { OutboxMessage } from './outbox-records';
 
 /** Delivers outbox messages of one channel. */
 export interface Transport {

@@ -9,19 +9,6 @@
  */
 export { type Database, type OpenDatabaseOptions, openDatabase } from './database';
 export { migrate } from './migrate';
+export type { Store } from './store';
 export { createStore, type StoreOptions } from './store';
 export { StoreError, type StoreErrorCode } from './store-error';
-export type {
-  Account,
-  CallHistoryEntry,
-  Group,
-  Order,
-  OrderStatus,
-  OutboxMessage,
-  Role,
-  Session,
-  SipLine,
-  Store,
-  User,
-  Widget,
-} from './types';

@@ -3,7 +3,7 @@
  * the last item it showed. Unlike offsets, rows inserted meanwhile neither repeat nor vanish.
  */
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Cursor, Page } from './types';
+import type { Cursor, Page } from './page';
 
 /** `(at, id) < (cursor.at, cursor.id)` over the named columns, for `.where(…)`. */
 export function olderThan(atColumn: string, idColumn: string, cursor: Cursor): RawBuilder<SqlBool> {

@@ -5,9 +5,10 @@
  * read by {@link Store.secrets.get} alone, for the code that uses it — never for an answer or a log.
  */
 import type { Kysely } from 'kysely';
+import type { SecretOwner } from './secret-records';
 import { assertStorableText, assertStorableTime } from './storable-values';
+import type { Store } from './store';
 import type { Tables } from './tables';
-import type { SecretOwner, Store } from './types';
 
 /** The secrets of {@link createStore}. */
 export function secretsRepository(db: Kysely<Tables>): Store['secrets'] {

@@ -4,7 +4,9 @@
  * types.ts; nothing outside storage should need these.
  */
 import type { ChatAuthor, ChatChannel, ChatRating, Messenger } from '@frontdesk/config';
-import type { OrderStatus, OutboxChannel, OutboxKind, OutboxStatus, Role } from './types';
+import type { Role } from '../accounts/account-records';
+import type { OrderStatus } from '../orders/order-records';
+import type { OutboxChannel, OutboxKind, OutboxStatus } from '../outbox/outbox-records';
 
 /** Every table the migrations create, for `Kysely<Tables>`. */
 export interface Tables {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredChatMessage } from '../../src/chat/chat-records';
 import { wireMessage } from '../../src/chat/wire';
-import type { StoredChatMessage } from '../../src/storage/chat-types';
 
 const reply: StoredChatMessage = {
   id: 'm1',

@@ -1,4 +1,5 @@
-import type { OpsOrder, User, Widget } from '@frontdesk/platform';
+import type { OpsOrder } from '@frontdesk/config';
+import type { User, Widget } from '@frontdesk/platform';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps, type OpsClient } from '../support/ops-client';

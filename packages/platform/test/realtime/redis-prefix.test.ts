@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createPlatform, type Platform, readEnv } from '@frontdesk/platform';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerersIn } from '../../src/presence';
+import { answerersIn } from '../../src/realtime/presence-lookup';
 import { type Database, openDatabase } from '../../src/storage/database';
 import { sqliteEngine, type TestDatabase } from '../support/databases';
 import { connectOps, type OpsClient } from '../support/ops-client';

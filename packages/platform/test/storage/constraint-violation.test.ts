@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isForeignKeyViolation, uniqueViolation } from '../../src/storage/constraint-violation';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, newUser, orderInput, settingsFor } from '../support/store-fixtures';
 

@@ -3,10 +3,10 @@
  * deadlock is a real one, between two connections locking two rows in opposite orders.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Account } from '../../src/accounts/account-records';
 import { type Database, openDatabase } from '../../src/storage/database';
 import { retriedTransaction, TRANSACTION_ATTEMPTS } from '../../src/storage/retried-transaction';
 import { createStore } from '../../src/storage/store';
-import type { Account } from '../../src/storage/types';
 import { engines, postgresEngine, type TestDatabase } from '../support/databases';
 import { newAccount } from '../support/store-fixtures';
 

@@ -2,10 +2,11 @@
 import { type ChatSettings, defaultSettings, type WidgetSettings } from '@frontdesk/config';
 import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../src/accounts/account-records';
 import { migrate } from '../../src/storage/migrate';
 import { migrations } from '../../src/storage/migrations/index';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount } from '../support/store-fixtures';
 

@@ -2,8 +2,9 @@ import { SECRET_PATHS, type WidgetSettings } from '@frontdesk/config';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arbitraryWidgetSettings } from '../../../config/test/arbitraries';
+import type { Account } from '../../src/accounts/account-records';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount } from '../support/store-fixtures';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account, User } from '../../src/accounts/account-records';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Account, Store, User } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { newAccount, newUser, settingsFor } from '../support/store-fixtures';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
-import type { Store } from '../../src/storage/types';
 import { engines, type TestDatabase } from '../support/databases';
 import { settingsFor } from '../support/store-fixtures';
 

@@ -1,7 +1,10 @@
 /** Records the storage tests build on: fresh accounts, users and opaque widget settings. */
 import { randomUUID } from 'node:crypto';
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
-import type { Account, PlaceOrder, Role, Store, User, Widget } from '../../src/storage/types';
+import type { Account, Role, User } from '../../src/accounts/account-records';
+import type { PlaceOrder } from '../../src/orders/order-records';
+import type { Store } from '../../src/storage/store';
+import type { Widget } from '../../src/widgets/widget-records';
 
 /**
  * Settings for a widget of `type`. The store keeps settings as opaque JSON, so these need not be

@@ -1,5 +1,5 @@
 import type { Messenger } from '@frontdesk/config';
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
 import type { ChannelAdapter } from './channel-adapter';
 import { telegramAdapter } from './telegram/telegram-adapter';
 

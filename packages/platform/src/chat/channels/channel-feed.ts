@@ -1,6 +1,6 @@
 import type { ChatDelivery } from '@frontdesk/config';
 import type { Namespace } from 'socket.io';
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
 import { conversationRooms } from '../rooms';
 import type { Delivery, DeliveryOutcome } from './channel-types';
 

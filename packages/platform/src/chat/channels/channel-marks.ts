@@ -1,6 +1,6 @@
 import type { ChatPeer } from '@frontdesk/config';
-import type { Conversation, StoredChatMessage } from '../../storage/chat-types';
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
+import type { Conversation, StoredChatMessage } from '../chat-records';
 
 /**
  * `messages` with the channel each came from or goes to and, for replies to a messenger, their

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/database';
 import type { Tables } from '../../storage/tables';
-import { widgetsOf } from '../../storage/widgets';
+import { widgetsOf } from '../../widgets/widgets-store';
 import type { ChannelStore } from './channel-types';
 import { deliveriesRepository } from './deliveries';
 import { inboundRepository } from './inbound';

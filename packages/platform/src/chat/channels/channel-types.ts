@@ -3,8 +3,8 @@
  * peers, inbound updates stored once, the replies' outbox, the pollers' leases, hand-offs.
  */
 import type { MessageDelivery, Messenger } from '@frontdesk/config';
-import type { InboundHooks, SentMessage } from '../../storage/chat-types';
-import type { Widget } from '../../storage/types';
+import type { Widget } from '../../widgets/widget-records';
+import type { InboundHooks, SentMessage } from '../chat-records';
 import type { DeliveryKeyboard } from './channel-tables';
 
 /** A customer in one messenger, as one widget's bot knows them. */

@@ -1,5 +1,5 @@
-import type { Conversation } from '../../storage/chat-types';
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
+import type { Conversation } from '../chat-records';
 import { channelAdapters, type MessengerApis } from './channel-adapters';
 
 /**

@@ -6,7 +6,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Namespace } from 'socket.io';
 import type { Clock } from '../../clock';
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
 import type { ChatFeed } from '../feed';
 import { channelAdapters } from './channel-adapters';
 import { deliveryFeed } from './channel-feed';

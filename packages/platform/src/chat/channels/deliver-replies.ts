@@ -1,6 +1,6 @@
 import type { Messenger } from '@frontdesk/config';
 import type { Clock } from '../../clock';
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
 import type { AttemptResult, ChannelAdapter } from './channel-adapter';
 import type { DeliveryFeed } from './channel-feed';
 import type { Delivery, DeliveryOutcome } from './channel-types';

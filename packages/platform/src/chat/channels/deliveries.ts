@@ -6,13 +6,13 @@
  * claim left by a process that died is taken again once older than the lease.
  */
 import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
-import { appendMessage, withConversation } from '../../storage/chat-messages';
-import { lockConversation } from '../../storage/conversations';
 import type { Database } from '../../storage/database';
 import { retriedTransaction } from '../../storage/retried-transaction';
 import { skipLocked } from '../../storage/skip-locked';
 import { assertStorableText, assertStorableTime } from '../../storage/storable-values';
 import type { Tables } from '../../storage/tables';
+import { lockConversation } from '../conversations-store';
+import { appendMessage, withConversation } from '../messages-store';
 import { type AllTables, type ChannelDeliveryRow, withChannels } from './channel-tables';
 import type { ChannelMark, ChannelStore } from './channel-types';
 import { queueDelivery } from './queue-delivery';

@@ -6,12 +6,12 @@
  * messenger. The update's record and the poller's cursor commit in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import { appendMessage, withConversation } from '../../storage/chat-messages';
-import type { StoredChatMessage } from '../../storage/chat-types';
 import type { Database } from '../../storage/database';
 import { lockedRow } from '../../storage/skip-locked';
 import { assertStorableText, assertStorableTime } from '../../storage/storable-values';
 import type { Tables } from '../../storage/tables';
+import type { StoredChatMessage } from '../chat-records';
+import { appendMessage, withConversation } from '../messages-store';
 import { withChannels } from './channel-tables';
 import type { ChannelStore, HandoffOutcome } from './channel-types';
 import { advanceCursor } from './leases';

@@ -1,6 +1,6 @@
 import type { ChatSettings } from '@frontdesk/config';
-import type { Conversation } from '../../storage/chat-types';
-import type { Store } from '../../storage/types';
+import type { Store } from '../../storage/store';
+import type { Conversation } from '../chat-records';
 import type { ChatFeed } from '../feed';
 import { ratingTexts } from './rating-texts';
 

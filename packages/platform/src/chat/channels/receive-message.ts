@@ -11,7 +11,8 @@
 import { type ChatSettings, localeFor, type Messenger, textIn } from '@frontdesk/config';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../../clock';
-import type { Store, Widget } from '../../storage/types';
+import type { Store } from '../../storage/store';
+import type { Widget } from '../../widgets/widget-records';
 import type { ChatFeed } from '../feed';
 import { nonWorkingEmail } from '../non-working-email';
 import { isWorking } from '../working-time';

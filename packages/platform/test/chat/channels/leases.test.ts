@@ -4,10 +4,12 @@
  * with the message it stores — rolled back whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../../src/accounts/account-records';
 import { FenceLost } from '../../../src/chat/channels/leases';
 import { type Database, openDatabase } from '../../../src/storage/database';
+import type { Store } from '../../../src/storage/store';
 import { createStore } from '../../../src/storage/store';
-import type { Account, Store, Widget } from '../../../src/storage/types';
+import type { Widget } from '../../../src/widgets/widget-records';
 import { engines, type TestDatabase } from '../../support/databases';
 import { newAccount, settingsFor } from '../../support/store-fixtures';
 

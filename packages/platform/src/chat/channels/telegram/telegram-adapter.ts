@@ -6,7 +6,7 @@
  * rating's question carries its marks as an inline keyboard, one button a row.
  */
 import type { ChatSettings } from '@frontdesk/config';
-import type { Store } from '../../../storage/types';
+import type { Store } from '../../../storage/store';
 import type { AttemptResult, ChannelAdapter } from '../channel-adapter';
 import { RATINGS, ratingTexts } from '../rating-texts';
 import { callTelegram, type TelegramBot, TelegramError } from './telegram-api';

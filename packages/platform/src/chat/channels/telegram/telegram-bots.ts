@@ -1,5 +1,6 @@
 import type { ChatSettings } from '@frontdesk/config';
-import type { Store, Widget } from '../../../storage/types';
+import type { Store } from '../../../storage/store';
+import type { Widget } from '../../../widgets/widget-records';
 import { telegramCredential, telegramToken } from './telegram-token';
 
 /** A bot to read, the widget whose channel it is, and how its updates come. */

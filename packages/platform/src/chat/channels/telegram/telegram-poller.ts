@@ -10,7 +10,7 @@
  */
 import type { Update } from '@grammyjs/types';
 import type { Clock } from '../../../clock';
-import type { Store } from '../../../storage/types';
+import type { Store } from '../../../storage/store';
 import type { CursorGuard } from '../channel-types';
 import { FenceLost } from '../leases';
 import { callTelegram, type TelegramBot, TelegramError } from './telegram-api';

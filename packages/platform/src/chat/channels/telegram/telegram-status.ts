@@ -5,26 +5,16 @@
  * Telegram out of reach, a webhook Telegram cannot deliver to). Read from the bot's lease, which
  * every process shares.
  */
+import type { TelegramStatus } from '@frontdesk/config';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { ownWidget } from '../../../http/admin-widgets';
-import type { AppContext } from '../../../http/context';
+import { requireUser } from '../../../accounts/session';
+import type { AppContext } from '../../../context';
 import { routeSchema } from '../../../http/route-schema';
-import { requireUser } from '../../../http/session';
+import { ownWidget } from '../../../widgets/admin-widgets';
 import { telegramCredential, telegramToken } from './telegram-token';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
-
-/** What the Studio shows of a Telegram channel. */
-export interface TelegramStatus {
-  /** `off`: no bot, or the channel is not enabled. */
-  mode: 'polling' | 'webhook' | 'off';
-  /** A process holds the bot's lease and Telegram answered it since the last error. */
-  connected: boolean;
-  lastUpdateAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-}
 
 /** Registers the route. */
 export function registerTelegramStatus(app: FastifyInstance, ctx: AppContext): void {

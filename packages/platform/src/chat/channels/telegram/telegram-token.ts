@@ -1,4 +1,5 @@
-import type { Store, Widget } from '../../../storage/types';
+import type { Store } from '../../../storage/store';
+import type { Widget } from '../../../widgets/widget-records';
 
 /**
  * The bot token of a chat widget's Telegram channel, or undefined when it has none. The one

@@ -21,7 +21,7 @@ import {
   type ThrowawayCa,
   throwawayCa,
 } from '../../../../../messenger-sandbox/test/support/throwaway-ca';
-import { freePort } from '../../../../src/sip/process-group';
+import { freePort } from '../../../../src/calls/sip/process-group';
 import {
   type BuiltPlatform,
   builtPlatform,

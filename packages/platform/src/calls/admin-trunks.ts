@@ -1,0 +1,137 @@
+/**
+ * The account's SIP trunks, for admins only: `GET/POST /v1/admin/trunks`, `PATCH/DELETE
+ * /v1/admin/trunks/:id`. The password is write-only (a string replaces it, null clears it, left out
+ * or `{ "set" }` keeps it); every read shows `{ "set": true | false }` in its place.
+ */
+import { PhoneSchema, secret } from '@frontdesk/config';
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { requireUser } from '../accounts/session';
+import type { AppContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { routeSchema } from '../http/route-schema';
+import type { TrunkPatch } from './call-records';
+import { CALLING_CODES } from './sip/destinations';
+
+const Name = v.pipe(
+  v.string(),
+  v.check((name) => name.trim() !== '', 'Give a name.'),
+  v.maxLength(100),
+);
+/** A host name or an IPv4 address: what Kamailio can reach without quoting. */
+const Host = v.pipe(
+  v.string(),
+  v.toLowerCase(),
+  v.maxLength(253),
+  v.regex(
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'Give a host name or an IPv4 address.',
+  ),
+);
+const Port = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535));
+const Transport = v.picklist(['udp', 'tcp', 'tls'], 'Use "udp", "tcp" or "tls".');
+/** Digest usernames: nothing Kamailio's tables or the registration file would need escaped. */
+const Username = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_.+@-]{1,100}$/, 'Use 1–100 of A–Z, a–z, 0–9 and _ . + @ -.'),
+);
+const Password = v.pipe(
+  v.string(),
+  v.regex(/^[\x21-\x7e]{1,200}$/, 'Use 1–200 printable characters without spaces.'),
+);
+const Destinations = v.pipe(
+  v.array(
+    v.pipe(
+      v.string(),
+      v.check((code) => CALLING_CODES.has(code), 'Use country calling codes like "7" or "375".'),
+    ),
+  ),
+  v.minLength(1, 'Allow at least one country, or the trunk can call nowhere.'),
+  v.maxLength(250),
+);
+
+const TrunkFields = {
+  name: Name,
+  host: Host,
+  port: Port,
+  transport: Transport,
+  username: Username,
+  password: secret(Password, 'a password'),
+  register: v.boolean('must be true or false'),
+  callerId: v.nullable(PhoneSchema),
+  callerIdHeader: v.picklist(['from', 'pai'], 'Use "from" or "pai".'),
+  maxCalls: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  destinations: Destinations,
+};
+const CreateTrunk = v.object({
+  ...TrunkFields,
+  port: v.optional(Port),
+  register: v.optional(TrunkFields.register, false),
+  callerId: v.optional(TrunkFields.callerId, null),
+  callerIdHeader: v.optional(TrunkFields.callerIdHeader, 'from'),
+  maxCalls: v.optional(TrunkFields.maxCalls, 2),
+});
+const PatchTrunk = v.partial(v.object(TrunkFields));
+const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
+/** The password change a body asks for: a string or null; `{ set }` or left out keeps it. */
+function passwordChange(value: unknown): string | null | undefined {
+  return typeof value === 'string' || value === null ? value : undefined;
+}
+
+/** Registers the trunk endpoints. */
+export function registerAdminTrunks(app: FastifyInstance, ctx: AppContext): void {
+  const ownTrunk = async (accountId: string, id: string) => {
+    const trunk = await ctx.store.trunks.get(id);
+    if (!trunk || trunk.accountId !== accountId)
+      throw new ApiError(404, 'trunk_not_found', `No trunk ${id} in this account.`);
+    return trunk;
+  };
+
+  app.get('/v1/admin/trunks', { schema: { tags: ['admin'] } }, async (request) => {
+    const { user } = await requireUser(ctx, request, ['admin']);
+    return { trunks: await ctx.store.trunks.list(user.accountId) };
+  });
+
+  app.post(
+    '/v1/admin/trunks',
+    { schema: { tags: ['admin'], body: routeSchema(CreateTrunk) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const { password, port, ...body } = request.body as v.InferOutput<typeof CreateTrunk>;
+      const trunk = await ctx.store.trunks.create({
+        ...body,
+        accountId: user.accountId,
+        port: port ?? 5060,
+        password: passwordChange(password) ?? null,
+        now: ctx.clock().getTime(),
+      });
+      return reply.code(201).send(trunk);
+    },
+  );
+
+  app.patch(
+    '/v1/admin/trunks/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchTrunk) } },
+    async (request) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const trunk = await ownTrunk(user.accountId, (request.params as { id: string }).id);
+      const { password, ...body } = request.body as v.InferOutput<typeof PatchTrunk>;
+      const patch: TrunkPatch = { ...body, now: ctx.clock().getTime() };
+      const change = passwordChange(password);
+      if (change !== undefined) patch.password = change;
+      return ctx.store.trunks.update(trunk.id, patch);
+    },
+  );
+
+  app.delete(
+    '/v1/admin/trunks/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, ['admin']);
+      const trunk = await ownTrunk(user.accountId, (request.params as { id: string }).id);
+      await ctx.store.trunks.delete(trunk.id);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * `POST /v1/admin/widgets/:id/embed-email`: the Studio e-mails a widget's code for the site, with
+ * instructions, to a developer — queued in the outbox like every e-mail of the platform.
+ */
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { requireUser } from '../accounts/session';
+import type { AppContext } from '../context';
+import { consumePoint } from '../http/rate-limits';
+import { routeSchema } from '../http/route-schema';
+import { embedCodes, ownWidget } from './admin-widgets';
+import type { Widget } from './widget-records';
+
+const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+const EmailBody = v.object({
+  email: v.pipe(
+    v.string(),
+    v.trim(),
+    v.email('Give a valid e-mail address.'),
+    v.maxLength(254),
+    // It goes into a mail header: no line breaks.
+    v.regex(/^[^\r\n]*$/, 'Give a valid e-mail address.'),
+  ),
+});
+
+/** The e-mail's text: what to paste where, the codes of the widget's format, the test page. */
+export function embedEmail(ctx: AppContext, widget: Widget): { subject: string; body: string } {
+  const codes = embedCodes(ctx, widget);
+  const label =
+    widget.settings.type === 'callback' && widget.settings.appearance.callFormat === 'label';
+  const parts = label
+    ? ['The widget shows as a label at the edge of the screen. Label code:', codes.label]
+    : [
+        'Button code (the widget shows its own floating button):',
+        codes.button,
+        `Or the link code: no button of its own; any link or button of the site with the attribute ${codes.linkAttribute} opens the widget:`,
+        codes.link,
+      ];
+  return {
+    subject: `The code of the widget "${widget.name}" for the site`,
+    body: [
+      `Please add the widget "${widget.name}" to every page of the site.`,
+      "Paste the code just before </body>. The site must be one of the widget's allowed sites (set in the Studio).",
+      '',
+      ...parts.flatMap((part) => [part, '']),
+      `See the widget alone on a test page: ${codes.testUrl}`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Registers `POST /v1/admin/widgets/:id/embed-email` (admins and marketers), limited per user and
+ * per account: it sends mail to any address, so a stolen session must not make it a spam relay.
+ */
+export function registerAdminEmbedEmail(app: FastifyInstance, ctx: AppContext): void {
+  app.post(
+    '/v1/admin/widgets/:id/embed-email',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(EmailBody) } },
+    async (request, reply) => {
+      const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
+      const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
+      const { email } = request.body as v.InferOutput<typeof EmailBody>;
+      await consumePoint(ctx.limiters.embedEmailsByUser, user.id, EMAILS);
+      await consumePoint(ctx.limiters.embedEmailsByAccount, user.accountId, EMAILS);
+      const { subject, body } = embedEmail(ctx, widget);
+      await ctx.store.outbox.queue({
+        accountId: user.accountId,
+        kind: 'embed',
+        messages: [{ channel: 'email', recipient: email, subject, body }],
+        now: ctx.clock().getTime(),
+      });
+      return reply.code(202).send({ queued: true });
+    },
+  );
+}
+
+/** What the embed-email limits count, for their 429 message. */
+const EMAILS = 'embed-code e-mails';
