@@ -19,8 +19,8 @@ import { ackRequests } from './ack-request';
 import type { ChatSocket } from './chat-socket';
 import type { ChatSession, ChatSessionOptions, ChatState, KeptMessage } from './chat-state';
 import {
+  contiguousSeq,
   fromCompany,
-  contiguousSeq as heldUpTo,
   type LogMark,
   lastFromCompany,
   mergeMessages,
@@ -84,7 +84,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const unseen = (messages: readonly ChatMessage[]) => unseenAfter(messages, seenMark());
 
   /** The highest seq of the current conversation held with every one before it. */
-  const contiguousSeq = () => heldUpTo(state.messages, state.conversation?.id);
+  const contiguous = () => contiguousSeq(state.messages, state.conversation?.id);
 
   /**
    * Adds what is new of `batch` (a message is known by its place in its conversation, or by its
@@ -152,7 +152,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
 
   const resync = () => {
     if (!socket?.connected) return;
-    sync(contiguousSeq())
+    sync(contiguous())
       .catch(() => undefined)
       .finally(() => void flush());
   };
@@ -229,7 +229,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         update({ connection: 'offline', operatorTyping: false });
       });
       current.on('message', (message: ChatMessage) => {
-        const held = message.conversationId === state.conversation?.id ? contiguousSeq() : 0;
+        const held = message.conversationId === state.conversation?.id ? contiguous() : 0;
         merge([message]);
         // A gap before it: something was missed on the way.
         if (message.seq > held + 1) resync();
