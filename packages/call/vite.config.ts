@@ -6,7 +6,7 @@ import { libraryConfig } from '../../vite.config.ts';
 export default defineConfig(
   libraryConfig({
     root: import.meta.dirname,
-    entries: { index: 'src/index.ts' },
+    entries: { index: 'src/index.ts', 'sip-client': 'src/sip-client.ts' },
     external: [/^preact/, /^sip\.js/, /^@frontdesk\//],
   }),
 );

@@ -22,7 +22,7 @@ export default mergeConfig(
   libraryConfig({
     root: import.meta.dirname,
     entries: { index: 'src/index.ts' },
-    external: [/^preact/],
+    external: [/^preact/, /^@frontdesk\//],
   }),
   { plugins: [baseStyles] },
 );

@@ -7,22 +7,20 @@
  * offers the page's callback widget or chat instead of a call. A class component, like the
  * dialog.
  */
-import { type Presence, type PublicCallConfig, textIn } from '@frontdesk/config';
 import {
-  BrandLine,
-  errorText,
-  LiveRegion,
-  type Locale,
-  PlatformError,
-  type Variant,
-} from '@frontdesk/core';
+  type CallCredentials,
+  type Presence,
+  type PublicCallConfig,
+  textIn,
+} from '@frontdesk/config';
+import { BrandLine, LiveRegion, type Locale, PlatformError, type Variant } from '@frontdesk/core';
 import { Component, createRef } from 'preact';
+import { play, ringback } from './call-audio';
+import { CallButtons, DialPad, InsteadOfCall } from './call-controls';
 import type { Texts } from './call-messages';
 import {
   type CallEvent,
   type CallState,
-  callDuration,
-  DTMF_DIGITS,
   idle,
   isDtmf,
   isLive,
@@ -30,7 +28,8 @@ import {
   nextState,
   platformReason,
 } from './call-state';
-import type { ActiveCall, CallCredentials, CallEvents } from './sip-call';
+import { callStatus } from './call-status';
+import type { ActiveCall, CallEvents } from './sip-call';
 
 /** Id of the dialog's title. */
 export const TITLE_ID = 'fd-call-title';
@@ -74,38 +73,6 @@ interface WidgetState {
   muted: boolean;
   digits: string;
   pad: boolean;
-}
-
-/** Ringback while ringing: 425 Hz, 1 s on, 4 s off (the Russian tone), through WebAudio. */
-function ringback(context: AudioContext): () => void {
-  const gain = context.createGain();
-  gain.gain.value = 0;
-  const tone = context.createOscillator();
-  tone.frequency.value = 425;
-  tone.connect(gain).connect(context.destination);
-  tone.start();
-  const t = context.currentTime;
-  for (let i = 0; i < 60; i++) {
-    gain.gain.setValueAtTime(0.08, t + i * 5);
-    gain.gain.setValueAtTime(0, t + i * 5 + 1);
-  }
-  return () => {
-    try {
-      tone.stop();
-      gain.disconnect();
-    } catch {
-      // already stopped
-    }
-  };
-}
-
-/** Starts `audio` playing; a refusal (no gesture, no source yet) is no error. */
-function play(audio: HTMLAudioElement | null) {
-  try {
-    audio?.play()?.catch(() => undefined);
-  } catch {
-    // not supported here
-  }
 }
 
 /** The call widget; see the module comment. */
@@ -287,49 +254,6 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
     void this.audioContext?.close().catch(() => undefined);
   }
 
-  private status(): string {
-    const { call } = this.state;
-    const t = this.props.texts.call;
-    switch (call.phase) {
-      case 'idle':
-        return '';
-      case 'microphone':
-        return t.microphone;
-      case 'connecting':
-        return t.connecting;
-      case 'ringing':
-        return t.ringing;
-      case 'in-call':
-        return `${t.inCall} ${callDuration(this.now() - (call.answeredAt ?? this.now()))}`;
-      case 'reconnecting':
-        return t.reconnecting;
-      case 'ended':
-        return call.endedBy === 'operator' ? t.endedByOperator : t.ended;
-      case 'failed':
-        return t.reasons[call.reason ?? 'unknown'] ?? errorText(this.props.texts.core, 'unknown');
-    }
-  }
-
-  /** What the visitor can do instead of calling: the page's callback widget, or its chat. */
-  private instead() {
-    const { orderCallback, writeMessage, texts } = this.props;
-    const t = texts.call;
-    return (
-      <>
-        {orderCallback ? (
-          <button type="button" class="send" data-autofocus onClick={orderCallback}>
-            {t.orderCallback}
-          </button>
-        ) : null}
-        {writeMessage ? (
-          <button type="button" class="ctl" onClick={writeMessage}>
-            {t.writeMessage}
-          </button>
-        ) : null}
-      </>
-    );
-  }
-
   override render() {
     const { config, variant, texts, lang } = this.props;
     const t = texts.call;
@@ -344,7 +268,7 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
         ? config.appearance.nobody
         : config.appearance.nonWorking;
     const text = textIn(look.text, lang);
-    const status = this.status();
+    const status = callStatus(call, texts, this.now());
     const brandHidden = variant === 'working' ? config.brand.hidden : config.brand.nonWorkingHidden;
     return (
       <div ref={this.root} class="call" data-phase={call.phase}>
@@ -365,42 +289,17 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
               >
                 {status}
               </p>
-              {live ? (
-                <div class="controls">
-                  <button
-                    type="button"
-                    class="ctl"
-                    aria-pressed={muted ? 'true' : 'false'}
-                    onClick={this.onMute}
-                    disabled={call.phase !== 'in-call'}
-                  >
-                    {t.mute}
-                  </button>
-                  <button type="button" class="ctl hangup" data-autofocus onClick={this.onHangUp}>
-                    {t.hangUp}
-                  </button>
-                </div>
-              ) : (
-                <button type="button" class="send" data-autofocus onClick={this.onCall}>
-                  {call.phase === 'idle' ? t.call : t.callAgain}
-                </button>
-              )}
-              {!live && this.props.popOut ? (
-                <button type="button" class="ctl" onClick={this.props.popOut}>
-                  {t.popOut}
-                </button>
-              ) : null}
+              <CallButtons
+                phase={call.phase}
+                muted={muted}
+                texts={t}
+                onCall={this.onCall}
+                onMute={this.onMute}
+                onHangUp={this.onHangUp}
+                popOut={this.props.popOut}
+              />
               {config.dialPad && call.phase === 'in-call' ? (
-                <fieldset class="pad" aria-label={t.dialPad}>
-                  <output class="digits" aria-live="polite">
-                    {digits}
-                  </output>
-                  {DTMF_DIGITS.map((digit) => (
-                    <button key={digit} type="button" class="key" onClick={() => this.digit(digit)}>
-                      {digit}
-                    </button>
-                  ))}
-                </fieldset>
+                <DialPad digits={digits} texts={t} onDigit={(digit) => this.digit(digit)} />
               ) : null}
               {call.phase === 'failed' && this.props.orderCallback ? (
                 <button type="button" class="ctl" onClick={this.props.orderCallback}>
@@ -409,7 +308,11 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
               ) : null}
             </>
           ) : (
-            this.instead()
+            <InsteadOfCall
+              texts={t}
+              orderCallback={this.props.orderCallback}
+              writeMessage={this.props.writeMessage}
+            />
           )}
           {/* biome-ignore lint/a11y/useMediaCaption: a phone call's audio has no captions */}
           <audio ref={this.audio} autoplay data-remote="" />

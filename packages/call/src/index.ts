@@ -21,6 +21,6 @@ export {
 } from './call-state';
 export type { CallWidgetProps, PlaceCall } from './call-widget';
 export { CallWidget, TITLE_ID } from './call-widget';
-export type { ActiveCall, CallCredentials, CallEvents, CallTuning } from './sip-call';
+export type { ActiveCall, CallEvents, CallTuning } from './sip-call';
 export { placeCall } from './sip-call';
 export { start } from './start';

@@ -2,7 +2,7 @@
  * The opened widget, loaded on intent (its own chunk): Preact, the dialog and the call's states
  * arrive here, not with the launcher; sip.js comes in a chunk of its own.
  */
-import type { Presence, PublicCallConfig } from '@frontdesk/config';
+import type { CallCredentials, Presence, PublicCallConfig } from '@frontdesk/config';
 import {
   createPlatformClient,
   Dialog,
@@ -19,7 +19,6 @@ import {
 import type { Texts } from './call-messages';
 import { callCss } from './call-styles';
 import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
-import type { CallCredentials } from './sip-call';
 
 /** What {@link openWidget} needs. */
 export interface OpenOptions {

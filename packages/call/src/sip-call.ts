@@ -4,21 +4,12 @@
  * call, over the WebSocket the credentials name; the microphone stream the widget already has
  * (asked for inside the click) is what the session sends.
  */
+import type { CallCredentials } from '@frontdesk/config';
 import { Inviter, type InviterInviteOptions, SessionState, UserAgent, Web } from 'sip.js';
 import type { FailReason } from './call-state';
 import { sipReason } from './call-state';
-
-/** The answer of `POST /v1/widgets/:key/call-credentials`. */
-export interface CallCredentials {
-  username: string;
-  password: string;
-  expiresAt: number;
-  wsUrl: string;
-  uri: string;
-  target: string;
-  displayName: string;
-  iceServers: RTCIceServer[];
-}
+import { DTMF_RELAY, dtmfRelayBody } from './dtmf-relay';
+import { userAgentOptions } from './sip-agent';
 
 /** What the call tells the widget. */
 export interface CallEvents {
@@ -61,19 +52,10 @@ export function placeCall(
   let established = false;
   let lostTimer: ReturnType<typeof setTimeout> | undefined;
   const userAgent = new UserAgent({
-    uri: UserAgent.makeURI(credentials.uri),
-    authorizationUsername: credentials.username,
-    authorizationPassword: credentials.password,
-    displayName: credentials.displayName,
-    logBuiltinEnabled: false,
-    transportOptions: { server: credentials.wsUrl, connectionTimeout: 5 },
+    ...userAgentOptions(credentials, tuning.iceGatheringTimeout),
     sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(
       async () => stream,
     ),
-    sessionDescriptionHandlerFactoryOptions: {
-      iceGatheringTimeout: tuning.iceGatheringTimeout ?? 500,
-      peerConnectionConfiguration: { iceServers: credentials.iceServers },
-    },
   });
   const target = UserAgent.makeURI(credentials.target);
   // Early media: a call to a phone rings in the phone network, which plays its ringback (183).
@@ -195,8 +177,8 @@ export function placeCall(
           requestOptions: {
             body: {
               contentDisposition: 'render',
-              contentType: 'application/dtmf-relay',
-              content: `Signal=${digit}\r\nDuration=100`,
+              contentType: DTMF_RELAY,
+              content: dtmfRelayBody(digit, 100),
             },
           },
         })

@@ -1,12 +1,7 @@
 // @vitest-environment jsdom
+import { type CallEvents, CallWidget, type CallWidgetProps, loadTexts } from '@frontdesk/call';
 import {
   type CallCredentials,
-  type CallEvents,
-  CallWidget,
-  type CallWidgetProps,
-  loadTexts,
-} from '@frontdesk/call';
-import {
   type CallSettings,
   defaultSettings,
   type PublicCallConfig,

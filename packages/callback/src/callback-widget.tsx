@@ -21,6 +21,8 @@ import {
 import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
 import { Component, createRef, type RefObject } from 'preact';
 import type { Texts } from './callback-messages';
+import type { Field, FormState } from './form-state';
+import { type OrderAttempt, orderAttempt } from './order-attempt';
 import { PhoneField } from './phone-field';
 import { type SlotGroup, slotGroups } from './slot-groups';
 import { slotLabel } from './slot-label';
@@ -62,37 +64,13 @@ export interface CallbackWidgetProps {
   visitorToken?: (() => string) | undefined;
 }
 
-type Field = 'phone' | 'when' | 'consent';
-
-interface FormState {
-  /** Turns non-working when the platform answers `closed_now`. */
-  variant: Variant;
-  name: string;
-  /** "now", a slot's start (ISO), or "" (nothing chosen yet). */
-  when: string;
-  consent: boolean;
-  /** The honeypot's value. */
-  website: string;
-  attempted: boolean;
-  sending: boolean;
-  fieldError?: { field: Field; text: string } | undefined;
-  alert: string;
-  order?: CallbackOrder | undefined;
-  /** The order is kept in the browser until the network is back. */
-  kept?: boolean;
-  /** What the live region says. */
-  announcement: string;
-  /** When the offered slots were computed. */
-  slotsAt: Date;
-}
-
 /** Id of the widget's title, which names its dialog. */
 export const TITLE_ID = 'fd-title';
 
 /** The callback widget's content, inside its dialog. */
 export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
   /** The last order sent and its idempotency key: a repeat of it keeps the key. */
-  private attempt?: { body: string; key: string };
+  private attempt?: OrderAttempt | undefined;
   private groups?: { at: Date; value: SlotGroup[] };
   private readonly phoneRef = createRef<PhoneField>();
   private readonly whenRef = createRef<HTMLSelectElement>();
@@ -185,10 +163,8 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
       website,
       ...(this.props.visitorToken ? { visitorToken: this.props.visitorToken() } : {}),
     };
-    // A repeat of the same order (after a lost answer) keeps its key: the platform stores it once.
-    const body = JSON.stringify(request);
-    const key = this.attempt?.body === body ? this.attempt.key : uuid();
-    this.attempt = { body, key };
+    this.attempt = orderAttempt(request, this.attempt, uuid);
+    const { key } = this.attempt;
     this.setState({ sending: true, announcement: m.sending });
     try {
       if (this.props.keep && navigator.onLine === false) throw new PlatformError(0, 'network', '');

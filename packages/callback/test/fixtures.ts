@@ -6,6 +6,7 @@ import {
   toPublicConfig,
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
+import type { CallbackRequest } from '../src/submit-callback';
 
 /** Wednesday 4 March 2026, 10:00 in Moscow. */
 export const WEDNESDAY_10_MSK = new Date('2026-03-04T07:00:00Z');
@@ -33,3 +34,12 @@ export function callbackConfig(
     },
   ) as PublicCallbackConfig;
 }
+
+/** An order for "now" from `phone`, as the form posts it. */
+export const callbackRequest = (phone: string): CallbackRequest => ({
+  phone,
+  now: true,
+  page: { url: 'https://shop.example/', title: 'Shop', referrer: '', utm: {} },
+  timeZone: 'Europe/Moscow',
+  website: '',
+});

@@ -1,17 +1,10 @@
 import { createConsentStorage, createPlatformClient, PlatformError } from '@frontdesk/core';
 import { describe, expect, it, vi } from 'vitest';
 import { type KeptOrder, orderOutbox, sendKept } from '../src/outbox';
-import { type CallbackRequest, platformSubmit } from '../src/submit-callback';
+import { platformSubmit } from '../src/submit-callback';
+import { callbackRequest } from './fixtures';
 
 const NAME = 'callback:outbox:w';
-
-const request = (phone: string): CallbackRequest => ({
-  phone,
-  now: true,
-  page: { url: 'https://shop.example/', title: 'Shop', referrer: '', utm: {} },
-  timeZone: 'Europe/Moscow',
-  website: '',
-});
 
 /** A Storage in memory. */
 function area() {
@@ -53,7 +46,7 @@ function platform(...statuses: (number | 'offline')[]) {
 }
 
 function kept(storage = createConsentStorage(true, () => area().storage)) {
-  const order: KeptOrder = { key: 'key-1', request: request('+79123456789') };
+  const order: KeptOrder = { key: 'key-1', request: callbackRequest('+79123456789') };
   orderOutbox(storage, NAME).keep(order);
   return { storage, order };
 }
@@ -122,7 +115,7 @@ describe('offline orders', () => {
 
   it('sends several kept orders each with its own key', async () => {
     const { storage } = kept();
-    orderOutbox(storage, NAME).keep({ key: 'key-2', request: request('+79123456780') });
+    orderOutbox(storage, NAME).keep({ key: 'key-2', request: callbackRequest('+79123456780') });
     const p = platform(201, 201);
     await sendKept(storage, NAME, p.submit, events());
     expect(p.requests.map((r) => r.key)).toEqual(['key-1', 'key-2']);

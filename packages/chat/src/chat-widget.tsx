@@ -1,12 +1,11 @@
 /**
  * The opened chat: header (the operator's name and photo where the settings allow, while
  * someone can answer; the "nobody available" texts in working time when nobody can), the tabs
- * (chat, and the callback form when the channel is on), the message log (`role="log"`: new
- * messages are announced politely), typing and read states, the rating after a closed chat,
- * the contact form while nobody can answer and the visitor has written (its own chunk), the
- * messenger buttons, the composer (Enter sends, Shift+Enter breaks the line; Send waits for
- * the consent tick where the config asks) and the brand line. A class component: Preact's
- * hooks would cost the opened widget's budget a kilobyte.
+ * (chat, and the callback form when the channel is on), the message log with typing and read
+ * states, the rating after a closed chat, the contact form while nobody can answer and the
+ * visitor has written (its own chunk), the composer, the messenger buttons and the brand line;
+ * this component keeps their state and scrolls the log. A class component: Preact's hooks
+ * would cost the opened widget's budget a kilobyte.
  */
 import type { ChatRating, Messenger, Presence, PublicChatConfig } from '@frontdesk/config';
 import { textIn } from '@frontdesk/config';
@@ -19,11 +18,13 @@ import {
   type Variant,
 } from '@frontdesk/core';
 import { Component, type ComponentChild, createRef } from 'preact';
-import { Bubble, UnsentBubble } from './chat-bubble';
+import { ChatComposer } from './chat-composer';
 import { ChatHeader } from './chat-header';
+import { ChatLog } from './chat-log';
 import type { Texts } from './chat-messages';
 import { RatingPart } from './chat-rating';
-import type { ChatSession, ChatState } from './chat-session';
+import type { ChatSession, ChatState } from './chat-state';
+import { type ChatTab, ChatTabs } from './chat-tabs';
 import type { ContactForm, ContactFormProps, MountContactForm } from './contact-form';
 import { openHandoff } from './handoff';
 import { MessengerButtons } from './messenger-buttons';
@@ -55,7 +56,7 @@ export interface ChatWidgetProps {
 
 interface WidgetState {
   chat: ChatState;
-  tab: 'chat' | 'callback';
+  tab: ChatTab;
   draft: string;
   consent: boolean;
   /** The callback tab's content, once loaded. */
@@ -64,9 +65,6 @@ interface WidgetState {
   mountContact?: MountContactForm | undefined;
   alert: string;
 }
-
-const LOG_ID = 'fd-chat-log';
-const INPUT_ID = 'fd-chat-input';
 
 /** The chat's content, inside its dialog; see the module comment. */
 export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
@@ -183,7 +181,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     if (log) log.scrollTop = log.scrollHeight;
   }
 
-  private showTab(tab: WidgetState['tab']) {
+  private showTab(tab: ChatTab) {
     this.setState({ tab });
     const { loadCallback, lead } = this.props;
     if (tab === 'callback' && loadCallback && !this.state.callback) {
@@ -193,20 +191,6 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
       );
     }
   }
-
-  /** Arrow keys, Home and End move between the tabs (the ARIA tabs pattern). */
-  private readonly onTabKey = (event: KeyboardEvent) => {
-    const next: WidgetState['tab'] | undefined =
-      event.key === 'ArrowLeft' || event.key === 'Home'
-        ? 'chat'
-        : event.key === 'ArrowRight' || event.key === 'End'
-          ? 'callback'
-          : undefined;
-    if (!next) return;
-    event.preventDefault();
-    this.showTab(next);
-    (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#fd-tab-${next}`)?.focus();
-  };
 
   private fail(error: unknown) {
     const code = error instanceof PlatformError ? error.code : 'unknown';
@@ -224,20 +208,6 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     const consentMissing = this.props.config.consent.required && !this.state.consent;
     return text.trim() !== '' && !consentMissing;
   }
-
-  private readonly onSubmit = (event: Event) => {
-    event.preventDefault();
-    this.send(this.state.draft);
-  };
-
-  private readonly onKeyDown = (event: KeyboardEvent) => {
-    // Enter sends; Shift+Enter is a new line; Enter that ends an IME composition is neither.
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      // The field's own value: a render may not have caught up with the last keystroke yet.
-      this.send((event.currentTarget as HTMLTextAreaElement).value);
-    }
-  };
 
   private handoff(channel: Messenger) {
     this.setState({ alert: '' });
@@ -271,57 +241,9 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
     const m = texts.chat;
     const { chat, draft } = this.state;
     const conversation = chat.conversation;
-    const offline = chat.connection !== 'online';
     return (
       <>
-        <div
-          ref={this.logRef}
-          id={LOG_ID}
-          class="log"
-          role="log"
-          aria-live="polite"
-          aria-label={m.log}
-          // A scrolling region must be reachable by keyboard, to scroll it with the arrow keys.
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: see the line above
-          tabIndex={0}
-        >
-          {chat.messages.map((message) => (
-            <Bubble
-              key={message.id}
-              message={message}
-              conversation={conversation}
-              texts={m}
-              time={this.time}
-            />
-          ))}
-          {chat.pending.map((message) => (
-            <UnsentBubble
-              key={message.clientId}
-              text={message.text}
-              you={m.you}
-              meta={offline ? m.waiting : m.sending}
-            />
-          ))}
-          {chat.failed.map((message) => (
-            <UnsentBubble
-              key={message.clientId}
-              text={message.text}
-              you={m.you}
-              meta={`${m.notSent}: ${errorText(texts.core, message.code)}`}
-              failed
-            />
-          ))}
-        </div>
-        {chat.messages.length + chat.pending.length === 0 ? <p class="hint">{m.empty}</p> : null}
-        <p class="status" aria-live="polite">
-          {chat.operatorTyping
-            ? m.typing
-            : chat.connection === 'refused'
-              ? errorText(texts.core, chat.refusal ?? 'unknown')
-              : chat.connection === 'connecting' || chat.connection === 'offline'
-                ? m.connecting
-                : ''}
-        </p>
+        <ChatLog chat={chat} texts={m} core={texts.core} time={this.time} logRef={this.logRef} />
         {conversation?.status === 'closed' && conversation.ratingOffered ? (
           <RatingPart rating={conversation.rating} texts={m} onRate={(r) => this.rate(r)} />
         ) : null}
@@ -329,39 +251,20 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
         <p class="alert" role="alert">
           {this.state.alert}
         </p>
-        <form class="composer" onSubmit={this.onSubmit}>
-          <label class="sr-only" for={INPUT_ID}>
-            {m.message}
-          </label>
-          <textarea
-            ref={this.inputRef}
-            id={INPUT_ID}
-            class="input"
-            rows={2}
-            maxLength={4000}
-            placeholder={m.placeholder}
-            value={draft}
-            data-autofocus
-            onInput={(event) => {
-              this.setState({ draft: event.currentTarget.value });
-              this.props.session.typing();
-            }}
-            onKeyDown={this.onKeyDown}
-          />
-          {config.consent.required ? (
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={this.state.consent}
-                onChange={(event) => this.setState({ consent: event.currentTarget.checked })}
-              />
-              <span>{this.consentText()}</span>
-            </label>
-          ) : null}
-          <button type="submit" class="send" disabled={!this.canSend()}>
-            {m.send}
-          </button>
-        </form>
+        <ChatComposer
+          texts={m}
+          draft={draft}
+          consentText={config.consent.required ? this.consentText() : undefined}
+          consent={this.state.consent}
+          canSend={this.canSend()}
+          inputRef={this.inputRef}
+          onDraft={(value) => {
+            this.setState({ draft: value });
+            this.props.session.typing();
+          }}
+          onConsent={(consent) => this.setState({ consent })}
+          onSend={(text) => this.send(text)}
+        />
         <MessengerButtons
           channels={config.channels}
           texts={m}
@@ -383,10 +286,6 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
         ? config.appearance.working
         : config.appearance.nobody;
     const brandHidden = working ? config.brand.hidden : config.brand.nonWorkingHidden;
-    const tabs: [WidgetState['tab'], string][] = [
-      ['chat', m.chatTab],
-      ['callback', m.callbackTab],
-    ];
     return (
       <>
         <ChatHeader
@@ -396,23 +295,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
           operator={online ? this.operator() : {}}
         />
         {loadCallback ? (
-          <div class="tabs" role="tablist" onKeyDown={this.onTabKey}>
-            {tabs.map(([name, label]) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                id={`fd-tab-${name}`}
-                class="tab"
-                aria-selected={tab === name ? 'true' : 'false'}
-                aria-controls={`fd-panel-${name}`}
-                tabIndex={tab === name ? 0 : -1}
-                onClick={() => this.showTab(name)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
+          <ChatTabs tab={tab} texts={m} onShow={(name) => this.showTab(name)} />
         ) : null}
         <div
           class="body"

@@ -11,7 +11,8 @@ import {
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Texts } from './chat-messages';
-import { type ChatSession, createChatSession } from './chat-session';
+import { createChatSession } from './chat-session';
+import type { ChatSession } from './chat-state';
 import { previewSocket } from './preview-socket';
 import { createRinger } from './sound';
 

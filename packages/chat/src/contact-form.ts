@@ -9,7 +9,7 @@
  */
 import type { ChatWelcome, PublicChatConfig } from '@frontdesk/config';
 import { type Locale, PlatformError } from '@frontdesk/core';
-import type { ChatSession } from './chat-session';
+import type { ChatSession } from './chat-state';
 import { type ContactMessages, loadContactTexts } from './contact-messages';
 
 /** What the form follows, as the chat window gives it on every render. */

@@ -10,6 +10,8 @@ export { callbackConfigOf } from './callback-tab';
 export { TITLE_ID } from './chat-header';
 export type { ChatMessages, Texts } from './chat-messages';
 export { loadTexts } from './chat-messages';
+export { createChatSession } from './chat-session';
+export type { ChatSocket, ConnectChat } from './chat-socket';
 export type {
   ChatSession,
   ChatSessionOptions,
@@ -17,9 +19,7 @@ export type {
   Connection,
   FailedMessage,
   KeptMessage,
-} from './chat-session';
-export { createChatSession } from './chat-session';
-export type { ChatSocket, ConnectChat } from './chat-socket';
+} from './chat-state';
 export type { ChatWidgetProps } from './chat-widget';
 export { ChatWidget } from './chat-widget';
 export type { ContactForm, ContactFormProps, MountContactForm } from './contact-form';

@@ -22,7 +22,7 @@ import {
 import type { Schedule } from '@frontdesk/schedule/engine';
 import { TITLE_ID } from './chat-header';
 import type { Texts } from './chat-messages';
-import type { ChatSession } from './chat-session';
+import type { ChatSession } from './chat-state';
 import { chatCss } from './chat-styles';
 import { ChatWidget } from './chat-widget';
 

@@ -22,7 +22,7 @@ import {
 } from '@frontdesk/core';
 import { chatLauncherCss } from './chat-launcher-styles';
 import { loadTexts } from './chat-messages';
-import type { ChatSession, ChatState } from './chat-session';
+import type { ChatSession, ChatState } from './chat-state';
 import { chatTheme } from './chat-theme';
 import { chatKeys } from './storage-keys';
 

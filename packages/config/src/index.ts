@@ -132,6 +132,13 @@ export {
   mainLocaleOf,
   upgradeSettings,
 } from './settings-languages';
+export type {
+  CallCredentials,
+  IceServer,
+  OperatorSipCredentials,
+  ServedLine,
+  SipCredentials,
+} from './sip-credentials';
 export { requiredText, text } from './text';
 export { textIn } from './text-in';
 export type { PublicConfigSource } from './to-public-config';

@@ -3,6 +3,7 @@ import type {
   CallHistoryEntry,
   GroupsAnswer,
   ListPage,
+  OperatorSipCredentials,
   OrderDetail,
   SearchResults,
   TransferTarget,
@@ -10,7 +11,6 @@ import type {
 } from '@frontdesk/config';
 import { request, type StaffSession } from '@frontdesk/staff';
 import type { OrderSummary } from './callback-order';
-import type { SipCredentials } from './softphone';
 
 /** One order with its states and notifications (`GET /v1/admin/orders/:id`). */
 export function orderDetail(id: string): Promise<OrderDetail> {
@@ -54,7 +54,7 @@ export function search(q: string): Promise<SearchResults> {
 }
 
 /** The softphone's SIP credentials (`POST /v1/ops/sip-credentials`, operator or admin). */
-export function sipCredentials(session: StaffSession): Promise<SipCredentials> {
+export function sipCredentials(session: StaffSession): Promise<OperatorSipCredentials> {
   return request('/v1/ops/sip-credentials', { method: 'POST', body: {}, session });
 }
 

@@ -7,7 +7,9 @@
  * the last Dismiss; a call answered by the shortcut leaves focus where it is.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type PhoneCall, type Softphone, visitorTime } from './softphone';
+import { visitorTime } from './caller-info';
+import type { Softphone } from './softphone';
+import type { PhoneCall } from './softphone-calls';
 
 const ENDED_TEXT: Record<NonNullable<PhoneCall['ended']>, string> = {
   visitor: 'The visitor ended the call.',

@@ -3,7 +3,8 @@
  * worked in the pop-up (call-dock.tsx), which shows whatever list is open.
  */
 import { ANSWER_KEYS, CALLS_KEYS } from './call-dock';
-import type { PhoneCall, PhoneStatus } from './softphone';
+import type { PhoneCall } from './softphone-calls';
+import type { PhoneStatus } from './softphone-registration';
 
 /** What the softphone's registration means for the operator. */
 export const PHONE_STATUS_TEXT: Record<PhoneStatus['state'], string> = {

@@ -5,7 +5,7 @@
  * operator-supplied string is rendered as text.
  */
 import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
-import { linkify } from '@frontdesk/core';
+import { linkify, typingSignal } from '@frontdesk/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
 import { CHANNEL_NAMES, ChannelBadge } from './channel-badge';
@@ -14,7 +14,6 @@ import { type PendingMessage, type Thread, visitorName } from './chat-store';
 import { ConversationContext } from './conversation-context';
 import { HandOver } from './hand-over';
 import { holderText, transferText } from './holder';
-import { typingSignal } from './typing-signal';
 
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 

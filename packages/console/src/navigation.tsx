@@ -11,7 +11,7 @@ import { PHONE_STATUS_TEXT } from './call-list';
 import { askForNotifications, canAskForNotifications } from './notify';
 import { Presence } from './presence';
 import { HOME, type Route, routeHref, type Section } from './route';
-import type { PhoneStatus } from './softphone';
+import type { PhoneStatus } from './softphone-registration';
 
 /** What waits in each list. */
 export interface Counts {

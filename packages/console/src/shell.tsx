@@ -30,7 +30,7 @@ import { QueueStatus, useQueues } from './queues';
 import { navigate, type Route, type Section, useRoute } from './route';
 import { SearchForm, SearchList } from './search';
 import { useShortcuts } from './shortcuts';
-import type { PhoneCall } from './softphone';
+import type { PhoneCall } from './softphone-calls';
 import { useSoftphone } from './use-softphone';
 
 /** The tab's title with nothing waiting. */

@@ -6,7 +6,9 @@
 import type { StaffSession } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sipCredentials } from './api';
-import { type PhoneCall, type PhoneStatus, type Softphone, startSoftphone } from './softphone';
+import { type Softphone, startSoftphone } from './softphone';
+import type { PhoneCall } from './softphone-calls';
+import type { PhoneStatus } from './softphone-registration';
 
 /** What the console shows of its phone. */
 export interface PhoneState {

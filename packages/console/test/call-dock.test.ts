@@ -5,7 +5,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallDock } from '../src/call-dock';
-import type { PhoneCall, Softphone } from '../src/softphone';
+import type { Softphone } from '../src/softphone';
+import type { PhoneCall } from '../src/softphone-calls';
 
 afterEach(cleanup);
 

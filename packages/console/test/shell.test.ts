@@ -10,7 +10,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { h } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PhoneCall, SoftphoneEvents } from '../src/softphone';
+import type { SoftphoneEvents } from '../src/softphone';
+import type { PhoneCall } from '../src/softphone-calls';
 import { FakeOps, message, summary } from './chat-fixtures';
 import { fakeFetch } from './fake-fetch';
 import { order } from './order-fixtures';

@@ -53,6 +53,8 @@ export type { Lead } from './start-lead';
 export { startLead } from './start-lead';
 export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
+export type { TypingSignal } from './typing-signal';
+export { typingSignal } from './typing-signal';
 export { uuid } from './uuid';
 export { visitorOf } from './visitor-of';
 export { visitorToken } from './visitor-token';

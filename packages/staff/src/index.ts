@@ -4,8 +4,10 @@
  * (import them before the app's own).
  */
 
+// The platform's error answers, as the widgets read them too: one class for every caller.
+export { PlatformError } from '@frontdesk/core';
 export type { RequestOptions } from './request';
-export { RequestError, request } from './request';
+export { request } from './request';
 export type { StaffRole, StaffSession, StaffUser } from './session';
 export { currentSession, signIn, signOut } from './session';
 export type { SignInGate, SignInProps } from './sign-in';

@@ -1,17 +1,5 @@
 /** The staff apps' one way to the platform's HTTP API: same origin, session cookie, CSRF token. */
-
-/** A refused request, with the platform's stable code and the field it names, if any. */
-export class RequestError extends Error {
-  override name = 'RequestError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+import { PlatformError } from '@frontdesk/core';
 
 /** What a request sends besides its path. */
 export interface RequestOptions {
@@ -25,7 +13,7 @@ export interface RequestOptions {
 
 /**
  * Calls the platform at `path` and returns its JSON answer (`undefined` for 204 No Content).
- * @throws {RequestError} for an error answer (`{ error: { code, message, field? } }`).
+ * @throws {PlatformError} for an error answer (`{ error: { code, message, field? } }`).
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers = new Headers();
@@ -38,11 +26,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
   if (response.status === 204) return undefined as T;
-  // An answer that is not JSON (a proxy's error page) still maps to a RequestError below.
+  // An answer that is not JSON (a proxy's error page) still maps to a PlatformError below.
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = body?.error ?? {};
-    throw new RequestError(
+    throw new PlatformError(
       response.status,
       error.code ?? 'unknown',
       error.message ?? response.statusText,

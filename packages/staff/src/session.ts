@@ -1,5 +1,6 @@
 /** Signing in and out of the platform, and the session a signed-in browser holds. */
-import { RequestError, request } from './request';
+import { PlatformError } from '@frontdesk/core';
+import { request } from './request';
 
 /** What a staff member may do: admins everything, marketers the widgets, operators the desk. */
 export type StaffRole = 'admin' | 'marketer' | 'operator';
@@ -30,7 +31,7 @@ export async function currentSession(): Promise<StaffSession | null> {
   try {
     return await request<StaffSession>('/v1/auth/me');
   } catch (error) {
-    if (error instanceof RequestError && error.status === 401) return null;
+    if (error instanceof PlatformError && error.status === 401) return null;
     throw error;
   }
 }

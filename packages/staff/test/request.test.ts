@@ -1,4 +1,4 @@
-import { RequestError, request } from '@frontdesk/staff';
+import { PlatformError, request } from '@frontdesk/staff';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, noContent, refusal, stubPlatform } from './platform-stub';
 
@@ -38,14 +38,14 @@ describe('request', () => {
     expect(await request('/v1/auth/logout', { method: 'POST' })).toBeUndefined();
   });
 
-  it('maps an error answer to a RequestError with its code, message and field', async () => {
+  it('maps an error answer to a PlatformError with its code, message and field', async () => {
     stubPlatform(refusal(400, { code: 'invalid', message: 'Name is required.', field: 'name' }));
     const error = await request('/v1/admin/widgets', { method: 'POST', body: {} }).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toBeInstanceOf(PlatformError);
     expect(error).toMatchObject({
-      name: 'RequestError',
+      name: 'PlatformError',
       status: 400,
       code: 'invalid',
       message: 'Name is required.',

@@ -1,4 +1,4 @@
-import { RequestError, type StaffSession } from '@frontdesk/staff';
+import { PlatformError, type StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { checkBot } from './api';
 import { useForm } from './form';
@@ -42,7 +42,7 @@ export function BotTokenField({
     } catch (error) {
       setFailed(true);
       // The bot API's refusal by its stable code, as the source shows it; anything else in words.
-      const refused = error instanceof RequestError && error.code === 'invalidAuthToken';
+      const refused = error instanceof PlatformError && error.code === 'invalidAuthToken';
       setResult(refused ? error.code : (error as Error).message);
     }
   };

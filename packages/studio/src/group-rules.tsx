@@ -5,7 +5,7 @@
  * waits for the first answer. Admins change them; others see them.
  */
 import type { GroupChatRules } from '@frontdesk/config';
-import { RequestError, type StaffSession } from '@frontdesk/staff';
+import { PlatformError, type StaffSession } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { type Group, listGroups, type Person, updateGroupRules } from './api';
 
@@ -39,7 +39,7 @@ function GroupRulesForm({
       const failure = e as Error;
       setError({
         message: failure.message,
-        ...(e instanceof RequestError && e.field ? { field: e.field } : {}),
+        ...(e instanceof PlatformError && e.field ? { field: e.field } : {}),
       });
     }
   };

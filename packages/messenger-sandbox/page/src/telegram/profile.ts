@@ -2,7 +2,7 @@
  * Who the person at the page is in Telegram: kept in the browser, registered with the sandbox
  * (again after the sandbox restarted and forgot them).
  */
-import { RequestError, request } from '@frontdesk/staff';
+import { PlatformError, request } from '@frontdesk/staff';
 import type { Customer } from './control-types';
 
 const KEY = 'messenger-sandbox:telegram:customer';
@@ -33,7 +33,7 @@ export async function registerCustomer(
       body: fields,
     });
   } catch (error) {
-    if (!(error instanceof RequestError && error.status === 404 && fields.id !== undefined))
+    if (!(error instanceof PlatformError && error.status === 404 && fields.id !== undefined))
       throw error;
     const { id: _, ...rest } = fields;
     customer = await request<Customer>('/control/telegram/customers', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dtmfDigit, parseCaller, visitorTime } from '../src/softphone';
+import { parseCaller, visitorTime } from '../src/caller-info';
 
 const base64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
 
@@ -15,16 +15,6 @@ describe('the softphone’s reading of a call', () => {
     expect(parseCaller(undefined)).toBeNull();
     expect(parseCaller('%%%')).toBeNull();
     expect(parseCaller(Buffer.from('"text"').toString('base64'))).toBeNull();
-  });
-
-  it('reads DTMF digits of SIP INFO bodies', () => {
-    expect(dtmfDigit('application/dtmf-relay', 'Signal=5\r\nDuration=100')).toBe('5');
-    expect(dtmfDigit('application/dtmf-relay', 'Signal= #\r\nDuration=100')).toBe('#');
-    expect(dtmfDigit('Application/DTMF-Relay', 'Signal=*')).toBe('*');
-    expect(dtmfDigit('application/dtmf', '7')).toBe('7');
-    expect(dtmfDigit('text/plain', 'Signal=5')).toBeUndefined();
-    expect(dtmfDigit('application/dtmf-relay', 'Duration=100')).toBeUndefined();
-    expect(dtmfDigit('application/dtmf-relay', undefined)).toBeUndefined();
   });
 
   it('tells the visitor’s local time in their zone', () => {

@@ -1,7 +1,8 @@
 /**
- * The operator's typing indicator as few `chat:typing` events as will do: `true` when typing
- * starts and again at most every `every` ms while it goes on (so the visitor's side can expire a
- * lost "stopped"), `false` after `idle` ms without a keystroke or when the message is sent.
+ * A typing indicator in a chat (the visitor's, the operator's) as few typing events as will do:
+ * `true` when typing starts and again at most every `every` ms while it goes on (so the other
+ * side can expire a lost "stopped"), `false` after `idle` ms without a keystroke or when the
+ * message is sent.
  */
 
 /** What a composer calls. */

@@ -1,5 +1,5 @@
+import { typingSignal } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { typingSignal } from '../src/typing-signal';
 
 describe('the operator’s typing signal', () => {
   beforeEach(() => vi.useFakeTimers());
