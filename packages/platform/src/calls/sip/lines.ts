@@ -3,22 +3,11 @@
  * employee or a group; null means every operator of the account. Admins may answer too (they may
  * use the console's softphone), so "every operator" includes them.
  */
-import type { CallSettings } from '@frontdesk/config';
+import type { CallSettings, ServedLine } from '@frontdesk/config';
 import type { User } from '../../accounts';
 import { ANSWERING_ROLES, answers, groupsOf } from '../../accounts';
 import type { Store } from '../../storage/store';
 import type { Widget } from '../../widgets';
-
-/** A line an operator serves, as the softphone registers it. */
-export interface ServedLine {
-  /** `sip:line12345@vpbx…`: the AOR to REGISTER. */
-  target: string;
-  /** `line12345@vpbx…`. */
-  line: string;
-  widgetId: string;
-  widgetKey: string;
-  widgetName: string;
-}
 
 /** Whether `user` answers the calls of `widget`, given the groups `user` is in. */
 function serves(user: User, widget: Widget, groups: ReadonlySet<string>): boolean {

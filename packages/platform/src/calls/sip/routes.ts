@@ -9,7 +9,7 @@
  * - `POST /v1/ops/sip-credentials` (operators and admins, signed in): the softphone's credential
  *   and the lines it should register (503 `calls_unavailable` when the edge is not running).
  */
-import type { CallSettings } from '@frontdesk/config';
+import type { CallCredentials, CallSettings, OperatorSipCredentials } from '@frontdesk/config';
 import { createSchedule, isOpen } from '@frontdesk/schedule';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -111,7 +111,7 @@ export function registerSipRoutes(
         }),
       );
       const domain = widget.sipLine.split('@')[1] ?? '';
-      return {
+      const answer: CallCredentials = {
         username: credential.username,
         password: credential.password,
         expiresAt: credential.expiresAt,
@@ -122,6 +122,7 @@ export function registerSipRoutes(
         displayName: widget.name,
         iceServers: [],
       };
+      return answer;
     },
   );
 
@@ -132,7 +133,7 @@ export function registerSipRoutes(
     const credential = await fromEdge(edge, () => edge.operatorCredential(user));
     const lines = await linesServedBy(ctx.store, user);
     const domain = lines[0]?.line.split('@')[1] ?? ctx.env.sipDomain;
-    return {
+    const answer: OperatorSipCredentials = {
       username: credential.username,
       password: credential.password,
       expiresAt: credential.expiresAt,
@@ -142,5 +143,6 @@ export function registerSipRoutes(
       lines,
       iceServers: [],
     };
+    return answer;
   });
 }

@@ -3,6 +3,7 @@
  * credentials and open SIP WebSockets. Without Kamailio the edge's tests fail, saying how to
  * install it: they are never skipped.
  */
+import type { CallCredentials } from '@frontdesk/config';
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
 import type { Platform, Widget } from '@frontdesk/platform';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
@@ -80,18 +81,6 @@ export async function callWidget(
     settings,
     now: t.clock().getTime(),
   });
-}
-
-/** The answer of `POST /v1/widgets/:key/call-credentials`. */
-export interface CallCredentials {
-  username: string;
-  password: string;
-  expiresAt: number;
-  wsUrl: string;
-  uri: string;
-  target: string;
-  displayName: string;
-  iceServers: unknown[];
 }
 
 /** Call credentials for `widget`, asked from `origin`. */
