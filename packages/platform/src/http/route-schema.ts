@@ -1,6 +1,7 @@
 /**
  * Route schemas from one source: valibot validates (so errors name the field the same way the
- * Studio shows them) and its JSON Schema rendering documents the route in the OpenAPI document.
+ * Studio shows them), its JSON Schema rendering documents the route in the OpenAPI document, and
+ * its output type is what the handler reads from the request (ValibotTypeProvider).
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type {
