@@ -4,11 +4,10 @@ import {
   PhoneSchema,
   type UsersAnswer,
 } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import type { Group, User } from './account-records';
 import { publicUser } from './auth';
 import { hashPassword } from './passwords';
@@ -73,7 +72,7 @@ const PatchGroup = v.object({
  * A password or role change ends the user's other sessions; the `/ops` sockets follow every change
  * of sessions, roles and groups at once (ops-sessions.ts).
  */
-export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminPeople(app: PlatformApp, ctx: AppContext): void {
   const ownUser = async (accountId: string, id: string): Promise<User> => {
     const user = await ctx.store.users.get(id);
     if (!user || user.accountId !== accountId)
@@ -112,7 +111,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], body: routeSchema(CreateUser) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const body = request.body as v.InferOutput<typeof CreateUser>;
+      const body = request.body;
       await emailFree(body.email);
       const created = await ctx.store.users.create({
         accountId: user.accountId,
@@ -132,8 +131,8 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchUser) } },
     async (request) => {
       const { user, session } = await requireUser(ctx, request, ['admin']);
-      const target = await ownUser(user.accountId, (request.params as { id: string }).id);
-      const { password, ...patch } = request.body as v.InferOutput<typeof PatchUser>;
+      const target = await ownUser(user.accountId, request.params.id);
+      const { password, ...patch } = request.body;
       await emailFree(patch.email, target.id);
       const updated = await ctx.store.users.update(target.id, {
         ...patch,
@@ -159,7 +158,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const target = await ownUser(user.accountId, (request.params as { id: string }).id);
+      const target = await ownUser(user.accountId, request.params.id);
       if (target.id === user.id)
         throw new ApiError(409, 'cannot_delete_self', 'You cannot delete your own user.');
       await ctx.store.users.delete(target.id);
@@ -178,7 +177,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], body: routeSchema(CreateGroup) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const body = request.body as v.InferOutput<typeof CreateGroup>;
+      const body = request.body;
       await checkMembers(user.accountId, body.memberIds);
       const group = await ctx.store.groups.create({ accountId: user.accountId, ...body });
       ctx.opsSessions.membersChanged(group.id, group.memberIds, []);
@@ -191,8 +190,8 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchGroup) } },
     async (request) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const group = await ownGroup(user.accountId, (request.params as { id: string }).id);
-      const body = request.body as v.InferOutput<typeof PatchGroup>;
+      const group = await ownGroup(user.accountId, request.params.id);
+      const body = request.body;
       await checkMembers(user.accountId, body.memberIds);
       const updated = await ctx.store.groups.update(group.id, body);
       // Distributing now, or with more room per member: what waits goes out at once.
@@ -215,7 +214,7 @@ export function registerAdminPeople(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const group = await ownGroup(user.accountId, (request.params as { id: string }).id);
+      const group = await ownGroup(user.accountId, request.params.id);
       await ctx.store.groups.delete(group.id);
       ctx.opsSessions.membersChanged(group.id, [], group.memberIds);
       return reply.code(204).send();

@@ -1,10 +1,9 @@
 import type { StaffUser } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { consumePoint, loginFailureKey, tooMany } from '../http/rate-limits';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import type { User } from './account-records';
 import { dummyHash, hashPassword, verifyPassword, weakerThan } from './passwords';
 import { checkLoginOrigin, requireUser, SESSION_COOKIE, startSession } from './session';
@@ -21,13 +20,13 @@ const LoginBody = v.object({
 });
 
 /** Sign in, sign out, and who am I — for the Studio and the console. */
-export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuth(app: PlatformApp, ctx: AppContext): void {
   app.post(
     '/v1/auth/login',
     { schema: { tags: ['auth'], body: routeSchema(LoginBody) } },
     async (request, reply) => {
       checkLoginOrigin(ctx, request);
-      const { email, password } = request.body as v.InferOutput<typeof LoginBody>;
+      const { email, password } = request.body;
       await consumePoint(ctx.limiters.loginByIp, request.ip, SIGN_INS);
       const failureKey = loginFailureKey(email, request.ip);
       const failures = await ctx.limiters.loginFailures.get(failureKey);

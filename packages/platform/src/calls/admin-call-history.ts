@@ -1,10 +1,9 @@
 import type { CallHistoryEntry, ListPage } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { instantQuery, pageAnswer, pageQuery, readCursor } from '../http/pagination';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 
 const HistoryQuery = v.object({
   /** A widget's id. */
@@ -21,13 +20,13 @@ const HistoryQuery = v.object({
  * The call history: callback orders (and, later, calls from the site) in one newest-first list,
  * each with the widget's name as the dialled number. Every role of the account reads it.
  */
-export function registerAdminCallHistory(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminCallHistory(app: PlatformApp, ctx: AppContext): void {
   app.get(
     '/v1/admin/call-history',
     { schema: { tags: ['admin'], querystring: routeSchema(HistoryQuery) } },
     async (request): Promise<ListPage<CallHistoryEntry>> => {
       const { user } = await requireUser(ctx, request);
-      const query = request.query as v.InferOutput<typeof HistoryQuery>;
+      const query = request.query;
       const cursor = readCursor(query.cursor);
       const page = await ctx.store.callHistory.list({
         accountId: user.accountId,

@@ -4,12 +4,11 @@
  * or `{ "set" }` keeps it); every read shows `{ "set": true | false }` in its place.
  */
 import { PhoneSchema, secret } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import type { TrunkPatch } from './call-records';
 import { CALLING_CODES } from './sip/destinations';
 
@@ -80,7 +79,7 @@ function passwordChange(value: unknown): string | null | undefined {
 }
 
 /** Registers the trunk endpoints. */
-export function registerAdminTrunks(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminTrunks(app: PlatformApp, ctx: AppContext): void {
   const ownTrunk = async (accountId: string, id: string) => {
     const trunk = await ctx.store.trunks.get(id);
     if (!trunk || trunk.accountId !== accountId)
@@ -98,7 +97,7 @@ export function registerAdminTrunks(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], body: routeSchema(CreateTrunk) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const { password, port, ...body } = request.body as v.InferOutput<typeof CreateTrunk>;
+      const { password, port, ...body } = request.body;
       const trunk = await ctx.store.trunks.create({
         ...body,
         accountId: user.accountId,
@@ -115,8 +114,8 @@ export function registerAdminTrunks(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchTrunk) } },
     async (request) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const trunk = await ownTrunk(user.accountId, (request.params as { id: string }).id);
-      const { password, ...body } = request.body as v.InferOutput<typeof PatchTrunk>;
+      const trunk = await ownTrunk(user.accountId, request.params.id);
+      const { password, ...body } = request.body;
       const patch: TrunkPatch = { ...body, now: ctx.clock().getTime() };
       const change = passwordChange(password);
       if (change !== undefined) patch.password = change;
@@ -129,7 +128,7 @@ export function registerAdminTrunks(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin']);
-      const trunk = await ownTrunk(user.accountId, (request.params as { id: string }).id);
+      const trunk = await ownTrunk(user.accountId, request.params.id);
       await ctx.store.trunks.delete(trunk.id);
       return reply.code(204).send();
     },

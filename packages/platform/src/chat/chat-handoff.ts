@@ -1,9 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 
 const TokenParams = v.object({
   token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid hand-off token.')),
@@ -14,13 +13,13 @@ const TokenParams = v.object({
  * when the token was made, the widget, the channel and the visitor's contact. Staff of the
  * token's account only (the messenger bridges, later, too); any other token is 404.
  */
-export function registerChatHandoff(app: FastifyInstance, ctx: AppContext): void {
+export function registerChatHandoff(app: PlatformApp, ctx: AppContext): void {
   app.get(
     '/v1/chat/handoff/:token',
     { schema: { tags: ['admin'], params: routeSchema(TokenParams) } },
     async (request) => {
       const { user } = await requireUser(ctx, request);
-      const { token } = request.params as v.InferOutput<typeof TokenParams>;
+      const { token } = request.params;
       const handoff = await ctx.store.chatHandoffs.get(token);
       const widget = handoff && (await ctx.store.widgets.get(handoff.widgetId));
       if (!handoff || !widget || handoff.accountId !== user.accountId) {

@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import { registerAdminPeople, registerAuth } from '../accounts';
 import {
   registerAdminCallHistory,
@@ -26,7 +26,12 @@ import { ApiError } from './api-error';
 import { registerAssets } from './assets';
 import { fastifyTrustProxy } from './client-address';
 import { serializeRequest } from './request-log';
-import { unsafeStringPath, useValibotValidation } from './route-schema';
+import {
+  type PlatformApp,
+  unsafeStringPath,
+  useValibotValidation,
+  type ValibotTypeProvider,
+} from './route-schema';
 import { registerWebApp } from './web-apps';
 
 /** Largest request body, in bytes: settings of a chat widget with many auto-replies fit easily. */
@@ -43,7 +48,7 @@ export type AppLogger = boolean | { stream: { write(line: string): void } };
 export async function buildApp(
   ctx: AppContext,
   options: { logger?: AppLogger; sipEdge?: SipEdge | undefined } = {},
-): Promise<FastifyInstance> {
+): Promise<PlatformApp> {
   const { logger } = options;
   const app = Fastify({
     logger: logger
@@ -55,7 +60,7 @@ export async function buildApp(
       : false,
     trustProxy: fastifyTrustProxy(ctx.env.trustProxy),
     bodyLimit: BODY_LIMIT,
-  });
+  }).withTypeProvider<ValibotTypeProvider>();
   useValibotValidation(app);
   await app.register(cookie);
   await app.register(swagger, {

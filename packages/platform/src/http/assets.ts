@@ -2,10 +2,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
+import * as v from 'valibot';
 import type { AppContext } from '../context';
 import { ApiError } from './api-error';
+import { type PlatformApp, routeSchema } from './route-schema';
+
+/** `:file` as the router gives it: `serve` refuses the names it does not serve. */
+const FileParams = v.object({ file: v.string() });
 
 /** A content-hashed file name (`chunk-3fA9_kq1.js`): its content never changes. */
 const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|css|mjs)$/;
@@ -79,7 +84,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * carries an ETag of its own bytes (304 to a matching If-None-Match), and may be loaded from any
  * site — module scripts load in CORS mode, and the platform is another origin than the page.
  */
-export function registerAssets(app: FastifyInstance, ctx: AppContext): void {
+export function registerAssets(app: PlatformApp, ctx: AppContext): void {
   const serve = async (name: string, request: FastifyRequest, reply: FastifyReply) => {
     // The compressed copies are served only as the encoding of their file, never by their name.
     if (!SAFE_NAME.test(name) || name.startsWith('.') || /\.(br|gz)$/.test(name))
@@ -104,7 +109,9 @@ export function registerAssets(app: FastifyInstance, ctx: AppContext): void {
   app.get('/v1/loader.js', { schema: { hide: true } }, (request, reply) =>
     serve('loader.js', request, reply),
   );
-  app.get('/v1/assets/:file', { schema: { hide: true } }, (request, reply) =>
-    serve((request.params as { file: string }).file, request, reply),
+  app.get(
+    '/v1/assets/:file',
+    { schema: { hide: true, params: routeSchema(FileParams) } },
+    (request, reply) => serve(request.params.file, request, reply),
   );
 }

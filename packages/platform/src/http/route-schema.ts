@@ -1,20 +1,49 @@
 /**
  * Route schemas from one source: valibot validates (so errors name the field the same way the
- * Studio shows them) and its JSON Schema rendering documents the route in the OpenAPI document.
+ * Studio shows them), its JSON Schema rendering documents the route in the OpenAPI document, and
+ * its output type is what the handler reads from the request (ValibotTypeProvider).
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
-import type { FastifyInstance } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyTypeProvider,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import * as v from 'valibot';
 import { ApiError } from './api-error';
 
 const validators = new WeakMap<object, v.GenericSchema>();
 
+/** Only a type: what the validator behind a RouteSchema hands the handler. */
+declare const output: unique symbol;
+
+/** A route part's JSON Schema (for the OpenAPI document), typed with what its validation outputs. */
+export type RouteSchema<T> = Record<string, unknown> & { readonly [output]: T };
+
 /** A JSON Schema for a route's `schema` part that validates with `schema` at run time. */
-export function routeSchema(schema: v.GenericSchema): Record<string, unknown> {
+export function routeSchema<S extends v.GenericSchema>(schema: S): RouteSchema<v.InferOutput<S>> {
   const json = toJsonSchema(schema, { errorMode: 'ignore' }) as Record<string, unknown>;
   validators.set(json, schema);
-  return json;
+  // The output type is carried by the type alone: nothing reads it at run time.
+  return json as RouteSchema<v.InferOutput<S>>;
 }
+
+/** Types a route's `request.body`, `params` and `query` as the output of its `routeSchema`. */
+export interface ValibotTypeProvider extends FastifyTypeProvider {
+  readonly validator: this['schema'] extends RouteSchema<infer T> ? T : unknown;
+}
+
+/** The platform's Fastify app, whose handlers get their request parts typed by their schemas. */
+export type PlatformApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ValibotTypeProvider
+>;
 
 /** The dotted path of a valibot issue: `appearance.working.title`, `exceptions[1].date`. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import * as v from 'valibot';
 import type { AppContext } from '../context';
+import { type PlatformApp, routeSchema } from './route-schema';
+
+/** The path under the app's prefix, as the router gives it. */
+const RestParams = v.object({ '*': v.string() });
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +41,7 @@ export function staffPagePolicy(publicUrl: string, sipWsBase?: string): string {
  * year, and `index.html` for every other path under it, with the staff page policy.
  */
 export function registerWebApp(
-  app: FastifyInstance,
+  app: PlatformApp,
   ctx: AppContext,
   prefix: string,
   dir: string,
@@ -57,16 +62,22 @@ export function registerWebApp(
     return reply.send(body);
   };
   app.get(`${prefix}`, { schema: { hide: true } }, (_, reply) => reply.redirect(`${prefix}/`));
-  app.get(`${prefix}/*`, { schema: { hide: true } }, async (request, reply) => {
-    const rest = (request.params as { '*': string })['*'];
-    const path = normalize(rest).replace(/^(\.\.(\/|$))+/, '');
-    if (path.startsWith('assets/') && !path.includes('..')) {
-      try {
-        return await send(reply, path);
-      } catch {
-        return reply.code(404).send({ error: { code: 'not_found', message: `No file ${rest}.` } });
+  app.get(
+    `${prefix}/*`,
+    { schema: { hide: true, params: routeSchema(RestParams) } },
+    async (request, reply) => {
+      const rest = request.params['*'];
+      const path = normalize(rest).replace(/^(\.\.(\/|$))+/, '');
+      if (path.startsWith('assets/') && !path.includes('..')) {
+        try {
+          return await send(reply, path);
+        } catch {
+          return reply
+            .code(404)
+            .send({ error: { code: 'not_found', message: `No file ${rest}.` } });
+        }
       }
-    }
-    return send(reply, 'index.html');
-  });
+      return send(reply, 'index.html');
+    },
+  );
 }

@@ -1,10 +1,9 @@
 import type { OrderDetail } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
@@ -15,13 +14,13 @@ const MAX_NOTIFICATIONS = 20;
  * One callback order with its story: the states it went through (when, by whom), its due task
  * (automatic mode: when it rang) and its notifications (manual mode: where each stands).
  */
-export function registerAdminOrders(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminOrders(app: PlatformApp, ctx: AppContext): void {
   app.get(
     '/v1/admin/orders/:id',
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request): Promise<OrderDetail> => {
       const { user } = await requireUser(ctx, request);
-      const { id } = request.params as v.InferOutput<typeof IdParams>;
+      const { id } = request.params;
       const order = await ctx.store.orders.get(id);
       if (!order || order.accountId !== user.accountId) {
         throw new ApiError(404, 'order_not_found', `No order ${id} in this account.`);

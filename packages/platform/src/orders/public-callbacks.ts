@@ -9,13 +9,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { callbackSlots, createSchedule, isOpen } from '@frontdesk/schedule';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { rememberCaller } from '../chat';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { consumePoint } from '../http/rate-limits';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import {
   limitedText,
   VisitorPageSchema,
@@ -86,12 +86,11 @@ const OrderBody = v.pipe(
     ['slot'],
   ),
 );
-type OrderBody = v.InferOutput<typeof OrderBody>;
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** The visitors' callback orders. */
-export function registerPublicCallbacks(app: FastifyInstance, ctx: AppContext): void {
+export function registerPublicCallbacks(app: PlatformApp, ctx: AppContext): void {
   app.post(
     '/v1/widgets/:key/callbacks',
     {
@@ -102,8 +101,8 @@ export function registerPublicCallbacks(app: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
-      const body = request.body as OrderBody;
+      const { key } = request.params;
+      const body = request.body;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);
       const routing = orderRoutingOf(widget.settings);

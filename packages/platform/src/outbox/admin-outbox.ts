@@ -1,10 +1,9 @@
 import type { ListPage, OutboxMessage } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { pageAnswer, pageQuery, readCursor } from '../http/pagination';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 
 const OutboxQuery = v.object({
   status: v.optional(v.picklist(['pending', 'sending', 'sent', 'failed'])),
@@ -19,13 +18,13 @@ const OutboxQuery = v.object({
  * `status=failed` lists the lost ones, each of which its admins were e-mailed about). Every role
  * reads it: operators see whether staff were told of a manual-mode order.
  */
-export function registerAdminOutbox(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminOutbox(app: PlatformApp, ctx: AppContext): void {
   app.get(
     '/v1/admin/outbox',
     { schema: { tags: ['admin'], querystring: routeSchema(OutboxQuery) } },
     async (request): Promise<ListPage<OutboxMessage>> => {
       const { user } = await requireUser(ctx, request);
-      const query = request.query as v.InferOutput<typeof OutboxQuery>;
+      const query = request.query;
       const cursor = readCursor(query.cursor);
       const page = await ctx.store.outbox.list({
         accountId: user.accountId,

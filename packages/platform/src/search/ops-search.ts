@@ -1,10 +1,9 @@
 import type { SearchResults } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import { conversationAccess, conversationSummary } from '../chat';
 import type { AppContext } from '../context';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import { opsOrder } from '../orders';
 
 /** The most conversations and the most orders one search answers with. */
@@ -41,7 +40,7 @@ export function phoneDigits(q: string): string | undefined {
  * callback orders of the account by the visitor's name and phone, in any state (as
  * `callback:list`). Search results do not say whether a visitor is online (`online: false`).
  */
-export function registerOpsSearch(app: FastifyInstance, ctx: AppContext): void {
+export function registerOpsSearch(app: PlatformApp, ctx: AppContext): void {
   app.get(
     '/v1/ops/search',
     { schema: { tags: ['ops'], querystring: routeSchema(SearchQuery) } },
@@ -49,7 +48,7 @@ export function registerOpsSearch(app: FastifyInstance, ctx: AppContext): void {
       const { user } = await requireUser(ctx, request);
       // Visitors' names and messages: no cache keeps them.
       reply.header('cache-control', 'no-store');
-      const { q } = request.query as v.InferOutput<typeof SearchQuery>;
+      const { q } = request.query;
       const digits = phoneDigits(q);
       const query = { accountId: user.accountId, text: q, ...(digits ? { digits } : {}) };
       const [conversations, orders, maySee] = await Promise.all([

@@ -2,12 +2,11 @@
  * `POST /v1/admin/widgets/:id/embed-email`: the Studio e-mails a widget's code for the site, with
  * instructions, to a developer — queued in the outbox like every e-mail of the platform.
  */
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import { embedCodes, ownWidget } from './admin-widgets';
 import type { Widget } from './widget-records';
 
@@ -52,14 +51,14 @@ export function embedEmail(ctx: AppContext, widget: Widget): { subject: string; 
  * Registers `POST /v1/admin/widgets/:id/embed-email` (admins and marketers), limited per user and
  * per account: it sends mail to any address, so a stolen session must not make it a spam relay.
  */
-export function registerAdminEmbedEmail(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminEmbedEmail(app: PlatformApp, ctx: AppContext): void {
   app.post(
     '/v1/admin/widgets/:id/embed-email',
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(EmailBody) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
-      const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
-      const { email } = request.body as v.InferOutput<typeof EmailBody>;
+      const widget = await ownWidget(ctx, user.accountId, request.params.id);
+      const { email } = request.body;
       await consumePoint(ctx.limiters.embedEmailsByUser, user.id, EMAILS);
       await consumePoint(ctx.limiters.embedEmailsByAccount, user.accountId, EMAILS);
       const { subject, body } = embedEmail(ctx, widget);

@@ -7,12 +7,11 @@
 
 import type { SiteCheck } from '@frontdesk/config';
 import { normalizeOrigin } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import { ownWidget } from './admin-widgets';
 import { fetchPage, PageFetchError } from './page-fetch';
 import { mayUseWidget } from './widget-origin';
@@ -56,14 +55,14 @@ export function embedOnPage(
 }
 
 /** Registers the check (admins and marketers). */
-export function registerAdminSiteCheck(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminSiteCheck(app: PlatformApp, ctx: AppContext): void {
   app.post(
     '/v1/admin/widgets/:id/site-check',
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(CheckBody) } },
     async (request): Promise<SiteCheck> => {
       const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
-      const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
-      const start = (request.body as v.InferOutput<typeof CheckBody>).url as URL;
+      const widget = await ownWidget(ctx, user.accountId, request.params.id);
+      const start = request.body.url as URL;
       let page: Awaited<ReturnType<typeof fetchPage>>;
       try {
         page = await fetchPage(start, {

@@ -7,12 +7,11 @@ import {
   type WidgetsAnswer,
 } from '@frontdesk/config';
 import { openAttribute, snippet } from '@frontdesk/loader';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import { assertOwnReceivers } from './settings-receivers';
 import type { Widget } from './widget-records';
 
@@ -127,7 +126,7 @@ export function embedCodes(ctx: AppContext, widget: Widget) {
  * the settings are write-only: the store answers `{ "set" }` in their place (see
  * @frontdesk/config's secret.ts).
  */
-export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminWidgets(app: PlatformApp, ctx: AppContext): void {
   app.get('/v1/admin/widgets', { schema: { tags: ['admin'] } }, async (request) => {
     const { user } = await requireUser(ctx, request);
     return { widgets: await ctx.store.widgets.list(user.accountId) } satisfies WidgetsAnswer;
@@ -138,7 +137,7 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
     { schema: { tags: ['admin'], body: routeSchema(CreateBody) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, EDITORS);
-      const body = request.body as v.InferOutput<typeof CreateBody>;
+      const body = request.body;
       const given =
         body.settings === undefined
           ? defaultSettings(body.type)
@@ -165,7 +164,7 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request): Promise<AdminWidget> => {
       const { user } = await requireUser(ctx, request);
-      return ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
+      return ownWidget(ctx, user.accountId, request.params.id);
     },
   );
 
@@ -174,8 +173,8 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchBody) } },
     async (request) => {
       const { user } = await requireUser(ctx, request, EDITORS);
-      const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
-      const body = request.body as v.InferOutput<typeof PatchBody>;
+      const widget = await ownWidget(ctx, user.accountId, request.params.id);
+      const body = request.body;
       const settings =
         body.settings === undefined
           ? undefined
@@ -194,8 +193,8 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(DeleteBody) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, EDITORS);
-      const widget = await ownWidget(ctx, user.accountId, (request.params as { id: string }).id);
-      const body = request.body as v.InferOutput<typeof DeleteBody>;
+      const widget = await ownWidget(ctx, user.accountId, request.params.id);
+      const body = request.body;
       await ctx.store.widgets.softDelete(widget.id, {
         reason: body?.reason || null,
         now: ctx.clock().getTime(),
@@ -209,10 +208,7 @@ export function registerAdminWidgets(app: FastifyInstance, ctx: AppContext): voi
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request) => {
       const { user } = await requireUser(ctx, request);
-      return embedCodes(
-        ctx,
-        await ownWidget(ctx, user.accountId, (request.params as { id: string }).id),
-      );
+      return embedCodes(ctx, await ownWidget(ctx, user.accountId, request.params.id));
     },
   );
 

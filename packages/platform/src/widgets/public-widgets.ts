@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { toPublicConfig } from '@frontdesk/config';
 import { calendarDays, callbackSlots, createSchedule, dateIn } from '@frontdesk/schedule';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { AppContext } from '../context';
-import { routeSchema } from '../http/route-schema';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import { WidgetKeyParams } from '../http/visitor-input';
 import { activeWidget, allowWidgetOrigin, readableRefusals } from './widget-origin';
 
@@ -33,16 +32,23 @@ const SlotsQuery = v.object({
   ),
 });
 
+/** `:key` of a preflight as the router gives it: activeWidget refuses a key no widget has. */
+const PreflightParams = v.object({ key: v.string() });
+
 /** The endpoints a widget calls from a visitor's browser. */
-export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): void {
-  app.options('/v1/widgets/:key/*', { schema: { hide: true } }, async (request, reply) => {
-    const { key } = request.params as { key: string };
-    allowWidgetOrigin(ctx, request, reply, await activeWidget(ctx, key));
-    reply.header('access-control-allow-methods', 'GET, POST');
-    reply.header('access-control-allow-headers', 'content-type, idempotency-key');
-    reply.header('access-control-max-age', '600');
-    return reply.code(204).send();
-  });
+export function registerPublicWidgets(app: PlatformApp, ctx: AppContext): void {
+  app.options(
+    '/v1/widgets/:key/*',
+    { schema: { hide: true, params: routeSchema(PreflightParams) } },
+    async (request, reply) => {
+      const { key } = request.params;
+      allowWidgetOrigin(ctx, request, reply, await activeWidget(ctx, key));
+      reply.header('access-control-allow-methods', 'GET, POST');
+      reply.header('access-control-allow-headers', 'content-type, idempotency-key');
+      reply.header('access-control-max-age', '600');
+      return reply.code(204).send();
+    },
+  );
 
   app.get(
     '/v1/widgets/:key/config',
@@ -51,7 +57,7 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
       onSend: readableRefusals,
     },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
+      const { key } = request.params;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);
       const now = ctx.clock();
@@ -76,7 +82,7 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
     '/v1/widgets/:key/presence',
     { schema: { tags: ['public'], params: routeSchema(WidgetKeyParams) } },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
+      const { key } = request.params;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);
       reply.header('cache-control', `public, max-age=${PRESENCE_MAX_AGE}`);
@@ -95,8 +101,8 @@ export function registerPublicWidgets(app: FastifyInstance, ctx: AppContext): vo
       onSend: readableRefusals,
     },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
-      const { days } = request.query as v.InferOutput<typeof SlotsQuery>;
+      const { key } = request.params;
+      const { days } = request.query;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);
       reply.header('cache-control', 'no-store');

@@ -5,9 +5,13 @@
  */
 import type { WidgetSettings } from '@frontdesk/config';
 import { type EmbedFormat, openAttribute } from '@frontdesk/loader';
-import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
 import type { AppContext } from '../context';
+import { type PlatformApp, routeSchema } from '../http/route-schema';
 import { pageWidget, sendWidgetPage } from './widget-page';
+
+/** `:key` as the router gives it: pageWidget answers 404 for a key no widget has. */
+const PageParams = v.object({ key: v.string() });
 
 /** The embed format the Studio offers first for a widget's settings. */
 function formatOf(settings: WidgetSettings): EmbedFormat {
@@ -17,15 +21,19 @@ function formatOf(settings: WidgetSettings): EmbedFormat {
 }
 
 /** `GET /test/:key`: see the module comment. */
-export function registerTestPage(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/test/:key', { schema: { hide: true } }, async (request, reply) => {
-    const widget = await pageWidget(ctx, (request.params as { key: string }).key);
-    const format = formatOf(widget.settings);
-    return sendWidgetPage(ctx, reply, widget, {
-      title: `${widget.name} — Frontdesk test page`,
-      intro: `<p>This page shows the widget as visitors see it now, following its schedule.</p>
+export function registerTestPage(app: PlatformApp, ctx: AppContext): void {
+  app.get(
+    '/test/:key',
+    { schema: { hide: true, params: routeSchema(PageParams) } },
+    async (request, reply) => {
+      const widget = await pageWidget(ctx, request.params.key);
+      const format = formatOf(widget.settings);
+      return sendWidgetPage(ctx, reply, widget, {
+        title: `${widget.name} — Frontdesk test page`,
+        intro: `<p>This page shows the widget as visitors see it now, following its schedule.</p>
 ${format === 'link' ? `<p><button type="button" ${openAttribute(widget.key)}>Open the widget</button></p>\n` : ''}`,
-      format,
-    });
-  });
+        format,
+      });
+    },
+  );
 }

@@ -11,13 +11,12 @@
  */
 import type { CallCredentials, CallSettings, OperatorSipCredentials } from '@frontdesk/config';
 import { createSchedule, isOpen } from '@frontdesk/schedule';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { ANSWERING_ROLES, requireUser } from '../../accounts';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
 import { consumePoint } from '../../http/rate-limits';
-import { routeSchema } from '../../http/route-schema';
+import { type PlatformApp, routeSchema } from '../../http/route-schema';
 import {
   VisitorPageSchema,
   VisitorTimeZoneSchema,
@@ -71,7 +70,7 @@ async function fromEdge<T>(edge: SipEdge, work: () => T | Promise<T>): Promise<T
 
 /** Registers the credential endpoints; `edge` is undefined in a process without SIP_EDGE. */
 export function registerSipRoutes(
-  app: FastifyInstance,
+  app: PlatformApp,
   ctx: AppContext,
   edge: SipEdge | undefined,
 ): void {
@@ -85,7 +84,7 @@ export function registerSipRoutes(
       },
     },
     async (request, reply) => {
-      const { key } = request.params as v.InferOutput<typeof WidgetKeyParams>;
+      const { key } = request.params;
       const body = (request.body ?? {}) as NonNullable<v.InferOutput<typeof CredentialsBody>>;
       const widget = await activeWidget(ctx, key);
       allowWidgetOrigin(ctx, request, reply, widget);

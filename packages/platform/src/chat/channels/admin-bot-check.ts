@@ -6,12 +6,11 @@
  * the Studio never sees (secrets are write-only).
  */
 import { type BotInfo, TelegramTokenSchema, ViberTokenSchema } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../../accounts';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
-import { routeSchema } from '../../http/route-schema';
+import { type PlatformApp, routeSchema } from '../../http/route-schema';
 import { ownWidget } from '../../widgets';
 
 const WidgetId = v.optional(v.pipe(v.string(), v.maxLength(64)));
@@ -88,13 +87,13 @@ async function tokenToCheck(ctx: AppContext, accountId: string, body: Check): Pr
 }
 
 /** Registers `POST /v1/admin/bot-check` (admins and marketers). */
-export function registerAdminBotCheck(app: FastifyInstance, ctx: AppContext): void {
+export function registerAdminBotCheck(app: PlatformApp, ctx: AppContext): void {
   app.post(
     '/v1/admin/bot-check',
     { schema: { tags: ['admin'], body: routeSchema(CheckBody) } },
     async (request): Promise<BotInfo> => {
       const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
-      const body = request.body as Check;
+      const body = request.body;
       const token = await tokenToCheck(ctx, user.accountId, body);
       return body.channel === 'telegram'
         ? telegramBot(ctx.env.telegramApiUrl, token)

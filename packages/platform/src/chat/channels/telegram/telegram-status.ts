@@ -6,24 +6,23 @@
  * every process shares.
  */
 import type { TelegramStatus } from '@frontdesk/config';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { requireUser } from '../../../accounts';
 import type { AppContext } from '../../../context';
-import { routeSchema } from '../../../http/route-schema';
+import { type PlatformApp, routeSchema } from '../../../http/route-schema';
 import { ownWidget } from '../../../widgets';
 import { telegramCredential, telegramToken } from './telegram-token';
 
 const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 /** Registers the route. */
-export function registerTelegramStatus(app: FastifyInstance, ctx: AppContext): void {
+export function registerTelegramStatus(app: PlatformApp, ctx: AppContext): void {
   app.get(
     '/v1/admin/widgets/:id/telegram-status',
     { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
     async (request): Promise<TelegramStatus> => {
       const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
-      const { id } = request.params as v.InferOutput<typeof IdParams>;
+      const { id } = request.params;
       const widget = await ownWidget(ctx, user.accountId, id);
       const telegram = widget.settings.type === 'chat' ? widget.settings.channels.telegram : null;
       const token = telegram?.enabled ? await telegramToken(ctx.store, widget) : undefined;

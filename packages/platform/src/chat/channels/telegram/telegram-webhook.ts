@@ -7,10 +7,9 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from '@grammyjs/types';
-import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { ApiError } from '../../../http/api-error';
-import { routeSchema } from '../../../http/route-schema';
+import { type PlatformApp, routeSchema } from '../../../http/route-schema';
 import type { ReceiveDeps } from '../receive-message';
 import { telegramBots } from './telegram-bots';
 import { receiveTelegramUpdate } from './telegram-receive';
@@ -31,7 +30,7 @@ export function telegramWebhookUrl(publicUrl: string, credential: string): strin
 
 /** Registers the webhook route. */
 export function registerTelegramWebhook(
-  app: FastifyInstance,
+  app: PlatformApp,
   deps: ReceiveDeps,
   /** TELEGRAM_API_URL: a button's press is answered there. */
   apiUrl: string,
@@ -40,7 +39,7 @@ export function registerTelegramWebhook(
     '/v1/channels/telegram/:bot/webhook',
     { schema: { tags: ['public'], params: routeSchema(BotParams), body: routeSchema(UpdateBody) } },
     async (request) => {
-      const credential = `telegram:${(request.params as v.InferOutput<typeof BotParams>).bot}`;
+      const credential = `telegram:${request.params.bot}`;
       const expected = await deps.store.channels.leases.webhookSecret(credential);
       const given = request.headers['x-telegram-bot-api-secret-token'];
       if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {
@@ -52,6 +51,7 @@ export function registerTelegramWebhook(
       await receiveTelegramUpdate(
         deps,
         { credential, widget: bot.widget, bot: { apiUrl, token: bot.token } },
+        // The schema checks update_id alone; the rest is Telegram's, read defensively.
         request.body as Update,
         undefined,
       );
