@@ -7,7 +7,7 @@ import {
 import * as v from 'valibot';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { type PlatformApp, routeSchema } from '../http/route-schema';
+import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
 import type { Group, User } from './account-records';
 import { publicUser } from './auth';
 import { hashPassword } from './passwords';
@@ -34,8 +34,6 @@ const Role = v.picklist(['admin', 'marketer', 'operator']);
 const PhotoUrl = v.nullable(
   v.pipe(v.string(), v.url(), v.maxLength(2000), v.regex(/^https?:/, 'Use an http(s) URL.')),
 );
-const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
-
 /** The employee's external phone, which call forwarding may ring (E.164), or null. */
 const Phone = v.nullable(PhoneSchema);
 

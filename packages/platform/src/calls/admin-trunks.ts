@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { type PlatformApp, routeSchema } from '../http/route-schema';
+import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
 import type { TrunkPatch } from './call-records';
 import { CALLING_CODES } from './sip/destinations';
 
@@ -71,8 +71,6 @@ const CreateTrunk = v.object({
   maxCalls: v.optional(TrunkFields.maxCalls, 2),
 });
 const PatchTrunk = v.partial(v.object(TrunkFields));
-const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
-
 /** The password change a body asks for: a string or null; `{ set }` or left out keeps it. */
 function passwordChange(value: unknown): string | null | undefined {
   return typeof value === 'string' || value === null ? value : undefined;

@@ -45,6 +45,9 @@ export type PlatformApp = FastifyInstance<
   ValibotTypeProvider
 >;
 
+/** `:id` of the admin routes: a record's id. */
+export const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
 /** The dotted path of a valibot issue: `appearance.working.title`, `exceptions[1].date`. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).reduce<string>((path, item) => {

@@ -1,11 +1,8 @@
 import type { OrderDetail } from '@frontdesk/config';
-import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { type PlatformApp, routeSchema } from '../http/route-schema';
-
-const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
 
 /** How many notifications one order can have: one per recipient of both lists. */
 const MAX_NOTIFICATIONS = 20;

@@ -6,11 +6,10 @@ import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
-import { type PlatformApp, routeSchema } from '../http/route-schema';
+import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
 import { embedCodes, ownWidget } from './admin-widgets';
 import type { Widget } from './widget-records';
 
-const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 const EmailBody = v.object({
   email: v.pipe(
     v.string(),

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { type PlatformApp, routeSchema } from '../http/route-schema';
+import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
 import { ownWidget } from './admin-widgets';
 import { fetchPage, PageFetchError } from './page-fetch';
 import { mayUseWidget } from './widget-origin';
@@ -36,8 +36,6 @@ const CheckBody = v.object({
     v.check((url) => url !== null, 'Give the address of a page of your site, like example.com.'),
   ),
 });
-const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
-
 /**
  * Whether `html` loads the loader at `loaderUrl` and starts widget `key`: the snippet's
  * `init` (JSON or hand-written), the script tag's `data-widget`, or a link's attribute.

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
-import { type PlatformApp, routeSchema } from '../http/route-schema';
+import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
 import { assertOwnReceivers } from './settings-receivers';
 import type { Widget } from './widget-records';
 
@@ -24,7 +24,6 @@ const Name = v.pipe(
   v.check((name) => name.trim() !== '', 'Give the widget a name.'),
   v.maxLength(100),
 );
-const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 /** A site's address as its owner types it (`example.com`): read by `normalizeOrigin`. */
 const Site = v.pipe(
   v.string(),

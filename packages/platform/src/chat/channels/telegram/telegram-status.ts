@@ -6,14 +6,11 @@
  * every process shares.
  */
 import type { TelegramStatus } from '@frontdesk/config';
-import * as v from 'valibot';
 import { requireUser } from '../../../accounts';
 import type { AppContext } from '../../../context';
-import { type PlatformApp, routeSchema } from '../../../http/route-schema';
+import { IdParams, type PlatformApp, routeSchema } from '../../../http/route-schema';
 import { ownWidget } from '../../../widgets';
 import { telegramCredential, telegramToken } from './telegram-token';
-
-const IdParams = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
 
 /** Registers the route. */
 export function registerTelegramStatus(app: PlatformApp, ctx: AppContext): void {
