@@ -51,7 +51,16 @@ const softphone = {
 };
 
 const session = (role: StaffSession['user']['role'] = 'operator'): StaffSession => ({
-  user: { id: 'u1', accountId: 'a1', email: 'o@demo.test', name: 'Oleg', role, photoUrl: null },
+  user: {
+    id: 'u1',
+    accountId: 'a1',
+    email: 'o@demo.test',
+    name: 'Oleg',
+    role,
+    photoUrl: null,
+    phone: null,
+    createdAt: 0,
+  },
   csrfToken: 'csrf',
 });
 

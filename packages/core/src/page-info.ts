@@ -4,14 +4,9 @@
  * from a page with a very long URL is still an order).
  */
 
-/** UTM tags of the page's URL. */
-export interface Utm {
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  term?: string;
-  content?: string;
-}
+import type { Utm } from '@frontdesk/config';
+
+export type { Utm } from '@frontdesk/config';
 
 /** The page a visitor is on. */
 export interface PageInfo {

@@ -1,19 +1,9 @@
 /** Signing in and out of the platform, and the session a signed-in browser holds. */
+import type { StaffUser } from '@frontdesk/config';
 import { PlatformError } from '@frontdesk/core';
 import { request } from './request';
 
-/** What a staff member may do: admins everything, marketers the widgets, operators the desk. */
-export type StaffRole = 'admin' | 'marketer' | 'operator';
-
-/** The signed-in user as `/v1/auth/me` returns it. */
-export interface StaffUser {
-  id: string;
-  accountId: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  photoUrl: string | null;
-}
+export type { StaffRole, StaffUser } from '@frontdesk/config';
 
 /** A live session: the user and the token that every write echoes. */
 export interface StaffSession {

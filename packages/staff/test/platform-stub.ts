@@ -54,6 +54,8 @@ export const operatorSession: StaffSession = {
     name: 'Oleg Operator',
     role: 'operator',
     photoUrl: null,
+    phone: null,
+    createdAt: 0,
   },
   csrfToken: 'csrf-1',
 };

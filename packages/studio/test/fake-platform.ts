@@ -45,6 +45,8 @@ export const session: StaffSession = {
     email: 'mia@shop.example',
     role: 'marketer',
     photoUrl: null,
+    phone: null,
+    createdAt: 0,
   },
   csrfToken: 'csrf',
 };
