@@ -3,7 +3,7 @@
  * credentials and open SIP WebSockets. Without Kamailio the edge's tests fail, saying how to
  * install it: they are never skipped.
  */
-import type { CallCredentials } from '@frontdesk/config';
+import type { CallCredentials, OperatorSipCredentials } from '@frontdesk/config';
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
 import type { Platform, Widget } from '@frontdesk/platform';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
@@ -101,34 +101,17 @@ export async function callCredentials(
   return (await response.json()) as CallCredentials;
 }
 
-/** The answer of `POST /v1/ops/sip-credentials`. */
-export interface OperatorCredentials {
-  username: string;
-  password: string;
-  expiresAt: number;
-  wsUrl: string;
-  uri: string;
-  displayName: string;
-  lines: {
-    target: string;
-    line: string;
-    widgetId: string;
-    widgetKey: string;
-    widgetName: string;
-  }[];
-}
-
 /** The softphone credentials of a signed-in user. */
 export async function operatorCredentials(
   t: TestPlatform,
   who: Parameters<TestPlatform['signIn']>[0] = 'operator',
-): Promise<OperatorCredentials> {
+): Promise<OperatorSipCredentials> {
   const fetchAs = await t.signIn(who);
   const response = await fetchAs('/v1/ops/sip-credentials', { method: 'POST' });
   if (response.status !== 200) {
     throw new Error(`sip-credentials: ${response.status} ${await response.text()}`);
   }
-  return (await response.json()) as OperatorCredentials;
+  return (await response.json()) as OperatorSipCredentials;
 }
 
 /** A visitor's user agent, connected as the call widget would connect. */
@@ -146,7 +129,7 @@ export async function visitorAgent(
 }
 
 /** An operator's softphone, connected to /sip/ops. */
-export async function operatorAgent(credentials: OperatorCredentials): Promise<UserAgent> {
+export async function operatorAgent(credentials: OperatorSipCredentials): Promise<UserAgent> {
   const socket = await SipSocket.connect(credentials.wsUrl);
   return new UserAgent(socket, {
     uri: credentials.uri,
