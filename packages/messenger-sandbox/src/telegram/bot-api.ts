@@ -68,16 +68,17 @@ export function registerBotApi(app: FastifyInstance, context: BotApiContext): vo
       const state = tokenOwner(context.telegram, path.bot.slice(3));
       const method = METHODS[path.method.toLowerCase()];
       if (!method) throw new BotApiError(404, 'Not Found: method not found');
-      context.rateLimits.check(state.bot.id, path.method);
+      const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
+      const params = new Params({ ...(request.query as object), ...body });
+      context.rateLimits.check(state.bot.id, path.method, params.integer('chat_id'));
       const hangUp = new AbortController();
       reply.raw.on('close', () => hangUp.abort());
-      const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
       const result = await method({
         telegram: context.telegram,
         webhooks: context.webhooks,
         webhookPorts: context.webhookPorts,
         state,
-        params: new Params({ ...(request.query as object), ...body }),
+        params,
         signal: hangUp.signal,
       });
       return result instanceof Described

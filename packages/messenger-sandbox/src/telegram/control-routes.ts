@@ -29,6 +29,7 @@ const FaultsBody = v.object({
       retryAfter: v.pipe(v.number('retryAfter must be a number'), v.integer(), v.minValue(1)),
       methods: v.optional(v.array(v.string())),
       bot: v.optional(v.string()),
+      chatId: v.optional(v.pipe(v.number('chatId must be a number'), v.integer())),
     }),
   ),
 });

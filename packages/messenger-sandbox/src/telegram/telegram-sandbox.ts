@@ -43,8 +43,8 @@ export interface TelegramFaults {
   up(): Promise<void>;
   /** Every Bot API answer delayed by `ms` (0: none). */
   slow(ms: number): void;
-  /** Flood control: 429 with retry_after until the sandbox's clock passes it. */
-  rateLimit(fault: { retryAfter: number; methods?: string[]; bot?: BotRef }): void;
+  /** Flood control (of one bot, to one chat, if named): 429 with retry_after until the sandbox's clock passes it. */
+  rateLimit(fault: { retryAfter: number; methods?: string[]; bot?: BotRef; chatId?: number }): void;
   /** Everything back to normal. */
   clear(): Promise<void>;
 }

@@ -102,6 +102,22 @@ describe('the Bot API', () => {
     expect((await call('getMe')).status).toBe(200);
   });
 
+  it('limits only the chat named', async () => {
+    const ben = sandbox.telegram.customer({ firstName: 'Ben' });
+    sandbox.telegram.write('shop_bot', anna, 'Hi');
+    sandbox.telegram.write('shop_bot', ben, 'Hi');
+    sandbox.telegram.faults.rateLimit({ retryAfter: 3, bot: 'shop_bot', chatId: anna.id });
+    expect((await call('sendMessage', { chat_id: anna.id, text: 'Hello' })).body).toEqual({
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      parameters: { retry_after: 3 },
+    });
+    expect((await call('sendMessage', { chat_id: ben.id, text: 'Hello' })).status).toBe(200);
+    sandbox.clock.advance(3000);
+    expect((await call('sendMessage', { chat_id: anna.id, text: 'Hello' })).status).toBe(200);
+  });
+
   it('answers 403 to a customer who blocked the bot', async () => {
     sandbox.telegram.write('shop_bot', anna, 'Bye');
     sandbox.telegram.setBlocked('shop_bot', anna.id, true);

@@ -108,6 +108,37 @@ describe.each(engines)('replies to Telegram on $name', (engine) => {
     expect(await delivery(conversationId, second.id)).toEqual({ status: 'sent' });
   });
 
+  it('delays a reply to the one customer Telegram rate-limits and sends it once after the wait', async () => {
+    const { bot, who, conversationId } = await conversation();
+    const other = customer(stage.sandbox, 'Boris');
+    const question = `Question ${cid()}`;
+    stage.sandbox.telegram.write(bot.username, other, question);
+    const otherConversation = (
+      await operator.next<ChatMessage>('chat:message', (m) => m.text === question)
+    ).conversationId;
+    stage.sandbox.telegram.faults.rateLimit({ retryAfter: 30, bot: bot.username, chatId: who.id });
+    const limited = await reply(conversationId, 'Your order is on its way.');
+    const free = await reply(otherConversation, 'Yours too.');
+
+    await t.platform.workers.deliverReplies();
+    expect(received(bot, other.id)).toEqual(['Yours too.']);
+    expect(received(bot, who.id)).toEqual([]);
+    expect(await delivery(conversationId, limited.id)).toEqual({
+      status: 'pending',
+      error: 'Telegram: Too Many Requests: retry after 30',
+    });
+    stage.clock.advance(30_000);
+    await t.platform.workers.deliverReplies();
+    expect(received(bot, who.id)).toEqual(['Your order is on its way.']);
+    expect(await delivery(conversationId, limited.id)).toEqual({ status: 'sent' });
+    // Once: nothing is left to send, to either customer.
+    stage.clock.advance(300_000);
+    expect(await t.platform.workers.deliverReplies()).toBe(0);
+    expect(received(bot, who.id)).toEqual(['Your order is on its way.']);
+    expect(received(bot, other.id)).toEqual(['Yours too.']);
+    expect(await delivery(otherConversation, free.id)).toEqual({ status: 'sent' });
+  });
+
   it('fails a reply to a customer who blocked the bot, with the reason, and never retries it', async () => {
     const { bot, who, conversationId } = await conversation();
     stage.sandbox.telegram.setBlocked(bot.username, who.id, true);
