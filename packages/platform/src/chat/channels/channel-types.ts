@@ -4,7 +4,7 @@
  */
 import type { MessageDelivery, Messenger } from '@frontdesk/config';
 import type { Widget } from '../../widgets';
-import type { InboundHooks, SentMessage } from '../chat-records';
+import type { InboundHooks, SentMessage, StoredChatMessage } from '../chat-records';
 import type { DeliveryKeyboard } from './channel-tables';
 
 /** A customer in one messenger, as one widget's bot knows them. */
@@ -140,6 +140,11 @@ export interface ChannelStore {
      * @returns false when the lease moved on (the fence is stale): nothing changed.
      */
     skip(guard: CursorGuard, now: number): Promise<boolean>;
+    /**
+     * The customers' messages of `credential`'s updates that no process announced (their
+     * process died between the commit and `chat:message`), oldest first, at most `limit`.
+     */
+    unannounced(credential: string, limit: number): Promise<StoredChatMessage[]>;
     /**
      * `/start <token>`: the peer joins the visitor the hand-off token stands for (once, before
      * it expires, in the token's widget), and their open conversation notes it and goes on in

@@ -8,6 +8,7 @@ import type { Namespace } from 'socket.io';
 import type { Clock } from '../../clock';
 import type { Store } from '../../storage/store';
 import type { ChatFeed } from '../feed';
+import { announceStored } from './announce-stored';
 import { channelAdapters } from './channel-adapters';
 import { deliveryFeed } from './channel-feed';
 import { deliverReplies } from './deliver-replies';
@@ -113,6 +114,9 @@ export function startChannels(setup: ChannelsSetup): Channels {
             update,
             guard,
           );
+        },
+        announce: async () => {
+          await announceStored(deps, credential, 'telegram');
         },
       },
       {

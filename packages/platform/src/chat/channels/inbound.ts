@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/database';
 import { assertStorableText, assertStorableTime } from '../../storage/storable-values';
 import type { Tables } from '../../storage/tables';
+import { toStoredMessage } from '../conversations-store';
 import { withChannels } from './channel-tables';
 import type { ChannelStore } from './channel-types';
 import { joinHandoff } from './handoffs';
@@ -62,6 +63,20 @@ export function inboundRepository(
         if (error instanceof FenceLost) return false;
         throw error;
       }
+    },
+
+    async unannounced(credential, limit) {
+      const rows = await db
+        .selectFrom('channel_inbound as i')
+        .innerJoin('chat_messages as m', 'm.id', 'i.message_id')
+        .selectAll('m')
+        .where('i.credential', '=', credential)
+        .where('m.published_at', 'is', null)
+        .orderBy('i.received_at')
+        .orderBy('m.seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toStoredMessage);
     },
 
     handoff: (input) => joinHandoff(base, engine, input),

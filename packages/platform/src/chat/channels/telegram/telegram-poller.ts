@@ -72,6 +72,11 @@ export interface PollerSetup {
   tuning: PollerTuning;
   /** Stores one update under the fence (telegram-receive.ts). @throws {FenceLost} */
   receive(update: Update, guard: CursorGuard): Promise<void>;
+  /**
+   * Announces what an earlier holder stored but never told the operators (announce-stored.ts):
+   * its updates are past the cursor, so Telegram will not send them again.
+   */
+  announce(): Promise<void>;
   emit(event: PollerEvent): void;
 }
 
@@ -198,6 +203,13 @@ export function startTelegramPoller(setup: PollerSetup, bot: PolledBot): Telegra
           held = hold(lease);
           failures = 0;
           emit({ type: 'holding', credential, fence: lease.fence });
+          // Polling only: a webhook's update whose process died unanswered is posted again.
+          if (bot.mode === 'polling') {
+            // Best effort: the messages are stored either way; a console sees them at a reload.
+            await setup.announce().catch((error: unknown) => {
+              emit({ type: 'error', credential, error: errorText(error) });
+            });
+          }
         }
         failures =
           bot.mode === 'webhook'
