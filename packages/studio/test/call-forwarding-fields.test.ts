@@ -37,8 +37,12 @@ async function editor() {
   return { seen, container };
 }
 
-const saved = (seen: { method: string; body: unknown }[]) =>
-  (seen.find((r) => r.method === 'PATCH')?.body as { settings: CallSettings }).settings;
+/** The settings the Studio's save sent. */
+function saved(seen: { method: string; body: unknown }[]): CallSettings {
+  const patch = seen.find((r) => r.method === 'PATCH');
+  if (!patch) throw new Error('nothing was saved');
+  return (patch.body as { settings: CallSettings }).settings;
+}
 
 describe('the call widget’s forwarding scheme', () => {
   it('forwards to an external number, rings one after the other, falls back to a number', async () => {
