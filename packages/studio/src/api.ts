@@ -1,13 +1,16 @@
 /** The platform's HTTP API as only the Studio uses it; the session API is `@frontdesk/staff`'s. */
 import type {
+  AdminTrunk,
   AdminWidget,
   BotInfo,
   GroupChatRules,
   GroupsAnswer,
+  SecretState,
   SiteCheck,
   StaffGroup,
   StaffUser,
   TelegramStatus,
+  TrunksAnswer,
   UsersAnswer,
   WidgetSettings,
   WidgetsAnswer,
@@ -131,4 +134,41 @@ export function updateGroupRules(
 /** The widget's Telegram channel's live status. */
 export function telegramStatus(id: string): Promise<TelegramStatus> {
   return request(`/v1/admin/widgets/${encodeURIComponent(id)}/telegram-status`);
+}
+
+/**
+ * A trunk as the Studio sends it: every field the admin API takes; the password a string to
+ * replace it, null to clear it, the `{ set }` it read (or nothing) to keep it.
+ */
+export type TrunkInput = Omit<
+  AdminTrunk,
+  'id' | 'accountId' | 'password' | 'createdAt' | 'updatedAt'
+> & { password?: string | null | SecretState | undefined };
+
+/** The account's SIP trunks (admins only). */
+export async function listTrunks(): Promise<AdminTrunk[]> {
+  return (await request<TrunksAnswer>('/v1/admin/trunks')).trunks;
+}
+
+/** Adds a SIP trunk. */
+export function createTrunk(session: StaffSession, input: TrunkInput): Promise<AdminTrunk> {
+  return request('/v1/admin/trunks', { method: 'POST', body: input, session });
+}
+
+/** Changes a SIP trunk. */
+export function updateTrunk(
+  session: StaffSession,
+  id: string,
+  input: TrunkInput,
+): Promise<AdminTrunk> {
+  return request(`/v1/admin/trunks/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: input,
+    session,
+  });
+}
+
+/** Deletes a SIP trunk. */
+export function deleteTrunk(session: StaffSession, id: string): Promise<void> {
+  return request(`/v1/admin/trunks/${encodeURIComponent(id)}`, { method: 'DELETE', session });
 }

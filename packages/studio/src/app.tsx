@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CreateWidget } from './create-widget';
 import { GroupRules } from './group-rules';
 import { routeHref, useRoute } from './router';
+import { Trunks } from './trunks';
 import { mayLeave } from './unsaved-guard';
 import { WidgetEditor } from './widget-editor';
 import { WidgetList } from './widget-list';
@@ -66,6 +67,14 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
           >
             Groups
           </a>
+          {session.user.role === 'admin' && (
+            <a
+              href={routeHref({ screen: 'trunks' })}
+              aria-current={route.screen === 'trunks' ? 'page' : undefined}
+            >
+              SIP trunks
+            </a>
+          )}
         </nav>
         <span class="who">{session.user.name}</span>
         <button type="button" onClick={leave}>
@@ -75,6 +84,7 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
       {route.screen === 'list' && <WidgetList session={session} />}
       {route.screen === 'new' && <CreateWidget session={session} />}
       {route.screen === 'groups' && <GroupRules session={session} />}
+      {route.screen === 'trunks' && <Trunks session={session} />}
       {route.screen === 'widget' && (
         <WidgetEditor key={route.id} session={session} id={route.id} tab={route.tab} />
       )}

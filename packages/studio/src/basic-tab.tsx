@@ -1,10 +1,11 @@
 import { normalizeOrigin } from '@frontdesk/config';
 import type { StaffSession } from '@frontdesk/staff';
+import { CallForwardingFields } from './call-forwarding-fields';
 import { CallbackModeField } from './callback-mode-field';
 import { ChatChannels } from './chat-channels';
 import { Checkbox, ListField, Select } from './fields';
 import { useForm } from './form';
-import { type People, ReceiverField } from './receiver-field';
+import type { People } from './receiver-field';
 
 /**
  * The Settings tab: the type's own settings, and for every type the sites the widget may run on
@@ -17,7 +18,7 @@ export function BasicTab({ people, session }: { people: People; session: StaffSe
     <>
       {draft.type === 'call' && (
         <>
-          <ReceiverField path="forwarding" label="Forwarding: who answers calls" people={people} />
+          <CallForwardingFields people={people} />
           <Checkbox path="dialPad" label="Show a dial pad during the call" />
           <Checkbox path="popOut" label="Offer to continue the call in a small window" />
         </>

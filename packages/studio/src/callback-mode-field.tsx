@@ -21,8 +21,19 @@ const FRESH: Record<Mode['kind'], () => Mode> = {
   manual: () => ({ kind: 'manual', emails: [], smsNumbers: [] }),
 };
 
-/** The automatic addressee: the receiver drop-down, or an external number. */
-function AddresseeField({ path, people }: { path: string; people: People }) {
+/**
+ * Who takes it (an automatic callback, a call): the receiver drop-down named `label`, or an
+ * external number.
+ */
+export function AddresseeField({
+  path,
+  people,
+  label = 'Addressee',
+}: {
+  path: string;
+  people: People;
+  label?: string;
+}) {
   const [value, set] = useField<Addressee>(path);
   const external = value?.kind === 'external';
   const id = `${fieldId(path)}-external`;
@@ -51,7 +62,7 @@ function AddresseeField({ path, people }: { path: string; people: People }) {
           type="tel"
         />
       ) : (
-        <ReceiverField path={path} label="Addressee" people={people} />
+        <ReceiverField path={path} label={label} people={people} />
       )}
     </>
   );

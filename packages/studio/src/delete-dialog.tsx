@@ -1,17 +1,27 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+/** What a widget's deletion does, the dialog's default. */
+const WIDGET_GONE = 'The widget stops working on every site at once. This cannot be undone.';
+
 /**
- * Asks to confirm deleting a widget, with an optional reason: a modal `<dialog>` (Esc cancels,
- * focus starts in the reason and goes back to the Delete button on cancel).
+ * Asks to confirm deleting a widget (or another `noun`, saying what it does), with an optional
+ * reason unless `askReason` is false: a modal `<dialog>` (Esc cancels, focus starts in the
+ * reason and goes back to the Delete button on cancel).
  */
 export function DeleteDialog({
   name,
   onConfirm,
   onCancel,
+  noun = 'widget',
+  consequence = WIDGET_GONE,
+  askReason = true,
 }: {
   name: string;
   onConfirm: (reason: string) => Promise<void>;
   onCancel: () => void;
+  noun?: string;
+  consequence?: string;
+  askReason?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -37,14 +47,18 @@ export function DeleteDialog({
     <dialog ref={ref} aria-labelledby="delete-title" onCancel={onCancel} class="delete-dialog">
       <form onSubmit={confirm}>
         <h2 id="delete-title">Delete “{name}”?</h2>
-        <p>The widget stops working on every site at once. This cannot be undone.</p>
-        <label for="delete-reason">Reason (optional)</label>
-        <textarea
-          id="delete-reason"
-          maxLength={500}
-          value={reason}
-          onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
-        />
+        <p>{consequence}</p>
+        {askReason && (
+          <>
+            <label for="delete-reason">Reason (optional)</label>
+            <textarea
+              id="delete-reason"
+              maxLength={500}
+              value={reason}
+              onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+          </>
+        )}
         {error && (
           <p role="alert" class="error">
             {error}
@@ -55,7 +69,7 @@ export function DeleteDialog({
             Cancel
           </button>
           <button type="submit" class="danger">
-            Delete widget
+            Delete {noun}
           </button>
         </div>
       </form>

@@ -8,9 +8,9 @@ import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { getAt } from './paths';
 
-/** What every field of the form reaches. */
-export interface Form {
-  draft: WidgetSettings;
+/** What every field of the form reaches; the draft is a widget's settings unless told otherwise. */
+export interface Form<D = WidgetSettings> {
+  draft: D;
   /** Sets the value at a dotted path. */
   set(path: string, value: unknown): void;
   /** Issues of the draft to show now. */
@@ -21,18 +21,24 @@ export interface Form {
   widgetId?: string;
 }
 
-const FormContext = createContext<Form | null>(null);
+const FormContext = createContext<Form<unknown> | null>(null);
 
 /** Makes `form` the form of the fields inside. */
-export function FormProvider({ form, children }: { form: Form; children?: ComponentChildren }) {
-  return <FormContext.Provider value={form}>{children}</FormContext.Provider>;
+export function FormProvider<D>({
+  form,
+  children,
+}: {
+  form: Form<D>;
+  children?: ComponentChildren;
+}) {
+  return <FormContext.Provider value={form as Form<unknown>}>{children}</FormContext.Provider>;
 }
 
-/** The form the calling field belongs to. */
-export function useForm(): Form {
+/** The form the calling field belongs to (the caller knows what its draft is). */
+export function useForm<D = WidgetSettings>(): Form<D> {
   const form = useContext(FormContext);
   if (!form) throw new Error('a settings field outside a <FormProvider>');
-  return form;
+  return form as Form<D>;
 }
 
 /**
@@ -51,7 +57,7 @@ export function issuesAt(issues: SettingsIssue[], path: string): string[] {
 
 /** The value a field edits, its setter, its issues, and what its control calls on blur. */
 export function useField<T>(path: string): [T, (value: T) => void, string[], () => void] {
-  const form = useForm();
+  const form = useForm<unknown>();
   return [
     getAt(form.draft, path) as T,
     (value: T) => form.set(path, value),

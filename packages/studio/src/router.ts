@@ -1,5 +1,6 @@
 /**
- * The Studio's screens as hash routes (`#/widgets`, `#/new`, `#/groups`, `#/widgets/ID/TAB`): the platform
+ * The Studio's screens as hash routes (`#/widgets`, `#/new`, `#/groups`, `#/trunks`,
+ * `#/widgets/ID/TAB`): the platform
  * serves one page, and every screen has a link of its own. Leaving is asked of the unsaved-changes
  * guard first.
  */
@@ -11,6 +12,7 @@ export type Route =
   | { screen: 'list' }
   | { screen: 'new' }
   | { screen: 'groups' }
+  | { screen: 'trunks' }
   | { screen: 'widget'; id: string; tab: string };
 
 /** The route of a location hash; anything unknown is the widget list. */
@@ -18,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'new') return { screen: 'new' };
   if (parts[0] === 'groups') return { screen: 'groups' };
+  if (parts[0] === 'trunks') return { screen: 'trunks' };
   if (parts[0] === 'widgets' && parts[1]) {
     return { screen: 'widget', id: parts[1], tab: parts[2] || 'basic' };
   }
@@ -33,6 +36,8 @@ export function routeHref(route: Route): string {
       return '#/new';
     case 'groups':
       return '#/groups';
+    case 'trunks':
+      return '#/trunks';
     case 'widget':
       return `#/widgets/${encodeURIComponent(route.id)}/${route.tab}`;
   }

@@ -15,8 +15,14 @@ export interface SeenRequest {
 /** A handler's answer: a JSON body, with a status when not 200. */
 export type Answer = { status?: number; body?: unknown };
 
-/** Replaces `fetch` with the fake platform for the current test (restored by vi.unstubAllGlobals). */
-export function fakePlatform(routes: Record<string, (body: unknown) => Answer>): SeenRequest[] {
+/** A route's handler: the JSON body, and the path's last part (a record's id). */
+export type Handler = (body: unknown, id: string) => Answer;
+
+/**
+ * Replaces `fetch` with the fake platform for the current test (restored by vi.unstubAllGlobals).
+ * A route ending in `/:id` answers every id there.
+ */
+export function fakePlatform(routes: Record<string, Handler>): SeenRequest[] {
   const seen: SeenRequest[] = [];
   vi.stubGlobal(
     'fetch',
@@ -25,8 +31,12 @@ export function fakePlatform(routes: Record<string, (body: unknown) => Answer>):
       const path = new URL(input, 'http://studio.test').pathname;
       const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
       seen.push({ method, path, body });
-      const route = routes[`${method} ${path}`];
-      const answer = route ? route(body) : { status: 404, body: { error: { code: 'not_found' } } };
+      const id = path.slice(path.lastIndexOf('/') + 1);
+      const route =
+        routes[`${method} ${path}`] ?? routes[`${method} ${path.slice(0, -id.length)}:id`];
+      const answer = route
+        ? route(body, decodeURIComponent(id))
+        : { status: 404, body: { error: { code: 'not_found' } } };
       return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
         status: answer.status ?? (answer.body === undefined ? 204 : 200),
         headers: { 'content-type': 'application/json' },
@@ -50,3 +60,6 @@ export const session: StaffSession = {
   },
   csrfToken: 'csrf',
 };
+
+/** A signed-in admin. */
+export const adminSession: StaffSession = { ...session, user: { ...session.user, role: 'admin' } };

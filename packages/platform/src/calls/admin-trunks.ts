@@ -3,7 +3,7 @@
  * /v1/admin/trunks/:id`. The password is write-only (a string replaces it, null clears it, left out
  * or `{ "set" }` keeps it); every read shows `{ "set": true | false }` in its place.
  */
-import { PhoneSchema, secret } from '@frontdesk/config';
+import { type AdminTrunk, PhoneSchema, secret, type TrunksAnswer } from '@frontdesk/config';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
@@ -87,7 +87,7 @@ export function registerAdminTrunks(app: PlatformApp, ctx: AppContext): void {
 
   app.get('/v1/admin/trunks', { schema: { tags: ['admin'] } }, async (request) => {
     const { user } = await requireUser(ctx, request, ['admin']);
-    return { trunks: await ctx.store.trunks.list(user.accountId) };
+    return { trunks: await ctx.store.trunks.list(user.accountId) } satisfies TrunksAnswer;
   });
 
   app.post(
@@ -103,14 +103,14 @@ export function registerAdminTrunks(app: PlatformApp, ctx: AppContext): void {
         password: passwordChange(password) ?? null,
         now: ctx.clock().getTime(),
       });
-      return reply.code(201).send(trunk);
+      return reply.code(201).send(trunk satisfies AdminTrunk);
     },
   );
 
   app.patch(
     '/v1/admin/trunks/:id',
     { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(PatchTrunk) } },
-    async (request) => {
+    async (request): Promise<AdminTrunk | undefined> => {
       const { user } = await requireUser(ctx, request, ['admin']);
       const trunk = await ownTrunk(user.accountId, request.params.id);
       const { password, ...body } = request.body;

@@ -1,40 +1,13 @@
 /** The calls feature's records (trunks, SIP lines, calls, the call history) and repositories. */
-import type { CallHistoryEntry } from '@frontdesk/config';
+import type { AdminTrunk, CallHistoryEntry } from '@frontdesk/config';
 import type { Utm } from '../orders';
 import type { Cursor, Page } from '../storage/page';
 import type { Widget } from '../widgets';
 
 export type { CallHistoryEntry } from '@frontdesk/config';
 
-/** How a trunk's SIP travels. */
-export type TrunkTransport = 'udp' | 'tcp' | 'tls';
-
-/** An account's SIP trunk: the way out to the telephone network (a provider or a PBX). */
-export interface Trunk {
-  id: string;
-  accountId: string;
-  name: string;
-  /** The provider's SIP proxy. */
-  host: string;
-  port: number;
-  transport: TrunkTransport;
-  /** The digest username. */
-  username: string;
-  /** Whether a password is stored: the password itself never leaves the store this way. */
-  password: { set: boolean };
-  /** Whether the edge registers with the provider. */
-  register: boolean;
-  /** E.164 presented as the caller when the call widget names none; null: the username. */
-  callerId: string | null;
-  /** Where the caller id goes: the From header, or a P-Asserted-Identity beside it. */
-  callerIdHeader: 'from' | 'pai';
-  /** The most calls through it at once. */
-  maxCalls: number;
-  /** The country calling codes it may dial (`7`, `375`, …). */
-  destinations: string[];
-  createdAt: number;
-  updatedAt: number;
-}
+/** An account's SIP trunk, as the admin API shows it: the password only as `{ set }`. */
+export type Trunk = AdminTrunk;
 
 /** A trunk as {@link Store.trunks.create} takes it; the password is stored as a secret. */
 export type NewTrunk = Omit<Trunk, 'id' | 'password' | 'createdAt' | 'updatedAt'> & {

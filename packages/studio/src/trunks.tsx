@@ -1,0 +1,172 @@
+/**
+ * The SIP trunks screen (admins; issue 20): the account's trunks — the ways out to the telephone
+ * network — listed with their proxy, transport, registration and whether a password is stored;
+ * added, changed and deleted here as through the admin API. The password is never shown: the
+ * platform answers only whether one is set. After a save the focus goes to the trunk's Edit
+ * button; after a delete, to the Edit button of the row that took its place (or the one before),
+ * or to "Add a trunk" when none is left.
+ */
+import type { AdminTrunk } from '@frontdesk/config';
+import type { StaffSession } from '@frontdesk/staff';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { deleteTrunk, listTrunks } from './api';
+import { DeleteDialog } from './delete-dialog';
+import { TrunkForm } from './trunk-form';
+
+/** What the form is open for: a new trunk, or the trunk with this id. */
+type Editing = { id: string | null } | null;
+
+/** The screen. */
+export function Trunks({ session }: { session: StaffSession }) {
+  const [trunks, setTrunks] = useState<AdminTrunk[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<AdminTrunk | null>(null);
+  const add = useRef<HTMLButtonElement>(null);
+  /** The trunk whose Edit button takes focus once the list is drawn ('' = "Add a trunk"). */
+  const focusNext = useRef<string | null>(null);
+  const admin = session.user.role === 'admin';
+  useEffect(() => {
+    if (admin) listTrunks().then(setTrunks, (e: Error) => setError(e.message));
+  }, [admin]);
+  useEffect(() => {
+    const id = focusNext.current;
+    if (id === null) return;
+    focusNext.current = null;
+    (id === '' ? add.current : document.getElementById(`trunk-edit-${id}`))?.focus();
+  }, [trunks, editing]);
+
+  if (!admin) {
+    return (
+      <main>
+        <h1>SIP trunks</h1>
+        <p>Only admins see and change the SIP trunks.</p>
+      </main>
+    );
+  }
+  const close = () => {
+    focusNext.current = editing?.id ?? '';
+    setEditing(null);
+  };
+  const saved = (trunk: AdminTrunk) => {
+    const known = trunks?.some((t) => t.id === trunk.id);
+    setTrunks((list) =>
+      known ? (list ?? []).map((t) => (t.id === trunk.id ? trunk : t)) : [...(list ?? []), trunk],
+    );
+    setStatus(known ? `${trunk.name} is saved.` : `${trunk.name} is added.`);
+    focusNext.current = trunk.id;
+    setEditing(null);
+  };
+  const remove = async () => {
+    if (!deleting) return;
+    await deleteTrunk(session, deleting.id);
+    const list = trunks ?? [];
+    const at = list.findIndex((t) => t.id === deleting.id);
+    focusNext.current = (list[at + 1] ?? list[at - 1])?.id ?? '';
+    setTrunks(list.filter((t) => t.id !== deleting.id));
+    if (editing?.id === deleting.id) setEditing(null);
+    setStatus(`${deleting.name} was deleted.`);
+    setDeleting(null);
+  };
+  const edited = trunks?.find((t) => t.id === editing?.id);
+
+  return (
+    <main class="trunks">
+      <h1>SIP trunks</h1>
+      <p class="hint">
+        The ways out to the telephone network: a provider's SIP proxy, or your PBX. Calls from the
+        site ring external numbers through them.
+      </p>
+      <p>
+        <button
+          ref={add}
+          type="button"
+          class="primary"
+          disabled={editing?.id === null}
+          onClick={() => setEditing({ id: null })}
+        >
+          Add a trunk
+        </button>
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {trunks === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : trunks.length === 0 ? (
+        <p>No trunks yet: calls can reach only the consoles.</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">SIP trunks of the account</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Proxy</th>
+              <th scope="col">Transport</th>
+              <th scope="col">Registration</th>
+              <th scope="col">Password</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {trunks.map((trunk) => (
+              <tr key={trunk.id}>
+                <th scope="row">{trunk.name}</th>
+                <td>
+                  {trunk.host}:{trunk.port}
+                </td>
+                <td>{trunk.transport.toUpperCase()}</td>
+                <td>{trunk.register ? 'Registers' : 'No'}</td>
+                <td>{trunk.password.set ? 'set' : 'none'}</td>
+                <td>
+                  <button
+                    id={`trunk-edit-${trunk.id}`}
+                    type="button"
+                    aria-label={`Edit ${trunk.name}`}
+                    onClick={() => setEditing({ id: trunk.id })}
+                  >
+                    Edit
+                  </button>{' '}
+                  <button
+                    type="button"
+                    aria-label={`Delete ${trunk.name}`}
+                    onClick={() => setDeleting(trunk)}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(editing?.id === null || edited) && (
+        <TrunkForm
+          key={edited?.id ?? 'new'}
+          session={session}
+          trunk={edited ?? null}
+          onSaved={saved}
+          onCancel={close}
+        />
+      )}
+      {deleting && (
+        <DeleteDialog
+          name={deleting.name}
+          noun="trunk"
+          consequence="Calls stop going out through it at once: numbers only it reaches stop ringing. This cannot be undone."
+          askReason={false}
+          onConfirm={remove}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </div>
+    </main>
+  );
+}

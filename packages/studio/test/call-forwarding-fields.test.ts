@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+/** A call widget's forwarding scheme in its Settings tab: receiver, ringing, fallback, numbers. */
+import { type CallSettings, defaultSettings } from '@frontdesk/config';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { h } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Widget } from '../src/api';
+import { WidgetEditor } from '../src/widget-editor';
+import { axeViolations } from './axe';
+import { fakePlatform, session } from './fake-platform';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const widget: Widget = {
+  id: 'w1',
+  key: 'shop-call',
+  type: 'call',
+  name: 'Call us',
+  active: true,
+  settings: defaultSettings('call'),
+  version: 1,
+};
+
+/** The call widget's Settings tab over a fake platform that saves what it is sent. */
+async function editor() {
+  const seen = fakePlatform({
+    'GET /v1/admin/widgets/w1': () => ({ body: widget }),
+    'GET /v1/admin/users': () => ({ body: { users: [{ id: 'u2', name: 'Anna' }] } }),
+    'GET /v1/admin/groups': () => ({ body: { groups: [{ id: 'g1', name: 'Sales' }] } }),
+    'PATCH /v1/admin/widgets/w1': (body) => ({ body: { ...widget, ...(body as object) } }),
+  });
+  const { container } = render(h(WidgetEditor, { session, id: 'w1', tab: 'basic' }));
+  await screen.findByRole('group', { name: 'Forwarding scheme' });
+  return { seen, container };
+}
+
+/** The settings the Studio's save sent. */
+function saved(seen: { method: string; body: unknown }[]): CallSettings {
+  const patch = seen.find((r) => r.method === 'PATCH');
+  if (!patch) throw new Error('nothing was saved');
+  return (patch.body as { settings: CallSettings }).settings;
+}
+
+describe('the call widget’s forwarding scheme', () => {
+  it('forwards to an external number, rings one after the other, falls back to a number', async () => {
+    const { seen, container } = await editor();
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Forward to an external number' }));
+    fireEvent.input(screen.getByRole('textbox', { name: /^External number/ }), {
+      target: { value: '+74951234567' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Consoles and external phones ring' }), {
+      target: { value: 'sequential' },
+    });
+    fireEvent.input(screen.getByRole('spinbutton', { name: /^Each ring lasts/ }), {
+      target: { value: '30' },
+    });
+    fireEvent.change(
+      screen.getByRole('combobox', {
+        name: 'When nobody answers, nobody is online, or out of hours',
+      }),
+      { target: { value: 'external' } },
+    );
+    fireEvent.input(screen.getByRole('textbox', { name: /^Fallback number/ }), {
+      target: { value: '+74951110001' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: /^Outgoing number/ }), {
+      target: { value: '+74951230000' },
+    });
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(saved(seen)).toMatchObject({
+      forwarding: { kind: 'external', number: '+74951234567' },
+      ringing: 'sequential',
+      ringSeconds: 30,
+      fallback: { kind: 'external', number: '+74951110001' },
+      outgoingNumber: '+74951230000',
+    });
+  });
+
+  it('forwards to a group, offering a callback when nobody answers', async () => {
+    const { seen } = await editor();
+    const receiver = await screen.findByRole('combobox', { name: 'Forwarding: who answers calls' });
+    await screen.findByRole('option', { name: 'Sales' });
+    fireEvent.change(receiver, { target: { value: 'group:g1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(saved(seen)).toMatchObject({
+      forwarding: { kind: 'group', id: 'g1' },
+      fallback: { kind: 'callback' },
+      outgoingNumber: null,
+    });
+  });
+
+  it('shows a ring too short and a fallback number missing on their fields, and saves nothing', async () => {
+    const { seen } = await editor();
+    const ring = screen.getByRole('spinbutton', { name: /^Each ring lasts/ });
+    fireEvent.input(ring, { target: { value: '3' } });
+    fireEvent.blur(ring);
+    expect(ring.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(
+      screen.getByRole('combobox', {
+        name: 'When nobody answers, nobody is online, or out of hours',
+      }),
+      { target: { value: 'external' } },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const number = screen.getByRole('textbox', { name: /^Fallback number/ });
+    await waitFor(() => expect(number.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+      'Not saved: 2 field(s) need fixing.',
+    );
+    expect(seen.filter((r) => r.method === 'PATCH')).toEqual([]);
+  });
+});
