@@ -69,7 +69,8 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
   const lineWaiters = new Set<(line: string) => void>();
   let rest = '';
   const onOutput = (chunk: Buffer) => {
-    log.write(chunk);
+    // The pipes may still hold output after 'exit' (or after a spawn error ended the log).
+    if (!log.writableEnded) log.write(chunk);
     const lines = (rest + chunk.toString('utf8')).split('\n');
     rest = lines.pop() ?? '';
     for (const raw of lines) {
@@ -83,13 +84,14 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
   };
   child.stdout?.on('data', onOutput);
   child.stderr?.on('data', onOutput);
+  // 'close' comes once the pipes are drained, unlike 'exit': the log ends after the last output.
+  child.once('close', () => log.end());
 
   let exitedFlag = false;
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => {
       exitedFlag = true;
       if (child.pid !== undefined) live.delete(child.pid);
-      log.end();
       resolve(signal ? `signal ${signal}` : `code ${code}`);
     });
     child.once('error', (error) => {
