@@ -27,6 +27,7 @@ const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
 // The platform finds the widget bundles it serves itself: the workspace's packages/*/dist/browser.
 const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
 const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
+const sandboxViberPort = process.env.MESSENGER_SANDBOX_VIBER_PORT ?? '8072';
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.js'], {
   cwd: root,
@@ -35,6 +36,7 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
     ...process.env,
     MESSENGER_SANDBOX_PORT: sandboxPort,
     MESSENGER_SANDBOX_TELEGRAM_PORT: sandboxTelegramPort,
+    MESSENGER_SANDBOX_VIBER_PORT: sandboxViberPort,
     ...(tlsFront ? { MESSENGER_SANDBOX_CA_FILE: `${tlsDir}/ca.pem` } : {}),
   },
 });
@@ -70,6 +72,7 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     LOG: process.env.LOG ?? '0',
     TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
     MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? `${sandboxUrl}/telegram`,
+    VIBER_API_URL: process.env.VIBER_API_URL ?? `http://127.0.0.1:${sandboxViberPort}`,
   },
 });
 
@@ -103,7 +106,7 @@ console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
 console.log(
-  `Messenger sandbox (play the customer in Telegram; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
+  `Messenger sandbox (play the customer in Telegram or Viber; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
 );
 
 console.log(

@@ -2,7 +2,7 @@
 /**
  * `messenger-sandbox` (`pnpm --filter @frontdesk/messenger-sandbox start`): the sandbox alone,
  * configured by the environment — MESSENGER_SANDBOX_HOST (127.0.0.1), MESSENGER_SANDBOX_PORT
- * (8070), MESSENGER_SANDBOX_TELEGRAM_PORT (8071), MESSENGER_SANDBOX_CA_FILE (the CA webhook
+ * (8070), MESSENGER_SANDBOX_TELEGRAM_PORT (8071), MESSENGER_SANDBOX_VIBER_PORT (8072), MESSENGER_SANDBOX_CA_FILE (the CA webhook
  * servers' certificates must chain to). Prints where everything is; SIGTERM and SIGINT stop it.
  */
 import { startMessengerSandbox } from './start-sandbox';
@@ -13,10 +13,12 @@ const sandbox = await startMessengerSandbox({
   port: Number(env.MESSENGER_SANDBOX_PORT || 8070),
   ...(env.MESSENGER_SANDBOX_CA_FILE ? { caFile: env.MESSENGER_SANDBOX_CA_FILE } : {}),
   telegram: { port: Number(env.MESSENGER_SANDBOX_TELEGRAM_PORT || 8071) },
+  viber: { port: Number(env.MESSENGER_SANDBOX_VIBER_PORT || 8072) },
 });
 console.log(`Messenger sandbox at ${sandbox.url} (development and tests only, never production)`);
 console.log(`  Telegram Bot API: TELEGRAM_API_URL=${sandbox.telegram.apiUrl}`);
 console.log(`  Telegram deep links: MESSENGER_LINK_BASE=${sandbox.telegram.linkBase}`);
+console.log(`  Viber REST API: VIBER_API_URL=${sandbox.viber.apiUrl}`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -11,6 +11,7 @@ import {
   type TelegramOptions,
   type TelegramSandbox,
 } from './telegram/telegram-sandbox';
+import { type ViberOptions, type ViberSandbox, startViber } from './viber/viber-sandbox';
 
 /** Where and how the sandbox runs. */
 export interface SandboxOptions {
@@ -25,6 +26,7 @@ export interface SandboxOptions {
   /** The built page (default: the package's `page/dist/`). */
   pageDir?: string;
   telegram?: TelegramOptions;
+  viber?: ViberOptions;
 }
 
 /** A running sandbox. */
@@ -32,11 +34,12 @@ export interface MessengerSandbox {
   /** The front server: the page at `/`, the control API at `/control/<messenger>/…`. */
   url: string;
   telegram: TelegramSandbox;
+  viber: ViberSandbox;
   close(): Promise<void>;
 }
 
 /** The messengers the page knows, by their path: `/telegram/<bot>?start=…`. */
-const MESSENGER_PATHS = ['/telegram'];
+const MESSENGER_PATHS = ['/telegram', '/viber'];
 
 /** Starts the sandbox; never for production: it stands in for the messengers' services. */
 export async function startMessengerSandbox(
@@ -45,28 +48,32 @@ export async function startMessengerSandbox(
   const host = options.host ?? '127.0.0.1';
   const front = createFrontServer();
   registerPage(front.app, options.pageDir ?? PAGE_DIR, MESSENGER_PATHS);
-  const telegram = await startTelegram(
-    {
-      host,
-      clock: options.clock ?? systemClock,
-      front: front.app,
-      frontUrl: () => front.url,
-      ...(options.caFile ? { caFile: options.caFile } : {}),
-    },
-    options.telegram,
-  );
+  const setup = {
+    host,
+    clock: options.clock ?? systemClock,
+    front: front.app,
+    frontUrl: () => front.url,
+    ...(options.caFile ? { caFile: options.caFile } : {}),
+  };
+  const telegram = await startTelegram(setup, options.telegram);
+  const viber = await startViber(setup, options.viber);
+  const closeApis = async () => {
+    await telegram.close();
+    await viber.close();
+  };
   let url: string;
   try {
     url = await front.listen(host, options.port ?? 0);
   } catch (error) {
-    await telegram.close();
+    await closeApis();
     throw error;
   }
   return {
     url,
     telegram,
+    viber,
     async close() {
-      await telegram.close();
+      await closeApis();
       await front.close();
     },
   };

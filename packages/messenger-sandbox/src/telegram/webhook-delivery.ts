@@ -5,11 +5,11 @@
  * webhook's last error and retried, the wait doubling up to a ceiling, until a 2xx confirms the
  * update. Nothing is delivered while the API is down.
  */
-import { readFile } from 'node:fs/promises';
-import { Agent, request } from 'node:https';
+import type { Agent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Update } from '@grammyjs/types';
 import { type Clock, unixTime } from '../clock';
+import { postFailure, postJson, webhookAgent } from '../webhook-post';
 import type { TelegramEvent } from './model';
 import type { BotState, Webhook } from './telegram-state';
 
@@ -26,24 +26,6 @@ export interface WebhookDeliveryOptions {
   isDown(): boolean;
   /** Tells each delivery's outcome. */
   emit(event: TelegramEvent): void;
-}
-
-/** Node's certificate failures, told as Telegram tells them (with Node's code, to debug). */
-const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME/;
-
-function describe(error: NodeJS.ErrnoException): string {
-  const code = error.code ?? '';
-  if (CERTIFICATE_ERROR.test(code)) {
-    return `SSL error {error:0A000086:SSL routines::certificate verify failed} (${code})`;
-  }
-  if (code === 'EPROTO' || code.startsWith('ERR_SSL')) return `SSL error {${error.message}}`;
-  if (code === 'ECONNREFUSED') return 'Connection refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE') return 'Connection reset by peer';
-  if (code === 'ETIMEDOUT') return 'Read timeout expired';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return 'Failed to resolve host: Name or service not known';
-  }
-  return error.message;
 }
 
 /** One webhook's delivery loop. */
@@ -109,53 +91,18 @@ class Delivery {
   /** POSTs `update`; resolves to the failure, or undefined for a 2xx. */
   private async post(update: Update): Promise<string | undefined> {
     if (!this.agent) {
-      let ca: Buffer | undefined;
-      try {
-        ca = this.options.caFile ? await readFile(this.options.caFile) : undefined;
-      } catch {
-        return `SSL error {can't read the CA file ${this.options.caFile}}`;
-      }
-      this.agent = new Agent({
-        keepAlive: true,
-        maxSockets: this.webhook.maxConnections,
-        ...(ca ? { ca } : {}),
-      });
+      const agent = await webhookAgent(this.options.caFile, this.webhook.maxConnections);
+      if (typeof agent === 'string') return agent;
+      this.agent = agent;
     }
-    const body = JSON.stringify(update);
     const { secretToken } = this.webhook;
-    return new Promise((resolve) => {
-      const outgoing = request(
-        this.webhook.url,
-        {
-          method: 'POST',
-          agent: this.agent,
-          signal: this.abort.signal,
-          timeout: this.options.timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...(secretToken ? { 'x-telegram-bot-api-secret-token': secretToken } : {}),
-          },
-        },
-        (response) => {
-          const status = response.statusCode ?? 0;
-          response.resume();
-          response.on('error', () => resolve('Webhook connection closed'));
-          response.on('end', () =>
-            resolve(
-              status >= 200 && status < 300
-                ? undefined
-                : `Wrong response from the webhook: ${status} ${response.statusMessage ?? ''}`.trim(),
-            ),
-          );
-        },
-      );
-      outgoing.on('timeout', () =>
-        outgoing.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
-      );
-      outgoing.on('error', (error) => resolve(describe(error)));
-      outgoing.end(body);
+    const result = await postJson(this.webhook.url, JSON.stringify(update), {
+      agent: this.agent,
+      signal: this.abort.signal,
+      timeoutMs: this.options.timeoutMs,
+      headers: secretToken ? { 'x-telegram-bot-api-secret-token': secretToken } : {},
     });
+    return postFailure(result);
   }
 }
 
