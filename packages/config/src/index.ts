@@ -17,7 +17,7 @@ export { CallbackModeSchema } from './callback-mode';
 export type { CallbackOrder, OrderAddressee, OrderEvent, OrderStatus } from './callback-order';
 export type { CallbackSettings } from './callback-settings';
 export { CallbackSettingsSchema } from './callback-settings';
-export type { TelegramStatus } from './channel-status';
+export type { ChannelStatus, TelegramStatus } from './channel-status';
 export type {
   ChatQueue,
   ConversationTransfer,

@@ -14,7 +14,10 @@ import {
   missedNotice,
   registerTelegramStatus,
   registerTelegramWebhook,
+  registerViberStatus,
+  registerViberWebhook,
   startChannels,
+  webhookBase,
 } from './chat';
 import { type Clock, systemClock } from './clock';
 import type { AppContext } from './context';
@@ -163,7 +166,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     store: ctx.store,
     clock,
     telegramApiUrl: env.telegramApiUrl,
+    viberApiUrl: env.viberApiUrl,
     publicUrl: () => env.publicUrl,
+    webhookBase: () => webhookBase(env),
     chatFeed: chat,
     limiter: ctx.limiters.chatMessage,
     ops: io.of('/ops'),
@@ -180,6 +185,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     env.telegramApiUrl,
   );
   registerTelegramStatus(app, ctx);
+  registerViberWebhook(app, {
+    store: ctx.store,
+    clock,
+    feed: chat,
+    limiter: ctx.limiters.chatMessage,
+  });
+  registerViberStatus(app, ctx);
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);
   });

@@ -2,10 +2,12 @@ import type { Messenger } from '@frontdesk/config';
 import type { Store } from '../../storage/store';
 import type { ChannelAdapter } from './channel-adapter';
 import { telegramAdapter } from './telegram/telegram-adapter';
+import { viberAdapter } from './viber/viber-adapter';
 
-/** The API bases of the messengers (TELEGRAM_API_URL, …). */
+/** The API bases of the messengers (TELEGRAM_API_URL, VIBER_API_URL, …). */
 export interface MessengerApis {
   telegramApiUrl: string;
+  viberApiUrl: string;
 }
 
 /** The adapter of each messenger the platform can send through. */
@@ -13,5 +15,8 @@ export function channelAdapters(
   store: Store,
   apis: MessengerApis,
 ): Partial<Record<Messenger, ChannelAdapter>> {
-  return { telegram: telegramAdapter(store, apis.telegramApiUrl) };
+  return {
+    telegram: telegramAdapter(store, apis.telegramApiUrl),
+    viber: viberAdapter(store, apis.viberApiUrl),
+  };
 }

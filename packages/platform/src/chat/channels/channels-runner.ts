@@ -22,6 +22,9 @@ import {
 } from './telegram/telegram-poller';
 import { receiveTelegramUpdate } from './telegram/telegram-receive';
 import { telegramWebhookUrl } from './telegram/telegram-webhook';
+import { viberBots } from './viber/viber-bots';
+import { viberWebhookUrl } from './viber/viber-webhook';
+import { keepViberWebhook } from './viber/viber-webhook-keeper';
 
 /** The channels' timings: the pollers', and how often the workers' pass looks for new bots. */
 export interface ChannelTuning extends PollerTuning {
@@ -67,8 +70,12 @@ export interface ChannelsSetup {
   clock: Clock;
   /** TELEGRAM_API_URL. */
   telegramApiUrl: string;
+  /** VIBER_API_URL. */
+  viberApiUrl: string;
   /** PUBLIC_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
   publicUrl(): string;
+  /** The https base Viber's (and later Facebook's) webhooks reach (webhook-base.ts). */
+  webhookBase(): string;
   chatFeed: ChatFeed;
   /** The site chat's per-visitor message limit, which customers in messengers share. */
   limiter: RateLimiterAbstract;
@@ -128,9 +135,37 @@ export function startChannels(setup: ChannelsSetup): Channels {
       },
     );
 
+  /** A Viber bot's lease loop: it only keeps the webhook (Viber has no polling). */
+  const startViber = ({ credential, token, widget }: TelegramBotEntry) =>
+    startTelegramPoller(
+      {
+        store,
+        clock,
+        apiUrl: setup.viberApiUrl,
+        holder: setup.claim.by,
+        tuning,
+        emit,
+        receive: async () => {
+          throw new Error('Viber has no polling.');
+        },
+        announce: async () => undefined,
+      },
+      {
+        credential,
+        token,
+        widgetId: widget.id,
+        mode: 'webhook',
+        webhookUrl: viberWebhookUrl(setup.webhookBase(), credential),
+        keep: keepViberWebhook,
+      },
+    );
+
   const refreshNow = async () => {
     lastRefresh = performance.now();
     const bots = await telegramBots(store);
+    for (const [credential, bot] of await viberBots(store)) {
+      bots.set(credential, { ...bot, mode: 'webhook' });
+    }
     for (const [credential, poller] of pollers) {
       const bot = bots.get(credential);
       const same = bot?.token === poller.token && bot.widget.id === poller.widgetId;
@@ -140,7 +175,8 @@ export function startChannels(setup: ChannelsSetup): Channels {
     }
     for (const bot of bots.values()) {
       if (stopped || pollers.has(bot.credential)) continue;
-      pollers.set(bot.credential, startPoller(bot));
+      const start = bot.credential.startsWith('viber:') ? startViber : startPoller;
+      pollers.set(bot.credential, start(bot));
     }
   };
   const refresh = () => {

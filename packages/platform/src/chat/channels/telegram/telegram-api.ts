@@ -4,6 +4,7 @@
  * client: polling, its offset and its fencing live in telegram-poller.ts, never in memory here.
  */
 import type { ApiMethods, ApiResponse } from '@grammyjs/types';
+import { fetchFailure } from '../api-failure';
 
 /** The Bot API's methods, without files (the platform sends none yet). */
 type Methods = ApiMethods<never>;
@@ -60,7 +61,7 @@ export async function callTelegram<M extends keyof Methods>(
     });
     body = (await response.json().catch(() => undefined)) as typeof body;
   } catch (error) {
-    throw new TelegramUnreachable(`Telegram did not answer ${method}: ${reason(error)}`, {
+    throw new TelegramUnreachable(`Telegram did not answer ${method}: ${fetchFailure(error)}`, {
       cause: error,
     });
   }
@@ -77,24 +78,3 @@ export async function callTelegram<M extends keyof Methods>(
   }
   return body.result;
 }
-
-/** The token-free words of a failed fetch: the URL holds the bot's token, so it never shows. */
-function reason(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
-  if (error instanceof Error && error.name === 'AbortError') return 'aborted';
-  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return (
-    (typeof code === 'string' && NETWORK_ERRORS[code]) || `failed (${String(code ?? 'no code')})`
-  );
-}
-
-/** What the usual network failures mean, as the Studio's status shows them. */
-const NETWORK_ERRORS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection lost',
-  UND_ERR_SOCKET: 'connection lost',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host not found',
-  ETIMEDOUT: 'timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'timed out',
-};

@@ -88,6 +88,11 @@ export interface PolledBot {
   mode: TelegramMode;
   /** Where the webhook goes (PUBLIC_URL's route for this bot); webhook mode only. */
   webhookUrl: string;
+  /**
+   * One round of keeping the webhook (default Telegram's, telegram-webhook-keeper.ts): the
+   * lease loop serves any messenger whose updates come by webhook (Viber's keeper).
+   */
+  keep?: (lease: HeldLease, url: string, failures: number) => Promise<number>;
 }
 
 /** What the work of a lease holder (polling or keeping the webhook) gets. */
@@ -213,7 +218,7 @@ export function startTelegramPoller(setup: PollerSetup, bot: PolledBot): Telegra
         }
         failures =
           bot.mode === 'webhook'
-            ? await keepWebhook(held, bot.webhookUrl, failures)
+            ? await (bot.keep ?? keepWebhook)(held, bot.webhookUrl, failures)
             : await pollOnce(held, setup, failures);
       } catch (error) {
         // The database is out of reach: look again after a pause.

@@ -1,17 +1,10 @@
 import type { Store } from '../../../storage/store';
 import type { Widget } from '../../../widgets';
+import { botToken } from '../channel-bots';
 
-/**
- * The bot token of a chat widget's Telegram channel, or undefined when it has none. The one
- * place the channels read it: from the write-only secrets store (storage/secrets.ts), never
- * from settings (they only say `{ set }`); the value goes to the Bot API and nowhere else.
- */
-export async function telegramToken(store: Store, widget: Widget): Promise<string | undefined> {
-  if (widget.settings.type !== 'chat' || !widget.settings.channels.telegram) return undefined;
-  return (
-    (await store.secrets.get({ kind: 'widget', id: widget.id }, 'channels.telegram.botToken')) ||
-    undefined
-  );
+/** The bot token of a chat widget's Telegram channel, or undefined (see channel-bots.ts). */
+export function telegramToken(store: Store, widget: Widget): Promise<string | undefined> {
+  return botToken(store, widget, 'telegram');
 }
 
 /** The channel credential of a bot token: `telegram:<bot id>` (the number before the colon). */

@@ -6,6 +6,8 @@
  */
 import type { ChatRating } from '@frontdesk/config';
 import type { Message, Update, User } from '@grammyjs/types';
+import { readRatingData } from '../rating-data';
+import { storable } from '../storable-text';
 
 /** The updates the chat reads; edits, reactions and the rest are never asked for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -32,23 +34,17 @@ export type TelegramInbound =
     }
   | { kind: 'ignored' };
 
-/** A rating button's callback_data (at most 64 bytes: an id of at most 40, the longest mark). */
-export function ratingData(conversationId: string, rating: ChatRating): string {
-  return `rate:${conversationId}:${rating}`;
-}
-
-const RATING_DATA = /^rate:([A-Za-z0-9-]{1,40}):(excellent|good|satisfactory|poor)$/;
+export { ratingData } from '../rating-data';
 
 /** Reads `update`; see the module comment. */
 export function readUpdate(update: Update): TelegramInbound {
   const pressed = update.callback_query;
-  const rated = RATING_DATA.exec(pressed?.data ?? '');
-  if (pressed?.message?.chat.type === 'private' && rated?.[1] && rated[2] && !pressed.from.is_bot) {
+  const rated = readRatingData(pressed?.data ?? '');
+  if (pressed?.message?.chat.type === 'private' && rated && !pressed.from.is_bot) {
     return {
       kind: 'rating',
       customer: customerOf(pressed.message.chat.id, pressed.from),
-      conversationId: rated[1],
-      rating: rated[2] as ChatRating,
+      ...rated,
       callbackQueryId: pressed.id,
     };
   }
@@ -104,8 +100,3 @@ const MEDIA = [
   'venue',
   'poll',
 ] as const satisfies readonly (keyof Message)[];
-
-/** Text both databases keep alike: well-formed, without NUL (storage refuses the rest). */
-function storable(text: string): string {
-  return text.toWellFormed().replaceAll('\0', '\uFFFD');
-}

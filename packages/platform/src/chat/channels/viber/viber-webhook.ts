@@ -1,0 +1,75 @@
+/**
+ * The webhook Viber posts a bot's callbacks to (viber-webhook-keeper.ts sets it):
+ * `POST /v1/channels/viber/:bot/webhook`, `:bot` the digest of the credential. Every request
+ * must carry `X-Viber-Content-Signature`, the hex HMAC-SHA256 of the raw body keyed with the
+ * bot's auth token (compared in constant time): anything else is 401 and nothing is stored. A
+ * message is stored once (by its `message_token`) however often Viber posts it; a failure
+ * answers 500, so Viber posts it again. Any platform process answers.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import * as v from 'valibot';
+import { ApiError } from '../../../http/api-error';
+import { type PlatformApp, routeSchema } from '../../../http/route-schema';
+import type { ReceiveDeps } from '../receive-message';
+import { viberBots } from './viber-bots';
+import { readViberEvent } from './viber-event';
+import { receiveViberEvent } from './viber-receive';
+
+const BotParams = v.object({
+  bot: v.pipe(v.string(), v.regex(/^[0-9a-f]{24}$/, 'must be a bot digest')),
+});
+
+/** The webhook's URL for the bot of `credential` (`viber:<digest>`) under `base`. */
+export function viberWebhookUrl(base: string, credential: string): string {
+  return `${base}/v1/channels/viber/${credential.slice('viber:'.length)}/webhook`;
+}
+
+/** A request whose JSON body's text is kept for the signature. */
+type WithRaw = { rawBody?: string };
+
+/** Registers the webhook route (in a scope of its own: it reads the raw body). */
+export function registerViberWebhook(app: PlatformApp, deps: ReceiveDeps): void {
+  void app.register(async (plugin) => {
+    const scope = plugin as unknown as PlatformApp;
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+      (request as WithRaw).rawBody = text as string;
+      try {
+        done(null, JSON.parse(text as string));
+      } catch {
+        done(new ApiError(400, 'invalid_json', 'The body is not JSON.'), undefined);
+      }
+    });
+    scope.post(
+      '/v1/channels/viber/:bot/webhook',
+      { schema: { tags: ['public'], params: routeSchema(BotParams) } },
+      async (request) => {
+        const credential = `viber:${request.params.bot}`;
+        const bot = (await viberBots(deps.store)).get(credential);
+        const raw = (request as WithRaw).rawBody ?? '';
+        const given = request.headers['x-viber-content-signature'];
+        if (!bot || typeof given !== 'string' || !signedBy(raw, given, bot.token)) {
+          throw new ApiError(401, 'unauthorized', 'Wrong or missing signature.');
+        }
+        const body = request.body as Record<string, unknown> | null;
+        if (typeof body !== 'object' || body === null) return {};
+        // 64-bit: read from the text, where a JSON number has not lost digits.
+        const token = /"message_token"\s*:\s*"?(\d{1,20})/.exec(raw)?.[1];
+        if (!token) return {};
+        await receiveViberEvent(
+          deps,
+          { credential, widget: bot.widget },
+          readViberEvent(body),
+          token,
+        );
+        return {};
+      },
+    );
+  });
+}
+
+/** Whether `signature` is the hex HMAC-SHA256 of `raw` keyed with `token`. */
+function signedBy(raw: string, signature: string, token: string): boolean {
+  const expected = createHmac('sha256', token).update(raw).digest();
+  const given = Buffer.from(signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,111 @@
+/**
+ * Viber's callbacks against the sandbox, through a TLS front with a throwaway CA: the lease
+ * holder sets the webhook at the platform's https route (the sandbox's signed check answered);
+ * a customer's messages arrive and are stored once however often Viber posts them (by
+ * `message_token`, a 64-bit number); a request without the right signature is refused with
+ * 401 and stores nothing; Viber down while customers write: their messages come once it is back,
+ * each stored once.
+ */
+import type { ChatMessage } from '@frontdesk/config';
+import { viberSignature } from '@frontdesk/messenger-sandbox';
+import { describe, expect, it } from 'vitest';
+import { widgetMessages } from '../../../support/channels';
+import { engines } from '../../../support/databases';
+import { viberSuite, viberUser, viberWidget } from '../../../support/viber';
+
+describe.each(engines)('Viber webhooks on $name', (engine) => {
+  const suite = viberSuite(engine);
+
+  /** Posts `body` (JSON text) to the bot's webhook, with `signature` when given. */
+  const post = (credential: string, body: string, signature?: string) =>
+    suite.t.request(`/v1/channels/viber/${credential.slice('viber:'.length)}/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(signature !== undefined ? { 'x-viber-content-signature': signature } : {}),
+      },
+      body,
+    });
+
+  it('sets the webhook at the https route and stores each message once, by its token', async () => {
+    const { widget, bot, credential } = await viberWidget(suite);
+    const { sandbox, operator, front } = suite;
+    expect(sandbox.viber.webhook(bot).url).toBe(
+      `${front.url}/v1/channels/viber/${credential.slice(6)}/webhook`,
+    );
+    const anna = viberUser(sandbox);
+    const delivered = sandbox.viber.waitForEvent(
+      (e) => e.type === 'callback-delivered' && e.event === 'message',
+    );
+    const sent = sandbox.viber.write(bot, anna, 'Hello from Viber');
+    expect(
+      await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Hello from Viber'),
+    ).toMatchObject({ author: 'visitor', channel: 'viber' });
+    await delivered;
+    // The token is past 2^53: stored with every digit.
+    expect(await suite.t.platform.store.channels.inbound.has(credential, sent.token)).toBe(true);
+
+    // Viber posts it again (our answer lost on the way): confirmed, not stored again.
+    const again = JSON.stringify({
+      event: 'message',
+      timestamp: 1_772_607_600_000,
+      chat_hostname: 'SN-CHAT-01_',
+      sender: { id: anna.id, name: anna.name, language: 'en', country: 'GB', api_version: 10 },
+      message: { type: 'text', text: 'Hello from Viber' },
+    }).replace('{', `{"message_token":${sent.token},`);
+    const response = await post(credential, again, viberSignature(again, bot.token));
+    expect(response.status).toBe(200);
+    expect((await widgetMessages(suite.t, widget)).map((m) => m.text)).toEqual([
+      'Hello from Viber',
+    ]);
+    // The peer carries Viber's name for the customer.
+    const [message] = await widgetMessages(suite.t, widget);
+    const conversation = await suite.t.platform.store.conversations.get(
+      message?.conversationId ?? '',
+    );
+    const peers = await suite.t.platform.store.channels.peers.ofVisitor(
+      conversation?.visitorId ?? '',
+      widget.id,
+    );
+    expect(peers).toMatchObject([{ messenger: 'viber', externalId: anna.id, name: anna.name }]);
+  });
+
+  it('refuses a callback without the right signature with 401 and stores nothing', async () => {
+    const { widget, bot, credential } = await viberWidget(suite);
+    const forged = JSON.stringify({
+      event: 'message',
+      timestamp: 1_772_607_600_000,
+      message_token: 5_000_000_000_000_001,
+      sender: { id: 'mallory0000000000000000==', name: 'Mallory' },
+      message: { type: 'text', text: 'Forged' },
+    });
+    const right = viberSignature(forged, bot.token);
+    const other = viberSignature(forged, `${bot.token}x`);
+    for (const signature of [undefined, '', 'zz', other, right.slice(2)]) {
+      const response = await post(credential, forged, signature);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({
+        error: { code: 'unauthorized', message: 'Wrong or missing signature.' },
+      });
+    }
+    // Signed for another body: refused too.
+    const response = await post(credential, forged.replace('Forged', 'Forged!'), right);
+    expect(response.status).toBe(401);
+    expect(await widgetMessages(suite.t, widget)).toEqual([]);
+  });
+
+  it('gets what customers wrote while Viber was down once it is back, each stored once', async () => {
+    const { widget, bot } = await viberWidget(suite);
+    const { sandbox, operator } = suite;
+    await sandbox.viber.faults.down('refused');
+    const anna = viberUser(sandbox);
+    const texts = ['First while down', 'Second while down', 'Third while down'];
+    for (const text of texts) sandbox.viber.write(bot, anna, text);
+    expect(sandbox.viber.webhook(bot).pending).toBe(3);
+    const last = operator.next<ChatMessage>('chat:message', (m) => m.text === texts[2]);
+    await sandbox.viber.faults.up();
+    await last;
+    await expect.poll(() => sandbox.viber.webhook(bot).pending).toBe(0);
+    expect((await widgetMessages(suite.t, widget)).map((m) => m.text)).toEqual(texts);
+  });
+});
