@@ -6,10 +6,11 @@
  * 401 and stores nothing; Viber down while customers write: their messages come once it is back,
  * each stored once.
  */
-import type { ChatMessage } from '@frontdesk/config';
+import type { ChatAck, ChatMessage } from '@frontdesk/config';
 import { viberSignature } from '@frontdesk/messenger-sandbox';
 import { describe, expect, it } from 'vitest';
 import { widgetMessages } from '../../../support/channels';
+import { connectVisitor } from '../../../support/chat';
 import { engines } from '../../../support/databases';
 import { viberSuite, viberUser, viberWidget } from '../../../support/viber';
 
@@ -107,5 +108,41 @@ describe.each(engines)('Viber webhooks on $name', (engine) => {
     await last;
     await expect.poll(() => sandbox.viber.webhook(bot).pending).toBe(0);
     expect((await widgetMessages(suite.t, widget)).map((m) => m.text)).toEqual(texts);
+  });
+
+  it("continues the site visitor's conversation in Viber through the link's context, once", async () => {
+    const { widget, bot } = await viberWidget(suite);
+    const { sandbox, operator, t } = suite;
+    const visitor = await connectVisitor(t.url, { key: widget.key });
+    const sent = await visitor.ask<ChatAck<{ message: ChatMessage }>>('send', {
+      clientId: 'viber-handoff-1',
+      text: 'Can we go on in Viber?',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const link = await visitor.ask<ChatAck<{ url: string }>>('handoff', { channel: 'viber' });
+    if (!link.ok) throw new Error(link.error.message);
+    const url = new URL(link.url.replace('viber://pa?', 'https://viber.invalid/pa?'));
+    expect(url.searchParams.get('chatURI')).toBe(bot.uri);
+    const context = url.searchParams.get('context') ?? '';
+    const anna = viberUser(sandbox);
+    const note = operator.next<ChatMessage>(
+      'chat:message',
+      (m) => m.conversationId === sent.message.conversationId && m.author === 'system',
+    );
+    sandbox.viber.open(bot, anna, context);
+    expect((await note).text).toBe(`The customer continued in Viber as ${anna.name}.`);
+    sandbox.viber.write(bot, anna, 'Here I am');
+    expect(
+      await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Here I am'),
+    ).toMatchObject({ conversationId: sent.message.conversationId, channel: 'viber' });
+    // The same link again, by someone else: it worked once.
+    const boris = viberUser(sandbox, 'Boris');
+    sandbox.viber.open(bot, boris, context);
+    sandbox.viber.write(bot, boris, 'Me too');
+    expect(
+      (await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Me too'))
+        .conversationId,
+    ).not.toBe(sent.message.conversationId);
+    visitor.socket.close();
   });
 });
