@@ -9,7 +9,7 @@ import type {
   SiteCheck,
   StaffGroup,
   StaffUser,
-  TelegramStatus,
+  ChannelStatus,
   TrunksAnswer,
   UsersAnswer,
   WidgetSettings,
@@ -131,9 +131,9 @@ export function updateGroupRules(
   });
 }
 
-/** The widget's Telegram channel's live status. */
-export function telegramStatus(id: string): Promise<TelegramStatus> {
-  return request(`/v1/admin/widgets/${encodeURIComponent(id)}/telegram-status`);
+/** The live status of the widget's Telegram or Viber channel. */
+export function channelStatus(id: string, channel: 'telegram' | 'viber'): Promise<ChannelStatus> {
+  return request(`/v1/admin/widgets/${encodeURIComponent(id)}/${channel}-status`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { useField, useForm } from './form';
 import { freshAutomaticMode, freshLeadGenerator } from './fresh-settings';
 import { LeadGeneratorFields } from './lead-generator-fields';
 import { type People, ReceiverField } from './receiver-field';
-import { TelegramStatus } from './telegram-status';
+import { ChannelStatus } from './channel-status';
 import { LocalizedField, TextLanguageSwitch, useTextLanguage } from './text-languages';
 
 type Channels = ChatSettings['channels'];
@@ -188,12 +188,13 @@ export function ChatChannels({ people, session }: { people: People; session: Sta
             ['webhook', 'Webhook'],
           ]}
         />
-        <TelegramStatus widgetId={form.widgetId} />
+        <ChannelStatus widgetId={form.widgetId} channel="telegram" />
       </Channel>
       <Channel name="viber" label="Viber">
         <Checkbox path="channels.viber.enabled" label="On" />
         <ReceiverField path="channels.viber.receiver" label="Who receives" people={people} />
         <BotTokenField path="channels.viber" channel="viber" session={session} />
+        <ChannelStatus widgetId={form.widgetId} channel="viber" />
       </Channel>
       <Channel name="callback" label="Callback order">
         <Checkbox path="channels.callback.enabled" label="On" />

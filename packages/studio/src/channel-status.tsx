@@ -1,6 +1,6 @@
-import type { TelegramStatus as Status } from '@frontdesk/config';
+import type { ChannelStatus as Status } from '@frontdesk/config';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { telegramStatus } from './api';
+import { channelStatus } from './api';
 
 /** How often the panel asks again while it is shown (real time: it mirrors the platform). */
 const REFRESH_MS = 5_000;
@@ -25,20 +25,27 @@ function summary(status: Status): string {
 }
 
 /**
- * The Telegram channel's live status as the platform sees it — connected or not, the last
- * update received, the last error (a bad token, Telegram out of reach, a webhook Telegram cannot
- * deliver to) — asked again every few seconds and on demand. Only a saved widget has one.
+ * A messenger channel's live status as the platform sees it — connected or not, the last
+ * update received, the last error (a bad token such as Viber's invalidAuthToken, the messenger
+ * out of reach, a webhook it cannot deliver to) — asked again every few seconds and on demand.
+ * Only a saved widget has one.
  */
-export function TelegramStatus({ widgetId }: { widgetId: string | undefined }) {
+export function ChannelStatus({
+  widgetId,
+  channel,
+}: {
+  widgetId: string | undefined;
+  channel: 'telegram' | 'viber';
+}) {
   const [status, setStatus] = useState<Status | { failed: string } | null>(null);
   const load = useCallback(async () => {
     if (!widgetId) return;
     try {
-      setStatus(await telegramStatus(widgetId));
+      setStatus(await channelStatus(widgetId, channel));
     } catch (error) {
       setStatus({ failed: (error as Error).message });
     }
-  }, [widgetId]);
+  }, [widgetId, channel]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
