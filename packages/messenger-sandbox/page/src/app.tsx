@@ -1,12 +1,20 @@
 /**
  * The sandbox's page: the home lists each messenger's bots; `/telegram/<bot>` is the chat with
- * that bot, where a person plays the customer (`?start=<payload>` is a deep link).
+ * that bot, where a person plays the customer (`?start=<payload>` is a deep link);
+ * `/viber/<uri>` the chat with a Viber bot (`?context=<context>` as Viber's link carries it).
  */
 import { TelegramChat } from './telegram/telegram-chat';
 import { TelegramHome } from './telegram/telegram-home';
+import { ViberChat } from './viber/viber-chat';
+import { ViberHome } from './viber/viber-home';
 
 /** Where the page is: the chat a path names, or the home. */
 export function route(pathname: string, search: string) {
+  const viber = /^\/viber\/([A-Za-z0-9._-]+)\/?$/.exec(pathname);
+  if (viber?.[1]) {
+    const context = new URLSearchParams(search).get('context');
+    return { page: 'viber-chat' as const, uri: viber[1], ...(context ? { context } : {}) };
+  }
   const chat = /^\/telegram\/([A-Za-z0-9_]+)\/?$/.exec(pathname);
   if (!chat?.[1]) return { page: 'home' as const };
   const start = new URLSearchParams(search).get('start');
@@ -28,11 +36,14 @@ export function App() {
       <main>
         {where.page === 'telegram-chat' ? (
           <TelegramChat bot={where.bot} start={where.start} />
+        ) : where.page === 'viber-chat' ? (
+          <ViberChat uri={where.uri} {...(where.context ? { context: where.context } : {})} />
         ) : (
           <>
             <h1>Messenger sandbox</h1>
             <p>Play the customer: pick a bot and write to it as your platform's customers would.</p>
             <TelegramHome />
+            <ViberHome />
           </>
         )}
       </main>
