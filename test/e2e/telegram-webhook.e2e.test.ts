@@ -7,17 +7,10 @@
  * customer reads the reply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type MessengerSandbox,
-  type SandboxBot,
-  startMessengerSandbox,
-} from '../../packages/messenger-sandbox/src/index.ts';
-import {
-  type ThrowawayCa,
-  throwawayCa,
-} from '../../packages/messenger-sandbox/test/support/throwaway-ca.ts';
-import { type TlsFront, tlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { type Stage, signInToConsole, startStage } from './harness.ts';
+import type { MessengerSandbox, SandboxBot } from '../../packages/messenger-sandbox/src/index.ts';
+import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
+import { type Stage, signInToConsole } from './harness.ts';
+import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
 import {
   conversation,
   customerLog,
@@ -27,41 +20,23 @@ import {
   telegramChat,
 } from './telegram-helpers.ts';
 
-let ca: ThrowawayCa;
+let messengers: MessengerStage;
 let front: TlsFront;
 let sandbox: MessengerSandbox;
 let stage: Stage;
 let bot: SandboxBot;
 
 beforeAll(async () => {
-  ca = await throwawayCa();
-  front = await tlsFront(ca);
-  let clock: (() => Date) | undefined;
-  sandbox = await startMessengerSandbox({
-    clock: () => clock?.() ?? new Date(),
-    caFile: ca.caFile,
-  });
-  stage = await startStage(new Date(), {
-    env: {
-      TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-      MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
-      PUBLIC_URL: front.url,
-      TRUST_PROXY: '127.0.0.1',
-      WORKER_INTERVAL_MS: '200',
-    },
-  });
-  clock = stage.clock;
-  front.target(stage.platform.url);
+  messengers = await startMessengerStage((sandbox) => ({
+    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
+    MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
+  }));
+  ({ front, sandbox, stage } = messengers);
   bot = sandbox.telegram.createBot({ username: 'frontdesk_hook_bot', firstName: 'Shop' });
   await telegramChat(stage, bot, 'webhook');
 });
 
-afterAll(async () => {
-  await stage?.stop();
-  await sandbox?.close();
-  await front?.close();
-  await ca?.remove();
-});
+afterAll(() => messengers?.stop());
 
 describe('Telegram by webhook through a TLS front', () => {
   it('carries a customer’s message to the console and the reply back, by webhook', async () => {

@@ -6,44 +6,25 @@
  * → replies → the customer reads the reply on the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type MessengerSandbox,
-  startMessengerSandbox,
-  type ViberSandboxBot,
+import type {
+  MessengerSandbox,
+  ViberSandboxBot,
 } from '../../packages/messenger-sandbox/src/index.ts';
-import {
-  type ThrowawayCa,
-  throwawayCa,
-} from '../../packages/messenger-sandbox/test/support/throwaway-ca.ts';
-import { type TlsFront, tlsFront } from '../../packages/platform/test/support/tls-front.ts';
+import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { createChat } from './chat-helpers.ts';
-import { type Stage, signInToConsole, startStage } from './harness.ts';
+import { type Stage, signInToConsole } from './harness.ts';
+import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
 import { conversation, reply } from './telegram-helpers.ts';
 
-let ca: ThrowawayCa;
+let messengers: MessengerStage;
 let front: TlsFront;
 let sandbox: MessengerSandbox;
 let stage: Stage;
 let bot: ViberSandboxBot;
 
 beforeAll(async () => {
-  ca = await throwawayCa();
-  front = await tlsFront(ca);
-  let clock: (() => Date) | undefined;
-  sandbox = await startMessengerSandbox({
-    clock: () => clock?.() ?? new Date(),
-    caFile: ca.caFile,
-  });
-  stage = await startStage(new Date(), {
-    env: {
-      VIBER_API_URL: sandbox.viber.apiUrl,
-      PUBLIC_URL: front.url,
-      TRUST_PROXY: '127.0.0.1',
-      WORKER_INTERVAL_MS: '200',
-    },
-  });
-  clock = stage.clock;
-  front.target(stage.platform.url);
+  messengers = await startMessengerStage((sandbox) => ({ VIBER_API_URL: sandbox.viber.apiUrl }));
+  ({ front, sandbox, stage } = messengers);
   bot = sandbox.viber.createBot({ name: 'Shop', uri: 'frontdesk_shop' });
   const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
   if (!operator) throw new Error('the demo account is not seeded');
@@ -67,12 +48,7 @@ beforeAll(async () => {
   await stage.platform.platform.channels.refresh();
 });
 
-afterAll(async () => {
-  await stage?.stop();
-  await sandbox?.close();
-  await front?.close();
-  await ca?.remove();
-});
+afterAll(() => messengers?.stop());
 
 describe('Viber through a TLS front', () => {
   it('carries a customer’s message to the console and the reply back', async () => {

@@ -26,6 +26,6 @@ export {
   type TelegramSandbox,
 } from './telegram/telegram-sandbox';
 export type { BotRef } from './telegram/telegram-state';
+export { viberSignature } from './viber/viber-callbacks';
 export type { ViberChatMessage, ViberEvent, ViberSandboxBot, ViberUser } from './viber/viber-model';
 export type { ViberFaults, ViberOptions, ViberSandbox } from './viber/viber-sandbox';
-export { viberSignature } from './viber/viber-callbacks';

@@ -11,7 +11,7 @@ import {
   type TelegramOptions,
   type TelegramSandbox,
 } from './telegram/telegram-sandbox';
-import { type ViberOptions, type ViberSandbox, startViber } from './viber/viber-sandbox';
+import { startViber, type ViberOptions, type ViberSandbox } from './viber/viber-sandbox';
 
 /** Where and how the sandbox runs. */
 export interface SandboxOptions {

@@ -3,12 +3,12 @@ import type { StaffSession } from '@frontdesk/staff';
 import type { ComponentChildren } from 'preact';
 import { BotTokenField } from './bot-token-field';
 import { CallbackModeField } from './callback-mode-field';
+import { ChannelStatus } from './channel-status';
 import { Checkbox, Fieldset, ListField, NumberField, Select, TextField } from './fields';
 import { useField, useForm } from './form';
 import { freshAutomaticMode, freshLeadGenerator } from './fresh-settings';
 import { LeadGeneratorFields } from './lead-generator-fields';
 import { type People, ReceiverField } from './receiver-field';
-import { ChannelStatus } from './channel-status';
 import { LocalizedField, TextLanguageSwitch, useTextLanguage } from './text-languages';
 
 type Channels = ChatSettings['channels'];

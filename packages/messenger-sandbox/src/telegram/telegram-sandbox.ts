@@ -6,6 +6,7 @@ import type { CallbackQuery, Message, WebhookInfo } from '@grammyjs/types';
 import type { FastifyInstance } from 'fastify';
 import { createApiListener, type Outage } from '../api-listener';
 import type { Clock } from '../clock';
+import { waitForEvent as waitFor } from '../wait-for-event';
 import { registerBotApi } from './bot-api';
 import { registerControlRoutes } from './control-routes';
 import { customerPresses, customerStarts, customerWrites, setBlocked } from './customer-actions';
@@ -232,16 +233,5 @@ function waitForEvent(
   match: (event: TelegramEvent) => boolean,
   timeoutMs: number,
 ): Promise<TelegramEvent> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`The awaited Telegram event did not come in ${timeoutMs} ms.`));
-    }, timeoutMs);
-    const unsubscribe = telegram.subscribe((event) => {
-      if (!match(event)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(event);
-    });
-  });
+  return waitFor((listener) => telegram.subscribe(listener), match, timeoutMs, 'Telegram');
 }

@@ -8,8 +8,8 @@
 import type { FastifyInstance } from 'fastify';
 import { isHttps } from '../webhook-post';
 import type { ViberCallbacks } from './viber-callbacks';
-import type { ViberButton, ViberKeyboard } from './viber-model';
 import { botMessage } from './viber-customer';
+import type { ViberButton, ViberKeyboard } from './viber-model';
 import { CHAT_HOSTNAME, type ViberBotState, type ViberState, viberJson } from './viber-state';
 
 /** The most text one message holds. */

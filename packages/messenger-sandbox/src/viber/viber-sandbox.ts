@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createApiListener, type Outage } from '../api-listener';
 import type { Clock } from '../clock';
+import { waitForEvent as waitFor } from '../wait-for-event';
 import { registerViberApi } from './viber-api';
 import { ViberCallbacks } from './viber-callbacks';
 import { registerViberControl } from './viber-control-routes';
@@ -108,18 +109,7 @@ export async function startViber(
   });
   const apiUrl = await listener.start();
   const waitForEvent = (match: (event: ViberEvent) => boolean, timeoutMs = DEFAULT_WAIT_MS) =>
-    new Promise<ViberEvent>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        unsubscribe();
-        reject(new Error(`The awaited Viber event did not come in ${timeoutMs} ms.`));
-      }, timeoutMs);
-      const unsubscribe = viber.subscribe((event) => {
-        if (!match(event)) return;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(event);
-      });
-    });
+    waitFor((listener) => viber.subscribe(listener), match, timeoutMs, 'Viber');
   const sandbox: RunningViber = {
     apiUrl,
     get linkBase() {

@@ -4,6 +4,7 @@
  */
 import { request } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Compose } from '../compose';
 import { isTyping } from './chat-state';
 import type { Customer, ListedBot } from './control-types';
 import { CustomerForm } from './customer-form';
@@ -166,24 +167,13 @@ export function TelegramChat({ bot, start }: TelegramChatProps) {
               </button>
             </div>
           ) : (
-            <form class="compose" onSubmit={send}>
-              <label for="compose-text" class="visually-hidden">
-                Message
-              </label>
-              <textarea
-                id="compose-text"
-                rows={2}
-                maxLength={4096}
-                value={draft}
-                onInput={(event) => setDraft(event.currentTarget.value)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && !event.shiftKey) void send(event);
-                }}
-              />
-              <button class="primary" type="submit">
-                Send
-              </button>
-            </form>
+            <Compose
+              id="compose-text"
+              maxLength={4096}
+              draft={draft}
+              setDraft={setDraft}
+              onSend={(event) => void send(event)}
+            />
           )}
         </>
       ) : (

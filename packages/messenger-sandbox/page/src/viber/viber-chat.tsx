@@ -6,6 +6,7 @@
  */
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
+import { Compose } from '../compose';
 import { useViberChat } from './use-viber-chat';
 import { forgetViberUser, registerViberUser, savedViberUser } from './viber-profile';
 import type { ListedViberBot, ViberUser } from './viber-types';
@@ -127,7 +128,8 @@ export function ViberChat({ uri, context }: { uri: string; context?: string }) {
             </ol>
           </div>
           {keyboard && (
-            <div class="viber-keyboard" role="group" aria-label="The bot's keyboard">
+            <fieldset class="viber-keyboard">
+              <legend class="visually-hidden">The bot's keyboard</legend>
               {keyboard.Buttons.map((button) => (
                 <button
                   key={button.ActionBody}
@@ -137,26 +139,15 @@ export function ViberChat({ uri, context }: { uri: string; context?: string }) {
                   {button.Text ?? button.ActionBody}
                 </button>
               ))}
-            </div>
+            </fieldset>
           )}
-          <form class="compose" onSubmit={send}>
-            <label for="viber-text" class="visually-hidden">
-              Message
-            </label>
-            <textarea
-              id="viber-text"
-              rows={2}
-              maxLength={7000}
-              value={draft}
-              onInput={(event) => setDraft(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && !event.shiftKey) void send(event);
-              }}
-            />
-            <button class="primary" type="submit">
-              Send
-            </button>
-          </form>
+          <Compose
+            id="viber-text"
+            maxLength={7000}
+            draft={draft}
+            setDraft={setDraft}
+            onSend={(event) => void send(event)}
+          />
         </>
       ) : (
         <p>Loading…</p>

@@ -31,7 +31,11 @@ export function registerChannelStatus(
         ? await ctx.store.channels.leases.status(credentialOf(token))
         : undefined;
       const iso = (at: number | null | undefined) => (at ? new Date(at).toISOString() : null);
-      const mode = channel && 'mode' in channel ? (channel.mode ?? 'polling') : 'webhook';
+      // Telegram polls unless told otherwise; Viber has webhooks only.
+      const mode =
+        messenger === 'telegram' && isChat(widget)
+          ? (widget.settings.channels.telegram?.mode ?? 'polling')
+          : 'webhook';
       return {
         mode: token ? mode : 'off',
         connected:

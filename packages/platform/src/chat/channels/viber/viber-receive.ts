@@ -1,6 +1,6 @@
+import { receiveHandoff } from '../receive-handoff';
 import type { InboundUpdate, ReceiveDeps } from '../receive-message';
 import { receiveMessage } from '../receive-message';
-import { receiveHandoff } from '../receive-handoff';
 import { receiveRating } from '../receive-rating';
 import type { ViberInbound } from './viber-event';
 

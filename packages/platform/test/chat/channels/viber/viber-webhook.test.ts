@@ -140,8 +140,7 @@ describe.each(engines)('Viber webhooks on $name', (engine) => {
     sandbox.viber.open(bot, boris, context);
     sandbox.viber.write(bot, boris, 'Me too');
     expect(
-      (await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Me too'))
-        .conversationId,
+      (await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Me too')).conversationId,
     ).not.toBe(sent.message.conversationId);
     visitor.socket.close();
   });
