@@ -23,9 +23,9 @@ const UpdateBody = v.looseObject({
   update_id: v.pipe(v.number('must be a number'), v.integer('must be a whole number')),
 });
 
-/** The webhook's URL for the bot of `credential` (`telegram:<bot id>`) under `publicUrl`. */
-export function telegramWebhookUrl(publicUrl: string, credential: string): string {
-  return `${publicUrl}/v1/channels/telegram/${credential.slice('telegram:'.length)}/webhook`;
+/** The webhook's URL for the bot of `credential` (`telegram:<bot id>`) under `webhookBase` (WEBHOOK_URL). */
+export function telegramWebhookUrl(webhookBase: string, credential: string): string {
+  return `${webhookBase}/v1/channels/telegram/${credential.slice('telegram:'.length)}/webhook`;
 }
 
 /** Registers the webhook route. */

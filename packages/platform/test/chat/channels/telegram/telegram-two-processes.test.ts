@@ -56,7 +56,7 @@ describe('Telegram webhooks across two platform processes sharing Redis', () => 
       REDIS_URL,
       REDIS_PREFIX: prefix,
       TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-      PUBLIC_URL: front.url,
+      WEBHOOK_URL: front.url,
     };
     a = await startPlatform(database, {
       clock,
