@@ -116,4 +116,43 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
     const stored = await widgetMessages(t, widget);
     expect(stored.map((m) => [m.text, m.published])).toEqual([['Hi', true]]);
   });
+
+  it("keeps the customer's name and username on the peer, and the phone once they share their own", async () => {
+    const { widget, bot, credential, deps, store } = await handOver();
+    const anna = customer(stage.sandbox);
+    const source = { credential, widget };
+    const hello = stage.sandbox.telegram.write(bot.username, anna, 'Hello') as Private;
+    await receiveTelegramUpdate(deps, source, { update_id: 1, message: hello }, undefined);
+    const [first] = await widgetMessages(t, widget);
+    const conversation = await store.conversations.get(first?.conversationId ?? '');
+    const peersOf = () => store.channels.peers.ofVisitor(conversation?.visitorId ?? '', widget.id);
+    expect(await peersOf()).toMatchObject([
+      { name: `Anna ${anna.lastName}`, username: anna.username, phone: null },
+    ]);
+
+    // Someone else's number, forwarded: not the customer's.
+    const forwarded = {
+      ...hello,
+      message_id: hello.message_id + 1,
+      text: undefined,
+      contact: { phone_number: '+79990000000', first_name: 'Boris', user_id: 42 },
+    } as Private;
+    await receiveTelegramUpdate(deps, source, { update_id: 2, message: forwarded }, undefined);
+    expect(await peersOf()).toMatchObject([{ phone: null }]);
+    // Their own, shared with Telegram's button: kept on the peer.
+    const shared = {
+      ...forwarded,
+      message_id: hello.message_id + 2,
+      contact: { phone_number: '+79161234567', first_name: 'Anna', user_id: anna.id },
+    } as Private;
+    await receiveTelegramUpdate(deps, source, { update_id: 3, message: shared }, undefined);
+    expect(await peersOf()).toMatchObject([
+      { name: `Anna ${anna.lastName}`, username: anna.username, phone: '+79161234567' },
+    ]);
+    expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual([
+      'Hello',
+      'Shared a phone number: +79990000000',
+      'Shared a phone number: +79161234567',
+    ]);
+  });
 });
