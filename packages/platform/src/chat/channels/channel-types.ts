@@ -207,6 +207,11 @@ export interface ChannelStore {
       error: string | null;
       now: number;
     }): Promise<void>;
+    /**
+     * Notes an update received by webhook (whichever process took it; the poller's cursor
+     * notes polled ones): the Studio's "last update".
+     */
+    received(credential: string, now: number): Promise<void>;
     status(credential: string): Promise<ChannelStatus | undefined>;
     /** Records the webhook the holder sets (null: none); false when the fence is stale. */
     setWebhook(input: {

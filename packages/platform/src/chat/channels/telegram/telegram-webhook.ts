@@ -3,7 +3,8 @@
  * sets it): `POST /v1/channels/telegram/:bot/webhook`. Every request must carry the bot's
  * current `X-Telegram-Bot-Api-Secret-Token` (compared in constant time): anything else is 401
  * and nothing is stored. An update is stored once however often Telegram delivers it; a failure
- * answers 500, so Telegram delivers it again. Any platform process answers.
+ * answers 500, so Telegram delivers it again. Any platform process answers, and notes the
+ * bot's last update for the Studio's status (as a poller's cursor does).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from '@grammyjs/types';
@@ -55,6 +56,7 @@ export function registerTelegramWebhook(
         request.body as Update,
         undefined,
       );
+      await deps.store.channels.leases.received(credential, deps.clock().getTime());
       return {};
     },
   );

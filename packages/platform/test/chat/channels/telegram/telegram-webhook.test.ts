@@ -109,6 +109,15 @@ describe.each(engines)('Telegram webhooks on $name', (engine) => {
       await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Hello by webhook'),
     ).toMatchObject({ author: 'visitor', channel: 'telegram' });
     const { updateId } = (await delivered) as { updateId: number };
+    // The Studio's status says when the last update came, as for polling.
+    const marketer = await t.signIn('marketer');
+    const status = await marketer(`/v1/admin/widgets/${widget.id}/telegram-status`);
+    expect(await status.json()).toMatchObject({
+      mode: 'webhook',
+      connected: true,
+      lastUpdateAt: clock().toISOString(),
+      lastError: null,
+    });
 
     // Telegram delivers it again (our answer lost on the way, say): confirmed, not stored again.
     const again = await post(bot.id, { update_id: updateId, message }, await secretOf(credential));
