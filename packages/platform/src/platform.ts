@@ -17,7 +17,6 @@ import {
   registerViberStatus,
   registerViberWebhook,
   startChannels,
-  webhookBase,
 } from './chat';
 import { type Clock, systemClock } from './clock';
 import type { AppContext } from './context';
@@ -167,8 +166,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock,
     telegramApiUrl: env.telegramApiUrl,
     viberApiUrl: env.viberApiUrl,
-    publicUrl: () => env.publicUrl,
-    webhookBase: () => webhookBase(env),
+    webhookUrl: () => env.webhookUrl,
     chatFeed: chat,
     limiter: ctx.limiters.chatMessage,
     ops: io.of('/ops'),

@@ -19,7 +19,6 @@ export { registerTelegramStatus } from './channels/telegram/telegram-status';
 export { registerTelegramWebhook } from './channels/telegram/telegram-webhook';
 export { registerViberStatus } from './channels/viber/viber-status';
 export { registerViberWebhook } from './channels/viber/viber-webhook';
-export { webhookBase } from './channels/webhook-base';
 export { registerChatHandoff } from './chat-handoff';
 export { announceOperators } from './chat-presence';
 export type {

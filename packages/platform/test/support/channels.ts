@@ -118,11 +118,14 @@ export async function telegramWidget(
     site?: SitePatch;
     refresh?: boolean;
     mode?: 'polling' | 'webhook';
+    /** The widget's other settings (its main language, say). */
+    settings?: Partial<ChatSettings>;
   } = {},
 ): Promise<{ widget: Widget; bot: SandboxBot }> {
   const bot = sandbox.telegram.createBot({ username: `shop${++bots}_bot`, firstName: 'Shop' });
   const defaults = defaultSettings('chat') as ChatSettings;
   const widget = await chatWidget(t, options.site, {
+    ...options.settings,
     channels: {
       ...defaults.channels,
       telegram: {

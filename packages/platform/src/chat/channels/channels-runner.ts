@@ -72,10 +72,8 @@ export interface ChannelsSetup {
   telegramApiUrl: string;
   /** VIBER_API_URL. */
   viberApiUrl: string;
-  /** PUBLIC_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
-  publicUrl(): string;
-  /** The https base Viber's (and later Facebook's) webhooks reach (webhook-base.ts). */
-  webhookBase(): string;
+  /** WEBHOOK_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
+  webhookUrl(): string;
   chatFeed: ChatFeed;
   /** The site chat's per-visitor message limit, which customers in messengers share. */
   limiter: RateLimiterAbstract;
@@ -131,7 +129,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
         token,
         widgetId: widget.id,
         mode,
-        webhookUrl: telegramWebhookUrl(setup.publicUrl(), credential),
+        webhookUrl: telegramWebhookUrl(setup.webhookUrl(), credential),
       },
     );
 
@@ -155,7 +153,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
         token,
         widgetId: widget.id,
         mode: 'webhook',
-        webhookUrl: viberWebhookUrl(setup.webhookBase(), credential),
+        webhookUrl: viberWebhookUrl(setup.webhookUrl(), credential),
         keep: keepViberWebhook,
       },
     );

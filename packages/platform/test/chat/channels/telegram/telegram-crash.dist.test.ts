@@ -65,7 +65,7 @@ describe.each(['polling', 'webhook'] as const)('Telegram in %s mode across SIGKI
     const port = await freePort();
     platform = await builtPlatform(`fd-telegram-crash-${mode}-`, {
       PORT: String(port),
-      ...(mode === 'webhook' ? { PUBLIC_URL: front.url, TRUST_PROXY: '127.0.0.1' } : {}),
+      ...(mode === 'webhook' ? { WEBHOOK_URL: front.url, TRUST_PROXY: '127.0.0.1' } : {}),
       TELEGRAM_API_URL: sandbox.telegram.apiUrl,
       WORKER_INTERVAL_MS: '50',
       // A dead process's bots and claimed replies are taken over within seconds, not minutes.
