@@ -4,7 +4,8 @@
  * must carry `X-Viber-Content-Signature`, the hex HMAC-SHA256 of the raw body keyed with the
  * bot's auth token (compared in constant time): anything else is 401 and nothing is stored. A
  * message is stored once (by its `message_token`) however often Viber posts it; a failure
- * answers 500, so Viber posts it again. Any platform process answers.
+ * answers 500, so Viber posts it again. Any platform process answers, and notes the bot's last
+ * update for the Studio's status.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
@@ -61,6 +62,8 @@ export function registerViberWebhook(app: PlatformApp, deps: ReceiveDeps): void 
           readViberEvent(body),
           token,
         );
+        // The Studio's "last update", as the poller's cursor notes Telegram's.
+        await deps.store.channels.leases.received(credential, deps.clock().getTime());
         return {};
       },
     );
