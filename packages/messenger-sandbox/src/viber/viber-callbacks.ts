@@ -7,17 +7,13 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Agent } from 'node:https';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { type PostLoopOptions, startPostLoop } from '../post-loop';
 import { postFailure, postJson, webhookAgent } from '../webhook-post';
 import type { ViberEvent } from './viber-model';
 import { type ViberBotState, viberJson } from './viber-state';
 
 /** How callbacks are delivered. */
-export interface CallbackOptions {
-  caFile?: string;
-  retry: { firstMs: number; maxMs: number };
-  timeoutMs: number;
-  isDown(): boolean;
+export interface CallbackOptions extends PostLoopOptions {
   emit(event: ViberEvent): void;
 }
 
@@ -86,62 +82,43 @@ export class ViberCallbacks {
   }
 
   private run(state: ViberBotState, url: string): () => void {
-    const abort = new AbortController();
-    let agent: Agent | undefined;
-    const idle = () =>
-      new Promise<void>((resolve) => {
-        state.kick = resolve;
-      });
-    const loop = async () => {
-      let wait = this.options.retry.firstMs;
-      while (!abort.signal.aborted) {
-        const next = this.options.isDown() ? undefined : state.pending[0];
-        if (!next) {
-          await idle();
-          continue;
-        }
-        if (!agent) {
-          const made = await webhookAgent(this.options.caFile);
-          if (typeof made !== 'string') agent = made;
-        }
-        const failure = agent
-          ? await postCallback(url, state.bot.token, next.body, agent, {
-              ...this.options,
-              signal: abort.signal,
-            })
-          : "SSL error {can't read the CA file}";
-        if (abort.signal.aborted) return;
-        const { event, messageToken } = next;
-        if (failure === undefined) {
-          state.pending.shift();
-          wait = this.options.retry.firstMs;
+    return startPostLoop(this.options, {
+      next: () => {
+        const next = state.pending[0];
+        if (!next) return undefined;
+        const body = viberJson(next.body);
+        return {
+          url,
+          body,
+          headers: { 'x-viber-content-signature': viberSignature(body, state.bot.token) },
+        };
+      },
+      delivered: () => {
+        const done = state.pending.shift();
+        if (done) {
+          const { event, messageToken } = done;
           this.options.emit({
             type: 'callback-delivered',
             bot: state.bot.uri,
             event,
             messageToken,
           });
-          continue;
         }
-        if (state.webhook) state.webhook.lastError = failure;
+      },
+      failed: (message) => {
+        if (state.webhook) state.webhook.lastError = message;
+        const next = state.pending[0];
         this.options.emit({
           type: 'callback-error',
           bot: state.bot.uri,
-          event,
-          messageToken,
-          message: failure,
+          event: next?.event ?? '',
+          messageToken: next?.messageToken ?? '',
+          message,
         });
-        agent?.destroy();
-        agent = undefined;
-        await sleep(wait, undefined, { signal: abort.signal }).catch(() => undefined);
-        wait = Math.min(wait * 2, this.options.retry.maxMs);
-      }
-    };
-    void loop();
-    return () => {
-      abort.abort();
-      state.kick?.();
-      agent?.destroy();
-    };
+      },
+      onKick: (kick) => {
+        state.kick = kick;
+      },
+    });
   }
 }
