@@ -4,6 +4,17 @@
  */
 export type { Outage } from './api-listener';
 export type { Clock } from './clock';
+export type {
+  FacebookChatMessage,
+  FacebookEvent,
+  FacebookPage,
+  FacebookPerson,
+} from './facebook/facebook-model';
+export {
+  type FacebookOptions,
+  type FacebookSandbox,
+  facebookSignature,
+} from './facebook/facebook-sandbox';
 export { PAGE_POLICY } from './front-server';
 export { type LocalCa, localCa } from './local-ca';
 export {

@@ -4,6 +4,11 @@
  * with a start function like {@link startTelegram}, started here, and one folder of the page.
  */
 import { type Clock, systemClock } from './clock';
+import {
+  type FacebookOptions,
+  type FacebookSandbox,
+  startFacebook,
+} from './facebook/facebook-sandbox';
 import { createFrontServer } from './front-server';
 import { PAGE_DIR, registerPage } from './page-files';
 import {
@@ -27,6 +32,7 @@ export interface SandboxOptions {
   pageDir?: string;
   telegram?: TelegramOptions;
   viber?: ViberOptions;
+  facebook?: FacebookOptions;
 }
 
 /** A running sandbox. */
@@ -35,11 +41,12 @@ export interface MessengerSandbox {
   url: string;
   telegram: TelegramSandbox;
   viber: ViberSandbox;
+  facebook: FacebookSandbox;
   close(): Promise<void>;
 }
 
 /** The messengers the page knows, by their path: `/telegram/<bot>?start=…`. */
-const MESSENGER_PATHS = ['/telegram', '/viber'];
+const MESSENGER_PATHS = ['/telegram', '/viber', '/facebook'];
 
 /** Starts the sandbox; never for production: it stands in for the messengers' services. */
 export async function startMessengerSandbox(
@@ -57,9 +64,11 @@ export async function startMessengerSandbox(
   };
   const telegram = await startTelegram(setup, options.telegram);
   const viber = await startViber(setup, options.viber);
+  const facebook = await startFacebook(setup, options.facebook);
   const closeApis = async () => {
     await telegram.close();
     await viber.close();
+    await facebook.close();
   };
   let url: string;
   try {
@@ -72,6 +81,7 @@ export async function startMessengerSandbox(
     url,
     telegram,
     viber,
+    facebook,
     async close() {
       await closeApis();
       await front.close();
