@@ -97,12 +97,26 @@ export const VkChannelSchema = v.object({
   groupId: linkSlug('a VK community id or short name'),
 });
 
+/** A Facebook Page access token, as the page's admin gets it. */
+export const FacebookPageTokenSchema = token(
+  1000,
+  /^[A-Za-z0-9_-]{20,1000}$/,
+  'a Facebook Page access token',
+);
+
 /** A connected Facebook public page (not a group). */
 export const FacebookChannelSchema = v.object({
   enabled: flag,
   receiver: OptionalReceiverSchema,
-  /** The page's id or username, for the m.me link. */
+  /** The page's id (its events name it), for the m.me link too. */
   pageId: linkSlug('a Facebook page id or username'),
+  /**
+   * Write-only (see secret.ts): the Page access token, pasted (authorising as the page's admin
+   * by OAuth comes later). Without it the page's messages are not read.
+   */
+  pageToken: secret(FacebookPageTokenSchema, 'a Facebook Page access token'),
+  /** The app has the Human Agent permission: replies up to 7 days after the last message. */
+  humanAgent: v.optional(flag),
 });
 
 /** Callback orders from inside the chat: the callback widget's mode. */

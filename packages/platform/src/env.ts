@@ -83,6 +83,14 @@ export interface PlatformEnv {
   telegramApiUrl: string;
   /** Base URL of the Viber REST API (VIBER_API_URL; tests point it at a local server). */
   viberApiUrl: string;
+  /** Base URL of the Graph API (FACEBOOK_GRAPH_URL; the messenger sandbox in development). */
+  facebookGraphUrl: string;
+  /**
+   * The platform's one Facebook app (webhooks belong to an app, not a page): FACEBOOK_APP_ID,
+   * FACEBOOK_APP_SECRET (the key of the events' signatures) and FACEBOOK_VERIFY_TOKEN (the
+   * Dashboard's verification); undefined without a secret: Facebook pages are not read.
+   */
+  facebookApp: { id: string; secret: string; verifyToken: string } | undefined;
   /**
    * SITE_CHECK_PRIVATE=1: the Studio's "test on my site" check may load pages on loopback and
    * private networks (the demo and tests, whose sites run there). Off in production: the check
@@ -134,7 +142,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * SIP_RTPENGINE, SIP_MEDIA_ADDRESS, SIP_MEDIA_PORTS, SIP_TRUNK_ADDRESS, SIP_TRUNK_PORT,
  * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits,
- * TELEGRAM_API_URL, VIBER_API_URL, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE and CHANNEL_LEASE_MS.
+ * TELEGRAM_API_URL, VIBER_API_URL, FACEBOOK_GRAPH_URL, FACEBOOK_APP_ID, FACEBOOK_APP_SECRET,
+ * FACEBOOK_VERIFY_TOKEN, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE and CHANNEL_LEASE_MS.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -175,6 +184,14 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     limits: limitsOf(env),
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
+    facebookGraphUrl: baseUrl(env.FACEBOOK_GRAPH_URL || 'https://graph.facebook.com'),
+    facebookApp: env.FACEBOOK_APP_SECRET
+      ? {
+          id: env.FACEBOOK_APP_ID || '',
+          secret: env.FACEBOOK_APP_SECRET,
+          verifyToken: env.FACEBOOK_VERIFY_TOKEN || '',
+        }
+      : undefined,
     siteCheckPrivate: env.SITE_CHECK_PRIVATE === '1',
     messengerLinkBase: env.MESSENGER_LINK_BASE
       ? baseUrl(env.MESSENGER_LINK_BASE, 'MESSENGER_LINK_BASE')

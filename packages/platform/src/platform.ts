@@ -12,6 +12,8 @@ import {
   DEFAULT_CHANNEL_TUNING,
   leaseTuning,
   missedNotice,
+  registerFacebookStatus,
+  registerFacebookWebhook,
   registerTelegramStatus,
   registerTelegramWebhook,
   registerViberStatus,
@@ -166,6 +168,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock,
     telegramApiUrl: env.telegramApiUrl,
     viberApiUrl: env.viberApiUrl,
+    facebookGraphUrl: env.facebookGraphUrl,
     webhookUrl: () => env.webhookUrl,
     chatFeed: chat,
     limiter: ctx.limiters.chatMessage,
@@ -190,6 +193,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     limiter: ctx.limiters.chatMessage,
   });
   registerViberStatus(app, ctx);
+  registerFacebookWebhook(
+    app,
+    { store: ctx.store, clock, feed: chat, limiter: ctx.limiters.chatMessage },
+    env.facebookApp,
+  );
+  registerFacebookStatus(app, ctx);
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);
   });

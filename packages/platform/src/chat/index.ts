@@ -15,6 +15,8 @@ export {
   leaseTuning,
   startChannels,
 } from './channels/channels-runner';
+export { registerFacebookStatus } from './channels/facebook/facebook-status';
+export { registerFacebookWebhook } from './channels/facebook/facebook-webhook';
 export { registerTelegramStatus } from './channels/telegram/telegram-status';
 export { registerTelegramWebhook } from './channels/telegram/telegram-webhook';
 export { registerViberStatus } from './channels/viber/viber-status';

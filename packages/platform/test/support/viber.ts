@@ -24,7 +24,7 @@ import { connectOps, type OpsClient } from './ops-client';
 import { startPlatform, type TestClock, type TestPlatform, testClock } from './platform';
 import { type TlsFront, tlsFront } from './tls-front';
 
-/** What a Viber test works with (set by the enclosing describe's beforeAll). */
+/** What a Viber (or Facebook) test works with (set by the enclosing describe's beforeAll). */
 export interface ViberSuite {
   clock: TestClock;
   sandbox: MessengerSandbox;
@@ -36,6 +36,18 @@ export interface ViberSuite {
 
 /** Starts (and at the end stops) everything a Viber test needs, on `engine`. */
 export function viberSuite(engine: TestEngine): ViberSuite {
+  return webhookSuite(engine, (sandbox) => ({ VIBER_API_URL: sandbox.viber.apiUrl }));
+}
+
+/**
+ * Starts (and at the end stops) a platform behind the TLS front and the sandbox on one clock, on
+ * `engine`, the platform's environment besides PUBLIC_URL from `env`: for any messenger whose
+ * updates come by webhook.
+ */
+export function webhookSuite(
+  engine: TestEngine,
+  env: (sandbox: MessengerSandbox) => Record<string, string>,
+): ViberSuite {
   const suite = {} as ViberSuite;
   let ca: ThrowawayCa | undefined;
   beforeAll(async () => {
@@ -46,11 +58,12 @@ export function viberSuite(engine: TestEngine): ViberSuite {
       clock: suite.clock,
       caFile: ca.caFile,
       viber: { callbackRetry: { firstMs: 20, maxMs: 100 } },
+      facebook: { deliveryRetry: { firstMs: 20, maxMs: 100 } },
     });
     suite.database = await engine.open();
     suite.t = await startPlatform(suite.database, {
       clock: suite.clock,
-      env: { VIBER_API_URL: suite.sandbox.viber.apiUrl, PUBLIC_URL: suite.front.url },
+      env: { ...env(suite.sandbox), PUBLIC_URL: suite.front.url },
       channelTuning: TEST_CHANNEL_TUNING,
     });
     suite.front.target(suite.t.url);

@@ -1,13 +1,15 @@
 import type { Messenger } from '@frontdesk/config';
 import type { Store } from '../../storage/store';
 import type { ChannelAdapter } from './channel-adapter';
+import { facebookAdapter } from './facebook/facebook-adapter';
 import { telegramAdapter } from './telegram/telegram-adapter';
 import { viberAdapter } from './viber/viber-adapter';
 
-/** The API bases of the messengers (TELEGRAM_API_URL, VIBER_API_URL, …). */
+/** The API bases of the messengers (TELEGRAM_API_URL, VIBER_API_URL, FACEBOOK_GRAPH_URL). */
 export interface MessengerApis {
   telegramApiUrl: string;
   viberApiUrl: string;
+  facebookGraphUrl: string;
 }
 
 /** The adapter of each messenger the platform can send through. */
@@ -18,5 +20,6 @@ export function channelAdapters(
   return {
     telegram: telegramAdapter(store, apis.telegramApiUrl),
     viber: viberAdapter(store, apis.viberApiUrl),
+    facebook: facebookAdapter(store, apis.facebookGraphUrl),
   };
 }

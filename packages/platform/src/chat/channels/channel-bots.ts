@@ -22,8 +22,15 @@ export function isChat(widget: Widget): widget is ChatWidget {
   return widget.settings.type === 'chat';
 }
 
-/** The messengers whose channels carry a bot token. */
-export type BotMessenger = Extract<Messenger, 'telegram' | 'viber'>;
+/** The messengers whose channels carry a token (a bot's, Facebook's Page token). */
+export type BotMessenger = Extract<Messenger, 'telegram' | 'viber' | 'facebook'>;
+
+/** Where each one's token sits in its channel's settings. */
+const TOKEN_FIELD: Readonly<Record<BotMessenger, string>> = {
+  telegram: 'botToken',
+  viber: 'botToken',
+  facebook: 'pageToken',
+};
 
 /**
  * The bot token of a chat widget's `messenger` channel, or undefined when it has none. The one
@@ -39,7 +46,7 @@ export async function botToken(
   return (
     (await store.secrets.get(
       { kind: 'widget', id: widget.id },
-      `channels.${messenger}.botToken`,
+      `channels.${messenger}.${TOKEN_FIELD[messenger]}`,
     )) || undefined
   );
 }
@@ -48,7 +55,7 @@ export async function botToken(
 export async function channelBots<E extends BotEntry>(
   store: Store,
   messenger: BotMessenger,
-  credentialOf: (token: string) => string,
+  credentialOf: (token: string, widget: ChatWidget) => string,
   entry: (bot: BotEntry) => E,
 ): Promise<Map<string, E>> {
   const bots = new Map<string, E>();
@@ -56,7 +63,7 @@ export async function channelBots<E extends BotEntry>(
     if (!isChat(widget) || !widget.settings.channels[messenger]?.enabled) continue;
     const token = await botToken(store, widget, messenger);
     if (!token) continue;
-    const credential = credentialOf(token);
+    const credential = credentialOf(token, widget);
     if (!bots.has(credential)) bots.set(credential, entry({ credential, token, widget }));
   }
   return bots;

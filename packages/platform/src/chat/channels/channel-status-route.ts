@@ -10,14 +10,14 @@ import { requireUser } from '../../accounts';
 import type { AppContext } from '../../context';
 import { IdParams, type PlatformApp, routeSchema } from '../../http/route-schema';
 import { ownWidget } from '../../widgets';
-import { type BotMessenger, botToken, isChat } from './channel-bots';
+import { type BotMessenger, botToken, type ChatWidget, isChat } from './channel-bots';
 
 /** Registers the status route of `messenger`, whose bots' credentials `credentialOf` names. */
 export function registerChannelStatus(
   app: PlatformApp,
   ctx: AppContext,
   messenger: BotMessenger,
-  credentialOf: (token: string) => string,
+  credentialOf: (token: string, widget: ChatWidget) => string,
 ): void {
   app.get(
     `/v1/admin/widgets/:id/${messenger}-status`,
@@ -28,7 +28,7 @@ export function registerChannelStatus(
       const channel = isChat(widget) ? widget.settings.channels[messenger] : null;
       const token = channel?.enabled ? await botToken(ctx.store, widget, messenger) : undefined;
       const status = token
-        ? await ctx.store.channels.leases.status(credentialOf(token))
+        ? await ctx.store.channels.leases.status(credentialOf(token, widget as ChatWidget))
         : undefined;
       const iso = (at: number | null | undefined) => (at ? new Date(at).toISOString() : null);
       // Telegram polls unless told otherwise; Viber has webhooks only.

@@ -12,6 +12,9 @@ import { announceStored } from './announce-stored';
 import { channelAdapters } from './channel-adapters';
 import { deliveryFeed } from './channel-feed';
 import { deliverReplies } from './deliver-replies';
+import { keepFacebookSubscription } from './facebook/facebook-keeper';
+import { facebookPages } from './facebook/facebook-pages';
+import { facebookWebhookUrl } from './facebook/facebook-webhook';
 import { isChat, type TelegramBotEntry, telegramBots } from './telegram/telegram-bots';
 import {
   DEFAULT_POLLER_TUNING,
@@ -72,6 +75,8 @@ export interface ChannelsSetup {
   telegramApiUrl: string;
   /** VIBER_API_URL. */
   viberApiUrl: string;
+  /** FACEBOOK_GRAPH_URL. */
+  facebookGraphUrl: string;
   /** WEBHOOK_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
   webhookUrl(): string;
   chatFeed: ChatFeed;
@@ -133,13 +138,17 @@ export function startChannels(setup: ChannelsSetup): Channels {
       },
     );
 
-  /** A Viber bot's lease loop: it only keeps the webhook (Viber has no polling). */
-  const startViber = ({ credential, token, widget }: TelegramBotEntry) =>
-    startTelegramPoller(
+  /**
+   * A Viber bot's or a Facebook page's lease loop: it only keeps the webhook (Viber's) or the
+   * page's subscription of the app (Facebook's); neither has polling.
+   */
+  const startKept = ({ credential, token, widget }: TelegramBotEntry) => {
+    const facebook = credential.startsWith('facebook:');
+    return startTelegramPoller(
       {
         store,
         clock,
-        apiUrl: setup.viberApiUrl,
+        apiUrl: facebook ? setup.facebookGraphUrl : setup.viberApiUrl,
         holder: setup.claim.by,
         tuning,
         emit,
@@ -153,16 +162,22 @@ export function startChannels(setup: ChannelsSetup): Channels {
         token,
         widgetId: widget.id,
         mode: 'webhook',
-        webhookUrl: viberWebhookUrl(setup.webhookUrl(), credential),
-        keep: keepViberWebhook,
+        webhookUrl: facebook
+          ? facebookWebhookUrl(setup.webhookUrl())
+          : viberWebhookUrl(setup.webhookUrl(), credential),
+        keep: facebook ? keepFacebookSubscription : keepViberWebhook,
       },
     );
+  };
 
   const refreshNow = async () => {
     lastRefresh = performance.now();
     const bots = await telegramBots(store);
     for (const [credential, bot] of await viberBots(store)) {
       bots.set(credential, { ...bot, mode: 'webhook' });
+    }
+    for (const [credential, page] of await facebookPages(store)) {
+      bots.set(credential, { ...page, mode: 'webhook' });
     }
     for (const [credential, poller] of pollers) {
       const bot = bots.get(credential);
@@ -173,7 +188,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
     }
     for (const bot of bots.values()) {
       if (stopped || pollers.has(bot.credential)) continue;
-      const start = bot.credential.startsWith('viber:') ? startViber : startPoller;
+      const start = bot.credential.startsWith('telegram:') ? startPoller : startKept;
       pollers.set(bot.credential, start(bot));
     }
   };

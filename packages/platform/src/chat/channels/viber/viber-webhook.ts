@@ -7,10 +7,10 @@
  * answers 500, so Viber posts it again. Any platform process answers, and notes the bot's last
  * update for the Studio's status.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
 import { ApiError } from '../../../http/api-error';
 import { type PlatformApp, routeSchema } from '../../../http/route-schema';
+import { hmacMatches, rawBodyOf, withRawBody } from '../raw-body';
 import type { ReceiveDeps } from '../receive-message';
 import { viberBots } from './viber-bots';
 import { readViberEvent } from './viber-event';
@@ -25,30 +25,18 @@ export function viberWebhookUrl(base: string, credential: string): string {
   return `${base}/v1/channels/viber/${credential.slice('viber:'.length)}/webhook`;
 }
 
-/** A request whose JSON body's text is kept for the signature. */
-type WithRaw = { rawBody?: string };
-
-/** Registers the webhook route (in a scope of its own: it reads the raw body). */
+/** Registers the webhook route. */
 export function registerViberWebhook(app: PlatformApp, deps: ReceiveDeps): void {
-  void app.register(async (plugin) => {
-    const scope = plugin as unknown as PlatformApp;
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
-      (request as WithRaw).rawBody = text as string;
-      try {
-        done(null, JSON.parse(text as string));
-      } catch {
-        done(new ApiError(400, 'invalid_json', 'The body is not JSON.'), undefined);
-      }
-    });
+  withRawBody(app, (scope) => {
     scope.post(
       '/v1/channels/viber/:bot/webhook',
       { schema: { tags: ['public'], params: routeSchema(BotParams) } },
       async (request) => {
         const credential = `viber:${request.params.bot}`;
         const bot = (await viberBots(deps.store)).get(credential);
-        const raw = (request as WithRaw).rawBody ?? '';
+        const raw = rawBodyOf(request);
         const given = request.headers['x-viber-content-signature'];
-        if (!bot || typeof given !== 'string' || !signedBy(raw, given, bot.token)) {
+        if (!bot || typeof given !== 'string' || !hmacMatches(raw, given, bot.token)) {
           throw new ApiError(401, 'unauthorized', 'Wrong or missing signature.');
         }
         const body = request.body as Record<string, unknown> | null;
@@ -68,11 +56,4 @@ export function registerViberWebhook(app: PlatformApp, deps: ReceiveDeps): void 
       },
     );
   });
-}
-
-/** Whether `signature` is the hex HMAC-SHA256 of `raw` keyed with `token`. */
-function signedBy(raw: string, signature: string, token: string): boolean {
-  const expected = createHmac('sha256', token).update(raw).digest();
-  const given = Buffer.from(signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

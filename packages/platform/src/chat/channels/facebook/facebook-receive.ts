@@ -1,0 +1,38 @@
+import { receiveHandoff } from '../receive-handoff';
+import { type InboundUpdate, type ReceiveDeps, receiveMessage } from '../receive-message';
+import { receiveRating } from '../receive-rating';
+import type { FacebookInbound } from './facebook-event';
+
+/**
+ * Handles one read event of a widget's page: a message is stored once (by its mid), a quick reply
+ * of the rating rates the conversation, a `ref` joins the site visitor (the hand-off). The
+ * Messenger Platform gives no name with an event (the User Profile API does, not modelled yet):
+ * the peer is named by the end of its PSID.
+ */
+export async function receiveFacebookEvent(
+  deps: ReceiveDeps,
+  source: Omit<InboundUpdate, 'externalId' | 'guard' | 'messenger'>,
+  read: FacebookInbound,
+): Promise<void> {
+  if (read.kind === 'ignored') return;
+  const inbound: InboundUpdate = {
+    ...source,
+    messenger: 'facebook',
+    externalId: read.externalId,
+    guard: undefined,
+  };
+  const peer = await deps.store.channels.peers.meet({
+    accountId: source.widget.accountId,
+    widgetId: source.widget.id,
+    messenger: 'facebook',
+    externalId: read.psid,
+    name: `Facebook customer ${read.psid.slice(-4)}`,
+    username: null,
+    now: deps.clock().getTime(),
+  });
+  if (read.kind === 'message') await receiveMessage(deps, inbound, peer, read.text);
+  else if (read.kind === 'rating') await receiveRating(deps, inbound, peer, read);
+  else if (read.ref && /^[A-Za-z0-9_-]{1,64}$/.test(read.ref)) {
+    await receiveHandoff(deps, inbound, peer, read.ref);
+  }
+}
