@@ -132,7 +132,10 @@ export function updateGroupRules(
 }
 
 /** The live status of the widget's Telegram or Viber channel. */
-export function channelStatus(id: string, channel: 'telegram' | 'viber'): Promise<ChannelStatus> {
+export function channelStatus(
+  id: string,
+  channel: 'telegram' | 'viber' | 'facebook',
+): Promise<ChannelStatus> {
   return request(`/v1/admin/widgets/${encodeURIComponent(id)}/${channel}-status`);
 }
 

@@ -35,7 +35,7 @@ export function ChannelStatus({
   channel,
 }: {
   widgetId: string | undefined;
-  channel: 'telegram' | 'viber';
+  channel: 'telegram' | 'viber' | 'facebook';
 }) {
   const [status, setStatus] = useState<Status | { failed: string } | null>(null);
   const load = useCallback(async () => {

@@ -9,6 +9,7 @@ import { useField, useForm } from './form';
 import { freshAutomaticMode, freshLeadGenerator } from './fresh-settings';
 import { LeadGeneratorFields } from './lead-generator-fields';
 import { type People, ReceiverField } from './receiver-field';
+import { SecretField } from './secret-field';
 import { LocalizedField, TextLanguageSwitch, useTextLanguage } from './text-languages';
 
 type Channels = ChatSettings['channels'];
@@ -49,7 +50,7 @@ const HELP: Partial<Record<Optional, { href: string; text: string }>> = {
   },
   facebook: {
     href: 'https://www.facebook.com/pages/?category=your_pages',
-    text: "How to find the id: your page's About → Page transparency",
+    text: "How to find the id and a Page access token: your page's About → Page transparency; the app's Messenger settings",
   },
 };
 
@@ -173,7 +174,17 @@ export function ChatChannels({ people, session }: { people: People; session: Sta
       <Channel name="facebook" label="Facebook">
         <Checkbox path="channels.facebook.enabled" label="On" />
         <ReceiverField path="channels.facebook.receiver" label="Who receives" people={people} />
-        <TextField path="channels.facebook.pageId" label="Public page id or username" />
+        <TextField path="channels.facebook.pageId" label="Page id" />
+        <SecretField path="channels.facebook.pageToken" label="Page access token" />
+        <p class="hint">
+          Paste the page's access token (a public page, not a group). Connecting by signing in as
+          the page's admin comes later.
+        </p>
+        <Checkbox
+          path="channels.facebook.humanAgent"
+          label="The app has the Human Agent permission (replies up to 7 days after the customer's last message)"
+        />
+        <ChannelStatus widgetId={form.widgetId} channel="facebook" />
       </Channel>
       <Channel name="telegram" label="Telegram">
         <Checkbox path="channels.telegram.enabled" label="On" />
