@@ -3,6 +3,8 @@
  * that bot, where a person plays the customer (`?start=<payload>` is a deep link);
  * `/viber/<uri>` the chat with a Viber bot (`?context=<context>` as Viber's link carries it).
  */
+
+import { FacebookChat } from './facebook/facebook-chat';
 import { TelegramChat } from './telegram/telegram-chat';
 import { TelegramHome } from './telegram/telegram-home';
 import { ViberChat } from './viber/viber-chat';
@@ -10,6 +12,11 @@ import { ViberHome } from './viber/viber-home';
 
 /** Where the page is: the chat a path names, or the home. */
 export function route(pathname: string, search: string) {
+  const facebook = /^\/facebook\/([A-Za-z0-9.]+)\/?$/.exec(pathname);
+  if (facebook?.[1]) {
+    const ref = new URLSearchParams(search).get('ref');
+    return { page: 'facebook-chat' as const, pageRef: facebook[1], ...(ref ? { ref } : {}) };
+  }
   const viber = /^\/viber\/([A-Za-z0-9._-]+)\/?$/.exec(pathname);
   if (viber?.[1]) {
     const context = new URLSearchParams(search).get('context');
@@ -36,6 +43,8 @@ export function App() {
       <main>
         {where.page === 'telegram-chat' ? (
           <TelegramChat bot={where.bot} start={where.start} />
+        ) : where.page === 'facebook-chat' ? (
+          <FacebookChat page={where.pageRef} {...(where.ref ? { referral: where.ref } : {})} />
         ) : where.page === 'viber-chat' ? (
           <ViberChat uri={where.uri} {...(where.context ? { context: where.context } : {})} />
         ) : (

@@ -11,6 +11,7 @@ import { ControlError } from '../control-error';
 import { startPostLoop } from '../post-loop';
 import { waitForEvent as waitFor } from '../wait-for-event';
 import { isHttps, webhookAgent } from '../webhook-post';
+import { registerFacebookControl } from './facebook-control-routes';
 import { personOpens, personTaps, personWrites } from './facebook-customer';
 import { registerGraphApi } from './facebook-graph';
 import type {
@@ -197,5 +198,6 @@ export async function startFacebook(
       await listener.close();
     },
   };
+  registerFacebookControl(setup.front, sandbox, facebook);
   return sandbox;
 }

@@ -1,0 +1,149 @@
+/**
+ * A thread with one Facebook page, as the person on Messenger: opening it (from an m.me link
+ * with `ref`: Get Started or a referral), the messages both ways, the page's quick replies and
+ * "typing…", a field to write in.
+ */
+import { request } from '@frontdesk/staff';
+import { useEffect, useState } from 'preact/hooks';
+import type {
+  FacebookChatMessage,
+  FacebookEvent,
+  FacebookPage,
+  FacebookPerson,
+} from '../../../src/facebook/facebook-model';
+import { Compose } from '../compose';
+
+type ListedPage = Omit<FacebookPage, 'token' | 'humanAgent'>;
+const KEY = 'messenger-sandbox:facebook:person';
+
+export function FacebookChat({ page, referral }: { page: string; referral?: string }) {
+  const [found, setFound] = useState<ListedPage | null>();
+  const [person, setPerson] = useState<FacebookPerson>();
+  const [messages, setMessages] = useState<FacebookChatMessage[]>();
+  const [typing, setTyping] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string>();
+  const base = `/control/facebook/pages/${page}/threads/${person?.psid ?? ''}`;
+  const act = async (path: string, body: unknown) => {
+    setError(undefined);
+    try {
+      await request(`${base}${path}`, { method: 'POST', body });
+      return true;
+    } catch (failure) {
+      setError((failure as Error).message);
+      return false;
+    }
+  };
+  useEffect(() => {
+    request<ListedPage[]>('/control/facebook/pages').then(
+      (pages) => setFound(pages.find((p) => p.id === page || p.username === page) ?? null),
+      (failure: Error) => setError(failure.message),
+    );
+    const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as FacebookPerson | null;
+    if (saved) {
+      request<FacebookPerson>('/control/facebook/people', { method: 'POST', body: saved }).then(
+        setPerson,
+        () => localStorage.removeItem(KEY),
+      );
+    }
+  }, [page]);
+  useEffect(() => {
+    if (!person || !found) return;
+    void act('/open', referral ? { ref: referral } : {});
+    const source = new EventSource(
+      `/control/facebook/pages/${found.id}/threads/${person.psid}/events`,
+    );
+    source.addEventListener('snapshot', (event) => setMessages(JSON.parse(event.data).messages));
+    source.addEventListener('message', (event) => {
+      const data = JSON.parse((event as MessageEvent<string>).data) as FacebookEvent;
+      if (data.type !== 'message') return;
+      setTyping(false);
+      setMessages((messages) => [...(messages ?? []), data.entry]);
+    });
+    source.addEventListener('typing', () => setTyping(true));
+    return () => source.close();
+  }, [person?.psid, found?.id]);
+
+  if (found === null) return <h1>No Facebook page {page}</h1>;
+  const name = found?.name ?? page;
+  const replies = messages?.findLast((m) => m.sender === 'page')?.quickReplies;
+  const identify = async (event: Event) => {
+    event.preventDefault();
+    const field = new FormData(event.currentTarget as HTMLFormElement).get('name');
+    try {
+      const made = await request<FacebookPerson>('/control/facebook/people', {
+        method: 'POST',
+        body: { name: String(field ?? '').trim() },
+      });
+      localStorage.setItem(KEY, JSON.stringify(made));
+      setPerson(made);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  const send = async (event: Event) => {
+    event.preventDefault();
+    if (draft.trim() !== '' && (await act('/messages', { text: draft }))) setDraft('');
+  };
+  return (
+    <>
+      <div class="chat-head">
+        <h1>
+          {name} <span class="handle">Messenger</span>
+        </h1>
+        <p class="typing" role="status">
+          {typing ? `${name} is typing…` : ''}
+        </p>
+      </div>
+      {!person ? (
+        <form class="card customer-form" onSubmit={identify} aria-labelledby="facebook-who">
+          <h2 id="facebook-who">Who are you on Facebook?</h2>
+          <label for="facebook-name">Your name</label>
+          <input id="facebook-name" name="name" required maxLength={64} />
+          <button class="primary" type="submit">
+            Open the chat
+          </button>
+        </form>
+      ) : (
+        <>
+          <div class="log" role="log" aria-label={`Chat with ${name}`}>
+            {messages?.length === 0 && <p class="empty">No messages yet.</p>}
+            <ol>
+              {messages?.map((m) => (
+                <li key={m.mid} class={`message${m.sender === 'customer' ? ' from-customer' : ''}`}>
+                  <p class="text">{m.text}</p>
+                </li>
+              ))}
+            </ol>
+          </div>
+          {replies && (
+            <fieldset class="viber-keyboard">
+              <legend class="visually-hidden">Quick replies</legend>
+              {replies.map((reply) => (
+                <button
+                  key={reply.payload}
+                  type="button"
+                  onClick={() => act('/taps', { payload: reply.payload })}
+                >
+                  {reply.title}
+                </button>
+              ))}
+            </fieldset>
+          )}
+          <Compose
+            id="facebook-text"
+            maxLength={2000}
+            draft={draft}
+            setDraft={setDraft}
+            onSend={(event) => void send(event)}
+          />
+        </>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
