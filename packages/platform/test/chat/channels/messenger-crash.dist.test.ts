@@ -1,6 +1,6 @@
 /**
  * The messengers across SIGKILL of the built platform — Telegram in polling and in webhook mode,
- * Viber (webhooks only), webhooks through a TLS front with a throwaway CA: customers of the
+ * Viber and Facebook (webhooks only), webhooks through a TLS front with a throwaway CA: customers of the
  * messenger sandbox write as fast as they can while the platform is killed mid-burst and started
  * again, and the operator keeps replying. Every update ends up stored exactly once (one message,
  * one `channel_inbound` record each); every reply the platform acknowledged reaches the messenger
@@ -46,6 +46,7 @@ beforeAll(async () => {
     caFile: ca.caFile,
     telegram: { webhookRetry: { firstMs: 50, maxMs: 400 } },
     viber: { callbackRetry: { firstMs: 50, maxMs: 400 } },
+    facebook: { deliveryRetry: { firstMs: 50, maxMs: 400 } },
   });
 });
 afterAll(async () => {
@@ -54,10 +55,12 @@ afterAll(async () => {
   await ca?.remove();
 });
 
+type Channel = 'telegram' | 'viber' | 'facebook';
+
 /** One messenger's side of the burst: its bot connected, its customers writing, what it got. */
 interface Driver {
   /** The channel's settings for the demo chat, and the sandbox's bot ready to read. */
-  connect(): { channel: 'telegram' | 'viber'; settings: object; ready(): boolean };
+  connect(): Promise<{ channel: Channel; settings: object; ready(): boolean }>;
   /** Customer `n % CUSTOMERS` writes `text`. */
   write(n: number, text: string): void;
   /** How many times each text reached the customers from the bot. */
@@ -77,7 +80,7 @@ function telegramDriver(mode: 'polling' | 'webhook'): Driver {
   );
   let polling = false;
   return {
-    connect: () => {
+    connect: async () => {
       if (mode === 'polling') {
         void sandbox.telegram.waitForLongPoll(bot.username, 20_000).then(
           () => {
@@ -119,7 +122,7 @@ function viberDriver(): Driver {
     sandbox.viber.user({ name: `Burst${i}` }),
   );
   return {
-    connect: () => ({
+    connect: async () => ({
       channel: 'viber',
       settings: {
         enabled: true,
@@ -149,10 +152,38 @@ function viberDriver(): Driver {
   };
 }
 
+function facebookDriver(): Driver {
+  const page = sandbox.facebook.createPage({ name: 'Shop', username: 'crash.shop' });
+  const people = Array.from({ length: CUSTOMERS }, (_, i) =>
+    sandbox.facebook.person({ name: `Burst${i}` }),
+  );
+  return {
+    connect: async () => {
+      await sandbox.facebook.setWebhook(`${front.url}/v1/channels/facebook/webhook`, 'crash');
+      return {
+        channel: 'facebook',
+        settings: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
+        ready: () => sandbox.facebook.subscribedFields(page).includes('messages'),
+      };
+    },
+    write: (n, text) => {
+      sandbox.facebook.write(page, people[n % CUSTOMERS] as (typeof people)[0], text);
+    },
+    delivered: () =>
+      count(
+        people
+          .flatMap((person) => sandbox.facebook.messages(page, person.psid))
+          .filter((entry) => entry.sender === 'page')
+          .map((entry) => entry.text),
+      ),
+  };
+}
+
 const CASES = [
   { name: 'Telegram in polling mode', mode: 'polling', driver: () => telegramDriver('polling') },
   { name: 'Telegram in webhook mode', mode: 'webhook', driver: () => telegramDriver('webhook') },
   { name: 'Viber', mode: 'webhook', driver: viberDriver },
+  { name: 'Facebook', mode: 'webhook', driver: facebookDriver },
 ] as const;
 
 describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
@@ -167,6 +198,9 @@ describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
       ...(mode === 'webhook' ? { WEBHOOK_URL: front.url, TRUST_PROXY: '127.0.0.1' } : {}),
       TELEGRAM_API_URL: sandbox.telegram.apiUrl,
       VIBER_API_URL: sandbox.viber.apiUrl,
+      FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
+      FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
+      FACEBOOK_VERIFY_TOKEN: 'crash',
       WORKER_INTERVAL_MS: '50',
       // A dead process's bots and claimed replies are taken over within seconds, not minutes.
       CHANNEL_LEASE_MS: '3000',
@@ -183,7 +217,7 @@ describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
   it('stores every update once and delivers every acknowledged reply', async () => {
     const messenger = driver();
     await platform.start();
-    const connected = messenger.connect();
+    const connected = await messenger.connect();
     await connectChannel(platform, connected.channel, connected.settings);
     for (let waited = 0; !connected.ready(); waited += 50) {
       if (waited > 20_000) throw new Error('the platform reads no updates of the bot');
@@ -286,7 +320,7 @@ describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
 /** Gives the demo chat `settings` as its `channel` (by the admin API). */
 async function connectChannel(
   platform: BuiltPlatform,
-  channel: 'telegram' | 'viber',
+  channel: Channel,
   settings: object,
 ): Promise<void> {
   const base = platform.url;
