@@ -8,6 +8,7 @@
 // http://127.0.0.1 (a secure context, and no certificate to accept). TLS_FRONT=1 sends the
 // browsers through the front too (PUBLIC_URL becomes the front's).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,13 @@ const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
 const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
 const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
 const sandboxViberPort = process.env.MESSENGER_SANDBOX_VIBER_PORT ?? '8072';
+const sandboxFacebookPort = process.env.MESSENGER_SANDBOX_FACEBOOK_PORT ?? '8073';
+// The platform's Facebook app is the sandbox's: one secret for both, made for this run.
+const facebookApp = {
+  id: process.env.FACEBOOK_APP_ID ?? '880000000000001',
+  secret: process.env.FACEBOOK_APP_SECRET ?? randomBytes(16).toString('hex'),
+  verifyToken: process.env.FACEBOOK_VERIFY_TOKEN ?? randomBytes(12).toString('hex'),
+};
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.js'], {
   cwd: root,
@@ -37,6 +45,9 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
     MESSENGER_SANDBOX_PORT: sandboxPort,
     MESSENGER_SANDBOX_TELEGRAM_PORT: sandboxTelegramPort,
     MESSENGER_SANDBOX_VIBER_PORT: sandboxViberPort,
+    MESSENGER_SANDBOX_FACEBOOK_PORT: sandboxFacebookPort,
+    MESSENGER_SANDBOX_FACEBOOK_APP_ID: facebookApp.id,
+    MESSENGER_SANDBOX_FACEBOOK_APP_SECRET: facebookApp.secret,
     MESSENGER_SANDBOX_CA_FILE: `${tlsDir}/ca.pem`,
   },
 });
@@ -74,6 +85,10 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
     MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? `${sandboxUrl}/telegram`,
     VIBER_API_URL: process.env.VIBER_API_URL ?? `http://127.0.0.1:${sandboxViberPort}`,
+    FACEBOOK_GRAPH_URL: process.env.FACEBOOK_GRAPH_URL ?? `http://127.0.0.1:${sandboxFacebookPort}`,
+    FACEBOOK_APP_ID: facebookApp.id,
+    FACEBOOK_APP_SECRET: facebookApp.secret,
+    FACEBOOK_VERIFY_TOKEN: facebookApp.verifyToken,
   },
 });
 
@@ -95,6 +110,23 @@ const demo = spawn(process.execPath, ['demo/serve.mjs'], {
   env: { ...process.env, PORT: demoPort, PLATFORM_URL: publicUrl },
 });
 
+// The sandbox's "App Dashboard": the app's callback URL, verified once the platform answers.
+void (async () => {
+  for (let tries = 0; tries < 120; tries++) {
+    await new Promise((done) => setTimeout(done, 1000));
+    const answer = await fetch(`${sandboxUrl}/control/facebook/webhook`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        callbackUrl: `${webhookUrl}/v1/channels/facebook/webhook`,
+        verifyToken: facebookApp.verifyToken,
+      }),
+    }).catch(() => undefined);
+    if (answer?.ok) return;
+  }
+  console.warn("The sandbox could not verify the platform's Facebook webhook.");
+})();
+
 console.log(`Starting Frontdesk at ${publicUrl} — API: ${publicUrl}/v1/openapi.json`);
 console.log(
   `Demo site: ${demoSiteUrl} (home page: the shop with all three widgets; the plain callback page /callback.html, office hours, link and label codes, call, strict CSP, hostile CSS, English and Russian pages)`,
@@ -105,7 +137,7 @@ console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
 console.log(
-  `Messenger sandbox (play the customer in Telegram or Viber; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
+  `Messenger sandbox (play the customer in Telegram, Viber or Facebook Messenger; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
 );
 
 console.log(
