@@ -5,6 +5,7 @@
  */
 
 import { FacebookChat } from './facebook/facebook-chat';
+import { FacebookHome } from './facebook/facebook-home';
 import { TelegramChat } from './telegram/telegram-chat';
 import { TelegramHome } from './telegram/telegram-home';
 import { ViberChat } from './viber/viber-chat';
@@ -53,6 +54,7 @@ export function App() {
             <p>Play the customer: pick a bot and write to it as your platform's customers would.</p>
             <TelegramHome />
             <ViberHome />
+            <FacebookHome />
           </>
         )}
       </main>
