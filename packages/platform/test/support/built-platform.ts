@@ -106,6 +106,9 @@ export async function builtPlatform(
   };
 }
 
+/** How long {@link killMidStream} waits for one life's share of the work. */
+const LIFE_WAIT_MS = 90_000;
+
 /**
  * Kills `platform` with SIGKILL `kills` times while the test's clients keep working, starting it
  * again each time. Each process first acknowledges `perLife` more of the work `acknowledged()`
@@ -119,7 +122,13 @@ export async function killMidStream(
 ): Promise<void> {
   for (let kill = 0; kill < options.kills; kill++) {
     const target = options.acknowledged() + options.perLife;
-    for (let waited = 0; options.acknowledged() < target && waited < 10_000; waited += 20) {
+    // No short cap: under load a life may need long to start, and killing it before it took its
+    // share would make the next life's count the only proof. A life that takes nothing in
+    // LIFE_WAIT_MS is broken, not slow.
+    for (let waited = 0; options.acknowledged() < target; waited += 20) {
+      if (waited > LIFE_WAIT_MS) {
+        throw new Error(`life ${kill + 1} acknowledged nothing more in ${LIFE_WAIT_MS} ms`);
+      }
       await delay(20);
     }
     await delay(randomInt(0, options.jitterMs));
@@ -159,7 +168,7 @@ export async function demoOperatorSocket(base: string): Promise<Socket> {
   await new Promise<void>((resolve, reject) => {
     socket.once('hello', () => resolve());
     socket.once('connect_error', reject);
-    setTimeout(() => reject(new Error('no hello')), 3_000);
+    setTimeout(() => reject(new Error('no hello')), 10_000);
   }).catch((error: unknown) => {
     socket.close();
     throw error;

@@ -129,7 +129,7 @@ describe.each(['polling', 'webhook'] as const)('Telegram in %s mode across SIGKI
             continue;
           }
           const ack: Sent | undefined = await operator
-            .timeout(2_000)
+            .timeout(5_000)
             .emitWithAck('chat:send', { conversationId, clientId, text })
             .catch(() => undefined);
           if (ack?.ok) acked.set(clientId, ack.message);
@@ -147,7 +147,7 @@ describe.each(['polling', 'webhook'] as const)('Telegram in %s mode across SIGKI
       jitterMs: 100,
     });
     // The last life acknowledges a reply too, however long the loaded machine takes to start it.
-    await expect.poll(() => acked.size, { timeout: 30_000 }).toBeGreaterThan(KILLS);
+    await expect.poll(() => acked.size, { timeout: 90_000 }).toBeGreaterThan(KILLS);
     running = false;
     await Promise.all([writing, replying]);
     expect(stored()).toBeGreaterThanOrEqual(KILLS * UPDATES_PER_LIFE);
@@ -189,7 +189,7 @@ describe.each(['polling', 'webhook'] as const)('Telegram in %s mode across SIGKI
     db.close();
     operator?.close();
     expect(await platform.kill('SIGTERM')).toBe(0);
-  }, 180_000);
+  }, 420_000);
 });
 
 /** Gives the demo chat `bot` as its Telegram channel (by the admin API), its messages by `mode`. */
