@@ -186,7 +186,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     store: ctx.store,
     clock,
     telegramApiUrl: env.telegramApiUrl,
-    publicUrl: () => env.publicUrl,
+    webhookUrl: () => env.webhookUrl,
     chatFeed: chat,
     limiter: ctx.limiters.chatMessage,
     ops: io.of('/ops'),

@@ -175,3 +175,36 @@ export async function demoOperatorSocket(base: string): Promise<Socket> {
   });
   return socket;
 }
+
+/**
+ * Gives the demo chat of the platform at `base` the Telegram `bot` as its channel (by the admin
+ * API, as the demo admin), its messages by `mode`.
+ */
+export async function connectDemoBot(
+  base: string,
+  bot: { token: string; username: string },
+  mode: 'polling' | 'webhook',
+): Promise<void> {
+  const { cookie, csrfToken } = await demoSignIn(base, 'admin@demo.test');
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const { widgets } = (await (await fetch(`${base}/v1/admin/widgets`, { headers })).json()) as {
+    widgets: { id: string; key: string; settings: { channels: object } }[];
+  };
+  const chat = widgets.find((widget) => widget.key === 'demo-chat');
+  if (!chat) throw new Error('no demo chat');
+  const telegram = {
+    enabled: true,
+    receiver: null,
+    botToken: bot.token,
+    botName: bot.username,
+    mode,
+  };
+  const patched = await fetch(`${base}/v1/admin/widgets/${chat.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({
+      settings: { ...chat.settings, channels: { ...chat.settings.channels, telegram } },
+    }),
+  });
+  if (patched.status !== 200) throw new Error(`PATCH: ${patched.status} ${await patched.text()}`);
+}
