@@ -11,6 +11,8 @@
  * (`test/e2e/netns.sh`).
  */
 
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
@@ -207,6 +209,57 @@ describe('calls through the SIP trunk', () => {
     // The phone stopped ringing: the edge cancelled it.
     await s.network.phone(NOBODY).waitFor('CALL_CLOSED', 10_000);
     await unanswered.context.close();
+  });
+
+  it('the SIP edge SIGKILLed during a trunk call: the restarted edge ends it with a BYE to the phone, the widget says the call was lost, the history keeps it once', async () => {
+    await s.setCallSettings({
+      forwarding: { kind: 'external', number: ANSWERS },
+      outgoingNumber: WIDGET_NUMBER,
+    });
+    const edge = s.stage.platform.platform.sipEdge;
+    if (!edge) throw new Error('no SIP edge');
+    const phone = s.network.phone(ANSWERS);
+    const { context, page } = await visitorPage();
+    await call(page);
+    await waitPhase(page, 'in-call');
+    const established = await phone.waitFor('CALL_ESTABLISHED', 10_000);
+    expect(Math.abs((await heardFrequency(page, 'frontdesk-call')) - PHONE_HZ)).toBeLessThan(30);
+    const answered = await latestCall((status) => status === 'answered');
+    expect(established.callId).toBe(answered.callId);
+    // Kamailio has written the call to disk (db_text), so the next one knows it.
+    await expect
+      .poll(() => readFile(join(edge.runtimeDir, 'dialogs', 'dialog'), 'utf8'), { timeout: 5_000 })
+      .toContain(answered.callId);
+    // The PID the supervisor runs, never a process found by name.
+    const before = edge.status();
+    if (before.pid === undefined) throw new Error('Kamailio has no pid');
+    process.kill(before.pid, 'SIGKILL');
+    // The restarted edge ends the call it lost: the phone gets a BYE.
+    const closed = await phone.waitFor('CALL_CLOSED', 20_000);
+    expect(closed.callId).toBe(answered.callId);
+    expect(edge.status()).toMatchObject({ state: 'running', restarts: before.restarts + 1 });
+    // The widget does not stay "in call": it tells the visitor the connection was lost.
+    await waitPhase(page, 'failed', 20_000);
+    expect([en.call.reasons.connection_lost, ru.call.reasons.connection_lost]).toContain(
+      await statusText(page),
+    );
+    // The history has the call once: completed, ended by the edge (timeout) when the phone got
+    // its BYE — the far end was connected until then.
+    await expect
+      .poll(async () => (await s.calls()).filter((c) => c.callId === answered.callId), {
+        timeout: 10_000,
+      })
+      .toEqual([
+        expect.objectContaining({
+          id: answered.id,
+          status: 'completed',
+          answeredNumber: ANSWERS,
+          endedBy: 'timeout',
+        }),
+      ]);
+    const [lost] = (await s.calls()).filter((c) => c.callId === answered.callId);
+    expect(lost?.endedAt).toBeGreaterThanOrEqual(lost?.answeredAt ?? Number.POSITIVE_INFINITY);
+    await context.close();
   });
 
   it('the trunk is down: the visitor is told the call failed, and the history has it', async () => {

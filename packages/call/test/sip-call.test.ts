@@ -259,6 +259,33 @@ describe('placeCall', () => {
     expect(sip.made.ua?.stopped).toBe(true);
   });
 
+  it('the edge no longer knows the call after a reconnect (its re-INVITE refused): "connection lost" at once', async () => {
+    const e = events();
+    placeCall(credentials, stream, e);
+    await flush();
+    const inviter = sip.made.inviter;
+    inviter?.to(sip.State.Established);
+    sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
+    await flush();
+    const reinvite = inviter?.invites[1];
+    reinvite?.requestDelegate.onReject({ message: { statusCode: 403 } });
+    expect(e.failed).toHaveBeenCalledExactlyOnceWith('connection_lost');
+    expect(e.connectionBack).not.toHaveBeenCalled();
+    expect(sip.made.ua?.stopped).toBe(true);
+  });
+
+  it('a session that ends while reconnecting was lost, not hung up', async () => {
+    const e = events();
+    placeCall(credentials, stream, e);
+    await flush();
+    sip.made.inviter?.to(sip.State.Established);
+    sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
+    await flush();
+    sip.made.inviter?.to(sip.State.Terminated);
+    expect(e.failed).toHaveBeenCalledExactlyOnceWith('connection_lost');
+    expect(e.ended).not.toHaveBeenCalled();
+  });
+
   it('a WebSocket that fails before the answer is a network failure', async () => {
     const e = events();
     placeCall(credentials, stream, e);
