@@ -262,15 +262,20 @@ describe('calls through the SIP trunk', () => {
     await context.close();
   });
 
-  it('the trunk is down: the visitor is told the call failed, and the history has it', async () => {
+  it('the trunk is down: the visitor is told the line is unavailable, and the history has the reason', async () => {
     await s.setCallSettings({ forwarding: { kind: 'external', number: ANSWERS } });
     await s.network.carrier?.setDown(true);
     try {
       const { context, page } = await visitorPage();
       await call(page);
       await waitPhase(page, 'failed');
+      expect([en.call.reasons.line_unavailable, ru.call.reasons.line_unavailable]).toContain(
+        await statusText(page),
+      );
       expect(await latestCall((status) => status !== 'ringing')).toMatchObject({
         status: 'failed',
+        sipCode: 502,
+        failReason: 'trunk_unavailable',
         answeredNumber: null,
       });
       await context.close();

@@ -285,32 +285,50 @@ describe('calls through a SIP trunk', () => {
       () => p.t.platform.store.calls.byCallId(placed.callId),
       (c) => c?.status === 'busy',
     );
-    expect(call).toMatchObject({ status: 'busy', sipCode: 486 });
+    expect(call).toMatchObject({ status: 'busy', sipCode: 486, failReason: null });
     await visitor.socket.close();
   }, 30_000);
 
-  it('ends the call when the trunk is down, and records it as failed', async () => {
-    const widget = await forwardingTo(ANSWERS);
-    await network.carrier?.setDown(true);
-    try {
-      const credentials = await callCredentials(p.t, widget);
-      const visitor = await visitorAgent(credentials);
-      const placed = await visitor.invite(credentials.target, {
-        sdp: rtpOffer(),
-        timeoutMs: 15_000,
-      });
-      // A proxy passes a 503 on as 500 (RFC 3261, 16.7).
-      expect(placed.final.status).toBe(500);
-      const call = await eventually(
-        () => p.t.platform.store.calls.byCallId(placed.callId),
-        (c) => c?.status === 'failed',
-      );
-      expect(call).toMatchObject({ status: 'failed', answeredNumber: null });
-      await visitor.socket.close();
-    } finally {
-      await network.carrier?.setDown(false);
+  it('the trunk down (its 503) or gone (no answer at all): the visitor gets 502, the history the reason', async () => {
+    const carrier = network.carrier;
+    if (!carrier) throw new Error('no carrier');
+    // Rings longer than the edge waits for a trunk that does not answer (10 s).
+    const widget = await callWidget(p.t, {
+      forwarding: { kind: 'external', number: ANSWERS },
+      outgoingNumber: WIDGET_NUMBER,
+      ringSeconds: 30,
+    });
+    const ways = [
+      { name: 'down', down: () => carrier.setDown(true), up: () => carrier.setDown(false) },
+      { name: 'gone', down: () => carrier.stop(), up: () => carrier.start() },
+    ];
+    for (const way of ways) {
+      await way.down();
+      try {
+        const credentials = await callCredentials(p.t, widget);
+        const visitor = await visitorAgent(credentials);
+        const placed = await visitor.invite(credentials.target, {
+          sdp: rtpOffer(),
+          timeoutMs: 20_000,
+        });
+        // Not the generic 500 a proxy makes of a 503 (RFC 3261, 16.7): the widget can tell.
+        expect(placed.final.status, way.name).toBe(502);
+        const call = await eventually(
+          () => p.t.platform.store.calls.byCallId(placed.callId),
+          (c) => c?.status === 'failed',
+        );
+        expect(call, way.name).toMatchObject({
+          status: 'failed',
+          sipCode: 502,
+          failReason: 'trunk_unavailable',
+          answeredNumber: null,
+        });
+        await visitor.socket.close();
+      } finally {
+        await way.up();
+      }
     }
-  }, 30_000);
+  }, 60_000);
 
   it('never lets a browser make the trunk dial a number of its choosing', async () => {
     const widget = await forwardingTo(ANSWERS);
