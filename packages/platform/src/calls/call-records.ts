@@ -6,8 +6,8 @@ import type { Widget } from '../widgets';
 
 export type { CallHistoryEntry } from '@frontdesk/config';
 
-/** An account's SIP trunk, as the admin API shows it: the password only as `{ set }`. */
-export type Trunk = AdminTrunk;
+/** An account's SIP trunk as stored (the admin API adds where its registration stands). */
+export type Trunk = Omit<AdminTrunk, 'registration'>;
 
 /** A trunk as {@link Store.trunks.create} takes it; the password is stored as a secret. */
 export type NewTrunk = Omit<Trunk, 'id' | 'password' | 'createdAt' | 'updatedAt'> & {

@@ -208,39 +208,6 @@ describe('calls through a SIP trunk', () => {
     await waiting.socket.close();
   }, 30_000);
 
-  it('registers a trunk that wants it, with digest auth at the carrier, and the password never in a log', async () => {
-    const account = { username: 'frontdesk-reg', password: 'registering-trunk-password' };
-    await network.carrier?.addTrunk(account);
-    const carrier = network.carrier;
-    if (!carrier) throw new Error('no carrier');
-    const trunk = await p.t.platform.store.trunks.create({
-      accountId: p.t.accountId,
-      name: 'Registering',
-      host: carrier.host,
-      port: carrier.port,
-      transport: 'udp',
-      username: account.username,
-      password: account.password,
-      register: true,
-      callerId: null,
-      callerIdHeader: 'from',
-      maxCalls: 1,
-      destinations: ['375'],
-      now: p.t.clock().getTime(),
-    });
-    expect(
-      await eventually(
-        () => carrier.registered(account.username),
-        (registered) => registered,
-        20_000,
-      ),
-    ).toBe(true);
-    for (const file of [p.edge.logFile, p.edge.mediaLogFile]) {
-      expect(await readFile(file, 'utf8')).not.toContain(account.password);
-    }
-    await p.t.platform.store.trunks.delete(trunk.id);
-  }, 30_000);
-
   it('reaches a trunk over TLS, checking its certificate against the CA it was given', async () => {
     const carrier = network.carrier;
     if (!carrier) throw new Error('no carrier');
