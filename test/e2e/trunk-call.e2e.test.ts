@@ -19,6 +19,7 @@ import { texts as en } from '../../packages/call/src/texts-en.ts';
 import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import { hasTone } from '../../packages/phone-network/src/index.ts';
 import { call, heardFrequency, operatorConsole, VISITOR_HZ, waitPhase } from './call-helpers.ts';
+import { signInToStudio } from './harness.ts';
 import { startTrunkStage, type TrunkStage, WIDGET_NUMBER } from './trunk-helpers.ts';
 
 const ANSWERS = '+74951110001';
@@ -281,6 +282,53 @@ describe('calls through the SIP trunk', () => {
       await context.close();
     } finally {
       await s.network.carrier?.setDown(false);
+    }
+  });
+
+  it('the Studio shows where a registering trunk stands: refused by the carrier, then registered', async () => {
+    const carrier = s.network.carrier;
+    if (!carrier) throw new Error('no carrier');
+    const account = { username: 'frontdesk-e2e-reg', password: 'e2e-registering-password' };
+    // The carrier expects another password first: it refuses the registration.
+    await carrier.addTrunk({ ...account, password: 'the-carrier-expects-another' });
+    const { store } = s.stage.platform.platform;
+    const registering = await store.trunks.create({
+      accountId: s.trunk.accountId,
+      name: 'Registering',
+      host: carrier.host,
+      port: carrier.port,
+      transport: 'udp',
+      ...account,
+      register: true,
+      callerId: null,
+      callerIdHeader: 'from',
+      maxCalls: 1,
+      // No number of the journeys above: they keep going through the demo trunk.
+      destinations: ['375'],
+      now: Date.now(),
+    });
+    const { page, pageErrors } = await signInToStudio(s.stage, 'admin@demo.test');
+    try {
+      await page.getByRole('link', { name: 'SIP trunks' }).click();
+      /** The registration cell of the trunk, read again from the platform. */
+      const shown = async () => {
+        await page.reload();
+        const row = page.getByRole('row').filter({
+          has: page.getByRole('rowheader', { name: 'Registering' }),
+        });
+        return (await row.locator('[data-registration]').textContent())?.trim();
+      };
+      await expect
+        .poll(shown, { timeout: 25_000, intervals: [1_000] })
+        .toBe('Failed: the provider refused the username or password');
+      // The carrier takes the password now: the edge's next try registers.
+      await carrier.addTrunk(account);
+      await expect.poll(shown, { timeout: 45_000, intervals: [2_000] }).toBe('Registered');
+      expect(await carrier.registered(account.username)).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+      await store.trunks.delete(registering.id);
     }
   });
 });
