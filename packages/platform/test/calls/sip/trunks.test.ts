@@ -127,8 +127,20 @@ describe('calls through a SIP trunk', () => {
     // The phone got G.711 over plain RTP, from rtpengine.
     const phone = network.phone(ANSWERS);
     await phone.waitFor('CALL_ESTABLISHED');
-    const list = await ngCommand(p.edge.status().media.ngPort ?? 0, { command: 'list' });
+    const ngPort = p.edge.status().media.ngPort ?? 0;
+    const list = await ngCommand(ngPort, { command: 'list' });
     expect(JSON.stringify(list)).toContain(placed.callId);
+    // rtpengine bridges the two: WebRTC (DTLS-SRTP, rtcp-mux) on the browser's side, plain RTP
+    // with a G.711 codec on the trunk's.
+    const query = (await ngCommand(ngPort, { command: 'query', 'call-id': placed.callId })) as {
+      tags?: Record<string, { medias?: { protocol?: string; codec?: string; flags?: string[] }[] }>;
+    };
+    const medias = Object.values(query.tags ?? {}).flatMap((tag) => tag.medias ?? []);
+    expect(medias.map((m) => m.protocol).sort()).toEqual(['RTP/AVP', 'UDP/TLS/RTP/SAVPF']);
+    expect(medias.find((m) => m.protocol === 'RTP/AVP')?.codec).toMatch(/^PCM[AU]\/8000$/);
+    expect(medias.find((m) => m.protocol === 'UDP/TLS/RTP/SAVPF')?.flags).toEqual(
+      expect.arrayContaining(['DTLS-SRTP', 'rtcp-mux', 'ICE']),
+    );
     await visitor.bye(placed.callId);
     const call = await eventually(
       () => p.t.platform.store.calls.byCallId(placed.callId),
