@@ -120,6 +120,17 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** An answered call whose WebSocket just dropped; its events and inviter. */
+async function droppedInCall() {
+  const e = events();
+  placeCall(credentials, stream, e);
+  await flush();
+  const inviter = sip.made.inviter;
+  inviter?.to(sip.State.Established);
+  sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
+  return { e, inviter };
+}
+
 describe('placeCall', () => {
   it('sets up the user agent from the credentials, caps ICE gathering and INVITEs the line', async () => {
     placeCall(credentials, stream, events());
@@ -228,12 +239,7 @@ describe('placeCall', () => {
   });
 
   it('a dropped WebSocket: reconnects and re-INVITEs with an ICE restart', async () => {
-    const e = events();
-    placeCall(credentials, stream, e);
-    await flush();
-    const inviter = sip.made.inviter;
-    inviter?.to(sip.State.Established);
-    sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
+    const { e, inviter } = await droppedInCall();
     expect(e.connectionLost).toHaveBeenCalledOnce();
     await flush();
     expect(sip.made.ua?.reconnects).toBe(1);
@@ -260,12 +266,7 @@ describe('placeCall', () => {
   });
 
   it('the edge no longer knows the call after a reconnect (its re-INVITE refused): "connection lost" at once', async () => {
-    const e = events();
-    placeCall(credentials, stream, e);
-    await flush();
-    const inviter = sip.made.inviter;
-    inviter?.to(sip.State.Established);
-    sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
+    const { e, inviter } = await droppedInCall();
     await flush();
     const reinvite = inviter?.invites[1];
     reinvite?.requestDelegate.onReject({ message: { statusCode: 403 } });
@@ -275,13 +276,9 @@ describe('placeCall', () => {
   });
 
   it('a session that ends while reconnecting was lost, not hung up', async () => {
-    const e = events();
-    placeCall(credentials, stream, e);
+    const { e, inviter } = await droppedInCall();
     await flush();
-    sip.made.inviter?.to(sip.State.Established);
-    sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
-    await flush();
-    sip.made.inviter?.to(sip.State.Terminated);
+    inviter?.to(sip.State.Terminated);
     expect(e.failed).toHaveBeenCalledExactlyOnceWith('connection_lost');
     expect(e.ended).not.toHaveBeenCalled();
   });
