@@ -319,11 +319,11 @@ describe('calls through the SIP trunk', () => {
         return (await row.locator('[data-registration]').textContent())?.trim();
       };
       await expect
-        .poll(shown, { timeout: 25_000, intervals: [1_000] })
+        .poll(shown, { timeout: 25_000, interval: 1_000 })
         .toBe('Failed: the provider refused the username or password');
       // The carrier takes the password now: the edge's next try registers.
       await carrier.addTrunk(account);
-      await expect.poll(shown, { timeout: 45_000, intervals: [2_000] }).toBe('Registered');
+      await expect.poll(shown, { timeout: 45_000, interval: 2_000 }).toBe('Registered');
       expect(await carrier.registered(account.username)).toBe(true);
       expect(pageErrors).toEqual([]);
     } finally {
