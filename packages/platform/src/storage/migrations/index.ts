@@ -15,6 +15,7 @@ import * as outboxKinds from './021_outbox_kinds';
 import * as channels from './030_channels';
 import * as trunks from './031_trunks';
 import * as chatDistribution from './032_chat_distribution';
+import * as callFailReason from './033_call_fail_reason';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '030_channels': channels,
   '031_trunks': trunks,
   '032_chat_distribution': chatDistribution,
+  '033_call_fail_reason': callFailReason,
 };

@@ -5,25 +5,19 @@
  * widget's main language; an update that comes again tells nothing more.
  */
 import type { ChatMessage } from '@frontdesk/config';
-import type { Update } from '@grammyjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isChat } from '../../../src/chat/channels/telegram/telegram-bots';
 import { receiveTelegramUpdate } from '../../../src/chat/channels/telegram/telegram-receive';
-import { telegramCredential } from '../../../src/chat/channels/telegram/telegram-token';
 import {
   customer,
-  receiveDeps,
+  handedOverBot,
+  type PrivateMessage,
   type TelegramStage,
   telegramSuite,
-  telegramWidget,
   widgetMessages,
 } from '../../support/channels';
 import { engines } from '../../support/databases';
 import { connectOps } from '../../support/ops-client';
 import type { TestPlatform } from '../../support/platform';
-
-/** A message of a private chat, as updates carry them. */
-type Private = NonNullable<Update['message']> & NonNullable<Update['edited_message']>;
 
 const TOO_FAST_EN = 'You are writing too fast: please send your last message again in a moment.';
 const TOO_FAST_RU =
@@ -43,26 +37,16 @@ describe.each(engines)('a Telegram customer past the chat rate limit on $name', 
    * updates over as a poller would), two messages a minute per customer, and a customer.
    */
   const flooded = async (mainLocale: 'en' | 'ru') => {
-    const { widget, bot } = await telegramWidget(t, stage.sandbox, {
-      refresh: false,
+    const { widget, bot, credential, lease, deps } = await handedOverBot(t, stage, {
       settings: { locale: mainLocale, mainLocale },
+      messagesPerMinute: 2,
     });
-    if (!isChat(widget)) throw new Error('not a chat widget');
-    const credential = telegramCredential(bot.token);
-    const lease = await t.platform.store.channels.leases.acquire({
-      credential,
-      holder: 'this test',
-      leaseMs: 60_000,
-      now: stage.clock().getTime(),
-    });
-    if (!lease) throw new Error('no lease');
-    const deps = receiveDeps(t, stage.clock, 2);
     const { limiter } = deps;
     const who = customer(stage.sandbox, 'Flood');
     let fence = lease.fence;
     /** The customer writes `text` as update `id`; by poll (the lease's fence) or by webhook. */
     const write = async (id: number, text: string, by: 'poll' | 'webhook' = 'poll') => {
-      const message = stage.sandbox.telegram.write(bot.username, who, text) as Private;
+      const message = stage.sandbox.telegram.write(bot.username, who, text) as PrivateMessage;
       await receiveTelegramUpdate(
         deps,
         { credential, widget },

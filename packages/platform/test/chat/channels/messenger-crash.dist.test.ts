@@ -258,7 +258,7 @@ describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
             continue;
           }
           const ack: Sent | undefined = await operator
-            .timeout(2_000)
+            .timeout(5_000)
             .emitWithAck('chat:send', { conversationId, clientId, text })
             .catch(() => undefined);
           if (ack?.ok) acked.set(clientId, ack.message);
@@ -276,7 +276,7 @@ describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
       jitterMs: 100,
     });
     // The last life acknowledges a reply too, however long the loaded machine takes to start it.
-    await expect.poll(() => acked.size, { timeout: 30_000 }).toBeGreaterThan(KILLS);
+    await expect.poll(() => acked.size, { timeout: 90_000 }).toBeGreaterThan(KILLS);
     running = false;
     await Promise.all([writing, replying]);
     expect(stored()).toBeGreaterThanOrEqual(KILLS * UPDATES_PER_LIFE);
@@ -314,7 +314,7 @@ describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
     db.close();
     operator?.close();
     expect(await platform.kill('SIGTERM')).toBe(0);
-  }, 300_000);
+  }, 420_000);
 });
 
 /** Gives the demo chat `settings` as its `channel` (by the admin API). */
