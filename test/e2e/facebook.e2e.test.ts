@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacebookPage, MessengerSandbox } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { createChat } from './chat-helpers.ts';
-import { type Stage, signInToConsole } from './harness.ts';
-import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
-import { conversation, reply } from './telegram-helpers.ts';
+import type { Stage } from './harness.ts';
+import { type MessengerStage, messengerJourney, startMessengerStage } from './messenger-stage.ts';
 
 const VERIFY_TOKEN = 'e2e-verify-token';
 
@@ -53,41 +52,14 @@ describe('Facebook Messenger through a TLS front', () => {
   it('carries a customer’s message to the console and the reply back', async () => {
     // The page's lease holder subscribed the app to the page's messages.
     await expect.poll(() => sandbox.facebook.subscribedFields(page)).toContain('messages');
-    const { page: console, pageErrors } = await signInToConsole(
-      stage,
-      'operator@demo.test',
-      front.url,
-    );
-    const context = await stage.browser.newContext({ locale: 'en-GB' });
-    const customer = await context.newPage();
-    await customer.goto(`${sandbox.facebook.linkBase}/${page.username}`);
-    await customer.getByLabel('Your name').fill('Olga Petrova');
-    await customer.getByRole('button', { name: 'Open the chat' }).click();
-    const write = async (text: string) => {
-      await customer.getByLabel('Message').fill(text);
-      await customer.getByRole('button', { name: 'Send' }).click();
-    };
-    await write('Is the shop open today?');
-
-    await console.locator('.conversation-row', { hasText: 'Is the shop open today?' }).click();
-    await conversation(console).waitFor();
-    expect(await conversation(console).locator('.conversation-channel').textContent()).toBe(
-      'Writes from Facebook',
-    );
-    await conversation(console)
-      .getByLabel(/^Reply to/)
-      .fill('Until 20:00');
-    await customer.getByText('Shop is typing…').waitFor();
-    await reply(console, 'Until 20:00 today.');
-    const log = customer.getByRole('log', { name: 'Chat with Shop' });
-    await log.getByText('Until 20:00 today.').waitFor();
-    await write('Thanks!');
-    await expect
-      .poll(() => conversation(console).locator('[role=log] .message .text').allTextContents())
-      .toEqual(['Is the shop open today?', 'Until 20:00 today.', 'Thanks!']);
+    await messengerJourney(messengers, {
+      customerUrl: `${sandbox.facebook.linkBase}/${page.username}`,
+      channel: 'Facebook',
+      first: 'Is the shop open today?',
+      answer: 'Until 20:00 today.',
+      // The operator's typing shows on Messenger (sender_action typing_on).
+      whileTyping: (customer) => customer.getByText('Shop is typing…').waitFor(),
+    });
     expect(sandbox.facebook.pending()).toBe(0);
-    expect(pageErrors).toEqual([]);
-    await console.context().close();
-    await context.close();
   });
 });

@@ -12,9 +12,8 @@ import type {
 } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { createChat } from './chat-helpers.ts';
-import { type Stage, signInToConsole } from './harness.ts';
-import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
-import { conversation, reply } from './telegram-helpers.ts';
+import type { Stage } from './harness.ts';
+import { type MessengerStage, messengerJourney, startMessengerStage } from './messenger-stage.ts';
 
 let messengers: MessengerStage;
 let front: TlsFront;
@@ -56,39 +55,13 @@ describe('Viber through a TLS front', () => {
     await expect
       .poll(() => sandbox.viber.webhook(bot).url)
       .toMatch(new RegExp(`^${front.url}/v1/channels/viber/[0-9a-f]{24}/webhook$`));
-    const { page: console, pageErrors } = await signInToConsole(
-      stage,
-      'operator@demo.test',
-      front.url,
-    );
-    const context = await stage.browser.newContext({ locale: 'en-GB' });
-    const customer = await context.newPage();
-    await customer.goto(`${sandbox.viber.linkBase}/${bot.uri}`);
-    await customer.getByLabel('Your name').fill('Olga Petrova');
-    await customer.getByRole('button', { name: 'Open the chat' }).click();
-    const write = async (text: string) => {
-      await customer.getByLabel('Message').fill(text);
-      await customer.getByRole('button', { name: 'Send' }).click();
-    };
-    await write('Do you deliver on Sundays?');
-
-    const row = console.locator('.conversation-row', { hasText: 'Do you deliver on Sundays?' });
-    await row.click();
-    await conversation(console).waitFor();
-    expect(await conversation(console).locator('.conversation-channel').textContent()).toBe(
-      'Writes from Viber',
-    );
-    await reply(console, 'We do, from 10 to 16.');
-    const log = customer.getByRole('log', { name: 'Chat with Shop' });
-    await log.getByText('We do, from 10 to 16.').waitFor();
-    await write('Thanks!');
-    await expect
-      .poll(() => conversation(console).locator('[role=log] .message .text').allTextContents())
-      .toEqual(['Do you deliver on Sundays?', 'We do, from 10 to 16.', 'Thanks!']);
+    await messengerJourney(messengers, {
+      customerUrl: `${sandbox.viber.linkBase}/${bot.uri}`,
+      channel: 'Viber',
+      first: 'Do you deliver on Sundays?',
+      answer: 'We do, from 10 to 16.',
+    });
     // Every callback reached the webhook: none waits, none failed.
     expect(sandbox.viber.webhook(bot)).toEqual({ url: sandbox.viber.webhook(bot).url, pending: 0 });
-    expect(pageErrors).toEqual([]);
-    await console.context().close();
-    await context.close();
   });
 });

@@ -1,57 +1,36 @@
 /**
- * A page's subscription, kept by its lease holder: `POST /{page-id}/subscribed_apps` with the
- * fields the chat reads (Facebook then posts the page's events to the app's webhook), then every
- * third of the lease the lease is renewed and the subscription read back — a Page token Facebook
- * no longer takes (190) shows in the Studio's status; a subscription gone is made again.
+ * A page's subscription, kept by its lease holder (kept-webhook.ts): `POST /{page-id}/
+ * subscribed_apps` with the fields the chat reads (Facebook then posts the page's events to the
+ * app's webhook), read back every third of the lease — a Page token Facebook no longer takes
+ * (190) shows in the Studio's status; a subscription gone is made again.
  */
+import { keepDelivery } from '../kept-webhook';
 import type { HeldLease } from '../telegram/telegram-poller';
 import { callGraph } from './facebook-api';
 
 /** The fields the chat reads. */
 export const SUBSCRIBED_FIELDS = 'messages,messaging_postbacks,messaging_referrals';
 
-/** One round of keeping the page subscribed (`url` marks what is kept); the failures after it. */
-export async function keepFacebookSubscription(
+/** One round of keeping the page subscribed (`url` marks it on the lease). */
+export function keepFacebookSubscription(
   lease: HeldLease,
   url: string,
   failures: number,
 ): Promise<number> {
-  const { credential, fence, signal } = lease;
-  if (!(await lease.renew())) return 0;
-  const pageId = credential.slice('facebook:'.length);
+  const path = `/${lease.credential.slice('facebook:'.length)}/subscribed_apps`;
   const api = { graphUrl: lease.api.apiUrl, token: lease.api.token };
-  const options = { timeoutMs: 10_000, signal };
-  try {
-    if (lease.webhookUrl !== url) {
-      if (
-        !(await lease.store.channels.leases.setWebhook({
-          credential,
-          fence,
-          webhook: { url, secret: '' },
-        }))
-      ) {
-        return lease.lose();
-      }
+  return keepDelivery(lease, url, failures, {
+    async set(signal) {
       await callGraph(
         api,
-        `/${pageId}/subscribed_apps`,
+        path,
         { subscribed_fields: SUBSCRIBED_FIELDS },
-        options,
+        { timeoutMs: 10_000, signal },
       );
-      lease.webhookUrl = url;
-      lease.emit({ type: 'webhook', credential, url });
-    } else {
-      const apps = await callGraph(api, `/${pageId}/subscribed_apps`, undefined, options);
-      if (!Array.isArray(apps.data) || apps.data.length === 0) {
-        lease.webhookUrl = null;
-        return failures;
-      }
-    }
-    await lease.note(null);
-  } catch (error) {
-    if (signal.aborted) return failures;
-    return lease.failed(error, failures);
-  }
-  await lease.waitOnClock(lease.tuning.leaseMs / 3);
-  return 0;
+    },
+    async check(signal) {
+      const apps = await callGraph(api, path, undefined, { timeoutMs: 10_000, signal });
+      return Array.isArray(apps.data) && apps.data.length > 0;
+    },
+  });
 }
