@@ -2,7 +2,7 @@ import { defaultSettings, parseSettings, SECRET_PATHS } from '@frontdesk/config'
 import { describe, expect, it } from 'vitest';
 import { patched, REMOVE } from './helpers';
 
-/** A chat widget with both bots connected, each token replaced by `token`. */
+/** A chat widget with both bots and a Facebook page connected, `path`'s secret replaced by `token`. */
 const chat = (path: string, token: unknown) =>
   patched(
     patched(defaultSettings('chat'), {
@@ -19,6 +19,12 @@ const chat = (path: string, token: unknown) =>
         botName: 'Shop',
         uri: 'shop',
       },
+      'channels.facebook': {
+        enabled: true,
+        receiver: null,
+        pageId: '104000000000001',
+        pageToken: 'EAAGm0PX4ZCpsBAKZCZCZBk0lq2j3ZCs',
+      },
     }),
     { [path]: token },
   );
@@ -34,12 +40,18 @@ describe.each(SECRET_PATHS.chat)('the secret %s', (path) => {
       expect(issues(chat(path, write))).toEqual([]);
     }
     const result = parseSettings(chat(path, { set: true }));
-    expect(result.ok && JSON.stringify(result.value)).toContain('"botToken":{"set":true}');
+    const field = path.split('.').at(-1);
+    expect(result.ok && JSON.stringify(result.value)).toContain(`"${field}":{"set":true}`);
   });
 
   it('puts a malformed value at its field, in the words of its format', () => {
     expect(issues(chat(path, 'not a token'))).toEqual([
-      { path, message: expect.stringMatching(/^must be a (Telegram|Viber) bot token/) },
+      {
+        path,
+        message: expect.stringMatching(
+          /^must be a (Telegram bot|Viber bot|Facebook Page access) token/,
+        ),
+      },
     ]);
   });
 
