@@ -15,6 +15,8 @@ import * as outboxKinds from './021_outbox_kinds';
 import * as channels from './030_channels';
 import * as trunks from './031_trunks';
 import * as chatDistribution from './032_chat_distribution';
+import * as callHistoryResults from './033_call_history_results';
+import * as addressBook from './034_address_book';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -30,4 +32,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '030_channels': channels,
   '031_trunks': trunks,
   '032_chat_distribution': chatDistribution,
+  '033_call_history_results': callHistoryResults,
+  '034_address_book': addressBook,
 };
