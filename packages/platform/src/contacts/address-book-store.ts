@@ -57,6 +57,16 @@ export interface AddressBookRepository {
     id: string,
     change: ContactChange,
   ): Promise<AddressBookContact | undefined>;
+  /**
+   * Folds contact `goneId` into `keepId`: its browsers and orders follow, its name, phone and
+   * e-mail fill what `keepId` lacks, and it is deleted. Undefined when either is not the account's.
+   */
+  merge(
+    accountId: string,
+    keepId: string,
+    goneId: string,
+    now: number,
+  ): Promise<AddressBookContact | undefined>;
   /** The contact's chats and orders, newest first, across every browser it was met in. */
   timeline(accountId: string, id: string): Promise<ContactEnquiry[]>;
 }
@@ -283,6 +293,31 @@ export function addressBookRepository(db: Kysely<Tables>): AddressBookRepository
         }
         const updated = { ...row, ...keyColumns(fields), updated_at: change.now };
         await trx.updateTable('contacts').set(updated).where('id', '=', id).execute();
+        return toContact(updated);
+      });
+    },
+    async merge(accountId, keepId, goneId, now) {
+      return retriedTransaction(db, async (trx) => {
+        const rows = await trx
+          .selectFrom('contacts')
+          .selectAll()
+          .where('account_id', '=', accountId)
+          .where('id', 'in', [keepId, goneId])
+          .execute();
+        const keep = rows.find((row) => row.id === keepId);
+        const gone = rows.find((row) => row.id === goneId);
+        if (!keep || !gone || keep === gone) return undefined;
+        await mergeInto(trx, keep.id, gone.id);
+        const updated = {
+          ...keep,
+          ...keyColumns({
+            name: keep.name ?? gone.name,
+            phone: keep.phone ?? gone.phone,
+            email: keep.email ?? gone.email,
+          }),
+          updated_at: now,
+        };
+        await trx.updateTable('contacts').set(updated).where('id', '=', keep.id).execute();
         return toContact(updated);
       });
     },

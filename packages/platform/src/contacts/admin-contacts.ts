@@ -12,6 +12,11 @@ import { pageAnswer, pageQuery, readCursor } from '../http/pagination';
 import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
 import { e164 } from './contact-keys';
 
+const MergeBody = v.object({
+  /** The contact folded into the one of the path, then deleted. */
+  from: v.pipe(v.string('from must be a contact id.'), v.maxLength(64)),
+});
+
 const ContactsQuery = v.object({
   /** A name (or part of it), a phone in any format or its first digits, an e-mail. */
   q: v.optional(v.pipe(v.string(), v.maxLength(200, 'q must be at most 200 characters.'))),
@@ -23,7 +28,7 @@ function notFound(): ApiError {
 }
 
 /**
- * The address book's admin API: list and search, one contact with its enquiries, edit. Every
+ * The address book's admin API: list and search, one contact with its enquiries, edit, merge. Every
  * role of the account: operators keep the contacts of the people they talk to.
  */
 export function registerAdminContacts(app: PlatformApp, ctx: AppContext): void {
@@ -76,6 +81,26 @@ export function registerAdminContacts(app: PlatformApp, ctx: AppContext): void {
       });
       if (!updated) throw notFound();
       return updated;
+    },
+  );
+
+  app.post(
+    '/v1/admin/contacts/:id/merge',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams), body: routeSchema(MergeBody) } },
+    async (request): Promise<ContactAnswer> => {
+      const { user } = await requireUser(ctx, request);
+      const { id } = request.params;
+      if (request.body.from === id) {
+        throw new ApiError(400, 'invalid', 'A contact cannot be merged into itself.', 'from');
+      }
+      const contact = await ctx.store.addressBook.merge(
+        user.accountId,
+        id,
+        request.body.from,
+        ctx.clock().getTime(),
+      );
+      if (!contact) throw notFound();
+      return { contact, timeline: await ctx.store.addressBook.timeline(user.accountId, id) };
     },
   );
 }

@@ -29,8 +29,12 @@ describe.each(engines)('the address book on $name', (engine) => {
     t.clock.set(new Date(T0).toISOString());
   });
 
-  const admin = async (path: string, init?: RequestInit) =>
-    (await t.signIn('operator'))(path, init);
+  // One session for the file: signing in for every request would meet the sign-in limit.
+  let signedIn: ReturnType<TestPlatform['signIn']> | undefined;
+  const admin = async (path: string, init?: RequestInit) => {
+    signedIn ??= t.signIn('operator');
+    return (await signedIn)(path, init);
+  };
   const contacts = async (q = '') => {
     const response = await admin(`/v1/admin/contacts${q ? `?q=${encodeURIComponent(q)}` : ''}`);
     expect(response.status, q).toBe(200);
@@ -148,5 +152,32 @@ describe.each(engines)('the address book on $name', (engine) => {
     }
     expect((await patch('nobody', { name: 'X' })).status).toBe(404);
     expect((await admin('/v1/admin/contacts?limit=0')).status).toBe(400);
+  });
+
+  it('merges one contact into another: its enquiries follow, its details fill the gaps', async () => {
+    const callback = await callbackWidget(t);
+    await postOrder(t, callback.key, { phone: '+79995556677', now: true, name: 'Maria' });
+    await postOrder(t, callback.key, { phone: '+79995556688', now: true });
+    const keep = (await contactOf('+79995556677')).contact;
+    const gone = (await contactOf('+79995556688')).contact;
+    const merge = (id: string, body: unknown) =>
+      admin(`/v1/admin/contacts/${id}/merge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const merged = await merge(keep.id, { from: gone.id });
+    expect(merged.status).toBe(200);
+    const answer = (await merged.json()) as ContactAnswer;
+    expect(answer.contact).toMatchObject({ id: keep.id, name: 'Maria', phone: '+79995556677' });
+    expect(answer.timeline.map((e) => e.kind)).toEqual(['callback', 'callback']);
+    expect(await contacts('+79995556688')).toEqual([]);
+    expect((await admin(`/v1/admin/contacts/${gone.id}`)).status).toBe(404);
+    expect((await merge(keep.id, { from: gone.id })).status).toBe(404);
+    const self = await merge(keep.id, { from: keep.id });
+    expect(self.status).toBe(400);
+    expect((await self.json()).error).toMatchObject({ code: 'invalid', field: 'from' });
+    const missing = await merge(keep.id, {});
+    expect((await missing.json()).error).toMatchObject({ code: 'invalid', field: 'from' });
   });
 });
