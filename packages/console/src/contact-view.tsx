@@ -1,11 +1,13 @@
 /**
- * One contact beside the list: its details to edit, and its enquiries across channels and
- * browsers, newest first, each opening its record (a chat in the inbox, an order).
+ * One contact beside the list: its details to edit, a duplicate to merge into it, and its
+ * enquiries across channels and browsers, newest first, each opening its record (a chat in the
+ * inbox, an order).
  */
 import type { ContactAnswer, ContactEnquiry } from '@frontdesk/config';
 import { PlatformError, type StaffSession } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { contactLabel } from './contact-list';
+import { ContactMerge } from './contact-merge';
 import { contactDetail, saveContact } from './contacts-api';
 import { HOME, routeHref } from './route';
 
@@ -101,6 +103,15 @@ export function ContactView({
         </p>
       )}
       <p role="status">{status}</p>
+      <ContactMerge
+        contact={contact}
+        session={session}
+        onMerged={(merged, gone) => {
+          setAnswer(merged);
+          setStatus(`${contactLabel(gone)} merged into this contact.`);
+          onSaved();
+        }}
+      />
       <h3>Enquiries</h3>
       {timeline.length === 0 ? (
         <p class="empty">No enquiries yet.</p>

@@ -31,3 +31,16 @@ export function saveContact(
     session,
   });
 }
+
+/** Folds contact `from` into `id`: its enquiries follow; the answer is `id` afterwards. */
+export function mergeContacts(
+  session: StaffSession,
+  id: string,
+  from: string,
+): Promise<ContactAnswer> {
+  return request(`/v1/admin/contacts/${encodeURIComponent(id)}/merge`, {
+    method: 'POST',
+    body: { from },
+    session,
+  });
+}

@@ -118,4 +118,40 @@ describe('ContactView', () => {
     expect(screen.getByRole('heading', { name: 'Ivan Petrov' })).toBeTruthy();
     expect(saved).toEqual(['saved']);
   });
+
+  it('merges a duplicate found by phone into the open contact', async () => {
+    const twin: AddressBookContact = { ...ivan, id: 'k2', name: null, phone: '+79990000000' };
+    const merged: ContactAnswer = {
+      ...answer,
+      timeline: [
+        ...answer.timeline,
+        { kind: 'callback', id: 'o2', at: T0 - 60_000, widgetName: 'Shop callback', status: 'new' },
+      ],
+    };
+    const seen = fakeFetch({
+      'GET /v1/admin/contacts/k1': () => ({ body: answer }),
+      'GET /v1/admin/contacts': () => ({ body: { items: [ivan, twin], next: null } }),
+      'POST /v1/admin/contacts/k1/merge': () => ({ body: merged }),
+    });
+    const saved: string[] = [];
+    render(h(ContactView, { id: 'k1', session, onSaved: () => saved.push('saved') }));
+    fireEvent.input(await screen.findByLabelText('Find the other contact'), {
+      target: { value: '+7999000' },
+    });
+    fireEvent.submit(
+      screen.getByLabelText('Find the other contact').closest('form') as HTMLElement,
+    );
+    // The open contact itself is never offered.
+    const button = await screen.findByRole('button', {
+      name: 'Merge +79990000000 into this contact',
+    });
+    expect(screen.queryByRole('button', { name: /Merge Иван/ })).toBeNull();
+    fireEvent.click(button);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('+79990000000 merged into this contact.'),
+    );
+    expect(seen).toContain('/v1/admin/contacts/k1/merge');
+    expect(screen.getAllByRole('link', { name: /Callback order/ })).toHaveLength(2);
+    expect(saved).toEqual(['saved']);
+  });
 });
