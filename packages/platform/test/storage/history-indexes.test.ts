@@ -5,6 +5,7 @@
  */
 import { type Compilable, CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { olderThan } from '../../src/storage/keyset';
 import type { Tables } from '../../src/storage/tables';
 import { engines, type TestDatabase } from '../support/databases';
 
@@ -49,8 +50,27 @@ describe.each(engines)('the history’s and the contacts’ query plans on $name
         .orderBy('id', 'desc')
         .limit(51),
     );
-    expect(text).toContain('orders_account_id_created_at');
-    expect(text).toContain('calls_account_id_started_at');
+    expect(text).toContain('orders_account_id_created_at_id');
+    expect(text).toContain('calls_account_id_started_at_id');
+    // Read in the page's order and stopped at its end: nothing sorts the account's rows.
+    expect(text, text).not.toMatch(/TEMP B-TREE|Sort {2}\(/);
+  });
+
+  it('starts the page after a cursor at the cursor in the index', async () => {
+    const text = await plan(
+      database.db
+        .selectFrom('call_history')
+        .selectAll()
+        .where('account_id', '=', 'a1')
+        .where(olderThan('at', 'id', { at: 1_000, id: 'x' }))
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(51),
+    );
+    expect(text).toMatch(
+      /orders_account_id_created_at_id \(account_id=\? AND created_at<\?\)|Index Cond: .*created_at <= /,
+    );
+    expect(text, text).not.toMatch(/TEMP B-TREE|Sort {2}\(/);
   });
 
   it('finds contacts by a phone’s first digits and by e-mail from indexes', async () => {
