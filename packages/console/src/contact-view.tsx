@@ -1,15 +1,16 @@
 /**
- * One contact beside the list: its details to edit, a duplicate to merge into it, and its
- * enquiries across channels and browsers, newest first, each opening its record (a chat in the
- * inbox, an order).
+ * One contact beside the list: its details to edit, a duplicate to merge into it, (admins) its
+ * deletion, and its enquiries across channels and browsers, newest first, each opening its
+ * record (a chat in the inbox, an order).
  */
 import type { ContactAnswer, ContactEnquiry } from '@frontdesk/config';
 import { PlatformError, type StaffSession } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
+import { ContactErase } from './contact-erase';
 import { contactLabel } from './contact-list';
 import { ContactMerge } from './contact-merge';
 import { contactDetail, saveContact } from './contacts-api';
-import { HOME, routeHref } from './route';
+import { HOME, navigate, routeHref } from './route';
 
 const KIND_TEXT: Record<ContactEnquiry['kind'], string> = {
   chat: 'Chat',
@@ -112,6 +113,16 @@ export function ContactView({
           onSaved();
         }}
       />
+      {session.user.role === 'admin' && (
+        <ContactErase
+          contact={contact}
+          session={session}
+          onErased={() => {
+            onSaved();
+            navigate({ ...HOME, section: 'contacts' });
+          }}
+        />
+      )}
       <h3>Enquiries</h3>
       {timeline.length === 0 ? (
         <p class="empty">No enquiries yet.</p>

@@ -44,3 +44,8 @@ export function mergeContacts(
     session,
   });
 }
+
+/** Deletes contact `id`, erasing the person everywhere (admins only). */
+export function eraseContact(session: StaffSession, id: string): Promise<void> {
+  return request(`/v1/admin/contacts/${encodeURIComponent(id)}`, { method: 'DELETE', session });
+}

@@ -154,4 +154,29 @@ describe('ContactView', () => {
     expect(screen.getAllByRole('link', { name: /Callback order/ })).toHaveLength(2);
     expect(saved).toEqual(['saved']);
   });
+
+  it('lets an admin erase the contact after asking once more, and nobody else', async () => {
+    const seen = fakeFetch({
+      'GET /v1/admin/contacts/k1': () => ({ body: answer }),
+      'DELETE /v1/admin/contacts/k1': () => ({ status: 204 }),
+    });
+    const first = render(h(ContactView, { id: 'k1', session, onSaved: () => undefined }));
+    await screen.findByRole('heading', { name: 'Иван Петров' });
+    expect(screen.queryByRole('button', { name: 'Delete contact…' })).toBeNull();
+    first.unmount();
+    const admin = { ...session, user: { ...session.user, role: 'admin' as const } };
+    const saved: string[] = [];
+    location.hash = '#/contacts?contact=k1';
+    render(h(ContactView, { id: 'k1', session: admin, onSaved: () => saved.push('saved') }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete contact…' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Yes, erase' }));
+    expect(screen.getByRole('group').textContent).toContain('Erase Иван Петров everywhere?');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete contact…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete contact…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, erase' }));
+    await waitFor(() => expect(location.hash).toBe('#/contacts'));
+    expect(seen.filter((path) => path === '/v1/admin/contacts/k1')).toHaveLength(3);
+    expect(saved).toEqual(['saved']);
+  });
 });

@@ -11,6 +11,7 @@ import { retriedTransaction } from '../storage/retried-transaction';
 import { StoreError } from '../storage/store-error';
 import type { ContactRow, Tables } from '../storage/tables';
 import { digitsOf, e164, emailKey, searchForm } from './contact-keys';
+import { eraseContact } from './erase-contact';
 
 /** What a source tells of a person; absent fields tell nothing, null ones nothing either. */
 export interface ContactFacts {
@@ -67,6 +68,8 @@ export interface AddressBookRepository {
     goneId: string,
     now: number,
   ): Promise<AddressBookContact | undefined>;
+  /** Deletes the contact and erases the person everywhere (erase-contact.ts); false if none. */
+  erase(accountId: string, id: string): Promise<boolean>;
   /** The contact's chats and orders, newest first, across every browser it was met in. */
   timeline(accountId: string, id: string): Promise<ContactEnquiry[]>;
 }
@@ -202,7 +205,10 @@ function likeLiteral(text: string): string {
 }
 
 /** The repository over `db`. */
-export function addressBookRepository(db: Kysely<Tables>): AddressBookRepository {
+export function addressBookRepository(
+  db: Kysely<Tables>,
+  engine: 'sqlite' | 'postgres' = 'sqlite',
+): AddressBookRepository {
   const get = async (accountId: string, id: string) => {
     const row = await db
       .selectFrom('contacts')
@@ -321,6 +327,7 @@ export function addressBookRepository(db: Kysely<Tables>): AddressBookRepository
         return toContact(updated);
       });
     },
+    erase: (accountId, id) => eraseContact(db, engine, accountId, id),
     async timeline(accountId, id) {
       const visitors = db
         .selectFrom('contact_visitors')

@@ -28,8 +28,9 @@ function notFound(): ApiError {
 }
 
 /**
- * The address book's admin API: list and search, one contact with its enquiries, edit, merge. Every
- * role of the account: operators keep the contacts of the people they talk to.
+ * The address book's admin API: list and search, one contact with its enquiries, edit, merge —
+ * every role of the account: operators keep the contacts of the people they talk to — and, for
+ * admins, delete, which erases the person everywhere.
  */
 export function registerAdminContacts(app: PlatformApp, ctx: AppContext): void {
   app.get(
@@ -101,6 +102,17 @@ export function registerAdminContacts(app: PlatformApp, ctx: AppContext): void {
       );
       if (!contact) throw notFound();
       return { contact, timeline: await ctx.store.addressBook.timeline(user.accountId, id) };
+    },
+  );
+
+  app.delete(
+    '/v1/admin/contacts/:id',
+    { schema: { tags: ['admin'], params: routeSchema(IdParams) } },
+    async (request, reply) => {
+      // Erasing a person is for admins: nothing brings it back.
+      const { user } = await requireUser(ctx, request, ['admin']);
+      if (!(await ctx.store.addressBook.erase(user.accountId, request.params.id))) throw notFound();
+      return reply.code(204).send();
     },
   );
 }

@@ -113,6 +113,6 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     search: searchRepository(db, engine),
     chatDistribution: chatDistributionRepository(db, engine),
     missed: missedRepository(db),
-    addressBook: addressBookRepository(db),
+    addressBook: addressBookRepository(db, engine),
   };
 }
