@@ -3,36 +3,15 @@
  * deletion, and its enquiries across channels and browsers, newest first, each opening its
  * record (a chat in the inbox, an order).
  */
-import type { ContactAnswer, ContactEnquiry } from '@frontdesk/config';
+import type { ContactAnswer } from '@frontdesk/config';
 import { PlatformError, type StaffSession } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { ContactErase } from './contact-erase';
 import { contactLabel } from './contact-list';
 import { ContactMerge } from './contact-merge';
 import { contactDetail, saveContact } from './contacts-api';
-import { HOME, navigate, routeHref } from './route';
-
-const KIND_TEXT: Record<ContactEnquiry['kind'], string> = {
-  chat: 'Chat',
-  callback: 'Callback order',
-  call: 'Call',
-};
-
-/** Where an enquiry's own record opens. */
-function enquiryHref(enquiry: ContactEnquiry): string {
-  if (enquiry.kind === 'chat') {
-    return routeHref({ ...HOME, section: 'chats', open: { kind: 'chat', id: enquiry.id } });
-  }
-  return routeHref({
-    ...HOME,
-    section: 'orders',
-    orders: 'closed',
-    open: { kind: 'order', id: enquiry.id },
-  });
-}
-
-const when = (at: number) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+import { EnquiryList } from './enquiry-list';
+import { HOME, navigate } from './route';
 
 /** See the module comment; `onSaved` tells the list to show the change. */
 export function ContactView({
@@ -124,22 +103,7 @@ export function ContactView({
         />
       )}
       <h3>Enquiries</h3>
-      {timeline.length === 0 ? (
-        <p class="empty">No enquiries yet.</p>
-      ) : (
-        <ol class="timeline">
-          {timeline.map((enquiry) => (
-            <li key={`${enquiry.kind}-${enquiry.id}`}>
-              <a href={enquiryHref(enquiry)}>
-                {KIND_TEXT[enquiry.kind]} on {enquiry.widgetName}
-              </a>{' '}
-              <span>
-                {when(enquiry.at)}, {enquiry.status}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <EnquiryList enquiries={timeline} />
     </article>
   );
 }

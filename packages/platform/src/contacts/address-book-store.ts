@@ -39,6 +39,8 @@ export interface AddressBookRepository {
    * when they name several, merges them into the oldest. Returns the contact.
    */
   remember(facts: ContactFacts): Promise<AddressBookContact>;
+  /** The id of the contact a visitor (a browser) is tied to, if any. */
+  contactOfVisitor(accountId: string, visitorId: string): Promise<string | undefined>;
   /** Ties an order to its contact. */
   linkOrder(orderId: string, contactId: string): Promise<void>;
   /** The account's contacts, last changed first; `q` finds by name, phone (prefix) or e-mail. */
@@ -227,6 +229,15 @@ export function addressBookRepository(
         if (!isContactsUnique(error)) throw error;
         return toContact(await retriedTransaction(db, (trx) => rememberIn(trx, facts)));
       }
+    },
+    async contactOfVisitor(accountId, visitorId) {
+      const row = await db
+        .selectFrom('contact_visitors')
+        .select('contact_id')
+        .where('account_id', '=', accountId)
+        .where('visitor_id', '=', visitorId)
+        .executeTakeFirst();
+      return row?.contact_id;
     },
     async linkOrder(orderId, contactId) {
       await db
