@@ -3,7 +3,9 @@
  * call history (by the widget's name, after filtering), opens its record from there, downloads
  * the CSV of what the filter shows (parsed: the same rows); the visitor then chats with the same
  * phone, and the contacts screen shows one contact with both enquiries. The Studio shows the same
- * history to a marketer. Every screen axe clean; the console's path by keyboard.
+ * history to a marketer. An admin merges a duplicate into a contact (both orders then on its
+ * timeline) and deletes it (the person erased from the orders and the history). Every screen axe
+ * clean; the console's paths by keyboard.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +142,60 @@ describe('the call history and the address book', () => {
       'Demo callback',
     );
     expect(await axeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an admin merges a duplicate into a contact and then erases the person, by keyboard', async () => {
+    const first = '+79123450992';
+    const second = '+79123450993';
+    await orderCallback(stage, { phone: first, name: 'Vera' });
+    stage.clock.advance(60_000);
+    await orderCallback(stage, { phone: second });
+    const { page, pageErrors } = await openConsole(stage.browser, stage, {
+      email: 'admin@demo.test',
+    });
+    pages.push(page);
+    await tabTo(page, 'Contacts');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Find a contact').focus();
+    await page.keyboard.type(first);
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Vera');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Vera' }).waitFor();
+
+    // The second order came from the same person: merged, both orders are Vera's.
+    await page.getByLabel('Find the other contact').focus();
+    await page.keyboard.type(second);
+    await page.keyboard.press('Enter');
+    await tabTo(page, `Merge ${second} into this contact`);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${second} merged into this contact.` })
+      .waitFor();
+    await expect.poll(() => page.locator('.timeline li').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Deleting asks once more, then erases her everywhere.
+    await tabTo(page, 'Delete contact…');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).text).toBe('Yes, erase');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/#\/contacts$/);
+    await page.getByLabel('Find a contact').fill(first);
+    await page.getByLabel('Find a contact').press('Enter');
+    await page.getByText('No contacts found.').waitFor();
+    const orders = await stage.platform.platform.store.orders.open(
+      (await stage.platform.platform.store.users.byEmail('admin@demo.test'))?.accountId ?? '',
+      500,
+    );
+    expect(orders.filter((o) => o.phone === first || o.phone === second)).toEqual([]);
+    await tabTo(page, 'Call history');
+    await page.keyboard.press('Enter');
+    await page.getByRole('row').filter({ hasText: '[erased]' }).first().waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'Vera' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
