@@ -11,7 +11,7 @@ import { retriedTransaction } from '../storage/retried-transaction';
 import { StoreError } from '../storage/store-error';
 import type { ContactRow, Tables } from '../storage/tables';
 import { digitsOf, e164, emailKey, searchForm } from './contact-keys';
-import { eraseContact } from './erase-contact';
+import { type Erased, eraseContact } from './erase-contact';
 
 /** What a source tells of a person; absent fields tell nothing, null ones nothing either. */
 export interface ContactFacts {
@@ -70,8 +70,11 @@ export interface AddressBookRepository {
     goneId: string,
     now: number,
   ): Promise<AddressBookContact | undefined>;
-  /** Deletes the contact and erases the person everywhere (erase-contact.ts); false if none. */
-  erase(accountId: string, id: string): Promise<boolean>;
+  /**
+   * Deletes the contact and erases the person from the database (erase-contact.ts); what it
+   * found of them, for other stores to erase too; undefined if there is no such contact.
+   */
+  erase(accountId: string, id: string): Promise<Erased | undefined>;
   /** The contact's chats and orders, newest first, across every browser it was met in. */
   timeline(accountId: string, id: string): Promise<ContactEnquiry[]>;
 }

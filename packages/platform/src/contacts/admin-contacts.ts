@@ -111,7 +111,9 @@ export function registerAdminContacts(app: PlatformApp, ctx: AppContext): void {
     async (request, reply) => {
       // Erasing a person is for admins: nothing brings it back.
       const { user } = await requireUser(ctx, request, ['admin']);
-      if (!(await ctx.store.addressBook.erase(user.accountId, request.params.id))) throw notFound();
+      const erased = await ctx.store.addressBook.erase(user.accountId, request.params.id);
+      if (!erased) throw notFound();
+      await ctx.eraseFromRealtime(erased.needles);
       return reply.code(204).send();
     },
   );

@@ -18,15 +18,24 @@ export const ERASED = '[erased]';
 /** The shortest written text looked for in the outbox: shorter ones would match by chance. */
 const MIN_NEEDLE = 4;
 
-/** Erases in `trx`; false when the contact is not the account's. */
-async function eraseIn(trx: Transaction<Tables>, accountId: string, id: string): Promise<boolean> {
+/** What an erase found of the person: the strings other stores may still hold (Redis). */
+export interface Erased {
+  needles: string[];
+}
+
+/** Erases in `trx`; undefined when the contact is not the account's. */
+async function eraseIn(
+  trx: Transaction<Tables>,
+  accountId: string,
+  id: string,
+): Promise<Erased | undefined> {
   const contact = await trx
     .selectFrom('contacts')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!contact) return false;
+  if (!contact) return undefined;
   const visitorIds = (
     await trx
       .selectFrom('contact_visitors')
@@ -111,11 +120,11 @@ async function eraseIn(trx: Transaction<Tables>, accountId: string, id: string):
   }
   await trx.deleteFrom('contact_visitors').where('contact_id', '=', id).execute();
   await trx.deleteFrom('contacts').where('id', '=', id).execute();
-  return true;
+  return { needles };
 }
 
 /**
- * Erases contact `id` of `accountId` (see the module comment); false when there is none.
+ * Erases contact `id` of `accountId` (see the module comment); undefined when there is none.
  * `engine` says whether a WAL checkpoint follows.
  */
 export async function eraseContact(
@@ -123,7 +132,7 @@ export async function eraseContact(
   engine: 'sqlite' | 'postgres',
   accountId: string,
   id: string,
-): Promise<boolean> {
+): Promise<Erased | undefined> {
   const erased = await retriedTransaction(db, (trx) => eraseIn(trx, accountId, id));
   if (erased && engine === 'sqlite') {
     // The WAL still holds the pages as they were before: copy them back now and empty it.

@@ -3,14 +3,17 @@
  * and a chat from another browser, the raw SQLite files — the database and its WAL — and every
  * PostgreSQL table hold none of their phone, e-mail, name or words.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressBookContact, ChatAck, ChatMessage, ListPage } from '@frontdesk/config';
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../src/storage/database';
 import { chatWidget, connectVisitor } from '../support/chat';
-import { engines } from '../support/databases';
+import { engines, sqliteEngine } from '../support/databases';
+import { connectOps } from '../support/ops-client';
 import { callbackWidget, postOrder } from '../support/orders';
 import type { TestPlatform } from '../support/platform';
 import { socketSuite } from '../support/socket-suite';
@@ -20,6 +23,7 @@ const PHONE = '+79997778899';
 const EMAIL = 'anna.karenina@example.com';
 const NAME = 'Анна Каренина';
 const WORDS = 'My flat is at Lenina street 42';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe.each(engines)('erasing a contact on $name', (engine) => {
   let t: TestPlatform;
@@ -94,5 +98,41 @@ describe.each(engines)('erasing a contact on $name', (engine) => {
     // What is left reads as erased: the order stays in the history, without the person.
     const history = await (await admin('/v1/admin/call-history?channel=callback')).json();
     expect(history.items[0]).toMatchObject({ caller: '[erased]', callerName: null });
+  });
+});
+
+describe('erasing a contact with Redis', () => {
+  const prefix = `frontdesk-test-${randomUUID()}`;
+  const stream = `${prefix}:socket.io`;
+  const suite = socketSuite(sqliteEngine, { env: { REDIS_URL, REDIS_PREFIX: prefix } });
+  const redis = new Redis(REDIS_URL);
+  afterAll(async () => {
+    await redis.del(stream);
+    redis.disconnect();
+  });
+
+  /** The stream's entries holding `needle`. */
+  const inStream = async (needle: string) =>
+    (await redis.xrangeBuffer(stream, '-', '+')).filter(([, fields]) =>
+      fields.some((field) => field.includes(Buffer.from(needle))),
+    ).length;
+
+  it('deletes the realtime stream’s events that carried the person’s words and details', async () => {
+    const t = suite.t;
+    const chat = await chatWidget(t);
+    // Staff online: the chat's events go out to /ops through the stream.
+    suite.keep(await connectOps(t, 'operator'));
+    const client = suite.keep(await connectVisitor(t.url, { key: chat.key }));
+    await client.ask('contact', { name: NAME, phone: PHONE });
+    await client.ask('send', { clientId: 'erase-test-000002', text: WORDS });
+    await expect.poll(() => inStream(WORDS)).toBeGreaterThan(0);
+    expect(await inStream(NAME)).toBeGreaterThan(0);
+    const admin = await t.signIn('admin');
+    const found = (await (
+      await admin(`/v1/admin/contacts?q=${encodeURIComponent(PHONE)}`)
+    ).json()) as ListPage<AddressBookContact>;
+    const id = found.items[0]?.id ?? '';
+    expect((await admin(`/v1/admin/contacts/${id}`, { method: 'DELETE' })).status).toBe(204);
+    for (const needle of [WORDS, NAME, PHONE]) expect(await inStream(needle), needle).toBe(0);
   });
 });
