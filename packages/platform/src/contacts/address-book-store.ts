@@ -4,13 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressBookContact, ContactEnquiry } from '@frontdesk/config';
-import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { olderThan, pageOf } from '../storage/keyset';
 import type { Cursor, Page } from '../storage/page';
 import { retriedTransaction } from '../storage/retried-transaction';
 import { StoreError } from '../storage/store-error';
 import type { ContactRow, Tables } from '../storage/tables';
 import { digitsOf, e164, emailKey, searchForm } from './contact-keys';
+import { searching } from './contact-search';
 import { type Erased, eraseContact } from './erase-contact';
 
 /** What a source tells of a person; absent fields tell nothing, null ones nothing either. */
@@ -184,31 +185,6 @@ export async function mergeInto(
   await trx.deleteFrom('contacts').where('id', '=', goneId).execute();
 }
 
-/** What a search compares: an e-mail, a phone's first digits (any of them), or part of a name. */
-interface Search {
-  email?: string;
-  digits?: string[];
-  name?: string;
-}
-
-/** `text` as a search: a phone's digits (by prefix), an e-mail, or part of a name. */
-function searchOf(text: string): Search {
-  const q = text.trim();
-  if (q.includes('@')) return { email: emailKey(q) };
-  const digits = digitsOf(q);
-  if (digits.length >= 3 && /^[\d\s()+\-.]+$/.test(q)) {
-    // Written nationally (8 999 … in Russia), the trunk prefix 8 stands for the country's 7.
-    const national = !q.startsWith('+') && digits.startsWith('8') ? [`7${digits.slice(1)}`] : [];
-    return { digits: [digits, ...national] };
-  }
-  return { name: searchForm(q) };
-}
-
-/** Escapes `%`, `_` and `\` for a `LIKE … escape '\'`. */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The repository over `db`. */
 export function addressBookRepository(
   db: Kysely<Tables>,
@@ -250,25 +226,10 @@ export function addressBookRepository(
         .execute();
     },
     async list({ accountId, q, cursor, limit }) {
-      const search: Search = q?.trim() ? searchOf(q) : {};
-      let query = db.selectFrom('contacts').selectAll().where('account_id', '=', accountId);
-      const { email, digits, name } = search;
-      if (email !== undefined) query = query.where('email', '=', email);
-      if (digits !== undefined) {
-        // A prefix as a range: both engines answer it from the (account_id, phone_digits) index.
-        query = query.where((eb) =>
-          eb.or(
-            digits.map((prefix) =>
-              eb.and([eb('phone_digits', '>=', prefix), eb('phone_digits', '<', `${prefix}:`)]),
-            ),
-          ),
-        );
-      }
-      if (name !== undefined) {
-        const pattern = `%${likeLiteral(name)}%`;
-        // The escape character named: SQLite has none by default, PostgreSQL's is `\`.
-        query = query.where(sql<SqlBool>`name_search like ${pattern} escape '\\'`);
-      }
+      const query = searching(
+        db.selectFrom('contacts').selectAll().where('account_id', '=', accountId),
+        q,
+      );
       const rows = await query
         .$if(cursor !== undefined, (qb) =>
           qb.where(olderThan('updated_at', 'id', cursor ?? { at: 0, id: '' })),
