@@ -2,9 +2,11 @@
 // its SIP edge (Kamailio), the operator console and the Studio, the demo site (its widgets come
 // from the platform), and the stand-ins for the world outside that no machine here reaches: the
 // messenger sandbox (the platform's bot API bases point at it) and a telephone network of baresip
-// phones behind a carrier. TLS_FRONT=1 puts a TLS front before the platform (a local CA made in
-// DATA_DIR/tls at the first start; PUBLIC_URL becomes the front's https, TRUST_PROXY names it),
-// which Telegram's webhook mode needs: the sandbox trusts that CA, browsers must be told to.
+// phones behind a carrier. A TLS front always stands before the platform (a local CA made in
+// DATA_DIR/tls at the first start, which the sandbox trusts; TRUST_PROXY names it): the
+// messengers' webhooks reach the platform there (WEBHOOK_URL), while browsers stay on the plain
+// http://127.0.0.1 (a secure context, and no certificate to accept). TLS_FRONT=1 sends the
+// browsers through the front too (PUBLIC_URL becomes the front's).
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,16 +14,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '8080';
 const dataDir = process.env.DATA_DIR ?? '.data';
-const tlsFront = process.env.TLS_FRONT === '1';
 const frontPort = process.env.FRONT_PORT ?? '8443';
+const frontUrl = `https://127.0.0.1:${frontPort}`;
 const tlsDir = resolve(root, dataDir, 'tls');
 const publicUrl =
-  process.env.PUBLIC_URL ??
-  (tlsFront ? `https://127.0.0.1:${frontPort}` : `http://127.0.0.1:${port}`);
-if (tlsFront) {
-  const { localCa } = await import('../packages/messenger-sandbox/dist/index.js');
-  await localCa(tlsDir, 365);
-}
+  process.env.PUBLIC_URL ?? (process.env.TLS_FRONT === '1' ? frontUrl : `http://127.0.0.1:${port}`);
+const webhookUrl = process.env.WEBHOOK_URL ?? frontUrl;
+const { localCa } = await import('../packages/messenger-sandbox/dist/index.js');
+await localCa(tlsDir, 365);
 const demoPort = process.env.DEMO_PORT ?? '8090';
 const demoSiteUrl = process.env.DEMO_SITE_URL ?? `http://127.0.0.1:${demoPort}`;
 // The platform finds the widget bundles it serves itself: the workspace's packages/*/dist/browser.
@@ -35,7 +35,7 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
     ...process.env,
     MESSENGER_SANDBOX_PORT: sandboxPort,
     MESSENGER_SANDBOX_TELEGRAM_PORT: sandboxTelegramPort,
-    ...(tlsFront ? { MESSENGER_SANDBOX_CA_FILE: `${tlsDir}/ca.pem` } : {}),
+    MESSENGER_SANDBOX_CA_FILE: `${tlsDir}/ca.pem`,
   },
 });
 
@@ -59,8 +59,9 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     ...process.env,
     PORT: port,
     PUBLIC_URL: publicUrl,
+    WEBHOOK_URL: webhookUrl,
     DATA_DIR: dataDir,
-    ...(tlsFront ? { TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1' } : {}),
+    TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1',
     SEED_DEMO: '1',
     SIP_EDGE: process.env.SIP_EDGE ?? '1',
     DEMO_TRUNK_URL: demoTrunkUrl,
@@ -73,19 +74,17 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
   },
 });
 
-const front = tlsFront
-  ? spawn(process.execPath, ['packages/platform/dist/front.js'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        FRONT_PORT: frontPort,
-        FRONT_TARGET: `http://127.0.0.1:${port}`,
-        TLS_KEY_FILE: `${tlsDir}/server.key`,
-        TLS_CERT_FILE: `${tlsDir}/server.pem`,
-      },
-    })
-  : undefined;
+const front = spawn(process.execPath, ['packages/platform/dist/front.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    FRONT_PORT: frontPort,
+    FRONT_TARGET: `http://127.0.0.1:${port}`,
+    TLS_KEY_FILE: `${tlsDir}/server.key`,
+    TLS_CERT_FILE: `${tlsDir}/server.pem`,
+  },
+});
 
 const demo = spawn(process.execPath, ['demo/serve.mjs'], {
   cwd: root,
@@ -109,13 +108,11 @@ console.log(
 console.log(
   `Phone network (baresip phones behind a carrier on 127.0.0.1:${phoneNetworkPort}): a site call nobody answers in the console goes to +74951110001 through the demo trunk`,
 );
-if (tlsFront) {
-  console.log(
-    `TLS front: ${publicUrl} with the local CA ${tlsDir}/ca.pem (import it into the browser, or accept the certificate once)`,
-  );
-}
+console.log(
+  `TLS front: ${frontUrl} with the local CA ${tlsDir}/ca.pem, which the sandbox trusts — the messengers' webhooks reach the platform at ${webhookUrl}`,
+);
 
-const children = [platform, demo, sandbox, phones, ...(front ? [front] : [])];
+const children = [platform, front, demo, sandbox, phones];
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of children) child.kill('SIGTERM');

@@ -1,7 +1,8 @@
 /**
  * Telegram in webhook mode end to end in Chromium, as production runs it: the platform behind a
- * TLS front (a throwaway CA made at start; PUBLIC_URL is the front's https, TRUST_PROXY names
- * it), the console loaded through the front, the sandbox's Telegram delivering the bot's updates
+ * TLS front (a throwaway CA made at start; PUBLIC_URL is the front's https — `TLS_FRONT=1 npm
+ * start` — so WEBHOOK_URL, unset, is too; TRUST_PROXY names it), the console loaded through the
+ * front (its socket too), the sandbox's Telegram delivering the bot's updates
  * to the webhook the platform set there with its secret (and verifying the certificate). A
  * customer writes on the sandbox's page → the operator sees it in the console → replies → the
  * customer reads the reply.

@@ -11,12 +11,15 @@
  * (`test/e2e/netns.sh`).
  */
 
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
 import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import { hasTone } from '../../packages/phone-network/src/index.ts';
 import { call, heardFrequency, operatorConsole, VISITOR_HZ, waitPhase } from './call-helpers.ts';
+import { signInToStudio } from './harness.ts';
 import { startTrunkStage, type TrunkStage, WIDGET_NUMBER } from './trunk-helpers.ts';
 
 const ANSWERS = '+74951110001';
@@ -209,20 +212,123 @@ describe('calls through the SIP trunk', () => {
     await unanswered.context.close();
   });
 
-  it('the trunk is down: the visitor is told the call failed, and the history has it', async () => {
+  it('the SIP edge SIGKILLed during a trunk call: the restarted edge ends it with a BYE to the phone, the widget says the call was lost, the history keeps it once', async () => {
+    await s.setCallSettings({
+      forwarding: { kind: 'external', number: ANSWERS },
+      outgoingNumber: WIDGET_NUMBER,
+    });
+    const edge = s.stage.platform.platform.sipEdge;
+    if (!edge) throw new Error('no SIP edge');
+    const phone = s.network.phone(ANSWERS);
+    const { context, page } = await visitorPage();
+    await call(page);
+    await waitPhase(page, 'in-call');
+    const established = await phone.waitFor('CALL_ESTABLISHED', 10_000);
+    expect(Math.abs((await heardFrequency(page, 'frontdesk-call')) - PHONE_HZ)).toBeLessThan(30);
+    const answered = await latestCall((status) => status === 'answered');
+    expect(established.callId).toBe(answered.callId);
+    // Kamailio has written the call to disk (db_text), so the next one knows it.
+    await expect
+      .poll(() => readFile(join(edge.runtimeDir, 'dialogs', 'dialog'), 'utf8'), { timeout: 5_000 })
+      .toContain(answered.callId);
+    // The PID the supervisor runs, never a process found by name.
+    const before = edge.status();
+    if (before.pid === undefined) throw new Error('Kamailio has no pid');
+    process.kill(before.pid, 'SIGKILL');
+    // The restarted edge ends the call it lost: the phone gets a BYE.
+    const closed = await phone.waitFor('CALL_CLOSED', 20_000);
+    expect(closed.callId).toBe(answered.callId);
+    expect(edge.status()).toMatchObject({ state: 'running', restarts: before.restarts + 1 });
+    // The widget does not stay "in call": it tells the visitor the connection was lost.
+    await waitPhase(page, 'failed', 20_000);
+    expect([en.call.reasons.connection_lost, ru.call.reasons.connection_lost]).toContain(
+      await statusText(page),
+    );
+    // The history has the call once: completed, ended by the edge (timeout) when the phone got
+    // its BYE — the far end was connected until then.
+    await expect
+      .poll(async () => (await s.calls()).filter((c) => c.callId === answered.callId), {
+        timeout: 10_000,
+      })
+      .toEqual([
+        expect.objectContaining({
+          id: answered.id,
+          status: 'completed',
+          answeredNumber: ANSWERS,
+          endedBy: 'timeout',
+        }),
+      ]);
+    const [lost] = (await s.calls()).filter((c) => c.callId === answered.callId);
+    expect(lost?.endedAt).toBeGreaterThanOrEqual(lost?.answeredAt ?? Number.POSITIVE_INFINITY);
+    await context.close();
+  });
+
+  it('the trunk is down: the visitor is told the line is unavailable, and the history has the reason', async () => {
     await s.setCallSettings({ forwarding: { kind: 'external', number: ANSWERS } });
     await s.network.carrier?.setDown(true);
     try {
       const { context, page } = await visitorPage();
       await call(page);
       await waitPhase(page, 'failed');
+      expect([en.call.reasons.line_unavailable, ru.call.reasons.line_unavailable]).toContain(
+        await statusText(page),
+      );
       expect(await latestCall((status) => status !== 'ringing')).toMatchObject({
         status: 'failed',
+        sipCode: 502,
+        failReason: 'trunk_unavailable',
         answeredNumber: null,
       });
       await context.close();
     } finally {
       await s.network.carrier?.setDown(false);
+    }
+  });
+
+  it('the Studio shows where a registering trunk stands: refused by the carrier, then registered', async () => {
+    const carrier = s.network.carrier;
+    if (!carrier) throw new Error('no carrier');
+    const account = { username: 'frontdesk-e2e-reg', password: 'e2e-registering-password' };
+    // The carrier expects another password first: it refuses the registration.
+    await carrier.addTrunk({ ...account, password: 'the-carrier-expects-another' });
+    const { store } = s.stage.platform.platform;
+    const registering = await store.trunks.create({
+      accountId: s.trunk.accountId,
+      name: 'Registering',
+      host: carrier.host,
+      port: carrier.port,
+      transport: 'udp',
+      ...account,
+      register: true,
+      callerId: null,
+      callerIdHeader: 'from',
+      maxCalls: 1,
+      // No number of the journeys above: they keep going through the demo trunk.
+      destinations: ['375'],
+      now: Date.now(),
+    });
+    const { page, pageErrors } = await signInToStudio(s.stage, 'admin@demo.test');
+    try {
+      await page.getByRole('link', { name: 'SIP trunks' }).click();
+      /** The registration cell of the trunk, read again from the platform. */
+      const shown = async () => {
+        await page.reload();
+        const row = page.getByRole('row').filter({
+          has: page.getByRole('rowheader', { name: 'Registering' }),
+        });
+        return (await row.locator('[data-registration]').textContent())?.trim();
+      };
+      await expect
+        .poll(shown, { timeout: 25_000, interval: 1_000 })
+        .toBe('Failed: the provider refused the username or password');
+      // The carrier takes the password now: the edge's next try registers.
+      await carrier.addTrunk(account);
+      await expect.poll(shown, { timeout: 45_000, interval: 2_000 }).toBe('Registered');
+      expect(await carrier.registered(account.username)).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+      await store.trunks.delete(registering.id);
     }
   });
 });

@@ -24,6 +24,8 @@ export type FailReason =
   | 'busy'
   | 'declined'
   | 'unavailable'
+  /** The line to the telephone network is down (the edge's 502): a callback still works. */
+  | 'line_unavailable'
   | 'closed'
   | 'rate_limited'
   | 'connection_lost'
@@ -130,6 +132,7 @@ export function sipReason(status: number): FailReason {
   if (status === 486 || status === 600) return 'busy';
   if (status === 603) return 'declined';
   if (status === 503) return 'unavailable';
+  if (status === 502) return 'line_unavailable';
   return 'unknown';
 }
 

@@ -87,6 +87,9 @@ export function placeCall(
       },
       onReject: (response) => {
         if (!established) fail(sipReason(response.message.statusCode ?? 0));
+        // The re-INVITE after a reconnect refused (403, 481…): the edge no longer knows the
+        // call (its Kamailio restarted and ended it), so it is over now, not after the wait.
+        else if (lostTimer !== undefined) fail('connection_lost');
       },
       onAccept: () => {
         if (lostTimer !== undefined) {
@@ -132,7 +135,10 @@ export function placeCall(
       const handler = inviter.sessionDescriptionHandler as Web.SessionDescriptionHandler;
       events.answered(handler.remoteMediaStream);
     } else if (state === SessionState.Terminated) {
-      if (established) finish(() => events.ended());
+      // Ended while reconnecting (sip.js gives up a re-INVITE it cannot roll back with a BYE):
+      // the connection was lost, nobody hung up.
+      if (established && lostTimer !== undefined) fail('connection_lost');
+      else if (established) finish(() => events.ended());
       // sip.js ends the session before it hands the rejection to onReject: let that tell the
       // reason (busy, declined…) first; without one, nobody answered.
       else queueMicrotask(() => fail('no_answer'));

@@ -32,6 +32,8 @@ export const texts: Texts = {
       busy: 'All operators are busy. Please try again in a few minutes.',
       declined: 'The call was declined. Please try again later.',
       unavailable: 'Calls are unavailable right now. Please try again later.',
+      line_unavailable:
+        'The phone line is unavailable right now. Please order a callback or try again later.',
       closed: 'We are closed now. Please call during working hours.',
       rate_limited: 'Too many calls. Please try again in a few minutes.',
       connection_lost: 'The connection was lost and the call has ended. Please call again.',

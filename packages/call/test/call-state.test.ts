@@ -90,6 +90,8 @@ describe('failure reasons', () => {
     expect(sipReason(600)).toBe('busy');
     expect(sipReason(603)).toBe('declined');
     expect(sipReason(503)).toBe('unavailable');
+    // The edge's answer when the trunk to the telephone network is down.
+    expect(sipReason(502)).toBe('line_unavailable');
     expect(sipReason(500)).toBe('unknown');
   });
 });

@@ -188,6 +188,24 @@ describe('CallWidget', () => {
     expect(status()).toBe(texts.call.reasons.connection_lost);
   });
 
+  it('the line to the telephone network down: says so, and offers a callback', async () => {
+    let events: CallEvents | undefined;
+    const order = vi.fn();
+    mount({
+      orderCallback: order,
+      loadSip: async () => (_c, _s, e) => {
+        events = e;
+        return { hangUp() {}, setMuted() {}, sendDigit() {} };
+      },
+    });
+    await act(() => button('Call')?.click());
+    await settle();
+    await act(() => events?.failed('line_unavailable'));
+    expect(status()).toBe(texts.call.reasons.line_unavailable);
+    await act(() => button('Order a callback')?.click());
+    expect(order).toHaveBeenCalledOnce();
+  });
+
   it('non-working time: the non-working texts and "order a callback" when the page has one', async () => {
     const order = vi.fn();
     const config = callConfig();

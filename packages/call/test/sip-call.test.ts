@@ -120,6 +120,17 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** An answered call whose WebSocket just dropped; its events and inviter. */
+async function droppedInCall() {
+  const e = events();
+  placeCall(credentials, stream, e);
+  await flush();
+  const inviter = sip.made.inviter;
+  inviter?.to(sip.State.Established);
+  sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
+  return { e, inviter };
+}
+
 describe('placeCall', () => {
   it('sets up the user agent from the credentials, caps ICE gathering and INVITEs the line', async () => {
     placeCall(credentials, stream, events());
@@ -228,12 +239,7 @@ describe('placeCall', () => {
   });
 
   it('a dropped WebSocket: reconnects and re-INVITEs with an ICE restart', async () => {
-    const e = events();
-    placeCall(credentials, stream, e);
-    await flush();
-    const inviter = sip.made.inviter;
-    inviter?.to(sip.State.Established);
-    sip.made.ua?.delegate.onDisconnect?.(new Error('closed'));
+    const { e, inviter } = await droppedInCall();
     expect(e.connectionLost).toHaveBeenCalledOnce();
     await flush();
     expect(sip.made.ua?.reconnects).toBe(1);
@@ -257,6 +263,24 @@ describe('placeCall', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(e.failed).toHaveBeenCalledExactlyOnceWith('connection_lost');
     expect(sip.made.ua?.stopped).toBe(true);
+  });
+
+  it('the edge no longer knows the call after a reconnect (its re-INVITE refused): "connection lost" at once', async () => {
+    const { e, inviter } = await droppedInCall();
+    await flush();
+    const reinvite = inviter?.invites[1];
+    reinvite?.requestDelegate.onReject({ message: { statusCode: 403 } });
+    expect(e.failed).toHaveBeenCalledExactlyOnceWith('connection_lost');
+    expect(e.connectionBack).not.toHaveBeenCalled();
+    expect(sip.made.ua?.stopped).toBe(true);
+  });
+
+  it('a session that ends while reconnecting was lost, not hung up', async () => {
+    const { e, inviter } = await droppedInCall();
+    await flush();
+    inviter?.to(sip.State.Terminated);
+    expect(e.failed).toHaveBeenCalledExactlyOnceWith('connection_lost');
+    expect(e.ended).not.toHaveBeenCalled();
   });
 
   it('a WebSocket that fails before the answer is a network failure', async () => {

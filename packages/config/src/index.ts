@@ -156,7 +156,12 @@ export { requiredText, text } from './text';
 export { textIn } from './text-in';
 export type { PublicConfigSource } from './to-public-config';
 export { toPublicConfig } from './to-public-config';
-export type { AdminTrunk, TrunksAnswer, TrunkTransport } from './trunks';
+export type {
+  AdminTrunk,
+  TrunkRegistration,
+  TrunksAnswer,
+  TrunkTransport,
+} from './trunks';
 export type { Utm } from './utm';
 export type { WidgetSettings, WidgetType } from './widget-settings';
 export { WidgetSettingsSchema, WidgetTypeSchema } from './widget-settings';

@@ -9,36 +9,14 @@
  *   PHONE_NETWORK_TRUNK_USER      the trunk's digest username (default frontdesk)
  *   PHONE_NETWORK_TRUNK_PASSWORD  its password (default in README.md; never printed)
  */
-import { resolve } from 'node:path';
+import { DEMO_NUMBERS, demoNetworkOptions } from './demo-network';
 import { startPhoneNetwork } from './network';
-import type { PhoneSpec } from './phone/phone';
-
-const DEMO_NUMBERS: { spec: PhoneSpec; what: string }[] = [
-  { spec: { number: '+74951110001', answer: 'auto' }, what: 'answers at once' },
-  { spec: { number: '+74951110002', answer: { afterSeconds: 5 } }, what: 'answers after 5 s' },
-  { spec: { number: '+74951110003', answer: 'busy' }, what: 'busy (486)' },
-  { spec: { number: '+74951110004', answer: 'manual' }, what: 'never answers' },
-];
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const port = Number(env.PHONE_NETWORK_PORT ?? 5070);
-  if (!Number.isInteger(port) || port < 1024 || port > 65_000) {
-    throw new Error(
-      `PHONE_NETWORK_PORT must be a port from 1024 to 65000, not ${env.PHONE_NETWORK_PORT}`,
-    );
-  }
-  const trunk = {
-    username: env.PHONE_NETWORK_TRUNK_USER ?? 'frontdesk',
-    password: env.PHONE_NETWORK_TRUNK_PASSWORD ?? 'frontdesk-demo-trunk',
-  };
-  const dir = resolve(env.PHONE_NETWORK_DIR ?? '.data/phone-network');
+  const { trunk, ...options } = demoNetworkOptions(process.env);
+  const { dir } = options;
   const network = await startPhoneNetwork({
-    dir,
-    host: env.PHONE_NETWORK_HOST ?? '127.0.0.1',
-    basePort: port,
-    numbers: DEMO_NUMBERS.map(({ spec }) => spec),
-    carrier: { trunks: [trunk] },
+    ...options,
     log: (line) => console.warn(`phone-network: ${line}`),
   });
   const carrier = network.carrier;

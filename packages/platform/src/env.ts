@@ -23,6 +23,11 @@ export interface PlatformEnv {
   /** Where browsers reach the platform; also the only Origin accepted by the admin API. */
   publicUrl: string;
   /**
+   * The https base the messengers' webhooks reach (WEBHOOK_URL, default PUBLIC_URL): webhooks
+   * need https with a certificate the messenger trusts, which browsers on loopback do not.
+   */
+  webhookUrl: string;
+  /**
    * Addresses or CIDRs of the proxies in front of the platform (TRUST_PROXY, comma-separated;
    * none by default): their X-Forwarded-For names the client, whose address the limits count.
    */
@@ -125,7 +130,7 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
 
 /**
  * Reads PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, SMTP_URL, SMS_URL, MAIL_FROM, PUBLIC_URL,
- * TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
+ * WEBHOOK_URL, TRUST_PROXY, SIP_DOMAIN, SESSION_TTL_HOURS, SIP_EDGE, SIP_WS_PORT, SIP_WS_URL, SIP_KAMAILIO,
  * SIP_RTPENGINE, SIP_MEDIA_ADDRESS, SIP_MEDIA_PORTS, SIP_TRUNK_ADDRESS, SIP_TRUNK_PORT,
  * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits,
@@ -147,6 +152,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     smsUrl: env.SMS_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Frontdesk <no-reply@frontdesk.localhost>',
     publicUrl,
+    webhookUrl: env.WEBHOOK_URL ? baseUrl(env.WEBHOOK_URL, 'WEBHOOK_URL') : publicUrl,
     trustProxy: proxiesOf(env.TRUST_PROXY),
     sipDomain: env.SIP_DOMAIN || 'sip.frontdesk.localhost',
     sessionTtlMs: integer('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12) * 3_600_000,

@@ -92,6 +92,28 @@ export interface PlatformOptions {
   channelTuning?: Partial<ChannelTuning>;
 }
 
+/**
+ * How long a start waits for Redis: until it is ready the limiters count in memory, so the first
+ * requests of a platform that did not wait would not be counted where its peers count.
+ */
+const REDIS_START_WAIT_MS = 5_000;
+
+/** Resolves once `redis` is ready, has failed (it then reconnects on its own), or after `ms`. */
+function settled(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      redis.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    redis.once('ready', done);
+    redis.once('error', done);
+  });
+}
+
 /** Opens the database (migrated), builds the HTTP app and socket.io on one server. */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { env } = options;
@@ -141,6 +163,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
   warn = (message) => app.log.warn(message);
+  if (redis) await settled(redis, REDIS_START_WAIT_MS);
   // The adapter blocks on its own connection while it reads the stream. Its outages are the main
   // connection's too, which the limiters log (rate-limits.ts).
   const streams = redis?.duplicate();
@@ -167,7 +190,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     store: ctx.store,
     clock,
     telegramApiUrl: env.telegramApiUrl,
-    publicUrl: () => env.publicUrl,
+    webhookUrl: () => env.webhookUrl,
     chatFeed: chat,
     limiter: ctx.limiters.chatMessage,
     ops: io.of('/ops'),

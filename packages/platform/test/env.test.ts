@@ -36,6 +36,19 @@ describe('readEnv', () => {
     expect(() => readEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/^TRUST_PROXY/);
   });
 
+  it("sends the messengers' webhooks to WEBHOOK_URL, to PUBLIC_URL when unset, and names it when it is not http(s)", () => {
+    expect(readEnv({ PORT: '9000' }).webhookUrl).toBe('http://127.0.0.1:9000');
+    expect(readEnv({ PUBLIC_URL: 'https://desk.example/' }).webhookUrl).toBe(
+      'https://desk.example',
+    );
+    expect(
+      readEnv({ PUBLIC_URL: 'http://127.0.0.1:8080', WEBHOOK_URL: 'https://127.0.0.1:8443/' }),
+    ).toMatchObject({ publicUrl: 'http://127.0.0.1:8080', webhookUrl: 'https://127.0.0.1:8443' });
+    expect(() => readEnv({ WEBHOOK_URL: 'ftp://front' })).toThrow(
+      'WEBHOOK_URL must be http(s), not "ftp://front"',
+    );
+  });
+
   it('builds Telegram deep links on MESSENGER_LINK_BASE when set, and names it when it is not http(s)', () => {
     expect(readEnv({}).messengerLinkBase).toBeUndefined();
     expect(

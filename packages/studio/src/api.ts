@@ -142,7 +142,7 @@ export function telegramStatus(id: string): Promise<TelegramStatus> {
  */
 export type TrunkInput = Omit<
   AdminTrunk,
-  'id' | 'accountId' | 'password' | 'createdAt' | 'updatedAt'
+  'id' | 'accountId' | 'password' | 'registration' | 'createdAt' | 'updatedAt'
 > & { password?: string | null | SecretState | undefined };
 
 /** The account's SIP trunks (admins only). */

@@ -29,7 +29,14 @@ const FRESH: TrunkInput = {
 
 /** The fields of `trunk` the admin API takes back (the password as the `{ set }` it read). */
 function inputOf(trunk: AdminTrunk): TrunkInput {
-  const { id: _, accountId: __, createdAt: ___, updatedAt: ____, ...input } = trunk;
+  const {
+    id: _,
+    accountId: __,
+    registration: ___,
+    createdAt: ____,
+    updatedAt: _____,
+    ...input
+  } = trunk;
   return input;
 }
 

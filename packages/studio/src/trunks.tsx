@@ -1,17 +1,36 @@
 /**
  * The SIP trunks screen (admins; issue 20): the account's trunks — the ways out to the telephone
- * network — listed with their proxy, transport, registration and whether a password is stored;
+ * network — listed with their proxy, transport, where their registration stands (read-only, as
+ * the platform reads it from the SIP edge) and whether a password is stored;
  * added, changed and deleted here as through the admin API. The password is never shown: the
  * platform answers only whether one is set. After a save the focus goes to the trunk's Edit
  * button; after a delete, to the Edit button of the row that took its place (or the one before),
  * or to "Add a trunk" when none is left.
  */
-import type { AdminTrunk } from '@frontdesk/config';
+import type { AdminTrunk, TrunkRegistration } from '@frontdesk/config';
 import type { StaffSession } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteTrunk, listTrunks } from './api';
 import { DeleteDialog } from './delete-dialog';
 import { TrunkForm } from './trunk-form';
+
+/** Where a trunk's registration stands, in words (as the platform read it from the edge). */
+export function registrationText(registration: TrunkRegistration): string {
+  switch (registration.state) {
+    case 'off':
+      return 'No';
+    case 'pending':
+      return 'Registering…';
+    case 'registered':
+      return 'Registered';
+    case 'failed':
+      return registration.reason === 'credentials'
+        ? 'Failed: the provider refused the username or password'
+        : registration.reason === 'no_answer'
+          ? 'Failed: no answer from the provider'
+          : `Failed: the provider answered ${registration.sipCode}`;
+  }
+}
 
 /** What the form is open for: a new trunk, or the trunk with this id. */
 type Editing = { id: string | null } | null;
@@ -121,7 +140,9 @@ export function Trunks({ session }: { session: StaffSession }) {
                   {trunk.host}:{trunk.port}
                 </td>
                 <td>{trunk.transport.toUpperCase()}</td>
-                <td>{trunk.register ? 'Registers' : 'No'}</td>
+                <td data-registration={trunk.registration.state}>
+                  {registrationText(trunk.registration)}
+                </td>
                 <td>{trunk.password.set ? 'set' : 'none'}</td>
                 <td>
                   <button

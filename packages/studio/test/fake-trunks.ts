@@ -22,6 +22,7 @@ export function trunk(id: string, name: string, passwordSet = true): AdminTrunk 
     callerIdHeader: 'from',
     maxCalls: 2,
     destinations: ['7'],
+    registration: { state: 'off' },
     createdAt: 0,
     updatedAt: 0,
   };
@@ -41,7 +42,9 @@ export function trunkRoutes(
     if (typeof password === 'string') passwords.set(id, password);
     if (password === null) passwords.delete(id);
     const before = trunks.find((t) => t.id === id) ?? trunk(id, '', false);
-    return { ...before, ...fields, password: { set: passwords.has(id) } } as AdminTrunk;
+    const after = { ...before, ...fields, password: { set: passwords.has(id) } } as AdminTrunk;
+    // As the platform: not registered yet right after a change.
+    return { ...after, registration: after.register ? { state: 'pending' } : { state: 'off' } };
   };
   return {
     'GET /v1/admin/trunks': () => ({ body: { trunks } }),

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
- * The Telegram channel in the Studio: how its messages arrive (long polling or a webhook), saved
- * with the widget, and its live status as the platform reports it.
+ * The Telegram channel in the Studio: who receives its customers and how its messages arrive
+ * (long polling or a webhook), saved with the widget, and its live status as the platform
+ * reports it.
  */
 import { type ChatSettings, defaultSettings, type TelegramStatus } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
@@ -33,12 +34,18 @@ const widget: Widget = {
   },
 };
 
-/** The editor of `widget` over a fake platform whose Telegram status is `status()`. */
-async function editor(status: () => TelegramStatus): Promise<SeenRequest[]> {
+/**
+ * The editor of `widget` over a fake platform whose Telegram status is `status()`, the account
+ * having `groups`.
+ */
+async function editor(
+  status: () => TelegramStatus,
+  groups: { id: string; name: string }[] = [],
+): Promise<SeenRequest[]> {
   const seen = fakePlatform({
     'GET /v1/admin/widgets/w1': () => ({ body: widget }),
     'GET /v1/admin/users': () => ({ body: { users: [] } }),
-    'GET /v1/admin/groups': () => ({ body: { groups: [] } }),
+    'GET /v1/admin/groups': () => ({ body: { groups } }),
     'GET /v1/admin/widgets/w1/telegram-status': () => ({ body: status() }),
     'PATCH /v1/admin/widgets/w1': (body) => ({
       body: { ...widget, ...(body as object), version: 2 },
@@ -108,5 +115,26 @@ describe('the Telegram channel in the Studio', () => {
     await screen.findByText(/^Saved/);
     const patch = seen.find((r) => r.method === 'PATCH')?.body as { settings: ChatSettings };
     expect(patch.settings.channels.telegram?.mode).toBe('webhook');
+  });
+
+  it('saves who receives the customers writing to the bot', async () => {
+    const seen = await editor(
+      () => ({
+        mode: 'polling',
+        connected: true,
+        lastUpdateAt: null,
+        lastError: null,
+        lastErrorAt: null,
+      }),
+      [{ id: 'g-sales', name: 'Sales' }],
+    );
+    const receiver = (await telegram().findByLabelText('Who receives')) as HTMLSelectElement;
+    expect(receiver.value).toBe('');
+    await telegram().findByRole('option', { name: 'Sales' });
+    fireEvent.change(receiver, { target: { value: 'group:g-sales' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/^Saved/);
+    const patch = seen.find((r) => r.method === 'PATCH')?.body as { settings: ChatSettings };
+    expect(patch.settings.channels.telegram?.receiver).toEqual({ kind: 'group', id: 'g-sales' });
   });
 });

@@ -47,17 +47,36 @@ const bodies = (seen: { method: string; body: unknown }[], method: string) =>
   seen.filter((r) => r.method === method).map((r) => r.body as Record<string, unknown>);
 
 describe('the SIP trunks screen', () => {
-  it('lists the trunks: proxy, transport, registration, whether a password is set', async () => {
+  it('lists the trunks: proxy, transport, where the registration stands, whether a password is set', async () => {
+    const registering = (id: string, name: string, registration: AdminTrunk['registration']) => ({
+      ...trunk(id, name),
+      register: true,
+      registration,
+    });
     const { container } = await open([
-      { ...trunk('t1', 'Provider'), transport: 'tls', port: 5061, register: true },
+      { ...registering('t1', 'Provider', { state: 'registered' }), transport: 'tls', port: 5061 },
+      registering('t2', 'Wrong password', {
+        state: 'failed',
+        reason: 'credentials',
+        sipCode: null,
+      }),
+      registering('t3', 'Down', { state: 'failed', reason: 'refused', sipCode: 503 }),
+      registering('t4', 'Silent', { state: 'failed', reason: 'no_answer', sipCode: 408 }),
+      registering('t5', 'New', { state: 'pending' }),
+      trunk('t6', 'PBX'),
     ]);
     expect(row('Provider')).toEqual([
       'sip.t1.example:5061',
       'TLS',
-      'Registers',
+      'Registered',
       'set',
       'Edit Delete',
     ]);
+    expect(row('Wrong password')[2]).toBe('Failed: the provider refused the username or password');
+    expect(row('Down')[2]).toBe('Failed: the provider answered 503');
+    expect(row('Silent')[2]).toBe('Failed: no answer from the provider');
+    expect(row('New')[2]).toBe('Registering…');
+    expect(row('PBX')[2]).toBe('No');
     expect(screen.getByRole('button', { name: 'Edit Provider' })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
@@ -106,7 +125,7 @@ describe('the SIP trunks screen', () => {
     expect(row('Provider')).toEqual([
       'sip.provider.example:5061',
       'TLS',
-      'Registers',
+      'Registering…',
       'set',
       'Edit Delete',
     ]);

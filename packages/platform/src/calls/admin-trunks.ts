@@ -3,13 +3,20 @@
  * /v1/admin/trunks/:id`. The password is write-only (a string replaces it, null clears it, left out
  * or `{ "set" }` keeps it); every read shows `{ "set": true | false }` in its place.
  */
-import { type AdminTrunk, PhoneSchema, secret, type TrunksAnswer } from '@frontdesk/config';
+import {
+  type AdminTrunk,
+  PhoneSchema,
+  secret,
+  type TrunkRegistration,
+  type TrunksAnswer,
+} from '@frontdesk/config';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
-import type { TrunkPatch } from './call-records';
+import type { Trunk, TrunkPatch } from './call-records';
+import type { SipEdge } from './sip';
 import { CALLING_CODES } from './sip/destinations';
 
 const Name = v.pipe(
@@ -76,8 +83,28 @@ function passwordChange(value: unknown): string | null | undefined {
   return typeof value === 'string' || value === null ? value : undefined;
 }
 
-/** Registers the trunk endpoints. */
-export function registerAdminTrunks(app: PlatformApp, ctx: AppContext): void {
+/** Registers the trunk endpoints; `sipEdge` tells where the registrations stand. */
+export function registerAdminTrunks(
+  app: PlatformApp,
+  ctx: AppContext,
+  sipEdge?: SipEdge | undefined,
+): void {
+  /** The trunks as admins see them: with their registration, read from Kamailio now. */
+  const answer = async (trunks: Trunk[]): Promise<AdminTrunk[]> => {
+    const registering = trunks.some((trunk) => trunk.register);
+    const states = registering
+      ? await (sipEdge?.trunkRegistrations() ?? Promise.resolve(new Map())).catch(
+          () => new Map<string, TrunkRegistration>(),
+        )
+      : new Map<string, TrunkRegistration>();
+    return trunks.map((trunk) => ({
+      ...trunk,
+      registration: trunk.register
+        ? (states.get(trunk.id) ?? { state: 'pending' })
+        : { state: 'off' },
+    }));
+  };
+
   const ownTrunk = async (accountId: string, id: string) => {
     const trunk = await ctx.store.trunks.get(id);
     if (!trunk || trunk.accountId !== accountId)
@@ -87,7 +114,9 @@ export function registerAdminTrunks(app: PlatformApp, ctx: AppContext): void {
 
   app.get('/v1/admin/trunks', { schema: { tags: ['admin'] } }, async (request) => {
     const { user } = await requireUser(ctx, request, ['admin']);
-    return { trunks: await ctx.store.trunks.list(user.accountId) } satisfies TrunksAnswer;
+    return {
+      trunks: await answer(await ctx.store.trunks.list(user.accountId)),
+    } satisfies TrunksAnswer;
   });
 
   app.post(
@@ -103,7 +132,8 @@ export function registerAdminTrunks(app: PlatformApp, ctx: AppContext): void {
         password: passwordChange(password) ?? null,
         now: ctx.clock().getTime(),
       });
-      return reply.code(201).send(trunk satisfies AdminTrunk);
+      const [shown] = await answer([trunk]);
+      return reply.code(201).send(shown satisfies AdminTrunk | undefined);
     },
   );
 
@@ -117,7 +147,8 @@ export function registerAdminTrunks(app: PlatformApp, ctx: AppContext): void {
       const patch: TrunkPatch = { ...body, now: ctx.clock().getTime() };
       const change = passwordChange(password);
       if (change !== undefined) patch.password = change;
-      return ctx.store.trunks.update(trunk.id, patch);
+      const updated = await ctx.store.trunks.update(trunk.id, patch);
+      return updated && (await answer([updated]))[0];
     },
   );
 

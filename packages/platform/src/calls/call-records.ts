@@ -6,8 +6,8 @@ import type { Widget } from '../widgets';
 
 export type { CallHistoryEntry } from '@frontdesk/config';
 
-/** An account's SIP trunk, as the admin API shows it: the password only as `{ set }`. */
-export type Trunk = AdminTrunk;
+/** An account's SIP trunk as stored (the admin API adds where its registration stands). */
+export type Trunk = Omit<AdminTrunk, 'registration'>;
 
 /** A trunk as {@link Store.trunks.create} takes it; the password is stored as a secret. */
 export type NewTrunk = Omit<Trunk, 'id' | 'password' | 'createdAt' | 'updatedAt'> & {
@@ -41,6 +41,12 @@ export type CallStatus =
   | 'cancelled'
   | 'failed';
 
+/**
+ * Why a call failed, when its status and SIP code do not say: `trunk_unavailable`, the trunk to
+ * the telephone network was down (its 5xx, its refusal of our credentials, or no answer from it).
+ */
+export type CallFailReason = 'trunk_unavailable';
+
 /** How a call ended unanswered. */
 export type UnansweredStatus = Exclude<CallStatus, 'ringing' | 'answered' | 'completed'>;
 
@@ -70,6 +76,8 @@ export interface Call {
   answeredNumber: string | null;
   /** The trunk the answered number was reached through. */
   trunkId: string | null;
+  /** Why it failed, where its status and SIP code do not say (see {@link CallFailReason}). */
+  failReason: CallFailReason | null;
   endedBy: 'visitor' | 'operator' | 'timeout' | null;
   startedAt: number;
   answeredAt: number | null;
@@ -86,6 +94,7 @@ export type NewCall = Omit<
   | 'operator'
   | 'answeredNumber'
   | 'trunkId'
+  | 'failReason'
   | 'endedBy'
   | 'answeredAt'
   | 'endedAt'
@@ -144,7 +153,12 @@ export interface CallsRepository {
   /** A ringing call given up unanswered; false for any other call. */
   fail(
     callId: string,
-    input: { at: number; status: UnansweredStatus; sipCode: number | null },
+    input: {
+      at: number;
+      status: UnansweredStatus;
+      sipCode: number | null;
+      reason?: CallFailReason | null;
+    },
   ): Promise<boolean>;
   /** The end of an answered call; false for any other call. */
   end(

@@ -7,7 +7,7 @@ import { assertStorableText, assertStorableTime } from '../storage/storable-valu
 import type { Store } from '../storage/store';
 import type { Tables } from '../storage/tables';
 import { widgetsOf } from '../widgets';
-import type { Call, CallStatus } from './call-records';
+import type { Call, CallFailReason, CallStatus } from './call-records';
 
 /** A row of `calls` (migration 010); times are epoch milliseconds. */
 export interface CallRow {
@@ -33,6 +33,8 @@ export interface CallRow {
   /** Migration 031. */
   answered_number: string | null;
   trunk_id: string | null;
+  /** Migration 033. */
+  fail_reason: CallFailReason | null;
   ended_by: 'visitor' | 'operator' | 'timeout' | null;
   started_at: number;
   answered_at: number | null;
@@ -96,6 +98,7 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
         operator_id: null,
         operator_name: null,
         answered_number: null,
+        fail_reason: null,
         trunk_id: null,
         ended_by: null,
         started_at: call.startedAt,
@@ -131,11 +134,11 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
       return result.numUpdatedRows > 0n;
     },
 
-    async fail(callId, { at, status, sipCode }) {
+    async fail(callId, { at, status, sipCode, reason }) {
       assertStorableTime('at', at);
       const result = await db
         .updateTable('calls')
-        .set({ status, sip_code: sipCode, ended_at: at })
+        .set({ status, sip_code: sipCode, fail_reason: reason ?? null, ended_at: at })
         .where('call_id', '=', callId)
         .where('status', '=', 'ringing')
         .executeTakeFirst();
@@ -237,6 +240,7 @@ export function toCall(row: CallRow): Call {
       row.operator_id === null ? null : { id: row.operator_id, name: row.operator_name ?? '' },
     answeredNumber: row.answered_number,
     trunkId: row.trunk_id,
+    failReason: row.fail_reason,
     endedBy: row.ended_by,
     startedAt: row.started_at,
     answeredAt: row.answered_at,

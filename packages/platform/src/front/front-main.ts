@@ -1,6 +1,6 @@
 /**
- * `node dist/front.js`: the TLS front `npm start` puts before the platform with TLS_FRONT=1
- * (tls-front.ts): https on FRONT_PORT (default 8443) with TLS_KEY_FILE and TLS_CERT_FILE (a
+ * `node dist/front.js`: the TLS front `npm start` always puts before the platform, where the
+ * messengers' webhooks reach it (WEBHOOK_URL; with TLS_FRONT=1 the browsers too) (tls-front.ts): https on FRONT_PORT (default 8443) with TLS_KEY_FILE and TLS_CERT_FILE (a
  * local CA's, which `npm start` makes), passing every request on to FRONT_TARGET (default
  * http://127.0.0.1:8080). SIGTERM and SIGINT stop it.
  */

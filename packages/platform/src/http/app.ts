@@ -123,7 +123,7 @@ export async function buildApp(
   registerAdminEmbedEmail(app, ctx);
   registerAdminBotCheck(app, ctx);
   registerAdminPeople(app, ctx);
-  registerAdminTrunks(app, ctx);
+  registerAdminTrunks(app, ctx, options.sipEdge);
   registerAdminCallHistory(app, ctx);
   registerAdminContacts(app, ctx);
   registerAdminOrders(app, ctx);

@@ -153,7 +153,7 @@ export interface OrderRow {
   accepted_at: number | null;
   done_at: number | null;
   failed_at: number | null;
-  /** The address book's contact (migration 034); null for orders placed before it. */
+  /** The address book's contact (migration 035); null for orders placed before it. */
   contact_id: string | null;
 }
 
@@ -217,7 +217,7 @@ export interface CallHistoryRow {
   caller: string;
   caller_name: string | null;
   dialled: string;
-  /** Migration 033: the line, one result for calls and orders, the visitor's zone. */
+  /** Migration 034: the line, one result for calls and orders, the visitor's zone. */
   line: string | null;
   status: string;
   result: CallResult;
@@ -365,7 +365,7 @@ export interface TrunkRow {
   updated_at: number;
 }
 
-/** A row of `contacts` (migration 034): one person of the address book. */
+/** A row of `contacts` (migration 035): one person of the address book. */
 export interface ContactRow {
   id: string;
   account_id: string;
@@ -382,7 +382,7 @@ export interface ContactRow {
   updated_at: number;
 }
 
-/** A row of `contact_visitors` (migration 034): whose contact a visitor (a browser) is. */
+/** A row of `contact_visitors` (migration 035): whose contact a visitor (a browser) is. */
 export interface ContactVisitorRow {
   account_id: string;
   visitor_id: string;

@@ -17,7 +17,11 @@ import { answerersIn } from '../realtime/presence-lookup';
 import type { Store } from '../storage/store';
 import type { Widget } from './widget-records';
 
-/** No call lasts longer (Kamailio ends it): an older answered call is a lost end event. */
+/**
+ * No call lasts longer (Kamailio ends it): an older answered call is a lost end event. Read when
+ * asked, not at load: the feature doors import each other (calls → chat → widgets → calls), so
+ * `DEFAULT_TUNING` is not yet defined while this module is first evaluated.
+ */
 const longestCallMs = () => DEFAULT_TUNING.maxCallSeconds * 1000;
 
 /** What the presence lookups need. */

@@ -52,6 +52,8 @@ describe.each(engines)('trunks API on $name', (engine) => {
       host: 'sip.provider.example',
       port: 5060,
       password: { set: true },
+      // No SIP edge runs here: where the registration stands is not known.
+      registration: { state: 'pending' },
     });
     expect(await t.platform.store.secrets.get({ kind: 'trunk', id: body.id }, 'password')).toBe(
       PASSWORD,
@@ -78,6 +80,11 @@ describe.each(engines)('trunks API on $name', (engine) => {
     );
     const cleared = await admin(`/v1/admin/trunks/${body.id}`, send('PATCH', { password: null }));
     expect(await cleared.json()).toMatchObject({ password: { set: false } });
+    const unregistered = await admin(
+      `/v1/admin/trunks/${body.id}`,
+      send('PATCH', { register: false }),
+    );
+    expect(await unregistered.json()).toMatchObject({ registration: { state: 'off' } });
 
     expect((await admin(`/v1/admin/trunks/${body.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await (await admin('/v1/admin/trunks')).json()).toEqual({ trunks: [] });

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/http/api-error';
@@ -226,5 +226,45 @@ describe.each(engines)('a platform whose Redis stops on $name', (engine) => {
     const limited = await login();
     expect(limited.status).toBe(429);
     expect((await limited.json()).error.code).toBe('rate_limited');
+  });
+});
+
+describe.each(engines)('a platform whose Redis answers slowly at its start on $name', (engine) => {
+  it('counts its first sign-in in Redis: it waits for Redis before it serves', async () => {
+    const prefix = `frontdesk-test-${randomUUID()}`;
+    // A loopback relay to the test Redis that holds each new connection for a while, as a Redis
+    // across a slow network or still loading its data does.
+    const relay = createServer((client) => {
+      const held = setTimeout(() => {
+        const upstream = connect(new URL(REDIS_URL).port || 6379, new URL(REDIS_URL).hostname);
+        client.pipe(upstream).pipe(client);
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+      }, 1_500);
+      client.on('close', () => clearTimeout(held));
+    }).listen(0, '127.0.0.1');
+    await once(relay, 'listening');
+    const { port } = relay.address() as AddressInfo;
+    const database = await engine.open();
+    const redis = await readyRedis(REDIS_URL);
+    const t = await startPlatform(database, {
+      env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: prefix },
+    });
+    try {
+      const response = await t.request('/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@test.example', password: PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      expect(await redis.keys(`${prefix}:fd-login-ip:*`)).toHaveLength(1);
+    } finally {
+      await t.close();
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+      relay.close();
+      await database.drop();
+    }
   });
 });

@@ -106,6 +106,9 @@ export async function builtPlatform(
   };
 }
 
+/** How long {@link killMidStream} waits for one life's share of the work. */
+const LIFE_WAIT_MS = 90_000;
+
 /**
  * Kills `platform` with SIGKILL `kills` times while the test's clients keep working, starting it
  * again each time. Each process first acknowledges `perLife` more of the work `acknowledged()`
@@ -119,7 +122,13 @@ export async function killMidStream(
 ): Promise<void> {
   for (let kill = 0; kill < options.kills; kill++) {
     const target = options.acknowledged() + options.perLife;
-    for (let waited = 0; options.acknowledged() < target && waited < 10_000; waited += 20) {
+    // No short cap: under load a life may need long to start, and killing it before it took its
+    // share would make the next life's count the only proof. A life that takes nothing in
+    // LIFE_WAIT_MS is broken, not slow.
+    for (let waited = 0; options.acknowledged() < target; waited += 20) {
+      if (waited > LIFE_WAIT_MS) {
+        throw new Error(`life ${kill + 1} acknowledged nothing more in ${LIFE_WAIT_MS} ms`);
+      }
       await delay(20);
     }
     await delay(randomInt(0, options.jitterMs));
@@ -159,10 +168,43 @@ export async function demoOperatorSocket(base: string): Promise<Socket> {
   await new Promise<void>((resolve, reject) => {
     socket.once('hello', () => resolve());
     socket.once('connect_error', reject);
-    setTimeout(() => reject(new Error('no hello')), 3_000);
+    setTimeout(() => reject(new Error('no hello')), 10_000);
   }).catch((error: unknown) => {
     socket.close();
     throw error;
   });
   return socket;
+}
+
+/**
+ * Gives the demo chat of the platform at `base` the Telegram `bot` as its channel (by the admin
+ * API, as the demo admin), its messages by `mode`.
+ */
+export async function connectDemoBot(
+  base: string,
+  bot: { token: string; username: string },
+  mode: 'polling' | 'webhook',
+): Promise<void> {
+  const { cookie, csrfToken } = await demoSignIn(base, 'admin@demo.test');
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const { widgets } = (await (await fetch(`${base}/v1/admin/widgets`, { headers })).json()) as {
+    widgets: { id: string; key: string; settings: { channels: object } }[];
+  };
+  const chat = widgets.find((widget) => widget.key === 'demo-chat');
+  if (!chat) throw new Error('no demo chat');
+  const telegram = {
+    enabled: true,
+    receiver: null,
+    botToken: bot.token,
+    botName: bot.username,
+    mode,
+  };
+  const patched = await fetch(`${base}/v1/admin/widgets/${chat.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({
+      settings: { ...chat.settings, channels: { ...chat.settings.channels, telegram } },
+    }),
+  });
+  if (patched.status !== 200) throw new Error(`PATCH: ${patched.status} ${await patched.text()}`);
 }

@@ -10,9 +10,12 @@ import {
   startMessengerSandbox,
 } from '@frontdesk/messenger-sandbox';
 import type { Platform, StoredChatMessage, Widget } from '@frontdesk/platform';
+import type { Update } from '@grammyjs/types';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll } from 'vitest';
 import type { ReceiveDeps } from '../../src/chat/channels/receive-message';
+import { isChat } from '../../src/chat/channels/telegram/telegram-bots';
+import { telegramCredential } from '../../src/chat/channels/telegram/telegram-token';
 import { chatFeed } from '../../src/chat/feed';
 import { chatWidget, type SitePatch } from './chat';
 import type { TestDatabase, TestEngine } from './databases';
@@ -118,11 +121,14 @@ export async function telegramWidget(
     site?: SitePatch;
     refresh?: boolean;
     mode?: 'polling' | 'webhook';
+    /** The widget's other settings (its main language, say). */
+    settings?: Partial<ChatSettings>;
   } = {},
 ): Promise<{ widget: Widget; bot: SandboxBot }> {
   const bot = sandbox.telegram.createBot({ username: `shop${++bots}_bot`, firstName: 'Shop' });
   const defaults = defaultSettings('chat') as ChatSettings;
   const widget = await chatWidget(t, options.site, {
+    ...options.settings,
     channels: {
       ...defaults.channels,
       telegram: {
@@ -209,3 +215,33 @@ export function receiveDeps(
     limiter: new RateLimiterMemory({ points: messagesPerMinute, duration: 60 }),
   };
 }
+
+/**
+ * A new chat widget's sandbox bot (with `settings`) whose lease the test holds — no poller: the
+ * test hands the updates over itself, as a poller or a webhook would — and what receiving needs
+ * (`messagesPerMinute` per customer).
+ */
+export async function handedOverBot(
+  t: TestPlatform,
+  stage: TelegramStage,
+  options: { settings?: Partial<ChatSettings>; messagesPerMinute?: number } = {},
+) {
+  const { widget, bot } = await telegramWidget(t, stage.sandbox, {
+    refresh: false,
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+  if (!isChat(widget)) throw new Error('not a chat widget');
+  const credential = telegramCredential(bot.token);
+  const lease = await t.platform.store.channels.leases.acquire({
+    credential,
+    holder: 'this test',
+    leaseMs: 60_000,
+    now: stage.clock().getTime(),
+  });
+  if (!lease) throw new Error('no lease');
+  const deps = receiveDeps(t, stage.clock, options.messagesPerMinute);
+  return { widget, bot, credential, lease, deps, store: t.platform.store };
+}
+
+/** A message of a private chat, as updates carry them. */
+export type PrivateMessage = NonNullable<Update['message']> & NonNullable<Update['edited_message']>;

@@ -122,6 +122,8 @@ export async function startPlatform(
   // The admin API accepts writes only from the platform's own origin: make it this one (unless
   // the test put a front before it, such as a TLS front for webhooks).
   if (!options.env?.PUBLIC_URL) env.publicUrl = url;
+  // Webhooks reach PUBLIC_URL unless the test names their own base (a TLS front, as `npm start`).
+  if (!options.env?.WEBHOOK_URL) env.webhookUrl = env.publicUrl;
   hash ??= hashPassword(PASSWORD, TEST_PASSWORD_COST);
   const passwordHash = await hash;
   const account = await platform.store.accounts.create({

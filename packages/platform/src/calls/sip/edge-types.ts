@@ -1,4 +1,5 @@
 /** The SIP edge's face to the platform: its states, status, options and errors (edge.ts makes it). */
+import type { TrunkRegistration } from '@frontdesk/config';
 import type { User } from '../../accounts';
 import type { PlatformEnv } from '../../env';
 import type { Store } from '../../storage/store';
@@ -100,6 +101,11 @@ export interface SipEdge {
    * `n`, so that no minute boundary splits a count). @throws {SipEdgeUnavailableError}
    */
   rpc(method: string, params?: (string | number)[]): Promise<unknown>;
+  /**
+   * The registration of every trunk Kamailio registers now, by trunk id (`uac.reg_dump` and the
+   * failures it logged); empty while Kamailio does not run.
+   */
+  trunkRegistrations(): Promise<ReadonlyMap<string, TrunkRegistration>>;
   /** Brings Kamailio's widget tables in line with the database. */
   syncTables(): Promise<void>;
   /** {@link syncTables} after a call widget changed, logging instead of throwing. */

@@ -30,6 +30,7 @@ import { kamailioTables } from './kamailio-tables';
 import { servesLine } from './lines';
 import { endLostCalls } from './lost-calls';
 import { freePort, freeUdpPort } from './process-group';
+import { registrationTracker } from './registrations';
 import { type RtpengineProgram, rtpengineProgram } from './rtpengine-process';
 import { edgeCertificate, writeTlsConfig } from './tls-files';
 import { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
@@ -53,6 +54,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
   let resyncTimer: NodeJS.Timeout | undefined;
   let trunkPort = env.sipTrunkPort;
   let trunkTlsPort = env.sipTrunkTlsPort;
+  const registrations = registrationTracker();
   const tables = kamailioTables({
     store,
     env,
@@ -175,6 +177,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         edgeSecret,
         backoffMs: tuning.restartBackoffMs,
         log,
+        onLine: (line) => registrations.observe(line),
         config: async (rpcPort) => {
           await tables.writeRegistrations();
           await prepareDialogTables(runtimeDir);
@@ -276,6 +279,12 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       const client = kamailio?.rpc();
       if (!client) throw new SipEdgeUnavailableError('The SIP edge has no RPC yet.');
       return client.call(method, params);
+    },
+
+    async trunkRegistrations() {
+      const client = kamailio?.state() === 'running' ? kamailio.rpc() : undefined;
+      if (!client) return new Map();
+      return registrations.read(await client.call('uac.reg_dump'));
     },
 
     syncTables: () => tables.sync(),

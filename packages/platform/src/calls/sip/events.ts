@@ -41,7 +41,8 @@ const FailedEvent = v.object({
   type: v.literal('failed'),
   callId: Base64,
   code: v.pipe(v.number(), v.integer()),
-  reason: v.picklist(['', 'nobody', 'unreachable', 'cancelled']),
+  /** `trunk`: the trunk to the telephone network was down (the edge answered 502). */
+  reason: v.picklist(['', 'nobody', 'unreachable', 'cancelled', 'trunk']),
   at: Seconds,
 });
 const EndedEvent = v.object({
@@ -140,6 +141,7 @@ export async function applyCallEvent(store: Store, event: CallEvent): Promise<Ap
         at,
         status: unansweredStatus(event.code, event.reason),
         sipCode: event.code,
+        reason: event.reason === 'trunk' ? 'trunk_unavailable' : null,
       });
       return failed ? 'recorded' : 'ignored';
     }

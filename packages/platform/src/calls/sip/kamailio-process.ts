@@ -23,6 +23,8 @@ export interface KamailioProgramOptions {
   started(): Promise<void>;
   backoffMs: readonly [number, number];
   log: EdgeLogger;
+  /** Every line of Kamailio's output. */
+  onLine?(line: string): void;
 }
 
 /** Kamailio supervised, with the RPC of the running one. */
@@ -52,6 +54,7 @@ export function kamailioProgram(options: KamailioProgramOptions): KamailioProgra
     log: options.log,
     // Kamailio reports its children's exits as ALERTs.
     warnOn: /\b(ERROR|CRITICAL|ALERT|BUG)\b/,
+    ...(options.onLine ? { onLine: options.onLine } : {}),
     async prepare() {
       const rpcPort = await freePort();
       rpc = kamailioRpc(rpcPort, options.edgeSecret);

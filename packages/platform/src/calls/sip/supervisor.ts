@@ -43,6 +43,8 @@ export interface SupervisorOptions {
   backoffMs: readonly [number, number];
   /** Output lines worth a warning in the platform's log. */
   warnOn: RegExp;
+  /** Every output line (Kamailio's registration failures are told only there). */
+  onLine?(line: string): void;
   log: EdgeLogger;
 }
 
@@ -96,6 +98,7 @@ export function superviseProgram(options: SupervisorOptions): SupervisedProgram 
     if (recent.length > 40) recent = recent.slice(-40);
     // Programs report their children's exits as errors: expected while stopping them.
     if (!stopping && options.warnOn.test(line)) log.warn(`${name}: ${line}`);
+    options.onLine?.(line);
   }
 
   function capture(stream: NodeJS.ReadableStream | null): void {

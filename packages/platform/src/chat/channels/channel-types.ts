@@ -141,6 +141,23 @@ export interface ChannelStore {
      */
     skip(guard: CursorGuard, now: number): Promise<boolean>;
     /**
+     * A customer's update refused by the chat rate limit: recorded with the cursor moved and —
+     * unless the peer was told within the last `windowMs` — `notice` stored as the platform's
+     * message in the visitor's latest conversation of the widget and queued to the peer, in one
+     * transaction. Undefined when nothing was told (told already, no conversation, or the
+     * update recorded before).
+     * @throws {FenceLost} when the lease moved on: nothing changed.
+     */
+    refuse(input: {
+      peer: ChannelPeer;
+      credential: string;
+      externalId: string;
+      guard: CursorGuard | undefined;
+      notice: string;
+      windowMs: number;
+      now: number;
+    }): Promise<SentMessage | undefined>;
+    /**
      * The customers' messages of `credential`'s updates that no process announced (their
      * process died between the commit and `chat:message`), oldest first, at most `limit`.
      */
@@ -190,6 +207,11 @@ export interface ChannelStore {
       error: string | null;
       now: number;
     }): Promise<void>;
+    /**
+     * Notes an update received by webhook (whichever process took it; the poller's cursor
+     * notes polled ones): the Studio's "last update".
+     */
+    received(credential: string, now: number): Promise<void>;
     status(credential: string): Promise<ChannelStatus | undefined>;
     /** Records the webhook the holder sets (null: none); false when the fence is stale. */
     setWebhook(input: {

@@ -67,8 +67,8 @@ export interface ChannelsSetup {
   clock: Clock;
   /** TELEGRAM_API_URL. */
   telegramApiUrl: string;
-  /** PUBLIC_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
-  publicUrl(): string;
+  /** WEBHOOK_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
+  webhookUrl(): string;
   chatFeed: ChatFeed;
   /** The site chat's per-visitor message limit, which customers in messengers share. */
   limiter: RateLimiterAbstract;
@@ -124,7 +124,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
         token,
         widgetId: widget.id,
         mode,
-        webhookUrl: telegramWebhookUrl(setup.publicUrl(), credential),
+        webhookUrl: telegramWebhookUrl(setup.webhookUrl(), credential),
       },
     );
 

@@ -13,6 +13,7 @@ import { withChannels } from './channel-tables';
 import type { ChannelStore } from './channel-types';
 import { joinHandoff } from './handoffs';
 import { advanceCursor, FenceLost } from './leases';
+import { refuseUpdate } from './refusals';
 
 /** The inbound updates of `store.channels`. */
 export function inboundRepository(
@@ -78,6 +79,8 @@ export function inboundRepository(
         .execute();
       return rows.map(toStoredMessage);
     },
+
+    refuse: (input) => refuseUpdate(base, engine, input),
 
     handoff: (input) => joinHandoff(base, engine, input),
   };

@@ -140,6 +140,15 @@ export function leasesRepository(
       return row?.webhook_secret ?? undefined;
     },
 
+    async received(credential, now) {
+      assertStorableTime('now', now);
+      await db
+        .updateTable('channel_leases')
+        .set({ last_update_at: now })
+        .where('credential', '=', credential)
+        .execute();
+    },
+
     async status(credential) {
       const row = await db
         .selectFrom('channel_leases')

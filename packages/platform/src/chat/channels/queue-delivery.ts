@@ -31,14 +31,33 @@ export async function queueDelivery(
     .where('visitor_id', '=', conversation.visitor_id)
     .executeTakeFirst();
   if (!peer) return;
-  await db
+  await insertDelivery(
+    trx,
+    { message, conversationId: conversation.id, peerId: peer.id, messenger },
+    keyboard,
+  );
+}
+
+/** Puts `message` of conversation `conversationId` in the outbox of `peerId` in `messenger`. */
+export async function insertDelivery(
+  trx: Kysely<Tables>,
+  to: {
+    message: Pick<ChatMessageRow, 'id' | 'seq' | 'at'>;
+    conversationId: string;
+    peerId: string;
+    messenger: Messenger;
+  },
+  keyboard: DeliveryKeyboard | null = null,
+): Promise<void> {
+  const { message } = to;
+  await withChannels(trx)
     .insertInto('channel_deliveries')
     .values({
       message_id: message.id,
-      conversation_id: conversation.id,
+      conversation_id: to.conversationId,
       seq: message.seq,
-      peer_id: peer.id,
-      messenger,
+      peer_id: to.peerId,
+      messenger: to.messenger,
       status: 'pending',
       attempts: 0,
       next_attempt_at: message.at,

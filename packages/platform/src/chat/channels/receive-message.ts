@@ -3,7 +3,8 @@
  * storage's visitorSend, and visitor-events.ts's `send`): in the peer's visitor's open
  * conversation, or a new one routed to the channel's receiver; the enquiry's auto-replies (none
  * once an operator has answered) and the non-working e-mail (batched past its hourly count) as
- * for the site; the first operator to reply takes it; the same per-visitor rate limit. The
+ * for the site; the first operator to reply takes it; the same per-visitor rate limit (past it,
+ * the customer is told to send it again: refusals.ts). The
  * update's record and the poller's cursor commit with the message (inbound.ts), so an update is
  * stored once however often it comes; one stored by a process that died before telling the
  * operators is told when it comes again.
@@ -18,6 +19,7 @@ import { nonWorkingEmail } from '../non-working-email';
 import { isWorking } from '../working-time';
 import type { ChannelPeer, CursorGuard } from './channel-types';
 import { FenceLost } from './leases';
+import { limitNotice } from './limit-notice';
 
 /** What receiving needs. */
 export interface ReceiveDeps {
@@ -43,7 +45,8 @@ export interface InboundUpdate {
 /**
  * Stores the customer's message `text` of `update` from `peer` and tells the operators. Past the
  * rate limit the update is refused as the site chat refuses a message: not stored, the cursor
- * moves on (a messenger cannot be asked to send it again later).
+ * moves on (a messenger cannot be asked to send it again later); the customer is told, once per
+ * limit window, to send it again in a moment.
  * @returns whether it was new (false: stored before, or refused).
  * @throws {FenceLost} when the poller's lease moved on: nothing was stored.
  */
@@ -69,9 +72,17 @@ export async function receiveMessage(
   }
   if (!(await withinLimit(deps.limiter, peer.visitorId))) {
     console.warn(`chat: ${update.credential} update ${update.externalId} refused: rate limit`);
-    if (update.guard && !(await store.channels.inbound.skip(update.guard, clock().getTime()))) {
-      throw new FenceLost(update.credential);
-    }
+    // The customer is told once per window to send it again (refusals.ts).
+    const told = await store.channels.inbound.refuse({
+      peer,
+      credential: update.credential,
+      externalId: update.externalId,
+      guard: update.guard,
+      notice: limitNotice(settings),
+      windowMs: deps.limiter.msDuration,
+      now: clock().getTime(),
+    });
+    if (told) await deps.feed.message(told, site);
     return false;
   }
   const visitor = await store.chatVisitors.get(peer.visitorId);

@@ -77,6 +77,7 @@ describe.each(engines)('calls on $name', (engine) => {
       operator,
       answeredNumber: null,
       trunkId: null,
+      failReason: null,
       endedBy: 'operator',
       startedAt: 10_000,
       answeredAt: 11_000,
@@ -93,8 +94,22 @@ describe.each(engines)('calls on $name', (engine) => {
     expect(await store.calls.byCallId('b@test')).toMatchObject({
       status: 'no_answer',
       sipCode: 408,
+      failReason: null,
       answeredAt: null,
       endedAt: 21_000,
+    });
+    // A reason beside the status, where the SIP code does not say it (the trunk down: 502).
+    await store.calls.start(call('d@test', 20_500));
+    await store.calls.fail('d@test', {
+      at: 21_500,
+      status: 'failed',
+      sipCode: 502,
+      reason: 'trunk_unavailable',
+    });
+    expect(await store.calls.byCallId('d@test')).toMatchObject({
+      status: 'failed',
+      sipCode: 502,
+      failReason: 'trunk_unavailable',
     });
     expect(await store.calls.fail('missing@test', { at: 1, status: 'busy', sipCode: 486 })).toBe(
       false,

@@ -242,6 +242,8 @@ describe('call events', () => {
     expect(unansweredStatus(486, '')).toBe('busy');
     expect(unansweredStatus(600, '')).toBe('busy');
     expect(unansweredStatus(603, '')).toBe('declined');
+    // The trunk to the telephone network down: failed, its reason kept beside the status.
+    expect(unansweredStatus(502, 'trunk')).toBe('failed');
     expect(unansweredStatus(408, '')).toBe('no_answer');
     expect(unansweredStatus(480, '')).toBe('no_answer');
     expect(unansweredStatus(500, '')).toBe('failed');

@@ -114,6 +114,35 @@ describe.each(engines)('hand-off to Telegram on $name', (engine) => {
     expect(
       await visitor.next<ChatMessage>('message', (m) => m.text === 'Welcome to Telegram!'),
     ).toMatchObject({ conversationId });
+
+    // Replies go where the customer last wrote from: back on the site, the site alone…
+    const again = await visitor.ask<Sent>('send', { clientId: cid(), text: 'Back on the site' });
+    if (!again.ok) throw new Error(again.error.message);
+    const onSite = await operator.ask<Sent>('chat:send', {
+      conversationId,
+      clientId: cid(),
+      text: 'Answered on the site',
+    });
+    expect(onSite).toMatchObject({ ok: true, message: { text: 'Answered on the site' } });
+    expect(onSite.ok && onSite.message.channel).toBeFalsy();
+    await visitor.next<ChatMessage>('message', (m) => m.text === 'Answered on the site');
+    expect(await t.platform.workers.deliverReplies()).toBe(0);
+    // …and in Telegram again once the customer writes there.
+    stage.sandbox.telegram.write(bot.username, anna, 'Telegram again');
+    await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Telegram again');
+    const inTelegram = await operator.ask<Sent>('chat:send', {
+      conversationId,
+      clientId: cid(),
+      text: 'Answered in Telegram',
+    });
+    if (!inTelegram.ok) throw new Error(inTelegram.error.message);
+    expect(await t.platform.workers.deliverReplies()).toBe(1);
+    expect(
+      stage.sandbox.telegram
+        .messages(bot.username, anna.id)
+        .filter((m) => m.sender === 'bot')
+        .map((m) => m.message.text),
+    ).toEqual(['Welcome to Telegram!', 'Answered in Telegram']);
   });
 
   it('lets a token work once, and not once it expired', async () => {

@@ -3,7 +3,8 @@
  * sets it): `POST /v1/channels/telegram/:bot/webhook`. Every request must carry the bot's
  * current `X-Telegram-Bot-Api-Secret-Token` (compared in constant time): anything else is 401
  * and nothing is stored. An update is stored once however often Telegram delivers it; a failure
- * answers 500, so Telegram delivers it again. Any platform process answers.
+ * answers 500, so Telegram delivers it again. Any platform process answers, and notes the
+ * bot's last update for the Studio's status (as a poller's cursor does).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from '@grammyjs/types';
@@ -23,9 +24,9 @@ const UpdateBody = v.looseObject({
   update_id: v.pipe(v.number('must be a number'), v.integer('must be a whole number')),
 });
 
-/** The webhook's URL for the bot of `credential` (`telegram:<bot id>`) under `publicUrl`. */
-export function telegramWebhookUrl(publicUrl: string, credential: string): string {
-  return `${publicUrl}/v1/channels/telegram/${credential.slice('telegram:'.length)}/webhook`;
+/** The webhook's URL for the bot of `credential` (`telegram:<bot id>`) under `webhookBase` (WEBHOOK_URL). */
+export function telegramWebhookUrl(webhookBase: string, credential: string): string {
+  return `${webhookBase}/v1/channels/telegram/${credential.slice('telegram:'.length)}/webhook`;
 }
 
 /** Registers the webhook route. */
@@ -55,6 +56,7 @@ export function registerTelegramWebhook(
         request.body as Update,
         undefined,
       );
+      await deps.store.channels.leases.received(credential, deps.clock().getTime());
       return {};
     },
   );

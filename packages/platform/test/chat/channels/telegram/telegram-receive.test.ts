@@ -5,22 +5,17 @@
  */
 import type { Update } from '@grammyjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isChat } from '../../../../src/chat/channels/telegram/telegram-bots';
 import { receiveTelegramUpdate } from '../../../../src/chat/channels/telegram/telegram-receive';
-import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
 import {
   customer,
-  receiveDeps,
+  handedOverBot,
+  type PrivateMessage,
   type TelegramStage,
   telegramSuite,
-  telegramWidget,
   widgetMessages,
 } from '../../../support/channels';
 import { engines } from '../../../support/databases';
 import type { TestPlatform } from '../../../support/platform';
-
-/** A message of a private chat, as updates carry them. */
-type Private = NonNullable<Update['message']> & NonNullable<Update['edited_message']>;
 
 describe.each(engines)('Telegram updates on $name', (engine) => {
   let stage: TelegramStage;
@@ -31,25 +26,7 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
     ({ stage, t } = suite);
   });
 
-  /**
-   * A new widget's bot whose lease the test holds (no poller: the test hands the updates over
-   * itself, as a poller or a webhook would), and what receiving needs.
-   */
-  const handOver = async (messagesPerMinute?: number) => {
-    const { widget, bot } = await telegramWidget(t, stage.sandbox, { refresh: false });
-    if (!isChat(widget)) throw new Error('not a chat widget');
-    const credential = telegramCredential(bot.token);
-    const { store } = t.platform;
-    const lease = await store.channels.leases.acquire({
-      credential,
-      holder: 'this test',
-      leaseMs: 60_000,
-      now: stage.clock().getTime(),
-    });
-    if (!lease) throw new Error('no lease');
-    const deps = receiveDeps(t, stage.clock, messagesPerMinute);
-    return { widget, bot, credential, lease, deps, store };
-  };
+  const handOver = () => handedOverBot(t, stage);
 
   it('stores an update that comes again once, moving the cursor past it each time', async () => {
     // No poller: the test hands the updates over itself, as a poller or a webhook would.
@@ -60,7 +37,7 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
       bot.username,
       anna,
       'Only once, please',
-    ) as Private;
+    ) as PrivateMessage;
     const update: Update = { update_id: 500, message };
     const guard = { credential, fence: lease.fence, cursor: 501 };
 
@@ -71,7 +48,7 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
 
     const plainStart: Update = {
       update_id: 501,
-      message: stage.sandbox.telegram.start(bot.username, anna) as Private,
+      message: stage.sandbox.telegram.start(bot.username, anna) as PrivateMessage,
     };
     const edit: Update = {
       update_id: 502,
@@ -103,7 +80,7 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
       bot.username,
       customer(stage.sandbox),
       'Hi',
-    ) as Private;
+    ) as PrivateMessage;
     const update: Update = { update_id: 900, message };
     const source = { credential, widget };
 
@@ -117,33 +94,42 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
     expect(stored.map((m) => [m.text, m.published])).toEqual([['Hi', true]]);
   });
 
-  it('refuses a customer past the chat rate limit as the site chat does, moving the cursor on', async () => {
-    const { widget, bot, credential, lease, deps, store } = await handOver(2);
-    const flooder = customer(stage.sandbox, 'Flood');
-    for (const id of [1, 2, 3]) {
-      const message = stage.sandbox.telegram.write(
-        bot.username,
-        flooder,
-        `number ${id}`,
-      ) as Private;
-      await receiveTelegramUpdate(
-        deps,
-        { credential, widget },
-        { update_id: id, message },
-        {
-          credential,
-          fence: lease.fence,
-          cursor: id + 1,
-        },
-      );
-    }
-    expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual(['number 1', 'number 2']);
-    const again = await store.channels.leases.acquire({
-      credential,
-      holder: 'this test',
-      leaseMs: 60_000,
-      now: stage.clock().getTime(),
-    });
-    expect(again?.cursor).toBe(4);
+  it("keeps the customer's name and username on the peer, and the phone once they share their own", async () => {
+    const { widget, bot, credential, deps, store } = await handOver();
+    const anna = customer(stage.sandbox);
+    const source = { credential, widget };
+    const hello = stage.sandbox.telegram.write(bot.username, anna, 'Hello') as PrivateMessage;
+    await receiveTelegramUpdate(deps, source, { update_id: 1, message: hello }, undefined);
+    const [first] = await widgetMessages(t, widget);
+    const conversation = await store.conversations.get(first?.conversationId ?? '');
+    const peersOf = () => store.channels.peers.ofVisitor(conversation?.visitorId ?? '', widget.id);
+    expect(await peersOf()).toMatchObject([
+      { name: `Anna ${anna.lastName}`, username: anna.username, phone: null },
+    ]);
+
+    // Someone else's number, forwarded: not the customer's.
+    const forwarded = {
+      ...hello,
+      message_id: hello.message_id + 1,
+      text: undefined,
+      contact: { phone_number: '+79990000000', first_name: 'Boris', user_id: 42 },
+    } as PrivateMessage;
+    await receiveTelegramUpdate(deps, source, { update_id: 2, message: forwarded }, undefined);
+    expect(await peersOf()).toMatchObject([{ phone: null }]);
+    // Their own, shared with Telegram's button: kept on the peer.
+    const shared = {
+      ...forwarded,
+      message_id: hello.message_id + 2,
+      contact: { phone_number: '+79161234567', first_name: 'Anna', user_id: anna.id },
+    } as PrivateMessage;
+    await receiveTelegramUpdate(deps, source, { update_id: 3, message: shared }, undefined);
+    expect(await peersOf()).toMatchObject([
+      { name: `Anna ${anna.lastName}`, username: anna.username, phone: '+79161234567' },
+    ]);
+    expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual([
+      'Hello',
+      'Shared a phone number: +79990000000',
+      'Shared a phone number: +79161234567',
+    ]);
   });
 });

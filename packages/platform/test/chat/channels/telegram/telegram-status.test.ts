@@ -1,8 +1,10 @@
 /**
  * The Telegram channel's live status for the Studio: connected while a process polls the bot
- * and Telegram answers, the last update's time, Telegram's outage as the last error; off without
+ * and Telegram answers, the last update's time, Telegram's outage or its refusal of the token
+ * as the last error; off without
  * an enabled bot; only the account's admins and marketers may read it.
  */
+import { type ChatSettings, defaultSettings } from '@frontdesk/config';
 import type { Widget } from '@frontdesk/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { telegramCredential } from '../../../../src/chat/channels/telegram/telegram-token';
@@ -75,6 +77,34 @@ describe.each(engines)('Telegram status on $name', (engine) => {
       lastErrorAt: at,
     });
     await stage.sandbox.telegram.faults.up();
+  });
+
+  it('shows a token Telegram refuses (a revoked one, say) as not connected, with Telegram’s reason', async () => {
+    const real = stage.sandbox.telegram.createBot({ username: 'revoked_bot' });
+    const revoked = `${real.token.slice(0, -4)}Zz9_`;
+    const widget = await chatWidget(
+      t,
+      {},
+      {
+        channels: {
+          ...(defaultSettings('chat') as ChatSettings).channels,
+          telegram: { enabled: true, receiver: null, botToken: revoked, botName: 'revoked_bot' },
+        },
+      },
+    );
+    const credential = telegramCredential(revoked);
+    const failed = pollerEvent(
+      t.platform,
+      (e) => e.type === 'error' && e.credential === credential,
+    );
+    await t.platform.channels.refresh();
+    await failed;
+    expect((await status(widget)).body).toMatchObject({
+      mode: 'polling',
+      connected: false,
+      lastError: 'Telegram: Unauthorized',
+      lastErrorAt: stage.clock().toISOString(),
+    });
   });
 
   it('is off without an enabled bot, and only for the account’s admins and marketers', async () => {

@@ -2,7 +2,8 @@
  * Two platform processes sharing PostgreSQL and Redis behind one TLS front, a bot in webhook
  * mode: only one process (the lease holder) sets the webhook, and a webhook request that reaches
  * either process is stored once; the operator, whose console is on the first process, sees the
- * customer's messages live whichever process took them (Redis carries the events).
+ * customer's messages live whichever process took them (Redis carries the events). A bot in
+ * polling mode is polled by one process of the two, and its messages reach the other's console.
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@frontdesk/config';
@@ -30,7 +31,7 @@ import { type TlsFront, tlsFront } from '../../../support/tls-front';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const postgres = engines.find((engine) => engine.name === 'postgres');
 
-describe('Telegram webhooks across two platform processes sharing Redis', () => {
+describe('Telegram across two platform processes sharing Redis', () => {
   const prefix = `frontdesk-test-${randomUUID()}`;
   const clock = testClock('2026-03-04T07:00:00Z');
   let ca: ThrowawayCa;
@@ -56,7 +57,7 @@ describe('Telegram webhooks across two platform processes sharing Redis', () => 
       REDIS_URL,
       REDIS_PREFIX: prefix,
       TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-      PUBLIC_URL: front.url,
+      WEBHOOK_URL: front.url,
     };
     a = await startPlatform(database, {
       clock,
@@ -130,6 +131,34 @@ describe('Telegram webhooks across two platform processes sharing Redis', () => 
     expect((await widgetMessages(a, widget)).map((m) => m.text)).toEqual([
       'Through the first process',
       'Through the second process',
+    ]);
+  });
+
+  it('polls a bot from one process only; the operator on the other sees its messages live', async () => {
+    const { widget, bot } = await telegramWidget(a, sandbox, { refresh: false });
+    const credential = telegramCredential(bot.token);
+    const fenceOf = (platform: Platform) =>
+      platform.channels
+        .pollers()
+        .find((p) => p.credential === credential)
+        ?.fence();
+    // The second process takes the lease first: the operator's console is on the first one.
+    const holding = pollerEvent(b, (e) => e.type === 'holding' && e.credential === credential);
+    await b.channels.refresh();
+    await holding;
+    await a.platform.channels.refresh();
+    expect([fenceOf(a.platform), fenceOf(b)]).toEqual([undefined, 1]);
+
+    const vera = customer(sandbox, 'Vera');
+    for (const text of ['Polled one', 'Polled two']) {
+      const seen = operator.next<ChatMessage>('chat:message', (m) => m.text === text);
+      sandbox.telegram.write(bot.username, vera, text);
+      expect(await seen).toMatchObject({ author: 'visitor', channel: 'telegram' });
+    }
+    expect(fenceOf(a.platform)).toBeUndefined();
+    expect((await widgetMessages(a, widget)).map((m) => m.text)).toEqual([
+      'Polled one',
+      'Polled two',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Webhook mode against the sandbox's Telegram, through a TLS front with a throwaway CA (the
- * sandbox verifies the certificate, as Telegram does): the holder sets the webhook at PUBLIC_URL
+ * sandbox verifies the certificate, as Telegram does): the holder sets the webhook at WEBHOOK_URL
  * with a secret; updates arrive by webhook and are stored once however often they come; a
  * request without the secret is refused with 401 and stores nothing; back in polling mode the
  * webhook is deleted and polling goes on.
@@ -46,7 +46,8 @@ describe.each(engines)('Telegram webhooks on $name', (engine) => {
     database = await engine.open();
     t = await startPlatform(database, {
       clock,
-      env: { TELEGRAM_API_URL: sandbox.telegram.apiUrl, PUBLIC_URL: front.url },
+      // As `npm start` runs it: browsers on the plain http URL, the webhooks through the front.
+      env: { TELEGRAM_API_URL: sandbox.telegram.apiUrl, WEBHOOK_URL: front.url },
       channelTuning: TEST_CHANNEL_TUNING,
     });
     front.target(t.url);
@@ -93,7 +94,7 @@ describe.each(engines)('Telegram webhooks on $name', (engine) => {
     return row?.webhook_secret ?? '';
   };
 
-  it('sets the webhook at PUBLIC_URL and stores each update it brings once', async () => {
+  it('sets the webhook at WEBHOOK_URL and stores each update it brings once', async () => {
     const { widget, bot, credential } = await webhookBot();
     expect(sandbox.telegram.webhookInfo(bot.username)).toMatchObject({
       url: `${front.url}/v1/channels/telegram/${bot.id}/webhook`,
@@ -108,6 +109,15 @@ describe.each(engines)('Telegram webhooks on $name', (engine) => {
       await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Hello by webhook'),
     ).toMatchObject({ author: 'visitor', channel: 'telegram' });
     const { updateId } = (await delivered) as { updateId: number };
+    // The Studio's status says when the last update came, as for polling.
+    const marketer = await t.signIn('marketer');
+    const status = await marketer(`/v1/admin/widgets/${widget.id}/telegram-status`);
+    expect(await status.json()).toMatchObject({
+      mode: 'webhook',
+      connected: true,
+      lastUpdateAt: clock().toISOString(),
+      lastError: null,
+    });
 
     // Telegram delivers it again (our answer lost on the way, say): confirmed, not stored again.
     const again = await post(bot.id, { update_id: updateId, message }, await secretOf(credential));
