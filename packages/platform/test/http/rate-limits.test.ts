@@ -236,7 +236,10 @@ describe.each(engines)('a platform whose Redis answers slowly at its start on $n
     // across a slow network or still loading its data does.
     const relay = createServer((client) => {
       const held = setTimeout(() => {
-        const upstream = connect(new URL(REDIS_URL).port || 6379, new URL(REDIS_URL).hostname);
+        const upstream = connect(
+          Number(new URL(REDIS_URL).port || 6379),
+          new URL(REDIS_URL).hostname,
+        );
         client.pipe(upstream).pipe(client);
         upstream.on('error', () => client.destroy());
         client.on('error', () => upstream.destroy());
