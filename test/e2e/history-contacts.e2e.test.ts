@@ -75,8 +75,14 @@ describe('the call history and the address book', () => {
     await tabTo(page, 'Call history');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Call history', level: 1 }).waitFor();
-    await page.getByLabel('Result').selectOption('answered');
-    await page.getByLabel('Channel').selectOption('callback');
+    // A closed select takes the arrow keys: Any → Answered; Any → Call from the site → Callback order.
+    await page.getByLabel('Result').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByLabel('Channel').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Result').inputValue()).toBe('answered');
+    expect(await page.getByLabel('Channel').inputValue()).toBe('callback');
     await tabTo(page, 'Apply');
     await page.keyboard.press('Enter');
     const row = page.getByRole('row').filter({ hasText: PHONE });
