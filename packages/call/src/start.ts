@@ -70,6 +70,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
         locale: locale,
         texts,
         host,
+        storage: shell.storage,
         loadSip,
         orderCallback: instead('callback'),
         writeMessage: instead('chat'),

@@ -1,6 +1,7 @@
 /**
- * A contact's enquiries (chats and callback orders from every browser), newest first, each a link
- * to its own record: a chat in the inbox, an order among the closed ones (an open one shows too).
+ * A contact's enquiries (chats, callback orders and calls from every browser), newest first, each
+ * a link to its own record: a chat in the inbox, an order among the closed ones (an open one shows
+ * too); a call is listed (its record is its line in the call history).
  */
 import type { ContactEnquiry } from '@frontdesk/config';
 import { HOME, routeHref } from './route';
@@ -11,8 +12,9 @@ const KIND_TEXT: Record<ContactEnquiry['kind'], string> = {
   call: 'Call',
 };
 
-/** Where an enquiry's own record opens. */
-function enquiryHref(enquiry: ContactEnquiry): string {
+/** Where an enquiry's own record opens; a call has none of its own (the call history lists it). */
+function enquiryHref(enquiry: ContactEnquiry): string | undefined {
+  if (enquiry.kind === 'call') return undefined;
   if (enquiry.kind === 'chat') {
     return routeHref({ ...HOME, section: 'chats', open: { kind: 'chat', id: enquiry.id } });
   }
@@ -40,12 +42,15 @@ export function EnquiryList({
     <ol class="timeline">
       {enquiries.map((enquiry) => {
         const label = `${KIND_TEXT[enquiry.kind]} on ${enquiry.widgetName}`;
+        const href = enquiryHref(enquiry);
         return (
           <li key={`${enquiry.kind}-${enquiry.id}`}>
             {enquiry.id === current ? (
               <span aria-current="true">{label} (this one)</span>
+            ) : href ? (
+              <a href={href}>{label}</a>
             ) : (
-              <a href={enquiryHref(enquiry)}>{label}</a>
+              <span>{label}</span>
             )}{' '}
             <span>
               {when(enquiry.at)}, {enquiry.status}

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressBookContact, ContactEnquiry } from '@frontdesk/config';
 import type { Kysely, Transaction } from 'kysely';
+import type { CallRow } from '../calls';
 import { olderThan, pageOf } from '../storage/keyset';
 import type { Cursor, Page } from '../storage/page';
 import { retriedTransaction } from '../storage/retried-transaction';
@@ -76,7 +77,7 @@ export interface AddressBookRepository {
    * found of them, for other stores to erase too; undefined if there is no such contact.
    */
   erase(accountId: string, id: string): Promise<Erased | undefined>;
-  /** The contact's chats and orders, newest first, across every browser it was met in. */
+  /** The contact's chats, orders and calls, newest first, across every browser it was met in. */
   timeline(accountId: string, id: string): Promise<ContactEnquiry[]>;
 }
 
@@ -309,7 +310,7 @@ export function addressBookRepository(
         .select('visitor_id')
         .where('account_id', '=', accountId)
         .where('contact_id', '=', id);
-      const [orders, chats] = await Promise.all([
+      const [orders, chats, calls] = await Promise.all([
         db
           .selectFrom('orders')
           .select(['id', 'created_at', 'widget_name', 'status'])
@@ -328,6 +329,14 @@ export function addressBookRepository(
           .where('conversations.account_id', '=', accountId)
           .where('conversations.visitor_id', 'in', visitors)
           .execute(),
+        // Calls placed with the account's visitor token carry the chat's visitor id.
+        db
+          .withTables<{ calls: CallRow }>()
+          .selectFrom('calls')
+          .select(['id', 'started_at', 'widget_name', 'status'])
+          .where('account_id', '=', accountId)
+          .where('visitor_id', 'in', visitors)
+          .execute(),
       ]);
       const enquiries: ContactEnquiry[] = [
         ...orders.map(
@@ -337,6 +346,15 @@ export function addressBookRepository(
             at: o.created_at,
             widgetName: o.widget_name,
             status: o.status,
+          }),
+        ),
+        ...calls.map(
+          (c): ContactEnquiry => ({
+            kind: 'call',
+            id: c.id,
+            at: c.started_at,
+            widgetName: c.widget_name,
+            status: c.status,
           }),
         ),
         ...chats.map(

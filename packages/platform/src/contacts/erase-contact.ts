@@ -8,6 +8,7 @@
  * the WAL is checkpointed and truncated afterwards, so no old page keeps a copy.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { CallRow } from '../calls';
 import { eraseVisitorChats } from '../chat';
 import { retriedTransaction } from '../storage/retried-transaction';
 import type { Tables } from '../storage/tables';
@@ -58,6 +59,25 @@ async function eraseIn(
       .execute()
   ).map((row) => row.id);
   const chatNeedles = await eraseVisitorChats(trx, accountId, visitorIds, ERASED);
+  if (visitorIds.length > 0) {
+    // Their calls from the site stay in the history, without the pages they called from.
+    await trx
+      .withTables<{ calls: CallRow }>()
+      .updateTable('calls')
+      .set({
+        page_url: null,
+        page_title: null,
+        utm_source: null,
+        utm_medium: null,
+        utm_campaign: null,
+        utm_term: null,
+        utm_content: null,
+        visitor_time_zone: null,
+      })
+      .where('account_id', '=', accountId)
+      .where('visitor_id', 'in', visitorIds)
+      .execute();
+  }
   const needles = [contact.name, contact.phone, contact.email, ...chatNeedles].filter(
     (n): n is string => typeof n === 'string' && n.trim().length >= MIN_NEEDLE,
   );

@@ -10,7 +10,9 @@ import type {
   ContactAnswer,
   ListPage,
 } from '@frontdesk/config';
+import { defaultSettings } from '@frontdesk/config';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sessionId } from '../../src/accounts';
 import { chatWidget, connectVisitor } from '../support/chat';
 import { engines } from '../support/databases';
 import { callbackWidget, postOrder } from '../support/orders';
@@ -84,6 +86,39 @@ describe.each(engines)('the address book on $name', (engine) => {
       ['callback', callback.name],
     ]);
     expect(timeline[1]?.id).toBe(orderId);
+  });
+
+  it('puts a call from the site placed with the visitor’s token on the contact’s timeline', async () => {
+    const chat = await chatWidget(t);
+    const client = await chatWith(chat.key);
+    await client.ask('contact', { name: 'Caller', phone: '+79996667788' });
+    const visitor = await t.platform.store.chatVisitors.byTokenHash(
+      sessionId(client.welcome.visitorToken),
+    );
+    const callWidget = await t.platform.store.widgets.create({
+      accountId: t.accountId,
+      type: 'call',
+      name: 'Call us',
+      settings: defaultSettings('call'),
+      now: T0,
+    });
+    t.clock.advance(60_000);
+    await t.platform.store.calls.start({
+      callId: 'book-call-1@test',
+      accountId: t.accountId,
+      widgetId: callWidget.id,
+      widgetName: callWidget.name,
+      line: callWidget.sipLine ?? '',
+      visitorId: visitor?.id ?? '',
+      page: { url: null, title: null },
+      utm: {},
+      visitorTimeZone: null,
+      startedAt: t.clock().getTime(),
+    });
+    const { timeline } = await contactOf('+79996667788');
+    expect(timeline.map((e) => [e.kind, e.widgetName, e.status])).toEqual([
+      ['call', 'Call us', 'ringing'],
+    ]);
   });
 
   it('merges two contacts when one person gives both their phone and their e-mail', async () => {

@@ -4,7 +4,8 @@
  * phone or e-mail is the same contact. `name_search` is the name lower-cased for Russian as well
  * (SQLite's `LIKE` folds ASCII only); `phone_digits` is the phone without its `+`, searched by
  * prefix as a range, which both engines answer from the index. Visitors (browser tokens) and
- * orders point at their contact, so a contact's enquiries follow it across browsers and merges.
+ * orders point at their contact, so a contact's enquiries follow it across browsers and merges;
+ * calls placed with the account's visitor token carry that visitor's id (indexed here).
  */
 import type { Kysely } from 'kysely';
 
@@ -46,6 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('contact_visitors')
     .column('contact_id')
     .execute();
+  // A contact's calls are found by its browsers' visitor ids.
+  await db.schema.createIndex('calls_visitor_id').on('calls').column('visitor_id').execute();
   await db.schema.alterTable('orders').addColumn('contact_id', 'text').execute();
   await db.schema
     .createIndex('orders_contact_id_created_at')
@@ -58,6 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('orders_contact_id_created_at').execute();
   await db.schema.alterTable('orders').dropColumn('contact_id').execute();
+  await db.schema.dropIndex('calls_visitor_id').execute();
   await db.schema.dropTable('contact_visitors').execute();
   await db.schema.dropTable('contacts').execute();
 }
