@@ -4,7 +4,6 @@
  */
 import type { CallCredentials, Presence, PublicCallConfig } from '@frontdesk/config';
 import {
-  type ConsentStorage,
   createPlatformClient,
   Dialog,
   dialogCss,
@@ -15,7 +14,6 @@ import {
   pageInfo,
   uuid,
   type Variant,
-  visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Texts } from './call-messages';
@@ -34,8 +32,6 @@ export interface OpenOptions {
   locale: Locale;
   texts: Texts;
   host: WidgetHost;
-  /** The widget's storage: the account's visitor token lives there (the chat's, the orders'). */
-  storage: ConsentStorage;
   /** Loads the sip.js chunk (the launcher may have started it on intent already). */
   loadSip(): Promise<PlaceCall>;
   /** Opens the page's callback widget, when it has one. */
@@ -102,12 +98,7 @@ export function openWidget(options: OpenOptions): OpenedWidget {
             ? Promise.reject(new Error('preview'))
             : client.post<CallCredentials>(
                 `widgets/${encodeURIComponent(host.key)}/call-credentials`,
-                {
-                  page: pageInfo(),
-                  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-                  // The platform ties the call to the visitor the chat and orders know.
-                  visitorToken: visitorToken(options.storage, config.accountTag),
-                },
+                { page: pageInfo(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
                 uuid(),
               )
         }

@@ -70,7 +70,6 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
         locale: locale,
         texts,
         host,
-        storage: shell.storage,
         loadSip,
         orderCallback: instead('callback'),
         writeMessage: instead('chat'),
