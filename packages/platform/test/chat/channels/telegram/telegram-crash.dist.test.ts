@@ -13,6 +13,7 @@ import {
   type MessengerSandbox,
   startMessengerSandbox,
 } from '@frontdesk/messenger-sandbox';
+import { freePort } from '@frontdesk/platform';
 import SQLite from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,6 @@ import {
   type ThrowawayCa,
   throwawayCa,
 } from '../../../../../messenger-sandbox/test/support/throwaway-ca';
-import { freePort } from '../../../../src/calls/sip/process-group';
 import {
   type BuiltPlatform,
   builtPlatform,
