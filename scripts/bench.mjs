@@ -244,7 +244,9 @@ const wireJson = join(benchDir, 'wire-bytes.json');
 const chatLoadJson = join(benchDir, 'chat-load.json');
 /** Calls through a trunk to a phone: written by test/e2e/trunk-call.bench-run.ts. */
 const trunkCallJson = join(benchDir, 'trunk-call.json');
-for (const file of [callJson, hostPageJson, wireJson, chatLoadJson, trunkCallJson]) {
+/** The call history and the address book at size: written by test/e2e/history.bench-run.ts. */
+const historyJson = join(benchDir, 'history.json');
+for (const file of [callJson, hostPageJson, wireJson, chatLoadJson, trunkCallJson, historyJson]) {
   rmSync(file, { force: true });
 }
 const run = spawnSync(
@@ -385,6 +387,8 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 const chatLoadSection = tableSection('Chat under load', chatLoadJson);
 /** Calls to a phone through a SIP trunk (`trunk-call.json`). */
 const trunkCallSection = tableSection('Calls to a phone through a SIP trunk', trunkCallJson);
+/** A filtered page of the call history and the contacts at size (`history.json`). */
+const historySection = tableSection('Call history and address book at size', historyJson);
 console.log(callTable);
 console.log(heapTable);
 console.log(liveTable);
@@ -486,5 +490,5 @@ chunks the widgets fetch when the browser is idle are counted. With no CPU throt
 
 ${hostPageTable}
 
-${wire}${chatLoadSection}${trunkCallSection}`,
+${wire}${chatLoadSection}${trunkCallSection}${historySection}`,
 );

@@ -173,7 +173,7 @@ describe('call from the site', () => {
     }
   });
 
-  it('the operator answers: audio both ways, DTMF at the operator, hang-up ends both, history', async () => {
+  it('the operator answers: audio both ways, DTMF at the operator, hang-up ends both, history (API and screen)', async () => {
     const before = (await callHistory()).length;
     // The operator signs in to the console; the softphone registers for the line.
     const operatorContext = await operatorBrowser.newContext({
@@ -232,6 +232,12 @@ describe('call from the site', () => {
     const [latest] = await callHistory();
     expect(latest).toMatchObject({ kind: 'call', caller: 'Call from the demo site' });
     expect(String(latest?.status)).toBe('completed');
+    // And the console's call history screen shows it so: the widget's name, answered.
+    await desk.getByRole('link', { name: 'Call history' }).click();
+    const row = desk.getByRole('row').filter({ hasText: 'Call from the demo site' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Answered');
+    expect(await row.textContent()).toContain(String(latest?.dialled));
     await context.close();
     await operatorContext.close();
   });

@@ -1,9 +1,36 @@
-/** `GET /v1/admin/call-history`: callback orders and calls from the site in one list. */
+/**
+ * `GET /v1/admin/call-history` (and its CSV, `GET /v1/admin/call-history.csv`): callback orders
+ * and calls from the site in one list, and the filters both take.
+ */
 import type { Utm } from './utm';
+
+/** What a line of the history is: a call from the site, or a callback order. */
+export type CallChannel = 'call' | 'callback';
+
+/** Every {@link CallChannel}, in the order the screens offer them. */
+export const CALL_CHANNELS: readonly CallChannel[] = ['call', 'callback'];
+
+/**
+ * How it ended, the same words for calls and orders: `answered` (a call talked; an order taken
+ * or done), `missed` (nobody answered or nobody was there), `busy`, `failed` (a call's error; an
+ * order given up), `cancelled` (the visitor hung up while it rang), `open` (still ringing or
+ * waiting to be called back).
+ */
+export type CallResult = 'answered' | 'missed' | 'busy' | 'failed' | 'cancelled' | 'open';
+
+/** Every {@link CallResult}, in the order the screens offer them. */
+export const CALL_RESULTS: readonly CallResult[] = [
+  'answered',
+  'missed',
+  'busy',
+  'failed',
+  'cancelled',
+  'open',
+];
 
 /** A line of the call history: a callback order, or a call from the site. */
 export interface CallHistoryEntry {
-  kind: 'callback' | 'call';
+  kind: CallChannel;
   id: string;
   widgetId: string;
   /** Who called: the visitor's number for an order, the widget's name for a call. */
@@ -11,14 +38,47 @@ export interface CallHistoryEntry {
   callerName: string | null;
   /** What was dialled: the widget's name for an order, its SIP line for a call. */
   dialled: string;
-  /** The order's or the call's status. */
+  /** The line: a call's SIP line; the company number an automatic order rings from, or null. */
+  line: string | null;
+  /** The order's or the call's own status. */
   status: string;
+  result: CallResult;
   at: number;
   slot: number | null;
   answeredAt: number | null;
   endedAt: number | null;
+  /** A call's talk time in whole seconds, once answered and ended; null for an order. */
+  duration: number | null;
   operator: { id: string; name: string } | null;
   page: { url: string | null; title: string | null };
   utm: Utm;
   note: string | null;
+  /** The visitor's IANA zone, when their widget said it. */
+  visitorTimeZone: string | null;
+}
+
+/**
+ * The filters of the history, as query parameters: `from` inclusive and `to` exclusive (ISO
+ * instants), a widget's id, a line, an operator's id, a result and a channel. Left out: any.
+ */
+export interface CallHistoryFilter {
+  from?: string;
+  to?: string;
+  widget?: string;
+  line?: string;
+  operator?: string;
+  result?: CallResult;
+  channel?: CallChannel;
+}
+
+/** The query string of `filter` (with `extra`, like `limit` and `cursor`), without the `?`. */
+export function callHistoryQuery(
+  filter: CallHistoryFilter,
+  extra: Record<string, string> = {},
+): string {
+  // By hand: this package's code runs where URLSearchParams may not be typed (no DOM lib).
+  return Object.entries({ ...filter, ...extra })
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
 }

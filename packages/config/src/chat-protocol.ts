@@ -6,6 +6,7 @@
  * packages/platform/CHAT.md describes the flows (enquiries, auto-replies, resync, hand-off).
  */
 import * as v from 'valibot';
+import type { ContactEnquiry } from './address-book';
 import type { ConversationTransfer } from './chat-distribution';
 import { EmailSchema, PhoneSchema } from './contacts';
 import { TextLocaleSchema } from './locale';
@@ -298,6 +299,11 @@ export interface ConversationDetail {
   peers: ChatPeer[];
   /** The same visitor's earlier conversations, newest first. */
   pastEnquiries: ConversationSummary[];
+  /**
+   * The visitor's contact in the address book and its enquiries across browsers and channels,
+   * newest first, as far as this operator may see them (absent from an older platform).
+   */
+  contactTimeline?: { contactId: string; enquiries: ContactEnquiry[] } | null;
 }
 
 /** The answer to every request with an ack: the result, or an error naming the field. */

@@ -8,9 +8,22 @@
  */
 import type { PublicConfig } from './public-config';
 
+export type {
+  AddressBookContact,
+  ContactAnswer,
+  ContactEnquiry,
+  ContactPatch,
+} from './address-book';
+export { ContactPatchSchema } from './address-book';
 export type { BotInfo, SiteCheck } from './admin-answers';
 export type { AdminWidget, WidgetsAnswer } from './admin-widgets';
-export type { CallHistoryEntry } from './call-history';
+export type {
+  CallChannel,
+  CallHistoryEntry,
+  CallHistoryFilter,
+  CallResult,
+} from './call-history';
+export { CALL_CHANNELS, CALL_RESULTS, callHistoryQuery } from './call-history';
 export type { CallSettings } from './call-settings';
 export { CallSettingsSchema } from './call-settings';
 export { CallbackModeSchema } from './callback-mode';

@@ -7,6 +7,7 @@ import type {
   ChatContact,
   ChatMessage,
   ChatPeer,
+  ConversationDetail,
   ConversationSummary,
   MessageDelivery,
 } from '@frontdesk/config';
@@ -22,6 +23,9 @@ export interface PendingMessage {
   error?: string;
 }
 
+/** The address book's view of a conversation's visitor (`chat:open`'s `contactTimeline`). */
+export type ContactTimeline = NonNullable<ConversationDetail['contactTimeline']>;
+
 /** What the inbox holds of one opened conversation. */
 export interface Thread {
   /** Stored messages, ascending by `seq`, each `seq` once. */
@@ -32,6 +36,8 @@ export interface Thread {
   /** The customer in each messenger they wrote from, from `chat:open`. */
   peers: ChatPeer[];
   pastEnquiries: ConversationSummary[];
+  /** The visitor's contact and its enquiries across browsers, from `chat:open`; null: none. */
+  contactTimeline: ContactTimeline | null;
   visitorTyping: boolean;
   /** The highest `seq` this console reported read with `chat:read`. */
   readSent: number;
@@ -57,6 +63,8 @@ export type InboxAction =
       /** Absent from a platform without messenger channels. */
       peers?: ChatPeer[];
       pastEnquiries: ConversationSummary[];
+      /** Absent from a platform without the address book. */
+      contactTimeline?: ContactTimeline | null;
     }
   | { type: 'messages'; conversationId: string; messages: ChatMessage[] }
   | { type: 'pending'; conversationId: string; clientId: string; text: string; at: string }
@@ -80,6 +88,7 @@ const emptyThread: Thread = {
   contact: null,
   peers: [],
   pastEnquiries: [],
+  contactTimeline: null,
   visitorTyping: false,
   readSent: 0,
 };
@@ -200,6 +209,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
           contact: action.contact,
           peers: action.peers ?? [],
           pastEnquiries: action.pastEnquiries,
+          contactTimeline: action.contactTimeline ?? null,
         }),
       };
     }

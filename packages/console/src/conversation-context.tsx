@@ -1,12 +1,16 @@
 /**
  * What the operator knows about the visitor of a conversation, beside it: the page they are on
  * (a link only when http or https), their local time, where the conversation stands, the
- * customer as each messenger knows them, the contact they gave and their past enquiries. Every visitor-supplied string is rendered as text.
+ * customer as each messenger knows them, the contact they gave, every enquiry of their contact
+ * in the address book (from any browser) and their past enquiries. Every visitor-supplied string
+ * is rendered as text.
  */
 import type { ConversationSummary } from '@frontdesk/config';
 import { safeHref } from '@frontdesk/core';
 import { ChannelBadge } from './channel-badge';
 import type { Thread } from './chat-store';
+import { EnquiryList } from './enquiry-list';
+import { HOME, routeHref } from './route';
 import { visitorLocalTime } from './visitor-time';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -124,6 +128,21 @@ export function ConversationContext({
         <Peers thread={thread} />
         <ContactCard thread={thread} />
       </section>
+      {thread.contactTimeline && (
+        <section aria-labelledby="contact-timeline-title">
+          <h3 id="contact-timeline-title">All enquiries of this contact</h3>
+          <EnquiryList enquiries={thread.contactTimeline.enquiries} current={conversation.id} />
+          <a
+            href={routeHref({
+              ...HOME,
+              section: 'contacts',
+              open: { kind: 'contact', id: thread.contactTimeline.contactId },
+            })}
+          >
+            Open the contact
+          </a>
+        </section>
+      )}
       <h3>Past enquiries</h3>
       {thread.pastEnquiries.length === 0 ? (
         <p>None.</p>

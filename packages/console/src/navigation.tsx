@@ -85,6 +85,8 @@ export function Navigation({
           {link('orders', 'Orders', counts.orders, 'waiting')}
           {link('calls', 'Calls', counts.calls, 'ringing')}
           {link('missed', 'Missed', counts.missed, 'not handled')}
+          {link('history', 'Call history', 0, '')}
+          {link('contacts', 'Contacts', 0, '')}
         </ul>
       </nav>
       {phone && (

@@ -2,7 +2,7 @@
  * Where the operator is, in the URL's hash: the list shown (a section and its filter — for chats
  * also the channel —, or the search words) and the item open beside it —
  * `#/chats?filter=mine&channel=telegram&chat=ID`,
- * `#/orders?filter=scheduled&order=ID`, `#/search?q=volna&chat=ID`. A reload or a shared link
+ * `#/orders?filter=scheduled&order=ID`, `#/search?q=volna&chat=ID`, `#/contacts?contact=ID`. A reload or a shared link
  * comes back to the same place.
  */
 import type { ChatChannel } from '@frontdesk/config';
@@ -12,11 +12,11 @@ import { CHANNEL_NAMES } from './channel-badge';
 import type { InboxFilter } from './chat-store';
 
 /** The lists of the console. */
-export type Section = 'chats' | 'orders' | 'calls' | 'missed' | 'search';
+export type Section = 'chats' | 'orders' | 'calls' | 'missed' | 'history' | 'contacts' | 'search';
 
 /** The item open in the item pane. */
 export interface OpenItem {
-  kind: 'chat' | 'order';
+  kind: 'chat' | 'order' | 'contact';
   id: string;
 }
 
@@ -34,7 +34,15 @@ export interface Route {
   open: OpenItem | null;
 }
 
-const SECTIONS: readonly Section[] = ['chats', 'orders', 'calls', 'missed', 'search'];
+const SECTIONS: readonly Section[] = [
+  'chats',
+  'orders',
+  'calls',
+  'missed',
+  'history',
+  'contacts',
+  'search',
+];
 const CHAT_FILTERS: readonly InboxFilter[] = ['unassigned', 'mine', 'all'];
 const ORDER_FILTERS: readonly OrderFilter[] = ['open', 'scheduled', 'closed'];
 
@@ -62,6 +70,7 @@ export function parseRoute(hash: string): Route {
   const section = oneOf(path, SECTIONS, HOME.section);
   const chat = params.get('chat');
   const order = params.get('order');
+  const contact = params.get('contact');
   return {
     section,
     chats: section === 'chats' ? oneOf(params.get('filter'), CHAT_FILTERS, HOME.chats) : HOME.chats,
@@ -72,7 +81,13 @@ export function parseRoute(hash: string): Route {
     orders:
       section === 'orders' ? oneOf(params.get('filter'), ORDER_FILTERS, HOME.orders) : HOME.orders,
     q: section === 'search' ? (params.get('q') ?? '').trim() : '',
-    open: chat ? { kind: 'chat', id: chat } : order ? { kind: 'order', id: order } : null,
+    open: chat
+      ? { kind: 'chat', id: chat }
+      : order
+        ? { kind: 'order', id: order }
+        : contact
+          ? { kind: 'contact', id: contact }
+          : null,
   };
 }
 

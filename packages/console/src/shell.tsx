@@ -6,7 +6,7 @@
  * (alerts.ts) and counts in the tab's title.
  */
 import type { CallbackOrder, ChatMessage, ConversationSummary } from '@frontdesk/config';
-import { type StaffSession, signOut } from '@frontdesk/staff';
+import { CallHistoryScreen, type StaffSession, signOut } from '@frontdesk/staff';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAlerts } from './alerts';
 import { handOverChoices } from './api';
@@ -17,6 +17,8 @@ import { waitsForMe } from './callback-order';
 import { useChatInbox } from './chat-connection';
 import { ChatList } from './chat-list';
 import { visitorName } from './chat-store';
+import { ContactList } from './contact-list';
+import { ContactView } from './contact-view';
 import { ConversationView } from './conversation-view';
 import { focusAfterRow, useFocusRescue } from './focus';
 import { missedCount, useMissed } from './missed';
@@ -27,7 +29,7 @@ import { OrderList } from './order-list';
 import { OrderView } from './order-view';
 import { useOrders } from './orders-connection';
 import { QueueStatus, useQueues } from './queues';
-import { navigate, type Route, type Section, useRoute } from './route';
+import { HOME, navigate, type Route, routeHref, type Section, useRoute } from './route';
 import { SearchForm, SearchList } from './search';
 import { useShortcuts } from './shortcuts';
 import type { PhoneCall } from './softphone-calls';
@@ -44,8 +46,14 @@ const LIST_TITLE: Record<Section, string> = {
   orders: 'Callback orders',
   calls: 'Calls',
   missed: 'Missed',
+  history: 'Call history',
+  contacts: 'Contacts',
   search: 'Search results',
 };
+
+/** Where the history opens an order: the closed orders' list, with the order open. */
+const closedOrderHref = (id: string) =>
+  routeHref({ ...HOME, section: 'orders', orders: 'closed', open: { kind: 'order', id } });
 
 /** The clock, read every `every` ms. */
 function useNow(every: number): number {
@@ -68,8 +76,8 @@ export function Shell({
   const { user } = session;
   const answering = user.role === 'operator' || user.role === 'admin';
   const sections: readonly Section[] = answering
-    ? ['chats', 'orders', 'calls', 'missed']
-    : ['orders'];
+    ? ['chats', 'orders', 'calls', 'missed', 'history', 'contacts']
+    : ['orders', 'history', 'contacts'];
   const asked = useRoute();
   const route: Route =
     asked.section === 'search' || sections.includes(asked.section)
@@ -209,6 +217,9 @@ export function Shell({
     return () => setRefocus({ run });
   };
 
+  // An edit in the open contact reloads the contacts list.
+  const [contactsVersion, setContactsVersion] = useState(0);
+
   const choices = useCallback(() => handOverChoices(user.id), [user.id]);
 
   const leave = async () => {
@@ -236,6 +247,15 @@ export function Shell({
           {openError ?? 'Opening…'}
         </p>
       );
+  } else if (open?.kind === 'contact') {
+    item = (
+      <ContactView
+        key={open.id}
+        id={open.id}
+        session={session}
+        onSaved={() => setContactsVersion((n) => n + 1)}
+      />
+    );
   } else if (open?.kind === 'order') {
     item = (
       <OrderView
@@ -267,57 +287,70 @@ export function Shell({
         socket={socket}
         signOut={leave}
       />
-      <section class="pane list" ref={listRef} aria-labelledby="list-title" data-pane="">
-        <SearchForm route={route} inputRef={searchRef} />
-        <h1 id="list-title" ref={listHeadingRef} tabIndex={-1} data-focus-home="">
-          {LIST_TITLE[route.section]}
-        </h1>
-        {orders.error && (
-          <p role="alert" class="error">
-            {orders.error}
-          </p>
-        )}
-        {route.section === 'chats' && <QueueStatus queues={queues} now={now} />}
-        {route.section === 'chats' && (
-          <ChatList
-            conversations={conversations.values()}
-            route={route}
-            userId={user.id}
-            unreadOf={unreadOf}
-          />
-        )}
-        {route.section === 'orders' && <OrderList orders={orders.orders} route={route} now={now} />}
-        {route.section === 'calls' && (
-          <CallList status={softphone.status} calls={softphone.calls} />
-        )}
-        {route.section === 'missed' && (
-          <MissedList
-            missed={missed}
-            route={route}
-            userId={user.id}
-            conversations={conversations}
-            orders={orders.orders}
-            unreadOf={unreadOf}
-            handleCall={handleCall}
-            now={now}
-          />
-        )}
-        {route.section === 'search' && (
-          <SearchList
-            route={route}
-            conversations={conversations}
-            orders={orders.orders}
-            unreadOf={unreadOf}
-            addOrders={orders.add}
-            announce={announce}
-            now={now}
-            userId={user.id}
-          />
-        )}
-      </section>
-      <main class="pane item" data-pane="">
-        {item}
-      </main>
+      {route.section === 'history' ? (
+        <main class="pane wide" data-pane="">
+          <CallHistoryScreen orderHref={closedOrderHref} />
+        </main>
+      ) : (
+        <>
+          <section class="pane list" ref={listRef} aria-labelledby="list-title" data-pane="">
+            <SearchForm route={route} inputRef={searchRef} />
+            <h1 id="list-title" ref={listHeadingRef} tabIndex={-1} data-focus-home="">
+              {LIST_TITLE[route.section]}
+            </h1>
+            {orders.error && (
+              <p role="alert" class="error">
+                {orders.error}
+              </p>
+            )}
+            {route.section === 'chats' && <QueueStatus queues={queues} now={now} />}
+            {route.section === 'chats' && (
+              <ChatList
+                conversations={conversations.values()}
+                route={route}
+                userId={user.id}
+                unreadOf={unreadOf}
+              />
+            )}
+            {route.section === 'orders' && (
+              <OrderList orders={orders.orders} route={route} now={now} />
+            )}
+            {route.section === 'calls' && (
+              <CallList status={softphone.status} calls={softphone.calls} />
+            )}
+            {route.section === 'missed' && (
+              <MissedList
+                missed={missed}
+                route={route}
+                userId={user.id}
+                conversations={conversations}
+                orders={orders.orders}
+                unreadOf={unreadOf}
+                handleCall={handleCall}
+                now={now}
+              />
+            )}
+            {route.section === 'contacts' && (
+              <ContactList route={route} version={contactsVersion} />
+            )}
+            {route.section === 'search' && (
+              <SearchList
+                route={route}
+                conversations={conversations}
+                orders={orders.orders}
+                unreadOf={unreadOf}
+                addOrders={orders.add}
+                announce={announce}
+                now={now}
+                userId={user.id}
+              />
+            )}
+          </section>
+          <main class="pane item" data-pane="">
+            {item}
+          </main>
+        </>
+      )}
       <div class="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>

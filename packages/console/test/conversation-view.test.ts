@@ -23,6 +23,7 @@ function thread(change: Partial<Thread> = {}): Thread {
     messages: [],
     contact: null,
     pastEnquiries: [],
+    contactTimeline: null,
   }).threads.get(conversation.id);
   if (!opened) throw new Error('the inbox did not open the conversation');
   return { ...opened, ...change };
@@ -278,6 +279,35 @@ describe('a conversation', () => {
     expect(within(context).getByRole('listitem').textContent).toContain(
       'rated Excellent: message 1',
     );
+  });
+
+  it('shows every enquiry of the visitor’s contact beside the chat, this one marked', async () => {
+    const at = Date.parse('2026-03-04T07:00:00Z');
+    const { container } = await view({
+      thread: thread({
+        contactTimeline: {
+          contactId: 'k1',
+          enquiries: [
+            { kind: 'chat', id: 'c1', at: at + 60_000, widgetName: 'Shop chat', status: 'open' },
+            { kind: 'callback', id: 'o1', at, widgetName: 'Shop callback', status: 'done' },
+          ],
+        },
+      }),
+    });
+    const timeline = within(container).getByRole('region', {
+      name: 'All enquiries of this contact',
+    });
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items[0]?.textContent).toContain('Chat on Shop chat (this one)');
+    expect(within(items[0] as HTMLElement).queryByRole('link')).toBeNull();
+    expect(
+      within(items[1] as HTMLElement)
+        .getByRole('link', { name: 'Callback order on Shop callback' })
+        .getAttribute('href'),
+    ).toBe('#/orders?filter=closed&order=o1');
+    expect(
+      within(timeline).getByRole('link', { name: 'Open the contact' }).getAttribute('href'),
+    ).toBe('#/contacts?contact=k1');
   });
 
   it('renders hostile message texts, operator names and visitor names as text', async () => {

@@ -18,7 +18,8 @@ export function fakeFetch(routes: Record<string, (url: URL) => Answer>): string[
       seen.push(url.pathname + url.search);
       const route = routes[`${init.method ?? 'GET'} ${url.pathname}`];
       const answer = route ? route(url) : { status: 404, body: { error: { code: 'not_found' } } };
-      return new Response(JSON.stringify(answer.body ?? {}), {
+      // 204 No Content has no body (a Response refuses one).
+      return new Response(answer.status === 204 ? null : JSON.stringify(answer.body ?? {}), {
         status: answer.status ?? 200,
         headers: { 'content-type': 'application/json' },
       });

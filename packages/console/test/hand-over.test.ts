@@ -28,6 +28,7 @@ function show(conversation: ConversationSummary, role = 'operator') {
     messages: [],
     contact: null,
     pastEnquiries: [],
+    contactTimeline: null,
   }).threads.get(conversation.id);
   if (!thread) throw new Error('no thread');
   const transfer = vi.fn(async (_id: string, _to: unknown, _note: string) => undefined);

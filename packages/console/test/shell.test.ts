@@ -273,14 +273,14 @@ describe('the console', () => {
     await waitFor(() => expect(document.title).toBe('Frontdesk console'));
   });
 
-  it('shows marketers the orders only', async () => {
+  it('shows marketers the orders, the call history and the contacts only', async () => {
     await console_('#/chats', { role: 'marketer' as never });
     const nav = screen.getByRole('navigation', { name: 'Console' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Orders']);
+    ).toEqual(['Orders', 'Call history', 'Contacts']);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Callback orders');
     expect(screen.queryByRole('status', { name: /Ready/ })).toBeNull();
   });

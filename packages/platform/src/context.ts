@@ -36,4 +36,9 @@ export interface AppContext {
   holderFirst(conversation: Conversation): Promise<Conversation>;
   /** Who can answer `widget` now (widgets/widget-presence.ts); nobody until socket.io runs. */
   presence(widget: Widget): Promise<PublicPresence>;
+  /**
+   * Deletes what the realtime layer keeps outside the database of an erased person (the Redis
+   * stream's recent events holding any of `needles`); nothing without Redis.
+   */
+  eraseFromRealtime(needles: readonly string[]): Promise<void>;
 }

@@ -24,6 +24,7 @@ import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-l
 import { orderFeed } from './orders';
 import type { OutboxChannel, Transport } from './outbox';
 import { emailTransport, smsTransport } from './outbox';
+import { eraseFromStream } from './realtime/erase-from-stream';
 import { closingPresence } from './realtime/presence-lookup';
 import { createRealtime } from './realtime/realtime';
 import { createStore, type Database, migrate, openDatabase, type Store } from './storage';
@@ -156,6 +157,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     distribute: () => undefined,
     holderFirst: async (conversation) => conversation,
     presence: async () => ({ presence: 'nobody' }),
+    eraseFromRealtime: async (needles) => {
+      if (redis) await eraseFromStream(redis, `${env.redisPrefix}:socket.io`, needles);
+    },
   };
   const app = await buildApp(ctx, { logger: options.logger, sipEdge });
   warn = (message) => app.log.warn(message);

@@ -41,3 +41,4 @@ export {
   templates,
   workingHours,
 } from './engine';
+export { wallToInstant } from './time-zone';

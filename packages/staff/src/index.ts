@@ -6,6 +6,8 @@
 
 // The platform's error answers, as the widgets read them too: one class for every caller.
 export { PlatformError } from '@frontdesk/core';
+export type { CallHistoryScreenProps } from './history/call-history-screen';
+export { CallHistoryScreen } from './history/call-history-screen';
 export type { RequestOptions } from './request';
 export { request } from './request';
 export type { StaffRole, StaffSession, StaffUser } from './session';

@@ -1,4 +1,5 @@
 import {
+  CallHistoryScreen,
   currentSession,
   SignIn,
   type SignInGate,
@@ -67,6 +68,12 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
           >
             Groups
           </a>
+          <a
+            href={routeHref({ screen: 'history' })}
+            aria-current={route.screen === 'history' ? 'page' : undefined}
+          >
+            Call history
+          </a>
           {session.user.role === 'admin' && (
             <a
               href={routeHref({ screen: 'trunks' })}
@@ -85,6 +92,11 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
       {route.screen === 'new' && <CreateWidget session={session} />}
       {route.screen === 'groups' && <GroupRules session={session} />}
       {route.screen === 'trunks' && <Trunks session={session} />}
+      {route.screen === 'history' && (
+        <main class="history">
+          <CallHistoryScreen />
+        </main>
+      )}
       {route.screen === 'widget' && (
         <WidgetEditor key={route.id} session={session} id={route.id} tab={route.tab} />
       )}

@@ -1,5 +1,5 @@
 /**
- * The Studio's screens as hash routes (`#/widgets`, `#/new`, `#/groups`, `#/trunks`,
+ * The Studio's screens as hash routes (`#/widgets`, `#/new`, `#/groups`, `#/trunks`, `#/history`,
  * `#/widgets/ID/TAB`): the platform
  * serves one page, and every screen has a link of its own. Leaving is asked of the unsaved-changes
  * guard first.
@@ -13,6 +13,7 @@ export type Route =
   | { screen: 'new' }
   | { screen: 'groups' }
   | { screen: 'trunks' }
+  | { screen: 'history' }
   | { screen: 'widget'; id: string; tab: string };
 
 /** The route of a location hash; anything unknown is the widget list. */
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { screen: 'new' };
   if (parts[0] === 'groups') return { screen: 'groups' };
   if (parts[0] === 'trunks') return { screen: 'trunks' };
+  if (parts[0] === 'history') return { screen: 'history' };
   if (parts[0] === 'widgets' && parts[1]) {
     return { screen: 'widget', id: parts[1], tab: parts[2] || 'basic' };
   }
@@ -38,6 +40,8 @@ export function routeHref(route: Route): string {
       return '#/groups';
     case 'trunks':
       return '#/trunks';
+    case 'history':
+      return '#/history';
     case 'widget':
       return `#/widgets/${encodeURIComponent(route.id)}/${route.tab}`;
   }

@@ -8,13 +8,20 @@ import type { CallHistoryEntry } from './call-records';
 /** The call history of {@link createStore}: the `call_history` view, newest first. */
 export function callHistoryRepository(db: Kysely<Tables>): Store['callHistory'] {
   return {
-    async list({ accountId, widgetId, status, from, to, cursor, limit }) {
-      const rows = await db
-        .selectFrom('call_history')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .$if(widgetId !== undefined, (qb) => qb.where('widget_id', '=', widgetId ?? ''))
-        .$if(status !== undefined, (qb) => qb.where('status', '=', status ?? ''))
+    async list({ accountId, cursor, limit, from, to, ...equal }) {
+      const columns = {
+        widget_id: equal.widgetId,
+        status: equal.status,
+        line: equal.line,
+        operator_id: equal.operatorId,
+        result: equal.result,
+        kind: equal.channel,
+      } as const;
+      let query = db.selectFrom('call_history').selectAll().where('account_id', '=', accountId);
+      for (const [column, value] of Object.entries(columns)) {
+        if (value !== undefined) query = query.where(column as keyof typeof columns, '=', value);
+      }
+      const rows = await query
         .$if(from !== undefined, (qb) => qb.where('at', '>=', from ?? 0))
         .$if(to !== undefined, (qb) => qb.where('at', '<', to ?? 0))
         .$if(cursor !== undefined, (qb) =>
@@ -29,6 +36,12 @@ export function callHistoryRepository(db: Kysely<Tables>): Store['callHistory'] 
   };
 }
 
+/** Whole seconds between an answer and the end of a call; an order has no talk time here. */
+function durationOf(row: CallHistoryRow): number | null {
+  if (row.kind !== 'call' || row.answered_at === null || row.ended_at === null) return null;
+  return Math.max(0, Math.round((row.ended_at - row.answered_at) / 1000));
+}
+
 function toEntry(row: CallHistoryRow): CallHistoryEntry {
   return {
     kind: row.kind,
@@ -37,15 +50,19 @@ function toEntry(row: CallHistoryRow): CallHistoryEntry {
     caller: row.caller,
     callerName: row.caller_name,
     dialled: row.dialled,
+    line: row.line,
     status: row.status,
+    result: row.result,
     at: row.at,
     slot: row.slot_at,
     answeredAt: row.answered_at,
     endedAt: row.ended_at,
+    duration: durationOf(row),
     operator:
       row.operator_id === null ? null : { id: row.operator_id, name: row.operator_name ?? '' },
     page: { url: row.page_url, title: row.page_title },
     utm: utmOf(row),
     note: row.note,
+    visitorTimeZone: row.visitor_time_zone,
   };
 }

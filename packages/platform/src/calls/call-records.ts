@@ -1,5 +1,5 @@
 /** The calls feature's records (trunks, SIP lines, calls, the call history) and repositories. */
-import type { AdminTrunk, CallHistoryEntry } from '@frontdesk/config';
+import type { AdminTrunk, CallChannel, CallHistoryEntry, CallResult } from '@frontdesk/config';
 import type { Utm } from '../orders';
 import type { Cursor, Page } from '../storage/page';
 import type { Widget } from '../widgets';
@@ -117,15 +117,23 @@ export interface TrunksRepository {
 /** The call history: site calls and callback orders (`store.callHistory`). */
 export interface CallHistoryRepository {
   /** The account's history, newest first; `from` inclusive, `to` exclusive. */
-  list(filter: {
-    accountId: string;
-    widgetId?: string;
-    status?: string;
-    from?: number;
-    to?: number;
-    cursor?: Cursor;
-    limit: number;
-  }): Promise<Page<CallHistoryEntry>>;
+  list(
+    filter: CallHistoryQuery & { cursor?: Cursor; limit: number },
+  ): Promise<Page<CallHistoryEntry>>;
+}
+
+/** Which lines of an account's history to list; every field left out matches any. */
+export interface CallHistoryQuery {
+  accountId: string;
+  widgetId?: string;
+  /** The entry's own status (an order's or a call's). */
+  status?: string;
+  line?: string;
+  operatorId?: string;
+  result?: CallResult;
+  channel?: CallChannel;
+  from?: number;
+  to?: number;
 }
 
 /** The calls from the site (`store.calls`). */

@@ -29,6 +29,7 @@ export type {
 export { conversationsRepository, toConversation, viewQuery } from './conversations-store';
 export { chatDistribution } from './distribution';
 export { type ChatDistributionStore, chatDistributionRepository } from './distribution-store';
+export { eraseVisitorChats } from './erase-visitors';
 export { type ChatFeed, chatFeed } from './feed';
 export { chatHandoffsRepository } from './handoffs-store';
 export { rememberCaller } from './known-visitor';

@@ -24,6 +24,7 @@ import { channelTyping } from './channels/channel-typing';
 import { offerRating } from './channels/offer-rating';
 import { visitorsOnline } from './chat-presence';
 import type { Conversation } from './chat-records';
+import { contactTimeline } from './contact-timeline';
 import { queuesOf } from './distribution';
 import type { ChatFeed } from './feed';
 import { adminsRoom, conversationRooms, visitorRoom } from './rooms';
@@ -88,7 +89,7 @@ export function registerOpsChat(
   onChat(socket, 'chat:open', ConversationRefSchema, async ({ conversationId }) => {
     const maySee = await conversationAccess(store, user);
     const conversation = await seen(conversationId, maySee);
-    const [[summary], messages, contact, past, peers] = await Promise.all([
+    const [[summary], messages, contact, past, peers, timeline] = await Promise.all([
       summaries([conversation]),
       // Messenger channels: each message's channel and delivery (src/chat/channels/).
       store.chatMessages
@@ -97,6 +98,7 @@ export function registerOpsChat(
       store.chatContacts.get(conversation.accountId, conversation.visitorId),
       store.conversations.ofVisitor(conversation.visitorId, PAST_ENQUIRIES_LIMIT + 1),
       conversationPeers(store, conversation),
+      contactTimeline(store, conversation, maySee),
     ]);
     if (!summary) throw new Error('a summary went missing');
     const detail: ConversationDetail = {
@@ -108,6 +110,7 @@ export function registerOpsChat(
         // The same filter as chat:list: an enquiry routed elsewhere stays out of sight.
         past.filter((c) => c.id !== conversation.id && maySee(c)).slice(0, PAST_ENQUIRIES_LIMIT),
       ),
+      contactTimeline: timeline,
     };
     return detail;
   });

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import type { ChatStore } from '../chat';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { ChatContactRow, Tables } from '../storage/tables';
+import { addressBookRepository } from './address-book-store';
 
 /**
  * The address book of {@link createStore}: one contact per account and visitor, saved in one
- * statement (an upsert), so two tabs saving at once cannot make two.
+ * statement (an upsert), so two tabs saving at once cannot make two. What is given also goes
+ * to the address book (address-book-store.ts).
  */
 export function chatContactsRepository(db: Kysely<Tables>): ChatStore['chatContacts'] {
   const get = async (accountId: string, visitorId: string) => {
@@ -44,6 +46,12 @@ export function chatContactsRepository(db: Kysely<Tables>): ChatStore['chatConta
           oc.columns(['account_id', 'visitor_id']).doUpdateSet({ ...given, updated_at: now }),
         )
         .execute();
+      // Every source of a contact passes here (identify, the chat's forms, orders with a
+      // visitor's token): the address book learns what was given.
+      const facts = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== null));
+      if (Object.keys(facts).length > 0) {
+        await addressBookRepository(db).remember({ accountId, visitorId, ...facts, now });
+      }
       const saved = await get(accountId, visitorId);
       if (!saved) throw new Error(`contact of visitor ${visitorId} vanished`);
       return saved;

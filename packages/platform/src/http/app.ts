@@ -10,6 +10,7 @@ import {
   type SipEdge,
 } from '../calls';
 import { registerAdminBotCheck, registerChatHandoff } from '../chat';
+import { registerAdminContacts } from '../contacts';
 import type { AppContext } from '../context';
 import { registerAdminOrders, registerPublicCallbacks } from '../orders';
 import { registerAdminOutbox } from '../outbox';
@@ -124,6 +125,7 @@ export async function buildApp(
   registerAdminPeople(app, ctx);
   registerAdminTrunks(app, ctx, options.sipEdge);
   registerAdminCallHistory(app, ctx);
+  registerAdminContacts(app, ctx);
   registerAdminOrders(app, ctx);
   registerAdminOutbox(app, ctx);
   registerOpsSearch(app, ctx);

@@ -165,6 +165,8 @@ function toRow(order: PlaceOrder['order']): OrderRow {
   const { addressee, page } = order;
   return {
     id: randomUUID(),
+    // The address book links it once the order is committed (order-contact.ts).
+    contact_id: null,
     account_id: order.accountId,
     widget_id: order.widgetId,
     widget_name: order.widgetName,

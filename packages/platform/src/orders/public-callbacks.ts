@@ -26,6 +26,7 @@ import { activeWidget, allowWidgetOrigin } from '../widgets';
 import { mayDial } from './call-directions';
 import { orderRoutingOf } from './callback-mode';
 import { newOrder } from './new-order';
+import { rememberOrderContact } from './order-contact';
 import type { Order } from './order-records';
 import { parsePhone } from './parse-phone';
 import { requestHash } from './request-hash';
@@ -195,18 +196,28 @@ export function registerPublicCallbacks(app: PlatformApp, ctx: AppContext): void
       if (placed.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
       else {
         ctx.orderPlaced(placed.order);
-        if (body.visitorToken) {
-          await rememberCaller(
-            ctx.store,
-            widget,
-            body.visitorToken,
-            { phone: phone.e164, name: body.name || null, timeZone: body.timeZone ?? null },
-            now.getTime(),
-          ).catch((error: unknown) => {
-            // The order stands: a visitor who stays unknown to the chat loses nothing of it.
-            request.log.error(error, 'could not remember the caller');
-          });
-        }
+        const caller = { phone: phone.e164, name: body.name || null };
+        const visitorId = body.visitorToken
+          ? await rememberCaller(
+              ctx.store,
+              widget,
+              body.visitorToken,
+              { ...caller, timeZone: body.timeZone ?? null },
+              now.getTime(),
+            ).catch((error: unknown) => {
+              // The order stands: a visitor who stays unknown to the chat loses nothing of it.
+              request.log.error(error, 'could not remember the caller');
+              return undefined;
+            })
+          : undefined;
+        await rememberOrderContact(
+          ctx.store,
+          { id: placed.order.id, accountId: widget.accountId, ...caller },
+          visitorId,
+          now.getTime(),
+        ).catch((error: unknown) => {
+          request.log.error(error, 'could not save the caller to the address book');
+        });
       }
       return reply.code(201).send(receipt(placed.order));
     },

@@ -58,6 +58,8 @@ async function openSqlite(dataDir: string): Promise<Database> {
     // FULL: a write whose promise resolved survives a power cut, not just a process crash.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // A contact's erasure must leave no copy: freed content is overwritten with zeros.
+    sqlite.pragma('secure_delete = ON');
     // SQLite's lower() folds ASCII only; the search needs "Иван" to find "иван" as PostgreSQL does.
     sqlite.function('fold', { deterministic: true }, (text: unknown) =>
       typeof text === 'string' ? text.toLowerCase() : text,

@@ -34,7 +34,8 @@ import {
   conversationsRepository,
   missedRepository,
 } from '../chat';
-import { chatContactsRepository } from '../contacts';
+import type { AddressBookRepository } from '../contacts';
+import { addressBookRepository, chatContactsRepository } from '../contacts';
 import type { DueTasksRepository, OrdersRepository } from '../orders';
 import { dueTasksRepository, ordersRepository } from '../orders';
 import type { OutboxRepository } from '../outbox';
@@ -64,6 +65,8 @@ export interface Store extends ChatStore, SearchStore, MissedStore {
   outbox: OutboxRepository;
   callHistory: CallHistoryRepository;
   calls: CallsRepository;
+  /** The address book: contacts from every source, merged by phone and e-mail. */
+  addressBook: AddressBookRepository;
 }
 
 /** Sources of time and randomness to replace, so tests can pin them. */
@@ -110,5 +113,6 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     search: searchRepository(db, engine),
     chatDistribution: chatDistributionRepository(db, engine),
     missed: missedRepository(db),
+    addressBook: addressBookRepository(db, engine),
   };
 }

@@ -3,7 +3,7 @@
  * milliseconds, booleans 0/1, settings JSON text. Repositories turn rows into the records of
  * types.ts; nothing outside storage should need these.
  */
-import type { ChatAuthor, ChatChannel, ChatRating, Messenger } from '@frontdesk/config';
+import type { CallResult, ChatAuthor, ChatChannel, ChatRating, Messenger } from '@frontdesk/config';
 import type { Role } from '../accounts';
 import type { OrderStatus } from '../orders';
 import type { OutboxChannel, OutboxKind, OutboxStatus } from '../outbox';
@@ -32,6 +32,8 @@ export interface Tables {
   chat_auto_replies: ChatAutoReplyRow;
   secrets: SecretRow;
   trunks: TrunkRow;
+  contacts: ContactRow;
+  contact_visitors: ContactVisitorRow;
 }
 
 /** A row of `accounts`. */
@@ -151,6 +153,8 @@ export interface OrderRow {
   accepted_at: number | null;
   done_at: number | null;
   failed_at: number | null;
+  /** The address book's contact (migration 035); null for orders placed before it. */
+  contact_id: string | null;
 }
 
 /** A row of `idempotency_keys`: which order a widget's key made, and from which request. */
@@ -213,7 +217,11 @@ export interface CallHistoryRow {
   caller: string;
   caller_name: string | null;
   dialled: string;
+  /** Migration 034: the line, one result for calls and orders, the visitor's zone. */
+  line: string | null;
   status: string;
+  result: CallResult;
+  visitor_time_zone: string | null;
   at: number;
   slot_at: number | null;
   answered_at: number | null;
@@ -355,4 +363,28 @@ export interface TrunkRow {
   seq: number;
   created_at: number;
   updated_at: number;
+}
+
+/** A row of `contacts` (migration 035): one person of the address book. */
+export interface ContactRow {
+  id: string;
+  account_id: string;
+  name: string | null;
+  /** `name` lower-cased for Russian too: what a search compares. */
+  name_search: string | null;
+  /** E.164; unique in the account. */
+  phone: string | null;
+  /** The phone without its `+`: searched by prefix. */
+  phone_digits: string | null;
+  /** Lower-cased; unique in the account. */
+  email: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A row of `contact_visitors` (migration 035): whose contact a visitor (a browser) is. */
+export interface ContactVisitorRow {
+  account_id: string;
+  visitor_id: string;
+  contact_id: string;
 }

@@ -198,12 +198,14 @@ describe.each(engines)('/ops chat on $name', (engine) => {
     ).toMatchObject({ visitor: { online: false } });
   });
 
-  it("shows in chat:open only the visitor's past enquiries the operator may see", async () => {
+  it("shows in chat:open only the visitor's past enquiries and contact's timeline the operator may see", async () => {
     const widget = await chatWidget(t, { receiver: { kind: 'employee', id: olga.id } });
     const client = await visitor(widget.key);
     const admin = await ops('admin');
     const forOlga = await client.ask<Sent>('send', { clientId: cid(), text: 'For Olga only' });
     if (!forOlga.ok) throw new Error(forOlga.error.message);
+    // Given, the visitor is a contact of the address book, whose timeline follows the same rule.
+    await client.ask('contact', { email: 'seen-by-some@example.com' });
     await admin.ask('chat:close', { conversationId: forOlga.message.conversationId });
     // The marketer routes the chat to every operator; the visitor's next enquiry goes there.
     const settings = widget.settings as ChatSettings;
@@ -221,11 +223,21 @@ describe.each(engines)('/ops chat on $name', (engine) => {
         conversationId: forAll.message.conversationId,
       });
       if (!detail.ok) throw new Error(detail.error.message);
-      return detail.pastEnquiries.map((c) => c.id);
+      return {
+        past: detail.pastEnquiries.map((c) => c.id),
+        timeline: detail.contactTimeline?.enquiries.map((e) => e.id).sort(),
+      };
     };
-    expect(await opened(await ops(otto))).toEqual([]);
-    expect(await opened(await ops(olga))).toEqual([forOlga.message.conversationId]);
-    expect(await opened(admin)).toEqual([forOlga.message.conversationId]);
+    const both = [forOlga.message.conversationId, forAll.message.conversationId].sort();
+    expect(await opened(await ops(otto))).toEqual({
+      past: [],
+      timeline: [forAll.message.conversationId],
+    });
+    expect(await opened(await ops(olga))).toEqual({
+      past: [forOlga.message.conversationId],
+      timeline: both,
+    });
+    expect(await opened(admin)).toEqual({ past: [forOlga.message.conversationId], timeline: both });
   });
 
   it('publishes a reply stored just before its process failed to the visitor when the console resends it', async () => {

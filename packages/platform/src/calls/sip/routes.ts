@@ -12,7 +12,7 @@
 import type { CallCredentials, CallSettings, OperatorSipCredentials } from '@frontdesk/config';
 import { createSchedule, isOpen } from '@frontdesk/schedule';
 import * as v from 'valibot';
-import { ANSWERING_ROLES, requireUser } from '../../accounts';
+import { ANSWERING_ROLES, requireUser, sessionId } from '../../accounts';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
 import { consumePoint } from '../../http/rate-limits';
@@ -36,6 +36,16 @@ const CredentialsBody = v.nullish(
       v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'Use 8–64 of A–Z, a–z, 0–9, _ and -.')),
     ),
     page: v.optional(VisitorPageSchema),
+    /**
+     * The account's visitor token (the chat's, the callback orders'): a visitor the platform
+     * knows by it places the call as themselves, so it joins their contact's enquiries.
+     */
+    visitorToken: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^[A-Za-z0-9_-]{32,128}$/, 'Use 32–128 of A–Z, a–z, 0–9, _ and -.'),
+      ),
+    ),
     /** The visitor's IANA zone, so the operator sees their local time. */
     timeZone: v.optional(VisitorTimeZoneSchema),
   }),
@@ -100,7 +110,13 @@ export function registerSipRoutes(
       if (closed && settings.fallback.kind !== 'external') {
         throw new ApiError(422, 'closed_now', 'Calls are taken in working hours only.');
       }
-      const visitorId = body.visitorId ?? randomId();
+      const known = body.visitorToken
+        ? await ctx.store.chatVisitors.byTokenHash(sessionId(body.visitorToken))
+        : undefined;
+      const visitorId =
+        (known?.accountId === widget.accountId ? known.id : undefined) ??
+        body.visitorId ??
+        randomId();
       const credential = await fromEdge(edge, () =>
         edge.visitorCredential(widget, visitorId, {
           widget: { id: widget.id, key: widget.key, name: widget.name },

@@ -16,6 +16,8 @@ import * as channels from './030_channels';
 import * as trunks from './031_trunks';
 import * as chatDistribution from './032_chat_distribution';
 import * as callFailReason from './033_call_fail_reason';
+import * as callHistoryResults from './034_call_history_results';
+import * as addressBook from './035_address_book';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -32,4 +34,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '031_trunks': trunks,
   '032_chat_distribution': chatDistribution,
   '033_call_fail_reason': callFailReason,
+  '034_call_history_results': callHistoryResults,
+  '035_address_book': addressBook,
 };

@@ -3,6 +3,7 @@
  * `POST /v1/ops/sip-credentials` (operators), against a platform whose edge runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionId } from '../../../src/accounts';
 import { sqliteEngine } from '../../support/databases';
 import { callbackWidget } from '../../support/orders';
 import { startPlatform } from '../../support/platform';
@@ -60,6 +61,29 @@ describe('SIP credential endpoints', () => {
     // The password is auth_ephemeral's: base64(HMAC-SHA1(the edge's secret, username)).
     expect(body.password).toMatch(/^[A-Za-z0-9+/]{27}=$/);
     expect(p.edge.mint(body.username.split(':')[1], body.expiresAt).password).toBe(body.password);
+  });
+
+  it('places the call as the visitor the account’s token names (the chat’s, the orders’)', async () => {
+    const { t } = p;
+    const widget = await callWidget(t);
+    const token = 'known-visitor-token-0000000000000001';
+    const visitor = await t.platform.store.chatVisitors.create({
+      accountId: t.accountId,
+      widgetId: widget.id,
+      tokenHash: sessionId(token),
+      timeZone: null,
+      now: Date.now(),
+    });
+    const known = await (await post(widget.key, { visitorToken: token })).json();
+    expect(known.uri).toMatch(new RegExp(`^sip:visitor-${visitor.id}@`));
+    // A token nobody holds names nobody: a fresh id, as without one.
+    const unknown = await (
+      await post(widget.key, { visitorToken: `${token.slice(0, -1)}2` })
+    ).json();
+    expect(unknown.uri).not.toContain(visitor.id);
+    const refused = await post(widget.key, { visitorToken: 'short' });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ field: 'visitorToken' });
   });
 
   it('gives every request a fresh visitor id unless the widget names one', async () => {

@@ -1,0 +1,74 @@
+/**
+ * Deleting a contact (admins): asked once more, since it erases the person's name, phone, e-mail
+ * and words from every order, chat and message for good.
+ */
+import type { AddressBookContact } from '@frontdesk/config';
+import type { StaffSession } from '@frontdesk/staff';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { contactLabel } from './contact-list';
+import { eraseContact } from './contacts-api';
+
+/** See the module comment; `onErased` runs once it is gone. */
+export function ContactErase({
+  contact,
+  session,
+  onErased,
+}: {
+  contact: AddressBookContact;
+  session: StaffSession;
+  onErased: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const [asked, setAsked] = useState(false);
+  // The question takes the keyboard; cancelled, it goes back to the button that asked.
+  useLayoutEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (asked) askRef.current?.focus();
+  }, [asking, asked]);
+  const erase = async () => {
+    setError(null);
+    try {
+      await eraseContact(session, contact.id);
+      onErased();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <section class="contact-erase" aria-label="Delete the contact">
+      {asking ? (
+        <fieldset>
+          <legend>
+            Erase {contactLabel(contact)} everywhere? Their name, phone, e-mail and messages are
+            replaced in every order and chat. This cannot be undone.
+          </legend>
+          <button type="button" class="danger" ref={confirmRef} onClick={erase}>
+            Yes, erase
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </fieldset>
+      ) : (
+        <button
+          type="button"
+          ref={askRef}
+          onClick={() => {
+            setAsked(true);
+            setAsking(true);
+          }}
+        >
+          Delete contact…
+        </button>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
