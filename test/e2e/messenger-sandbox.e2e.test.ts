@@ -85,8 +85,8 @@ describe('the messenger sandbox page', () => {
       page.getByRole('link', { name: 'Shop Bot (@shop_bot)' }).getAttribute('href'),
     ).resolves.toBe('/telegram/shop_bot');
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('Username').fill('support_bot');
-    await page.getByLabel('Name (optional)').fill('Support');
+    await page.getByLabel('Username', { exact: true }).fill('support_bot');
+    await page.getByLabel('Name (optional)', { exact: true }).fill('Support');
     await page.getByRole('button', { name: 'Create the bot' }).click();
     const made = sandbox.telegram.bots().find((b) => b.username === 'support_bot');
     await page.getByRole('status').filter({ hasText: '@support_bot is ready' }).waitFor();
