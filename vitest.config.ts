@@ -6,7 +6,8 @@
  * the benchmarks that need that stage — calls, the host page; only `pnpm bench` runs it.
  */
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { isPackageSource, testsReachingSources } from './test/sources-reached.ts';
 import { workspaceAliases } from './vite.config.ts';
 
 const sourceAliases = workspaceAliases('src', '.ts');
@@ -15,6 +16,23 @@ const unitInclude = ['packages/*/test/**/*.test.ts', 'test/unit/**/*.test.ts'];
 const browserInclude = ['packages/*/test/**/*.browser.test.ts'];
 /** Tests of the built output itself (plain Node imports, bundle shapes): only in `dist`. */
 const distOnly = ['packages/*/test/**/*.dist.test.ts'];
+/**
+ * Tests that import a package's `src/` (directly or through a helper) re-test the sources: they
+ * run in `unit` only. Computed from the files, so a new test follows the rule by itself.
+ */
+const sourceTests = testsReachingSources(import.meta.dirname);
+
+/** In `dist`, loading a package's source fails the test file: the scan above missed a path. */
+const noSources: Plugin = {
+  name: 'frontdesk:dist-loads-no-sources',
+  enforce: 'pre',
+  load(id) {
+    if (isPackageSource(import.meta.dirname, id)) {
+      throw new Error(`the dist project loaded a package source: ${id}`);
+    }
+  },
+};
+
 /** Whole journeys in Chromium, started from Node (they need `pnpm build` first). */
 const e2eInclude = ['test/e2e/**/*.e2e.test.ts'];
 /** Benchmarks on the e2e stage: run only by `pnpm bench` (`--project bench`), never by CI. */
@@ -55,12 +73,13 @@ export default defineConfig({
       },
       {
         resolve: { alias: workspaceAliases('dist', '.js') },
+        plugins: [noSources],
         test: {
           name: 'dist',
           environment: 'node',
           testTimeout,
           include: unitInclude,
-          exclude: [...browserInclude, ...e2eInclude],
+          exclude: [...browserInclude, ...e2eInclude, ...sourceTests],
         },
       },
       {

@@ -22,6 +22,7 @@ export {
   createSipEdge,
   DEFAULT_TUNING,
   edgeLogger,
+  freePort,
   registerSipRoutes,
   type SipEdge,
   type SipEdgeTuning,
