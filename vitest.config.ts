@@ -45,7 +45,7 @@ const benchInclude = ['test/e2e/**/*.bench-run.ts'];
  */
 const coverageThresholds = Object.fromEntries(
   Object.entries<[number, number, number, number]>({
-    // package: [statements, branches, functions, lines], measured 2026-12-06
+    // package: [statements, branches, functions, lines], measured 2026-12-06 (after merging main)
     call: [81, 78, 71, 84],
     callback: [95, 90, 91, 96],
     chat: [93, 87, 88, 95],
@@ -53,7 +53,7 @@ const coverageThresholds = Object.fromEntries(
     core: [90, 87, 88, 91],
     loader: [93, 87, 84, 93],
     schedule: [98, 97, 96, 99],
-    staff: [97, 100, 87, 100],
+    staff: [95, 85, 91, 97],
   }).map(([name, [statements, branches, functions, lines]]) => [
     `packages/${name}/src/**`,
     { statements, branches, functions, lines },
