@@ -1,0 +1,20 @@
+/**
+ * A started widget as a visitor meets it: its element on the page (`frontdesk-<type>`) and
+ * Testing Library's queries inside its shadow root, by role, label and text.
+ */
+import { within } from '@testing-library/preact';
+
+/** The open shadow root of the widget element `tag` on the page, if one is there. */
+export function widgetRoot(tag: `frontdesk-${string}`): ShadowRoot | undefined {
+  return document.querySelector(tag)?.shadowRoot ?? undefined;
+}
+
+/**
+ * Testing Library's queries inside the shadow root of `tag` (the queries take any node with
+ * `querySelectorAll`; their types ask for an element). Throws when the widget is not on the page.
+ */
+export function inWidget(tag: `frontdesk-${string}`) {
+  const root = widgetRoot(tag);
+  if (!root) throw new Error(`no ${tag} on the page`);
+  return within(root as unknown as HTMLElement);
+}
