@@ -2,6 +2,7 @@
 import { start } from '@frontdesk/callback';
 import type { WidgetHost } from '@frontdesk/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allElements } from '../../core/test/support/all-elements';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
 import { inWidget, widgetRoot } from '../../core/test/support/widget-root';
 import { callbackConfig } from './fixtures';
@@ -13,14 +14,8 @@ const widget = () => inWidget('frontdesk-callback');
 /** The widget's frame: the one child of its shadow root, which carries the look's position. */
 const frame = () => widgetRoot('frontdesk-callback')?.firstElementChild;
 /** Every element inside the widget's shadow root. */
-function elements(): Element[] {
-  const root = widgetRoot('frontdesk-callback');
-  if (!root) return [];
-  const all: Element[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  while (walker.nextNode()) all.push(walker.currentNode as Element);
-  return all;
-}
+const elements = () =>
+  allElements(widgetRoot('frontdesk-callback') ?? document.createDocumentFragment());
 
 afterEach(() => document.body.replaceChildren());
 
