@@ -5,6 +5,7 @@ import type { ConversationSummary } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allElements, insideClass } from '../../core/test/support/all-elements';
 import { unreadCount } from '../src/attention';
 import { ChatList } from '../src/chat-list';
 import { useRoute } from '../src/route';
@@ -77,8 +78,12 @@ describe('the chats list', () => {
       }),
     ]);
     const row = screen.getByRole('link', { name: /^Boris Telegramov/ });
-    expect(row.querySelector('[data-channel]')?.textContent).toBe('Telegram');
-    expect(row.querySelector('[data-channel] svg')?.getAttribute('aria-hidden')).toBe('true');
+    // The channel's name, after its icon (drawn, and hidden from screen readers: the name says it).
+    const badge = within(row).getByText('Telegram');
+    expect(badge.textContent).toBe('Telegram');
+    expect(badge.getAttribute('data-channel')).toBe('telegram');
+    expect(badge.firstElementChild?.localName).toBe('svg');
+    expect(badge.firstElementChild?.getAttribute('aria-hidden')).toBe('true');
     expect(row.textContent).toContain('Boris Telegramov, offline');
   });
 
@@ -143,8 +148,10 @@ describe('the chats list', () => {
     expect(rows()).toHaveLength(XSS_CORPUS.length);
     const listed = screen.getByRole('list', { name: 'Conversations' });
     // Only the channels' own icons are drawn.
-    const drawn = [...listed.querySelectorAll('img, script, svg, iframe')];
-    expect(drawn.filter((el) => !el.closest('.channel'))).toHaveLength(0);
+    const drawn = allElements(listed).filter((el) =>
+      ['img', 'script', 'svg', 'iframe'].includes(el.localName),
+    );
+    expect(drawn.filter((el) => !insideClass(el, 'channel'))).toHaveLength(0);
     for (const text of XSS_CORPUS) {
       expect(
         within(listed).getAllByText(text, { exact: true, selector: '.visitor-name' }),

@@ -6,9 +6,8 @@
  */
 import './after-paint';
 import type { StaffSession } from '@frontdesk/staff';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { h } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SoftphoneEvents } from '../src/softphone';
 import type { PhoneCall } from '../src/softphone-calls';
