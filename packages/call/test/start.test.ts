@@ -7,9 +7,11 @@ import {
   toPublicConfig,
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubPresence } from '../../core/test/support/presence';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
+import { inWidget } from '../../core/test/support/widget-root';
 
 const loaded = vi.hoisted(() => ({ sip: 0 }));
 vi.mock('sip.js', () => {
@@ -49,8 +51,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const launcherOf = () =>
-  document.querySelector('frontdesk-call')?.shadowRoot?.querySelector('button.launcher');
+/** The call button: the widget's one button, which opens its dialog. */
+const launcherOf = () => {
+  const launcher = inWidget('frontdesk-call').getByRole('button', { expanded: false });
+  expect(launcher.getAttribute('aria-haspopup')).toBe('dialog');
+  return launcher;
+};
 
 describe('start (the call launcher chunk)', () => {
   it('while nobody can answer: the "nobody available" button text, and no sip.js on intent', async () => {
@@ -61,7 +67,7 @@ describe('start (the call launcher chunk)', () => {
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.ru);
-    launcher?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await userEvent.setup().hover(launcher);
     await new Promise((resolve) => setTimeout(resolve, 20));
     // First in this file: sip.js was never imported, and is not now.
     expect(loaded.sip).toBe(0);
@@ -82,7 +88,7 @@ describe('start (the call launcher chunk)', () => {
     expect(h.report).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loaded.sip).toBe(0);
-    launcher?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await userEvent.setup().hover(launcher);
     await vi.waitFor(() => expect(loaded.sip).toBe(1));
   });
 

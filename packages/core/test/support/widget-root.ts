@@ -10,11 +10,12 @@ export function widgetRoot(tag: `frontdesk-${string}`): ShadowRoot | undefined {
 }
 
 /**
- * Testing Library's queries inside the shadow root of `tag` (the queries take any node with
- * `querySelectorAll`; their types ask for an element). Throws when the widget is not on the page.
+ * Testing Library's queries inside the widget `tag`: in its frame, the one element of its shadow
+ * root that holds the launcher and the opened dialog (an element, so a failed query prints it).
+ * Throws when the widget is not on the page.
  */
 export function inWidget(tag: `frontdesk-${string}`) {
-  const root = widgetRoot(tag);
-  if (!root) throw new Error(`no ${tag} on the page`);
-  return within(root as unknown as HTMLElement);
+  const frame = widgetRoot(tag)?.firstElementChild;
+  if (!(frame instanceof HTMLElement)) throw new Error(`no ${tag} on the page`);
+  return within(frame);
 }
