@@ -115,6 +115,8 @@ export default defineConfig({
       },
       {
         resolve: { alias: sourceAliases },
+        // Bundled before the first test: found on the way, Vite would reload the page mid-run.
+        optimizeDeps: { include: ['@testing-library/preact'] },
         test: {
           name: 'browser',
           include: browserInclude,
