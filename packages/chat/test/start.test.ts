@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allElements } from '../../core/test/support/all-elements';
 import { stubPresence } from '../../core/test/support/presence';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
-import { inWidget, widgetRoot } from '../../core/test/support/widget-root';
+import { inWidget, launcherBadge, widgetRoot } from '../../core/test/support/widget-root';
 import { ACCOUNT_TAG, chatConfig } from './fixtures';
 import { MemoryChat } from './memory-chat';
 
@@ -43,14 +43,6 @@ const launcherOf = () => widget().getByRole('button', { expanded: false }) as HT
 const dialogOf = () => widget().getByRole('dialog');
 /** A dialog on the page, shown or not. */
 const anyDialog = () => widget().queryByRole('dialog', { hidden: true });
-/** What the launcher shows the eye only (hidden from screen readers): the unread badge. */
-const badgeOf = (launcher: Element) => {
-  const hidden = [...launcher.children].filter(
-    (child) => child.localName === 'span' && child.getAttribute('aria-hidden') === 'true',
-  );
-  expect(hidden).toHaveLength(1);
-  return hidden[0] as HTMLElement;
-};
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
@@ -100,7 +92,7 @@ describe('start (the launcher chunk)', () => {
     expect(frame?.contains(launcher)).toBe(true);
     expect(frame?.dataset.position).toBe('left');
     expect(frame?.dataset.theme).toBe('dark');
-    expect(badgeOf(launcher).hasAttribute('hidden')).toBe(true);
+    expect(launcherBadge(launcher).hasAttribute('hidden')).toBe(true);
     const elements = allElements(shadow() ?? document.createDocumentFragment());
     expect(elements.length).toBeGreaterThan(1);
     expect(
@@ -165,7 +157,7 @@ describe('start (the launcher chunk)', () => {
     server.operatorSays('Are you still there?');
     server.operatorSays('We can help.');
     await settle();
-    const badge = badgeOf(launcher);
+    const badge = launcherBadge(launcher);
     expect(badge.hasAttribute('hidden')).toBe(false);
     expect(badge.textContent).toBe('2');
     // The config speaks Russian; the count's words are for screen readers (the badge is hidden):

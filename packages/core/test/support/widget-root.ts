@@ -19,3 +19,15 @@ export function inWidget(tag: `frontdesk-${string}`) {
   if (!(frame instanceof HTMLElement)) throw new Error(`no ${tag} on the page`);
   return within(frame);
 }
+
+/**
+ * What a launcher shows the eye only (hidden from screen readers, who hear it in its name): the
+ * chat's unread badge. Expects exactly one such part.
+ */
+export function launcherBadge(launcher: Element): HTMLElement {
+  const hidden = [...launcher.children].filter(
+    (child) => child.localName === 'span' && child.getAttribute('aria-hidden') === 'true',
+  );
+  if (hidden.length !== 1) throw new Error(`${hidden.length} parts for the eye only, not 1`);
+  return hidden[0] as HTMLElement;
+}
