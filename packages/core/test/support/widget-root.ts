@@ -4,18 +4,24 @@
  */
 import { within } from '@testing-library/preact';
 
-/** The open shadow root of the widget element `tag` on the page, if one is there. */
-export function widgetRoot(tag: `frontdesk-${string}`): ShadowRoot | undefined {
-  return document.querySelector(tag)?.shadowRoot ?? undefined;
+/**
+ * The open shadow root of the widget element `tag` in `scope` (the page, or a panel of it), if one
+ * is there: the element the loader puts on the page is found by its tag (it has no role).
+ */
+export function widgetRoot(
+  tag: `frontdesk-${string}`,
+  scope: ParentNode = document,
+): ShadowRoot | undefined {
+  return scope.querySelector(tag)?.shadowRoot ?? undefined;
 }
 
 /**
  * Testing Library's queries inside the widget `tag`: in its frame, the one element of its shadow
  * root that holds the launcher and the opened dialog (an element, so a failed query prints it).
- * Throws when the widget is not on the page.
+ * Throws when the widget is not in `scope`.
  */
-export function inWidget(tag: `frontdesk-${string}`) {
-  const frame = widgetRoot(tag)?.firstElementChild;
+export function inWidget(tag: `frontdesk-${string}`, scope: ParentNode = document) {
+  const frame = widgetRoot(tag, scope)?.firstElementChild;
   if (!(frame instanceof HTMLElement)) throw new Error(`no ${tag} on the page`);
   return within(frame);
 }
