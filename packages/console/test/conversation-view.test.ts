@@ -259,14 +259,14 @@ describe('a conversation', () => {
   });
 
   it('shows the contact card and past enquiries', async () => {
-    const { container } = await view({
+    await view({
       thread: thread({
         contact: { visitorId: 'v1', name: 'Anna', phone: '+79123456789', email: 'anna@x.example' },
         pastEnquiries: [summary({ id: 'old', rating: 'excellent', lastMessage: message(1) })],
       }),
     });
     // Beside the conversation, in its own pane.
-    const context = within(container).getByRole('complementary', { name: 'About the visitor' });
+    const context = screen.getByRole('complementary', { name: 'About the visitor' });
     const contact = within(context).getByRole('region', { name: 'Contact' });
     expect(within(contact).getByRole('link', { name: '+79123456789' }).getAttribute('href')).toBe(
       'tel:%2B79123456789',
@@ -279,7 +279,7 @@ describe('a conversation', () => {
 
   it('shows every enquiry of the visitor’s contact beside the chat, this one marked', async () => {
     const at = Date.parse('2026-03-04T07:00:00Z');
-    const { container } = await view({
+    await view({
       thread: thread({
         contactTimeline: {
           contactId: 'k1',
@@ -290,7 +290,7 @@ describe('a conversation', () => {
         },
       }),
     });
-    const timeline = within(container).getByRole('region', {
+    const timeline = screen.getByRole('region', {
       name: 'All enquiries of this contact',
     });
     const items = within(timeline).getAllByRole('listitem');
