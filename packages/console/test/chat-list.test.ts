@@ -3,6 +3,7 @@
 import './after-paint';
 import type { ConversationSummary } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allElements, insideClass } from '../../core/test/support/all-elements';
@@ -10,6 +11,9 @@ import { unreadCount } from '../src/attention';
 import { ChatList } from '../src/chat-list';
 import { useRoute } from '../src/route';
 import { message, summary, XSS_CORPUS } from './chat-fixtures';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -103,11 +107,11 @@ describe('the chats list', () => {
     expect(screen.getByRole('button', { name: 'All (3)' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Unassigned (1)' }));
+    await user().click(screen.getByRole('button', { name: 'Unassigned (1)' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(location.hash).toBe('#/chats?filter=unassigned');
     expect(rows()[0]).toMatch(/^Anna/);
-    fireEvent.click(screen.getByRole('button', { name: 'Mine (1)' }));
+    await user().click(screen.getByRole('button', { name: 'Mine (1)' }));
     await waitFor(() => expect(rows()[0]).toMatch(/^Visitor #ffee00/));
     expect(screen.getByRole('button', { name: 'Mine (1)' }).getAttribute('aria-pressed')).toBe(
       'true',
