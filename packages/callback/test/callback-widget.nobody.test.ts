@@ -11,12 +11,11 @@ import {
   loadTexts,
 } from '@frontdesk/callback';
 import type { Presence } from '@frontdesk/config';
-import { createSchedule } from '@frontdesk/schedule/engine';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callbackConfig, WEDNESDAY_10_MSK } from './fixtures';
+import { callbackConfig, formProps } from './fixtures';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
 const user = () => userEvent.setup();
@@ -49,24 +48,7 @@ function form(presence: Presence, extra: Partial<CallbackWidgetProps> = {}) {
     status: 'new',
     slot: request.slot ?? null,
   }));
-  render(
-    h(CallbackWidget, {
-      config,
-      schedule: createSchedule(config.schedule, config.calendar),
-      variant: 'working',
-      presence,
-      lang: 'en',
-      locale: 'en-GB',
-      texts,
-      visitor: {},
-      visitorZone: 'Europe/Moscow',
-      now: () => WEDNESDAY_10_MSK,
-      brandHref: 'https://fd.example',
-      submit,
-      onSubmitted: () => {},
-      ...extra,
-    }),
-  );
+  render(h(CallbackWidget, formProps(config, { presence, texts, submit, ...extra })));
   return submit;
 }
 

@@ -13,12 +13,11 @@ import {
 } from '@frontdesk/callback';
 import type { PublicCallbackConfig } from '@frontdesk/config';
 import { PlatformError } from '@frontdesk/core';
-import { createSchedule } from '@frontdesk/schedule/engine';
 import { act, cleanup, render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callbackConfig, WEDNESDAY_10_MSK } from './fixtures';
+import { callbackConfig, formProps } from './fixtures';
 
 const texts = await loadTexts('en');
 const m = texts.callback;
@@ -59,22 +58,16 @@ async function widget(
   );
   const submitted: CallbackOrder[] = [];
   render(
-    h(CallbackWidget, {
-      config,
-      schedule: createSchedule(config.schedule, config.calendar),
-      variant: options.variant ?? 'working',
-      presence: 'online',
-      lang: 'en',
-      locale: 'en-GB',
-      texts,
-      visitor: {},
-      visitorZone: 'Europe/Moscow',
-      now: () => WEDNESDAY_10_MSK,
-      brandHref: 'https://fd.example',
-      submit,
-      onSubmitted: (order) => submitted.push(order),
-      keep: options.keep,
-    }),
+    h(
+      CallbackWidget,
+      formProps(config, {
+        variant: options.variant ?? 'working',
+        texts,
+        submit,
+        onSubmitted: (order) => submitted.push(order),
+        keep: options.keep,
+      }),
+    ),
   );
   await settle();
   const user = userEvent.setup();
@@ -388,21 +381,7 @@ describe('the chosen slot', () => {
       slot: request.slot ?? null,
     }));
     render(
-      h(CallbackWidget, {
-        config: lunch,
-        schedule: createSchedule(lunch.schedule, lunch.calendar),
-        variant: 'working',
-        presence: 'online',
-        lang,
-        locale,
-        texts: await loadTexts(lang),
-        visitor: {},
-        visitorZone: 'Europe/Moscow',
-        now: () => WEDNESDAY_10_MSK,
-        brandHref: 'https://fd.example',
-        submit,
-        onSubmitted: () => {},
-      }),
+      h(CallbackWidget, formProps(lunch, { lang, locale, texts: await loadTexts(lang), submit })),
     );
     return submit;
   }
