@@ -79,12 +79,8 @@ export async function messengerJourney(
     whileTyping?: (customer: Page) => Promise<void>;
   },
 ): Promise<void> {
-  const { stage, front } = messengers;
-  const { page: console, pageErrors } = await signInToConsole(
-    stage,
-    'operator@demo.test',
-    front.url,
-  );
+  const { stage } = messengers;
+  const { page: console, pageErrors } = await operatorConsole(messengers);
   const context = await stage.browser.newContext({ locale: 'en-GB' });
   const customer = await context.newPage();
   await customer.goto(options.customerUrl);
@@ -127,12 +123,8 @@ export async function handoffJourney(
     knownAs?: RegExp;
   },
 ): Promise<void> {
-  const { stage, front } = messengers;
-  const { page: console, pageErrors } = await signInToConsole(
-    stage,
-    'operator@demo.test',
-    front.url,
-  );
+  const { stage } = messengers;
+  const { page: console, pageErrors } = await operatorConsole(messengers);
   const site = await visit(stage, `/lead.html?widget=${options.widgetKey}`, { locale: 'en-GB' });
   await chat(site.page).locator('.launcher').click();
   const first = `Can I pay by card? (${options.channel})`;
@@ -169,6 +161,11 @@ export async function handoffJourney(
   if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
   await console.context().close();
   await site.context.close();
+}
+
+/** The demo operator's console, signed in through the front. */
+function operatorConsole({ stage, front }: MessengerStage) {
+  return signInToConsole(stage, 'operator@demo.test', front.url);
 }
 
 /** The customer on a sandbox messenger's page says who they are: Olga Petrova. */
