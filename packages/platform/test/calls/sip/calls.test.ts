@@ -4,6 +4,7 @@
  * call, and it lands in `calls` with its answer and end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callbackWidget, postOrder } from '../../support/orders';
 import {
   callCredentials,
   callWidget,
@@ -14,7 +15,6 @@ import {
   startEdgePlatform,
   visitorAgent,
 } from './edge-support';
-import { callbackWidget, postOrder } from '../../support/orders';
 import { header } from './sip-client';
 
 describe('calls through the SIP edge', () => {
