@@ -56,6 +56,21 @@ describe.each(engines)('the history’s and the contacts’ query plans on $name
     expect(text, text).not.toMatch(/TEMP B-TREE|Sort {2}\(/);
   });
 
+  it('pages an account’s trunk calls from the same indexes, without sorting', async () => {
+    const text = await plan(
+      database.db
+        .selectFrom('call_history')
+        .selectAll()
+        .where('account_id', '=', 'a1')
+        .where('kind', '=', 'trunk')
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(51),
+    );
+    expect(text).toContain('calls_account_id_started_at_id');
+    expect(text, text).not.toMatch(/TEMP B-TREE|Sort {2}\(/);
+  });
+
   it('starts the page after a cursor at the cursor in the index', async () => {
     const text = await plan(
       database.db
