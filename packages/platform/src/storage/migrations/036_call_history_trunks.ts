@@ -6,7 +6,7 @@
  * answered and the trunk, for a row's details. Orders have none of these (typed nulls, as in 034,
  * so SQLite still merges the two arms' ordered index scans).
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import {
   CALL_RESULT,
   CALLS as CALLS_034,
@@ -34,14 +34,18 @@ const CALLS = sql`
     cast(null as text) as note, visitor_time_zone, fail_reason, answered_number, trunk_id
   from calls`;
 
-/** Recreates `call_history` with trunk calls, why a call failed, and its trunk and number. */
-export async function up(db: Kysely<unknown>): Promise<void> {
+/** `call_history` anew: the `union all` of `orders` and `calls`. */
+async function recreate(
+  db: Kysely<unknown>,
+  orders: RawBuilder<unknown>,
+  calls: RawBuilder<unknown>,
+) {
   await sql`drop view call_history`.execute(db);
-  await sql`create view call_history as ${ORDERS} union all ${CALLS}`.execute(db);
+  await sql`create view call_history as ${orders} union all ${calls}`.execute(db);
 }
 
+/** Recreates `call_history` with trunk calls, why a call failed, and its trunk and number. */
+export const up = (db: Kysely<unknown>): Promise<void> => recreate(db, ORDERS, CALLS);
+
 /** Back to the view of 034. */
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop view call_history`.execute(db);
-  await sql`create view call_history as ${ORDERS_034} union all ${CALLS_034}`.execute(db);
-}
+export const down = (db: Kysely<unknown>): Promise<void> => recreate(db, ORDERS_034, CALLS_034);
