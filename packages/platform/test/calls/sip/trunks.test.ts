@@ -10,6 +10,7 @@ import { createSocket } from 'node:dgram';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CallHistoryEntry } from '@frontdesk/config';
 import { type PhoneNetwork, startPhoneNetwork } from '@frontdesk/phone-network';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ngCommand } from '../../../src/calls/sip/rtpengine-ng';
@@ -102,6 +103,13 @@ describe('calls through a SIP trunk', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  /** The account's call history filtered by `query`, as its admin reads it. */
+  const history = async (query: string): Promise<CallHistoryEntry[]> => {
+    const fetchAs = await p.t.signIn('admin');
+    const response = await fetchAs(`/v1/admin/call-history?${query}`);
+    return ((await response.json()) as { items: CallHistoryEntry[] }).items;
+  };
+
   /** A call widget forwarding to `number`, presenting the widget's own number. */
   const forwardingTo = (number: string): Promise<Widget> =>
     callWidget(p.t, {
@@ -156,6 +164,16 @@ describe('calls through a SIP trunk', () => {
       widgetId: widget.id,
     });
     expect(call?.endedAt).toBeGreaterThanOrEqual(call?.answeredAt ?? Number.POSITIVE_INFINITY);
+    // The history shows it as a trunk call, with the trunk and the number that answered.
+    expect(await history(`channel=trunk&widget=${widget.id}`)).toEqual([
+      expect.objectContaining({
+        kind: 'trunk',
+        id: call?.id,
+        result: 'answered',
+        failReason: null,
+        trunk: { id: trunkId, name: 'The carrier', number: ANSWERS },
+      }),
+    ]);
     await visitor.socket.close();
   }, 30_000);
 
@@ -315,6 +333,15 @@ describe('calls through a SIP trunk', () => {
           sipCode: 502,
           failReason: 'trunk_unavailable',
           answeredNumber: null,
+        });
+        const entries = await history(`channel=trunk&result=failed&widget=${widget.id}`);
+        expect(
+          entries.find((e) => e.id === call?.id),
+          way.name,
+        ).toMatchObject({
+          kind: 'trunk',
+          failReason: 'trunk_unavailable',
+          trunk: null,
         });
         await visitor.socket.close();
       } finally {
