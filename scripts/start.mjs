@@ -83,7 +83,7 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     SITE_CHECK_PRIVATE: process.env.SITE_CHECK_PRIVATE ?? '1',
     LOG: process.env.LOG ?? '0',
     TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
-    MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? `${sandboxUrl}/telegram`,
+    MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? sandboxUrl,
     VIBER_API_URL: process.env.VIBER_API_URL ?? `http://127.0.0.1:${sandboxViberPort}`,
     FACEBOOK_GRAPH_URL: process.env.FACEBOOK_GRAPH_URL ?? `http://127.0.0.1:${sandboxFacebookPort}`,
     FACEBOOK_APP_ID: facebookApp.id,

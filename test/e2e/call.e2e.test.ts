@@ -58,17 +58,20 @@ async function callStatus(page: Page) {
   };
 }
 
-/** Calls in the demo account's call history (as its admin). */
-async function callHistory() {
+/** `fetch` of the platform's API as the demo account's admin, signed in. */
+async function adminFetch() {
   const login = await fetch(`${stage.platform.url}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@demo.test', password: 'demo-password' }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const response = await fetch(`${stage.platform.url}/v1/admin/call-history`, {
-    headers: { cookie },
-  });
+  return (path: string) => fetch(`${stage.platform.url}${path}`, { headers: { cookie } });
+}
+
+/** Calls in the demo account's call history (as its admin). */
+async function callHistory() {
+  const response = await (await adminFetch())('/v1/admin/call-history');
   const { items } = (await response.json()) as { items: Record<string, unknown>[] };
   return items.filter((item) => item.kind === 'call');
 }
@@ -144,6 +147,56 @@ describe('call from the site', () => {
       const status = await callStatus(page);
       expect([en.call.reasons.no_answer, ru.call.reasons.no_answer]).toContain(status.text);
       expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      operator.socket.close();
+    }
+  });
+
+  it('a visitor who ordered a callback, then calls from the site: one contact with both enquiries', async () => {
+    const phone = '+79123450971';
+    const operator = await demoOperatorOnline(stage);
+    try {
+      // The order, from the demo's callback page in the visitor's browser.
+      const context = await visitorBrowser.newContext({
+        locale: 'en-GB',
+        timezoneId: 'Asia/Tokyo',
+      });
+      const shop = await context.newPage();
+      await shop.goto(`${stage.site}/callback.html`);
+      await shop.locator('frontdesk-callback .launcher').click();
+      await shop.locator('frontdesk-callback #fd-phone').fill('+7 912 345-09-71');
+      await shop.locator('frontdesk-callback .send').click();
+      await shop.locator('frontdesk-callback .done').waitFor();
+      // Later, the call page of the same site: the call carries the same visitor's token.
+      const page = await context.newPage();
+      const asked: Record<string, unknown>[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/call-credentials')) asked.push(request.postDataJSON());
+      });
+      await page.goto(`${stage.site}/call.html`);
+      await expect
+        .poll(() => page.locator('frontdesk-call .launcher').textContent())
+        .toBe(defaultSettings('call').appearance.working.buttonText.ru);
+      await call(page);
+      // No softphone is registered: nobody answers, and the call stays in the history.
+      await waitPhase(page, 'failed');
+      expect(asked).toEqual([expect.objectContaining({ visitorToken: expect.any(String) })]);
+
+      const admin = await adminFetch();
+      const found = (await (
+        await admin(`/v1/admin/contacts?q=${encodeURIComponent(phone)}`)
+      ).json()) as {
+        items: { id: string }[];
+      };
+      expect(found.items).toHaveLength(1);
+      const contact = (await (await admin(`/v1/admin/contacts/${found.items[0]?.id}`)).json()) as {
+        timeline: { kind: string; widgetName: string }[];
+      };
+      expect(contact.timeline.map((e) => [e.kind, e.widgetName])).toEqual([
+        ['call', 'Call from the demo site'],
+        ['callback', expect.any(String)],
+      ]);
       await context.close();
     } finally {
       operator.socket.close();

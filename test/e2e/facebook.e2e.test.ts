@@ -3,14 +3,20 @@
  * verified at the platform's webhook (the Dashboard's GET), the page subscribed by the platform
  * with its Page token; a customer writes on the sandbox's Messenger page → the operator sees it
  * in the console → replies (the customer sees "typing…" while the operator types) → the
- * customer reads the reply.
+ * customer reads the reply. A visitor of the site chat goes on in Messenger through the
+ * widget's "Continue in Facebook": the operator keeps one conversation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacebookPage, MessengerSandbox } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { createChat } from './chat-helpers.ts';
 import type { Stage } from './harness.ts';
-import { type MessengerStage, messengerJourney, startMessengerStage } from './messenger-stage.ts';
+import {
+  handoffJourney,
+  type MessengerStage,
+  messengerJourney,
+  startMessengerStage,
+} from './messenger-stage.ts';
 
 const VERIFY_TOKEN = 'e2e-verify-token';
 
@@ -18,6 +24,8 @@ let messengers: MessengerStage;
 let front: TlsFront;
 let sandbox: MessengerSandbox;
 let stage: Stage;
+/** The chat widget whose Facebook channel is the page. */
+let widgetKey: string;
 let page: FacebookPage;
 
 beforeAll(async () => {
@@ -32,7 +40,7 @@ beforeAll(async () => {
   page = sandbox.facebook.createPage({ name: 'Shop', username: 'frontdesk.shop' });
   const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
   if (!operator) throw new Error('the demo account is not seeded');
-  await createChat(
+  widgetKey = await createChat(
     stage,
     (settings) => ({
       ...settings,
@@ -61,5 +69,14 @@ describe('Facebook Messenger through a TLS front', () => {
       whileTyping: (customer) => customer.getByText('Shop is typing…').waitFor(),
     });
     expect(sandbox.facebook.pending()).toBe(0);
+  });
+
+  it('goes on in Facebook from the site chat’s “Continue in Facebook”, one conversation for the operator', async () => {
+    // Without the User Profile API the platform knows the person by a number of its own.
+    await handoffJourney(messengers, {
+      widgetKey,
+      channel: 'Facebook',
+      knownAs: /Facebook customer \d{4}/,
+    });
   });
 });

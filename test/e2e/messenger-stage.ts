@@ -1,7 +1,8 @@
 /**
  * The stage of a messenger journey by webhook, as production runs it: a throwaway CA, the TLS
  * front before the platform (PUBLIC_URL its https, TRUST_PROXY naming it), and the messenger
- * sandbox on the platform's clock, delivering only to a certificate that CA signed.
+ * sandbox on the platform's clock, delivering only to a certificate that CA signed; the site
+ * chat's hand-off links go to the sandbox (MESSENGER_LINK_BASE).
  */
 
 import type { Page } from 'playwright-core';
@@ -14,7 +15,8 @@ import {
   throwawayCa,
 } from '../../packages/messenger-sandbox/test/support/throwaway-ca.ts';
 import { type TlsFront, tlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { type Stage, signInToConsole, startStage } from './harness.ts';
+import { chat, write as visitorWrites } from './chat-helpers.ts';
+import { type Stage, signInToConsole, startStage, visit } from './harness.ts';
 import { conversation, reply } from './telegram-helpers.ts';
 
 /** A started messenger stage. */
@@ -39,6 +41,7 @@ export async function startMessengerStage(
   const stage = await startStage(new Date(), {
     env: {
       ...env(sandbox),
+      MESSENGER_LINK_BASE: sandbox.url,
       PUBLIC_URL: front.url,
       TRUST_PROXY: '127.0.0.1',
       WORKER_INTERVAL_MS: '200',
@@ -76,21 +79,13 @@ export async function messengerJourney(
     whileTyping?: (customer: Page) => Promise<void>;
   },
 ): Promise<void> {
-  const { stage, front } = messengers;
-  const { page: console, pageErrors } = await signInToConsole(
-    stage,
-    'operator@demo.test',
-    front.url,
-  );
+  const { stage } = messengers;
+  const { page: console, pageErrors } = await operatorConsole(messengers);
   const context = await stage.browser.newContext({ locale: 'en-GB' });
   const customer = await context.newPage();
   await customer.goto(options.customerUrl);
-  await customer.getByLabel('Your name').fill('Olga Petrova');
-  await customer.getByRole('button', { name: 'Open the chat' }).click();
-  const write = async (text: string) => {
-    await customer.getByLabel('Message').fill(text);
-    await customer.getByRole('button', { name: 'Send' }).click();
-  };
+  await sayWhoIAm(customer);
+  const write = (text: string) => customerWrites(customer, text);
   await write(options.first);
   await console.locator('.conversation-row', { hasText: options.first }).click();
   await conversation(console).waitFor();
@@ -105,16 +100,99 @@ export async function messengerJourney(
   await reply(console, options.answer);
   await customer.getByRole('log', { name: 'Chat with Shop' }).getByText(options.answer).waitFor();
   await write('Thanks!');
-  const expected = JSON.stringify([options.first, options.answer, 'Thanks!']);
-  for (let waited = 0; ; waited += 100) {
-    const texts = await conversation(console)
-      .locator('[role=log] .message .text')
-      .allTextContents();
-    if (JSON.stringify(texts) === expected) break;
-    if (waited > 10_000) throw new Error(`the console shows ${JSON.stringify(texts)}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
+  await consoleShows(console, [options.first, options.answer, 'Thanks!']);
   if (pageErrors.length > 0) throw new Error(`page errors: ${pageErrors.join('; ')}`);
   await console.context().close();
   await context.close();
+}
+
+/**
+ * The site chat's hand-off every messenger shares: a visitor of the chat widget `widgetKey`
+ * writes, the operator (signed in through the front) answers, the visitor presses "Continue in
+ * `channel`" → the messenger's link opens on the sandbox in a tab of its own; the customer says
+ * who they are and writes there → the operator's one conversation shows the visitor's message,
+ * the answer, the hand-off's note and the messenger's message; the operator's next reply
+ * reaches the customer in the messenger. Page errors of the console or the site fail it.
+ */
+export async function handoffJourney(
+  messengers: MessengerStage,
+  options: {
+    widgetKey: string;
+    channel: string;
+    /** The customer's name in the note (default: the one they gave, Olga Petrova). */
+    knownAs?: RegExp;
+  },
+): Promise<void> {
+  const { stage } = messengers;
+  const { page: console, pageErrors } = await operatorConsole(messengers);
+  const site = await visit(stage, `/lead.html?widget=${options.widgetKey}`, { locale: 'en-GB' });
+  await chat(site.page).locator('.launcher').click();
+  const first = `Can I pay by card? (${options.channel})`;
+  await visitorWrites(site.page, first);
+  await console.locator('.conversation-row', { hasText: first }).click();
+  await conversation(console).waitFor();
+  await reply(console, 'Let me look.');
+  await chat(site.page).getByText('Let me look.').waitFor();
+
+  const [customer] = await Promise.all([
+    site.context.waitForEvent('page'),
+    chat(site.page)
+      .getByRole('button', { name: `Continue in ${options.channel}` })
+      .click(),
+  ]);
+  if (!customer.url().startsWith(`${messengers.sandbox.url}/`)) {
+    throw new Error(`the hand-off opened ${customer.url()}`);
+  }
+  await sayWhoIAm(customer);
+  await customerWrites(customer, `Writing from ${options.channel} now`);
+  await consoleShows(console, [
+    first,
+    'Let me look.',
+    new RegExp(
+      `^The customer continued in ${options.channel} as ${options.knownAs?.source ?? 'Olga Petrova'}\\.$`,
+    ),
+    `Writing from ${options.channel} now`,
+  ]);
+  const from = await conversation(console).locator('.conversation-channel').textContent();
+  if (from !== `Writes from ${options.channel}`) throw new Error(`the console says "${from}"`);
+  await reply(console, 'Yes, any card.');
+  await customer.getByRole('log', { name: 'Chat with Shop' }).getByText('Yes, any card.').waitFor();
+  const errors = [...pageErrors, ...site.pageErrors];
+  if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+  await console.context().close();
+  await site.context.close();
+}
+
+/** The demo operator's console, signed in through the front. */
+function operatorConsole({ stage, front }: MessengerStage) {
+  return signInToConsole(stage, 'operator@demo.test', front.url);
+}
+
+/** The customer on a sandbox messenger's page says who they are: Olga Petrova. */
+async function sayWhoIAm(customer: Page): Promise<void> {
+  await customer.getByLabel('Your name').fill('Olga Petrova');
+  await customer.getByRole('button', { name: 'Open the chat' }).click();
+}
+
+/** The customer writes `text` on a sandbox messenger's page. */
+async function customerWrites(customer: Page, text: string): Promise<void> {
+  await customer.getByLabel('Message').fill(text);
+  await customer.getByRole('button', { name: 'Send' }).click();
+}
+
+/** Waits (≤ 10 s) until the console's open conversation shows `texts`, a pattern matching its text. */
+async function consoleShows(console: Page, texts: (string | RegExp)[]): Promise<void> {
+  const matches = (shown: string[]) =>
+    shown.length === texts.length &&
+    texts.every((text, i) =>
+      typeof text === 'string' ? text === shown[i] : text.test(shown[i] ?? ''),
+    );
+  for (let waited = 0; ; waited += 100) {
+    const shown = await conversation(console)
+      .locator('[role=log] .message .text')
+      .allTextContents();
+    if (matches(shown)) return;
+    if (waited > 10_000) throw new Error(`the console shows ${JSON.stringify(shown)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }

@@ -30,7 +30,7 @@ let bot: SandboxBot;
 beforeAll(async () => {
   messengers = await startMessengerStage((sandbox) => ({
     TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-    MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
+    MESSENGER_LINK_BASE: sandbox.url,
   }));
   ({ front, sandbox, stage } = messengers);
   bot = sandbox.telegram.createBot({ username: 'frontdesk_hook_bot', firstName: 'Shop' });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   stage = await startStage(new Date(), {
     env: {
       TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-      MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
+      MESSENGER_LINK_BASE: sandbox.url,
       // The workers run by themselves: they find the bot and deliver the replies.
       WORKER_INTERVAL_MS: '200',
     },

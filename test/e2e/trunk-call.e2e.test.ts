@@ -18,8 +18,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
 import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import { hasTone } from '../../packages/phone-network/src/index.ts';
+import { axeViolations } from './axe.ts';
 import { call, heardFrequency, operatorConsole, VISITOR_HZ, waitPhase } from './call-helpers.ts';
-import { signInToStudio } from './harness.ts';
+import { signInToConsole, signInToStudio } from './harness.ts';
 import { startTrunkStage, type TrunkStage, WIDGET_NUMBER } from './trunk-helpers.ts';
 
 const ANSWERS = '+74951110001';
@@ -263,7 +264,7 @@ describe('calls through the SIP trunk', () => {
     await context.close();
   });
 
-  it('the trunk is down: the visitor is told the line is unavailable, and the history has the reason', async () => {
+  it('the trunk is down: the visitor is told the line is unavailable, and the history (API and screen) has the reason', async () => {
     await s.setCallSettings({ forwarding: { kind: 'external', number: ANSWERS } });
     await s.network.carrier?.setDown(true);
     try {
@@ -280,6 +281,23 @@ describe('calls through the SIP trunk', () => {
         answeredNumber: null,
       });
       await context.close();
+
+      // The console's call history: a trunk call, found by its channel; its details say why.
+      const { page: desk, pageErrors } = await signInToConsole(s.stage, 'operator@demo.test');
+      await desk.getByRole('link', { name: 'Call history' }).click();
+      await desk.getByLabel('Channel').selectOption({ label: 'Trunk call' });
+      await desk.getByLabel('Result').selectOption({ label: 'Failed' });
+      await desk.getByRole('button', { name: 'Apply' }).click();
+      const row = desk.getByRole('row').filter({ hasText: 'Trunk call' }).first();
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Failed');
+      await row.getByRole('button').click();
+      const details = desk.getByRole('region', { name: /^Call from / });
+      const failure = details.locator('dt', { hasText: 'Failure' }).locator('+ dd');
+      expect(await failure.textContent()).toBe('Trunk unavailable');
+      expect(await axeViolations(desk)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await desk.context().close();
     } finally {
       await s.network.carrier?.setDown(false);
     }

@@ -3,7 +3,8 @@
  * throwaway CA; PUBLIC_URL is the front's https), the console loaded through it, the sandbox's
  * Viber calling the webhook the platform set (its signed check answered) and signing every
  * callback. A customer writes on the sandbox's Viber page → the operator sees it in the console
- * → replies → the customer reads the reply on the page.
+ * → replies → the customer reads the reply on the page. A visitor of the site chat goes on in
+ * Viber through the widget's "Continue in Viber": the operator keeps one conversation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -13,12 +14,19 @@ import type {
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { createChat } from './chat-helpers.ts';
 import type { Stage } from './harness.ts';
-import { type MessengerStage, messengerJourney, startMessengerStage } from './messenger-stage.ts';
+import {
+  handoffJourney,
+  type MessengerStage,
+  messengerJourney,
+  startMessengerStage,
+} from './messenger-stage.ts';
 
 let messengers: MessengerStage;
 let front: TlsFront;
 let sandbox: MessengerSandbox;
 let stage: Stage;
+/** The chat widget whose Viber channel is the bot. */
+let widgetKey: string;
 let bot: ViberSandboxBot;
 
 beforeAll(async () => {
@@ -27,7 +35,7 @@ beforeAll(async () => {
   bot = sandbox.viber.createBot({ name: 'Shop', uri: 'frontdesk_shop' });
   const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
   if (!operator) throw new Error('the demo account is not seeded');
-  await createChat(
+  widgetKey = await createChat(
     stage,
     (settings) => ({
       ...settings,
@@ -63,5 +71,9 @@ describe('Viber through a TLS front', () => {
     });
     // Every callback reached the webhook: none waits, none failed.
     expect(sandbox.viber.webhook(bot)).toEqual({ url: sandbox.viber.webhook(bot).url, pending: 0 });
+  });
+
+  it('goes on in Viber from the site chat’s “Continue in Viber”, one conversation for the operator', async () => {
+    await handoffJourney(messengers, { widgetKey, channel: 'Viber' });
   });
 });

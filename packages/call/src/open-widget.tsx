@@ -4,6 +4,7 @@
  */
 import type { CallCredentials, Presence, PublicCallConfig } from '@frontdesk/config';
 import {
+  type ConsentStorage,
   createPlatformClient,
   Dialog,
   dialogCss,
@@ -14,6 +15,7 @@ import {
   pageInfo,
   uuid,
   type Variant,
+  visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
 import type { Texts } from './call-messages';
@@ -24,6 +26,8 @@ import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
 export interface OpenOptions {
   mounted: MountedWidget;
   config: PublicCallConfig;
+  /** The widget's storage: the visitor's token, which the call carries. */
+  storage: ConsentStorage;
   variant: Variant;
   /** Who can answer now. */
   presence: Presence;
@@ -98,7 +102,11 @@ export function openWidget(options: OpenOptions): OpenedWidget {
             ? Promise.reject(new Error('preview'))
             : client.post<CallCredentials>(
                 `widgets/${encodeURIComponent(host.key)}/call-credentials`,
-                { page: pageInfo(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+                {
+                  page: pageInfo(),
+                  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+                  visitorToken: visitorToken(options.storage, config.accountTag),
+                },
                 uuid(),
               )
         }

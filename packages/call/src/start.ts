@@ -63,6 +63,7 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
       return openWidget({
         mounted: shell.mounted,
         config,
+        storage: shell.storage,
         variant: variant(),
         presence: presence.presence,
         anchor: placed.anchor,

@@ -23,6 +23,8 @@ vi.mock('sip.js', () => {
 const source = '../src/start.ts';
 const { start } = (await import(/* @vite-ignore */ source)) as typeof import('@frontdesk/call');
 
+const ACCOUNT_TAG = 'acct-test';
+
 function callConfig(): PublicCallConfig {
   const now = new Date();
   const settings = defaultSettings('call', { timeZone: 'Europe/Moscow' }) as CallSettings;
@@ -40,15 +42,17 @@ function callConfig(): PublicCallConfig {
   return toPublicConfig(
     { key: 'test-call', type: 'call', name: 'Test', settings, sipLine: null },
     calendarDays('ru', dateIn('Europe/Moscow', now), 60),
-    { now },
+    { now, accountTag: ACCOUNT_TAG },
   ) as PublicCallConfig;
 }
 
-const host = (config: unknown) => testHost('test-call', config);
+const host = (config: unknown, extra: Parameters<typeof testHost>[2] = {}) =>
+  testHost('test-call', config, extra);
 
 afterEach(() => {
   document.body.replaceChildren();
   vi.unstubAllGlobals();
+  localStorage.clear();
 });
 
 /** The call button: the widget's one button, which opens its dialog. */
@@ -57,6 +61,47 @@ const launcherOf = () => {
   expect(launcher.getAttribute('aria-haspopup')).toBe('dialog');
   return launcher;
 };
+
+/**
+ * Opens the widget of `h` and presses its call button with a microphone granted; resolves with
+ * what the call asked of the platform besides presence: each request's URL and JSON body.
+ */
+async function pressCall(h: ReturnType<typeof host>) {
+  const { fetch } = stubPresence({ presence: 'online' });
+  const track = { enabled: true, stop: vi.fn() };
+  vi.stubGlobal('navigator', {
+    ...navigator,
+    language: navigator.language,
+    languages: navigator.languages,
+    mediaDevices: {
+      getUserMedia: async () => ({ getAudioTracks: () => [track], getTracks: () => [track] }),
+    },
+  });
+  const handle = start(h);
+  await vi.waitFor(() =>
+    expect(launcherOf()?.textContent).toBe(callConfig().appearance.working.buttonText.ru),
+  );
+  handle.open();
+  const root = () => document.querySelector('frontdesk-call')?.shadowRoot;
+  const send = await vi.waitFor(() => {
+    const button = root()?.querySelector<HTMLButtonElement>('[role=dialog] button.send');
+    expect(button).toBeTruthy();
+    return button as HTMLButtonElement;
+  });
+  send.click();
+  // The credential is asked, or the preview's call fails without asking.
+  await vi.waitFor(() =>
+    expect(root()?.querySelector('[data-call-status]')?.getAttribute('data-call-status')).toMatch(
+      /^(connecting|failed)$/,
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  handle.destroy();
+  // The stub's own type names the URL only; the platform client passes the request's init too.
+  return (fetch.mock.calls as unknown as [string | URL, RequestInit | undefined][])
+    .filter(([url]) => !String(url).endsWith('/presence'))
+    .map(([url, init]) => ({ url: String(url), body: JSON.parse(String(init?.body)) }));
+}
 
 describe('start (the call launcher chunk)', () => {
   it('while nobody can answer: the "nobody available" button text, and no sip.js on intent', async () => {
@@ -90,6 +135,32 @@ describe('start (the call launcher chunk)', () => {
     expect(loaded.sip).toBe(0);
     await userEvent.setup().hover(launcher);
     await vi.waitFor(() => expect(loaded.sip).toBe(1));
+  });
+
+  it('asks the credential with the visitor’s token of the account, which the chat and orders share', async () => {
+    localStorage.setItem(`frontdesk:visitor:${ACCOUNT_TAG}`, 'token-of-the-chat-0123456789abcdef');
+    const requests = await pressCall(host(callConfig(), { consent: true }));
+    expect(requests).toEqual([
+      {
+        url: 'https://fd.example/v1/widgets/test-call/call-credentials',
+        body: expect.objectContaining({
+          visitorToken: 'token-of-the-chat-0123456789abcdef',
+          page: expect.objectContaining({ url: location.href }),
+        }),
+      },
+    ]);
+  });
+
+  it('a visitor with no token yet gets one made and kept, for the chat and orders to come', async () => {
+    const [request] = await pressCall(host(callConfig(), { consent: true }));
+    const token = request?.body.visitorToken;
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(localStorage.getItem(`frontdesk:visitor:${ACCOUNT_TAG}`)).toBe(token);
+  });
+
+  it('in the Studio’s preview, asks nothing of the platform and makes no token', async () => {
+    expect(await pressCall(host(callConfig(), { preview: 'working' }))).toEqual([]);
+    expect(localStorage.length).toBe(0);
   });
 
   // What a guarded start does with a bad config is tested once, in core's guarded-start.test.ts:

@@ -15,7 +15,7 @@ export interface CallbackRequest {
   timeZone: string;
   /** The honeypot: people leave it empty, bots fill it in. */
   website: string;
-  /** The visitor's token in the account: the chat then knows this phone (see core's visitor-token). */
+  /** The visitor's token in the account: the chat then knows this phone (see core's visitorToken). */
   visitorToken?: string;
 }
 

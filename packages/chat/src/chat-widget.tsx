@@ -215,7 +215,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
       channel,
       this.props.session.handoff,
       this.props.openUrl,
-      this.props.config.channels.telegram?.linkBase,
+      this.props.config.channels.linkBase,
     ).catch((error) => this.fail(error));
   }
 

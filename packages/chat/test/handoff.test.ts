@@ -27,13 +27,16 @@ describe('messenger hand-off', () => {
     expect(isHandoffUrl('telegram', undefined)).toBe(false);
   });
 
-  it("takes Telegram's links on the config's link base instead of t.me, and only there", () => {
-    const base = 'http://127.0.0.1:8070/telegram';
-    expect(isHandoffUrl('telegram', `${base}/shop_bot?start=t`, base)).toBe(true);
+  it("takes each messenger's links on the config's link base instead of its own, and only there", () => {
+    const base = 'http://127.0.0.1:8070';
+    expect(isHandoffUrl('telegram', `${base}/telegram/shop_bot?start=t`, base)).toBe(true);
+    expect(isHandoffUrl('viber', `${base}/viber/shop?context=t`, base)).toBe(true);
+    expect(isHandoffUrl('facebook', `${base}/facebook/shop.page?ref=t`, base)).toBe(true);
     expect(isHandoffUrl('telegram', 'https://t.me/shop_bot?start=t', base)).toBe(false);
-    expect(isHandoffUrl('telegram', 'http://127.0.0.1:8070/telegramx/shop_bot', base)).toBe(false);
-    expect(isHandoffUrl('telegram', `${base}/shop_bot?start=t`)).toBe(false);
-    expect(isHandoffUrl('vk', `${base}/shop?ref=t`, base)).toBe(false);
+    expect(isHandoffUrl('viber', 'viber://pa?chatURI=shop&context=t', base)).toBe(false);
+    expect(isHandoffUrl('telegram', `${base}/telegramx/shop_bot`, base)).toBe(false);
+    expect(isHandoffUrl('telegram', `${base}/telegram/shop_bot?start=t`)).toBe(false);
+    expect(isHandoffUrl('vk', `${base}/telegram/shop?ref=t`, base)).toBe(false);
   });
 
   it('opens nothing for a link of another kind, and says so', async () => {

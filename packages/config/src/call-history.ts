@@ -1,14 +1,25 @@
 /**
- * `GET /v1/admin/call-history` (and its CSV, `GET /v1/admin/call-history.csv`): callback orders
- * and calls from the site in one list, and the filters both take.
+ * `GET /v1/admin/call-history` (and its CSV, `GET /v1/admin/call-history.csv`): callback orders,
+ * calls from the site and calls through the account's trunks in one list, and the filters they
+ * take.
  */
 import type { Utm } from './utm';
 
-/** What a line of the history is: a call from the site, or a callback order. */
-export type CallChannel = 'call' | 'callback';
+/**
+ * What a line of the history is: a call from the site, a callback order, or a trunk call — one
+ * that went through a trunk to the telephone network (a call from the site forwarded to a phone
+ * number, answered there or failed at the trunk).
+ */
+export type CallChannel = 'call' | 'callback' | 'trunk';
 
 /** Every {@link CallChannel}, in the order the screens offer them. */
-export const CALL_CHANNELS: readonly CallChannel[] = ['call', 'callback'];
+export const CALL_CHANNELS: readonly CallChannel[] = ['call', 'callback', 'trunk'];
+
+/**
+ * Why a call failed, when its status and SIP code do not say: `trunk_unavailable`, the trunk to
+ * the telephone network was down (its 5xx, its refusal of our credentials, or no answer from it).
+ */
+export type CallFailReason = 'trunk_unavailable';
 
 /**
  * How it ended, the same words for calls and orders: `answered` (a call talked; an order taken
@@ -28,7 +39,7 @@ export const CALL_RESULTS: readonly CallResult[] = [
   'open',
 ];
 
-/** A line of the call history: a callback order, or a call from the site. */
+/** A line of the call history: a callback order, a call from the site, or a trunk call. */
 export interface CallHistoryEntry {
   kind: CallChannel;
   id: string;
@@ -55,6 +66,13 @@ export interface CallHistoryEntry {
   note: string | null;
   /** The visitor's IANA zone, when their widget said it. */
   visitorTimeZone: string | null;
+  /** Why a call failed, where its status does not say; null for an order. */
+  failReason: CallFailReason | null;
+  /**
+   * The trunk a call went through and the number that answered there (null while nobody did);
+   * the trunk's name is null once it was deleted. Null when no trunk answered, and for an order.
+   */
+  trunk: { id: string; name: string | null; number: string | null } | null;
 }
 
 /**

@@ -19,6 +19,7 @@ export type { BotInfo, SiteCheck } from './admin-answers';
 export type { AdminWidget, WidgetsAnswer } from './admin-widgets';
 export type {
   CallChannel,
+  CallFailReason,
   CallHistoryEntry,
   CallHistoryFilter,
   CallResult,

@@ -14,15 +14,12 @@ export const PublicChatConfigSchema = v.object({
   channels: v.object({
     site: v.object({ showOperatorName: flag, showOperatorPhoto: flag, rating: flag }),
     /**
-     * t.me/<bot>; `linkBase` stands for https://t.me where the platform's MESSENGER_LINK_BASE
-     * names another (the messenger sandbox's): the one other start a hand-off link may have.
+     * Where the platform's MESSENGER_LINK_BASE sends hand-off links instead of the messengers'
+     * own (the messenger sandbox: `<linkBase>/<messenger>/…`): the one other start they may have.
      */
-    telegram: v.optional(
-      v.object({
-        bot: token(32, /^[A-Za-z0-9_]+$/, "a bot's username"),
-        linkBase: v.optional(token(200, /^https?:\/\/[^\s?#]+[^\s?#/]$/, 'an http(s) URL')),
-      }),
-    ),
+    linkBase: v.optional(token(200, /^https?:\/\/[^\s?#]+[^\s?#/]$/, 'an http(s) URL')),
+    /** t.me/<bot> */
+    telegram: v.optional(v.object({ bot: token(32, /^[A-Za-z0-9_]+$/, "a bot's username") })),
     /** viber://pa?chatURI=<uri> */
     viber: v.optional(v.object({ uri: token(100, /^[A-Za-z0-9._-]+$/, 'a chat URI') })),
     /** vk.me/<groupId> */

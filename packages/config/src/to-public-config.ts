@@ -50,17 +50,17 @@ function callbackLeadRules(s: CallbackSettings) {
 }
 
 /** The chat's public channels: messenger links only where a channel is on. */
-function chatChannels(channels: ChatSettings['channels'], telegramLinkBase: string | undefined) {
+function chatChannels(channels: ChatSettings['channels'], linkBase: string | undefined) {
   const { site, telegram, viber, vk, facebook, callback } = channels;
+  const messengers = [telegram, viber, vk, facebook].some((channel) => channel?.enabled);
   return {
+    linkBase: messengers ? linkBase : undefined,
     site: {
       showOperatorName: site.showOperatorName,
       showOperatorPhoto: site.showOperatorPhoto,
       rating: site.rating,
     },
-    telegram: telegram?.enabled
-      ? defined({ bot: telegram.botName, linkBase: telegramLinkBase })
-      : undefined,
+    telegram: telegram?.enabled ? { bot: telegram.botName } : undefined,
     viber: viber?.enabled ? { uri: viber.uri } : undefined,
     vk: vk?.enabled ? { groupId: vk.groupId } : undefined,
     facebook: facebook?.enabled ? { pageId: facebook.pageId } : undefined,
@@ -99,7 +99,7 @@ function defined<T extends object>(o: T): T {
  * texts. Its texts are in the languages a visitor may be shown (`languages`, see
  * `languagesOf`) only. Exceptions that ended before yesterday (`now`, company zone) are left out.
  * `accountTag` (see the public schema) is the platform's to make: it is not in the settings;
- * so is `telegramLinkBase` (MESSENGER_LINK_BASE), where Telegram's deep links go instead of t.me.
+ * so is `messengerLinkBase` (MESSENGER_LINK_BASE), where hand-off links go instead of the messengers'.
  * @throws {TypeError} when `widget.type` and `widget.settings.type` differ, or the calendar is of
  * another country than the schedule.
  * @throws {v.ValiError} when the settings are not valid settings.
@@ -107,7 +107,7 @@ function defined<T extends object>(o: T): T {
 export function toPublicConfig(
   widget: PublicConfigSource,
   calendar: CalendarDays,
-  opts: { now: Date; accountTag?: string; telegramLinkBase?: string | undefined },
+  opts: { now: Date; accountTag?: string; messengerLinkBase?: string | undefined },
 ): PublicConfig {
   const s = widget.settings;
   if (widget.type !== s.type) {
@@ -154,7 +154,7 @@ export function toPublicConfig(
       draft = defined({
         ...base,
         type: 'chat',
-        channels: defined(chatChannels(s.channels, opts.telegramLinkBase)),
+        channels: defined(chatChannels(s.channels, opts.messengerLinkBase)),
         leadGenerator: chatLeadRules(s),
       });
       break;

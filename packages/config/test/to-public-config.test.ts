@@ -334,15 +334,23 @@ describe('toPublicConfig', () => {
     expect(config).toMatchObject({ leadGenerator: { triggers: allOn, repeatAfterHours: 12 } });
   });
 
-  it("gives Telegram's link base where the platform names one other than t.me", () => {
-    const base = 'http://127.0.0.1:8070/telegram';
-    const config = toPublicConfig(widget(secretChat()), calendar, { now, telegramLinkBase: base });
-    expect(config.type === 'chat' && config.channels.telegram).toEqual({
-      bot: 'shop_help_bot',
+  it("gives the messengers' link base where the platform names one, when a messenger is on", () => {
+    const base = 'http://127.0.0.1:8070';
+    const config = toPublicConfig(widget(secretChat()), calendar, { now, messengerLinkBase: base });
+    expect(config.type === 'chat' && config.channels).toMatchObject({
       linkBase: base,
+      telegram: { bot: 'shop_help_bot' },
+      viber: { uri: 'shophelp' },
     });
+    const siteOnly = secretChat();
+    for (const m of ['telegram', 'viber', 'vk', 'facebook'] as const) {
+      const channel = siteOnly.channels[m];
+      if (channel) channel.enabled = false;
+    }
+    const plain = toPublicConfig(widget(siteOnly), calendar, { now, messengerLinkBase: base });
+    expect(plain.type === 'chat' && 'linkBase' in plain.channels).toBe(false);
     expect(() =>
-      toPublicConfig(widget(secretChat()), calendar, { now, telegramLinkBase: 'javascript:x' }),
+      toPublicConfig(widget(secretChat()), calendar, { now, messengerLinkBase: 'javascript:x' }),
     ).toThrow('must be an http(s) URL');
   });
 

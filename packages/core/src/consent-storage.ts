@@ -10,7 +10,7 @@ const PREFIX = 'frontdesk:';
 
 /**
  * The key of the visitor's token, one for the widgets of the account tagged `accountTag`
- * (visitor-token.ts). Here, beside the storage, for the launchers: they read the token at page
+ * (`visitorToken`, uuid.ts). Here, beside the storage, for the launchers: they read the token at page
  * load, and carry nothing of making one.
  */
 export function visitorKey(accountTag: string | undefined): string {

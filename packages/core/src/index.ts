@@ -55,9 +55,8 @@ export type { ThemeLook } from './theme';
 export { contrast, readableOn, themeCss } from './theme';
 export type { TypingSignal } from './typing-signal';
 export { typingSignal } from './typing-signal';
-export { uuid } from './uuid';
+export { uuid, visitorToken } from './uuid';
 export { visitorOf } from './visitor-of';
-export { visitorToken } from './visitor-token';
 export type {
   LauncherFormat,
   StartWidget,

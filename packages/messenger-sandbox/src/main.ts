@@ -30,7 +30,7 @@ const sandbox = await startMessengerSandbox({
 });
 console.log(`Messenger sandbox at ${sandbox.url} (development and tests only, never production)`);
 console.log(`  Telegram Bot API: TELEGRAM_API_URL=${sandbox.telegram.apiUrl}`);
-console.log(`  Telegram deep links: MESSENGER_LINK_BASE=${sandbox.telegram.linkBase}`);
+console.log(`  Hand-off links (every messenger's): MESSENGER_LINK_BASE=${sandbox.url}`);
 console.log(`  Viber REST API: VIBER_API_URL=${sandbox.viber.apiUrl}`);
 console.log(
   `  Facebook Graph API: FACEBOOK_GRAPH_URL=${sandbox.facebook.graphUrl}, FACEBOOK_APP_ID=${sandbox.facebook.app.id}`,

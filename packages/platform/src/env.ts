@@ -98,8 +98,8 @@ export interface PlatformEnv {
    */
   siteCheckPrivate: boolean;
   /**
-   * Where Telegram deep links point instead of https://t.me (MESSENGER_LINK_BASE): the messenger
-   * sandbox's `/telegram` in development, demos and tests; unset in production.
+   * Where hand-off links point instead of the messengers' own (MESSENGER_LINK_BASE): the
+   * messenger sandbox (`<base>/<messenger>/…`) in development, demos and tests; unset in production.
    */
   messengerLinkBase: string | undefined;
   /**

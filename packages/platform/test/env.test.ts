@@ -49,13 +49,13 @@ describe('readEnv', () => {
     );
   });
 
-  it('builds Telegram deep links on MESSENGER_LINK_BASE when set, and names it when it is not http(s)', () => {
+  it('builds hand-off links on MESSENGER_LINK_BASE when set, and names it when it is not http(s)', () => {
     expect(readEnv({}).messengerLinkBase).toBeUndefined();
-    expect(
-      readEnv({ MESSENGER_LINK_BASE: 'http://127.0.0.1:8070/telegram/' }).messengerLinkBase,
-    ).toBe('http://127.0.0.1:8070/telegram');
-    expect(() => readEnv({ MESSENGER_LINK_BASE: 'ftp://sandbox/telegram' })).toThrow(
-      'MESSENGER_LINK_BASE must be http(s), not "ftp://sandbox/telegram"',
+    expect(readEnv({ MESSENGER_LINK_BASE: 'http://127.0.0.1:8070/' }).messengerLinkBase).toBe(
+      'http://127.0.0.1:8070',
+    );
+    expect(() => readEnv({ MESSENGER_LINK_BASE: 'ftp://sandbox' })).toThrow(
+      'MESSENGER_LINK_BASE must be http(s), not "ftp://sandbox"',
     );
   });
 

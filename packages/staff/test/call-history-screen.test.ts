@@ -33,6 +33,8 @@ const order: CallHistoryEntry = {
   utm: { source: 'ya', campaign: 'spring' },
   note: 'Called back',
   visitorTimeZone: null,
+  failReason: null,
+  trunk: null,
 };
 
 const call: CallHistoryEntry = {
@@ -154,6 +156,61 @@ describe('CallHistoryScreen', () => {
     fireEvent.click(within(details).getByRole('button', { name: 'Close details' }));
     expect(screen.queryByRole('region', { name: /Order from/ })).toBeNull();
     expect(document.activeElement).toBe(open);
+  });
+
+  it('shows a trunk call’s channel in its row, offers the channel, and says why it failed', async () => {
+    const failed: CallHistoryEntry = {
+      ...call,
+      kind: 'trunk',
+      id: 'c2',
+      status: 'failed',
+      result: 'failed',
+      failReason: 'trunk_unavailable',
+    };
+    const forwarded: CallHistoryEntry = {
+      ...call,
+      kind: 'trunk',
+      id: 'c3',
+      at: T0 + 7_200_000,
+      status: 'completed',
+      result: 'answered',
+      operator: { id: 'u1', name: 'Olga' },
+      trunk: { id: 't1', name: 'Beeline', number: '+79161234567' },
+    };
+    const asked = platform({ '': { items: [forwarded, failed, call], next: null } });
+    render(h(CallHistoryScreen, { viewerZone: 'Europe/London' }));
+    const [, forwardedRow, failedRow, callRow] = await waitFor(() => {
+      const rows = screen.getAllByRole('row');
+      expect(rows).toHaveLength(4);
+      return rows as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    });
+    expect(forwardedRow.textContent).toContain('Trunk call');
+    expect(failedRow.textContent).toContain('Trunk call');
+    expect(callRow.textContent).toContain('Call from the site');
+
+    fireEvent.click(within(failedRow).getByRole('button'));
+    const details = screen.getByRole('region', { name: 'Call from Call us' });
+    const value = (term: string) =>
+      within(details).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(value('Channel')).toBe('Trunk call');
+    expect(value('Result')).toBe('Failed (failed)');
+    expect(value('Failure')).toBe('Trunk unavailable');
+    expect(value('Trunk')).toBe('—');
+    fireEvent.click(within(details).getByRole('button', { name: 'Close details' }));
+    fireEvent.click(within(forwardedRow).getByRole('button'));
+    const answered = screen.getByRole('region', { name: 'Call from Call us' });
+    expect(
+      within(answered).getByText('Trunk', { selector: 'dt' }).nextElementSibling?.textContent,
+    ).toBe('Beeline, +79161234567');
+    expect(
+      within(answered).getByText('Failure', { selector: 'dt' }).nextElementSibling?.textContent,
+    ).toBe('—');
+
+    fireEvent.change(screen.getByLabelText('Channel'), {
+      target: { value: screen.getByRole('option', { name: 'Trunk call' }).getAttribute('value') },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(asked).toContain('/v1/admin/call-history?channel=trunk'));
   });
 
   it('says when nothing matches, and is clean under axe', async () => {

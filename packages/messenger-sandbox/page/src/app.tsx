@@ -52,6 +52,10 @@ export function App() {
           <>
             <h1>Messenger sandbox</h1>
             <p>Play the customer: pick a bot and write to it as your platform's customers would.</p>
+            <p>
+              Point the platform at <code>MESSENGER_LINK_BASE={location.origin}</code>: the site
+              chat's "Continue in …" links then land here.
+            </p>
             <TelegramHome />
             <ViberHome />
             <FacebookHome />

@@ -5,7 +5,10 @@ import type { Store } from '../storage/store';
 import type { CallHistoryRow, Tables } from '../storage/tables';
 import type { CallHistoryEntry } from './call-records';
 
-/** The call history of {@link createStore}: the `call_history` view, newest first. */
+/**
+ * The call history of {@link createStore}: the `call_history` view, newest first, with the names
+ * of the trunks its page's trunk calls went through.
+ */
 export function callHistoryRepository(db: Kysely<Tables>): Store['callHistory'] {
   return {
     async list({ accountId, cursor, limit, from, to, ...equal }) {
@@ -31,18 +34,37 @@ export function callHistoryRepository(db: Kysely<Tables>): Store['callHistory'] 
         .orderBy('id', 'desc')
         .limit(limit + 1)
         .execute();
-      return pageOf(rows, limit, toEntry, (row) => ({ at: row.at, id: row.id }));
+      // The trunks' names, for the page's trunk calls (a deleted trunk has none).
+      const trunkIds = [...new Set(rows.flatMap((row) => (row.trunk_id ? [row.trunk_id] : [])))];
+      const names = new Map(
+        trunkIds.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('trunks')
+                .select(['id', 'name'])
+                .where('account_id', '=', accountId)
+                .where('id', 'in', trunkIds)
+                .execute()
+            ).map((trunk) => [trunk.id, trunk.name]),
+      );
+      return pageOf(
+        rows,
+        limit,
+        (row) => toEntry(row, names),
+        (row) => ({ at: row.at, id: row.id }),
+      );
     },
   };
 }
 
 /** Whole seconds between an answer and the end of a call; an order has no talk time here. */
 function durationOf(row: CallHistoryRow): number | null {
-  if (row.kind !== 'call' || row.answered_at === null || row.ended_at === null) return null;
+  if (row.kind === 'callback' || row.answered_at === null || row.ended_at === null) return null;
   return Math.max(0, Math.round((row.ended_at - row.answered_at) / 1000));
 }
 
-function toEntry(row: CallHistoryRow): CallHistoryEntry {
+function toEntry(row: CallHistoryRow, trunkNames: Map<string, string>): CallHistoryEntry {
   return {
     kind: row.kind,
     id: row.id,
@@ -64,5 +86,14 @@ function toEntry(row: CallHistoryRow): CallHistoryEntry {
     utm: utmOf(row),
     note: row.note,
     visitorTimeZone: row.visitor_time_zone,
+    failReason: row.fail_reason,
+    trunk:
+      row.trunk_id === null
+        ? null
+        : {
+            id: row.trunk_id,
+            name: trunkNames.get(row.trunk_id) ?? null,
+            number: row.answered_number,
+          },
   };
 }

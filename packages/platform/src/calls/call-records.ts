@@ -1,5 +1,11 @@
 /** The calls feature's records (trunks, SIP lines, calls, the call history) and repositories. */
-import type { AdminTrunk, CallChannel, CallHistoryEntry, CallResult } from '@frontdesk/config';
+import type {
+  AdminTrunk,
+  CallChannel,
+  CallFailReason,
+  CallHistoryEntry,
+  CallResult,
+} from '@frontdesk/config';
 import type { Utm } from '../orders';
 import type { Cursor, Page } from '../storage/page';
 import type { Widget } from '../widgets';
@@ -41,11 +47,8 @@ export type CallStatus =
   | 'cancelled'
   | 'failed';
 
-/**
- * Why a call failed, when its status and SIP code do not say: `trunk_unavailable`, the trunk to
- * the telephone network was down (its 5xx, its refusal of our credentials, or no answer from it).
- */
-export type CallFailReason = 'trunk_unavailable';
+/** Why a call failed, when its status and SIP code do not say (`@frontdesk/config`'s). */
+export type { CallFailReason } from '@frontdesk/config';
 
 /** How a call ended unanswered. */
 export type UnansweredStatus = Exclude<CallStatus, 'ringing' | 'answered' | 'completed'>;
@@ -114,7 +117,7 @@ export interface TrunksRepository {
   delete(id: string): Promise<boolean>;
 }
 
-/** The call history: site calls and callback orders (`store.callHistory`). */
+/** The call history: site calls, callback orders and trunk calls (`store.callHistory`). */
 export interface CallHistoryRepository {
   /** The account's history, newest first; `from` inclusive, `to` exclusive. */
   list(

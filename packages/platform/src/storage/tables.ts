@@ -3,7 +3,15 @@
  * milliseconds, booleans 0/1, settings JSON text. Repositories turn rows into the records of
  * types.ts; nothing outside storage should need these.
  */
-import type { CallResult, ChatAuthor, ChatChannel, ChatRating, Messenger } from '@frontdesk/config';
+import type {
+  CallChannel,
+  CallFailReason,
+  CallResult,
+  ChatAuthor,
+  ChatChannel,
+  ChatRating,
+  Messenger,
+} from '@frontdesk/config';
 import type { Role } from '../accounts';
 import type { OrderStatus } from '../orders';
 import type { OutboxChannel, OutboxKind, OutboxStatus } from '../outbox';
@@ -210,7 +218,8 @@ export interface DueTaskRow {
 
 /** A row of the `call_history` view. */
 export interface CallHistoryRow {
-  kind: 'callback' | 'call';
+  /** Migration 036: `trunk`, a call through a trunk. */
+  kind: CallChannel;
   id: string;
   account_id: string;
   widget_id: string;
@@ -234,6 +243,10 @@ export interface CallHistoryRow {
   utm_medium: string | null;
   utm_campaign: string | null;
   note: string | null;
+  /** Migration 036: a call's; null for an order. */
+  fail_reason: CallFailReason | null;
+  answered_number: string | null;
+  trunk_id: string | null;
 }
 
 /** A row of `chat_visitors`: a visitor of one chat widget, known by the SHA-256 of its token. */

@@ -71,7 +71,7 @@ export function registerPublicWidgets(app: PlatformApp, ctx: AppContext): void {
       return toPublicConfig(widget, calendar, {
         now,
         accountTag: accountTag(widget.accountId),
-        telegramLinkBase: ctx.env.messengerLinkBase,
+        messengerLinkBase: ctx.env.messengerLinkBase,
       });
     },
   );

@@ -92,6 +92,8 @@ describe.each(engines)('GET /v1/admin/call-history on $name', (engine) => {
       utm: { source: 'ya' },
       note: 'Called back',
       visitorTimeZone: null,
+      failReason: null,
+      trunk: null,
     });
     expect(items[0]).toMatchObject({ dialled: 'Shop callback', status: 'ringing' });
     expect(items[1]).toMatchObject({ dialled: 'Call me back', status: 'new' });
@@ -226,6 +228,8 @@ describe.each(engines)('calls from the site in the call history on $name', (engi
       operator: { id: t.users.operator.id, name: t.users.operator.name },
       page: { url: 'https://shop.example/pricing', title: 'Pricing' },
       note: null,
+      failReason: null,
+      trunk: null,
     });
     const callsOnly = await (await admin(`/v1/admin/call-history?widget=${widget.id}`)).json();
     expect(callsOnly.items).toHaveLength(1);

@@ -31,9 +31,19 @@ describe('handoffLink', () => {
     );
   });
 
-  it("builds Telegram's links on MESSENGER_LINK_BASE when it is set", () => {
-    expect(handoffLink(channels, 'telegram', 'T0k', 'http://127.0.0.1:8070/telegram')).toBe(
+  it("builds every messenger's link on MESSENGER_LINK_BASE when it is set, as the sandbox serves them", () => {
+    const base = 'http://127.0.0.1:8070';
+    expect(handoffLink(channels, 'telegram', 'T0k', base)).toBe(
       'http://127.0.0.1:8070/telegram/shop_bot?start=T0k',
+    );
+    expect(handoffLink(channels, 'viber', 'T0k', base)).toBe(
+      'http://127.0.0.1:8070/viber/shop.bot?context=T0k',
+    );
+    expect(handoffLink(channels, 'vk', 'T0k', base)).toBe(
+      'http://127.0.0.1:8070/vk/club123?ref=T0k',
+    );
+    expect(handoffLink(channels, 'facebook', 'T0k', base)).toBe(
+      'http://127.0.0.1:8070/facebook/shop.page?ref=T0k',
     );
   });
 

@@ -39,21 +39,26 @@ describe.each(engines)('the history’s and the contacts’ query plans on $name
   };
 
   it('pages an account’s history, filtered, from the time indexes of orders and calls', async () => {
-    const text = await plan(
-      database.db
-        .selectFrom('call_history')
-        .selectAll()
-        .where('account_id', '=', 'a1')
-        .where('result', '=', 'answered')
-        .where('at', '>=', 0)
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(51),
-    );
-    expect(text).toContain('orders_account_id_created_at_id');
-    expect(text).toContain('calls_account_id_started_at_id');
-    // Read in the page's order and stopped at its end: nothing sorts the account's rows.
-    expect(text, text).not.toMatch(/TEMP B-TREE|Sort {2}\(/);
+    // By result (both arms), and by channel: trunk calls are the calls' arm alone.
+    for (const [column, value, indexes] of [
+      ['result', 'answered', ['orders_account_id_created_at_id', 'calls_account_id_started_at_id']],
+      ['kind', 'trunk', ['calls_account_id_started_at_id']],
+    ] as const) {
+      const text = await plan(
+        database.db
+          .selectFrom('call_history')
+          .selectAll()
+          .where('account_id', '=', 'a1')
+          .where(column, '=', value)
+          .where('at', '>=', 0)
+          .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(51),
+      );
+      for (const index of indexes) expect(text, value).toContain(index);
+      // Read in the page's order and stopped at its end: nothing sorts the account's rows.
+      expect(text, text).not.toMatch(/TEMP B-TREE|Sort {2}\(/);
+    }
   });
 
   it('starts the page after a cursor at the cursor in the index', async () => {

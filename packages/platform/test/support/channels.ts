@@ -54,7 +54,7 @@ export async function telegramStage(): Promise<TelegramStage> {
   const sandbox = await startMessengerSandbox({ clock });
   const env = {
     TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-    MESSENGER_LINK_BASE: sandbox.telegram.linkBase,
+    MESSENGER_LINK_BASE: sandbox.url,
   };
   const options = (tuning: Partial<typeof TEST_CHANNEL_TUNING> = {}): StartOptions => ({
     clock,

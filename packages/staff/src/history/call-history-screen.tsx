@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type HistoryChoices, historyChoices, historyCsvHref, historyPage } from './history-api';
 import { HistoryDetails } from './history-details';
 import { type FilterFields, HistoryFilters, NO_FILTER, toFilter } from './history-filters';
-import { RESULT_TEXT } from './labels';
+import { CHANNEL_TEXT, RESULT_TEXT } from './labels';
 import { browserZone, minutesSeconds, zonedTimes } from './zoned-time';
 
 /** Props of {@link CallHistoryScreen}. */
@@ -91,6 +91,7 @@ export function CallHistoryScreen({
         <thead>
           <tr>
             <th scope="col">Time</th>
+            <th scope="col">Channel</th>
             <th scope="col">Caller</th>
             <th scope="col">Dialled</th>
             <th scope="col">Line</th>
@@ -121,6 +122,7 @@ export function CallHistoryScreen({
                   </button>
                   {company && <small class="company-time">{company}</small>}
                 </td>
+                <td>{CHANNEL_TEXT[entry.kind]}</td>
                 <td>
                   {entry.caller}
                   {entry.callerName && <small> {entry.callerName}</small>}

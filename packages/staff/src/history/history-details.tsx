@@ -1,6 +1,12 @@
 import type { CallHistoryEntry } from '@frontdesk/config';
-import { CHANNEL_TEXT, RESULT_TEXT } from './labels';
+import { CHANNEL_TEXT, FAIL_REASON_TEXT, RESULT_TEXT } from './labels';
 import { minutesSeconds, zonedTimes } from './zoned-time';
+
+/** The trunk a call went through, and the number that answered there: `Beeline, +7…`. */
+function trunk(through: CallHistoryEntry['trunk']): string {
+  if (!through) return '—';
+  return [through.name ?? 'A deleted trunk', through.number].filter(Boolean).join(', ');
+}
 
 /** One line of the history in full; an order links to its own record when the app has one. */
 export function HistoryDetails({
@@ -31,7 +37,9 @@ export function HistoryDetails({
     ['Dialled', entry.dialled],
     ['Line', entry.line ?? '—'],
     ['Result', `${RESULT_TEXT[entry.result]} (${entry.status})`],
+    ['Failure', entry.failReason ? FAIL_REASON_TEXT[entry.failReason] : '—'],
     ['Answered by', entry.operator?.name ?? '—'],
+    ['Trunk', trunk(entry.trunk)],
     ['Answered at', time(entry.answeredAt)],
     ['Ended at', time(entry.endedAt)],
     ['Duration', entry.duration === null ? '—' : minutesSeconds(entry.duration)],
@@ -44,7 +52,7 @@ export function HistoryDetails({
   return (
     <section class="history-details" aria-labelledby="history-details-title">
       <h2 id="history-details-title" tabIndex={-1}>
-        {entry.kind === 'call' ? `Call from ${entry.caller}` : `Order from ${entry.caller}`}
+        {entry.kind === 'callback' ? `Order from ${entry.caller}` : `Call from ${entry.caller}`}
       </h2>
       <dl>
         {rows.map(([term, value]) => [

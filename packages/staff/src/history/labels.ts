@@ -1,5 +1,5 @@
 /** The words the history screen shows for the platform's codes. */
-import type { CallChannel, CallResult } from '@frontdesk/config';
+import type { CallChannel, CallFailReason, CallResult } from '@frontdesk/config';
 
 /** Each result as staff read it. */
 export const RESULT_TEXT: Record<CallResult, string> = {
@@ -15,4 +15,10 @@ export const RESULT_TEXT: Record<CallResult, string> = {
 export const CHANNEL_TEXT: Record<CallChannel, string> = {
   call: 'Call from the site',
   callback: 'Callback order',
+  trunk: 'Trunk call',
+};
+
+/** Why a call failed, as staff read it. */
+export const FAIL_REASON_TEXT: Record<CallFailReason, string> = {
+  trunk_unavailable: 'Trunk unavailable',
 };

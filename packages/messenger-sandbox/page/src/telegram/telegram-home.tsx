@@ -43,8 +43,7 @@ export function TelegramHome() {
       <h2 id="telegram-title">Telegram</h2>
       {info && (
         <p>
-          Point the platform at <code>TELEGRAM_API_URL={info.apiUrl}</code> and{' '}
-          <code>MESSENGER_LINK_BASE={info.linkBase}</code>.
+          Point the platform at <code>TELEGRAM_API_URL={info.apiUrl}</code>.
         </p>
       )}
       <h3>Bots</h3>

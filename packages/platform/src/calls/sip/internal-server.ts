@@ -7,9 +7,9 @@
  *   POST /sip/authorize  {"user": "<id>", "line": "line…@…"} → 200 "allow" | "deny"
  *   POST /sip/route      {"credential": "v.…", "line": "line…@…", "online": 0|1} → 200 the plan
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sameBytes } from '../../http/same-bytes';
 
 /** What the server does with what Kamailio sends. */
 export interface InternalHandlers {
@@ -32,10 +32,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Whether `given` is the secret, compared in constant time. */
 function secretMatches(given: string | string[] | undefined, secret: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return typeof given === 'string' && sameBytes(given, secret);
 }
 
 async function readBody(request: IncomingMessage): Promise<string | undefined> {

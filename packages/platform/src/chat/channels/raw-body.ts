@@ -4,9 +4,10 @@
  * Viber's 64-bit message_token must be read from the text. In a scope of their own, so no other
  * route pays for it.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { ApiError } from '../../http/api-error';
 import type { PlatformApp } from '../../http/route-schema';
+import { sameBytes } from '../../http/same-bytes';
 
 type WithRaw = { rawBody?: string };
 
@@ -33,7 +34,5 @@ export function rawBodyOf(request: object): string {
 
 /** Whether `signature` (hex) is the HMAC-SHA256 of `raw` keyed with `key` (constant time). */
 export function hmacMatches(raw: string, signature: string, key: string): boolean {
-  const expected = createHmac('sha256', key).update(raw).digest();
-  const given = Buffer.from(signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameBytes(Buffer.from(signature, 'hex'), createHmac('sha256', key).update(raw).digest());
 }

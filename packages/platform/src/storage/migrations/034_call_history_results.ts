@@ -7,11 +7,11 @@
  */
 import { type Kysely, sql } from 'kysely';
 
-const ORDER_RESULT = sql`case status
+export const ORDER_RESULT = sql`case status
     when 'done' then 'answered' when 'accepted' then 'answered' when 'failed' then 'failed'
     else 'open' end`;
 
-const CALL_RESULT = sql`case status
+export const CALL_RESULT = sql`case status
     when 'answered' then 'answered' when 'completed' then 'answered' when 'busy' then 'busy'
     when 'cancelled' then 'cancelled' when 'failed' then 'failed' when 'ringing' then 'open'
     else 'missed' end`;
@@ -19,7 +19,7 @@ const CALL_RESULT = sql`case status
 // Every column is typed alike in both arms (a bare NULL or a coalesce has no affinity in
 // SQLite, hence the casts): only then does SQLite merge the two arms' ordered index scans
 // instead of sorting the whole account.
-const ORDERS = sql`
+export const ORDERS = sql`
   select 'callback' as kind, id, account_id, widget_id, phone as caller, name as caller_name,
     widget_name as dialled, outgoing_number as line, status, ${ORDER_RESULT} as result,
     created_at as at, slot_at, accepted_at as answered_at,
@@ -27,7 +27,7 @@ const ORDERS = sql`
     page_url, page_title, utm_source, utm_medium, utm_campaign, note, visitor_time_zone
   from orders`;
 
-const CALLS = sql`
+export const CALLS = sql`
   select 'call' as kind, id, account_id, widget_id, widget_name as caller,
     cast(null as text) as caller_name, line as dialled, line, status, ${CALL_RESULT} as result,
     started_at as at, cast(null as bigint) as slot_at, answered_at, ended_at, operator_id,

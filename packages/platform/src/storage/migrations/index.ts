@@ -18,6 +18,7 @@ import * as chatDistribution from './032_chat_distribution';
 import * as callFailReason from './033_call_fail_reason';
 import * as callHistoryResults from './034_call_history_results';
 import * as addressBook from './035_address_book';
+import * as callHistoryTrunks from './036_call_history_trunks';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -36,4 +37,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '033_call_fail_reason': callFailReason,
   '034_call_history_results': callHistoryResults,
   '035_address_book': addressBook,
+  '036_call_history_trunks': callHistoryTrunks,
 };

@@ -4,6 +4,7 @@
  * call, and it lands in `calls` with its answer and end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callbackWidget, postOrder } from '../../support/orders';
 import {
   callCredentials,
   callWidget,
@@ -184,5 +185,45 @@ describe('calls through the SIP edge', () => {
     );
     expect(call).toMatchObject({ status: 'unavailable', sipCode: 480, widgetId: widget.id });
     await visitor.socket.close();
+  });
+
+  it('a call placed with the token of a visitor who ordered a callback lands on their contact’s timeline', async () => {
+    const { t } = p;
+    const token = 'visitor-who-ordered-0000000000000001';
+    const callback = await callbackWidget(t);
+    const ordered = await postOrder(
+      t,
+      callback.key,
+      { phone: '+79995554433', name: 'Ольга', now: true, visitorToken: token },
+      { origin: 'https://shop.example' },
+    );
+    expect(ordered.status).toBe(201);
+    const widget = await callWidget(t, {}, 'Call the salon');
+    // The widget's request as it is sent: the page, the zone and the account's token.
+    const credentials = await callCredentials(t, widget, {
+      page: { url: 'https://shop.example/prices' },
+      timeZone: 'Europe/Moscow',
+      visitorToken: token,
+    });
+    const visitor = await visitorAgent(credentials);
+    const placed = await visitor.invite(credentials.target);
+    await eventually(
+      () => t.platform.store.calls.byCallId(placed.callId),
+      (c) => c?.endedAt != null,
+    );
+    await visitor.socket.close();
+
+    const fetchAs = await t.signIn('admin');
+    const found = (await (await fetchAs('/v1/admin/contacts?q=%2B79995554433')).json()) as {
+      items: { id: string; name: string | null }[];
+    };
+    expect(found.items.map((c) => c.name)).toEqual(['Ольга']);
+    const { timeline } = (await (
+      await fetchAs(`/v1/admin/contacts/${found.items[0]?.id}`)
+    ).json()) as { timeline: { kind: string; widgetName: string }[] };
+    expect(timeline.map((e) => [e.kind, e.widgetName]).sort()).toEqual([
+      ['call', 'Call the salon'],
+      ['callback', callback.name],
+    ]);
   });
 });

@@ -6,11 +6,11 @@
  * answers 500, so Telegram delivers it again. Any platform process answers, and notes the
  * bot's last update for the Studio's status (as a poller's cursor does).
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Update } from '@grammyjs/types';
 import * as v from 'valibot';
 import { ApiError } from '../../../http/api-error';
 import { type PlatformApp, routeSchema } from '../../../http/route-schema';
+import { sameBytes } from '../../../http/same-bytes';
 import type { ReceiveDeps } from '../receive-message';
 import { telegramBots } from './telegram-bots';
 import { receiveTelegramUpdate } from './telegram-receive';
@@ -43,7 +43,7 @@ export function registerTelegramWebhook(
       const credential = `telegram:${request.params.bot}`;
       const expected = await deps.store.channels.leases.webhookSecret(credential);
       const given = request.headers['x-telegram-bot-api-secret-token'];
-      if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {
+      if (!expected || typeof given !== 'string' || !sameBytes(given, expected)) {
         throw new ApiError(401, 'unauthorized', 'Wrong or missing secret token.');
       }
       const bot = (await telegramBots(deps.store)).get(credential);
@@ -60,10 +60,4 @@ export function registerTelegramWebhook(
       return {};
     },
   );
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

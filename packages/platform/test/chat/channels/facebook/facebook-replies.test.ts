@@ -1,6 +1,7 @@
 /**
  * Operators' replies to Messenger customers through the replies' outbox, against the sandbox's
- * Graph API: delivered; typing shown; 613 waited out on the platform's clock and sent once; 551
+ * Graph API: delivered; typing shown; 613 waited out on the platform's clock and sent once; an
+ * outage retried with back-off and sent once; 551
  * failed with Facebook's words, never retried; outside the 24-hour window failed with the reason
  * — or, for a page with the Human Agent permission, sent with the HUMAN_AGENT tag; the rating as
  * quick replies, the one tapped rating the conversation.
@@ -87,6 +88,23 @@ describe.each(engines)('replies to Facebook on $name', (engine) => {
     suite.clock.advance(600_000);
     expect(await deliver()).toBe(0);
     expect(received(page, who)).toEqual(['One moment…']);
+  });
+
+  it('retries through an outage with back-off and sends once when Facebook is back', async () => {
+    const { page, who, conversationId } = await conversation();
+    await suite.sandbox.facebook.faults.down('bad-gateway');
+    const message = await reply(conversationId, 'Through the storm.');
+    expect(await deliver()).toBe(1);
+    expect(await delivery(conversationId, message.id)).toMatchObject({ status: 'pending' });
+    suite.clock.advance(5_000);
+    expect(await deliver()).toBe(1);
+    await suite.sandbox.facebook.faults.up();
+    suite.clock.advance(10_000);
+    expect(await deliver()).toBe(1);
+    expect(received(page, who)).toEqual(['Through the storm.']);
+    suite.clock.advance(600_000);
+    expect(await deliver()).toBe(0);
+    expect(received(page, who)).toEqual(['Through the storm.']);
   });
 
   it('fails a reply to a person not available (551), never retried', async () => {
