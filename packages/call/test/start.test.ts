@@ -7,6 +7,7 @@ import {
   toPublicConfig,
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
+import { within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubPresence } from '../../core/test/support/presence';
@@ -22,6 +23,11 @@ vi.mock('sip.js', () => {
 // The source itself (in the `dist` project too): the npm build's index imports sip.js statically.
 const source = '../src/start.ts';
 const { start } = (await import(/* @vite-ignore */ source)) as typeof import('@frontdesk/call');
+/** The widget's Russian texts (the config speaks Russian only), from the sources too. */
+const messages = '../src/call-messages.ts';
+const texts = await (
+  (await import(/* @vite-ignore */ messages)) as typeof import('@frontdesk/call')
+).loadTexts('ru');
 
 const ACCOUNT_TAG = 'acct-test';
 
@@ -82,19 +88,19 @@ async function pressCall(h: ReturnType<typeof host>) {
     expect(launcherOf()?.textContent).toBe(callConfig().appearance.working.buttonText.ru),
   );
   handle.open();
-  const root = () => document.querySelector('frontdesk-call')?.shadowRoot;
-  const send = await vi.waitFor(() => {
-    const button = root()?.querySelector<HTMLButtonElement>('[role=dialog] button.send');
-    expect(button).toBeTruthy();
-    return button as HTMLButtonElement;
-  });
-  send.click();
-  // The credential is asked, or the preview's call fails without asking.
-  await vi.waitFor(() =>
-    expect(root()?.querySelector('[data-call-status]')?.getAttribute('data-call-status')).toMatch(
+  const dialog = () => within(inWidget('frontdesk-call').getByRole('dialog'));
+  const send = await vi.waitFor(() => dialog().getByRole('button', { name: texts.call.call }));
+  await userEvent.setup().click(send);
+  // The credential is asked, or the preview's call fails without asking: the state line says
+  // "connecting", or an alert says why it failed.
+  await vi.waitFor(() => {
+    const connecting = dialog().queryByText(texts.call.connecting, { ignore: '[role=status]' });
+    const failed = dialog().queryByRole('alert');
+    expect(connecting ?? failed).toBeTruthy();
+    expect(connecting?.getAttribute('data-call-status') ?? 'failed').toMatch(
       /^(connecting|failed)$/,
-    ),
-  );
+    );
+  });
   await new Promise((resolve) => setTimeout(resolve, 20));
   handle.destroy();
   // The stub's own type names the URL only; the platform client passes the request's init too.
