@@ -45,15 +45,22 @@ const benchInclude = ['test/e2e/**/*.bench-run.ts'];
  */
 const coverageThresholds = Object.fromEntries(
   Object.entries<[number, number, number, number]>({
-    // package: [statements, branches, functions, lines], measured 2026-12-06 (after merging main)
-    call: [81, 78, 71, 84],
-    callback: [95, 90, 91, 96],
+    // package: [statements, branches, functions, lines], measured 2026-12-06 after merging main d89ae3b, with
+    // the unit tests of every package but the platform (which only adds to what they reach).
+    call: [85, 82, 79, 90],
+    callback: [95, 92, 91, 96],
     chat: [93, 87, 88, 95],
     config: [98, 94, 97, 99],
+    console: [83, 77, 77, 87],
     core: [90, 87, 88, 91],
     loader: [93, 87, 84, 93],
+    // Two runs differed by up to a point here (timing-dependent paths): the lower one.
+    'messenger-sandbox': [80, 67, 76, 83],
+    'phone-network': [85, 73, 84, 87],
     schedule: [98, 97, 96, 99],
-    staff: [95, 85, 91, 97],
+    staff: [95, 88, 91, 97],
+    studio: [75, 66, 73, 78],
+    // platform: not set yet (its measurement needs the whole unit run).
   }).map(([name, [statements, branches, functions, lines]]) => [
     `packages/${name}/src/**`,
     { statements, branches, functions, lines },
