@@ -55,7 +55,7 @@ const coverageThresholds = Object.fromEntries(
     core: [90, 87, 88, 91],
     loader: [93, 87, 84, 93],
     // Two runs differed by up to a point here (timing-dependent paths): the lower one.
-    'messenger-sandbox': [80, 67, 76, 83],
+    'messenger-sandbox': [80, 67, 77, 83],
     'phone-network': [85, 73, 84, 87],
     schedule: [98, 97, 96, 99],
     staff: [95, 88, 91, 97],
