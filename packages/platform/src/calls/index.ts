@@ -21,6 +21,7 @@ export { parseTrunkUrl, seedDemoTrunk } from './demo-trunk';
 export {
   createSipEdge,
   DEFAULT_TUNING,
+  dialRefusal,
   edgeLogger,
   registerSipRoutes,
   type SipEdge,

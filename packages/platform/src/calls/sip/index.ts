@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EdgeLogger } from './edge-log';
 
+export { refusal as dialRefusal } from './destinations';
 export { createSipEdge } from './edge';
 export type { EdgeLogger } from './edge-log';
 export type { SipEdge, SipEdgeOptions, SipEdgeState, SipEdgeStatus } from './edge-types';
