@@ -1,8 +1,8 @@
 /**
  * The automatic callback's controller against the phone network: the edge calls the addressee's
  * phone through the trunk, and once it answers, the visitor's, showing each the right caller id;
- * rtpengine carries the tones both ways; the visitor busy and the addressee not answering end the
- * attempt with their own results.
+ * rtpengine carries the tones both ways; the visitor busy or not answering, the trunk down and the
+ * addressee not answering end the attempt with their own results.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -119,6 +119,28 @@ describe('the automatic callback through a SIP trunk', () => {
     await addressee.waitFor('CALL_ESTABLISHED', 15_000);
     expect(await outcome).toEqual({ result: 'visitor_busy', sipCode: 486 });
     await addressee.waitFor('CALL_CLOSED', 10_000);
+  }, 60_000);
+
+  it('the visitor not answering: their phone stops ringing, the addressee is hung up', async () => {
+    const addressee = network.phone(ADDRESSEE);
+    const silent = network.phone(SILENT_ADDRESSEE);
+    const outcome = attempt(ADDRESSEE, SILENT_ADDRESSEE, 3_000);
+    await addressee.waitFor('CALL_ESTABLISHED', 15_000);
+    await silent.waitFor('CALL_INCOMING', 15_000);
+    expect(await outcome).toEqual({ result: 'visitor_no_answer', sipCode: 487 });
+    await silent.waitFor('CALL_CLOSED', 10_000);
+    await addressee.waitFor('CALL_CLOSED', 10_000);
+  }, 60_000);
+
+  it('the trunk down: the attempt fails with 502 and nobody is dialled', async () => {
+    const carrier = network.carrier;
+    if (!carrier) throw new Error('no carrier');
+    await carrier.setDown(true);
+    try {
+      expect(await attempt(ADDRESSEE, VISITOR)).toEqual({ result: 'failed', sipCode: 502 });
+    } finally {
+      await carrier.setDown(false);
+    }
   }, 60_000);
 
   it('the addressee not answering: the attempt ends unanswered and the visitor is never dialled', async () => {
