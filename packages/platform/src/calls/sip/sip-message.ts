@@ -17,7 +17,8 @@ export interface SipMessage {
   body: string;
 }
 
-const COMPACT: Record<string, string> = {
+/** Compact header names (RFC 3261 §7.3.3) → their long forms, lower-case. */
+export const COMPACT_HEADERS: Readonly<Record<string, string>> = {
   v: 'via',
   f: 'from',
   t: 'to',
@@ -25,6 +26,7 @@ const COMPACT: Record<string, string> = {
   m: 'contact',
   l: 'content-length',
   c: 'content-type',
+  k: 'supported',
 };
 
 /** Parses one datagram; undefined when it is not SIP. */
@@ -37,7 +39,7 @@ export function parseSip(data: string): SipMessage | undefined {
     const colon = line.indexOf(':');
     if (colon < 0) continue;
     const raw = line.slice(0, colon).trim().toLowerCase();
-    const name = COMPACT[raw] ?? raw;
+    const name = COMPACT_HEADERS[raw] ?? raw;
     headers.set(name, [...(headers.get(name) ?? []), line.slice(colon + 1).trim()]);
   }
   const body = data.slice(split + 4);

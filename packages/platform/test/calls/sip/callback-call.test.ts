@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { hasTone, type PhoneNetwork, startPhoneNetwork } from '@frontdesk/phone-network';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ngCommand } from '../../../src/calls/sip/rtpengine-ng';
-import { type EdgePlatform, startEdgePlatform } from './edge-support';
+import { carrierTrunk, type EdgePlatform, startEdgePlatform } from './edge-support';
 
 const ADDRESSEE = '+74951110001';
 const VISITOR = '+79161110002';
@@ -42,21 +42,7 @@ describe('the automatic callback through a SIP trunk', () => {
     p = await startEdgePlatform();
     const carrier = network.carrier;
     if (!carrier) throw new Error('no carrier');
-    const trunk = await p.t.platform.store.trunks.create({
-      accountId: p.t.accountId,
-      name: 'The carrier',
-      host: carrier.host,
-      port: carrier.port,
-      transport: 'udp',
-      username: TRUNK.username,
-      password: TRUNK.password,
-      register: false,
-      callerId: null,
-      callerIdHeader: 'from',
-      maxCalls: 4,
-      destinations: ['7'],
-      now: p.t.clock().getTime(),
-    });
+    const trunk = await carrierTrunk(p, carrier, TRUNK, { callerIdHeader: 'from', maxCalls: 4 });
     trunkId = trunk.id;
     await p.edge.syncTables();
   }, 60_000);
