@@ -67,7 +67,9 @@ interface Leg {
   remote?: string;
   routes: string[];
   ack?: string;
-  ended?: () => void;
+  /** Resolves when the far end hangs up or the controller did (set from the start: a BYE may come early). */
+  gone: Promise<void>;
+  ended: () => void;
 }
 
 /** Places one callback attempt; resolves when it is over. */
@@ -105,7 +107,7 @@ class Controller {
     if (aAnswer.status !== 200) {
       return {
         result: unanswered(aAnswer.status) ? 'addressee_unanswered' : 'failed',
-        sipCode: aAnswer.status ?? null,
+        sipCode: aAnswer.status || null,
       };
     }
     const ng = (command: string, extra: Record<string, string>) =>
@@ -123,17 +125,25 @@ class Controller {
         () => undefined,
         () => undefined,
       );
-    const offer = await ng('offer', { sdp: aAnswer.body });
-    const forVisitor = String(offer.sdp ?? '');
-    // rtpengine's side for the addressee, answered now; the visitor's real answer replaces the
-    // stand-in inside rtpengine later, so the addressee's SDP never changes.
-    const standIn = forVisitor
-      .replace(/^c=IN IP4 .*$/gm, 'c=IN IP4 127.0.0.1')
-      .replace(/^m=audio \d+/m, 'm=audio 9')
-      .replace(/^a=rtpengine.*\r\n/gm, '');
-    const forAddressee = await ng('answer', { 'to-tag': 'visitor', sdp: standIn });
-    this.ack(a, String(forAddressee.sdp ?? ''));
-    const addresseeGone = this.ended(a);
+    let forVisitor: string;
+    try {
+      forVisitor = String((await ng('offer', { sdp: aAnswer.body })).sdp ?? '');
+      // rtpengine's side for the addressee, answered now; the visitor's real answer replaces the
+      // stand-in inside rtpengine later, so the addressee's SDP never changes.
+      const standIn = forVisitor
+        .replace(/^c=IN IP4 .*$/gm, 'c=IN IP4 127.0.0.1')
+        .replace(/^m=audio \d+/m, 'm=audio 9')
+        .replace(/^a=rtpengine.*\r\n/gm, '');
+      const forAddressee = await ng('answer', { 'to-tag': 'visitor', sdp: standIn });
+      this.ack(a, String(forAddressee.sdp ?? ''));
+    } catch {
+      // No media relay: the addressee's call cannot carry anything; it ends at once.
+      this.ack(a, '');
+      this.bye(a);
+      await release();
+      return { result: 'failed', sipCode: null };
+    }
+    const addresseeGone = a.gone;
 
     const b = this.leg(call.visitor, call.visitorCallerId, call.trunkId, '');
     const ringing = this.invite(b, forVisitor, call.ringMs);
@@ -149,17 +159,16 @@ class Controller {
         }
       } else this.bye(a);
       await release();
-      const status = bAnswer?.status ?? null;
-      if (status === null) return { result: 'addressee_unanswered', sipCode: null };
+      const status = bAnswer?.status ?? 0;
       return {
         result: busy(status) ? 'visitor_busy' : unanswered(status) ? 'visitor_no_answer' : 'failed',
-        sipCode: status,
+        sipCode: status || null,
       };
     }
     await ng('answer', { 'to-tag': 'visitor', sdp: bAnswer.body });
     this.ack(b, '');
     const answeredAt = this.ports.now();
-    const first = await Promise.race([addresseeGone.then(() => a), this.ended(b).then(() => b)]);
+    const first = await Promise.race([addresseeGone.then(() => a), b.gone.then(() => b)]);
     this.bye(first === a ? b : a);
     await release();
     return { result: 'answered', answeredAt, endedAt: this.ports.now() };
@@ -167,6 +176,10 @@ class Controller {
 
   private leg(number: string, callerId: string, trunkId: string, display: string): Leg {
     const fromTag = token();
+    let ended = () => {};
+    const gone = new Promise<void>((resolve) => {
+      ended = resolve;
+    });
     const name = display ? `"${display.replace(/["\\\r\n]/g, '')}" ` : '';
     const leg: Leg = {
       callId: `${token()}@frontdesk`,
@@ -176,6 +189,8 @@ class Controller {
       uri: `sip:${number}@127.0.0.1:${this.ports.loopPort};fdt=${trunkId};fdc=${callerId};fdm=controller`,
       cseq: 1,
       routes: [],
+      gone,
+      ended: () => ended(),
     };
     this.legs.set(leg.callId, leg);
     return leg;
@@ -200,10 +215,16 @@ class Controller {
     );
     leg.branch = branch;
     const cancel = setTimeout(() => this.cancel(leg), ringMs);
+    // No final answer even to the CANCEL (Kamailio gone): the attempt failed, without a code.
+    const giveUp = setTimeout(
+      () => this.waiting.get(`${leg.callId} INVITE`)?.({ status: 0, headers: new Map(), body: '' }),
+      ringMs + GIVE_UP_MS,
+    );
     return new Promise<SipMessage>((resolve) => {
       this.waiting.set(`${leg.callId} INVITE`, (response) => {
         if ((response.status ?? 0) < 200) return;
         clearTimeout(cancel);
+        clearTimeout(giveUp);
         this.waiting.delete(`${leg.callId} INVITE`);
         leg.toTag = tagOf(header(response, 'to'));
         if (response.status === 200) {
@@ -269,14 +290,7 @@ class Controller {
   private bye(leg: Leg): void {
     leg.cseq += 1;
     this.send(this.inDialog(leg, 'BYE', leg.cseq));
-    leg.ended?.();
-  }
-
-  /** Resolves when the far end of `leg` hangs up (or the controller did). */
-  private ended(leg: Leg): Promise<void> {
-    return new Promise((resolve) => {
-      leg.ended = resolve;
-    });
+    leg.ended();
   }
 
   private received(text: string): void {
@@ -292,13 +306,16 @@ class Controller {
     }
     if (message.method === 'ACK') return;
     this.send(responseTo(message, leg ? 200 : 481, leg ? 'OK' : 'Call Does Not Exist'));
-    if (leg && message.method === 'BYE') leg.ended?.();
+    if (leg && message.method === 'BYE') leg.ended();
   }
 
   private send(text: string): void {
     this.socket.send(text, this.ports.loopPort, '127.0.0.1');
   }
 }
+
+/** How long after its CANCEL a leg may still get its final answer (Timer B, 64·T1). */
+const GIVE_UP_MS = 32_000;
 
 function busy(status: number): boolean {
   return status === 486 || status === 600 || status === 603;
