@@ -42,7 +42,7 @@ const wholeNumber = (min: number, max: number, message: string) =>
 export const RetryPolicySchema = v.object({
   attempts: wholeNumber(1, 10, 'must be a whole number from 1 to 10'),
   intervalMinutes: wholeNumber(1, 1440, 'must be a whole number from 1 to 1440'),
-  ringSeconds: wholeNumber(10, 120, 'must be a whole number from 10 to 120'),
+  ringSeconds: wholeNumber(5, 120, 'must be a whole number from 5 to 120'),
   notify: v.object({ emails: EmailListSchema, smsNumbers: PhoneListSchema }),
 });
 

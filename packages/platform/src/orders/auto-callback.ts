@@ -125,15 +125,25 @@ export function autoCallbacks(deps: {
       renewals.delete(renew);
     }
     if (stopped) return;
+    const now = clock().getTime();
     const recorded = await store.orders.recordAttempt({
       orderId: order.id,
       taskId: task.id,
       claimedBy: claim.by,
       trunkId: p.trunk.id,
       operator: p.operator,
-      outcome,
+      // The edge times the talk by the real clock; the history's times are the platform's.
+      outcome:
+        outcome.result === 'answered'
+          ? {
+              result: 'answered',
+              talkMs: outcome.endedAt - outcome.answeredAt,
+              answeredAt: Math.max(startedAt, now - (outcome.endedAt - outcome.answeredAt)),
+              endedAt: now,
+            }
+          : outcome,
       startedAt,
-      now: clock().getTime(),
+      now,
       maxAttempts: p.policy.attempts,
       retryAfterMs: p.policy.intervalMinutes * 60_000,
       fallback: fallbackMessages(order, p),

@@ -97,10 +97,9 @@ export async function recordAttempt(
     const attempt = row.attempts + 1;
     const last = attempt >= input.maxAttempts;
     const next: RecordedAttempt['next'] = answered ? 'done' : last ? 'fallback' : 'retry';
-    const seconds =
-      outcome.answeredAt !== undefined && outcome.endedAt !== undefined
-        ? Math.round((outcome.endedAt - outcome.answeredAt) / 1000)
-        : 0;
+    const seconds = Math.round(
+      (outcome.talkMs ?? (outcome.endedAt ?? now) - (outcome.answeredAt ?? now)) / 1000,
+    );
     const said =
       outcome.result === 'answered'
         ? `answered, talked ${seconds} s`

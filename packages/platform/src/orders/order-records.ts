@@ -48,6 +48,8 @@ export type AttemptOutcome = {
   sipCode?: number | null;
   answeredAt?: number;
   endedAt?: number;
+  /** How long they talked (the edge's measure). */
+  talkMs?: number;
 };
 
 /** What {@link OrdersRepository.recordAttempt} stores. */
