@@ -9,19 +9,15 @@
  * without a phone: every operator, a group, an employee without an external phone) ring the
  * consoles as before.
  */
-import {
-  type CallbackSettings,
-  DEFAULT_RETRY_POLICY,
-  type RetryPolicy,
-} from '@frontdesk/config';
-import type { Clock } from '../clock';
+import { type CallbackSettings, DEFAULT_RETRY_POLICY, type RetryPolicy } from '@frontdesk/config';
 import type { SipEdge, Trunk } from '../calls';
 import { dialRefusal } from '../calls';
+import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
 import { orderRoutingOf } from './callback-mode';
+import type { OrderFeed } from './order-feed';
 import { orderNotifications } from './order-notifications';
 import type { DueTask, Order } from './order-records';
-import type { OrderFeed } from './order-feed';
 
 /** What places an order's calls: `take` says whether it took the order (an attempt started). */
 export interface AutoCallbacks {

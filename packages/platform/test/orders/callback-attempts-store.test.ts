@@ -128,7 +128,9 @@ describe.each(engines)('automatic callback attempts on $name', (engine) => {
     expect(again.map((c) => c.order.id)).toContain(claim.order.id);
     // The retry's claim does not ring the order anew: one `ringing` state, one event per attempt.
     expect(
-      (await store.orders.events(claim.order.id)).filter((e) => e.note === null).map((e) => e.status),
+      (await store.orders.events(claim.order.id))
+        .filter((e) => e.note === null)
+        .map((e) => e.status),
     ).toEqual(['new', 'ringing']);
   });
 
@@ -187,6 +189,13 @@ describe.each(engines)('automatic callback attempts on $name', (engine) => {
     expect(outbox.items.map((m) => [m.kind, m.recipient, m.status])).toEqual([
       ['order', 'boss@shop.example', 'pending'],
     ]);
+    // Missed is the order, not its unanswered calls.
+    const missed = await store.missed.list(widget.accountId, { now: t + 10 * MINUTE, afterMs: 0 });
+    expect(missed.calls).toEqual([]);
+    expect(missed.orders.map((o) => o.id)).toContain(claim.order.id);
+    expect(
+      await store.missed.becameMissed({ from: t + 4 * MINUTE, to: t + 6 * MINUTE, afterMs: 0 }),
+    ).toEqual([]);
   });
 
   it('a claim taken over: its call is history, the order and its task do not move', async () => {
