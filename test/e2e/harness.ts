@@ -160,9 +160,10 @@ export async function startStage(
         env: readEnv({
           DATA_DIR: '/nonexistent',
           WORKER_INTERVAL_MS: '0',
+          PUBLIC_URL: platform.url,
+          // The stage's own PUBLIC_URL (a TLS front's) stays, as the first start kept it.
           ...stageOptions.env,
           PORT: new URL(platform.url).port,
-          PUBLIC_URL: platform.url,
         }),
         clock,
         database,

@@ -225,6 +225,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     app,
     { store: ctx.store, clock, feed: chat, limiter: ctx.limiters.chatMessage },
     env.facebookApp,
+    env.facebookGraphUrl,
   );
   registerFacebookStatus(app, ctx);
   channels.subscribe((event) => {

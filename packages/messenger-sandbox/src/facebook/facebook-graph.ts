@@ -2,7 +2,9 @@
  * The Graph API's Messenger Platform part at `<graphUrl>/<version>/…`, as developers.facebook.com
  * documents it: the Send API `POST /me/messages` (text up to 2,000 characters, quick replies,
  * `sender_action: typing_on`; the 24-hour window, and the HUMAN_AGENT tag up to 7 days for a page
- * with that permission) and `POST|GET /{page-id}/subscribed_apps`. The Page access token comes
+ * with that permission), `POST|GET /{page-id}/subscribed_apps` and the User Profile API
+ * `GET /{psid}?fields=first_name,last_name` (a person who wrote to the page; `name` and `id`
+ * without `fields`). The Page access token comes
  * as `access_token` (query or body). Errors are HTTP 400 `{ error: { message, type, code,
  * error_subcode?, fbtrace_id } }`: 190 a token it does not take, 100 a bad parameter (2018001 no
  * such person), 10/2018278 outside the window, 551 the person is not available, 613 rate limit.
@@ -118,6 +120,36 @@ export function registerGraphApi(app: FastifyInstance, setup: GraphSetup): void 
       return { id: page.id, name: page.name };
     }),
   );
+  app.get('/:version/:psid', (request, reply) =>
+    answer(reply, () =>
+      profile(pageOf(request), request.params as { psid: string }, request.query),
+    ),
+  );
+
+  /** A person's profile as the page may see it: only someone who wrote to the page. */
+  function profile(state: PageState, { psid }: { psid: string }, query: unknown): object {
+    const person = state.threads.get(psid)?.person;
+    if (!person) {
+      throw new GraphError(
+        100,
+        `Unsupported get request. Object with ID '${psid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        33,
+        'GraphMethodException',
+      );
+    }
+    const [first = '', ...rest] = person.name.split(' ');
+    const known: Record<string, string> = {
+      id: person.psid,
+      name: person.name,
+      first_name: first,
+      last_name: rest.join(' '),
+    };
+    const fields = (query as Body | undefined)?.fields;
+    const asked = typeof fields === 'string' ? fields.split(',').map((f) => f.trim()) : ['name'];
+    return Object.fromEntries(
+      ['id', ...asked].flatMap((field) => (field in known ? [[field, known[field]]] : [])),
+    );
+  }
 
   function send(state: PageState, body: Body): object {
     const recipient = (body.recipient as Body | undefined)?.id;

@@ -2,7 +2,7 @@
  * The sandbox's Messenger Platform against an https webhook with a throwaway CA: the Dashboard's
  * GET verification, events signed with the app secret (X-Hub-Signature-256) once the page
  * subscribed the app, and the Send API's answers — typing, the 24-hour window, HUMAN_AGENT up to
- * 7 days, 551, 613, 190 — as Graph API errors.
+ * 7 days, 551, 613, 190 — as Graph API errors; the User Profile API.
  */
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -146,5 +146,32 @@ describe('the Messenger Platform', () => {
     expect(
       (await graph('/me/messages', { ...to(), access_token: 'EAAGnope' })).body.error.code,
     ).toBe(190);
+  });
+
+  it('answers the User Profile API for people who wrote to the page, and only them', async () => {
+    const page = sandbox.facebook.createPage({ name: 'Profiles', username: 'profiles.page' });
+    const boris = sandbox.facebook.person({ name: 'Boris Ivanovich Petrov' });
+    const profile = async (psid: string, query: string, token = page.token) => {
+      const response = await fetch(
+        `${sandbox.facebook.graphUrl}/v21.0/${psid}?${query}&access_token=${token}`,
+      );
+      // biome-ignore lint/suspicious/noExplicitAny: the Graph API's JSON.
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    // Page-scoped: unknown to the page until they write to it.
+    expect(await profile(boris.psid, 'fields=first_name,last_name')).toMatchObject({
+      status: 400,
+      body: { error: { code: 100, error_subcode: 33, type: 'GraphMethodException' } },
+    });
+    sandbox.facebook.write(page, boris, 'Hi');
+    expect(await profile(boris.psid, 'fields=first_name,last_name')).toEqual({
+      status: 200,
+      body: { id: boris.psid, first_name: 'Boris', last_name: 'Ivanovich Petrov' },
+    });
+    expect((await profile(boris.psid, 'x=1')).body).toEqual({
+      id: boris.psid,
+      name: 'Boris Ivanovich Petrov',
+    });
+    expect((await profile(boris.psid, 'fields=first_name', 'EAAGnope')).body.error.code).toBe(190);
   });
 });

@@ -12,6 +12,7 @@ import type {
   FacebookPerson,
 } from '../../../src/facebook/facebook-model';
 import { Compose } from '../compose';
+import { ChatEntry, ChatLog, Choices, ErrorLine, NameForm } from '../page-parts';
 
 type ListedPage = Omit<FacebookPage, 'token' | 'humanAgent'>;
 const KEY = 'messenger-sandbox:facebook:person';
@@ -96,39 +97,23 @@ export function FacebookChat({ page, referral }: { page: string; referral?: stri
         </p>
       </div>
       {!person ? (
-        <form class="card customer-form" onSubmit={identify} aria-labelledby="facebook-who">
-          <h2 id="facebook-who">Who are you on Facebook?</h2>
-          <label for="facebook-name">Your name</label>
-          <input id="facebook-name" name="name" required maxLength={64} />
-          <button class="primary" type="submit">
-            Open the chat
-          </button>
-        </form>
+        <NameForm id="facebook" where="on Facebook" onSubmit={identify} />
       ) : (
         <>
-          <div class="log" role="log" aria-label={`Chat with ${name}`}>
-            {messages?.length === 0 && <p class="empty">No messages yet.</p>}
-            <ol>
-              {messages?.map((m) => (
-                <li key={m.mid} class={`message${m.sender === 'customer' ? ' from-customer' : ''}`}>
-                  <p class="text">{m.text}</p>
-                </li>
-              ))}
-            </ol>
-          </div>
+          <ChatLog name={name} empty={messages?.length === 0}>
+            {messages?.map((m) => (
+              <ChatEntry key={m.mid} fromCustomer={m.sender === 'customer'} text={m.text} />
+            ))}
+          </ChatLog>
           {replies && (
-            <fieldset class="viber-keyboard">
-              <legend class="visually-hidden">Quick replies</legend>
-              {replies.map((reply) => (
-                <button
-                  key={reply.payload}
-                  type="button"
-                  onClick={() => act('/taps', { payload: reply.payload })}
-                >
-                  {reply.title}
-                </button>
-              ))}
-            </fieldset>
+            <Choices
+              legend="Quick replies"
+              choices={replies.map((reply) => ({
+                key: reply.payload,
+                label: reply.title,
+                choose: () => void act('/taps', { payload: reply.payload }),
+              }))}
+            />
           )}
           <Compose
             id="facebook-text"
@@ -139,11 +124,7 @@ export function FacebookChat({ page, referral }: { page: string; referral?: stri
           />
         </>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </>
   );
 }

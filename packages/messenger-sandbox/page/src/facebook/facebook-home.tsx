@@ -2,11 +2,12 @@
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import type { FacebookPage } from '../../../src/facebook/facebook-model';
+import { BotList, ErrorLine } from '../page-parts';
 
 type Info = { graphUrl: string; appId: string; callbackUrl: string | null };
 
 export function FacebookHome() {
-  const [pages, setPages] = useState<FacebookPage[]>([]);
+  const [pages, setPages] = useState<FacebookPage[]>();
   const [info, setInfo] = useState<Info>();
   const [made, setMade] = useState<FacebookPage>();
   const [error, setError] = useState<string>();
@@ -29,7 +30,7 @@ export function FacebookHome() {
         },
       });
       setMade(page);
-      setPages((pages) => [...pages, page]);
+      setPages((pages) => [...(pages ?? []), page]);
       form.reset();
     } catch (failure) {
       setError((failure as Error).message);
@@ -44,15 +45,15 @@ export function FacebookHome() {
           {info.callbackUrl ?? 'not set yet'}.
         </p>
       )}
-      <ul class="bots">
-        {pages.map((page) => (
-          <li key={page.id}>
-            <a href={`/facebook/${page.username}`}>
-              {page.name} (page {page.id})
-            </a>
-          </li>
-        ))}
-      </ul>
+      <BotList
+        title="Pages"
+        none="No pages yet: make one below."
+        bots={pages?.map((page) => ({
+          key: page.id,
+          href: `/facebook/${page.username}`,
+          label: `${page.name} (page ${page.id})`,
+        }))}
+      />
       <form class="new-bot" onSubmit={create}>
         <label for="facebook-page-name">Page name</label>
         <input id="facebook-page-name" name="name" required maxLength={75} />
@@ -70,11 +71,7 @@ export function FacebookHome() {
           </>
         )}
       </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { request } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Compose } from '../compose';
+import { ChatLog, ErrorLine } from '../page-parts';
 import { isTyping } from './chat-state';
 import type { Customer, ListedBot } from './control-types';
 import { CustomerForm } from './customer-form';
@@ -126,19 +127,16 @@ export function TelegramChat({ bot, start }: TelegramChatProps) {
               </button>
             )}
           </p>
-          <div class="log" role="log" aria-label={`Chat with ${botName}`} ref={log}>
-            {chat.messages && chat.messages.length === 0 && <p class="empty">No messages yet.</p>}
-            <ol>
-              {chat.messages?.map((entry) => (
-                <MessageView
-                  key={entry.message.message_id}
-                  entry={entry}
-                  botName={botName}
-                  onPress={(messageId, data) => act('/presses', 'POST', { messageId, data })}
-                />
-              ))}
-            </ol>
-          </div>
+          <ChatLog name={botName} empty={chat.messages?.length === 0} logRef={log}>
+            {chat.messages?.map((entry) => (
+              <MessageView
+                key={entry.message.message_id}
+                entry={entry}
+                botName={botName}
+                onPress={(messageId, data) => act('/presses', 'POST', { messageId, data })}
+              />
+            ))}
+          </ChatLog>
           {chat.answer &&
             (chat.answer.alert ? (
               <p class="answer" role="alert">
@@ -179,11 +177,7 @@ export function TelegramChat({ bot, start }: TelegramChatProps) {
       ) : (
         <p>Loading…</p>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** Telegram on the home: where its API is, the bots to open a chat with, a form for a new bot. */
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
+import { BotList, ErrorLine } from '../page-parts';
 import type { ListedBot, MadeBot, TelegramInfo } from './control-types';
 
 export function TelegramHome() {
@@ -46,22 +47,15 @@ export function TelegramHome() {
           Point the platform at <code>TELEGRAM_API_URL={info.apiUrl}</code>.
         </p>
       )}
-      <h3>Bots</h3>
-      {bots === undefined ? (
-        <p>Loading…</p>
-      ) : bots.length === 0 ? (
-        <p>No bots yet: make one below.</p>
-      ) : (
-        <ul class="bots">
-          {bots.map((bot) => (
-            <li key={bot.id}>
-              <a href={`/telegram/${bot.username}`}>
-                {bot.firstName} (@{bot.username})
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <BotList
+        title="Bots"
+        none="No bots yet: make one below."
+        bots={bots?.map((bot) => ({
+          key: bot.id,
+          href: `/telegram/${bot.username}`,
+          label: `${bot.firstName} (@${bot.username})`,
+        }))}
+      />
       <h3>New bot</h3>
       <form class="new-bot" onSubmit={create}>
         <label for="bot-username">Username</label>
@@ -88,11 +82,7 @@ export function TelegramHome() {
           </>
         )}
       </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -7,6 +7,7 @@
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { Compose } from '../compose';
+import { ChatEntry, ChatLog, Choices, ErrorLine, NameForm } from '../page-parts';
 import { useViberChat } from './use-viber-chat';
 import { forgetViberUser, registerViberUser, savedViberUser } from './viber-profile';
 import type { ListedViberBot, ViberUser } from './viber-types';
@@ -82,14 +83,7 @@ export function ViberChat({ uri, context }: { uri: string; context?: string }) {
         </h1>
       </div>
       {asking && !user ? (
-        <form class="card customer-form" onSubmit={identify} aria-labelledby="viber-who">
-          <h2 id="viber-who">Who are you in Viber?</h2>
-          <label for="viber-name">Your name</label>
-          <input id="viber-name" name="name" required maxLength={64} />
-          <button class="primary" type="submit">
-            Open the chat
-          </button>
-        </form>
+        <NameForm id="viber" where="in Viber" onSubmit={identify} />
       ) : user ? (
         <>
           <p class="you">
@@ -113,33 +107,25 @@ export function ViberChat({ uri, context }: { uri: string; context?: string }) {
               {chat.subscribed ? 'Unsubscribe' : 'Subscribe'}
             </button>
           </p>
-          <div class="log" role="log" aria-label={`Chat with ${name}`}>
-            {chat.messages?.length === 0 && <p class="empty">No messages yet.</p>}
-            <ol>
-              {chat.messages?.map((m) => (
-                <li
-                  key={m.token}
-                  class={`message${m.sender === 'customer' ? ' from-customer' : ''}`}
-                >
-                  <span class="sender">{m.sender === 'bot' ? (m.senderName ?? name) : 'You'}</span>
-                  <p class="text">{m.text}</p>
-                </li>
-              ))}
-            </ol>
-          </div>
+          <ChatLog name={name} empty={chat.messages?.length === 0}>
+            {chat.messages?.map((m) => (
+              <ChatEntry
+                key={m.token}
+                fromCustomer={m.sender === 'customer'}
+                sender={m.sender === 'bot' ? (m.senderName ?? name) : 'You'}
+                text={m.text}
+              />
+            ))}
+          </ChatLog>
           {keyboard && (
-            <fieldset class="viber-keyboard">
-              <legend class="visually-hidden">The bot's keyboard</legend>
-              {keyboard.Buttons.map((button) => (
-                <button
-                  key={button.ActionBody}
-                  type="button"
-                  onClick={() => act('/presses', 'POST', { actionBody: button.ActionBody })}
-                >
-                  {button.Text ?? button.ActionBody}
-                </button>
-              ))}
-            </fieldset>
+            <Choices
+              legend="The bot's keyboard"
+              choices={keyboard.Buttons.map((button) => ({
+                key: button.ActionBody,
+                label: button.Text ?? button.ActionBody,
+                choose: () => void act('/presses', 'POST', { actionBody: button.ActionBody }),
+              }))}
+            />
           )}
           <Compose
             id="viber-text"
@@ -152,11 +138,7 @@ export function ViberChat({ uri, context }: { uri: string; context?: string }) {
       ) : (
         <p>Loading…</p>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** Viber on the home: where its API is, the bots to open a chat with, a form for a new bot. */
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
+import { BotList, ErrorLine } from '../page-parts';
 import type { ListedViberBot, MadeViberBot } from './viber-types';
 
 export function ViberHome() {
@@ -45,22 +46,15 @@ export function ViberHome() {
           Point the platform at <code>VIBER_API_URL={apiUrl}</code>.
         </p>
       )}
-      <h3>Bots</h3>
-      {bots === undefined ? (
-        <p>Loading…</p>
-      ) : bots.length === 0 ? (
-        <p>No bots yet: make one below.</p>
-      ) : (
-        <ul class="bots">
-          {bots.map((bot) => (
-            <li key={bot.id}>
-              <a href={`/viber/${bot.uri}`}>
-                {bot.name} ({bot.uri})
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <BotList
+        title="Bots"
+        none="No bots yet: make one below."
+        bots={bots?.map((bot) => ({
+          key: bot.id,
+          href: `/viber/${bot.uri}`,
+          label: `${bot.name} (${bot.uri})`,
+        }))}
+      />
       <h3>New bot</h3>
       <form class="new-bot" onSubmit={create}>
         <label for="viber-bot-name">Name</label>
@@ -78,11 +72,7 @@ export function ViberHome() {
           </>
         )}
       </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -117,6 +117,10 @@ export interface ChannelStore {
      */
     meet(input: MeetPeer): Promise<ChannelPeer>;
     get(id: string): Promise<ChannelPeer | undefined>;
+    /** The peer of a messenger's customer in a widget, if they wrote before. */
+    find(
+      key: Pick<ChannelPeer, 'widgetId' | 'messenger' | 'externalId'>,
+    ): Promise<ChannelPeer | undefined>;
     /** The visitor's peers in one widget (at most one per messenger). */
     ofVisitor(visitorId: string, widgetId: string): Promise<ChannelPeer[]>;
   };

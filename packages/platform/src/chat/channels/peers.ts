@@ -95,6 +95,11 @@ export function peersRepository(base: Kysely<Tables>): ChannelStore['peers'] {
       return row && toPeer(row);
     },
 
+    async find(key) {
+      const row = await byExternalId(db, key);
+      return row && toPeer(row);
+    },
+
     async ofVisitor(visitorId, widgetId) {
       const rows = await db
         .selectFrom('channel_peers')

@@ -42,11 +42,12 @@ export async function callGraph(
   page: FacebookPageApi,
   path: string,
   body: object | undefined,
-  options: { timeoutMs: number; signal?: AbortSignal },
+  options: { timeoutMs: number; signal?: AbortSignal; query?: Record<string, string> },
 ): Promise<Record<string, unknown>> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const url = `${page.graphUrl}/${GRAPH_VERSION}${path}?access_token=${encodeURIComponent(page.token)}`;
+  const query = new URLSearchParams({ ...options.query, access_token: page.token });
+  const url = `${page.graphUrl}/${GRAPH_VERSION}${path}?${query}`;
   let response: Response;
   let answer: Record<string, unknown> | undefined;
   try {

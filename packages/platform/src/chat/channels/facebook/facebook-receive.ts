@@ -6,15 +6,20 @@ import type { FacebookInbound } from './facebook-event';
 /**
  * Handles one read event of a widget's page: a message is stored once (by its mid), a quick reply
  * of the rating rates the conversation, a `ref` joins the site visitor (the hand-off). The
- * Messenger Platform gives no name with an event (the User Profile API does, not modelled yet):
- * the peer is named by the end of its PSID.
+ * Messenger Platform gives no name with an event: a person met for the first time is named by
+ * `profileName` (the User Profile API), else by the end of their PSID.
  */
 export async function receiveFacebookEvent(
   deps: ReceiveDeps,
   source: Omit<InboundUpdate, 'externalId' | 'guard' | 'messenger'>,
   read: FacebookInbound,
+  profileName: (psid: string) => Promise<string | undefined>,
 ): Promise<void> {
   if (read.kind === 'ignored') return;
+  const key = { widgetId: source.widget.id, messenger: 'facebook' as const, externalId: read.psid };
+  const known = await deps.store.channels.peers.find(key);
+  const name =
+    known?.name ?? (await profileName(read.psid)) ?? `Facebook customer ${read.psid.slice(-4)}`;
   const inbound: InboundUpdate = {
     ...source,
     messenger: 'facebook',
@@ -26,7 +31,7 @@ export async function receiveFacebookEvent(
     widgetId: source.widget.id,
     messenger: 'facebook',
     externalId: read.psid,
-    name: `Facebook customer ${read.psid.slice(-4)}`,
+    name,
     username: null,
     now: deps.clock().getTime(),
   });

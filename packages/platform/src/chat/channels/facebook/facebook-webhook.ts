@@ -15,6 +15,7 @@ import type { ReceiveDeps } from '../receive-message';
 import { facebookCredential } from './facebook-api';
 import { readFacebookEvent } from './facebook-event';
 import { facebookPages } from './facebook-pages';
+import { facebookProfileName } from './facebook-profile';
 import { receiveFacebookEvent } from './facebook-receive';
 
 const VerifyQuery = v.object({
@@ -28,11 +29,15 @@ export function facebookWebhookUrl(base: string): string {
   return `${base}/v1/channels/facebook/webhook`;
 }
 
-/** Registers both routes; without an app (no FACEBOOK_APP_SECRET) they refuse everything. */
+/**
+ * Registers both routes; without an app (no FACEBOOK_APP_SECRET) they refuse everything. People
+ * are named from the Graph API at `graphUrl` (FACEBOOK_GRAPH_URL).
+ */
 export function registerFacebookWebhook(
   app: PlatformApp,
   deps: ReceiveDeps,
   facebook: { secret: string; verifyToken: string } | undefined,
+  graphUrl: string,
 ): void {
   app.get(
     '/v1/channels/facebook/webhook',
@@ -73,6 +78,7 @@ export function registerFacebookWebhook(
               deps,
               { credential, widget: page.widget },
               readFacebookEvent(item),
+              (psid) => facebookProfileName({ graphUrl, token: page.token }, psid),
             );
           }
           await deps.store.channels.leases.received(credential, deps.clock().getTime());

@@ -1,7 +1,8 @@
 /**
  * Facebook's events against the sandbox, through a TLS front with a throwaway CA: the app's
  * callback URL verified (GET, the verify token), the page subscribed with its Page token; a
- * person's messages stored once by `mid` however often Facebook posts them; a request without
+ * person's messages stored once by `mid` however often Facebook posts them, the person named as
+ * the User Profile API says; a request without
  * the app secret's signature refused with 401, nothing stored; the hand-off's `ref`; Facebook
  * down while people write: their messages come once it is back, each stored once.
  */
@@ -74,6 +75,33 @@ describe.each(engines)('Facebook webhooks on $name', (engine) => {
     expect((await widgetMessages(suite.t, widget)).map((m) => m.text)).toEqual([
       'Hello from Messenger',
     ]);
+  });
+
+  it('names a person by their Messenger name (the User Profile API), asked when they first write; by number when Facebook does not say', async () => {
+    const { widget, page } = await facebookWidget(suite);
+    const { sandbox, operator, t } = suite;
+    const peerName = async (psid: string) =>
+      (
+        await t.platform.store.channels.peers.find({
+          widgetId: widget.id,
+          messenger: 'facebook',
+          externalId: psid,
+        })
+      )?.name;
+    const anna = facebookPerson(sandbox);
+    sandbox.facebook.write(page, anna, 'Who am I?');
+    await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Who am I?');
+    expect(await peerName(anna.psid)).toBe(anna.name);
+    // Asked once: a new name on Messenger later is not asked for with every message.
+    sandbox.facebook.person({ name: 'Anna Renamed', psid: anna.psid });
+    sandbox.facebook.write(page, anna, 'Still me');
+    await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Still me');
+    expect(await peerName(anna.psid)).toBe(anna.name);
+    // A person the page's token cannot see (Graph's error 100): named by the end of the PSID.
+    const stranger = event(page.id, '7300000000004321', 'm_stranger', 'From nowhere');
+    const response = await post(stranger, facebookSignature(stranger, sandbox.facebook.app.secret));
+    expect(response.status).toBe(200);
+    expect(await peerName('7300000000004321')).toBe('Facebook customer 4321');
   });
 
   it('refuses an event without the app secret’s signature with 401 and stores nothing', async () => {
