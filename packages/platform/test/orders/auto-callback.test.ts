@@ -14,7 +14,12 @@ import type { CallHistoryEntry, RetryPolicy } from '@frontdesk/config';
 import { type PhoneNetwork, startPhoneNetwork } from '@frontdesk/phone-network';
 import { callbackSlots, createSchedule } from '@frontdesk/schedule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrierTrunk, type EdgePlatform, startEdgePlatform } from '../calls/sip/edge-support';
+import {
+  carrierTrunk,
+  type EdgePlatform,
+  eventually,
+  startEdgePlatform,
+} from '../calls/sip/edge-support';
 import { connectOps, type OpsClient } from '../support/ops-client';
 import { automatic, callbackWidget, type Mode, postOrder } from '../support/orders';
 
@@ -27,6 +32,9 @@ const CHOOSY_VISITOR = '+79161110005';
 /** Never answers. */
 const SILENT_VISITOR = '+79161110006';
 const OUTGOING = '+74957770000';
+/** The addressee and the visitor of the call the edge loses. */
+const KILL_ADDRESSEE = '+74951110008';
+const KILL_VISITOR = '+79161110009';
 const TRUNK = { username: 'frontdesk', password: 'trunk-password-of-the-test' };
 
 const policy = (patch: Partial<RetryPolicy> = {}): RetryPolicy => ({
@@ -54,6 +62,8 @@ describe('the automatic callback, started by the due task', () => {
         { number: VISITOR },
         { number: CHOOSY_VISITOR, answer: 'manual' },
         { number: SILENT_VISITOR, answer: 'manual' },
+        { number: KILL_ADDRESSEE },
+        { number: KILL_VISITOR, answer: 'manual' },
       ],
       carrier: { trunks: [TRUNK], realm: 'carrier.test' },
       toneSeconds: 60,
@@ -254,6 +264,54 @@ describe('the automatic callback, started by the due task', () => {
     p.t.clock.advance(60 * 60_000);
     expect(await p.t.platform.workers.runDue()).toBe(0);
   }, 120_000);
+
+  it('the edge’s Kamailio SIGKILLed mid-callback: the attempt ends failed, the order is called again by the policy through the restarted edge — one attempt each time, never lost', async () => {
+    p.t.clock.set(OPEN);
+    const widget = await callbackWidget(p.t, {
+      mode: {
+        ...automatic({ kind: 'external', number: KILL_ADDRESSEE }),
+        outgoingNumber: OUTGOING,
+        retries: policy({ ringSeconds: 5 }),
+      },
+    });
+    const addressee = network.phone(KILL_ADDRESSEE);
+    const visitor = network.phone(KILL_VISITOR);
+    const id = await order(widget.key, { phone: KILL_VISITOR, now: true });
+    expect(await p.t.platform.workers.runDue()).toBe(1);
+    await addressee.waitFor('CALL_ESTABLISHED', 15_000);
+    await visitor.waitFor('CALL_INCOMING', 15_000);
+    const before = p.edge.status();
+    process.kill(before.pid ?? 0, 'SIGKILL');
+    await eventually(
+      async () => p.edge.status(),
+      (status) => status.state === 'running' && status.restarts === before.restarts + 1,
+      20_000,
+    );
+    await p.t.platform.workers.callbacksSettled();
+    // Whatever the lost call's legs last heard (no final answer, or a 408 from the new Kamailio),
+    // the attempt is over unanswered and the order is due again.
+    expect((await notes(id)).at(-1)).toEqual([
+      'ringing',
+      expect.stringMatching(/^Attempt 1 of 3: .*; calling again in 5 min$/),
+    ]);
+    expect(await history(widget.id)).toEqual([
+      expect.objectContaining({
+        caller: KILL_VISITOR,
+        result: expect.stringMatching(/^(failed|missed)$/),
+      }),
+    ]);
+    // Nothing more until the policy's interval: the order is not called twice meanwhile.
+    expect(await p.t.platform.workers.runDue()).toBe(0);
+    p.t.clock.advance(5 * 60_000);
+    expect(await p.t.platform.workers.runDue()).toBe(1);
+    // The restarted edge rings the addressee again.
+    await addressee.waitFor('CALL_ESTABLISHED', 15_000);
+    await p.t.platform.workers.callbacksSettled();
+    expect((await notes(id)).filter(([, note]) => note?.startsWith('Attempt 2 of 3'))).toHaveLength(
+      1,
+    );
+    expect(await history(widget.id)).toHaveLength(2);
+  }, 240_000);
 
   it('an addressee the platform cannot dial (every operator): the order rings the consoles as before', async () => {
     p.t.clock.set(OPEN);

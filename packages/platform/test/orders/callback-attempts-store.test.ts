@@ -11,7 +11,7 @@ import type { Store } from '../../src/storage/store';
 import { createStore } from '../../src/storage/store';
 import type { Widget } from '../../src/widgets/widget-records';
 import { engines, type TestDatabase } from '../support/databases';
-import { newAccount, orderInput, settingsFor } from '../support/store-fixtures';
+import { newAccount, newTrunk, orderInput, settingsFor } from '../support/store-fixtures';
 
 const T0 = 1_772_600_000_000;
 const MINUTE = 60_000;
@@ -34,21 +34,7 @@ describe.each(engines)('automatic callback attempts on $name', (engine) => {
       settings: settingsFor('callback'),
       now: T0,
     });
-    const trunk = await store.trunks.create({
-      accountId: account.id,
-      name: 'Carrier',
-      host: '127.0.0.1',
-      port: 5060,
-      transport: 'udp',
-      username: 'frontdesk',
-      password: null,
-      register: false,
-      callerId: null,
-      callerIdHeader: 'from',
-      maxCalls: 2,
-      destinations: ['7'],
-      now: T0,
-    });
+    const trunk = await newTrunk(store, account.id, T0);
     trunkId = trunk.id;
   });
   afterAll(() => database?.drop());

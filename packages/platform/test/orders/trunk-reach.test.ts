@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { automatic, callbackWidget, postOrder } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { newTrunk } from '../support/store-fixtures';
 
 /** Wednesday 4 March 2026, 10:00 in Moscow: the standard week is open. */
 const OPEN = '2026-03-04T07:00:00Z';
@@ -33,23 +34,8 @@ describe.each(engines)("visitor numbers outside the trunks' allow-lists on $name
     return response.status === 201 ? 201 : { status: response.status, ...(await response.json()) };
   }
 
-  function addTrunk(name: string, destinations: string[]) {
-    return t.platform.store.trunks.create({
-      accountId: t.accountId,
-      name,
-      host: 'carrier.test',
-      port: 5060,
-      transport: 'udp',
-      username: 'frontdesk',
-      password: null,
-      register: false,
-      callerId: null,
-      callerIdHeader: 'from',
-      maxCalls: 2,
-      destinations,
-      now: t.clock().getTime(),
-    });
-  }
+  const addTrunk = (name: string, destinations: string[]) =>
+    newTrunk(t.platform.store, t.accountId, t.clock().getTime(), { name, destinations });
 
   it('refuses at order time what no trunk dials; without trunks the card serves every number', async () => {
     t.clock.set(OPEN);
