@@ -11,6 +11,7 @@ import { within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
 import { inWidget } from '../../core/test/support/widget-root';
 
@@ -84,16 +85,16 @@ async function pressCall(h: ReturnType<typeof host>) {
     },
   });
   const handle = start(h);
-  await vi.waitFor(() =>
+  await waitFor(() =>
     expect(launcherOf()?.textContent).toBe(callConfig().appearance.working.buttonText.ru),
   );
   handle.open();
   const dialog = () => within(inWidget('frontdesk-call').getByRole('dialog'));
-  const send = await vi.waitFor(() => dialog().getByRole('button', { name: texts.call.call }));
+  const send = await waitFor(() => dialog().getByRole('button', { name: texts.call.call }));
   await userEvent.setup().click(send);
   // The credential is asked, or the preview's call fails without asking: the state line says
   // "connecting", or an alert says why it failed.
-  await vi.waitFor(() => {
+  await waitFor(() => {
     const connecting = dialog().queryByText(texts.call.connecting, { ignore: '[role=status]' });
     const failed = dialog().queryByRole('alert');
     expect(connecting ?? failed).toBeTruthy();
@@ -115,7 +116,7 @@ describe('start (the call launcher chunk)', () => {
     const config = callConfig();
     start(host(config));
     const launcher = launcherOf();
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.ru);
     await userEvent.setup().hover(launcher);
@@ -133,14 +134,14 @@ describe('start (the call launcher chunk)', () => {
     // Before the platform said who is there, the button promises no call. A widget that speaks
     // Russian only: its Russian texts, whatever the browser's language.
     expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.ru);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(launcher?.textContent).toBe(config.appearance.working.buttonText.ru),
     );
     expect(h.report).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loaded.sip).toBe(0);
     await userEvent.setup().hover(launcher);
-    await vi.waitFor(() => expect(loaded.sip).toBe(1));
+    await waitFor(() => expect(loaded.sip).toBe(1));
   });
 
   it('asks the credential with the visitor’s token of the account, which the chat and orders share', async () => {

@@ -6,6 +6,7 @@ import { PHONE_LEFT } from '@frontdesk/core';
 import { within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
 import { inWidget } from '../../core/test/support/widget-root';
 import { callbackConfig } from './fixtures';
 
@@ -87,7 +88,7 @@ describe('the callback widget’s lead generator', () => {
     const config = leadConfig();
     const h = host(config);
     const handle = start(h);
-    await vi.waitFor(() => expect(title()).toBe(config.appearance.leadGenerator.title.en), {
+    await waitFor(() => expect(title()).toBe(config.appearance.leadGenerator.title.en), {
       timeout: 3000,
     });
     expect(widget().getByRole('banner').getAttribute('data-variant')).toBe('lead');
@@ -95,7 +96,7 @@ describe('the callback widget’s lead generator', () => {
     handle.close();
     // The visitor opening it is the ordinary look.
     handle.open();
-    await vi.waitFor(() => expect(title()).toBe(config.appearance.working.title.en));
+    await waitFor(() => expect(title()).toBe(config.appearance.working.title.en));
     expect(localStorage.length + sessionStorage.length).toBe(0);
     expect(h.report).not.toHaveBeenCalled();
     handle.destroy();
@@ -140,7 +141,7 @@ describe('the callback widget’s lead generator', () => {
       { consent: true },
     );
     const handle = start(h);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(sessionStorage.getItem('frontdesk:callback:lead:lead-test:pages')).toBe('1'),
     );
     handle.destroy();

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { allElements } from '../../core/test/support/all-elements';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
 import { inWidget } from '../../core/test/support/widget-root';
 import { callbackConfig } from './fixtures';
 
@@ -47,7 +48,7 @@ function focused(): Element | null {
 
 /** The open dialog, once it has finished moving in. */
 async function dialogOf(): Promise<HTMLElement> {
-  const dialog = await vi.waitFor(() => widget().getByRole('dialog'));
+  const dialog = await waitFor(() => widget().getByRole('dialog'));
   await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
   return dialog;
 }
@@ -111,13 +112,13 @@ describe('the callback widget in a browser', () => {
     expect(widget().getByRole('dialog', { name: title?.textContent ?? '' })).toBe(dialog);
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     const phone = within(dialog).getByRole('textbox', { name: 'Phone number' });
-    await vi.waitFor(() => expect(focused()).toBe(phone));
+    await waitFor(() => expect(focused()).toBe(phone));
     expect(phone.id).toBe('fd-phone');
     expect(getComputedStyle(phone).fontSize).toBe('16px');
 
     // Placed above the launcher, right edges aligned (floating-ui, "top-end"); the hovered
     // launcher may have lifted by its 2 px since (coordinates are whole pixels).
-    await vi.waitFor(() => {
+    await waitFor(() => {
       const box = dialog.getBoundingClientRect();
       const anchor = (launcher as Element).getBoundingClientRect();
       expect(anchor.top - box.bottom).toBeGreaterThanOrEqual(9);
@@ -175,7 +176,7 @@ describe('the callback widget in a browser', () => {
     await userEvent.selectOptions(when, when.options[1]?.value ?? '');
     await userEvent.click(form.getByRole('button', { name: /^Call me/ }));
     // The confirmation takes the place of the form.
-    await vi.waitFor(() => expect(form.getByRole('heading', { name: 'Thank you!' })).toBeTruthy());
+    await waitFor(() => expect(form.getByRole('heading', { name: 'Thank you!' })).toBeTruthy());
     expect(fetch).not.toHaveBeenCalled();
     expect(emitted.at(-1)?.[0]).toBe('callback:submitted');
   });

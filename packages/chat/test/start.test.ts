@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allElements } from '../../core/test/support/all-elements';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
 import { inWidget, launcherBadge, widgetRoot } from '../../core/test/support/widget-root';
 import { ACCOUNT_TAG, chatConfig } from './fixtures';
@@ -82,7 +83,7 @@ describe('start (the launcher chunk)', () => {
     // No "we are online!" before the platform says someone is; the visitor's language (jsdom's
     // browser speaks en-US), as the config offers it.
     expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.en);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(launcher?.textContent).toBe(config.appearance.working.buttonText.en),
     );
     expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
@@ -127,7 +128,7 @@ describe('start (the launcher chunk)', () => {
     const h = host(chatConfig());
     const handle = start(h);
     handle.open();
-    await vi.waitFor(() => expect(dialogOf()).toBeTruthy());
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
     expect(socketIo.calls).toHaveLength(1);
     const [url, options] = socketIo.calls[0] ?? [];
     expect(url).toBe('https://fd.example/chat');
@@ -150,7 +151,7 @@ describe('start (the launcher chunk)', () => {
     const user = userEvent.setup();
     const launcher = launcherOf();
     await user.click(launcher);
-    await vi.waitFor(() => expect(dialogOf()).toBeTruthy());
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
     await user.click(launcher);
     expect(anyDialog()).toBeNull();
     expect(launcher.getAttribute('aria-expanded')).toBe('false');
@@ -167,7 +168,7 @@ describe('start (the launcher chunk)', () => {
       launcher,
     );
     await user.click(launcher);
-    await vi.waitFor(() => expect(dialogOf()).toBeTruthy());
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
     await settle();
     expect(badge.hasAttribute('hidden')).toBe(true);
     expect(server.received).toContainEqual(['read', { upToSeq: 2 }]);
@@ -180,7 +181,7 @@ describe('start (the launcher chunk)', () => {
     await settle();
     expect(socketIo.calls).toEqual([]);
     handle.open();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(server.received).toContainEqual(['contact', { name: 'Anna', phone: '+79161234567' }]),
     );
     handle.destroy();
@@ -191,9 +192,9 @@ describe('start (the launcher chunk)', () => {
     const h = host(chatConfig());
     const handle = start(h);
     handle.open();
-    await vi.waitFor(() => expect(h.report).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(h.report).toHaveBeenCalledTimes(1));
     expect(h.report.mock.calls[0]?.[0]).toMatchObject({ code: 'origin_not_allowed' });
-    const dialog = await vi.waitFor(dialogOf);
+    const dialog = await waitFor(dialogOf);
     // The status line under the log says why, in the widget's language.
     const refused = errorText((await loadTexts('en')).core, 'origin_not_allowed');
     expect(refused).not.toBe('');
@@ -205,7 +206,7 @@ describe('start (the launcher chunk)', () => {
     const h = host(chatConfig(), { preview: 'non-working' });
     const handle = start(h);
     handle.open();
-    const log = await vi.waitFor(() => {
+    const log = await waitFor(() => {
       const found = within(dialogOf()).getByRole('log');
       if (found.children.length === 0) throw new Error('not yet');
       return found;
@@ -245,7 +246,7 @@ describe('start (the launcher chunk)', () => {
     localStorage.clear();
     const h = host(config);
     const handle = start(h);
-    const tab = await vi.waitFor(() => widget().getByRole('tab', { selected: true }), {
+    const tab = await waitFor(() => widget().getByRole('tab', { selected: true }), {
       timeout: 8000,
     });
     expect(tab.id).toBe('fd-tab-callback');
@@ -263,21 +264,21 @@ describe('start (the launcher chunk)', () => {
     const named = (text: string | undefined) =>
       expect(widget().getByRole('button', { name: text ?? '' })).toBe(launcher);
     handle.open();
-    await vi.waitFor(() => expect(dialogOf()).toBeTruthy());
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
     named(config.appearance.nobody.buttonText.en);
     // An operator comes online: the chat's socket says so, and the button follows.
     server.push('presence', { presence: 'online' });
-    await vi.waitFor(() => named(config.appearance.working.buttonText.en));
+    await waitFor(() => named(config.appearance.working.buttonText.en));
     server.push('presence', { presence: 'nobody' });
-    await vi.waitFor(() => named(config.appearance.nobody.buttonText.en));
+    await waitFor(() => named(config.appearance.nobody.buttonText.en));
     handle.destroy();
   });
 
   it('a returning visitor with a conversation connects when the browser is idle', async () => {
     localStorage.setItem(`frontdesk:visitor:${ACCOUNT_TAG}`, 'visitor-token-1');
     const handle = start(host(chatConfig()));
-    await vi.waitFor(() => expect(socketIo.calls).toHaveLength(1), { timeout: 8000 });
-    await vi.waitFor(() =>
+    await waitFor(() => expect(socketIo.calls).toHaveLength(1), { timeout: 8000 });
+    await waitFor(() =>
       expect(server.opened[0]?.handshakes[0]?.visitorToken).toBe('visitor-token-1'),
     );
     handle.destroy();

@@ -7,9 +7,10 @@ import { start } from '@frontdesk/chat';
 import { type CallbackSettings, defaultSettings } from '@frontdesk/config';
 import type { WidgetHandle, WidgetHost } from '@frontdesk/core';
 import { within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { allElements } from '../../core/test/support/all-elements';
+import { waitFor } from '../../core/test/support/wait-for';
 import { inWidget, launcherBadge } from '../../core/test/support/widget-root';
 import { chatConfig } from './fixtures';
 
@@ -46,7 +47,7 @@ function focused(): Element | null {
 
 /** The open window once its sample conversation shows and it has finished moving in. */
 async function windowOf(): Promise<HTMLElement> {
-  const dialog = await vi.waitFor(() => {
+  const dialog = await waitFor(() => {
     const found = widget().getByRole('dialog');
     if (within(found).getByRole('log').children.length === 0) throw new Error('no window yet');
     return found;
@@ -119,7 +120,7 @@ describe('the chat widget in a browser', () => {
     const input = within(dialog).getByRole('textbox', {
       name: 'Your message',
     }) as HTMLTextAreaElement;
-    await vi.waitFor(() => expect(focused()).toBe(input));
+    await waitFor(() => expect(focused()).toBe(input));
     expect(input.id).toBe('fd-chat-input');
     expect(getComputedStyle(input).fontSize).toBe('16px');
     const box = dialog.getBoundingClientRect();
@@ -129,7 +130,7 @@ describe('the chat widget in a browser', () => {
     await userEvent.keyboard('Hello{Shift>}{Enter}{/Shift}there');
     expect(input.value).toBe('Hello\nthere');
     await userEvent.keyboard('{Enter}');
-    await vi.waitFor(() => expect(messages()).toHaveLength(3));
+    await waitFor(() => expect(messages()).toHaveLength(3));
     // Its words as typed, the new line kept (the query itself reads white space as one space).
     expect(within(messages()[2] as HTMLElement).getByText('Hello there').textContent).toBe(
       'Hello\nthere',
@@ -161,7 +162,7 @@ describe('the chat widget in a browser', () => {
     const dialog = await windowOf();
     const tab = within(dialog).getAllByRole('tab')[1] as HTMLElement;
     await userEvent.click(tab);
-    const phone = await vi.waitFor(() =>
+    const phone = await waitFor(() =>
       within(dialog).getByRole('textbox', { name: 'Phone number' }),
     );
     expect(tab.getAttribute('aria-selected')).toBe('true');
