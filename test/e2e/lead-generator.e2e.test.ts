@@ -121,6 +121,13 @@ describe('each trigger opens the widget by itself', () => {
       (window as unknown as { Frontdesk: (c: string) => void }).Frontdesk('consent'),
     );
     await watching(v.page);
+    // This page is counted in the session area (allowed by the consent) before the visitor
+    // moves on: waited for, as a loaded machine may run the chunk later than the pause above.
+    await v.page.waitForFunction(() =>
+      Object.keys(sessionStorage).some(
+        (key) => key.endsWith(':pages') && sessionStorage.getItem(key) === '1',
+      ),
+    );
     expect(await isOpen(v.page)).toBe(false);
     await v.page.goto(`${stage.site}/lead.html?widget=${key}`);
     await leadShown(v.page);
