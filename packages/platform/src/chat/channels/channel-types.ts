@@ -31,7 +31,11 @@ export interface MeetPeer {
   widgetId: string;
   messenger: Messenger;
   externalId: string;
-  name: string;
+  /**
+   * The messenger's name for them; a function where its updates carry none (Facebook): asked
+   * only when the peer is new, and their name kept after that.
+   */
+  name: string | (() => Promise<string>);
   username: string | null;
   /** Kept when absent (only a shared contact carries it). */
   phone?: string;
@@ -117,10 +121,6 @@ export interface ChannelStore {
      */
     meet(input: MeetPeer): Promise<ChannelPeer>;
     get(id: string): Promise<ChannelPeer | undefined>;
-    /** The peer of a messenger's customer in a widget, if they wrote before. */
-    find(
-      key: Pick<ChannelPeer, 'widgetId' | 'messenger' | 'externalId'>,
-    ): Promise<ChannelPeer | undefined>;
     /** The visitor's peers in one widget (at most one per messenger). */
     ofVisitor(visitorId: string, widgetId: string): Promise<ChannelPeer[]>;
   };

@@ -20,21 +20,23 @@ export function peersRepository(base: Kysely<Tables>): ChannelStore['peers'] {
       assertStorableTime('now', now);
       for (const [field, value] of [
         ['externalId', input.externalId],
-        ['name', input.name],
         ['username', input.username],
         ['phone', input.phone],
       ] as const) {
         if (value != null) assertStorableText(field, value);
       }
       const known = await byExternalId(db, input);
+      const name =
+        typeof input.name === 'string' ? input.name : (known?.display_name ?? (await input.name()));
+      assertStorableText('name', name);
       if (known) {
         const changed =
-          known.display_name !== input.name ||
+          known.display_name !== name ||
           known.username !== input.username ||
           (input.phone !== undefined && known.phone !== input.phone);
         if (!changed) return toPeer(known);
         const fresh = {
-          display_name: input.name,
+          display_name: name,
           username: input.username,
           ...(input.phone !== undefined ? { phone: input.phone } : {}),
           updated_at: now,
@@ -55,7 +57,7 @@ export function peersRepository(base: Kysely<Tables>): ChannelStore['peers'] {
               messenger: input.messenger,
               external_id: input.externalId,
               visitor_id: visitorId,
-              display_name: input.name,
+              display_name: name,
               username: input.username,
               phone: input.phone ?? null,
               created_at: now,
@@ -71,7 +73,7 @@ export function peersRepository(base: Kysely<Tables>): ChannelStore['peers'] {
             .values({
               account_id: input.accountId,
               visitor_id: visitorId,
-              name: input.name,
+              name,
               phone: input.phone ?? null,
               email: null,
               updated_at: now,
@@ -92,11 +94,6 @@ export function peersRepository(base: Kysely<Tables>): ChannelStore['peers'] {
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirst();
-      return row && toPeer(row);
-    },
-
-    async find(key) {
-      const row = await byExternalId(db, key);
       return row && toPeer(row);
     },
 

@@ -16,10 +16,6 @@ export async function receiveFacebookEvent(
   profileName: (psid: string) => Promise<string | undefined>,
 ): Promise<void> {
   if (read.kind === 'ignored') return;
-  const key = { widgetId: source.widget.id, messenger: 'facebook' as const, externalId: read.psid };
-  const known = await deps.store.channels.peers.find(key);
-  const name =
-    known?.name ?? (await profileName(read.psid)) ?? `Facebook customer ${read.psid.slice(-4)}`;
   const inbound: InboundUpdate = {
     ...source,
     messenger: 'facebook',
@@ -31,7 +27,7 @@ export async function receiveFacebookEvent(
     widgetId: source.widget.id,
     messenger: 'facebook',
     externalId: read.psid,
-    name,
+    name: async () => (await profileName(read.psid)) ?? `Facebook customer ${read.psid.slice(-4)}`,
     username: null,
     now: deps.clock().getTime(),
   });
