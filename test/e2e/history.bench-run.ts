@@ -101,6 +101,7 @@ beforeAll(async () => {
       done_at: status === 'done' ? at + 120_000 : null,
       failed_at: status === 'failed' ? at + 120_000 : null,
       contact_id: contact.id,
+      attempts: 0,
     };
   };
   await db.transaction().execute(async (trx) => {

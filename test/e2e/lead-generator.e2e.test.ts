@@ -57,14 +57,10 @@ function leadWidget(on: Partial<Triggers>, repeatAfterHours = 1): Promise<string
   }));
 }
 
-/** Waits until the lead generator's chunk has loaded (it then watches the page). */
+/** Waits until the lead generator watches the page (its chunk marks the widget's element). */
 async function watching(page: Page): Promise<void> {
   await launcher(page).waitFor();
-  await page.waitForFunction(() =>
-    performance.getEntriesByType('resource').some((entry) => entry.name.includes('/start-lead-')),
-  );
-  // The chunk has arrived; give it a moment to run.
-  await page.waitForTimeout(100);
+  await page.locator('frontdesk-callback[data-lead]').waitFor({ state: 'attached' });
 }
 
 /** Waits for the dialog in its lead-generator look. */

@@ -13,9 +13,13 @@ import {
   toPublicConfig,
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 const texts = await loadTexts('en');
 const t = texts.call;
@@ -78,7 +82,7 @@ function widget(presence: Presence, extra: Partial<CallWidgetProps> = {}) {
 }
 
 describe.each<Presence>(['nobody', 'busy'])('the call widget with presence %s', (presence) => {
-  it('says nobody can answer, offers a callback or a message, and asks for no microphone', () => {
+  it('says nobody can answer, offers a callback or a message, and asks for no microphone', async () => {
     const orderCallback = vi.fn();
     const writeMessage = vi.fn();
     const { microphone, credentials } = widget(presence, { orderCallback, writeMessage });
@@ -87,15 +91,15 @@ describe.each<Presence>(['nobody', 'busy'])('the call widget with presence %s', 
     expect(screen.queryByRole('button', { name: t.call })).toBeNull();
     expect(screen.queryByText(t.explain)).toBeNull();
     expect(document.body.textContent).not.toContain('We answer at once.');
-    fireEvent.click(screen.getByRole('button', { name: t.orderCallback }));
-    fireEvent.click(screen.getByRole('button', { name: t.writeMessage }));
+    await user().click(screen.getByRole('button', { name: t.orderCallback }));
+    await user().click(screen.getByRole('button', { name: t.writeMessage }));
     expect(orderCallback).toHaveBeenCalledTimes(1);
     expect(writeMessage).toHaveBeenCalledTimes(1);
     expect(microphone).not.toHaveBeenCalled();
     expect(credentials).not.toHaveBeenCalled();
   });
 
-  it('without a callback widget or a chat on the page, says so and offers nothing to press', () => {
+  it('without a callback widget or a chat on the page, says so and offers nothing to press', async () => {
     widget(presence);
     expect(screen.getByRole('heading', { name: 'Nobody can answer' })).toBeTruthy();
     expect(screen.queryAllByRole('button')).toHaveLength(0);
@@ -109,7 +113,7 @@ describe('the call widget while someone can answer', () => {
     expect(screen.getByText(t.explain)).toBeTruthy();
     expect(screen.queryByRole('button', { name: t.orderCallback })).toBeNull();
     expect(microphone).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: t.call }));
+    await user().click(screen.getByRole('button', { name: t.call }));
     expect(microphone).toHaveBeenCalledTimes(1);
     expect((await screen.findByRole('alert')).textContent).toBe(t.reasons.permission_denied);
   });

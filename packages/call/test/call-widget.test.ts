@@ -9,8 +9,9 @@ import {
 } from '@frontdesk/config';
 import { PlatformError } from '@frontdesk/core';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const texts = await loadTexts('en');
@@ -45,15 +46,10 @@ const fakeStream = () => {
   return { getAudioTracks: () => [track], getTracks: () => [track] } as unknown as MediaStream;
 };
 
-let container: HTMLElement;
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
+let container: Element;
+afterEach(cleanup);
 
 function mount(props: Partial<CallWidgetProps>) {
-  container = document.createElement('div');
-  document.body.append(container);
   const full: CallWidgetProps = {
     config: callConfig(),
     variant: 'working',
@@ -66,12 +62,15 @@ function mount(props: Partial<CallWidgetProps>) {
     loadSip: async () => () => ({ hangUp() {}, setMuted() {}, sendDigit() {} }),
     ...props,
   };
-  render(h(CallWidget, full), container);
+  ({ container } = render(h(CallWidget, full)));
 }
 
-const button = (name: string) =>
-  [...container.querySelectorAll('button')].find((b) => b.textContent === name);
-const status = () => container.querySelector('[data-call-status]')?.textContent;
+const user = () => userEvent.setup();
+const button = (name: string) => screen.queryByRole('button', { name });
+const click = (name: string) => user().click(screen.getByRole('button', { name }));
+/** The call's state as a screen reader hears it (the live region repeats the visible line). */
+const status = () => screen.getByRole('status').textContent;
+const dialPad = () => screen.getByRole('group', { name: texts.call.dialPad });
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
 describe('CallWidget', () => {
@@ -83,19 +82,19 @@ describe('CallWidget', () => {
       credentials: credentialsFn,
       loadSip: async () => place,
     });
-    expect(container.textContent).toContain(texts.call.explain);
-    await act(() => button('Call')?.click());
+    expect(screen.getByText(texts.call.explain)).toBeTruthy();
+    await click('Call');
     await settle();
     expect(status()).toBe(texts.call.reasons.permission_denied);
-    expect(container.querySelector('[role=alert]')).not.toBeNull();
+    expect(screen.getByRole('alert').textContent).toBe(texts.call.reasons.permission_denied);
     expect(credentialsFn).not.toHaveBeenCalled();
     expect(place).not.toHaveBeenCalled();
-    expect(button('Call again')).toBeDefined();
+    expect(button('Call again')).not.toBeNull();
   });
 
   it('no microphone at all', async () => {
     mount({ microphone: () => Promise.reject(new DOMException('no', 'NotFoundError')) });
-    await act(() => button('Call')?.click());
+    await click('Call');
     await settle();
     expect(status()).toBe(texts.call.reasons.no_microphone);
   });
@@ -110,7 +109,7 @@ describe('CallWidget', () => {
       credentials: () => Promise.reject(new PlatformError(code, name, 'no')),
       loadSip: async () => place,
     });
-    await act(() => button('Call')?.click());
+    await click('Call');
     await settle();
     expect(status()).toBe(text);
     expect(place).not.toHaveBeenCalled();
@@ -127,7 +126,7 @@ describe('CallWidget', () => {
         return call;
       },
     });
-    await act(() => button('Call')?.click());
+    await click('Call');
     await settle();
     expect(status()).toBe(texts.call.connecting);
     await act(() => events?.ringing());
@@ -135,17 +134,18 @@ describe('CallWidget', () => {
     await act(() => events?.answered({} as MediaStream));
     clock += 65_000;
     await act(() => events?.ringing()); // ignored in call; re-renders
-    expect(container.querySelector('.call')?.getAttribute('data-phase')).toBe('in-call');
-    await act(() => button('Mute')?.click());
+    // In call: the live region says so, and the dial pad is there.
+    expect(screen.getAllByRole('status').map((region) => region.textContent)).toContain(
+      texts.call.inCall,
+    );
+    await click('Mute');
     expect(call.setMuted).toHaveBeenCalledWith(true);
     expect(button('Mute')?.getAttribute('aria-pressed')).toBe('true');
-    await act(() => button('7')?.click());
-    await act(() => {
-      button('Hang up')?.dispatchEvent(new KeyboardEvent('keydown', { key: '#', bubbles: true }));
-    });
+    await user().click(within(dialPad()).getByRole('button', { name: '7' }));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Hang up' }), { key: '#' });
     expect(call.sendDigit.mock.calls).toEqual([['7'], ['#']]);
-    expect(container.querySelector('.digits')?.textContent).toBe('7#');
-    await act(() => button('Hang up')?.click());
+    expect(within(dialPad()).getByRole('status').textContent).toBe('7#');
+    await click('Hang up');
     expect(call.hangUp).toHaveBeenCalledOnce();
     expect(status()).toBe(texts.call.ended);
   });
@@ -158,13 +158,14 @@ describe('CallWidget', () => {
         return { hangUp() {}, setMuted() {}, sendDigit() {} };
       },
     });
-    await act(() => button('Call')?.click());
+    await click('Call');
     await settle();
     const early = { id: 'early' } as unknown as MediaStream;
     await act(() => events?.earlyMedia(early));
     await act(() => events?.ringing());
     expect(status()).toBe(texts.call.ringing);
-    expect(container.querySelector<HTMLAudioElement>('audio[data-remote]')?.srcObject).toBe(early);
+    // An <audio> without controls has no role: it is found by its tag.
+    expect(container.getElementsByTagName('audio')[0]?.srcObject).toBe(early);
   });
 
   it('"no one can answer" when the line gets 480, and a lost connection ends with its message', async () => {
@@ -175,11 +176,11 @@ describe('CallWidget', () => {
         return { hangUp() {}, setMuted() {}, sendDigit() {} };
       },
     });
-    await act(() => button('Call')?.click());
+    await click('Call');
     await settle();
     await act(() => events?.failed('no_answer'));
     expect(status()).toBe(texts.call.reasons.no_answer);
-    await act(() => button('Call again')?.click());
+    await click('Call again');
     await settle();
     await act(() => events?.answered({} as MediaStream));
     await act(() => events?.connectionLost());
@@ -198,11 +199,11 @@ describe('CallWidget', () => {
         return { hangUp() {}, setMuted() {}, sendDigit() {} };
       },
     });
-    await act(() => button('Call')?.click());
+    await click('Call');
     await settle();
     await act(() => events?.failed('line_unavailable'));
     expect(status()).toBe(texts.call.reasons.line_unavailable);
-    await act(() => button('Order a callback')?.click());
+    await click('Order a callback');
     expect(order).toHaveBeenCalledOnce();
   });
 
@@ -210,11 +211,13 @@ describe('CallWidget', () => {
     const order = vi.fn();
     const config = callConfig();
     mount({ variant: 'non-working', orderCallback: order, config });
-    expect(container.textContent).toContain(config.appearance.nonWorking.title.en);
+    expect(
+      screen.getByRole('heading', { name: config.appearance.nonWorking.title.en }),
+    ).toBeTruthy();
     // One language all through: nothing of the Russian texts the settings also have.
     expect(container.textContent).not.toMatch(/[А-Яа-яЁё]/);
-    expect(button('Call')).toBeUndefined();
-    await act(() => button('Order a callback')?.click());
+    expect(button('Call')).toBeNull();
+    await click('Order a callback');
     expect(order).toHaveBeenCalledOnce();
   });
 });

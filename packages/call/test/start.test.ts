@@ -7,9 +7,13 @@ import {
   toPublicConfig,
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
+import { within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
+import { inWidget } from '../../core/test/support/widget-root';
 
 const loaded = vi.hoisted(() => ({ sip: 0 }));
 vi.mock('sip.js', () => {
@@ -20,6 +24,11 @@ vi.mock('sip.js', () => {
 // The source itself (in the `dist` project too): the npm build's index imports sip.js statically.
 const source = '../src/start.ts';
 const { start } = (await import(/* @vite-ignore */ source)) as typeof import('@frontdesk/call');
+/** The widget's Russian texts (the config speaks Russian only), from the sources too. */
+const messages = '../src/call-messages.ts';
+const texts = await (
+  (await import(/* @vite-ignore */ messages)) as typeof import('@frontdesk/call')
+).loadTexts('ru');
 
 const ACCOUNT_TAG = 'acct-test';
 
@@ -53,8 +62,12 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const launcherOf = () =>
-  document.querySelector('frontdesk-call')?.shadowRoot?.querySelector('button.launcher');
+/** The call button: the widget's one button, which opens its dialog. */
+const launcherOf = () => {
+  const launcher = inWidget('frontdesk-call').getByRole('button', { expanded: false });
+  expect(launcher.getAttribute('aria-haspopup')).toBe('dialog');
+  return launcher;
+};
 
 /**
  * Opens the widget of `h` and presses its call button with a microphone granted; resolves with
@@ -72,23 +85,23 @@ async function pressCall(h: ReturnType<typeof host>) {
     },
   });
   const handle = start(h);
-  await vi.waitFor(() =>
+  await waitFor(() =>
     expect(launcherOf()?.textContent).toBe(callConfig().appearance.working.buttonText.ru),
   );
   handle.open();
-  const root = () => document.querySelector('frontdesk-call')?.shadowRoot;
-  const send = await vi.waitFor(() => {
-    const button = root()?.querySelector<HTMLButtonElement>('[role=dialog] button.send');
-    expect(button).toBeTruthy();
-    return button as HTMLButtonElement;
-  });
-  send.click();
-  // The credential is asked, or the preview's call fails without asking.
-  await vi.waitFor(() =>
-    expect(root()?.querySelector('[data-call-status]')?.getAttribute('data-call-status')).toMatch(
+  const dialog = () => within(inWidget('frontdesk-call').getByRole('dialog'));
+  const send = await waitFor(() => dialog().getByRole('button', { name: texts.call.call }));
+  await userEvent.setup().click(send);
+  // The credential is asked, or the preview's call fails without asking: the state line says
+  // "connecting", or an alert says why it failed.
+  await waitFor(() => {
+    const connecting = dialog().queryByText(texts.call.connecting, { ignore: '[role=status]' });
+    const failed = dialog().queryByRole('alert');
+    expect(connecting ?? failed).toBeTruthy();
+    expect(connecting?.getAttribute('data-call-status') ?? 'failed').toMatch(
       /^(connecting|failed)$/,
-    ),
-  );
+    );
+  });
   await new Promise((resolve) => setTimeout(resolve, 20));
   handle.destroy();
   // The stub's own type names the URL only; the platform client passes the request's init too.
@@ -103,10 +116,10 @@ describe('start (the call launcher chunk)', () => {
     const config = callConfig();
     start(host(config));
     const launcher = launcherOf();
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.ru);
-    launcher?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await userEvent.setup().hover(launcher);
     await new Promise((resolve) => setTimeout(resolve, 20));
     // First in this file: sip.js was never imported, and is not now.
     expect(loaded.sip).toBe(0);
@@ -121,14 +134,14 @@ describe('start (the call launcher chunk)', () => {
     // Before the platform said who is there, the button promises no call. A widget that speaks
     // Russian only: its Russian texts, whatever the browser's language.
     expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.ru);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(launcher?.textContent).toBe(config.appearance.working.buttonText.ru),
     );
     expect(h.report).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loaded.sip).toBe(0);
-    launcher?.dispatchEvent(new Event('pointerover', { bubbles: true }));
-    await vi.waitFor(() => expect(loaded.sip).toBe(1));
+    await userEvent.setup().hover(launcher);
+    await waitFor(() => expect(loaded.sip).toBe(1));
   });
 
   it('asks the credential with the visitor’s token of the account, which the chat and orders share', async () => {

@@ -11,11 +11,14 @@ import {
   loadTexts,
 } from '@frontdesk/callback';
 import type { Presence } from '@frontdesk/config';
-import { createSchedule } from '@frontdesk/schedule/engine';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callbackConfig, WEDNESDAY_10_MSK } from './fixtures';
+import { callbackConfig, formProps } from './fixtures';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 const texts = await loadTexts('en');
 const m = texts.callback;
@@ -45,24 +48,7 @@ function form(presence: Presence, extra: Partial<CallbackWidgetProps> = {}) {
     status: 'new',
     slot: request.slot ?? null,
   }));
-  render(
-    h(CallbackWidget, {
-      config,
-      schedule: createSchedule(config.schedule, config.calendar),
-      variant: 'working',
-      presence,
-      lang: 'en',
-      locale: 'en-GB',
-      texts,
-      visitor: {},
-      visitorZone: 'Europe/Moscow',
-      now: () => WEDNESDAY_10_MSK,
-      brandHref: 'https://fd.example',
-      submit,
-      onSubmitted: () => {},
-      ...extra,
-    }),
-  );
+  render(h(CallbackWidget, formProps(config, { presence, texts, submit, ...extra })));
   return submit;
 }
 
@@ -70,7 +56,7 @@ function form(presence: Presence, extra: Partial<CallbackWidgetProps> = {}) {
 const visible = () => document.body.textContent ?? '';
 
 describe.each<Presence>(['nobody', 'busy'])('the callback form with presence %s', (presence) => {
-  it('shows the "nobody available" texts and offers "as soon as possible", never "right now"', () => {
+  it('shows the "nobody available" texts and offers "as soon as possible", never "right now"', async () => {
     form(presence);
     expect(screen.getByRole('heading', { name: 'We will call you back soon' })).toBeTruthy();
     expect(screen.getByText('Everyone is busy.')).toBeTruthy();
@@ -86,7 +72,7 @@ describe.each<Presence>(['nobody', 'busy'])('the callback form with presence %s'
   it('confirms an order "as soon as possible" without promising a call now', async () => {
     const submit = form(presence, { visitorToken: () => 'visitor-token-0123456789abcdef0123' });
     fireEvent.input(screen.getByLabelText(m.phone), { target: { value: '+7 916 123-45-67' } });
-    fireEvent.click(screen.getByRole('button', { name: m.send }));
+    await user().click(screen.getByRole('button', { name: m.send }));
     await waitFor(() => expect(screen.getByText(m.doneSoon)).toBeTruthy());
     expect(visible()).not.toContain(m.doneNow);
     // Still an order for now: the platform queues it for whoever comes first.
@@ -104,13 +90,13 @@ describe('the callback form while someone can call back', () => {
     expect(screen.getByRole('heading', { name: 'We call back in 30 seconds' })).toBeTruthy();
     expect(screen.getByRole('option', { name: m.now, selected: true })).toBeTruthy();
     fireEvent.input(screen.getByLabelText(m.phone), { target: { value: '+7 916 123-45-67' } });
-    fireEvent.click(screen.getByRole('button', { name: m.sendNow }));
+    await user().click(screen.getByRole('button', { name: m.sendNow }));
     await waitFor(() => expect(screen.getByText(m.doneNow)).toBeTruthy());
     // The preview, or a host without storage: no token sent.
     expect(submit.mock.calls[0]?.[0]).not.toHaveProperty('visitorToken');
   });
 
-  it('shows the non-working texts out of hours, whoever is online', () => {
+  it('shows the non-working texts out of hours, whoever is online', async () => {
     form('nobody', { variant: 'non-working' });
     expect(
       screen.getByRole('heading', { name: config.appearance.nonWorking.title.en }),

@@ -1,4 +1,9 @@
 // @vitest-environment jsdom
+/**
+ * The opened callback widget read as a visitor reads it: the title and texts, the phone, name and
+ * time fields by their labels, the messages that describe them, the button by its name, the
+ * confirmation and the live region by role; typing, choosing and clicking through user-event.
+ */
 import {
   type CallbackOrder,
   type CallbackRequest,
@@ -8,18 +13,30 @@ import {
 } from '@frontdesk/callback';
 import type { PublicCallbackConfig } from '@frontdesk/config';
 import { PlatformError } from '@frontdesk/core';
-import { createSchedule } from '@frontdesk/schedule/engine';
-import * as tl from '@testing-library/preact';
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callbackConfig, WEDNESDAY_10_MSK } from './fixtures';
+import { callbackConfig, formProps } from './fixtures';
 
 const texts = await loadTexts('en');
+const m = texts.callback;
 const lunch = callbackConfig((s) => ({
   ...s,
   schedule: { ...s.schedule, lunch: { from: '13:00', to: '14:00' } },
 }));
+
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
+/** What describes `field` to a screen reader: the texts of its `aria-describedby` elements. */
+function describedBy(field: Element): HTMLElement[] {
+  const ids = field.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids.flatMap((id) => field.ownerDocument.getElementById(id) ?? []);
+}
+const description = (field: Element) =>
+  describedBy(field)
+    .map((element) => element.textContent ?? '')
+    .join(' ');
 
 /** The widget rendered into the page with `config` in `variant`, posting through `submit`. */
 async function widget(
@@ -40,77 +57,85 @@ async function widget(
       })),
   );
   const submitted: CallbackOrder[] = [];
-  const container = document.createElement('div');
-  document.body.append(container);
-  await act(() =>
-    render(
-      h(CallbackWidget, {
-        config,
-        schedule: createSchedule(config.schedule, config.calendar),
+  render(
+    h(
+      CallbackWidget,
+      formProps(config, {
         variant: options.variant ?? 'working',
-        presence: 'online',
-        lang: 'en',
-        locale: 'en-GB',
         texts,
-        visitor: {},
-        visitorZone: 'Europe/Moscow',
-        now: () => WEDNESDAY_10_MSK,
-        brandHref: 'https://fd.example',
         submit,
         onSubmitted: (order) => submitted.push(order),
         keep: options.keep,
       }),
-      container,
     ),
   );
-  const $ = <E extends Element>(selector: string) => container.querySelector<E>(selector);
-  const text = (selector: string) => $(selector)?.textContent ?? '';
-  const type = (selector: string, value: string) =>
-    act(() => {
-      const input = $<HTMLInputElement>(selector);
-      if (!input) throw new Error(`no ${selector}`);
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  const choose = (value: string) =>
-    act(() => {
-      const select = $<HTMLSelectElement>('#fd-when');
-      if (!select) throw new Error('no slot picker');
-      select.value = value;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-  const send = () =>
-    act(async () => {
-      $<HTMLFormElement>('form')?.requestSubmit();
-      await Promise.resolve();
-    });
-  const options_ = () => [...container.querySelectorAll<HTMLOptionElement>('#fd-when option')];
-  return { container, submit, submitted, $, text, type, choose, send, options: options_ };
+  await settle();
+  const user = userEvent.setup();
+  const phone = () => screen.getByRole('textbox', { name: m.phone }) as HTMLInputElement;
+  const when = () => screen.getByRole('combobox', { name: m.when }) as HTMLSelectElement;
+  /** The form's one button: it sends, and its name says when the call comes. */
+  const sendButton = () => screen.getByRole('button') as HTMLButtonElement;
+  /** Replaces what a field holds with `value`, typed. */
+  const type = async (field: HTMLInputElement, value: string) => {
+    await user.clear(field);
+    await user.type(field, value);
+  };
+  const choose = (value: string) => user.selectOptions(when(), value);
+  const send = async () => {
+    await user.click(sendButton());
+    await settle();
+  };
+  const options_ = () => within(when()).getAllByRole('option') as HTMLOptionElement[];
+  /** The visible alert line under the form (the live region, for screen readers, aside). */
+  const alert = (text: string) => screen.getByText(text, { ignore: '[role=status]' });
+  /** The confirmation: its heading, its text, and the element around them. */
+  const done = () => {
+    const heading = screen.getByRole('heading', { level: 3 });
+    const box = heading.parentElement as HTMLElement;
+    return { heading, box, text: within(box).getByText((_, element) => element?.tagName === 'P') };
+  };
+  return {
+    submit,
+    submitted,
+    user,
+    phone,
+    when,
+    sendButton,
+    type,
+    choose,
+    send,
+    options: options_,
+    alert,
+    done,
+  };
 }
 
-afterEach(() => {
-  act(() => render(null, document.body));
-  document.body.replaceChildren();
-});
+afterEach(cleanup);
 
 describe('the callback widget', () => {
   it('in working time: the working texts, "right now" first, then three working days of slots', async () => {
     const w = await widget();
-    expect(w.text('#fd-title')).toBe(lunch.appearance.working.title.en);
-    expect(w.text('.text')).toBe(lunch.appearance.working.text.en);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      lunch.appearance.working.title.en,
+    );
+    expect(screen.getByText(lunch.appearance.working.text.en ?? '')).toBeTruthy();
     const options = w.options();
     expect(options[0]).toMatchObject({ value: 'now', selected: true, textContent: 'Right now' });
-    const groups = [...w.container.querySelectorAll('optgroup')].map((group) => group.label);
+    const groups = within(w.when())
+      .getAllByRole('group')
+      .map((group) => (group as HTMLOptGroupElement).label);
     expect(groups).toEqual([
       'Today, Wednesday 4 March',
       'Tomorrow, Thursday 5 March',
       'Friday 6 March',
     ]);
     // 10:00 to 18:00 without the 13:00–14:00 lunch: 14 slots today.
-    expect(w.container.querySelector('optgroup')?.children).toHaveLength(14);
-    expect(w.text('.send')).toBe('Call me now');
-    expect(w.text('.brand')).toBe('Powered by Frontdesk');
-    expect(w.$<HTMLAnchorElement>('.brand a')?.href).toBe('https://fd.example/');
+    const today = within(w.when()).getByRole('group', { name: 'Today, Wednesday 4 March' });
+    expect(within(today).getAllByRole('option')).toHaveLength(14);
+    expect(w.sendButton().textContent).toBe('Call me now');
+    const brand = screen.getByRole('link', { name: 'Frontdesk' }) as HTMLAnchorElement;
+    expect(brand.parentElement?.textContent).toBe('Powered by Frontdesk');
+    expect(brand.href).toBe('https://fd.example/');
   });
 
   it('in non-working time: the non-working texts and only the slots', async () => {
@@ -126,9 +151,9 @@ describe('the callback widget', () => {
       },
     }));
     const w = await widget({ config, variant: 'non-working' });
-    expect(w.text('#fd-title')).toBe('Closed');
-    expect(w.text('.text')).toBe('Pick a time.');
-    expect(w.$('.head')?.getAttribute('data-variant')).toBe('non-working');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Closed');
+    expect(screen.getByText('Pick a time.')).toBeTruthy();
+    expect(screen.getByRole('banner').getAttribute('data-variant')).toBe('non-working');
     const options = w.options();
     expect(options.some((option) => option.value === 'now')).toBe(false);
     expect(options[0]).toMatchObject({
@@ -137,40 +162,35 @@ describe('the callback widget', () => {
       selected: true,
       textContent: 'Choose a time',
     });
-    expect(w.text('.send')).toBe('Call me back');
-    expect(w.$('.brand')).toBeNull();
+    expect(w.sendButton().textContent).toBe('Call me back');
+    expect(screen.queryByRole('link', { name: 'Frontdesk' })).toBeNull();
+    expect(screen.queryByText(/Powered by/)).toBeNull();
 
-    await w.type('#fd-phone', '912 345 67 89');
+    await w.type(w.phone(), '912 345 67 89');
     await w.send();
     expect(w.submit).not.toHaveBeenCalled();
-    expect(w.text('#fd-when-msg')).toBe('Please choose a time for the call.');
-    expect(w.$('#fd-when')).toBe(document.activeElement);
+    expect(description(w.when())).toBe('Please choose a time for the call.');
+    expect(w.when()).toBe(document.activeElement);
   });
 
   it('validates the phone as the visitor types', async () => {
     const w = await widget();
-    const phone = () => w.$<HTMLInputElement>('#fd-phone');
-    await w.type('#fd-phone', '912 34');
-    expect(w.text('#fd-phone-msg')).toBe(''); // still typing
-    await act(() => {
-      phone()?.dispatchEvent(new FocusEvent('blur'));
-    });
-    expect(w.text('#fd-phone-msg')).toBe('The number looks incomplete.');
-    expect(phone()?.getAttribute('aria-invalid')).toBe('true');
-    await w.type('#fd-phone', '912 34x');
-    expect(w.text('#fd-phone-msg')).toBe('This does not look like a valid phone number.');
-    await w.type('#fd-phone', '912 345 67 89');
-    expect(w.text('#fd-phone-msg')).toBe('The number looks right.');
-    expect(w.$('#fd-phone-msg')?.getAttribute('data-tone')).toBe('ok');
-    expect(phone()?.getAttribute('aria-invalid')).toBe('false');
+    await w.type(w.phone(), '912 34');
+    expect(description(w.phone())).toBe(''); // still typing
+    await w.user.tab(); // the visitor leaves the field
+    expect(w.phone()).not.toBe(document.activeElement);
+    expect(description(w.phone())).toBe('The number looks incomplete.');
+    expect(w.phone().getAttribute('aria-invalid')).toBe('true');
+    await w.type(w.phone(), '912 34x');
+    expect(description(w.phone())).toBe('This does not look like a valid phone number.');
+    await w.type(w.phone(), '912 345 67 89');
+    expect(description(w.phone())).toBe('The number looks right.');
+    expect(describedBy(w.phone())[0]?.getAttribute('data-tone')).toBe('ok');
+    expect(w.phone().getAttribute('aria-invalid')).toBe('false');
     // Another country's number reads with that country's rules.
-    await act(() => {
-      const country = w.$<HTMLSelectElement>('#fd-country');
-      if (country) country.value = 'BY';
-      country?.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    await w.type('#fd-phone', '29 123 45 67');
-    expect(w.text('#fd-phone-msg')).toBe('The number looks right.');
+    await w.user.selectOptions(screen.getByRole('combobox', { name: m.country }), 'BY');
+    await w.type(w.phone(), '29 123 45 67');
+    expect(description(w.phone())).toBe('The number looks right.');
   });
 
   it('keeps Send disabled until the consent box is ticked', async () => {
@@ -179,22 +199,22 @@ describe('the callback widget', () => {
       consent: { required: true, text: { ru: 'Я согласен', en: 'I accept the policy' } },
     }));
     const w = await widget({ config });
-    const sendButton = () => w.$<HTMLButtonElement>('.send');
-    expect(w.text('.check span')).toBe('I accept the policy');
-    expect(sendButton()?.disabled).toBe(true);
-    await act(() => w.$<HTMLInputElement>('.check input')?.click());
-    expect(sendButton()?.disabled).toBe(false);
-    await w.type('#fd-phone', '912 345 67 89');
+    const consent = screen.getByRole('checkbox', { name: 'I accept the policy' });
+    expect(consent.closest('label')?.textContent).toBe('I accept the policy');
+    expect(w.sendButton().disabled).toBe(true);
+    await w.user.click(consent);
+    expect(w.sendButton().disabled).toBe(false);
+    await w.type(w.phone(), '912 345 67 89');
     await w.send();
     expect(w.submit.mock.calls[0]?.[0]).toMatchObject({ consent: true });
   });
 
   it('orders a slot: the exact instant, under an idempotency key, then confirms', async () => {
     const w = await widget();
-    await w.type('#fd-phone', '8 (912) 345-67-89');
-    await w.type('#fd-name', '  Ann  ');
+    await w.type(w.phone(), '8 (912) 345-67-89');
+    await w.type(screen.getByRole('textbox', { name: m.name }) as HTMLInputElement, '  Ann  ');
     await w.choose('2026-03-05T11:30:00.000Z'); // tomorrow 14:30 in Moscow
-    expect(w.text('.send')).toBe('Call me tomorrow, Thu 5 Mar, 14:30');
+    expect(w.sendButton().textContent).toBe('Call me tomorrow, Thu 5 Mar, 14:30');
     await w.send();
     expect(w.submit).toHaveBeenCalledTimes(1);
     const [request, key] = w.submit.mock.calls[0] ?? [];
@@ -207,28 +227,31 @@ describe('the callback widget', () => {
       website: '',
     });
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
-    expect(w.text('.done h3')).toBe('Thank you!');
-    expect(w.text('.done p')).toBe('We will call you tomorrow, Thu 5 Mar, 14:30.');
-    expect(w.$('.done')).toBe(document.activeElement);
-    expect(w.text('[role=status]')).toBe('Thank you! We will call you tomorrow, Thu 5 Mar, 14:30.');
+    const done = w.done();
+    expect(done.heading.textContent).toBe('Thank you!');
+    expect(done.text.textContent).toBe('We will call you tomorrow, Thu 5 Mar, 14:30.');
+    expect(done.box).toBe(document.activeElement);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Thank you! We will call you tomorrow, Thu 5 Mar, 14:30.',
+    );
     expect(w.submitted).toEqual([{ id: 'c1', status: 'new', slot: '2026-03-05T11:30:00.000Z' }]);
   });
 
   it('orders a call right now', async () => {
     const w = await widget();
-    await w.type('#fd-phone', '+7 912 345 67 89');
+    await w.type(w.phone(), '+7 912 345 67 89');
     await w.send();
     expect(w.submit.mock.calls[0]?.[0]).toMatchObject({ phone: '+79123456789', now: true });
     expect(w.submit.mock.calls[0]?.[0]).not.toHaveProperty('slot');
-    expect(w.text('.done p')).toBe('We are calling you in a moment.');
+    expect(w.done().text.textContent).toBe('We are calling you in a moment.');
   });
 
   it('does not send an invalid number, and points at it', async () => {
     const w = await widget();
     await w.send();
     expect(w.submit).not.toHaveBeenCalled();
-    expect(w.text('#fd-phone-msg')).toBe('Please enter your phone number.');
-    expect(w.$('#fd-phone')).toBe(document.activeElement);
+    expect(description(w.phone())).toBe('Please enter your phone number.');
+    expect(w.phone()).toBe(document.activeElement);
   });
 
   it('repeats a failed order under the same key, and a changed one under a new key', async () => {
@@ -237,14 +260,13 @@ describe('the callback widget', () => {
         throw new PlatformError(0, 'network', 'unreachable');
       },
     });
-    await w.type('#fd-phone', '912 345 67 89');
+    await w.type(w.phone(), '912 345 67 89');
     await w.send();
-    expect(w.text('.alert')).toBe(
-      'No connection to the server. Please check your connection and try again.',
-    );
-    expect(w.text('[role=status]')).toBe(w.text('.alert'));
+    const unreachable = 'No connection to the server. Please check your connection and try again.';
+    expect(w.alert(unreachable).textContent).toBe(unreachable);
+    expect(screen.getByRole('status').textContent).toBe(w.alert(unreachable).textContent);
     await w.send();
-    await w.type('#fd-phone', '912 345 67 80');
+    await w.type(w.phone(), '912 345 67 80');
     await w.send();
     const keys = w.submit.mock.calls.map((call) => call[1]);
     expect(keys[0]).toBe(keys[1]);
@@ -259,17 +281,18 @@ describe('the callback widget', () => {
         throw new PlatformError(0, 'network', 'unreachable');
       },
     });
-    await w.type('#fd-phone', '912 345 67 89');
+    await w.type(w.phone(), '912 345 67 89');
     await w.send();
     expect(keep).toHaveBeenCalledTimes(1);
     const [request, key] = keep.mock.calls[0] ?? [];
     expect(request).toEqual(w.submit.mock.calls[0]?.[0]);
     expect(key).toBe(w.submit.mock.calls[0]?.[1]);
-    expect(w.text('.done h3')).toBe('Thank you!');
-    expect(w.text('.done p')).toBe(
+    const done = w.done();
+    expect(done.heading.textContent).toBe('Thank you!');
+    expect(done.text.textContent).toBe(
       'You are offline. We will send your request once you are back online.',
     );
-    expect(w.$('.done')).toBe(document.activeElement);
+    expect(done.box).toBe(document.activeElement);
     expect(w.submitted).toEqual([]);
   });
 
@@ -278,7 +301,7 @@ describe('the callback widget', () => {
     const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     try {
       const w = await widget({ keep });
-      await w.type('#fd-phone', '912 345 67 89');
+      await w.type(w.phone(), '912 345 67 89');
       await w.send();
       expect(w.submit).not.toHaveBeenCalled();
       expect(keep.mock.calls[0]?.[0]).toMatchObject({ phone: '+79123456789', now: true });
@@ -295,27 +318,30 @@ describe('the callback widget', () => {
         throw new PlatformError(422, answer.code, 'no', answer.field);
       },
     });
-    await w.type('#fd-phone', '912 345 67 89');
+    await w.type(w.phone(), '912 345 67 89');
     await w.send();
-    expect(w.text('#fd-phone-msg')).toBe('Please check the phone number.');
-    expect(w.$('#fd-phone')).toBe(document.activeElement);
+    expect(description(w.phone())).toBe('Please check the phone number.');
+    expect(w.phone()).toBe(document.activeElement);
 
     answer.code = 'slot_unavailable';
     await w.choose('2026-03-05T11:30:00.000Z');
     await w.send();
-    expect(w.text('#fd-when-msg')).toBe(
+    expect(description(w.when())).toBe(
       'This time is no longer available. Please choose another one.',
     );
-    expect(w.$<HTMLSelectElement>('#fd-when')?.value).toBe('');
+    expect(w.when().value).toBe('');
 
     answer.code = 'rate_limited';
     await w.choose('2026-03-05T12:00:00.000Z');
     await w.send();
-    expect(w.text('.alert')).toBe('Too many requests. Please try again in a minute.');
+    const tooMany = 'Too many requests. Please try again in a minute.';
+    expect(w.alert(tooMany).textContent).toBe(tooMany);
 
     answer.code = 'something_new';
     await w.send();
-    expect(w.text('.alert')).toBe('Something went wrong. Please try again.');
+    const wrong = 'Something went wrong. Please try again.';
+    expect(w.alert(wrong).textContent).toBe(wrong);
+    expect(screen.queryByText(tooMany, { ignore: '[role=status]' })).toBeNull();
   });
 
   it('turns to the non-working variant when the platform says it closed meanwhile', async () => {
@@ -324,26 +350,29 @@ describe('the callback widget', () => {
         throw new PlatformError(422, 'closed_now', 'closed');
       },
     });
-    await w.type('#fd-phone', '912 345 67 89');
+    await w.type(w.phone(), '912 345 67 89');
     await w.send();
-    expect(w.text('#fd-title')).toBe(lunch.appearance.nonWorking.title.en);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      lunch.appearance.nonWorking.title.en,
+    );
     expect(w.options().some((option) => option.value === 'now')).toBe(false);
-    expect(w.text('#fd-when-msg')).toBe('We cannot call right now. Please choose a time.');
-    expect(w.$('#fd-when')).toBe(document.activeElement);
+    expect(description(w.when())).toBe('We cannot call right now. Please choose a time.');
+    expect(w.when()).toBe(document.activeElement);
   });
 
   it('passes the honeypot on as typed, for the platform to judge', async () => {
     const w = await widget();
-    await w.type('#fd-phone', '912 345 67 89');
-    await w.type('input[name=website]', 'http://spam.example');
+    await w.type(w.phone(), '912 345 67 89');
+    // Hidden from people and from screen readers: only a bot fills it in.
+    const trap = screen.getByRole('textbox', { name: m.trap, hidden: true }) as HTMLInputElement;
+    expect(screen.queryByRole('textbox', { name: m.trap })).toBeNull();
+    await w.type(trap, 'http://spam.example');
     await w.send();
     expect(w.submit.mock.calls[0]?.[0]).toMatchObject({ website: 'http://spam.example' });
   });
 });
 
-describe('the chosen slot (Testing Library)', () => {
-  afterEach(tl.cleanup);
-
+describe('the chosen slot', () => {
   /** The widget in `lang`, its visitor in Moscow, its clock at Wednesday 4 March 10:00. */
   async function shown(lang: 'ru' | 'en', locale: string) {
     const submit = vi.fn(async (request: CallbackRequest) => ({
@@ -351,53 +380,36 @@ describe('the chosen slot (Testing Library)', () => {
       status: 'new',
       slot: request.slot ?? null,
     }));
-    tl.render(
-      h(CallbackWidget, {
-        config: lunch,
-        schedule: createSchedule(lunch.schedule, lunch.calendar),
-        variant: 'working',
-        presence: 'online',
-        lang,
-        locale,
-        texts: await loadTexts(lang),
-        visitor: {},
-        visitorZone: 'Europe/Moscow',
-        now: () => WEDNESDAY_10_MSK,
-        brandHref: 'https://fd.example',
-        submit,
-        onSubmitted: () => {},
-      }),
+    render(
+      h(CallbackWidget, formProps(lunch, { lang, locale, texts: await loadTexts(lang), submit })),
     );
     return submit;
   }
 
   it('shows its day in the field, on the button and in the confirmation', async () => {
     await shown('en', 'en-GB');
-    const when = tl.screen.getByLabelText('When should we call?') as HTMLSelectElement;
-    tl.fireEvent.change(when, { target: { value: '2026-03-05T11:30:00.000Z' } });
+    const user = userEvent.setup();
+    const when = screen.getByLabelText('When should we call?') as HTMLSelectElement;
+    await user.selectOptions(when, '2026-03-05T11:30:00.000Z');
     // The field shows the chosen option: its day is in it, not only in the list's heading.
     expect(when.selectedOptions[0]?.textContent).toBe('tomorrow, Thu 5 Mar, 14:30');
-    tl.fireEvent.input(tl.screen.getByLabelText('Phone number'), {
-      target: { value: '912 345 67 89' },
-    });
-    tl.fireEvent.click(
-      tl.screen.getByRole('button', { name: 'Call me tomorrow, Thu 5 Mar, 14:30' }),
-    );
-    await tl.screen.findByText('We will call you tomorrow, Thu 5 Mar, 14:30.');
+    await user.type(screen.getByLabelText('Phone number'), '912 345 67 89');
+    await user.click(screen.getByRole('button', { name: 'Call me tomorrow, Thu 5 Mar, 14:30' }));
+    await screen.findByText('We will call you tomorrow, Thu 5 Mar, 14:30.');
   });
 
   it('speaks Russian all through, in Russian', async () => {
     await shown('ru', 'ru-RU');
-    tl.screen.getByRole('heading', { name: 'Перезвоним за 30 секунд' });
-    const when = tl.screen.getByLabelText('Когда вам позвонить?') as HTMLSelectElement;
-    tl.fireEvent.change(when, { target: { value: '2026-03-06T07:00:00.000Z' } });
+    screen.getByRole('heading', { name: 'Перезвоним за 30 секунд' });
+    const when = screen.getByLabelText('Когда вам позвонить?') as HTMLSelectElement;
+    await userEvent.setup().selectOptions(when, '2026-03-06T07:00:00.000Z');
     expect(when.selectedOptions[0]?.textContent).toBe('пт, 6 мар., 10:00');
-    tl.screen.getByRole('button', { name: 'Позвоните мне пт, 6 мар., 10:00' });
+    screen.getByRole('button', { name: 'Позвоните мне пт, 6 мар., 10:00' });
   });
 
   it('shows the marketer’s texts in the widget’s language, never the other one', async () => {
     await shown('en', 'en-GB');
-    tl.screen.getByRole('heading', { name: lunch.appearance.working.title.en ?? '' });
+    screen.getByRole('heading', { name: lunch.appearance.working.title.en ?? '' });
     expect(document.body.textContent).not.toMatch(/[А-Яа-яЁё]/);
   });
 });

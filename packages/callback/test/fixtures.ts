@@ -6,6 +6,8 @@ import {
   toPublicConfig,
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
+import { createSchedule } from '@frontdesk/schedule/engine';
+import type { CallbackWidgetProps } from '../src/callback-widget';
 import type { CallbackRequest } from '../src/submit-callback';
 
 /** Wednesday 4 March 2026, 10:00 in Moscow. */
@@ -43,3 +45,27 @@ export const callbackRequest = (phone: string): CallbackRequest => ({
   timeZone: 'Europe/Moscow',
   website: '',
 });
+
+/**
+ * The props of the opened form for `config`: working time, someone online, in English, its
+ * visitor in Moscow on Wednesday 4 March at 10:00, with `props` over that.
+ */
+export function formProps(
+  config: PublicCallbackConfig,
+  props: Pick<CallbackWidgetProps, 'texts' | 'submit'> & Partial<CallbackWidgetProps>,
+): CallbackWidgetProps {
+  return {
+    config,
+    schedule: createSchedule(config.schedule, config.calendar),
+    variant: 'working',
+    presence: 'online',
+    lang: 'en',
+    locale: 'en-GB',
+    visitor: {},
+    visitorZone: 'Europe/Moscow',
+    now: () => WEDNESDAY_10_MSK,
+    brandHref: 'https://fd.example',
+    onSubmitted: () => {},
+    ...props,
+  };
+}

@@ -3,8 +3,11 @@ import { start } from '@frontdesk/callback';
 import type { CallbackSettings } from '@frontdesk/config';
 import type { WidgetHost } from '@frontdesk/core';
 import { PHONE_LEFT } from '@frontdesk/core';
+import { within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
+import { inWidget } from '../../core/test/support/widget-root';
 import { callbackConfig } from './fixtures';
 
 const ALL_DAY = { from: '00:00', to: '24:00' };
@@ -50,8 +53,14 @@ function host(config: unknown, extra: Partial<WidgetHost> = {}): WidgetHost {
   };
 }
 
-const shadow = () => document.querySelector('frontdesk-callback')?.shadowRoot;
-const title = () => shadow()?.querySelector('#fd-title')?.textContent;
+const widget = () => inWidget('frontdesk-callback');
+/** The title heading of the open dialog, once it is there. */
+const title = () => {
+  const dialog = widget().queryByRole('dialog');
+  return dialog && within(dialog).queryByRole('heading', { level: 2 })?.textContent;
+};
+/** The dialog, shown or not: none is on the page. */
+const anyDialog = () => widget().queryByRole('dialog', { hidden: true });
 
 beforeEach(() => {
   localStorage.clear();
@@ -79,15 +88,15 @@ describe('the callback widget’s lead generator', () => {
     const config = leadConfig();
     const h = host(config);
     const handle = start(h);
-    await vi.waitFor(() => expect(title()).toBe(config.appearance.leadGenerator.title.en), {
+    await waitFor(() => expect(title()).toBe(config.appearance.leadGenerator.title.en), {
       timeout: 3000,
     });
-    expect(shadow()?.querySelector('.head')?.getAttribute('data-variant')).toBe('lead');
+    expect(widget().getByRole('banner').getAttribute('data-variant')).toBe('lead');
     expect(h.emit).toHaveBeenCalledWith('open', { widget: 'lead-test' });
     handle.close();
     // The visitor opening it is the ordinary look.
     handle.open();
-    await vi.waitFor(() => expect(title()).toBe(config.appearance.working.title.en));
+    await waitFor(() => expect(title()).toBe(config.appearance.working.title.en));
     expect(localStorage.length + sessionStorage.length).toBe(0);
     expect(h.report).not.toHaveBeenCalled();
     handle.destroy();
@@ -98,7 +107,7 @@ describe('the callback widget’s lead generator', () => {
     const h = host(leadConfig());
     const handle = start(h);
     await new Promise((done) => setTimeout(done, 1500));
-    expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
+    expect(anyDialog()).toBeNull();
     handle.destroy();
   });
 
@@ -108,7 +117,7 @@ describe('the callback widget’s lead generator', () => {
     const handle = start(h);
     await new Promise((done) => setTimeout(done, 1500));
     expect(fetch).toHaveBeenCalled();
-    expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
+    expect(anyDialog()).toBeNull();
     handle.destroy();
   });
 
@@ -132,9 +141,28 @@ describe('the callback widget’s lead generator', () => {
       { consent: true },
     );
     const handle = start(h);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(sessionStorage.getItem('frontdesk:callback:lead:lead-test:pages')).toBe('1'),
     );
+    handle.destroy();
+  });
+
+  it('marks its element while it watches, until the visitor opens the widget', async () => {
+    const h = host(
+      leadConfig((s) => ({
+        ...s,
+        leadGenerator: {
+          ...s.leadGenerator,
+          triggers: { ...s.leadGenerator.triggers, timeOnPage: { enabled: true, seconds: 3600 } },
+        },
+      })),
+    );
+    const handle = start(h);
+    const element = () => document.querySelector('frontdesk-callback');
+    expect(element()?.hasAttribute('data-lead')).toBe(false);
+    await waitFor(() => expect(element()?.hasAttribute('data-lead')).toBe(true));
+    handle.open();
+    expect(element()?.hasAttribute('data-lead')).toBe(false);
     handle.destroy();
   });
 });

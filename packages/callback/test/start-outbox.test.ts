@@ -2,6 +2,7 @@
 import { start } from '@frontdesk/callback';
 import type { WidgetHost } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { waitFor } from '../../core/test/support/wait-for';
 import { callbackConfig } from './fixtures';
 
 const OUTBOX = 'frontdesk:callback:outbox:test-callback';
@@ -66,7 +67,7 @@ describe('orders kept offline, at the next page load', () => {
     const keys = endpoint(201);
     const h = host();
     const handle = start(h);
-    await vi.waitFor(() => expect(localStorage.getItem(OUTBOX)).toBeNull());
+    await waitFor(() => expect(localStorage.getItem(OUTBOX)).toBeNull());
     expect(keys).toEqual(['kept-1']);
     expect(h.emit).toHaveBeenCalledWith('callback:submitted', {
       widget: 'test-callback',
@@ -89,7 +90,7 @@ describe('orders kept offline, at the next page load', () => {
     online = true;
     window.dispatchEvent(new Event('online'));
     window.dispatchEvent(new Event('online'));
-    await vi.waitFor(() => expect(localStorage.getItem(OUTBOX)).toBeNull());
+    await waitFor(() => expect(localStorage.getItem(OUTBOX)).toBeNull());
     expect(keys).toEqual(['kept-1']);
     handle.destroy();
   });
@@ -98,7 +99,7 @@ describe('orders kept offline, at the next page load', () => {
     endpoint(400);
     const h = host();
     const handle = start(h);
-    await vi.waitFor(() => expect(localStorage.getItem(OUTBOX)).toBeNull());
+    await waitFor(() => expect(localStorage.getItem(OUTBOX)).toBeNull());
     expect(h.report).toHaveBeenCalledTimes(1);
     expect(h.report.mock.calls[0]?.[0]).toMatchObject({ status: 400, code: 'invalid_phone' });
     expect(h.emit).not.toHaveBeenCalledWith('callback:submitted', expect.anything());

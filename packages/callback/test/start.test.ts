@@ -2,13 +2,20 @@
 import { start } from '@frontdesk/callback';
 import type { WidgetHost } from '@frontdesk/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allElements } from '../../core/test/support/all-elements';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
+import { inWidget, widgetRoot } from '../../core/test/support/widget-root';
 import { callbackConfig } from './fixtures';
 
 const host = (config: unknown, extra: Partial<WidgetHost> = {}) =>
   testHost('test-callback', config, extra);
 
-const shadow = () => document.querySelector('frontdesk-callback')?.shadowRoot;
+const widget = () => inWidget('frontdesk-callback');
+/** The widget's frame: the one child of its shadow root, which carries the look's position. */
+const frame = () => widgetRoot('frontdesk-callback')?.firstElementChild;
+/** Every element inside the widget's shadow root. */
+const elements = () =>
+  allElements(widgetRoot('frontdesk-callback') ?? document.createDocumentFragment());
 
 afterEach(() => document.body.replaceChildren());
 
@@ -19,32 +26,42 @@ describe('start (the launcher chunk)', () => {
     start(h);
     const element = document.querySelector('frontdesk-callback');
     expect(element?.getAttribute('data-widget')).toBe('test-callback');
-    const launcher = shadow()?.querySelector('button.launcher');
     // The visitor's language (jsdom's browser speaks en-US), as the config offers it.
-    expect(launcher?.textContent).toBe(config.appearance.working.buttonText.en);
-    expect(launcher?.getAttribute('data-format')).toBe('button');
-    expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
-    expect(launcher?.getAttribute('aria-expanded')).toBe('false');
-    expect(shadow()?.querySelector('.fd')?.getAttribute('data-position')).toBe('right');
+    const launcher = widget().getByRole('button', {
+      name: config.appearance.working.buttonText.en,
+      expanded: false,
+    });
+    expect(widget().getAllByRole('button')).toEqual([launcher]);
+    expect(launcher.textContent).toBe(config.appearance.working.buttonText.en);
+    expect(launcher.getAttribute('data-format')).toBe('button');
+    expect(launcher.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+    expect(frame()?.getAttribute('data-position')).toBe('right');
+    expect(frame()?.contains(launcher)).toBe(true);
     expect(h.report).not.toHaveBeenCalled();
     // Styles come only from adopted sheets: no style element, no style attribute anywhere.
-    expect(shadow()?.querySelectorAll('style, [style]')).toHaveLength(0);
+    expect(elements().length).toBeGreaterThan(1);
+    expect(
+      elements().filter(
+        (element) => element.localName === 'style' || element.hasAttribute('style'),
+      ),
+    ).toHaveLength(0);
   });
 
   it('shows the launcher the embed code asks for, else the config one', () => {
     start(host(callbackConfig(), { launcher: 'label' }));
-    expect(shadow()?.querySelector('.launcher')?.getAttribute('data-format')).toBe('label');
+    expect(widget().getByRole('button').getAttribute('data-format')).toBe('label');
     document.body.replaceChildren();
     start(host(callbackConfig(), { launcher: 'link' }));
-    expect(shadow()?.querySelector('.launcher')).toBeNull();
+    expect(widget().queryByRole('button', { hidden: true })).toBeNull();
     document.body.replaceChildren();
     const label = callbackConfig((s) => ({
       ...s,
       appearance: { ...s.appearance, callFormat: 'label', position: 'left' },
     }));
     start(host(label));
-    expect(shadow()?.querySelector('.launcher')?.getAttribute('data-format')).toBe('label');
-    expect(shadow()?.querySelector('.fd')?.getAttribute('data-position')).toBe('left');
+    expect(widget().getByRole('button').getAttribute('data-format')).toBe('label');
+    expect(frame()?.getAttribute('data-position')).toBe('left');
   });
 
   // What a guarded start does with a bad config is tested once, in core's guarded-start.test.ts:

@@ -4,12 +4,17 @@
  */
 import { start } from '@frontdesk/callback';
 import type { WidgetHandle, WidgetHost } from '@frontdesk/core';
+import { within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { allElements } from '../../core/test/support/all-elements';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
+import { inWidget } from '../../core/test/support/widget-root';
 import { callbackConfig } from './fixtures';
 
 let handle: WidgetHandle | undefined;
+const widget = () => inWidget('frontdesk-callback');
 let hostile: CSSStyleSheet | undefined;
 const emitted: [string, unknown][] = [];
 
@@ -27,7 +32,7 @@ function mount(extra: Partial<WidgetHost> = {}) {
   });
   const root = document.querySelector('frontdesk-callback')?.shadowRoot;
   if (!root) throw new Error('not mounted');
-  const launcher = root.querySelector<HTMLButtonElement>('.launcher');
+  const launcher = widget().getByRole('button', { expanded: false });
   return { root, launcher };
 }
 
@@ -42,12 +47,8 @@ function focused(): Element | null {
 }
 
 /** The open dialog, once it has finished moving in. */
-async function dialogOf(root: ShadowRoot): Promise<HTMLElement> {
-  const dialog = await vi.waitFor(() => {
-    const found = root.querySelector<HTMLElement>('[role=dialog]');
-    if (!found) throw new Error('no dialog yet');
-    return found;
-  });
+async function dialogOf(): Promise<HTMLElement> {
+  const dialog = await waitFor(() => widget().getByRole('dialog'));
   await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
   return dialog;
 }
@@ -93,24 +94,31 @@ describe('the callback widget in a browser', () => {
     // Only constructable sheets: no <style>, no style attribute, in the page or the widget.
     expect(root.adoptedStyleSheets.length).toBeGreaterThanOrEqual(2);
     expect(document.querySelectorAll('style')).toHaveLength(pageStyles);
-    expect(root.querySelectorAll('style, [style]')).toHaveLength(0);
+    const elements = allElements(root);
+    expect(elements.length).toBeGreaterThan(1);
+    expect(
+      elements.filter((el) => el.localName === 'style' || el.hasAttribute('style')),
+    ).toHaveLength(0);
   });
 
   it('opens a named dialog next to the launcher, traps Tab, closes on Esc and gives focus back', async () => {
     const { root, launcher } = mount();
     await userEvent.click(launcher as Element);
-    const dialog = await dialogOf(root);
+    const dialog = await dialogOf();
     expect(launcher?.getAttribute('aria-expanded')).toBe('true');
     expect(emitted).toEqual([['open', { widget: 'test-callback' }]]);
     const title = root.getElementById(dialog.getAttribute('aria-labelledby') ?? '');
     expect(title?.textContent).toBeTruthy();
+    expect(widget().getByRole('dialog', { name: title?.textContent ?? '' })).toBe(dialog);
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    await vi.waitFor(() => expect(focused()?.id).toBe('fd-phone'));
-    expect(getComputedStyle(root.getElementById('fd-phone') as Element).fontSize).toBe('16px');
+    const phone = within(dialog).getByRole('textbox', { name: 'Phone number' });
+    await waitFor(() => expect(focused()).toBe(phone));
+    expect(phone.id).toBe('fd-phone');
+    expect(getComputedStyle(phone).fontSize).toBe('16px');
 
     // Placed above the launcher, right edges aligned (floating-ui, "top-end"); the hovered
     // launcher may have lifted by its 2 px since (coordinates are whole pixels).
-    await vi.waitFor(() => {
+    await waitFor(() => {
       const box = dialog.getBoundingClientRect();
       const anchor = (launcher as Element).getBoundingClientRect();
       expect(anchor.top - box.bottom).toBeGreaterThanOrEqual(9);
@@ -119,15 +127,16 @@ describe('the callback widget in a browser', () => {
     });
 
     // Tab runs through the dialog and around: from the last control (the brand link) to the first.
-    const brand = root.querySelector<HTMLAnchorElement>('.brand a');
-    brand?.focus();
+    const brand = within(dialog).getByRole('link', { name: 'Frontdesk' });
+    brand.focus();
     await userEvent.keyboard('{Tab}');
+    expect(focused()).toBe(within(dialog).getByRole('button', { name: 'Close' }));
     expect(focused()?.className).toBe('close');
     await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
     expect(focused()).toBe(brand);
 
     await userEvent.keyboard('{Escape}');
-    expect(root.querySelector('[role=dialog]')).toBeNull();
+    expect(widget().queryByRole('dialog', { hidden: true })).toBeNull();
     expect(focused()).toBe(launcher);
     expect(launcher?.getAttribute('aria-expanded')).toBe('false');
     expect(emitted.map(([event]) => event)).toEqual(['open', 'close']);
@@ -135,38 +144,39 @@ describe('the callback widget in a browser', () => {
 
   it('covers the whole screen under 480 px', async () => {
     await page.viewport(375, 667);
-    const { root, launcher } = mount();
+    const { launcher } = mount();
     await userEvent.click(launcher as Element);
-    const dialog = await dialogOf(root);
+    const dialog = await dialogOf();
     const box = dialog.getBoundingClientRect();
     expect([box.left, box.top, box.width, box.height]).toEqual([0, 0, 375, 667]);
   });
 
   it('opens at the side of the screen as a side panel', async () => {
-    const { root } = mount({
+    mount({
       config: callbackConfig((s) => ({
         ...s,
         appearance: { ...s.appearance, display: 'side', position: 'left' },
       })),
     });
     handle?.open();
-    const dialog = await dialogOf(root);
+    const dialog = await dialogOf();
     const box = dialog.getBoundingClientRect();
     expect([box.left, box.top, box.height]).toEqual([0, 0, 768]);
   });
 
   it('in preview, shows the forced variant and sends nothing', async () => {
     const fetch = vi.spyOn(globalThis, 'fetch');
-    const { root } = mount({ preview: 'non-working', api: '' });
+    mount({ preview: 'non-working', api: '' });
     handle?.open();
-    const dialog = await dialogOf(root);
-    expect(dialog.querySelector('.head')?.getAttribute('data-variant')).toBe('non-working');
-    const phone = root.getElementById('fd-phone') as HTMLInputElement;
-    await userEvent.fill(phone, '912 345 67 89');
-    const when = root.getElementById('fd-when') as HTMLSelectElement;
+    const dialog = await dialogOf();
+    const form = within(dialog);
+    expect(form.getByRole('banner').getAttribute('data-variant')).toBe('non-working');
+    await userEvent.fill(form.getByRole('textbox', { name: 'Phone number' }), '912 345 67 89');
+    const when = form.getByRole('combobox', { name: 'When should we call?' }) as HTMLSelectElement;
     await userEvent.selectOptions(when, when.options[1]?.value ?? '');
-    await userEvent.click(root.querySelector('.send') as Element);
-    await vi.waitFor(() => expect(root.querySelector('.done')).not.toBeNull());
+    await userEvent.click(form.getByRole('button', { name: /^Call me/ }));
+    // The confirmation takes the place of the form.
+    await waitFor(() => expect(form.getByRole('heading', { name: 'Thank you!' })).toBeTruthy());
     expect(fetch).not.toHaveBeenCalled();
     expect(emitted.at(-1)?.[0]).toBe('callback:submitted');
   });

@@ -16,11 +16,15 @@ import {
 import type { ChatSettings } from '@frontdesk/config';
 import { createConsentStorage } from '@frontdesk/core';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { texts as contactTexts } from '../src/contact-texts-en';
 import { chatConfig } from './fixtures';
 import { MemoryChat } from './memory-chat';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 const texts = await loadTexts('en');
 const c = contactTexts;
@@ -83,7 +87,7 @@ async function open(
 /** The visitor writes `text` and sends it. */
 async function write(text: string) {
   fireEvent.input(screen.getByLabelText(texts.chat.message), { target: { value: text } });
-  fireEvent.click(screen.getByRole('button', { name: texts.chat.send }));
+  await user().click(screen.getByRole('button', { name: texts.chat.send }));
   await waitFor(() => expect(server.messages().some((m) => m.text === text)).toBe(true));
 }
 
@@ -107,11 +111,11 @@ describe('the chat window while nobody can answer', () => {
     await write('Do you deliver?');
     const form = await screen.findByRole('form', { name: c.title });
     fireEvent.input(screen.getByLabelText(c.name), { target: { value: 'Ivan' } });
-    fireEvent.click(screen.getByRole('button', { name: c.send }));
+    await user().click(screen.getByRole('button', { name: c.send }));
     expect(await screen.findByText(c.needOne)).toBeTruthy();
     expect(server.received.some(([event]) => event === 'leave-contact')).toBe(false);
     fireEvent.input(screen.getByLabelText(c.phone), { target: { value: '8 916 123-45-67' } });
-    fireEvent.click(screen.getByRole('button', { name: c.send }));
+    await user().click(screen.getByRole('button', { name: c.send }));
     await waitFor(() => expect(screen.getByText(c.known('8 916 123-45-67'))).toBeTruthy());
     expect(form.isConnected).toBe(false);
     expect(server.received).toContainEqual([
@@ -126,7 +130,7 @@ describe('the chat window while nobody can answer', () => {
     await screen.findByRole('form', { name: c.title });
     const phone = screen.getByLabelText(c.phone);
     fireEvent.input(phone, { target: { value: '12' } });
-    fireEvent.click(screen.getByRole('button', { name: c.send }));
+    await user().click(screen.getByRole('button', { name: c.send }));
     await waitFor(() => expect(phone.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(phone.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
       c.phoneInvalid,
@@ -136,12 +140,12 @@ describe('the chat window while nobody can answer', () => {
   it('asks for consent where the widget does, once: the composer tick counts', async () => {
     await open((s) => ({ ...s, consent: { required: true, text: { en: 'I agree' } } }));
     // Before writing, the visitor ticks the composer's box: the form asks no second time.
-    fireEvent.click(screen.getByRole('checkbox', { name: 'I agree' }));
+    await user().click(screen.getByRole('checkbox', { name: 'I agree' }));
     await write('Hello?');
     await screen.findByRole('form', { name: c.title });
     expect(screen.getAllByRole('checkbox', { name: 'I agree' })).toHaveLength(1);
     fireEvent.input(screen.getByLabelText(c.email), { target: { value: 'ivan@example.com' } });
-    fireEvent.click(screen.getByRole('button', { name: c.send }));
+    await user().click(screen.getByRole('button', { name: c.send }));
     await waitFor(() =>
       expect(server.received).toContainEqual([
         'leave-contact',
@@ -152,19 +156,19 @@ describe('the chat window while nobody can answer', () => {
 
   it('asks for consent in the form when the visitor has not ticked it', async () => {
     await open((s) => ({ ...s, consent: { required: true, text: { en: 'I agree' } } }));
-    fireEvent.click(screen.getByRole('checkbox', { name: 'I agree' }));
+    await user().click(screen.getByRole('checkbox', { name: 'I agree' }));
     await write('Hello?');
     await screen.findByRole('form', { name: c.title });
     // The visitor takes the composer's tick back: the form asks for its own.
-    fireEvent.click(screen.getAllByRole('checkbox', { name: 'I agree' })[0] as HTMLElement);
+    await user().click(screen.getAllByRole('checkbox', { name: 'I agree' })[0] as HTMLElement);
     const boxes = screen.getAllByRole('checkbox', { name: 'I agree' });
     expect(boxes).toHaveLength(2);
     const send = screen.getByRole('button', { name: c.send }) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     fireEvent.input(screen.getByLabelText(c.phone), { target: { value: '+79161234567' } });
-    fireEvent.click(boxes[1] as HTMLElement);
+    await user().click(boxes[1] as HTMLElement);
     expect(send.disabled).toBe(false);
-    fireEvent.click(send);
+    await user().click(send);
     await waitFor(() =>
       expect(server.received).toContainEqual([
         'leave-contact',

@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
-import { start } from '@frontdesk/chat';
+import { loadTexts, start } from '@frontdesk/chat';
 import { type CallbackSettings, type ChatAuth, defaultSettings } from '@frontdesk/config';
-import type { WidgetHost } from '@frontdesk/core';
+import { errorText, type WidgetHost } from '@frontdesk/core';
+import { within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allElements } from '../../core/test/support/all-elements';
 import { stubPresence } from '../../core/test/support/presence';
+import { waitFor } from '../../core/test/support/wait-for';
 import { expectRefused, testHost } from '../../core/test/support/widget-host';
+import { inWidget, launcherBadge, widgetRoot } from '../../core/test/support/widget-root';
 import { ACCOUNT_TAG, chatConfig } from './fixtures';
 import { MemoryChat } from './memory-chat';
 
@@ -31,7 +36,14 @@ let server: MemoryChat;
 const host = (config: unknown, extra: Partial<WidgetHost> = {}) =>
   testHost('test-chat', config, extra);
 
-const shadow = () => document.querySelector('frontdesk-chat')?.shadowRoot;
+const shadow = () => widgetRoot('frontdesk-chat');
+const widget = () => inWidget('frontdesk-chat');
+/** The launcher: the widget's one button while it is closed. */
+const launcherOf = () => widget().getByRole('button', { expanded: false }) as HTMLButtonElement;
+/** The open dialog (throws until it is there). */
+const dialogOf = () => widget().getByRole('dialog');
+/** A dialog on the page, shown or not. */
+const anyDialog = () => widget().queryByRole('dialog', { hidden: true });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
@@ -66,20 +78,27 @@ describe('start (the launcher chunk)', () => {
     const h = host(config);
     const handle = start(h);
     expect(document.querySelector('frontdesk-chat')?.getAttribute('data-widget')).toBe('test-chat');
-    const launcher = shadow()?.querySelector('button.launcher');
+    const launcher = launcherOf();
+    expect(widget().getAllByRole('button')).toEqual([launcher]);
     // No "we are online!" before the platform says someone is; the visitor's language (jsdom's
     // browser speaks en-US), as the config offers it.
     expect(launcher?.textContent).toBe(config.appearance.nobody.buttonText.en);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(launcher?.textContent).toBe(config.appearance.working.buttonText.en),
     );
     expect(launcher?.getAttribute('aria-haspopup')).toBe('dialog');
     expect(launcher?.getAttribute('aria-expanded')).toBe('false');
-    const frame = shadow()?.querySelector<HTMLElement>('.fd');
+    // The widget's frame: the one child of its shadow root.
+    const frame = shadow()?.firstElementChild as HTMLElement | null | undefined;
+    expect(frame?.contains(launcher)).toBe(true);
     expect(frame?.dataset.position).toBe('left');
     expect(frame?.dataset.theme).toBe('dark');
-    expect(shadow()?.querySelector('.badge')?.hasAttribute('hidden')).toBe(true);
-    expect(shadow()?.querySelectorAll('style, [style]')).toHaveLength(0);
+    expect(launcherBadge(launcher).hasAttribute('hidden')).toBe(true);
+    const elements = allElements(shadow() ?? document.createDocumentFragment());
+    expect(elements.length).toBeGreaterThan(1);
+    expect(
+      elements.filter((el) => el.localName === 'style' || el.hasAttribute('style')),
+    ).toHaveLength(0);
     // The button colour is the launcher's (primary) colour.
     const sheets = shadow()?.adoptedStyleSheets ?? [];
     const css = sheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('');
@@ -109,7 +128,7 @@ describe('start (the launcher chunk)', () => {
     const h = host(chatConfig());
     const handle = start(h);
     handle.open();
-    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
     expect(socketIo.calls).toHaveLength(1);
     const [url, options] = socketIo.calls[0] ?? [];
     expect(url).toBe('https://fd.example/chat');
@@ -129,26 +148,29 @@ describe('start (the launcher chunk)', () => {
       { consent: true },
     );
     const handle = start(h);
-    const launcher = shadow()?.querySelector<HTMLButtonElement>('.launcher');
-    launcher?.click();
-    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
-    launcher?.click();
-    expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
-    expect(launcher?.getAttribute('aria-expanded')).toBe('false');
+    const user = userEvent.setup();
+    const launcher = launcherOf();
+    await user.click(launcher);
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
+    await user.click(launcher);
+    expect(anyDialog()).toBeNull();
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
     server.operatorSays('Are you still there?');
     server.operatorSays('We can help.');
     await settle();
-    const badge = shadow()?.querySelector('.badge');
-    expect(badge?.hasAttribute('hidden')).toBe(false);
-    expect(badge?.textContent).toBe('2');
-    // The config speaks Russian; the count's words are for screen readers (the badge is hidden).
-    expect(shadow()?.querySelector('.launcher .sr-only')?.textContent).toBe(
-      ' (Непрочитанных сообщений: 2)',
+    const badge = launcherBadge(launcher);
+    expect(badge.hasAttribute('hidden')).toBe(false);
+    expect(badge.textContent).toBe('2');
+    // The config speaks Russian; the count's words are for screen readers (the badge is hidden):
+    // they end the launcher's name.
+    expect(launcher.textContent?.endsWith('2 (Непрочитанных сообщений: 2)')).toBe(true);
+    expect(widget().getByRole('button', { name: /\(Непрочитанных сообщений: 2\)$/ })).toBe(
+      launcher,
     );
-    launcher?.click();
-    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
+    await user.click(launcher);
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
     await settle();
-    expect(badge?.hasAttribute('hidden')).toBe(true);
+    expect(badge.hasAttribute('hidden')).toBe(true);
     expect(server.received).toContainEqual(['read', { upToSeq: 2 }]);
     handle.destroy();
   });
@@ -159,7 +181,7 @@ describe('start (the launcher chunk)', () => {
     await settle();
     expect(socketIo.calls).toEqual([]);
     handle.open();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(server.received).toContainEqual(['contact', { name: 'Anna', phone: '+79161234567' }]),
     );
     handle.destroy();
@@ -170,14 +192,13 @@ describe('start (the launcher chunk)', () => {
     const h = host(chatConfig());
     const handle = start(h);
     handle.open();
-    await vi.waitFor(() => expect(h.report).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(h.report).toHaveBeenCalledTimes(1));
     expect(h.report.mock.calls[0]?.[0]).toMatchObject({ code: 'origin_not_allowed' });
-    const dialog = await vi.waitFor(() => {
-      const found = shadow()?.querySelector('[role=dialog]');
-      if (!found) throw new Error('not yet');
-      return found;
-    });
-    expect(dialog.querySelector('.status')?.textContent).not.toBe('');
+    const dialog = await waitFor(dialogOf);
+    // The status line under the log says why, in the widget's language.
+    const refused = errorText((await loadTexts('en')).core, 'origin_not_allowed');
+    expect(refused).not.toBe('');
+    expect(within(dialog).getByText(refused).textContent).not.toBe('');
     handle.destroy();
   });
 
@@ -185,13 +206,16 @@ describe('start (the launcher chunk)', () => {
     const h = host(chatConfig(), { preview: 'non-working' });
     const handle = start(h);
     handle.open();
-    const dialog = await vi.waitFor(() => {
-      const found = shadow()?.querySelector('[role=dialog]');
-      if (!found?.querySelector('.bubble')) throw new Error('not yet');
+    const log = await waitFor(() => {
+      const found = within(dialogOf()).getByRole('log');
+      if (found.children.length === 0) throw new Error('not yet');
       return found;
     });
-    expect(dialog.querySelectorAll('.bubble')).toHaveLength(2);
-    expect(dialog.querySelector('.title')?.textContent).toBe('We are offline now');
+    // The sample conversation: two messages in the log.
+    expect(log.children).toHaveLength(2);
+    expect(within(dialogOf()).getByRole('heading', { level: 2 }).textContent).toBe(
+      'We are offline now',
+    );
     expect(socketIo.calls).toEqual([]);
     expect(localStorage.length).toBe(0);
     handle.destroy();
@@ -217,19 +241,14 @@ describe('start (the launcher chunk)', () => {
     localStorage.setItem('frontdesk:callback:phone-left', '1');
     const skipped = start(host(config));
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(shadow()?.querySelector('[role=dialog]')).toBeNull();
+    expect(anyDialog()).toBeNull();
     skipped.destroy();
     localStorage.clear();
     const h = host(config);
     const handle = start(h);
-    const tab = await vi.waitFor(
-      () => {
-        const found = shadow()?.querySelector('[role=tab][aria-selected=true]');
-        if (!found) throw new Error('not open yet');
-        return found;
-      },
-      { timeout: 8000 },
-    );
+    const tab = await waitFor(() => widget().getByRole('tab', { selected: true }), {
+      timeout: 8000,
+    });
     expect(tab.id).toBe('fd-tab-callback');
     expect(h.emit).toHaveBeenCalledWith('open', { widget: 'test-chat' });
     handle.destroy();
@@ -240,24 +259,26 @@ describe('start (the launcher chunk)', () => {
     server.presence = 'nobody';
     const config = chatConfig();
     const handle = start(host(config));
-    // Its first span: the badge follows, with the unread count.
-    const label = () => shadow()?.querySelector('button.launcher span')?.textContent;
+    const launcher = launcherOf();
+    // The launcher is named by its text (the badge, for the eye only, is not part of it).
+    const named = (text: string | undefined) =>
+      expect(widget().getByRole('button', { name: text ?? '' })).toBe(launcher);
     handle.open();
-    await vi.waitFor(() => expect(shadow()?.querySelector('[role=dialog]')).not.toBeNull());
-    expect(label()).toBe(config.appearance.nobody.buttonText.en);
+    await waitFor(() => expect(dialogOf()).toBeTruthy());
+    named(config.appearance.nobody.buttonText.en);
     // An operator comes online: the chat's socket says so, and the button follows.
     server.push('presence', { presence: 'online' });
-    await vi.waitFor(() => expect(label()).toBe(config.appearance.working.buttonText.en));
+    await waitFor(() => named(config.appearance.working.buttonText.en));
     server.push('presence', { presence: 'nobody' });
-    await vi.waitFor(() => expect(label()).toBe(config.appearance.nobody.buttonText.en));
+    await waitFor(() => named(config.appearance.nobody.buttonText.en));
     handle.destroy();
   });
 
   it('a returning visitor with a conversation connects when the browser is idle', async () => {
     localStorage.setItem(`frontdesk:visitor:${ACCOUNT_TAG}`, 'visitor-token-1');
     const handle = start(host(chatConfig()));
-    await vi.waitFor(() => expect(socketIo.calls).toHaveLength(1), { timeout: 8000 });
-    await vi.waitFor(() =>
+    await waitFor(() => expect(socketIo.calls).toHaveLength(1), { timeout: 8000 });
+    await waitFor(() =>
       expect(server.opened[0]?.handshakes[0]?.visitorToken).toBe('visitor-token-1'),
     );
     handle.destroy();

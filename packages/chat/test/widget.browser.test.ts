@@ -6,8 +6,12 @@
 import { start } from '@frontdesk/chat';
 import { type CallbackSettings, defaultSettings } from '@frontdesk/config';
 import type { WidgetHandle, WidgetHost } from '@frontdesk/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { allElements } from '../../core/test/support/all-elements';
+import { waitFor } from '../../core/test/support/wait-for';
+import { inWidget, launcherBadge } from '../../core/test/support/widget-root';
 import { chatConfig } from './fixtures';
 
 const callbackDefaults = defaultSettings('callback') as CallbackSettings;
@@ -29,8 +33,10 @@ function mount(extra: Partial<WidgetHost> = {}) {
   });
   const root = document.querySelector('frontdesk-chat')?.shadowRoot;
   if (!root) throw new Error('not mounted');
-  return { root, launcher: root.querySelector<HTMLButtonElement>('.launcher') };
+  return { root, launcher: widget().getByRole('button', { expanded: false }) };
 }
+
+const widget = () => inWidget('frontdesk-chat');
 
 /** The element focused, looking into shadow roots. */
 function focused(): Element | null {
@@ -40,10 +46,10 @@ function focused(): Element | null {
 }
 
 /** The open window once its sample conversation shows and it has finished moving in. */
-async function windowOf(root: ShadowRoot): Promise<HTMLElement> {
-  const dialog = await vi.waitFor(() => {
-    const found = root.querySelector<HTMLElement>('[role=dialog]');
-    if (!found?.querySelector('.bubble')) throw new Error('no window yet');
+async function windowOf(): Promise<HTMLElement> {
+  const dialog = await waitFor(() => {
+    const found = widget().getByRole('dialog');
+    if (within(found).getByRole('log').children.length === 0) throw new Error('no window yet');
     return found;
   });
   await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
@@ -77,35 +83,45 @@ describe('the chat widget in a browser', () => {
     const box = (launcher as Element).getBoundingClientRect();
     expect(Math.round(innerWidth - box.right)).toBe(20);
     expect(Math.round(innerHeight - box.bottom)).toBe(20);
-    expect(root.querySelectorAll('style, [style]')).toHaveLength(0);
-    expect(getComputedStyle(root.querySelector('.badge') as Element).display).toBe('none');
+    const elements = allElements(root);
+    expect(elements.length).toBeGreaterThan(1);
+    expect(
+      elements.filter((el) => el.localName === 'style' || el.hasAttribute('style')),
+    ).toHaveLength(0);
+    expect(getComputedStyle(launcherBadge(launcher)).display).toBe('none');
   });
 
   it('opens a named window in its corner with the log and a 16 px composer; Esc closes it', async () => {
     const { root, launcher } = mount();
     await userEvent.click(launcher as Element);
-    const dialog = await windowOf(root);
+    const dialog = await windowOf();
     // The visitor's language (this Chromium speaks English), as the config offers it.
     expect(root.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe(
       'Online chat',
     );
-    const log = dialog.querySelector('[role=log]') as HTMLElement;
-    expect(log.querySelectorAll('.bubble')).toHaveLength(2);
+    expect(widget().getByRole('dialog', { name: 'Online chat' })).toBe(dialog);
+    const log = within(dialog).getByRole('log');
+    // The log's messages: the sample conversation's two.
+    const messages = () => [...log.children] as HTMLElement[];
+    expect(messages()).toHaveLength(2);
     // The visitor's own messages on the right in the button colour, the operator's on the left.
-    const [mine, theirs] = [...log.querySelectorAll<HTMLElement>('.bubble')];
+    const [mine, theirs] = messages();
     expect(getComputedStyle(mine as Element).backgroundColor).toBe('rgb(26, 175, 93)');
     expect((mine as Element).getBoundingClientRect().right).toBeGreaterThan(
       (theirs as Element).getBoundingClientRect().right,
     );
     // The sample's address is a safe link.
-    const link = log.querySelector('a') as HTMLAnchorElement;
+    const link = within(log).getByRole('link') as HTMLAnchorElement;
     expect([link.href, link.target, link.rel]).toEqual([
       'https://example.com/delivery',
       '_blank',
       'noopener noreferrer',
     ]);
-    await vi.waitFor(() => expect(focused()?.id).toBe('fd-chat-input'));
-    const input = root.getElementById('fd-chat-input') as HTMLTextAreaElement;
+    const input = within(dialog).getByRole('textbox', {
+      name: 'Your message',
+    }) as HTMLTextAreaElement;
+    await waitFor(() => expect(focused()).toBe(input));
+    expect(input.id).toBe('fd-chat-input');
     expect(getComputedStyle(input).fontSize).toBe('16px');
     const box = dialog.getBoundingClientRect();
     expect(Math.round(innerWidth - box.right)).toBe(20);
@@ -114,40 +130,42 @@ describe('the chat widget in a browser', () => {
     await userEvent.keyboard('Hello{Shift>}{Enter}{/Shift}there');
     expect(input.value).toBe('Hello\nthere');
     await userEvent.keyboard('{Enter}');
-    await vi.waitFor(() => expect(log.querySelectorAll('.bubble')).toHaveLength(3));
-    expect(log.querySelectorAll('.bubble')[2]?.querySelector('.words')?.textContent).toBe(
+    await waitFor(() => expect(messages()).toHaveLength(3));
+    // Its words as typed, the new line kept (the query itself reads white space as one space).
+    expect(within(messages()[2] as HTMLElement).getByText('Hello there').textContent).toBe(
       'Hello\nthere',
     );
 
     await userEvent.keyboard('{Escape}');
-    expect(root.querySelector('[role=dialog]')).toBeNull();
+    expect(widget().queryByRole('dialog', { hidden: true })).toBeNull();
     expect(focused()).toBe(launcher);
   });
 
   it('takes the dark theme', async () => {
-    const { root } = mount({
+    mount({
       config: chatConfig((s) => ({ ...s, appearance: { ...s.appearance, theme: 'dark' } })),
     });
     handle?.open();
-    const dialog = await windowOf(root);
+    const dialog = await windowOf();
     expect(getComputedStyle(dialog).backgroundColor).toBe('rgb(31, 36, 48)');
     expect(getComputedStyle(dialog).color).toBe('rgb(255, 255, 255)');
   });
 
   it('brings the callback form in its own tab', async () => {
-    const { root } = mount({
+    mount({
       config: chatConfig((s) => ({
         ...s,
         channels: { ...s.channels, callback: { enabled: true, mode: callbackDefaults.mode } },
       })),
     });
     handle?.open();
-    const dialog = await windowOf(root);
-    const tab = [...dialog.querySelectorAll<HTMLButtonElement>('[role=tab]')][1] as HTMLElement;
+    const dialog = await windowOf();
+    const tab = within(dialog).getAllByRole('tab')[1] as HTMLElement;
     await userEvent.click(tab);
-    await vi.waitFor(() => expect(root.getElementById('fd-phone')).not.toBeNull());
+    const phone = await waitFor(() =>
+      within(dialog).getByRole('textbox', { name: 'Phone number' }),
+    );
     expect(tab.getAttribute('aria-selected')).toBe('true');
-    const phone = root.getElementById('fd-phone') as HTMLInputElement;
     expect(getComputedStyle(phone).fontSize).toBe('16px');
   });
 });

@@ -31,6 +31,29 @@ export const DirectionsSchema = v.pipe(
   ),
 );
 
+const wholeNumber = (min: number, max: number, message: string) =>
+  v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+
+/**
+ * How often the platform tries to connect an automatic order before it gives up: `attempts`
+ * calls `intervalMinutes` apart, each leg ringing `ringSeconds`; after the last one the order
+ * rings the consoles as a card and `notify` gets one e-mail or SMS each (manual mode's way).
+ */
+export const RetryPolicySchema = v.object({
+  attempts: wholeNumber(1, 10, 'must be a whole number from 1 to 10'),
+  intervalMinutes: wholeNumber(1, 1440, 'must be a whole number from 1 to 1440'),
+  ringSeconds: wholeNumber(5, 120, 'must be a whole number from 5 to 120'),
+  notify: v.object({ emails: EmailListSchema, smsNumbers: PhoneListSchema }),
+});
+
+/** The policy of a widget that names none: three attempts, five minutes apart. */
+export const DEFAULT_RETRY_POLICY: v.InferOutput<typeof RetryPolicySchema> = {
+  attempts: 3,
+  intervalMinutes: 5,
+  ringSeconds: 30,
+  notify: { emails: [], smsNumbers: [] },
+};
+
 /** Automatic mode: the platform calls the addressee and the visitor and connects them. */
 export const AutomaticModeSchema = v.object({
   kind: v.literal('automatic'),
@@ -39,6 +62,8 @@ export const AutomaticModeSchema = v.object({
   /** The caller id the visitor sees; null = the account's default number. */
   outgoingNumber: v.nullable(PhoneSchema),
   directions: DirectionsSchema,
+  /** Absent: {@link DEFAULT_RETRY_POLICY}. */
+  retries: v.optional(RetryPolicySchema),
 });
 
 /** Manual mode: staff are notified by e-mail and/or SMS and call back themselves. */
@@ -63,3 +88,6 @@ export const CallbackModeSchema = v.variant(
   [AutomaticModeSchema, ManualModeSchema],
   'must be "automatic" or "manual"',
 );
+
+/** An automatic widget's retry policy (`retries`). */
+export type RetryPolicy = v.InferOutput<typeof RetryPolicySchema>;

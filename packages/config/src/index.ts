@@ -27,7 +27,12 @@ export type {
 export { CALL_CHANNELS, CALL_RESULTS, callHistoryQuery } from './call-history';
 export type { CallSettings } from './call-settings';
 export { CallSettingsSchema } from './call-settings';
-export { CallbackModeSchema } from './callback-mode';
+export {
+  CallbackModeSchema,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  RetryPolicySchema,
+} from './callback-mode';
 export type { CallbackOrder, OrderAddressee, OrderEvent, OrderStatus } from './callback-order';
 export type { CallbackSettings } from './callback-settings';
 export { CallbackSettingsSchema } from './callback-settings';

@@ -62,13 +62,16 @@ function StoredMessage({
   readByVisitor: boolean;
 }) {
   return (
-    <div
+    <article
       class={`message message-${message.author}`}
+      aria-labelledby={`message-${message.seq}-author`}
       data-seq={message.seq}
       data-delivery={message.delivery?.status}
     >
       <p class="meta">
-        <span class="author">{authorName(message, visitor)}</span>{' '}
+        <span class="author" id={`message-${message.seq}-author`}>
+          {authorName(message, visitor)}
+        </span>{' '}
         <time dateTime={message.at}>{clock.format(new Date(message.at))}</time>
         {message.author === 'visitor' && message.channel && (
           <span class="via"> · via {CHANNEL_NAMES[message.channel]}</span>
@@ -82,15 +85,21 @@ function StoredMessage({
         )}
       </p>
       <p class="text">{linkify(message.text)}</p>
-    </div>
+    </article>
   );
 }
 
 function Pending({ message, retry }: { message: PendingMessage; retry: () => void }) {
   return (
-    <div class="message message-operator" data-client-id={message.clientId}>
+    <article
+      class="message message-operator"
+      aria-labelledby={`pending-${message.clientId}-author`}
+      data-client-id={message.clientId}
+    >
       <p class="meta">
-        <span class="author">You</span>{' '}
+        <span class="author" id={`pending-${message.clientId}-author`}>
+          You
+        </span>{' '}
         {message.state === 'sending' ? (
           <span class="receipt">· sending…</span>
         ) : (
@@ -103,7 +112,7 @@ function Pending({ message, retry }: { message: PendingMessage; retry: () => voi
         )}
       </p>
       <p class="text">{linkify(message.text)}</p>
-    </div>
+    </article>
   );
 }
 

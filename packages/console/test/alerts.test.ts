@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import './after-paint';
 import { cleanup, render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type Alert,
@@ -75,7 +75,7 @@ describe('alerts', () => {
       );
     }
     render(h(Probe, {}));
-    await act(() => screen.getByRole('button', { name: 'Mute' }).click());
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Mute' }));
     expect(localStorage.getItem(MUTED_KEY)).toBe('1');
     cleanup();
     render(h(Probe, {}));

@@ -2,11 +2,15 @@
 /** The calls pop-up: a ringing call announced, Answer / Decline, and focus following the call. */
 import './after-paint';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallDock } from '../src/call-dock';
 import type { Softphone } from '../src/softphone';
 import type { PhoneCall } from '../src/softphone-calls';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(cleanup);
 
@@ -44,7 +48,7 @@ function dock(calls: PhoneCall[]) {
 }
 
 describe('the calls pop-up', () => {
-  it('shows a ringing call with its caller, and announces it with the shortcut', () => {
+  it('shows a ringing call with its caller, and announces it with the shortcut', async () => {
     const { phone } = dock([ringing]);
     const calls = screen.getByRole('complementary', { name: 'Calls' });
     expect(calls.textContent).toContain('Incoming call — Call from the site');
@@ -54,13 +58,13 @@ describe('the calls pop-up', () => {
     );
     const answer = screen.getByRole('button', { name: 'Answer' });
     expect(answer.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+A');
-    fireEvent.click(answer);
+    await user().click(answer);
     expect(phone.answer).toHaveBeenCalledWith('call-1');
-    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    await user().click(screen.getByRole('button', { name: 'Decline' }));
     expect(phone.decline).toHaveBeenCalledWith('call-1');
   });
 
-  it('moves focus with a call worked here: Answer → Hang up → Dismiss → back where it was', () => {
+  it('moves focus with a call worked here: Answer → Hang up → Dismiss → back where it was', async () => {
     const { phone, redraw } = dock([]);
     const reply = screen.getByRole('textbox', { name: 'Reply' });
     reply.focus();
@@ -76,7 +80,7 @@ describe('the calls pop-up', () => {
     redraw([{ ...ringing, state: 'ended', ended: 'visitor' }]);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.getByText('The visitor ended the call.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await user().click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(phone.dismiss).toHaveBeenCalledWith('call-1');
     redraw([]);
     expect(document.activeElement).toBe(reply);

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import './after-paint';
 import type { ConversationSummary } from '@frontdesk/config';
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, render } from '@testing-library/preact';
+import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type InboxConnection, useChatInbox } from '../src/chat-connection';
 import { FakeOps, message, summary } from './chat-fixtures';
@@ -31,8 +31,8 @@ async function connected(conversations: ConversationSummary[] = [summary()]) {
     });
     return null;
   }
-  const container = document.createElement('div');
-  await act(async () => render(h(Probe, {}), container));
+  const { unmount } = render(h(Probe, {}));
+  await act(async () => undefined);
   const inbox = () => {
     if (!hook.current) throw new Error('not mounted');
     return hook.current;
@@ -47,11 +47,14 @@ async function connected(conversations: ConversationSummary[] = [summary()]) {
     handed,
     settle,
     push,
-    unmount: () => render(null, container),
+    unmount,
   };
 }
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('the inbox over /ops', () => {
   it('lists on connect and opens a conversation with its messages', async () => {

@@ -3,12 +3,17 @@
 import './after-paint';
 import type { ConversationSummary } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allElements, insideClass } from '../../core/test/support/all-elements';
 import { unreadCount } from '../src/attention';
 import { ChatList } from '../src/chat-list';
 import { useRoute } from '../src/route';
 import { message, summary, XSS_CORPUS } from './chat-fixtures';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -77,8 +82,12 @@ describe('the chats list', () => {
       }),
     ]);
     const row = screen.getByRole('link', { name: /^Boris Telegramov/ });
-    expect(row.querySelector('[data-channel]')?.textContent).toBe('Telegram');
-    expect(row.querySelector('[data-channel] svg')?.getAttribute('aria-hidden')).toBe('true');
+    // The channel's name, after its icon (drawn, and hidden from screen readers: the name says it).
+    const badge = within(row).getByText('Telegram');
+    expect(badge.textContent).toBe('Telegram');
+    expect(badge.getAttribute('data-channel')).toBe('telegram');
+    expect(badge.firstElementChild?.localName).toBe('svg');
+    expect(badge.firstElementChild?.getAttribute('aria-hidden')).toBe('true');
     expect(row.textContent).toContain('Boris Telegramov, offline');
   });
 
@@ -98,11 +107,11 @@ describe('the chats list', () => {
     expect(screen.getByRole('button', { name: 'All (3)' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Unassigned (1)' }));
+    await user().click(screen.getByRole('button', { name: 'Unassigned (1)' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(location.hash).toBe('#/chats?filter=unassigned');
     expect(rows()[0]).toMatch(/^Anna/);
-    fireEvent.click(screen.getByRole('button', { name: 'Mine (1)' }));
+    await user().click(screen.getByRole('button', { name: 'Mine (1)' }));
     await waitFor(() => expect(rows()[0]).toMatch(/^Visitor #ffee00/));
     expect(screen.getByRole('button', { name: 'Mine (1)' }).getAttribute('aria-pressed')).toBe(
       'true',
@@ -143,8 +152,10 @@ describe('the chats list', () => {
     expect(rows()).toHaveLength(XSS_CORPUS.length);
     const listed = screen.getByRole('list', { name: 'Conversations' });
     // Only the channels' own icons are drawn.
-    const drawn = [...listed.querySelectorAll('img, script, svg, iframe')];
-    expect(drawn.filter((el) => !el.closest('.channel'))).toHaveLength(0);
+    const drawn = allElements(listed).filter((el) =>
+      ['img', 'script', 'svg', 'iframe'].includes(el.localName),
+    );
+    expect(drawn.filter((el) => !insideClass(el, 'channel'))).toHaveLength(0);
     for (const text of XSS_CORPUS) {
       expect(
         within(listed).getAllByText(text, { exact: true, selector: '.visitor-name' }),

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import './after-paint';
 import type { ConversationSummary } from '@frontdesk/config';
-import { within } from '@testing-library/preact';
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allElements, insideClass } from '../../core/test/support/all-elements';
 import { emptyInbox, inboxReducer, type Thread } from '../src/chat-store';
 import { ConversationView } from '../src/conversation-view';
 import { message, summary, XSS_CORPUS } from './chat-fixtures';
@@ -41,59 +42,50 @@ async function view(
     close: vi.fn(async () => undefined),
     transfer: vi.fn(async () => undefined),
   };
-  const container = document.createElement('div');
-  document.body.append(container);
-  const draw = (conversation = options.conversation ?? summary(), t = options.thread ?? thread()) =>
-    act(() =>
-      render(
-        h(ConversationView, {
-          conversation,
-          thread: t,
-          inbox,
-          user: { id: 'u1', role: 'operator' },
-          handOverChoices: async () => [],
-          now: options.now ?? (() => NOON_UTC),
-        }),
-        container,
-      ),
-    );
-  await draw();
-  const $ = <E extends Element = HTMLElement>(selector: string) => {
-    const found = container.querySelector<E>(selector);
-    if (!found) throw new Error(`no ${selector}`);
-    return found;
-  };
-  const button = (name: string) => {
-    const found = [...container.querySelectorAll('button')].find(
-      (b) => b.textContent?.trim() === name,
-    );
-    if (!found) throw new Error(`no button ${name}`);
-    return found;
-  };
-  const type = (text: string) =>
-    act(() => {
-      const area = $<HTMLTextAreaElement>('textarea');
-      area.value = text;
-      area.dispatchEvent(new Event('input', { bubbles: true }));
+  const element = (
+    conversation = options.conversation ?? summary(),
+    t = options.thread ?? thread(),
+  ) =>
+    h(ConversationView, {
+      conversation,
+      thread: t,
+      inbox,
+      user: { id: 'u1', role: 'operator' },
+      handOverChoices: async () => [],
+      now: options.now ?? (() => NOON_UTC),
     });
-  const key = (init: KeyboardEventInit) =>
-    act(() => {
-      $('textarea').dispatchEvent(
-        new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }),
-      );
-    });
-  return { container, inbox, $, button, type, key, draw };
+  const { container, rerender } = render(element());
+  const draw = (conversation?: ConversationSummary, t?: Thread) =>
+    act(() => rerender(element(conversation, t)));
+  const user = userEvent.setup();
+  const button = (name: string) => screen.getByRole('button', { name });
+  const click = (name: string) => user.click(button(name));
+  const replyBox = () => screen.getByRole('textbox', { name: /^Reply to / }) as HTMLTextAreaElement;
+  /** Puts `text` in the reply box, as one input (keystrokes would add typing signals). */
+  const type = (text: string) => fireEvent.input(replyBox(), { target: { value: text } });
+  /** Presses a key in the reply box; true when the view let the browser's default happen. */
+  const key = (init: KeyboardEventInit) => fireEvent.keyDown(replyBox(), init);
+  /** The messages in the log, in order: stored ones by `seq`, then pending replies. */
+  const messages = () => within(screen.getByRole('log')).queryAllByRole('article');
+  /** What the visitor pane says for `term` (a fact of the visitor or a messenger's name). */
+  const fact = (term: string) => {
+    const dt = within(screen.getByRole('complementary', { name: 'About the visitor' }))
+      .getAllByRole('term')
+      .find((found) => found.textContent === term);
+    const dd = dt?.nextElementSibling;
+    if (!dd) throw new Error(`no fact ${term}`);
+    expect(within(dt.parentElement as HTMLElement).getAllByRole('definition')).toContain(dd);
+    return dd as HTMLElement;
+  };
+  return { container, inbox, user, button, click, replyBox, type, key, messages, fact, draw };
 }
 
-afterEach(() => {
-  act(() => render(null, document.body));
-  document.body.innerHTML = '';
-});
+afterEach(cleanup);
 
 describe('a conversation', () => {
   it('shows where the customer writes from, who they are there, and each reply’s delivery', async () => {
     const telegram = summary({ channel: 'telegram' });
-    const { $, container } = await view({
+    const { messages, fact } = await view({
       conversation: telegram,
       thread: thread({
         peers: [{ channel: 'telegram', name: 'Anna Petrova', username: 'anna_p', phone: null }],
@@ -123,25 +115,34 @@ describe('a conversation', () => {
         ],
       }),
     });
-    expect($('.conversation-channel').textContent).toBe('Writes from Telegram');
-    const meta = (seq: number) => $(`[data-seq="${seq}"] .meta`).textContent;
+    const channel = screen.getByText('Writes from', { exact: false });
+    expect(channel.textContent).toBe('Writes from Telegram');
+    // Each message's line above its text: author, time, and where it came from or went.
+    const meta = (seq: number) => {
+      const shown = messages()[seq - 1];
+      expect(shown?.getAttribute('data-seq')).toBe(String(seq));
+      // The line of the message's author, who names it.
+      const author = shown?.ownerDocument.getElementById(
+        shown.getAttribute('aria-labelledby') ?? '',
+      );
+      return author?.parentElement?.textContent;
+    };
     expect(meta(1)).toContain('· via Telegram');
     expect(meta(2)).toContain('· delivered to Telegram');
     expect(meta(3)).toContain('· sending to Telegram…');
     expect(meta(4)).toContain(
       '· not delivered to Telegram: Telegram: Forbidden: bot was blocked by the user',
     );
-    expect($('[data-seq="4"] .receipt').className).toBe('receipt error');
-    expect($('[data-peer="telegram"]').textContent).toBe('Anna Petrova (@anna_p)');
-    expect(container.querySelector('[data-seq="2"]')?.textContent).not.toContain('read');
+    const failed = within(messages()[3] as HTMLElement).getByText(/not delivered to/);
+    expect(failed.className).toBe('receipt error');
+    expect(fact('Telegram').textContent).toBe('Anna Petrova (@anna_p)');
+    expect(messages()[1]?.textContent).not.toContain('read');
   });
 
   it('shows the visitor’s page and their local time from the injected clock', async () => {
-    const { $ } = await view({ now: () => NOON_UTC });
-    expect($('[data-field="local-time"]').textContent).toMatch(
-      /^(21:00|9:00\sPM) \(Asia\/Tokyo\)$/,
-    );
-    const page = $<HTMLAnchorElement>('[data-field="page"] a');
+    const { fact } = await view({ now: () => NOON_UTC });
+    expect(fact("Visitor's local time").textContent).toMatch(/^(21:00|9:00\sPM) \(Asia\/Tokyo\)$/);
+    const page = within(fact('Page')).getByRole('link') as HTMLAnchorElement;
     expect(page.textContent).toBe('Prices');
     expect(page.getAttribute('href')).toBe('https://shop.example/prices');
     expect(page.rel).toBe('noopener noreferrer');
@@ -151,43 +152,32 @@ describe('a conversation', () => {
     vi.useFakeTimers();
     try {
       let now = NOON_UTC;
-      const { $ } = await view({ now: () => now });
+      const { fact } = await view({ now: () => now });
       now = new Date('2026-03-04T12:31:00Z');
       await act(() => {
         vi.advanceTimersByTime(30_000);
       });
-      expect($('[data-field="local-time"]').textContent).toMatch(/^(21:31|9:31\sPM) /);
+      expect(fact("Visitor's local time").textContent).toMatch(/^(21:31|9:31\sPM) /);
     } finally {
       vi.useRealTimers();
     }
   });
 
   it('sends on Enter, keeps Shift+Enter for a new line, and ignores an empty reply', async () => {
-    const { inbox, type, key, $ } = await view();
-    await key({ key: 'Enter' });
+    const { inbox, type, key, replyBox } = await view();
+    key({ key: 'Enter' });
     expect(inbox.send).not.toHaveBeenCalled();
 
-    await type('first line');
-    const shifted = new KeyboardEvent('keydown', {
-      key: 'Enter',
-      shiftKey: true,
-      bubbles: true,
-      cancelable: true,
-    });
-    await act(() => {
-      $('textarea').dispatchEvent(shifted);
-    });
-    expect(shifted.defaultPrevented).toBe(false);
+    type('first line');
+    // Shift+Enter: the browser's own new line, nothing sent.
+    expect(key({ key: 'Enter', shiftKey: true })).toBe(true);
     expect(inbox.send).not.toHaveBeenCalled();
 
-    await type('first line\nsecond line  ');
-    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
-    await act(() => {
-      $('textarea').dispatchEvent(enter);
-    });
-    expect(enter.defaultPrevented).toBe(true);
+    type('first line\nsecond line  ');
+    // Enter: sent, and no new line left behind.
+    expect(key({ key: 'Enter' })).toBe(false);
     expect(inbox.send).toHaveBeenCalledWith('c1', 'first line\nsecond line');
-    expect($<HTMLTextAreaElement>('textarea').value).toBe('');
+    expect(replyBox().value).toBe('');
     // Sending ends the typing indicator the keystrokes started.
     expect(inbox.typing.mock.calls).toEqual([
       ['c1', true],
@@ -196,9 +186,11 @@ describe('a conversation', () => {
   });
 
   it('puts focus in the reply box when opened', async () => {
-    const { $ } = await view();
-    expect(document.activeElement).toBe($('textarea'));
-    expect($('textarea').closest('label')?.textContent).toContain('Reply to Visitor #v1a2b3');
+    const { replyBox } = await view();
+    expect(document.activeElement).toBe(replyBox());
+    expect(replyBox().parentElement?.tagName).toBe('LABEL');
+    expect(replyBox().parentElement?.textContent).toContain('Reply to Visitor #v1a2b3');
+    expect(screen.getByRole('textbox', { name: 'Reply to Visitor #v1a2b3' })).toBe(replyBox());
   });
 
   it('marks operator messages read up to the visitor’s read mark, and reports its own reading', async () => {
@@ -207,22 +199,24 @@ describe('a conversation', () => {
       message(2, { author: 'operator', operator: { name: 'Oleg' } }),
       message(3, { author: 'operator', operator: { name: 'Oleg' } }),
     ];
-    const { container, inbox } = await view({
+    const view_ = await view({
       conversation: summary({ readByVisitorSeq: 2, lastSeq: 3 }),
       thread: thread({ messages }),
     });
-    const receipts = [...container.querySelectorAll('[data-seq] .receipt')].map((r) =>
-      r.textContent?.trim(),
-    );
-    expect(receipts).toEqual(['· read', '· sent']);
-    expect(inbox.markRead).toHaveBeenCalledWith('c1');
-    expect(container.querySelector('[role="log"]')?.getAttribute('aria-label')).toBe(
+    // The visitor's own message has no receipt; the operator's say read or sent.
+    const receipts = view_
+      .messages()
+      .map((shown) => within(shown).queryByText(/^· /)?.textContent?.trim());
+    expect(receipts).toEqual([undefined, '· read', '· sent']);
+    expect(view_.inbox.markRead).toHaveBeenCalledWith('c1');
+    expect(screen.getByRole('log').getAttribute('aria-label')).toBe(
       'Messages with Visitor #v1a2b3',
     );
+    expect(screen.getByRole('log', { name: 'Messages with Visitor #v1a2b3' })).toBeTruthy();
   });
 
   it('shows a pending reply and a failed one with Retry under its client id', async () => {
-    const { container, inbox, button } = await view({
+    const { inbox, click, messages } = await view({
       thread: thread({
         pending: [
           { clientId: 'aaa-111-bbb', text: 'On its way', at: '', state: 'sending' },
@@ -230,47 +224,49 @@ describe('a conversation', () => {
         ],
       }),
     });
-    expect(container.querySelector('[data-client-id="aaa-111-bbb"]')?.textContent).toContain(
-      'sending…',
-    );
-    expect(container.querySelector('[data-client-id="ccc-222-ddd"]')?.textContent).toContain(
-      'not sent: timeout',
-    );
-    await act(() => button('Retry').click());
+    const [sending, failed] = messages();
+    expect(sending?.getAttribute('data-client-id')).toBe('aaa-111-bbb');
+    expect(sending?.textContent).toContain('sending…');
+    expect(failed?.getAttribute('data-client-id')).toBe('ccc-222-ddd');
+    expect(failed?.textContent).toContain('not sent: timeout');
+    expect(within(failed as HTMLElement).getByRole('button', { name: 'Retry' })).toBeTruthy();
+    await click('Retry');
     expect(inbox.retry).toHaveBeenCalledWith('c1', 'ccc-222-ddd');
   });
 
   it('shows the visitor typing', async () => {
-    const { container } = await view({ thread: thread({ visitorTyping: true }) });
-    expect(container.querySelector('.typing')?.textContent).toBe('Visitor #v1a2b3 is typing…');
+    await view({ thread: thread({ visitorTyping: true }) });
+    const typing = screen.getByText('Visitor #v1a2b3 is typing…');
+    expect(typing.textContent).toBe('Visitor #v1a2b3 is typing…');
+    expect(screen.getAllByRole('status')).toContain(typing);
   });
 
   it('asks before closing, moves focus with the question, and closes on yes', async () => {
-    const { inbox, button, draw } = await view();
-    await act(() => button('Close chat').click());
+    const { inbox, button, click, draw } = await view();
+    await click('Close chat');
     expect(document.activeElement).toBe(button('Cancel'));
-    await act(() => button('Cancel').click());
+    await click('Cancel');
     expect(inbox.close).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(button('Close chat'));
 
-    await act(() => button('Close chat').click());
-    await act(() => button('Yes, close chat').click());
+    await click('Close chat');
+    await click('Yes, close chat');
     expect(inbox.close).toHaveBeenCalledWith('c1');
     await draw(summary({ status: 'closed', rating: 'good' }));
-    expect(document.activeElement?.tagName).toBe('H2');
-    expect(document.querySelector('textarea')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
+    expect(screen.queryByRole('textbox', { hidden: true })).toBeNull();
     expect(document.body.textContent).toContain('Closed, rated Good');
   });
 
   it('shows the contact card and past enquiries', async () => {
-    const { container } = await view({
+    await view({
       thread: thread({
         contact: { visitorId: 'v1', name: 'Anna', phone: '+79123456789', email: 'anna@x.example' },
         pastEnquiries: [summary({ id: 'old', rating: 'excellent', lastMessage: message(1) })],
       }),
     });
     // Beside the conversation, in its own pane.
-    const context = within(container).getByRole('complementary', { name: 'About the visitor' });
+    const context = screen.getByRole('complementary', { name: 'About the visitor' });
     const contact = within(context).getByRole('region', { name: 'Contact' });
     expect(within(contact).getByRole('link', { name: '+79123456789' }).getAttribute('href')).toBe(
       'tel:%2B79123456789',
@@ -283,7 +279,7 @@ describe('a conversation', () => {
 
   it('shows every enquiry of the visitor’s contact beside the chat, this one marked', async () => {
     const at = Date.parse('2026-03-04T07:00:00Z');
-    const { container } = await view({
+    await view({
       thread: thread({
         contactTimeline: {
           contactId: 'k1',
@@ -294,7 +290,7 @@ describe('a conversation', () => {
         },
       }),
     });
-    const timeline = within(container).getByRole('region', {
+    const timeline = screen.getByRole('region', {
       name: 'All enquiries of this contact',
     });
     const items = within(timeline).getAllByRole('listitem');
@@ -312,7 +308,7 @@ describe('a conversation', () => {
 
   it('renders hostile message texts, operator names and visitor names as text', async () => {
     for (const evil of XSS_CORPUS) {
-      const { container } = await view({
+      const { container, messages } = await view({
         conversation: summary({
           widget: { key: 'k', name: evil },
           visitor: {
@@ -332,18 +328,22 @@ describe('a conversation', () => {
         }),
       });
       // Only the channels' own icons are drawn.
-      const drawn = [...container.querySelectorAll('img, script, svg, iframe')];
-      expect(drawn.filter((el) => !el.closest('.channel'))).toHaveLength(0);
-      for (const a of container.querySelectorAll('a')) {
+      const all = allElements(container);
+      const drawn = all.filter((el) => ['img', 'script', 'svg', 'iframe'].includes(el.localName));
+      expect(drawn.filter((el) => !insideClass(el, 'channel'))).toHaveLength(0);
+      const links = all.filter((el) => el.localName === 'a');
+      expect(links).toEqual(screen.queryAllByRole('link'));
+      for (const a of links) {
         expect(a.getAttribute('href')).not.toMatch(/^\s*javascript:/i);
       }
-      for (const el of container.querySelectorAll('*')) {
+      for (const el of all) {
         expect([...el.attributes].some((attr) => attr.name.startsWith('on'))).toBe(false);
       }
-      expect(container.querySelector('h2')?.textContent).toContain(evil);
-      expect(container.querySelector('[data-seq="2"] .author')?.textContent).toBe(evil);
-      render(null, container);
-      container.remove();
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(evil);
+      // Both messages are named by their authors, the hostile names as text.
+      expect(messages()[1]?.getAttribute('data-seq')).toBe('2');
+      expect(screen.getAllByRole('article', { name: evil })).toEqual(messages().slice(0, 2));
+      cleanup();
     }
   });
 });

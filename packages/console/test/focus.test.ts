@@ -27,15 +27,15 @@ describe('focus after a row goes', () => {
     const list = rows(['a', 'b', 'c']);
     const fallback = vi.fn();
     const next = focusAfterRow(list, 'orderId', 'b', fallback);
-    list.querySelector('[data-order-id="b"]')?.remove();
+    screen.getByRole('link', { name: 'b' }).remove();
     next();
     expect(document.activeElement?.textContent).toBe('c');
     const before = focusAfterRow(list, 'orderId', 'c', fallback);
-    list.querySelector('[data-order-id="c"]')?.remove();
+    screen.getByRole('link', { name: 'c' }).remove();
     before();
     expect(document.activeElement?.textContent).toBe('a');
     const none = focusAfterRow(list, 'orderId', 'a', fallback);
-    list.querySelector('[data-order-id="a"]')?.remove();
+    screen.getByRole('link', { name: 'a' }).remove();
     none();
     expect(fallback).toHaveBeenCalledTimes(1);
     list.remove();

@@ -7,12 +7,16 @@
 import './after-paint';
 import type { ConversationSummary } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HandOverChoice } from '../src/api';
 import { emptyInbox, inboxReducer } from '../src/chat-store';
 import { ConversationView } from '../src/conversation-view';
 import { summary } from './chat-fixtures';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(cleanup);
 
@@ -87,14 +91,14 @@ describe('holding and handing over a conversation', () => {
 
   it('hands it to a colleague with a note, and back to a group', async () => {
     const transfer = show(summary({ assignee: { id: 'u1', name: 'Me' } }));
-    fireEvent.click(screen.getByRole('button', { name: 'Hand over' }));
+    await user().click(screen.getByRole('button', { name: 'Hand over' }));
     const to = await screen.findByRole('combobox', { name: 'Hand to' });
     await waitFor(() => expect((to as HTMLSelectElement).disabled).toBe(false));
     expect(document.activeElement).toBe(to);
     fireEvent.input(screen.getByRole('textbox', { name: 'Note for them' }), {
       target: { value: '  Knows the order number  ' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Hand over' }));
+    await user().click(screen.getByRole('button', { name: 'Hand over' }));
     await waitFor(() =>
       expect(transfer).toHaveBeenCalledWith(
         'c1',
@@ -105,11 +109,11 @@ describe('holding and handing over a conversation', () => {
     // Done: the form goes, and focus returns to the button.
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Hand over'));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Hand over' }));
+    await user().click(screen.getByRole('button', { name: 'Hand over' }));
     const again = await screen.findByRole('combobox', { name: 'Hand to' });
     await waitFor(() => expect((again as HTMLSelectElement).disabled).toBe(false));
     fireEvent.change(again, { target: { value: 'group:g1' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Hand over' }));
+    await user().click(screen.getByRole('button', { name: 'Hand over' }));
     await waitFor(() =>
       expect(transfer).toHaveBeenLastCalledWith('c1', { kind: 'group', id: 'g1' }, ''),
     );
@@ -118,10 +122,10 @@ describe('holding and handing over a conversation', () => {
   it("shows the platform's refusal and keeps the form", async () => {
     const transfer = show(summary({ assignee: null }), 'operator');
     transfer.mockRejectedValueOnce(new Error('Olga holds this conversation.'));
-    fireEvent.click(screen.getByRole('button', { name: 'Hand over' }));
+    await user().click(screen.getByRole('button', { name: 'Hand over' }));
     const to = await screen.findByRole('combobox', { name: 'Hand to' });
     await waitFor(() => expect((to as HTMLSelectElement).disabled).toBe(false));
-    fireEvent.click(screen.getByRole('button', { name: 'Hand over' }));
+    await user().click(screen.getByRole('button', { name: 'Hand over' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Olga holds this conversation.');
     expect(screen.getByRole('combobox', { name: 'Hand to' })).toBeTruthy();
   });

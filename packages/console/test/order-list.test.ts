@@ -2,13 +2,17 @@
 /** The orders list: open, scheduled (with their time) and closed (from the call history). */
 import './after-paint';
 import type { CallbackOrder } from '@frontdesk/config';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OrderList } from '../src/order-list';
 import { useRoute } from '../src/route';
 import { fakeFetch } from './fake-fetch';
 import { NOW, order } from './order-fixtures';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -76,7 +80,7 @@ describe('the orders list', () => {
   it('lists scheduled orders with their time', async () => {
     location.hash = '#/orders';
     list(orders);
-    fireEvent.click(screen.getByRole('button', { name: 'Scheduled (1)' }));
+    await user().click(screen.getByRole('button', { name: 'Scheduled (1)' }));
     await waitFor(() => expect(location.hash).toBe('#/orders?filter=scheduled'));
     await waitFor(() =>
       expect(rows()).toEqual([`New +79990000001Call me backScheduled for ${time.format(slot)}`]),

@@ -3,12 +3,16 @@
 import './after-paint';
 import type { CallbackOrder } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { operatorSession } from '../../staff/test/platform-stub';
 import { OrderView } from '../src/order-view';
 import { fakeFetch } from './fake-fetch';
 import { NOW, order } from './order-fixtures';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -50,7 +54,7 @@ describe('an order', () => {
     const accept = screen.getByRole('button', { name: 'Accept' });
     expect(document.activeElement).toBe(accept);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Ringing +79991234567');
-    fireEvent.click(accept);
+    await user().click(accept);
     await waitFor(() => expect(orders.accept).toHaveBeenCalledWith('o1'));
     redraw({ ...ringing, status: 'accepted', operator: { id: 'u1', name: 'Oleg Operator' } });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Note')));
@@ -63,7 +67,7 @@ describe('an order', () => {
     expect(when.textContent).toBe(
       `Scheduled for ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(slot)}`,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Take early' }));
+    await user().click(screen.getByRole('button', { name: 'Take early' }));
     await waitFor(() => expect(orders.accept).toHaveBeenCalledWith('o1'));
   });
 
@@ -73,6 +77,7 @@ describe('an order', () => {
     const note = screen.getByLabelText('Note');
     expect(document.activeElement).toBe(note);
     fireEvent.input(note, { target: { value: 'Called back' } });
+    // A synchronous click (user-event's awaits would let the close finish before the check below).
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     // Where focus goes is read before the order changes, and taken once it did.
     expect(afterClose).toHaveBeenCalledWith('o1');
@@ -85,7 +90,7 @@ describe('an order', () => {
     const { orders } = view(order());
     orders.accept.mockRejectedValueOnce(new Error('Olga already took this order.'));
     const accept = screen.getByRole('button', { name: 'Accept' });
-    fireEvent.click(accept);
+    await user().click(accept);
     expect((await screen.findByRole('alert')).textContent).toBe('Olga already took this order.');
     expect(document.activeElement).toBe(accept);
   });

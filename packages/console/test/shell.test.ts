@@ -6,15 +6,18 @@
  */
 import './after-paint';
 import type { StaffSession } from '@frontdesk/staff';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SoftphoneEvents } from '../src/softphone';
 import type { PhoneCall } from '../src/softphone-calls';
 import { FakeOps, message, summary } from './chat-fixtures';
 import { fakeFetch } from './fake-fetch';
 import { order } from './order-fixtures';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 const fake = vi.hoisted(() => ({
   socket: undefined as unknown,
@@ -221,7 +224,7 @@ describe('the console', () => {
     const { ops } = await console_('#/orders?order=o1', { orders: [mine, next] });
     ops.answers['callback:done'] = () => ({ ok: true, order: { ...mine, status: 'done' } });
     const done = await screen.findByRole('button', { name: 'Done' });
-    fireEvent.click(done);
+    await user().click(done);
     await waitFor(() =>
       expect(document.activeElement).toBe(
         screen.getByRole('link', { name: /^Ringing \+79990000002/ }),
@@ -246,7 +249,7 @@ describe('the console', () => {
     const { push } = await console_('#/chats');
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Chats', level: 1 }));
     const mute = screen.getByRole('button', { name: 'Mute sounds' });
-    fireEvent.click(mute);
+    await user().click(mute);
     expect(mute.getAttribute('aria-pressed')).toBe('true');
     expect(localStorage.getItem('frontdesk.console.muted')).toBe('1');
     tabHidden(true);
@@ -268,7 +271,7 @@ describe('the console', () => {
     render(h(App, {}));
     const signOut = await screen.findByRole('button', { name: 'Sign out' });
     await waitFor(() => expect(document.title).toBe('(2) Frontdesk console'));
-    fireEvent.click(signOut);
+    await user().click(signOut);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('E-mail')));
     await waitFor(() => expect(document.title).toBe('Frontdesk console'));
   });

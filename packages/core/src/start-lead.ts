@@ -17,13 +17,16 @@ export interface Lead {
 
 /**
  * Starts the lead generator `name` (e.g. `callback:lead:KEY`) with `rules` over the widget's
- * `storage`; `open` opens the widget in its lead-generator look (`false`: it cannot now).
+ * `storage`; `open` opens the widget in its lead-generator look (`false`: it cannot now). While
+ * it watches, the widget's `host` element carries `data-lead` (a sign for tests and site
+ * scripts that the triggers are live).
  */
 export function startLead(
   rules: LeadRules,
   storage: ConsentStorage,
   name: string,
   open: (trigger: LeadTrigger) => boolean,
+  host: HTMLElement,
 ): Lead {
   const session = createConsentStorage(storage.allowed, sessionArea);
   // Our keys in the session are there only after the visitor's consent.
@@ -36,5 +39,12 @@ export function startLead(
     phoneLeft: () => storage.get(PHONE_LEFT) === '1',
     open,
   });
-  return { allow: () => session.allow(), stop: () => watch.stop() };
+  host.dataset.lead = '';
+  return {
+    allow: () => session.allow(),
+    stop: () => {
+      watch.stop();
+      delete host.dataset.lead;
+    },
+  };
 }

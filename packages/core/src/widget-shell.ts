@@ -238,13 +238,19 @@ export function widgetShell<Loaded>(host: WidgetHost, options: ShellOptions<Load
         void import('./start-lead')
           .then(({ startLead }) => {
             if (gone) return;
-            lead = startLead(rules, storage, `${options.type}:lead:${host.key}`, () => {
-              if (opened || opening || page.othersOpen() || !options.lead?.canOpen(presence)) {
-                return false;
-              }
-              show(undefined, true);
-              return true;
-            });
+            lead = startLead(
+              rules,
+              storage,
+              `${options.type}:lead:${host.key}`,
+              () => {
+                if (opened || opening || page.othersOpen() || !options.lead?.canOpen(presence)) {
+                  return false;
+                }
+                show(undefined, true);
+                return true;
+              },
+              mounted.host,
+            );
           })
           .catch(host.report),
       { idleMs: 2000 },

@@ -18,5 +18,6 @@ export {
 } from './network';
 export type { PhoneCall, PhoneEvent } from './phone/events';
 export type { Answering, Phone, PhoneSpec } from './phone/phone';
+export { freePortBlock } from './ports';
 export { dominantFrequency, hasTone, peakFrequency, toneSeconds } from './tone/goertzel';
 export { type PcmAudio, parseWav, readWav, toneWav, writeToneWav } from './tone/wav';

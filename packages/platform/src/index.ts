@@ -8,6 +8,8 @@ export type { Account, Group, Role, Session, User } from './accounts';
 export { hashPassword, verifyPassword } from './accounts';
 export { bundleDirs } from './bundle-dirs';
 export type { Call, CallHistoryEntry, SipLine, Trunk } from './calls';
+/** A free TCP port on 127.0.0.1: for tests and tools that start a platform beside others. */
+export { freePort } from './calls';
 export type {
   ChatHandoff,
   ChatVisitor,
@@ -17,6 +19,7 @@ export type {
 export { type Clock, systemClock } from './clock';
 export { DEMO_PASSWORD, seedDemo } from './demo/seed';
 export { type PlatformEnv, readEnv } from './env';
+export { type TlsFront, tlsFront } from './front/tls-front';
 export type { LimitSettings } from './http/rate-limits';
 export type { DueTask, Order, OrderEvent, OrderStatus } from './orders';
 export type { OutboxMessage } from './outbox';

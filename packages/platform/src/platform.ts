@@ -25,7 +25,7 @@ import type { AppContext } from './context';
 import type { PlatformEnv } from './env';
 import { type AppLogger, buildApp } from './http/app';
 import { createLimiters, defaultLimits, type LimitSettings } from './http/rate-limits';
-import { orderFeed } from './orders';
+import { autoCallbacks, orderFeed } from './orders';
 import type { OutboxChannel, Transport } from './outbox';
 import { emailTransport, smsTransport } from './outbox';
 import { eraseFromStream } from './realtime/erase-from-stream';
@@ -50,6 +50,7 @@ export interface Platform {
   workers: Pick<
     Workers,
     | 'runDue'
+    | 'callbacksSettled'
     | 'fireAutoReplies'
     | 'deliverReplies'
     | 'sendOutbox'
@@ -271,6 +272,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     chat,
     { distributeChats: distribution.pass, noticeMissed: missedNotice(io.of('/ops'), ctx) },
     channels,
+    sipEdge &&
+      ((workerClaim) =>
+        autoCallbacks({
+          store: ctx.store,
+          clock,
+          edge: sipEdge,
+          feed,
+          claim: workerClaim,
+          log: (error) => app.log.error(error),
+        })),
   );
   ctx.orderPlaced = (order) => {
     feed.updated(order);
@@ -282,6 +293,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     store: ctx.store,
     workers: {
       runDue: workers.runDue,
+      callbacksSettled: workers.callbacksSettled,
       fireAutoReplies: workers.fireAutoReplies,
       deliverReplies: workers.deliverReplies,
       sendOutbox: workers.sendOutbox,

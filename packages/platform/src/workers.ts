@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import type { Channels, ChatFeed } from './chat';
 import { fireAutoReplies } from './chat';
 import type { AppContext } from './context';
-import type { OrderFeed } from './orders';
+import type { AutoCallbacks, OrderFeed } from './orders';
 import { ringDue } from './orders';
 import type { OutboxChannel, Transport } from './outbox';
 import { sendOutbox } from './outbox';
@@ -31,6 +31,8 @@ export interface WorkerTiming {
 export interface Workers {
   /** Rings the orders due now; resolves to how many tasks it handled. */
   runDue(): Promise<number>;
+  /** Waits until the automatic callbacks' calls in progress are over and recorded. */
+  callbacksSettled(): Promise<void>;
   /** Fires the chat auto-replies due now; resolves to how many it sent. */
   fireAutoReplies(): Promise<number>;
   /** Delivers the replies to messengers due now; resolves to how many attempts it made. */
@@ -64,9 +66,11 @@ export function startWorkers(
   chat: ChatFeed,
   chats: Pick<Workers, 'distributeChats' | 'noticeMissed'>,
   channels?: Pick<Channels, 'deliver' | 'refreshDue'>,
+  dial?: (claim: { by: string; leaseMs: number }) => AutoCallbacks,
 ): Workers {
   const claim = { by: timing.by ?? claimerId(), leaseMs: timing.leaseMs };
-  const runDue = () => ringDue(ctx.store, ctx.clock, feed, claim);
+  const callbacks = dial?.(claim);
+  const runDue = () => ringDue(ctx.store, ctx.clock, feed, claim, callbacks);
   const send = () => sendOutbox(ctx.store, ctx.clock, transports, claim);
   const autoReplies = () => fireAutoReplies(ctx.store, ctx.clock, chat, claim.by);
   const endExpiredSessions = () => ctx.opsSessions.endExpired(ctx.clock().getTime());
@@ -103,6 +107,7 @@ export function startWorkers(
 
   return {
     runDue,
+    callbacksSettled: async () => callbacks?.settled(),
     fireAutoReplies: autoReplies,
     deliverReplies,
     sendOutbox: send,
@@ -114,6 +119,7 @@ export function startWorkers(
     },
     async stop() {
       stopped = true;
+      callbacks?.stop();
       clearInterval(timer);
       await running;
     },

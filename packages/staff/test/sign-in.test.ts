@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { SignIn, type SignInGate, type StaffSession } from '@frontdesk/staff';
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, noContent, operatorSession, refusal, stubPlatform } from './platform-stub';
 
 afterEach(() => {
-  act(() => render(null, document.body));
+  cleanup();
   vi.unstubAllGlobals();
 });
 
@@ -18,30 +19,25 @@ function showForm(gate?: SignInGate) {
       ...(gate ? { gate } : {}),
       onSignedIn: (session) => signedIn.push(session),
     }),
-    document.body,
   );
-  const field = (label: string) => {
-    const found = [...document.querySelectorAll('label')].find((l) => l.textContent === label);
-    return found?.control as HTMLInputElement | null | undefined;
-  };
+  const field = (label: string) =>
+    screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
+  const button = () => screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement;
   const submit = async (email: string, password: string) => {
-    const [emailField, passwordField] = [field('E-mail'), field('Password')];
-    if (!emailField || !passwordField) throw new Error('a field has no label');
-    emailField.value = email;
-    passwordField.value = password;
-    await act(async () => {
-      document.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
+    const user = userEvent.setup();
+    await user.type(field('E-mail'), email);
+    await user.type(field('Password'), password);
+    await user.click(button());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   };
-  const alert = () => document.querySelector('[role=alert]');
-  return { signedIn, field, submit, alert };
+  const alert = () => screen.queryByRole('alert');
+  return { signedIn, field, button, submit, alert };
 }
 
 describe('SignIn', () => {
   it('names the app and labels both fields', () => {
     const { field } = showForm();
-    expect(document.querySelector('h1')?.textContent).toBe('Frontdesk console');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Frontdesk console');
     expect(field('E-mail')).toMatchObject({ name: 'email', type: 'email', required: true });
     expect(field('Password')).toMatchObject({ name: 'password', type: 'password', required: true });
   });
@@ -62,12 +58,14 @@ describe('SignIn', () => {
         message: 'The e-mail or the password is wrong.',
       }),
     );
-    const { signedIn, submit, alert } = showForm();
+    const { signedIn, submit, alert, button } = showForm();
     await submit('operator@demo.test', 'wrong');
     expect(signedIn).toEqual([]);
     expect(alert()?.textContent).toBe('The e-mail or the password is wrong.');
-    expect(document.querySelector('form')?.getAttribute('aria-describedby')).toBe(alert()?.id);
-    expect(document.querySelector('button[type=submit]')).toHaveProperty('disabled', false);
+    // The form the button sends is described by the alert.
+    expect(button().form?.getAttribute('aria-describedby')).toBe(alert()?.id);
+    expect(button().type).toBe('submit');
+    expect(button()).toHaveProperty('disabled', false);
   });
 
   it('signs a user of another role out again and says why', async () => {

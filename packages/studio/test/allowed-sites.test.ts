@@ -28,14 +28,15 @@ describe('the sites on the Embed code tab', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['https://shop.example', 'http://localhost:*']);
-    expect(section.querySelector('.warning')).toBeNull();
+    expect(within(section).queryByText(/^No site may run this widget yet/)).toBeNull();
+    expect(within(section).getByText(/^On any other site the code shows nothing/)).toBeTruthy();
   });
 
   it('warns when no site may run it, and links to where sites are added', () => {
     render(h(AllowedSites, { widget: widget([]) }));
     const section = screen.getByRole('region', { name: 'Sites where the widget may run' });
     expect(within(section).queryAllByRole('listitem')).toEqual([]);
-    expect(section.querySelector('.warning')?.textContent).toMatch(
+    expect(within(section).getByText(/^No site may run this widget yet/).textContent).toMatch(
       /^No site may run this widget yet: wherever the code is pasted, nothing shows/,
     );
     expect(within(section).getByRole('link').getAttribute('href')).toBe('#/widgets/w1/basic');

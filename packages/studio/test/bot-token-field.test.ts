@@ -3,12 +3,16 @@
 import { defaultSettings, parseSettings, type WidgetSettings } from '@frontdesk/config';
 import type { StaffSession } from '@frontdesk/staff';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BotTokenField } from '../src/bot-token-field';
 import { FormProvider } from '../src/form';
 import { getAt, setAt } from '../src/paths';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const session = { csrfToken: 'csrf', user: { id: 'u', name: 'M' } } as unknown as StaffSession;
@@ -66,7 +70,7 @@ function mount(botToken: unknown) {
 describe('BotTokenField', () => {
   it('checks the stored token by the widget when none is typed, and names the bot', async () => {
     const draft = mount({ set: true });
-    fireEvent.click(screen.getByRole('button', { name: 'Check the token' }));
+    await user().click(screen.getByRole('button', { name: 'Check the token' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Bot: Shop Bot'));
     expect(asked).toEqual([{ channel: 'telegram', widget: 'w-1' }]);
     expect(getAt(draft.current, 'channels.telegram.botName')).toBe('shop_bot');
@@ -75,11 +79,11 @@ describe('BotTokenField', () => {
 
   it('checks the token typed in place of the stored one', async () => {
     mount({ set: true });
-    fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
+    await user().click(screen.getByRole('button', { name: 'Replace' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'New bot token' }), {
       target: { value: TOKEN },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Check the token' }));
+    await user().click(screen.getByRole('button', { name: 'Check the token' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Bot: Shop Bot'));
     expect(asked).toEqual([{ channel: 'telegram', token: TOKEN }]);
   });

@@ -2,12 +2,16 @@
 /** A call widget's forwarding scheme in its Settings tab: receiver, ringing, fallback, numbers. */
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
 import { WidgetEditor } from '../src/widget-editor';
 import { axeViolations } from './axe';
 import { fakePlatform, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -48,7 +52,7 @@ describe('the call widget’s forwarding scheme', () => {
   it('forwards to an external number, rings one after the other, falls back to a number', async () => {
     const { seen, container } = await editor();
     expect(await axeViolations(container)).toEqual([]);
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Forward to an external number' }));
+    await user().click(screen.getByRole('checkbox', { name: 'Forward to an external number' }));
     fireEvent.input(screen.getByRole('textbox', { name: /^External number/ }), {
       target: { value: '+74951234567' },
     });
@@ -71,7 +75,7 @@ describe('the call widget’s forwarding scheme', () => {
       target: { value: '+74951230000' },
     });
     expect(await axeViolations(container)).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user().click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
     expect(saved(seen)).toMatchObject({
       forwarding: { kind: 'external', number: '+74951234567' },
@@ -87,7 +91,7 @@ describe('the call widget’s forwarding scheme', () => {
     const receiver = await screen.findByRole('combobox', { name: 'Forwarding: who answers calls' });
     await screen.findByRole('option', { name: 'Sales' });
     fireEvent.change(receiver, { target: { value: 'group:g1' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user().click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
     expect(saved(seen)).toMatchObject({
       forwarding: { kind: 'group', id: 'g1' },
@@ -108,7 +112,7 @@ describe('the call widget’s forwarding scheme', () => {
       }),
       { target: { value: 'external' } },
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user().click(screen.getByRole('button', { name: 'Save' }));
     const number = screen.getByRole('textbox', { name: /^Fallback number/ });
     await waitFor(() => expect(number.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(

@@ -1,10 +1,14 @@
 // @vitest-environment jsdom
 /** Creating a widget asks for its site, reads it as its owner types it, and sends it along. */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreateWidget } from '../src/create-widget';
 import { fakePlatform, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -13,18 +17,18 @@ afterEach(() => {
 });
 
 /** The create screen at its second step, a callback widget named "Shop". */
-function secondStep() {
+async function secondStep() {
   render(h(CreateWidget, { session }));
-  fireEvent.click(screen.getByLabelText('Callback'));
-  fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-  fireEvent.click(screen.getByLabelText('I accept the terms of use'));
+  await user().click(screen.getByLabelText('Callback'));
+  await user().click(screen.getByRole('button', { name: 'Next' }));
+  await user().click(screen.getByLabelText('I accept the terms of use'));
   fireEvent.input(screen.getByLabelText('Widget name'), { target: { value: 'Shop' } });
   return screen.getByLabelText("Your site's address") as HTMLInputElement;
 }
 
 describe('creating a widget', () => {
-  it('shows a site error only once the field is left, and then the origin it read', () => {
-    const site = secondStep();
+  it('shows a site error only once the field is left, and then the origin it read', async () => {
+    const site = await secondStep();
     fireEvent.input(site, { target: { value: 'shop' } });
     expect(site.getAttribute('aria-invalid')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -43,9 +47,9 @@ describe('creating a widget', () => {
     const seen = fakePlatform({
       'POST /v1/admin/widgets': () => ({ status: 201, body: { id: 'w9' } }),
     });
-    const site = secondStep();
+    const site = await secondStep();
     fireEvent.input(site, { target: { value: 'example.com:8443' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Create widget' }));
+    await user().click(screen.getByRole('button', { name: 'Create widget' }));
     await waitFor(() => expect(location.hash).toBe('#/widgets/w9/basic'));
     expect(seen[0]?.body).toMatchObject({
       type: 'callback',
@@ -54,10 +58,10 @@ describe('creating a widget', () => {
     });
   });
 
-  it('does not create a widget without a site: the field says why and takes the focus', () => {
+  it('does not create a widget without a site: the field says why and takes the focus', async () => {
     const seen = fakePlatform({});
-    const site = secondStep();
-    fireEvent.click(screen.getByRole('button', { name: 'Create widget' }));
+    const site = await secondStep();
+    await user().click(screen.getByRole('button', { name: 'Create widget' }));
     expect(seen).toEqual([]);
     expect(document.activeElement).toBe(site);
     expect(screen.getByRole('alert').textContent).toBe(

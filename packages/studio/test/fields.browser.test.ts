@@ -1,9 +1,9 @@
 /** The settings fields in Chromium: each shows the schema's issue for its path right below it. */
 import { defaultSettings, parseSettings, type WidgetSettings } from '@frontdesk/config';
 import { ColorField, FormProvider, ListField, setAt, TextField } from '@frontdesk/studio';
-import { h, render } from 'preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /** A form over callback settings, validated by parseSettings like the editor's. */
@@ -25,19 +25,12 @@ function Form() {
   );
 }
 
-const root = document.createElement('div');
-document.body.append(root);
-afterEach(() => act(() => render(null, root)));
+afterEach(cleanup);
 
-/** Types `text` into the field labelled `label`, as the marketer would. */
+/** Puts `text` into the field labelled `label`, as the marketer's typing ends up. */
 function type(label: string, text: string) {
-  const id = [...root.querySelectorAll('label')].find((l) => l.textContent === label)?.htmlFor;
-  const input = id ? root.querySelector<HTMLInputElement>(`#${id}`) : null;
-  if (!input) throw new Error(`no field ${label}`);
-  act(() => {
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  const input = screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
+  fireEvent.input(input, { target: { value: text } });
   return input;
 }
 
@@ -49,7 +42,7 @@ function errorOf(input: HTMLElement): string {
 
 describe('settings fields', () => {
   it('shows the schema issue next to the field, and clears it once fixed', () => {
-    act(() => render(h(Form, {}), root));
+    render(h(Form, {}));
     const title = type('Title', '   ');
     expect(title.getAttribute('aria-invalid')).toBe('true');
     expect(errorOf(title)).toBe('must not be empty');
@@ -59,7 +52,7 @@ describe('settings fields', () => {
   });
 
   it('reports colours and list items in the words of @frontdesk/config', () => {
-    act(() => render(h(Form, {}), root));
+    render(h(Form, {}));
     const colour = type('Primary colour', 'red');
     expect(errorOf(colour)).toBe('must be a colour "#rrggbb"');
     const sites = type('Sites', 'https://shop.example\nshop.example');

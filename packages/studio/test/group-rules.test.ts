@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
 /** The Groups screen: each group's rules for text enquiries, in the source's words (issue 23). */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Group } from '../src/api';
 import { GroupRules } from '../src/group-rules';
 import { fakePlatform, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -45,7 +49,7 @@ describe('the groups’ rules for text enquiries', () => {
       name: 'Everyone sees it, the first to reply takes it',
     }) as HTMLInputElement;
     expect(everyone.checked).toBe(true);
-    fireEvent.click(within(form).getByRole('radio', { name: /^Distribute automatically/ }));
+    await user().click(within(form).getByRole('radio', { name: /^Distribute automatically/ }));
     const limit = within(form).getByRole('spinbutton', {
       name: 'The most text enquiries one employee may handle at once',
     });
@@ -57,7 +61,7 @@ describe('the groups’ rules for text enquiries', () => {
       }),
       { target: { value: '90' } },
     );
-    fireEvent.click(within(form).getByRole('button', { name: 'Save Sales' }));
+    await user().click(within(form).getByRole('button', { name: 'Save Sales' }));
     expect(await within(form).findByText('The rules of Sales are saved.')).toBeTruthy();
     expect(seen.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
       { chatRules: { mode: 'distribute', limit: 0, answerSeconds: 90 } },
@@ -75,7 +79,7 @@ describe('the groups’ rules for text enquiries', () => {
     const form = await screen.findByRole('form', { name: 'Sales' });
     const limit = within(form).getByRole('spinbutton', { name: /most text enquiries/ });
     fireEvent.input(limit, { target: { value: '101' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Save Sales' }));
+    await user().click(within(form).getByRole('button', { name: 'Save Sales' }));
     expect((await within(form).findByRole('alert')).textContent).toContain('must be at most 100');
     expect(limit.getAttribute('aria-invalid')).toBe('true');
   });

@@ -4,12 +4,16 @@
  */
 import { type CallbackSettings, defaultSettings } from '@frontdesk/config';
 import { LivePreview } from '@frontdesk/studio';
-import { h, render } from 'preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inWidget } from '../../core/test/support/widget-root';
 
-const root = document.createElement('div');
-document.body.append(root);
-afterEach(() => render(null, root));
+afterEach(cleanup);
+
+/** The callback widget in the preview's pane `name` ("Widget", "On the site"). */
+const widgetIn = (name: string) =>
+  inWidget('frontdesk-callback', screen.getByRole('region', { name }));
 
 function settings(title: string): CallbackSettings {
   const s = defaultSettings('callback') as CallbackSettings;
@@ -22,9 +26,8 @@ async function headingShows(text: string): Promise<void> {
   await expect
     .poll(
       () =>
-        document
-          .querySelector('[data-preview="opened"] > frontdesk-callback')
-          ?.shadowRoot?.querySelector('[role=dialog] h2')?.textContent,
+        within(widgetIn('Widget').getByRole('dialog')).getByRole('heading', { level: 2 })
+          .textContent,
       { timeout: 5000 },
     )
     .toBe(text);
@@ -32,48 +35,51 @@ async function headingShows(text: string): Promise<void> {
 
 describe('LivePreview', () => {
   it('shows the real widget opened in the middle and its launcher on the right', async () => {
-    render(h(LivePreview, { settings: settings('First title'), look: 'working' }), root);
+    render(h(LivePreview, { settings: settings('First title'), look: 'working' }));
     await headingShows('First title');
-    const launcher = document
-      .querySelector('[data-preview="launcher"] > frontdesk-callback')
-      ?.shadowRoot?.querySelector('.launcher');
-    expect(launcher?.textContent).toBe('Заказать звонок');
+    const launcher = widgetIn('On the site').getByRole('button', { name: 'Заказать звонок' });
+    expect(launcher.textContent).toBe('Заказать звонок');
     // The widgets live in the panels, not at the end of the page.
-    expect(document.querySelector('body > frontdesk-callback')).toBeNull();
+    expect([...document.body.children].map((child) => child.localName)).not.toContain(
+      'frontdesk-callback',
+    );
   });
 
   it('follows new settings and keeps the focus where the marketer types', async () => {
     const input = document.createElement('input');
     document.body.append(input);
-    render(h(LivePreview, { settings: settings('First title'), look: 'working' }), root);
+    const { rerender } = render(
+      h(LivePreview, { settings: settings('First title'), look: 'working' }),
+    );
     await headingShows('First title');
     input.focus();
-    render(h(LivePreview, { settings: settings('Second title'), look: 'working' }), root);
+    rerender(h(LivePreview, { settings: settings('Second title'), look: 'working' }));
     await headingShows('Second title');
     expect(document.activeElement).toBe(input);
-    expect(document.querySelectorAll('frontdesk-callback')).toHaveLength(2);
+    // Still one widget in each pane, not one more per change.
+    expect(document.getElementsByTagName('frontdesk-callback')).toHaveLength(2);
+    expect(widgetIn('Widget').getByRole('dialog')).toBeTruthy();
+    expect(widgetIn('On the site').getByRole('button')).toBeTruthy();
     input.remove();
   });
 
   it('shows the non-working, the "nobody available" and the lead-generator looks', async () => {
     const s = settings('Working');
-    render(h(LivePreview, { settings: s, look: 'non-working' }), root);
+    const { rerender } = render(h(LivePreview, { settings: s, look: 'non-working' }));
     await headingShows(s.appearance.nonWorking.title.ru ?? '');
-    render(h(LivePreview, { settings: s, look: 'nobody' }), root);
+    rerender(h(LivePreview, { settings: s, look: 'nobody' }));
     await headingShows(s.appearance.nobody.title.ru ?? '');
-    render(h(LivePreview, { settings: s, look: 'lead' }), root);
+    rerender(h(LivePreview, { settings: s, look: 'lead' }));
     await headingShows(s.appearance.leadGenerator.title.ru ?? '');
   });
 
   it('speaks the language the marketer edits, launcher and all', async () => {
     const s = settings('Первый заголовок');
-    render(h(LivePreview, { settings: s, look: 'working', lang: 'en' }), root);
+    const { rerender } = render(h(LivePreview, { settings: s, look: 'working', lang: 'en' }));
     await headingShows(s.appearance.working.title.en ?? '');
-    const launcher = document
-      .querySelector('[data-preview="launcher"] > frontdesk-callback')
-      ?.shadowRoot?.querySelector('.launcher');
-    expect(launcher?.textContent).toBe('Request a call');
-    render(h(LivePreview, { settings: s, look: 'working', lang: 'ru' }), root);
+    const launcher = widgetIn('On the site').getByRole('button', { name: 'Request a call' });
+    expect(launcher.textContent).toBe('Request a call');
+    rerender(h(LivePreview, { settings: s, look: 'working', lang: 'ru' }));
     await headingShows('Первый заголовок');
   });
 });

@@ -6,11 +6,15 @@
  */
 import { type ChannelStatus, type ChatSettings, defaultSettings } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
 import { WidgetEditor } from '../src/widget-editor';
 import { fakePlatform, type SeenRequest, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -86,7 +90,7 @@ describe('Viber and Facebook in the Studio', () => {
       lastError: 'Viber: invalidAuthToken (status 2)',
       lastErrorAt: at,
     };
-    fireEvent.click(viber().getByRole('button', { name: 'Refresh the status' }));
+    await user().click(viber().getByRole('button', { name: 'Refresh the status' }));
     await viber().findByText('Not connected (webhook).');
     expect(
       viber().getByText(`Viber: invalidAuthToken (status 2) (${new Date(at).toLocaleString()})`),
@@ -107,11 +111,11 @@ describe('Viber and Facebook in the Studio', () => {
     ).toBeTruthy();
     // Stored: the Studio shows that it is set, never the token.
     expect(facebook().getByText('Page access token: set —')).toBeTruthy();
-    fireEvent.click(facebook().getByRole('button', { name: 'Replace' }));
+    await user().click(facebook().getByRole('button', { name: 'Replace' }));
     const token = facebook().getByLabelText('New page access token') as HTMLInputElement;
     expect(token.value).toBe('');
     fireEvent.input(token, { target: { value: 'EAAGnewpagetoken0123456789' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user().click(screen.getByRole('button', { name: 'Save' }));
     await expect.poll(() => seen.find((r) => r.method === 'PATCH')).toBeTruthy();
     const patch = seen.find((r) => r.method === 'PATCH')?.body as {
       settings: ChatSettings;

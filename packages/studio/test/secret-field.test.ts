@@ -2,12 +2,16 @@
 /** The Studio's write-only secret field: "set — Replace / Clear", never the secret itself. */
 import { defaultSettings, parseSettings, type WidgetSettings } from '@frontdesk/config';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FormProvider } from '../src/form';
 import { getAt, setAt } from '../src/paths';
 import { SecretField } from '../src/secret-field';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 const PATH = 'channels.telegram.botToken';
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
@@ -62,9 +66,9 @@ describe('SecretField', () => {
     expect(token(draft)).toEqual({ set: true });
   });
 
-  it('Replace reveals an empty field for the new one; empty keeps the stored one', () => {
+  it('Replace reveals an empty field for the new one; empty keeps the stored one', async () => {
     const { draft } = mount(chat({ set: true }));
-    fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
+    await user().click(screen.getByRole('button', { name: 'Replace' }));
     const field = screen.getByRole('textbox', { name: 'New bot token' }) as HTMLInputElement;
     expect(field.value).toBe('');
     expect(document.activeElement).toBe(field);
@@ -79,19 +83,19 @@ describe('SecretField', () => {
     expect(token(draft)).toBe(TOKEN);
     expect(field.hasAttribute('aria-invalid')).toBe(false);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Keep the stored one' }));
+    await user().click(screen.getByRole('button', { name: 'Keep the stored one' }));
     expect(token(draft)).toEqual({ set: true });
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 
-  it('Clear sends null on save, until Keep the stored one takes it back', () => {
+  it('Clear sends null on save, until Keep the stored one takes it back', async () => {
     const { draft } = mount(chat({ set: true }));
-    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await user().click(screen.getByRole('button', { name: 'Clear' }));
     expect(token(draft)).toBeNull();
     expect(screen.getByText('Bot token: cleared when you save —')).toBeTruthy();
     const keep = screen.getByRole('button', { name: 'Keep the stored one' });
     expect(document.activeElement).toBe(keep);
-    fireEvent.click(keep);
+    await user().click(keep);
     expect(token(draft)).toEqual({ set: true });
   });
 

@@ -4,11 +4,15 @@
 import type { SiteCheck as Found } from '@frontdesk/config';
 import { defaultSettings } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
 import { SiteCheck } from '../src/site-check';
 import { fakePlatform, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -41,7 +45,7 @@ async function check(url: string, answer: { status?: number; body: unknown }) {
   render(h(SiteCheck, { widget, session }));
   const field = screen.getByLabelText('Address of a page with the code');
   fireEvent.input(field, { target: { value: url } });
-  fireEvent.click(screen.getByRole('button', { name: 'Check the page' }));
+  await user().click(screen.getByRole('button', { name: 'Check the page' }));
   // Done once the findings, or the refusal, are shown.
   await screen.findAllByText(
     (_, element) => element?.tagName === 'LI' || element?.id === 'check-url-error',
@@ -102,7 +106,7 @@ describe('test on my site', () => {
   it('asks for an address before asking the platform', async () => {
     const seen = fakePlatform({});
     render(h(SiteCheck, { widget, session }));
-    fireEvent.click(screen.getByRole('button', { name: 'Check the page' }));
+    await user().click(screen.getByRole('button', { name: 'Check the page' }));
     expect(screen.getByRole('alert').textContent).toMatch(/like example\.com/);
     expect(seen).toEqual([]);
   });

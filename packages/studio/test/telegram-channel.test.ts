@@ -6,11 +6,15 @@
  */
 import { type ChatSettings, defaultSettings, type TelegramStatus } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
 import { WidgetEditor } from '../src/widget-editor';
 import { fakePlatform, type SeenRequest, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -79,7 +83,7 @@ describe('the Telegram channel in the Studio', () => {
       lastError: 'Telegram did not answer getUpdates: connection refused',
       lastErrorAt: '2026-03-04T07:16:00.000Z',
     };
-    fireEvent.click(telegram().getByRole('button', { name: 'Refresh the status' }));
+    await user().click(telegram().getByRole('button', { name: 'Refresh the status' }));
     await telegram().findByText('Not connected (long polling).');
     expect(
       telegram().getByText(
@@ -111,7 +115,7 @@ describe('the Telegram channel in the Studio', () => {
     const mode = telegram().getByLabelText('How messages arrive') as HTMLSelectElement;
     expect(mode.value).toBe('polling');
     fireEvent.change(mode, { target: { value: 'webhook' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user().click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/^Saved/);
     const patch = seen.find((r) => r.method === 'PATCH')?.body as { settings: ChatSettings };
     expect(patch.settings.channels.telegram?.mode).toBe('webhook');
@@ -132,7 +136,7 @@ describe('the Telegram channel in the Studio', () => {
     expect(receiver.value).toBe('');
     await telegram().findByRole('option', { name: 'Sales' });
     fireEvent.change(receiver, { target: { value: 'group:g-sales' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user().click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/^Saved/);
     const patch = seen.find((r) => r.method === 'PATCH')?.body as { settings: ChatSettings };
     expect(patch.settings.channels.telegram?.receiver).toEqual({ kind: 'group', id: 'g-sales' });

@@ -7,12 +7,16 @@ import {
   type WidgetSettings,
 } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FormProvider } from '../src/form';
 import { setAt } from '../src/paths';
 import { LocalizedField, TextLanguageSwitch, useTextLanguage } from '../src/text-languages';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(cleanup);
 
@@ -41,12 +45,12 @@ const callback = (change: (s: CallbackSettings) => CallbackSettings = (s) => s) 
   change({ ...(defaultSettings('callback') as CallbackSettings), locale: 'auto' });
 
 describe('the texts of each language', () => {
-  it('edits the main language first, then the one the switch names', () => {
+  it('edits the main language first, then the one the switch names', async () => {
     const seen: WidgetSettings[] = [];
     render(h(Editor, { initial: callback(), seen }));
     const title = () => screen.getByLabelText('Title') as HTMLInputElement;
     expect(title().value).toBe('Перезвоним за 30 секунд');
-    fireEvent.click(screen.getByLabelText('English'));
+    await user().click(screen.getByLabelText('English'));
     expect(title().value).toBe('We will call you back in 30 seconds');
     fireEvent.input(title(), { target: { value: 'Call me back' } });
     const last = seen.at(-1) as CallbackSettings;

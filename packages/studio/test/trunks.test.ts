@@ -2,12 +2,16 @@
 /** The SIP trunks screen (admins; issue 20): list, add, edit, delete; the password never shown. */
 import type { AdminTrunk } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Trunks } from '../src/trunks';
 import { axeViolations } from './axe';
 import { adminSession, fakePlatform, session } from './fake-platform';
 import { trunk, trunkRoutes } from './fake-trunks';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 // jsdom has no modal dialogs: opening one here only shows it, as far as the tests look.
 beforeAll(() => {
@@ -83,7 +87,7 @@ describe('the SIP trunks screen', () => {
 
   it('adds a trunk with every field; the request carries the password, the screen only "set"', async () => {
     const { seen, passwords, container } = await open([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Add a trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Add a trunk' }));
     const form = screen.getByRole('form', { name: 'Add a trunk' });
     const name = within(form).getByRole('textbox', { name: 'Name' });
     await waitFor(() => expect(document.activeElement).toBe(name));
@@ -96,14 +100,14 @@ describe('the SIP trunks screen', () => {
     });
     type('Username', 'acme');
     type('Password', PASSWORD);
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Register with the provider' }));
+    await user().click(screen.getByRole('checkbox', { name: 'Register with the provider' }));
     type(/^Caller id/, '+74951230000');
     fireEvent.change(screen.getByRole('combobox', { name: 'Where the caller id goes' }), {
       target: { value: 'pai' },
     });
     type('Most calls at once', '3');
     type(/^Countries it may call/, '7\n375');
-    fireEvent.click(screen.getByRole('button', { name: 'Add trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Add trunk' }));
 
     const edit = await screen.findByRole('button', { name: 'Edit Provider' });
     expect(bodies(seen, 'POST')).toEqual([
@@ -135,7 +139,7 @@ describe('the SIP trunks screen', () => {
     expect(document.body.innerHTML).not.toContain(PASSWORD);
 
     // Opened again, the password is "set — Replace / Clear", with no field holding it.
-    fireEvent.click(edit);
+    await user().click(edit);
     expect(screen.getByText('Password: set —')).toBeTruthy();
     expect(screen.queryByRole('textbox', { name: /password/i })).toBeNull();
     expect(document.body.innerHTML).not.toContain(PASSWORD);
@@ -143,10 +147,10 @@ describe('the SIP trunks screen', () => {
 
   it('keeps the password on an edit unless replaced, then sends only the new one', async () => {
     const { seen, passwords } = await open();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Provider' }));
+    await user().click(screen.getByRole('button', { name: 'Edit Provider' }));
     const form = screen.getByRole('form', { name: 'Edit Provider' });
     type('Name', 'Provider 2');
-    fireEvent.click(within(form).getByRole('button', { name: 'Save trunk' }));
+    await user().click(within(form).getByRole('button', { name: 'Save trunk' }));
     await screen.findByRole('rowheader', { name: 'Provider 2' });
     expect(bodies(seen, 'PATCH')[0]?.password).toEqual({ set: true });
     expect(passwords.get('t1')).toBe('old');
@@ -155,10 +159,10 @@ describe('the SIP trunks screen', () => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Provider 2' })),
     );
 
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Provider 2' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
+    await user().click(screen.getByRole('button', { name: 'Edit Provider 2' }));
+    await user().click(screen.getByRole('button', { name: 'Replace' }));
     type('New password', PASSWORD);
-    fireEvent.click(screen.getByRole('button', { name: 'Save trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Save trunk' }));
     await waitFor(() => expect(bodies(seen, 'PATCH')).toHaveLength(2));
     expect(bodies(seen, 'PATCH')[1]?.password).toBe(PASSWORD);
     expect(passwords.get('t1')).toBe(PASSWORD);
@@ -168,10 +172,10 @@ describe('the SIP trunks screen', () => {
 
   it('clears the password', async () => {
     const { seen, passwords } = await open();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Provider' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await user().click(screen.getByRole('button', { name: 'Edit Provider' }));
+    await user().click(screen.getByRole('button', { name: 'Clear' }));
     expect(screen.getByText('Password: cleared when you save —')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Save trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Save trunk' }));
     await waitFor(() => expect(row('Provider')[3]).toBe('none'));
     expect(bodies(seen, 'PATCH')[0]?.password).toBeNull();
     expect(passwords.has('t1')).toBe(false);
@@ -179,17 +183,17 @@ describe('the SIP trunks screen', () => {
 
   it('deletes after asking; the focus goes to the next row, then to "Add a trunk"', async () => {
     const { seen } = await open();
-    fireEvent.click(screen.getByRole('button', { name: 'Delete Provider' }));
+    await user().click(screen.getByRole('button', { name: 'Delete Provider' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete “Provider”?' });
     expect(within(dialog).queryByLabelText('Reason (optional)')).toBeNull();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete trunk' }));
+    await user().click(within(dialog).getByRole('button', { name: 'Delete trunk' }));
     await screen.findByText('Provider was deleted.');
     expect(screen.queryByRole('rowheader', { name: 'Provider' })).toBeNull();
     const pbx = screen.getByRole('button', { name: 'Edit PBX' });
     await waitFor(() => expect(document.activeElement).toBe(pbx));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete PBX' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Delete PBX' }));
+    await user().click(screen.getByRole('button', { name: 'Delete trunk' }));
     await screen.findByText('PBX was deleted.');
     expect(screen.getByText(/^No trunks yet/)).toBeTruthy();
     const add = screen.getByRole('button', { name: 'Add a trunk' });
@@ -202,9 +206,9 @@ describe('the SIP trunks screen', () => {
 
   it('shows the platform’s refusal on the field it names, which takes the focus', async () => {
     const { container } = await open();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Provider' }));
+    await user().click(screen.getByRole('button', { name: 'Edit Provider' }));
     type(/^Countries it may call/, '7\n999');
-    fireEvent.click(screen.getByRole('button', { name: 'Save trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Save trunk' }));
     const countries = screen.getByRole('textbox', { name: /^Countries it may call/ });
     await waitFor(() => expect(countries.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByRole('alert').textContent).toBe(
@@ -216,10 +220,10 @@ describe('the SIP trunks screen', () => {
 
   it('marks the host a new trunk was refused for', async () => {
     const { seen } = await open([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Add a trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Add a trunk' }));
     type('Name', 'Provider');
     type(/^Host/, 'bad host');
-    fireEvent.click(screen.getByRole('button', { name: 'Add trunk' }));
+    await user().click(screen.getByRole('button', { name: 'Add trunk' }));
     const host = screen.getByRole('textbox', { name: /^Host/ });
     await waitFor(() => expect(host.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByRole('alert').textContent).toBe('Give a host name or an IPv4 address.');

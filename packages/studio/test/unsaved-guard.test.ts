@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, render } from '@testing-library/preact';
+import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Route } from '../src/router';
 import { LEAVE_QUESTION, mayLeave, useUnsavedGuard } from '../src/unsaved-guard';
@@ -12,12 +12,18 @@ function Guarded({ dirty }: { dirty: boolean }) {
   return null;
 }
 
-const root = document.createElement('div');
-const show = (dirty: boolean) => act(() => render(h(Guarded, { dirty }), root));
+let shown: ReturnType<typeof render> | undefined;
+/** Mounts the guard, or gives the mounted one `dirty`. */
+function show(dirty: boolean) {
+  const guarded = h(Guarded, { dirty });
+  if (shown) shown.rerender(guarded);
+  else shown = render(guarded);
+}
 
 afterEach(() => {
   // Inside act: the hooks' cleanup runs now, not on a timer after jsdom is gone.
-  act(() => render(null, root));
+  act(() => cleanup());
+  shown = undefined;
   vi.restoreAllMocks();
 });
 

@@ -11,11 +11,15 @@ import {
   type WidgetSettings,
 } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
 import { tabsOf, WidgetEditor } from '../src/widget-editor';
 import { fakePlatform, type SeenRequest, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -71,7 +75,7 @@ describe('the widget editor', () => {
 
   it('shows a new empty field’s error once it is left, not when its box is ticked', async () => {
     await editor(defaultSettings('chat'));
-    fireEvent.click(screen.getByLabelText('Connect Telegram'));
+    await user().click(screen.getByLabelText('Connect Telegram'));
     const token = within(screen.getByRole('group', { name: 'Telegram' })).getByLabelText(
       'Bot token',
     );
@@ -84,10 +88,10 @@ describe('the widget editor', () => {
 
   it('shows every error on save, and puts the focus on the first', async () => {
     const seen = await editor(defaultSettings('chat'));
-    fireEvent.click(screen.getByLabelText('Connect Viber'));
+    await user().click(screen.getByLabelText('Connect Viber'));
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: ' ' } });
     expect(screen.queryAllByRole('alert')).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user().click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/^Not saved: \d+ field\(s\) need fixing\.$/);
     expect(document.activeElement).toBe(screen.getByLabelText('Name'));
     expect(screen.getByText('Give the widget a name.')).toBeTruthy();
@@ -114,8 +118,8 @@ describe('the widget editor', () => {
       'schedule',
     );
     const [saturday, sunday] = screen.getAllByLabelText('Closed all day');
-    fireEvent.click(saturday as HTMLElement);
-    fireEvent.click(sunday as HTMLElement);
+    await user().click(saturday as HTMLElement);
+    await user().click(sunday as HTMLElement);
     const value = (label: string) =>
       screen.getAllByLabelText(label).map((input) => (input as HTMLInputElement).value);
     expect(value('From')).toEqual(['11:00', '10:00']);

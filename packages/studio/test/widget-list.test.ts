@@ -2,11 +2,15 @@
 /** The widget list: what each widget shows on the site, and where the focus goes after a delete. */
 import { type CallbackSettings, defaultSettings, type WidgetSettings } from '@frontdesk/config';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
 import { noteDeleted, WidgetList } from '../src/widget-list';
 import { fakePlatform, session } from './fake-platform';
+
+/** A person at the keyboard and mouse: clicks as a browser gets them. */
+const user = () => userEvent.setup();
 
 afterEach(() => {
   cleanup();
@@ -44,7 +48,7 @@ async function list(list: Widget[] = widgets) {
 
 /** Deletes the widget `name` through its row's button and the dialog. */
 async function remove(name: string) {
-  fireEvent.click(screen.getByRole('button', { name: `Delete ${name}` }));
+  await user().click(screen.getByRole('button', { name: `Delete ${name}` }));
   fireEvent.submit(screen.getByLabelText('Reason (optional)').closest('form') as HTMLFormElement);
   await screen.findByText(`${name} was deleted.`);
 }

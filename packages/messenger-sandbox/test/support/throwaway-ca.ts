@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalCa, localCa } from '../../src/local-ca';
+import { type LocalCa, localCa } from '@frontdesk/messenger-sandbox';
 
 /** The files and PEM texts of a throwaway CA and of a server certificate it issued. */
 export interface ThrowawayCa extends LocalCa {

@@ -42,6 +42,9 @@ export interface CallRow {
   /** A call that rang out, marked handled from the missed list (migration 032). */
   handled_at: number | null;
   handled_by_name: string | null;
+  /** An automatic callback's attempt: its order and the visitor's number dialled (migration 037). */
+  order_id: string | null;
+  caller: string | null;
 }
 
 const UTM_TAGS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
@@ -106,6 +109,8 @@ export function callsRepository(base: Kysely<Tables>): Store['calls'] {
         ended_at: null,
         handled_at: null,
         handled_by_name: null,
+        order_id: null,
+        caller: null,
       };
       try {
         await db.insertInto('calls').values(row).execute();

@@ -21,7 +21,9 @@ export { parseTrunkUrl, seedDemoTrunk } from './demo-trunk';
 export {
   createSipEdge,
   DEFAULT_TUNING,
+  dialRefusal,
   edgeLogger,
+  freePort,
   registerSipRoutes,
   type SipEdge,
   type SipEdgeTuning,

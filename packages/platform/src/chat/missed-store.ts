@@ -69,6 +69,8 @@ export function missedRepository(base: Kysely<Tables>): MissedStore['missed'] {
           .where('account_id', '=', accountId)
           .where('status', 'in', RANG_OUT)
           .where('handled_at', 'is', null)
+          // An automatic callback's attempt is its order's, which stays open if it is missed.
+          .where('order_id', 'is', null)
           .orderBy('started_at', 'desc')
           .limit(LIST_LIMIT)
           .execute(),
@@ -119,6 +121,7 @@ export function missedRepository(base: Kysely<Tables>): MissedStore['missed'] {
         .selectFrom('calls')
         .select('account_id')
         .where('status', 'in', RANG_OUT)
+        .where('order_id', 'is', null)
         .where('ended_at', '>', from)
         .where('ended_at', '<=', to);
       const rows = await chats.union(orders).union(calls).execute();

@@ -107,6 +107,13 @@ async function eraseIn(
       .set({ note: null })
       .where('order_id', 'in', orderIds)
       .execute();
+    // The automatic callback's attempts dialled their number.
+    await trx
+      .withTables<{ calls: CallRow }>()
+      .updateTable('calls')
+      .set({ caller: ERASED, answered_number: null })
+      .where('order_id', 'in', orderIds)
+      .execute();
     await trx
       .updateTable('outbox')
       .set({ subject: ERASED, body: ERASED, last_error: null })

@@ -10,6 +10,7 @@ import type { Database } from '../storage/database';
 import { skipLocked } from '../storage/skip-locked';
 import type { Store } from '../storage/store';
 import type { DueTaskRow, Tables } from '../storage/tables';
+import { renewClaim } from './callback-attempts-store';
 import type { DueTask, Order } from './order-records';
 import { insertEvent, toOrder } from './order-rows';
 
@@ -106,6 +107,8 @@ export function dueTasksRepository(
         .where('fired_at', 'is', null)
         .execute();
     },
+
+    renew: (id, by, now) => renewClaim(db, id, by, now),
 
     async forOrder(orderId) {
       const row = await db

@@ -42,6 +42,42 @@ export interface OrderTransition {
   now: number;
 }
 
+/** How one automatic callback attempt went (the edge controller's outcome, store-side). */
+export type AttemptOutcome = {
+  result: 'answered' | 'addressee_unanswered' | 'visitor_busy' | 'visitor_no_answer' | 'failed';
+  sipCode?: number | null;
+  answeredAt?: number;
+  endedAt?: number;
+  /** How long they talked (the edge's measure). */
+  talkMs?: number;
+};
+
+/** What {@link OrdersRepository.recordAttempt} stores. */
+export interface CallbackAttempt {
+  orderId: string;
+  taskId: string;
+  /** The claim the attempt was made under: only it moves the order and its task. */
+  claimedBy: string;
+  trunkId: string;
+  /** The employee whose phone was the addressee: who talked, when answered. */
+  operator: { id: string; name: string } | null;
+  outcome: AttemptOutcome;
+  startedAt: number;
+  now: number;
+  /** The widget's policy: how many attempts, how far apart. */
+  maxAttempts: number;
+  retryAfterMs: number;
+  /** After the last unanswered attempt: the e-mails and SMS that tell staff. */
+  fallback: NewOutboxMessage[];
+}
+
+/** What became of an order after an attempt (`none`: it was no longer this claim's to move). */
+export interface RecordedAttempt {
+  next: 'done' | 'retry' | 'fallback' | 'none';
+  attempt: number;
+  order: Order;
+}
+
 /** The callback orders (`store.orders`). */
 export interface OrdersRepository {
   /**
@@ -62,6 +98,8 @@ export interface OrdersRepository {
   open(accountId: string, limit: number): Promise<Order[]>;
   /** Moves an order to `to` if it is in one of `from`; undefined when it was not (or is missing). */
   transition(id: string, change: OrderTransition): Promise<Order | undefined>;
+  /** Records an automatic callback's attempt: its call, its event, and what comes next. */
+  recordAttempt(attempt: CallbackAttempt): Promise<RecordedAttempt>;
 }
 
 /** The orders' due rings (`store.dueTasks`). */
@@ -79,5 +117,7 @@ export interface DueTasksRepository {
   }): Promise<{ task: DueTask; order: Order }[]>;
   /** Records that the ring went out. */
   markFired(id: string, now: number): Promise<void>;
+  /** Keeps `by`'s claim fresh while its attempt is on the line (no takeover after the lease). */
+  renew(id: string, by: string, now: number): Promise<void>;
   forOrder(orderId: string): Promise<DueTask | undefined>;
 }

@@ -5,6 +5,7 @@ import { uniqueViolation } from '../storage/constraint-violation';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { Store } from '../storage/store';
 import type { OrderRow, Tables } from '../storage/tables';
+import { recordAttempt } from './callback-attempts-store';
 import { insertDueTask } from './due-tasks-store';
 import type { Order, OrderStatus, PlacedOrder, PlaceOrder } from './order-records';
 import { insertEvent, toOrder } from './order-rows';
@@ -132,6 +133,8 @@ export function ordersRepository(db: Kysely<Tables>): Store['orders'] {
         return toOrder(row);
       });
     },
+
+    recordAttempt: (attempt) => recordAttempt(db, attempt),
   };
 }
 
@@ -198,6 +201,7 @@ function toRow(order: PlaceOrder['order']): OrderRow {
     accepted_at: null,
     done_at: null,
     failed_at: null,
+    attempts: 0,
   };
 }
 

@@ -3,7 +3,8 @@
  * idempotency and honeypot choices) is written up in ORDERS.md; in short, checks run in this
  * order — body (400 `invalid`), widget and Origin (404, 403), Idempotency-Key (400; a key seen
  * before answers at once: the same body gets the same 201 again, another body 409), per-IP limit
- * (429), honeypot (a fake 201), phone (400 `invalid_phone`), per-number limit (429), consent (422),
+ * (429), honeypot (a fake 201), phone (400 `invalid_phone`: also a number the account's trunks
+ * cannot dial in automatic mode), per-number limit (429), consent (422),
  * slot or "now" against the schedule at this moment (422) — then the order, its key and its
  * notifications or due task are committed in one transaction before the 201.
  */
@@ -30,6 +31,7 @@ import { rememberOrderContact } from './order-contact';
 import type { Order } from './order-records';
 import { parsePhone } from './parse-phone';
 import { requestHash } from './request-hash';
+import { unreachable } from './trunk-reach';
 
 const OrderBody = v.pipe(
   v.object({
@@ -140,6 +142,9 @@ export function registerPublicCallbacks(app: PlatformApp, ctx: AppContext): void
       if (mode.kind === 'automatic' && !mayDial(phone, country, mode.directions)) {
         throw new ApiError(400, 'invalid_phone', 'We cannot call this number.', 'phone');
       }
+      const unreachableBy =
+        mode.kind === 'automatic' && (await unreachable(ctx.store, widget.accountId, phone.e164));
+      if (unreachableBy) throw new ApiError(400, 'invalid_phone', unreachableBy, 'phone');
       await consumePoint(
         ctx.limiters.ordersByPhone,
         phone.e164,

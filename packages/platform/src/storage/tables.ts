@@ -161,6 +161,8 @@ export interface OrderRow {
   accepted_at: number | null;
   done_at: number | null;
   failed_at: number | null;
+  /** Automatic mode: the calls the platform placed for it (migration 037). */
+  attempts: number;
   /** The address book's contact (migration 035); null for orders placed before it. */
   contact_id: string | null;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from '../support/databases';
 import { automatic, callbackWidget, postOrder } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { newTrunk } from '../support/store-fixtures';
 
 const T0 = Date.parse('2026-03-04T07:00:00Z');
 const MINUTE = 60_000;
@@ -18,21 +19,7 @@ describe.each(engines)('the call history’s filters and CSV on $name', (engine)
   let trunkId = '';
   /** A trunk of the account named `name`. */
   const trunkNamed = (name: string) =>
-    t.platform.store.trunks.create({
-      accountId: t.accountId,
-      name,
-      host: 'sip.provider.example',
-      port: 5060,
-      transport: 'udp',
-      username: 'shop',
-      password: null,
-      register: false,
-      callerId: null,
-      callerIdHeader: 'from',
-      maxCalls: 2,
-      destinations: ['7'],
-      now: T0,
-    });
+    newTrunk(t.platform.store, t.accountId, T0, { name, host: 'sip.provider.example' });
 
   /**
    * A call from `call` at minute `minute`, ending as `end` says: `forwarded`, answered by a phone

@@ -66,9 +66,22 @@ describe.each(engines)('erasing a contact on $name', (engine) => {
     const callback = await callbackWidget(t, {
       mode: { kind: 'manual', emails: ['desk@corp.example'], smsNumbers: [] },
     });
-    expect((await postOrder(t, callback.key, { phone: PHONE, now: true, name: NAME })).status).toBe(
-      201,
-    );
+    const placed = await postOrder(t, callback.key, { phone: PHONE, now: true, name: NAME });
+    expect(placed.status).toBe(201);
+    // A call the automatic callback placed to the number: in the history, dialled and answered.
+    await t.platform.store.orders.recordAttempt({
+      orderId: ((await placed.json()) as { id: string }).id,
+      taskId: 'none',
+      claimedBy: 'none',
+      trunkId: 'none',
+      operator: null,
+      outcome: { result: 'answered', answeredAt: T0, endedAt: T0 + 1_000, talkMs: 1_000 },
+      startedAt: T0,
+      now: T0 + 1_000,
+      maxAttempts: 3,
+      retryAfterMs: 0,
+      fallback: [],
+    });
     const chat = await chatWidget(t);
     const client = suite.keep(await connectVisitor(t.url, { key: chat.key }));
     const sent = await client.ask<ChatAck<{ message: ChatMessage }>>('send', {

@@ -12,9 +12,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { freePortBlock } from '@frontdesk/phone-network';
+import { freePort } from '@frontdesk/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePortBlock } from '../../../phone-network/src/ports';
-import { freePort } from '../../src/calls/sip/process-group';
 import { connectDemoBot, demoSignIn } from '../support/built-platform';
 
 const root = new URL('../../../../', import.meta.url).pathname;

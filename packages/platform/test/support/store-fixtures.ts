@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WidgetSettings, WidgetType } from '@frontdesk/config';
 import type { Account, Role, User } from '../../src/accounts/account-records';
+import type { Trunk } from '../../src/calls/call-records';
 import type { PlaceOrder } from '../../src/orders/order-records';
 import type { Store } from '../../src/storage/store';
 import type { Widget } from '../../src/widgets/widget-records';
@@ -66,4 +67,29 @@ export function orderInput(
     dueAt: now,
     ...rest,
   };
+}
+
+/** A UDP trunk of `accountId` named `name` (no password, two calls, Russia unless `destinations`). */
+export function newTrunk(
+  store: Store,
+  accountId: string,
+  now: number,
+  fields: { name?: string; host?: string; destinations?: string[] } = {},
+): Promise<Trunk> {
+  return store.trunks.create({
+    accountId,
+    name: 'Carrier',
+    host: 'carrier.test',
+    port: 5060,
+    transport: 'udp',
+    username: 'frontdesk',
+    password: null,
+    register: false,
+    callerId: null,
+    callerIdHeader: 'from',
+    maxCalls: 2,
+    destinations: ['7'],
+    now,
+    ...fields,
+  });
 }

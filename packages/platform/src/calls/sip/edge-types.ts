@@ -8,6 +8,7 @@ import type { SipCredential } from './credentials';
 import type { EdgeLogger } from './edge-log';
 import type { CallerContext } from './events';
 import type { ProgramState } from './supervisor';
+import type { CallbackCall, CallbackOutcome } from './third-party-call';
 import type { SipEdgeTuning } from './tuning';
 
 /** Where the edge stands. */
@@ -94,6 +95,11 @@ export interface SipEdge {
   ): Promise<SipCredential>;
   /** An operator's softphone credential. @throws {SipEdgeUnavailableError} */
   operatorCredential(user: User): SipCredential;
+  /**
+   * One automatic callback attempt (third-party-call.ts): rings the addressee, then the visitor,
+   * connects them; resolves when it is over. @throws {SipEdgeUnavailableError}
+   */
+  callback(call: CallbackCall): Promise<CallbackOutcome>;
   /** A credential for any user part and expiry (tests: expired credentials). */
   mint(user: string, expiresAt: number): SipCredential;
   /**

@@ -32,6 +32,7 @@ import { endLostCalls } from './lost-calls';
 import { freePort, freeUdpPort } from './process-group';
 import { registrationTracker } from './registrations';
 import { type RtpengineProgram, rtpengineProgram } from './rtpengine-process';
+import { type ControllerPorts, thirdPartyCall } from './third-party-call';
 import { edgeCertificate, writeTlsConfig } from './tls-files';
 import { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
 
@@ -51,6 +52,8 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
   let media: RtpengineProgram | undefined;
   let wsPort: number | undefined;
   let secret = '';
+  /** The callback controller's way into Kamailio's loop and rtpengine (set at start). */
+  let controllerPorts: Omit<ControllerPorts, 'now'> | undefined;
   let resyncTimer: NodeJS.Timeout | undefined;
   let trunkPort = env.sipTrunkPort;
   let trunkTlsPort = env.sipTrunkTlsPort;
@@ -140,6 +143,7 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       wsPort = env.sipWsPort === 0 ? await freePort() : env.sipWsPort;
       const ngPort = await freeUdpPort();
       const loopPort = await freeUdpPort();
+      controllerPorts = { loopPort, ngPort, edgeSecret };
       trunkPort = env.sipTrunkPort || (await freePort());
       trunkTlsPort = env.sipTrunkTlsPort || (await freePort());
       internal = await startInternalServer(edgeSecret, {
@@ -268,6 +272,12 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
     operatorCredential(user) {
       requireRunning();
       return mintCredential(secret, operatorUser(user.id), now() + tuning.operatorTtlMs);
+    },
+
+    callback(call) {
+      requireRunning();
+      if (!controllerPorts) throw new SipEdgeUnavailableError('The SIP edge is not running.');
+      return thirdPartyCall({ ...controllerPorts, now }, call);
     },
 
     mint(user, expiresAt) {

@@ -8,10 +8,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { EdgeLogger } from './edge-log';
 
+export { refusal as dialRefusal } from './destinations';
 export { createSipEdge } from './edge';
 export type { EdgeLogger } from './edge-log';
 export type { SipEdge, SipEdgeOptions, SipEdgeState, SipEdgeStatus } from './edge-types';
 export { INSTALL_HINT, RTPENGINE_HINT } from './install';
+export { freePort } from './process-group';
 export { registerSipRoutes } from './routes';
 export { syncingStore } from './store-sync';
 export { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';

@@ -14,7 +14,7 @@ import {
   ORDERS as ORDERS_034,
 } from './034_call_history_results';
 
-const ORDERS = sql`
+export const ORDERS = sql`
   select 'callback' as kind, id, account_id, widget_id, phone as caller, name as caller_name,
     widget_name as dialled, outgoing_number as line, status, ${ORDER_RESULT} as result,
     created_at as at, slot_at, accepted_at as answered_at,
@@ -24,7 +24,7 @@ const ORDERS = sql`
     cast(null as text) as trunk_id
   from orders`;
 
-const CALLS = sql`
+export const CALLS = sql`
   select case when trunk_id is not null or fail_reason = 'trunk_unavailable' then 'trunk'
       else 'call' end as kind,
     id, account_id, widget_id, widget_name as caller,

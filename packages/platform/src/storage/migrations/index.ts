@@ -19,6 +19,7 @@ import * as callFailReason from './033_call_fail_reason';
 import * as callHistoryResults from './034_call_history_results';
 import * as addressBook from './035_address_book';
 import * as callHistoryTrunks from './036_call_history_trunks';
+import * as callbackAttempts from './037_callback_attempts';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -38,4 +39,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '034_call_history_results': callHistoryResults,
   '035_address_book': addressBook,
   '036_call_history_trunks': callHistoryTrunks,
+  '037_callback_attempts': callbackAttempts,
 };

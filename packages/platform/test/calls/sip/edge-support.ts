@@ -5,7 +5,8 @@
  */
 import type { CallCredentials, OperatorSipCredentials } from '@frontdesk/config';
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
-import type { Platform, Widget } from '@frontdesk/platform';
+import type { Carrier } from '@frontdesk/phone-network';
+import type { Platform, Trunk, Widget } from '@frontdesk/platform';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
 import { startPlatform, type TestPlatform, testClock } from '../../support/platform';
 import { SipSocket, UserAgent } from './sip-client';
@@ -151,4 +152,33 @@ export async function eventually<T>(
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * A UDP trunk of the test account to the phone network's `carrier`, with `credentials` (one of
+ * the carrier's trunks) and `patch` over the defaults (caller id in P-Asserted-Identity, at most
+ * 2 calls, Russia only).
+ */
+export function carrierTrunk(
+  p: EdgePlatform,
+  carrier: Pick<Carrier, 'host' | 'port'>,
+  credentials: { username: string; password: string },
+  patch: Partial<Pick<Trunk, 'callerIdHeader' | 'maxCalls' | 'destinations'>> = {},
+): Promise<Trunk> {
+  return p.t.platform.store.trunks.create({
+    accountId: p.t.accountId,
+    name: 'The carrier',
+    host: carrier.host,
+    port: carrier.port,
+    transport: 'udp',
+    username: credentials.username,
+    password: credentials.password,
+    register: false,
+    callerId: null,
+    callerIdHeader: 'pai',
+    maxCalls: 2,
+    destinations: ['7'],
+    now: p.t.clock().getTime(),
+    ...patch,
+  });
 }

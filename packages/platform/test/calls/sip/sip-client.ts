@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
+import { COMPACT_HEADERS } from '../../../src/calls/sip/sip-message';
 
 /** A parsed SIP message. */
 export interface SipMessage {
@@ -23,17 +24,6 @@ export interface SipMessage {
   raw: string;
 }
 
-const COMPACT: Readonly<Record<string, string>> = {
-  v: 'via',
-  f: 'from',
-  t: 'to',
-  i: 'call-id',
-  m: 'contact',
-  l: 'content-length',
-  c: 'content-type',
-  k: 'supported',
-};
-
 /** Parses one SIP message. */
 export function parseSip(raw: string): SipMessage {
   const split = raw.indexOf('\r\n\r\n');
@@ -45,7 +35,7 @@ export function parseSip(raw: string): SipMessage {
     const colon = line.indexOf(':');
     if (colon === -1) continue;
     const short = line.slice(0, colon).trim().toLowerCase();
-    const name = COMPACT[short] ?? short;
+    const name = COMPACT_HEADERS[short] ?? short;
     const list = headers.get(name) ?? [];
     list.push(line.slice(colon + 1).trim());
     headers.set(name, list);

@@ -18,6 +18,7 @@ import type { Widget } from '../../../src/widgets/widget-records';
 import {
   callCredentials,
   callWidget,
+  carrierTrunk,
   type EdgePlatform,
   eventually,
   startEdgePlatform,
@@ -80,21 +81,7 @@ describe('calls through a SIP trunk', () => {
     p = await startEdgePlatform({ env: { SIP_TRUNK_CA: network.carrier?.tls.caFile } });
     const carrier = network.carrier;
     if (!carrier) throw new Error('no carrier');
-    const trunk = await p.t.platform.store.trunks.create({
-      accountId: p.t.accountId,
-      name: 'The carrier',
-      host: carrier.host,
-      port: carrier.port,
-      transport: 'udp',
-      username: TRUNK.username,
-      password: TRUNK.password,
-      register: false,
-      callerId: null,
-      callerIdHeader: 'pai',
-      maxCalls: 2,
-      destinations: ['7'],
-      now: p.t.clock().getTime(),
-    });
+    const trunk = await carrierTrunk(p, carrier, TRUNK);
     trunkId = trunk.id;
   }, 60_000);
   afterAll(async () => {

@@ -10,6 +10,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChatAck, ChatMessage } from '@frontdesk/config';
 import { type MessengerSandbox, startMessengerSandbox } from '@frontdesk/messenger-sandbox';
+import { freePort } from '@frontdesk/platform';
 import SQLite from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,6 @@ import {
   type ThrowawayCa,
   throwawayCa,
 } from '../../../../messenger-sandbox/test/support/throwaway-ca';
-import { freePort } from '../../../src/calls/sip/process-group';
 import {
   type BuiltPlatform,
   builtPlatform,

@@ -1,0 +1,182 @@
+/**
+ * The automatic callback, started by an order's due task: the SIP edge's controller calls the
+ * addressee's phone through a trunk (an employee's external phone, or the external addressee) and,
+ * once they answer, the visitor's number with the widget's outgoing number, and connects them
+ * (SIP-EDGE.md, "The automatic callback's calls"). Each attempt is recorded on the order and in
+ * the call history; an unanswered one is tried again by the widget's retry policy, and after the
+ * last one the order rings the consoles as a card and its staff get e-mail/SMS (ORDERS.md).
+ * Orders this cannot dial (no edge in this process, no trunk for both numbers, an addressee
+ * without a phone: every operator, a group, an employee without an external phone) ring the
+ * consoles as before.
+ */
+import { type CallbackSettings, DEFAULT_RETRY_POLICY, type RetryPolicy } from '@frontdesk/config';
+import type { SipEdge, Trunk } from '../calls';
+import { dialRefusal } from '../calls';
+import type { Clock } from '../clock';
+import type { Store } from '../storage/store';
+import { orderRoutingOf } from './callback-mode';
+import type { OrderFeed } from './order-feed';
+import { orderNotifications } from './order-notifications';
+import type { DueTask, Order } from './order-records';
+
+/** What places an order's calls: `take` says whether it took the order (an attempt started). */
+export interface AutoCallbacks {
+  take(task: DueTask, order: Order): Promise<boolean>;
+  /** Waits for the attempts in progress (tests). */
+  settled(): Promise<void>;
+  /**
+   * The platform closes: attempts in progress record nothing more (their claims, no longer
+   * renewed, are taken over after the lease, and the order is called again).
+   */
+  stop(): void;
+}
+
+/** Whom to call, through which trunk. */
+interface Plan {
+  trunk: Trunk;
+  addressee: string;
+  operator: { id: string; name: string } | null;
+  policy: RetryPolicy;
+  notify: { emails: readonly string[]; smsNumbers: readonly string[] };
+  timeZone: string;
+}
+
+/** The automatic callbacks of one process whose SIP edge runs (`edge`). */
+export function autoCallbacks(deps: {
+  store: Store;
+  clock: Clock;
+  edge: SipEdge;
+  feed: OrderFeed;
+  claim: { by: string; leaseMs: number };
+  log: (error: unknown) => void;
+}): AutoCallbacks {
+  const { store, clock, edge, feed, claim } = deps;
+  const running = new Set<Promise<void>>();
+  const renewals = new Set<NodeJS.Timeout>();
+  let stopped = false;
+
+  async function plan(order: Order): Promise<Plan | undefined> {
+    if (order.mode !== 'automatic' || edge.status().state !== 'running') return undefined;
+    const widget = await store.widgets.get(order.widgetId);
+    const routing = widget && orderRoutingOf(widget.settings);
+    if (!widget || routing?.mode.kind !== 'automatic') return undefined;
+    const { addressee } = order;
+    let number: string | null = null;
+    let operator: Plan['operator'] = null;
+    if (addressee?.kind === 'external') number = addressee.number;
+    else if (addressee?.kind === 'employee') {
+      const user = await store.users.get(addressee.id);
+      if (user && user.accountId === order.accountId) {
+        number = user.phone;
+        operator = { id: user.id, name: user.name };
+      }
+    }
+    if (!number) return undefined;
+    const reach = number;
+    const trunk = (await store.trunks.list(order.accountId)).find(
+      (t) =>
+        dialRefusal(order.phone, t.destinations) === undefined &&
+        dialRefusal(reach, t.destinations) === undefined,
+    );
+    if (!trunk) return undefined;
+    const mode = routing.mode as Extract<CallbackSettings['mode'], { kind: 'automatic' }>;
+    const policy = mode.retries ?? DEFAULT_RETRY_POLICY;
+    return {
+      trunk,
+      addressee: number,
+      operator,
+      policy,
+      notify: {
+        emails: [...new Set([...policy.notify.emails, ...routing.notify.emails])],
+        smsNumbers: [...new Set([...policy.notify.smsNumbers, ...routing.notify.smsNumbers])],
+      },
+      timeZone: widget.settings.schedule.timeZone,
+    };
+  }
+
+  async function attempt(task: DueTask, order: Order, p: Plan): Promise<void> {
+    const startedAt = clock().getTime();
+    // The claim stays fresh while the call lasts: no other process calls the order meanwhile.
+    const renew = setInterval(
+      () => void store.dueTasks.renew(task.id, claim.by, clock().getTime()).catch(deps.log),
+      Math.max(1_000, Math.floor(claim.leaseMs / 3)),
+    );
+    renewals.add(renew);
+    let outcome: Awaited<ReturnType<SipEdge['callback']>>;
+    try {
+      outcome = await edge.callback({
+        trunkId: p.trunk.id,
+        addressee: p.addressee,
+        addresseeCallerId: order.phone,
+        displayName: order.name ? `${order.name} ${order.phone}` : order.phone,
+        visitor: order.phone,
+        visitorCallerId: order.outgoingNumber ?? '',
+        ringMs: p.policy.ringSeconds * 1000,
+      });
+    } catch (error) {
+      deps.log(error);
+      outcome = { result: 'failed', sipCode: null };
+    } finally {
+      clearInterval(renew);
+      renewals.delete(renew);
+    }
+    if (stopped) return;
+    const now = clock().getTime();
+    const recorded = await store.orders.recordAttempt({
+      orderId: order.id,
+      taskId: task.id,
+      claimedBy: claim.by,
+      trunkId: p.trunk.id,
+      operator: p.operator,
+      // The edge times the talk by the real clock; the history's times are the platform's.
+      outcome:
+        outcome.result === 'answered'
+          ? {
+              result: 'answered',
+              talkMs: outcome.endedAt - outcome.answeredAt,
+              answeredAt: Math.max(startedAt, now - (outcome.endedAt - outcome.answeredAt)),
+              endedAt: now,
+            }
+          : outcome,
+      startedAt,
+      now,
+      maxAttempts: p.policy.attempts,
+      retryAfterMs: p.policy.intervalMinutes * 60_000,
+      fallback: fallbackMessages(order, p),
+    });
+    if (recorded.next === 'fallback') feed.ringing(recorded.order);
+    feed.updated(recorded.order);
+  }
+
+  return {
+    async take(task, order) {
+      if (stopped) return false;
+      const p = await plan(order);
+      if (!p) return false;
+      const call = attempt(task, order, p)
+        .catch(deps.log)
+        .finally(() => running.delete(call));
+      running.add(call);
+      return true;
+    },
+    async settled() {
+      while (running.size > 0) await Promise.all(running);
+    },
+    stop() {
+      stopped = true;
+      for (const renew of renewals) clearInterval(renew);
+    },
+  };
+}
+
+/** The staff's e-mails and SMS when the platform gave up: manual mode's, saying so. */
+function fallbackMessages(order: Order, p: Plan) {
+  return orderNotifications(order, p.notify, p.timeZone).map((message) => ({
+    ...message,
+    subject: message.subject && `Not reached after ${p.policy.attempts} calls: ${message.subject}`,
+    body:
+      message.channel === 'email'
+        ? `The platform called ${p.policy.attempts} times and could not connect this order. Please call the visitor back.\n\n${message.body}`
+        : `Not reached: ${message.body}`,
+  }));
+}
