@@ -9,7 +9,7 @@ import type { Widget } from '../../src/widgets/widget-records';
 
 /**
  * Settings for a widget of `type`. The store keeps settings as opaque JSON, so these need not be
- * schema-valid; the schema's own values are round-tripped in settings-roundtrip.test.ts.
+ * schema-valid; the schema's own values are round-tripped in store.settings-roundtrip.test.ts.
  */
 export function settingsFor(type: WidgetType, extra: Record<string, unknown> = {}): WidgetSettings {
   return { type, title: `A ${type} widget`, nested: { list: [1, 'two', null] }, ...extra } as never;

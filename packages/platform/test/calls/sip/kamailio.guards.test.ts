@@ -2,7 +2,7 @@
  * Toll-fraud and abuse guards, enforced by Kamailio itself (a browser cannot be trusted): what a
  * visitor credential may do, expiry, one credential per request (the one verified), the WebSocket
  * Origin check and its table kept current by the platform, operators limited to their lines.
- * Flood limits: flood.test.ts.
+ * Flood limits: kamailio.flood.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorUser, visitorUser } from '../../../src/calls/sip/credentials';

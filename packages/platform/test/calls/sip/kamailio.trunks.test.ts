@@ -25,7 +25,7 @@ import {
   visitorAgent,
 } from './edge-support';
 
-/** How long a wait after Kamailio was killed may take (see the lifecycle tests). */
+/** How long a wait after Kamailio was killed may take (see edge.lifecycle.test.ts). */
 const AFTER_KILL_MS = 20_000;
 
 const ANSWERS = '+74951110001';
