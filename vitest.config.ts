@@ -61,7 +61,9 @@ const coverageThresholds = Object.fromEntries(
     schedule: [98, 97, 96, 99],
     staff: [95, 88, 91, 97],
     studio: [75, 66, 73, 78],
-    // platform: not set yet (its measurement needs the whole unit run).
+    // Measured in a whole clean-clone unit run (df73e8e: 92.09, 83.05, 94.81, 94.50); its SIP and
+    // crash tests take timing-dependent paths, so two points under, like the two above.
+    platform: [90, 81, 92, 92],
   }).map(([name, [statements, branches, functions, lines]]) => [
     `packages/${name}/src/**`,
     { statements, branches, functions, lines },

@@ -7,6 +7,7 @@ import {
   type LoaderHost,
   type LoaderWindow,
 } from '@frontdesk/loader';
+import { within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const API = 'https://fd.example/v1/';
@@ -162,7 +163,8 @@ describe('the loader', () => {
     link.innerHTML = '<span>Call me</span>';
     p.doc.body.append(link);
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
-    link.querySelector('span')?.dispatchEvent(click); // clicked before the chunk arrived
+    // Its text clicked (the event comes from the inner span) before the chunk arrived.
+    within(link).getByText('Call me').dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
     await settle();
     expect(p.started[0]?.launcher).toBe('link');
