@@ -7,7 +7,10 @@
  * outgoing number; each hears the other's tone. A slot order rings at the slot's start on the
  * platform's clock; a busy visitor is called again by the retry policy; a visitor who never
  * answers ends, after the last attempt, as a console card and an e-mail to the policy's
- * addresses. Run it in a private network namespace (`test/e2e/netns.sh`).
+ * addresses. An operator's console softphone in Chromium is called too (without SDP: sip.js
+ * offers in its 200): the operator answers there, the visitor's phone rings, and each hears the
+ * other through rtpengine (WebRTC on the console's side, G.711 on the phone's). Run it in a
+ * private network namespace (`test/e2e/netns.sh`).
  */
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +21,7 @@ import {
 } from '../../packages/config/src/index.ts';
 import { hasTone } from '../../packages/phone-network/src/index.ts';
 import { smtpReceiver } from '../../packages/platform/test/support/smtp.ts';
+import { heardFrequency, OPERATOR_HZ, operatorConsole } from './call-helpers.ts';
 import { ALWAYS_OPEN, LOOPBACK, openWidget, signInToConsole, visit } from './harness.ts';
 import { startTrunkStage, type TrunkStage, WIDGET_NUMBER } from './trunk-helpers.ts';
 
@@ -279,4 +283,43 @@ describe('the automatic callback, ordered in the widget', () => {
     expect(pageErrors).toEqual([]);
     await desk.context().close();
   }, 180_000);
+});
+
+describe('the console softphone as the addressee', () => {
+  it('"call me now": the operator’s console rings with the order beside their phone, the operator answers there, the visitor’s phone rings with the widget’s number; tones both ways', async () => {
+    const { key, name } = await autoWidget();
+    const { store, workers } = s.stage.platform.platform;
+    const desk = await operatorConsole(s.operatorBrowser, s.stage.platform.url);
+    await orderInWidget(key, VISITOR, 'now');
+    const order = await orderOf(VISITOR);
+    expect(await workers.runDue()).toBe(1);
+    // The console and the employee's phone ring at once.
+    const card = desk.locator('.call-card[data-kind=callback][data-state=ringing]');
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.locator('h3').textContent()).toBe(`Automatic callback — ${name}`);
+    expect(await card.locator('[data-field=order]').textContent()).toBe(`${NAME}, ${VISITOR}`);
+    const employee = s.network.phone(EMPLOYEE);
+    await employee.waitFor('CALL_INCOMING', 15_000);
+    await card.getByRole('button', { name: 'Answer' }).click();
+    // The console won: the phone stops ringing.
+    await employee.waitFor('CALL_CLOSED', 10_000);
+    const visitor = s.network.phone(VISITOR);
+    const incoming = await visitor.waitFor('CALL_INCOMING', 15_000);
+    expect(incoming.peerUri).toContain(`sip:${WIDGET_NUMBER}@`);
+    await visitor.answer();
+    await visitor.waitFor('CALL_ESTABLISHED', 10_000);
+    await desk.locator('.call-card[data-kind=callback][data-state=answered]').waitFor();
+    // The operator hears the visitor's phone; the phone hears the operator's microphone.
+    expect(Math.abs((await heardFrequency(desk, null)) - VISITOR_HZ)).toBeLessThan(30);
+    await expect.poll(() => heard(VISITOR, OPERATOR_HZ), { timeout: 15_000 }).toBe(true);
+    await desk.locator('.call-card').getByRole('button', { name: 'Hang up' }).click();
+    await visitor.waitFor('CALL_CLOSED', 10_000);
+    await workers.callbacksSettled();
+    const operator = await store.users.byEmail('operator@demo.test');
+    expect(await store.orders.get(order.id)).toMatchObject({
+      status: 'done',
+      operator: { id: operator?.id },
+    });
+    await desk.context().close();
+  }, 120_000);
 });

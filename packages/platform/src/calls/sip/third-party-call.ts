@@ -193,11 +193,16 @@ class Controller {
     try {
       forVisitor = String((await ng('offer', { ...TO_TRUNK, sdp: aAnswer.body })).sdp ?? '');
       // rtpengine's side for the addressee, answered now; the visitor's real answer replaces the
-      // stand-in inside rtpengine later, so the addressee's SDP never changes.
+      // stand-in inside rtpengine later, so the addressee's SDP never changes. The stand-in keeps
+      // none of the addressee's own streams (SSRCs, msids, header extensions, which rtpengine
+      // passes through): a browser told it would receive its own SSRC plays silence.
       const standIn = forVisitor
         .replace(/^c=IN IP4 .*$/gm, 'c=IN IP4 127.0.0.1')
         .replace(/^m=audio \d+/m, 'm=audio 9')
-        .replace(/^a=rtpengine.*\r\n/gm, '');
+        .replace(
+          /^a=(rtpengine|ssrc|ssrc-group|msid|msid-semantic|extmap|extmap-allow-mixed)\b.*\r\n/gm,
+          '',
+        );
       const forAddressee = await ng('answer', {
         ...toAddressee,
         'to-tag': 'visitor',

@@ -1,6 +1,6 @@
 /** A browser's SDP offer for the edge's tests, where a console softphone answers a call. */
 
-/** An offer as Chromium makes it: ICE, DTLS-SRTP, rtcp-mux, Opus before G.711. */
+/** An offer as Chromium makes it: ICE, DTLS-SRTP, rtcp-mux, Opus before G.711, its own SSRC. */
 export function browserOffer(): string {
   const fingerprint = Array.from({ length: 32 }, (_, i) =>
     (i * 7 + 16).toString(16).padStart(2, '0').toUpperCase(),
@@ -22,13 +22,17 @@ export function browserOffer(): string {
     `a=fingerprint:sha-256 ${fingerprint}`,
     'a=setup:actpass',
     'a=mid:0',
+    'a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid',
     'a=sendrecv',
+    'a=msid:6d7de728 dde232d4',
     'a=rtcp-mux',
     'a=rtpmap:111 opus/48000/2',
     'a=fmtp:111 minptime=10;useinbandfec=1',
     'a=rtpmap:0 PCMU/8000',
     'a=rtpmap:8 PCMA/8000',
     'a=rtpmap:126 telephone-event/8000',
+    'a=ssrc:12155436 cname:OUwM6R3/9NslXTLu',
+    'a=ssrc:12155436 msid:6d7de728 dde232d4',
     '',
   ].join('\r\n');
 }
