@@ -16,7 +16,10 @@ export interface CallbackTarget {
 }
 
 /** The targets of `order`; see the module comment. */
-export async function callbackTargets(store: Store, order: Order): Promise<CallbackTarget[]> {
+export async function callbackTargets(
+  store: Store,
+  order: Pick<Order, 'accountId' | 'addressee'>,
+): Promise<CallbackTarget[]> {
   const { addressee } = order;
   if (addressee?.kind === 'external') {
     return [{ addressee: { kind: 'number', number: addressee.number }, operator: null }];
