@@ -165,8 +165,9 @@ class Controller {
     const first = await this.firstAnswer(call);
     if ('finals' in first) {
       const codes = first.finals.map((response) => response.status ?? 0);
-      // Someone did not answer (or nobody was there): unanswered; else the first failure's code.
-      const missed = codes.find((code) => unanswered(code));
+      // Someone did not answer, declined or was busy (or nobody was there): unanswered; else the
+      // first failure's code.
+      const missed = codes.find((code) => unanswered(code) || busy(code));
       return missed !== undefined
         ? { result: 'addressee_unanswered', sipCode: missed }
         : { result: 'failed', sipCode: codes.find((code) => code > 0) ?? null };

@@ -237,6 +237,24 @@ describe('the automatic callback through a SIP trunk', () => {
     ua.socket.close();
   }, 60_000);
 
+  it('the operator declines in the console: the attempt ends unanswered (486), the visitor is never dialled', async () => {
+    const { ua, operatorId } = await consoleOnline();
+    const invitesBefore = (await network.carrier?.invites())?.length ?? 0;
+    const outcome = p.edge.callback({
+      trunkId,
+      addressees: [{ kind: 'console', operatorId }],
+      addresseeCallerId: VISITOR,
+      displayName: 'Ivan',
+      visitor: VISITOR,
+      visitorCallerId: OUTGOING,
+      ringMs: 10_000,
+    });
+    (await ua.nextInvite(10_000)).reject(486, 'Busy Here');
+    expect(await outcome).toEqual({ result: 'addressee_unanswered', sipCode: 486 });
+    expect((await network.carrier?.invites())?.length ?? 0).toBe(invitesBefore);
+    ua.socket.close();
+  }, 30_000);
+
   it('no console registered: the attempt ends unanswered (480) and the visitor is never dialled', async () => {
     const invitesBefore = (await network.carrier?.invites())?.length ?? 0;
     const outcome = await p.edge.callback({
