@@ -102,10 +102,7 @@ export async function thirdPartyCall(
     return await ua.run(call);
   } finally {
     // Addressees who lost the race may still owe their final answer (to ACK): then it closes.
-    void ua.settled().finally(() => {
-      ua.closed = true;
-      socket.close();
-    });
+    void ua.settled().finally(() => ua.close());
   }
 }
 
@@ -145,7 +142,7 @@ class Controller {
   /** Every INVITE's final answer (each settles within its ring time plus {@link GIVE_UP_MS}). */
   private readonly finals: Promise<unknown>[] = [];
   /** Set once the socket is closed: nothing more is sent. */
-  closed = false;
+  private closed = false;
 
   constructor(
     private readonly socket: Socket,
@@ -158,6 +155,12 @@ class Controller {
   /** Waits for every INVITE's final answer. */
   async settled(): Promise<void> {
     await Promise.all(this.finals);
+  }
+
+  /** Closes the socket: the attempt is over. */
+  close(): void {
+    this.closed = true;
+    this.socket.close();
   }
 
   async run(call: CallbackCall): Promise<CallbackOutcome> {
