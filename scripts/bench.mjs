@@ -246,7 +246,17 @@ const chatLoadJson = join(benchDir, 'chat-load.json');
 const trunkCallJson = join(benchDir, 'trunk-call.json');
 /** The call history and the address book at size: written by test/e2e/history.bench-run.ts. */
 const historyJson = join(benchDir, 'history.json');
-for (const file of [callJson, hostPageJson, wireJson, chatLoadJson, trunkCallJson, historyJson]) {
+/** The automatic callback's calls: written by test/e2e/auto-callback.bench-run.ts. */
+const autoCallbackJson = join(benchDir, 'auto-callback.json');
+for (const file of [
+  callJson,
+  hostPageJson,
+  wireJson,
+  chatLoadJson,
+  trunkCallJson,
+  historyJson,
+  autoCallbackJson,
+]) {
   rmSync(file, { force: true });
 }
 const run = spawnSync(
@@ -387,6 +397,8 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 const chatLoadSection = tableSection('Chat under load', chatLoadJson);
 /** Calls to a phone through a SIP trunk (`trunk-call.json`). */
 const trunkCallSection = tableSection('Calls to a phone through a SIP trunk', trunkCallJson);
+/** The automatic callback: order → addressee rings, answer → visitor rings (`auto-callback.json`). */
+const autoCallbackSection = tableSection('The automatic callback', autoCallbackJson);
 /** A filtered page of the call history and the contacts at size (`history.json`). */
 const historySection = tableSection('Call history and address book at size', historyJson);
 console.log(callTable);
@@ -490,5 +502,5 @@ chunks the widgets fetch when the browser is idle are counted. With no CPU throt
 
 ${hostPageTable}
 
-${wire}${chatLoadSection}${trunkCallSection}${historySection}`,
+${wire}${chatLoadSection}${trunkCallSection}${autoCallbackSection}${historySection}`,
 );

@@ -138,10 +138,13 @@ export interface CallStage {
 /**
  * Starts the stage with its SIP edge (and fails at once when Kamailio is not running) and the
  * visitor's and the operator's Chromium, each with its own tone (`visitorArgs`: extra flags of the
- * visitor's browser).
+ * visitor's browser; `env`: more of the platform's environment, SMTP_URL say).
  */
-export async function startCallStage(visitorArgs: string[] = []): Promise<CallStage> {
-  const stage = await startStage(new Date(), { sipEdge: {} });
+export async function startCallStage(
+  visitorArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CallStage> {
+  const stage = await startStage(new Date(), { sipEdge: {}, env });
   const dir = await mkdtemp(join(tmpdir(), 'frontdesk-call-'));
   const stop = async () => {
     await Promise.all(browsers.map((browser) => browser.close()));

@@ -33,10 +33,14 @@ export interface TrunkStage extends CallStage {
   calls(): Promise<Call[]>;
 }
 
-/** Starts the call stage, the phone network with `numbers`, and the demo trunk to its carrier. */
+/**
+ * Starts the call stage (`visitorArgs` and `env` as {@link startCallStage} takes them), the phone
+ * network with `numbers`, and the demo trunk to its carrier.
+ */
 export async function startTrunkStage(
   numbers: PhoneSpec[],
   visitorArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<TrunkStage> {
   const dir = await mkdtemp(join(tmpdir(), 'frontdesk-phones-'));
   const network = await startPhoneNetwork({
@@ -47,7 +51,7 @@ export async function startTrunkStage(
   });
   let callStage: CallStage | undefined;
   try {
-    callStage = await startCallStage(visitorArgs);
+    callStage = await startCallStage(visitorArgs, env);
     const { store } = callStage.stage.platform.platform;
     const widget = async () => {
       const found = await store.widgets.byKey('demo-call');

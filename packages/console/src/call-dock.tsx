@@ -1,12 +1,14 @@
 /**
  * Calls, whatever list or item is open: a fixed pop-up over the navigation's corner (never over
  * the conversation, so no reply box is covered or moved) with each call's caller (widget, page,
- * the visitor's local time), Answer / Decline, then Mute / Hang up and the digits the visitor
+ * the visitor's local time; for an automatic callback, the order's name and number — answering
+ * it, the platform calls the visitor), Answer / Decline, then Mute / Hang up and the digits the visitor
  * presses. A ringing call is announced in an assertive live region. Focus follows a call the
  * operator works in the pop-up (Answer → Hang up → Dismiss) and goes back where they were after
  * the last Dismiss; a call answered by the shortcut leaves focus where it is.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { orderCaller } from './callback-call';
 import { visitorTime } from './caller-info';
 import type { Softphone } from './softphone';
 import type { PhoneCall } from './softphone-calls';
@@ -28,9 +30,19 @@ function since(from: number, now: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Who calls, as the pop-up's heading and the announcement say it. */
-function widgetOf(call: PhoneCall): string {
-  return call.caller?.widget?.name ?? 'Unknown widget';
+/** The widget a call came through, as the pop-up, the list and the announcement say it. */
+export function widgetOf(call: PhoneCall): string {
+  return call.order?.widget.name ?? call.caller?.widget?.name ?? 'Unknown widget';
+}
+
+/** The pop-up's heading of a call. */
+function heading(call: PhoneCall): string {
+  const what = call.order
+    ? 'Automatic callback'
+    : call.state === 'ringing'
+      ? 'Incoming call'
+      : 'Call';
+  return `${what} — ${widgetOf(call)}`;
 }
 
 /** The remote audio of a call: plays it, and keeps it on the element for whoever listens. */
@@ -81,6 +93,7 @@ function CallCard({
       ref={ref}
       class="call-card"
       data-state={call.state}
+      data-kind={call.order ? 'callback' : 'call'}
       data-call-id={call.id}
       onFocusIn={() => {
         working.current = true;
@@ -90,10 +103,20 @@ function CallCard({
         if (to && !ref.current?.contains(to)) working.current = false;
       }}
     >
-      <h3>
-        {call.state === 'ringing' ? 'Incoming call' : 'Call'} — {widgetOf(call)}
-      </h3>
+      <h3>{heading(call)}</h3>
       <dl>
+        {call.order ? (
+          <>
+            <dt>Visitor</dt>
+            <dd data-field="order">{orderCaller(call.order)}</dd>
+            {call.state === 'ringing' ? (
+              <>
+                <dt>Next</dt>
+                <dd>Answer, and the platform calls the visitor.</dd>
+              </>
+            ) : null}
+          </>
+        ) : null}
         {caller?.page?.url ? (
           <>
             <dt>Page</dt>
@@ -209,12 +232,13 @@ export function CallDock({
   };
   const ringing = calls.filter((call) => call.state === 'ringing').at(-1);
   const where = ringing?.caller?.page?.title || ringing?.caller?.page?.url;
+  const what = ringing?.order
+    ? `Automatic callback to ${orderCaller(ringing.order)} on ${widgetOf(ringing)}`
+    : ringing && `Incoming call on ${widgetOf(ringing)}${where ? ` from ${where}` : ''}`;
   return (
     <>
       <p class="visually-hidden" role="alert">
-        {ringing
-          ? `Incoming call on ${widgetOf(ringing)}${where ? ` from ${where}` : ''}. ${ANSWER_KEYS} answers, ${CALLS_KEYS} goes to it.`
-          : ''}
+        {what ? `${what}. ${ANSWER_KEYS} answers, ${CALLS_KEYS} goes to it.` : ''}
       </p>
       {phone && calls.length > 0 && (
         <aside

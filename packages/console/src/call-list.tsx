@@ -2,7 +2,7 @@
  * The calls list: the softphone's lines and the calls of this session. The calls themselves are
  * worked in the pop-up (call-dock.tsx), which shows whatever list is open.
  */
-import { ANSWER_KEYS, CALLS_KEYS } from './call-dock';
+import { ANSWER_KEYS, CALLS_KEYS, widgetOf } from './call-dock';
 import type { PhoneCall } from './softphone-calls';
 import type { PhoneStatus } from './softphone-registration';
 
@@ -10,7 +10,7 @@ import type { PhoneStatus } from './softphone-registration';
 export const PHONE_STATUS_TEXT: Record<PhoneStatus['state'], string> = {
   connecting: 'Connecting the softphone…',
   registered: 'Ready for calls',
-  'no-lines': 'No call lines are assigned to you.',
+  'no-lines': 'No call lines are assigned to you: only automatic callbacks ring here.',
   unavailable: 'Calls are unavailable: the SIP edge is not running.',
   error: 'The softphone could not register.',
 };
@@ -50,7 +50,8 @@ export function CallList({ status, calls }: { status: PhoneStatus; calls: PhoneC
           {calls.map((call) => (
             <li key={call.id} class="call-row" data-state={call.state}>
               <span class="status">{CALL_STATE_TEXT[call.state]}</span>{' '}
-              {call.caller?.widget?.name ?? 'Unknown widget'}, {clock.format(call.ringingAt)}
+              {call.order ? 'Automatic callback, ' : ''}
+              {widgetOf(call)}, {clock.format(call.ringingAt)}
             </li>
           ))}
         </ul>

@@ -13,6 +13,7 @@ import { handOverChoices } from './api';
 import { cameToMe, holdsOrCanTake, titleWith, unreadCount } from './attention';
 import { CallDock } from './call-dock';
 import { CallList } from './call-list';
+import { orderCaller } from './callback-call';
 import { waitsForMe } from './callback-order';
 import { useChatInbox } from './chat-connection';
 import { ChatList } from './chat-list';
@@ -166,8 +167,10 @@ export function Shell({
   const { missed, handleCall } = useMissed(socket);
   const softphone = useSoftphone(session, answering, (call: PhoneCall) =>
     alerts.alert({
-      title: 'Incoming call',
-      body: call.caller?.widget?.name ?? 'From the site',
+      title: call.order ? 'Automatic callback' : 'Incoming call',
+      body: call.order
+        ? `${orderCaller(call.order)} · ${call.order.widget.name}`
+        : (call.caller?.widget?.name ?? 'From the site'),
       tag: `call-${call.id}`,
       onClick: () => rootRef.current?.querySelector<HTMLElement>('.call-dock button')?.focus(),
     }),

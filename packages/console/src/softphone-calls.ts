@@ -1,17 +1,20 @@
 /**
- * The softphone's calls: each incoming INVITE to one of the operator's lines with the caller's
- * info, the DTMF digits the visitor presses (SIP INFO), and what the operator does with it —
+ * The softphone's calls: each incoming INVITE — to one of the operator's lines with the caller's
+ * info, or from the platform for an automatic callback with its order — the DTMF digits the visitor presses (SIP INFO), and what the operator does with it —
  * answer, decline, hang up, mute — told to the screen as a fresh list after every change.
  */
 import { dtmfDigit } from '@frontdesk/call/sip-client';
 import { type Info, type Invitation, SessionState, type Web } from 'sip.js';
+import { type CallbackCallOrder, parseCallbackOrder } from './callback-call';
 import { type CallerInfo, parseCaller } from './caller-info';
 
-/** A call to one of the operator's lines. */
+/** A call to one of the operator's lines, or an automatic callback's. */
 export interface PhoneCall {
   id: string;
   state: 'ringing' | 'connecting' | 'answered' | 'ended';
   caller: CallerInfo | null;
+  /** The order of an automatic callback (the platform calls, then connects the visitor). */
+  order: CallbackCallOrder | null;
   /** DTMF digits the visitor pressed, in order. */
   digits: string;
   muted: boolean;
@@ -56,9 +59,18 @@ export function softphoneCalls(publish: (calls: PhoneCall[]) => void): Softphone
     onInvite(invitation) {
       const id = invitation.id;
       const caller = parseCaller(invitation.request.getHeader('X-Frontdesk-Caller'));
+      const order = parseCallbackOrder(invitation.request.getHeader('X-Frontdesk-Callback'));
       calls.set(id, {
         invitation,
-        call: { id, state: 'ringing', caller, digits: '', muted: false, ringingAt: Date.now() },
+        call: {
+          id,
+          state: 'ringing',
+          caller,
+          order,
+          digits: '',
+          muted: false,
+          ringingAt: Date.now(),
+        },
       });
       invitation.delegate = {
         onInfo: (info: Info) => {
@@ -97,6 +109,8 @@ export function softphoneCalls(publish: (calls: PhoneCall[]) => void): Softphone
       const entry = calls.get(id);
       if (entry?.call.state !== 'ringing') return;
       update(id, { state: 'connecting' });
+      // An automatic callback's INVITE has no offer: sip.js then offers in its 200 and takes the
+      // answer from the ACK (RFC 3261 §13.2.1), which is all the platform's controller needs.
       entry.invitation
         .accept({
           sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },

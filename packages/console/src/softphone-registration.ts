@@ -1,6 +1,7 @@
 /**
  * The softphone's registrations: one REGISTER per line the operator serves (the line's URI as
- * the AOR), told to the screen as the softphone's status, and the operator's ephemeral
+ * the AOR) and one of the operator's own URI (where the platform calls them for an automatic
+ * callback), told to the screen as the softphone's status, and the operator's ephemeral
  * credentials fetched again before they expire, the registrations refreshed with them.
  */
 import type { OperatorSipCredentials, ServedLine } from '@frontdesk/config';
@@ -48,14 +49,14 @@ export function lineRegistration(
   const register = async (c: OperatorSipCredentials) => {
     for (const registerer of registerers) void registerer.dispose().catch(() => undefined);
     registerers = [];
-    for (const line of c.lines) {
-      const aor = UserAgent.makeURI(line.target);
+    for (const target of [c.uri, ...c.lines.map((line) => line.target)]) {
+      const aor = UserAgent.makeURI(target);
       if (!aor) continue;
       const registerer = new Registerer(ua, { params: { toUri: aor }, expires: 300 });
       registerer.stateChange.addListener((state) => {
         if (state === RegistererState.Registered) {
           const all = registerers.every((r) => r.state === RegistererState.Registered);
-          if (all) status({ state: 'registered', lines });
+          if (all) status({ state: lines.length > 0 ? 'registered' : 'no-lines', lines });
         }
       });
       registerers.push(registerer);

@@ -1,7 +1,8 @@
 /**
  * The operator's softphone: one sip.js user agent on the platform's SIP edge with the operator's
  * ephemeral credentials (`POST /v1/ops/sip-credentials`), registered on every line the operator
- * serves ({@link lineRegistration}), and the calls to those lines ({@link softphoneCalls}).
+ * serves and on their own URI ({@link lineRegistration}), and the calls to them
+ * ({@link softphoneCalls}): an operator without lines still takes automatic callbacks.
  */
 import { userAgentOptions } from '@frontdesk/call/sip-client';
 import type { OperatorSipCredentials } from '@frontdesk/config';
@@ -48,10 +49,6 @@ export function startSoftphone(
       return;
     }
     if (stopped) return;
-    if (c.lines.length === 0) {
-      events.status({ state: 'no-lines', lines: [] });
-      return;
-    }
     const agent = new UserAgent({
       ...userAgentOptions(c),
       delegate: {

@@ -22,9 +22,23 @@ const ringing: PhoneCall = {
     page: { url: 'https://shop.example/bikes', title: 'Bikes' },
     visitor: { timeZone: 'Asia/Tokyo' },
   },
+  order: null,
   digits: '',
   muted: false,
   ringingAt: 0,
+};
+
+/** The platform calls for an automatic callback order. */
+const callback: PhoneCall = {
+  ...ringing,
+  id: 'call-2',
+  caller: null,
+  order: {
+    id: 'o1',
+    phone: '+79161110002',
+    name: 'Ivan',
+    widget: { id: 'w1', name: 'Call me back' },
+  },
 };
 
 /** The pop-up over `calls` beside a reply box, with a spied phone. */
@@ -62,6 +76,22 @@ describe('the calls pop-up', () => {
     expect(phone.answer).toHaveBeenCalledWith('call-1');
     await user().click(screen.getByRole('button', { name: 'Decline' }));
     expect(phone.decline).toHaveBeenCalledWith('call-1');
+  });
+
+  it('shows an automatic callback with the order’s name and number, and announces it', async () => {
+    const { phone, redraw } = dock([callback]);
+    const calls = screen.getByRole('complementary', { name: 'Calls' });
+    expect(calls.textContent).toContain('Automatic callback — Call me back');
+    expect(calls.textContent).toContain('VisitorIvan, +79161110002');
+    expect(calls.textContent).toContain('Answer, and the platform calls the visitor.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Automatic callback to Ivan, +79161110002 on Call me back. Alt+Shift+A answers, Alt+Shift+C goes to it.',
+    );
+    await user().click(screen.getByRole('button', { name: 'Answer' }));
+    expect(phone.answer).toHaveBeenCalledWith('call-2');
+    redraw([{ ...callback, state: 'answered', answeredAt: 0 }]);
+    expect(calls.textContent).not.toContain('the platform calls the visitor');
+    expect(calls.textContent).toContain('Ivan, +79161110002');
   });
 
   it('moves focus with a call worked here: Answer → Hang up → Dismiss → back where it was', async () => {

@@ -203,6 +203,7 @@ describe('the console', () => {
       id: 'k1',
       state: 'ringing',
       caller: null,
+      order: null,
       digits: '',
       muted: false,
       ringingAt: 0,

@@ -75,17 +75,19 @@ const credentials = (username: string, expiresAt: number) => ({
   lines: [line(1), line(2)],
 });
 
+const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+
 afterEach(() => {
   vi.useRealTimers();
   sip.made.registerers.length = 0;
 });
 
-function invitation(header: string) {
+function invitation(headers: Record<string, string>) {
   const listeners: ((s: string) => void)[] = [];
   return {
     id: 'call-1',
     state: 'Initial',
-    request: { getHeader: (name: string) => (name === 'X-Frontdesk-Caller' ? header : undefined) },
+    request: { getHeader: (name: string) => headers[name] },
     delegate: undefined as any,
     stateChange: { addListener: (l: (s: string) => void) => listeners.push(l) },
     to(state: string) {
@@ -100,7 +102,7 @@ function invitation(header: string) {
 }
 
 describe('startSoftphone', () => {
-  it('registers one Registerer per line, the line as the AOR, and refreshes credentials before they expire', async () => {
+  it('registers the operator’s own URI and one Registerer per line, the line as the AOR, and refreshes credentials before they expire', async () => {
     vi.useFakeTimers();
     const now = Date.now();
     const fetches = [credentials('a', now + 60 * 60_000), credentials('b', now + 120 * 60_000)];
@@ -114,6 +116,7 @@ describe('startSoftphone', () => {
       transportOptions: { server: 'ws://127.0.0.1:8088/sip/ops' },
     });
     expect(sip.made.registerers.map((r) => r.options.params.toUri)).toEqual([
+      { uri: 'sip:operator-1@vpbx1.sip.test' },
       { uri: line(1).target },
       { uri: line(2).target },
     ]);
@@ -123,7 +126,42 @@ describe('startSoftphone', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(sip.made.ua.configuration.authorizationUsername).toBe('b');
     expect(sip.made.ua.configuration.authorizationPassword).toBe('b-pw');
-    expect(sip.made.registerers.slice(2).every((r) => r.registered === 1)).toBe(true);
+    expect(sip.made.registerers.slice(3).every((r) => r.registered === 1)).toBe(true);
+  });
+
+  it('without lines: registers the operator’s own URI all the same, and says there are no lines', async () => {
+    const status = vi.fn();
+    startSoftphone(async () => ({ ...credentials('a', Date.now() + 3_600_000), lines: [] }), {
+      status,
+      calls: vi.fn(),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sip.made.registerers.map((r) => r.options.params.toUri)).toEqual([
+      { uri: 'sip:operator-1@vpbx1.sip.test' },
+    ]);
+    expect(status).toHaveBeenLastCalledWith({ state: 'no-lines', lines: [] });
+  });
+
+  it('an automatic callback: the order from X-Frontdesk-Callback, answered like any call', async () => {
+    const calls = vi.fn();
+    const phone = startSoftphone(async () => credentials('a', Date.now() + 3_600_000), {
+      status: vi.fn(),
+      calls,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const order = {
+      id: 'o1',
+      phone: '+79161110002',
+      name: 'Ivan',
+      widget: { id: 'w1', name: 'Call me back' },
+    };
+    const incoming = invitation({ 'X-Frontdesk-Callback': base64(order) });
+    sip.made.ua.delegate.onInvite(incoming);
+    expect(calls).toHaveBeenLastCalledWith([
+      expect.objectContaining({ state: 'ringing', caller: null, order }),
+    ]);
+    phone.answer('call-1');
+    expect(incoming.accept).toHaveBeenCalledOnce();
   });
 
   it('shows an incoming call with the caller, DTMF digits from SIP INFO, answer and hang up', async () => {
@@ -134,10 +172,10 @@ describe('startSoftphone', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 0));
     const caller = { widget: { name: 'Demo call' }, visitor: { timeZone: 'Asia/Tokyo' } };
-    const incoming = invitation(Buffer.from(JSON.stringify(caller)).toString('base64'));
+    const incoming = invitation({ 'X-Frontdesk-Caller': base64(caller) });
     sip.made.ua.delegate.onInvite(incoming);
     expect(calls).toHaveBeenLastCalledWith([
-      expect.objectContaining({ id: 'call-1', state: 'ringing', caller }),
+      expect.objectContaining({ id: 'call-1', state: 'ringing', caller, order: null }),
     ]);
     phone.answer('call-1');
     expect(incoming.accept).toHaveBeenCalledOnce();

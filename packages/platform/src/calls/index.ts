@@ -19,6 +19,7 @@ export type {
 export { type CallRow, callsRepository, toCall } from './calls-store';
 export { parseTrunkUrl, seedDemoTrunk } from './demo-trunk';
 export {
+  type CallbackAddressee,
   createSipEdge,
   DEFAULT_TUNING,
   dialRefusal,

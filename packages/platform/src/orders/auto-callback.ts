@@ -1,20 +1,21 @@
 /**
  * The automatic callback, started by an order's due task: the SIP edge's controller calls the
- * addressee's phone through a trunk (an employee's external phone, or the external addressee) and,
- * once they answer, the visitor's number with the widget's outgoing number, and connects them
- * (SIP-EDGE.md, "The automatic callback's calls"). Each attempt is recorded on the order and in
- * the call history; an unanswered one is tried again by the widget's retry policy, and after the
- * last one the order rings the consoles as a card and its staff get e-mail/SMS (ORDERS.md).
- * Orders this cannot dial (no edge in this process, no trunk for both numbers, an addressee
- * without a phone: every operator, a group, an employee without an external phone) ring the
- * consoles as before.
+ * order's addressees at once (callback-targets.ts: operators' console softphones, employees'
+ * external phones and the external addressee through a trunk) and, once one answers, the
+ * visitor's number with the widget's outgoing number, and connects them (SIP-EDGE.md, "The
+ * automatic callback's calls"). Each attempt is recorded on the order and in the call history; an
+ * unanswered one is tried again by the widget's retry policy, and after the last one the order
+ * rings the consoles as a card and its staff get e-mail/SMS (ORDERS.md). Orders this cannot dial
+ * (no edge in this process, no trunk for the visitor's number, nobody to call) ring the consoles
+ * as cards.
  */
 import { type CallbackSettings, DEFAULT_RETRY_POLICY, type RetryPolicy } from '@frontdesk/config';
-import type { SipEdge, Trunk } from '../calls';
+import type { CallbackAddressee, SipEdge, Trunk } from '../calls';
 import { dialRefusal } from '../calls';
 import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
 import { orderRoutingOf } from './callback-mode';
+import { type CallbackTarget, callbackTargets } from './callback-targets';
 import type { OrderFeed } from './order-feed';
 import { orderNotifications } from './order-notifications';
 import type { DueTask, Order } from './order-records';
@@ -34,8 +35,8 @@ export interface AutoCallbacks {
 /** Whom to call, through which trunk. */
 interface Plan {
   trunk: Trunk;
-  addressee: string;
-  operator: { id: string; name: string } | null;
+  targets: CallbackTarget[];
+  widget: { id: string; name: string };
   policy: RetryPolicy;
   notify: { emails: readonly string[]; smsNumbers: readonly string[] };
   timeZone: string;
@@ -60,31 +61,24 @@ export function autoCallbacks(deps: {
     const widget = await store.widgets.get(order.widgetId);
     const routing = widget && orderRoutingOf(widget.settings);
     if (!widget || routing?.mode.kind !== 'automatic') return undefined;
-    const { addressee } = order;
-    let number: string | null = null;
-    let operator: Plan['operator'] = null;
-    if (addressee?.kind === 'external') number = addressee.number;
-    else if (addressee?.kind === 'employee') {
-      const user = await store.users.get(addressee.id);
-      if (user && user.accountId === order.accountId) {
-        number = user.phone;
-        operator = { id: user.id, name: user.name };
-      }
-    }
-    if (!number) return undefined;
-    const reach = number;
-    const trunk = (await store.trunks.list(order.accountId)).find(
-      (t) =>
-        dialRefusal(order.phone, t.destinations) === undefined &&
-        dialRefusal(reach, t.destinations) === undefined,
-    );
+    const targets = await callbackTargets(store, order);
+    const dials = (trunk: Trunk, number: string) =>
+      dialRefusal(number, trunk.destinations) === undefined;
+    const numbers = targets.flatMap((t) => (t.addressee.kind === 'number' ? [t.addressee] : []));
+    const trunks = (await store.trunks.list(order.accountId)).filter((t) => dials(t, order.phone));
+    // Best a trunk that dials every phone of the addressees too; else their consoles ring alone.
+    const trunk = trunks.find((t) => numbers.every((n) => dials(t, n.number))) ?? trunks[0];
     if (!trunk) return undefined;
+    const reachable = targets.filter(
+      (t) => t.addressee.kind === 'console' || dials(trunk, t.addressee.number),
+    );
+    if (reachable.length === 0) return undefined;
     const mode = routing.mode as Extract<CallbackSettings['mode'], { kind: 'automatic' }>;
     const policy = mode.retries ?? DEFAULT_RETRY_POLICY;
     return {
       trunk,
-      addressee: number,
-      operator,
+      targets: reachable,
+      widget: { id: widget.id, name: widget.name },
       policy,
       notify: {
         emails: [...new Set([...policy.notify.emails, ...routing.notify.emails])],
@@ -106,9 +100,10 @@ export function autoCallbacks(deps: {
     try {
       outcome = await edge.callback({
         trunkId: p.trunk.id,
-        addressee: p.addressee,
+        addressees: p.targets.map((t) => t.addressee),
         addresseeCallerId: order.phone,
         displayName: order.name ? `${order.name} ${order.phone}` : order.phone,
+        order: { id: order.id, phone: order.phone, name: order.name, widget: p.widget },
         visitor: order.phone,
         visitorCallerId: order.outgoingNumber ?? '',
         ringMs: p.policy.ringSeconds * 1000,
@@ -127,7 +122,8 @@ export function autoCallbacks(deps: {
       taskId: task.id,
       claimedBy: claim.by,
       trunkId: p.trunk.id,
-      operator: p.operator,
+      // The employee who talked (none for an unanswered attempt or the external addressee).
+      operator: outcome.result === 'answered' ? operatorOf(p.targets, outcome.addressee) : null,
       // The edge times the talk by the real clock; the history's times are the platform's.
       outcome:
         outcome.result === 'answered'
@@ -167,6 +163,15 @@ export function autoCallbacks(deps: {
       for (const renew of renewals) clearInterval(renew);
     },
   };
+}
+
+/** The employee behind the addressee who answered. */
+function operatorOf(targets: readonly CallbackTarget[], answered: CallbackAddressee) {
+  const same = (a: CallbackAddressee) =>
+    a.kind === 'console'
+      ? answered.kind === 'console' && answered.operatorId === a.operatorId
+      : answered.kind === 'number' && answered.number === a.number;
+  return targets.find((t) => same(t.addressee))?.operator ?? null;
 }
 
 /** The staff's e-mails and SMS when the platform gave up: manual mode's, saying so. */

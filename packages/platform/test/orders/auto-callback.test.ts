@@ -5,7 +5,8 @@
  * showing the order's name and number, then the visitor with the widget's outgoing number, and
  * connects them; every attempt is an event of the order and a row of the call history; a busy
  * visitor is called again by the widget's policy; after the last unanswered attempt the order
- * rings the consoles as a card and the staff get e-mail.
+ * rings the consoles as a card and the staff get e-mail. An order for every operator calls their
+ * console softphones; one nobody can take is retried like any unanswered attempt.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,16 @@ import type { CallHistoryEntry, RetryPolicy } from '@frontdesk/config';
 import { type PhoneNetwork, startPhoneNetwork } from '@frontdesk/phone-network';
 import { callbackSlots, createSchedule } from '@frontdesk/schedule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserOffer } from '../calls/sip/browser-offer';
 import {
   carrierTrunk,
   type EdgePlatform,
   eventually,
+  operatorAgent,
+  operatorCredentials,
   startEdgePlatform,
 } from '../calls/sip/edge-support';
+import { header } from '../calls/sip/sip-client';
 import { connectOps, type OpsClient } from '../support/ops-client';
 import { automatic, callbackWidget, type Mode, postOrder } from '../support/orders';
 
@@ -313,12 +318,63 @@ describe('the automatic callback, started by the due task', () => {
     expect(await history(widget.id)).toHaveLength(2);
   }, 240_000);
 
-  it('an addressee the platform cannot dial (every operator): the order rings the consoles as before', async () => {
+  it('every operator: the platform calls their console softphones; the operator who answers talks to the visitor and the order is theirs', async () => {
     p.t.clock.set(OPEN);
-    const widget = await callbackWidget(p.t, { mode: automatic(null) });
+    const widget = await callbackWidget(p.t, {
+      mode: { ...automatic(null), outgoingNumber: OUTGOING, retries: policy() },
+    });
+    const credentials = await operatorCredentials(p.t, 'admin');
+    const softphone = await operatorAgent(credentials);
+    expect((await softphone.register(credentials.uri)).status).toBe(200);
+    // The operator's phone answers at once: without it, the admin's console is the one to answer.
+    const { store } = p.t.platform;
+    await store.users.update(p.t.users.operator.id, { phone: null });
+    const visitor = network.phone(VISITOR);
     const id = await order(widget.key, { phone: VISITOR, now: true });
     expect(await p.t.platform.workers.runDue()).toBe(1);
-    await ops.next('callback:ringing', (payload: { id: string }) => payload.id === id);
-    expect(await history(widget.id)).toEqual([]);
+    const incoming = await softphone.nextInvite(10_000);
+    // The console is told which order it is called for.
+    const card = JSON.parse(
+      Buffer.from(header(incoming.invite, 'x-frontdesk-callback') ?? '', 'base64').toString(),
+    );
+    expect(card).toEqual({
+      id,
+      phone: VISITOR,
+      name: 'Ivan',
+      widget: { id: widget.id, name: 'Call me back' },
+    });
+    await incoming.answer(browserOffer());
+    await visitor.waitFor('CALL_ESTABLISHED', 15_000);
+    expect(visitor.calls.at(-1)?.peerUri).toContain(`sip:${OUTGOING}@`);
+    await softphone.bye(header(incoming.invite, 'call-id') ?? '');
+    await visitor.waitFor('CALL_CLOSED', 10_000);
+    await p.t.platform.workers.callbacksSettled();
+    expect(await p.t.platform.store.orders.get(id)).toMatchObject({
+      status: 'done',
+      operator: { id: p.t.users.admin.id },
+    });
+    expect(rangCards(id)).toBe(0);
+    expect((await softphone.register(credentials.uri, { expires: 0 })).status).toBe(200);
+    softphone.socket.close();
+    await store.users.update(p.t.users.operator.id, { phone: EMPLOYEE_PHONE });
+  }, 60_000);
+
+  it('nobody’s console online and no phone: the attempt is unanswered and the order is called again by the policy', async () => {
+    p.t.clock.set(OPEN);
+    const widget = await callbackWidget(p.t, {
+      mode: {
+        ...automatic({ kind: 'employee', id: p.t.users.admin.id }),
+        outgoingNumber: OUTGOING,
+        retries: policy(),
+      },
+    });
+    const id = await order(widget.key, { phone: VISITOR, now: true });
+    expect(await p.t.platform.workers.runDue()).toBe(1);
+    await p.t.platform.workers.callbacksSettled();
+    expect((await notes(id)).at(-1)).toEqual([
+      'ringing',
+      'Attempt 1 of 3: the addressee did not answer; calling again in 5 min',
+    ]);
+    expect(rangCards(id)).toBe(0);
   }, 30_000);
 });

@@ -16,6 +16,7 @@ export { INSTALL_HINT, RTPENGINE_HINT } from './install';
 export { freePort } from './process-group';
 export { registerSipRoutes } from './routes';
 export { syncingStore } from './store-sync';
+export type { CallbackAddressee } from './third-party-call';
 export { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
 
 /**

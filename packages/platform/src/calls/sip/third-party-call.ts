@@ -1,14 +1,17 @@
 /**
  * The automatic callback's controller (third-party call control, RFC 3725 §4.1, anchored in
- * rtpengine): it calls the addressee without SDP; the addressee's offer goes to rtpengine, whose
- * side for the visitor is offered in the INVITE to the visitor. The addressee is ACKed at once
- * with rtpengine's answer made from a stand-in (the visitor has not answered yet), so no 2xx waits
- * unacknowledged for the visitor (RFC 3725's flow I would time out after 32 s); the visitor's real
- * answer then updates rtpengine only. Both legs enter Kamailio by its loop, like a forwarded
- * call's trunk legs: the trunk's digest, the caller id and the allow-listed trunk are Kamailio's.
+ * rtpengine): it calls the addressees without SDP, all at once — phones through the trunk, and
+ * operators' console softphones (sip.js answers an offerless INVITE with an offer in its 200 and
+ * takes the answer from the ACK) — and the first to answer is the one who talks. That addressee's
+ * offer goes to rtpengine, whose side for the visitor is offered in the INVITE to the visitor. The
+ * addressee is ACKed at once with rtpengine's answer made from a stand-in (the visitor has not
+ * answered yet), so no 2xx waits unacknowledged for the visitor (RFC 3725's flow I would time out
+ * after 32 s); the visitor's real answer then updates rtpengine only. Every leg enters Kamailio by
+ * its loop: a number like a forwarded call's trunk leg (the trunk's digest, the caller id and the
+ * allow-listed trunk are Kamailio's), a console by the operator's own registration.
  */
 import { createSocket, type Socket } from 'node:dgram';
-import { ngCommand } from './rtpengine-ng';
+import { type Bencoded, ngCommand } from './rtpengine-ng';
 import {
   formatSip,
   header,
@@ -20,15 +23,30 @@ import {
   uriOf,
 } from './sip-message';
 
-/** What an automatic callback dials: first the addressee, then the visitor. */
+/** Someone an automatic callback calls first: a phone number, or an operator's console. */
+export type CallbackAddressee =
+  | { kind: 'number'; number: string }
+  | { kind: 'console'; operatorId: string };
+
+/** What a console shows of the order it is called for (the `X-Frontdesk-Callback` header). */
+export interface CallbackOrderInfo {
+  id: string;
+  phone: string;
+  name: string | null;
+  widget: { id: string; name: string };
+}
+
+/** What an automatic callback dials: first the addressees, then the visitor. */
 export interface CallbackCall {
   trunkId: string;
-  /** The addressee's number, E.164: called first. */
-  addressee: string;
+  /** Called first, all at once; the first to answer talks to the visitor (numbers in E.164). */
+  addressees: CallbackAddressee[];
   /** The caller id the addressee sees: the order's number. */
   addresseeCallerId: string;
   /** The From display name at the addressee: whom they are about to talk to. */
   displayName: string;
+  /** The order, for a console to show. */
+  order?: CallbackOrderInfo;
   /** The visitor's number, E.164. */
   visitor: string;
   /** The caller id the visitor sees: the configured outgoing number ('' = the trunk's). */
@@ -39,7 +57,7 @@ export interface CallbackCall {
 
 /** How one attempt ended. */
 export type CallbackOutcome =
-  | { result: 'answered'; answeredAt: number; endedAt: number }
+  | { result: 'answered'; addressee: CallbackAddressee; answeredAt: number; endedAt: number }
   | {
       result: 'addressee_unanswered' | 'visitor_busy' | 'visitor_no_answer' | 'failed';
       sipCode: number | null;
@@ -83,14 +101,48 @@ export async function thirdPartyCall(
   try {
     return await ua.run(call);
   } finally {
-    socket.close();
+    // Addressees who lost the race may still owe their final answer (to ACK): then it closes.
+    void ua.settled().finally(() => ua.close());
   }
+}
+
+/** The `X-Frontdesk-Callback` value: base64 of the order's UTF-8 JSON. */
+function orderHeader(order: CallbackOrderInfo | undefined): string | undefined {
+  return order && Buffer.from(JSON.stringify(order), 'utf8').toString('base64');
+}
+
+/** rtpengine's flags for the visitor's side: plain G.711 RTP, as a trunk takes it. */
+const TO_TRUNK: Record<string, Bencoded> = {
+  ICE: 'remove',
+  DTLS: 'off',
+  'transport-protocol': 'RTP/AVP',
+  'rtcp-mux': ['demux'],
+  codec: { strip: ['all'], except: ['PCMA', 'PCMU', 'telephone-event'] },
+};
+
+/** …and for a console's side: WebRTC again (ICE, DTLS-SRTP, rtcp-mux), as the edge's loop makes it. */
+const TO_BROWSER: Record<string, Bencoded> = {
+  ICE: 'force',
+  DTLS: 'passive',
+  'transport-protocol': 'UDP/TLS/RTP/SAVPF',
+  'rtcp-mux': ['require'],
+  SDES: ['off'],
+  flags: ['generate-mid'],
+};
+
+/** Whether `sdp` is a browser's (WebRTC's DTLS-SRTP profile). */
+function isWebRtc(sdp: string): boolean {
+  return /^m=audio \d+ UDP\/TLS\/RTP\/SAVPF/m.test(sdp);
 }
 
 class Controller {
   private readonly legs = new Map<string, Leg>();
   private readonly waiting = new Map<string, (response: SipMessage) => void>();
   private readonly local: string;
+  /** Every INVITE's final answer (each settles within its ring time plus {@link GIVE_UP_MS}). */
+  private readonly finals: Promise<unknown>[] = [];
+  /** Set once the socket is closed: nothing more is sent. */
+  private closed = false;
 
   constructor(
     private readonly socket: Socket,
@@ -100,25 +152,41 @@ class Controller {
     socket.on('message', (data) => this.received(data.toString('utf8')));
   }
 
+  /** Waits for every INVITE's final answer. */
+  async settled(): Promise<void> {
+    await Promise.all(this.finals);
+  }
+
+  /** Closes the socket: the attempt is over. */
+  close(): void {
+    this.closed = true;
+    this.socket.close();
+  }
+
   async run(call: CallbackCall): Promise<CallbackOutcome> {
     const rtpId = token();
-    const a = this.leg(call.addressee, call.addresseeCallerId, call.trunkId, call.displayName);
-    const aAnswer = await this.invite(a, '', call.ringMs);
-    if (aAnswer.status !== 200) {
-      return {
-        result: unanswered(aAnswer.status) ? 'addressee_unanswered' : 'failed',
-        sipCode: aAnswer.status || null,
-      };
+    const first = await this.firstAnswer(call);
+    if ('finals' in first) {
+      const codes = first.finals.map((response) => response.status ?? 0);
+      // Someone did not answer, declined or was busy (or nobody was there): unanswered; else the
+      // first failure's code.
+      const missed = codes.find((code) => unanswered(code) || busy(code));
+      return missed !== undefined
+        ? { result: 'addressee_unanswered', sipCode: missed }
+        : { result: 'failed', sipCode: codes.find((code) => code > 0) ?? null };
     }
-    const ng = (command: string, extra: Record<string, string>) =>
+    const { leg: a, response: aAnswer, addressee } = first;
+    const browser = isWebRtc(aAnswer.body);
+    const ng = (command: string, extra: Record<string, Bencoded>) =>
       ngCommand(this.ports.ngPort, {
         command,
         'call-id': rtpId,
         'from-tag': 'addressee',
         replace: ['origin', 'session-connection'],
-        ICE: 'remove',
         ...extra,
       });
+    // The offer's flags shape the visitor's side; the answer's, the addressee's.
+    const toAddressee = browser ? TO_BROWSER : { ICE: 'remove' };
     // At once: rtpengine otherwise keeps a deleted call 30 s.
     const release = () =>
       ngCommand(this.ports.ngPort, { command: 'delete', 'call-id': rtpId, 'delete-delay': 0 }).then(
@@ -127,14 +195,23 @@ class Controller {
       );
     let forVisitor: string;
     try {
-      forVisitor = String((await ng('offer', { sdp: aAnswer.body })).sdp ?? '');
+      forVisitor = String((await ng('offer', { ...TO_TRUNK, sdp: aAnswer.body })).sdp ?? '');
       // rtpengine's side for the addressee, answered now; the visitor's real answer replaces the
-      // stand-in inside rtpengine later, so the addressee's SDP never changes.
+      // stand-in inside rtpengine later, so the addressee's SDP never changes. The stand-in keeps
+      // none of the addressee's own streams (SSRCs, msids, header extensions, which rtpengine
+      // passes through): a browser told it would receive its own SSRC plays silence.
       const standIn = forVisitor
         .replace(/^c=IN IP4 .*$/gm, 'c=IN IP4 127.0.0.1')
         .replace(/^m=audio \d+/m, 'm=audio 9')
-        .replace(/^a=rtpengine.*\r\n/gm, '');
-      const forAddressee = await ng('answer', { 'to-tag': 'visitor', sdp: standIn });
+        .replace(
+          /^a=(rtpengine|ssrc|ssrc-group|msid|msid-semantic|extmap|extmap-allow-mixed)\b.*\r\n/gm,
+          '',
+        );
+      const forAddressee = await ng('answer', {
+        ...toAddressee,
+        'to-tag': 'visitor',
+        sdp: standIn,
+      });
       this.ack(a, String(forAddressee.sdp ?? ''));
     } catch {
       // No media relay: the addressee's call cannot carry anything; it ends at once.
@@ -145,7 +222,12 @@ class Controller {
     }
     const addresseeGone = a.gone;
 
-    const b = this.leg(call.visitor, call.visitorCallerId, call.trunkId, '');
+    const b = this.leg(
+      { kind: 'number', number: call.visitor },
+      call.visitorCallerId,
+      call.trunkId,
+      '',
+    );
     const ringing = this.invite(b, forVisitor, call.ringMs);
     const bAnswer = await Promise.race([ringing, addresseeGone.then(() => undefined)]);
     if (bAnswer?.status !== 200) {
@@ -165,17 +247,58 @@ class Controller {
         sipCode: status || null,
       };
     }
-    await ng('answer', { 'to-tag': 'visitor', sdp: bAnswer.body });
+    await ng('answer', { ...toAddressee, 'to-tag': 'visitor', sdp: bAnswer.body });
     this.ack(b, '');
     const answeredAt = this.ports.now();
-    const first = await Promise.race([addresseeGone.then(() => a), b.gone.then(() => b)]);
-    this.bye(first === a ? b : a);
+    const gone = await Promise.race([addresseeGone.then(() => a), b.gone.then(() => b)]);
+    this.bye(gone === a ? b : a);
     await release();
-    return { result: 'answered', answeredAt, endedAt: this.ports.now() };
+    return { result: 'answered', addressee, answeredAt, endedAt: this.ports.now() };
   }
 
-  private leg(number: string, callerId: string, trunkId: string, display: string): Leg {
+  /**
+   * INVITEs every addressee without SDP at once: the first 2xx wins and the others are cancelled
+   * (one that answers anyway is hung up); or every final answer, when nobody answered.
+   */
+  private firstAnswer(
+    call: CallbackCall,
+  ): Promise<
+    { leg: Leg; response: SipMessage; addressee: CallbackAddressee } | { finals: SipMessage[] }
+  > {
+    const order = orderHeader(call.order);
+    const legs = call.addressees.map((addressee) => ({
+      addressee,
+      leg: this.leg(addressee, call.addresseeCallerId, call.trunkId, call.displayName),
+    }));
+    return new Promise((resolve) => {
+      const finals: SipMessage[] = [];
+      let won = false;
+      if (legs.length === 0) resolve({ finals });
+      for (const { addressee, leg } of legs) {
+        const extra: [string, string][] =
+          addressee.kind === 'console' && order ? [['X-Frontdesk-Callback', order]] : [];
+        void this.invite(leg, '', call.ringMs, extra).then((response) => {
+          if (response.status === 200 && won) {
+            this.ack(leg, '');
+            this.bye(leg);
+          } else if (response.status === 200) {
+            won = true;
+            for (const other of legs) if (other.leg !== leg) this.cancel(other.leg);
+            resolve({ leg, response, addressee });
+          } else {
+            finals.push(response);
+            if (!won && finals.length === legs.length) resolve({ finals });
+          }
+        });
+      }
+    });
+  }
+
+  private leg(to: CallbackAddressee, callerId: string, trunkId: string, display: string): Leg {
     const fromTag = token();
+    // A console is found by its operator's own registration; a number through the trunk.
+    const user = to.kind === 'console' ? `operator-${to.operatorId}` : to.number;
+    const params = to.kind === 'console' ? '' : `;fdt=${trunkId};fdc=${callerId}`;
     let ended = () => {};
     const gone = new Promise<void>((resolve) => {
       ended = resolve;
@@ -185,8 +308,8 @@ class Controller {
       callId: `${token()}@frontdesk`,
       fromTag,
       from: `${name}<sip:callback@127.0.0.1>;tag=${fromTag}`,
-      to: `<sip:${number}@127.0.0.1>`,
-      uri: `sip:${number}@127.0.0.1:${this.ports.loopPort};fdt=${trunkId};fdc=${callerId};fdm=controller`,
+      to: `<sip:${user}@127.0.0.1>`,
+      uri: `sip:${user}@127.0.0.1:${this.ports.loopPort}${params};fdm=controller`,
       cseq: 1,
       routes: [],
       gone,
@@ -197,7 +320,12 @@ class Controller {
   }
 
   /** INVITEs `leg`, CANCELs it after `ringMs`; resolves with the final response (ACKed if not 2xx). */
-  private invite(leg: Leg, sdp: string, ringMs: number): Promise<SipMessage> {
+  private invite(
+    leg: Leg,
+    sdp: string,
+    ringMs: number,
+    extra: [string, string][] = [],
+  ): Promise<SipMessage> {
     const branch = `z9hG4bK${token()}`;
     const text = formatSip(
       `INVITE ${leg.uri} SIP/2.0`,
@@ -210,6 +338,7 @@ class Controller {
         ['CSeq', `${leg.cseq} INVITE`],
         ['Contact', `<sip:callback@${this.local}>`],
         ['X-Frontdesk-Loop', this.ports.edgeSecret],
+        ...extra,
       ],
       sdp,
     );
@@ -220,7 +349,7 @@ class Controller {
       () => this.waiting.get(`${leg.callId} INVITE`)?.({ status: 0, headers: new Map(), body: '' }),
       ringMs + GIVE_UP_MS,
     );
-    return new Promise<SipMessage>((resolve) => {
+    const final = new Promise<SipMessage>((resolve) => {
       this.waiting.set(`${leg.callId} INVITE`, (response) => {
         if ((response.status ?? 0) < 200) return;
         clearTimeout(cancel);
@@ -248,6 +377,8 @@ class Controller {
       });
       this.send(text);
     });
+    this.finals.push(final);
+    return final;
   }
 
   private cancel(leg: Leg): void {
@@ -310,7 +441,7 @@ class Controller {
   }
 
   private send(text: string): void {
-    this.socket.send(text, this.ports.loopPort, '127.0.0.1');
+    if (!this.closed) this.socket.send(text, this.ports.loopPort, '127.0.0.1');
   }
 }
 

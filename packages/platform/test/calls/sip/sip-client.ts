@@ -307,8 +307,8 @@ export interface IncomingCall {
   invite: SipMessage;
   /** Sends 180 Ringing. */
   ring(): void;
-  /** Answers 200 with a dummy SDP; resolves on the caller's ACK. */
-  answer(): Promise<SipMessage>;
+  /** Answers 200 with `sdp` (default a dummy one); resolves on the caller's ACK. */
+  answer(sdp?: string): Promise<SipMessage>;
   /** Refuses with `status`. */
   reject(status: number, reason: string): void;
   /** Waits for the CANCEL of this call, answers it 200 and the INVITE 487. */
@@ -580,7 +580,7 @@ export class UserAgent {
         this.socket.send(responseTo(invite, 487, 'Request Terminated', { toTag: localTag }));
         return cancel;
       },
-      answer: async () => {
+      answer: async (sdp = dummySdp()) => {
         // The callee's route set is the Record-Route in order; its remote target the caller's Contact.
         this.dialogs.set(callId, {
           localTag,
@@ -594,7 +594,7 @@ export class UserAgent {
           responseTo(invite, 200, 'OK', {
             toTag: localTag,
             headers: [`Contact: ${this.contact}`, 'Content-Type: application/sdp'],
-            body: dummySdp(),
+            body: sdp,
           }),
         );
         return this.socket.next(
