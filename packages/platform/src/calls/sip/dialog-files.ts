@@ -1,10 +1,12 @@
 /**
  * The dialog module's tables, as db_text in the edge's runtime directory (`dialogs/`): Kamailio
- * keeps every call there (written to disk after each answer and hang-up, route CALL_EVENTS), so a
- * Kamailio started after one that died loads the calls it lost, and the edge ends them
- * (lost-calls.ts). The tables' rows are Kamailio's: only missing files are created here.
+ * keeps every call there (written to disk after each answer, confirming ACK and hang-up, route
+ * CALL_EVENTS), so a Kamailio started after one that died loads the calls it lost, and the edge
+ * ends them (lost-calls.ts). The tables' rows are Kamailio's: only missing files are created here, and
+ * files a Kamailio killed while writing them (`db_text.dump` rewrites a table in place) left cut
+ * short are cut back to their whole rows: Kamailio refuses to start on a table without its header.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -23,7 +25,10 @@ export function dialogsDir(runtimeDir: string): string {
   return join(runtimeDir, 'dialogs');
 }
 
-/** Creates the dialog tables that are missing (empty), keeping the saved ones. */
+/**
+ * Creates the dialog tables that are missing (empty), keeping the saved ones' whole rows (none
+ * when even the header was cut short).
+ */
 export async function prepareDialogTables(runtimeDir: string): Promise<void> {
   const dir = dialogsDir(runtimeDir);
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -33,10 +38,18 @@ export async function prepareDialogTables(runtimeDir: string): Promise<void> {
     { mode: 0o600 },
   );
   for (const [table, header] of Object.entries(TABLES)) {
-    await writeFile(join(dir, table), `${header}\n`, { mode: 0o600, flag: 'wx' }).catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      },
-    );
+    const file = join(dir, table);
+    const saved = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    const whole = wholeRows(saved, header);
+    if (whole !== saved) await writeFile(file, whole, { mode: 0o600 });
   }
+}
+
+/** `saved` up to its last whole line, or `header` alone when the file is missing or cut in it. */
+function wholeRows(saved: string | undefined, header: string): string {
+  if (saved === undefined || !saved.startsWith(`${header}\n`)) return `${header}\n`;
+  return saved.slice(0, saved.lastIndexOf('\n') + 1);
 }

@@ -351,7 +351,9 @@ class Controller {
     );
     const final = new Promise<SipMessage>((resolve) => {
       this.waiting.set(`${leg.callId} INVITE`, (response) => {
-        if ((response.status ?? 0) < 200) return;
+        // Provisional answers wait on; the give-up's status 0 ends the wait like a final one.
+        const status = response.status ?? 0;
+        if (status > 0 && status < 200) return;
         clearTimeout(cancel);
         clearTimeout(giveUp);
         this.waiting.delete(`${leg.callId} INVITE`);
@@ -361,7 +363,7 @@ class Controller {
           leg.routes = (response.headers.get('record-route') ?? [])
             .flatMap((value) => value.split(/,(?=\s*<)/).map((route) => route.trim()))
             .reverse();
-        } else {
+        } else if (status > 0) {
           this.send(
             formatSip(`ACK ${leg.uri} SIP/2.0`, [
               ['Via', `SIP/2.0/UDP ${this.local};branch=${branch};rport`],
