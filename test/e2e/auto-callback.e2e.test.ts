@@ -9,28 +9,48 @@
  * answers ends, after the last attempt, as a console card and an e-mail to the policy's
  * addresses. An operator's console softphone in Chromium is called too (without SDP: sip.js
  * offers in its 200): the operator answers there, the visitor's phone rings, and each hears the
- * other through rtpengine (WebRTC on the console's side, G.711 on the phone's). Run it in a
- * private network namespace (`test/e2e/netns.sh`).
+ * other through rtpengine (WebRTC on the console's side, G.711 on the phone's). The edge's
+ * Kamailio SIGKILLed mid-callback: the attempt ends failed and the order is called again by the
+ * policy through the restarted edge, once, and connected. Run it in a private network namespace
+ * (`test/e2e/netns.sh`).
  */
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type CallbackSettings,
+  type CallHistoryEntry,
   defaultSettings,
+  type OrderDetail,
   type RetryPolicy,
 } from '../../packages/config/src/index.ts';
 import { hasTone } from '../../packages/phone-network/src/index.ts';
 import { smtpReceiver } from '../../packages/platform/test/support/smtp.ts';
 import { heardFrequency, OPERATOR_HZ, operatorConsole } from './call-helpers.ts';
-import { ALWAYS_OPEN, LOOPBACK, openWidget, signInToConsole, visit } from './harness.ts';
-import { startTrunkStage, type TrunkStage, WIDGET_NUMBER } from './trunk-helpers.ts';
+import {
+  ALWAYS_OPEN,
+  adminFetch,
+  LOOPBACK,
+  openWidget,
+  signInToConsole,
+  visit,
+} from './harness.ts';
+import {
+  killEdgeMidCall,
+  startTrunkStage,
+  type TrunkStage,
+  WIDGET_NUMBER,
+} from './trunk-helpers.ts';
 
 /** operator@demo.test's mobile: the addressee of the widget's orders. */
 const EMPLOYEE = '+74951110011';
-/** The visitors' phones: one who answers, one who rejects first, one who never answers. */
+/**
+ * The visitors' phones: one who answers, one who rejects first, one who never answers, one whose
+ * first call the edge loses.
+ */
 const VISITOR = '+74951110012';
 const CHOOSY = '+74951110013';
 const SILENT = '+74951110014';
+const LOST = '+74951110015';
 const EMPLOYEE_HZ = 1000;
 const VISITOR_HZ = 1600;
 const NAME = 'Ivan';
@@ -46,6 +66,7 @@ beforeAll(async () => {
       { number: VISITOR, answer: 'manual', toneHz: VISITOR_HZ },
       { number: CHOOSY, answer: 'manual', toneHz: VISITOR_HZ },
       { number: SILENT, answer: 'manual' },
+      { number: LOST, answer: 'manual', toneHz: VISITOR_HZ },
     ],
     [],
     { SMTP_URL: await smtp.start() },
@@ -68,7 +89,7 @@ let widgets = 0;
 
 /**
  * A callback widget of the demo account, open around the clock, calling operator@demo.test's
- * phone with the widget's outgoing number, by `retries`; its key and name.
+ * phone with the widget's outgoing number, by `retries`; its id, key and name.
  */
 async function autoWidget(retries: Partial<RetryPolicy> = {}) {
   const { store } = s.stage.platform.platform;
@@ -101,7 +122,7 @@ async function autoWidget(retries: Partial<RetryPolicy> = {}) {
     settings,
     now: s.stage.clock().getTime(),
   });
-  return { key: widget.key, name };
+  return { id: widget.id, key: widget.key, name };
 }
 
 /**
@@ -143,14 +164,14 @@ async function notes(id: string) {
   return (await s.stage.platform.platform.store.orders.events(id)).map((event) => event.note);
 }
 
-/** The employee's phone rings showing the order; they pick up. */
+/** The employee's phone rings showing the order; they pick up. The call's established event. */
 async function employeeAnswers(visitor: string) {
   const employee = s.network.phone(EMPLOYEE);
   const incoming = await employee.waitFor('CALL_INCOMING', 15_000);
   expect(incoming.peerName).toBe(`${NAME} ${visitor}`);
   expect(incoming.peerUri).toContain(`sip:${visitor}@`);
   await employee.answer();
-  await employee.waitFor('CALL_ESTABLISHED', 10_000);
+  return employee.waitFor('CALL_ESTABLISHED', 10_000);
 }
 
 /** Whether `number`'s newest recording carries a tone at `hz`. */
@@ -322,4 +343,84 @@ describe('the console softphone as the addressee', () => {
     });
     await desk.context().close();
   }, 120_000);
+});
+
+describe('the SIP edge SIGKILLed mid-callback', () => {
+  it('the employee talking, the visitor’s phone ringing: the attempt ends failed, the order is called again at the policy’s interval through the restarted edge — one call each time — and connected; one order, done, every attempt in its story and the call history', async () => {
+    const { id: widgetId, key } = await autoWidget({ ringSeconds: 10 });
+    const { store, workers } = s.stage.platform.platform;
+    const edge = s.stage.platform.platform.sipEdge;
+    const carrier = s.network.carrier;
+    if (!edge || !carrier) throw new Error('no SIP edge or no carrier');
+    const admin = await adminFetch(s.stage);
+    /** The order's story as the admin API tells it: the attempts' notes. */
+    const attempts = async (id: string) =>
+      ((await (await admin(`/v1/admin/orders/${id}`)).json()) as OrderDetail).events
+        .map((event) => event.note)
+        .filter((note) => note !== null);
+    /** The widget's lines of the call history (API): its orders and its calls' attempts. */
+    const history = async (channel: 'callback' | 'trunk') =>
+      (
+        (await (
+          await admin(`/v1/admin/call-history?widget=${widgetId}&channel=${channel}`)
+        ).json()) as { items: CallHistoryEntry[] }
+      ).items;
+    await orderInWidget(key, LOST, 'now');
+    const order = await orderOf(LOST);
+    const employee = s.network.phone(EMPLOYEE);
+    const lost = s.network.phone(LOST);
+    expect(await workers.runDue()).toBe(1);
+    const established = await employeeAnswers(LOST);
+    await lost.waitFor('CALL_INCOMING', 15_000);
+    // The moment the platform's own test kills it: the employee's leg is up and the visitor's
+    // phone rings — the attempt is not answered yet, so the order must be called again (once the
+    // visitor answered, the attempt is answered and the order done: a lost connected call is
+    // trunk-call.e2e.test.ts's journey).
+    const before = await killEdgeMidCall(s, established.callId ?? '');
+    // The restarted edge ends the call it lost: the employee's phone gets a BYE.
+    await employee.waitFor('CALL_CLOSED', 20_000);
+    expect(edge.status()).toMatchObject({ state: 'running', restarts: before.restarts + 1 });
+    // The visitor's leg never gets a final answer through the new Kamailio: the controller gives
+    // it up 32 s after its CANCEL and the attempt failed; the order waits for the policy's interval.
+    await workers.callbacksSettled();
+    expect(await attempts(order.id)).toEqual([
+      'Attempt 1 of 3: the call failed; calling again in 5 min',
+    ]);
+    expect(await history('trunk')).toEqual([
+      expect.objectContaining({ caller: LOST, result: 'failed' }),
+    ]);
+    // The new Kamailio had nothing to cancel: the visitor's phone rang on, and they decline it
+    // (unless the carrier gave up on it first).
+    if (lost.calls.at(-1)?.closedReason === undefined) await lost.hangup();
+    await lost.waitFor('CALL_CLOSED', 20_000);
+    // Not a second call before the policy's interval, then exactly one attempt.
+    s.stage.clock.advance(5 * 60_000 - 1);
+    expect(await workers.runDue()).toBe(0);
+    const invited = (await carrier.invites()).length;
+    s.stage.clock.advance(1);
+    expect(await workers.runDue()).toBe(1);
+    await employeeAnswers(LOST);
+    const incoming = await lost.waitFor('CALL_INCOMING', 15_000);
+    expect(incoming.peerUri).toContain(`sip:${WIDGET_NUMBER}@`);
+    await lost.answer();
+    await talkAndHangUp(LOST);
+    // One call to each phone for the retry, never two at once.
+    expect((await carrier.invites()).slice(invited).map((invite) => invite.number)).toEqual([
+      EMPLOYEE,
+      LOST,
+    ]);
+    expect(await store.orders.get(order.id)).toMatchObject({ status: 'done' });
+    expect(await attempts(order.id)).toEqual([
+      'Attempt 1 of 3: the call failed; calling again in 5 min',
+      expect.stringMatching(/^Attempt 2 of 3: answered, talked \d+ s$/),
+    ]);
+    // The call history: the order once (done), and both attempts, newest first.
+    expect(await history('callback')).toEqual([
+      expect.objectContaining({ id: order.id, caller: LOST, result: 'answered' }),
+    ]);
+    expect((await history('trunk')).map(({ caller, result }) => ({ caller, result }))).toEqual([
+      { caller: LOST, result: 'answered' },
+      { caller: LOST, result: 'failed' },
+    ]);
+  }, 240_000);
 });

@@ -22,7 +22,7 @@ import {
   VISITOR_HZ,
   waitPhase,
 } from './call-helpers.ts';
-import { demoOperatorOnline, type Stage } from './harness.ts';
+import { adminFetch, demoOperatorOnline, type Stage } from './harness.ts';
 
 let stage: Stage;
 let visitorBrowser: Browser;
@@ -58,20 +58,9 @@ async function callStatus(page: Page) {
   };
 }
 
-/** `fetch` of the platform's API as the demo account's admin, signed in. */
-async function adminFetch() {
-  const login = await fetch(`${stage.platform.url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@demo.test', password: 'demo-password' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return (path: string) => fetch(`${stage.platform.url}${path}`, { headers: { cookie } });
-}
-
 /** Calls in the demo account's call history (as its admin). */
 async function callHistory() {
-  const response = await (await adminFetch())('/v1/admin/call-history');
+  const response = await (await adminFetch(stage))('/v1/admin/call-history');
   const { items } = (await response.json()) as { items: Record<string, unknown>[] };
   return items.filter((item) => item.kind === 'call');
 }
@@ -183,7 +172,7 @@ describe('call from the site', () => {
       await waitPhase(page, 'failed');
       expect(asked).toEqual([expect.objectContaining({ visitorToken: expect.any(String) })]);
 
-      const admin = await adminFetch();
+      const admin = await adminFetch(stage);
       const found = (await (
         await admin(`/v1/admin/contacts?q=${encodeURIComponent(phone)}`)
       ).json()) as {

@@ -324,6 +324,17 @@ export async function signInInContext(
   return { page, pageErrors };
 }
 
+/** `fetch` of the platform's API as the demo account's admin (admin@demo.test), signed in. */
+export async function adminFetch(stage: Stage): Promise<(path: string) => Promise<Response>> {
+  const login = await fetch(`${stage.platform.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.test', password: 'demo-password' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return (path: string) => fetch(`${stage.platform.url}${path}`, { headers: { cookie } });
+}
+
 /**
  * Someone who answers the demo account's widgets (`email`, demo password; both operators are in
  * the group "Sales" the demo widgets go to) online as far as presence goes: a signed-in `/ops`

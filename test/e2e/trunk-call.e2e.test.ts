@@ -11,8 +11,6 @@
  * (`test/e2e/netns.sh`).
  */
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
@@ -21,7 +19,12 @@ import { hasTone } from '../../packages/phone-network/src/index.ts';
 import { axeViolations } from './axe.ts';
 import { call, heardFrequency, operatorConsole, VISITOR_HZ, waitPhase } from './call-helpers.ts';
 import { signInToConsole, signInToStudio } from './harness.ts';
-import { startTrunkStage, type TrunkStage, WIDGET_NUMBER } from './trunk-helpers.ts';
+import {
+  killEdgeMidCall,
+  startTrunkStage,
+  type TrunkStage,
+  WIDGET_NUMBER,
+} from './trunk-helpers.ts';
 
 const ANSWERS = '+74951110001';
 const BUSY = '+74951110002';
@@ -228,14 +231,7 @@ describe('calls through the SIP trunk', () => {
     expect(Math.abs((await heardFrequency(page, 'frontdesk-call')) - PHONE_HZ)).toBeLessThan(30);
     const answered = await latestCall((status) => status === 'answered');
     expect(established.callId).toBe(answered.callId);
-    // Kamailio has written the call to disk (db_text), so the next one knows it.
-    await expect
-      .poll(() => readFile(join(edge.runtimeDir, 'dialogs', 'dialog'), 'utf8'), { timeout: 5_000 })
-      .toContain(answered.callId);
-    // The PID the supervisor runs, never a process found by name.
-    const before = edge.status();
-    if (before.pid === undefined) throw new Error('Kamailio has no pid');
-    process.kill(before.pid, 'SIGKILL');
+    const before = await killEdgeMidCall(s, answered.callId);
     // The restarted edge ends the call it lost: the phone gets a BYE.
     const closed = await phone.waitFor('CALL_CLOSED', 20_000);
     expect(closed.callId).toBe(answered.callId);

@@ -4,15 +4,17 @@
  * visitor's and the operator's Chromium) plus a phone network (a Kamailio carrier that demands
  * digest auth, baresip phones), and the demo account's trunk to that carrier.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { CallSettings } from '../../packages/config/src/index.ts';
 import {
   type PhoneNetwork,
   type PhoneSpec,
   startPhoneNetwork,
 } from '../../packages/phone-network/src/index.ts';
+import type { SipEdgeStatus } from '../../packages/platform/src/calls/sip/edge-types.ts';
 import type { Call, Trunk, Widget } from '../../packages/platform/src/index.ts';
 import { type CallStage, startCallStage } from './call-helpers.ts';
 
@@ -106,4 +108,22 @@ export async function startTrunkStage(
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * SIGKILLs the SIP edge's Kamailio in the middle of the call `callId` (its SIP Call-ID), once
+ * Kamailio has written the call to disk (db_text), so the restarted one knows it and ends it;
+ * the edge's status just before the kill.
+ */
+export async function killEdgeMidCall(s: TrunkStage, callId: string): Promise<SipEdgeStatus> {
+  const edge = s.stage.platform.platform.sipEdge;
+  if (!edge) throw new Error('no SIP edge');
+  await expect
+    .poll(() => readFile(join(edge.runtimeDir, 'dialogs', 'dialog'), 'utf8'), { timeout: 5_000 })
+    .toContain(callId);
+  // The PID the supervisor runs, never a process found by name.
+  const before = edge.status();
+  if (before.pid === undefined) throw new Error('Kamailio has no pid');
+  process.kill(before.pid, 'SIGKILL');
+  return before;
 }
