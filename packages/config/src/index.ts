@@ -123,6 +123,7 @@ export type { OutboxMessage } from './outbox-message';
 export { parsePublicConfigOf } from './parse-public-config-of';
 export { parseSettings } from './parse-settings';
 export type {
+  AccountSettings,
   GroupsAnswer,
   OnlineUser,
   StaffGroup,

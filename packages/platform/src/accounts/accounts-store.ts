@@ -9,14 +9,20 @@ import type { Account } from './account-records';
 
 /** The accounts of {@link createStore}. */
 export function accountsRepository(db: Kysely<Tables>, now: () => number): Store['accounts'] {
+  const get = async (id: string) => {
+    const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toAccount(row);
+  };
+
   return {
-    async create({ name, sipDomain }) {
+    async create({ name, sipDomain, language = 'ru' }) {
       assertStorableText('name', name);
       assertStorableText('sipDomain', sipDomain);
       const row: AccountRow = {
         id: randomUUID(),
         name,
         sip_domain: sipDomain,
+        language,
         created_at: now(),
       };
       try {
@@ -30,11 +36,15 @@ export function accountsRepository(db: Kysely<Tables>, now: () => number): Store
       return toAccount(row);
     },
 
-    async get(id) {
+    get,
+
+    async update(id, patch) {
+      if (patch.language === undefined) return get(id);
       const row = await db
-        .selectFrom('accounts')
-        .selectAll()
+        .updateTable('accounts')
+        .set({ language: patch.language })
         .where('id', '=', id)
+        .returningAll()
         .executeTakeFirst();
       return row && toAccount(row);
     },
@@ -42,5 +52,11 @@ export function accountsRepository(db: Kysely<Tables>, now: () => number): Store
 }
 
 function toAccount(row: AccountRow): Account {
-  return { id: row.id, name: row.name, sipDomain: row.sip_domain, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    sipDomain: row.sip_domain,
+    language: row.language,
+    createdAt: row.created_at,
+  };
 }

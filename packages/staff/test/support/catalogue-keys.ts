@@ -1,0 +1,27 @@
+/**
+ * The keys two languages of a message catalogue do not share, as dotted paths: what a test of a
+ * catalogue lists when a translation is missing or left over. Nested groups are walked; a text,
+ * a function (a text with parameters) or a list is a leaf.
+ */
+
+/** Every leaf's dotted path in `texts`. */
+export function keyPaths(texts: object, prefix = ''): string[] {
+  return Object.entries(texts).flatMap(([key, value]) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? keyPaths(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
+
+/** The paths `translation` lacks (`missing`) and has beyond `source` (`extra`), sorted. */
+export function keyDifference(
+  source: object,
+  translation: object,
+): { missing: string[]; extra: string[] } {
+  const ours = new Set(keyPaths(source));
+  const theirs = new Set(keyPaths(translation));
+  return {
+    missing: [...ours].filter((path) => !theirs.has(path)).sort(),
+    extra: [...theirs].filter((path) => !ours.has(path)).sort(),
+  };
+}
