@@ -62,6 +62,7 @@ const session = (role: StaffSession['user']['role'] = 'operator'): StaffSession 
     role,
     photoUrl: null,
     phone: null,
+    language: null,
     createdAt: 0,
   },
   csrfToken: 'csrf',
