@@ -6,17 +6,12 @@
  * operator works in the pop-up (Answer → Hang up → Dismiss) and goes back where they were after
  * the last Dismiss; a call answered by the shortcut leaves focus where it is.
  */
+import { dateLocale, useLanguage } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { visitorTime } from './caller-info';
+import { type ConsoleTexts, consoleTexts, useConsoleTexts } from './i18n/console-texts';
 import type { Softphone } from './softphone';
 import type { PhoneCall } from './softphone-calls';
-
-const ENDED_TEXT: Record<NonNullable<PhoneCall['ended']>, string> = {
-  visitor: 'The visitor ended the call.',
-  operator: 'You ended the call.',
-  elsewhere: 'Answered elsewhere or cancelled by the visitor.',
-  failed: 'The call could not be connected.',
-};
 
 /** The keys that answer the oldest ringing call, and that move focus into the pop-up. */
 export const ANSWER_KEYS = 'Alt+Shift+A';
@@ -29,8 +24,8 @@ function since(from: number, now: number): string {
 }
 
 /** Who calls, as the pop-up's heading and the announcement say it. */
-function widgetOf(call: PhoneCall): string {
-  return call.caller?.widget?.name ?? 'Unknown widget';
+function widgetOf(call: PhoneCall, t: ConsoleTexts): string {
+  return call.caller?.widget?.name ?? t.unknownWidget;
 }
 
 /** The remote audio of a call: plays it, and keeps it on the element for whoever listens. */
@@ -60,8 +55,10 @@ function CallCard({
   now: number;
   dismiss: () => void;
 }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
   const caller = call.caller;
-  const local = visitorTime(caller, new Date(now));
+  const local = visitorTime(caller, new Date(now), dateLocale(language));
   const ref = useRef<HTMLLIElement>(null);
   const hangUpRef = useRef<HTMLButtonElement>(null);
   const dismissRef = useRef<HTMLButtonElement>(null);
@@ -91,12 +88,12 @@ function CallCard({
       }}
     >
       <h3>
-        {call.state === 'ringing' ? 'Incoming call' : 'Call'} — {widgetOf(call)}
+        {call.state === 'ringing' ? t.dock.incoming : t.dock.call} — {widgetOf(call, t)}
       </h3>
       <dl>
         {caller?.page?.url ? (
           <>
-            <dt>Page</dt>
+            <dt>{t.page}</dt>
             <dd data-field="page">
               {caller.page.title ? `${caller.page.title} — ` : ''}
               {caller.page.url}
@@ -105,7 +102,7 @@ function CallCard({
         ) : null}
         {local ? (
           <>
-            <dt>Visitor's local time</dt>
+            <dt>{t.localTime}</dt>
             <dd data-field="local-time">
               {local} ({caller?.visitor?.timeZone})
             </dd>
@@ -113,11 +110,11 @@ function CallCard({
         ) : null}
         {call.state === 'answered' && call.answeredAt ? (
           <>
-            <dt>Duration</dt>
+            <dt>{t.dock.duration}</dt>
             <dd>{since(call.answeredAt, now)}</dd>
           </>
         ) : null}
-        <dt>Digits pressed</dt>
+        <dt>{t.dock.digits}</dt>
         <dd data-field="digits" aria-live="polite">
           {call.digits || '—'}
         </dd>
@@ -130,35 +127,35 @@ function CallCard({
             aria-keyshortcuts={ANSWER_KEYS}
             onClick={() => phone.answer(call.id)}
           >
-            Answer
+            {t.dock.answer}
           </button>
           <button type="button" onClick={() => phone.decline(call.id)}>
-            Decline
+            {t.dock.decline}
           </button>
-          <span class="hint">{ANSWER_KEYS} answers</span>
+          <span class="hint">{t.dock.answers(ANSWER_KEYS)}</span>
         </p>
       ) : connected ? (
         <p class="actions">
           {call.state === 'connecting' ? (
-            <span>Connecting…</span>
+            <span>{t.dock.connecting}</span>
           ) : (
             <button
               type="button"
               aria-pressed={call.muted ? 'true' : 'false'}
               onClick={() => phone.setMuted(call.id, !call.muted)}
             >
-              Mute
+              {t.dock.mute}
             </button>
           )}
           <button type="button" ref={hangUpRef} onClick={() => phone.hangUp(call.id)}>
-            Hang up
+            {t.dock.hangUp}
           </button>
         </p>
       ) : (
         <p class="actions">
-          <span data-field="ended">{ENDED_TEXT[call.ended ?? 'visitor']}</span>{' '}
+          <span data-field="ended">{t.dock.ended[call.ended ?? 'visitor']}</span>{' '}
           <button type="button" ref={dismissRef} onClick={dismiss}>
-            Dismiss
+            {t.dock.dismiss}
           </button>
         </p>
       )}
@@ -177,6 +174,7 @@ export function CallDock({
   phone: Softphone | null;
   fallback: () => void;
 }) {
+  const t = useConsoleTexts();
   const [now, setNow] = useState(Date.now());
   const ref = useRef<HTMLElement>(null);
   /** Where the operator was before coming into the pop-up. */
@@ -212,15 +210,13 @@ export function CallDock({
   return (
     <>
       <p class="visually-hidden" role="alert">
-        {ringing
-          ? `Incoming call on ${widgetOf(ringing)}${where ? ` from ${where}` : ''}. ${ANSWER_KEYS} answers, ${CALLS_KEYS} goes to it.`
-          : ''}
+        {ringing ? t.dock.ringing(widgetOf(ringing, t), where, ANSWER_KEYS, CALLS_KEYS) : ''}
       </p>
       {phone && calls.length > 0 && (
         <aside
           ref={ref}
           class="call-dock"
-          aria-label="Calls"
+          aria-label={t.dock.label}
           onFocusIn={(event) => {
             // Focus coming back from nowhere (a button removed under it) is not "from" anywhere.
             const from = event.relatedTarget as HTMLElement | null;

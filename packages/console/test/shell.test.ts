@@ -288,4 +288,51 @@ describe('the console', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Callback orders');
     expect(screen.queryByRole('status', { name: /Ready/ })).toBeNull();
   });
+
+  it('speaks the profile’s Russian, and English at once when switched, saved to the profile', async () => {
+    location.hash = '#/chats?chat=c1';
+    const ops = new FakeOps();
+    fake.socket = ops.socket;
+    ops.answers['chat:list'] = () => ({ ok: true, conversations: [anna] });
+    ops.answers['chat:open'] = () => ({
+      ok: true,
+      conversation: anna,
+      messages: [message(1), message(2)],
+      contact: null,
+      pastEnquiries: [],
+    });
+    const russian = { ...session(), user: { ...session().user, language: 'ru' as const } };
+    const saved: unknown[] = [];
+    fakeFetch({
+      'GET /v1/auth/me': () => ({ body: russian }),
+      'PATCH /v1/auth/me': () => {
+        saved.push('en');
+        return { body: { user: { ...russian.user, language: 'en' } } };
+      },
+    });
+    render(h(App, {}));
+    const nav = await screen.findByRole('navigation', { name: 'Консоль' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.firstChild?.textContent),
+    ).toEqual(['Чаты', 'Заказы', 'Звонки', 'Пропущенные', 'История звонков', 'Контакты']);
+    expect(screen.getByRole('heading', { level: 1, name: 'Чаты' })).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: 'Ответ для Anna' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Отправить' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Закрыть чат' })).toBeTruthy();
+    expect(screen.getByRole('complementary', { name: 'О посетителе' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toMatch(/Консоль Frontdesk$/));
+    expect(document.documentElement.lang).toBe('ru');
+
+    await user().selectOptions(screen.getByRole('combobox', { name: 'Язык' }), 'en');
+    expect(screen.getByRole('navigation', { name: 'Console' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Chats' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Reply to Anna' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toMatch(/Frontdesk console$/));
+    expect(saved).toEqual(['en']);
+    // Only the words changed: the conversation was not opened again.
+    expect(ops.sent('chat:open')).toHaveLength(1);
+  });
 });
