@@ -5,12 +5,14 @@
  * (import them before the app's own).
  */
 
+// Counting is config's, shared with the platform's e-mails; the apps import it from here.
+export type { PluralForms } from '@frontdesk/config';
+export { clockLocale, formatNumber, plural } from '@frontdesk/config';
 // The platform's error answers, as the widgets read them too: one class for every caller.
 export { PlatformError } from '@frontdesk/core';
 export type { CallHistoryScreenProps } from './history/call-history-screen';
 export { CallHistoryScreen } from './history/call-history-screen';
-export type { PluralForms } from './i18n/intl';
-export { clockLocale, dateLocale, formatNumber, plural } from './i18n/intl';
+export { dateLocale } from './i18n/intl';
 export type { Language, LanguageChoice } from './i18n/language';
 export {
   browserLanguage,

@@ -46,7 +46,7 @@ export interface Session {
 
 /** The accounts (`store.accounts`). */
 export interface AccountsRepository {
-  /** Russian unless `language` says otherwise (see migration 038). */
+  /** In Russian unless `language` says otherwise (the column's default, migration 038). */
   create(input: { name: string; sipDomain: string; language?: TextLocale }): Promise<Account>;
   get(id: string): Promise<Account | undefined>;
   update(id: string, patch: { language?: TextLocale }): Promise<Account | undefined>;

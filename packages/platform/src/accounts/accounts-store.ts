@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { uniqueViolation } from '../storage/constraint-violation';
 import { assertStorableText } from '../storage/storable-values';
 import type { Store } from '../storage/store';
@@ -15,25 +15,30 @@ export function accountsRepository(db: Kysely<Tables>, now: () => number): Store
   };
 
   return {
-    async create({ name, sipDomain, language = 'ru' }) {
+    async create({ name, sipDomain, language }) {
       assertStorableText('name', name);
       assertStorableText('sipDomain', sipDomain);
-      const row: AccountRow = {
+      // Without a language the column's default (migration 038) applies: one place says which.
+      const row: Insertable<AccountRow> = {
         id: randomUUID(),
         name,
         sip_domain: sipDomain,
-        language,
+        ...(language ? { language } : {}),
         created_at: now(),
       };
       try {
-        await db.insertInto('accounts').values(row).execute();
+        const created = await db
+          .insertInto('accounts')
+          .values(row)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toAccount(created);
       } catch (error) {
         if (uniqueViolation(error) === 'accounts.sip_domain') {
           throw new StoreError('conflict', 'sipDomain', `another account has "${sipDomain}"`);
         }
         throw error;
       }
-      return toAccount(row);
     },
 
     get,
@@ -51,7 +56,7 @@ export function accountsRepository(db: Kysely<Tables>, now: () => number): Store
   };
 }
 
-function toAccount(row: AccountRow): Account {
+function toAccount(row: Selectable<AccountRow>): Account {
   return {
     id: row.id,
     name: row.name,

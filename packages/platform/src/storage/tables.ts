@@ -13,6 +13,7 @@ import type {
   Messenger,
   TextLocale,
 } from '@frontdesk/config';
+import type { Generated } from 'kysely';
 import type { Role } from '../accounts';
 import type { OrderStatus } from '../orders';
 import type { OutboxChannel, OutboxKind, OutboxStatus } from '../outbox';
@@ -50,8 +51,11 @@ export interface AccountRow {
   id: string;
   name: string;
   sip_domain: string;
-  /** What the platform writes for the account is in this language (migration 038). */
-  language: TextLocale;
+  /**
+   * What the platform writes for the account is in this language (migration 038); an insert
+   * without one gets the column's default.
+   */
+  language: Generated<TextLocale>;
   created_at: number;
 }
 

@@ -43,16 +43,25 @@ describe.each(engines)('languages of users and the account on $name', (engine) =
     expect(forged.status).toBe(403);
   });
 
-  it('an account writes in Russian until an admin sets another language', async () => {
+  it('a new account writes in Russian; an admin sets another language, others may not', async () => {
+    const fresh = await t.platform.store.accounts.create({
+      name: 'New',
+      sipDomain: 'vpbx9.sip.test',
+    });
+    expect(fresh.language).toBe('ru');
     const [admin, marketer] = await Promise.all([t.signIn('admin'), t.signIn('marketer')]);
+    // The test account was made in English (support/platform.ts).
     expect(await (await marketer('/v1/admin/account')).json()).toMatchObject({
       id: t.accountId,
-      language: 'ru',
+      language: 'en',
     });
-    expect((await marketer('/v1/admin/account', patch({ language: 'en' }))).status).toBe(403);
-    const changed = await admin('/v1/admin/account', patch({ language: 'en' }));
-    expect(await changed.json()).toMatchObject({ language: 'en' });
-    expect((await t.platform.store.accounts.get(t.accountId))?.language).toBe('en');
+    expect((await marketer('/v1/admin/account', patch({ language: 'ru' }))).status).toBe(403);
+    const changed = await admin('/v1/admin/account', patch({ language: 'ru' }));
+    expect(await changed.json()).toMatchObject({ language: 'ru' });
+    expect((await t.platform.store.accounts.get(t.accountId))?.language).toBe('ru');
     expect((await admin('/v1/admin/account', patch({ language: 'fr' }))).status).toBe(400);
+    await admin('/v1/admin/account', patch({ language: 'en' }));
+    // Another account is not touched.
+    expect((await t.platform.store.accounts.get(fresh.id))?.language).toBe('ru');
   });
 });

@@ -2,8 +2,8 @@
  * Times as staff read them: in the viewer's own zone, with the company's (the widget's schedule
  * zone) beside it when the clock there shows another time.
  */
+import { clockLocale } from '@frontdesk/config';
 import { wallToInstant } from '@frontdesk/schedule';
-import { clockLocale } from '../i18n/intl';
 import type { Language } from '../i18n/language';
 
 /** `4 Mar 2026, 10:01` (`4 мар. 2026 г., 10:01`) at `at` in `timeZone`, in `language`. */
