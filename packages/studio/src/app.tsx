@@ -11,6 +11,7 @@ import {
   useStaffLanguage,
 } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
+import { AccountSettings } from './account-settings';
 import { CreateWidget } from './create-widget';
 import { GroupRules } from './group-rules';
 import { studioTexts, useStudioTexts } from './i18n/studio-texts';
@@ -99,6 +100,12 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
               {t.nav.trunks}
             </a>
           )}
+          <a
+            href={routeHref({ screen: 'account' })}
+            aria-current={route.screen === 'account' ? 'page' : undefined}
+          >
+            {t.nav.account}
+          </a>
         </nav>
         <span class="who">{session.user.name}</span>
         <LanguageSwitcher />
@@ -110,6 +117,7 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
       {route.screen === 'new' && <CreateWidget session={session} />}
       {route.screen === 'groups' && <GroupRules session={session} />}
       {route.screen === 'trunks' && <Trunks session={session} />}
+      {route.screen === 'account' && <AccountSettings session={session} />}
       {route.screen === 'history' && (
         <main class="history">
           <CallHistoryScreen />

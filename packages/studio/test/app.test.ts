@@ -27,7 +27,7 @@ describe('the Studio', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Виджеты', 'Новый виджет', 'Группы', 'История звонков']);
+    ).toEqual(['Виджеты', 'Новый виджет', 'Группы', 'История звонков', 'Аккаунт']);
     expect(screen.getByRole('heading', { level: 1, name: 'Виджеты' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Создать виджет' })).toBeTruthy();
     expect(await screen.findByText('Виджетов пока нет.')).toBeTruthy();

@@ -23,7 +23,15 @@ export const studioTextsEn = {
     groups: 'Groups',
     history: 'Call history',
     trunks: 'SIP trunks',
+    account: 'Account',
     signOut: 'Sign out',
+  },
+  account: {
+    title: 'Account',
+    adminsOnly: 'Only admins change the account’s settings.',
+    language: 'Language of e-mails and SMS',
+    languageHint:
+      'What the platform writes for the account: order notifications to staff, non-working chat e-mails, the embed-code e-mail.',
   },
   types: {
     chat: 'Multichannel chat',
