@@ -1,6 +1,7 @@
 /**
  * The platform's message catalogue: what it writes to people — staff e-mails and SMS about
- * orders, non-working chat e-mails, the embed-code e-mail — in the account's language
+ * orders, non-working chat e-mails, the embed-code e-mail, the admins' alerts of undelivered
+ * messages — in the account's language
  * (`accounts.language`, migration 038). English (texts-en.ts) is the source of the keys; Russian
  * (texts-ru.ts) must have exactly the same, or the build fails, and a test compares the two.
  */

@@ -34,6 +34,22 @@ export const platformTextsEn = {
       `One visitor wrote more than ${plural('en', perHour, { one: '# message', other: '# messages' })} within an hour; the rest of that hour follow, oldest first.`,
     batchFull: 'More messages followed within the hour; read them in the inbox.',
   },
+  /** To the account's admins when the outbox gave a message up. */
+  alert: {
+    email: (subject: string) => `The e-mail "${subject}"`,
+    sms: 'The SMS',
+    notDelivered: (what: string, recipient: string) =>
+      `${what} to ${recipient} could not be delivered;`,
+    gaveUp: (attempts: number) =>
+      `the platform gave up after ${plural('en', attempts, { one: '# attempt', other: '# attempts' })}.`,
+    lastError: (error: string | null) => `Last error: ${error ?? 'none recorded'}`,
+    queued: (at: string) => `Queued: ${at}`,
+    order: (id: string) => `About the callback order ${id}.`,
+    listed:
+      'Every undelivered message is listed in the outbox (GET /v1/admin/outbox?status=failed).',
+    subject: (channel: 'email' | 'sms', recipient: string) =>
+      `Undelivered ${channel === 'email' ? 'e-mail' : 'SMS'} to ${recipient}`,
+  },
   embed: {
     subject: (widget: string) => `The code of the widget "${widget}" for the site`,
     add: (widget: string) => `Please add the widget "${widget}" to every page of the site.`,

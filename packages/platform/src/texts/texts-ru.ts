@@ -35,6 +35,19 @@ export const platformTextsRu: PlatformTexts = {
       `Посетитель написал больше ${plural('ru', perHour, { one: '# сообщения', few: '# сообщений', many: '# сообщений', other: '# сообщения' })} за час; остальные сообщения этого часа — ниже, сначала старые.`,
     batchFull: 'За этот час были ещё сообщения; прочитайте их в консоли.',
   },
+  alert: {
+    email: (subject) => `Письмо «${subject}»`,
+    sms: 'SMS',
+    notDelivered: (what, recipient) => `${what} на ${recipient} не удалось доставить;`,
+    gaveUp: (attempts) =>
+      `платформа прекратила попытки после ${plural('ru', attempts, { one: '# попытки', few: '# попыток', many: '# попыток', other: '# попытки' })}.`,
+    lastError: (error) => `Последняя ошибка: ${error ?? 'не записана'}`,
+    queued: (at) => `Поставлено в очередь: ${at}`,
+    order: (id) => `Касается заказа обратного звонка ${id}.`,
+    listed: 'Все недоставленные сообщения — в исходящих (GET /v1/admin/outbox?status=failed).',
+    subject: (channel, recipient) =>
+      `Не доставлено ${channel === 'email' ? 'письмо' : 'SMS'} на ${recipient}`,
+  },
   embed: {
     subject: (widget) => `Код виджета «${widget}» для сайта`,
     add: (widget) => `Добавьте виджет «${widget}» на каждую страницу сайта.`,
