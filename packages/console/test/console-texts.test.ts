@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { keyDifference } from '../../staff/test/support/catalogue-keys';
+import { brokenTexts, keyDifference } from '../../staff/test/support/catalogue-keys';
 import { consoleTexts } from '../src/i18n/console-texts';
 
 describe('the console catalogue', () => {
   it('has every key in Russian that it has in English, and no other', () => {
     expect(keyDifference(consoleTexts.en, consoleTexts.ru)).toEqual({ missing: [], extra: [] });
+  });
+
+  it('has no empty text and no hole in either language', () => {
+    expect(brokenTexts(consoleTexts.en)).toEqual([]);
+    expect(brokenTexts(consoleTexts.ru)).toEqual([]);
   });
 
   it('counts in Russian by Intl’s plural rules', () => {

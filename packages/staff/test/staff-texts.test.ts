@@ -1,10 +1,15 @@
 import { staffTexts } from '@frontdesk/staff';
 import { describe, expect, it } from 'vitest';
-import { keyDifference } from './support/catalogue-keys';
+import { brokenTexts, keyDifference } from './support/catalogue-keys';
 
 describe('the staff catalogue', () => {
   it('has every key in Russian that it has in English, and no other', () => {
     expect(keyDifference(staffTexts.en, staffTexts.ru)).toEqual({ missing: [], extra: [] });
+  });
+
+  it('has no empty text and no hole in either language', () => {
+    expect(brokenTexts(staffTexts.en)).toEqual([]);
+    expect(brokenTexts(staffTexts.ru)).toEqual([]);
   });
 });
 
@@ -16,5 +21,22 @@ describe('keyDifference', () => {
       missing: ['a', 'group.b'],
       extra: ['e', 'group.d'],
     });
+  });
+});
+
+describe('brokenTexts', () => {
+  it('lists empty texts and texts with a hole, nested ones by path', () => {
+    const texts = {
+      fine: 'Fine',
+      empty: ' ',
+      group: {
+        hole: (name: string, other?: string) => `${name} ${other}`,
+        ok: (n: number) => `${n}`,
+      },
+    };
+    expect(brokenTexts(texts)).toEqual(['empty']);
+    expect(brokenTexts({ group: { hole: (a: string) => `${a} ${undefined}` } })).toEqual([
+      'group.hole',
+    ]);
   });
 });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { keyDifference } from '../../staff/test/support/catalogue-keys';
+import { brokenTexts, keyDifference } from '../../staff/test/support/catalogue-keys';
 import { studioTexts } from '../src/i18n/studio-texts';
 
 describe('the Studio catalogue', () => {
   it('has every key in Russian that it has in English, and no other', () => {
     expect(keyDifference(studioTexts.en, studioTexts.ru)).toEqual({ missing: [], extra: [] });
+  });
+
+  it('has no empty text and no hole in either language', () => {
+    expect(brokenTexts(studioTexts.en)).toEqual([]);
+    expect(brokenTexts(studioTexts.ru)).toEqual([]);
   });
 
   it('names the settings tabs and sections in the source system’s Russian terms', () => {

@@ -6,7 +6,7 @@
 import type { OutboxMessage } from '@frontdesk/platform';
 import { callbackSlots, createSchedule } from '@frontdesk/schedule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyDifference } from '../../../staff/test/support/catalogue-keys';
+import { brokenTexts, keyDifference } from '../../../staff/test/support/catalogue-keys';
 import { nonWorkingEmail } from '../../src/chat/non-working-email';
 import { platformTexts } from '../../src/texts';
 import { engines, type TestDatabase } from '../support/databases';
@@ -19,6 +19,11 @@ const OPEN = '2026-03-04T07:00:00Z';
 describe('the platform catalogue', () => {
   it('has every key in Russian that it has in English, and no other', () => {
     expect(keyDifference(platformTexts.en, platformTexts.ru)).toEqual({ missing: [], extra: [] });
+  });
+
+  it('has no empty text and no hole in either language', () => {
+    expect(brokenTexts(platformTexts.en)).toEqual([]);
+    expect(brokenTexts(platformTexts.ru)).toEqual([]);
   });
 
   it('writes the non-working chat e-mail in the language asked, counting by Intl’s rules', () => {

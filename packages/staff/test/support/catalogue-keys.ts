@@ -1,7 +1,8 @@
 /**
  * The keys two languages of a message catalogue do not share, as dotted paths: what a test of a
- * catalogue lists when a translation is missing or left over. Nested groups are walked; a text,
- * a function (a text with parameters) or a list is a leaf.
+ * catalogue lists when a translation is missing or left over; and the texts that come out empty
+ * or with a hole ("undefined"). Nested groups are walked; a text, a function (a text with
+ * parameters) or a list is a leaf.
  */
 
 /** Every leaf's dotted path in `texts`. */
@@ -24,4 +25,22 @@ export function keyDifference(
     missing: [...ours].filter((path) => !theirs.has(path)).sort(),
     extra: [...theirs].filter((path) => !ours.has(path)).sort(),
   };
+}
+
+/**
+ * The paths of `texts` whose text is empty or shows `undefined`: a function (a text with
+ * parameters) is called with "2" for each parameter — a string, and a count where one is wanted.
+ */
+export function brokenTexts(texts: object, prefix = ''): string[] {
+  return Object.entries(texts).flatMap(([key, value]): string[] => {
+    const path = `${prefix}${key}`;
+    if (value !== null && typeof value === 'object') return brokenTexts(value, `${path}.`);
+    const text: unknown =
+      typeof value === 'function'
+        ? value(...Array.from({ length: value.length }, () => '2'))
+        : value;
+    return typeof text === 'string' && text.trim() !== '' && !text.includes('undefined')
+      ? []
+      : [path];
+  });
 }
