@@ -30,13 +30,15 @@ describe('brokenTexts', () => {
       fine: 'Fine',
       empty: ' ',
       group: {
-        hole: (name: string, other?: string) => `${name} ${other}`,
-        ok: (n: number) => `${n}`,
+        greet: (name: string, from: string) => `Hello ${name}${from ? ` from ${from}` : ''}`,
+        count: (n: number) => `${n} chats`,
       },
     };
     expect(brokenTexts(texts)).toEqual(['empty']);
     expect(brokenTexts({ group: { hole: (a: string) => `${a} ${undefined}` } })).toEqual([
       'group.hole',
     ]);
+    // A parameter not given must not leave the text empty.
+    expect(brokenTexts({ bare: (name: string) => name })).toEqual(['bare']);
   });
 });

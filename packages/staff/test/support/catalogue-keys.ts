@@ -28,19 +28,20 @@ export function keyDifference(
 }
 
 /**
- * The paths of `texts` whose text is empty or shows `undefined`: a function (a text with
- * parameters) is called with "2" for each parameter — a string, and a count where one is wanted.
+ * The paths of `texts` whose text is empty or shows `undefined`. A function (a text with
+ * parameters) is called twice: with "2" for each parameter — a string, and a count where one is
+ * wanted — and with "" for each, the branches for a value not given.
  */
 export function brokenTexts(texts: object, prefix = ''): string[] {
   return Object.entries(texts).flatMap(([key, value]): string[] => {
     const path = `${prefix}${key}`;
     if (value !== null && typeof value === 'object') return brokenTexts(value, `${path}.`);
-    const text: unknown =
+    const shown: unknown[] =
       typeof value === 'function'
-        ? value(...Array.from({ length: value.length }, () => '2'))
-        : value;
-    return typeof text === 'string' && text.trim() !== '' && !text.includes('undefined')
-      ? []
-      : [path];
+        ? ['2', ''].map((arg) => value(...Array.from({ length: value.length }, () => arg)))
+        : [value];
+    const fine = (text: unknown) =>
+      typeof text === 'string' && text.trim() !== '' && !text.includes('undefined');
+    return shown.every(fine) ? [] : [path];
   });
 }
