@@ -8,6 +8,7 @@ import './after-paint';
 import type { StaffSession } from '@frontdesk/staff';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SoftphoneEvents } from '../src/softphone';
@@ -324,6 +325,10 @@ describe('the console', () => {
     expect(screen.getByRole('complementary', { name: 'О посетителе' })).toBeTruthy();
     await waitFor(() => expect(document.title).toMatch(/Консоль Frontdesk$/));
     expect(document.documentElement.lang).toBe('ru');
+    const outcome = await axe.run(document.body, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    expect(outcome.violations.map((v) => v.id)).toEqual([]);
 
     await user().selectOptions(screen.getByRole('combobox', { name: 'Язык' }), 'en');
     expect(screen.getByRole('navigation', { name: 'Console' })).toBeTruthy();

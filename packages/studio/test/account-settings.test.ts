@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountSettings } from '../src/account-settings';
+import { axeViolations } from './axe';
 import { adminSession, fakePlatform, session } from './fake-platform';
 
 afterEach(() => {
@@ -48,5 +49,6 @@ describe('the account settings', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Аккаунт' })).toBeTruthy();
     expect(screen.getByText('Менять настройки аккаунта могут только администраторы.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Сохранить' })).toBeNull();
+    expect(await axeViolations(document.body)).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
 import { studioTexts } from '../src/i18n/studio-texts';
 import { tabsOf, WidgetEditor } from '../src/widget-editor';
+import { axeViolations } from './axe';
 import { fakePlatform, type SeenRequest, session } from './fake-platform';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
@@ -186,5 +187,6 @@ describe('the widget editor', () => {
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Удалить виджет' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Сохранить' })).toBeTruthy();
+    expect(await axeViolations(document.body)).toEqual([]);
   });
 });
