@@ -95,6 +95,7 @@ export {
 } from './chat-protocol';
 export type { ChatSettings } from './chat-settings';
 export { ChatSettingsSchema, TelegramTokenSchema, ViberTokenSchema } from './chat-settings';
+export { clockLocale } from './clock-locale';
 export { PhoneSchema } from './contacts';
 export {
   DEFAULT_CHAT_COLOR,
@@ -123,6 +124,7 @@ export type { OutboxMessage } from './outbox-message';
 export { parsePublicConfigOf } from './parse-public-config-of';
 export { parseSettings } from './parse-settings';
 export type {
+  AccountSettings,
   GroupsAnswer,
   OnlineUser,
   StaffGroup,
@@ -130,6 +132,8 @@ export type {
   StaffUser,
   UsersAnswer,
 } from './people';
+export type { PluralForms } from './plural';
+export { formatNumber, plural } from './plural';
 export type { Presence, PublicPresence } from './presence';
 export { PresenceSchema, PublicPresenceSchema, parsePresence } from './presence';
 export { PublicCallConfigSchema } from './public-call-config';

@@ -3,6 +3,7 @@
  * `/v1/admin/groups`, `/v1/auth/me`) and who is online (`presence` on `/ops`).
  */
 import type { GroupChatRules } from './chat-distribution';
+import type { TextLocale } from './locale';
 
 /** What a user may do: admins everything, marketers the widgets, operators the desk. */
 export type StaffRole = 'admin' | 'marketer' | 'operator';
@@ -18,6 +19,8 @@ export interface StaffUser {
   photoUrl: string | null;
   /** The employee's external phone (E.164), which call forwarding may ring. */
   phone: string | null;
+  /** The language the staff apps speak to them; null follows their browser. */
+  language: TextLocale | null;
   createdAt: number;
 }
 
@@ -46,4 +49,12 @@ export interface OnlineUser {
   id: string;
   name: string;
   role: StaffRole;
+}
+
+/** `GET /v1/admin/account`: the account's own settings. */
+export interface AccountSettings {
+  id: string;
+  name: string;
+  /** What the platform writes for the account (staff e-mails and SMS) is in this language. */
+  language: TextLocale;
 }

@@ -1,8 +1,19 @@
-import { currentSession, SignIn, type StaffSession } from '@frontdesk/staff';
+import {
+  currentSession,
+  LanguageContext,
+  SignIn,
+  type StaffSession,
+  staffTexts,
+  useStaffLanguage,
+} from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { consoleTexts } from './i18n/console-texts';
 import { Shell } from './shell';
 
-/** The console: sign-in, then the shell with its panes over one `/ops` connection. */
+/**
+ * The console: sign-in, then the shell with its panes over one `/ops` connection; in the user's
+ * language (their profile's, else their browser's), which the navigation's switcher changes.
+ */
 export function App() {
   const [session, setSession] = useState<StaffSession | null | undefined>(undefined);
   const signedOut = useRef(false);
@@ -13,15 +24,20 @@ export function App() {
   useLayoutEffect(() => {
     if (session === null && signedOut.current) document.getElementById('sign-in-email')?.focus();
   }, [session]);
-  if (session === undefined) return <p aria-busy="true">Loading…</p>;
-  if (session === null) return <SignIn title="Frontdesk console" onSignedIn={setSession} />;
-  return (
-    <Shell
-      session={session}
-      onSignedOut={() => {
-        signedOut.current = true;
-        setSession(null);
-      }}
-    />
-  );
+  const language = useStaffLanguage(session);
+  let shown = <p aria-busy="true">{staffTexts[language.language].loading}</p>;
+  if (session === null) {
+    shown = <SignIn title={consoleTexts[language.language].title} onSignedIn={setSession} />;
+  } else if (session) {
+    shown = (
+      <Shell
+        session={session}
+        onSignedOut={() => {
+          signedOut.current = true;
+          setSession(null);
+        }}
+      />
+    );
+  }
+  return <LanguageContext.Provider value={language}>{shown}</LanguageContext.Provider>;
 }

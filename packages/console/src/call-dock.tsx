@@ -7,18 +7,13 @@
  * operator works in the pop-up (Answer → Hang up → Dismiss) and goes back where they were after
  * the last Dismiss; a call answered by the shortcut leaves focus where it is.
  */
+import { dateLocale, useLanguage } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { orderCaller } from './callback-call';
 import { visitorTime } from './caller-info';
+import { type ConsoleTexts, consoleTexts, useConsoleTexts } from './i18n/console-texts';
 import type { Softphone } from './softphone';
 import type { PhoneCall } from './softphone-calls';
-
-const ENDED_TEXT: Record<NonNullable<PhoneCall['ended']>, string> = {
-  visitor: 'The visitor ended the call.',
-  operator: 'You ended the call.',
-  elsewhere: 'Answered elsewhere or cancelled by the visitor.',
-  failed: 'The call could not be connected.',
-};
 
 /** The keys that answer the oldest ringing call, and that move focus into the pop-up. */
 export const ANSWER_KEYS = 'Alt+Shift+A';
@@ -31,18 +26,18 @@ function since(from: number, now: number): string {
 }
 
 /** The widget a call came through, as the pop-up, the list and the announcement say it. */
-export function widgetOf(call: PhoneCall): string {
-  return call.order?.widget.name ?? call.caller?.widget?.name ?? 'Unknown widget';
+export function widgetOf(call: PhoneCall, t: ConsoleTexts): string {
+  return call.order?.widget.name ?? call.caller?.widget?.name ?? t.unknownWidget;
 }
 
 /** The pop-up's heading of a call. */
-function heading(call: PhoneCall): string {
+function heading(call: PhoneCall, t: ConsoleTexts): string {
   const what = call.order
-    ? 'Automatic callback'
+    ? t.dock.automatic
     : call.state === 'ringing'
-      ? 'Incoming call'
-      : 'Call';
-  return `${what} — ${widgetOf(call)}`;
+      ? t.dock.incoming
+      : t.dock.call;
+  return `${what} — ${widgetOf(call, t)}`;
 }
 
 /** The remote audio of a call: plays it, and keeps it on the element for whoever listens. */
@@ -72,8 +67,10 @@ function CallCard({
   now: number;
   dismiss: () => void;
 }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
   const caller = call.caller;
-  const local = visitorTime(caller, new Date(now));
+  const local = visitorTime(caller, new Date(now), dateLocale(language));
   const ref = useRef<HTMLLIElement>(null);
   const hangUpRef = useRef<HTMLButtonElement>(null);
   const dismissRef = useRef<HTMLButtonElement>(null);
@@ -103,23 +100,23 @@ function CallCard({
         if (to && !ref.current?.contains(to)) working.current = false;
       }}
     >
-      <h3>{heading(call)}</h3>
+      <h3>{heading(call, t)}</h3>
       <dl>
         {call.order ? (
           <>
-            <dt>Visitor</dt>
+            <dt>{t.dock.visitor}</dt>
             <dd data-field="order">{orderCaller(call.order)}</dd>
             {call.state === 'ringing' ? (
               <>
-                <dt>Next</dt>
-                <dd>Answer, and the platform calls the visitor.</dd>
+                <dt>{t.dock.next}</dt>
+                <dd>{t.dock.answerThenVisitor}</dd>
               </>
             ) : null}
           </>
         ) : null}
         {caller?.page?.url ? (
           <>
-            <dt>Page</dt>
+            <dt>{t.page}</dt>
             <dd data-field="page">
               {caller.page.title ? `${caller.page.title} — ` : ''}
               {caller.page.url}
@@ -128,7 +125,7 @@ function CallCard({
         ) : null}
         {local ? (
           <>
-            <dt>Visitor's local time</dt>
+            <dt>{t.localTime}</dt>
             <dd data-field="local-time">
               {local} ({caller?.visitor?.timeZone})
             </dd>
@@ -136,11 +133,11 @@ function CallCard({
         ) : null}
         {call.state === 'answered' && call.answeredAt ? (
           <>
-            <dt>Duration</dt>
+            <dt>{t.dock.duration}</dt>
             <dd>{since(call.answeredAt, now)}</dd>
           </>
         ) : null}
-        <dt>Digits pressed</dt>
+        <dt>{t.dock.digits}</dt>
         <dd data-field="digits" aria-live="polite">
           {call.digits || '—'}
         </dd>
@@ -153,35 +150,35 @@ function CallCard({
             aria-keyshortcuts={ANSWER_KEYS}
             onClick={() => phone.answer(call.id)}
           >
-            Answer
+            {t.dock.answer}
           </button>
           <button type="button" onClick={() => phone.decline(call.id)}>
-            Decline
+            {t.dock.decline}
           </button>
-          <span class="hint">{ANSWER_KEYS} answers</span>
+          <span class="hint">{t.dock.answers(ANSWER_KEYS)}</span>
         </p>
       ) : connected ? (
         <p class="actions">
           {call.state === 'connecting' ? (
-            <span>Connecting…</span>
+            <span>{t.dock.connecting}</span>
           ) : (
             <button
               type="button"
               aria-pressed={call.muted ? 'true' : 'false'}
               onClick={() => phone.setMuted(call.id, !call.muted)}
             >
-              Mute
+              {t.dock.mute}
             </button>
           )}
           <button type="button" ref={hangUpRef} onClick={() => phone.hangUp(call.id)}>
-            Hang up
+            {t.dock.hangUp}
           </button>
         </p>
       ) : (
         <p class="actions">
-          <span data-field="ended">{ENDED_TEXT[call.ended ?? 'visitor']}</span>{' '}
+          <span data-field="ended">{t.dock.ended[call.ended ?? 'visitor']}</span>{' '}
           <button type="button" ref={dismissRef} onClick={dismiss}>
-            Dismiss
+            {t.dock.dismiss}
           </button>
         </p>
       )}
@@ -200,6 +197,7 @@ export function CallDock({
   phone: Softphone | null;
   fallback: () => void;
 }) {
+  const t = useConsoleTexts();
   const [now, setNow] = useState(Date.now());
   const ref = useRef<HTMLElement>(null);
   /** Where the operator was before coming into the pop-up. */
@@ -232,19 +230,25 @@ export function CallDock({
   };
   const ringing = calls.filter((call) => call.state === 'ringing').at(-1);
   const where = ringing?.caller?.page?.title || ringing?.caller?.page?.url;
-  const what = ringing?.order
-    ? `Automatic callback to ${orderCaller(ringing.order)} on ${widgetOf(ringing)}`
-    : ringing && `Incoming call on ${widgetOf(ringing)}${where ? ` from ${where}` : ''}`;
   return (
     <>
       <p class="visually-hidden" role="alert">
-        {what ? `${what}. ${ANSWER_KEYS} answers, ${CALLS_KEYS} goes to it.` : ''}
+        {ringing
+          ? ringing.order
+            ? t.dock.ringingCallback(
+                orderCaller(ringing.order),
+                widgetOf(ringing, t),
+                ANSWER_KEYS,
+                CALLS_KEYS,
+              )
+            : t.dock.ringing(widgetOf(ringing, t), where, ANSWER_KEYS, CALLS_KEYS)
+          : ''}
       </p>
       {phone && calls.length > 0 && (
         <aside
           ref={ref}
           class="call-dock"
-          aria-label="Calls"
+          aria-label={t.dock.label}
           onFocusIn={(event) => {
             // Focus coming back from nowhere (a button removed under it) is not "from" anywhere.
             const from = event.relatedTarget as HTMLElement | null;

@@ -2,7 +2,7 @@
  * How the console's lists sort and filter callback orders (as `@frontdesk/config` declares them):
  * what needs someone now, what is scheduled for later (and may be taken early), what is closed.
  */
-import type { CallbackOrder, OrderStatus } from '@frontdesk/config';
+import type { CallbackOrder } from '@frontdesk/config';
 
 /** What a list row shows of an order: also what the call history tells of a closed one. */
 export type OrderSummary = Pick<
@@ -51,12 +51,3 @@ export function waitsForMe(order: CallbackOrder, ringsMe: ReadonlySet<string>, n
   if (order.status === 'ringing') return ringsMe.has(order.id);
   return order.status === 'new' && order.mode === 'manual' && !isScheduled(order, now);
 }
-
-/** Readable status names. */
-export const STATUS_TEXT: Record<OrderStatus, string> = {
-  new: 'New',
-  ringing: 'Ringing',
-  accepted: 'Accepted',
-  done: 'Done',
-  failed: 'Failed',
-};

@@ -3,15 +3,16 @@
  * icons are drawn here (no image requests, nothing to load under the console's CSP).
  */
 import type { ChatChannel } from '@frontdesk/config';
+import { useConsoleTexts } from './i18n/console-texts';
 
-/** Each channel's name. */
-export const CHANNEL_NAMES: Readonly<Record<ChatChannel, string>> = {
-  site: 'Website',
-  telegram: 'Telegram',
-  viber: 'Viber',
-  vk: 'VK',
-  facebook: 'Facebook',
-};
+/** Every channel a chat can come from, in the order the inbox offers them. */
+export const CHAT_CHANNELS: readonly ChatChannel[] = [
+  'site',
+  'telegram',
+  'viber',
+  'vk',
+  'facebook',
+];
 
 /** 16×16 outlines: a speech bubble for the site, a paper plane for Telegram, a dot for the rest. */
 const ICONS: Readonly<Record<ChatChannel, string>> = {
@@ -25,12 +26,13 @@ const ICONS: Readonly<Record<ChatChannel, string>> = {
 
 /** The channel's icon and name. */
 export function ChannelBadge({ channel }: { channel: ChatChannel }) {
+  const t = useConsoleTexts();
   return (
     <span class={`channel channel-${channel}`} data-channel={channel}>
       <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
         <path d={ICONS[channel]} />
       </svg>
-      {CHANNEL_NAMES[channel]}
+      {t.channels[channel]}
     </span>
   );
 }

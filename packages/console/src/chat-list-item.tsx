@@ -8,16 +8,17 @@ import type { ConversationSummary } from '@frontdesk/config';
 import { ChannelBadge } from './channel-badge';
 import { visitorName } from './chat-store';
 import { holderText } from './holder';
+import { type ConsoleTexts, useConsoleTexts } from './i18n/console-texts';
 
 /** One line of the last message: who wrote it (unless the visitor) and the text. */
-function preview(conversation: ConversationSummary): string {
+function preview(conversation: ConversationSummary, t: ConsoleTexts['row']): string {
   const last = conversation.lastMessage;
-  if (!last) return 'No messages yet';
+  if (!last) return t.noMessages;
   const who =
     last.author === 'operator'
-      ? `${last.operator?.name ?? 'Operator'}: `
+      ? `${last.operator?.name ?? t.operator}: `
       : last.author === 'auto'
-        ? 'Auto-reply: '
+        ? `${t.autoReply}: `
         : '';
   return who + last.text;
 }
@@ -37,6 +38,7 @@ export function ConversationRow({
   /** Who looks: "You hold it" for their own. */
   userId: string;
 }) {
+  const t = useConsoleTexts();
   const { visitor } = conversation;
   return (
     <li>
@@ -50,22 +52,22 @@ export function ConversationRow({
       >
         <span class="row-top">
           <span class={visitor.online ? 'dot dot-online' : 'dot'} aria-hidden="true" />
-          <span class="visitor-name">{visitorName(visitor)}</span>
-          <span class="visually-hidden">{visitor.online ? ', online' : ', offline'}</span>
+          <span class="visitor-name">{visitorName(visitor, t.unnamedVisitor)}</span>
+          <span class="visually-hidden">{visitor.online ? t.row.online : t.row.offline}</span>
           {unread > 0 && (
             <span class="badge">
               {unread}
-              <span class="visually-hidden"> unread</span>
+              <span class="visually-hidden">{t.row.unread}</span>
             </span>
           )}
         </span>
         <span class="row-widget">
           <ChannelBadge channel={conversation.channel} /> · {conversation.widget.name}
-          {conversation.status === 'closed' ? ' · closed' : ''}
+          {conversation.status === 'closed' ? t.row.closed : ''}
           {' · '}
-          <span class="holder">{holderText(conversation, userId)}</span>
+          <span class="holder">{holderText(conversation, userId, t.holder)}</span>
         </span>
-        <span class="row-preview">{preview(conversation)}</span>
+        <span class="row-preview">{preview(conversation, t.row)}</span>
       </a>
     </li>
   );

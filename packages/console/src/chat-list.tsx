@@ -4,16 +4,13 @@
  * ones first, latest activity first.
  */
 import type { ChatChannel, ConversationSummary } from '@frontdesk/config';
-import { CHANNEL_NAMES } from './channel-badge';
+import { CHAT_CHANNELS } from './channel-badge';
 import { ConversationRow } from './chat-list-item';
 import { type InboxFilter, matchesFilter, sortConversations } from './chat-store';
+import { useConsoleTexts } from './i18n/console-texts';
 import { navigate, type Route, routeHref } from './route';
 
-const FILTERS: { filter: InboxFilter; label: string }[] = [
-  { filter: 'unassigned', label: 'Unassigned' },
-  { filter: 'mine', label: 'Mine' },
-  { filter: 'all', label: 'All' },
-];
+const FILTERS: readonly InboxFilter[] = ['unassigned', 'mine', 'all'];
 
 /** The chats list under `route`; `unreadOf` counts a conversation's unread messages. */
 export function ChatList({
@@ -27,6 +24,7 @@ export function ChatList({
   userId: string;
   unreadOf: (conversation: ConversationSummary) => number;
 }) {
+  const t = useConsoleTexts();
   const all = sortConversations(conversations).filter(
     (c) => route.channel === null || c.channel === route.channel,
   );
@@ -34,20 +32,20 @@ export function ChatList({
   return (
     <div class="inbox">
       <fieldset class="filters">
-        <legend class="visually-hidden">Show chats</legend>
-        {FILTERS.map(({ filter, label }) => (
+        <legend class="visually-hidden">{t.chats.show}</legend>
+        {FILTERS.map((filter) => (
           <button
             key={filter}
             type="button"
             aria-pressed={route.chats === filter ? 'true' : 'false'}
             onClick={() => navigate({ ...route, chats: filter })}
           >
-            {label} ({all.filter((c) => matchesFilter(c, filter, userId)).length})
+            {t.chats.filters[filter]} ({all.filter((c) => matchesFilter(c, filter, userId)).length})
           </button>
         ))}
       </fieldset>
       <div class="channel-filter">
-        <label for="chats-channel">Channel</label>
+        <label for="chats-channel">{t.chats.channel}</label>
         <select
           id="chats-channel"
           value={route.channel ?? ''}
@@ -56,18 +54,18 @@ export function ChatList({
             navigate({ ...route, channel: value ? (value as ChatChannel) : null });
           }}
         >
-          <option value="">Every channel</option>
-          {Object.entries(CHANNEL_NAMES).map(([channel, name]) => (
+          <option value="">{t.chats.everyChannel}</option>
+          {CHAT_CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
-              {name}
+              {t.channels[channel]}
             </option>
           ))}
         </select>
       </div>
       {shown.length === 0 ? (
-        <p class="empty">No chats here. New ones appear here and chime.</p>
+        <p class="empty">{t.chats.empty}</p>
       ) : (
-        <ul class="rows" aria-label="Conversations">
+        <ul class="rows" aria-label={t.chats.list}>
           {shown.map((conversation) => (
             <ConversationRow
               key={conversation.id}

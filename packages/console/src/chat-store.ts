@@ -316,7 +316,13 @@ export function sortConversations(
   );
 }
 
-/** The visitor as the operator sees them: the contact's name, else "Visitor #" and a short id. */
-export function visitorName(visitor: ConversationSummary['visitor']): string {
-  return visitor.name?.trim() || `Visitor #${visitor.id.slice(0, 6)}`;
+/**
+ * The visitor as the operator sees them: the contact's name, else `unnamed` of a short id
+ * ("Visitor #v1a2b3", in the console's language).
+ */
+export function visitorName(
+  visitor: ConversationSummary['visitor'],
+  unnamed: (short: string) => string,
+): string {
+  return visitor.name?.trim() || unnamed(visitor.id.slice(0, 6));
 }

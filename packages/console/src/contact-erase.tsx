@@ -7,6 +7,7 @@ import type { StaffSession } from '@frontdesk/staff';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { contactLabel } from './contact-list';
 import { eraseContact } from './contacts-api';
+import { useConsoleTexts } from './i18n/console-texts';
 
 /** See the module comment; `onErased` runs once it is gone. */
 export function ContactErase({
@@ -18,6 +19,7 @@ export function ContactErase({
   session: StaffSession;
   onErased: () => void;
 }) {
+  const t = useConsoleTexts();
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -38,18 +40,15 @@ export function ContactErase({
     }
   };
   return (
-    <section class="contact-erase" aria-label="Delete the contact">
+    <section class="contact-erase" aria-label={t.contacts.erase}>
       {asking ? (
         <fieldset>
-          <legend>
-            Erase {contactLabel(contact)} everywhere? Their name, phone, e-mail and messages are
-            replaced in every order and chat. This cannot be undone.
-          </legend>
+          <legend>{t.contacts.eraseQuestion(contactLabel(contact, t.contacts.unnamed))}</legend>
           <button type="button" class="danger" ref={confirmRef} onClick={erase}>
-            Yes, erase
+            {t.contacts.yesErase}
           </button>{' '}
           <button type="button" onClick={() => setAsking(false)}>
-            Cancel
+            {t.cancel}
           </button>
         </fieldset>
       ) : (
@@ -61,7 +60,7 @@ export function ContactErase({
             setAsking(true);
           }}
         >
-          Delete contact…
+          {t.contacts.eraseAsk}
         </button>
       )}
       {error && (

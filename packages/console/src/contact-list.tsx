@@ -5,15 +5,17 @@
 import type { AddressBookContact } from '@frontdesk/config';
 import { useEffect, useState } from 'preact/hooks';
 import { contactsPage } from './contacts-api';
+import { useConsoleTexts } from './i18n/console-texts';
 import { type Route, routeHref } from './route';
 
-/** A contact's name, or what else it has. */
-export function contactLabel(contact: AddressBookContact): string {
-  return contact.name ?? contact.phone ?? contact.email ?? 'Unnamed';
+/** A contact's name, or what else it has, or `unnamed`. */
+export function contactLabel(contact: AddressBookContact, unnamed: string): string {
+  return contact.name ?? contact.phone ?? contact.email ?? unnamed;
 }
 
 /** See the module comment; `version` reloads the list (after an edit). */
 export function ContactList({ route, version }: { route: Route; version: number }) {
+  const t = useConsoleTexts();
   const [q, setQ] = useState('');
   const [contacts, setContacts] = useState<AddressBookContact[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -39,15 +41,15 @@ export function ContactList({ route, version }: { route: Route; version: number 
     <>
       <search>
         <form
-          aria-label="Contacts"
+          aria-label={t.contacts.form}
           onSubmit={(event) => {
             event.preventDefault();
             setQ(String(new FormData(event.currentTarget).get('q') ?? ''));
           }}
         >
-          <label for="contact-search">Find a contact</label>
-          <input id="contact-search" name="q" type="search" placeholder="Name, phone or e-mail" />
-          <button type="submit">Find</button>
+          <label for="contact-search">{t.contacts.find}</label>
+          <input id="contact-search" name="q" type="search" placeholder={t.contacts.placeholder} />
+          <button type="submit">{t.find}</button>
         </form>
       </search>
       {error && (
@@ -64,16 +66,16 @@ export function ContactList({ route, version }: { route: Route; version: number 
                 route.open?.kind === 'contact' && route.open.id === contact.id ? 'true' : undefined
               }
             >
-              <span>{contactLabel(contact)}</span>
+              <span>{contactLabel(contact, t.contacts.unnamed)}</span>
               {contact.name && contact.phone && <small> {contact.phone}</small>}
             </a>
           </li>
         ))}
       </ul>
-      {!busy && contacts.length === 0 && !error && <p class="empty">No contacts found.</p>}
+      {!busy && contacts.length === 0 && !error && <p class="empty">{t.contacts.empty}</p>}
       {next && (
         <button type="button" disabled={busy} onClick={() => load(next)}>
-          Show more
+          {t.showMore}
         </button>
       )}
     </>

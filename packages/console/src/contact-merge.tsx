@@ -7,6 +7,7 @@ import type { StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { contactLabel } from './contact-list';
 import { contactsPage, mergeContacts } from './contacts-api';
+import { useConsoleTexts } from './i18n/console-texts';
 
 /** See the module comment; `onMerged` gets the contact as it is after the merge. */
 export function ContactMerge({
@@ -18,6 +19,8 @@ export function ContactMerge({
   session: StaffSession;
   onMerged: (answer: ContactAnswer, gone: AddressBookContact) => void;
 }) {
+  const t = useConsoleTexts();
+  const label = (c: AddressBookContact) => contactLabel(c, t.contacts.unnamed);
   const [found, setFound] = useState<AddressBookContact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const find = async (event: Event) => {
@@ -42,25 +45,25 @@ export function ContactMerge({
   };
   return (
     <section class="contact-merge" aria-labelledby="contact-merge-title">
-      <h3 id="contact-merge-title">Merge a duplicate</h3>
+      <h3 id="contact-merge-title">{t.contacts.mergeTitle}</h3>
       <form onSubmit={find}>
-        <label for="contact-merge-q">Find the other contact</label>
+        <label for="contact-merge-q">{t.contacts.findOther}</label>
         <input id="contact-merge-q" name="q" type="search" required />
-        <button type="submit">Find</button>
+        <button type="submit">{t.find}</button>
       </form>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      {found && found.length === 0 && <p class="empty">No other contact found.</p>}
+      {found && found.length === 0 && <p class="empty">{t.contacts.noOther}</p>}
       {found && found.length > 0 && (
         <ul>
           {found.map((other) => (
             <li key={other.id}>
-              {contactLabel(other)} {other.phone ?? ''} {other.email ?? ''}{' '}
+              {label(other)} {other.phone ?? ''} {other.email ?? ''}{' '}
               <button type="button" onClick={() => merge(other)}>
-                Merge {contactLabel(other)} into this contact
+                {t.contacts.mergeInto(label(other))}
               </button>
             </li>
           ))}

@@ -11,6 +11,7 @@ import { contactLabel } from './contact-list';
 import { ContactMerge } from './contact-merge';
 import { contactDetail, saveContact } from './contacts-api';
 import { EnquiryList } from './enquiry-list';
+import { useConsoleTexts } from './i18n/console-texts';
 import { HOME, navigate } from './route';
 
 /** See the module comment; `onSaved` tells the list to show the change. */
@@ -23,6 +24,7 @@ export function ContactView({
   session: StaffSession;
   onSaved: () => void;
 }) {
+  const t = useConsoleTexts();
   const [answer, setAnswer] = useState<ContactAnswer | null>(null);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [status, setStatus] = useState('');
@@ -32,7 +34,7 @@ export function ContactView({
   if (!answer) {
     return (
       <p class={error ? 'error' : 'empty'} role={error ? 'alert' : undefined}>
-        {error?.message ?? 'Opening…'}
+        {error?.message ?? t.opening}
       </p>
     );
   }
@@ -50,7 +52,7 @@ export function ContactView({
         email: read('email'),
       });
       setAnswer({ contact: saved, timeline });
-      setStatus('Saved.');
+      setStatus(t.contacts.saved);
       onSaved();
     } catch (e) {
       const field = e instanceof PlatformError ? e.field : undefined;
@@ -67,15 +69,15 @@ export function ContactView({
   });
   return (
     <article class="contact" aria-labelledby="contact-title" key={contact.updatedAt}>
-      <h2 id="contact-title">{contactLabel(contact)}</h2>
-      <form class="contact-form" aria-label="Edit the contact" onSubmit={save}>
-        <label for="contact-name">Name</label>
+      <h2 id="contact-title">{contactLabel(contact, t.contacts.unnamed)}</h2>
+      <form class="contact-form" aria-label={t.contacts.edit} onSubmit={save}>
+        <label for="contact-name">{t.name}</label>
         <input type="text" {...common('name', contact.name)} />
-        <label for="contact-phone">Phone</label>
+        <label for="contact-phone">{t.phone}</label>
         <input type="tel" {...common('phone', contact.phone)} />
-        <label for="contact-email">E-mail</label>
+        <label for="contact-email">{t.email}</label>
         <input type="email" {...common('email', contact.email)} />
-        <button type="submit">Save</button>
+        <button type="submit">{t.contacts.save}</button>
       </form>
       {error && (
         <p id="contact-error" role="alert" class="error">
@@ -88,7 +90,7 @@ export function ContactView({
         session={session}
         onMerged={(merged, gone) => {
           setAnswer(merged);
-          setStatus(`${contactLabel(gone)} merged into this contact.`);
+          setStatus(t.contacts.merged(contactLabel(gone, t.contacts.unnamed)));
           onSaved();
         }}
       />
@@ -102,7 +104,7 @@ export function ContactView({
           }}
         />
       )}
-      <h3>Enquiries</h3>
+      <h3>{t.contacts.enquiries}</h3>
       <EnquiryList enquiries={timeline} />
     </article>
   );

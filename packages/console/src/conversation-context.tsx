@@ -7,32 +7,27 @@
  */
 import type { ConversationSummary } from '@frontdesk/config';
 import { safeHref } from '@frontdesk/core';
+import { dateLocale, useLanguage } from '@frontdesk/staff';
 import { ChannelBadge } from './channel-badge';
 import type { Thread } from './chat-store';
 import { EnquiryList } from './enquiry-list';
+import { consoleTexts, useConsoleTexts } from './i18n/console-texts';
 import { HOME, routeHref } from './route';
 import { visitorLocalTime } from './visitor-time';
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** Readable names of the rating's marks. */
-export const RATING_TEXT = {
-  excellent: 'Excellent',
-  good: 'Good',
-  satisfactory: 'Satisfactory',
-  poor: 'Poor',
-} as const;
-
 function VisitorFacts({ conversation, now }: { conversation: ConversationSummary; now: Date }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
   const { page, timeZone } = conversation.visitor;
   const href = page ? safeHref(page.url) : undefined;
-  const local = visitorLocalTime(timeZone, now);
+  const local = visitorLocalTime(timeZone, now, dateLocale(language));
+  const { rating } = conversation;
   return (
     <dl class="visitor-facts">
-      <dt>Page</dt>
+      <dt>{t.page}</dt>
       <dd data-field="page">
         {!page ? (
-          'unknown'
+          t.unknown
         ) : href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
             {page.title || page.url}
@@ -41,15 +36,15 @@ function VisitorFacts({ conversation, now }: { conversation: ConversationSummary
           page.title || page.url
         )}
       </dd>
-      <dt>Visitor's local time</dt>
-      <dd data-field="local-time">{local ? `${local} (${timeZone})` : 'unknown'}</dd>
-      <dt>Status</dt>
+      <dt>{t.localTime}</dt>
+      <dd data-field="local-time">{local ? `${local} (${timeZone})` : t.unknown}</dd>
+      <dt>{t.context.status}</dt>
       <dd>
         {conversation.status === 'closed'
-          ? `Closed${conversation.rating ? `, rated ${RATING_TEXT[conversation.rating]}` : ''}`
+          ? t.context.closed(rating ? t.context.ratings[rating] : null)
           : conversation.assignee
-            ? `Taken by ${conversation.assignee.name}`
-            : 'Unassigned: the first reply takes it'}
+            ? t.context.takenBy(conversation.assignee.name)
+            : t.context.unassigned}
       </dd>
     </dl>
   );
@@ -77,21 +72,22 @@ function Peers({ thread }: { thread: Thread }) {
 }
 
 function ContactCard({ thread }: { thread: Thread }) {
+  const t = useConsoleTexts();
   const contact = thread.contact;
   if (!contact || !(contact.name || contact.phone || contact.email)) {
-    return <p>No contact details given.</p>;
+    return <p>{t.context.noContact}</p>;
   }
   return (
     <dl>
       {contact.name && (
         <>
-          <dt>Name</dt>
+          <dt>{t.name}</dt>
           <dd>{contact.name}</dd>
         </>
       )}
       {contact.phone && (
         <>
-          <dt>Phone</dt>
+          <dt>{t.phone}</dt>
           <dd>
             <a href={`tel:${encodeURIComponent(contact.phone)}`}>{contact.phone}</a>
           </dd>
@@ -99,7 +95,7 @@ function ContactCard({ thread }: { thread: Thread }) {
       )}
       {contact.email && (
         <>
-          <dt>E-mail</dt>
+          <dt>{t.email}</dt>
           <dd>
             <a href={`mailto:${encodeURIComponent(contact.email)}`}>{contact.email}</a>
           </dd>
@@ -119,18 +115,21 @@ export function ConversationContext({
   thread: Thread;
   now: Date;
 }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
+  const day = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium' });
   return (
-    <aside class="context" aria-label="About the visitor">
-      <h3>Visitor</h3>
+    <aside class="context" aria-label={t.context.label}>
+      <h3>{t.visitor}</h3>
       <VisitorFacts conversation={conversation} now={now} />
       <section class="contact" aria-labelledby="contact-title">
-        <h3 id="contact-title">Contact</h3>
+        <h3 id="contact-title">{t.context.contact}</h3>
         <Peers thread={thread} />
         <ContactCard thread={thread} />
       </section>
       {thread.contactTimeline && (
         <section aria-labelledby="contact-timeline-title">
-          <h3 id="contact-timeline-title">All enquiries of this contact</h3>
+          <h3 id="contact-timeline-title">{t.context.allEnquiries}</h3>
           <EnquiryList enquiries={thread.contactTimeline.enquiries} current={conversation.id} />
           <a
             href={routeHref({
@@ -139,19 +138,19 @@ export function ConversationContext({
               open: { kind: 'contact', id: thread.contactTimeline.contactId },
             })}
           >
-            Open the contact
+            {t.context.openContact}
           </a>
         </section>
       )}
-      <h3>Past enquiries</h3>
+      <h3>{t.context.past}</h3>
       {thread.pastEnquiries.length === 0 ? (
-        <p>None.</p>
+        <p>{t.none}</p>
       ) : (
         <ul class="past">
           {thread.pastEnquiries.map((past) => (
             <li key={past.id}>
               {day.format(new Date(past.startedAt))}, {past.widget.name}
-              {past.rating ? `, rated ${RATING_TEXT[past.rating]}` : ''}
+              {past.rating ? t.context.rated(t.context.ratings[past.rating]) : ''}
               {past.lastMessage ? `: ${past.lastMessage.text}` : ''}
             </li>
           ))}

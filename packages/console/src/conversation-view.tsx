@@ -6,16 +6,16 @@
  */
 import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { linkify, typingSignal } from '@frontdesk/core';
+import { dateLocale, useLanguage } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
-import { CHANNEL_NAMES, ChannelBadge } from './channel-badge';
+import { ChannelBadge } from './channel-badge';
 import type { InboxConnection } from './chat-connection';
 import { type PendingMessage, type Thread, visitorName } from './chat-store';
 import { ConversationContext } from './conversation-context';
 import { HandOver } from './hand-over';
 import { holderText, transferText } from './holder';
-
-const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+import { type ConsoleTexts, consoleTexts, useConsoleTexts } from './i18n/console-texts';
 
 /** The real clock, one function for the life of the page (the redraw effect depends on it). */
 const systemClock = () => new Date();
@@ -24,30 +24,31 @@ const systemClock = () => new Date();
 const CLOCK_TICK = 30_000;
 
 /** What the operator sees as a message's author. */
-function authorName(message: ChatMessage, visitor: string): string {
+function authorName(message: ChatMessage, visitor: string, t: ConsoleTexts['conversation']) {
   if (message.author === 'visitor') return visitor;
-  if (message.author === 'operator') return message.operator?.name ?? 'Operator';
-  return message.author === 'auto' ? 'Auto-reply' : 'Frontdesk';
+  if (message.author === 'operator') return message.operator?.name ?? t.operator;
+  return message.author === 'auto' ? t.autoReply : t.platform;
 }
 
 /** Where a reply to a messenger stands: on its way, delivered, or failed with the reason. */
 function DeliveryReceipt({ message }: { message: ChatMessage }) {
+  const t = useConsoleTexts();
   const { delivery, channel } = message;
   if (!delivery || !channel) return null;
-  const name = CHANNEL_NAMES[channel];
+  const name = t.channels[channel];
   if (delivery.status === 'failed') {
     return (
       <span class="receipt error">
         {' '}
-        · not delivered to {name}
-        {delivery.error ? `: ${delivery.error}` : ''}
+        · {t.conversation.notDelivered(name, delivery.error ?? null)}
       </span>
     );
   }
   return (
     <span class="receipt">
       {' '}
-      · {delivery.status === 'sent' ? `delivered to ${name}` : `sending to ${name}…`}
+      ·{' '}
+      {delivery.status === 'sent' ? t.conversation.delivered(name) : t.conversation.sendingTo(name)}
     </span>
   );
 }
@@ -61,6 +62,9 @@ function StoredMessage({
   visitor: string;
   readByVisitor: boolean;
 }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
+  const clock = new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'short' });
   return (
     <article
       class={`message message-${message.author}`}
@@ -70,17 +74,20 @@ function StoredMessage({
     >
       <p class="meta">
         <span class="author" id={`message-${message.seq}-author`}>
-          {authorName(message, visitor)}
+          {authorName(message, visitor, t.conversation)}
         </span>{' '}
         <time dateTime={message.at}>{clock.format(new Date(message.at))}</time>
         {message.author === 'visitor' && message.channel && (
-          <span class="via"> · via {CHANNEL_NAMES[message.channel]}</span>
+          <span class="via">{t.conversation.via(t.channels[message.channel])}</span>
         )}
         {message.delivery ? (
           <DeliveryReceipt message={message} />
         ) : (
           message.author === 'operator' && (
-            <span class="receipt"> · {readByVisitor ? 'read' : 'sent'}</span>
+            <span class="receipt">
+              {' '}
+              · {readByVisitor ? t.conversation.read : t.conversation.sent}
+            </span>
           )
         )}
       </p>
@@ -90,6 +97,7 @@ function StoredMessage({
 }
 
 function Pending({ message, retry }: { message: PendingMessage; retry: () => void }) {
+  const t = useConsoleTexts().conversation;
   return (
     <article
       class="message message-operator"
@@ -98,15 +106,15 @@ function Pending({ message, retry }: { message: PendingMessage; retry: () => voi
     >
       <p class="meta">
         <span class="author" id={`pending-${message.clientId}-author`}>
-          You
+          {t.you}
         </span>{' '}
         {message.state === 'sending' ? (
-          <span class="receipt">· sending…</span>
+          <span class="receipt">{t.sending}</span>
         ) : (
           <>
-            <span class="receipt error">· not sent{message.error ? `: ${message.error}` : ''}</span>{' '}
+            <span class="receipt error">{t.notSent(message.error ?? null)}</span>{' '}
             <button type="button" class="link" onClick={retry}>
-              Retry
+              {t.retry}
             </button>
           </>
         )}
@@ -126,10 +134,11 @@ function MessageLog({
   thread: Thread;
   retry: (clientId: string) => void;
 }) {
+  const t = useConsoleTexts();
   const ref = useRef<HTMLDivElement>(null);
   // Follows new messages only while the operator is at the bottom, not while reading back.
   const pinned = useRef(true);
-  const visitor = visitorName(conversation.visitor);
+  const visitor = visitorName(conversation.visitor, t.unnamedVisitor);
   const count = thread.messages.length + thread.pending.length;
   useLayoutEffect(() => {
     const log = ref.current;
@@ -140,7 +149,7 @@ function MessageLog({
       ref={ref}
       class="log"
       role="log"
-      aria-label={`Messages with ${visitor}`}
+      aria-label={t.conversation.log(visitor)}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus, so keyboard users can scroll it
       tabIndex={0}
       onScroll={(event) => {
@@ -148,7 +157,7 @@ function MessageLog({
         pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
       }}
     >
-      {count === 0 && <p class="empty">No messages yet.</p>}
+      {count === 0 && <p class="empty">{t.conversation.noMessages}</p>}
       {thread.messages.map((message) => (
         <StoredMessage
           key={message.seq}
@@ -176,6 +185,7 @@ function Composer({
   send: (text: string) => void;
   typing: (typing: boolean) => void;
 }) {
+  const t = useConsoleTexts().conversation;
   const [text, setText] = useState('');
   const signal = useMemo(() => typingSignal(typing), [typing]);
   useEffect(() => () => signal.stop(), [signal]);
@@ -213,7 +223,7 @@ function Composer({
         />
       </label>
       <button type="submit" class="primary">
-        Send
+        {t.send}
       </button>
     </form>
   );
@@ -221,6 +231,7 @@ function Composer({
 
 /** "Close chat" with an inline confirmation (a native confirm() would block the whole console). */
 function CloseChat({ close }: { close: () => Promise<void> }) {
+  const t = useConsoleTexts();
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -235,13 +246,13 @@ function CloseChat({ close }: { close: () => Promise<void> }) {
   if (!asking) {
     return (
       <button type="button" ref={openRef} onClick={() => setAsking(true)}>
-        Close chat
+        {t.conversation.closeChat}
       </button>
     );
   }
   return (
     <fieldset class="confirm">
-      <legend>Close this chat? The visitor is offered the rating.</legend>
+      <legend>{t.conversation.closeQuestion}</legend>
       {error && (
         <p role="alert" class="error">
           {error}
@@ -252,10 +263,10 @@ function CloseChat({ close }: { close: () => Promise<void> }) {
         class="primary"
         onClick={() => close().catch((e: Error) => setError(e.message))}
       >
-        Yes, close chat
+        {t.conversation.yesClose}
       </button>{' '}
       <button type="button" ref={cancelRef} onClick={() => setAsking(false)}>
-        Cancel
+        {t.cancel}
       </button>
     </fieldset>
   );
@@ -284,8 +295,9 @@ export function ConversationView({
   handOverChoices: () => Promise<HandOverChoice[]>;
   now?: () => Date;
 }) {
+  const t = useConsoleTexts();
   const id = conversation.id;
-  const visitor = visitorName(conversation.visitor);
+  const visitor = visitorName(conversation.visitor, t.unnamedVisitor);
   const open = conversation.status === 'open';
   const [time, setTime] = useState(now);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -315,7 +327,7 @@ export function ConversationView({
   }, [id, held, inbox.markRead]);
 
   const typing = useMemo(() => (on: boolean) => inbox.typing(id, on), [id, inbox.typing]);
-  const handed = transferText(conversation);
+  const handed = transferText(conversation, t.holder);
 
   return (
     <article class="workspace conversation" aria-labelledby="item-title" data-conversation-id={id}>
@@ -325,7 +337,7 @@ export function ConversationView({
             {visitor} <span class="widget-name">· {conversation.widget.name}</span>
           </h2>
           <p class="conversation-channel">
-            Writes from <ChannelBadge channel={conversation.channel} />
+            {t.conversation.writesFrom} <ChannelBadge channel={conversation.channel} />
           </p>
           {open && mayHandOver(conversation, user) && (
             <HandOver
@@ -335,7 +347,7 @@ export function ConversationView({
           )}
           {open && <CloseChat close={() => inbox.close(id)} />}
           <p class="holding">
-            <span class="holder">{holderText(conversation, user.id)}</span>
+            <span class="holder">{holderText(conversation, user.id, t.holder)}</span>
             {handed && <span class="handed"> · {handed}</span>}
           </p>
         </header>
@@ -345,17 +357,17 @@ export function ConversationView({
           retry={(clientId) => inbox.retry(id, clientId)}
         />
         <p class="typing" role="status">
-          {thread.visitorTyping ? `${visitor} is typing…` : ''}
+          {thread.visitorTyping ? t.conversation.typing(visitor) : ''}
         </p>
         {open ? (
           <Composer
-            label={`Reply to ${visitor}`}
+            label={t.conversation.reply(visitor)}
             textareaRef={textareaRef}
             send={(text) => inbox.send(id, text)}
             typing={typing}
           />
         ) : (
-          <p class="closed-note">This chat is closed.</p>
+          <p class="closed-note">{t.conversation.closed}</p>
         )}
       </div>
       <ConversationContext conversation={conversation} thread={thread} now={time} />

@@ -4,13 +4,9 @@
  * too); a call is listed (its record is its line in the call history).
  */
 import type { ContactEnquiry } from '@frontdesk/config';
+import { clockLocale, useLanguage } from '@frontdesk/staff';
+import { consoleTexts } from './i18n/console-texts';
 import { HOME, routeHref } from './route';
-
-const KIND_TEXT: Record<ContactEnquiry['kind'], string> = {
-  chat: 'Chat',
-  callback: 'Callback order',
-  call: 'Call',
-};
 
 /** Where an enquiry's own record opens; a call has none of its own (the call history lists it). */
 function enquiryHref(enquiry: ContactEnquiry): string | undefined {
@@ -26,9 +22,6 @@ function enquiryHref(enquiry: ContactEnquiry): string | undefined {
   });
 }
 
-const when = (at: number) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-
 /** See the module comment; `current` (the chat shown beside it) is marked, not linked. */
 export function EnquiryList({
   enquiries,
@@ -37,23 +30,31 @@ export function EnquiryList({
   enquiries: readonly ContactEnquiry[];
   current?: string;
 }) {
-  if (enquiries.length === 0) return <p class="empty">No enquiries yet.</p>;
+  const { language } = useLanguage();
+  const t = consoleTexts[language].enquiries;
+  const when = new Intl.DateTimeFormat(clockLocale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  if (enquiries.length === 0) return <p class="empty">{t.empty}</p>;
   return (
     <ol class="timeline">
       {enquiries.map((enquiry) => {
-        const label = `${KIND_TEXT[enquiry.kind]} on ${enquiry.widgetName}`;
+        const label = t.on(t.kinds[enquiry.kind], enquiry.widgetName);
         const href = enquiryHref(enquiry);
         return (
           <li key={`${enquiry.kind}-${enquiry.id}`}>
             {enquiry.id === current ? (
-              <span aria-current="true">{label} (this one)</span>
+              <span aria-current="true">
+                {label} {t.thisOne}
+              </span>
             ) : href ? (
               <a href={href}>{label}</a>
             ) : (
               <span>{label}</span>
             )}{' '}
             <span>
-              {when(enquiry.at)}, {enquiry.status}
+              {when.format(enquiry.at)}, {enquiry.status}
             </span>
           </li>
         );

@@ -8,6 +8,7 @@
 import type { TransferTarget } from '@frontdesk/config';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
+import { useConsoleTexts } from './i18n/console-texts';
 
 /** The hand-over control; `choices` loads whom it can go to when opened. */
 export function HandOver({
@@ -17,6 +18,7 @@ export function HandOver({
   choices: () => Promise<HandOverChoice[]>;
   transfer: (to: TransferTarget, note: string) => Promise<void>;
 }) {
+  const t = useConsoleTexts();
   const [asking, setAsking] = useState(false);
   const [options, setOptions] = useState<HandOverChoice[] | null>(null);
   const [to, setTo] = useState('');
@@ -51,7 +53,7 @@ export function HandOver({
   if (!asking) {
     return (
       <button type="button" ref={openRef} onClick={() => setAsking(true)}>
-        Hand over
+        {t.handOver.open}
       </button>
     );
   }
@@ -60,7 +62,7 @@ export function HandOver({
   return (
     <form
       class="hand-over"
-      aria-label="Hand over this chat"
+      aria-label={t.handOver.form}
       onSubmit={(event) => {
         event.preventDefault();
         const [kind, id] = to.split(':', 2) as [TransferTarget['kind'], string];
@@ -86,16 +88,16 @@ export function HandOver({
         </p>
       )}
       <label>
-        Hand to
+        {t.handOver.to}
         <select
           ref={selectRef}
           value={to}
           disabled={!options}
           onChange={(event) => setTo(event.currentTarget.value)}
         >
-          {!options && <option value="">Loading…</option>}
+          {!options && <option value="">{t.loading}</option>}
           {people.length > 0 && (
-            <optgroup label="Colleagues">
+            <optgroup label={t.handOver.colleagues}>
               {people.map((p) => (
                 <option key={p.id} value={`employee:${p.id}`}>
                   {p.name}
@@ -104,7 +106,7 @@ export function HandOver({
             </optgroup>
           )}
           {groups.length > 0 && (
-            <optgroup label="Groups">
+            <optgroup label={t.handOver.groups}>
               {groups.map((g) => (
                 <option key={g.id} value={`group:${g.id}`}>
                   {g.name}
@@ -115,7 +117,7 @@ export function HandOver({
         </select>
       </label>
       <label>
-        Note for them
+        {t.handOver.note}
         <textarea
           rows={2}
           maxLength={2000}
@@ -124,10 +126,10 @@ export function HandOver({
         />
       </label>
       <button type="submit" class="primary" disabled={busy || !to}>
-        Hand over
+        {t.handOver.submit}
       </button>{' '}
       <button type="button" onClick={() => setAsking(false)}>
-        Cancel
+        {t.cancel}
       </button>
     </form>
   );

@@ -3,21 +3,27 @@
  * each conversation (issue 23), whoever holds it.
  */
 import type { ConversationSummary } from '@frontdesk/config';
+import type { ConsoleTexts } from './i18n/console-texts';
 
-/** "You hold it", "Held by Anna", "Waiting in the queue" or "Nobody holds it yet". */
-export function holderText(conversation: ConversationSummary, userId: string): string {
+/** "You hold it", "Held by Anna", "Waiting in the queue" or "Nobody holds it yet", in `t`'s language. */
+export function holderText(
+  conversation: ConversationSummary,
+  userId: string,
+  t: ConsoleTexts['holder'],
+): string {
   const { assignee } = conversation;
-  if (assignee) return assignee.id === userId ? 'You hold it' : `Held by ${assignee.name}`;
-  if (conversation.status !== 'open') return 'Nobody held it';
-  return conversation.queuedAt !== null ? 'Waiting in the queue' : 'Nobody holds it yet';
+  if (assignee) return assignee.id === userId ? t.you : t.heldBy(assignee.name);
+  if (conversation.status !== 'open') return t.nobodyHeld;
+  return conversation.queuedAt !== null ? t.queued : t.nobodyYet;
 }
 
 /** How it last changed hands, or null: a hand-over by an operator, or a first answer overdue. */
-export function transferText(conversation: ConversationSummary): string | null {
+export function transferText(
+  conversation: ConversationSummary,
+  t: ConsoleTexts['holder'],
+): string | null {
   const { transfer } = conversation;
   if (!transfer) return null;
-  if (transfer.reason === 'timeout') {
-    return `Moved on from ${transfer.from ?? 'its holder'}: no first answer in time`;
-  }
-  return `Handed over by ${transfer.from ?? 'a colleague'}${transfer.note ? `: ${transfer.note}` : ''}`;
+  if (transfer.reason === 'timeout') return t.movedOn(transfer.from ?? null);
+  return t.handedBy(transfer.from ?? null, transfer.note || null);
 }

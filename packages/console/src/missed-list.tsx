@@ -9,35 +9,32 @@ import type {
   MissedList as Missed,
   MissedCall,
 } from '@frontdesk/config';
+import { dateLocale, useLanguage } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
+import { consoleTexts, useConsoleTexts } from './i18n/console-texts';
 import { chatResultRow, orderResultRow, RowSection } from './result-rows';
 import type { Route } from './route';
 
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-
-const CALL_ENDS: Record<MissedCall['status'], string> = {
-  no_answer: 'nobody answered',
-  cancelled: 'the caller hung up while it rang',
-  busy: 'everyone was busy',
-  unavailable: 'nobody was online',
-  declined: 'declined',
-};
-
 function CallRow({ call, handle }: { call: MissedCall; handle: (id: string) => Promise<void> }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language].missed;
   const [error, setError] = useState<string | null>(null);
-  const when = time.format(new Date(call.startedAt));
+  const when = new Intl.DateTimeFormat(dateLocale(language), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(call.startedAt));
   return (
     <li class="missed-call" data-call-id={call.id}>
       <span>
-        {call.widgetName} · {when} · {CALL_ENDS[call.status]}
+        {call.widgetName} · {when} · {t.ends[call.status]}
         {call.page.title ? ` · ${call.page.title}` : ''}
       </span>{' '}
       <button
         type="button"
-        aria-label={`Mark handled: the call of ${when} on ${call.widgetName}`}
+        aria-label={t.markHandledOf(when, call.widgetName)}
         onClick={() => handle(call.id).catch((e: Error) => setError(e.message))}
       >
-        Mark handled
+        {t.markHandled}
       </button>
       {error && (
         <span role="alert" class="error">
@@ -69,28 +66,29 @@ export function MissedList({
   handleCall: (id: string) => Promise<void>;
   now: number;
 }) {
-  if (!missed) return <p class="empty">Loading…</p>;
+  const t = useConsoleTexts();
+  if (!missed) return <p class="empty">{t.loading}</p>;
   const rows = { route, userId, conversations, orders, unreadOf, now };
   return (
     <div class="missed">
       <RowSection
         id="missed-chats"
-        title="Chats nobody answered"
-        empty="None."
+        title={t.missed.chats}
+        empty={t.none}
         items={missed.chats}
         row={chatResultRow(rows)}
       />
       <RowSection
         id="missed-calls"
-        title="Calls that rang out"
-        empty="None."
+        title={t.missed.calls}
+        empty={t.none}
         items={missed.calls}
         row={(call) => <CallRow key={call.id} call={call} handle={handleCall} />}
       />
       <RowSection
         id="missed-orders"
-        title="Orders past their time"
-        empty="None."
+        title={t.missed.orders}
+        empty={t.none}
         items={missed.orders}
         row={orderResultRow(rows)}
       />

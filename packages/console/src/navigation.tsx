@@ -1,13 +1,13 @@
 /**
  * The console's first pane: who is signed in, the lists with what waits in each (unread chat
  * messages, orders waiting, calls ringing, missed enquiries not handled), the softphone's state, the sound and desktop
- * notification switches, who else is online, the keyboard shortcuts and signing out.
+ * notification switches, who else is online, the keyboard shortcuts, the language and signing out.
  */
-import type { StaffUser } from '@frontdesk/staff';
+import { LanguageSwitcher, type StaffUser } from '@frontdesk/staff';
 import { useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { ANSWER_KEYS, CALLS_KEYS } from './call-dock';
-import { PHONE_STATUS_TEXT } from './call-list';
+import { useConsoleTexts } from './i18n/console-texts';
 import { askForNotifications, canAskForNotifications } from './notify';
 import { Presence } from './presence';
 import { HOME, type Route, routeHref, type Section } from './route';
@@ -49,6 +49,7 @@ export function Navigation({
   socket: Socket;
   signOut: () => void;
 }) {
+  const t = useConsoleTexts();
   const [canAsk, setCanAsk] = useState(canAskForNotifications);
   const muteRef = useRef<HTMLButtonElement>(null);
   const link = (section: Section, label: string, count: number, unit: string) =>
@@ -71,27 +72,27 @@ export function Navigation({
   return (
     <div class="pane sidebar" data-pane="">
       <header class="sidebar-head">
-        <p class="brand">Frontdesk console</p>
+        <p class="brand">{t.title}</p>
         <p class="who">
           {user.name}{' '}
           <span class={connected ? 'online' : 'offline'}>
-            {connected ? 'online' : 'reconnecting…'}
+            {connected ? t.nav.online : t.nav.reconnecting}
           </span>
         </p>
       </header>
-      <nav aria-label="Console">
+      <nav aria-label={t.nav.label}>
         <ul>
-          {link('chats', 'Chats', counts.chats, 'unread')}
-          {link('orders', 'Orders', counts.orders, 'waiting')}
-          {link('calls', 'Calls', counts.calls, 'ringing')}
-          {link('missed', 'Missed', counts.missed, 'not handled')}
-          {link('history', 'Call history', 0, '')}
-          {link('contacts', 'Contacts', 0, '')}
+          {link('chats', t.nav.chats, counts.chats, t.nav.unread)}
+          {link('orders', t.nav.orders, counts.orders, t.nav.waiting)}
+          {link('calls', t.nav.calls, counts.calls, t.nav.ringing)}
+          {link('missed', t.nav.missed, counts.missed, t.nav.notHandled)}
+          {link('history', t.nav.history, 0, '')}
+          {link('contacts', t.nav.contacts, 0, '')}
         </ul>
       </nav>
       {phone && (
         <p class="phone-status" data-state={phone.state} role="status">
-          {PHONE_STATUS_TEXT[phone.state]}
+          {t.phoneStatus[phone.state]}
         </p>
       )}
       <p class="switches">
@@ -101,7 +102,7 @@ export function Navigation({
           aria-pressed={muted ? 'true' : 'false'}
           onClick={() => setMuted(!muted)}
         >
-          Mute sounds
+          {t.nav.mute}
         </button>
         {canAsk && (
           <button
@@ -114,24 +115,25 @@ export function Navigation({
               })
             }
           >
-            Turn on desktop notifications
+            {t.nav.notifications}
           </button>
         )}
       </p>
       <Presence socket={socket} />
       <details class="shortcuts">
-        <summary>Keyboard shortcuts</summary>
+        <summary>{t.nav.shortcuts}</summary>
         <dl>
           <dt>{ANSWER_KEYS}</dt>
-          <dd>Answer the ringing call</dd>
+          <dd>{t.nav.answerKey}</dd>
           <dt>{CALLS_KEYS}</dt>
-          <dd>Go to the calls pop-up</dd>
+          <dd>{t.nav.callsKey}</dd>
           <dt>{SEARCH_KEYS}</dt>
-          <dd>Search</dd>
+          <dd>{t.nav.searchKey}</dd>
         </dl>
       </details>
+      <LanguageSwitcher />
       <button type="button" onClick={signOut}>
-        Sign out
+        {t.nav.signOut}
       </button>
     </div>
   );

@@ -3,17 +3,21 @@
  * and name, the widget, and its time — the slot of a scheduled one, else when it was ordered.
  * A link to the order.
  */
-import { isScheduled, type OrderSummary, STATUS_TEXT } from './callback-order';
+import { dateLocale, type Language, useLanguage } from '@frontdesk/staff';
+import { isScheduled, type OrderSummary } from './callback-order';
+import { consoleTexts } from './i18n/console-texts';
 
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** When the order is for, or was made. */
-function when(order: OrderSummary, now: number): string {
-  if (order.slot !== null && isScheduled(order, now)) {
-    return `Scheduled for ${time.format(order.slot)}`;
-  }
-  if (order.slot !== null) return `Slot ${time.format(order.slot)}`;
-  return `Ordered ${time.format(order.createdAt)}`;
+/** When the order is for, or was made, in `language`. */
+function when(order: OrderSummary, now: number, language: Language): string {
+  const t = consoleTexts[language].orders;
+  const time = new Intl.DateTimeFormat(dateLocale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  if (order.slot !== null && isScheduled(order, now))
+    return t.scheduledFor(time.format(order.slot));
+  if (order.slot !== null) return t.slot(time.format(order.slot));
+  return t.orderedAt(time.format(order.createdAt));
 }
 
 /** An order's row; `href` opens it, `selected` when it is the one open. */
@@ -28,6 +32,7 @@ export function OrderRow({
   selected: boolean;
   now: number;
 }) {
+  const { language } = useLanguage();
   return (
     <li>
       <a
@@ -38,7 +43,7 @@ export function OrderRow({
         data-status={order.status}
       >
         <span class="row-top">
-          <span class="status">{STATUS_TEXT[order.status]}</span>{' '}
+          <span class="status">{consoleTexts[language].orders.statuses[order.status]}</span>{' '}
           <span class="visitor-name">{order.phone}</span>
         </span>
         <span class="row-widget">
@@ -46,7 +51,7 @@ export function OrderRow({
           {order.widgetName}
           {order.operator && order.status !== 'ringing' ? ` · ${order.operator.name}` : ''}
         </span>
-        <span class="row-preview">{when(order, now)}</span>
+        <span class="row-preview">{when(order, now, language)}</span>
       </a>
     </li>
   );

@@ -12,20 +12,11 @@ import {
   type OrderSummary,
   sortOrders,
 } from './callback-order';
+import { useConsoleTexts } from './i18n/console-texts';
 import { OrderRow } from './order-list-item';
 import { navigate, type Route, routeHref } from './route';
 
-const FILTERS: { filter: OrderFilter; label: string }[] = [
-  { filter: 'open', label: 'Open' },
-  { filter: 'scheduled', label: 'Scheduled' },
-  { filter: 'closed', label: 'Closed' },
-];
-
-const EMPTY: Record<OrderFilter, string> = {
-  open: 'No open orders. New ones appear here and ring.',
-  scheduled: 'No orders scheduled for later.',
-  closed: 'No closed orders yet.',
-};
+const FILTERS: readonly OrderFilter[] = ['open', 'scheduled', 'closed'];
 
 /** The closed orders of the call history, read each time the Closed list is shown. */
 function useHistory(shown: boolean) {
@@ -61,6 +52,7 @@ export function OrderList({
   route: Route;
   now: number;
 }) {
+  const t = useConsoleTexts().orders;
   const filter = route.orders;
   const { history, error } = useHistory(filter === 'closed');
   const live = [...orders.values()];
@@ -77,15 +69,15 @@ export function OrderList({
   return (
     <div class="order-list">
       <fieldset class="filters">
-        <legend class="visually-hidden">Show orders</legend>
-        {FILTERS.map(({ filter: f, label }) => (
+        <legend class="visually-hidden">{t.show}</legend>
+        {FILTERS.map((f) => (
           <button
             key={f}
             type="button"
             aria-pressed={filter === f ? 'true' : 'false'}
             onClick={() => navigate({ ...route, orders: f })}
           >
-            {label}
+            {t.filters[f]}
             {f === 'closed' ? '' : ` (${count(f)})`}
           </button>
         ))}
@@ -96,9 +88,9 @@ export function OrderList({
         </p>
       )}
       {shown.length === 0 ? (
-        <p class="empty">{EMPTY[filter]}</p>
+        <p class="empty">{t.empty[filter]}</p>
       ) : (
-        <ul class="rows" aria-label="Orders">
+        <ul class="rows" aria-label={t.list}>
           {shown.map((order) => (
             <OrderRow
               key={order.id}

@@ -8,14 +8,17 @@
 
 import type { CallbackOrder, OrderDetail } from '@frontdesk/config';
 import { safeHref } from '@frontdesk/core';
-import type { StaffUser } from '@frontdesk/staff';
+import { dateLocale, type Language, type StaffUser, useLanguage } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { orderDetail } from './api';
-import { isScheduled, STATUS_TEXT } from './callback-order';
+import { isScheduled } from './callback-order';
+import { consoleTexts } from './i18n/console-texts';
 import type { OrdersConnection } from './orders-connection';
 import { visitorLocalTime } from './visitor-time';
 
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Dates and times of an order as `language` writes them. */
+const timeFormat = (language: Language) =>
+  new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
 
 function OrderContext({
   order,
@@ -26,17 +29,20 @@ function OrderContext({
   detail: OrderDetail | null;
   now: number;
 }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
+  const time = timeFormat(language);
   const href = order.page.url ? safeHref(order.page.url) : undefined;
-  const local = visitorLocalTime(order.visitorTimeZone, new Date(now));
+  const local = visitorLocalTime(order.visitorTimeZone, new Date(now), dateLocale(language));
   const notifications = detail?.notifications ?? [];
   return (
-    <aside class="context" aria-label="About the order">
-      <h3>Visitor</h3>
+    <aside class="context" aria-label={t.order.about}>
+      <h3>{t.visitor}</h3>
       <dl>
-        <dt>Page</dt>
+        <dt>{t.page}</dt>
         <dd data-field="page">
           {!order.page.url ? (
-            'unknown'
+            t.unknown
           ) : href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
               {order.page.title || order.page.url}
@@ -45,28 +51,32 @@ function OrderContext({
             order.page.title || order.page.url
           )}
         </dd>
-        <dt>Visitor's local time</dt>
-        <dd data-field="local-time">{local ? `${local} (${order.visitorTimeZone})` : 'unknown'}</dd>
+        <dt>{t.localTime}</dt>
+        <dd data-field="local-time">{local ? `${local} (${order.visitorTimeZone})` : t.unknown}</dd>
       </dl>
       {notifications.length > 0 && (
         <>
-          <h3>Notifications to staff</h3>
+          <h3>{t.order.notifications}</h3>
           <ul class="past">
             {notifications.map((n) => (
               <li key={n.id}>
-                {n.channel === 'email' ? 'E-mail' : 'SMS'} to {n.recipient}: {n.status}
-                {n.attempts > 1 ? ` after ${n.attempts} attempts` : ''}
-                {n.lastError ? ` (${n.lastError})` : ''}
+                {t.order.notification(
+                  n.channel,
+                  n.recipient,
+                  t.order.outbox[n.status],
+                  n.attempts,
+                  n.lastError,
+                )}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h3>History</h3>
+      <h3>{t.order.history}</h3>
       <ul class="past">
         {(detail?.events ?? []).map((event) => (
           <li key={`${event.status}-${event.at}`}>
-            {STATUS_TEXT[event.status]}, {time.format(event.at)}
+            {t.orders.statuses[event.status]}, {time.format(event.at)}
             {event.note ? `: ${event.note}` : ''}
           </li>
         ))}
@@ -92,6 +102,9 @@ export function OrderView({
   afterClose: (id: string) => () => void;
   now: number;
 }) {
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
+  const time = timeFormat(language);
   const [detail, setDetail] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -132,7 +145,7 @@ export function OrderView({
   }, [focusNote, status]);
 
   if (!order) {
-    return <p class="empty">{error ?? 'Opening…'}</p>;
+    return <p class="empty">{error ?? t.opening}</p>;
   }
   const mine = order.operator?.id === user.id;
   const scheduled = isScheduled(order, now);
@@ -149,37 +162,37 @@ export function OrderView({
     <article class="workspace order-view" aria-labelledby="item-title" data-order-id={order.id}>
       <div class="item-main">
         <h2 id="item-title" ref={headingRef} tabIndex={-1} data-focus-home="">
-          <span class="status">{STATUS_TEXT[order.status]}</span> {order.phone}
+          <span class="status">{t.orders.statuses[order.status]}</span> {order.phone}
         </h2>
         <dl>
           {order.name && (
             <>
-              <dt>Name</dt>
+              <dt>{t.name}</dt>
               <dd>{order.name}</dd>
             </>
           )}
-          <dt>Widget</dt>
+          <dt>{t.order.widget}</dt>
           <dd>{order.widgetName}</dd>
-          <dt>When</dt>
+          <dt>{t.order.when}</dt>
           <dd data-field="when">
             {order.slot === null
-              ? 'Now'
-              : `${scheduled ? 'Scheduled for ' : ''}${time.format(order.slot)}`}
+              ? t.order.now
+              : `${scheduled ? t.order.scheduledFor : ''}${time.format(order.slot)}`}
           </dd>
-          <dt>Ordered</dt>
+          <dt>{t.order.ordered}</dt>
           <dd>{time.format(order.createdAt)}</dd>
           {order.addressee?.kind === 'external' && (
             <>
-              <dt>Connect with</dt>
+              <dt>{t.order.connectWith}</dt>
               <dd>
                 {order.addressee.number}
-                {order.outgoingNumber ? `, showing ${order.outgoingNumber}` : ''}
+                {order.outgoingNumber ? t.order.showing(order.outgoingNumber) : ''}
               </dd>
             </>
           )}
         </dl>
         <p>
-          <a href={`tel:${order.phone}`}>Call {order.phone}</a>
+          <a href={`tel:${order.phone}`}>{t.order.call(order.phone)}</a>
         </p>
         {error && (
           <p role="alert" class="error">
@@ -198,16 +211,16 @@ export function OrderView({
               )
             }
           >
-            {scheduled ? 'Take early' : 'Accept'}
+            {scheduled ? t.order.takeEarly : t.order.accept}
           </button>
         )}
         {order.status === 'accepted' && !mine && (
-          <p>Taken by {order.operator?.name ?? 'another operator'}.</p>
+          <p>{t.order.takenBy(order.operator?.name ?? null)}</p>
         )}
         {order.status === 'accepted' && mine && (
           <div class="close">
             <label>
-              Note
+              {t.order.note}
               <textarea
                 ref={noteRef}
                 value={note}
@@ -225,14 +238,14 @@ export function OrderView({
                     run(() => orders.close(order.id, outcome, note), afterClose(order.id))
                   }
                 >
-                  {outcome === 'done' ? 'Done' : 'Failed'}
+                  {outcome === 'done' ? t.order.done : t.order.failed}
                 </button>
               ))}
             </p>
           </div>
         )}
         {(order.status === 'done' || order.status === 'failed') && order.note && (
-          <p>Note: {order.note}</p>
+          <p>{t.order.noteShown(order.note)}</p>
         )}
       </div>
       <OrderContext order={order} detail={detail} now={now} />

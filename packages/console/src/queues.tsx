@@ -7,6 +7,7 @@
 import type { ChatQueue } from '@frontdesk/config';
 import { useEffect, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
+import { type ConsoleTexts, useConsoleTexts } from './i18n/console-texts';
 import { ask } from './ops-socket';
 
 /** A queue as told, and when (this page's clock, ms). */
@@ -38,13 +39,13 @@ export function useQueues(socket: Socket): ReadonlyMap<string, ToldQueue> {
   return queues;
 }
 
-/** "45 s", "3 min", "1 h 5 min". */
-export function waitText(seconds: number): string {
+/** "45 s", "3 min", "1 h 5 min" (in `t`'s language). */
+export function waitText(seconds: number, t: ConsoleTexts['wait']): string {
   const s = Math.max(0, Math.floor(seconds));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t.seconds(s);
   const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60) return t.minutes(minutes);
+  return t.hours(Math.floor(minutes / 60), minutes % 60);
 }
 
 /** The queues' line under the chats' heading; nothing when the operator is in no such group. */
@@ -55,18 +56,20 @@ export function QueueStatus({
   queues: ReadonlyMap<string, ToldQueue>;
   now: number;
 }) {
+  const t = useConsoleTexts();
   if (queues.size === 0) return null;
   const shown = [...queues.values()].sort((a, b) => a.queue.name.localeCompare(b.queue.name));
   return (
-    <ul class="queues" aria-label="Queues">
+    <ul class="queues" aria-label={t.chats.queues}>
       {shown.map(({ queue, toldAt }) => (
         <li key={queue.groupId} data-queue-length={queue.length}>
           <span class="queue-name">{queue.name}</span>:{' '}
           {queue.length === 0
-            ? 'nobody waiting'
-            : `${queue.length} waiting, the longest for ${waitText(
-                queue.longestWaitSeconds + Math.max(0, now - toldAt) / 1000,
-              )}`}
+            ? t.chats.nobodyWaiting
+            : t.chats.waiting(
+                queue.length,
+                waitText(queue.longestWaitSeconds + Math.max(0, now - toldAt) / 1000, t.wait),
+              )}
         </li>
       ))}
     </ul>

@@ -8,7 +8,7 @@
 import type { ChatChannel } from '@frontdesk/config';
 import { useEffect, useState } from 'preact/hooks';
 import type { OrderFilter } from './callback-order';
-import { CHANNEL_NAMES } from './channel-badge';
+import { CHAT_CHANNELS } from './channel-badge';
 import type { InboxFilter } from './chat-store';
 
 /** The lists of the console. */
@@ -56,9 +56,6 @@ export const HOME: Route = {
   open: null,
 };
 
-/** The channels a chat can come from. */
-const CHANNELS = Object.keys(CHANNEL_NAMES) as ChatChannel[];
-
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
@@ -75,7 +72,7 @@ export function parseRoute(hash: string): Route {
     section,
     chats: section === 'chats' ? oneOf(params.get('filter'), CHAT_FILTERS, HOME.chats) : HOME.chats,
     channel:
-      section === 'chats' && CHANNELS.includes(params.get('channel') as ChatChannel)
+      section === 'chats' && CHAT_CHANNELS.includes(params.get('channel') as ChatChannel)
         ? (params.get('channel') as ChatChannel)
         : HOME.channel,
     orders:

@@ -6,8 +6,9 @@
  */
 import type { CallbackOrder, ConversationSummary, SearchResults } from '@frontdesk/config';
 import type { Ref } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { search } from './api';
+import { useConsoleTexts } from './i18n/console-texts';
 import { chatResultRow, orderResultRow, RowSection } from './result-rows';
 import { navigate, type Route } from './route';
 
@@ -16,6 +17,7 @@ const MIN_LENGTH = 2;
 
 /** The search box; submitting it shows the results list. */
 export function SearchForm({ route, inputRef }: { route: Route; inputRef: Ref<HTMLInputElement> }) {
+  const t = useConsoleTexts().search;
   const [text, setText] = useState(route.q);
   const [hint, setHint] = useState<string | null>(null);
   useEffect(() => setText(route.q), [route.q]);
@@ -27,7 +29,7 @@ export function SearchForm({ route, inputRef }: { route: Route; inputRef: Ref<HT
           event.preventDefault();
           const q = text.trim();
           if (q.length < MIN_LENGTH) {
-            setHint(`Type at least ${MIN_LENGTH} characters.`);
+            setHint(t.atLeast(MIN_LENGTH));
             return;
           }
           setHint(null);
@@ -35,19 +37,19 @@ export function SearchForm({ route, inputRef }: { route: Route; inputRef: Ref<HT
         }}
       >
         <label for="search-q" class="visually-hidden">
-          Search chats and orders
+          {t.label}
         </label>
         <input
           id="search-q"
           ref={inputRef}
           type="search"
           value={text}
-          placeholder="Name, phone, words"
+          placeholder={t.placeholder}
           aria-keyshortcuts="Alt+Shift+F"
           aria-describedby={hint ? 'search-hint' : undefined}
           onInput={(event) => setText(event.currentTarget.value)}
         />
-        <button type="submit">Search</button>
+        <button type="submit">{t.submit}</button>
         {hint && (
           <p id="search-hint" class="error" role="alert">
             {hint}
@@ -82,6 +84,10 @@ export function SearchList({
   announce: (text: string) => void;
   now: number;
 }) {
+  const t = useConsoleTexts().search;
+  // The announcement comes long after a render: it reads the texts as they are then.
+  const textsRef = useRef(t);
+  textsRef.current = t;
   const [found, setFound] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { q } = route;
@@ -95,9 +101,7 @@ export function SearchList({
         if (!current) return;
         setFound(results);
         addOrders(results.orders);
-        announce(
-          `Found ${results.conversations.length} chats and ${results.orders.length} orders.`,
-        );
+        announce(textsRef.current.found(results.conversations.length, results.orders.length));
       },
       (e: Error) => {
         if (current) setError(e.message);
@@ -115,21 +119,21 @@ export function SearchList({
       </p>
     );
   }
-  if (!found) return <p class="empty">{q ? 'Searching…' : 'Type what to look for above.'}</p>;
+  if (!found) return <p class="empty">{q ? t.searching : t.typeAbove}</p>;
   const rows = { route, userId, conversations, orders, unreadOf, now };
   return (
     <div class="search-results">
       <RowSection
         id="found-chats"
-        title="Chats"
-        empty="No chats."
+        title={t.chats}
+        empty={t.noChats}
         items={found.conversations}
         row={chatResultRow(rows)}
       />
       <RowSection
         id="found-orders"
-        title="Orders"
-        empty="No orders."
+        title={t.orders}
+        empty={t.noOrders}
         items={found.orders}
         row={orderResultRow(rows)}
       />

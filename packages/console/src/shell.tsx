@@ -6,7 +6,7 @@
  * (alerts.ts) and counts in the tab's title.
  */
 import type { CallbackOrder, ChatMessage, ConversationSummary } from '@frontdesk/config';
-import { CallHistoryScreen, type StaffSession, signOut } from '@frontdesk/staff';
+import { CallHistoryScreen, type StaffSession, signOut, useLanguage } from '@frontdesk/staff';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAlerts } from './alerts';
 import { handOverChoices } from './api';
@@ -22,6 +22,7 @@ import { ContactList } from './contact-list';
 import { ContactView } from './contact-view';
 import { ConversationView } from './conversation-view';
 import { focusAfterRow, useFocusRescue } from './focus';
+import { consoleTexts } from './i18n/console-texts';
 import { missedCount, useMissed } from './missed';
 import { MissedList } from './missed-list';
 import { Navigation } from './navigation';
@@ -36,21 +37,8 @@ import { useShortcuts } from './shortcuts';
 import type { PhoneCall } from './softphone-calls';
 import { useSoftphone } from './use-softphone';
 
-/** The tab's title with nothing waiting. */
-const TITLE = 'Frontdesk console';
-
 /** How often times that depend on the clock (scheduled orders, local times) are redrawn. */
 const TICK = 30_000;
-
-const LIST_TITLE: Record<Section, string> = {
-  chats: 'Chats',
-  orders: 'Callback orders',
-  calls: 'Calls',
-  missed: 'Missed',
-  history: 'Call history',
-  contacts: 'Contacts',
-  search: 'Search results',
-};
 
 /** Where the history opens an order: the closed orders' list, with the order open. */
 const closedOrderHref = (id: string) =>
@@ -75,6 +63,11 @@ export function Shell({
   onSignedOut: () => void;
 }) {
   const { user } = session;
+  const { language } = useLanguage();
+  const t = consoleTexts[language];
+  // Socket handlers announce long after a render: they read the texts as they are now.
+  const textsRef = useRef(t);
+  textsRef.current = t;
   const answering = user.role === 'operator' || user.role === 'admin';
   const sections: readonly Section[] = answering
     ? ['chats', 'orders', 'calls', 'missed', 'history', 'contacts']
@@ -117,10 +110,11 @@ export function Shell({
     newConversation(conversation: ConversationSummary) {
       // A distributing group's chat given to a colleague is theirs to answer: no alarm here.
       if (!holdsOrCanTake(conversation, user.id)) return;
-      const who = visitorName(conversation.visitor);
-      announce(`New chat from ${who} on ${conversation.widget.name}`);
+      const t = textsRef.current;
+      const who = visitorName(conversation.visitor, t.unnamedVisitor);
+      announce(t.alerts.newChat(who, conversation.widget.name));
       alerts.alert({
-        title: `New chat: ${who}`,
+        title: t.alerts.newChatTitle(who),
         body: conversation.lastMessage?.text ?? conversation.widget.name,
         tag: `chat-${conversation.id}`,
         onClick: () => goTo({ kind: 'chat', id: conversation.id }),
@@ -128,10 +122,11 @@ export function Shell({
     },
     holderChanged(conversation: ConversationSummary, before: ConversationSummary) {
       if (!cameToMe(conversation, before, user.id)) return;
-      const who = visitorName(conversation.visitor);
-      announce(`Chat with ${who} is yours now`);
+      const t = textsRef.current;
+      const who = visitorName(conversation.visitor, t.unnamedVisitor);
+      announce(t.alerts.yoursNow(who));
       alerts.alert({
-        title: `Chat for you: ${who}`,
+        title: t.alerts.forYouTitle(who),
         body:
           conversation.transfer?.note ?? conversation.lastMessage?.text ?? conversation.widget.name,
         tag: `chat-${conversation.id}`,
@@ -140,11 +135,11 @@ export function Shell({
     },
     visitorMessage(message: ChatMessage, conversation: ConversationSummary) {
       if (!holdsOrCanTake(conversation, user.id)) return;
-      const who = visitorName(conversation.visitor);
+      const who = visitorName(conversation.visitor, textsRef.current.unnamedVisitor);
       const shown = routeRef.current.open;
       // The open conversation's log announces its own messages.
       if (shown?.kind !== 'chat' || shown.id !== conversation.id) {
-        announce(`New message from ${who}`);
+        announce(textsRef.current.alerts.newMessage(who));
       }
       alerts.alert({
         title: who,
@@ -155,9 +150,10 @@ export function Shell({
     },
   });
   const orders = useOrders(socket, (order: CallbackOrder) => {
-    announce(`Callback order ringing: ${order.phone} on ${order.widgetName}`);
+    const t = textsRef.current;
+    announce(t.alerts.orderRinging(order.phone, order.widgetName));
     alerts.alert({
-      title: `Callback order: ${order.phone}`,
+      title: t.alerts.orderTitle(order.phone),
       body: order.widgetName,
       tag: `order-${order.id}`,
       onClick: () => goTo({ kind: 'order', id: order.id }),
@@ -167,10 +163,12 @@ export function Shell({
   const { missed, handleCall } = useMissed(socket);
   const softphone = useSoftphone(session, answering, (call: PhoneCall) =>
     alerts.alert({
-      title: call.order ? 'Automatic callback' : 'Incoming call',
+      title: call.order
+        ? textsRef.current.alerts.automaticCallback
+        : textsRef.current.alerts.incomingCall,
       body: call.order
         ? `${orderCaller(call.order)} · ${call.order.widget.name}`
-        : (call.caller?.widget?.name ?? 'From the site'),
+        : (call.caller?.widget?.name ?? textsRef.current.alerts.fromSite),
       tag: `call-${call.id}`,
       onClick: () => rootRef.current?.querySelector<HTMLElement>('.call-dock button')?.focus(),
     }),
@@ -205,12 +203,12 @@ export function Shell({
   // The title counts what asks for someone now; missed ones wait in their own list.
   const waiting = counts.chats + counts.orders + counts.calls;
   useEffect(() => {
-    document.title = titleWith(TITLE, waiting);
+    document.title = titleWith(t.title, waiting);
     // Signed out, nothing waits any more.
     return () => {
-      document.title = TITLE;
+      document.title = t.title;
     };
-  }, [waiting]);
+  }, [waiting, t.title]);
 
   // After Done or Failed, focus goes to the list's next order (read before the list changed).
   const [refocus, setRefocus] = useState<{ run: () => void } | null>(null);
@@ -230,7 +228,7 @@ export function Shell({
     onSignedOut();
   };
 
-  let item = <p class="empty">Pick a chat or an order from the list.</p>;
+  let item = <p class="empty">{t.pickItem}</p>;
   if (open?.kind === 'chat') {
     const conversation = conversations.get(open.id);
     const thread = threads.get(open.id);
@@ -247,7 +245,7 @@ export function Shell({
         />
       ) : (
         <p class={openError ? 'error' : 'empty'} role={openError ? 'alert' : undefined}>
-          {openError ?? 'Opening…'}
+          {openError ?? t.opening}
         </p>
       );
   } else if (open?.kind === 'contact') {
@@ -299,7 +297,7 @@ export function Shell({
           <section class="pane list" ref={listRef} aria-labelledby="list-title" data-pane="">
             <SearchForm route={route} inputRef={searchRef} />
             <h1 id="list-title" ref={listHeadingRef} tabIndex={-1} data-focus-home="">
-              {LIST_TITLE[route.section]}
+              {t.sections[route.section]}
             </h1>
             {orders.error && (
               <p role="alert" class="error">

@@ -9,7 +9,10 @@ import {
   sortConversations,
   visitorName,
 } from '../src/chat-store';
+import { consoleTexts } from '../src/i18n/console-texts';
 import { message, summary } from './chat-fixtures';
+
+const unnamed = consoleTexts.en.unnamedVisitor;
 
 const run = (...actions: InboxAction[]) => actions.reduce(inboxReducer, emptyInbox);
 const opened = (...messages: ReturnType<typeof message>[]): InboxAction => ({
@@ -223,8 +226,11 @@ describe('the inbox store', () => {
   });
 
   it('names the visitor by contact name or as "Visitor #" and a short id', () => {
-    expect(visitorName(summary().visitor)).toBe('Visitor #v1a2b3');
-    expect(visitorName({ ...summary().visitor, name: '  ' })).toBe('Visitor #v1a2b3');
-    expect(visitorName({ ...summary().visitor, name: 'Anna' })).toBe('Anna');
+    expect(visitorName(summary().visitor, unnamed)).toBe('Visitor #v1a2b3');
+    expect(visitorName({ ...summary().visitor, name: '  ' }, unnamed)).toBe('Visitor #v1a2b3');
+    expect(visitorName({ ...summary().visitor, name: 'Anna' }, unnamed)).toBe('Anna');
+    expect(visitorName(summary().visitor, consoleTexts.ru.unnamedVisitor)).toBe(
+      'Посетитель #v1a2b3',
+    );
   });
 });

@@ -36,6 +36,7 @@ const session: StaffSession = {
     role: 'operator',
     photoUrl: null,
     phone: null,
+    language: null,
     createdAt: 0,
   },
   csrfToken: 'csrf',

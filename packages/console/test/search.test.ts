@@ -80,7 +80,8 @@ describe('the search results', () => {
     expect(asked).toEqual(['/v1/ops/search?q=volna']);
     // Found orders join the console's, so that opening one needs nothing more.
     expect(addOrders).toHaveBeenCalledWith([ivan]);
-    expect(announce).toHaveBeenCalledWith('Found 1 chats and 1 orders.');
+    // Counted through Intl.PluralRules: one chat, one order.
+    expect(announce).toHaveBeenCalledWith('Found 1 chat and 1 order.');
   });
 
   it('shows what the console holds live instead of the search’s copy', async () => {

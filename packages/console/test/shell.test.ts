@@ -8,6 +8,7 @@ import './after-paint';
 import type { StaffSession } from '@frontdesk/staff';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SoftphoneEvents } from '../src/softphone';
@@ -62,6 +63,7 @@ const session = (role: StaffSession['user']['role'] = 'operator'): StaffSession 
     role,
     photoUrl: null,
     phone: null,
+    language: null,
     createdAt: 0,
   },
   csrfToken: 'csrf',
@@ -287,5 +289,56 @@ describe('the console', () => {
     ).toEqual(['Orders', 'Call history', 'Contacts']);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Callback orders');
     expect(screen.queryByRole('status', { name: /Ready/ })).toBeNull();
+  });
+
+  it('speaks the profile’s Russian, and English at once when switched, saved to the profile', async () => {
+    location.hash = '#/chats?chat=c1';
+    const ops = new FakeOps();
+    fake.socket = ops.socket;
+    ops.answers['chat:list'] = () => ({ ok: true, conversations: [anna] });
+    ops.answers['chat:open'] = () => ({
+      ok: true,
+      conversation: anna,
+      messages: [message(1), message(2)],
+      contact: null,
+      pastEnquiries: [],
+    });
+    const russian = { ...session(), user: { ...session().user, language: 'ru' as const } };
+    const saved: unknown[] = [];
+    fakeFetch({
+      'GET /v1/auth/me': () => ({ body: russian }),
+      'PATCH /v1/auth/me': () => {
+        saved.push('en');
+        return { body: { user: { ...russian.user, language: 'en' } } };
+      },
+    });
+    render(h(App, {}));
+    const nav = await screen.findByRole('navigation', { name: 'Консоль' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.firstChild?.textContent),
+    ).toEqual(['Чаты', 'Заказы', 'Звонки', 'Пропущенные', 'История звонков', 'Контакты']);
+    expect(screen.getByRole('heading', { level: 1, name: 'Чаты' })).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: 'Ответ для Anna' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Отправить' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Закрыть чат' })).toBeTruthy();
+    expect(screen.getByRole('complementary', { name: 'О посетителе' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toMatch(/Консоль Frontdesk$/));
+    expect(document.documentElement.lang).toBe('ru');
+    const outcome = await axe.run(document.body, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    expect(outcome.violations.map((v) => v.id)).toEqual([]);
+
+    await user().selectOptions(screen.getByRole('combobox', { name: 'Язык' }), 'en');
+    expect(screen.getByRole('navigation', { name: 'Console' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Chats' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Reply to Anna' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toMatch(/Frontdesk console$/));
+    expect(saved).toEqual(['en']);
+    // Only the words changed: the conversation was not opened again.
+    expect(ops.sent('chat:open')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 /** Signing in and out of the platform, and the session a signed-in browser holds. */
-import type { StaffUser } from '@frontdesk/config';
+import type { StaffUser, TextLocale } from '@frontdesk/config';
 import { PlatformError } from '@frontdesk/core';
 import { request } from './request';
 
@@ -29,4 +29,17 @@ export async function currentSession(): Promise<StaffSession | null> {
 /** Ends the session. */
 export function signOut(session: StaffSession): Promise<void> {
   return request('/v1/auth/logout', { method: 'POST', session });
+}
+
+/** Saves the language the staff apps speak to the session's user (null: their browser's). */
+export async function saveLanguage(
+  session: StaffSession,
+  language: TextLocale | null,
+): Promise<StaffUser> {
+  const { user } = await request<{ user: StaffUser }>('/v1/auth/me', {
+    method: 'PATCH',
+    body: { language },
+    session,
+  });
+  return user;
 }

@@ -1,5 +1,8 @@
+import { PlatformError } from '@frontdesk/core';
 import { useState } from 'preact/hooks';
+import { useTexts } from './i18n/language';
 import { type StaffRole, type StaffSession, signIn, signOut } from './session';
+import { type StaffTexts, staffTexts } from './staff-texts';
 
 /** Who may use an app, and what anyone else reads after signing in. */
 export interface SignInGate {
@@ -16,9 +19,18 @@ export interface SignInProps {
   onSignedIn: (session: StaffSession) => void;
 }
 
+/** What a failed sign-in says: a refusal the catalogue knows in the app's language, else as sent. */
+function refusalText(error: Error, refusals: StaffTexts['refusals']): string {
+  if (error instanceof PlatformError && Object.hasOwn(refusals, error.code)) {
+    return refusals[error.code as keyof typeof refusals];
+  }
+  return error.message;
+}
+
 /** The sign-in form: e-mail and password; errors are announced. */
 export function SignIn({ title, gate, onSignedIn }: SignInProps) {
-  const [error, setError] = useState<string | null>(null);
+  const t = useTexts(staffTexts);
+  const [error, setError] = useState<Error | 'refused' | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -29,20 +41,23 @@ export function SignIn({ title, gate, onSignedIn }: SignInProps) {
       const session = await signIn(String(form.get('email')), String(form.get('password')));
       if (!gate || gate.roles.includes(session.user.role)) return onSignedIn(session);
       await signOut(session).catch(() => undefined);
-      setError(gate.refusal);
+      setError('refused');
     } catch (e) {
-      setError((e as Error).message);
+      setError(e as Error);
     } finally {
       setBusy(false);
     }
   };
+  // Kept as what happened, not as words, so a language switched meanwhile rewords it.
+  const message =
+    error === 'refused' ? gate?.refusal : error ? refusalText(error, t.refusals) : null;
   return (
     <main class="sign-in">
       <h1>{title}</h1>
-      <form onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
-        <label for="sign-in-email">E-mail</label>
+      <form onSubmit={submit} aria-describedby={message ? 'sign-in-error' : undefined}>
+        <label for="sign-in-email">{t.signIn.email}</label>
         <input id="sign-in-email" name="email" type="email" autocomplete="username" required />
-        <label for="sign-in-password">Password</label>
+        <label for="sign-in-password">{t.signIn.password}</label>
         <input
           id="sign-in-password"
           name="password"
@@ -50,13 +65,13 @@ export function SignIn({ title, gate, onSignedIn }: SignInProps) {
           autocomplete="current-password"
           required
         />
-        {error && (
+        {message && (
           <p id="sign-in-error" role="alert" class="error">
-            {error}
+            {message}
           </p>
         )}
         <button type="submit" class="primary" disabled={busy}>
-          Sign in
+          {t.signIn.submit}
         </button>
       </form>
     </main>

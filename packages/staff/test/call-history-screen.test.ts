@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import type { CallHistoryEntry } from '@frontdesk/config';
-import { CallHistoryScreen } from '@frontdesk/staff';
+import { CallHistoryScreen, LanguageContext } from '@frontdesk/staff';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { h } from 'preact';
@@ -221,5 +221,29 @@ describe('CallHistoryScreen', () => {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     expect(outcome.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('speaks Russian: headings, filters, columns, results and Russian dates', async () => {
+    platform({ '': { items: [call, order], next: null } });
+    render(
+      h(
+        LanguageContext.Provider,
+        { value: { language: 'ru', choose: async () => undefined } },
+        h(CallHistoryScreen, { viewerZone: 'Europe/London' }),
+      ),
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'История звонков' })).toBeTruthy();
+    const filters = screen.getByRole('form', { name: 'Фильтр истории звонков' });
+    expect(within(filters).getByRole('combobox', { name: 'Результат' })).toBeTruthy();
+    expect(within(filters).getByRole('button', { name: 'Применить' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Кто ответил' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Выгрузить в CSV' })).toBeTruthy();
+    const row = await screen.findByRole('button', { name: '4 мар. 2026 г., 08:00' });
+    const callRow = row.closest('tr') as HTMLElement;
+    expect(callRow.textContent).toContain('Звонок с сайта');
+    expect(callRow.textContent).toContain('Занято');
+    fireEvent.click(row);
+    expect(await screen.findByRole('heading', { name: 'Звонок от Call us' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Закрыть подробности' })).toBeTruthy();
   });
 });

@@ -55,6 +55,7 @@ export const operatorSession: StaffSession = {
     role: 'operator',
     photoUrl: null,
     phone: null,
+    language: null,
     createdAt: 0,
   },
   csrfToken: 'csrf-1',

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { SignIn, type SignInGate, type StaffSession } from '@frontdesk/staff';
+import { LanguageContext, SignIn, type SignInGate, type StaffSession } from '@frontdesk/staff';
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
@@ -77,5 +77,34 @@ describe('SignIn', () => {
     expect(received.map((r) => r.url)).toEqual(['/v1/auth/login', '/v1/auth/logout']);
     expect(received[1]?.headers.get('x-csrf-token')).toBe('csrf-1');
     expect(alert()?.textContent).toBe('For marketers and admins.');
+  });
+
+  it('speaks Russian in a Russian app, the platform’s known refusals too', async () => {
+    stubPlatform(
+      refusal(401, {
+        code: 'invalid_credentials',
+        message: 'The e-mail or the password is wrong.',
+      }),
+    );
+    render(
+      h(
+        LanguageContext.Provider,
+        { value: { language: 'ru', choose: async () => undefined } },
+        h(SignIn, { title: 'Консоль Frontdesk', onSignedIn: () => undefined }),
+      ),
+    );
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Эл. почта'), 'operator@demo.test');
+    await user.type(screen.getByLabelText('Пароль'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Войти' }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(screen.getByRole('alert').textContent).toBe('Неверная эл. почта или пароль.');
+  });
+
+  it('shows a refusal it has no words for as the platform sent it', async () => {
+    stubPlatform(refusal(403, { code: 'origin_refused', message: 'Wrong origin.' }));
+    const { submit, alert } = showForm();
+    await submit('operator@demo.test', 'demo-password');
+    expect(alert()?.textContent).toBe('Wrong origin.');
   });
 });

@@ -1,4 +1,5 @@
 import type { Widget } from './api';
+import { useStudioTexts } from './i18n/studio-texts';
 import { routeHref } from './router';
 
 /**
@@ -6,19 +7,17 @@ import { routeHref } from './router';
  * widget may run, or a warning that pasted anywhere the code shows nothing yet.
  */
 export function AllowedSites({ widget }: { widget: Widget }) {
+  const t = useStudioTexts().embed;
   const sites = widget.settings.allowedOrigins;
   const settings = (
-    <a href={routeHref({ screen: 'widget', id: widget.id, tab: 'basic' })}>
-      Settings → Sites where the widget may run
-    </a>
+    <a href={routeHref({ screen: 'widget', id: widget.id, tab: 'basic' })}>{t.settingsLink}</a>
   );
   return (
     <section aria-labelledby="sites-title">
-      <h2 id="sites-title">Sites where the widget may run</h2>
+      <h2 id="sites-title">{t.sites}</h2>
       {sites.length === 0 ? (
         <p class="warning">
-          No site may run this widget yet: wherever the code is pasted, nothing shows. Add your
-          site's address in {settings}.
+          {t.noSites} {settings}.
         </p>
       ) : (
         <>
@@ -29,7 +28,9 @@ export function AllowedSites({ widget }: { widget: Widget }) {
               </li>
             ))}
           </ul>
-          <p>On any other site the code shows nothing. To change the list: {settings}.</p>
+          <p>
+            {t.otherSites} {settings}.
+          </p>
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 /** The platform's HTTP API as only the Studio uses it; the session API is `@frontdesk/staff`'s. */
 import type {
+  AccountSettings,
   AdminTrunk,
   AdminWidget,
   BotInfo,
@@ -10,6 +11,7 @@ import type {
   SiteCheck,
   StaffGroup,
   StaffUser,
+  TextLocale,
   TrunksAnswer,
   UsersAnswer,
   WidgetSettings,
@@ -174,4 +176,17 @@ export function updateTrunk(
 /** Deletes a SIP trunk. */
 export function deleteTrunk(session: StaffSession, id: string): Promise<void> {
   return request(`/v1/admin/trunks/${encodeURIComponent(id)}`, { method: 'DELETE', session });
+}
+
+/** The account's own settings. */
+export function getAccount(): Promise<AccountSettings> {
+  return request('/v1/admin/account');
+}
+
+/** Sets the language of what the platform writes for the account (admins). */
+export function saveAccountLanguage(
+  session: StaffSession,
+  language: TextLocale,
+): Promise<AccountSettings> {
+  return request('/v1/admin/account', { method: 'PATCH', body: { language }, session });
 }

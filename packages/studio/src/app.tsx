@@ -1,14 +1,20 @@
 import {
   CallHistoryScreen,
   currentSession,
+  LanguageContext,
+  LanguageSwitcher,
   SignIn,
-  type SignInGate,
+  type StaffRole,
   type StaffSession,
   signOut,
+  staffTexts,
+  useStaffLanguage,
 } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
+import { AccountSettings } from './account-settings';
 import { CreateWidget } from './create-widget';
 import { GroupRules } from './group-rules';
+import { studioTexts, useStudioTexts } from './i18n/studio-texts';
 import { routeHref, useRoute } from './router';
 import { Trunks } from './trunks';
 import { mayLeave } from './unsaved-guard';
@@ -16,27 +22,39 @@ import { WidgetEditor } from './widget-editor';
 import { WidgetList } from './widget-list';
 
 /** Only those who may change widgets get in; operators work in the console. */
-const EDITORS: SignInGate = {
-  roles: ['admin', 'marketer'],
-  refusal: 'The Studio is for marketers and admins. Operators use the console.',
-};
+const EDITORS: readonly StaffRole[] = ['admin', 'marketer'];
 
-/** The Studio: sign-in, then the widget list, the create flow and each widget's settings. */
+/**
+ * The Studio: sign-in, then the widget list, the create flow and each widget's settings; in the
+ * user's language (their profile's, else their browser's), which the header's switcher changes.
+ */
 export function App() {
   const [session, setSession] = useState<StaffSession | null | undefined>(undefined);
   useEffect(() => {
     currentSession().then(
-      (found) => setSession(found && EDITORS.roles.includes(found.user.role) ? found : null),
+      (found) => setSession(found && EDITORS.includes(found.user.role) ? found : null),
       () => setSession(null),
     );
   }, []);
-  if (session === undefined) return <p aria-busy="true">Loading…</p>;
-  if (session === null)
-    return <SignIn title="Frontdesk Studio" gate={EDITORS} onSignedIn={setSession} />;
-  return <Shell session={session} onSignedOut={() => setSession(null)} />;
+  const language = useStaffLanguage(session);
+  const t = studioTexts[language.language];
+  let shown = <p aria-busy="true">{staffTexts[language.language].loading}</p>;
+  if (session === null) {
+    shown = (
+      <SignIn
+        title={t.title}
+        gate={{ roles: EDITORS, refusal: t.refusal }}
+        onSignedIn={setSession}
+      />
+    );
+  } else if (session) {
+    shown = <Shell session={session} onSignedOut={() => setSession(null)} />;
+  }
+  return <LanguageContext.Provider value={language}>{shown}</LanguageContext.Provider>;
 }
 
 function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: () => void }) {
+  const t = useStudioTexts();
   const route = useRoute();
   const leave = async () => {
     if (!mayLeave()) return;
@@ -47,51 +65,59 @@ function Shell({ session, onSignedOut }: { session: StaffSession; onSignedOut: (
     <div class="shell">
       <header>
         <a class="brand" href={routeHref({ screen: 'list' })}>
-          Frontdesk Studio
+          {t.title}
         </a>
-        <nav aria-label="Studio">
+        <nav aria-label={t.nav.label}>
           <a
             href={routeHref({ screen: 'list' })}
             aria-current={route.screen === 'list' ? 'page' : undefined}
           >
-            Widgets
+            {t.nav.widgets}
           </a>
           <a
             href={routeHref({ screen: 'new' })}
             aria-current={route.screen === 'new' ? 'page' : undefined}
           >
-            New widget
+            {t.nav.newWidget}
           </a>
           <a
             href={routeHref({ screen: 'groups' })}
             aria-current={route.screen === 'groups' ? 'page' : undefined}
           >
-            Groups
+            {t.nav.groups}
           </a>
           <a
             href={routeHref({ screen: 'history' })}
             aria-current={route.screen === 'history' ? 'page' : undefined}
           >
-            Call history
+            {t.nav.history}
           </a>
           {session.user.role === 'admin' && (
             <a
               href={routeHref({ screen: 'trunks' })}
               aria-current={route.screen === 'trunks' ? 'page' : undefined}
             >
-              SIP trunks
+              {t.nav.trunks}
             </a>
           )}
+          <a
+            href={routeHref({ screen: 'account' })}
+            aria-current={route.screen === 'account' ? 'page' : undefined}
+          >
+            {t.nav.account}
+          </a>
         </nav>
         <span class="who">{session.user.name}</span>
+        <LanguageSwitcher />
         <button type="button" onClick={leave}>
-          Sign out
+          {t.nav.signOut}
         </button>
       </header>
       {route.screen === 'list' && <WidgetList session={session} />}
       {route.screen === 'new' && <CreateWidget session={session} />}
       {route.screen === 'groups' && <GroupRules session={session} />}
       {route.screen === 'trunks' && <Trunks session={session} />}
+      {route.screen === 'account' && <AccountSettings session={session} />}
       {route.screen === 'history' && (
         <main class="history">
           <CallHistoryScreen />

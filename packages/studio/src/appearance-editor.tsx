@@ -2,53 +2,43 @@ import { parseSettings, type TextLocale, type WidgetSettings } from '@frontdesk/
 import { useRef, useState } from 'preact/hooks';
 import { Checkbox, ColorField, Fieldset, Select } from './fields';
 import { useForm } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 import { LivePreview } from './live-preview';
 import type { PreviewLook } from './preview-config';
 import { LocalizedField, TextLanguageSwitch, useTextLanguage } from './text-languages';
 
-const LOOK_NAMES: Record<PreviewLook, string> = {
-  working: 'Working time',
-  'non-working': 'Non-working time',
-  nobody: 'Nobody available',
-  lead: 'Lead generator',
-};
-
-const POSITION = [
-  ['right', 'Right'],
-  ['left', 'Left'],
-] as const;
-
 /** The working look's controls: shape, colours, theme, position, texts, brand, consent. */
 function WorkingControls({ type, lang }: { type: WidgetSettings['type']; lang: TextLocale }) {
   const { draft } = useForm();
+  const t = useStudioTexts().appearance;
   return (
     <>
       {type === 'callback' && draft.type === 'callback' && (
         <>
           <Select
             path="appearance.callFormat"
-            label="Call format"
+            label={t.callFormat}
             options={[
-              ['popup', 'Popup (button or link)'],
-              ['label', 'Label (a vertical tab)'],
+              ['popup', t.popup],
+              ['label', t.label],
             ]}
           />
           {draft.appearance.callFormat === 'popup' && (
             <Select
               path="appearance.popupVariant"
-              label="Popup opened by"
+              label={t.popupVariant}
               options={[
-                ['button', 'A floating button'],
-                ['link', "The site's own links"],
+                ['button', t.floatingButton],
+                ['link', t.siteLinks],
               ]}
             />
           )}
           <Select
             path="appearance.display"
-            label="Display format"
+            label={t.display}
             options={[
-              ['popup', 'Popup'],
-              ['side', 'Side of the screen'],
+              ['popup', t.displayPopup],
+              ['side', t.side],
             ]}
           />
         </>
@@ -57,40 +47,47 @@ function WorkingControls({ type, lang }: { type: WidgetSettings['type']; lang: T
         <>
           <Select
             path="appearance.theme"
-            label="Theme"
+            label={t.theme}
             options={[
-              ['light', 'Light'],
-              ['dark', 'Dark'],
+              ['light', t.light],
+              ['dark', t.dark],
             ]}
           />
-          <ColorField path="appearance.buttonColor" label="Button colour" />
+          <ColorField path="appearance.buttonColor" label={t.buttonColor} />
         </>
       ) : (
         <>
           <Select
             path="appearance.shape"
-            label="Shape"
+            label={t.shape}
             options={[
-              ['square', 'Square'],
-              ['rounded', 'Rounded'],
-              ...(type === 'callback' ? ([['figured', 'Figured']] as const) : []),
+              ['square', t.square],
+              ['rounded', t.rounded],
+              ...(type === 'callback' ? ([['figured', t.figured]] as const) : []),
             ]}
           />
-          <ColorField path="appearance.primaryColor" label="Primary colour" />
-          <ColorField path="appearance.secondaryColor" label="Secondary colour" />
-          <Checkbox path="appearance.themed" label="Theme: depth and accents" />
+          <ColorField path="appearance.primaryColor" label={t.primary} />
+          <ColorField path="appearance.secondaryColor" label={t.secondary} />
+          <Checkbox path="appearance.themed" label={t.themed} />
         </>
       )}
-      <Select path="appearance.position" label="Position" options={POSITION} />
-      <LocalizedField path="appearance.working.title" lang={lang} label="Title" />
-      <LocalizedField path="appearance.working.text" lang={lang} label="Text" multiline />
+      <Select
+        path="appearance.position"
+        label={t.position}
+        options={[
+          ['right', t.right],
+          ['left', t.left],
+        ]}
+      />
+      <LocalizedField path="appearance.working.title" lang={lang} label={t.title} />
+      <LocalizedField path="appearance.working.text" lang={lang} label={t.text} multiline />
       <LocalizedField
         path="appearance.working.buttonText"
         lang={lang}
-        label={type === 'chat' ? 'Text on the chat button' : 'Button or label text'}
+        label={type === 'chat' ? t.chatButton : t.buttonText}
       />
-      <Checkbox path="appearance.hideBrand" label="Hide “Powered by Frontdesk”" />
-      <Checkbox path="consent.required" label="Ask for consent to personal data processing" />
+      <Checkbox path="appearance.hideBrand" label={t.hideBrand} />
+      <Checkbox path="consent.required" label={t.consent} />
     </>
   );
 }
@@ -104,6 +101,7 @@ function WorkingControls({ type, lang }: { type: WidgetSettings['type']; lang: T
  */
 export function AppearanceEditor() {
   const { draft } = useForm();
+  const t = useStudioTexts().appearance;
   const [look, setLook] = useState<PreviewLook>('working');
   const [lang, setLang] = useTextLanguage();
   // The preview keeps the last valid settings while a field is being fixed.
@@ -117,7 +115,7 @@ export function AppearanceEditor() {
   return (
     <div class="appearance-layout">
       <div class="controls">
-        <Fieldset legend="Look">
+        <Fieldset legend={t.look}>
           {looks.map((option) => (
             <div class="field check" key={option}>
               <input
@@ -127,7 +125,7 @@ export function AppearanceEditor() {
                 checked={look === option}
                 onChange={() => setLook(option)}
               />
-              <label for={`look-${option}`}>{LOOK_NAMES[option]}</label>
+              <label for={`look-${option}`}>{t.looks[option]}</label>
             </div>
           ))}
         </Fieldset>
@@ -143,64 +141,46 @@ export function AppearanceEditor() {
             <LocalizedField
               path="appearance.nonWorking.title"
               lang={lang}
-              label="Non-working title"
+              label={t.nonWorkingTitle}
             />
             <LocalizedField
               path="appearance.nonWorking.text"
               lang={lang}
-              label="Non-working text"
+              label={t.nonWorkingText}
               multiline
             />
-            <Checkbox
-              path="appearance.nonWorking.hideBrand"
-              label="Hide “Powered by Frontdesk” in non-working time"
-            />
+            <Checkbox path="appearance.nonWorking.hideBrand" label={t.nonWorkingBrand} />
           </>
         )}
         {look === 'nobody' && (
           <>
-            <p class="hint">
-              Shown in working time while nobody who takes this widget's work is online, or all are
-              busy: promise no immediate answer or call here.
-            </p>
-            <LocalizedField
-              path="appearance.nobody.title"
-              lang={lang}
-              label="Nobody available: title"
-            />
+            <p class="hint">{t.nobodyHint}</p>
+            <LocalizedField path="appearance.nobody.title" lang={lang} label={t.nobodyTitle} />
             <LocalizedField
               path="appearance.nobody.text"
               lang={lang}
-              label="Nobody available: text"
+              label={t.nobodyText}
               multiline
             />
             <LocalizedField
               path="appearance.nobody.buttonText"
               lang={lang}
-              label={
-                draft.type === 'chat'
-                  ? 'Nobody available: text on the chat button'
-                  : 'Nobody available: button or label text'
-              }
+              label={draft.type === 'chat' ? t.nobodyChatButton : t.nobodyButton}
             />
           </>
         )}
         {look === 'lead' && (
           <>
-            <LocalizedField
-              path="appearance.leadGenerator.title"
-              lang={lang}
-              label="Lead generator title"
-            />
+            <LocalizedField path="appearance.leadGenerator.title" lang={lang} label={t.leadTitle} />
             <LocalizedField
               path="appearance.leadGenerator.text"
               lang={lang}
-              label="Lead generator text"
+              label={t.leadText}
               multiline
             />
           </>
         )}
-        {!parsed.ok && <p class="hint">The preview shows the last valid settings.</p>}
+        {!parsed.ok && <p class="hint">{t.lastValid}</p>}
       </div>
       <LivePreview settings={lastValid.current} look={look} lang={lang} />
     </div>

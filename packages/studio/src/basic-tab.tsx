@@ -5,6 +5,7 @@ import { CallbackModeField } from './callback-mode-field';
 import { ChatChannels } from './chat-channels';
 import { Checkbox, ListField, Select } from './fields';
 import { useForm } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 import type { People } from './receiver-field';
 
 /**
@@ -14,48 +15,46 @@ import type { People } from './receiver-field';
  */
 export function BasicTab({ people, session }: { people: People; session: StaffSession }) {
   const { draft } = useForm();
+  const { basic: t, languages } = useStudioTexts();
   return (
     <>
       {draft.type === 'call' && (
         <>
           <CallForwardingFields people={people} />
-          <Checkbox path="dialPad" label="Show a dial pad during the call" />
-          <Checkbox path="popOut" label="Offer to continue the call in a small window" />
+          <Checkbox path="dialPad" label={t.dialPad} />
+          <Checkbox path="popOut" label={t.popOut} />
         </>
       )}
       {draft.type === 'callback' && <CallbackModeField path="mode" people={people} />}
       {draft.type === 'callback' && draft.mode.kind === 'manual' && draft.leadGenerator.enabled && (
         // Its tab is gone in manual mode: the lead generator can be switched off right here.
-        <Checkbox
-          path="leadGenerator.enabled"
-          label="Lead generator (works in automatic mode only)"
-        />
+        <Checkbox path="leadGenerator.enabled" label={t.leadManual} />
       )}
       {draft.type === 'chat' && <ChatChannels people={people} session={session} />}
       <ListField
         path="allowedOrigins"
-        label="Sites where the widget may run"
-        hint="One site per line, like example.com, https://www.example.com:8443 or http://localhost:* (any port). On other sites the widget shows nothing."
+        label={t.sites}
+        hint={t.sitesHint}
         normalize={(site) => normalizeOrigin(site) ?? site}
       />
       <Select
         path="locale"
-        label="Language of the widget"
-        hint="All of its texts, yours and its own, are shown in one language."
+        label={t.language}
+        hint={t.languageHint}
         options={[
-          ['auto', "The visitor's language (Russian or English)"],
-          ['ru', 'Russian only'],
-          ['en', 'English only'],
+          ['auto', t.auto],
+          ['ru', t.ruOnly],
+          ['en', t.enOnly],
         ]}
       />
       {draft.locale === 'auto' && (
         <Select
           path="mainLocale"
-          label="Main language"
-          hint="Every text is written in it, and visitors whose language lacks a text see it."
+          label={t.main}
+          hint={t.mainHint}
           options={[
-            ['ru', 'Russian'],
-            ['en', 'English'],
+            ['ru', languages.ru],
+            ['en', languages.en],
           ]}
         />
       )}

@@ -2,6 +2,7 @@ import { PlatformError, type StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { checkBot } from './api';
 import { useForm } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 import { getAt } from './paths';
 import { SecretField } from './secret-field';
 
@@ -21,11 +22,12 @@ export function BotTokenField({
   session: StaffSession;
 }) {
   const form = useForm();
+  const t = useStudioTexts().bot;
   const [result, setResult] = useState<string>('');
   const [failed, setFailed] = useState(false);
   const check = async () => {
     const typed = getAt(form.draft, `${path}.botToken`);
-    setResult('Checking…');
+    setResult(t.checking);
     setFailed(false);
     try {
       const bot = await checkBot(
@@ -38,7 +40,7 @@ export function BotTokenField({
         form.set(`${path}.botName`, bot.name);
         form.set(`${path}.uri`, bot.handle);
       }
-      setResult(`Bot: ${bot.name}`);
+      setResult(t.name(bot.name));
     } catch (error) {
       setFailed(true);
       // The bot API's refusal by its stable code, as the source shows it; anything else in words.
@@ -49,12 +51,12 @@ export function BotTokenField({
   const name = getAt(form.draft, `${path}.botName`);
   return (
     <div class="bot-token">
-      <SecretField path={`${path}.botToken`} label="Bot token" />
+      <SecretField path={`${path}.botToken`} label={t.token} />
       <button type="button" onClick={check}>
-        Check the token
+        {t.check}
       </button>
       <p role="status" class={failed ? 'error' : undefined}>
-        {result || (name ? `Bot: ${String(name)}` : '')}
+        {result || (name ? t.name(String(name)) : '')}
       </p>
     </div>
   );

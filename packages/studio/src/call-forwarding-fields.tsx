@@ -8,18 +8,21 @@ import type { CallSettings } from '@frontdesk/config';
 import { AddresseeField } from './callback-mode-field';
 import { FieldErrors, Fieldset, fieldId, NumberField, Select, TextField } from './fields';
 import { useField } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 import type { People } from './receiver-field';
 
 type Fallback = CallSettings['fallback'];
 
 /** The fallback: offer a callback, or ring an external number (typed below). */
 function FallbackField() {
+  const texts = useStudioTexts();
+  const t = texts.forwarding;
   const [fallback, set, errors, leave] = useField<Fallback>('fallback');
   const id = fieldId('fallback');
   return (
     <>
       <div class="field">
-        <label for={id}>When nobody answers, nobody is online, or out of hours</label>
+        <label for={id}>{t.fallback}</label>
         <select
           id={id}
           value={fallback.kind}
@@ -34,16 +37,16 @@ function FallbackField() {
             )
           }
         >
-          <option value="callback">Offer a callback</option>
-          <option value="external">Ring an external number</option>
+          <option value="callback">{t.offerCallback}</option>
+          <option value="external">{t.ringExternal}</option>
         </select>
         <FieldErrors id={id} errors={errors} />
       </div>
       {fallback.kind === 'external' && (
         <TextField
           path="fallback.number"
-          label="Fallback number"
-          hint="Like +74951234567"
+          label={t.fallbackNumber}
+          hint={texts.callback.numberHint}
           type="tel"
         />
       )}
@@ -53,29 +56,24 @@ function FallbackField() {
 
 /** The fields of the forwarding scheme. */
 export function CallForwardingFields({ people }: { people: People }) {
+  const t = useStudioTexts().forwarding;
   return (
-    <Fieldset legend="Forwarding scheme">
-      <AddresseeField path="forwarding" people={people} label="Forwarding: who answers calls" />
+    <Fieldset legend={t.legend}>
+      <AddresseeField path="forwarding" people={people} label={t.who} />
       <Select
         path="ringing"
-        label="Consoles and external phones ring"
+        label={t.ringing}
         options={[
-          ['together', 'At once'],
-          ['sequential', 'One after the other: the consoles first, then the phones'],
+          ['together', t.together],
+          ['sequential', t.sequential],
         ]}
       />
-      <NumberField
-        path="ringSeconds"
-        label="Each ring lasts, in seconds"
-        hint="5 to 120; then the next step rings: the phones, then the fallback"
-        min={5}
-        max={120}
-      />
+      <NumberField path="ringSeconds" label={t.seconds} hint={t.secondsHint} min={5} max={120} />
       <FallbackField />
       <TextField
         path="outgoingNumber"
-        label="Outgoing number"
-        hint="The caller the telephone network sees. Empty: the trunk's"
+        label={t.outgoing}
+        hint={t.outgoingHint}
         type="tel"
         nullable
       />

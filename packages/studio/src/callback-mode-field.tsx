@@ -10,6 +10,7 @@ import {
 } from './fields';
 import { useField } from './form';
 import { freshAutomaticMode } from './fresh-settings';
+import { useStudioTexts } from './i18n/studio-texts';
 import { type People, ReceiverField } from './receiver-field';
 
 type Mode = CallbackSettings['mode'];
@@ -28,12 +29,14 @@ const FRESH: Record<Mode['kind'], () => Mode> = {
 export function AddresseeField({
   path,
   people,
-  label = 'Addressee',
+  label,
 }: {
   path: string;
   people: People;
+  /** The receiver drop-down's label; "Addressee" (the catalogue's) when absent. */
   label?: string;
 }) {
+  const t = useStudioTexts().callback;
   const [value, set] = useField<Addressee>(path);
   const external = value?.kind === 'external';
   const id = `${fieldId(path)}-external`;
@@ -52,17 +55,17 @@ export function AddresseeField({
             )
           }
         />
-        <label for={id}>Forward to an external number</label>
+        <label for={id}>{t.external}</label>
       </div>
       {external ? (
         <TextField
           path={`${path}.number`}
-          label="External number"
-          hint="Like +74951234567"
+          label={t.externalNumber}
+          hint={t.numberHint}
           type="tel"
         />
       ) : (
-        <ReceiverField path={path} label={label} people={people} />
+        <ReceiverField path={path} label={label ?? t.addressee} people={people} />
       )}
     </>
   );
@@ -74,9 +77,10 @@ export function AddresseeField({
  */
 export function CallbackModeField({ path, people }: { path: string; people: People }) {
   const [mode, set, errors, leave] = useField<Mode>(path);
+  const t = useStudioTexts().callback;
   return (
-    <Fieldset legend="Callback mode">
-      <div role="radiogroup" aria-label="Mode" class="radios">
+    <Fieldset legend={t.mode}>
+      <div role="radiogroup" aria-label={t.modeGroup} class="radios">
         {(['automatic', 'manual'] as const).map((kind) => (
           <div class="field check" key={kind}>
             <input
@@ -88,9 +92,7 @@ export function CallbackModeField({ path, people }: { path: string; people: Peop
               onBlur={leave}
             />
             <label for={`${fieldId(path)}-${kind}`}>
-              {kind === 'automatic'
-                ? 'Automatic: the platform connects the visitor and the employee'
-                : 'Manual: employees are notified and call back'}
+              {kind === 'automatic' ? t.automatic : t.manual}
             </label>
           </div>
         ))}
@@ -101,26 +103,22 @@ export function CallbackModeField({ path, people }: { path: string; people: Peop
           <AddresseeField path={`${path}.addressee`} people={people} />
           <TextField
             path={`${path}.outgoingNumber`}
-            label="Outgoing number shown to the visitor"
-            hint="Empty: the account's default number"
+            label={t.outgoing}
+            hint={t.outgoingHint}
             type="tel"
             nullable
           />
-          <Fieldset legend="Allowed call directions">
-            <Checkbox path={`${path}.directions.local`} label="Local" />
-            <Checkbox path={`${path}.directions.national`} label="National" />
-            <Checkbox path={`${path}.directions.international`} label="International" />
+          <Fieldset legend={t.directions}>
+            <Checkbox path={`${path}.directions.local`} label={t.local} />
+            <Checkbox path={`${path}.directions.national`} label={t.national} />
+            <Checkbox path={`${path}.directions.international`} label={t.international} />
             <GroupErrors path={`${path}.directions`} />
           </Fieldset>
         </>
       ) : (
         <>
-          <ListField path={`${path}.emails`} label="Notify by e-mail" hint="One address per line" />
-          <ListField
-            path={`${path}.smsNumbers`}
-            label="Notify by SMS"
-            hint="One number per line, like +74951234567"
-          />
+          <ListField path={`${path}.emails`} label={t.emails} hint={t.emailsHint} />
+          <ListField path={`${path}.smsNumbers`} label={t.sms} hint={t.smsHint} />
         </>
       )}
     </Fieldset>

@@ -1,27 +1,18 @@
 import type { ChannelStatus as Status } from '@frontdesk/config';
+import { dateLocale, useLanguage } from '@frontdesk/staff';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { channelStatus } from './api';
+import { type StudioTexts, studioTexts } from './i18n/studio-texts';
 
 /** How often the panel asks again while it is shown (real time: it mirrors the platform). */
 const REFRESH_MS = 5_000;
 
-const MODES: Record<Status['mode'], string> = {
-  polling: 'long polling',
-  webhook: 'webhook',
-  off: 'off',
-};
-
-/** An instant as the marketer's browser writes dates. */
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : 'never';
-}
-
 /** The status in one sentence, read out when it changes. */
-function summary(status: Status): string {
-  if (status.mode === 'off') return 'Off: no saved bot token, or the channel is not on.';
+function summary(status: Status, t: StudioTexts['status']): string {
+  if (status.mode === 'off') return t.off;
   return status.connected
-    ? `Connected (${MODES[status.mode]}).`
-    : `Not connected (${MODES[status.mode]}).`;
+    ? t.connected(t.modes[status.mode])
+    : t.notConnected(t.modes[status.mode]);
 }
 
 /**
@@ -37,6 +28,11 @@ export function ChannelStatus({
   widgetId: string | undefined;
   channel: 'telegram' | 'viber' | 'facebook';
 }) {
+  const { language } = useLanguage();
+  const t = studioTexts[language].status;
+  /** An instant as the Studio's language writes dates (Intl's, in the browser's variant). */
+  const when = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString(dateLocale(language)) : t.never;
   const [status, setStatus] = useState<Status | { failed: string } | null>(null);
   const load = useCallback(async () => {
     if (!widgetId) return;
@@ -51,26 +47,26 @@ export function ChannelStatus({
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);
-  if (!widgetId) return <p class="hint">Save the widget to see how its bot is doing.</p>;
+  if (!widgetId) return <p class="hint">{t.saveFirst}</p>;
   return (
-    <section class="channel-status" aria-label="The bot's status">
+    <section class="channel-status" aria-label={t.label}>
       <p role="status" class={status && 'connected' in status && status.connected ? 'ok' : ''}>
         {status === null
-          ? 'Asking the platform…'
+          ? t.asking
           : 'failed' in status
-            ? `The status is not available: ${status.failed}`
-            : summary(status)}
+            ? t.unavailable(status.failed)
+            : summary(status, t)}
       </p>
       {status && 'mode' in status && status.mode !== 'off' && (
         <dl>
-          <dt>Last update received</dt>
+          <dt>{t.lastUpdate}</dt>
           <dd>{when(status.lastUpdateAt)}</dd>
-          <dt>Last error</dt>
-          <dd>{status.lastError ? `${status.lastError} (${when(status.lastErrorAt)})` : 'none'}</dd>
+          <dt>{t.lastError}</dt>
+          <dd>{status.lastError ? `${status.lastError} (${when(status.lastErrorAt)})` : t.none}</dd>
         </dl>
       )}
       <button type="button" onClick={() => void load()}>
-        Refresh the status
+        {t.refresh}
       </button>
     </section>
   );

@@ -7,6 +7,7 @@ import { ChannelStatus } from './channel-status';
 import { Checkbox, Fieldset, ListField, NumberField, Select, TextField } from './fields';
 import { useField, useForm } from './form';
 import { freshAutomaticMode, freshLeadGenerator } from './fresh-settings';
+import { useStudioTexts } from './i18n/studio-texts';
 import { LeadGeneratorFields } from './lead-generator-fields';
 import { type People, ReceiverField } from './receiver-field';
 import { SecretField } from './secret-field';
@@ -33,25 +34,13 @@ const FRESH: { [K in Optional]: NonNullable<Channels[K]> } = {
 
 /**
  * Where a marketer gets what a messenger channel needs: the bot token (Telegram's @BotFather,
- * Viber's partners page) or the community and page ids.
+ * Viber's partners page) or the community and page ids; the words are the catalogue's.
  */
-const HELP: Partial<Record<Optional, { href: string; text: string }>> = {
-  telegram: {
-    href: 'https://t.me/BotFather',
-    text: 'How to get a bot token: create a bot with @BotFather in Telegram',
-  },
-  viber: {
-    href: 'https://partners.viber.com/',
-    text: 'How to get a bot token: create a bot account on the Viber partners page',
-  },
-  vk: {
-    href: 'https://vk.com/groups?tab=admin',
-    text: "How to find the id: your community's page, Manage → Settings",
-  },
-  facebook: {
-    href: 'https://www.facebook.com/pages/?category=your_pages',
-    text: "How to find the id and a Page access token: your page's About → Page transparency; the app's Messenger settings",
-  },
+const HELP: Partial<Record<Optional, string>> = {
+  telegram: 'https://t.me/BotFather',
+  viber: 'https://partners.viber.com/',
+  vk: 'https://vk.com/groups?tab=admin',
+  facebook: 'https://www.facebook.com/pages/?category=your_pages',
 };
 
 /** A channel that can be connected (null = not connected) and, once connected, its fields. */
@@ -64,7 +53,9 @@ function Channel({
   label: string;
   children: ComponentChildren;
 }) {
+  const texts = useStudioTexts();
   const help = HELP[name];
+  const helpText = help ? texts.chat.help[name as keyof typeof texts.chat.help] : '';
   const path = `channels.${name}`;
   const [value, set] = useField<Channels[Optional]>(path);
   const id = `connect-${name}`;
@@ -79,12 +70,12 @@ function Channel({
             set((event.currentTarget as HTMLInputElement).checked ? FRESH[name] : null)
           }
         />
-        <label for={id}>Connect {label}</label>
+        <label for={id}>{texts.chat.connect(label)}</label>
       </div>
       {help && (
         <p class="hint">
-          <a href={help.href} target="_blank" rel="noopener noreferrer">
-            {help.text} (opens in a new tab)
+          <a href={help} target="_blank" rel="noopener noreferrer">
+            {helpText} {texts.opensInNewTab}
           </a>
         </p>
       )}
@@ -101,8 +92,9 @@ function AutoReplies() {
   const path = 'channels.site.autoReplies';
   const [replies, set] = useField<Channels['site']['autoReplies']>(path);
   const [lang, setLang] = useTextLanguage();
+  const t = useStudioTexts().chat;
   return (
-    <Fieldset legend="Auto-replies">
+    <Fieldset legend={t.autoReplies}>
       {replies.length > 0 && (
         <TextLanguageSwitch
           id="auto-reply-language"
@@ -117,20 +109,20 @@ function AutoReplies() {
           <LocalizedField
             path={`${path}[${i}].text`}
             lang={lang}
-            label={`Auto-reply ${i + 1}`}
+            label={t.autoReply(i + 1)}
             multiline
           />
-          <NumberField path={`${path}[${i}].delaySeconds`} label="Delay (seconds)" min={0} />
+          <NumberField path={`${path}[${i}].delaySeconds`} label={t.delay} min={0} />
           <Select
             path={`${path}[${i}].when`}
-            label="When"
+            label={t.when}
             options={[
-              ['working', 'Working time'],
-              ['nonWorking', 'Non-working time and holidays'],
+              ['working', t.working],
+              ['nonWorking', t.nonWorking],
             ]}
           />
           <button type="button" onClick={() => set(replies.filter((__, j) => j !== i))}>
-            Remove auto-reply {i + 1}
+            {t.removeReply(i + 1)}
           </button>
         </div>
       ))}
@@ -138,7 +130,7 @@ function AutoReplies() {
         type="button"
         onClick={() => set([...replies, { text: {}, delaySeconds: 60, when: 'working' }])}
       >
-        Add an auto-reply
+        {t.addReply}
       </button>
     </Fieldset>
   );
@@ -147,90 +139,77 @@ function AutoReplies() {
 /** The chat's Settings tab: the site chat and every other channel. */
 export function ChatChannels({ people, session }: { people: People; session: StaffSession }) {
   const form = useForm();
+  const { chat: t, on } = useStudioTexts();
   return (
     <>
-      <Fieldset legend="Site chat">
-        <ReceiverField
-          path="channels.site.receiver"
-          label="Who receives messages"
-          people={people}
-        />
+      <Fieldset legend={t.site}>
+        <ReceiverField path="channels.site.receiver" label={t.receiver} people={people} />
         <TextField
           path="channels.site.nonWorkingEmail"
-          label="E-mail for messages in non-working time"
+          label={t.nonWorkingEmail}
           type="email"
           nullable
         />
-        <Checkbox path="channels.site.showOperatorName" label="Show the operator's full name" />
-        <Checkbox path="channels.site.showOperatorPhoto" label="Show the operator's photo" />
-        <Checkbox path="channels.site.rating" label="Offer a rating after the chat" />
+        <Checkbox path="channels.site.showOperatorName" label={t.operatorName} />
+        <Checkbox path="channels.site.showOperatorPhoto" label={t.operatorPhoto} />
+        <Checkbox path="channels.site.rating" label={t.rating} />
       </Fieldset>
       <AutoReplies />
-      <Channel name="vk" label="VKontakte">
-        <Checkbox path="channels.vk.enabled" label="On" />
-        <ReceiverField path="channels.vk.receiver" label="Who receives" people={people} />
-        <TextField path="channels.vk.groupId" label="Community id or short name" />
+      <Channel name="vk" label={t.vk}>
+        <Checkbox path="channels.vk.enabled" label={on} />
+        <ReceiverField path="channels.vk.receiver" label={t.whoReceives} people={people} />
+        <TextField path="channels.vk.groupId" label={t.groupId} />
       </Channel>
-      <Channel name="facebook" label="Facebook">
-        <Checkbox path="channels.facebook.enabled" label="On" />
-        <ReceiverField path="channels.facebook.receiver" label="Who receives" people={people} />
-        <TextField path="channels.facebook.pageId" label="Page id" />
-        <SecretField path="channels.facebook.pageToken" label="Page access token" />
-        <p class="hint">
-          Paste the page's access token (a public page, not a group). Connecting by signing in as
-          the page's admin comes later.
-        </p>
-        <Checkbox
-          path="channels.facebook.humanAgent"
-          label="The app has the Human Agent permission (replies up to 7 days after the customer's last message)"
-        />
+      <Channel name="facebook" label={t.facebook}>
+        <Checkbox path="channels.facebook.enabled" label={on} />
+        <ReceiverField path="channels.facebook.receiver" label={t.whoReceives} people={people} />
+        <TextField path="channels.facebook.pageId" label={t.pageId} />
+        <SecretField path="channels.facebook.pageToken" label={t.pageToken} />
+        <p class="hint">{t.pageTokenHint}</p>
+        <Checkbox path="channels.facebook.humanAgent" label={t.humanAgent} />
         <ChannelStatus widgetId={form.widgetId} channel="facebook" />
       </Channel>
-      <Channel name="telegram" label="Telegram">
-        <Checkbox path="channels.telegram.enabled" label="On" />
-        <ReceiverField path="channels.telegram.receiver" label="Who receives" people={people} />
+      <Channel name="telegram" label={t.telegram}>
+        <Checkbox path="channels.telegram.enabled" label={on} />
+        <ReceiverField path="channels.telegram.receiver" label={t.whoReceives} people={people} />
         <BotTokenField path="channels.telegram" channel="telegram" session={session} />
         <Select
           path="channels.telegram.mode"
-          label="How messages arrive"
-          hint="A webhook needs the platform at a public https address; long polling works anywhere."
+          label={t.arrive}
+          hint={t.arriveHint}
           options={[
-            ['polling', 'Long polling'],
-            ['webhook', 'Webhook'],
+            ['polling', t.polling],
+            ['webhook', t.webhook],
           ]}
         />
         <ChannelStatus widgetId={form.widgetId} channel="telegram" />
       </Channel>
-      <Channel name="viber" label="Viber">
-        <Checkbox path="channels.viber.enabled" label="On" />
-        <ReceiverField path="channels.viber.receiver" label="Who receives" people={people} />
+      <Channel name="viber" label={t.viber}>
+        <Checkbox path="channels.viber.enabled" label={on} />
+        <ReceiverField path="channels.viber.receiver" label={t.whoReceives} people={people} />
         <BotTokenField path="channels.viber" channel="viber" session={session} />
         <ChannelStatus widgetId={form.widgetId} channel="viber" />
       </Channel>
-      <Channel name="callback" label="Callback order">
-        <Checkbox path="channels.callback.enabled" label="On" />
+      <Channel name="callback" label={t.callback}>
+        <Checkbox path="channels.callback.enabled" label={on} />
         <CallbackModeField path="channels.callback.mode" people={people} />
       </Channel>
-      <Channel name="leadGeneration" label="Lead generation">
+      <Channel name="leadGeneration" label={t.leadGeneration}>
         <LeadGeneratorFields path="channels.leadGeneration" />
-        <ReceiverField
-          path="channels.leadGeneration.handler"
-          label="Who handles call orders"
-          people={people}
-        />
+        <ReceiverField path="channels.leadGeneration.handler" label={t.handler} people={people} />
         <ListField
           path="channels.leadGeneration.notifyEmails"
-          label="Notify by e-mail"
-          hint="One address per line"
+          label={t.notifyEmails}
+          hint={t.notifyEmailsHint}
         />
         <ListField
           path="channels.leadGeneration.notifyPhones"
-          label="Notify by SMS"
-          hint="One number per line"
+          label={t.notifySms}
+          hint={t.notifySmsHint}
         />
         <TextField
           path="channels.leadGeneration.companyNumber"
-          label="Company number the visitor sees"
+          label={t.companyNumber}
           type="tel"
           nullable
         />

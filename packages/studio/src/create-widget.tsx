@@ -3,27 +3,20 @@ import type { StaffSession } from '@frontdesk/staff';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { createWidget } from './api';
 import { FieldErrors } from './fields';
+import { type StudioTexts, useStudioTexts } from './i18n/studio-texts';
 import { navigate } from './router';
-import { TYPE_NAMES } from './widget-summary';
 
-const TYPES: readonly { type: WidgetType; about: string }[] = [
-  { type: 'chat', about: 'Chat on the site, Telegram, Viber, VK, Facebook, callback orders.' },
-  { type: 'call', about: 'Visitors call the company from the browser.' },
-  { type: 'callback', about: 'Visitors leave a number: a call now or at a chosen time.' },
-];
+const TYPES: readonly WidgetType[] = ['chat', 'call', 'callback'];
 
 /** The marketer's browser zone: a new widget's schedule starts in it. */
 function browserZone(): string | undefined {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** What is wrong with the site address typed, or null when it names a site. */
-function siteProblem(site: string): string | null {
-  if (site.trim() === '')
-    return 'Give the address of the site the widget is for, like example.com.';
-  return normalizeOrigin(site)
-    ? null
-    : 'Give a site address like example.com, www.example.com or https://example.com:8443.';
+/** What is wrong with the site address typed, in `t`'s words, or null when it names a site. */
+function siteProblem(site: string, t: StudioTexts['create']): string | null {
+  if (site.trim() === '') return t.siteMissing;
+  return normalizeOrigin(site) ? null : t.siteInvalid;
 }
 
 /**
@@ -31,6 +24,8 @@ function siteProblem(site: string): string | null {
  * (the first of the sites where it may run) — then its settings open.
  */
 export function CreateWidget({ session }: { session: StaffSession }) {
+  const texts = useStudioTexts();
+  const t = texts.create;
   const [type, setType] = useState<WidgetType | null>(null);
   const [step, setStep] = useState<'type' | 'terms'>('type');
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +33,7 @@ export function CreateWidget({ session }: { session: StaffSession }) {
   // The site's error shows once the field is left or the form is sent, not while typing.
   const [siteLeft, setSiteLeft] = useState(false);
   const siteInput = useRef<HTMLInputElement>(null);
-  const siteError = siteLeft ? siteProblem(site) : null;
+  const siteError = siteLeft ? siteProblem(site, t) : null;
   const heading = useRef<HTMLHeadingElement>(null);
   // Each step's heading takes focus, so screen readers and the keyboard start from its top —
   // before the browser handles another key, or a quick Tab would be undone.
@@ -54,7 +49,7 @@ export function CreateWidget({ session }: { session: StaffSession }) {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setError(null);
     setSiteLeft(true);
-    if (siteProblem(site)) return siteInput.current?.focus();
+    if (siteProblem(site, t)) return siteInput.current?.focus();
     try {
       const widget = await createWidget(session, {
         type,
@@ -71,59 +66,52 @@ export function CreateWidget({ session }: { session: StaffSession }) {
   return (
     <main>
       <h1 ref={heading} tabIndex={-1}>
-        {step === 'type'
-          ? 'New widget: choose its type'
-          : `New widget: ${TYPE_NAMES[type ?? 'chat']}`}
+        {step === 'type' ? t.chooseType : t.titleOf(texts.types[type ?? 'chat'])}
       </h1>
       {step === 'type' ? (
         <form onSubmit={next}>
           <fieldset>
-            <legend>Widget type</legend>
+            <legend>{t.type}</legend>
             {TYPES.map((option) => (
-              <div class="field check" key={option.type}>
+              <div class="field check" key={option}>
                 <input
-                  id={`type-${option.type}`}
+                  id={`type-${option}`}
                   type="radio"
                   name="type"
-                  value={option.type}
-                  checked={type === option.type}
-                  onChange={() => setType(option.type)}
-                  aria-describedby={`type-${option.type}-about`}
+                  value={option}
+                  checked={type === option}
+                  onChange={() => setType(option)}
+                  aria-describedby={`type-${option}-about`}
                 />
-                <label for={`type-${option.type}`}>{TYPE_NAMES[option.type]}</label>
-                <p id={`type-${option.type}-about`} class="hint">
-                  {option.about}
+                <label for={`type-${option}`}>{texts.types[option]}</label>
+                <p id={`type-${option}-about`} class="hint">
+                  {t.about[option]}
                 </p>
               </div>
             ))}
           </fieldset>
           <button type="submit" class="primary" disabled={!type}>
-            Next
+            {t.next}
           </button>
         </form>
       ) : (
         <form onSubmit={create}>
           <section aria-labelledby="terms-title" class="terms">
-            <h2 id="terms-title">Terms of use</h2>
-            <p>
-              The widget processes visitors' personal data (names, phone numbers, messages) on your
-              behalf. You confirm that your site tells visitors so and that you have the right to
-              contact them.
-            </p>
+            <h2 id="terms-title">{t.terms}</h2>
+            <p>{t.termsText}</p>
           </section>
           <div class="field check">
             <input id="accept-terms" name="terms" type="checkbox" required />
-            <label for="accept-terms">I accept the terms of use</label>
+            <label for="accept-terms">{t.accept}</label>
           </div>
           <div class="field">
-            <label for="widget-name">Widget name</label>
+            <label for="widget-name">{t.name}</label>
             <input id="widget-name" name="name" required maxLength={100} />
           </div>
           <div class="field">
-            <label for="widget-site">Your site's address</label>
+            <label for="widget-site">{t.site}</label>
             <p id="widget-site-hint" class="hint">
-              Like example.com or https://www.example.com:8443. The widget runs only on the sites
-              you list; add more later in Settings → Sites where the widget may run.
+              {t.siteHint}
             </p>
             <input
               id="widget-site"
@@ -150,10 +138,10 @@ export function CreateWidget({ session }: { session: StaffSession }) {
           )}
           <div class="actions">
             <button type="button" onClick={() => setStep('type')}>
-              Back
+              {t.back}
             </button>
             <button type="submit" class="primary">
-              Create widget
+              {t.submit}
             </button>
           </div>
         </form>

@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-
-/** What a widget's deletion does, the dialog's default. */
-const WIDGET_GONE = 'The widget stops working on every site at once. This cannot be undone.';
+import { useStudioTexts } from './i18n/studio-texts';
 
 /**
- * Asks to confirm deleting a widget (or another `noun`, saying what it does), with an optional
+ * Asks to confirm deleting a widget (or a trunk, saying what that does), with an optional
  * reason unless `askReason` is false: a modal `<dialog>` (Esc cancels, focus starts in the
  * reason and goes back to the Delete button on cancel).
  */
@@ -13,16 +11,19 @@ export function DeleteDialog({
   onConfirm,
   onCancel,
   noun = 'widget',
-  consequence = WIDGET_GONE,
+  consequence,
   askReason = true,
 }: {
   name: string;
   onConfirm: (reason: string) => Promise<void>;
   onCancel: () => void;
-  noun?: string;
+  noun?: 'widget' | 'trunk';
+  /** What deleting it does; a widget's by default. */
   consequence?: string;
   askReason?: boolean;
 }) {
+  const texts = useStudioTexts();
+  const t = texts.deleteDialog;
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -46,11 +47,11 @@ export function DeleteDialog({
   return (
     <dialog ref={ref} aria-labelledby="delete-title" onCancel={onCancel} class="delete-dialog">
       <form onSubmit={confirm}>
-        <h2 id="delete-title">Delete “{name}”?</h2>
-        <p>{consequence}</p>
+        <h2 id="delete-title">{t.title(name)}</h2>
+        <p>{consequence ?? t.widgetGone}</p>
         {askReason && (
           <>
-            <label for="delete-reason">Reason (optional)</label>
+            <label for="delete-reason">{t.reason}</label>
             <textarea
               id="delete-reason"
               maxLength={500}
@@ -66,10 +67,10 @@ export function DeleteDialog({
         )}
         <div class="actions">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {texts.cancel}
           </button>
           <button type="submit" class="danger">
-            Delete {noun}
+            {t[noun]}
           </button>
         </div>
       </form>

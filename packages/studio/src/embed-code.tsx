@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { AllowedSites } from './allowed-sites';
 import { emailEmbedCode, type Widget } from './api';
 import { embedCodes } from './embed-codes';
+import { useStudioTexts } from './i18n/studio-texts';
 import { SiteCheck } from './site-check';
 
 /** The platform's own origin: the Studio is one of its pages. */
@@ -14,14 +15,15 @@ const platformUrl = () => location.origin;
  * instructions to a developer (the Test-widget link is on every tab).
  */
 export function EmbedCode({ widget, session }: { widget: Widget; session: StaffSession }) {
+  const t = useStudioTexts().embed;
   const [status, setStatus] = useState('');
-  const codes = embedCodes(platformUrl(), widget.key, widget.settings);
+  const codes = embedCodes(platformUrl(), widget.key, widget.settings, t.codes);
   const copy = async (title: string, code: string) => {
     try {
       await navigator.clipboard.writeText(code);
-      setStatus(`${title} copied to the clipboard.`);
+      setStatus(t.copied(title));
     } catch {
-      setStatus('The browser refused the clipboard: select the code and copy it.');
+      setStatus(t.refused);
     }
   };
   const send = async (event: Event) => {
@@ -29,7 +31,7 @@ export function EmbedCode({ widget, session }: { widget: Widget; session: StaffS
     const email = String(new FormData(event.currentTarget as HTMLFormElement).get('email'));
     try {
       await emailEmbedCode(session, widget.id, email);
-      setStatus(`The code and instructions are on their way to ${email}.`);
+      setStatus(t.sent(email));
     } catch (error) {
       setStatus((error as Error).message);
     }
@@ -37,10 +39,7 @@ export function EmbedCode({ widget, session }: { widget: Widget; session: StaffS
   return (
     <>
       <AllowedSites widget={widget} />
-      <p>
-        Paste the code before <code>&lt;/body&gt;</code> on every page of your site. The code shows
-        the saved settings.
-      </p>
+      <p>{t.paste}</p>
       {codes.map(({ format, title, code, attribute }) => (
         <section key={format} aria-labelledby={`code-${format}`} class="embed">
           <h2 id={`code-${format}`}>{title}</h2>
@@ -51,21 +50,17 @@ export function EmbedCode({ widget, session }: { widget: Widget; session: StaffS
             value={code}
             data-format={format}
           />
-          {attribute && (
-            <p>
-              Any link or button with <code>{attribute}</code> opens the widget.
-            </p>
-          )}
+          {attribute && <p>{t.attribute(attribute)}</p>}
           <button type="button" onClick={() => copy(title, code)}>
-            Copy the {title.toLowerCase()}
+            {t.copy(title)}
           </button>
         </section>
       ))}
       <SiteCheck widget={widget} session={session} />
       <form onSubmit={send} class="email-code">
-        <label for="developer-email">Send the code and instructions to a developer</label>
+        <label for="developer-email">{t.developer}</label>
         <input id="developer-email" name="email" type="email" required autocomplete="email" />
-        <button type="submit">Send by e-mail</button>
+        <button type="submit">{t.send}</button>
       </form>
       <p role="status" aria-live="polite">
         {status}

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useField } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 
 /** An element id for a dotted path. */
 export function fieldId(path: string): string {
@@ -173,6 +174,7 @@ export function Select({
 
 /** A colour "#rrggbb": the picker and the same value as text, for exact brand colours. */
 export function ColorField({ path, label }: FieldProps) {
+  const t = useStudioTexts().appearance;
   const [value, set, errors, leave] = useField<string>(path);
   const id = fieldId(path);
   return (
@@ -181,7 +183,7 @@ export function ColorField({ path, label }: FieldProps) {
       <div class="color">
         <input
           type="color"
-          aria-label={`${label} picker`}
+          aria-label={t.picker(label)}
           value={/^#[0-9a-f]{6}$/i.test(value) ? value : '#000000'}
           onInput={(event) => set((event.currentTarget as HTMLInputElement).value)}
           onBlur={leave}

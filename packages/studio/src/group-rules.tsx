@@ -8,6 +8,7 @@ import type { GroupChatRules } from '@frontdesk/config';
 import { PlatformError, type StaffSession } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { type Group, listGroups, type Person, updateGroupRules } from './api';
+import { useStudioTexts } from './i18n/studio-texts';
 
 /** One group's form. */
 function GroupRulesForm({
@@ -21,6 +22,7 @@ function GroupRulesForm({
   session: StaffSession;
   editable: boolean;
 }) {
+  const t = useStudioTexts().groups;
   const [rules, setRules] = useState<GroupChatRules>(group.chatRules);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
@@ -34,7 +36,7 @@ function GroupRulesForm({
     try {
       const saved = await updateGroupRules(session, group.id, rules);
       setRules(saved.chatRules);
-      setStatus(`The rules of ${group.name} are saved.`);
+      setStatus(t.savedOf(group.name));
     } catch (e) {
       const failure = e as Error;
       setError({
@@ -53,9 +55,9 @@ function GroupRulesForm({
       }}
     >
       <h2 id={id('name')}>{group.name}</h2>
-      <p class="hint">Members: {members || 'nobody yet'}</p>
+      <p class="hint">{t.members(members)}</p>
       <fieldset disabled={!editable}>
-        <legend>Rules for text enquiries</legend>
+        <legend>{t.rules}</legend>
         <label class="rule">
           <input
             type="radio"
@@ -63,7 +65,7 @@ function GroupRulesForm({
             checked={rules.mode === 'everyone'}
             onChange={() => setRules({ ...rules, mode: 'everyone' })}
           />{' '}
-          Everyone sees it, the first to reply takes it
+          {t.everyone}
         </label>
         <label class="rule">
           <input
@@ -72,10 +74,10 @@ function GroupRulesForm({
             checked={rules.mode === 'distribute'}
             onChange={() => setRules({ ...rules, mode: 'distribute' })}
           />{' '}
-          Distribute automatically, to one online employee at a time in turn
+          {t.distribute}
         </label>
         <label class="rule" for={id('limit')}>
-          The most text enquiries one employee may handle at once
+          {t.limit}
         </label>
         <input
           id={id('limit')}
@@ -88,11 +90,10 @@ function GroupRulesForm({
           onInput={(event) => setRules({ ...rules, limit: number(event.currentTarget.value) })}
         />
         <p class="hint" id={id('limit-hint')}>
-          {fieldError('limit') ??
-            'Enquiries are distributed automatically. An employee at the limit gets none until one of theirs is closed; when everyone is at the limit, new enquiries wait in a queue. 0 is allowed: then every enquiry waits in the queue until someone takes it.'}
+          {fieldError('limit') ?? t.limitHint}
         </p>
         <label class="rule" for={id('answer')}>
-          The longest a client waits for the first answer, in seconds
+          {t.answer}
         </label>
         <input
           id={id('answer')}
@@ -107,8 +108,7 @@ function GroupRulesForm({
           }
         />
         <p class="hint" id={id('answer-hint')}>
-          {fieldError('answerSeconds') ??
-            'Past it, the enquiry is transferred to another employee. 0 means no limit.'}
+          {fieldError('answerSeconds') ?? t.answerHint}
         </p>
       </fieldset>
       {error && !error.field?.startsWith('chatRules.') && (
@@ -118,12 +118,12 @@ function GroupRulesForm({
       )}
       {error?.field?.startsWith('chatRules.') && (
         <p role="alert" class="error">
-          Check the marked field: {error.message}
+          {t.checkField(error.message)}
         </p>
       )}
       {editable && (
         <button type="submit" class="primary">
-          Save {group.name}
+          {t.saveOf(group.name)}
         </button>
       )}
       <p role="status">{status}</p>
@@ -138,17 +138,18 @@ export function GroupRules({ session }: { session: StaffSession }) {
   useEffect(() => {
     listGroups().then(setFound, (e: Error) => setError(e.message));
   }, []);
+  const t = useStudioTexts().groups;
   const editable = session.user.role === 'admin';
   return (
     <main class="groups">
-      <h1>Groups</h1>
-      {!editable && <p>Only admins change the rules.</p>}
+      <h1>{t.title}</h1>
+      {!editable && <p>{t.adminsOnly}</p>}
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      {found && found.groups.length === 0 && <p>No groups yet.</p>}
+      {found && found.groups.length === 0 && <p>{t.empty}</p>}
       {found?.groups.map((group) => (
         <GroupRulesForm
           key={group.id}

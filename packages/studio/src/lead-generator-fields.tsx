@@ -1,5 +1,6 @@
 import { Checkbox, Fieldset, GroupErrors, NumberField } from './fields';
 import { useField } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 
 /**
  * The lead generator's rules at `path` (the callback widget's, the chat's lead generation): on/off,
@@ -7,49 +8,36 @@ import { useField } from './form';
  * exception for visitors who already left their phone.
  */
 export function LeadGeneratorFields({ path }: { path: string }) {
+  const t = useStudioTexts().lead;
   const [enabled] = useField<boolean>(`${path}.enabled`);
   return (
     <>
-      <Checkbox path={`${path}.enabled`} label="Open the widget by itself (lead generator)" />
+      <Checkbox path={`${path}.enabled`} label={t.enabled} />
       {enabled && (
         <>
-          <Fieldset legend="Open the widget if">
-            <Checkbox path={`${path}.triggers.timeOnPage.enabled`} label="Time on the page" />
-            <NumberField
-              path={`${path}.triggers.timeOnPage.seconds`}
-              label="Seconds on the page"
-              min={1}
-            />
-            <Checkbox path={`${path}.triggers.scrollDepth.enabled`} label="Scrolled down" />
+          <Fieldset legend={t.openIf}>
+            <Checkbox path={`${path}.triggers.timeOnPage.enabled`} label={t.timeOnPage} />
+            <NumberField path={`${path}.triggers.timeOnPage.seconds`} label={t.seconds} min={1} />
+            <Checkbox path={`${path}.triggers.scrollDepth.enabled`} label={t.scrolled} />
             <NumberField
               path={`${path}.triggers.scrollDepth.percent`}
-              label="Percent scrolled"
+              label={t.percent}
               min={1}
               max={100}
             />
-            <Checkbox path={`${path}.triggers.pagesViewed.enabled`} label="Pages viewed" />
-            <NumberField
-              path={`${path}.triggers.pagesViewed.count`}
-              label="Pages in the session"
-              min={1}
-            />
-            <Checkbox
-              path={`${path}.triggers.exitIntent.enabled`}
-              label="About to leave the page"
-            />
-            <Checkbox path={`${path}.triggers.inactivity.enabled`} label="Inactive" />
+            <Checkbox path={`${path}.triggers.pagesViewed.enabled`} label={t.pages} />
+            <NumberField path={`${path}.triggers.pagesViewed.count`} label={t.pagesCount} min={1} />
+            <Checkbox path={`${path}.triggers.exitIntent.enabled`} label={t.exit} />
+            <Checkbox path={`${path}.triggers.inactivity.enabled`} label={t.inactive} />
             <NumberField
               path={`${path}.triggers.inactivity.seconds`}
-              label="Seconds inactive"
+              label={t.inactiveSeconds}
               min={1}
             />
             <GroupErrors path={`${path}.triggers`} />
           </Fieldset>
-          <NumberField path={`${path}.repeatAfterHours`} label="Open again after (hours)" min={1} />
-          <Checkbox
-            path={`${path}.skipIfPhoneLeft`}
-            label="Never for visitors who already left their phone"
-          />
+          <NumberField path={`${path}.repeatAfterHours`} label={t.repeat} min={1} />
+          <Checkbox path={`${path}.skipIfPhoneLeft`} label={t.skip} />
         </>
       )}
     </>

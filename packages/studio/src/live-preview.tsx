@@ -1,6 +1,7 @@
 import type { TextLocale, WidgetSettings } from '@frontdesk/config';
 import type { StartWidget, WidgetHandle } from '@frontdesk/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useStudioTexts } from './i18n/studio-texts';
 import { type PreviewLook, previewConfig } from './preview-config';
 import { STARTERS } from './widget-starters';
 
@@ -61,6 +62,7 @@ export function LivePreview({
   look: PreviewLook;
   lang?: TextLocale;
 }) {
+  const t = useStudioTexts().appearance;
   const middle = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
   const [closed, setClosed] = useState(false);
@@ -112,19 +114,17 @@ export function LivePreview({
   return (
     <>
       <section class="preview-pane" aria-labelledby="preview-opened-title">
-        <h2 id="preview-opened-title">Widget</h2>
+        <h2 id="preview-opened-title">{t.widget}</h2>
         <div class="preview-viewport" ref={middle} data-preview="opened" />
         {closed && (
           <button type="button" onClick={() => setReopen((n) => n + 1)}>
-            Open the preview again
+            {t.reopen}
           </button>
         )}
       </section>
       <section class="preview-pane" aria-labelledby="preview-launcher-title">
-        <h2 id="preview-launcher-title">On the site</h2>
-        {linkOnly && (
-          <p class="hint">Link format: no button of its own — your site's links open the widget.</p>
-        )}
+        <h2 id="preview-launcher-title">{t.onSite}</h2>
+        {linkOnly && <p class="hint">{t.linkFormat}</p>}
         <div class="preview-viewport site" ref={right} data-preview="launcher" />
       </section>
     </>

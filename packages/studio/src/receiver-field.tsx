@@ -2,6 +2,7 @@ import type { Receiver } from '@frontdesk/config';
 import type { Person } from './api';
 import { FieldErrors, fieldId } from './fields';
 import { useField } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 
 /** The account's employees and groups, to choose receivers from. */
 export interface People {
@@ -24,6 +25,7 @@ export function ReceiverField({
   label: string;
   people: People;
 }) {
+  const t = useStudioTexts().receiver;
   const [value, set, errors, leave] = useField<Receiver | null>(path);
   const id = fieldId(path);
   return (
@@ -40,15 +42,15 @@ export function ReceiverField({
           set(kind ? ({ kind, id: rest.join(':') } as Receiver) : null);
         }}
       >
-        <option value="">Every operator</option>
-        <optgroup label="Groups">
+        <option value="">{t.everyone}</option>
+        <optgroup label={t.groups}>
           {people.groups.map((group) => (
             <option key={group.id} value={`group:${group.id}`}>
               {group.name}
             </option>
           ))}
         </optgroup>
-        <optgroup label="Employees">
+        <optgroup label={t.employees}>
           {people.users.map((user) => (
             <option key={user.id} value={`employee:${user.id}`}>
               {user.name}

@@ -1,5 +1,6 @@
 /**
  * The Studio's screens as hash routes (`#/widgets`, `#/new`, `#/groups`, `#/trunks`, `#/history`,
+ * `#/account`,
  * `#/widgets/ID/TAB`): the platform
  * serves one page, and every screen has a link of its own. Leaving is asked of the unsaved-changes
  * guard first.
@@ -14,6 +15,7 @@ export type Route =
   | { screen: 'groups' }
   | { screen: 'trunks' }
   | { screen: 'history' }
+  | { screen: 'account' }
   | { screen: 'widget'; id: string; tab: string };
 
 /** The route of a location hash; anything unknown is the widget list. */
@@ -23,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'groups') return { screen: 'groups' };
   if (parts[0] === 'trunks') return { screen: 'trunks' };
   if (parts[0] === 'history') return { screen: 'history' };
+  if (parts[0] === 'account') return { screen: 'account' };
   if (parts[0] === 'widgets' && parts[1]) {
     return { screen: 'widget', id: parts[1], tab: parts[2] || 'basic' };
   }
@@ -42,6 +45,8 @@ export function routeHref(route: Route): string {
       return '#/trunks';
     case 'history':
       return '#/history';
+    case 'account':
+      return '#/account';
     case 'widget':
       return `#/widgets/${encodeURIComponent(route.id)}/${route.tab}`;
   }

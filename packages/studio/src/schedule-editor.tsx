@@ -2,18 +2,11 @@ import { DEFAULT_CHAT_LUNCH } from '@frontdesk/config';
 import { type DayHours, type ScheduleInput, templates, type Weekday } from '@frontdesk/schedule';
 import { Checkbox, Fieldset, fieldId, GroupErrors, Select, TextField } from './fields';
 import { useField, useForm } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 import { SchedulePreviewPanel } from './schedule-preview';
 import { usualHours } from './usual-hours';
 
-const DAYS: readonly [Weekday, string][] = [
-  ['mon', 'Monday'],
-  ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'],
-  ['thu', 'Thursday'],
-  ['fri', 'Friday'],
-  ['sat', 'Saturday'],
-  ['sun', 'Sunday'],
-];
+const DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** Every IANA zone this browser knows, with `current` kept even if it does not. */
 function zones(current: string): string[] {
@@ -24,7 +17,7 @@ function zones(current: string): string[] {
 /** A mutable copy of a template week (templates are frozen). */
 function weekOf(template: ScheduleInput['week']): ScheduleInput['week'] {
   return Object.fromEntries(
-    DAYS.map(([day]) => {
+    DAYS.map((day) => {
       const hours = template[day];
       return [day, hours ? { from: hours.from, to: hours.to } : null];
     }),
@@ -41,6 +34,7 @@ function DayRow({
   label: string;
   perDayLunch: boolean;
 }) {
+  const t = useStudioTexts().schedule;
   const path = `schedule.week.${day}`;
   const [hours, set] = useField<DayHours | null | undefined>(path);
   const id = `day-${day}`;
@@ -66,8 +60,8 @@ function DayRow({
       </div>
       {hours && (
         <>
-          <TextField path={`${path}.from`} label={`${label} from`} type="time" />
-          <TextField path={`${path}.to`} label={`${label} to`} type="time" />
+          <TextField path={`${path}.from`} label={t.from(label)} type="time" />
+          <TextField path={`${path}.to`} label={t.to(label)} type="time" />
           {perDayLunch && (
             <div class="field check">
               <input
@@ -83,17 +77,17 @@ function DayRow({
                   );
                 }}
               />
-              <label for={`${id}-lunch`}>{label} lunch break</label>
+              <label for={`${id}-lunch`}>{t.dayLunch(label)}</label>
             </div>
           )}
           {perDayLunch && lunch && (
             <>
               <TextField
                 path={`${path}.breaks[0].from`}
-                label={`${label} lunch from`}
+                label={t.dayLunchFrom(label)}
                 type="time"
               />
-              <TextField path={`${path}.breaks[0].to`} label={`${label} lunch to`} type="time" />
+              <TextField path={`${path}.breaks[0].to`} label={t.dayLunchTo(label)} type="time" />
             </>
           )}
         </>
@@ -105,6 +99,7 @@ function DayRow({
 
 /** The call and callback widgets' lunch: one span cut from every working day. */
 function Lunch() {
+  const t = useStudioTexts().schedule;
   const [lunch, set] = useField<ScheduleInput['lunch']>('schedule.lunch');
   return (
     <>
@@ -121,12 +116,12 @@ function Lunch() {
             )
           }
         />
-        <label for="lunch">Lunch break</label>
+        <label for="lunch">{t.lunch}</label>
       </div>
       {lunch && (
         <>
-          <TextField path="schedule.lunch.from" label="Lunch from" type="time" />
-          <TextField path="schedule.lunch.to" label="Lunch to" type="time" />
+          <TextField path="schedule.lunch.from" label={t.lunchFrom} type="time" />
+          <TextField path="schedule.lunch.to" label={t.lunchTo} type="time" />
         </>
       )}
     </>
@@ -138,6 +133,7 @@ type Exception = NonNullable<ScheduleInput['exceptions']>[number];
 /** An exception's "Closed all day": switched to open, it starts with the usual hours of its day. */
 function ExceptionClosed({ path }: { path: string }) {
   const { draft } = useForm();
+  const t = useStudioTexts().schedule;
   const [exception, set, , leave] = useField<Exception>(path);
   const id = fieldId(`${path}.closed`);
   return (
@@ -159,7 +155,7 @@ function ExceptionClosed({ path }: { path: string }) {
         }
         onBlur={leave}
       />
-      <label for={id}>Closed all day</label>
+      <label for={id}>{t.closedAllDay}</label>
     </div>
   );
 }
@@ -169,27 +165,28 @@ function Exceptions() {
   const path = 'schedule.exceptions';
   const [exceptions, set] = useField<NonNullable<ScheduleInput['exceptions']>>(path);
   const list = exceptions ?? [];
+  const t = useStudioTexts().schedule;
   return (
-    <Fieldset legend="Exceptions">
+    <Fieldset legend={t.exceptions}>
       {list.map((exception, i) => (
         // Rows have no ids; the index is their identity while editing.
         <div class="row" key={i}>
-          <TextField path={`${path}[${i}].date`} label={`Exception ${i + 1} date`} type="date" />
+          <TextField path={`${path}[${i}].date`} label={t.exceptionDate(i + 1)} type="date" />
           <ExceptionClosed path={`${path}[${i}]`} />
           {!exception.closed && (
             <>
-              <TextField path={`${path}[${i}].from`} label="From" type="time" />
-              <TextField path={`${path}[${i}].to`} label="To" type="time" />
+              <TextField path={`${path}[${i}].from`} label={t.exceptionFrom} type="time" />
+              <TextField path={`${path}[${i}].to`} label={t.exceptionTo} type="time" />
             </>
           )}
           <button type="button" onClick={() => set(list.filter((_, j) => j !== i))}>
-            Remove exception {i + 1}
+            {t.removeException(i + 1)}
           </button>
           <GroupErrors path={`${path}[${i}]`} />
         </div>
       ))}
       <button type="button" onClick={() => set([...list, { date: '', closed: true }])}>
-        Add an exception
+        {t.addException}
       </button>
     </Fieldset>
   );
@@ -202,42 +199,43 @@ function Exceptions() {
  */
 export function ScheduleEditor() {
   const { draft, set } = useForm();
+  const t = useStudioTexts().schedule;
   const chat = draft.type === 'chat';
   return (
     <div class="schedule-layout">
       <div class="controls">
         <Select
           path="schedule.timeZone"
-          label="Time zone"
+          label={t.timeZone}
           options={zones(draft.schedule.timeZone).map((zone) => [zone, zone] as const)}
         />
         <Select
           path="schedule.country"
-          label="Production calendar"
+          label={t.calendar}
           options={[
-            ['ru', 'Russia'],
-            ['by', 'Belarus'],
-            ['kz', 'Kazakhstan'],
-            ['uz', 'Uzbekistan'],
+            ['ru', t.countries.ru],
+            ['by', t.countries.by],
+            ['kz', t.countries.kz],
+            ['uz', t.countries.uz],
           ]}
         />
-        <Fieldset legend="Working time">
+        <Fieldset legend={t.working}>
           <div class="actions">
             <button type="button" onClick={() => set('schedule.week', weekOf(templates.always))}>
-              Template: 24/7
+              {t.always}
             </button>
             <button type="button" onClick={() => set('schedule.week', weekOf(templates.standard))}>
-              Template: standard
+              {t.standard}
             </button>
           </div>
-          {DAYS.map(([day, label]) => (
-            <DayRow key={day} day={day} label={label} perDayLunch={chat} />
+          {DAYS.map((day) => (
+            <DayRow key={day} day={day} label={t.days[day]} perDayLunch={chat} />
           ))}
           <GroupErrors path="schedule.week" />
           {!chat && <Lunch />}
         </Fieldset>
-        <Checkbox path="schedule.holidays" label="Public holidays are days off" />
-        <Checkbox path="schedule.preHoliday" label="Pre-holiday days are shorter" />
+        <Checkbox path="schedule.holidays" label={t.holidays} />
+        <Checkbox path="schedule.preHoliday" label={t.preHoliday} />
         <Exceptions />
         <GroupErrors path="schedule" />
       </div>

@@ -1,6 +1,8 @@
 import { parseSettings } from '@frontdesk/config';
+import { clockLocale, type Language, useLanguage } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { useForm } from './form';
+import { studioTexts } from './i18n/studio-texts';
 import { type SchedulePreview, schedulePreview } from './schedule-preview-data';
 
 /** Redraws every half minute, so "open now?" and today's slots follow the clock. */
@@ -13,9 +15,9 @@ function useNow(): Date {
   return now;
 }
 
-/** The long date of a "YYYY-MM-DD", as written in the company's calendar. */
-function dayName(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+/** The long date of a "YYYY-MM-DD", as written in the company's calendar, in `language`. */
+function dayName(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(clockLocale(language), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -26,34 +28,35 @@ function dayName(date: string): string {
 /** Beside the schedule: open now or not, and the callback slots of the next three working days. */
 export function SchedulePreviewPanel() {
   const { draft } = useForm();
+  const { language } = useLanguage();
+  const t = studioTexts[language].schedule;
   const now = useNow();
   const parsed = parseSettings(draft);
   let preview: SchedulePreview | null = null;
   if (parsed.ok) preview = schedulePreview(parsed.value.schedule, now);
   return (
     <section class="schedule-preview" aria-labelledby="schedule-preview-title">
-      <h2 id="schedule-preview-title">Preview</h2>
+      <h2 id="schedule-preview-title">{t.preview}</h2>
       {preview === null ? (
-        <p>Fix the errors to see the preview.</p>
+        <p>{t.fixErrors}</p>
       ) : (
         <>
           <p class="open-now" data-open={preview.open ? '' : undefined}>
-            {preview.open ? 'Open now' : 'Closed now'} ({draft.schedule.timeZone})
+            {preview.open ? t.openNow : t.closedNow} ({draft.schedule.timeZone})
           </p>
           {preview.missingYears.length > 0 && (
             <p class="warning" role="status">
-              The production calendar has no data for {preview.missingYears.join(', ')}: only
-              fixed-date holidays are known for it.
+              {t.noCalendar(preview.missingYears.join(', '))}
             </p>
           )}
-          <h3>Callback slots</h3>
+          <h3>{t.slots}</h3>
           {preview.days.length === 0 ? (
-            <p>No slots: no working time ahead.</p>
+            <p>{t.noSlots}</p>
           ) : (
             preview.days.map((day) => (
               <div key={day.date} class="slot-day">
-                <h4>{dayName(day.date)}</h4>
-                <ul aria-label={`Slots of ${dayName(day.date)}`}>
+                <h4>{dayName(day.date, language)}</h4>
+                <ul aria-label={t.slotsOf(dayName(day.date, language))}>
                   {day.slots.map((slot) => (
                     <li key={slot.start.getTime()} data-start={slot.start.toISOString()}>
                       {slot.label}

@@ -9,6 +9,7 @@ import type { SecretState } from '@frontdesk/config';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FieldErrors, fieldId } from './fields';
 import { useField } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 
 type Secret = string | null | SecretState | undefined;
 
@@ -17,6 +18,7 @@ const isState = (value: Secret): value is SecretState =>
 
 /** The secret at `path`, named `label`. */
 export function SecretField({ path, label }: { path: string; label: string }) {
+  const t = useStudioTexts().secret;
   const [value, set, errors, leave] = useField<Secret>(path);
   // Whether the platform holds one: what the last `{ set }` said (a save brings a new one).
   const [stored, setStored] = useState(isState(value) && value.set);
@@ -38,19 +40,19 @@ export function SecretField({ path, label }: { path: string; label: string }) {
   const id = fieldId(path);
   const keep = (ref?: typeof next) => (
     <button type="button" ref={ref} onClick={() => change({ set: true })}>
-      Keep the stored one
+      {t.keep}
     </button>
   );
 
   if (isState(value) && value.set) {
     return (
       <div class="field secret">
-        <p id={id}>{label}: set —</p>
+        <p id={id}>{t.set(label)}</p>
         <button type="button" ref={next} aria-describedby={id} onClick={() => change(undefined)}>
-          Replace
+          {t.replace}
         </button>
         <button type="button" aria-describedby={id} onClick={() => change(null)}>
-          Clear
+          {t.clear}
         </button>
       </div>
     );
@@ -58,14 +60,14 @@ export function SecretField({ path, label }: { path: string; label: string }) {
   if (value === null && stored) {
     return (
       <div class="field secret">
-        <p id={id}>{label}: cleared when you save —</p>
+        <p id={id}>{t.cleared(label)}</p>
         {keep(next)}
       </div>
     );
   }
   return (
     <div class="field secret">
-      <label for={id}>{stored ? `New ${label.toLowerCase()}` : label}</label>
+      <label for={id}>{stored ? t.newOne(label) : label}</label>
       <input
         id={id}
         ref={next}

@@ -3,18 +3,15 @@ import type { StaffSession } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { checkSite, type Widget } from './api';
 import { FieldErrors } from './fields';
+import { type StudioTexts, useStudioTexts } from './i18n/studio-texts';
 import { routeHref } from './router';
 
 /** What the page holds, in words: the code, another widget's, an old loader, or nothing. */
-function codeFinding(found: Found): string {
-  if (found.loader && found.widget) return `The code of this widget is on ${found.url}.`;
-  if (found.loader) {
-    return `${found.url} has the Frontdesk code, but not this widget's: copy the code from this tab.`;
-  }
-  if (found.widget) {
-    return `${found.url} starts this widget, but loads it from another address: copy the code from this tab again.`;
-  }
-  return `The code of this widget is not on ${found.url}${found.truncated ? ' (only its first megabyte was read)' : ''}. Only the page's own HTML is read: code a tag manager adds later is not seen.`;
+function codeFinding(found: Found, t: StudioTexts['check']): string {
+  if (found.loader && found.widget) return t.found(found.url);
+  if (found.loader) return t.other(found.url);
+  if (found.widget) return t.elsewhere(found.url);
+  return t.missing(found.url, found.truncated);
 }
 
 /**
@@ -22,6 +19,8 @@ function codeFinding(found: Found): string {
  * is on it and whether that site may run the widget.
  */
 export function SiteCheck({ widget, session }: { widget: Widget; session: StaffSession }) {
+  const texts = useStudioTexts();
+  const t = texts.check;
   const [url, setUrl] = useState('');
   const [state, setState] = useState<
     { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; message: string } | Found
@@ -31,7 +30,7 @@ export function SiteCheck({ widget, session }: { widget: Widget; session: StaffS
     if (!normalizeOrigin(url)) {
       setState({
         kind: 'failed',
-        message: 'Give the address of a page of your site, like example.com.',
+        message: t.invalid,
       });
       return;
     }
@@ -45,13 +44,12 @@ export function SiteCheck({ widget, session }: { widget: Widget; session: StaffS
   const failed = 'kind' in state && state.kind === 'failed' ? state.message : null;
   return (
     <section aria-labelledby="check-title" class="site-check">
-      <h2 id="check-title">Test on my site</h2>
+      <h2 id="check-title">{t.title}</h2>
       <form onSubmit={check} noValidate>
         <div class="field">
-          <label for="check-url">Address of a page with the code</label>
+          <label for="check-url">{t.url}</label>
           <p id="check-url-hint" class="hint">
-            The platform loads the page, looks for this widget's code and checks the site may run
-            it.
+            {t.hint}
           </p>
           <input
             id="check-url"
@@ -65,23 +63,22 @@ export function SiteCheck({ widget, session }: { widget: Widget; session: StaffS
           />
           <FieldErrors id="check-url" errors={failed ? [failed] : []} />
         </div>
-        <button type="submit">Check the page</button>
+        <button type="submit">{t.submit}</button>
       </form>
       <div role="status" class="check-result">
         {'kind' in state ? (
-          state.kind === 'checking' && <p>Checking…</p>
+          state.kind === 'checking' && <p>{t.checking}</p>
         ) : (
           <ul>
-            <li>{codeFinding(state)}</li>
+            <li>{codeFinding(state, t)}</li>
             <li>
               {state.originAllowed ? (
-                `${state.origin} is one of the sites where the widget may run.`
+                t.allowed(state.origin)
               ) : (
                 <>
-                  {state.origin} is not among the sites where the widget may run, so it shows
-                  nothing there. Add it in{' '}
+                  {t.notAllowed(state.origin)}{' '}
                   <a href={routeHref({ screen: 'widget', id: widget.id, tab: 'basic' })}>
-                    Settings → Sites where the widget may run
+                    {texts.embed.settingsLink}
                   </a>
                   .
                 </>

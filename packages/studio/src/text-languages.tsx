@@ -8,9 +8,7 @@ import { languagesOf, mainLocaleOf, TEXT_LOCALES, type TextLocale } from '@front
 import { useState } from 'preact/hooks';
 import { TextField } from './fields';
 import { useForm } from './form';
-
-/** The languages' names, as the Studio shows them. */
-export const LANGUAGE_NAMES: Record<TextLocale, string> = { ru: 'Russian', en: 'English' };
+import { useStudioTexts } from './i18n/studio-texts';
 
 /** The language a group of text fields edits, starting with the widget's main language. */
 export function useTextLanguage(): [TextLocale, (locale: TextLocale) => void] {
@@ -34,14 +32,15 @@ export function TextLanguageSwitch({
   within: string;
 }) {
   const { draft, issues } = useForm();
+  const { texts: t, languages } = useStudioTexts();
   const main = mainLocaleOf(draft);
   const offered = languagesOf({ ...draft, locale: 'auto' });
-  const lacking = TEXT_LOCALES.filter((l) => !offered.includes(l)).map((l) => LANGUAGE_NAMES[l]);
+  const lacking = TEXT_LOCALES.filter((l) => !offered.includes(l)).map((l) => languages[l]);
   const toFix = (locale: TextLocale) =>
     issues.filter((i) => i.path.startsWith(within) && i.path.endsWith(`.${locale}`)).length;
   return (
     <fieldset class="languages">
-      <legend>Language of the texts</legend>
+      <legend>{t.legend}</legend>
       {TEXT_LOCALES.map((locale) => {
         const fix = toFix(locale);
         return (
@@ -54,18 +53,14 @@ export function TextLanguageSwitch({
               onChange={() => onChange(locale)}
             />
             <label for={`${id}-${locale}`}>
-              {LANGUAGE_NAMES[locale]}
-              {locale === main ? ' (main)' : ''}
-              {fix ? ` — ${fix} to fix` : ''}
+              {languages[locale]}
+              {locale === main ? t.main : ''}
+              {fix ? t.toFix(fix) : ''}
             </label>
           </div>
         );
       })}
-      {lacking.length > 0 && (
-        <p class="hint">
-          {`${lacking.join(', ')} lacks some texts: visitors who read it see the widget in ${LANGUAGE_NAMES[main]}.`}
-        </p>
-      )}
+      {lacking.length > 0 && <p class="hint">{t.lacking(lacking.join(', '), languages[main])}</p>}
     </fieldset>
   );
 }

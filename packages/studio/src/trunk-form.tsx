@@ -10,6 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { createTrunk, type TrunkInput, updateTrunk } from './api';
 import { Checkbox, Fieldset, fieldId, ListField, NumberField, Select, TextField } from './fields';
 import { FormProvider } from './form';
+import { useStudioTexts } from './i18n/studio-texts';
 import { setAt } from './paths';
 import { SecretField } from './secret-field';
 
@@ -52,12 +53,14 @@ export function TrunkForm({
   onSaved: (saved: AdminTrunk) => void;
   onCancel: () => void;
 }) {
+  const texts = useStudioTexts();
+  const t = texts.trunks;
   const [draft, setDraft] = useState<TrunkInput>(() => (trunk ? inputOf(trunk) : FRESH));
   const [issues, setIssues] = useState<SettingsIssue[]>([]);
   // A refusal naming no field (the trunk is gone, the network failed): said under the form.
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState(0);
-  const title = trunk ? `Edit ${trunk.name}` : 'Add a trunk';
+  const title = trunk ? t.editOf(trunk.name) : t.add;
   // The field the platform refused takes focus; else the form's first field, once, when it opens.
   useEffect(() => {
     // A list item's refusal (`destinations[1]`) is shown on, and focuses, the list's field.
@@ -87,13 +90,13 @@ export function TrunkForm({
           issues,
         }}
       >
-        <TextField path="name" label="Name" />
-        <Fieldset legend="The provider's SIP proxy">
-          <TextField path="host" label="Host" hint="A host name or an IPv4 address" />
-          <NumberField path="port" label="Port" min={1} max={65535} />
+        <TextField path="name" label={texts.name} />
+        <Fieldset legend={t.proxyLegend}>
+          <TextField path="host" label={t.host} hint={t.hostHint} />
+          <NumberField path="port" label={t.port} min={1} max={65535} />
           <Select
             path="transport"
-            label="Transport"
+            label={t.transport}
             options={[
               ['udp', 'UDP'],
               ['tcp', 'TCP'],
@@ -101,38 +104,24 @@ export function TrunkForm({
             ]}
           />
         </Fieldset>
-        <Fieldset legend="Login the provider issued">
-          <TextField path="username" label="Username" />
-          <SecretField path="password" label="Password" />
-          <Checkbox
-            path="register"
-            label="Register with the provider"
-            hint="When they route calls to you only while registered"
-          />
+        <Fieldset legend={t.login}>
+          <TextField path="username" label={t.username} />
+          <SecretField path="password" label={t.password} />
+          <Checkbox path="register" label={t.register} hint={t.registerHint} />
         </Fieldset>
-        <Fieldset legend="Caller id">
-          <TextField
-            path="callerId"
-            label="Caller id"
-            hint="Like +74951234567. Empty: the username"
-            type="tel"
-            nullable
-          />
+        <Fieldset legend={t.callerIdLegend}>
+          <TextField path="callerId" label={t.callerId} hint={t.callerIdHint} type="tel" nullable />
           <Select
             path="callerIdHeader"
-            label="Where the caller id goes"
+            label={t.header}
             options={[
-              ['from', 'The From header'],
-              ['pai', 'A P-Asserted-Identity header'],
+              ['from', t.from],
+              ['pai', t.pai],
             ]}
           />
         </Fieldset>
-        <NumberField path="maxCalls" label="Most calls at once" min={1} max={1000} />
-        <ListField
-          path="destinations"
-          label="Countries it may call"
-          hint="Country calling codes, one per line, like 7 or 375"
-        />
+        <NumberField path="maxCalls" label={t.maxCalls} min={1} max={1000} />
+        <ListField path="destinations" label={t.destinations} hint={t.destinationsHint} />
       </FormProvider>
       {error && issues.length === 0 && (
         <p role="alert" class="error">
@@ -141,10 +130,10 @@ export function TrunkForm({
       )}
       <div class="actions">
         <button type="submit" class="primary">
-          {trunk ? 'Save trunk' : 'Add trunk'}
+          {trunk ? t.saveTrunk : t.addTrunk}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {texts.cancel}
         </button>
       </div>
     </form>

@@ -12,24 +12,20 @@ import type { StaffSession } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteTrunk, listTrunks } from './api';
 import { DeleteDialog } from './delete-dialog';
+import { type StudioTexts, useStudioTexts } from './i18n/studio-texts';
 import { TrunkForm } from './trunk-form';
 
-/** Where a trunk's registration stands, in words (as the platform read it from the edge). */
-export function registrationText(registration: TrunkRegistration): string {
-  switch (registration.state) {
-    case 'off':
-      return 'No';
-    case 'pending':
-      return 'Registering…';
-    case 'registered':
-      return 'Registered';
-    case 'failed':
-      return registration.reason === 'credentials'
-        ? 'Failed: the provider refused the username or password'
-        : registration.reason === 'no_answer'
-          ? 'Failed: no answer from the provider'
-          : `Failed: the provider answered ${registration.sipCode}`;
-  }
+/** Where a trunk's registration stands, in `t`'s words (as the platform read it from the edge). */
+export function registrationText(
+  registration: TrunkRegistration,
+  t: StudioTexts['trunks'],
+): string {
+  if (registration.state !== 'failed') return t.states[registration.state];
+  return registration.reason === 'credentials'
+    ? t.credentials
+    : registration.reason === 'no_answer'
+      ? t.noAnswer
+      : t.sipCode(registration.sipCode);
 }
 
 /** What the form is open for: a new trunk, or the trunk with this id. */
@@ -37,6 +33,8 @@ type Editing = { id: string | null } | null;
 
 /** The screen. */
 export function Trunks({ session }: { session: StaffSession }) {
+  const texts = useStudioTexts();
+  const t = texts.trunks;
   const [trunks, setTrunks] = useState<AdminTrunk[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -59,8 +57,8 @@ export function Trunks({ session }: { session: StaffSession }) {
   if (!admin) {
     return (
       <main>
-        <h1>SIP trunks</h1>
-        <p>Only admins see and change the SIP trunks.</p>
+        <h1>{t.title}</h1>
+        <p>{t.adminsOnly}</p>
       </main>
     );
   }
@@ -73,7 +71,7 @@ export function Trunks({ session }: { session: StaffSession }) {
     setTrunks((list) =>
       known ? (list ?? []).map((t) => (t.id === trunk.id ? trunk : t)) : [...(list ?? []), trunk],
     );
-    setStatus(known ? `${trunk.name} is saved.` : `${trunk.name} is added.`);
+    setStatus(known ? t.saved(trunk.name) : t.added(trunk.name));
     focusNext.current = trunk.id;
     setEditing(null);
   };
@@ -85,18 +83,15 @@ export function Trunks({ session }: { session: StaffSession }) {
     focusNext.current = (list[at + 1] ?? list[at - 1])?.id ?? '';
     setTrunks(list.filter((t) => t.id !== deleting.id));
     if (editing?.id === deleting.id) setEditing(null);
-    setStatus(`${deleting.name} was deleted.`);
+    setStatus(t.deleted(deleting.name));
     setDeleting(null);
   };
   const edited = trunks?.find((t) => t.id === editing?.id);
 
   return (
     <main class="trunks">
-      <h1>SIP trunks</h1>
-      <p class="hint">
-        The ways out to the telephone network: a provider's SIP proxy, or your PBX. Calls from the
-        site ring external numbers through them.
-      </p>
+      <h1>{t.title}</h1>
+      <p class="hint">{t.hint}</p>
       <p>
         <button
           ref={add}
@@ -105,7 +100,7 @@ export function Trunks({ session }: { session: StaffSession }) {
           disabled={editing?.id === null}
           onClick={() => setEditing({ id: null })}
         >
-          Add a trunk
+          {t.add}
         </button>
       </p>
       {error && (
@@ -114,21 +109,21 @@ export function Trunks({ session }: { session: StaffSession }) {
         </p>
       )}
       {trunks === null ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{texts.loading}</p>
       ) : trunks.length === 0 ? (
-        <p>No trunks yet: calls can reach only the consoles.</p>
+        <p>{t.empty}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">SIP trunks of the account</caption>
+          <caption class="visually-hidden">{t.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Proxy</th>
-              <th scope="col">Transport</th>
-              <th scope="col">Registration</th>
-              <th scope="col">Password</th>
+              <th scope="col">{texts.name}</th>
+              <th scope="col">{t.proxy}</th>
+              <th scope="col">{t.transport}</th>
+              <th scope="col">{t.registration}</th>
+              <th scope="col">{t.password}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t.actions}</span>
               </th>
             </tr>
           </thead>
@@ -141,24 +136,24 @@ export function Trunks({ session }: { session: StaffSession }) {
                 </td>
                 <td>{trunk.transport.toUpperCase()}</td>
                 <td data-registration={trunk.registration.state}>
-                  {registrationText(trunk.registration)}
+                  {registrationText(trunk.registration, t)}
                 </td>
-                <td>{trunk.password.set ? 'set' : 'none'}</td>
+                <td>{trunk.password.set ? t.set : t.none}</td>
                 <td>
                   <button
                     id={`trunk-edit-${trunk.id}`}
                     type="button"
-                    aria-label={`Edit ${trunk.name}`}
+                    aria-label={t.editOf(trunk.name)}
                     onClick={() => setEditing({ id: trunk.id })}
                   >
-                    Edit
+                    {t.edit}
                   </button>{' '}
                   <button
                     type="button"
-                    aria-label={`Delete ${trunk.name}`}
+                    aria-label={t.deleteOf(trunk.name)}
                     onClick={() => setDeleting(trunk)}
                   >
-                    Delete
+                    {texts.delete}
                   </button>
                 </td>
               </tr>
@@ -179,7 +174,7 @@ export function Trunks({ session }: { session: StaffSession }) {
         <DeleteDialog
           name={deleting.name}
           noun="trunk"
-          consequence="Calls stop going out through it at once: numbers only it reaches stop ringing. This cannot be undone."
+          consequence={t.consequence}
           askReason={false}
           onConfirm={remove}
           onCancel={() => setDeleting(null)}

@@ -9,6 +9,7 @@ import { EmbedCode } from './embed-code';
 import { testWidgetUrl } from './embed-codes';
 import { FieldErrors } from './fields';
 import { FormProvider } from './form';
+import { type StudioTexts, useStudioTexts } from './i18n/studio-texts';
 import { LeadGeneratorFields } from './lead-generator-fields';
 import { setAt } from './paths';
 import type { People } from './receiver-field';
@@ -17,21 +18,23 @@ import { ScheduleEditor } from './schedule-editor';
 import { useUnsavedGuard } from './unsaved-guard';
 import { visibleIssues } from './visible-issues';
 import { noteDeleted } from './widget-list';
-import { TYPE_NAMES } from './widget-summary';
 
 /**
  * The tabs of a widget, in the source's order and with its names for every type (Настройки,
  * Внешний вид, Расписание, Код для сайта); the callback's lead generator only in automatic mode.
  */
-export function tabsOf(settings: WidgetSettings): [id: string, name: string][] {
+export function tabsOf(
+  settings: WidgetSettings,
+  t: StudioTexts['editor']['tabs'],
+): [id: string, name: string][] {
   return [
-    ['basic', 'Settings'],
-    ['appearance', 'Appearance'],
-    ['schedule', 'Schedule'],
+    ['basic', t.basic],
+    ['appearance', t.appearance],
+    ['schedule', t.schedule],
     ...(settings.type === 'callback' && settings.mode.kind === 'automatic'
-      ? [['lead', 'Lead generator'] as [string, string]]
+      ? [['lead', t.lead] as [string, string]]
       : []),
-    ['embed', 'Embed code'],
+    ['embed', t.embed],
   ];
 }
 
@@ -45,6 +48,7 @@ export function WidgetEditor({
   id: string;
   tab: string;
 }) {
+  const t = useStudioTexts();
   const [widget, setWidget] = useState<Widget | null>(null);
   const [people, setPeople] = useState<People>({ users: [], groups: [] });
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +65,7 @@ export function WidgetEditor({
       </main>
     );
   }
-  if (!widget) return <p aria-busy="true">Loading…</p>;
+  if (!widget) return <p aria-busy="true">{t.loading}</p>;
   return <Editor session={session} widget={widget} people={people} tab={tab} onSaved={setWidget} />;
 }
 
@@ -78,6 +82,7 @@ function Editor({
   tab: string;
   onSaved: (widget: Widget) => void;
 }) {
+  const t = useStudioTexts();
   const [draft, setDraft] = useState<WidgetSettings>(widget.settings);
   const [name, setName] = useState(widget.name);
   const [status, setStatus] = useState('');
@@ -93,7 +98,7 @@ function Editor({
     [],
   );
   const nameError =
-    name.trim() === '' && (saveTried || left.has('name')) ? ['Give the widget a name.'] : [];
+    name.trim() === '' && (saveTried || left.has('name')) ? [t.editor.nameRequired] : [];
   const [deleting, setDeleting] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const dirty =
@@ -131,7 +136,7 @@ function Editor({
     const nameMissing = name.trim() === '';
     if (!parsed.ok || nameMissing) {
       setSaveTried(true);
-      setSaveError(`Not saved: ${issues.length + (nameMissing ? 1 : 0)} field(s) need fixing.`);
+      setSaveError(t.editor.notSaved(issues.length + (nameMissing ? 1 : 0)));
       setFocusInvalid((n) => n + 1);
       return;
     }
@@ -142,37 +147,37 @@ function Editor({
       setSaveTried(false);
       setLeft(new Set());
       onSaved(saved);
-      setStatus('Saved.');
+      setStatus(t.saved);
     } catch (e) {
       setSaveError((e as Error).message);
     }
   };
 
-  const tabs = tabsOf(draft);
-  const current = tabs.some(([t]) => t === tab) ? tab : 'basic';
-  const title = tabs.find(([t]) => t === current)?.[1] ?? '';
+  const tabs = tabsOf(draft, t.editor.tabs);
+  const current = tabs.some(([id]) => id === tab) ? tab : 'basic';
+  const title = tabs.find(([id]) => id === current)?.[1] ?? '';
   return (
     <main class="editor">
       <h1>
-        {widget.name} <span class="type">({TYPE_NAMES[widget.type]})</span>
+        {widget.name} <span class="type">({t.types[widget.type]})</span>
       </h1>
       <p class="actions">
         <a href={testWidgetUrl(location.origin, widget.key)} target="_blank" rel="noopener">
-          Test widget (opens in a new tab)
+          {t.editor.test}
         </a>
         <button type="button" onClick={() => setDeleting(true)}>
-          Delete widget
+          {t.editor.deleteWidget}
         </button>
       </p>
       {deleting && (
         <DeleteDialog name={widget.name} onConfirm={remove} onCancel={() => setDeleting(false)} />
       )}
-      <nav aria-label="Settings" class="tabs">
-        {tabs.map(([t, label]) => (
+      <nav aria-label={t.editor.tabsLabel} class="tabs">
+        {tabs.map(([id, label]) => (
           <a
-            key={t}
-            href={routeHref({ screen: 'widget', id: widget.id, tab: t })}
-            aria-current={t === current ? 'page' : undefined}
+            key={id}
+            href={routeHref({ screen: 'widget', id: widget.id, tab: id })}
+            aria-current={id === current ? 'page' : undefined}
           >
             {label}
           </a>
@@ -197,7 +202,7 @@ function Editor({
             {current === 'basic' && (
               <>
                 <div class="field">
-                  <label for="widget-name">Name</label>
+                  <label for="widget-name">{t.name}</label>
                   <input
                     id="widget-name"
                     value={name}
@@ -218,9 +223,9 @@ function Editor({
           </FormProvider>
           <div class="save-bar">
             <button type="submit" class="primary">
-              Save
+              {t.save}
             </button>
-            {dirty && <span>Unsaved changes</span>}
+            {dirty && <span>{t.editor.unsaved}</span>}
             {saveError && (
               <p role="alert" class="error">
                 {saveError}

@@ -2,8 +2,9 @@ import type { StaffSession } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteWidget, listWidgets, updateWidget, type Widget } from './api';
 import { DeleteDialog } from './delete-dialog';
+import { useStudioTexts } from './i18n/studio-texts';
 import { routeHref } from './router';
-import { activeChannels, formatOf, TYPE_NAMES } from './widget-summary';
+import { activeChannels, formatOf } from './widget-summary';
 
 /** A widget deleted from its settings screen, for the list to announce when it shows. */
 let deletedElsewhere: string | null = null;
@@ -20,6 +21,7 @@ export function noteDeleted(name: string): void {
  * screen, to the list's heading.
  */
 export function WidgetList({ session }: { session: StaffSession }) {
+  const t = useStudioTexts();
   const [widgets, setWidgets] = useState<Widget[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -31,7 +33,7 @@ export function WidgetList({ session }: { session: StaffSession }) {
   useEffect(() => {
     listWidgets().then(setWidgets, (e: Error) => setError(e.message));
     if (deletedElsewhere !== null) {
-      setStatus(`${deletedElsewhere} was deleted.`);
+      setStatus(t.list.deleted(deletedElsewhere));
       deletedElsewhere = null;
       heading.current?.focus();
     }
@@ -50,7 +52,7 @@ export function WidgetList({ session }: { session: StaffSession }) {
     try {
       const updated = await updateWidget(session, widget.id, { active: !widget.active });
       setWidgets((list) => list?.map((w) => (w.id === updated.id ? updated : w)) ?? null);
-      setStatus(`${updated.name} is ${updated.active ? 'on' : 'off'}.`);
+      setStatus(t.list.switched(updated.name, updated.active));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -62,18 +64,18 @@ export function WidgetList({ session }: { session: StaffSession }) {
     const at = list.findIndex((w) => w.id === deleting.id);
     focusNext.current = (list[at + 1] ?? list[at - 1])?.id ?? '';
     setWidgets((current) => current?.filter((w) => w.id !== deleting.id) ?? null);
-    setStatus(`${deleting.name} was deleted.`);
+    setStatus(t.list.deleted(deleting.name));
     setDeleting(null);
   };
 
   return (
     <main>
       <h1 ref={heading} tabIndex={-1}>
-        Widgets
+        {t.list.title}
       </h1>
       <p>
         <a ref={create} class="button primary" href={routeHref({ screen: 'new' })}>
-          Create a widget
+          {t.list.create}
         </a>
       </p>
       {error && (
@@ -82,21 +84,21 @@ export function WidgetList({ session }: { session: StaffSession }) {
         </p>
       )}
       {widgets === null ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t.loading}</p>
       ) : widgets.length === 0 ? (
-        <p>No widgets yet.</p>
+        <p>{t.list.empty}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Widgets of the account</caption>
+          <caption class="visually-hidden">{t.list.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Active</th>
-              <th scope="col">Name</th>
-              <th scope="col">Type</th>
-              <th scope="col">Format</th>
-              <th scope="col">Active channels</th>
+              <th scope="col">{t.list.active}</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.list.type}</th>
+              <th scope="col">{t.list.format}</th>
+              <th scope="col">{t.list.channels}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t.list.actions}</span>
               </th>
             </tr>
           </thead>
@@ -106,7 +108,7 @@ export function WidgetList({ session }: { session: StaffSession }) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`${widget.name} active`}
+                    aria-label={t.list.activeOf(widget.name)}
                     checked={widget.active}
                     onChange={() => toggle(widget)}
                   />
@@ -116,17 +118,17 @@ export function WidgetList({ session }: { session: StaffSession }) {
                     {widget.name}
                   </a>
                 </th>
-                <td>{TYPE_NAMES[widget.type]}</td>
-                <td>{formatOf(widget.settings)}</td>
-                <td>{activeChannels(widget.settings).join(', ')}</td>
+                <td>{t.types[widget.type]}</td>
+                <td>{formatOf(widget.settings, t.list)}</td>
+                <td>{activeChannels(widget.settings, t.list).join(', ')}</td>
                 <td>
                   <button
                     type="button"
                     data-delete={widget.id}
-                    aria-label={`Delete ${widget.name}`}
+                    aria-label={t.list.deleteOf(widget.name)}
                     onClick={() => setDeleting(widget)}
                   >
-                    Delete
+                    {t.delete}
                   </button>
                 </td>
               </tr>

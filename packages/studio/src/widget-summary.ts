@@ -1,45 +1,42 @@
 /** What the widget list says of a widget's settings: its type, embed format and active channels. */
-import type { WidgetSettings, WidgetType } from '@frontdesk/config';
+import type { WidgetSettings } from '@frontdesk/config';
+import type { StudioTexts } from './i18n/studio-texts';
 
-/** The types' names, as the create screen and the list show them. */
-export const TYPE_NAMES: Record<WidgetType, string> = {
-  chat: 'Multichannel chat',
-  call: 'Call from site',
-  callback: 'Callback',
-};
+/** The list's words (`t`), in the Studio's language. */
+type ListTexts = StudioTexts['list'];
 
 /**
  * What the site shows: the callback widget's label (a tab on the window's edge), or for the popup
  * format a floating button — or, with the link code, the site's own links instead.
  */
-export function formatOf(settings: WidgetSettings): 'Button or link' | 'Label' {
+export function formatOf(settings: WidgetSettings, t: ListTexts): string {
   return settings.type === 'callback' && settings.appearance.callFormat === 'label'
-    ? 'Label'
-    : 'Button or link';
+    ? t.label
+    : t.buttonOrLink;
 }
 
 /** The channels a visitor can reach the company through with this widget. */
-export function activeChannels(settings: WidgetSettings): string[] {
+export function activeChannels(settings: WidgetSettings, t: ListTexts): string[] {
   switch (settings.type) {
     case 'call':
-      return ['Browser call'];
+      return [t.browserCall];
     case 'callback':
       return [
-        'Callback',
+        t.callback,
         ...(settings.mode.kind === 'automatic' && settings.leadGenerator.enabled
-          ? ['Lead generator']
+          ? [t.leadGenerator]
           : []),
       ];
     case 'chat': {
       const { telegram, viber, vk, facebook, callback, leadGeneration } = settings.channels;
       return [
-        'Site chat',
-        ...(vk?.enabled ? ['VK'] : []),
-        ...(facebook?.enabled ? ['Facebook'] : []),
-        ...(telegram?.enabled ? ['Telegram'] : []),
-        ...(viber?.enabled ? ['Viber'] : []),
-        ...(callback?.enabled ? ['Callback order'] : []),
-        ...(leadGeneration?.enabled ? ['Lead generation'] : []),
+        t.siteChat,
+        ...(vk?.enabled ? [t.vk] : []),
+        ...(facebook?.enabled ? [t.facebook] : []),
+        ...(telegram?.enabled ? [t.telegram] : []),
+        ...(viber?.enabled ? [t.viber] : []),
+        ...(callback?.enabled ? [t.callbackOrder] : []),
+        ...(leadGeneration?.enabled ? [t.leadGeneration] : []),
       ];
     }
   }

@@ -2,13 +2,15 @@ import { type CallbackSettings, defaultSettings } from '@frontdesk/config';
 import { openAttribute, snippet } from '@frontdesk/loader';
 import { describe, expect, it } from 'vitest';
 import { embedCodes, testWidgetUrl } from '../src/embed-codes';
+import { studioTexts } from '../src/i18n/studio-texts';
 
 const base = 'https://frontdesk.example';
+const titles = studioTexts.en.embed.codes;
 
 describe('embedCodes', () => {
   it('offers the button and link codes of snippet() for the popup format', () => {
     for (const type of ['call', 'callback', 'chat'] as const) {
-      expect(embedCodes(base, 'w1', defaultSettings(type))).toEqual([
+      expect(embedCodes(base, 'w1', defaultSettings(type), titles)).toEqual([
         {
           format: 'button',
           title: 'Button code',
@@ -30,7 +32,7 @@ describe('embedCodes', () => {
       ...settings,
       appearance: { ...settings.appearance, callFormat: 'label' as const },
     };
-    expect(embedCodes(base, 'w1', label)).toEqual([
+    expect(embedCodes(base, 'w1', label, titles)).toEqual([
       {
         format: 'label',
         title: 'Label code',

@@ -56,6 +56,7 @@ export const session: StaffSession = {
     role: 'marketer',
     photoUrl: null,
     phone: null,
+    language: null,
     createdAt: 0,
   },
   csrfToken: 'csrf',

@@ -10,12 +10,15 @@ import {
   defaultSettings,
   type WidgetSettings,
 } from '@frontdesk/config';
+import { LanguageContext } from '@frontdesk/staff';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
+import { studioTexts } from '../src/i18n/studio-texts';
 import { tabsOf, WidgetEditor } from '../src/widget-editor';
+import { axeViolations } from './axe';
 import { fakePlatform, type SeenRequest, session } from './fake-platform';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
@@ -37,7 +40,11 @@ const widgetOf = (settings: WidgetSettings): Widget => ({
 });
 
 /** The editor of a widget with `settings` on `tab`, over a fake platform. */
-async function editor(settings: WidgetSettings, tab = 'basic'): Promise<SeenRequest[]> {
+async function editor(
+  settings: WidgetSettings,
+  tab = 'basic',
+  language: 'en' | 'ru' = 'en',
+): Promise<SeenRequest[]> {
   const widget = widgetOf(settings);
   const seen = fakePlatform({
     'GET /v1/admin/widgets/w1': () => ({ body: widget }),
@@ -47,7 +54,13 @@ async function editor(settings: WidgetSettings, tab = 'basic'): Promise<SeenRequ
       body: { ...widget, ...(body as object), version: 2 },
     }),
   });
-  render(h(WidgetEditor, { session, id: 'w1', tab }));
+  render(
+    h(
+      LanguageContext.Provider,
+      { value: { language, choose: async () => undefined } },
+      h(WidgetEditor, { session, id: 'w1', tab }),
+    ),
+  );
   await screen.findByRole('heading', { level: 1 });
   return seen;
 }
@@ -60,7 +73,8 @@ const tabNames = () =>
 describe('the widget editor', () => {
   it('names the tabs alike for every type, in the source order', async () => {
     const names = ['Settings', 'Appearance', 'Schedule', 'Embed code'];
-    const namesOf = (settings: WidgetSettings) => tabsOf(settings).map(([, name]) => name);
+    const namesOf = (settings: WidgetSettings) =>
+      tabsOf(settings, studioTexts.en.editor.tabs).map(([, name]) => name);
     expect(namesOf(defaultSettings('call'))).toEqual(names);
     expect(namesOf(defaultSettings('chat'))).toEqual(names);
     // The callback's lead generator has its tab in automatic mode (the default) only.
@@ -92,7 +106,7 @@ describe('the widget editor', () => {
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: ' ' } });
     expect(screen.queryAllByRole('alert')).toEqual([]);
     await user().click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText(/^Not saved: \d+ field\(s\) need fixing\.$/);
+    await screen.findByText(/^Not saved: \d+ fields? needs? fixing\.$/);
     expect(document.activeElement).toBe(screen.getByLabelText('Name'));
     expect(screen.getByText('Give the widget a name.')).toBeTruthy();
     const viber = within(screen.getByRole('group', { name: 'Viber' }));
@@ -149,5 +163,30 @@ describe('the widget editor', () => {
     fireEvent.blur(sites);
     expect(sites.value).toBe('https://example.com\nnot a site');
     expect(screen.getByRole('alert').textContent).toMatch(/^item 2: must be a site like/);
+  });
+
+  it('speaks Russian in the source’s terms: tabs, the schedule’s sections, saving', async () => {
+    await editor(defaultSettings('callback'), 'schedule', 'ru');
+    expect(
+      within(screen.getByRole('navigation', { name: 'Настройки' }))
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Настройки', 'Внешний вид', 'Расписание', 'Генератор лидов', 'Код для сайта']);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Shop (Обратный звонок)');
+    expect(screen.getByRole('group', { name: 'Рабочее время' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Исключения' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Часовой пояс' })).toBeTruthy();
+    expect(
+      screen.getByRole('checkbox', { name: 'Учитывать государственные праздники' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Перерыв на обед' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Шаблон: 24/7' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Предпросмотр' })).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: 'Тест виджета (откроется в новой вкладке)' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Удалить виджет' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Сохранить' })).toBeTruthy();
+    expect(await axeViolations(document.body)).toEqual([]);
   });
 });

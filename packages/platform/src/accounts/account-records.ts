@@ -2,7 +2,13 @@
  * The accounts feature's records: accounts, their users and groups, sign-in sessions; and their
  * repositories.
  */
-import type { GroupChatRules, StaffGroup, StaffRole, StaffUser } from '@frontdesk/config';
+import type {
+  GroupChatRules,
+  StaffGroup,
+  StaffRole,
+  StaffUser,
+  TextLocale,
+} from '@frontdesk/config';
 
 export type { GroupChatRules } from '@frontdesk/config';
 
@@ -23,6 +29,8 @@ export interface Account {
   name: string;
   /** The account's SIP domain: `vpbx<number>.<sip domain>`. */
   sipDomain: string;
+  /** What the platform writes for the account (e-mails, SMS) is in this language. */
+  language: TextLocale;
   createdAt: number;
 }
 
@@ -38,21 +46,28 @@ export interface Session {
 
 /** The accounts (`store.accounts`). */
 export interface AccountsRepository {
-  create(input: { name: string; sipDomain: string }): Promise<Account>;
+  /** In Russian unless `language` says otherwise (the column's default, migration 038). */
+  create(input: { name: string; sipDomain: string; language?: TextLocale }): Promise<Account>;
   get(id: string): Promise<Account | undefined>;
+  update(id: string, patch: { language?: TextLocale }): Promise<Account | undefined>;
 }
 
 /** The staff (`store.users`). */
 export interface UsersRepository {
   create(
-    input: Omit<User, 'id' | 'createdAt' | 'phone'> & { phone?: string | null },
+    input: Omit<User, 'id' | 'createdAt' | 'phone' | 'language'> & {
+      phone?: string | null;
+      language?: TextLocale | null;
+    },
   ): Promise<User>;
   get(id: string): Promise<User | undefined>;
   byEmail(email: string): Promise<User | undefined>;
   list(accountId: string): Promise<User[]>;
   update(
     id: string,
-    patch: Partial<Pick<User, 'name' | 'role' | 'passwordHash' | 'photoUrl' | 'email' | 'phone'>>,
+    patch: Partial<
+      Pick<User, 'name' | 'role' | 'passwordHash' | 'photoUrl' | 'email' | 'phone' | 'language'>
+    >,
   ): Promise<User | undefined>;
   /**
    * Sets the password hash to `to` if it still is `from` (a sign-in upgrading the hash it just

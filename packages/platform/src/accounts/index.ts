@@ -14,6 +14,7 @@ export type {
   UsersRepository,
 } from './account-records';
 export { accountsRepository } from './accounts-store';
+export { registerAdminAccount } from './admin-account';
 export { registerAdminPeople } from './admin-people';
 export { registerAuth } from './auth';
 export { groupsRepository } from './groups-store';
@@ -27,6 +28,7 @@ export {
   userRoom,
 } from './ops-sessions';
 export { DEFAULT_PASSWORD_COST, hashPassword, verifyPassword } from './passwords';
+export { registerProfile } from './profile';
 export { requireUser, SESSION_COOKIE, sessionId, sessionOf } from './session';
 export { sessionsRepository } from './sessions-store';
 export { usersRepository } from './users-store';

@@ -26,6 +26,7 @@ export function usersRepository(db: Kysely<Tables>, now: () => number): Store['u
         password_hash: input.passwordHash,
         photo_url: input.photoUrl,
         phone: input.phone ?? null,
+        language: input.language ?? null,
         created_at: now(),
       };
       checkText(row);
@@ -70,6 +71,7 @@ export function usersRepository(db: Kysely<Tables>, now: () => number): Store['u
       if (patch.passwordHash !== undefined) values.password_hash = patch.passwordHash;
       if (patch.photoUrl !== undefined) values.photo_url = patch.photoUrl;
       if (patch.phone !== undefined) values.phone = patch.phone;
+      if (patch.language !== undefined) values.language = patch.language;
       checkText(values);
       if (Object.keys(values).length === 0) return get(id);
       try {
@@ -136,6 +138,7 @@ function toUser(row: Omit<UserRow, 'seq'>): User {
     passwordHash: row.password_hash,
     photoUrl: row.photo_url,
     phone: row.phone,
+    language: row.language,
     createdAt: row.created_at,
   };
 }

@@ -1,4 +1,5 @@
-import type { ChatContact } from '@frontdesk/config';
+import type { ChatContact, TextLocale } from '@frontdesk/config';
+import { platformTexts } from '../texts';
 import type { NonWorkingEmail } from './chat-records';
 
 /** Non-working e-mails one conversation sends one by one within an hour. */
@@ -12,6 +13,7 @@ export const BATCHED_PER_HOUR = 50;
  * settings name: the text, who wrote it as far as they said, and from which page. One per message,
  * but a conversation past {@link NON_WORKING_EMAILS_PER_HOUR} in an hour puts the rest of that
  * hour into one e-mail (see chat-emails-store.ts), so a flood of messages cannot flood the inbox.
+ * Written in `language`, the account's.
  */
 export function nonWorkingEmail(input: {
   to: string;
@@ -20,28 +22,30 @@ export function nonWorkingEmail(input: {
   contact: ChatContact | undefined;
   page: { url: string; title: string } | null;
   at: Date;
+  language: TextLocale;
 }): NonWorkingEmail {
   const { contact, page } = input;
+  const t = platformTexts[input.language].chat;
   const about = [
-    contact?.name && `Name: ${contact.name}`,
-    contact?.phone && `Phone: ${contact.phone}`,
-    contact?.email && `E-mail: ${contact.email}`,
-    page && `Page: ${page.title ? `${page.title} — ` : ''}${page.url}`,
-    `Sent: ${input.at.toISOString()}`,
+    contact?.name && `${t.name}: ${contact.name}`,
+    contact?.phone && `${t.phone}: ${contact.phone}`,
+    contact?.email && `${t.email}: ${contact.email}`,
+    page && `${t.page}: ${page.title ? `${page.title} — ` : ''}${page.url}`,
+    `${t.sent}: ${input.at.toISOString()}`,
   ].filter(Boolean);
   const body = `${input.text}\n\n${about.join('\n')}\n`;
   return {
     single: {
       channel: 'email',
       recipient: input.to,
-      subject: `Chat message out of hours: ${input.widgetName}`,
+      subject: t.subject(input.widgetName),
       body,
     },
     batch: {
-      subject: `Chat messages out of hours: ${input.widgetName} (the rest of an hour)`,
-      opening: `One visitor wrote more than ${NON_WORKING_EMAILS_PER_HOUR} messages within an hour; the rest of that hour follow, oldest first.\n`,
+      subject: t.batchSubject(input.widgetName),
+      opening: `${t.batchOpening(NON_WORKING_EMAILS_PER_HOUR)}\n`,
       part: `\n---\n${body}`,
-      full: `\n---\nMore messages followed within the hour; read them in the inbox.\n`,
+      full: `\n---\n${t.batchFull}\n`,
     },
     perHour: NON_WORKING_EMAILS_PER_HOUR,
     batchMax: BATCHED_PER_HOUR,

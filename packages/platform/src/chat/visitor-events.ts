@@ -22,6 +22,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
+import { accountLanguage } from '../texts';
 import { widgetPresence } from '../widgets';
 import { ChatRefusal, onChat } from './ack';
 import type { ChatFeed } from './feed';
@@ -101,6 +102,7 @@ export function registerVisitor(
               contact: await store.chatContacts.get(visitor.accountId, visitor.id),
               page: page ?? null,
               at,
+              language: await accountLanguage(store, visitor.accountId),
             })
           : null,
     });

@@ -1,7 +1,12 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError } from 'fastify';
-import { registerAdminPeople, registerAuth } from '../accounts';
+import {
+  registerAdminAccount,
+  registerAdminPeople,
+  registerAuth,
+  registerProfile,
+} from '../accounts';
 import {
   registerAdminCallHistory,
   registerAdminTrunks,
@@ -116,6 +121,7 @@ export async function buildApp(
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerAuth(app, ctx);
+  registerProfile(app, ctx);
   registerPublicWidgets(app, ctx);
   registerPublicCallbacks(app, ctx);
   registerAdminWidgets(app, ctx);
@@ -123,6 +129,7 @@ export async function buildApp(
   registerAdminEmbedEmail(app, ctx);
   registerAdminBotCheck(app, ctx);
   registerAdminPeople(app, ctx);
+  registerAdminAccount(app, ctx);
   registerAdminTrunks(app, ctx, options.sipEdge);
   registerAdminCallHistory(app, ctx);
   registerAdminContacts(app, ctx);

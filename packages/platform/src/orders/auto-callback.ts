@@ -9,11 +9,17 @@
  * (no edge in this process, no trunk for the visitor's number, nobody to call) ring the consoles
  * as cards.
  */
-import { type CallbackSettings, DEFAULT_RETRY_POLICY, type RetryPolicy } from '@frontdesk/config';
+import {
+  type CallbackSettings,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  type TextLocale,
+} from '@frontdesk/config';
 import type { CallbackAddressee, SipEdge, Trunk } from '../calls';
 import { dialRefusal } from '../calls';
 import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
+import { accountLanguage, platformTexts } from '../texts';
 import { orderRoutingOf } from './callback-mode';
 import { type CallbackTarget, callbackTargets } from './callback-targets';
 import type { OrderFeed } from './order-feed';
@@ -40,6 +46,8 @@ interface Plan {
   policy: RetryPolicy;
   notify: { emails: readonly string[]; smsNumbers: readonly string[] };
   timeZone: string;
+  /** What staff are told is in the account's language. */
+  language: TextLocale;
 }
 
 /** The automatic callbacks of one process whose SIP edge runs (`edge`). */
@@ -85,6 +93,7 @@ export function autoCallbacks(deps: {
         smsNumbers: [...new Set([...policy.notify.smsNumbers, ...routing.notify.smsNumbers])],
       },
       timeZone: widget.settings.schedule.timeZone,
+      language: await accountLanguage(store, order.accountId),
     };
   }
 
@@ -176,12 +185,13 @@ function operatorOf(targets: readonly CallbackTarget[], answered: CallbackAddres
 
 /** The staff's e-mails and SMS when the platform gave up: manual mode's, saying so. */
 function fallbackMessages(order: Order, p: Plan) {
-  return orderNotifications(order, p.notify, p.timeZone).map((message) => ({
+  const t = platformTexts[p.language].order;
+  return orderNotifications(order, p.notify, p.timeZone, p.language).map((message) => ({
     ...message,
-    subject: message.subject && `Not reached after ${p.policy.attempts} calls: ${message.subject}`,
+    subject: message.subject && t.notReachedSubject(p.policy.attempts, message.subject),
     body:
       message.channel === 'email'
-        ? `The platform called ${p.policy.attempts} times and could not connect this order. Please call the visitor back.\n\n${message.body}`
-        : `Not reached: ${message.body}`,
+        ? `${t.notReachedEmail(p.policy.attempts)}\n\n${message.body}`
+        : t.notReachedSms(message.body),
   }));
 }

@@ -1,3 +1,4 @@
+import type { TextLocale } from '@frontdesk/config';
 import type { Widget } from '../widgets';
 import type { CallbackMode, OrderRouting } from './callback-mode';
 import { orderNotifications } from './order-notifications';
@@ -16,9 +17,9 @@ export interface OrderRequest {
 }
 
 /**
- * Everything stored with a new order of `widget`: the notifications its routing asks for, in
- * automatic mode its addressee and outgoing number as the settings say now, and when it rings
- * (at once for "now", else at the slot's start).
+ * Everything stored with a new order of `widget`: the notifications its routing asks for (in
+ * `language`, the account's), in automatic mode its addressee and outgoing number as the
+ * settings say now, and when it rings (at once for "now", else at the slot's start).
  */
 export function newOrder(
   widget: Widget,
@@ -26,6 +27,7 @@ export function newOrder(
   request: OrderRequest,
   key: { idempotencyKey: string; requestHash: string },
   now: number,
+  language: TextLocale,
 ): PlaceOrder {
   const order: PlaceOrder['order'] = {
     accountId: widget.accountId,
@@ -40,7 +42,7 @@ export function newOrder(
   return {
     order,
     ...key,
-    notifications: orderNotifications(order, notify, widget.settings.schedule.timeZone),
+    notifications: orderNotifications(order, notify, widget.settings.schedule.timeZone, language),
     dueAt: mode.kind === 'automatic' ? (request.slot ?? now) : null,
   };
 }

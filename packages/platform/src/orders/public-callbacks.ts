@@ -23,6 +23,7 @@ import {
   VisitorTimeZoneSchema,
   WidgetKeyParams,
 } from '../http/visitor-input';
+import { accountLanguage } from '../texts';
 import { activeWidget, allowWidgetOrigin } from '../widgets';
 import { mayDial } from './call-directions';
 import { orderRoutingOf } from './callback-mode';
@@ -194,6 +195,7 @@ export function registerPublicCallbacks(app: PlatformApp, ctx: AppContext): void
           },
           { idempotencyKey, requestHash: hash },
           now.getTime(),
+          await accountLanguage(ctx.store, widget.accountId),
         ),
       );
       // A parallel request with the same key won the race: answer as a repeat would.

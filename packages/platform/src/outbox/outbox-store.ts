@@ -14,6 +14,7 @@ import { skipLocked } from '../storage/skip-locked';
 import { assertStorableText } from '../storage/storable-values';
 import type { Store } from '../storage/store';
 import type { OutboxRow, Tables } from '../storage/tables';
+import { platformTexts } from '../texts';
 import type { NewOutboxMessage, OutboxKind, OutboxMessage } from './outbox-records';
 
 /**
@@ -177,15 +178,22 @@ async function alertAdmins(db: Kysely<Tables>, failed: OutboxRow, now: number): 
     .where('role', '=', 'admin')
     .orderBy('seq')
     .execute();
-  const what = failed.channel === 'email' ? `The e-mail "${failed.subject ?? ''}"` : 'The SMS';
+  // In the account's language, as everything the platform writes for it.
+  const account = await db
+    .selectFrom('accounts')
+    .select('language')
+    .where('id', '=', failed.account_id)
+    .executeTakeFirst();
+  const t = platformTexts[account?.language ?? 'ru'].alert;
+  const what = failed.channel === 'email' ? t.email(failed.subject ?? '') : t.sms;
   const body = [
-    `${what} to ${failed.recipient} could not be delivered;`,
-    `the platform gave up after ${failed.attempts} ${failed.attempts === 1 ? 'attempt' : 'attempts'}.`,
-    `Last error: ${failed.last_error ?? 'none recorded'}`,
-    `Queued: ${new Date(failed.created_at).toISOString()}`,
-    ...(failed.order_id ? [`About the callback order ${failed.order_id}.`] : []),
+    t.notDelivered(what, failed.recipient),
+    t.gaveUp(failed.attempts),
+    t.lastError(failed.last_error),
+    t.queued(new Date(failed.created_at).toISOString()),
+    ...(failed.order_id ? [t.order(failed.order_id)] : []),
     '',
-    'Every undelivered message is listed in the outbox (GET /v1/admin/outbox?status=failed).',
+    t.listed,
   ].join('\n');
   await queueMessages(db, {
     accountId: failed.account_id,
@@ -195,7 +203,7 @@ async function alertAdmins(db: Kysely<Tables>, failed: OutboxRow, now: number): 
     messages: admins.map(({ email }) => ({
       channel: 'email',
       recipient: email,
-      subject: `Undelivered ${failed.channel === 'email' ? 'e-mail' : 'SMS'} to ${failed.recipient}`,
+      subject: t.subject(failed.channel, failed.recipient),
       body,
     })),
     now,

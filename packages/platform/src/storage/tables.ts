@@ -11,7 +11,9 @@ import type {
   ChatChannel,
   ChatRating,
   Messenger,
+  TextLocale,
 } from '@frontdesk/config';
+import type { Generated } from 'kysely';
 import type { Role } from '../accounts';
 import type { OrderStatus } from '../orders';
 import type { OutboxChannel, OutboxKind, OutboxStatus } from '../outbox';
@@ -49,6 +51,11 @@ export interface AccountRow {
   id: string;
   name: string;
   sip_domain: string;
+  /**
+   * What the platform writes for the account is in this language (migration 038); an insert
+   * without one gets the column's default.
+   */
+  language: Generated<TextLocale>;
   created_at: number;
 }
 
@@ -63,6 +70,8 @@ export interface UserRow {
   photo_url: string | null;
   /** E.164, or null (migration 031). */
   phone: string | null;
+  /** The staff apps' language; null follows the browser (migration 038). */
+  language: TextLocale | null;
   /** Insertion order, 1, 2, …: lists are oldest first, and this orders records made at the same time. */
   seq: number;
   created_at: number;

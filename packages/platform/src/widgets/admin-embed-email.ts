@@ -2,11 +2,14 @@
  * `POST /v1/admin/widgets/:id/embed-email`: the Studio e-mails a widget's code for the site, with
  * instructions, to a developer — queued in the outbox like every e-mail of the platform.
  */
+
+import type { TextLocale } from '@frontdesk/config';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
 import type { AppContext } from '../context';
 import { consumePoint } from '../http/rate-limits';
 import { IdParams, type PlatformApp, routeSchema } from '../http/route-schema';
+import { accountLanguage, platformTexts } from '../texts';
 import { embedCodes, ownWidget } from './admin-widgets';
 import type { Widget } from './widget-records';
 
@@ -21,27 +24,30 @@ const EmailBody = v.object({
   ),
 });
 
-/** The e-mail's text: what to paste where, the codes of the widget's format, the test page. */
-export function embedEmail(ctx: AppContext, widget: Widget): { subject: string; body: string } {
+/**
+ * The e-mail's text in `language` (the account's): what to paste where, the codes of the widget's
+ * format, the test page.
+ */
+export function embedEmail(
+  ctx: AppContext,
+  widget: Widget,
+  language: TextLocale,
+): { subject: string; body: string } {
+  const t = platformTexts[language].embed;
   const codes = embedCodes(ctx, widget);
   const label =
     widget.settings.type === 'callback' && widget.settings.appearance.callFormat === 'label';
   const parts = label
-    ? ['The widget shows as a label at the edge of the screen. Label code:', codes.label]
-    : [
-        'Button code (the widget shows its own floating button):',
-        codes.button,
-        `Or the link code: no button of its own; any link or button of the site with the attribute ${codes.linkAttribute} opens the widget:`,
-        codes.link,
-      ];
+    ? [t.label, codes.label]
+    : [t.button, codes.button, t.link(codes.linkAttribute), codes.link];
   return {
-    subject: `The code of the widget "${widget.name}" for the site`,
+    subject: t.subject(widget.name),
     body: [
-      `Please add the widget "${widget.name}" to every page of the site.`,
-      "Paste the code just before </body>. The site must be one of the widget's allowed sites (set in the Studio).",
+      t.add(widget.name),
+      t.paste,
       '',
       ...parts.flatMap((part) => [part, '']),
-      `See the widget alone on a test page: ${codes.testUrl}`,
+      t.test(codes.testUrl),
     ].join('\n'),
   };
 }
@@ -60,7 +66,11 @@ export function registerAdminEmbedEmail(app: PlatformApp, ctx: AppContext): void
       const { email } = request.body;
       await consumePoint(ctx.limiters.embedEmailsByUser, user.id, EMAILS);
       await consumePoint(ctx.limiters.embedEmailsByAccount, user.accountId, EMAILS);
-      const { subject, body } = embedEmail(ctx, widget);
+      const { subject, body } = embedEmail(
+        ctx,
+        widget,
+        await accountLanguage(ctx.store, user.accountId),
+      );
       await ctx.store.outbox.queue({
         accountId: user.accountId,
         kind: 'embed',

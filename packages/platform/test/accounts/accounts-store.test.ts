@@ -20,6 +20,8 @@ describe.each(engines)('accounts on $name', (engine) => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       name: 'Acme',
       sipDomain: 'vpbx1.sip.test',
+      // Russian unless created otherwise (migration 038).
+      language: 'ru',
       createdAt: expect.any(Number),
     });
     expect(account.createdAt).toBeGreaterThanOrEqual(before);

@@ -32,6 +32,8 @@ describe.each(engines)('users on $name', (engine) => {
       passwordHash: 'scrypt$abc',
       photoUrl: 'https://example.test/ann.png',
       phone: null,
+      // Follows the browser until the user picks a language.
+      language: null,
       createdAt: expect.any(Number),
     });
     expect(await store.users.get(user.id)).toStrictEqual(user);

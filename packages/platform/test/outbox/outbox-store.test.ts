@@ -27,7 +27,9 @@ describe.each(engines)('outbox on $name', (engine) => {
   beforeAll(async () => {
     database = await engine.open();
     store = createStore(database);
+    // In English: the alerts below are read in it.
     account = await newAccount(store);
+    await store.accounts.update(account.id, { language: 'en' });
     admins = [
       await newUser(store, account.id, { role: 'admin', email: 'first-admin@shop.example' }),
       await newUser(store, account.id, { role: 'admin', email: 'second-admin@shop.example' }),
@@ -161,5 +163,28 @@ describe.each(engines)('outbox on $name', (engine) => {
     expect(alert.kind).toBe('alert');
     expect(await store.outbox.settle(alert, 'worker-1', { ...failed, at: T0 + 6 })).toBe(true);
     expect((await all()).filter((m) => m.kind === 'alert')).toHaveLength(2);
+  });
+
+  it('alerts the admins of a Russian account in Russian', async () => {
+    const russian = await newAccount(store, 'Магазин');
+    const admin = await newUser(store, russian.id, { role: 'admin', email: 'admin@shop.ru' });
+    await store.outbox.queue({
+      accountId: russian.id,
+      kind: 'embed',
+      messages: [mail('gone@x.ru', 'Код')],
+      now: T0,
+    });
+    const [claimed] = await claim(T0);
+    if (!claimed) throw new Error('nothing claimed');
+    const failed = { status: 'failed', error: 'SMTP: 550', at: T0 + 5 } as const;
+    await store.outbox.settle(claimed, 'worker-1', failed);
+    const { items } = await store.outbox.list({ accountId: russian.id, limit: 10 });
+    const alert = items.find((m) => m.kind === 'alert');
+    expect(alert).toMatchObject({
+      recipient: admin.email,
+      subject: 'Не доставлено письмо на gone@x.ru',
+    });
+    expect(alert?.body).toContain('Письмо «Код» на gone@x.ru не удалось доставить;');
+    expect(alert?.body).toContain('платформа прекратила попытки после 1 попытки.');
   });
 });

@@ -41,7 +41,13 @@ describe.each(engines)('constraint violations on $name', (engine) => {
       'accounts.sip_domain': () =>
         db
           .insertInto('accounts')
-          .values({ id: 'a2', name: 'A', sip_domain: account.sipDomain, created_at: 1 })
+          .values({
+            id: 'a2',
+            name: 'A',
+            sip_domain: account.sipDomain,
+            language: 'ru',
+            created_at: 1,
+          })
           .execute(),
       'users.email': () =>
         db

@@ -126,9 +126,11 @@ export async function startPlatform(
   if (!options.env?.WEBHOOK_URL) env.webhookUrl = env.publicUrl;
   hash ??= hashPassword(PASSWORD, TEST_PASSWORD_COST);
   const passwordHash = await hash;
+  // In English, the language the tests read what the platform writes in.
   const account = await platform.store.accounts.create({
     name: 'Test',
     sipDomain: 'vpbx1000001.sip.test',
+    language: 'en',
   });
   const addUser = (role: Role, name: string, email: string) =>
     platform.store.users.create({

@@ -6,10 +6,11 @@
  */
 import type { CallHistoryEntry } from '@frontdesk/config';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLanguage } from '../i18n/language';
+import { staffTexts } from '../staff-texts';
 import { type HistoryChoices, historyChoices, historyCsvHref, historyPage } from './history-api';
 import { HistoryDetails } from './history-details';
 import { type FilterFields, HistoryFilters, NO_FILTER, toFilter } from './history-filters';
-import { CHANNEL_TEXT, RESULT_TEXT } from './labels';
 import { browserZone, minutesSeconds, zonedTimes } from './zoned-time';
 
 /** Props of {@link CallHistoryScreen}. */
@@ -28,6 +29,8 @@ export function CallHistoryScreen({
   orderHref,
   headingLevel = 1,
 }: CallHistoryScreenProps) {
+  const { language } = useLanguage();
+  const t = staffTexts[language].history;
   const [choices, setChoices] = useState<HistoryChoices>({ widgets: [], people: [] });
   const [fields, setFields] = useState<FilterFields>(NO_FILTER);
   const [entries, setEntries] = useState<CallHistoryEntry[]>([]);
@@ -73,13 +76,13 @@ export function CallHistoryScreen({
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section class="call-history" aria-labelledby="call-history-title">
-      <Heading id="call-history-title">Call history</Heading>
+      <Heading id="call-history-title">{t.title}</Heading>
       <HistoryFilters choices={choices} onApply={setFields} />
       <p>
         <a href={historyCsvHref(filter)} download="call-history.csv">
-          Export CSV
+          {t.exportCsv}
         </a>{' '}
-        <span class="muted">Times in {viewerZone}.</span>
+        <span class="muted">{t.timesIn(viewerZone)}</span>
       </p>
       {error && (
         <p role="alert" class="error">
@@ -87,24 +90,29 @@ export function CallHistoryScreen({
         </p>
       )}
       <table aria-busy={busy ? 'true' : 'false'}>
-        <caption class="visually-hidden">Calls and callback orders, newest first</caption>
+        <caption class="visually-hidden">{t.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Caller</th>
-            <th scope="col">Dialled</th>
-            <th scope="col">Line</th>
-            <th scope="col">Answered by</th>
-            <th scope="col">Duration</th>
-            <th scope="col">Result</th>
-            <th scope="col">Page</th>
-            <th scope="col">UTM</th>
+            <th scope="col">{t.time}</th>
+            <th scope="col">{t.channel}</th>
+            <th scope="col">{t.caller}</th>
+            <th scope="col">{t.dialled}</th>
+            <th scope="col">{t.line}</th>
+            <th scope="col">{t.answeredBy}</th>
+            <th scope="col">{t.duration}</th>
+            <th scope="col">{t.result}</th>
+            <th scope="col">{t.page}</th>
+            <th scope="col">{t.utm}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => {
-            const { viewer, company } = zonedTimes(entry.at, viewerZone, zoneOf(entry.widgetId));
+            const { viewer, company } = zonedTimes(
+              entry.at,
+              viewerZone,
+              zoneOf(entry.widgetId),
+              language,
+            );
             const id = `history-row-${entry.kind}-${entry.id}`;
             return (
               <tr key={id} aria-selected={open?.id === entry.id ? 'true' : undefined}>
@@ -122,7 +130,7 @@ export function CallHistoryScreen({
                   </button>
                   {company && <small class="company-time">{company}</small>}
                 </td>
-                <td>{CHANNEL_TEXT[entry.kind]}</td>
+                <td>{t.channels[entry.kind]}</td>
                 <td>
                   {entry.caller}
                   {entry.callerName && <small> {entry.callerName}</small>}
@@ -131,7 +139,7 @@ export function CallHistoryScreen({
                 <td>{entry.line ?? ''}</td>
                 <td>{entry.operator?.name ?? ''}</td>
                 <td>{entry.duration === null ? '' : minutesSeconds(entry.duration)}</td>
-                <td>{RESULT_TEXT[entry.result]}</td>
+                <td>{t.results[entry.result]}</td>
                 <td>{entry.page.title ?? entry.page.url ?? ''}</td>
                 <td>
                   {[entry.utm.source, entry.utm.medium, entry.utm.campaign]
@@ -143,10 +151,10 @@ export function CallHistoryScreen({
           })}
         </tbody>
       </table>
-      {!busy && entries.length === 0 && !error && <p>Nothing matches these filters.</p>}
+      {!busy && entries.length === 0 && !error && <p>{t.nothing}</p>}
       {next && (
         <button type="button" disabled={busy} onClick={() => load(next)}>
-          Show more
+          {t.showMore}
         </button>
       )}
       <div ref={detailsRef}>

@@ -1,11 +1,12 @@
 import type { CallHistoryEntry } from '@frontdesk/config';
-import { CHANNEL_TEXT, FAIL_REASON_TEXT, RESULT_TEXT } from './labels';
+import { useLanguage } from '../i18n/language';
+import { staffTexts } from '../staff-texts';
 import { minutesSeconds, zonedTimes } from './zoned-time';
 
 /** The trunk a call went through, and the number that answered there: `Beeline, +7…`. */
-function trunk(through: CallHistoryEntry['trunk']): string {
+function trunk(through: CallHistoryEntry['trunk'], deleted: string): string {
   if (!through) return '—';
-  return [through.name ?? 'A deleted trunk', through.number].filter(Boolean).join(', ');
+  return [through.name ?? deleted, through.number].filter(Boolean).join(', ');
 }
 
 /** One line of the history in full; an order links to its own record when the app has one. */
@@ -22,37 +23,39 @@ export function HistoryDetails({
   orderHref?: ((id: string) => string) | undefined;
   onClose: () => void;
 }) {
+  const { language } = useLanguage();
+  const t = staffTexts[language].history;
   const time = (at: number | null) => {
     if (at === null) return '—';
-    const { viewer, company } = zonedTimes(at, viewerZone, companyZone);
+    const { viewer, company } = zonedTimes(at, viewerZone, companyZone, language);
     return company ? `${viewer} (${company})` : viewer;
   };
   const utm = Object.entries(entry.utm)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
   const rows: [string, string][] = [
-    ['Channel', CHANNEL_TEXT[entry.kind]],
-    ['Time', time(entry.at)],
-    ['Caller', entry.callerName ? `${entry.caller} (${entry.callerName})` : entry.caller],
-    ['Dialled', entry.dialled],
-    ['Line', entry.line ?? '—'],
-    ['Result', `${RESULT_TEXT[entry.result]} (${entry.status})`],
-    ['Failure', entry.failReason ? FAIL_REASON_TEXT[entry.failReason] : '—'],
-    ['Answered by', entry.operator?.name ?? '—'],
-    ['Trunk', trunk(entry.trunk)],
-    ['Answered at', time(entry.answeredAt)],
-    ['Ended at', time(entry.endedAt)],
-    ['Duration', entry.duration === null ? '—' : minutesSeconds(entry.duration)],
-    ['Slot', time(entry.slot)],
-    ['Page', [entry.page.title, entry.page.url].filter(Boolean).join(' — ') || '—'],
-    ['UTM', utm || '—'],
-    ['Visitor’s time zone', entry.visitorTimeZone ?? '—'],
-    ['Note', entry.note ?? '—'],
+    [t.channel, t.channels[entry.kind]],
+    [t.time, time(entry.at)],
+    [t.caller, entry.callerName ? `${entry.caller} (${entry.callerName})` : entry.caller],
+    [t.dialled, entry.dialled],
+    [t.line, entry.line ?? '—'],
+    [t.result, `${t.results[entry.result]} (${entry.status})`],
+    [t.failure, entry.failReason ? t.failReasons[entry.failReason] : '—'],
+    [t.answeredBy, entry.operator?.name ?? '—'],
+    [t.trunk, trunk(entry.trunk, t.deletedTrunk)],
+    [t.answeredAt, time(entry.answeredAt)],
+    [t.endedAt, time(entry.endedAt)],
+    [t.duration, entry.duration === null ? '—' : minutesSeconds(entry.duration)],
+    [t.slot, time(entry.slot)],
+    [t.page, [entry.page.title, entry.page.url].filter(Boolean).join(' — ') || '—'],
+    [t.utm, utm || '—'],
+    [t.visitorZone, entry.visitorTimeZone ?? '—'],
+    [t.note, entry.note ?? '—'],
   ];
   return (
     <section class="history-details" aria-labelledby="history-details-title">
       <h2 id="history-details-title" tabIndex={-1}>
-        {entry.kind === 'callback' ? `Order from ${entry.caller}` : `Call from ${entry.caller}`}
+        {entry.kind === 'callback' ? t.orderFrom(entry.caller) : t.callFrom(entry.caller)}
       </h2>
       <dl>
         {rows.map(([term, value]) => [
@@ -60,9 +63,9 @@ export function HistoryDetails({
           <dd key={term}>{value}</dd>,
         ])}
       </dl>
-      {entry.kind === 'callback' && orderHref && <a href={orderHref(entry.id)}>Open the order</a>}{' '}
+      {entry.kind === 'callback' && orderHref && <a href={orderHref(entry.id)}>{t.openOrder}</a>}{' '}
       <button type="button" onClick={onClose}>
-        Close details
+        {t.closeDetails}
       </button>
     </section>
   );

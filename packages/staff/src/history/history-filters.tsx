@@ -1,6 +1,7 @@
 import { CALL_CHANNELS, CALL_RESULTS, type CallHistoryFilter } from '@frontdesk/config';
+import { useTexts } from '../i18n/language';
+import { staffTexts } from '../staff-texts';
 import type { HistoryChoices } from './history-api';
-import { CHANNEL_TEXT, RESULT_TEXT } from './labels';
 import { dayStart } from './zoned-time';
 
 /** The form's own values: dates as the date fields hold them (days in the viewer's zone). */
@@ -51,6 +52,7 @@ export function HistoryFilters({
   choices: HistoryChoices;
   onApply: (fields: FilterFields) => void;
 }) {
+  const t = useTexts(staffTexts).history;
   const submit = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -73,7 +75,7 @@ export function HistoryFilters({
     <label>
       {label}
       <select name={name}>
-        <option value="">Any</option>
+        <option value="">{t.any}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.text}
@@ -83,22 +85,22 @@ export function HistoryFilters({
     </label>
   );
   return (
-    <form class="history-filters" aria-label="Filter the call history" onSubmit={submit}>
+    <form class="history-filters" aria-label={t.filters} onSubmit={submit}>
       <label>
-        From
+        {t.from}
         <input type="date" name="fromDay" />
       </label>
       <label>
-        To
+        {t.to}
         <input type="date" name="toDay" />
       </label>
       {select(
         'widget',
-        'Widget',
+        t.widget,
         choices.widgets.map((w) => ({ value: w.id, text: w.name })),
       )}
       <label>
-        Line
+        {t.line}
         <input name="line" list="history-lines" autocomplete="off" />
       </label>
       <datalist id="history-lines">
@@ -108,20 +110,20 @@ export function HistoryFilters({
       </datalist>
       {select(
         'operator',
-        'Answered by',
+        t.answeredBy,
         choices.people.map((p) => ({ value: p.id, text: p.name })),
       )}
       {select(
         'result',
-        'Result',
-        CALL_RESULTS.map((r) => ({ value: r, text: RESULT_TEXT[r] })),
+        t.result,
+        CALL_RESULTS.map((r) => ({ value: r, text: t.results[r] })),
       )}
       {select(
         'channel',
-        'Channel',
-        CALL_CHANNELS.map((c) => ({ value: c, text: CHANNEL_TEXT[c] })),
+        t.channel,
+        CALL_CHANNELS.map((c) => ({ value: c, text: t.channels[c] })),
       )}
-      <button type="submit">Apply</button>
+      <button type="submit">{t.apply}</button>
     </form>
   );
 }

@@ -2,11 +2,13 @@
  * Times as staff read them: in the viewer's own zone, with the company's (the widget's schedule
  * zone) beside it when the clock there shows another time.
  */
+import { clockLocale } from '@frontdesk/config';
 import { wallToInstant } from '@frontdesk/schedule';
+import type { Language } from '../i18n/language';
 
-/** `4 Mar 2026, 10:01` at `at` in `timeZone`. */
-export function wallClock(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+/** `4 Mar 2026, 10:01` (`4 мар. 2026 г., 10:01`) at `at` in `timeZone`, in `language`. */
+export function wallClock(at: number, timeZone: string, language: Language): string {
+  return new Intl.DateTimeFormat(clockLocale(language), {
     timeZone,
     day: 'numeric',
     month: 'short',
@@ -21,9 +23,10 @@ export function zonedTimes(
   at: number,
   viewerZone: string,
   companyZone: string | undefined,
+  language: Language,
 ): { viewer: string; company: string | null } {
-  const viewer = wallClock(at, viewerZone);
-  const company = companyZone ? wallClock(at, companyZone) : viewer;
+  const viewer = wallClock(at, viewerZone, language);
+  const company = companyZone ? wallClock(at, companyZone, language) : viewer;
   return { viewer, company: company === viewer ? null : `${company} ${companyZone}` };
 }
 

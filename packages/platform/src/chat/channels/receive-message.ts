@@ -13,6 +13,7 @@ import { type ChatSettings, localeFor, type Messenger, textIn } from '@frontdesk
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../../clock';
 import type { Store } from '../../storage/store';
+import { accountLanguage } from '../../texts';
 import type { Widget } from '../../widgets';
 import type { ChatFeed } from '../feed';
 import { nonWorkingEmail } from '../non-working-email';
@@ -111,6 +112,7 @@ export async function receiveMessage(
             contact: await store.chatContacts.get(visitor.accountId, visitor.id),
             page: null,
             at,
+            language: await accountLanguage(store, visitor.accountId),
           })
         : null,
     inbound: store.channels.inbound.hooks({

@@ -20,6 +20,7 @@ import * as callHistoryResults from './034_call_history_results';
 import * as addressBook from './035_address_book';
 import * as callHistoryTrunks from './036_call_history_trunks';
 import * as callbackAttempts from './037_callback_attempts';
+import * as userLanguage from './038_user_language';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -40,4 +41,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '035_address_book': addressBook,
   '036_call_history_trunks': callHistoryTrunks,
   '037_callback_attempts': callbackAttempts,
+  '038_user_language': userLanguage,
 };

@@ -1,0 +1,72 @@
+/** The shared staff parts' texts in Russian. */
+import type { StaffTexts } from './staff-texts';
+
+/** Every text of the sign-in, the language switcher and the call history, in Russian. */
+export const staffTextsRu: StaffTexts = {
+  loading: 'Загрузка…',
+  signIn: {
+    email: 'Эл. почта',
+    password: 'Пароль',
+    submit: 'Войти',
+  },
+  refusals: {
+    invalid_credentials: 'Неверная эл. почта или пароль.',
+    rate_limited: 'Слишком много попыток. Подождите минуту и попробуйте снова.',
+  },
+  language: {
+    label: 'Язык',
+    notSaved: 'Не сохранено в профиле: при следующем входе будет прежний язык.',
+  },
+  history: {
+    title: 'История звонков',
+    exportCsv: 'Выгрузить в CSV',
+    timesIn: (zone) => `Время указано в поясе ${zone}.`,
+    caption: 'Звонки и заказы обратного звонка, сначала новые',
+    time: 'Время',
+    channel: 'Канал',
+    caller: 'Кто звонил',
+    dialled: 'Куда звонили',
+    line: 'Линия',
+    answeredBy: 'Кто ответил',
+    duration: 'Длительность',
+    result: 'Результат',
+    page: 'Страница',
+    utm: 'UTM',
+    nothing: 'Под эти фильтры ничего не подходит.',
+    showMore: 'Показать ещё',
+    filters: 'Фильтр истории звонков',
+    from: 'С',
+    to: 'По',
+    widget: 'Виджет',
+    any: 'Любой',
+    apply: 'Применить',
+    failure: 'Сбой',
+    trunk: 'Транк',
+    deletedTrunk: 'Удалённый транк',
+    answeredAt: 'Время ответа',
+    endedAt: 'Время окончания',
+    slot: 'Назначенное время',
+    visitorZone: 'Часовой пояс посетителя',
+    note: 'Заметка',
+    orderFrom: (caller) => `Заказ от ${caller}`,
+    callFrom: (caller) => `Звонок от ${caller}`,
+    openOrder: 'Открыть заказ',
+    closeDetails: 'Закрыть подробности',
+    results: {
+      answered: 'Отвечен',
+      missed: 'Пропущен',
+      busy: 'Занято',
+      failed: 'Не удался',
+      cancelled: 'Отменён',
+      open: 'Идёт',
+    },
+    channels: {
+      call: 'Звонок с сайта',
+      callback: 'Заказ обратного звонка',
+      trunk: 'Звонок через транк',
+    },
+    failReasons: {
+      trunk_unavailable: 'Транк недоступен',
+    },
+  },
+};
