@@ -69,3 +69,23 @@ export function smtpReceiver(port = 0): SmtpReceiver {
       }),
   };
 }
+
+/**
+ * A received mail's subject and text as a person reads them. Nodemailer writes non-ASCII UTF-8
+ * as RFC 2047 `B` words in headers and a base64 body; ASCII stays as it is.
+ */
+export function readMail(data: string): { subject: string; text: string } {
+  const split = data.search(/\r?\n\r?\n/);
+  const head = data.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+  const body = data.slice(split).trim();
+  const header = (name: string) =>
+    head.match(new RegExp(`^${name}: (.*)$`, 'im'))?.[1]?.trim() ?? '';
+  const subject = header('Subject')
+    // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?b\?([^?]*)\?=/gi, (_, word: string) =>
+      Buffer.from(word, 'base64').toString('utf8'),
+    );
+  const base64 = /base64/i.test(header('Content-Transfer-Encoding'));
+  return { subject, text: base64 ? Buffer.from(body, 'base64').toString('utf8') : body };
+}
