@@ -163,9 +163,7 @@ export function Shell({
   const { missed, handleCall } = useMissed(socket);
   const softphone = useSoftphone(session, answering, (call: PhoneCall) =>
     alerts.alert({
-      title: call.order
-        ? textsRef.current.alerts.automaticCallback
-        : textsRef.current.alerts.incomingCall,
+      title: call.order ? textsRef.current.dock.automatic : textsRef.current.alerts.incomingCall,
       body: call.order
         ? `${orderCaller(call.order)} · ${call.order.widget.name}`
         : (call.caller?.widget?.name ?? textsRef.current.alerts.fromSite),

@@ -81,7 +81,6 @@ export const consoleTextsEn = {
     orderRinging: (phone: string, widget: string) =>
       `Callback order ringing: ${phone} on ${widget}`,
     orderTitle: (phone: string) => `Callback order: ${phone}`,
-    automaticCallback: 'Automatic callback',
     incomingCall: 'Incoming call',
     fromSite: 'From the site',
   },

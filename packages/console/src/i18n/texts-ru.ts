@@ -66,7 +66,6 @@ export const consoleTextsRu: ConsoleTexts = {
     newMessage: (who) => `Новое сообщение: ${who}`,
     orderRinging: (phone, widget) => `Звонит заказ обратного звонка: ${phone}, виджет «${widget}»`,
     orderTitle: (phone) => `Заказ обратного звонка: ${phone}`,
-    automaticCallback: 'Автоматический обратный звонок',
     incomingCall: 'Входящий звонок',
     fromSite: 'С сайта',
   },
