@@ -4,15 +4,13 @@
  * changed on request, a stored policy kept through a save, bad numbers refused before saving.
  */
 import { type CallbackSettings, defaultSettings, type RetryPolicy } from '@frontdesk/config';
-import { LanguageContext } from '@frontdesk/staff';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Widget } from '../src/api';
-import { WidgetEditor } from '../src/widget-editor';
 import { axeViolations } from './axe';
-import { fakePlatform, type SeenRequest, session } from './fake-platform';
+import type { SeenRequest } from './fake-platform';
+import { openEditor, savedSettings, storedWidget } from './widget-fixture';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
 const user = () => userEvent.setup();
@@ -25,41 +23,15 @@ afterEach(() => {
 /** A callback widget in automatic mode, with `retries` when given. */
 function widgetWith(retries?: RetryPolicy): Widget {
   const settings = defaultSettings('callback') as CallbackSettings;
-  return {
-    id: 'w1',
-    key: 'shop-callback',
-    type: 'callback',
-    name: 'Shop',
-    active: true,
-    settings: { ...settings, mode: { ...settings.mode, ...(retries ? { retries } : {}) } },
-    version: 1,
-  } as Widget;
-}
-
-/** The widget's Settings tab over a fake platform that saves what it is sent. */
-async function editor(widget: Widget, language: 'en' | 'ru' = 'en') {
-  const seen = fakePlatform({
-    'GET /v1/admin/widgets/w1': () => ({ body: widget }),
-    'GET /v1/admin/users': () => ({ body: { users: [] } }),
-    'GET /v1/admin/groups': () => ({ body: { groups: [] } }),
-    'PATCH /v1/admin/widgets/w1': (body) => ({ body: { ...widget, ...(body as object) } }),
-  });
-  const { container } = render(
-    h(
-      LanguageContext.Provider,
-      { value: { language, choose: async () => undefined } },
-      h(WidgetEditor, { session, id: 'w1', tab: 'basic' }),
-    ),
-  );
-  await screen.findByRole('heading', { level: 1 });
-  return { seen, container };
+  return storedWidget({
+    ...settings,
+    mode: { ...settings.mode, ...(retries ? { retries } : {}) },
+  } as CallbackSettings);
 }
 
 /** The retry policy the Studio's save sent (undefined: none). */
 function savedRetries(seen: SeenRequest[]): RetryPolicy | undefined {
-  const patch = seen.find((r) => r.method === 'PATCH');
-  if (!patch) throw new Error('nothing was saved');
-  const mode = (patch.body as { settings: CallbackSettings }).settings.mode;
+  const { mode } = savedSettings<CallbackSettings>(seen);
   return mode.kind === 'automatic' ? mode.retries : undefined;
 }
 
@@ -67,7 +39,7 @@ const policy = () => within(screen.getByRole('group', { name: 'When a call does 
 
 describe('the retry policy of an automatic callback', () => {
   it('says the default in words, and changes it when asked: focus on the first field', async () => {
-    const { seen, container } = await editor(widgetWith());
+    const { seen, container } = await openEditor(widgetWith());
     expect(
       policy().getByText(
         'By default: 3 attempts, 5 minutes apart, each ringing 30 seconds; then the order waits in the console.',
@@ -103,7 +75,7 @@ describe('the retry policy of an automatic callback', () => {
       ringSeconds: 45,
       notify: { emails: [], smsNumbers: ['+74951234567'] },
     };
-    const { seen } = await editor(widgetWith(stored));
+    const { seen } = await openEditor(widgetWith(stored));
     expect(
       (policy().getByRole('spinbutton', { name: 'Seconds each call rings' }) as HTMLInputElement)
         .value,
@@ -115,7 +87,7 @@ describe('the retry policy of an automatic callback', () => {
   });
 
   it('refuses attempts out of range before saving, naming the field', async () => {
-    const { seen } = await editor(widgetWith());
+    const { seen } = await openEditor(widgetWith());
     await user().click(policy().getByRole('button', { name: 'Change the attempts' }));
     const attempts = policy().getByRole('spinbutton', { name: 'Attempts' });
     fireEvent.input(attempts, { target: { value: '11' } });
@@ -127,7 +99,7 @@ describe('the retry policy of an automatic callback', () => {
   });
 
   it('speaks Russian, with the plural of the attempts', async () => {
-    await editor(widgetWith(), 'ru');
+    await openEditor(widgetWith(), { language: 'ru' });
     const group = within(screen.getByRole('group', { name: 'Если звонок не состоялся' }));
     expect(
       group.getByText(
