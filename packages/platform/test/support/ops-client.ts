@@ -1,6 +1,7 @@
 /** socket.io clients of `/ops`, signed in as a user of a test platform. */
 import type { Role, User } from '@frontdesk/platform';
 import { io } from 'socket.io-client';
+import { ARRIVAL_MS } from './arrival';
 import type { TestPlatform } from './platform';
 import { type WatchedSocket, watch } from './socket-events';
 
@@ -31,12 +32,15 @@ export async function connectOpsWith(url: string, cookie: string): Promise<OpsCl
 
 /**
  * Resolves to why `client` disconnects next (call before what should cut it); rejects when it
- * stays connected for 5 s, or is not connected now.
+ * stays connected for {@link ARRIVAL_MS}, or is not connected now.
  */
 export function disconnected(client: OpsClient): Promise<string> {
   return new Promise((resolve, reject) => {
     if (!client.socket.connected) return reject(new Error('not connected'));
-    const timer = setTimeout(() => reject(new Error('still connected after 5 s')), 5_000);
+    const timer = setTimeout(
+      () => reject(new Error(`still connected after ${ARRIVAL_MS} ms`)),
+      ARRIVAL_MS,
+    );
     client.socket.once('disconnect', (reason) => {
       clearTimeout(timer);
       resolve(reason);

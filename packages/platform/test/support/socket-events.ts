@@ -1,5 +1,6 @@
 /** What a test socket.io client received, and waiting for what it will receive. */
 import type { Socket } from 'socket.io-client';
+import { ARRIVAL_MS } from './arrival';
 
 /** A socket with every event it received so far. */
 export interface WatchedSocket {
@@ -8,7 +9,7 @@ export interface WatchedSocket {
   received: [string, unknown][];
   /**
    * The next `event` whose payload passes `where` (or such an event received already and not
-   * yet taken), within 5 s.
+   * yet taken), within {@link ARRIVAL_MS}.
    */
   next<T = unknown>(event: string, where?: (payload: T) => boolean): Promise<T>;
   /** Emits `event` with `payload` and resolves to the acknowledgement. */
@@ -47,7 +48,10 @@ export function watch(socket: Socket): WatchedSocket {
         return Promise.resolve(received[index]?.[1] as T);
       }
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5_000);
+        const timer = setTimeout(
+          () => reject(new Error(`no ${event} within ${ARRIVAL_MS} ms`)),
+          ARRIVAL_MS,
+        );
         waiting.push({
           event,
           where: passes,
@@ -60,7 +64,7 @@ export function watch(socket: Socket): WatchedSocket {
     },
     ask(event, payload) {
       const args = payload === undefined ? [] : [payload];
-      return socket.timeout(5_000).emitWithAck(event, ...args);
+      return socket.timeout(ARRIVAL_MS).emitWithAck(event, ...args);
     },
   };
 }

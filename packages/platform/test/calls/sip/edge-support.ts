@@ -7,6 +7,7 @@ import type { CallCredentials, OperatorSipCredentials } from '@frontdesk/config'
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
 import type { Carrier } from '@frontdesk/phone-network';
 import type { Platform, Trunk, Widget } from '@frontdesk/platform';
+import { ARRIVAL_MS } from '../../support/arrival';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
 import { startPlatform, type TestPlatform, testClock } from '../../support/platform';
 import { SipSocket, UserAgent } from './sip-client';
@@ -140,11 +141,14 @@ export async function operatorAgent(credentials: OperatorSipCredentials): Promis
   });
 }
 
-/** Polls `read` until `done` holds (call events arrive asynchronously). */
+/**
+ * Polls `read` until `done` holds (call events arrive asynchronously), for at most `timeoutMs`
+ * (a deadline for a loaded machine, like {@link ARRIVAL_MS}); the last value either way.
+ */
 export async function eventually<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
-  timeoutMs = 5_000,
+  timeoutMs = ARRIVAL_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { COMPACT_HEADERS } from '../../../src/calls/sip/sip-message';
+import { ARRIVAL_MS } from '../../support/arrival';
 
 /** A parsed SIP message. */
 export interface SipMessage {
@@ -122,7 +123,7 @@ export class SipSocket {
         ...(options.origin ? { origin: options.origin } : {}),
         ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         ...(options.headers ? { headers: options.headers } : {}),
-        handshakeTimeout: 5_000,
+        handshakeTimeout: ARRIVAL_MS,
       });
       ws.once('open', () => resolve(new SipSocket(ws)));
       ws.once('unexpected-response', (_request, response) => {
@@ -157,7 +158,7 @@ export class SipSocket {
   /** The next message `match` accepts (one that arrived already, or the next to arrive). */
   next(
     match: (m: SipMessage) => boolean,
-    timeoutMs = 5_000,
+    timeoutMs = ARRIVAL_MS,
     what = 'a SIP message',
   ): Promise<SipMessage> {
     const index = this.inbox.findIndex(match);
@@ -356,7 +357,7 @@ export class UserAgent {
     uri: string,
     callId: string,
     onProvisional?: (m: SipMessage, sent: { branch: string; cseq: number }) => void,
-    timeoutMs = 10_000,
+    timeoutMs = ARRIVAL_MS,
   ): Promise<SipMessage> {
     let authorization: string | undefined;
     for (let attempt = 0; ; attempt++) {
@@ -502,7 +503,7 @@ export class UserAgent {
           );
         }
       },
-      options.timeoutMs ?? 10_000,
+      options.timeoutMs ?? ARRIVAL_MS,
     );
     if ((final.status ?? 0) >= 200 && (final.status ?? 0) < 300) {
       const routes = headerList(final, 'record-route').reverse();
@@ -561,7 +562,7 @@ export class UserAgent {
   }
 
   /** Waits for an INVITE to arrive. */
-  async nextInvite(timeoutMs = 5_000): Promise<IncomingCall> {
+  async nextInvite(timeoutMs = ARRIVAL_MS): Promise<IncomingCall> {
     const invite = await this.socket.next((m) => m.method === 'INVITE', timeoutMs, 'INVITE');
     const localTag = token(4);
     const callId = header(invite, 'call-id') ?? '';
@@ -573,7 +574,7 @@ export class UserAgent {
       cancelled: async () => {
         const cancel = await this.socket.next(
           (m) => m.method === 'CANCEL' && header(m, 'call-id') === callId,
-          5_000,
+          ARRIVAL_MS,
           'CANCEL',
         );
         this.socket.send(responseTo(cancel, 200, 'OK', { toTag: localTag }));
@@ -599,7 +600,7 @@ export class UserAgent {
         );
         return this.socket.next(
           (m) => m.method === 'ACK' && header(m, 'call-id') === callId,
-          5_000,
+          ARRIVAL_MS,
           'ACK',
         );
       },
@@ -607,7 +608,7 @@ export class UserAgent {
   }
 
   /** Waits for a BYE of `callId` and answers 200. */
-  async answerBye(callId: string, timeoutMs = 5_000): Promise<SipMessage> {
+  async answerBye(callId: string, timeoutMs = ARRIVAL_MS): Promise<SipMessage> {
     const bye = await this.socket.next(
       (m) => m.method === 'BYE' && header(m, 'call-id') === callId,
       timeoutMs,
