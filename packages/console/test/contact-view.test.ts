@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The contacts screen: the address book's list and search, a contact's edit and its enquiries. */
 import type { AddressBookContact, ContactAnswer } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { LanguageContext, type StaffSession } from '@frontdesk/staff';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { h } from 'preact';
@@ -81,6 +81,19 @@ describe('ContactView', () => {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     expect(outcome.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('says each enquiry’s status in the user’s language, not the platform’s code', async () => {
+    fakeFetch({ 'GET /v1/admin/contacts/k1': () => ({ body: answer }) });
+    const view = h(ContactView, { id: 'k1', session, onSaved: () => undefined });
+    const inRussian = { language: 'ru' as const, choose: async () => undefined };
+    render(h(LanguageContext.Provider, { value: inRussian }, view));
+    await screen.findByRole('heading', { name: 'Иван Петров' });
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent?.split(', ').at(-1))).toEqual([
+      'открыт',
+      'выполнен',
+    ]);
   });
 
   it('saves an edit, and ties a refusal to the field it names', async () => {

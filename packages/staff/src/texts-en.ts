@@ -1,5 +1,6 @@
 /** The shared staff parts' texts in English; its type is every language's (staff-texts.ts). */
 import type { CallChannel, CallFailReason, CallResult } from '@frontdesk/config';
+import type { EnquiryStatus } from './enquiry-status';
 
 /** Every text of the sign-in, the language switcher and the call history, in English. */
 export const staffTextsEn = {
@@ -14,6 +15,23 @@ export const staffTextsEn = {
     invalid_credentials: 'The e-mail or the password is wrong.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',
   },
+  /** An enquiry's own status (a chat's, an order's or a call's), as the platform codes it. */
+  statuses: {
+    open: 'open',
+    closed: 'closed',
+    new: 'new',
+    ringing: 'ringing',
+    accepted: 'accepted',
+    done: 'done',
+    failed: 'failed',
+    answered: 'answered',
+    completed: 'completed',
+    unavailable: 'nobody online',
+    no_answer: 'no answer',
+    busy: 'busy',
+    declined: 'declined',
+    cancelled: 'the caller hung up',
+  } satisfies Record<EnquiryStatus, string>,
   language: {
     label: 'Language',
     notSaved: 'Not saved to your profile; the next sign-in starts in the old language.',
