@@ -133,6 +133,25 @@ describe('ContactView', () => {
     expect(saved).toEqual(['saved']);
   });
 
+  it('in Russian, says a refusal in Russian (not the platform’s English) at the field it names', async () => {
+    fakeFetch({
+      'GET /v1/admin/contacts/k1': () => ({ body: answer }),
+      'PATCH /v1/admin/contacts/k1': () => ({
+        status: 409,
+        body: {
+          error: { code: 'conflict', field: 'phone', message: 'Another contact has this phone.' },
+        },
+      }),
+    });
+    const inRussian = { language: 'ru' as const, choose: async () => undefined };
+    const view = h(ContactView, { id: 'k1', session, onSaved: () => undefined });
+    render(h(LanguageContext.Provider, { value: inRussian }, view));
+    fireEvent.click(await screen.findByRole('button', { name: 'Сохранить' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Платформа не приняла это значение: проверьте отмеченное поле.');
+    expect(screen.getByLabelText('Телефон').getAttribute('aria-describedby')).toBe(alert.id);
+  });
+
   it('merges a duplicate found by phone into the open contact', async () => {
     const twin: AddressBookContact = { ...ivan, id: 'k2', name: null, phone: '+79990000000' };
     const merged: ContactAnswer = {

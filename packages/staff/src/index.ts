@@ -12,6 +12,7 @@ export { clockLocale, formatNumber, plural } from '@frontdesk/config';
 export { PlatformError } from '@frontdesk/core';
 export type { EnquiryStatus } from './enquiry-status';
 export { statusText } from './enquiry-status';
+export { errorText, useErrorText } from './error-text';
 export type { CallHistoryScreenProps } from './history/call-history-screen';
 export { CallHistoryScreen } from './history/call-history-screen';
 export { dateLocale } from './i18n/intl';

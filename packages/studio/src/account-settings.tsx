@@ -1,5 +1,5 @@
 import type { TextLocale } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { getAccount, saveAccountLanguage } from './api';
 import { useStudioTexts } from './i18n/studio-texts';
@@ -11,13 +11,14 @@ import { useStudioTexts } from './i18n/studio-texts';
  */
 export function AccountSettings({ session }: { session: StaffSession }) {
   const t = useStudioTexts();
+  const sayError = useErrorText();
   const [language, setLanguage] = useState<TextLocale | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     getAccount().then(
       (account) => setLanguage(account.language),
-      (e: Error) => setError(e.message),
+      (e: Error) => setError(sayError(e)),
     );
   }, []);
   const admin = session.user.role === 'admin';
@@ -30,7 +31,7 @@ export function AccountSettings({ session }: { session: StaffSession }) {
       setLanguage((await saveAccountLanguage(session, language)).language);
       setStatus(t.saved);
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   return (
