@@ -3,11 +3,12 @@ import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { getAccount, saveAccountLanguage } from './api';
 import { useStudioTexts } from './i18n/studio-texts';
+import { PeopleLanguages } from './people-languages';
 
 /**
  * The account's settings: the language of what the platform writes for it — the staff's order
  * e-mails and SMS, non-working chat e-mails, the embed-code e-mail. Everyone sees it; admins
- * change it.
+ * change it, and below it each person's language of the staff apps.
  */
 export function AccountSettings({ session }: { session: StaffSession }) {
   const t = useStudioTexts();
@@ -73,6 +74,7 @@ export function AccountSettings({ session }: { session: StaffSession }) {
           <p role="status">{status}</p>
         </form>
       )}
+      {admin && <PeopleLanguages session={session} />}
     </main>
   );
 }

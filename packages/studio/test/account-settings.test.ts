@@ -19,6 +19,7 @@ describe('the account settings', () => {
   it('let an admin set the language of what the platform writes', async () => {
     const seen = fakePlatform({
       'GET /v1/admin/account': () => ({ body: account }),
+      'GET /v1/admin/users': () => ({ body: { users: [] } }),
       'PATCH /v1/admin/account': (body) => ({ body: { ...account, ...(body as object) } }),
     });
     render(h(AccountSettings, { session: adminSession }));
@@ -38,6 +39,7 @@ describe('the account settings', () => {
   it('say a refusal in the Studio’s language, not the platform’s English', async () => {
     fakePlatform({
       'GET /v1/admin/account': () => ({ body: account }),
+      'GET /v1/admin/users': () => ({ body: { users: [] } }),
       'PATCH /v1/admin/account': () => ({
         status: 403,
         body: { error: { code: 'forbidden', message: 'Only admins may do this.' } },
