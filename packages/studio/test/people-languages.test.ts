@@ -8,7 +8,7 @@ import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountSettings } from '../src/account-settings';
 import { axeViolations } from './axe';
-import { adminSession, fakePlatform, session } from './fake-platform';
+import { adminSession, fakePlatform, type Handler, session } from './fake-platform';
 
 afterEach(() => {
   cleanup();
@@ -21,7 +21,7 @@ const ivan: StaffUser = { ...olga, id: 'u3', name: 'Ivan', language: 'en' };
 
 /** The fake platform with the account and its people; PATCHes of a user answer the change. */
 function platform(
-  patchUser = (body: unknown, id: string) => ({
+  patchUser: Handler = (body, id) => ({
     body: { ...(id === 'u2' ? olga : ivan), ...(body as object) },
   }),
 ) {
