@@ -63,6 +63,7 @@ export function ContactList({ route, version }: { route: Route; version: number 
         {contacts.map((contact) => (
           <li key={contact.id}>
             <a
+              class="contact-row"
               href={routeHref({ ...route, open: { kind: 'contact', id: contact.id } })}
               aria-current={
                 route.open?.kind === 'contact' && route.open.id === contact.id ? 'true' : undefined
