@@ -234,6 +234,13 @@ describe.each(['ru', 'en'] as const)('the Studio in %s', (language) => {
         await check(page, language, `${key}: delete?`, found);
         await page.getByRole('button', { name: t.cancel }).click();
       }
+      // Last, since the unsaved change keeps the Studio here: a field's error, inline.
+      const callback = await store.widgets.byKey('demo-callback');
+      await go(page, `#/widgets/${callback?.id}/basic`);
+      await page.locator('#f-allowedOrigins').fill('not a site\nhttps://shop.example');
+      await page.keyboard.press('Tab');
+      await page.locator('#f-allowedOrigins[aria-invalid="true"]').waitFor();
+      await check(page, language, 'a wrong site', found);
     });
     expect(found).toEqual({});
   }, 300_000);

@@ -76,7 +76,7 @@ export function TrunkForm({
       onSaved(await (trunk ? updateTrunk(session, trunk.id, draft) : createTrunk(session, draft)));
     } catch (e) {
       const field = e instanceof PlatformError ? e.field : undefined;
-      if (field) setIssues([{ path: field, message: (e as Error).message }]);
+      if (field) setIssues([{ path: field, message: sayError(e) }]);
       else setError(sayError(e));
       setRefused((n) => n + 1);
     }

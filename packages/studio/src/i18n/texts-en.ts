@@ -26,6 +26,8 @@ export const studioTextsEn = {
     account: 'Account',
     signOut: 'Sign out',
   },
+  /** A list field's issue about one of its lines (a site, an e-mail), numbered from 1. */
+  issueItem: (n: number, message: string) => `item ${n}: ${message}`,
   account: {
     title: 'Account',
     adminsOnly: 'Only admins change the account’s settings.',

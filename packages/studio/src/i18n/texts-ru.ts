@@ -28,6 +28,7 @@ export const studioTextsRu: StudioTexts = {
     account: 'Аккаунт',
     signOut: 'Выйти',
   },
+  issueItem: (n, message) => `строка ${n}: ${message}`,
   account: {
     title: 'Аккаунт',
     adminsOnly: 'Менять настройки аккаунта могут только администраторы.',
