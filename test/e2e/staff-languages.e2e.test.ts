@@ -86,11 +86,21 @@ async function check(page: Page, language: Language, name: string, found: Findin
   if (problems.length > 0) found[name] = problems;
 }
 
-/** Checks the sign-in form and signs in on it as `email`, in the page's language. */
+/**
+ * Checks the sign-in form, and the refusal of a wrong password, and signs in on it as `email`, in
+ * the page's language.
+ */
 async function signIn(page: Page, language: Language, email: string, found: Findings) {
   const t = staffTexts[language].signIn;
   await check(page, language, 'sign-in', found);
   await page.getByLabel(t.email).fill(email);
+  await page.getByLabel(t.password).fill('not the password');
+  await page.getByRole('button', { name: t.submit }).click();
+  await page
+    .getByRole('alert')
+    .getByText(staffTexts[language].refusals.invalid_credentials)
+    .waitFor();
+  await check(page, language, 'sign-in refused', found);
   await page.getByLabel(t.password).fill('demo-password');
   await page.getByRole('button', { name: t.submit }).click();
 }
@@ -234,6 +244,15 @@ describe.each(['ru', 'en'] as const)('the Studio in %s', (language) => {
         await check(page, language, `${key}: delete?`, found);
         await page.getByRole('button', { name: t.cancel }).click();
       }
+      // A marketer: the account's language shown, not changed; the trunks not theirs.
+      await page.getByRole('button', { name: t.nav.signOut }).click();
+      await signIn(page, language, 'marketer@demo.test', found);
+      await page.getByRole('navigation', { name: t.nav.label }).waitFor();
+      for (const screen of ['account', 'trunks']) {
+        await go(page, `#/${screen}`);
+        await check(page, language, `${screen}, as a marketer`, found);
+      }
+
       // Last, since the unsaved change keeps the Studio here: a field's error, inline.
       const callback = await store.widgets.byKey('demo-callback');
       await go(page, `#/widgets/${callback?.id}/basic`);
