@@ -136,6 +136,30 @@ describe('the check itself', () => {
   });
 });
 
+describe('a language an admin gives', () => {
+  it('is spoken to the person in an English browser, from their next sign-in', async () => {
+    const studio = await pageIn('en');
+    const found: Findings = {};
+    await studio.goto(`${stage.platform.url}/studio/`);
+    await signIn(studio, 'en', 'admin@demo.test', found);
+    await go(studio, '#/account');
+    const people = studio.getByRole('region', { name: studioTexts.en.account.people });
+    await people.getByLabel('Olga Operator').selectOption('ru');
+    await people.getByText(studioTexts.en.account.savedOf('Olga Operator')).waitFor();
+    await check(studio, 'en', 'the staff’s languages', found);
+
+    const desk = await pageIn('en');
+    await desk.goto(`${stage.platform.url}/console/`);
+    await desk.getByLabel(staffTexts.en.signIn.email).fill('operator2@demo.test');
+    await desk.getByLabel(staffTexts.en.signIn.password).fill('demo-password');
+    await desk.getByRole('button', { name: staffTexts.en.signIn.submit }).click();
+    await desk.getByRole('navigation', { name: consoleTexts.ru.nav.label }).waitFor();
+    expect(await desk.evaluate(() => document.documentElement.lang)).toBe('ru');
+    await check(desk, 'ru', 'the console by the profile', found);
+    expect(found).toEqual({});
+  });
+});
+
 describe.each(['ru', 'en'] as const)('the console in %s', (language) => {
   it('shows every list, item and dialog in the language, clean under axe', async () => {
     const t = consoleTexts[language];
