@@ -157,7 +157,7 @@ describe('a language an admin gives', () => {
     expect(await desk.evaluate(() => document.documentElement.lang)).toBe('ru');
     await check(desk, 'ru', 'the console by the profile', found);
     expect(found).toEqual({});
-  });
+  }, 180_000);
 });
 
 describe.each(['ru', 'en'] as const)('the console in %s', (language) => {
