@@ -15,6 +15,20 @@ export type CallChannel = 'call' | 'callback' | 'trunk';
 /** Every {@link CallChannel}, in the order the screens offer them. */
 export const CALL_CHANNELS: readonly CallChannel[] = ['call', 'callback', 'trunk'];
 
+/** Where a call from the site stands: ringing, then answered and completed, or unanswered. */
+export type CallStatus =
+  | 'ringing'
+  | 'answered'
+  | 'completed'
+  /** Nobody was registered for the line. */
+  | 'unavailable'
+  | 'no_answer'
+  | 'busy'
+  | 'declined'
+  /** The visitor hung up while it rang. */
+  | 'cancelled'
+  | 'failed';
+
 /**
  * Why a call failed, when its status and SIP code do not say: `trunk_unavailable`, the trunk to
  * the telephone network was down (its 5xx, its refusal of our credentials, or no answer from it).

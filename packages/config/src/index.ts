@@ -23,6 +23,7 @@ export type {
   CallHistoryEntry,
   CallHistoryFilter,
   CallResult,
+  CallStatus,
 } from './call-history';
 export { CALL_CHANNELS, CALL_RESULTS, callHistoryQuery } from './call-history';
 export type { CallSettings } from './call-settings';

@@ -4,9 +4,15 @@
  */
 import { dateLocale, useLanguage } from '@frontdesk/staff';
 import { ANSWER_KEYS, CALLS_KEYS, widgetOf } from './call-dock';
-import { consoleTexts } from './i18n/console-texts';
+import { type ConsoleTexts, consoleTexts } from './i18n/console-texts';
 import type { PhoneCall } from './softphone-calls';
-import type { PhoneStatus } from './softphone-registration';
+import type { PhoneProblem, PhoneStatus } from './softphone-registration';
+
+/** Why the softphone is in error, after its state (a space first); nothing without a problem. */
+function problemText(t: ConsoleTexts, problem: PhoneProblem | undefined): string {
+  if (!problem) return '';
+  return ` ${problem.kind === 'refused' ? t.phoneProblems.refused(problem.code) : t.phoneProblems[problem.kind]}`;
+}
 
 /** The calls list; see the module comment. */
 export function CallList({ status, calls }: { status: PhoneStatus; calls: PhoneCall[] }) {
@@ -17,7 +23,7 @@ export function CallList({ status, calls }: { status: PhoneStatus; calls: PhoneC
     <div class="call-list">
       <p>
         {t.phoneStatus[status.state]}
-        {status.message ? ` ${status.message}` : ''}
+        {problemText(t, status.problem)}
       </p>
       {status.lines.length > 0 && (
         <>

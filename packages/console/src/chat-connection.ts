@@ -13,6 +13,7 @@ import type {
   ConversationTyping,
   TransferTarget,
 } from '@frontdesk/config';
+import { useErrorText } from '@frontdesk/staff';
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { emptyInbox, type InboxState, inboxReducer, lastSeq } from './chat-store';
@@ -59,6 +60,10 @@ export interface InboxEvents {
 /** The inbox over `socket`, telling `events` of new conversations and visitor messages. */
 export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnection {
   const [state, dispatch] = useReducer(inboxReducer, emptyInbox);
+  // A send fails long after a render: its reason is said in the language of then.
+  const say = useErrorText();
+  const sayError = useRef(say);
+  sayError.current = say;
   // Socket handlers outlive renders: they read the latest state and callbacks through refs.
   const current = useRef(state);
   current.current = state;
@@ -160,7 +165,7 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
       ask<{ message: ChatMessage }>(socket, 'chat:send', { conversationId, clientId, text }).then(
         ({ message }) => dispatch({ type: 'messages', conversationId, messages: [message] }),
         (error: Error) =>
-          dispatch({ type: 'failed', conversationId, clientId, error: error.message }),
+          dispatch({ type: 'failed', conversationId, clientId, error: sayError.current(error) }),
       );
     return {
       async open(conversationId) {

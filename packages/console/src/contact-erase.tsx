@@ -3,7 +3,7 @@
  * and words from every order, chat and message for good.
  */
 import type { AddressBookContact } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { contactLabel } from './contact-list';
 import { eraseContact } from './contacts-api';
@@ -20,6 +20,7 @@ export function ContactErase({
   onErased: () => void;
 }) {
   const t = useConsoleTexts();
+  const sayError = useErrorText();
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -36,7 +37,7 @@ export function ContactErase({
       await eraseContact(session, contact.id);
       onErased();
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   return (

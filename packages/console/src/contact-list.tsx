@@ -3,6 +3,7 @@
  * format, or its first digits) or e-mail; each contact a link that opens it beside the list.
  */
 import type { AddressBookContact } from '@frontdesk/config';
+import { useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { contactsPage } from './contacts-api';
 import { useConsoleTexts } from './i18n/console-texts';
@@ -16,6 +17,7 @@ export function contactLabel(contact: AddressBookContact, unnamed: string): stri
 /** See the module comment; `version` reloads the list (after an edit). */
 export function ContactList({ route, version }: { route: Route; version: number }) {
   const t = useConsoleTexts();
+  const sayError = useErrorText();
   const [q, setQ] = useState('');
   const [contacts, setContacts] = useState<AddressBookContact[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function ContactList({ route, version }: { route: Route; version: number 
       setContacts((shown) => (cursor ? [...shown, ...page.items] : page.items));
       setNext(page.next);
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     } finally {
       setBusy(false);
     }
@@ -61,6 +63,7 @@ export function ContactList({ route, version }: { route: Route; version: number 
         {contacts.map((contact) => (
           <li key={contact.id}>
             <a
+              class="contact-row"
               href={routeHref({ ...route, open: { kind: 'contact', id: contact.id } })}
               aria-current={
                 route.open?.kind === 'contact' && route.open.id === contact.id ? 'true' : undefined

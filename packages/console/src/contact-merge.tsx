@@ -3,7 +3,7 @@
  * merge it — its enquiries follow, its details fill the gaps, and it is gone from the list.
  */
 import type { AddressBookContact, ContactAnswer } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { contactLabel } from './contact-list';
 import { contactsPage, mergeContacts } from './contacts-api';
@@ -20,6 +20,7 @@ export function ContactMerge({
   onMerged: (answer: ContactAnswer, gone: AddressBookContact) => void;
 }) {
   const t = useConsoleTexts();
+  const sayError = useErrorText();
   const label = (c: AddressBookContact) => contactLabel(c, t.contacts.unnamed);
   const [found, setFound] = useState<AddressBookContact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function ContactMerge({
       const page = await contactsPage(q, null);
       setFound(page.items.filter((c) => c.id !== contact.id));
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   const merge = async (other: AddressBookContact) => {
@@ -40,7 +41,7 @@ export function ContactMerge({
       onMerged(await mergeContacts(session, contact.id, other.id), other);
       setFound(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   return (

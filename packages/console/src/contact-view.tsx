@@ -4,7 +4,7 @@
  * record (a chat in the inbox, an order).
  */
 import type { ContactAnswer } from '@frontdesk/config';
-import { PlatformError, type StaffSession } from '@frontdesk/staff';
+import { PlatformError, type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { ContactErase } from './contact-erase';
 import { contactLabel } from './contact-list';
@@ -25,11 +25,12 @@ export function ContactView({
   onSaved: () => void;
 }) {
   const t = useConsoleTexts();
+  const sayError = useErrorText();
   const [answer, setAnswer] = useState<ContactAnswer | null>(null);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    contactDetail(id).then(setAnswer, (e: Error) => setError({ message: e.message }));
+    contactDetail(id).then(setAnswer, (e: Error) => setError({ message: sayError(e) }));
   }, [id]);
   if (!answer) {
     return (
@@ -56,7 +57,7 @@ export function ContactView({
       onSaved();
     } catch (e) {
       const field = e instanceof PlatformError ? e.field : undefined;
-      setError({ message: (e as Error).message, ...(field ? { field } : {}) });
+      setError({ message: sayError(e), ...(field ? { field } : {}) });
     }
   };
   /** What each field's input has besides its type. */

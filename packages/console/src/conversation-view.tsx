@@ -6,7 +6,7 @@
  */
 import type { ChatMessage, ConversationSummary } from '@frontdesk/config';
 import { linkify, typingSignal } from '@frontdesk/core';
-import { dateLocale, useLanguage } from '@frontdesk/staff';
+import { dateLocale, useErrorText, useLanguage } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
 import { ChannelBadge } from './channel-badge';
@@ -232,6 +232,7 @@ function Composer({
 /** "Close chat" with an inline confirmation (a native confirm() would block the whole console). */
 function CloseChat({ close }: { close: () => Promise<void> }) {
   const t = useConsoleTexts();
+  const sayError = useErrorText();
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -261,7 +262,7 @@ function CloseChat({ close }: { close: () => Promise<void> }) {
       <button
         type="button"
         class="primary"
-        onClick={() => close().catch((e: Error) => setError(e.message))}
+        onClick={() => close().catch((e: Error) => setError(sayError(e)))}
       >
         {t.conversation.yesClose}
       </button>{' '}

@@ -4,7 +4,7 @@
  * too); a call is listed (its record is its line in the call history).
  */
 import type { ContactEnquiry } from '@frontdesk/config';
-import { clockLocale, useLanguage } from '@frontdesk/staff';
+import { clockLocale, statusText, useLanguage } from '@frontdesk/staff';
 import { consoleTexts } from './i18n/console-texts';
 import { HOME, routeHref } from './route';
 
@@ -54,7 +54,7 @@ export function EnquiryList({
               <span>{label}</span>
             )}{' '}
             <span>
-              {when.format(enquiry.at)}, {enquiry.status}
+              {when.format(enquiry.at)}, {statusText(language, enquiry.status)}
             </span>
           </li>
         );

@@ -6,6 +6,7 @@
  */
 
 import type { TransferTarget } from '@frontdesk/config';
+import { useErrorText } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
 import { useConsoleTexts } from './i18n/console-texts';
@@ -19,6 +20,7 @@ export function HandOver({
   transfer: (to: TransferTarget, note: string) => Promise<void>;
 }) {
   const t = useConsoleTexts();
+  const sayError = useErrorText();
   const [asking, setAsking] = useState(false);
   const [options, setOptions] = useState<HandOverChoice[] | null>(null);
   const [to, setTo] = useState('');
@@ -38,7 +40,7 @@ export function HandOver({
         setOptions(found);
         setTo((chosen) => chosen || (found[0] ? `${found[0].kind}:${found[0].id}` : ''));
       },
-      (e: Error) => current && setError(e.message),
+      (e: Error) => current && setError(sayError(e)),
     );
     return () => {
       current = false;
@@ -77,7 +79,7 @@ export function HandOver({
           },
           (e: Error) => {
             setBusy(false);
-            setError(e.message);
+            setError(sayError(e));
           },
         );
       }}

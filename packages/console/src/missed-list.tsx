@@ -9,7 +9,7 @@ import type {
   MissedList as Missed,
   MissedCall,
 } from '@frontdesk/config';
-import { dateLocale, useLanguage } from '@frontdesk/staff';
+import { dateLocale, useErrorText, useLanguage } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { consoleTexts, useConsoleTexts } from './i18n/console-texts';
 import { chatResultRow, orderResultRow, RowSection } from './result-rows';
@@ -17,6 +17,7 @@ import type { Route } from './route';
 
 function CallRow({ call, handle }: { call: MissedCall; handle: (id: string) => Promise<void> }) {
   const { language } = useLanguage();
+  const sayError = useErrorText();
   const t = consoleTexts[language].missed;
   const [error, setError] = useState<string | null>(null);
   const when = new Intl.DateTimeFormat(dateLocale(language), {
@@ -32,7 +33,7 @@ function CallRow({ call, handle }: { call: MissedCall; handle: (id: string) => P
       <button
         type="button"
         aria-label={t.markHandledOf(when, call.widgetName)}
-        onClick={() => handle(call.id).catch((e: Error) => setError(e.message))}
+        onClick={() => handle(call.id).catch((e: Error) => setError(sayError(e)))}
       >
         {t.markHandled}
       </button>

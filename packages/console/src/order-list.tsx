@@ -4,6 +4,7 @@
  * the URL.
  */
 import type { CallbackOrder } from '@frontdesk/config';
+import { useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { closedOrders } from './api';
 import {
@@ -20,6 +21,7 @@ const FILTERS: readonly OrderFilter[] = ['open', 'scheduled', 'closed'];
 
 /** The closed orders of the call history, read each time the Closed list is shown. */
 function useHistory(shown: boolean) {
+  const sayError = useErrorText();
   const [history, setHistory] = useState<OrderSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -32,7 +34,7 @@ function useHistory(shown: boolean) {
         setError(null);
       },
       (e: Error) => {
-        if (current) setError(e.message);
+        if (current) setError(sayError(e));
       },
     );
     return () => {

@@ -8,7 +8,13 @@
 
 import type { CallbackOrder, OrderDetail } from '@frontdesk/config';
 import { safeHref } from '@frontdesk/core';
-import { dateLocale, type Language, type StaffUser, useLanguage } from '@frontdesk/staff';
+import {
+  dateLocale,
+  type Language,
+  type StaffUser,
+  useErrorText,
+  useLanguage,
+} from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { orderDetail } from './api';
 import { isScheduled } from './callback-order';
@@ -103,6 +109,7 @@ export function OrderView({
   now: number;
 }) {
   const { language } = useLanguage();
+  const sayError = useErrorText();
   const t = consoleTexts[language];
   const time = timeFormat(language);
   const [detail, setDetail] = useState<OrderDetail | null>(null);
@@ -123,7 +130,7 @@ export function OrderView({
         if (current) setDetail(found);
       },
       (e: Error) => {
-        if (current) setError(e.message);
+        if (current) setError(sayError(e));
       },
     );
     return () => {
@@ -155,7 +162,7 @@ export function OrderView({
       await action();
       after();
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   return (

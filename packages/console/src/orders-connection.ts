@@ -6,6 +6,7 @@
  */
 
 import type { CallbackOrder, OpsOrder, OrderTaken } from '@frontdesk/config';
+import { useErrorText } from '@frontdesk/staff';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { ask } from './ops-socket';
@@ -33,6 +34,10 @@ export function useOrders(
   const [orders, setOrders] = useState<ReadonlyMap<string, CallbackOrder>>(new Map());
   const [ringsMe, setRingsMe] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
+  // The list's answer comes long after a render: its error is said in the language of then.
+  const say = useErrorText();
+  const sayError = useRef(say);
+  sayError.current = say;
   const notify = useRef(onRinging);
   notify.current = onRinging;
 
@@ -58,7 +63,7 @@ export function useOrders(
             return next;
           });
         },
-        (e: Error) => setError(e.message),
+        (e: Error) => setError(sayError.current(e)),
       );
     const onRing = (order: OpsOrder) => {
       upsert([order]);

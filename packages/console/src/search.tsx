@@ -5,6 +5,7 @@
  * them again.
  */
 import type { CallbackOrder, ConversationSummary, SearchResults } from '@frontdesk/config';
+import { useErrorText } from '@frontdesk/staff';
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { search } from './api';
@@ -85,6 +86,7 @@ export function SearchList({
   now: number;
 }) {
   const t = useConsoleTexts().search;
+  const sayError = useErrorText();
   // The announcement comes long after a render: it reads the texts as they are then.
   const textsRef = useRef(t);
   textsRef.current = t;
@@ -104,7 +106,7 @@ export function SearchList({
         announce(textsRef.current.found(results.conversations.length, results.orders.length));
       },
       (e: Error) => {
-        if (current) setError(e.message);
+        if (current) setError(sayError(e));
       },
     );
     return () => {

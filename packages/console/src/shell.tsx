@@ -6,7 +6,13 @@
  * (alerts.ts) and counts in the tab's title.
  */
 import type { CallbackOrder, ChatMessage, ConversationSummary } from '@frontdesk/config';
-import { CallHistoryScreen, type StaffSession, signOut, useLanguage } from '@frontdesk/staff';
+import {
+  CallHistoryScreen,
+  type StaffSession,
+  signOut,
+  useErrorText,
+  useLanguage,
+} from '@frontdesk/staff';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useAlerts } from './alerts';
 import { handOverChoices } from './api';
@@ -63,6 +69,7 @@ export function Shell({
 }) {
   const { user } = session;
   const { language } = useLanguage();
+  const sayError = useErrorText();
   const t = consoleTexts[language];
   // Socket handlers announce long after a render: they read the texts as they are now.
   const textsRef = useRef(t);
@@ -185,7 +192,7 @@ export function Shell({
   const [openError, setOpenError] = useState<string | null>(null);
   useEffect(() => {
     setOpenError(null);
-    if (open?.kind === 'chat') inbox.open(open.id).catch((e: Error) => setOpenError(e.message));
+    if (open?.kind === 'chat') inbox.open(open.id).catch((e: Error) => setOpenError(sayError(e)));
   }, [open?.kind, open?.id, inbox.open]);
 
   const { conversations, threads } = inbox.state;

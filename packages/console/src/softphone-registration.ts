@@ -7,11 +7,22 @@
 import type { OperatorSipCredentials, ServedLine } from '@frontdesk/config';
 import { Registerer, RegistererState, UserAgent } from 'sip.js';
 
+/**
+ * What went wrong, for the screen to say in the operator's language: the SIP server refused a
+ * REGISTER (its status code), the platform gave no SIP credentials, or the SIP WebSocket did not
+ * connect. The technical detail (a status code) stays a code; no English travels to the screen.
+ */
+export type PhoneProblem =
+  | { kind: 'refused'; code: number }
+  | { kind: 'credentials' }
+  | { kind: 'transport' };
+
 /** The softphone's registration. */
 export interface PhoneStatus {
   state: 'connecting' | 'registered' | 'no-lines' | 'unavailable' | 'error';
   lines: ServedLine[];
-  message?: string;
+  /** Why the state is `error`. */
+  problem?: PhoneProblem;
 }
 
 /** The registrations of one user agent. */
@@ -66,7 +77,7 @@ export function lineRegistration(
             status({
               state: 'error',
               lines,
-              message: `REGISTER refused: ${response.message.statusCode} ${response.message.reasonPhrase}`,
+              problem: { kind: 'refused', code: response.message.statusCode ?? 0 },
             }),
         },
       });

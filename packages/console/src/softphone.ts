@@ -44,7 +44,7 @@ export function startSoftphone(
       events.status({
         state: code === 'calls_unavailable' ? 'unavailable' : 'error',
         lines: [],
-        message: error instanceof Error ? error.message : String(error),
+        ...(code === 'calls_unavailable' ? {} : { problem: { kind: 'credentials' } }),
       });
       return;
     }
@@ -70,8 +70,8 @@ export function startSoftphone(
     registration = registrations;
     try {
       await agent.start();
-    } catch (error) {
-      events.status({ state: 'error', lines: registrations.lines, message: String(error) });
+    } catch {
+      events.status({ state: 'error', lines: registrations.lines, problem: { kind: 'transport' } });
       return;
     }
     registrations.schedule(c);

@@ -32,12 +32,29 @@ function show(status: PhoneStatus, calls: PhoneCall[], language: 'en' | 'ru' = '
 
 describe('the calls list', () => {
   it('says there is no call yet, and why the softphone is not ready', () => {
-    show({ state: 'error', lines: [], message: 'REGISTER refused: 403 Forbidden' }, []);
+    show({ state: 'error', lines: [], problem: { kind: 'refused', code: 403 } }, []);
     expect(
-      screen.getByText('The softphone could not register. REGISTER refused: 403 Forbidden'),
+      screen.getByText(
+        'The softphone could not register. The SIP server did not accept your credentials (403).',
+      ),
     ).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Your lines' })).toBeNull();
     expect(screen.getByText(/^No calls right now\./)).toBeTruthy();
+  });
+
+  it('says why the softphone is not ready in Russian: no English from the SIP stack', () => {
+    show({ state: 'error', lines: [], problem: { kind: 'refused', code: 404 } }, [], 'ru');
+    expect(
+      screen.getByText(
+        'Софтфон не смог зарегистрироваться. SIP-сервер не знает вашей линии (404).',
+      ),
+    ).toBeTruthy();
+    cleanup();
+    show({ state: 'error', lines: [], problem: { kind: 'transport' } }, [], 'ru');
+    expect(screen.getByText(/Не удалось связаться с SIP-сервером\.$/)).toBeTruthy();
+    cleanup();
+    show({ state: 'error', lines: [], problem: { kind: 'credentials' } }, [], 'en');
+    expect(screen.getByText(/The platform gave no SIP credentials/)).toBeTruthy();
   });
 
   it('lists the lines and the calls in Russian', () => {

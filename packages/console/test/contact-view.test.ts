@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The contacts screen: the address book's list and search, a contact's edit and its enquiries. */
 import type { AddressBookContact, ContactAnswer } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { LanguageContext, type StaffSession } from '@frontdesk/staff';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { h } from 'preact';
@@ -83,6 +83,19 @@ describe('ContactView', () => {
     expect(outcome.violations.map((v) => v.id)).toEqual([]);
   });
 
+  it('says each enquiry’s status in the user’s language, not the platform’s code', async () => {
+    fakeFetch({ 'GET /v1/admin/contacts/k1': () => ({ body: answer }) });
+    const view = h(ContactView, { id: 'k1', session, onSaved: () => undefined });
+    const inRussian = { language: 'ru' as const, choose: async () => undefined };
+    render(h(LanguageContext.Provider, { value: inRussian }, view));
+    await screen.findByRole('heading', { name: 'Иван Петров' });
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent?.split(', ').at(-1))).toEqual([
+      'открыт',
+      'выполнен',
+    ]);
+  });
+
   it('saves an edit, and ties a refusal to the field it names', async () => {
     let refuse = true;
     const saved: string[] = [];
@@ -118,6 +131,25 @@ describe('ContactView', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved.'));
     expect(screen.getByRole('heading', { name: 'Ivan Petrov' })).toBeTruthy();
     expect(saved).toEqual(['saved']);
+  });
+
+  it('in Russian, says a refusal in Russian (not the platform’s English) at the field it names', async () => {
+    fakeFetch({
+      'GET /v1/admin/contacts/k1': () => ({ body: answer }),
+      'PATCH /v1/admin/contacts/k1': () => ({
+        status: 409,
+        body: {
+          error: { code: 'conflict', field: 'phone', message: 'Another contact has this phone.' },
+        },
+      }),
+    });
+    const inRussian = { language: 'ru' as const, choose: async () => undefined };
+    const view = h(ContactView, { id: 'k1', session, onSaved: () => undefined });
+    render(h(LanguageContext.Provider, { value: inRussian }, view));
+    fireEvent.click(await screen.findByRole('button', { name: 'Сохранить' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Платформа не приняла это значение: проверьте отмеченное поле.');
+    expect(screen.getByLabelText('Телефон').getAttribute('aria-describedby')).toBe(alert.id);
   });
 
   it('merges a duplicate found by phone into the open contact', async () => {

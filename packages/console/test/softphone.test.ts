@@ -211,4 +211,20 @@ describe('startSoftphone', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(status).toHaveBeenLastCalledWith(expect.objectContaining({ state: 'unavailable' }));
   });
+
+  it('credentials refused for another reason: an error the screen can say, not the platform’s words', async () => {
+    const status = vi.fn();
+    startSoftphone(
+      async () => {
+        throw Object.assign(new Error('Internal error'), { code: 'internal' });
+      },
+      { status, calls: vi.fn() },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(status).toHaveBeenLastCalledWith({
+      state: 'error',
+      lines: [],
+      problem: { kind: 'credentials' },
+    });
+  });
 });

@@ -10,6 +10,9 @@ export type { PluralForms } from '@frontdesk/config';
 export { clockLocale, formatNumber, plural } from '@frontdesk/config';
 // The platform's error answers, as the widgets read them too: one class for every caller.
 export { PlatformError } from '@frontdesk/core';
+export type { EnquiryStatus } from './enquiry-status';
+export { statusText } from './enquiry-status';
+export { errorText, useErrorText } from './error-text';
 export type { CallHistoryScreenProps } from './history/call-history-screen';
 export { CallHistoryScreen } from './history/call-history-screen';
 export { dateLocale } from './i18n/intl';

@@ -1,6 +1,7 @@
 import { PlatformError } from '@frontdesk/core';
 import { useState } from 'preact/hooks';
-import { useTexts } from './i18n/language';
+import { errorText } from './error-text';
+import { type Language, useLanguage, useTexts } from './i18n/language';
 import { type StaffRole, type StaffSession, signIn, signOut } from './session';
 import { type StaffTexts, staffTexts } from './staff-texts';
 
@@ -19,17 +20,21 @@ export interface SignInProps {
   onSignedIn: (session: StaffSession) => void;
 }
 
-/** What a failed sign-in says: a refusal the catalogue knows in the app's language, else as sent. */
-function refusalText(error: Error, refusals: StaffTexts['refusals']): string {
+/**
+ * What a failed sign-in says: a sign-in refusal the catalogue knows, else any platform error as
+ * the staff apps say it (error-text.ts), in the app's language.
+ */
+function refusalText(error: Error, refusals: StaffTexts['refusals'], language: Language): string {
   if (error instanceof PlatformError && Object.hasOwn(refusals, error.code)) {
     return refusals[error.code as keyof typeof refusals];
   }
-  return error.message;
+  return errorText(language, error);
 }
 
 /** The sign-in form: e-mail and password; errors are announced. */
 export function SignIn({ title, gate, onSignedIn }: SignInProps) {
   const t = useTexts(staffTexts);
+  const { language } = useLanguage();
   const [error, setError] = useState<Error | 'refused' | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
@@ -50,7 +55,7 @@ export function SignIn({ title, gate, onSignedIn }: SignInProps) {
   };
   // Kept as what happened, not as words, so a language switched meanwhile rewords it.
   const message =
-    error === 'refused' ? gate?.refusal : error ? refusalText(error, t.refusals) : null;
+    error === 'refused' ? gate?.refusal : error ? refusalText(error, t.refusals, language) : null;
   return (
     <main class="sign-in">
       <h1>{title}</h1>

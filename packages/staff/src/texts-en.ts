@@ -1,5 +1,6 @@
 /** The shared staff parts' texts in English; its type is every language's (staff-texts.ts). */
 import type { CallChannel, CallFailReason, CallResult } from '@frontdesk/config';
+import type { EnquiryStatus } from './enquiry-status';
 
 /** Every text of the sign-in, the language switcher and the call history, in English. */
 export const staffTextsEn = {
@@ -14,6 +15,48 @@ export const staffTextsEn = {
     invalid_credentials: 'The e-mail or the password is wrong.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',
   },
+  /** The platform's refusals and failures as staff read them (error-text.ts). */
+  errors: {
+    codes: {
+      unauthenticated: 'You are signed out. Sign in again.',
+      unauthorized: 'You are signed out. Sign in again.',
+      forbidden: 'Your role may not do this.',
+      csrf_failed: 'This page is out of date. Reload it and try again.',
+      not_found: 'It is not there any more: someone may have deleted it.',
+      email_taken: 'Someone already has an account with this e-mail.',
+      cannot_delete_self: 'You cannot delete your own user.',
+      not_yours: 'A colleague has taken it.',
+      closed: 'It is closed already.',
+      bot_api_unavailable: 'The messenger does not answer. Try again later.',
+      page_error: 'That page did not open.',
+      no_token: 'No bot token is saved yet.',
+      not_a_call_widget: 'This is not a call widget.',
+      internal: 'Something went wrong on the platform. Try again later.',
+      rate_limited: 'Too many attempts. Wait a minute and try again.',
+    },
+    field: 'The platform did not accept this value: check the marked field.',
+    refused: 'The platform did not accept this. Check what you entered.',
+    server: 'Something went wrong on the platform. Try again later.',
+    network: 'The platform could not be reached. Check the connection and try again.',
+    unknown: 'Something went wrong. Try again.',
+  },
+  /** An enquiry's own status (a chat's, an order's or a call's), as the platform codes it. */
+  statuses: {
+    open: 'open',
+    closed: 'closed',
+    new: 'new',
+    ringing: 'ringing',
+    accepted: 'accepted',
+    done: 'done',
+    failed: 'failed',
+    answered: 'answered',
+    completed: 'completed',
+    unavailable: 'nobody online',
+    no_answer: 'no answer',
+    busy: 'busy',
+    declined: 'declined',
+    cancelled: 'the caller hung up',
+  } satisfies Record<EnquiryStatus, string>,
   language: {
     label: 'Language',
     notSaved: 'Not saved to your profile; the next sign-in starts in the old language.',

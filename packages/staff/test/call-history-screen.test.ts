@@ -193,7 +193,7 @@ describe('CallHistoryScreen', () => {
     const value = (term: string) =>
       within(details).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
     expect(value('Channel')).toBe('Trunk call');
-    expect(value('Result')).toBe('Failed (failed)');
+    expect(value('Result')).toBe('Failed');
     expect(value('Failure')).toBe('Trunk unavailable');
     expect(value('Trunk')).toBe('—');
     fireEvent.click(within(details).getByRole('button', { name: 'Close details' }));
@@ -221,6 +221,23 @@ describe('CallHistoryScreen', () => {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     expect(outcome.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('says the status in the viewer’s language beside the result it adds to', async () => {
+    const missed: CallHistoryEntry = { ...call, status: 'no_answer', result: 'missed' };
+    platform({ '': { items: [missed], next: null } });
+    render(
+      h(
+        LanguageContext.Provider,
+        { value: { language: 'ru', choose: async () => undefined } },
+        h(CallHistoryScreen, { viewerZone: 'Europe/London' }),
+      ),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '4 мар. 2026 г., 08:00' }));
+    const details = screen.getByRole('region', { name: 'Звонок от Call us' });
+    expect(
+      within(details).getByText('Результат', { selector: 'dt' }).nextElementSibling?.textContent,
+    ).toBe('Пропущен (без ответа)');
   });
 
   it('speaks Russian: headings, filters, columns, results and Russian dates', async () => {

@@ -1,23 +1,25 @@
 import type { TextLocale } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { getAccount, saveAccountLanguage } from './api';
 import { useStudioTexts } from './i18n/studio-texts';
+import { PeopleLanguages } from './people-languages';
 
 /**
  * The account's settings: the language of what the platform writes for it — the staff's order
  * e-mails and SMS, non-working chat e-mails, the embed-code e-mail. Everyone sees it; admins
- * change it.
+ * change it, and below it each person's language of the staff apps.
  */
 export function AccountSettings({ session }: { session: StaffSession }) {
   const t = useStudioTexts();
+  const sayError = useErrorText();
   const [language, setLanguage] = useState<TextLocale | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     getAccount().then(
       (account) => setLanguage(account.language),
-      (e: Error) => setError(e.message),
+      (e: Error) => setError(sayError(e)),
     );
   }, []);
   const admin = session.user.role === 'admin';
@@ -30,7 +32,7 @@ export function AccountSettings({ session }: { session: StaffSession }) {
       setLanguage((await saveAccountLanguage(session, language)).language);
       setStatus(t.saved);
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   return (
@@ -72,6 +74,7 @@ export function AccountSettings({ session }: { session: StaffSession }) {
           <p role="status">{status}</p>
         </form>
       )}
+      {admin && <PeopleLanguages session={session} />}
     </main>
   );
 }

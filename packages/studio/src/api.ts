@@ -183,6 +183,24 @@ export function getAccount(): Promise<AccountSettings> {
   return request('/v1/admin/account');
 }
 
+/** The account's people with their languages (null: their browser's). */
+export async function listUsers(): Promise<StaffUser[]> {
+  return (await request<UsersAnswer>('/v1/admin/users')).users;
+}
+
+/** Sets the language the staff apps speak to user `id` (admins); null follows their browser. */
+export function saveUserLanguage(
+  session: StaffSession,
+  id: string,
+  language: TextLocale | null,
+): Promise<StaffUser> {
+  return request(`/v1/admin/users/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { language },
+    session,
+  });
+}
+
 /** Sets the language of what the platform writes for the account (admins). */
 export function saveAccountLanguage(
   session: StaffSession,

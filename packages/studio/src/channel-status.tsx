@@ -1,5 +1,5 @@
 import type { ChannelStatus as Status } from '@frontdesk/config';
-import { dateLocale, useLanguage } from '@frontdesk/staff';
+import { dateLocale, errorText, useLanguage } from '@frontdesk/staff';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { channelStatus } from './api';
 import { type StudioTexts, studioTexts } from './i18n/studio-texts';
@@ -39,9 +39,9 @@ export function ChannelStatus({
     try {
       setStatus(await channelStatus(widgetId, channel));
     } catch (error) {
-      setStatus({ failed: (error as Error).message });
+      setStatus({ failed: errorText(language, error) });
     }
-  }, [widgetId, channel]);
+  }, [widgetId, channel, language]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);

@@ -1,5 +1,5 @@
 import { defaultSettings, normalizeOrigin, type WidgetType } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { createWidget } from './api';
 import { FieldErrors } from './fields';
@@ -25,6 +25,7 @@ function siteProblem(site: string, t: StudioTexts['create']): string | null {
  */
 export function CreateWidget({ session }: { session: StaffSession }) {
   const texts = useStudioTexts();
+  const sayError = useErrorText();
   const t = texts.create;
   const [type, setType] = useState<WidgetType | null>(null);
   const [step, setStep] = useState<'type' | 'terms'>('type');
@@ -59,7 +60,7 @@ export function CreateWidget({ session }: { session: StaffSession }) {
       });
       navigate({ screen: 'widget', id: widget.id, tab: 'basic' });
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
 

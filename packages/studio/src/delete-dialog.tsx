@@ -1,3 +1,4 @@
+import { useErrorText } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStudioTexts } from './i18n/studio-texts';
 
@@ -23,6 +24,7 @@ export function DeleteDialog({
   askReason?: boolean;
 }) {
   const texts = useStudioTexts();
+  const sayError = useErrorText();
   const t = texts.deleteDialog;
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -41,7 +43,7 @@ export function DeleteDialog({
     try {
       await onConfirm(reason);
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   return (

@@ -1,4 +1,4 @@
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { AllowedSites } from './allowed-sites';
 import { emailEmbedCode, type Widget } from './api';
@@ -16,6 +16,7 @@ const platformUrl = () => location.origin;
  */
 export function EmbedCode({ widget, session }: { widget: Widget; session: StaffSession }) {
   const t = useStudioTexts().embed;
+  const sayError = useErrorText();
   const [status, setStatus] = useState('');
   const codes = embedCodes(platformUrl(), widget.key, widget.settings, t.codes);
   const copy = async (title: string, code: string) => {
@@ -33,7 +34,7 @@ export function EmbedCode({ widget, session }: { widget: Widget; session: StaffS
       await emailEmbedCode(session, widget.id, email);
       setStatus(t.sent(email));
     } catch (error) {
-      setStatus((error as Error).message);
+      setStatus(sayError(error));
     }
   };
   return (

@@ -1,11 +1,14 @@
 /**
  * The settings form's shared state: the draft being edited, how to change one field of it, and
  * the issues `parseSettings` finds that the marketer should see now (see visible-issues.ts), by
- * dotted path — so every field shows its own error inline.
+ * dotted path — so every field shows its own error inline, in the Studio's language.
  */
 import type { SettingsIssue, WidgetSettings } from '@frontdesk/config';
+import { useLanguage } from '@frontdesk/staff';
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { studioTexts } from './i18n/studio-texts';
+import { issueText } from './issue-text';
 import { getAt } from './paths';
 
 /** What every field of the form reaches; the draft is a widget's settings unless told otherwise. */
@@ -41,16 +44,32 @@ export function useForm<D = WidgetSettings>(): Form<D> {
   return form as Form<D>;
 }
 
+/** How issues are worded: a message in the Studio's language, and a list item's issue. */
+export interface IssueWords {
+  message(message: string): string;
+  item(n: number, message: string): string;
+}
+
+/** Issues as config words them (English), numbering list items as the English Studio does. */
+const AS_GIVEN: IssueWords = {
+  message: (message) => message,
+  item: studioTexts.en.issueItem,
+};
+
 /**
  * The messages of `path` itself and of its list items (a list of e-mails shows
- * `item 2: must be an e-mail address…`); fields deeper down show their own.
+ * `item 2: must be an e-mail address…`), in `words`; fields deeper down show their own.
  */
-export function issuesAt(issues: SettingsIssue[], path: string): string[] {
+export function issuesAt(
+  issues: SettingsIssue[],
+  path: string,
+  words: IssueWords = AS_GIVEN,
+): string[] {
   return issues.flatMap((issue) => {
-    if (issue.path === path) return [issue.message];
+    if (issue.path === path) return [words.message(issue.message)];
     const item = issue.path.slice(path.length).match(/^\[(\d+)\]$/);
     return issue.path.startsWith(path) && item
-      ? [`item ${Number(item[1]) + 1}: ${issue.message}`]
+      ? [words.item(Number(item[1]) + 1, words.message(issue.message))]
       : [];
   });
 }
@@ -58,10 +77,15 @@ export function issuesAt(issues: SettingsIssue[], path: string): string[] {
 /** The value a field edits, its setter, its issues, and what its control calls on blur. */
 export function useField<T>(path: string): [T, (value: T) => void, string[], () => void] {
   const form = useForm<unknown>();
+  const { language } = useLanguage();
+  const words: IssueWords = {
+    message: (message) => issueText(language, message),
+    item: studioTexts[language].issueItem,
+  };
   return [
     getAt(form.draft, path) as T,
     (value: T) => form.set(path, value),
-    issuesAt(form.issues, path),
+    issuesAt(form.issues, path, words),
     () => form.leave?.(path),
   ];
 }

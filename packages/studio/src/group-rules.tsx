@@ -5,7 +5,7 @@
  * waits for the first answer. Admins change them; others see them.
  */
 import type { GroupChatRules } from '@frontdesk/config';
-import { PlatformError, type StaffSession } from '@frontdesk/staff';
+import { PlatformError, type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { type Group, listGroups, type Person, updateGroupRules } from './api';
 import { useStudioTexts } from './i18n/studio-texts';
@@ -23,6 +23,7 @@ function GroupRulesForm({
   editable: boolean;
 }) {
   const t = useStudioTexts().groups;
+  const sayError = useErrorText();
   const [rules, setRules] = useState<GroupChatRules>(group.chatRules);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
@@ -38,9 +39,8 @@ function GroupRulesForm({
       setRules(saved.chatRules);
       setStatus(t.savedOf(group.name));
     } catch (e) {
-      const failure = e as Error;
       setError({
-        message: failure.message,
+        message: sayError(e),
         ...(e instanceof PlatformError && e.field ? { field: e.field } : {}),
       });
     }
@@ -133,10 +133,11 @@ function GroupRulesForm({
 
 /** The Groups screen: each group's members and rules for text enquiries. */
 export function GroupRules({ session }: { session: StaffSession }) {
+  const sayError = useErrorText();
   const [found, setFound] = useState<{ groups: Group[]; users: Person[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    listGroups().then(setFound, (e: Error) => setError(e.message));
+    listGroups().then(setFound, (e: Error) => setError(sayError(e)));
   }, []);
   const t = useStudioTexts().groups;
   const editable = session.user.role === 'admin';

@@ -1,5 +1,5 @@
 import { type SiteCheck as Found, normalizeOrigin } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useState } from 'preact/hooks';
 import { checkSite, type Widget } from './api';
 import { FieldErrors } from './fields';
@@ -20,6 +20,7 @@ function codeFinding(found: Found, t: StudioTexts['check']): string {
  */
 export function SiteCheck({ widget, session }: { widget: Widget; session: StaffSession }) {
   const texts = useStudioTexts();
+  const sayError = useErrorText();
   const t = texts.check;
   const [url, setUrl] = useState('');
   const [state, setState] = useState<
@@ -38,7 +39,7 @@ export function SiteCheck({ widget, session }: { widget: Widget; session: StaffS
     try {
       setState(await checkSite(session, widget.id, url));
     } catch (error) {
-      setState({ kind: 'failed', message: (error as Error).message });
+      setState({ kind: 'failed', message: sayError(error) });
     }
   };
   const failed = 'kind' in state && state.kind === 'failed' ? state.message : null;

@@ -5,7 +5,7 @@
  * them: a refusal naming a field shows on that field, and that field takes focus.
  */
 import type { AdminTrunk, SettingsIssue } from '@frontdesk/config';
-import { PlatformError, type StaffSession } from '@frontdesk/staff';
+import { PlatformError, type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { createTrunk, type TrunkInput, updateTrunk } from './api';
 import { Checkbox, Fieldset, fieldId, ListField, NumberField, Select, TextField } from './fields';
@@ -54,6 +54,7 @@ export function TrunkForm({
   onCancel: () => void;
 }) {
   const texts = useStudioTexts();
+  const sayError = useErrorText();
   const t = texts.trunks;
   const [draft, setDraft] = useState<TrunkInput>(() => (trunk ? inputOf(trunk) : FRESH));
   const [issues, setIssues] = useState<SettingsIssue[]>([]);
@@ -75,8 +76,8 @@ export function TrunkForm({
       onSaved(await (trunk ? updateTrunk(session, trunk.id, draft) : createTrunk(session, draft)));
     } catch (e) {
       const field = e instanceof PlatformError ? e.field : undefined;
-      if (field) setIssues([{ path: field, message: (e as Error).message }]);
-      else setError((e as Error).message);
+      if (field) setIssues([{ path: field, message: sayError(e) }]);
+      else setError(sayError(e));
       setRefused((n) => n + 1);
     }
   };

@@ -8,7 +8,7 @@
  * or to "Add a trunk" when none is left.
  */
 import type { AdminTrunk, TrunkRegistration } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteTrunk, listTrunks } from './api';
 import { DeleteDialog } from './delete-dialog';
@@ -34,6 +34,7 @@ type Editing = { id: string | null } | null;
 /** The screen. */
 export function Trunks({ session }: { session: StaffSession }) {
   const texts = useStudioTexts();
+  const sayError = useErrorText();
   const t = texts.trunks;
   const [trunks, setTrunks] = useState<AdminTrunk[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +46,7 @@ export function Trunks({ session }: { session: StaffSession }) {
   const focusNext = useRef<string | null>(null);
   const admin = session.user.role === 'admin';
   useEffect(() => {
-    if (admin) listTrunks().then(setTrunks, (e: Error) => setError(e.message));
+    if (admin) listTrunks().then(setTrunks, (e: Error) => setError(sayError(e)));
   }, [admin]);
   useEffect(() => {
     const id = focusNext.current;

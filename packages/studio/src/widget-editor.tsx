@@ -1,5 +1,5 @@
 import { parseSettings, type WidgetSettings } from '@frontdesk/config';
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { deleteWidget, getWidget, listPeople, updateWidget, type Widget } from './api';
 import { AppearanceEditor } from './appearance-editor';
@@ -49,11 +49,12 @@ export function WidgetEditor({
   tab: string;
 }) {
   const t = useStudioTexts();
+  const sayError = useErrorText();
   const [widget, setWidget] = useState<Widget | null>(null);
   const [people, setPeople] = useState<People>({ users: [], groups: [] });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    getWidget(id).then(setWidget, (e: Error) => setError(e.message));
+    getWidget(id).then(setWidget, (e: Error) => setError(sayError(e)));
     listPeople().then(setPeople, () => undefined);
   }, [id]);
   if (error) {
@@ -83,6 +84,7 @@ function Editor({
   onSaved: (widget: Widget) => void;
 }) {
   const t = useStudioTexts();
+  const sayError = useErrorText();
   const [draft, setDraft] = useState<WidgetSettings>(widget.settings);
   const [name, setName] = useState(widget.name);
   const [status, setStatus] = useState('');
@@ -149,7 +151,7 @@ function Editor({
       onSaved(saved);
       setStatus(t.saved);
     } catch (e) {
-      setSaveError((e as Error).message);
+      setSaveError(sayError(e));
     }
   };
 

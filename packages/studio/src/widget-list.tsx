@@ -1,4 +1,4 @@
-import type { StaffSession } from '@frontdesk/staff';
+import { type StaffSession, useErrorText } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteWidget, listWidgets, updateWidget, type Widget } from './api';
 import { DeleteDialog } from './delete-dialog';
@@ -22,6 +22,7 @@ export function noteDeleted(name: string): void {
  */
 export function WidgetList({ session }: { session: StaffSession }) {
   const t = useStudioTexts();
+  const sayError = useErrorText();
   const [widgets, setWidgets] = useState<Widget[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -31,7 +32,7 @@ export function WidgetList({ session }: { session: StaffSession }) {
   /** Where the focus goes once the list is drawn without the deleted row. */
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
-    listWidgets().then(setWidgets, (e: Error) => setError(e.message));
+    listWidgets().then(setWidgets, (e: Error) => setError(sayError(e)));
     if (deletedElsewhere !== null) {
       setStatus(t.list.deleted(deletedElsewhere));
       deletedElsewhere = null;
@@ -54,7 +55,7 @@ export function WidgetList({ session }: { session: StaffSession }) {
       setWidgets((list) => list?.map((w) => (w.id === updated.id ? updated : w)) ?? null);
       setStatus(t.list.switched(updated.name, updated.active));
     } catch (e) {
-      setError((e as Error).message);
+      setError(sayError(e));
     }
   };
   const remove = async (reason: string) => {

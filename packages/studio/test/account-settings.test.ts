@@ -19,6 +19,7 @@ describe('the account settings', () => {
   it('let an admin set the language of what the platform writes', async () => {
     const seen = fakePlatform({
       'GET /v1/admin/account': () => ({ body: account }),
+      'GET /v1/admin/users': () => ({ body: { users: [] } }),
       'PATCH /v1/admin/account': (body) => ({ body: { ...account, ...(body as object) } }),
     });
     render(h(AccountSettings, { session: adminSession }));
@@ -33,6 +34,27 @@ describe('the account settings', () => {
       { method: 'PATCH', path: '/v1/admin/account', body: { language: 'en' } },
     ]);
     expect(select.value).toBe('en');
+  });
+
+  it('say a refusal in the Studio’s language, not the platform’s English', async () => {
+    fakePlatform({
+      'GET /v1/admin/account': () => ({ body: account }),
+      'GET /v1/admin/users': () => ({ body: { users: [] } }),
+      'PATCH /v1/admin/account': () => ({
+        status: 403,
+        body: { error: { code: 'forbidden', message: 'Only admins may do this.' } },
+      }),
+    });
+    render(
+      h(
+        LanguageContext.Provider,
+        { value: { language: 'ru', choose: async () => undefined } },
+        h(AccountSettings, { session: adminSession }),
+      ),
+    );
+    await screen.findByRole('combobox', { name: 'Язык писем и SMS' });
+    await userEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Вашей роли это не разрешено.');
   });
 
   it('show others the language, in Russian in a Russian Studio, without a way to change it', async () => {

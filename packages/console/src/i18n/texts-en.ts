@@ -91,6 +91,17 @@ export const consoleTextsEn = {
     unavailable: 'Calls are unavailable: the SIP edge is not running.',
     error: 'The softphone could not register.',
   } satisfies Record<PhoneStatus['state'], string>,
+  /** Why the softphone could not register; `code` is the SIP server's status code. */
+  phoneProblems: {
+    refused: (code: number) =>
+      code === 401 || code === 403 || code === 407
+        ? `The SIP server did not accept your credentials (${code}).`
+        : code === 404
+          ? `The SIP server does not know your line (${code}).`
+          : `The SIP server refused the registration (${code}).`,
+    credentials: 'The platform gave no SIP credentials; reload the page to try again.',
+    transport: 'The SIP server could not be reached.',
+  },
   calls: {
     states: {
       ringing: 'Ringing',

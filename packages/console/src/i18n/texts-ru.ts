@@ -77,6 +77,17 @@ export const consoleTextsRu: ConsoleTexts = {
     unavailable: 'Звонки недоступны: SIP-сервер не запущен.',
     error: 'Софтфон не смог зарегистрироваться.',
   },
+  phoneProblems: {
+    refused: (code) =>
+      code === 401 || code === 403 || code === 407
+        ? `SIP-сервер не принял ваши учётные данные (${code}).`
+        : code === 404
+          ? `SIP-сервер не знает вашей линии (${code}).`
+          : `SIP-сервер отказал в регистрации (${code}).`,
+    credentials:
+      'Платформа не выдала учётные данные SIP; обновите страницу, чтобы попробовать снова.',
+    transport: 'Не удалось связаться с SIP-сервером.',
+  },
   calls: {
     states: {
       ringing: 'Звонит',

@@ -2,6 +2,7 @@ import {
   GroupChatRulesSchema,
   type GroupsAnswer,
   PhoneSchema,
+  TextLocaleSchema,
   type UsersAnswer,
 } from '@frontdesk/config';
 import * as v from 'valibot';
@@ -36,6 +37,8 @@ const PhotoUrl = v.nullable(
 );
 /** The employee's external phone, which call forwarding may ring (E.164), or null. */
 const Phone = v.nullable(PhoneSchema);
+/** The language the staff apps speak to the user; null: their browser's. */
+const Language = v.nullable(TextLocaleSchema);
 
 const CreateUser = v.object({
   email: Email,
@@ -44,6 +47,7 @@ const CreateUser = v.object({
   password: Password,
   photoUrl: v.optional(PhotoUrl),
   phone: v.optional(Phone),
+  language: v.optional(Language),
 });
 const PatchUser = v.object({
   email: v.optional(Email),
@@ -52,6 +56,7 @@ const PatchUser = v.object({
   password: v.optional(Password),
   photoUrl: v.optional(PhotoUrl),
   phone: v.optional(Phone),
+  language: v.optional(Language),
 });
 const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(500));
 const CreateGroup = v.object({
@@ -119,6 +124,7 @@ export function registerAdminPeople(app: PlatformApp, ctx: AppContext): void {
         passwordHash: await hashPassword(body.password, ctx.passwordCost),
         photoUrl: body.photoUrl ?? null,
         phone: body.phone ?? null,
+        language: body.language ?? null,
       });
       return reply.code(201).send(publicUser(created));
     },

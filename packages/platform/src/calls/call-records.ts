@@ -5,6 +5,7 @@ import type {
   CallFailReason,
   CallHistoryEntry,
   CallResult,
+  CallStatus,
 } from '@frontdesk/config';
 import type { Utm } from '../orders';
 import type { Cursor, Page } from '../storage/page';
@@ -33,22 +34,9 @@ export interface SipLine {
   releasedAt: number | null;
 }
 
-/** Where a call from the site stands: ringing, then answered and completed, or unanswered. */
-export type CallStatus =
-  | 'ringing'
-  | 'answered'
-  | 'completed'
-  /** Nobody was registered for the line. */
-  | 'unavailable'
-  | 'no_answer'
-  | 'busy'
-  | 'declined'
-  /** The visitor hung up while it rang. */
-  | 'cancelled'
-  | 'failed';
-
+/** Where a call from the site stands (`@frontdesk/config`'s: the staff apps say it too). */
 /** Why a call failed, when its status and SIP code do not say (`@frontdesk/config`'s). */
-export type { CallFailReason } from '@frontdesk/config';
+export type { CallFailReason, CallStatus } from '@frontdesk/config';
 
 /** How a call ended unanswered. */
 export type UnansweredStatus = Exclude<CallStatus, 'ringing' | 'answered' | 'completed'>;

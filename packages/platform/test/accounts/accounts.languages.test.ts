@@ -64,4 +64,48 @@ describe.each(engines)('languages of users and the account on $name', (engine) =
     // Another account is not touched.
     expect((await t.platform.store.accounts.get(fresh.id))?.language).toBe('ru');
   });
+
+  it('an admin sets another user’s language (null: their browser’s), and a new user’s', async () => {
+    const [admin, marketer] = await Promise.all([t.signIn('admin'), t.signIn('marketer')]);
+    const operatorId = t.users.operator.id;
+    const set = await admin(`/v1/admin/users/${operatorId}`, patch({ language: 'ru' }));
+    expect(set.status).toBe(200);
+    expect(await set.json()).toMatchObject({ id: operatorId, language: 'ru' });
+    expect((await t.platform.store.users.get(operatorId))?.language).toBe('ru');
+    // The user sees it on their own profile; what else they had stays.
+    const operator = await t.signIn('operator');
+    expect((await (await operator('/v1/auth/me')).json()).user).toMatchObject({
+      language: 'ru',
+      role: 'operator',
+    });
+    await admin(`/v1/admin/users/${operatorId}`, patch({ language: null }));
+    expect((await t.platform.store.users.get(operatorId))?.language).toBeNull();
+
+    const created = await admin('/v1/admin/users', {
+      method: 'POST',
+      body: JSON.stringify({
+        email: 'lang@test.example',
+        name: 'Lena',
+        role: 'operator',
+        password: 'a long password',
+        language: 'ru',
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ language: 'ru' });
+    // Only admins manage people.
+    expect(
+      (await marketer(`/v1/admin/users/${operatorId}`, patch({ language: 'en' }))).status,
+    ).toBe(403);
+  });
+
+  it('refuses a language the apps do not speak for another user, naming the field', async () => {
+    const admin = await t.signIn('admin');
+    for (const language of ['de', 7, '']) {
+      const bad = await admin(`/v1/admin/users/${t.users.operator.id}`, patch({ language }));
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.field).toBe('language');
+    }
+    expect((await t.platform.store.users.get(t.users.operator.id))?.language).toBeNull();
+  });
 });

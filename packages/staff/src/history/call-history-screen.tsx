@@ -6,6 +6,7 @@
  */
 import type { CallHistoryEntry } from '@frontdesk/config';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../error-text';
 import { useLanguage } from '../i18n/language';
 import { staffTexts } from '../staff-texts';
 import { type HistoryChoices, historyChoices, historyCsvHref, historyPage } from './history-api';
@@ -42,7 +43,7 @@ export function CallHistoryScreen({
   const filter = toFilter(fields, viewerZone);
 
   useEffect(() => {
-    historyChoices().then(setChoices, (e: Error) => setError(e.message));
+    historyChoices().then(setChoices, (e: Error) => setError(errorText(language, e)));
   }, []);
 
   const load = async (cursor: string | null) => {
@@ -53,7 +54,7 @@ export function CallHistoryScreen({
       setEntries((shown) => (cursor ? [...shown, ...page.items] : page.items));
       setNext(page.next);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(language, e));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import type { CallHistoryEntry } from '@frontdesk/config';
+import { statusText } from '../enquiry-status';
 import { useLanguage } from '../i18n/language';
 import { staffTexts } from '../staff-texts';
 import { minutesSeconds, zonedTimes } from './zoned-time';
@@ -33,13 +34,16 @@ export function HistoryDetails({
   const utm = Object.entries(entry.utm)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
+  const result = t.results[entry.result];
+  const status = statusText(language, entry.status);
   const rows: [string, string][] = [
     [t.channel, t.channels[entry.kind]],
     [t.time, time(entry.at)],
     [t.caller, entry.callerName ? `${entry.caller} (${entry.callerName})` : entry.caller],
     [t.dialled, entry.dialled],
     [t.line, entry.line ?? '—'],
-    [t.result, `${t.results[entry.result]} (${entry.status})`],
+    // The status says more only where it is another word ("Missed (nobody online)").
+    [t.result, status.toLowerCase() === result.toLowerCase() ? result : `${result} (${status})`],
     [t.failure, entry.failReason ? t.failReasons[entry.failReason] : '—'],
     [t.answeredBy, entry.operator?.name ?? '—'],
     [t.trunk, trunk(entry.trunk, t.deletedTrunk)],

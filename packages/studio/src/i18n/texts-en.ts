@@ -26,12 +26,19 @@ export const studioTextsEn = {
     account: 'Account',
     signOut: 'Sign out',
   },
+  /** A list field's issue about one of its lines (a site, an e-mail), numbered from 1. */
+  issueItem: (n: number, message: string) => `item ${n}: ${message}`,
   account: {
     title: 'Account',
     adminsOnly: 'Only admins change the account’s settings.',
     language: 'Language of e-mails and SMS',
     languageHint:
       'What the platform writes for the account: order notifications to staff, non-working chat e-mails, the embed-code e-mail.',
+    people: 'Languages of the staff',
+    peopleHint:
+      'The language the console and the Studio speak to each person. Everyone can also change their own at the top of the screen.',
+    browser: 'As their browser',
+    savedOf: (name: string) => `${name}: language saved.`,
   },
   types: {
     chat: 'Multichannel chat',

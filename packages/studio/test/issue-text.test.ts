@@ -1,0 +1,77 @@
+/** The settings' validation messages (config's, English) in the Studio's language. */
+import { type CallbackSettings, defaultSettings, parseSettings } from '@frontdesk/config';
+import { describe, expect, it } from 'vitest';
+import { issuesAt } from '../src/form';
+import { studioTexts } from '../src/i18n/studio-texts';
+import { issueText } from '../src/issue-text';
+
+/** A callback widget's settings with many fields wrong at once. */
+function broken(): unknown {
+  const settings = defaultSettings('callback') as CallbackSettings;
+  return {
+    ...settings,
+    allowedOrigins: ['not a site', 'https://ok.example'],
+    appearance: { ...settings.appearance, primaryColor: 'red', title: { ru: 'x'.repeat(500) } },
+    schedule: { ...settings.schedule, timeZone: '', exceptions: [{ date: '31.12.2026' }] },
+    mode: { kind: 'manual', emails: [], smsNumbers: [] },
+    leadGenerator: { ...settings.leadGenerator, enabled: true },
+  };
+}
+
+describe('issueText', () => {
+  it('keeps config’s English in English', () => {
+    expect(issueText('en', 'must be a time "HH:MM"')).toBe('must be a time "HH:MM"');
+  });
+
+  it('says config’s messages in Russian, their numbers and examples kept', () => {
+    expect(issueText('ru', 'must be at most 80 characters')).toBe(
+      'должно быть не длиннее 80 символов',
+    );
+    expect(issueText('ru', 'must be at most 21 characters')).toBe(
+      'должно быть не длиннее 21 символа',
+    );
+    expect(issueText('ru', 'must have at most 20 origins')).toBe('должно быть не больше 20 сайтов');
+    expect(issueText('ru', 'must be "left" or "right"')).toBe(
+      'должно быть одним из: «left», «right»',
+    );
+    expect(issueText('ru', 'must be a whole number from 5 to 120')).toBe(
+      'должно быть целым числом от 5 до 120',
+    );
+    expect(
+      issueText('ru', 'must be a Telegram bot token, null to clear it, or left out to keep it'),
+    ).toBe(
+      'должно быть токеном бота Telegram, null — чтобы стереть, или отсутствовать — чтобы оставить',
+    );
+  });
+
+  it('says every issue of a badly broken widget in Russian, none left in English', () => {
+    const parsed = parseSettings(broken());
+    expect(parsed.ok).toBe(false);
+    const issues = parsed.ok ? [] : parsed.issues;
+    expect(issues.length).toBeGreaterThan(4);
+    for (const issue of issues) {
+      const said = issueText('ru', issue.message);
+      expect(said, issue.message).not.toBe('значение не подходит');
+      expect(said, issue.message).toMatch(/\p{Script=Cyrillic}/u);
+    }
+  });
+
+  it('says what it does not know without English, and leaves Russian as it is', () => {
+    expect(issueText('ru', 'must be a prime number')).toBe('значение не подходит');
+    expect(issueText('ru', 'Проверьте поле.')).toBe('Проверьте поле.');
+  });
+});
+
+describe('issuesAt', () => {
+  it('numbers a list’s line in the words given', () => {
+    const issues = [{ path: 'allowedOrigins[1]', message: 'must be a URL' }];
+    expect(issuesAt(issues, 'allowedOrigins')).toEqual(['item 2: must be a URL']);
+    const russian = {
+      message: (message: string) => issueText('ru', message),
+      item: studioTexts.ru.issueItem,
+    };
+    expect(issuesAt(issues, 'allowedOrigins', russian)).toEqual([
+      'строка 2: должно быть адресом (URL)',
+    ]);
+  });
+});
