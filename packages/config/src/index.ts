@@ -52,6 +52,7 @@ export {
 } from './chat-distribution';
 export type {
   ChatAck,
+  ChatAttachmentUpdate,
   ChatAuth,
   ChatAuthor,
   ChatChannel,
@@ -68,6 +69,7 @@ export type {
   ConversationStatus,
   ConversationSummary,
   ConversationTyping,
+  MessageAttachment,
   MessageDelivery,
   Messenger,
   VisitorConversation,
