@@ -166,7 +166,9 @@ describe('Messenger messages', () => {
         { type: 'file', payload: { url: 'https://cdn.test/x/Invoice%20%E2%84%967.pdf?dl=1' } },
       ],
     });
-    expect(content.text).toBe('Two photos and the invoice\n[photo]\n[photo]\n[file Invoice №7.pdf]');
+    expect(content.text).toBe(
+      'Two photos and the invoice\n[photo]\n[photo]\n[file Invoice №7.pdf]',
+    );
     expect(content.attachments.map((a) => [a.kind, a.source, a.fileName])).toEqual([
       ['image', 'https://scontent.test/a.jpg', null],
       ['image', 'https://scontent.test/b.jpg', null],
