@@ -9,6 +9,7 @@ import { ControlError, parseInput } from '../control-error';
 import { type CustomerMedia, CustomerMediaInput } from '../media/customer-media';
 import { typeOfName } from '../media/media-files';
 import { mediaUrl } from '../media/media-route';
+import { personSends } from './facebook-customer';
 import type { FacebookChatMessage, FacebookPerson } from './facebook-model';
 import type { FacebookState, PageState } from './facebook-state';
 
@@ -89,26 +90,8 @@ export function personSendsMedia(
     case 'contact':
       throw new ControlError(400, 'invalid', 'Messenger has no contact cards to send', 'type');
   }
-  const thread = facebook.thread(state, person);
-  const now = facebook.clock().getTime();
-  thread.lastCustomerAt = now;
-  const entry: FacebookChatMessage = {
-    sender: 'customer',
-    mid: facebook.newMid(),
-    text: shown,
-    timestamp: now,
-  };
-  thread.messages.push(entry);
-  facebook.emit({ type: 'message', page: state.page.id, psid: person.psid, entry });
-  facebook.queue(state, 'messages', {
-    sender: { id: person.psid },
-    recipient: { id: state.page.id },
-    timestamp: now,
-    message: {
-      mid: entry.mid,
-      attachments: [attachment],
-      ...(sticker !== undefined ? { sticker_id: sticker } : {}),
-    },
+  return personSends(facebook, state, person, shown, {
+    attachments: [attachment],
+    ...(sticker !== undefined ? { sticker_id: sticker } : {}),
   });
-  return entry;
 }

@@ -3,19 +3,15 @@
  * claims the attachments due now, fetches each through its messenger's fetcher, checks the
  * bytes (content-check.ts) and records the outcome — stored; tried again after the messenger's
  * wait or with back-off on the platform's clock; or failed with the reason the operator reads.
- * Nothing is retried forever: {@link MAX_DELIVERY_ATTEMPTS} failures or
- * {@link DELIVERY_DEADLINE_MS} of waiting fail it. Stored and failed ones are told to the
+ * Nothing is retried forever: as for replies, ten failures or a day of waiting fail it
+ * (retryOrGiveUp). Stored and failed ones are told to the
  * operators (`chat:attachment`). A process that dies mid-fetch leaves its claim to run out:
  * another fetches the file again; the row is stored once.
  */
 import type { Messenger } from '@frontdesk/config';
 import type { Clock } from '../../../clock';
 import type { Store } from '../../../storage/store';
-import {
-  DELIVERY_DEADLINE_MS,
-  deliveryRetryDelay,
-  MAX_DELIVERY_ATTEMPTS,
-} from '../deliver-replies';
+import { retryOrGiveUp } from '../deliver-replies';
 import type {
   AttachmentFetcher,
   AttachmentInfo,
@@ -91,19 +87,5 @@ async function attempt(
     return { status: 'stored', bytes: result.bytes, contentType: checked.contentType, at: now };
   }
   if (result.status === 'failed') return { status: 'failed', error: result.error, at: now };
-  if (now - attachment.createdAt >= DELIVERY_DEADLINE_MS) {
-    return { status: 'failed', error: `Not fetched within a day: ${result.error}`, at: now };
-  }
-  if (attachment.attempts >= MAX_DELIVERY_ATTEMPTS) {
-    return {
-      status: 'failed',
-      error: `Not fetched after ${attachment.attempts} attempts: ${result.error}`,
-      at: now,
-    };
-  }
-  return {
-    status: 'retry',
-    error: result.error,
-    retryAt: now + (result.retryAfterMs ?? deliveryRetryDelay(attachment.attempts)),
-  };
+  return retryOrGiveUp(attachment, result, now, 'fetched');
 }

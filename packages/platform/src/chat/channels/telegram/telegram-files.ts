@@ -9,7 +9,7 @@ import type { Store } from '../../../storage/store';
 import type { AttachmentFetcher } from '../attachments/attachment-types';
 import { tooLarge } from '../attachments/content-check';
 import { downloadCapped } from '../attachments/download';
-import { callTelegram, TelegramError } from './telegram-api';
+import { callTelegram, TelegramError, telegramOutcome } from './telegram-api';
 import { telegramToken } from './telegram-token';
 
 const GET_FILE_TIMEOUT_MS = 30_000;
@@ -31,24 +31,13 @@ export function telegramFetcher(store: Store, apiUrl: string): AttachmentFetcher
       if ((file.file_size ?? 0) > maxBytes) return { status: 'failed', error: tooLarge(maxBytes) };
       path = file.file_path;
     } catch (error) {
-      if (!(error instanceof TelegramError)) {
-        return { status: 'retry', error: (error as Error).message };
-      }
-      if (error.code === 429) {
-        return {
-          status: 'retry',
-          error: `Telegram: ${error.description}`,
-          retryAfterMs: (error.retryAfter ?? 1) * 1000,
-        };
-      }
-      if (error.code >= 500) return { status: 'retry', error: `Telegram: ${error.description}` };
-      if (/file is too big/i.test(error.description)) {
+      if (error instanceof TelegramError && /file is too big/i.test(error.description)) {
         return {
           status: 'failed',
           error: 'Telegram gives bots files up to 20 MB; this one is larger.',
         };
       }
-      return { status: 'failed', error: `Telegram: ${error.description}` };
+      return telegramOutcome(error);
     }
     if (!path) return { status: 'failed', error: 'Telegram has no download for this file.' };
     const encoded = path.split('/').map(encodeURIComponent).join('/');
