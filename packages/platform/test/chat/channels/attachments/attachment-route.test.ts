@@ -15,6 +15,7 @@ import type {
 import { sampleDocument, samplePicture } from '@frontdesk/messenger-sandbox';
 import type { User } from '@frontdesk/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eraseVisitorChats } from '../../../../src/chat/erase-visitors';
 import { wireMessage } from '../../../../src/chat/wire';
 import { customer, telegramSuite, telegramWidget } from '../../../support/channels';
 import { engines } from '../../../support/databases';
@@ -140,5 +141,21 @@ describe.each(engines)("customers' attachments served to staff on $name", (engin
     const served = await (await t.signIn(olga))(`/v1/chat/attachments/${id}`);
     expect(served.headers.get('content-type')).toBe('application/octet-stream');
     expect(served.headers.get('content-disposition')).toMatch(/^attachment; /);
+  });
+
+  it("deletes the photo when the person's chats are erased", async () => {
+    const { id, message } = await sent({ type: 'photo' });
+    await t.platform.workers.fetchAttachments();
+    const url = `/v1/chat/attachments/${id}`;
+    const admin = await t.signIn('admin');
+    expect((await admin(url)).status).toBe(200);
+    const conversation = await t.platform.store.conversations.get(message.conversationId);
+    if (!conversation) throw new Error('no conversation');
+    // What erasing their contact does to the chat (contacts/erase-contact.ts).
+    await suite.database.db
+      .transaction()
+      .execute((trx) => eraseVisitorChats(trx, t.accountId, [conversation.visitorId], '[erased]'));
+    expect((await admin(url)).status).toBe(404);
+    expect(await t.platform.store.channels.attachments.file(id)).toBeUndefined();
   });
 });

@@ -146,4 +146,30 @@ describe.each(engines)("fetching customers' attachments on $name", (engine) => {
       texts.map((text) => [text, undefined]),
     );
   });
+
+  it('lets one process fetch a file at a time, and a dead one’s claim be taken over, stored once', async () => {
+    await connect();
+    telegram().send(bot.username, anna, { type: 'photo', caption: 'Claimed' });
+    await ops.next<ChatMessage>('chat:message', (m) => m.text === '[photo] Claimed');
+    const attachments = t.platform.store.channels.attachments;
+    const claim = (by: string) => {
+      const now = suite.stage.clock().getTime();
+      return attachments.claim({ now, by, staleBefore: now - 60_000, limit: 10 });
+    };
+    const [first] = await claim('process A');
+    if (!first) throw new Error('nothing to claim');
+    expect(await claim('process B')).toEqual([]);
+    // A dies mid-fetch; once its claim is older than the lease, B takes it.
+    suite.stage.clock.advance(60_000);
+    const [again] = await claim('process B');
+    expect(again).toMatchObject({ id: first.id, attempts: 2 });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const stored = { status: 'stored', bytes, contentType: 'image/png', at: 1 } as const;
+    expect(await attachments.settle(first.id, 'process B', stored)).toMatchObject({
+      status: 'stored',
+    });
+    // A's late answer changes nothing.
+    expect(await attachments.settle(first.id, 'process A', stored)).toBeUndefined();
+    expect(await claim('process C')).toEqual([]);
+  });
 });
