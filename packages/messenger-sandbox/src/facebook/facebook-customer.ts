@@ -24,8 +24,8 @@ export function personWrites(
 }
 
 /**
- * Adds the person's message (`shown` on the page) to the thread and queues its `messages`
- * event, `message` with its new `mid`.
+ * Adds the person's message (`shown` on the page; `media`, the URL of its file) to the thread
+ * and queues its `messages` event, `message` with its new `mid`.
  */
 export function personSends(
   facebook: FacebookState,
@@ -33,6 +33,7 @@ export function personSends(
   person: FacebookPerson,
   shown: string,
   message: Record<string, unknown>,
+  media?: string,
 ): FacebookChatMessage {
   const thread = facebook.thread(state, person);
   const now = facebook.clock().getTime();
@@ -42,6 +43,7 @@ export function personSends(
     mid: facebook.newMid(),
     text: shown,
     timestamp: now,
+    ...(media ? { media } : {}),
   };
   thread.messages.push(entry);
   facebook.emit({ type: 'message', page: state.page.id, psid: person.psid, entry });

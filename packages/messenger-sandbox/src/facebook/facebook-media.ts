@@ -90,8 +90,13 @@ export function personSendsMedia(
     case 'contact':
       throw new ControlError(400, 'invalid', 'Messenger has no contact cards to send', 'type');
   }
-  return personSends(facebook, state, person, shown, {
-    attachments: [attachment],
-    ...(sticker !== undefined ? { sticker_id: sticker } : {}),
-  });
+  const url = (attachment.payload as { url?: string }).url;
+  return personSends(
+    facebook,
+    state,
+    person,
+    shown,
+    { attachments: [attachment], ...(sticker !== undefined ? { sticker_id: sticker } : {}) },
+    url,
+  );
 }

@@ -85,6 +85,7 @@ export function userSendsMedia(
     token: viber.newToken(),
     text: shown,
     timestamp: viber.clock().getTime(),
+    ...(typeof message.media === 'string' ? { media: message.media } : {}),
   };
   chat.messages.push(entry);
   viber.emit({ type: 'message', bot: state.bot.uri, userId: chat.user.id, entry });
