@@ -21,7 +21,7 @@ import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts
 import { createChat } from './chat-helpers.ts';
 import { signInToConsole } from './harness.ts';
 import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
-import { conversation } from './telegram-helpers.ts';
+import { conversation, customerLog, customerPage } from './telegram-helpers.ts';
 
 const VERIFY_TOKEN = 'e2e-attachments-verify';
 
@@ -165,6 +165,21 @@ describe('customers’ photos and files in the console', () => {
     sandbox.facebook.send(page, fyodor, { type: 'sticker' });
     await photoShown(/^Photo from Fyodor/);
     await expect.poll(texts).toEqual(['A photo from Messenger', '[photo]', '[sticker]']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('carries what a customer sends with the sandbox page’s buttons: a photo and a location', async () => {
+    const customer = await customerPage(messengers.stage.browser, sandbox, telegramBot, 'Maria');
+    const samples = customer.getByRole('group', { name: 'Or send a sample' });
+    await samples.getByRole('button', { name: 'Photo' }).click();
+    await customerLog(customer).getByText('[photo]').waitFor();
+    await samples.getByRole('button', { name: 'Location' }).click();
+    await console.locator('.conversation-row', { hasText: 'Maria Petrova' }).click();
+    await photoShown('Photo from Maria Petrova');
+    await conversation(console)
+      .getByRole('link', { name: /openstreetmap\.org/ })
+      .waitFor();
+    await customer.context().close();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
-/** Back to 038. */
+/** Drops the table again. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('chat_attachments').execute();
 }
