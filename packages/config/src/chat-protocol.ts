@@ -163,6 +163,36 @@ export interface ChatMessage {
   channel?: Messenger;
   /** A reply to a messenger, for the console: how its delivery stands. */
   delivery?: MessageDelivery;
+  /** A customer's photos and files from a messenger, for the console only (staff may fetch them). */
+  attachments?: MessageAttachment[];
+}
+
+/**
+ * A photo or file a customer sent through a messenger: fetched into the platform after its
+ * message (`pending`), then `stored` (served to staff at `/v1/chat/attachments/<id>`) or
+ * `failed` with the reason.
+ */
+export interface MessageAttachment {
+  id: string;
+  /** `image`: shown inline; `file`: offered for download. */
+  kind: 'image' | 'file';
+  /** The file's name as the customer's messenger gave it, if it did. */
+  name: string | null;
+  status: 'pending' | 'stored' | 'failed';
+  /** What the bytes are, once stored. */
+  contentType?: string;
+  /** Bytes, once stored. */
+  size?: number;
+  /** Why it failed, in words the operator reads. */
+  error?: string;
+}
+
+/** Platform → operator `chat:attachment`: a customer's attachment was stored or failed. */
+export interface ChatAttachmentUpdate {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  attachment: MessageAttachment;
 }
 
 /** Where a customer writes from: the site chat or a messenger. */

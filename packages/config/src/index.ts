@@ -53,6 +53,7 @@ export {
 } from './chat-distribution';
 export type {
   ChatAck,
+  ChatAttachmentUpdate,
   ChatAuth,
   ChatAuthor,
   ChatChannel,
@@ -69,6 +70,7 @@ export type {
   ConversationStatus,
   ConversationSummary,
   ConversationTyping,
+  MessageAttachment,
   MessageDelivery,
   Messenger,
   VisitorConversation,

@@ -5,6 +5,7 @@
  * opened conversation for what came after its last `seq`, and a `seq` gap asks the same.
  */
 import type {
+  ChatAttachmentUpdate,
   ChatDelivery,
   ChatMessage,
   ConversationDetail,
@@ -141,12 +142,15 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
       dispatch({ type: 'readByVisitor', conversationId, upToSeq });
     const onDelivery = ({ conversationId, seq, delivery }: ChatDelivery) =>
       dispatch({ type: 'delivery', conversationId, seq, delivery });
+    const onAttachment = ({ conversationId, seq, attachment }: ChatAttachmentUpdate) =>
+      dispatch({ type: 'attachment', conversationId, seq, attachment });
     socket.on('connect', load);
     socket.on('chat:conversation', onConversation);
     socket.on('chat:message', onMessage);
     socket.on('chat:typing', onTyping);
     socket.on('chat:read', onRead);
     socket.on('chat:delivery', onDelivery);
+    socket.on('chat:attachment', onAttachment);
     if (socket.connected) void load();
     return () => {
       for (const timer of typingTimers.values()) clearTimeout(timer);
@@ -156,6 +160,7 @@ export function useChatInbox(socket: Socket, events: InboxEvents): InboxConnecti
       socket.off('chat:typing', onTyping);
       socket.off('chat:read', onRead);
       socket.off('chat:delivery', onDelivery);
+      socket.off('chat:attachment', onAttachment);
     };
   }, [socket]);
 

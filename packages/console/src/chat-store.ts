@@ -9,6 +9,7 @@ import type {
   ChatPeer,
   ConversationDetail,
   ConversationSummary,
+  MessageAttachment,
   MessageDelivery,
 } from '@frontdesk/config';
 
@@ -71,6 +72,7 @@ export type InboxAction =
   | { type: 'failed'; conversationId: string; clientId: string; error: string }
   | { type: 'retrying'; conversationId: string; clientId: string }
   | { type: 'delivery'; conversationId: string; seq: number; delivery: MessageDelivery }
+  | { type: 'attachment'; conversationId: string; seq: number; attachment: MessageAttachment }
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'readByVisitor'; conversationId: string; upToSeq: number }
   | { type: 'readSent'; conversationId: string; upToSeq: number };
@@ -95,18 +97,47 @@ const emptyThread: Thread = {
 
 /**
  * `messages` merged into `known`: one per `seq` (the first copy wins, but for a reply's delivery
- * to a messenger, which only moves on), ascending.
+ * to a messenger and a customer's attachments, which only move on), ascending.
  */
 function mergeMessages(known: ChatMessage[], messages: ChatMessage[]): ChatMessage[] {
   const bySeq = new Map(known.map((m) => [m.seq, m]));
   let added = false;
   for (const message of messages) {
     const held = bySeq.get(message.seq);
-    if (held && !deliveryMoved(held.delivery, message.delivery)) continue;
-    bySeq.set(message.seq, held ? { ...held, delivery: message.delivery } : message);
+    if (!held) {
+      bySeq.set(message.seq, message);
+      added = true;
+      continue;
+    }
+    const delivery = deliveryMoved(held.delivery, message.delivery);
+    const attachments = (message.attachments ?? []).reduce<ChatMessage | undefined>(
+      (moved, attachment) => withAttachment(moved ?? held, attachment) ?? moved,
+      undefined,
+    );
+    if (!delivery && !attachments) continue;
+    bySeq.set(message.seq, {
+      ...(attachments ?? held),
+      ...(delivery ? { delivery: message.delivery } : {}),
+    });
     added = true;
   }
   return added ? [...bySeq.values()].sort((a, b) => a.seq - b.seq) : known;
+}
+
+/**
+ * `message` with `attachment` settled, or undefined when that is no news: an attachment only
+ * moves from pending to stored or failed.
+ */
+function withAttachment(
+  message: ChatMessage,
+  attachment: MessageAttachment,
+): ChatMessage | undefined {
+  const held = message.attachments?.find((a) => a.id === attachment.id);
+  if (held && (held.status !== 'pending' || attachment.status === 'pending')) return undefined;
+  const attachments = held
+    ? (message.attachments ?? []).map((a) => (a === held ? attachment : a))
+    : [...(message.attachments ?? []), attachment];
+  return { ...message, attachments };
 }
 
 /** Whether `next` is news over `held`: a pending delivery only ever becomes sent or failed. */
@@ -256,6 +287,13 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
             m === held ? { ...m, delivery: action.delivery } : m,
           ),
         };
+      });
+    case 'attachment':
+      return updateThread(state, action.conversationId, (thread) => {
+        const held = thread.messages.find((m) => m.seq === action.seq);
+        const moved = held && withAttachment(held, action.attachment);
+        if (!moved) return thread;
+        return { ...thread, messages: thread.messages.map((m) => (m === held ? moved : m)) };
       });
     case 'typing':
       return updateThread(state, action.conversationId, (thread) =>

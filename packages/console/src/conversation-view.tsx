@@ -9,6 +9,7 @@ import { linkify, typingSignal } from '@frontdesk/core';
 import { dateLocale, useErrorText, useLanguage } from '@frontdesk/staff';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandOverChoice } from './api';
+import { AttachmentView } from './attachment-view';
 import { ChannelBadge } from './channel-badge';
 import type { InboxConnection } from './chat-connection';
 import { type PendingMessage, type Thread, visitorName } from './chat-store';
@@ -92,6 +93,9 @@ function StoredMessage({
         )}
       </p>
       <p class="text">{linkify(message.text)}</p>
+      {message.attachments?.map((attachment) => (
+        <AttachmentView key={attachment.id} attachment={attachment} visitor={visitor} />
+      ))}
     </article>
   );
 }

@@ -37,6 +37,47 @@ describe('the inbox store', () => {
     expect(lastSeq(thread(state))).toBe(5);
   });
 
+  it("settles a customer's attachment once, from the event or a resync, never back", () => {
+    const photo = message(2, {
+      channel: 'viber',
+      attachments: [{ id: 'a1', kind: 'image', name: null, status: 'pending' }],
+    });
+    const stored = {
+      id: 'a1',
+      kind: 'image',
+      name: null,
+      status: 'stored',
+      contentType: 'image/png',
+      size: 10,
+    } as const;
+    const attachmentsOf = (state: InboxState) => thread(state)?.messages[1]?.attachments;
+    const told = run(opened(message(1), photo), {
+      type: 'attachment',
+      conversationId: 'c1',
+      seq: 2,
+      attachment: stored,
+    });
+    expect(attachmentsOf(told)).toEqual([stored]);
+    // A late copy of the pending message changes nothing.
+    expect(inboxReducer(told, { type: 'messages', conversationId: 'c1', messages: [photo] })).toBe(
+      told,
+    );
+    // A resync that reads it failed settles one still pending.
+    const failed = {
+      id: 'a1',
+      kind: 'image',
+      name: null,
+      status: 'failed',
+      error: 'Gone.',
+    } as const;
+    const resynced = run(opened(message(1), photo), {
+      type: 'messages',
+      conversationId: 'c1',
+      messages: [{ ...photo, attachments: [failed] }],
+    });
+    expect(attachmentsOf(resynced)).toEqual([failed]);
+  });
+
   it("moves a reply's delivery to a messenger on, never back", () => {
     const reply = message(2, {
       author: 'operator',

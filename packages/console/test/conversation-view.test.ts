@@ -306,6 +306,42 @@ describe('a conversation', () => {
     ).toBe('#/contacts?contact=k1');
   });
 
+  it('shows a customer’s photo from the platform, a file to download, and one coming or failed', async () => {
+    const evil = XSS_CORPUS[0] ?? '';
+    await view({
+      conversation: summary({ visitor: { ...summary().visitor, name: 'Anna Petrova' } }),
+      thread: thread({
+        messages: [
+          message(1, {
+            channel: 'telegram',
+            text: '[photo] This one?',
+            attachments: [
+              { id: 'a1', kind: 'image', name: null, status: 'stored', contentType: 'image/png' },
+            ],
+          }),
+          message(2, {
+            channel: 'telegram',
+            text: `[file ${evil}]`,
+            attachments: [
+              { id: 'a2', kind: 'file', name: evil, status: 'stored', size: 2048 },
+              { id: 'a3', kind: 'image', name: null, status: 'pending' },
+              { id: 'a4', kind: 'file', name: 'b.pdf', status: 'failed', error: 'Too large.' },
+            ],
+          }),
+        ],
+      }),
+    });
+    const photo = screen.getByRole('img', { name: 'Photo from Anna Petrova' });
+    expect(photo.getAttribute('src')).toBe('/v1/chat/attachments/a1');
+    const file = screen.getByRole('link', { name: `${evil} (2 KB), download` });
+    expect(file.getAttribute('href')).toBe('/v1/chat/attachments/a2');
+    expect(file.getAttribute('download')).toBe(evil);
+    expect(screen.getByText('The photo is on its way…')).toBeTruthy();
+    expect(screen.getByText('The file did not arrive: Too large.')).toBeTruthy();
+    // The hostile name is text: the one image is the photo.
+    expect(screen.getAllByRole('img')).toEqual([photo]);
+  });
+
   it('renders hostile message texts, operator names and visitor names as text', async () => {
     for (const evil of XSS_CORPUS) {
       const { container, messages } = await view({

@@ -17,6 +17,8 @@ export {
 } from './facebook/facebook-sandbox';
 export { PAGE_POLICY } from './front-server';
 export { type LocalCa, localCa } from './local-ca';
+export type { CustomerMedia } from './media/customer-media';
+export { sampleDocument, samplePicture } from './media/sample-files';
 export {
   type MessengerSandbox,
   type SandboxOptions,

@@ -107,6 +107,12 @@ export interface PlatformEnv {
    * dies, another takes its bots over at most this much later. Its long polls are shorter.
    */
   channelLeaseMs: number;
+  /**
+   * The largest photo or file of a customer's the platform fetches and keeps
+   * (ATTACHMENT_MAX_BYTES, default 20 MB: the most Telegram gives a bot); a larger one is marked
+   * failed, with the reason, and never read whole.
+   */
+  attachmentMaxBytes: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -143,7 +149,8 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits,
  * TELEGRAM_API_URL, VIBER_API_URL, FACEBOOK_GRAPH_URL, FACEBOOK_APP_ID, FACEBOOK_APP_SECRET,
- * FACEBOOK_VERIFY_TOKEN, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE and CHANNEL_LEASE_MS.
+ * FACEBOOK_VERIFY_TOKEN, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE, CHANNEL_LEASE_MS and
+ * ATTACHMENT_MAX_BYTES.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -197,6 +204,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
       ? baseUrl(env.MESSENGER_LINK_BASE, 'MESSENGER_LINK_BASE')
       : undefined,
     channelLeaseMs: Math.max(3_000, integer('CHANNEL_LEASE_MS', env.CHANNEL_LEASE_MS, 60_000)),
+    attachmentMaxBytes: Math.max(
+      1,
+      integer('ATTACHMENT_MAX_BYTES', env.ATTACHMENT_MAX_BYTES, 20 * 1024 * 1024),
+    ),
   };
 }
 

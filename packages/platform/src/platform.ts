@@ -12,6 +12,7 @@ import {
   DEFAULT_CHANNEL_TUNING,
   leaseTuning,
   missedNotice,
+  registerAttachmentRoute,
   registerFacebookStatus,
   registerFacebookWebhook,
   registerTelegramStatus,
@@ -53,6 +54,7 @@ export interface Platform {
     | 'callbacksSettled'
     | 'fireAutoReplies'
     | 'deliverReplies'
+    | 'fetchAttachments'
     | 'sendOutbox'
     | 'endExpiredSessions'
     | 'distributeChats'
@@ -201,6 +203,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     chatFeed: chat,
     limiter: ctx.limiters.chatMessage,
     ops: io.of('/ops'),
+    attachmentMaxBytes: env.attachmentMaxBytes,
     claim,
     tuning: {
       ...DEFAULT_CHANNEL_TUNING,
@@ -228,6 +231,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     env.facebookGraphUrl,
   );
   registerFacebookStatus(app, ctx);
+  registerAttachmentRoute(app, ctx);
   channels.subscribe((event) => {
     if (event.type === 'error') app.log.warn(`${event.credential}: ${event.error}`);
   });
@@ -296,6 +300,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       callbacksSettled: workers.callbacksSettled,
       fireAutoReplies: workers.fireAutoReplies,
       deliverReplies: workers.deliverReplies,
+      fetchAttachments: workers.fetchAttachments,
       sendOutbox: workers.sendOutbox,
       endExpiredSessions: workers.endExpiredSessions,
       distributeChats: workers.distributeChats,

@@ -1,7 +1,7 @@
 /**
  * The platform's background work: ringing due callback orders, firing due chat auto-replies,
  * the distributing chat groups' turns, telling consoles what became missed, delivering replies to
- * messengers (and noticing bots connected since), sending the outbox and cutting `/ops` sockets
+ * messengers (and noticing bots connected since), fetching the customers' photos and files, sending the outbox and cutting `/ops` sockets
  * whose session expired, on an interval, one pass at a time. Every process runs them; the database
  * decides which process takes each task, auto-reply and message (see due-tasks.ts,
  * chat-auto-replies.ts and outbox.ts), so each fires once.
@@ -37,6 +37,8 @@ export interface Workers {
   fireAutoReplies(): Promise<number>;
   /** Delivers the replies to messengers due now; resolves to how many attempts it made. */
   deliverReplies(): Promise<number>;
+  /** Fetches the customers' attachments due now; resolves to how many attempts it made. */
+  fetchAttachments(): Promise<number>;
   /** Sends the outbox messages due now; resolves to how many it handled. */
   sendOutbox(): Promise<number>;
   /** A turn of the distributing chat groups with work now; how many conversations moved. */
@@ -65,7 +67,7 @@ export function startWorkers(
   log: (error: unknown) => void,
   chat: ChatFeed,
   chats: Pick<Workers, 'distributeChats' | 'noticeMissed'>,
-  channels?: Pick<Channels, 'deliver' | 'refreshDue'>,
+  channels?: Pick<Channels, 'deliver' | 'fetchAttachments' | 'refreshDue'>,
   dial?: (claim: { by: string; leaseMs: number }) => AutoCallbacks,
 ): Workers {
   const claim = { by: timing.by ?? claimerId(), leaseMs: timing.leaseMs };
@@ -75,6 +77,7 @@ export function startWorkers(
   const autoReplies = () => fireAutoReplies(ctx.store, ctx.clock, chat, claim.by);
   const endExpiredSessions = () => ctx.opsSessions.endExpired(ctx.clock().getTime());
   const deliverReplies = async () => (channels ? channels.deliver() : 0);
+  const fetchAttachments = async () => (channels ? channels.fetchAttachments() : 0);
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -96,6 +99,7 @@ export function startWorkers(
         await chats.distributeChats().catch(log);
         await chats.noticeMissed().catch(log);
         await deliverReplies().catch(log);
+        await fetchAttachments().catch(log);
         await channels?.refreshDue().catch(log);
         await send().catch(log);
       } while (again && !stopped);
@@ -110,6 +114,7 @@ export function startWorkers(
     callbacksSettled: async () => callbacks?.settled(),
     fireAutoReplies: autoReplies,
     deliverReplies,
+    fetchAttachments,
     sendOutbox: send,
     distributeChats: chats.distributeChats,
     noticeMissed: chats.noticeMissed,

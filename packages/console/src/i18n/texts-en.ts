@@ -207,6 +207,13 @@ export const consoleTextsEn = {
       `not delivered to ${channel}${error ? `: ${error}` : ''}`,
     delivered: (channel: string) => `delivered to ${channel}`,
     sendingTo: (channel: string) => `sending to ${channel}…`,
+    photoFrom: (visitor: string, name: string | null) =>
+      `Photo from ${visitor}${name ? `: ${name}` : ''}`,
+    file: (name: string | null, size: string) => `${name ?? 'File'} (${size}), download`,
+    attachmentComing: (image: boolean): string =>
+      image ? 'The photo is on its way…' : 'The file is on its way…',
+    attachmentFailed: (image: boolean, error: string | null) =>
+      `${image ? 'The photo' : 'The file'} did not arrive${error ? `: ${error}` : ''}`,
     log: (visitor: string) => `Messages with ${visitor}`,
     noMessages: 'No messages yet.',
     send: 'Send',

@@ -188,6 +188,11 @@ export const consoleTextsRu: ConsoleTexts = {
     notDelivered: (channel, error) => `не доставлено в ${channel}${error ? `: ${error}` : ''}`,
     delivered: (channel) => `доставлено в ${channel}`,
     sendingTo: (channel) => `отправляем в ${channel}…`,
+    photoFrom: (visitor, name) => `Фото от ${visitor}${name ? `: ${name}` : ''}`,
+    file: (name, size) => `${name ?? 'Файл'} (${size}), скачать`,
+    attachmentComing: (image) => (image ? 'Фото загружается…' : 'Файл загружается…'),
+    attachmentFailed: (image, error) =>
+      `${image ? 'Фото' : 'Файл'} не получен${image ? 'о' : ''}${error ? `: ${error}` : ''}`,
     log: (visitor) => `Сообщения с ${visitor}`,
     noMessages: 'Сообщений пока нет.',
     send: 'Отправить',

@@ -1,12 +1,13 @@
 /**
  * The control API of the sandbox's Facebook (`/control/facebook/…`), for the page and for tests
- * in another process: the app's webhook (the Dashboard), pages, people, a person's message,
+ * in another process: the app's webhook (the Dashboard), pages, people, a person's message (text or media),
  * quick-reply tap and m.me opening, the thread's events as a stream, and the faults.
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { parseInput } from '../control-error';
 import { openEventStream } from '../event-stream';
+import type { CustomerMedia } from '../media/customer-media';
 import type { FacebookSandbox } from './facebook-sandbox';
 import type { FacebookState } from './facebook-state';
 
@@ -50,6 +51,10 @@ export function registerFacebookControl(
     const { page, person } = threadOf(request.params);
     const { text } = parseInput(v.object({ text: v.string('text must be text') }), request.body);
     return reply.code(201).send(sandbox.write(page.page, person, text));
+  });
+  app.post('/control/facebook/pages/:page/threads/:psid/media', async (request, reply) => {
+    const { page, person } = threadOf(request.params);
+    return reply.code(201).send(sandbox.send(page.page, person, request.body as CustomerMedia));
   });
   app.post('/control/facebook/pages/:page/threads/:psid/taps', async (request, reply) => {
     const { page, person } = threadOf(request.params);

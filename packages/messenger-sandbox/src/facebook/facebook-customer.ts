@@ -17,14 +17,33 @@ export function personWrites(
   payload?: string,
 ): FacebookChatMessage {
   if (text.trim() === '') throw new ControlError(400, 'invalid', 'text must not be empty', 'text');
+  return personSends(facebook, state, person, text, {
+    text,
+    ...(payload !== undefined ? { quick_reply: { payload } } : {}),
+  });
+}
+
+/**
+ * Adds the person's message (`shown` on the page; `media`, the URL of its file) to the thread
+ * and queues its `messages` event, `message` with its new `mid`.
+ */
+export function personSends(
+  facebook: FacebookState,
+  state: PageState,
+  person: FacebookPerson,
+  shown: string,
+  message: Record<string, unknown>,
+  media?: string,
+): FacebookChatMessage {
   const thread = facebook.thread(state, person);
   const now = facebook.clock().getTime();
   thread.lastCustomerAt = now;
   const entry: FacebookChatMessage = {
     sender: 'customer',
     mid: facebook.newMid(),
-    text,
+    text: shown,
     timestamp: now,
+    ...(media ? { media } : {}),
   };
   thread.messages.push(entry);
   facebook.emit({ type: 'message', page: state.page.id, psid: person.psid, entry });
@@ -32,11 +51,7 @@ export function personWrites(
     sender: { id: person.psid },
     recipient: { id: state.page.id },
     timestamp: now,
-    message: {
-      mid: entry.mid,
-      text,
-      ...(payload !== undefined ? { quick_reply: { payload } } : {}),
-    },
+    message: { mid: entry.mid, ...message },
   });
   return entry;
 }

@@ -36,6 +36,8 @@ export interface FacebookChatMessage {
   /** Epoch milliseconds. */
   timestamp: number;
   quickReplies?: { title: string; payload: string }[];
+  /** A person's file's URL (an image's, a file's), as the attachment carried it. */
+  media?: string;
   /** The tag the page sent it with, if any. */
   tag?: string;
 }

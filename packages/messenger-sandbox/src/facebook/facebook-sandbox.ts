@@ -8,12 +8,15 @@ import type { FastifyInstance } from 'fastify';
 import { createApiListener, type Outage } from '../api-listener';
 import type { Clock } from '../clock';
 import { ControlError } from '../control-error';
+import type { CustomerMedia } from '../media/customer-media';
+import { registerMediaRoute } from '../media/media-route';
 import { startPostLoop } from '../post-loop';
 import { waitForEvent as waitFor } from '../wait-for-event';
 import { isHttps, webhookAgent } from '../webhook-post';
 import { registerFacebookControl } from './facebook-control-routes';
 import { personOpens, personTaps, personWrites } from './facebook-customer';
 import { registerGraphApi } from './facebook-graph';
+import { personSendsMedia } from './facebook-media';
 import type {
   FacebookChatMessage,
   FacebookEvent,
@@ -62,6 +65,8 @@ export interface FacebookSandbox {
   createPage(input: { name: string; username: string; humanAgent?: boolean }): FacebookPage;
   person(input: { name: string; psid?: string }): FacebookPerson;
   write(page: FacebookPageRef, person: FacebookPerson, text: string): FacebookChatMessage;
+  /** The person sends a photo, a file, a sticker, a location or a voice message. */
+  send(page: FacebookPageRef, person: FacebookPerson, media: CustomerMedia): FacebookChatMessage;
   tap(page: FacebookPageRef, psid: string, payload: string): FacebookChatMessage;
   open(page: FacebookPageRef, person: FacebookPerson, ref?: string): void;
   messages(page: FacebookPageRef, psid: string): FacebookChatMessage[];
@@ -101,6 +106,7 @@ export async function startFacebook(
     rateLimited: () => setup.clock().getTime() < limitedUntil,
     unavailable,
   });
+  registerMediaRoute(listener.app, facebook.files);
   const graphUrl = await listener.start();
   let stopDeliveries: (() => void) | undefined;
   const deliver = (url: string) => {
@@ -185,6 +191,8 @@ export async function startFacebook(
     createPage: (input) => facebook.createPage(input),
     person: (input) => facebook.person(input),
     write: (page, person, text) => personWrites(facebook, facebook.page(page), person, text),
+    send: (page, person, media) =>
+      personSendsMedia(facebook, facebook.page(page), person, media, graphUrl),
     tap: (page, psid, payload) => personTaps(facebook, facebook.page(page), psid, payload),
     open: (page, person, ref) => personOpens(facebook, facebook.page(page), person, ref),
     messages: (page, psid) => [...(facebook.page(page).threads.get(psid)?.messages ?? [])],

@@ -3,10 +3,12 @@
  * set it), its pages and which of them subscribed the app, each page's threads, and the events
  * waiting for the webhook.
  */
+
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import type { Clock } from '../clock';
 import { ControlError, notFound, parseInput } from '../control-error';
+import { MediaFiles } from '../media/media-files';
 import type {
   FacebookApp,
   FacebookChatMessage,
@@ -55,6 +57,8 @@ export class FacebookState {
   /** Events waiting for the app's webhook: the page and the messaging item. */
   readonly pending: { pageId: string; item: Record<string, unknown> }[] = [];
   kick?: () => void;
+  /** The files people sent, served at their CDN URLs. */
+  readonly files = new MediaFiles();
 
   constructor(
     readonly clock: Clock,

@@ -1,5 +1,6 @@
 /**
- * The Bot API at `/bot<token>/<method>`: GET or POST, parameters in the query string, a JSON
+ * The Bot API at `/bot<token>/<method>` (and the files getFile points to, at
+ * `/file/bot<token>/<path>`): GET or POST, parameters in the query string, a JSON
  * body or a form body; method names in any case. Answers `{ ok: true, result }` or
  * `{ ok: false, error_code, description, parameters? }` with the error code as HTTP status.
  */
@@ -7,6 +8,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { BotApiError, badRequest, notFound, unauthorized } from './api-error';
 import { answerCallbackQuery } from './methods/answer-callback-query';
 import { editMessageReplyMarkup } from './methods/edit-message-reply-markup';
+import { getFile } from './methods/get-file';
 import { getMe } from './methods/get-me';
 import { getUpdates } from './methods/get-updates';
 import { Described, type Method, type MethodCall } from './methods/method-call';
@@ -22,6 +24,7 @@ const METHODS: Record<string, Method> = Object.fromEntries(
   Object.entries({
     getMe,
     getUpdates,
+    getFile,
     setWebhook,
     deleteWebhook,
     getWebhookInfo,
@@ -59,6 +62,16 @@ export function registerBotApi(app: FastifyInstance, context: BotApiContext): vo
     return reply.code(failure.code).send(failure.toJSON());
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFound().toJSON()));
+  // The file download getFile points to: only the bot the file was sent to gets it.
+  app.get('/file/:bot/*', async (request, reply) => {
+    const path = request.params as { bot: string; '*': string };
+    if (!path.bot.startsWith('bot')) throw notFound();
+    const state = tokenOwner(context.telegram, path.bot.slice(3));
+    const id = /^(?:photos|documents)\/file_([0-9a-f]+)\.\w+$/.exec(path['*'])?.[1];
+    const file = id ? context.telegram.files.get(id) : undefined;
+    if (!file || file.owner !== String(state.bot.id)) throw notFound();
+    return reply.type('application/octet-stream').send(file.bytes);
+  });
   app.route({
     method: ['GET', 'POST'],
     url: '/:bot/:method',

@@ -1,12 +1,14 @@
 /**
  * The control API of the sandbox's Telegram (`/control/telegram/…`), for the page and for tests
- * in another process: bots, customers, chats and their messages, a customer's message, deep-link
+ * in another process: bots, customers, chats and their messages, a customer's message (text, or
+ * media: a photo, file, sticker, location, contact, voice), deep-link
  * start or button press, blocking, the chat's events as a stream, and the faults.
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { parseInput } from '../control-error';
 import { openEventStream } from '../event-stream';
+import type { CustomerMedia } from '../media/customer-media';
 import type { TelegramSandbox } from './telegram-sandbox';
 import type { TelegramState } from './telegram-state';
 
@@ -68,6 +70,12 @@ export function registerControlRoutes(
     const { bot, chatId } = chatOf(request.params);
     const { text } = parseInput(TextBody, request.body);
     return reply.code(201).send(sandbox.write(bot, telegram.knownCustomer(chatId), text));
+  });
+  app.post('/control/telegram/bots/:bot/chats/:chatId/media', async (request, reply) => {
+    const { bot, chatId } = chatOf(request.params);
+    return reply
+      .code(201)
+      .send(sandbox.send(bot, telegram.knownCustomer(chatId), request.body as CustomerMedia));
   });
   app.post('/control/telegram/bots/:bot/chats/:chatId/start', async (request, reply) => {
     const { bot, chatId } = chatOf(request.params);

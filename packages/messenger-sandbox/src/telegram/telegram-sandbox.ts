@@ -6,6 +6,7 @@ import type { CallbackQuery, Message, WebhookInfo } from '@grammyjs/types';
 import type { FastifyInstance } from 'fastify';
 import { createApiListener, type Outage } from '../api-listener';
 import type { Clock } from '../clock';
+import type { CustomerMedia } from '../media/customer-media';
 import { waitForEvent as waitFor } from '../wait-for-event';
 import { registerBotApi } from './bot-api';
 import { registerControlRoutes } from './control-routes';
@@ -15,6 +16,7 @@ import { getWebhookInfo } from './methods/webhook-methods';
 import type { ChatMessage, ChatSummary, Customer, SandboxBot, TelegramEvent } from './model';
 import { Params } from './params';
 import { RateLimits } from './rate-limits';
+import { customerSendsMedia } from './telegram-media';
 import { type BotRef, TelegramState } from './telegram-state';
 import { WebhookDeliveries } from './webhook-delivery';
 
@@ -64,6 +66,8 @@ export interface TelegramSandbox {
   customer(input: CustomerFields): Customer;
   /** The customer writes to the bot. */
   write(bot: BotRef, customer: Customer, text: string): Message;
+  /** The customer sends a photo, a file, a sticker, a location, a contact or a voice message. */
+  send(bot: BotRef, customer: Customer, media: CustomerMedia): Message;
   /** The customer follows the bot's deep link and presses Start: `/start <payload>`. */
   start(bot: BotRef, customer: Customer, payload?: string): Message;
   /** The customer presses the inline button carrying `data` under the bot's message. */
@@ -168,6 +172,8 @@ export async function startTelegram(
     bots: () => telegram.allBots(),
     customer: (input) => telegram.customer(input),
     write: (bot, customer, text) => customerWrites(telegram, telegram.bot(bot), customer, text),
+    send: (bot, customer, media) =>
+      customerSendsMedia(telegram, telegram.bot(bot), customer, media),
     start: (bot, customer, payload) =>
       customerStarts(telegram, telegram.bot(bot), customer, payload),
     press: (bot, chatId, messageId, data) =>

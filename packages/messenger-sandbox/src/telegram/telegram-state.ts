@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Chat, User } from '@grammyjs/types';
 import type { Clock } from '../clock';
 import { ControlError, notFound, parseInput } from '../control-error';
+import { MediaFiles } from '../media/media-files';
 import type { BotApiError } from './api-error';
 import { BotInput, type CustomerFields, CustomerInput } from './inputs';
 import type { ChatMessage, Customer, SandboxBot, TelegramEvent } from './model';
@@ -56,6 +57,8 @@ export class TelegramState {
   private nextBotId = FIRST_BOT_ID;
   private nextCustomerId = FIRST_CUSTOMER_ID;
   private nextCallbackQuery = 1;
+  /** The files customers sent, for getFile and the file download. */
+  readonly files = new MediaFiles();
 
   constructor(readonly clock: Clock) {}
 

@@ -1,12 +1,13 @@
 /**
  * The control API of the sandbox's Viber (`/control/viber/…`), for the page and for tests in
- * another process: bots, users, a user's opening, message, button press and subscription, the
+ * another process: bots, users, a user's opening, message (text or media), button press and subscription, the
  * chat's events as a stream, and the faults.
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { parseInput } from '../control-error';
 import { openEventStream } from '../event-stream';
+import type { CustomerMedia } from '../media/customer-media';
 import type { ViberSandbox } from './viber-sandbox';
 import type { ViberState } from './viber-state';
 
@@ -54,6 +55,10 @@ export function registerViberControl(
     const { bot, user } = chatOf(request.params);
     const { text } = parseInput(TextBody, request.body);
     return reply.code(201).send(sandbox.write(bot, user, text));
+  });
+  app.post('/control/viber/bots/:bot/chats/:userId/media', async (request, reply) => {
+    const { bot, user } = chatOf(request.params);
+    return reply.code(201).send(sandbox.send(bot, user, request.body as CustomerMedia));
   });
   app.post('/control/viber/bots/:bot/chats/:userId/open', async (request, reply) => {
     const { bot, user } = chatOf(request.params);

@@ -12,7 +12,7 @@ import type { ViberBotState, ViberChat, ViberState } from './viber-state';
 const MAX_USER_TEXT = 7000;
 
 /** The user as callbacks describe them. */
-function userOf(user: ViberUser) {
+export function userOf(user: ViberUser) {
   return {
     id: user.id,
     name: user.name,

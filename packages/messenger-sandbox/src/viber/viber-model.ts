@@ -47,6 +47,8 @@ export interface ViberChatMessage {
   text: string;
   /** Epoch milliseconds, as Viber's `timestamp`. */
   timestamp: number;
+  /** A customer's file's URL (a picture's, a file's), as the callback carried it. */
+  media?: string;
   /** The bot's `sender.name` of this message. */
   senderName?: string;
   keyboard?: ViberKeyboard;

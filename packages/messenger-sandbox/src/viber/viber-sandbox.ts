@@ -5,11 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import { createApiListener, type Outage } from '../api-listener';
 import type { Clock } from '../clock';
+import type { CustomerMedia } from '../media/customer-media';
+import { registerMediaRoute } from '../media/media-route';
 import { waitForEvent as waitFor } from '../wait-for-event';
 import { registerViberApi } from './viber-api';
 import { ViberCallbacks } from './viber-callbacks';
 import { registerViberControl } from './viber-control-routes';
 import { setSubscribed, userOpens, userPresses, userWrites } from './viber-customer';
+import { userSendsMedia } from './viber-media';
 import type { ViberChatMessage, ViberEvent, ViberSandboxBot, ViberUser } from './viber-model';
 import { type ViberBotRef, ViberState, type ViberUserFields } from './viber-state';
 
@@ -49,6 +52,8 @@ export interface ViberSandbox {
   /** The user opens the bot's chat, from a link with `context` or not. */
   open(bot: ViberBotRef, user: ViberUser, context?: string): void;
   write(bot: ViberBotRef, user: ViberUser, text: string): ViberChatMessage;
+  /** The user sends a photo, a file, a sticker, a location or a contact (Viber has no voice for bots). */
+  send(bot: ViberBotRef, user: ViberUser, media: CustomerMedia): ViberChatMessage;
   /** The user presses the reply button carrying `actionBody` of the keyboard shown. */
   press(bot: ViberBotRef, userId: string, actionBody: string): ViberChatMessage;
   setSubscribed(bot: ViberBotRef, user: ViberUser, subscribed: boolean): void;
@@ -107,6 +112,7 @@ export async function startViber(
     callbacks,
     rateLimited: () => setup.clock().getTime() < limitedUntil,
   });
+  registerMediaRoute(listener.app, viber.files);
   const apiUrl = await listener.start();
   const waitForEvent = (match: (event: ViberEvent) => boolean, timeoutMs = DEFAULT_WAIT_MS) =>
     waitFor((listener) => viber.subscribe(listener), match, timeoutMs, 'Viber');
@@ -133,6 +139,7 @@ export async function startViber(
     user: (input) => viber.user(input),
     open: (bot, user, context) => userOpens(viber, viber.bot(bot), user, context),
     write: (bot, user, text) => userWrites(viber, viber.bot(bot), user, text),
+    send: (bot, user, media) => userSendsMedia(viber, viber.bot(bot), user, media, apiUrl),
     press: (bot, userId, actionBody) => userPresses(viber, viber.bot(bot), userId, actionBody),
     setSubscribed: (bot, user, subscribed) =>
       setSubscribed(viber, viber.bot(bot), user, subscribed),

@@ -2,10 +2,12 @@
  * Everything the Viber sandbox holds, in memory: bots by token and URI, the users who write to
  * them, each bot's chats, webhook and callbacks waiting to be delivered; and the events.
  */
+
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import type { Clock } from '../clock';
 import { ControlError, notFound, parseInput } from '../control-error';
+import { MediaFiles } from '../media/media-files';
 import type { ViberChatMessage, ViberEvent, ViberSandboxBot, ViberUser } from './viber-model';
 
 /** A webhook as set_webhook left it. */
@@ -76,6 +78,9 @@ export class ViberState {
   private nextAccount = 5_000_001;
   // Real tokens are 64-bit: past 2^53, where a JSON number loses its last digits.
   private nextToken = 5_011_722_468_010_000_001n;
+
+  /** The files users sent, served at their media URLs. */
+  readonly files = new MediaFiles();
 
   constructor(readonly clock: Clock) {}
 

@@ -7,6 +7,7 @@ import type {
   ChatChannel,
   ChatContact,
   ChatRating,
+  MessageAttachment,
   MessageDelivery,
   Messenger,
   Receiver,
@@ -101,6 +102,8 @@ export interface StoredChatMessage {
   channel?: Messenger;
   /** A reply's delivery to a messenger, when src/chat/channels/ marked it (for the console). */
   delivery?: MessageDelivery;
+  /** A customer's photos and files from a messenger, when src/chat/channels/ marked it. */
+  attachments?: MessageAttachment[];
 }
 
 /**

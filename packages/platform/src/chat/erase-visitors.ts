@@ -1,7 +1,8 @@
 /**
  * The chat's part of erasing a person (contacts/erase-contact.ts): every message of the
  * conversations of their browsers reads as erased, the pages and hand-over notes go, their
- * messenger peers lose name, username and phone, and the chat's contact rows are deleted.
+ * messenger peers lose name, username and phone, their photos and files are deleted, and the
+ * chat's contact rows are deleted.
  */
 import type { Transaction } from 'kysely';
 import type { Tables } from '../storage/tables';
@@ -54,6 +55,11 @@ export async function eraseVisitorChats(
       .updateTable('conversations')
       .set({ page_url: null, page_title: null, transfer_note: null })
       .where('id', 'in', conversationIds)
+      .execute();
+    // Their photos and files go whole: a picture or a document is as personal as the text.
+    await withChannels(trx)
+      .deleteFrom('chat_attachments')
+      .where('conversation_id', 'in', conversationIds)
       .execute();
   }
   await channels

@@ -6,6 +6,7 @@ export { conversationAccess } from './access';
 export { fireAutoReplies } from './auto-replies';
 export { chatAutoRepliesRepository } from './auto-replies-store';
 export { registerAdminBotCheck } from './channels/admin-bot-check';
+export { registerAttachmentRoute } from './channels/attachments/attachment-route';
 export { channelStore } from './channels/channel-store';
 export type { ChannelStore } from './channels/channel-types';
 export {

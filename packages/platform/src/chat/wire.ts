@@ -36,6 +36,8 @@ export function wireMessage(message: StoredChatMessage, shown?: OperatorShown): 
     ...(message.channel ? { channel: message.channel } : {}),
     // The delivery is the console's business; the visitor never sees it.
     ...(message.delivery && !shown ? { delivery: message.delivery } : {}),
+    // Staff only: a visitor's tab (a hand-off's) gets the text and its placeholders.
+    ...(message.attachments?.length && !shown ? { attachments: message.attachments } : {}),
   };
 }
 

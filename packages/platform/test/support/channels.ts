@@ -48,23 +48,24 @@ export interface TelegramStage {
   close(): Promise<void>;
 }
 
-/** Starts the sandbox on a fresh test clock. */
-export async function telegramStage(): Promise<TelegramStage> {
+/** Starts the sandbox on a fresh test clock; `env` adds to the platforms' environment. */
+export async function telegramStage(env: NodeJS.ProcessEnv = {}): Promise<TelegramStage> {
   const clock = testClock('2026-03-04T07:00:00Z');
   const sandbox = await startMessengerSandbox({ clock });
-  const env = {
+  const platformEnv = {
+    ...env,
     TELEGRAM_API_URL: sandbox.telegram.apiUrl,
     MESSENGER_LINK_BASE: sandbox.url,
   };
   const options = (tuning: Partial<typeof TEST_CHANNEL_TUNING> = {}): StartOptions => ({
     clock,
-    env,
+    env: platformEnv,
     channelTuning: { ...TEST_CHANNEL_TUNING, ...tuning },
   });
   return {
     clock,
     sandbox,
-    env,
+    env: platformEnv,
     options,
     platform: (database, tuning) => startPlatform(database, options(tuning)),
     close: () => sandbox.close(),
@@ -84,12 +85,14 @@ export interface TelegramSuite extends SocketSuite {
 export function telegramSuite(
   engine: TestEngine,
   tuning: Partial<typeof TEST_CHANNEL_TUNING> = {},
+  /** Adds to the platform's environment (ATTACHMENT_MAX_BYTES, say). */
+  env: NodeJS.ProcessEnv = {},
 ): TelegramSuite {
   let stage: TelegramStage | undefined;
   // Registered first, so it runs last: the platform stops polling before its sandbox goes.
   afterAll(() => stage?.close());
   const suite = socketSuite(engine, async () => {
-    stage = await telegramStage();
+    stage = await telegramStage(env);
     return stage.options(tuning);
   });
   return {

@@ -12,6 +12,7 @@ import type {
   FacebookPerson,
 } from '../../../src/facebook/facebook-model';
 import { Compose } from '../compose';
+import { MediaButtons } from '../media-buttons';
 import { ChatEntry, ChatLog, Choices, ErrorLine, NameForm } from '../page-parts';
 
 type ListedPage = Omit<FacebookPage, 'token' | 'humanAgent'>;
@@ -121,6 +122,10 @@ export function FacebookChat({ page, referral }: { page: string; referral?: stri
             draft={draft}
             setDraft={setDraft}
             onSend={(event) => void send(event)}
+          />
+          <MediaButtons
+            kinds={['photo', 'file', 'sticker', 'location', 'voice']}
+            send={(body) => void act('/media', body)}
           />
         </>
       )}

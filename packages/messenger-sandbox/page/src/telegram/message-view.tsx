@@ -11,6 +11,29 @@ export interface MessageViewProps {
   onPress: (messageId: number, data: string) => void;
 }
 
+/** A customer's media message in words: `[photo] caption`, `[sticker 😀]`… */
+function mediaLine(message: ChatMessage['message']): string {
+  const m = message as unknown as Record<string, unknown> & {
+    caption?: string;
+    document?: { file_name?: string };
+    sticker?: { emoji?: string };
+  };
+  const what = m.photo
+    ? '[photo]'
+    : m.document
+      ? `[file ${m.document.file_name ?? ''}]`
+      : m.sticker
+        ? `[sticker ${m.sticker.emoji ?? ''}]`
+        : m.location
+          ? '[location]'
+          : m.contact
+            ? '[contact]'
+            : m.voice
+              ? '[voice message]'
+              : '';
+  return m.caption ? `${what} ${m.caption}` : what;
+}
+
 export function MessageView({ entry, botName, onPress }: MessageViewProps) {
   const { message } = entry;
   const date = new Date(message.date * 1000);
@@ -18,7 +41,7 @@ export function MessageView({ entry, botName, onPress }: MessageViewProps) {
   return (
     <li class={`message from-${entry.sender}`}>
       <span class="visually-hidden">{entry.sender === 'bot' ? botName : 'You'}: </span>
-      <p class="text">{'text' in message ? message.text : ''}</p>
+      <p class="text">{'text' in message ? message.text : mediaLine(message)}</p>
       <time dateTime={date.toISOString()}>{time.format(date)}</time>
       {keyboard && (
         <div class="keyboard">

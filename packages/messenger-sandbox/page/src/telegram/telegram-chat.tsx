@@ -5,6 +5,7 @@
 import { request } from '@frontdesk/staff';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Compose } from '../compose';
+import { MediaButtons } from '../media-buttons';
 import { ChatLog, ErrorLine } from '../page-parts';
 import { isTyping } from './chat-state';
 import type { Customer, ListedBot } from './control-types';
@@ -165,13 +166,19 @@ export function TelegramChat({ bot, start }: TelegramChatProps) {
               </button>
             </div>
           ) : (
-            <Compose
-              id="compose-text"
-              maxLength={4096}
-              draft={draft}
-              setDraft={setDraft}
-              onSend={(event) => void send(event)}
-            />
+            <>
+              <Compose
+                id="compose-text"
+                maxLength={4096}
+                draft={draft}
+                setDraft={setDraft}
+                onSend={(event) => void send(event)}
+              />
+              <MediaButtons
+                kinds={['photo', 'file', 'sticker', 'location', 'contact', 'voice']}
+                send={(body) => void act('/media', 'POST', body)}
+              />
+            </>
           )}
         </>
       ) : (

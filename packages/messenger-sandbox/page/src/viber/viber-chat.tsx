@@ -7,6 +7,7 @@
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import { Compose } from '../compose';
+import { MediaButtons } from '../media-buttons';
 import { ChatEntry, ChatLog, Choices, ErrorLine, NameForm } from '../page-parts';
 import { useViberChat } from './use-viber-chat';
 import { forgetViberUser, registerViberUser, savedViberUser } from './viber-profile';
@@ -133,6 +134,10 @@ export function ViberChat({ uri, context }: { uri: string; context?: string }) {
             draft={draft}
             setDraft={setDraft}
             onSend={(event) => void send(event)}
+          />
+          <MediaButtons
+            kinds={['photo', 'file', 'sticker', 'location', 'contact']}
+            send={(body) => void act('/media', 'POST', body)}
           />
         </>
       ) : (

@@ -4,17 +4,23 @@ import type { Conversation, StoredChatMessage } from '../chat-records';
 
 /**
  * `messages` with the channel each came from or goes to and, for replies to a messenger, their
- * delivery (what the console shows beside them); site messages stay as they are.
+ * delivery, for a customer's, their photos and files (what the console shows beside them); site
+ * messages stay as they are.
  */
 export async function withChannelMarks(
   store: Store,
   messages: StoredChatMessage[],
 ): Promise<StoredChatMessage[]> {
-  const marks = await store.channels.deliveries.marks(messages.map((message) => message.id));
+  const ids = messages.map((message) => message.id);
+  const marks = await store.channels.deliveries.marks(ids);
   if (marks.size === 0) return messages;
+  const attachments = await store.channels.attachments.ofMessages(
+    ids.filter((id) => marks.has(id)),
+  );
   return messages.map((message) => {
     const mark = marks.get(message.id);
-    return mark ? { ...message, ...mark } : message;
+    const files = attachments.get(message.id);
+    return mark ? { ...message, ...mark, ...(files && { attachments: files }) } : message;
   });
 }
 

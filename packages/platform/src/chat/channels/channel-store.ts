@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/database';
 import type { Tables } from '../../storage/tables';
 import { widgetsOf } from '../../widgets';
+import { attachmentsRepository } from './attachments/attachments-store';
 import type { ChannelStore } from './channel-types';
 import { deliveriesRepository } from './deliveries';
 import { inboundRepository } from './inbound';
@@ -28,6 +29,7 @@ export function channelStore(db: Kysely<Tables>, engine: Database['engine']): Ch
     },
     peers: peersRepository(db),
     inbound: inboundRepository(db, engine),
+    attachments: attachmentsRepository(db, engine),
     leases: leasesRepository(db, engine),
     deliveries: deliveriesRepository(db, engine),
   };

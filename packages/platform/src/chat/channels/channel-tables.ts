@@ -1,5 +1,5 @@
 /**
- * The rows of the channel tables (migration 030_channels), for `db.withTables<ChannelTables>()`:
+ * The rows of the channel tables (migrations 030_channels and 040_chat_attachments), for `db.withTables<ChannelTables>()`:
  * the channel repositories add them to the store's tables where they need them.
  */
 import type { Messenger } from '@frontdesk/config';
@@ -13,6 +13,7 @@ export type ChannelTables = {
   channel_deliveries: ChannelDeliveryRow;
   channel_leases: ChannelLeaseRow;
   channel_handoff_uses: ChannelHandoffUseRow;
+  chat_attachments: ChatAttachmentRow;
 };
 
 /** The store's tables and the channel tables. */
@@ -91,4 +92,31 @@ export interface ChannelHandoffUseRow {
   token: string;
   peer_id: string;
   used_at: number;
+}
+
+/** A row of `chat_attachments`: a customer's photo or file, fetched after its message. */
+export interface ChatAttachmentRow {
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  account_id: string;
+  widget_id: string;
+  position: number;
+  messenger: Messenger;
+  kind: 'image' | 'file';
+  source: string;
+  file_name: string | null;
+  declared_type: string | null;
+  declared_size: number | null;
+  status: 'pending' | 'fetching' | 'stored' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  last_error: string | null;
+  content_type: string | null;
+  size: number | null;
+  created_at: number;
+  settled_at: number | null;
+  data: Uint8Array | null;
 }

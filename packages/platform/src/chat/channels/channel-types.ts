@@ -5,6 +5,8 @@
 import type { MessageDelivery, Messenger } from '@frontdesk/config';
 import type { Widget } from '../../widgets';
 import type { InboundHooks, SentMessage, StoredChatMessage } from '../chat-records';
+import type { InboundAttachment } from './attachments/attachment-types';
+import type { AttachmentStore } from './attachments/attachments-store';
 import type { DeliveryKeyboard } from './channel-tables';
 
 /** A customer in one messenger, as one widget's bot knows them. */
@@ -129,7 +131,8 @@ export interface ChannelStore {
     has(credential: string, externalId: string): Promise<boolean>;
     /**
      * The hooks that store a customer's message with its update: the fencing check (when
-     * `guard` is given) before, the update's record after.
+     * `guard` is given) before, the update's record (and the message's attachments, pending)
+     * after.
      */
     hooks(input: {
       messenger: Messenger;
@@ -137,6 +140,8 @@ export interface ChannelStore {
       externalId: string;
       peerId: string;
       guard: CursorGuard | undefined;
+      /** The photos and files to fetch after the message, in the widget of the account. */
+      attachments?: { accountId: string; widgetId: string; files: readonly InboundAttachment[] };
       now: number;
     }): InboundHooks;
     /**
@@ -184,6 +189,8 @@ export interface ChannelStore {
       now: number;
     }): Promise<HandoffOutcome>;
   };
+  /** The customers' photos and files, fetched after their messages (attachments/). */
+  attachments: AttachmentStore;
   leases: {
     /**
      * Takes (or keeps) the lease of `credential` for `holder` until `now + leaseMs`: a new holder

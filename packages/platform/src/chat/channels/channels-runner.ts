@@ -1,6 +1,7 @@
 /**
  * The messenger channels of one platform process: the pollers of the bots it may read (each
- * polls only while this process holds its lease) and the replies' outbox pass. Every process
+ * polls only while this process holds its lease), the replies' outbox pass and the pass that
+ * fetches the customers' attachments. Every process
  * runs one; the database decides who polls and who sends what.
  */
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -9,6 +10,9 @@ import type { Clock } from '../../clock';
 import type { Store } from '../../storage/store';
 import type { ChatFeed } from '../feed';
 import { announceStored } from './announce-stored';
+import { attachmentFeed } from './attachments/attachment-feed';
+import { attachmentFetchers } from './attachments/attachment-fetchers';
+import { fetchAttachments } from './attachments/fetch-attachments';
 import { channelAdapters } from './channel-adapters';
 import { deliveryFeed } from './channel-feed';
 import { deliverReplies } from './deliver-replies';
@@ -63,6 +67,8 @@ export interface Channels {
   subscribe(listener: (event: PollerEvent) => void): () => void;
   /** One pass of the replies' outbox; how many attempts it made. */
   deliver(): Promise<number>;
+  /** One pass of the customers' attachments waiting to be fetched; how many attempts it made. */
+  fetchAttachments(): Promise<number>;
   /** Stops the pollers and lets their leases go. */
   stop(): Promise<void>;
 }
@@ -83,6 +89,8 @@ export interface ChannelsSetup {
   /** The site chat's per-visitor message limit, which customers in messengers share. */
   limiter: RateLimiterAbstract;
   ops: Namespace;
+  /** The largest customer's file fetched (ATTACHMENT_MAX_BYTES). */
+  attachmentMaxBytes: number;
   /** Who this process is, in leases and claims; claims older than `leaseMs` are taken over. */
   claim: { by: string; leaseMs: number };
   tuning: ChannelTuning;
@@ -92,6 +100,7 @@ export interface ChannelsSetup {
 export function startChannels(setup: ChannelsSetup): Channels {
   const { store, clock, tuning } = setup;
   const adapters = channelAdapters(store, setup);
+  const fetchers = attachmentFetchers(store, setup);
   const pollers = new Map<string, TelegramPoller>();
   const listeners = new Set<(event: PollerEvent) => void>();
   const emit = (event: PollerEvent) => {
@@ -216,6 +225,15 @@ export function startChannels(setup: ChannelsSetup): Channels {
         adapters,
         claim: setup.claim,
         told: deliveryFeed(setup.ops, store),
+      }),
+    fetchAttachments: () =>
+      fetchAttachments({
+        store,
+        clock,
+        fetchers,
+        maxBytes: setup.attachmentMaxBytes,
+        claim: setup.claim,
+        told: attachmentFeed(setup.ops, store),
       }),
     async stop() {
       stopped = true;

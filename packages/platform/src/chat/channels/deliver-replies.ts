@@ -80,21 +80,38 @@ async function attempt(
   const now = clock().getTime();
   if (result.status === 'sent') return { status: 'sent', externalId: result.externalId, at: now };
   if (result.status === 'failed') return { status: 'failed', error: result.error, at: now };
+  return retryOrGiveUp(delivery, result, now, 'delivered');
+}
+
+/**
+ * What a failed attempt of a retried job (a reply, a customer's file) comes to: given up once
+ * it waited {@link DELIVERY_DEADLINE_MS}, or after {@link MAX_DELIVERY_ATTEMPTS} failures (a wait
+ * the API asked for, `retryAfterMs`, is its pace, not a failure); else tried again after that
+ * wait or with back-off. `what` says what it was not: "delivered", "fetched".
+ */
+export function retryOrGiveUp(
+  job: { createdAt: number; attempts: number },
+  result: { error: string; retryAfterMs?: number },
+  now: number,
+  what: string,
+):
+  | { status: 'retry'; error: string; retryAt: number; rateLimited: boolean }
+  | { status: 'failed'; error: string; at: number } {
   const rateLimited = result.retryAfterMs !== undefined;
-  if (now - delivery.createdAt >= DELIVERY_DEADLINE_MS) {
-    return { status: 'failed', error: `Not delivered within a day: ${result.error}`, at: now };
+  if (now - job.createdAt >= DELIVERY_DEADLINE_MS) {
+    return { status: 'failed', error: `Not ${what} within a day: ${result.error}`, at: now };
   }
-  if (!rateLimited && delivery.attempts >= MAX_DELIVERY_ATTEMPTS) {
+  if (!rateLimited && job.attempts >= MAX_DELIVERY_ATTEMPTS) {
     return {
       status: 'failed',
-      error: `Not delivered after ${delivery.attempts} attempts: ${result.error}`,
+      error: `Not ${what} after ${job.attempts} attempts: ${result.error}`,
       at: now,
     };
   }
   return {
     status: 'retry',
     error: result.error,
-    retryAt: now + (result.retryAfterMs ?? deliveryRetryDelay(delivery.attempts)),
+    retryAt: now + (result.retryAfterMs ?? deliveryRetryDelay(job.attempts)),
     rateLimited,
   };
 }

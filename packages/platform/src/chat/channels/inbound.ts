@@ -9,6 +9,7 @@ import type { Database } from '../../storage/database';
 import { assertStorableText, assertStorableTime } from '../../storage/storable-values';
 import type { Tables } from '../../storage/tables';
 import { toStoredMessage } from '../conversations-store';
+import { addAttachments } from './attachments/attachments-store';
 import { withChannels } from './channel-tables';
 import type { ChannelStore } from './channel-types';
 import { joinHandoff } from './handoffs';
@@ -32,7 +33,7 @@ export function inboundRepository(
       return row !== undefined;
     },
 
-    hooks({ messenger, credential, externalId, peerId, guard, now }) {
+    hooks({ messenger, credential, externalId, peerId, guard, attachments, now }) {
       assertStorableTime('now', now);
       assertStorableText('externalId', externalId);
       return {
@@ -51,6 +52,10 @@ export function inboundRepository(
               received_at: now,
             })
             .execute();
+          if (attachments) {
+            const { files, ...widget } = attachments;
+            await addAttachments(trx, { ...widget, attachments: files, message, messenger, now });
+          }
         },
       };
     },

@@ -18,6 +18,7 @@ import type { Widget } from '../../widgets';
 import type { ChatFeed } from '../feed';
 import { nonWorkingEmail } from '../non-working-email';
 import { isWorking } from '../working-time';
+import type { InboundContent } from './attachments/attachment-types';
 import type { ChannelPeer, CursorGuard } from './channel-types';
 import { FenceLost } from './leases';
 import { limitNotice } from './limit-notice';
@@ -44,7 +45,8 @@ export interface InboundUpdate {
 }
 
 /**
- * Stores the customer's message `text` of `update` from `peer` and tells the operators. Past the
+ * Stores the customer's message `content` of `update` from `peer` — its text at once, its photos
+ * and files pending, fetched after it (attachments/) — and tells the operators. Past the
  * rate limit the update is refused as the site chat refuses a message: not stored, the cursor
  * moves on (a messenger cannot be asked to send it again later); the customer is told, once per
  * limit window, to send it again in a moment.
@@ -55,9 +57,10 @@ export async function receiveMessage(
   deps: ReceiveDeps,
   update: InboundUpdate,
   peer: ChannelPeer,
-  text: string,
+  content: InboundContent,
 ): Promise<boolean> {
   const { store, clock } = deps;
+  const { text } = content;
   const { settings } = update.widget;
   const site = settings.channels.site;
   const clientId = `${update.credential.replace(':', '-')}-${update.externalId}`;
@@ -121,15 +124,25 @@ export async function receiveMessage(
       externalId: update.externalId,
       peerId: peer.id,
       guard: update.guard,
+      attachments: {
+        accountId: update.widget.accountId,
+        widgetId: update.widget.id,
+        files: content.attachments,
+      },
       now,
     }),
   });
   // A replay told the operators before, unless its process died first.
   if (!sent.replayed || !sent.message.published) {
-    await deps.feed.message(
-      { ...sent, message: { ...sent.message, channel: update.messenger } },
-      site,
+    const attachments = (await store.channels.attachments.ofMessages([sent.message.id])).get(
+      sent.message.id,
     );
+    const message = {
+      ...sent.message,
+      channel: update.messenger,
+      ...(attachments && { attachments }),
+    };
+    await deps.feed.message({ ...sent, message }, site);
   }
   return !sent.replayed;
 }

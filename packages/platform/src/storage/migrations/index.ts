@@ -21,6 +21,7 @@ import * as addressBook from './035_address_book';
 import * as callHistoryTrunks from './036_call_history_trunks';
 import * as callbackAttempts from './037_callback_attempts';
 import * as userLanguage from './038_user_language';
+import * as chatAttachments from './040_chat_attachments';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -42,4 +43,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '036_call_history_trunks': callHistoryTrunks,
   '037_callback_attempts': callbackAttempts,
   '038_user_language': userLanguage,
+  '040_chat_attachments': chatAttachments,
 };

@@ -1,18 +1,19 @@
 /**
  * What one `messaging` item of the app's webhook means to the chat: a person's message (its
- * `mid` the external id; a quick reply of the rating rates), the hand-off's `ref` (a
+ * `mid` the external id; its text and attachments: facebook-content.ts; a quick reply of the rating rates), the hand-off's `ref` (a
  * `messaging_referrals` event, or Get Started's `postback.referral`), or nothing the chat keeps
  * (echoes of the page's own messages, deliveries, reads). Total: anything reads as something.
  */
 import type { ChatRating } from '@frontdesk/config';
+import type { InboundContent } from '../attachments/attachment-types';
 import { readRatingData } from '../rating-data';
-import { storable } from '../storable-text';
+import { facebookContent } from './facebook-content';
 
 type Item = Record<string, unknown>;
 
 /** An item, read; `externalId` is what it is stored once by. */
 export type FacebookInbound =
-  | { kind: 'message'; psid: string; externalId: string; text: string }
+  | { kind: 'message'; psid: string; externalId: string; content: InboundContent }
   | { kind: 'rating'; psid: string; externalId: string; conversationId: string; rating: ChatRating }
   | { kind: 'start'; psid: string; externalId: string; ref: string | undefined }
   | { kind: 'ignored' };
@@ -27,8 +28,7 @@ export function readFacebookEvent(item: Item): FacebookInbound {
     const rated = typeof payload === 'string' ? readRatingData(payload) : undefined;
     const externalId = message.mid.slice(0, 200);
     if (rated) return { kind: 'rating', psid, externalId, ...rated };
-    const text = typeof message.text === 'string' && message.text ? message.text : '[attachment]';
-    return { kind: 'message', psid, externalId, text: storable(text) };
+    return { kind: 'message', psid, externalId, content: facebookContent(message) };
   }
   const postback = item.postback as Item | undefined;
   const referral = (item.referral ?? postback?.referral) as Item | undefined;

@@ -31,7 +31,7 @@ export async function receiveFacebookEvent(
     username: null,
     now: deps.clock().getTime(),
   });
-  if (read.kind === 'message') await receiveMessage(deps, inbound, peer, read.text);
+  if (read.kind === 'message') await receiveMessage(deps, inbound, peer, read.content);
   else if (read.kind === 'rating') await receiveRating(deps, inbound, peer, read);
   else if (read.ref && /^[A-Za-z0-9_-]{1,64}$/.test(read.ref)) {
     await receiveHandoff(deps, inbound, peer, read.ref);

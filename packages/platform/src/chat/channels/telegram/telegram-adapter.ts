@@ -9,7 +9,7 @@ import type { ChatSettings } from '@frontdesk/config';
 import type { Store } from '../../../storage/store';
 import type { AttemptResult, ChannelAdapter } from '../channel-adapter';
 import { RATINGS, ratingTexts } from '../rating-texts';
-import { callTelegram, type TelegramBot, TelegramError } from './telegram-api';
+import { callTelegram, type TelegramBot, telegramOutcome } from './telegram-api';
 import { telegramToken } from './telegram-token';
 import { ratingData } from './telegram-update';
 
@@ -47,18 +47,7 @@ export function telegramAdapter(store: Store, apiUrl: string): ChannelAdapter {
         );
         return { status: 'sent', externalId: String(sent.message_id) };
       } catch (error) {
-        if (!(error instanceof TelegramError)) {
-          return { status: 'retry', error: (error as Error).message };
-        }
-        if (error.code === 429) {
-          return {
-            status: 'retry',
-            error: `Telegram: ${error.description}`,
-            retryAfterMs: (error.retryAfter ?? 1) * 1000,
-          };
-        }
-        if (error.code >= 500) return { status: 'retry', error: `Telegram: ${error.description}` };
-        return { status: 'failed', error: `Telegram: ${error.description}` };
+        return telegramOutcome(error);
       }
     },
 

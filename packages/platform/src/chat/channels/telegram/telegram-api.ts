@@ -78,3 +78,20 @@ export async function callTelegram<M extends keyof Methods>(
   }
   return body.result;
 }
+
+/**
+ * What a failed call comes to for a job that is tried again (a reply, a customer's file): 429
+ * waits its `retry_after`; a 5xx or no answer at all (an outage, a timeout) is tried again with
+ * back-off; any other refusal is final. Told in the API's words, never with the token.
+ */
+export function telegramOutcome(
+  error: unknown,
+): { status: 'retry'; error: string; retryAfterMs?: number } | { status: 'failed'; error: string } {
+  if (!(error instanceof TelegramError))
+    return { status: 'retry', error: (error as Error).message };
+  const words = `Telegram: ${error.description}`;
+  if (error.code === 429) {
+    return { status: 'retry', error: words, retryAfterMs: (error.retryAfter ?? 1) * 1000 };
+  }
+  return error.code >= 500 ? { status: 'retry', error: words } : { status: 'failed', error: words };
+}

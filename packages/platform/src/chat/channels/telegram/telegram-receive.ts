@@ -46,7 +46,7 @@ export async function receiveTelegramUpdate(
     now: deps.clock().getTime(),
   });
   if (read.kind === 'message') {
-    await receiveMessage(deps, inbound, peer, read.text);
+    await receiveMessage(deps, inbound, peer, read.content);
   } else if (read.kind === 'rating') {
     const rated = await receiveRating(deps, inbound, peer, read);
     if (source.bot) {

@@ -1,13 +1,16 @@
 /**
  * What a Telegram update means to the chat: a customer's message in a private chat with the bot,
- * a `/start` (with a deep link's payload: a hand-off token), a press on one of the rating's marks,
+ * (its text, or its photo or file and placeholders: telegram-content.ts), a `/start` (with a
+ * deep link's payload: a hand-off token), a press on one of the rating's marks,
  * or nothing the chat keeps (edits, other buttons, blocking, groups…: their offset still moves
  * on). Total: any update reads as something, so no update can stall a poller.
  */
 import type { ChatRating } from '@frontdesk/config';
-import type { Message, Update, User } from '@grammyjs/types';
+import type { Update, User } from '@grammyjs/types';
+import type { InboundContent } from '../attachments/attachment-types';
 import { readRatingData } from '../rating-data';
 import { storable } from '../storable-text';
+import { telegramContent } from './telegram-content';
 
 /** The updates the chat reads; edits, reactions and the rest are never asked for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -22,7 +25,7 @@ export interface TelegramCustomer {
 
 /** An update, read. */
 export type TelegramInbound =
-  | { kind: 'message'; customer: TelegramCustomer; text: string; phone?: string }
+  | { kind: 'message'; customer: TelegramCustomer; content: InboundContent; phone?: string }
   | { kind: 'start'; customer: TelegramCustomer; payload: string | undefined }
   /** A mark of the rating pressed: `callbackQueryId` is for answerCallbackQuery. */
   | {
@@ -64,7 +67,7 @@ export function readUpdate(update: Update): TelegramInbound {
   return {
     kind: 'message',
     customer,
-    text: storable(textOf(message)),
+    content: telegramContent(message),
     ...(phone ? { phone: storable(phone) } : {}),
   };
 }
@@ -76,27 +79,3 @@ function customerOf(chatId: number, from: User): TelegramCustomer {
     username: from.username ? storable(from.username) : null,
   };
 }
-
-/** A message's text, its caption, or what kind of message it was (media come later). */
-function textOf(message: Message): string {
-  if (message.text) return message.text;
-  if (message.contact) return `Shared a phone number: ${message.contact.phone_number}`;
-  const kind = MEDIA.find((field) => message[field] !== undefined);
-  const what = kind ? `[${kind.replaceAll('_', ' ')}]` : '[a message the chat cannot show yet]';
-  return message.caption ? `${what} ${message.caption}` : what;
-}
-
-/** Kinds of messages without text, as the operator reads them. */
-const MEDIA = [
-  'photo',
-  'video',
-  'voice',
-  'audio',
-  'document',
-  'sticker',
-  'animation',
-  'video_note',
-  'location',
-  'venue',
-  'poll',
-] as const satisfies readonly (keyof Message)[];

@@ -1,13 +1,16 @@
 /**
- * What a Viber callback means to the chat: a user's message, a press of one of the rating's
+ * What a Viber callback means to the chat: a user's message (its text, photo, file or a
+ * placeholder: viber-content.ts), a press of one of the rating's
  * buttons (a reply button's ActionBody comes as the user's message), the opening of the chat
  * (`conversation_started`, with a hand-off's `context`), a subscription, or nothing the chat
  * keeps (delivered, seen, failed, unsubscribed, the webhook check). Total: any body reads as
  * something.
  */
 import type { ChatRating } from '@frontdesk/config';
+import type { InboundContent } from '../attachments/attachment-types';
 import { readRatingData } from '../rating-data';
 import { storable } from '../storable-text';
+import { viberContent } from './viber-content';
 
 /** The user as the callback tells of them. */
 export interface ViberCustomer {
@@ -17,7 +20,7 @@ export interface ViberCustomer {
 
 /** A callback, read. */
 export type ViberInbound =
-  | { kind: 'message'; customer: ViberCustomer; text: string }
+  | { kind: 'message'; customer: ViberCustomer; content: InboundContent }
   | { kind: 'rating'; customer: ViberCustomer; conversationId: string; rating: ChatRating }
   | { kind: 'start'; customer: ViberCustomer; context: string | undefined }
   | { kind: 'subscribed'; customer: ViberCustomer }
@@ -32,10 +35,9 @@ export function readViberEvent(body: Body): ViberInbound {
       const customer = customerOf(body.sender);
       const message = body.message as Body | undefined;
       if (!customer || !message) return { kind: 'ignored' };
-      const text = typeof message.text === 'string' ? message.text : '';
-      const rated = readRatingData(text);
+      const rated = typeof message.text === 'string' && readRatingData(message.text);
       if (rated) return { kind: 'rating', customer, ...rated };
-      return { kind: 'message', customer, text: storable(text || describe(message)) };
+      return { kind: 'message', customer, content: viberContent(message) };
     }
     case 'conversation_started': {
       const customer = customerOf(body.user);
@@ -57,10 +59,4 @@ function customerOf(value: unknown): ViberCustomer | undefined {
   if (typeof user?.id !== 'string' || user.id === '' || user.id.length > 64) return undefined;
   const name = typeof user.name === 'string' && user.name.trim() ? user.name : 'Viber user';
   return { id: user.id, name: storable(name.slice(0, 200)) };
-}
-
-/** A message without text, as the operator reads it (media come later). */
-function describe(message: Body): string {
-  const type = typeof message.type === 'string' ? message.type : 'message';
-  return `[${type}]`;
 }

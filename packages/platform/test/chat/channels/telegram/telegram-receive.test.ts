@@ -128,8 +128,8 @@ describe.each(engines)('Telegram updates on $name', (engine) => {
     ]);
     expect((await widgetMessages(t, widget)).map((m) => m.text)).toEqual([
       'Hello',
-      'Shared a phone number: +79990000000',
-      'Shared a phone number: +79161234567',
+      '[contact: Boris, +79990000000]',
+      '[contact: Anna, +79161234567]',
     ]);
   });
 });
