@@ -40,5 +40,12 @@ export type { BotRef } from './telegram/telegram-state';
 export { viberSignature } from './viber/viber-callbacks';
 export type { ViberChatMessage, ViberEvent, ViberSandboxBot, ViberUser } from './viber/viber-model';
 export type { ViberFaults, ViberOptions, ViberSandbox } from './viber/viber-sandbox';
-export type { VkAttachment, VkChatMessage, VkCommunity, VkEvent, VkUser } from './vk/vk-model';
+export type {
+  VkAttachment,
+  VkButton,
+  VkChatMessage,
+  VkCommunity,
+  VkEvent,
+  VkUser,
+} from './vk/vk-model';
 export type { VkFaults, VkOptions, VkSandbox } from './vk/vk-sandbox';

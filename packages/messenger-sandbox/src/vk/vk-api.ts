@@ -148,6 +148,8 @@ export function registerVkApi(app: FastifyInstance, setup: VkApiSetup): void {
         ownGroup(state, params);
         setEvents(serverOf(state, params).events, params);
         return 1;
+      case 'users.get':
+        return usersGet(params);
       case 'messages.send':
         return send(state, params);
       case 'messages.setActivity': {
@@ -181,6 +183,27 @@ export function registerVkApi(app: FastifyInstance, setup: VkApiSetup): void {
       ],
       profiles: [],
     };
+  }
+
+  /** users.get: the users named (those the sandbox knows), with their names. */
+  function usersGet(params: Params) {
+    const ids = required(params, 'user_ids').split(',').map(Number);
+    return ids.flatMap((id) => {
+      try {
+        const user = vk.knownUser(id);
+        return [
+          {
+            id: user.id,
+            first_name: user.firstName,
+            last_name: user.lastName,
+            can_access_closed: true,
+            is_closed: false,
+          },
+        ];
+      } catch {
+        return [];
+      }
+    });
   }
 
   async function addServer(state: VkCommunityState, params: Params) {
@@ -230,7 +253,7 @@ export function registerVkApi(app: FastifyInstance, setup: VkApiSetup): void {
     const key = `${chat.user.id}:${randomId}`;
     const earlier = state.sent.get(key);
     if (earlier !== undefined && randomId !== 0) return earlier;
-    const entry = communityMessage(vk, state, chat, text, randomId);
+    const entry = communityMessage(vk, state, chat, text, randomId, readKeyboard(params.keyboard));
     state.sent.set(key, entry.id);
     return entry.id;
   }
@@ -244,6 +267,26 @@ export function registerVkApi(app: FastifyInstance, setup: VkApiSetup): void {
         params.peer_id ? undefined : 'peer_id is undefined',
       );
     return chat;
+  }
+}
+
+/** A keyboard's text buttons (the kind the sandbox shows). @throws {VkApiError} 100 */
+function readKeyboard(value: string | undefined) {
+  if (value === undefined) return undefined;
+  try {
+    const keyboard = JSON.parse(value) as {
+      buttons?: { action?: { label?: unknown; payload?: unknown } }[][];
+    };
+    const buttons = (keyboard.buttons ?? []).flat().map(({ action }) => {
+      if (typeof action?.label !== 'string') throw new Error('no label');
+      return {
+        label: action.label,
+        ...(typeof action.payload === 'string' ? { payload: action.payload } : {}),
+      };
+    });
+    return buttons.length > 0 ? buttons : undefined;
+  } catch {
+    throw new VkApiError(100, 'keyboard is invalid');
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The control API of the sandbox's VK (`/control/vk/…`), for the page and for tests in another
- * process: communities, users, a user's opening (with a link's ref), message and photo, whether
+ * process: communities, users, a user's opening (with a link's ref), message, photo and button
+ * press, whether
  * they allow the community's messages, the chat's events as a stream, what the community set up
  * to hear its events, and the faults.
  */
@@ -21,6 +22,7 @@ const ChatPath = v.object({
 });
 const TextBody = v.object({ text: v.string('text must be text') });
 const OpenBody = v.object({ ref: v.optional(v.string('ref must be text')) });
+const PressBody = v.object({ payload: v.string('payload must be text') });
 const AllowedBody = v.object({ allowed: v.boolean('allowed must be true or false') });
 const FaultsBody = v.object({
   down: v.optional(v.picklist(['refused', 'bad-gateway'], 'down must be refused or bad-gateway')),
@@ -68,6 +70,11 @@ export function registerVkControl(app: FastifyInstance, sandbox: VkSandbox, vk: 
     const { ref } = parseInput(OpenBody, request.body ?? {});
     sandbox.open(community, user, ref);
     return reply.code(204).send();
+  });
+  app.post('/control/vk/communities/:community/chats/:userId/presses', async (request, reply) => {
+    const { community, user } = chatOf(request.params);
+    const { payload } = parseInput(PressBody, request.body);
+    return reply.code(201).send(sandbox.press(community, user.id, payload));
   });
   app.put('/control/vk/communities/:community/chats/:userId/allowed', async (request, reply) => {
     const { community, user } = chatOf(request.params);

@@ -6,7 +6,7 @@
  */
 import { unixTime } from '../clock';
 import { ControlError } from '../control-error';
-import type { VkAttachment, VkChatMessage, VkUser } from './vk-model';
+import type { VkAttachment, VkButton, VkChatMessage, VkUser } from './vk-model';
 import type { VkChat, VkCommunityState, VkState } from './vk-state';
 
 /** The most text one message holds (messages.send's own limit). */
@@ -41,8 +41,39 @@ export function communityMessage(
   chat: VkChat,
   text: string,
   randomId: number,
+  keyboard: VkButton[] | undefined,
 ): VkChatMessage {
-  return add(vk, state, chat, entryOf(vk, state, chat, { from: 'community', text, randomId }));
+  return add(
+    vk,
+    state,
+    chat,
+    entryOf(vk, state, chat, {
+      from: 'community',
+      text,
+      randomId,
+      ...(keyboard ? { keyboard } : {}),
+    }),
+  );
+}
+
+/**
+ * The user presses the button carrying `payload` of the keyboard the community's last message
+ * shows: its label comes as their message, with the payload.
+ * @throws {ControlError} 400 when the keyboard shown has no such button.
+ */
+export function userPresses(
+  vk: VkState,
+  state: VkCommunityState,
+  userId: number,
+  payload: string,
+): VkChatMessage {
+  const chat = vk.chat(state, userId);
+  const shown = chat.messages.findLast((m) => m.from === 'community')?.keyboard;
+  const button = shown?.find((b) => b.payload === payload);
+  if (!button) {
+    throw new ControlError(400, 'no_button', 'The keyboard shown has no such button.', 'payload');
+  }
+  return userWrites(vk, state, chat.user, button.label, [], payload);
 }
 
 /** The user opens the community's chat through a link carrying `ref` (or none). */
@@ -70,6 +101,7 @@ export function userWrites(
   user: VkUser,
   text: string,
   attachments: VkAttachment[] = [],
+  payload?: string,
 ): VkChatMessage {
   if (text.trim() === '' && attachments.length === 0) {
     throw new ControlError(400, 'invalid', 'text must not be empty', 'text');
@@ -95,6 +127,7 @@ export function userWrites(
       text,
       ...(ref ? { ref } : {}),
       ...(attachments.length > 0 ? { attachments } : {}),
+      ...(payload ? { payload } : {}),
     }),
   );
   vk.queue(state, 'message_new', {
@@ -112,6 +145,7 @@ export function userWrites(
       peer_id: user.id,
       random_id: 0,
       text,
+      ...(payload ? { payload } : {}),
       ...(ref ? { ref, ref_source: 'vk.me' } : {}),
     },
     client_info: {

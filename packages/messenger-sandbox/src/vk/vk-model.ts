@@ -40,6 +40,16 @@ export interface VkChatMessage {
   /** The hand-off's `ref` the first message from a `vk.me/<community>?ref=…` link carries. */
   ref?: string;
   attachments?: VkAttachment[];
+  /** The keyboard the community's message shows: its text buttons. */
+  keyboard?: VkButton[];
+  /** The payload of the button the user pressed to send this. */
+  payload?: string;
+}
+
+/** A text button of a community's keyboard. */
+export interface VkButton {
+  label: string;
+  payload?: string;
 }
 
 /** What happens, for the page's event stream and for tests. */

@@ -12,7 +12,7 @@ import { waitForEvent as waitFor } from '../wait-for-event';
 import { registerVkApi } from './vk-api';
 import { VkCallbacks } from './vk-callbacks';
 import { registerVkControl } from './vk-control-routes';
-import { photoAttachment, setAllowed, userOpens, userWrites } from './vk-customer';
+import { photoAttachment, setAllowed, userOpens, userPresses, userWrites } from './vk-customer';
 import { longPollPath, registerVkLongPoll } from './vk-long-poll';
 import type { VkChatMessage, VkCommunity, VkEvent, VkUser } from './vk-model';
 import { type VkCommunityRef, VkState, type VkUserFields } from './vk-state';
@@ -62,6 +62,8 @@ export interface VkSandbox {
   write(community: VkCommunityRef, user: VkUser, text: string): VkChatMessage;
   /** The user sends a photo with `caption` (message_new with a photo attachment). */
   sendPhoto(community: VkCommunityRef, user: VkUser, caption: string): VkChatMessage;
+  /** The user presses the button carrying `payload` of the keyboard shown. */
+  press(community: VkCommunityRef, userId: number, payload: string): VkChatMessage;
   /** The user forbids (false) or allows the community's messages. */
   allow(community: VkCommunityRef, user: VkUser, allowed: boolean): void;
   messages(community: VkCommunityRef, userId: number): VkChatMessage[];
@@ -178,6 +180,8 @@ export async function startVk(setup: VkSetup, options: VkOptions = {}): Promise<
       const photo = photoAttachment(state.nextMessageId + 456_239_000, user.id, unixTime(vk.clock));
       return userWrites(vk, state, user, caption, [photo]);
     },
+    press: (community, userId, payload) =>
+      userPresses(vk, vk.community(community), userId, payload),
     allow: (community, user, allowed) => setAllowed(vk, vk.community(community), user, allowed),
     messages: (community, userId) => [...vk.chat(vk.community(community), userId).messages],
     delivery(community) {
