@@ -1,13 +1,14 @@
 /**
- * Callback API mode of one community, kept by its lease holder: the platform's route (WEBHOOK_URL,
- * https) is added as the community's callback server with a new secret key — stored first under
- * the fence, so that the route (vk-callback.ts) checks every event against it — and VK confirms
- * it at once by asking the route for the confirmation code; then message_new is turned on for it
- * (groups.setCallbackSettings). Every third of the lease the lease is renewed and the server read
- * back (groups.getCallbackServers): gone or unconfirmed, it is set again; a token VK no longer
- * takes (error 5) shows in the Studio's status.
+ * Callback API mode of one community, kept by its lease holder (kept-webhook.ts): the platform's
+ * route (WEBHOOK_URL, https) is added as the community's callback server with a new secret key —
+ * stored first under the fence, so that the route (vk-callback.ts) checks every event against
+ * it — and VK confirms it at once by asking the route for the confirmation code; then
+ * message_new is turned on for it (groups.setCallbackSettings). Every third of the lease the
+ * server is read back (groups.getCallbackServers): gone or unconfirmed, it is set again; a token
+ * VK no longer takes (error 5) shows in the Studio's status.
  */
 import { randomToken } from '../../random-token';
+import { keepDelivery } from '../kept-webhook';
 import type { HeldLease } from '../telegram/telegram-poller';
 import { callVk, ownGroup, VK_API_VERSION, type VkApi } from './vk-api';
 
@@ -23,6 +24,7 @@ interface CallbackServer {
   status: string;
 }
 
+/** The community's callback servers. */
 async function serversOf(
   api: VkApi,
   groupId: number,
@@ -32,43 +34,29 @@ async function serversOf(
     api,
     'groups.getCallbackServers',
     { group_id: groupId },
-    {
-      timeoutMs: CALL_TIMEOUT_MS,
-      signal,
-    },
+    { timeoutMs: CALL_TIMEOUT_MS, signal },
   )) as { items?: CallbackServer[] };
   return Array.isArray(answer?.items) ? answer.items : [];
 }
 
 /** One round of keeping the callback server at `url`; the failures so far after it. */
-export async function keepVkCallback(
-  lease: HeldLease,
-  url: string,
-  failures: number,
-): Promise<number> {
-  const { credential, fence, signal } = lease;
-  if (!(await lease.renew())) return 0;
+export function keepVkCallback(lease: HeldLease, url: string, failures: number): Promise<number> {
   const api = { apiUrl: lease.api.apiUrl, token: lease.api.token };
-  const call = { timeoutMs: CALL_TIMEOUT_MS, signal };
-  try {
-    const group = await ownGroup(api, call);
-    const ours = (await serversOf(api, group.id, signal)).find((server) => server.url === url);
-    if (lease.webhookUrl !== url || !ours || ours.status !== 'ok') {
-      const secret = randomToken();
-      if (
-        !(await lease.store.channels.leases.setWebhook({
-          credential,
-          fence,
-          webhook: { url, secret },
-        }))
-      ) {
-        return lease.lose();
-      }
+  const ours = async (signal: AbortSignal) => {
+    const group = await ownGroup(api, { timeoutMs: CALL_TIMEOUT_MS, signal });
+    const server = (await serversOf(api, group.id, signal)).find((s) => s.url === url);
+    return { group, server };
+  };
+  return keepDelivery(lease, url, failures, {
+    secret: randomToken,
+    async set(signal, secret) {
+      const call = { timeoutMs: CALL_TIMEOUT_MS, signal };
+      const { group, server: before } = await ours(signal);
       const server = { group_id: group.id, url, title: TITLE, secret_key: secret };
       let serverId: number;
-      if (ours) {
-        await callVk(api, 'groups.editCallbackServer', { ...server, server_id: ours.id }, call);
-        serverId = ours.id;
+      if (before) {
+        await callVk(api, 'groups.editCallbackServer', { ...server, server_id: before.id }, call);
+        serverId = before.id;
       } else {
         const added = await callVk(api, 'groups.addCallbackServer', server, call);
         serverId = (added as { server_id: number }).server_id;
@@ -79,27 +67,21 @@ export async function keepVkCallback(
         { group_id: group.id, server_id: serverId, api_version: VK_API_VERSION, message_new: 1 },
         call,
       );
-      const now = (await serversOf(api, group.id, signal)).find((s) => s.id === serverId);
-      if (now?.status !== 'ok') {
+      const { server: after } = await ours(signal);
+      if (after?.status !== 'ok') {
         throw new Error(
-          `VK could not confirm the callback server at ${url} (${now?.status ?? 'gone'})`,
+          `VK could not confirm the callback server at ${url} (${after?.status ?? 'gone'})`,
         );
       }
-      lease.webhookUrl = url;
-      lease.emit({ type: 'webhook', credential, url });
-    }
-    await lease.note(null);
-  } catch (error) {
-    if (signal.aborted) return failures;
-    return lease.failed(error, failures);
-  }
-  await lease.waitOnClock(lease.tuning.leaseMs / 3);
-  return 0;
+    },
+    async check(signal) {
+      return (await ours(signal)).server?.status === 'ok';
+    },
+  });
 }
 
 /** Removes the community's callback server at `url` (back to long poll). @throws as callVk */
 export async function removeCallbackServer(
-  lease: HeldLease,
   api: VkApi,
   url: string,
   signal: AbortSignal,
@@ -114,5 +96,4 @@ export async function removeCallbackServer(
       { timeoutMs: CALL_TIMEOUT_MS, signal },
     );
   }
-  lease.emit({ type: 'webhook', credential: lease.credential, url: null });
 }

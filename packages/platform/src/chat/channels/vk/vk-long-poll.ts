@@ -64,7 +64,7 @@ export function vkLongPoll(
     let answer: Answer;
     try {
       if (lease.webhookUrl !== null) {
-        await removeCallbackServer(lease, api, lease.webhookUrl, signal);
+        await removeCallbackServer(api, lease.webhookUrl, signal);
         if (!(await lease.store.channels.leases.setWebhook({ credential, fence, webhook: null }))) {
           return lease.lose();
         }

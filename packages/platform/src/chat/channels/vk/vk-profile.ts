@@ -1,4 +1,4 @@
-import { storable } from '../storable-text';
+import { personName } from '../peer-name';
 import { callVk, type VkApi } from './vk-api';
 
 /** How long naming a user may hold up their message. */
@@ -19,11 +19,7 @@ export async function vkUserName(api: VkApi, userId: number): Promise<string | u
     const user = (Array.isArray(users) ? users[0] : undefined) as
       | { first_name?: unknown; last_name?: unknown }
       | undefined;
-    const name = [user?.first_name, user?.last_name]
-      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-      .join(' ')
-      .trim();
-    return name ? storable(name.slice(0, 200)) : undefined;
+    return personName([user?.first_name, user?.last_name]);
   } catch {
     return undefined;
   }
