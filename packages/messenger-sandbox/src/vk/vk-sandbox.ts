@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApiListener, type Outage } from '../api-listener';
 import type { Clock } from '../clock';
 import { unixTime } from '../clock';
+import type { TelegramSetup } from '../telegram/telegram-sandbox';
 import { waitForEvent as waitFor } from '../wait-for-event';
 import { registerVkApi } from './vk-api';
 import { VkCallbacks } from './vk-callbacks';
@@ -95,14 +96,8 @@ export interface RunningVk extends VkSandbox {
   close(): Promise<void>;
 }
 
-/** What the sandbox gives its VK. */
-export interface VkSetup {
-  host: string;
-  clock: Clock;
-  caFile?: string;
-  front: FastifyInstance;
-  frontUrl: () => string;
-}
+/** What the sandbox gives its VK: what it gives each messenger. */
+export type VkSetup = TelegramSetup;
 
 const DEFAULT_WAIT_MS = 10_000;
 

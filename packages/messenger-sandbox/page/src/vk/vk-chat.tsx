@@ -7,6 +7,7 @@ import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import type { VkChatMessage, VkCommunity, VkEvent, VkUser } from '../../../src/vk/vk-model';
 import { Compose } from '../compose';
+import { ChatHead, nameTyped, registerKept } from '../customer-parts';
 import { ChatEntry, ChatLog, Choices, ErrorLine, NameForm } from '../page-parts';
 
 type ListedCommunity = Omit<VkCommunity, 'token'>;
@@ -82,15 +83,8 @@ export function VkChat({ community, linkRef: ref }: { community: string; linkRef
   const name = found?.name ?? community;
   const buttons = messages?.findLast((m) => m.from === 'community')?.keyboard;
   const identify = async (event: Event) => {
-    event.preventDefault();
-    const field = new FormData(event.currentTarget as HTMLFormElement).get('name');
     try {
-      const made = await request<VkUser>('/control/vk/users', {
-        method: 'POST',
-        body: { name: String(field ?? '').trim() },
-      });
-      localStorage.setItem(KEY, JSON.stringify(made));
-      setUser(made);
+      setUser(await registerKept<VkUser>(KEY, '/control/vk/users', { name: nameTyped(event) }));
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -101,14 +95,7 @@ export function VkChat({ community, linkRef: ref }: { community: string; linkRef
   };
   return (
     <>
-      <div class="chat-head">
-        <h1>
-          {name} <span class="handle">VK</span>
-        </h1>
-        <p class="typing" role="status">
-          {typing ? `${name} is typing…` : ''}
-        </p>
-      </div>
+      <ChatHead name={name} messenger="VK" typing={typing} />
       {!user ? (
         <NameForm id="vk" where="in VK" onSubmit={identify} />
       ) : (

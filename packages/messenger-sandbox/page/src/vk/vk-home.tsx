@@ -2,7 +2,7 @@
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import type { VkCommunity } from '../../../src/vk/vk-model';
-import { BotList, ErrorLine } from '../page-parts';
+import { BotList, createFromForm, ErrorLine } from '../page-parts';
 
 export function VkHome() {
   const [communities, setCommunities] = useState<Omit<VkCommunity, 'token'>[]>();
@@ -20,21 +20,14 @@ export function VkHome() {
     );
   }, []);
   const create = async (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const fields = new FormData(form);
     setError(undefined);
     try {
-      const community = await request<VkCommunity>('/control/vk/communities', {
-        method: 'POST',
-        body: {
-          name: String(fields.get('name') ?? '').trim(),
-          screenName: String(fields.get('screenName') ?? '').trim(),
-        },
-      });
+      const community = await createFromForm<VkCommunity>(event, '/control/vk/communities', [
+        'name',
+        'screenName',
+      ]);
       setMade(community);
       setCommunities((all) => [...(all ?? []), community]);
-      form.reset();
     } catch (failure) {
       setError((failure as Error).message);
     }

@@ -16,13 +16,8 @@ import {
   vkRandomId,
 } from '../../../../src/chat/channels/vk/vk-adapter';
 import { engines } from '../../../support/databases';
+import { operatorReplies } from '../../../support/operator-replies';
 import { vkSuite, vkUser, vkWidget } from '../../../support/vk';
-
-type Sent = ChatAck<{ message: ChatMessage }>;
-type Opened = ChatAck<{ messages: ChatMessage[] }>;
-
-let ids = 0;
-const cid = () => `vk-${String(++ids).padStart(8, '0')}`;
 
 describe('the random_id of a reply', () => {
   it('is a non-zero int32, the same for the same message and part, another for another', () => {
@@ -37,6 +32,7 @@ describe('the random_id of a reply', () => {
 describe.each(engines)('replies to VK on $name', (engine) => {
   const suite = vkSuite(engine);
   afterEach(() => suite.sandbox.vk.faults.clear());
+  const { cid, reply, delivery, deliver } = operatorReplies(suite, 'vk');
 
   /** A new community and user, and the conversation the user's first message opened. */
   const conversation = async (site?: { rating: boolean }) => {
@@ -47,26 +43,11 @@ describe.each(engines)('replies to VK on $name', (engine) => {
     const first = await suite.operator.next<ChatMessage>('chat:message', (m) => m.text === text);
     return { community, widget, who, conversationId: first.conversationId };
   };
-  const reply = async (conversationId: string, text: string) => {
-    const sent = await suite.operator.ask<Sent>('chat:send', {
-      conversationId,
-      clientId: cid(),
-      text,
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
-    return sent.message;
-  };
   const received = (community: VkCommunity, who: VkUser) =>
     suite.sandbox.vk
       .messages(community, who.id)
       .filter((m) => m.from === 'community')
       .map((m) => m.text);
-  const delivery = async (conversationId: string, messageId: string) => {
-    const opened = await suite.operator.ask<Opened>('chat:open', { conversationId });
-    if (!opened.ok) throw new Error(opened.error.message);
-    return opened.messages.find((m) => m.id === messageId)?.delivery;
-  };
-  const deliver = () => suite.t.platform.workers.deliverReplies();
 
   it("delivers an operator's reply once, even when the same reply is sent again", async () => {
     const { community, widget, who, conversationId } = await conversation();
