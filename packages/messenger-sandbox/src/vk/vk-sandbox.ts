@@ -4,9 +4,7 @@
  * the service's faults.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { createApiListener, type Outage } from '../api-listener';
-import type { Clock } from '../clock';
 import { unixTime } from '../clock';
 import type { TelegramSetup } from '../telegram/telegram-sandbox';
 import { waitForEvent as waitFor } from '../wait-for-event';
