@@ -110,7 +110,7 @@ const front = spawn(process.execPath, ['packages/platform/dist/front.js'], {
 const demo = spawn(process.execPath, ['demo/serve.mjs'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: demoPort, PLATFORM_URL: publicUrl },
+  env: { ...process.env, PORT: demoPort, PLATFORM_URL: publicUrl, SANDBOX_URL: sandboxUrl },
 });
 
 // The sandbox's "App Dashboard": the app's callback URL, verified once the platform answers.

@@ -120,7 +120,11 @@ export async function startStage(
         }
       : {}),
   });
-  const demo = createDemoSite({ platformUrl: platform.url });
+  // A stage with the messenger sandbox links it from the demo site's header, as `pnpm start` does.
+  const demo = createDemoSite({
+    platformUrl: platform.url,
+    sandboxUrl: stageOptions.env?.MESSENGER_LINK_BASE,
+  });
   await new Promise<void>((done) => demo.listen(0, '127.0.0.1', done));
   const site = `http://127.0.0.1:${(demo.address() as AddressInfo).port}`;
   await seedDemo(platform.platform.store, {

@@ -155,6 +155,18 @@ describe('Telegram through the messenger sandbox', () => {
     await site.context.close();
   });
 
+  it('is a link away from the demo site’s header: the sandbox where a visitor plays the customer', async () => {
+    const site = await visit(stage, '/');
+    await site.page
+      .getByRole('navigation', { name: 'Страницы демо' })
+      .getByRole('link', { name: 'Песочница мессенджеров' })
+      .click();
+    await site.page.waitForURL((url) => url.origin === new URL(sandbox.url).origin);
+    await site.page.getByRole('link', { name: 'Shop (@frontdesk_shop_bot)' }).waitFor();
+    expect(site.pageErrors).toEqual([]);
+    await site.context.close();
+  });
+
   it('shows Telegram out of reach in the Studio; what was written and answered meanwhile goes through once it is back', async () => {
     const { page: console } = await signInToConsole(stage, 'operator@demo.test');
     const { page: studio, pageErrors } = await signInToStudio(stage);

@@ -1,9 +1,9 @@
 /**
  * Calls, whatever list or item is open: a fixed pop-up over the navigation's corner (never over
  * the conversation, so no reply box is covered or moved) with each call's caller (widget, page,
- * the visitor's local time; for an automatic callback, the order's name and number — answering
- * it, the platform calls the visitor), Answer / Decline, then Mute / Hang up and the digits the visitor
- * presses. A ringing call is announced in an assertive live region. Focus follows a call the
+ * the visitor's local time; for an automatic callback, the order's name and number, linked to the
+ * order — answering it, the platform calls the visitor), Answer / Decline, then Mute / Hang up and
+ * the digits the visitor presses. A ringing call is announced in an assertive live region. Focus follows a call the
  * operator works in the pop-up (Answer → Hang up → Dismiss) and goes back where they were after
  * the last Dismiss; a call answered by the shortcut leaves focus where it is.
  */
@@ -12,6 +12,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { orderCaller } from './callback-call';
 import { visitorTime } from './caller-info';
 import { type ConsoleTexts, consoleTexts, useConsoleTexts } from './i18n/console-texts';
+import { orderHref } from './route';
 import type { Softphone } from './softphone';
 import type { PhoneCall } from './softphone-calls';
 
@@ -105,7 +106,9 @@ function CallCard({
         {call.order ? (
           <>
             <dt>{t.dock.visitor}</dt>
-            <dd data-field="order">{orderCaller(call.order)}</dd>
+            <dd data-field="order">
+              <a href={orderHref(call.order.id)}>{orderCaller(call.order)}</a>
+            </dd>
             {call.state === 'ringing' ? (
               <>
                 <dt>{t.dock.next}</dt>

@@ -102,6 +102,11 @@ export function routeHref(route: Route): string {
   return `#/${route.section}${query ? `?${query}` : ''}`;
 }
 
+/** Where an order opens: the orders list under `filter` (open ones by default), the order beside it. */
+export function orderHref(id: string, filter: OrderFilter = HOME.orders): string {
+  return routeHref({ ...HOME, section: 'orders', orders: filter, open: { kind: 'order', id } });
+}
+
 /** Goes to `route` as a link would (a history entry, so Back returns). */
 export function navigate(route: Route): void {
   location.hash = routeHref(route);

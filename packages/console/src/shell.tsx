@@ -31,7 +31,7 @@ import { OrderList } from './order-list';
 import { OrderView } from './order-view';
 import { useOrders } from './orders-connection';
 import { QueueStatus, useQueues } from './queues';
-import { HOME, navigate, type Route, routeHref, type Section, useRoute } from './route';
+import { navigate, orderHref, type Route, type Section, useRoute } from './route';
 import { SearchForm, SearchList } from './search';
 import { useShortcuts } from './shortcuts';
 import type { PhoneCall } from './softphone-calls';
@@ -41,8 +41,7 @@ import { useSoftphone } from './use-softphone';
 const TICK = 30_000;
 
 /** Where the history opens an order: the closed orders' list, with the order open. */
-const closedOrderHref = (id: string) =>
-  routeHref({ ...HOME, section: 'orders', orders: 'closed', open: { kind: 'order', id } });
+const closedOrderHref = (id: string) => orderHref(id, 'closed');
 
 /** The clock, read every `every` ms. */
 function useNow(every: number): number {

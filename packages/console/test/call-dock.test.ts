@@ -84,6 +84,10 @@ describe('the calls pop-up', () => {
     expect(calls.textContent).toContain('Automatic callback — Call me back');
     expect(calls.textContent).toContain('VisitorIvan, +79161110002');
     expect(calls.textContent).toContain('Answer, and the platform calls the visitor.');
+    // The order itself is a link away: its page, its history, the note after the call.
+    expect(screen.getByRole('link', { name: 'Ivan, +79161110002' }).getAttribute('href')).toBe(
+      '#/orders?order=o1',
+    );
     expect(screen.getByRole('alert').textContent).toBe(
       'Automatic callback to Ivan, +79161110002 on Call me back. Alt+Shift+A answers, Alt+Shift+C goes to it.',
     );

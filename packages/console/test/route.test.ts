@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOME, parseRoute, type Route, routeHref } from '../src/route';
+import { HOME, orderHref, parseRoute, type Route, routeHref } from '../src/route';
 
 describe('routes in the hash', () => {
   it('round-trips every section with its filter, search words and open item', () => {
@@ -23,6 +23,12 @@ describe('routes in the hash', () => {
     );
     expect(routeHref({ ...HOME, section: 'search', q: 'ivan' })).toBe('#/search?q=ivan');
     expect(routeHref({ ...HOME, section: 'orders', channel: 'telegram' })).toBe('#/orders');
+  });
+
+  it('opens an order under the open orders, or under the filter given', () => {
+    expect(orderHref('o1')).toBe('#/orders?order=o1');
+    expect(orderHref('o 2', 'closed')).toBe('#/orders?filter=closed&order=o+2');
+    expect(parseRoute(orderHref('o 2', 'closed')).open).toEqual({ kind: 'order', id: 'o 2' });
   });
 
   it('falls back to the console’s start for anything unknown', () => {

@@ -12,6 +12,7 @@ import { useField } from './form';
 import { freshAutomaticMode } from './fresh-settings';
 import { useStudioTexts } from './i18n/studio-texts';
 import { type People, ReceiverField } from './receiver-field';
+import { RetryPolicyFields } from './retry-policy-fields';
 
 type Mode = CallbackSettings['mode'];
 type Addressee = Extract<Mode, { kind: 'automatic' }>['addressee'];
@@ -73,7 +74,8 @@ export function AddresseeField({
 
 /**
  * How callback orders are served (the callback widget, and the chat's callback channel at
- * `path`): automatic — addressee, outgoing number, allowed directions; manual — e-mails and SMS.
+ * `path`): automatic — addressee, outgoing number, allowed directions, retry policy; manual —
+ * e-mails and SMS.
  */
 export function CallbackModeField({ path, people }: { path: string; people: People }) {
   const [mode, set, errors, leave] = useField<Mode>(path);
@@ -114,6 +116,7 @@ export function CallbackModeField({ path, people }: { path: string; people: Peop
             <Checkbox path={`${path}.directions.international`} label={t.international} />
             <GroupErrors path={`${path}.directions`} />
           </Fieldset>
+          <RetryPolicyFields path={`${path}.retries`} />
         </>
       ) : (
         <>

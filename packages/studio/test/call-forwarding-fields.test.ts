@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
 /** A call widget's forwarding scheme in its Settings tab: receiver, ringing, fallback, numbers. */
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Widget } from '../src/api';
-import { WidgetEditor } from '../src/widget-editor';
 import { axeViolations } from './axe';
-import { fakePlatform, session } from './fake-platform';
+import type { SeenRequest } from './fake-platform';
+import { openEditor, savedSettings, storedWidget } from './widget-fixture';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
 const user = () => userEvent.setup();
@@ -18,35 +16,21 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const widget: Widget = {
-  id: 'w1',
-  key: 'shop-call',
-  type: 'call',
-  name: 'Call us',
-  active: true,
-  settings: defaultSettings('call'),
-  version: 1,
-};
+const widget = storedWidget(defaultSettings('call'), { name: 'Call us' });
 
 /** The call widget's Settings tab over a fake platform that saves what it is sent. */
 async function editor() {
-  const seen = fakePlatform({
-    'GET /v1/admin/widgets/w1': () => ({ body: widget }),
-    'GET /v1/admin/users': () => ({ body: { users: [{ id: 'u2', name: 'Anna' }] } }),
-    'GET /v1/admin/groups': () => ({ body: { groups: [{ id: 'g1', name: 'Sales' }] } }),
-    'PATCH /v1/admin/widgets/w1': (body) => ({ body: { ...widget, ...(body as object) } }),
-  });
-  const { container } = render(h(WidgetEditor, { session, id: 'w1', tab: 'basic' }));
+  const people = {
+    users: [{ id: 'u2', name: 'Anna' }],
+    groups: [{ id: 'g1', name: 'Sales' }],
+  };
+  const opened = await openEditor(widget, people);
   await screen.findByRole('group', { name: 'Forwarding scheme' });
-  return { seen, container };
+  return opened;
 }
 
 /** The settings the Studio's save sent. */
-function saved(seen: { method: string; body: unknown }[]): CallSettings {
-  const patch = seen.find((r) => r.method === 'PATCH');
-  if (!patch) throw new Error('nothing was saved');
-  return (patch.body as { settings: CallSettings }).settings;
-}
+const saved = (seen: SeenRequest[]) => savedSettings<CallSettings>(seen);
 
 describe('the call widget’s forwarding scheme', () => {
   it('forwards to an external number, rings one after the other, falls back to a number', async () => {

@@ -5,13 +5,11 @@
  * reports it.
  */
 import { type ChatSettings, defaultSettings, type TelegramStatus } from '@frontdesk/config';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Widget } from '../src/api';
-import { WidgetEditor } from '../src/widget-editor';
-import { fakePlatform, type SeenRequest, session } from './fake-platform';
+import type { SeenRequest } from './fake-platform';
+import { openEditor, storedWidget } from './widget-fixture';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
 const user = () => userEvent.setup();
@@ -22,21 +20,13 @@ afterEach(() => {
 });
 
 const chat = defaultSettings('chat') as ChatSettings;
-const widget: Widget = {
-  id: 'w1',
-  key: 'shop-chat',
-  type: 'chat',
-  name: 'Shop',
-  active: true,
-  version: 1,
-  settings: {
-    ...chat,
-    channels: {
-      ...chat.channels,
-      telegram: { enabled: true, receiver: null, botToken: { set: true }, botName: 'shop_bot' },
-    },
+const widget = storedWidget({
+  ...chat,
+  channels: {
+    ...chat.channels,
+    telegram: { enabled: true, receiver: null, botToken: { set: true }, botName: 'shop_bot' },
   },
-};
+});
 
 /**
  * The editor of `widget` over a fake platform whose Telegram status is `status()`, the account
@@ -46,18 +36,8 @@ async function editor(
   status: () => TelegramStatus,
   groups: { id: string; name: string }[] = [],
 ): Promise<SeenRequest[]> {
-  const seen = fakePlatform({
-    'GET /v1/admin/widgets/w1': () => ({ body: widget }),
-    'GET /v1/admin/users': () => ({ body: { users: [] } }),
-    'GET /v1/admin/groups': () => ({ body: { groups } }),
-    'GET /v1/admin/widgets/w1/telegram-status': () => ({ body: status() }),
-    'PATCH /v1/admin/widgets/w1': (body) => ({
-      body: { ...widget, ...(body as object), version: 2 },
-    }),
-  });
-  render(h(WidgetEditor, { session, id: 'w1', tab: 'basic' }));
-  await screen.findByRole('heading', { level: 1 });
-  return seen;
+  const routes = { 'GET /v1/admin/widgets/w1/telegram-status': () => ({ body: status() }) };
+  return (await openEditor(widget, { groups, routes })).seen;
 }
 
 const telegram = () => within(screen.getByRole('group', { name: 'Telegram' }));

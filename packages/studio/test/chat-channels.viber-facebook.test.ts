@@ -5,13 +5,11 @@
  * Facebook's Page token write-only (pasted; OAuth later), sent only when typed.
  */
 import { type ChannelStatus, type ChatSettings, defaultSettings } from '@frontdesk/config';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Widget } from '../src/api';
-import { WidgetEditor } from '../src/widget-editor';
-import { fakePlatform, type SeenRequest, session } from './fake-platform';
+import type { SeenRequest } from './fake-platform';
+import { openEditor, storedWidget } from './widget-fixture';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
 const user = () => userEvent.setup();
@@ -22,53 +20,32 @@ afterEach(() => {
 });
 
 const chat = defaultSettings('chat') as ChatSettings;
-const widget: Widget = {
-  id: 'w1',
-  key: 'shop-chat',
-  type: 'chat',
-  name: 'Shop',
-  active: true,
-  version: 1,
-  settings: {
-    ...chat,
-    channels: {
-      ...chat.channels,
-      viber: {
-        enabled: true,
-        receiver: null,
-        botToken: { set: true },
-        botName: 'Shop',
-        uri: 'shop',
-      },
-      facebook: {
-        enabled: true,
-        receiver: null,
-        pageId: '104000000000001',
-        pageToken: { set: true },
-      },
+const widget = storedWidget({
+  ...chat,
+  channels: {
+    ...chat.channels,
+    viber: { enabled: true, receiver: null, botToken: { set: true }, botName: 'Shop', uri: 'shop' },
+    facebook: {
+      enabled: true,
+      receiver: null,
+      pageId: '104000000000001',
+      pageToken: { set: true },
     },
   },
-};
+});
 
 const viber = () => within(screen.getByRole('group', { name: 'Viber' }));
 const facebook = () => within(screen.getByRole('group', { name: 'Facebook' }));
 
 /** The editor over a fake platform whose channels' status is `status()`. */
 async function editor(status: () => ChannelStatus): Promise<SeenRequest[]> {
-  const seen = fakePlatform({
-    'GET /v1/admin/widgets/w1': () => ({ body: widget }),
-    'GET /v1/admin/users': () => ({ body: { users: [] } }),
-    'GET /v1/admin/groups': () => ({ body: { groups: [] } }),
-    'GET /v1/admin/widgets/w1/telegram-status': () => ({ body: status() }),
-    'GET /v1/admin/widgets/w1/viber-status': () => ({ body: status() }),
-    'GET /v1/admin/widgets/w1/facebook-status': () => ({ body: status() }),
-    'PATCH /v1/admin/widgets/w1': (body) => ({
-      body: { ...widget, ...(body as object), version: 2 },
-    }),
-  });
-  render(h(WidgetEditor, { session, id: 'w1', tab: 'basic' }));
-  await screen.findByRole('heading', { level: 1 });
-  return seen;
+  const routes = Object.fromEntries(
+    ['telegram', 'viber', 'facebook'].map((channel) => [
+      `GET /v1/admin/widgets/w1/${channel}-status`,
+      () => ({ body: status() }),
+    ]),
+  );
+  return (await openEditor(widget, { routes })).seen;
 }
 
 describe('Viber and Facebook in the Studio', () => {

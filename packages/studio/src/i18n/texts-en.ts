@@ -156,6 +156,19 @@ export const studioTextsEn = {
     sms: 'Notify by SMS',
     smsHint: 'One number per line, like +74951234567',
   },
+  retries: {
+    legend: 'When a call does not go through',
+    byDefault: (attempts: number, minutes: number, seconds: number) =>
+      `By default: ${plural('en', attempts, { one: '# attempt', other: '# attempts' })}, ${minutes} minutes apart, each ringing ${seconds} seconds; then the order waits in the console.`,
+    change: 'Change the attempts',
+    attempts: 'Attempts',
+    interval: 'Minutes between attempts',
+    ring: 'Seconds each call rings',
+    emails: 'After the last attempt, notify by e-mail',
+    emailsHint: 'One address per line; the order also waits in the console',
+    sms: 'After the last attempt, notify by SMS',
+    smsHint: 'One number per line, like +74951234567',
+  },
   forwarding: {
     legend: 'Forwarding scheme',
     who: 'Forwarding: who answers calls',
