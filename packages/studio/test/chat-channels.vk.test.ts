@@ -4,14 +4,13 @@
  * the platform by showing the community's name (its short name fills the id), VK's refusal shown
  * by its code; the mode (Bots Long Poll or Callback API) saved; the live status.
  */
-import { type ChannelStatus, type ChatSettings, defaultSettings } from '@frontdesk/config';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import type { ChatSettings } from '@frontdesk/config';
+import { defaultSettings } from '@frontdesk/config';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Widget } from '../src/api';
-import { WidgetEditor } from '../src/widget-editor';
-import { fakePlatform, type SeenRequest, session } from './fake-platform';
+import type { Handler, SeenRequest } from './fake-platform';
+import { openEditor, savedSettings, storedWidget } from './widget-fixture';
 
 const user = () => userEvent.setup();
 
@@ -21,48 +20,30 @@ afterEach(() => {
 });
 
 const chat = defaultSettings('chat') as ChatSettings;
-const widget: Widget = {
-  id: 'w1',
-  key: 'shop-chat',
-  type: 'chat',
-  name: 'Shop',
-  active: true,
-  version: 1,
-  settings: {
-    ...chat,
-    channels: {
-      ...chat.channels,
-      vk: { enabled: true, receiver: null, groupId: 'club1', accessToken: { set: true } },
-    },
+const widget = storedWidget({
+  ...chat,
+  channels: {
+    ...chat.channels,
+    vk: { enabled: true, receiver: null, groupId: 'club1', accessToken: { set: true } },
   },
-};
+});
 
 const vk = () => within(screen.getByRole('group', { name: 'VKontakte' }));
 
-/** The editor over a fake platform: the bot check answers `check(body)`. */
-async function editor(
-  check: (body: unknown) => { status?: number; body: unknown },
-): Promise<SeenRequest[]> {
-  const status: ChannelStatus = {
+/** The editor, connected by long poll, over a fake platform whose token check answers `check`. */
+async function editor(check: Handler): Promise<SeenRequest[]> {
+  const status = {
     mode: 'polling',
     connected: true,
     lastUpdateAt: null,
     lastError: null,
     lastErrorAt: null,
   };
-  const seen = fakePlatform({
-    'GET /v1/admin/widgets/w1': () => ({ body: widget }),
-    'GET /v1/admin/users': () => ({ body: { users: [] } }),
-    'GET /v1/admin/groups': () => ({ body: { groups: [] } }),
+  const routes = {
     'GET /v1/admin/widgets/w1/vk-status': () => ({ body: status }),
     'POST /v1/admin/bot-check': check,
-    'PATCH /v1/admin/widgets/w1': (body) => ({
-      body: { ...widget, ...(body as object), version: 2 },
-    }),
-  });
-  render(h(WidgetEditor, { session, id: 'w1', tab: 'basic' }));
-  await screen.findByRole('heading', { level: 1 });
-  return seen;
+  };
+  return (await openEditor(widget, { routes })).seen;
 }
 
 describe('VK in the Studio', () => {
@@ -91,8 +72,7 @@ describe('VK in the Studio', () => {
     await user().selectOptions(vk().getByLabelText('How messages arrive'), 'Callback API');
     await user().click(screen.getByRole('button', { name: 'Save' }));
     await expect.poll(() => seen.find((r) => r.method === 'PATCH')).toBeTruthy();
-    const patch = seen.find((r) => r.method === 'PATCH')?.body as { settings: ChatSettings };
-    expect(patch.settings.channels.vk).toMatchObject({
+    expect(savedSettings<ChatSettings>(seen).channels.vk).toMatchObject({
       accessToken: 'vk1.a.newcommunitytoken0123456789',
       groupId: 'flowershop',
       mode: 'callback',
