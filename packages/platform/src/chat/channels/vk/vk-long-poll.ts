@@ -7,8 +7,10 @@
  * the last of an answer keep the cursor at the `ts` asked with (a kill mid-answer reads them again
  * and finds them stored), the last moves it to the answer's `ts`. VK's `failed`: 1 — the history
  * went out of date, go on from the `ts` it gives; 2 — the key expired, a new one (same ts);
- * 3 — the information was lost, a new key and ts. Back from Callback API mode, the platform's
- * callback server is removed first.
+ * 3 — the information was lost, a new key and ts. Every third of the lease the token is tried
+ * (groups.getById), since the long poll itself takes none: a token VK no longer takes (error 5)
+ * shows in the Studio's status. Back from Callback API mode, the platform's callback server is
+ * removed first.
  */
 import { fetchFailure } from '../api-failure';
 import type { CursorGuard } from '../channel-types';
@@ -41,6 +43,8 @@ interface Session {
   key: string | undefined;
   /** VK lost the information (`failed: 3`): the next server's ts is where to go on. */
   freshTs: boolean;
+  /** When the token was last seen to work (the platform's clock). */
+  checkedAt: number;
 }
 
 /** The round a poller of one community runs while it holds the lease; the failures so far after it. */
@@ -79,7 +83,18 @@ export function vkLongPoll(
           { group_id: group.id, enabled: 1, message_new: 1, api_version: VK_API_VERSION },
           call,
         );
-        session = { fence, groupId: group.id, server: undefined, key: undefined, freshTs: false };
+        session = {
+          fence,
+          groupId: group.id,
+          server: undefined,
+          key: undefined,
+          freshTs: false,
+          checkedAt: lease.now(),
+        };
+      } else if (lease.now() - session.checkedAt >= tuning.leaseMs / 3) {
+        // The long poll takes no token: a token VK no longer takes (5) shows only here.
+        await ownGroup(api, call);
+        session.checkedAt = lease.now();
       }
       if (!session.server || !session.key) {
         const server = (await callVk(

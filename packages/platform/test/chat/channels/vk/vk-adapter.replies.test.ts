@@ -4,7 +4,8 @@
  * — a crash after VK took it — is dropped by VK); a text over 4,096 characters in two messages;
  * 9 (flood control) waited out on the platform's clock and sent once; 901 failed with the reason,
  * never retried; an outage retried until VK is back, sent once; typing shown; the rating as an
- * inline keyboard whose button rates once; a token VK refuses (5) shows in the Studio's status.
+ * inline keyboard whose button rates once; a token VK refuses (5), or revokes, fails the replies
+ * and shows in the Studio's status.
  */
 import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
 import type { VkCommunity, VkUser } from '@frontdesk/messenger-sandbox';
@@ -207,5 +208,23 @@ describe.each(engines)('replies to VK on $name', (engine) => {
         connected: false,
         lastError: 'VK: User authorization failed: invalid access_token (4). (error 5)',
       });
+  });
+
+  it('fails replies and shows the status broken when VK revokes the community’s token (5)', async () => {
+    const { community, widget, conversationId } = await conversation();
+    suite.sandbox.vk.faults.revokeToken(community);
+    const message = await reply(conversationId, 'Still there?');
+    expect(await deliver()).toBe(1);
+    const refused = 'VK: User authorization failed: invalid access_token (4). (error 5)';
+    expect(await delivery(conversationId, message.id)).toEqual({
+      status: 'failed',
+      error: refused,
+    });
+    // The long poll takes no token: the poller tries it every third of the lease.
+    suite.clock.advance(10_000);
+    const marketer = await suite.t.signIn('marketer');
+    await expect
+      .poll(async () => (await marketer(`/v1/admin/widgets/${widget.id}/vk-status`)).json())
+      .toMatchObject({ connected: false, lastError: refused });
   });
 });
