@@ -91,7 +91,9 @@ async function timesSent(
 
 describe('VK through a TLS front', () => {
   it('carries a user’s message to the console and the reply back, by Bots Long Poll', async () => {
-    await expect.poll(() => sandbox.vk.delivery(polled).longPoll.enabled).toBe(true);
+    await expect
+      .poll(() => sandbox.vk.delivery(polled).longPoll.enabled, { timeout: 20_000 })
+      .toBe(true);
     const answer = 'We do, from 10 to 16.';
     const times = await timesSent(polled, answer, () =>
       messengerJourney(messengers, {
@@ -109,7 +111,7 @@ describe('VK through a TLS front', () => {
   it('carries a user’s message to the console and the reply back, by the Callback API', async () => {
     // The community's lease holder added the front's route, and VK confirmed it by its code.
     await expect
-      .poll(() => sandbox.vk.delivery(called).servers)
+      .poll(() => sandbox.vk.delivery(called).servers, { timeout: 20_000 })
       .toEqual([
         {
           url: expect.stringMatching(
