@@ -47,6 +47,21 @@ async function editor(check: Handler): Promise<SeenRequest[]> {
 }
 
 describe('VK in the Studio', () => {
+  it('shows VK refusing the token by its code', async () => {
+    await editor(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: 'invalidAuthToken',
+          field: 'token',
+          message: 'The bot API does not accept this token.',
+        },
+      },
+    }));
+    await user().click(vk().getByRole('button', { name: 'Check the token' }));
+    await vk().findByText('invalidAuthToken');
+  });
+
   it('checks the stored token by the community’s name and saves a new token and the mode', async () => {
     const seen = await editor(() => ({ body: { name: 'Flower shop', handle: 'flowershop' } }));
     await vk().findByText('Connected (long polling).');
@@ -77,20 +92,5 @@ describe('VK in the Studio', () => {
       groupId: 'flowershop',
       mode: 'callback',
     });
-  });
-
-  it('shows VK refusing the token by its code', async () => {
-    await editor(() => ({
-      status: 400,
-      body: {
-        error: {
-          code: 'invalidAuthToken',
-          field: 'token',
-          message: 'The bot API does not accept this token.',
-        },
-      },
-    }));
-    await user().click(vk().getByRole('button', { name: 'Check the token' }));
-    await vk().findByText('invalidAuthToken');
   });
 });
