@@ -30,6 +30,7 @@ const sandboxPort = process.env.MESSENGER_SANDBOX_PORT ?? '8070';
 const sandboxTelegramPort = process.env.MESSENGER_SANDBOX_TELEGRAM_PORT ?? '8071';
 const sandboxViberPort = process.env.MESSENGER_SANDBOX_VIBER_PORT ?? '8072';
 const sandboxFacebookPort = process.env.MESSENGER_SANDBOX_FACEBOOK_PORT ?? '8073';
+const sandboxVkPort = process.env.MESSENGER_SANDBOX_VK_PORT ?? '8074';
 // The platform's Facebook app is the sandbox's: one secret for both, made for this run.
 const facebookApp = {
   id: process.env.FACEBOOK_APP_ID ?? '880000000000001',
@@ -46,6 +47,7 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
     MESSENGER_SANDBOX_TELEGRAM_PORT: sandboxTelegramPort,
     MESSENGER_SANDBOX_VIBER_PORT: sandboxViberPort,
     MESSENGER_SANDBOX_FACEBOOK_PORT: sandboxFacebookPort,
+    MESSENGER_SANDBOX_VK_PORT: sandboxVkPort,
     MESSENGER_SANDBOX_FACEBOOK_APP_ID: facebookApp.id,
     MESSENGER_SANDBOX_FACEBOOK_APP_SECRET: facebookApp.secret,
     MESSENGER_SANDBOX_CA_FILE: `${tlsDir}/ca.pem`,
@@ -85,6 +87,7 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     TELEGRAM_API_URL: process.env.TELEGRAM_API_URL ?? `http://127.0.0.1:${sandboxTelegramPort}`,
     MESSENGER_LINK_BASE: process.env.MESSENGER_LINK_BASE ?? sandboxUrl,
     VIBER_API_URL: process.env.VIBER_API_URL ?? `http://127.0.0.1:${sandboxViberPort}`,
+    VK_API_URL: process.env.VK_API_URL ?? `http://127.0.0.1:${sandboxVkPort}`,
     FACEBOOK_GRAPH_URL: process.env.FACEBOOK_GRAPH_URL ?? `http://127.0.0.1:${sandboxFacebookPort}`,
     FACEBOOK_APP_ID: facebookApp.id,
     FACEBOOK_APP_SECRET: facebookApp.secret,

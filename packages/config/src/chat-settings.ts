@@ -89,12 +89,25 @@ export const ViberChannelSchema = v.object({
   uri: linkSlug("a Viber bot's chat URI (letters, digits, . _ -)"),
 });
 
+/** A VK community access token (rights: messages, manage), as the community's settings give it. */
+export const VkTokenSchema = token(300, /^[A-Za-z0-9._-]{20,300}$/, 'a VK community access token');
+
 /** A connected VK community. */
 export const VkChannelSchema = v.object({
   enabled: flag,
   receiver: OptionalReceiverSchema,
   /** The community's id or short name, for the vk.me link. */
   groupId: linkSlug('a VK community id or short name'),
+  /**
+   * Write-only (see secret.ts): the community access token, pasted (authorising as the
+   * community's admin by OAuth comes later). Without it the community's messages are not read.
+   */
+  accessToken: secret(VkTokenSchema, 'a VK community access token'),
+  /**
+   * How the platform hears the community's messages: the Bots Long Poll API (absent: the
+   * default, no public address needed) or the Callback API at the platform's https WEBHOOK_URL.
+   */
+  mode: v.optional(v.picklist(['longpoll', 'callback'], 'must be "longpoll" or "callback"')),
 });
 
 /** A Facebook Page access token, as the page's admin gets it. */

@@ -97,7 +97,12 @@ export {
   VisitorSendSchema,
 } from './chat-protocol';
 export type { ChatSettings } from './chat-settings';
-export { ChatSettingsSchema, TelegramTokenSchema, ViberTokenSchema } from './chat-settings';
+export {
+  ChatSettingsSchema,
+  TelegramTokenSchema,
+  ViberTokenSchema,
+  VkTokenSchema,
+} from './chat-settings';
 export { clockLocale } from './clock-locale';
 export { PhoneSchema } from './contacts';
 export {

@@ -39,5 +39,10 @@ export function secret<S extends v.GenericSchema<string, string>>(schema: S, wha
 export const SECRET_PATHS: Readonly<Record<WidgetType, readonly string[]>> = {
   call: [],
   callback: [],
-  chat: ['channels.telegram.botToken', 'channels.viber.botToken', 'channels.facebook.pageToken'],
+  chat: [
+    'channels.telegram.botToken',
+    'channels.viber.botToken',
+    'channels.vk.accessToken',
+    'channels.facebook.pageToken',
+  ],
 };

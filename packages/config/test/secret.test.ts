@@ -2,7 +2,7 @@ import { defaultSettings, parseSettings, SECRET_PATHS } from '@frontdesk/config'
 import { describe, expect, it } from 'vitest';
 import { patched, REMOVE } from './helpers';
 
-/** A chat widget with both bots and a Facebook page connected, `path`'s secret replaced by `token`. */
+/** A chat widget with both bots, a VK community and a Facebook page connected, `path`'s secret replaced by `token`. */
 const chat = (path: string, token: unknown) =>
   patched(
     patched(defaultSettings('chat'), {
@@ -18,6 +18,12 @@ const chat = (path: string, token: unknown) =>
         botToken: '4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51f',
         botName: 'Shop',
         uri: 'shop',
+      },
+      'channels.vk': {
+        enabled: true,
+        receiver: null,
+        groupId: 'shop',
+        accessToken: 'vk1.a.Xk9Tq2mB7vR4nL0sW3pZ8cF6hJ1dG5yE',
       },
       'channels.facebook': {
         enabled: true,
@@ -49,7 +55,7 @@ describe.each(SECRET_PATHS.chat)('the secret %s', (path) => {
       {
         path,
         message: expect.stringMatching(
-          /^must be a (Telegram bot|Viber bot|Facebook Page access) token/,
+          /^must be a (Telegram bot|Viber bot|VK community access|Facebook Page access) token/,
         ),
       },
     ]);

@@ -1,5 +1,5 @@
 /**
- * The messenger sandbox: a local stand-in for the messengers' bot APIs (Telegram today) and a
+ * The messenger sandbox: a local stand-in for the messengers' bot APIs (Telegram, Viber, VK, Facebook) and a
  * page where a person plays the customer. For development, demos and tests; never production.
  */
 export type { Outage } from './api-listener';
@@ -42,3 +42,12 @@ export type { BotRef } from './telegram/telegram-state';
 export { viberSignature } from './viber/viber-callbacks';
 export type { ViberChatMessage, ViberEvent, ViberSandboxBot, ViberUser } from './viber/viber-model';
 export type { ViberFaults, ViberOptions, ViberSandbox } from './viber/viber-sandbox';
+export type {
+  VkAttachment,
+  VkButton,
+  VkChatMessage,
+  VkCommunity,
+  VkEvent,
+  VkUser,
+} from './vk/vk-model';
+export type { VkFaults, VkOptions, VkSandbox } from './vk/vk-sandbox';

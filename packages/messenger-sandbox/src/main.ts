@@ -3,7 +3,7 @@
  * `messenger-sandbox` (`pnpm --filter @frontdesk/messenger-sandbox start`): the sandbox alone,
  * configured by the environment — MESSENGER_SANDBOX_HOST (127.0.0.1), MESSENGER_SANDBOX_PORT
  * (8070), MESSENGER_SANDBOX_TELEGRAM_PORT (8071), MESSENGER_SANDBOX_VIBER_PORT (8072),
- * MESSENGER_SANDBOX_FACEBOOK_PORT (8073), MESSENGER_SANDBOX_FACEBOOK_APP_ID and _APP_SECRET (the
+ * MESSENGER_SANDBOX_FACEBOOK_PORT (8073), MESSENGER_SANDBOX_VK_PORT (8074), MESSENGER_SANDBOX_FACEBOOK_APP_ID and _APP_SECRET (the
  * app the platform is given), MESSENGER_SANDBOX_CA_FILE (the CA webhook servers' certificates
  * must chain to). Prints where everything is; SIGTERM and SIGINT stop it.
  */
@@ -16,6 +16,7 @@ const sandbox = await startMessengerSandbox({
   ...(env.MESSENGER_SANDBOX_CA_FILE ? { caFile: env.MESSENGER_SANDBOX_CA_FILE } : {}),
   telegram: { port: Number(env.MESSENGER_SANDBOX_TELEGRAM_PORT || 8071) },
   viber: { port: Number(env.MESSENGER_SANDBOX_VIBER_PORT || 8072) },
+  vk: { port: Number(env.MESSENGER_SANDBOX_VK_PORT || 8074) },
   facebook: {
     port: Number(env.MESSENGER_SANDBOX_FACEBOOK_PORT || 8073),
     app: {
@@ -32,6 +33,7 @@ console.log(`Messenger sandbox at ${sandbox.url} (development and tests only, ne
 console.log(`  Telegram Bot API: TELEGRAM_API_URL=${sandbox.telegram.apiUrl}`);
 console.log(`  Hand-off links (every messenger's): MESSENGER_LINK_BASE=${sandbox.url}`);
 console.log(`  Viber REST API: VIBER_API_URL=${sandbox.viber.apiUrl}`);
+console.log(`  VK API: VK_API_URL=${sandbox.vk.apiUrl}`);
 console.log(
   `  Facebook Graph API: FACEBOOK_GRAPH_URL=${sandbox.facebook.graphUrl}, FACEBOOK_APP_ID=${sandbox.facebook.app.id}`,
 );

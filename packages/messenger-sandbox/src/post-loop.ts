@@ -22,6 +22,11 @@ export interface PostLoopSource {
   /** The body `next` gave was confirmed: the loop moves past it. */
   delivered(): void;
   failed(failure: string): void;
+  /**
+   * What a 2xx answer's `body` fails by, where the messenger wants more than a 2xx (VK's
+   * Callback API wants `ok`); undefined: delivered.
+   */
+  refused?(body: string): string | undefined;
   /** Sets the function that wakes the loop when something is queued (or it is stopped). */
   onKick(kick: () => void): void;
 }
@@ -51,14 +56,14 @@ export function startPostLoop(options: PostLoopOptions, source: PostLoopSource):
         }
         agent = made;
       }
-      const failure = postFailure(
-        await postJson(next.url, next.body, {
-          agent,
-          headers: next.headers,
-          timeoutMs: options.timeoutMs,
-          signal: abort.signal,
-        }),
-      );
+      const result = await postJson(next.url, next.body, {
+        agent,
+        headers: next.headers,
+        timeoutMs: options.timeoutMs,
+        signal: abort.signal,
+      });
+      const failure =
+        postFailure(result) ?? ('body' in result ? source.refused?.(result.body) : undefined);
       if (abort.signal.aborted) return;
       if (failure === undefined) {
         source.delivered();

@@ -17,6 +17,7 @@ import {
   type TelegramSandbox,
 } from './telegram/telegram-sandbox';
 import { startViber, type ViberOptions, type ViberSandbox } from './viber/viber-sandbox';
+import { startVk, type VkOptions, type VkSandbox } from './vk/vk-sandbox';
 
 /** Where and how the sandbox runs. */
 export interface SandboxOptions {
@@ -32,6 +33,7 @@ export interface SandboxOptions {
   pageDir?: string;
   telegram?: TelegramOptions;
   viber?: ViberOptions;
+  vk?: VkOptions;
   facebook?: FacebookOptions;
 }
 
@@ -41,12 +43,13 @@ export interface MessengerSandbox {
   url: string;
   telegram: TelegramSandbox;
   viber: ViberSandbox;
+  vk: VkSandbox;
   facebook: FacebookSandbox;
   close(): Promise<void>;
 }
 
 /** The messengers the page knows, by their path: `/telegram/<bot>?start=…`. */
-const MESSENGER_PATHS = ['/telegram', '/viber', '/facebook'];
+const MESSENGER_PATHS = ['/telegram', '/viber', '/vk', '/facebook'];
 
 /** Starts the sandbox; never for production: it stands in for the messengers' services. */
 export async function startMessengerSandbox(
@@ -64,10 +67,12 @@ export async function startMessengerSandbox(
   };
   const telegram = await startTelegram(setup, options.telegram);
   const viber = await startViber(setup, options.viber);
+  const vk = await startVk(setup, options.vk);
   const facebook = await startFacebook(setup, options.facebook);
   const closeApis = async () => {
     await telegram.close();
     await viber.close();
+    await vk.close();
     await facebook.close();
   };
   let url: string;
@@ -81,6 +86,7 @@ export async function startMessengerSandbox(
     url,
     telegram,
     viber,
+    vk,
     facebook,
     async close() {
       await closeApis();

@@ -83,6 +83,8 @@ export interface PlatformEnv {
   telegramApiUrl: string;
   /** Base URL of the Viber REST API (VIBER_API_URL; tests point it at a local server). */
   viberApiUrl: string;
+  /** Base URL of VK's API (VK_API_URL; the messenger sandbox in development and tests). */
+  vkApiUrl: string;
   /** Base URL of the Graph API (FACEBOOK_GRAPH_URL; the messenger sandbox in development). */
   facebookGraphUrl: string;
   /**
@@ -148,9 +150,9 @@ function limitsOf(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
  * SIP_RTPENGINE, SIP_MEDIA_ADDRESS, SIP_MEDIA_PORTS, SIP_TRUNK_ADDRESS, SIP_TRUNK_PORT,
  * SIP_TRUNK_ADVERTISE, SIP_TRUNK_TLS_PORT, SIP_TRUNK_CA,
  * WORKER_INTERVAL_MS, WORKER_LEASE_MS, MISSED_AFTER_SECONDS, the ORDER_LIMIT_* limits,
- * TELEGRAM_API_URL, VIBER_API_URL, FACEBOOK_GRAPH_URL, FACEBOOK_APP_ID, FACEBOOK_APP_SECRET,
- * FACEBOOK_VERIFY_TOKEN, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE, CHANNEL_LEASE_MS and
- * ATTACHMENT_MAX_BYTES.
+ * TELEGRAM_API_URL, VIBER_API_URL, VK_API_URL, FACEBOOK_GRAPH_URL, FACEBOOK_APP_ID,
+ * FACEBOOK_APP_SECRET, FACEBOOK_VERIFY_TOKEN, SITE_CHECK_PRIVATE, MESSENGER_LINK_BASE,
+ * CHANNEL_LEASE_MS and ATTACHMENT_MAX_BYTES.
  */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
   const port = integer('PORT', env.PORT, 8080);
@@ -191,6 +193,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PlatformEnv {
     limits: limitsOf(env),
     telegramApiUrl: baseUrl(env.TELEGRAM_API_URL || 'https://api.telegram.org'),
     viberApiUrl: baseUrl(env.VIBER_API_URL || 'https://chatapi.viber.com'),
+    vkApiUrl: baseUrl(env.VK_API_URL || 'https://api.vk.com'),
     facebookGraphUrl: baseUrl(env.FACEBOOK_GRAPH_URL || 'https://graph.facebook.com'),
     facebookApp: env.FACEBOOK_APP_SECRET
       ? {

@@ -19,6 +19,8 @@ import {
   registerTelegramWebhook,
   registerViberStatus,
   registerViberWebhook,
+  registerVkCallback,
+  registerVkStatus,
   startChannels,
 } from './chat';
 import { type Clock, systemClock } from './clock';
@@ -198,6 +200,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock,
     telegramApiUrl: env.telegramApiUrl,
     viberApiUrl: env.viberApiUrl,
+    vkApiUrl: env.vkApiUrl,
     facebookGraphUrl: env.facebookGraphUrl,
     webhookUrl: () => env.webhookUrl,
     chatFeed: chat,
@@ -224,6 +227,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     limiter: ctx.limiters.chatMessage,
   });
   registerViberStatus(app, ctx);
+  registerVkCallback(
+    app,
+    { store: ctx.store, clock, feed: chat, limiter: ctx.limiters.chatMessage },
+    env.vkApiUrl,
+  );
+  registerVkStatus(app, ctx);
   registerFacebookWebhook(
     app,
     { store: ctx.store, clock, feed: chat, limiter: ctx.limiters.chatMessage },

@@ -79,12 +79,13 @@ export async function listPeople(): Promise<{ users: Person[]; groups: Person[] 
 }
 
 /**
- * Checks a Telegram or Viber bot token through the bot's API (`invalidAuthToken` when wrong): the
- * token given, or the one stored on the widget `widget` (`no_token` when there is none).
+ * Checks a Telegram or Viber bot token or a VK community token through the messenger's API
+ * (`invalidAuthToken` when wrong): the token given, or the one stored on the widget `widget`
+ * (`no_token` when there is none).
  */
 export function checkBot(
   session: StaffSession,
-  channel: 'telegram' | 'viber',
+  channel: 'telegram' | 'viber' | 'vk',
   from: { token: string } | { widget: string | undefined },
 ): Promise<BotInfo> {
   return request('/v1/admin/bot-check', { method: 'POST', body: { channel, ...from }, session });
@@ -136,7 +137,7 @@ export function updateGroupRules(
 /** The live status of the widget's Telegram or Viber channel. */
 export function channelStatus(
   id: string,
-  channel: 'telegram' | 'viber' | 'facebook',
+  channel: 'telegram' | 'viber' | 'vk' | 'facebook',
 ): Promise<ChannelStatus> {
   return request(`/v1/admin/widgets/${encodeURIComponent(id)}/${channel}-status`);
 }

@@ -26,7 +26,7 @@ export function ChannelStatus({
   channel,
 }: {
   widgetId: string | undefined;
-  channel: 'telegram' | 'viber' | 'facebook';
+  channel: 'telegram' | 'viber' | 'vk' | 'facebook';
 }) {
   const { language } = useLanguage();
   const t = studioTexts[language].status;

@@ -158,7 +158,19 @@ export function ChatChannels({ people, session }: { people: People; session: Sta
       <Channel name="vk" label={t.vk}>
         <Checkbox path="channels.vk.enabled" label={on} />
         <ReceiverField path="channels.vk.receiver" label={t.whoReceives} people={people} />
+        <BotTokenField path="channels.vk" channel="vk" session={session} />
+        <p class="hint">{t.vkTokenHint}</p>
         <TextField path="channels.vk.groupId" label={t.groupId} />
+        <Select
+          path="channels.vk.mode"
+          label={t.arrive}
+          hint={t.vkArriveHint}
+          options={[
+            ['longpoll', t.longPoll],
+            ['callback', t.callbackApi],
+          ]}
+        />
+        <ChannelStatus widgetId={form.widgetId} channel="vk" />
       </Channel>
       <Channel name="facebook" label={t.facebook}>
         <Checkbox path="channels.facebook.enabled" label={on} />

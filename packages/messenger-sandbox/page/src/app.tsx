@@ -1,7 +1,8 @@
 /**
  * The sandbox's page: the home lists each messenger's bots; `/telegram/<bot>` is the chat with
  * that bot, where a person plays the customer (`?start=<payload>` is a deep link);
- * `/viber/<uri>` the chat with a Viber bot (`?context=<context>` as Viber's link carries it).
+ * `/viber/<uri>` the chat with a Viber bot (`?context=<context>` as Viber's link carries it);
+ * `/vk/<community>` the chat with a VK community (`?ref=<ref>` as vk.me's link carries it).
  */
 
 import { FacebookChat } from './facebook/facebook-chat';
@@ -10,6 +11,8 @@ import { TelegramChat } from './telegram/telegram-chat';
 import { TelegramHome } from './telegram/telegram-home';
 import { ViberChat } from './viber/viber-chat';
 import { ViberHome } from './viber/viber-home';
+import { VkChat } from './vk/vk-chat';
+import { VkHome } from './vk/vk-home';
 
 /** Where the page is: the chat a path names, or the home. */
 export function route(pathname: string, search: string) {
@@ -17,6 +20,11 @@ export function route(pathname: string, search: string) {
   if (facebook?.[1]) {
     const ref = new URLSearchParams(search).get('ref');
     return { page: 'facebook-chat' as const, pageRef: facebook[1], ...(ref ? { ref } : {}) };
+  }
+  const vk = /^\/vk\/([A-Za-z0-9_.]+)\/?$/.exec(pathname);
+  if (vk?.[1]) {
+    const ref = new URLSearchParams(search).get('ref');
+    return { page: 'vk-chat' as const, community: vk[1], ...(ref ? { ref } : {}) };
   }
   const viber = /^\/viber\/([A-Za-z0-9._-]+)\/?$/.exec(pathname);
   if (viber?.[1]) {
@@ -46,6 +54,8 @@ export function App() {
           <TelegramChat bot={where.bot} start={where.start} />
         ) : where.page === 'facebook-chat' ? (
           <FacebookChat page={where.pageRef} {...(where.ref ? { referral: where.ref } : {})} />
+        ) : where.page === 'vk-chat' ? (
+          <VkChat community={where.community} {...(where.ref ? { linkRef: where.ref } : {})} />
         ) : where.page === 'viber-chat' ? (
           <ViberChat uri={where.uri} {...(where.context ? { context: where.context } : {})} />
         ) : (
@@ -58,6 +68,7 @@ export function App() {
             </p>
             <TelegramHome />
             <ViberHome />
+            <VkHome />
             <FacebookHome />
           </>
         )}

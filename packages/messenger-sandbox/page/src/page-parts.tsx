@@ -1,7 +1,9 @@
 /**
  * What the messengers' parts of the page share: the error line, the "who are you" form, the
- * chat's log and its entries, the row of buttons a bot offers, and the list of bots.
+ * chat's log and its entries, the row of buttons a bot offers, the list of bots and the form
+ * that makes one.
  */
+import { request } from '@frontdesk/staff';
 import type { ComponentChildren, Ref } from 'preact';
 
 /** The last failure, read out at once. */
@@ -121,4 +123,25 @@ export function BotList({
       )}
     </>
   );
+}
+
+/**
+ * What a home's "new bot" form makes: the fields `names` of the form that sent `event`, trimmed,
+ * POSTed to the control API's `path`; the form is cleared once it is made.
+ * @throws the control API's refusal (its message names the field).
+ */
+export async function createFromForm<T>(
+  event: Event,
+  path: string,
+  names: readonly string[],
+): Promise<T> {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const fields = new FormData(form);
+  const body = Object.fromEntries(
+    names.map((name) => [name, String(fields.get(name) ?? '').trim()]),
+  );
+  const made = await request<T>(path, { method: 'POST', body });
+  form.reset();
+  return made;
 }

@@ -22,6 +22,8 @@ export { registerTelegramStatus } from './channels/telegram/telegram-status';
 export { registerTelegramWebhook } from './channels/telegram/telegram-webhook';
 export { registerViberStatus } from './channels/viber/viber-status';
 export { registerViberWebhook } from './channels/viber/viber-webhook';
+export { registerVkCallback } from './channels/vk/vk-callback';
+export { registerVkStatus } from './channels/vk/vk-status';
 export { registerChatHandoff } from './chat-handoff';
 export { announceOperators } from './chat-presence';
 export type {

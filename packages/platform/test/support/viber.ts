@@ -58,6 +58,7 @@ export function webhookSuite(
       clock: suite.clock,
       caFile: ca.caFile,
       viber: { callbackRetry: { firstMs: 20, maxMs: 100 } },
+      vk: { callbackRetry: { firstMs: 20, maxMs: 100 } },
       facebook: { deliveryRetry: { firstMs: 20, maxMs: 100 } },
     });
     suite.database = await engine.open();

@@ -344,6 +344,12 @@ export const studioTextsEn = {
       'A webhook needs the platform at a public https address; long polling works anywhere.',
     polling: 'Long polling',
     webhook: 'Webhook',
+    vkTokenHint:
+      "Paste the community's access token (Manage → API usage → Access tokens) with the rights to messages and to manage the community. Connecting by signing in as the community's admin comes later.",
+    vkArriveHint:
+      'The Callback API needs the platform at a public https address; the Bots Long Poll API works anywhere.',
+    longPoll: 'Bots Long Poll API',
+    callbackApi: 'Callback API',
     handler: 'Who handles call orders',
     notifyEmails: 'Notify by e-mail',
     notifyEmailsHint: 'One address per line',
@@ -371,6 +377,8 @@ export const studioTextsEn = {
     check: 'Check the token',
     checking: 'Checking…',
     name: (name: string) => `Bot: ${name}`,
+    communityToken: 'Community access token',
+    community: (name: string) => `Community: ${name}`,
   },
   status: {
     modes: {

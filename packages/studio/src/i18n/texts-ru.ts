@@ -344,6 +344,12 @@ export const studioTextsRu: StudioTexts = {
       'Для вебхука платформа должна быть доступна по публичному https-адресу; long polling работает везде.',
     polling: 'Long polling',
     webhook: 'Вебхук',
+    vkTokenHint:
+      'Вставьте ключ доступа сообщества («Управление → Работа с API → Ключи доступа») с правами на сообщения и управление сообществом. Подключение через вход администратора сообщества появится позже.',
+    vkArriveHint:
+      'Для Callback API платформа должна быть доступна по публичному https-адресу; Bots Long Poll API работает везде.',
+    longPoll: 'Bots Long Poll API',
+    callbackApi: 'Callback API',
     handler: 'Кто будет обрабатывать заказы звонков',
     notifyEmails: 'Куда отправлять уведомления о заказах: e-mail',
     notifyEmailsHint: 'По одному адресу в строке',
@@ -371,6 +377,8 @@ export const studioTextsRu: StudioTexts = {
     check: 'Проверить токен',
     checking: 'Проверяем…',
     name: (name) => `Имя бота: ${name}`,
+    communityToken: 'Ключ доступа сообщества',
+    community: (name) => `Сообщество: ${name}`,
   },
   status: {
     modes: {

@@ -12,6 +12,7 @@ import type {
   FacebookPerson,
 } from '../../../src/facebook/facebook-model';
 import { Compose } from '../compose';
+import { ChatHead, nameTyped, registerKept } from '../customer-parts';
 import { MediaButtons } from '../media-buttons';
 import { ChatEntry, ChatLog, Choices, ErrorLine, NameForm } from '../page-parts';
 
@@ -70,15 +71,12 @@ export function FacebookChat({ page, referral }: { page: string; referral?: stri
   const name = found?.name ?? page;
   const replies = messages?.findLast((m) => m.sender === 'page')?.quickReplies;
   const identify = async (event: Event) => {
-    event.preventDefault();
-    const field = new FormData(event.currentTarget as HTMLFormElement).get('name');
     try {
-      const made = await request<FacebookPerson>('/control/facebook/people', {
-        method: 'POST',
-        body: { name: String(field ?? '').trim() },
-      });
-      localStorage.setItem(KEY, JSON.stringify(made));
-      setPerson(made);
+      setPerson(
+        await registerKept<FacebookPerson>(KEY, '/control/facebook/people', {
+          name: nameTyped(event),
+        }),
+      );
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -89,14 +87,7 @@ export function FacebookChat({ page, referral }: { page: string; referral?: stri
   };
   return (
     <>
-      <div class="chat-head">
-        <h1>
-          {name} <span class="handle">Messenger</span>
-        </h1>
-        <p class="typing" role="status">
-          {typing ? `${name} is typing…` : ''}
-        </p>
-      </div>
+      <ChatHead name={name} messenger="Messenger" typing={typing} />
       {!person ? (
         <NameForm id="facebook" where="on Facebook" onSubmit={identify} />
       ) : (

@@ -1,7 +1,7 @@
 /** Viber on the home: where its API is, the bots to open a chat with, a form for a new bot. */
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
-import { BotList, ErrorLine } from '../page-parts';
+import { BotList, createFromForm, ErrorLine } from '../page-parts';
 import type { ListedViberBot, MadeViberBot } from './viber-types';
 
 export function ViberHome() {
@@ -19,21 +19,11 @@ export function ViberHome() {
     );
   }, []);
   const create = async (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const fields = new FormData(form);
     setError(undefined);
     try {
-      const bot = await request<MadeViberBot>('/control/viber/bots', {
-        method: 'POST',
-        body: {
-          name: String(fields.get('name') ?? '').trim(),
-          uri: String(fields.get('uri') ?? '').trim(),
-        },
-      });
+      const bot = await createFromForm<MadeViberBot>(event, '/control/viber/bots', ['name', 'uri']);
       setMade(bot);
       setBots((bots) => [...(bots ?? []), { id: bot.id, name: bot.name, uri: bot.uri }]);
-      form.reset();
     } catch (failure) {
       setError((failure as Error).message);
     }

@@ -1,17 +1,23 @@
 /**
- * `POST /v1/admin/bot-check`: the Studio checks a Telegram or Viber bot token through the bot's
- * own API (base URLs TELEGRAM_API_URL / VIBER_API_URL, so tests run a local server speaking it)
- * and shows the bot's name, or `invalidAuthToken` for a token the API refuses. The token is the
+ * `POST /v1/admin/bot-check`: the Studio checks a Telegram or Viber bot token or a VK community
+ * token through the messenger's own API (base URLs TELEGRAM_API_URL / VIBER_API_URL / VK_API_URL,
+ * so tests run a local server speaking it) and shows the bot's or community's name, or `invalidAuthToken` for a token the API refuses. The token is the
  * one typed (`token`) or, when none is sent, the one stored on the chat widget `widget` — which
  * the Studio never sees (secrets are write-only).
  */
-import { type BotInfo, TelegramTokenSchema, ViberTokenSchema } from '@frontdesk/config';
+import {
+  type BotInfo,
+  TelegramTokenSchema,
+  ViberTokenSchema,
+  VkTokenSchema,
+} from '@frontdesk/config';
 import * as v from 'valibot';
 import { requireUser } from '../../accounts';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
 import { type PlatformApp, routeSchema } from '../../http/route-schema';
 import { ownWidget } from '../../widgets';
+import { ownGroup, VK_ERROR, VkError } from './vk/vk-api';
 
 const WidgetId = v.optional(v.pipe(v.string(), v.maxLength(64)));
 
@@ -23,7 +29,11 @@ const CheckBody = v.variant('channel', [
     widget: WidgetId,
   }),
   v.object({ channel: v.literal('viber'), token: v.optional(ViberTokenSchema), widget: WidgetId }),
+  v.object({ channel: v.literal('vk'), token: v.optional(VkTokenSchema), widget: WidgetId }),
 ]);
+
+/** Where each channel's token sits in its settings. */
+const TOKEN_FIELD = { telegram: 'botToken', viber: 'botToken', vk: 'accessToken' } as const;
 type Check = v.InferOutput<typeof CheckBody>;
 
 /** How long the bot API may take before the Studio hears it is unavailable. */
@@ -67,6 +77,18 @@ async function viberBot(base: string, token: string): Promise<BotInfo> {
   return { name: info.name, handle: info.uri };
 }
 
+/** VK's groups.getById with a community token: the community; error 5 is `invalidAuthToken`. */
+async function vkCommunity(base: string, token: string): Promise<BotInfo> {
+  try {
+    const group = await ownGroup({ apiUrl: base, token }, { timeoutMs: TIMEOUT_MS });
+    return { name: group.name, handle: group.screenName };
+  } catch (error) {
+    if (error instanceof VkError && error.code === VK_ERROR.authorizationFailed)
+      throw invalidToken();
+    throw new ApiError(502, 'bot_api_unavailable', 'The bot API did not answer; try again later.');
+  }
+}
+
 /**
  * The token to check: the one sent, else the one stored on the account's widget named.
  * @throws {ApiError} 400 `no_token` naming `token` when there is neither.
@@ -78,7 +100,7 @@ async function tokenToCheck(ctx: AppContext, accountId: string, body: Check): Pr
       ? undefined
       : await ctx.store.secrets.get(
           { kind: 'widget', id: (await ownWidget(ctx, accountId, body.widget)).id },
-          `channels.${body.channel}.botToken`,
+          `channels.${body.channel}.${TOKEN_FIELD[body.channel]}`,
         );
   if (stored === undefined) {
     throw new ApiError(400, 'no_token', 'Type the bot token: none is stored yet.', 'token');
@@ -95,6 +117,7 @@ export function registerAdminBotCheck(app: PlatformApp, ctx: AppContext): void {
       const { user } = await requireUser(ctx, request, ['admin', 'marketer']);
       const body = request.body;
       const token = await tokenToCheck(ctx, user.accountId, body);
+      if (body.channel === 'vk') return vkCommunity(ctx.env.vkApiUrl, token);
       return body.channel === 'telegram'
         ? telegramBot(ctx.env.telegramApiUrl, token)
         : viberBot(ctx.env.viberApiUrl, token);

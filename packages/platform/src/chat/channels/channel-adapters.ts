@@ -4,11 +4,13 @@ import type { ChannelAdapter } from './channel-adapter';
 import { facebookAdapter } from './facebook/facebook-adapter';
 import { telegramAdapter } from './telegram/telegram-adapter';
 import { viberAdapter } from './viber/viber-adapter';
+import { vkAdapter } from './vk/vk-adapter';
 
-/** The API bases of the messengers (TELEGRAM_API_URL, VIBER_API_URL, FACEBOOK_GRAPH_URL). */
+/** The API bases of the messengers (TELEGRAM_API_URL, VIBER_API_URL, VK_API_URL, FACEBOOK_GRAPH_URL). */
 export interface MessengerApis {
   telegramApiUrl: string;
   viberApiUrl: string;
+  vkApiUrl: string;
   facebookGraphUrl: string;
 }
 
@@ -20,6 +22,7 @@ export function channelAdapters(
   return {
     telegram: telegramAdapter(store, apis.telegramApiUrl),
     viber: viberAdapter(store, apis.viberApiUrl),
+    vk: vkAdapter(store, apis.vkApiUrl),
     facebook: facebookAdapter(store, apis.facebookGraphUrl),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The bots (Telegram bots, Viber public accounts) whose messages the platform reads, by channel
+ * The bots (Telegram bots, Viber public accounts, VK communities) whose messages the platform reads, by channel
  * credential: every live, active chat widget's enabled channel of that messenger with a token.
  * A bot belongs to one widget: when two name the same bot, the older widget gets its messages.
  */
@@ -22,13 +22,14 @@ export function isChat(widget: Widget): widget is ChatWidget {
   return widget.settings.type === 'chat';
 }
 
-/** The messengers whose channels carry a token (a bot's, Facebook's Page token). */
-export type BotMessenger = Extract<Messenger, 'telegram' | 'viber' | 'facebook'>;
+/** The messengers whose channels carry a token (a bot's, VK's community token, Facebook's Page token). */
+export type BotMessenger = Extract<Messenger, 'telegram' | 'viber' | 'vk' | 'facebook'>;
 
 /** Where each one's token sits in its channel's settings. */
 const TOKEN_FIELD: Readonly<Record<BotMessenger, string>> = {
   telegram: 'botToken',
   viber: 'botToken',
+  vk: 'accessToken',
   facebook: 'pageToken',
 };
 

@@ -31,11 +31,16 @@ export function registerChannelStatus(
         ? await ctx.store.channels.leases.status(credentialOf(token, widget as ChatWidget))
         : undefined;
       const iso = (at: number | null | undefined) => (at ? new Date(at).toISOString() : null);
-      // Telegram polls unless told otherwise; Viber has webhooks only.
-      const mode =
-        messenger === 'telegram' && isChat(widget)
+      // Telegram polls and VK long-polls unless told otherwise; Viber has webhooks only.
+      const mode = !isChat(widget)
+        ? 'webhook'
+        : messenger === 'telegram'
           ? (widget.settings.channels.telegram?.mode ?? 'polling')
-          : 'webhook';
+          : messenger === 'vk'
+            ? widget.settings.channels.vk?.mode === 'callback'
+              ? 'webhook'
+              : 'polling'
+            : 'webhook';
       return {
         mode: token ? mode : 'off',
         connected:

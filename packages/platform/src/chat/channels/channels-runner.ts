@@ -32,6 +32,13 @@ import { telegramWebhookUrl } from './telegram/telegram-webhook';
 import { viberBots } from './viber/viber-bots';
 import { viberWebhookUrl } from './viber/viber-webhook';
 import { keepViberWebhook } from './viber/viber-webhook-keeper';
+import { vkCallbackUrl } from './vk/vk-callback';
+import { keepVkCallback } from './vk/vk-callback-keeper';
+import { type VkCommunityEntry, vkCommunities } from './vk/vk-communities';
+import { readVkUpdate } from './vk/vk-event';
+import { vkLongPoll } from './vk/vk-long-poll';
+import { vkUserName } from './vk/vk-profile';
+import { receiveVkEvent } from './vk/vk-receive';
 
 /** The channels' timings: the pollers', and how often the workers' pass looks for new bots. */
 export interface ChannelTuning extends PollerTuning {
@@ -81,6 +88,8 @@ export interface ChannelsSetup {
   telegramApiUrl: string;
   /** VIBER_API_URL. */
   viberApiUrl: string;
+  /** VK_API_URL. */
+  vkApiUrl: string;
   /** FACEBOOK_GRAPH_URL. */
   facebookGraphUrl: string;
   /** WEBHOOK_URL, read when a webhook is set: webhooks go to its routes (https for Telegram). */
@@ -179,6 +188,55 @@ export function startChannels(setup: ChannelsSetup): Channels {
     );
   };
 
+  /**
+   * A VK community's lease loop: its Bots Long Poll (vk-long-poll.ts), or in Callback API mode
+   * its callback server kept (vk-callback-keeper.ts).
+   */
+  const startVk = ({ credential, token, widget, mode }: VkCommunityEntry) => {
+    const api = { apiUrl: setup.vkApiUrl, token };
+    return startTelegramPoller(
+      {
+        store,
+        clock,
+        apiUrl: setup.vkApiUrl,
+        holder: setup.claim.by,
+        tuning,
+        emit,
+        receive: async () => {
+          throw new Error('VK is read by its own long poll.');
+        },
+        announce: async () => {
+          await announceStored(deps, credential, 'vk');
+        },
+      },
+      {
+        credential,
+        token,
+        widgetId: widget.id,
+        mode: mode === 'callback' ? 'webhook' : 'polling',
+        webhookUrl: vkCallbackUrl(setup.webhookUrl(), credential),
+        keep: keepVkCallback,
+        poll: vkLongPoll({
+          async receive(update, guards) {
+            // The widget as it is now: a marketer may change its routing at any time.
+            const now = await store.widgets.get(widget.id);
+            if (!now || !isChat(now)) {
+              await store.channels.inbound.skip(guards.move, clock().getTime());
+              return;
+            }
+            await receiveVkEvent(
+              deps,
+              { credential, widget: now },
+              readVkUpdate(update),
+              guards,
+              (userId) => vkUserName(api, userId),
+            );
+          },
+        }),
+      },
+    );
+  };
+
   const refreshNow = async () => {
     lastRefresh = performance.now();
     const bots = await telegramBots(store);
@@ -187,6 +245,13 @@ export function startChannels(setup: ChannelsSetup): Channels {
     }
     for (const [credential, page] of await facebookPages(store)) {
       bots.set(credential, { ...page, mode: 'webhook' });
+    }
+    const communities = await vkCommunities(store);
+    for (const [credential, community] of communities) {
+      bots.set(credential, {
+        ...community,
+        mode: community.mode === 'callback' ? 'webhook' : 'polling',
+      });
     }
     for (const [credential, poller] of pollers) {
       const bot = bots.get(credential);
@@ -197,8 +262,9 @@ export function startChannels(setup: ChannelsSetup): Channels {
     }
     for (const bot of bots.values()) {
       if (stopped || pollers.has(bot.credential)) continue;
+      const community = communities.get(bot.credential);
       const start = bot.credential.startsWith('telegram:') ? startPoller : startKept;
-      pollers.set(bot.credential, start(bot));
+      pollers.set(bot.credential, community ? startVk(community) : start(bot));
     }
   };
   const refresh = () => {

@@ -1,15 +1,22 @@
 /**
  * One round of keeping a messenger's delivery to the platform by its lease holder, where the
- * messenger has no polling (Viber's webhook, a Facebook page's subscription of the app): renew
- * the lease; when `url` is not what the lease recorded, record it under the fence and `set` it at
- * the messenger; else `check` that the messenger still has it (false: set it again at once);
+ * messenger has no polling or is told not to (Viber's webhook, a Facebook page's subscription of
+ * the app, a VK community's callback server): renew the lease; when `url` is not what the lease
+ * recorded, record it (and a new secret, if the messenger takes one) under the fence and `set` it
+ * at the messenger; else `check` that the messenger still has it (false: set it again at once);
  * then wait a third of the lease. Failures are noted on the lease for the Studio's status.
  */
 import type { HeldLease } from './telegram/telegram-poller';
 
 /** The messenger's side of a round. */
 export interface KeptDelivery {
-  set(signal: AbortSignal): Promise<void>;
+  /**
+   * Sets the delivery at the messenger, with `secret` when it has one: what each delivery must
+   * carry (VK's callback secret), recorded on the lease first.
+   */
+  set(signal: AbortSignal, secret: string): Promise<void>;
+  /** Makes a secret for each new setting; none (the default) where the messenger signs itself. */
+  secret?: () => string;
   /** Whether the messenger still delivers to `url`. */
   check(signal: AbortSignal): Promise<boolean>;
 }
@@ -25,12 +32,12 @@ export async function keepDelivery(
   if (!(await lease.renew())) return 0;
   try {
     if (lease.webhookUrl !== url) {
-      // No secret: the messenger signs with the token (Viber) or the app secret (Facebook).
-      const webhook = { url, secret: '' };
+      // No secret where the messenger signs with the token (Viber) or the app secret (Facebook).
+      const webhook = { url, secret: kept.secret?.() ?? '' };
       if (!(await lease.store.channels.leases.setWebhook({ credential, fence, webhook }))) {
         return lease.lose();
       }
-      await kept.set(signal);
+      await kept.set(signal, webhook.secret);
       lease.webhookUrl = url;
       lease.emit({ type: 'webhook', credential, url });
     } else if (!(await kept.check(signal))) {

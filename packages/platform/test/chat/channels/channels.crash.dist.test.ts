@@ -1,6 +1,6 @@
 /**
  * The messengers across SIGKILL of the built platform — Telegram in polling and in webhook mode,
- * Viber and Facebook (webhooks only), webhooks through a TLS front with a throwaway CA: customers of the
+ * VK by Bots Long Poll and by Callback API, Viber and Facebook (webhooks only), webhooks through a TLS front with a throwaway CA: customers of the
  * messenger sandbox write as fast as they can while the platform is killed mid-burst and started
  * again, and the operator keeps replying. Every update ends up stored exactly once (one message,
  * one `channel_inbound` record each); every reply the platform acknowledged reaches the messenger
@@ -48,6 +48,7 @@ beforeAll(async () => {
     caFile: ca.caFile,
     telegram: { webhookRetry: { firstMs: 50, maxMs: 400 } },
     viber: { callbackRetry: { firstMs: 50, maxMs: 400 } },
+    vk: { callbackRetry: { firstMs: 50, maxMs: 400 } },
     facebook: { deliveryRetry: { firstMs: 50, maxMs: 400 } },
   });
 });
@@ -57,7 +58,7 @@ afterAll(async () => {
   await ca?.remove();
 });
 
-type Channel = 'telegram' | 'viber' | 'facebook';
+type Channel = 'telegram' | 'viber' | 'vk' | 'facebook';
 
 /** One messenger's side of the burst: its bot connected, its customers writing, what it got. */
 interface Driver {
@@ -154,6 +155,63 @@ function viberDriver(): Driver {
   };
 }
 
+function vkDriver(mode: 'longpoll' | 'callback'): Driver {
+  const community = sandbox.vk.createCommunity({ name: 'Shop', screenName: `crash_${mode}` });
+  const users = Array.from({ length: CUSTOMERS }, (_, i) =>
+    sandbox.vk.user({ name: `Burst${i} ${mode}` }),
+  );
+  let polling = false;
+  return {
+    connect: async () => {
+      if (mode === 'longpoll') {
+        void sandbox.vk
+          .waitForEvent(
+            (e) => e.type === 'long-poll' && e.community === community.screenName,
+            20_000,
+          )
+          .then(
+            () => {
+              polling = true;
+            },
+            () => undefined,
+          );
+      }
+      return {
+        channel: 'vk',
+        settings: {
+          enabled: true,
+          receiver: null,
+          groupId: community.screenName,
+          accessToken: community.token,
+          mode,
+        },
+        ready: () =>
+          mode === 'longpoll'
+            ? polling
+            : sandbox.vk
+                .delivery(community)
+                .servers.some((s) => s.status === 'ok' && s.events.includes('message_new')),
+      };
+    },
+    write: (n, text) => {
+      sandbox.vk.write(community, users[n % CUSTOMERS] as (typeof users)[0], text);
+    },
+    delivered: () =>
+      count(
+        users
+          .flatMap((user) => {
+            try {
+              return sandbox.vk.messages(community, user.id);
+            } catch {
+              return [];
+            }
+          })
+          .filter((entry) => entry.from === 'community')
+          .map((entry) => entry.text),
+      ),
+  };
+}
+
 function facebookDriver(): Driver {
   const page = sandbox.facebook.createPage({ name: 'Shop', username: 'crash.shop' });
   const people = Array.from({ length: CUSTOMERS }, (_, i) =>
@@ -184,6 +242,8 @@ function facebookDriver(): Driver {
 const CASES = [
   { name: 'Telegram in polling mode', mode: 'polling', driver: () => telegramDriver('polling') },
   { name: 'Telegram in webhook mode', mode: 'webhook', driver: () => telegramDriver('webhook') },
+  { name: 'VK by long poll', mode: 'polling', driver: () => vkDriver('longpoll') },
+  { name: 'VK by callback', mode: 'webhook', driver: () => vkDriver('callback') },
   { name: 'Viber', mode: 'webhook', driver: viberDriver },
   { name: 'Facebook', mode: 'webhook', driver: facebookDriver },
 ] as const;
@@ -200,6 +260,7 @@ describe.each(CASES)('$name across SIGKILL', ({ name, mode, driver }) => {
       ...(mode === 'webhook' ? { WEBHOOK_URL: front.url, TRUST_PROXY: '127.0.0.1' } : {}),
       TELEGRAM_API_URL: sandbox.telegram.apiUrl,
       VIBER_API_URL: sandbox.viber.apiUrl,
+      VK_API_URL: sandbox.vk.apiUrl,
       FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
       FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
       FACEBOOK_VERIFY_TOKEN: 'crash',

@@ -1,4 +1,4 @@
-import { storable } from '../storable-text';
+import { personName } from '../peer-name';
 import { callGraph, type FacebookPageApi } from './facebook-api';
 
 /** How long a webhook's handling waits for a name: Facebook wants its events answered quickly. */
@@ -18,11 +18,7 @@ export async function facebookProfileName(
       timeoutMs: PROFILE_TIMEOUT_MS,
       query: { fields: 'first_name,last_name' },
     });
-    const name = [profile.first_name, profile.last_name]
-      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-      .join(' ')
-      .trim();
-    return name ? storable(name.slice(0, 200)) : undefined;
+    return personName([profile.first_name, profile.last_name]);
   } catch {
     return undefined;
   }

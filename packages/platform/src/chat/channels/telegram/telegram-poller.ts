@@ -93,6 +93,11 @@ export interface PolledBot {
    * lease loop serves any messenger whose updates come by webhook (Viber's keeper).
    */
   keep?: (lease: HeldLease, url: string, failures: number) => Promise<number>;
+  /**
+   * One round of polling (default Telegram's getUpdates, below): the lease loop serves any
+   * messenger that long-polls (VK's Bots Long Poll, vk-long-poll.ts).
+   */
+  poll?: (lease: HeldLease, failures: number) => Promise<number>;
 }
 
 /** What the work of a lease holder (polling or keeping the webhook) gets. */
@@ -219,7 +224,7 @@ export function startTelegramPoller(setup: PollerSetup, bot: PolledBot): Telegra
         failures =
           bot.mode === 'webhook'
             ? await (bot.keep ?? keepWebhook)(held, bot.webhookUrl, failures)
-            : await pollOnce(held, setup, failures);
+            : await (bot.poll ?? ((lease, n) => pollOnce(lease, setup, n)))(held, failures);
       } catch (error) {
         // The database is out of reach: look again after a pause.
         emit({ type: 'error', credential, error: errorText(error) });

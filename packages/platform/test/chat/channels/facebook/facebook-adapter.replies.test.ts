@@ -12,18 +12,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FACEBOOK_RATE_LIMIT_WAIT_MS } from '../../../../src/chat/channels/facebook/facebook-adapter';
 import { engines } from '../../../support/databases';
 import { facebookPerson, facebookSuite, facebookWidget } from '../../../support/facebook';
+import { operatorReplies } from '../../../support/operator-replies';
 import { connectOps } from '../../../support/ops-client';
 
-type Sent = ChatAck<{ message: ChatMessage }>;
-type Opened = ChatAck<{ messages: ChatMessage[] }>;
-
-let ids = 0;
-const cid = () => `facebook-${String(++ids).padStart(8, '0')}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe.each(engines)('replies to Facebook on $name', (engine) => {
   const suite = facebookSuite(engine);
   afterEach(() => suite.sandbox.facebook.faults.clear());
+  const { cid, reply, delivery, deliver } = operatorReplies(suite, 'facebook');
 
   const conversation = async (options: { rating?: boolean; humanAgent?: boolean } = {}) => {
     const { page } = await facebookWidget(suite, {
@@ -36,26 +33,11 @@ describe.each(engines)('replies to Facebook on $name', (engine) => {
     const first = await suite.operator.next<ChatMessage>('chat:message', (m) => m.text === text);
     return { page, who, conversationId: first.conversationId };
   };
-  const reply = async (conversationId: string, text: string) => {
-    const sent = await suite.operator.ask<Sent>('chat:send', {
-      conversationId,
-      clientId: cid(),
-      text,
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
-    return sent.message;
-  };
   const received = (page: FacebookPage, who: FacebookPerson) =>
     suite.sandbox.facebook
       .messages(page, who.psid)
       .filter((m) => m.sender === 'page')
       .map((m) => (m.tag ? `${m.text} [${m.tag}]` : m.text));
-  const delivery = async (conversationId: string, messageId: string) => {
-    const opened = await suite.operator.ask<Opened>('chat:open', { conversationId });
-    if (!opened.ok) throw new Error(opened.error.message);
-    return opened.messages.find((m) => m.id === messageId)?.delivery;
-  };
-  const deliver = () => suite.t.platform.workers.deliverReplies();
   /** `ms` later: the operator signs in again (a session lasts 12 hours). */
   const later = async (ms: number) => {
     suite.clock.advance(ms);

@@ -10,17 +10,13 @@ import type { ViberChatMessage, ViberSandboxBot, ViberUser } from '@frontdesk/me
 import { afterEach, describe, expect, it } from 'vitest';
 import { VIBER_RATE_LIMIT_WAIT_MS } from '../../../../src/chat/channels/viber/viber-adapter';
 import { engines } from '../../../support/databases';
+import { operatorReplies } from '../../../support/operator-replies';
 import { viberSuite, viberUser, viberWidget } from '../../../support/viber';
-
-type Sent = ChatAck<{ message: ChatMessage }>;
-type Opened = ChatAck<{ messages: ChatMessage[] }>;
-
-let ids = 0;
-const cid = () => `viber-${String(++ids).padStart(8, '0')}`;
 
 describe.each(engines)('replies to Viber on $name', (engine) => {
   const suite = viberSuite(engine);
   afterEach(() => suite.sandbox.viber.faults.clear());
+  const { cid, reply, delivery, deliver } = operatorReplies(suite, 'viber');
 
   /** A new bot and customer, and the conversation the customer's first message opened. */
   const conversation = async (site?: { rating: boolean }) => {
@@ -31,26 +27,11 @@ describe.each(engines)('replies to Viber on $name', (engine) => {
     const first = await suite.operator.next<ChatMessage>('chat:message', (m) => m.text === text);
     return { bot, widget, who, conversationId: first.conversationId };
   };
-  const reply = async (conversationId: string, text: string) => {
-    const sent = await suite.operator.ask<Sent>('chat:send', {
-      conversationId,
-      clientId: cid(),
-      text,
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
-    return sent.message;
-  };
   const received = (bot: ViberSandboxBot, who: ViberUser) =>
     suite.sandbox.viber
       .messages(bot, who.id)
       .filter((m) => m.sender === 'bot')
       .map((m) => m.text);
-  const delivery = async (conversationId: string, messageId: string) => {
-    const opened = await suite.operator.ask<Opened>('chat:open', { conversationId });
-    if (!opened.ok) throw new Error(opened.error.message);
-    return opened.messages.find((m) => m.id === messageId)?.delivery;
-  };
-  const deliver = () => suite.t.platform.workers.deliverReplies();
 
   it("delivers an operator's reply in Viber and tells the console", async () => {
     const { bot, who, conversationId } = await conversation();
