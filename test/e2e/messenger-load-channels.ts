@@ -17,6 +17,8 @@ export interface LoadAccount {
    * subscribed; rejects after `timeoutMs`.
    */
   listening(timeoutMs: number): Promise<void>;
+  /** Its customers' updates still waiting in the sandbox for the platform. */
+  waiting(): number;
   /** Calls `failed` with each failed webhook delivery to it (retried); returns the unsubscribe. */
   watch(failed: (message: string) => void): () => void;
   /** Customer number `i` of it: calling the result makes that customer write `text`. */
@@ -62,6 +64,7 @@ function telegram(mode: 'polling' | 'webhook'): LoadChannel {
           mode === 'polling'
             ? sandbox.telegram.waitForLongPoll(bot, timeoutMs)
             : until(() => sandbox.telegram.webhookInfo(bot).url !== '', timeoutMs, username),
+        waiting: () => sandbox.telegram.webhookInfo(bot).pending_update_count,
         watch: (failed) =>
           sandbox.telegram.subscribe((event) => {
             if (event.type === 'webhook-error' && event.bot === username) failed(event.message);
@@ -96,6 +99,7 @@ export const LOAD_CHANNELS: LoadChannel[] = [
         },
         listening: (timeoutMs) =>
           until(() => sandbox.viber.webhook(bot).url !== '', timeoutMs, `Viber ${bot.uri}`),
+        waiting: () => sandbox.viber.webhook(bot).pending,
         watch: (failed) =>
           sandbox.viber.subscribe((event) => {
             if (event.type === 'callback-error' && event.bot === bot.uri) failed(event.message);
@@ -133,6 +137,7 @@ export const LOAD_CHANNELS: LoadChannel[] = [
             timeoutMs,
             `Facebook page ${page.username}`,
           ),
+        waiting: () => sandbox.facebook.pending(page),
         watch: (failed) =>
           sandbox.facebook.subscribe((event) => {
             if (event.type === 'webhook-error' && event.page === page.id) failed(event.message);

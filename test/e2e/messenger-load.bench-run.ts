@@ -109,6 +109,8 @@ interface Run {
   /** Conversations the customers' messages are in; one per customer when nothing splits. */
   conversations: number;
   customers: number;
+  /** Updates still waiting in the sandbox when the drain ended, by channel. */
+  waiting: number[];
   webhookFailures: string[];
   failures: string[];
   dropped: string[];
@@ -282,6 +284,11 @@ async function runOn(engine: Engine): Promise<Run> {
   const deadline = performance.now() + DRAIN_MS;
   while (!delivered() && performance.now() < deadline) await delay(100);
   const messagingMs = performance.now() - start;
+  const waiting = LOAD_CHANNELS.map((_, c) =>
+    accounts
+      .filter((account) => account.channel === c)
+      .reduce((sum, account) => sum + account.waiting(), 0),
+  );
   const clientCpu = process.cpuUsage(clientCpuStart);
   const loadAfter = loadavg()[0] ?? Number.NaN;
   loopDelay.disable();
@@ -301,14 +308,14 @@ async function runOn(engine: Engine): Promise<Run> {
   const stored = new Map<number, number>();
   const conversationsOfCustomer = new Map<number, Set<string>>();
   const [reader] = operators;
-  for (const id of conversationIds) {
+  const sync = async (id: string) => {
     const synced: ChatAck<{ messages: ChatMessage[] }> | undefined = await reader
       ?.timeout(30_000)
       .emitWithAck('chat:sync', { conversationId: id, afterSeq: 0 })
       .catch(() => undefined);
     if (!synced?.ok) {
       failures.push(`chat:sync ${synced?.error.code ?? 'timed out'}`);
-      continue;
+      return;
     }
     for (const message of synced.messages) {
       const k = message.author === 'visitor' ? numberOf(message.text) : undefined;
@@ -319,7 +326,10 @@ async function runOn(engine: Engine): Promise<Run> {
       seen.add(id);
       conversationsOfCustomer.set(customer, seen);
     }
-  }
+  };
+  // A few at a time, as a console reopening its conversations would.
+  const ids = [...conversationIds];
+  for (let i = 0; i < ids.length; i += 20) await Promise.all(ids.slice(i, i + 20).map(sync));
   let lostStored = 0;
   let duplicatesStored = 0;
   for (let k = 0; k < total; k++) {
@@ -346,6 +356,7 @@ async function runOn(engine: Engine): Promise<Run> {
     duplicatesStored,
     conversations: [...conversationsOfCustomer.values()].reduce((sum, ids) => sum + ids.size, 0),
     customers: conversationsOfCustomer.size,
+    waiting,
     webhookFailures,
     failures,
     dropped,
@@ -389,6 +400,10 @@ function rowsOf(runs: Run[]): string[][] {
       (r) => `**${r.lostLive} / ${r.lostStored}**`,
     ),
     row('**duplicated: live / stored**', (r) => `**${r.duplicatesLive} / ${r.duplicatesStored}**`),
+    row(
+      `still waiting in the sandbox ${DRAIN_MS / 1000} s after the last message (${LOAD_CHANNELS.map((channel) => channel.name).join(' / ')})`,
+      (r) => r.waiting.join(' / '),
+    ),
     row('conversations / customers', (r) => `${count(r.conversations)} / ${count(r.customers)}`),
     row(
       'webhook deliveries failed (and retried); writes failed; sockets dropped',
@@ -452,13 +467,15 @@ ${PERIOD_MS / 1000} s, ${ROUNDS} times, the starts spread evenly: ${RATE} messag
 all, about ${Math.round(RATE / LOAD_CHANNELS.length)} a second per channel and
 ${Math.round(RATE / LOAD_CHANNELS.length / ACCOUNTS_PER_CHANNEL)} per bot or page. Rate limits:
 a customer writes 6 messages a minute, within the platform's own 30 per customer
-(\`CHAT_LIMIT_PER_MINUTE\`, at its default); the messengers limit what a bot sends (Telegram
-about 30 messages a second per bot and one a second per chat, Facebook's Send API and Viber's
-likewise per page and bot) and the load sends nothing — no auto-reply, no operator reply — so no
-limit is reached; inbound messages have no documented limit, and the per-bot rate stays far
-below what a busy bot receives. The sandbox's webhooks deliver as each service does: Telegram
-and Viber one update at a time per bot, in order, Facebook one event at a time for the app (all
-pages), each retried until a 2xx. A warm-up message from each bot and page runs every path once
+(\`CHAT_LIMIT_PER_MINUTE\`, at its default); the messengers limit what a bot or page sends
+(Telegram about 30 messages a second per bot and one a second per chat), and this load sends
+nothing back — no auto-reply, no operator reply — so none is reached and none of the sandbox's
+rate-limit faults is set; what a bot receives has no documented limit, and a few messages a
+second per bot or page is well within a busy one's day. The sandbox delivers each webhook one at
+a time and in order — per bot for Telegram and Viber, for the whole app (every page) on
+Facebook — each retried until a 2xx; the real services may open more connections at once
+(Telegram up to \`max_connections\`) and Facebook batches events, so the sandbox is the
+stricter. A warm-up message from each bot and page runs every path once
 before the baseline. Two operators (the seeded ones) are on \`/ops\` (signed in through
 \`POST /v1/auth/login\`, as the console); the latency is from the customer's message entering the
 sandbox (the in-process call that adds it to the messenger's updates) to each operator's socket
