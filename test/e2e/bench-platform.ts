@@ -22,6 +22,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as SocketIoClient from '../../packages/platform/node_modules/socket.io-client/build/esm/index.js';
+import {
+  demoOperatorSocket,
+  demoSignIn,
+} from '../../packages/platform/test/support/built-platform.ts';
 import { percentile } from './bench-figures.ts';
 
 // socket.io-client is a dependency of the platform package (its tests' client), not of the root.
@@ -37,8 +41,6 @@ const mainJs = join(root, 'packages/platform/dist/main.js');
 const probeJs = pathToFileURL(fileURLToPath(new URL('./chat-load-probe.mjs', import.meta.url)));
 /** PostgreSQL's socket folder: reachable inside the network namespace, unlike its TCP port. */
 const PG_SOCKET_DIR = process.env.FRONTDESK_BENCH_PG_SOCKET_DIR ?? '/var/run/postgresql';
-/** The seeded demo users' password. */
-const PASSWORD = 'demo-password';
 
 /** A database the platform runs on: its environment, and how to remove it afterwards. */
 export interface Engine {
@@ -207,37 +209,7 @@ export function fsyncMs(): [number, number] {
   return [percentile(times, 50), percentile(times, 99)];
 }
 
-/** Signs `email` (a seeded demo user) in: the session cookie and the CSRF token for writes. */
-export async function signIn(
-  url: string,
-  email: string,
-): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await fetch(`${url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status}`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrfToken };
-}
-
-/** Signs `email` in and connects its `/ops` socket (as the console does) once `hello` arrives. */
-export async function connectOps(url: string, email: string): Promise<Socket> {
-  const { cookie } = await signIn(url, email);
-  const socket = io(`${url}/ops`, {
-    transports: ['websocket'],
-    extraHeaders: { cookie },
-    forceNew: true,
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect_error', reject);
-    socket.once('hello', () => resolve());
-  });
-  return socket;
-}
+/** Signs a demo user in: the session's cookie and CSRF token for writes. */
+export const signIn = demoSignIn;
+/** A demo user's `/ops` socket (as the console's), once the platform said hello. */
+export const connectOps = demoOperatorSocket;
