@@ -242,6 +242,8 @@ const hostPageJson = join(benchDir, 'host-page.json');
 const wireJson = join(benchDir, 'wire-bytes.json');
 /** Chat delivery latency under load: written by the chat's own runner in the same project. */
 const chatLoadJson = join(benchDir, 'chat-load.json');
+/** Messenger customers under load: written by test/e2e/messenger-load.bench-run.ts. */
+const messengerLoadJson = join(benchDir, 'messenger-load.json');
 /** Calls through a trunk to a phone: written by test/e2e/trunk-call.bench-run.ts. */
 const trunkCallJson = join(benchDir, 'trunk-call.json');
 /** The call history and the address book at size: written by test/e2e/history.bench-run.ts. */
@@ -253,6 +255,7 @@ for (const file of [
   hostPageJson,
   wireJson,
   chatLoadJson,
+  messengerLoadJson,
   trunkCallJson,
   historyJson,
   autoCallbackJson,
@@ -395,6 +398,11 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 }
 /** Chat delivery latency under load (`chat-load.json`). */
 const chatLoadSection = tableSection('Chat under load', chatLoadJson);
+/** Messenger customers through the sandbox to the console's socket (`messenger-load.json`). */
+const messengerLoadSection = tableSection(
+  'Messengers under load (through the messenger sandbox)',
+  messengerLoadJson,
+);
 /** Calls to a phone through a SIP trunk (`trunk-call.json`). */
 const trunkCallSection = tableSection('Calls to a phone through a SIP trunk', trunkCallJson);
 /** The automatic callback: order → addressee rings, answer → visitor rings (`auto-callback.json`). */
@@ -502,5 +510,5 @@ chunks the widgets fetch when the browser is idle are counted. With no CPU throt
 
 ${hostPageTable}
 
-${wire}${chatLoadSection}${trunkCallSection}${autoCallbackSection}${historySection}`,
+${wire}${chatLoadSection}${messengerLoadSection}${trunkCallSection}${autoCallbackSection}${historySection}`,
 );

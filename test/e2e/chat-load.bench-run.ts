@@ -15,37 +15,37 @@
  * chat-load-probe.mjs). Results go to a JSON file (`FRONTDESK_CHAT_LOAD_OUT`, else the cache file
  * scripts/bench.mjs renders into BENCHMARKS.md).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import type { ChatAck, ChatMessage, ChatWelcome } from '../../packages/config/src/index.ts';
-import type * as SocketIoClient from '../../packages/platform/node_modules/socket.io-client/build/esm/index.js';
-
-// socket.io-client is a dependency of the platform package (its tests' client), not of the root.
-const { io } = createRequire(new URL('../../packages/platform/package.json', import.meta.url))(
-  'socket.io-client',
-) as typeof SocketIoClient;
-type Socket = SocketIoClient.Socket;
+import {
+  count,
+  cpuShare,
+  failuresOf,
+  latency,
+  mib,
+  ms,
+  percent,
+  percentile,
+} from './bench-figures.ts';
+import {
+  engines as benchEngines,
+  connectOps,
+  type Engine,
+  fsyncMs,
+  io,
+  type Platform,
+  type Probe,
+  type Socket,
+  peakRss as samplePeakRss,
+  startPlatform as startBenchPlatform,
+} from './bench-platform.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const mainJs = join(root, 'packages/platform/dist/main.js');
-const probeJs = pathToFileURL(fileURLToPath(new URL('./chat-load-probe.mjs', import.meta.url)));
 const out =
   process.env.FRONTDESK_CHAT_LOAD_OUT ??
   join(root, 'node_modules/.cache/frontdesk-bench/chat-load.json');
@@ -58,170 +58,27 @@ const PERIOD_MS = 10_000;
 const WARM_UP_VISITORS = 20;
 /** The seeded operators, both in the group "Sales" that `demo-chat` routes to. */
 const OPERATORS = ['operator@demo.test', 'operator2@demo.test'];
-const PASSWORD = 'demo-password';
 const ACK_TIMEOUT_MS = 30_000;
 /** How long after the last send the deliveries may still arrive before they count as lost. */
 const DRAIN_MS = 30_000;
 /** The timer monitorEventLoopDelay samples with, here and in the platform's probe. */
 const LOOP_RESOLUTION_MS = 10;
-/** PostgreSQL's socket folder: reachable inside the network namespace, unlike its TCP port. */
-const PG_SOCKET_DIR = process.env.FRONTDESK_BENCH_PG_SOCKET_DIR ?? '/var/run/postgresql';
-
-/** A database the platform runs on: its environment, and how to remove it afterwards. */
-interface Engine {
-  name: string;
-  env: NodeJS.ProcessEnv;
-  remove(): Promise<void>;
-}
-
-/** What the probe preloaded into the platform answers (chat-load-probe.mjs). */
-interface Probe {
-  /** CPU time before the probe's collections, and after them (the next window starts there). */
-  cpu: NodeJS.CpuUsage;
-  cpuAfterGc: NodeJS.CpuUsage;
-  /** How late its event loop ran since the probe before. */
-  loopDelayMs: { p50: number; p99: number; max: number };
-  /** After two full collections. */
-  memory: NodeJS.MemoryUsage;
-}
-
-/** The platform's process. */
-interface Platform {
-  url: string;
-  pid: number;
-  probe(): Promise<Probe>;
-  /** What it wrote to stderr: errors (LOG=0 leaves nothing else there). */
-  errors(): string;
-  /** SIGTERM; resolves to the exit code. */
-  stop(): Promise<number | null>;
-}
-
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
 
-/** SQLite in a fresh data folder (the platform's default engine). */
-async function sqlite(): Promise<Engine> {
-  const dir = await mkdtemp(join(tmpdir(), 'frontdesk-chat-load-'));
-  return { name: 'SQLite', env: { DATA_DIR: dir }, remove: () => rm(dir, { recursive: true }) };
-}
-
-/** Runs `sql` on the PostgreSQL server through its socket; false when psql cannot. */
-function psql(sql: string): boolean {
-  const result = spawnSync(
-    'psql',
-    ['-h', PG_SOCKET_DIR, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql],
-    { encoding: 'utf8' },
-  );
-  return result.status === 0;
-}
-
-/** A fresh PostgreSQL database, or undefined when no server answers on the socket. */
-async function postgres(): Promise<Engine | undefined> {
-  if (!existsSync(join(PG_SOCKET_DIR, '.s.PGSQL.5432'))) return undefined;
-  const name = `frontdesk_bench_${randomBytes(6).toString('hex')}`;
-  if (!psql(`create database ${name}`)) return undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'frontdesk-chat-load-'));
-  return {
-    name: 'PostgreSQL',
-    env: {
-      DATA_DIR: dir,
-      DATABASE_URL: `postgres://postgres@localhost/${name}?host=${encodeURIComponent(PG_SOCKET_DIR)}`,
-    },
-    async remove() {
-      // FORCE: a connection left behind must not keep the database alive.
-      psql(`drop database if exists ${name} with (force)`);
-      await rm(dir, { recursive: true });
-    },
-  };
-}
-
-/** Starts the built platform with the demo seed on `engine`; resolves once it listens. */
-async function startPlatform(engine: Engine): Promise<Platform> {
-  let output = '';
-  let errors = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', probeJs.href, mainJs],
+/** The platform on `engine`, every visitor from the bench's one address. */
+function startPlatform(engine: Engine): Promise<Platform> {
+  return startBenchPlatform(
+    engine,
     {
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        SEED_DEMO: '1',
-        LOG: '0',
-        // Every visitor comes from this one address: the per-address limits of `/chat` step aside.
-        CHAT_HANDSHAKE_LIMIT_PER_MINUTE: '1000000',
-        CHAT_VISITOR_LIMIT_PER_MINUTE: '1000000',
-        ...engine.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Every visitor comes from this one address: the per-address limits of `/chat` step aside.
+      CHAT_HANDSHAKE_LIMIT_PER_MINUTE: '1000000',
+      CHAT_VISITOR_LIMIT_PER_MINUTE: '1000000',
     },
+    cleanups,
   );
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  child.stderr?.on('data', (chunk) => {
-    errors += chunk;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-      const match = /platform at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the platform exited (${code}): ${output}${errors}`)),
-    );
-  });
-  return {
-    url,
-    pid: child.pid ?? 0,
-    errors: () => errors,
-    probe: () =>
-      new Promise<Probe>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the probe did not answer')), 30_000);
-        child.once('message', (answer) => {
-          clearTimeout(timer);
-          resolve(answer as Probe);
-        });
-        child.send('probe');
-      }),
-    stop() {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
-/** The platform's resident set now (VmRSS), in bytes, without disturbing it. */
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) * 1024;
-}
-
-/**
- * How long appending 4 KiB to a file in `tmpdir()` (the data folders' disk) and its fsync take,
- * 100 times: what each SQLite commit (a WAL append) waits for at least. Median and p99.
- */
-function fsyncMs(): [number, number] {
-  const file = join(tmpdir(), `frontdesk-fsync-${randomBytes(4).toString('hex')}`);
-  const fd = openSync(file, 'w');
-  const block = Buffer.alloc(4096, 1);
-  const times: number[] = [];
-  try {
-    for (let i = 0; i < 100; i++) {
-      const start = performance.now();
-      writeSync(fd, block, 0, block.length, i * block.length);
-      fsyncSync(fd);
-      times.push(performance.now() - start);
-    }
-  } finally {
-    closeSync(fd);
-    rmSync(file);
-  }
-  return [percentile(times, 50), percentile(times, 99)];
 }
 
 /** One visitor: its socket and what it got. */
@@ -280,27 +137,7 @@ interface Run {
 
 /** Signs `email` in and connects its `/ops` socket (as the console does) once `hello` arrives. */
 async function connectOperator(url: string, email: string, index: number): Promise<Operator> {
-  const response = await fetch(`${url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const socket = io(`${url}/ops`, {
-    transports: ['websocket'],
-    extraHeaders: { cookie },
-    forceNew: true,
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect_error', reject);
-    socket.once('hello', () => resolve());
-  });
-  return { index, socket, received: new Map() };
+  return { index, socket: await connectOps(url, email), received: new Map() };
 }
 
 /** Connects a new visitor of `demo-chat`; resolves with its handshake time once `welcome` arrives. */
@@ -330,11 +167,8 @@ const roundOf = (clientId: string) => Number(/-m(\d+)$/.exec(clientId)?.[1]);
 /** The whole scenario on one engine. */
 async function runOn(engine: Engine): Promise<Run> {
   const platform = await startPlatform(engine);
-  let peakRss = 0;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssOf(platform.pid));
-  }, 500);
-  cleanups.push(async () => clearInterval(sampler));
+  const rss = samplePeakRss(platform.pid);
+  cleanups.push(async () => rss.stop());
 
   const operators = await Promise.all(
     OPERATORS.map((email, index) => connectOperator(platform.url, email, index)),
@@ -547,7 +381,7 @@ async function runOn(engine: Engine): Promise<Run> {
   for (const visitor of visitors) visitor.socket.close();
   await delay(3_000);
   const afterLeaving = await platform.probe();
-  clearInterval(sampler);
+  rss.stop();
   for (const operator of operators) operator.socket.close();
   const exitCode = await platform.stop();
   await engine.remove();
@@ -574,7 +408,7 @@ async function runOn(engine: Engine): Promise<Run> {
     autoReplies: visitors.reduce((sum, v) => sum + v.autoReplies, 0),
     dropped,
     memory: { baseline, connected: connectedProbe, afterMessages, afterLeaving },
-    peakRss,
+    peakRss: rss.peak(),
     serverCpu: cpuShare(afterMessages.cpu, connectedProbe.cpuAfterGc, messagingMs),
     clientCpu: ((clientCpu.user + clientCpu.system) / 1000 / messagingMs) * 100,
     // The histogram holds whole intervals, the timer's own resolution included.
@@ -586,34 +420,9 @@ async function runOn(engine: Engine): Promise<Run> {
   };
 }
 
-/** CPU time between two readings, as % of one core over `ms`. */
-const cpuShare = (end: NodeJS.CpuUsage, start: NodeJS.CpuUsage, ms: number) =>
-  ((end.user - start.user + end.system - start.system) / 1000 / ms) * 100;
-
-/** The value at percentile `p` (nearest rank). */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const ms = (value: number) =>
-  `${value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 1 : 0 })} ms`;
-const mib = (bytes: number) =>
-  `${(bytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 })} MiB`;
-const count = (value: number) => value.toLocaleString('en-US');
-const percent = (value: number) => `${Math.round(value)} %`;
-const latency = (values: number[]) =>
-  `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))} / ${ms(Math.max(...values))}`;
 /** p99 of each round's latencies: a stall of the machine shows in one round, saturation in all. */
 const perRound = (rounds: number[][]) =>
   `${rounds.map((values) => Math.round(percentile(values, 99)).toLocaleString('en-US')).join(', ')} ms`;
-/** How many things failed, and how, as "0" or "3 (send timed out × 2, sync timed out × 1)". */
-function failuresOf(failures: string[]): string {
-  if (failures.length === 0) return '0';
-  const kinds = new Map<string, number>();
-  for (const failure of failures) kinds.set(failure, (kinds.get(failure) ?? 0) + 1);
-  return `${failures.length} (${[...kinds].map(([kind, n]) => `${kind} × ${n}`).join(', ')})`;
-}
 /** Memory a state adds over the baseline, scaled to 1,000 visitors. */
 const per1000 = (state: number, baseline: number) => mib(((state - baseline) * 1000) / VISITORS);
 
@@ -692,7 +501,7 @@ function rowsOf(runs: Run[]): string[][] {
 it(`${VISITORS} visitors chatting with two operators`, { timeout: 600_000 }, async () => {
   const runs: Run[] = [];
   const fsync = fsyncMs();
-  const engines = [await sqlite(), await postgres()].filter((e): e is Engine => e !== undefined);
+  const engines = await benchEngines();
   for (const engine of engines) {
     const run = await runOn(engine);
     const { handshakeMs, toOperatorMs, toVisitorMs, visitorAckMs, operatorAckMs, ...summary } = run;

@@ -6,17 +6,11 @@
  */
 
 import type { Page } from 'playwright-core';
-import {
-  type MessengerSandbox,
-  startMessengerSandbox,
-} from '../../packages/messenger-sandbox/src/index.ts';
-import {
-  type ThrowawayCa,
-  throwawayCa,
-} from '../../packages/messenger-sandbox/test/support/throwaway-ca.ts';
-import { type TlsFront, tlsFront } from '../../packages/platform/test/support/tls-front.ts';
+import type { MessengerSandbox } from '../../packages/messenger-sandbox/src/index.ts';
+import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { chat, write as visitorWrites } from './chat-helpers.ts';
 import { type Stage, signInToConsole, startStage, visit } from './harness.ts';
+import { behindFront, startSandboxFront } from './sandbox-front.ts';
 import { conversation, reply } from './telegram-helpers.ts';
 
 /** A started messenger stage. */
@@ -31,21 +25,11 @@ export interface MessengerStage {
 export async function startMessengerStage(
   env: (sandbox: MessengerSandbox) => Record<string, string>,
 ): Promise<MessengerStage> {
-  const ca: ThrowawayCa = await throwawayCa();
-  const front = await tlsFront(ca);
   let clock: (() => Date) | undefined;
-  const sandbox = await startMessengerSandbox({
-    clock: () => clock?.() ?? new Date(),
-    caFile: ca.caFile,
-  });
+  const messengers = await startSandboxFront(() => clock?.() ?? new Date());
+  const { front, sandbox } = messengers;
   const stage = await startStage(new Date(), {
-    env: {
-      ...env(sandbox),
-      MESSENGER_LINK_BASE: sandbox.url,
-      PUBLIC_URL: front.url,
-      TRUST_PROXY: '127.0.0.1',
-      WORKER_INTERVAL_MS: '200',
-    },
+    env: { ...env(sandbox), ...behindFront(messengers), WORKER_INTERVAL_MS: '200' },
   });
   clock = stage.clock;
   front.target(stage.platform.url);
@@ -55,9 +39,7 @@ export async function startMessengerStage(
     stage,
     async stop() {
       await stage.stop();
-      await sandbox.close();
-      await front.close();
-      await ca.remove();
+      await messengers.stop();
     },
   };
 }

@@ -34,6 +34,9 @@ export interface FacebookOptions {
   deliveryRetry?: { firstMs?: number; maxMs?: number };
 }
 
+/** The most events one webhook request carries. */
+const MAX_BATCH = 100;
+
 /** The signature Facebook puts on `body`: `sha256=` and the hex HMAC keyed with the app secret. */
 export function facebookSignature(body: string, appSecret: string): string {
   return `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
@@ -71,8 +74,8 @@ export interface FacebookSandbox {
   open(page: FacebookPageRef, person: FacebookPerson, ref?: string): void;
   messages(page: FacebookPageRef, psid: string): FacebookChatMessage[];
   subscribedFields(page: FacebookPageRef): string[];
-  /** Events waiting for the webhook. */
-  pending(): number;
+  /** Events waiting for the webhook (of `page` only, if given). */
+  pending(page?: FacebookPageRef): number;
   subscribe(listener: (event: FacebookEvent) => void): () => void;
   waitForEvent(
     match: (event: FacebookEvent) => boolean,
@@ -109,6 +112,8 @@ export async function startFacebook(
   registerMediaRoute(listener.app, facebook.files);
   const graphUrl = await listener.start();
   let stopDeliveries: (() => void) | undefined;
+  /** The events of the request in flight. */
+  let batch: FacebookState['pending'] = [];
   const deliver = (url: string) => {
     stopDeliveries?.();
     stopDeliveries = startPostLoop(
@@ -122,12 +127,14 @@ export async function startFacebook(
         isDown: () => listener.outage !== undefined,
       },
       {
+        // Facebook batches: what waits goes in one request, an entry per event, in order.
         next: () => {
-          const next = facebook.pending[0];
-          if (!next) return undefined;
+          batch = facebook.pending.slice(0, MAX_BATCH);
+          if (batch.length === 0) return undefined;
+          const time = setup.clock().getTime();
           const body = JSON.stringify({
             object: 'page',
-            entry: [{ id: next.pageId, time: setup.clock().getTime(), messaging: [next.item] }],
+            entry: batch.map(({ pageId, item }) => ({ id: pageId, time, messaging: [item] })),
           });
           return {
             url,
@@ -136,10 +143,11 @@ export async function startFacebook(
           };
         },
         delivered: () => {
-          const done = facebook.pending.shift();
-          const mid = ((done?.item.message ?? done?.item.postback) as { mid?: string } | undefined)
-            ?.mid;
-          facebook.emit({ type: 'webhook-delivered', page: done?.pageId ?? '', mid: mid ?? '' });
+          for (const done of facebook.pending.splice(0, batch.length)) {
+            const mid = ((done.item.message ?? done.item.postback) as { mid?: string } | undefined)
+              ?.mid;
+            facebook.emit({ type: 'webhook-delivered', page: done.pageId, mid: mid ?? '' });
+          }
         },
         failed: (message) =>
           facebook.emit({
@@ -197,7 +205,10 @@ export async function startFacebook(
     open: (page, person, ref) => personOpens(facebook, facebook.page(page), person, ref),
     messages: (page, psid) => [...(facebook.page(page).threads.get(psid)?.messages ?? [])],
     subscribedFields: (page) => [...facebook.page(page).subscribedFields],
-    pending: () => facebook.pending.length,
+    pending: (page) => {
+      const id = page === undefined ? undefined : facebook.page(page).page.id;
+      return facebook.pending.filter((event) => id === undefined || event.pageId === id).length;
+    },
     subscribe: (l) => facebook.subscribe(l),
     waitForEvent: (match, timeoutMs = 10_000) =>
       waitFor((l) => facebook.subscribe(l), match, timeoutMs, 'Facebook'),

@@ -1,7 +1,7 @@
 /**
  * The sandbox's Messenger Platform against an https webhook with a throwaway CA: the Dashboard's
  * GET verification, events signed with the app secret (X-Hub-Signature-256) once the page
- * subscribed the app, and the Send API's answers — typing, the 24-hour window, HUMAN_AGENT up to
+ * subscribed the app (what waits batched into one request, as Facebook does), and the Send API's answers — typing, the 24-hour window, HUMAN_AGENT up to
  * 7 days, 551, 613, 190 — as Graph API errors; the User Profile API.
  */
 import { createServer, type Server } from 'node:https';
@@ -95,6 +95,42 @@ describe('the Messenger Platform', () => {
         },
       ],
     });
+  });
+
+  it('puts the events that wait into one request, an entry each in order; counts what waits by page', async () => {
+    const subscribe = (page: { id: string; token: string }) =>
+      graph(`/${page.id}/subscribed_apps`, {
+        access_token: page.token,
+        subscribed_fields: 'messages',
+      });
+    const shop = sandbox.facebook.createPage({ name: 'Shop', username: 'batch.shop' });
+    const desk = sandbox.facebook.createPage({ name: 'Desk', username: 'batch.desk' });
+    await subscribe(shop);
+    await subscribe(desk);
+    const anna = sandbox.facebook.person({ name: 'Anna' });
+    const boris = sandbox.facebook.person({ name: 'Boris' });
+    const before = posts.length;
+    const one = sandbox.facebook.write(shop, anna, 'One');
+    const two = sandbox.facebook.write(desk, boris, 'Two');
+    const three = sandbox.facebook.write(shop, anna, 'Three');
+    expect([
+      sandbox.facebook.pending(),
+      sandbox.facebook.pending(shop),
+      sandbox.facebook.pending(desk),
+    ]).toEqual([3, 2, 1]);
+    await sandbox.facebook.waitForEvent(
+      (e) => e.type === 'webhook-delivered' && e.mid === three.mid,
+    );
+    expect(posts.length - before).toBe(1);
+    expect(
+      // biome-ignore lint/suspicious/noExplicitAny: the event's JSON.
+      posts.at(-1)?.body.entry.map((e: any) => [e.id, e.messaging[0].message.mid]),
+    ).toEqual([
+      [shop.id, one.mid],
+      [desk.id, two.mid],
+      [shop.id, three.mid],
+    ]);
+    expect(sandbox.facebook.pending()).toBe(0);
   });
 
   it('answers the Send API as Graph does: typing, the window, HUMAN_AGENT, 551, 613, 190', async () => {

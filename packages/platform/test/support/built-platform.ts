@@ -156,9 +156,15 @@ export async function demoSignIn(
   return { cookie, csrfToken };
 }
 
-/** The demo operator's console socket (`/ops`) on `base`, once the platform said hello. */
-export async function demoOperatorSocket(base: string): Promise<Socket> {
-  const { cookie } = await demoSignIn(base, 'operator@demo.test');
+/**
+ * The console socket (`/ops`) on `base` of the demo user `email` (the demo operator unless
+ * given), once the platform said hello.
+ */
+export async function demoOperatorSocket(
+  base: string,
+  email = 'operator@demo.test',
+): Promise<Socket> {
+  const { cookie } = await demoSignIn(base, email);
   const socket = io(`${base}/ops`, {
     transports: ['websocket'],
     extraHeaders: { cookie },
