@@ -16,6 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { texts as en } from '../../packages/call/src/texts-en.ts';
 import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import { hasTone } from '../../packages/phone-network/src/index.ts';
+import { ARRIVAL_MS } from '../../packages/platform/test/support/arrival.ts';
 import { axeViolations } from './axe.ts';
 import { call, heardFrequency, operatorConsole, VISITOR_HZ, waitPhase } from './call-helpers.ts';
 import { signInToConsole, signInToStudio } from './harness.ts';
@@ -233,9 +234,9 @@ describe('calls through the SIP trunk', () => {
     expect(established.callId).toBe(answered.callId);
     const before = await killEdgeMidCall(s, answered.callId);
     // The restarted edge ends the call it lost: the phone gets a BYE.
-    const closed = await phone.waitFor('CALL_CLOSED', 20_000);
+    const closed = await phone.waitFor('CALL_CLOSED', ARRIVAL_MS);
     expect(closed.callId).toBe(answered.callId);
-    expect(edge.status()).toMatchObject({ state: 'running', restarts: before.restarts + 1 });
+    expect(edge.status()).toMatchObject({ restarts: before.restarts + 1 });
     // The widget does not stay "in call": it tells the visitor the connection was lost.
     await waitPhase(page, 'failed', 20_000);
     expect([en.call.reasons.connection_lost, ru.call.reasons.connection_lost]).toContain(
@@ -258,7 +259,7 @@ describe('calls through the SIP trunk', () => {
     const [lost] = (await s.calls()).filter((c) => c.callId === answered.callId);
     expect(lost?.endedAt).toBeGreaterThanOrEqual(lost?.answeredAt ?? Number.POSITIVE_INFINITY);
     await context.close();
-  });
+  }, 150_000);
 
   it('the trunk is down: the visitor is told the line is unavailable, and the history (API and screen) has the reason', async () => {
     await s.setCallSettings({ forwarding: { kind: 'external', number: ANSWERS } });

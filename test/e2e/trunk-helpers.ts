@@ -16,6 +16,7 @@ import {
 } from '../../packages/phone-network/src/index.ts';
 import type { SipEdgeStatus } from '../../packages/platform/src/calls/sip/edge-types.ts';
 import type { Call, Trunk, Widget } from '../../packages/platform/src/index.ts';
+import { restartedAfterKill } from '../../packages/platform/test/calls/sip/edge-support.ts';
 import { type CallStage, startCallStage } from './call-helpers.ts';
 
 /** The number the demo call widget presents to the telephone network. */
@@ -113,7 +114,8 @@ export async function startTrunkStage(
 /**
  * SIGKILLs the SIP edge's Kamailio in the middle of the call `callId` (its SIP Call-ID), once
  * Kamailio has written the call to disk (db_text), so the restarted one knows it and ends it;
- * the edge's status just before the kill.
+ * resolves when the edge runs again (its restart's time depends on the machine's load, unlike the
+ * BYE the restarted edge sends), with the edge's status just before the kill.
  */
 export async function killEdgeMidCall(s: TrunkStage, callId: string): Promise<SipEdgeStatus> {
   const edge = s.stage.platform.platform.sipEdge;
@@ -125,5 +127,9 @@ export async function killEdgeMidCall(s: TrunkStage, callId: string): Promise<Si
   const before = edge.status();
   if (before.pid === undefined) throw new Error('Kamailio has no pid');
   process.kill(before.pid, 'SIGKILL');
+  expect(await restartedAfterKill(edge, before)).toMatchObject({
+    state: 'running',
+    restarts: before.restarts + 1,
+  });
   return before;
 }

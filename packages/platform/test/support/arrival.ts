@@ -4,3 +4,10 @@
  * jobs — never a timing goal (those are benchmarks, `pnpm bench`).
  */
 export const ARRIVAL_MS = 20_000;
+
+/**
+ * How long a test waits for a supervised program it killed to run again: the supervisor's backoff,
+ * then a start whose readiness has its own 15 s deadline (kamailio-process.ts), and on a starved
+ * machine a second try after that one gave up.
+ */
+export const RESTART_MS = 60_000;

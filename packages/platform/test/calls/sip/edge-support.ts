@@ -7,7 +7,8 @@ import type { CallCredentials, OperatorSipCredentials } from '@frontdesk/config'
 import { type CallSettings, defaultSettings } from '@frontdesk/config';
 import type { Carrier } from '@frontdesk/phone-network';
 import type { Platform, Trunk, Widget } from '@frontdesk/platform';
-import { ARRIVAL_MS } from '../../support/arrival';
+import type { SipEdgeStatus } from '../../../src/calls/sip/edge-types';
+import { ARRIVAL_MS, RESTART_MS } from '../../support/arrival';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
 import { startPlatform, type TestPlatform, testClock } from '../../support/platform';
 import { SipSocket, UserAgent } from './sip-client';
@@ -156,6 +157,25 @@ export async function eventually<T>(
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * The edge's status once its program `part` (Kamailio, or rtpengine: `media`), killed by the test
+ * after `before` was read, runs again — or as it is after {@link RESTART_MS}.
+ */
+export function restartedAfterKill(
+  edge: Pick<Edge, 'status'>,
+  before: SipEdgeStatus,
+  part: 'kamailio' | 'media' = 'kamailio',
+): Promise<SipEdgeStatus> {
+  const program = (status: SipEdgeStatus) => (part === 'media' ? status.media : status);
+  return eventually(
+    async () => edge.status(),
+    (status) =>
+      program(status).state === 'running' &&
+      program(status).restarts === program(before).restarts + 1,
+    RESTART_MS,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupAlive } from '../../../src/calls/sip/process-group';
 import { ngCommand } from '../../../src/calls/sip/rtpengine-ng';
+import { RESTART_MS } from '../../support/arrival';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
 import { startPlatform, type TestPlatform } from '../../support/platform';
 import {
@@ -16,6 +17,7 @@ import {
   callWidget,
   type EdgePlatform,
   operatorCredentials,
+  restartedAfterKill,
   startEdgePlatform,
   visitorAgent,
 } from './edge-support';
@@ -121,30 +123,28 @@ describe('the SIP edge process', () => {
     expect(sip).toEqual([]);
   });
 
-  it('restarts Kamailio when it dies, with its tables loaded again', async () => {
-    const { t, edge } = p;
-    const widget = await callWidget(t);
-    const before = edge.status();
-    expect(before.state).toBe('running');
-    // A crash: the main process dies at once.
-    process.kill(before.pid ?? 0, 'SIGKILL');
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const now = edge.status();
-      if (now.state === 'running' && now.pid !== before.pid) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const after = edge.status();
-    expect(after).toMatchObject({ state: 'running', restarts: before.restarts + 1 });
-    expect(after.pid).not.toBe(before.pid);
-    expect(after.wsPort).toBe(before.wsPort);
-    expect(groupAlive(before.pid ?? 0)).toBe(false);
-    // The widget's origins and line are back: its visitor gets to the line (nobody there: 480).
-    const credentials = await callCredentials(t, widget);
-    const visitor = await visitorAgent(credentials);
-    expect((await visitor.invite(credentials.target)).final.status).toBe(480);
-    await visitor.socket.close();
-  }, 30_000);
+  it(
+    'restarts Kamailio when it dies, with its tables loaded again',
+    async () => {
+      const { t, edge } = p;
+      const widget = await callWidget(t);
+      const before = edge.status();
+      expect(before.state).toBe('running');
+      // A crash: the main process dies at once.
+      process.kill(before.pid ?? 0, 'SIGKILL');
+      const after = await restartedAfterKill(edge, before);
+      expect(after).toMatchObject({ state: 'running', restarts: before.restarts + 1 });
+      expect(after.pid).not.toBe(before.pid);
+      expect(after.wsPort).toBe(before.wsPort);
+      expect(groupAlive(before.pid ?? 0)).toBe(false);
+      // The widget's origins and line are back: its visitor gets to the line (nobody there: 480).
+      const credentials = await callCredentials(t, widget);
+      const visitor = await visitorAgent(credentials);
+      expect((await visitor.invite(credentials.target)).final.status).toBe(480);
+      await visitor.socket.close();
+    },
+    RESTART_MS + 30_000,
+  );
 
   it('runs rtpengine beside Kamailio: userspace, media and control on loopback only', async () => {
     const { media } = p.edge.status();
@@ -171,28 +171,26 @@ describe('the SIP edge process', () => {
     expect(sockets.every((row) => row.address === '0100007F')).toBe(true);
   });
 
-  it('restarts rtpengine when it dies, and Kamailio uses the new one', async () => {
-    const before = p.edge.status();
-    process.kill(before.media.pid ?? 0, 'SIGKILL');
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const { media } = p.edge.status();
-      if (media.state === 'running' && media.pid !== before.media.pid) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const after = p.edge.status();
-    expect(after.media).toMatchObject({
-      state: 'running',
-      restarts: before.media.restarts + 1,
-      ngPort: before.media.ngPort,
-    });
-    expect(groupAlive(before.media.pid ?? 0)).toBe(false);
-    // Kamailio was not touched, and its rtpengine module finds the relay enabled again.
-    expect(after.pid).toBe(before.pid);
-    const engines = JSON.stringify(await p.edge.rpc('rtpengine.show', ['all']));
-    expect(engines).toContain(`127.0.0.1:${before.media.ngPort}`);
-    expect(engines).toMatch(/"disabled":\s*0/);
-  }, 30_000);
+  it(
+    'restarts rtpengine when it dies, and Kamailio uses the new one',
+    async () => {
+      const before = p.edge.status();
+      process.kill(before.media.pid ?? 0, 'SIGKILL');
+      const after = await restartedAfterKill(p.edge, before, 'media');
+      expect(after.media).toMatchObject({
+        state: 'running',
+        restarts: before.media.restarts + 1,
+        ngPort: before.media.ngPort,
+      });
+      expect(groupAlive(before.media.pid ?? 0)).toBe(false);
+      // Kamailio was not touched, and its rtpengine module finds the relay enabled again.
+      expect(after.pid).toBe(before.pid);
+      const engines = JSON.stringify(await p.edge.rpc('rtpengine.show', ['all']));
+      expect(engines).toContain(`127.0.0.1:${before.media.ngPort}`);
+      expect(engines).toMatch(/"disabled":\s*0/);
+    },
+    RESTART_MS + 30_000,
+  );
 
   it('stops with the platform: PID gone, PID file removed, port free', async () => {
     const { pid, wsPort, media } = p.edge.status();

@@ -15,18 +15,17 @@ import { type PhoneNetwork, startPhoneNetwork } from '@frontdesk/phone-network';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ngCommand } from '../../../src/calls/sip/rtpengine-ng';
 import type { Widget } from '../../../src/widgets/widget-records';
+import { ARRIVAL_MS, RESTART_MS } from '../../support/arrival';
 import {
   callCredentials,
   callWidget,
   carrierTrunk,
   type EdgePlatform,
   eventually,
+  restartedAfterKill,
   startEdgePlatform,
   visitorAgent,
 } from './edge-support';
-
-/** How long a wait after Kamailio was killed may take (see edge.lifecycle.test.ts). */
-const AFTER_KILL_MS = 20_000;
 
 const ANSWERS = '+74951110001';
 const BUSY = '+74951110002';
@@ -189,20 +188,13 @@ describe('calls through a SIP trunk', () => {
       );
       const before = p.edge.status();
       process.kill(before.pid ?? 0, 'SIGKILL');
-      // A restart, the lost calls' BYEs and their events to the platform take seconds on a busy
-      // machine: the waits after the kill are as long as the lifecycle tests'.
-      await eventually(
-        async () => p.edge.status(),
-        (status) => status.state === 'running' && status.restarts === before.restarts + 1,
-        AFTER_KILL_MS,
-      );
+      await restartedAfterKill(p.edge, before);
       // The phone got a BYE: the call is over at the far end, in rtpengine and in the history.
-      const closed = await phone.waitFor('CALL_CLOSED', AFTER_KILL_MS);
+      const closed = await phone.waitFor('CALL_CLOSED', ARRIVAL_MS);
       expect(closed.callId).toBe(placed.callId);
       const call = await eventually(
         () => p.t.platform.store.calls.byCallId(placed.callId),
         (c) => c?.status === 'completed',
-        AFTER_KILL_MS,
       );
       expect(call).toMatchObject({ status: 'completed' });
       expect(call?.endedAt).toBeGreaterThanOrEqual(call?.answeredAt ?? Number.POSITIVE_INFINITY);
@@ -210,7 +202,7 @@ describe('calls through a SIP trunk', () => {
       expect(JSON.stringify(list)).not.toContain(placed.callId);
       await visitor.socket.close().catch(() => undefined);
     },
-    3 * AFTER_KILL_MS + 15_000,
+    RESTART_MS + 2 * ARRIVAL_MS + 15_000,
   );
 
   it('carries no more calls through a trunk than its most: the next number is not dialled', async () => {
