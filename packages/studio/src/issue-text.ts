@@ -10,13 +10,28 @@ import { type Language, plural } from '@frontdesk/staff';
 /** A family of messages and its Russian, from the family's parts. */
 type Rule = [RegExp, (...parts: string[]) => string];
 
-/** What a settings secret must be (`must be ${what}, null to clear it, …`), in Russian. */
-const SECRETS: Readonly<Record<string, string>> = {
+/**
+ * What a messenger's field must be (`must be ${what}`, and a secret's `must be ${what}, null to
+ * clear it, …`), in Russian: config's own words for each, as the Studio's channel screens ask.
+ */
+const KINDS: Readonly<Record<string, string>> = {
   'a Telegram bot token like 123456789:AAH…': 'токеном бота Telegram вида 123456789:AAH…',
   'a Telegram bot token': 'токеном бота Telegram',
+  "a Telegram bot's username": 'именем бота Telegram (латиница, цифры и _)',
   'a Viber bot token': 'токеном бота Viber',
+  "a Viber bot's chat URI (letters, digits, . _ -)":
+    'адресом чата бота Viber (латиница, цифры, . _ -)',
+  'a VK community access token': 'ключом доступа сообщества ВКонтакте',
+  'a VK community id or short name': 'номером или коротким адресом сообщества ВКонтакте',
   'a Facebook Page access token': 'токеном доступа страницы Facebook',
+  'a Facebook page id or username': 'номером или именем страницы Facebook',
 };
+
+/** `must be ${what}` for a `what` of {@link KINDS}. */
+function kindPattern(): RegExp {
+  const kinds = Object.keys(KINDS).map((what) => what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^must be (${kinds.join('|')})$`);
+}
 
 /** A list's items in the genitive for "не больше N …": [one, other]. */
 const ITEMS: Readonly<Record<string, [string, string]>> = {
@@ -102,8 +117,9 @@ const RU: readonly Rule[] = [
   [
     /^must be (.+), null to clear it, or left out to keep it$/,
     (_, what = '') =>
-      `должно быть ${SECRETS[what] ?? 'секретом'}, null — чтобы стереть, или отсутствовать — чтобы оставить`,
+      `должно быть ${KINDS[what] ?? 'секретом'}, null — чтобы стереть, или отсутствовать — чтобы оставить`,
   ],
+  [kindPattern(), (_, what = '') => `должно быть ${KINDS[what]}`],
   [
     /^the lead generator works only in automatic mode$/,
     () => 'генератор лидов работает только в автоматическом режиме',

@@ -1,10 +1,12 @@
 import { DEFAULT_CHAT_LUNCH } from '@frontdesk/config';
 import { type DayHours, type ScheduleInput, templates, type Weekday } from '@frontdesk/schedule';
+import { useLanguage } from '@frontdesk/staff';
 import { Checkbox, Fieldset, fieldId, GroupErrors, Select, TextField } from './fields';
 import { useField, useForm } from './form';
 import { useStudioTexts } from './i18n/studio-texts';
 import { SchedulePreviewPanel } from './schedule-preview';
 import { usualHours } from './usual-hours';
+import { zoneLabel } from './zone-label';
 
 const DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -200,6 +202,7 @@ function Exceptions() {
 export function ScheduleEditor() {
   const { draft, set } = useForm();
   const t = useStudioTexts().schedule;
+  const { language } = useLanguage();
   const chat = draft.type === 'chat';
   return (
     <div class="schedule-layout">
@@ -207,7 +210,9 @@ export function ScheduleEditor() {
         <Select
           path="schedule.timeZone"
           label={t.timeZone}
-          options={zones(draft.schedule.timeZone).map((zone) => [zone, zone] as const)}
+          options={zones(draft.schedule.timeZone).map(
+            (zone) => [zone, zoneLabel(zone, language)] as const,
+          )}
         />
         <Select
           path="schedule.country"

@@ -1,5 +1,10 @@
 /** The settings' validation messages (config's, English) in the Studio's language. */
-import { type CallbackSettings, defaultSettings, parseSettings } from '@frontdesk/config';
+import {
+  type CallbackSettings,
+  type ChatSettings,
+  defaultSettings,
+  parseSettings,
+} from '@frontdesk/config';
 import { describe, expect, it } from 'vitest';
 import { issuesAt } from '../src/form';
 import { studioTexts } from '../src/i18n/studio-texts';
@@ -16,6 +21,32 @@ function broken(): unknown {
     mode: { kind: 'manual', emails: [], smsNumbers: [] },
     leadGenerator: { ...settings.leadGenerator, enabled: true },
   };
+}
+
+/** A chat widget's settings with every messenger's fields wrong. */
+function brokenChannels(): unknown {
+  const settings = defaultSettings('chat') as ChatSettings;
+  const bad = { enabled: true, receiver: null };
+  return {
+    ...settings,
+    channels: {
+      ...settings.channels,
+      telegram: { ...bad, botToken: 'nope', botName: '1 bot' },
+      viber: { ...bad, botToken: 'no', botName: 'Shop', uri: 'chat uri' },
+      vk: { ...bad, groupId: 'club 1', accessToken: 'short' },
+      facebook: { ...bad, pageId: 'my page', pageToken: 'short' },
+    },
+  };
+}
+
+/** Every issue of `settings` said in Russian. */
+function russianIssues(settings: unknown): { message: string; said: string }[] {
+  const parsed = parseSettings(settings);
+  expect(parsed.ok).toBe(false);
+  return (parsed.ok ? [] : parsed.issues).map(({ message }) => ({
+    message,
+    said: issueText('ru', message),
+  }));
 }
 
 describe('issueText', () => {
@@ -44,16 +75,22 @@ describe('issueText', () => {
     );
   });
 
-  it('says every issue of a badly broken widget in Russian, none left in English', () => {
-    const parsed = parseSettings(broken());
-    expect(parsed.ok).toBe(false);
-    const issues = parsed.ok ? [] : parsed.issues;
-    expect(issues.length).toBeGreaterThan(4);
-    for (const issue of issues) {
-      const said = issueText('ru', issue.message);
-      expect(said, issue.message).not.toBe('значение не подходит');
-      expect(said, issue.message).toMatch(/\p{Script=Cyrillic}/u);
+  it.each([
+    ['a badly broken callback widget', broken, 4],
+    ['a chat whose every messenger is filled in wrong', brokenChannels, 7],
+  ])('says every issue of %s in Russian, none left in English', (_, settings, atLeast) => {
+    const issues = russianIssues(settings());
+    expect(issues.length).toBeGreaterThan(atLeast);
+    for (const { message, said } of issues) {
+      expect(said, message).not.toBe('значение не подходит');
+      expect(said, message).toMatch(/\p{Script=Cyrillic}/u);
     }
+  });
+
+  it('names what a messenger’s field must be', () => {
+    expect(issueText('ru', 'must be a VK community id or short name')).toBe(
+      'должно быть номером или коротким адресом сообщества ВКонтакте',
+    );
   });
 
   it('says what it does not know without English, and leaves Russian as it is', () => {

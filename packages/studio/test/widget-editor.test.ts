@@ -175,7 +175,8 @@ describe('the widget editor', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Shop (Обратный звонок)');
     expect(screen.getByRole('group', { name: 'Рабочее время' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Исключения' })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'Часовой пояс' })).toBeTruthy();
+    const zone = screen.getByRole('combobox', { name: 'Часовой пояс' }) as HTMLSelectElement;
+    expect(zone.selectedOptions[0]?.textContent).toMatch(/^Europe\/Moscow — Москв/);
     expect(
       screen.getByRole('checkbox', { name: 'Учитывать государственные праздники' }),
     ).toBeTruthy();
