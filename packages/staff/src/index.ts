@@ -26,6 +26,7 @@ export {
 } from './i18n/language';
 export { LanguageSwitcher } from './i18n/language-switcher';
 export { useStaffLanguage } from './i18n/use-staff-language';
+export { issueText } from './issue-text';
 export type { RequestOptions } from './request';
 export { request } from './request';
 export type { StaffRole, StaffSession, StaffUser } from './session';

@@ -31,7 +31,11 @@ describe('errorText', () => {
     );
   });
 
-  it('in Russian, points at the marked field, else says the kind of failure by the status', () => {
+  it('in Russian, says a field’s validation message, or points at the marked field, else says the kind of failure by the status', () => {
+    const notAnEmail = new PlatformError(400, 'invalid', 'must be an e-mail address', 'email');
+    expect(errorText('ru', notAnEmail)).toBe(
+      'Платформа не приняла это значение: оно должно быть адресом эл. почты.',
+    );
     expect(errorText('ru', tooShort)).toBe(
       'Платформа не приняла это значение: проверьте отмеченное поле.',
     );

@@ -4,11 +4,10 @@
  * dotted path — so every field shows its own error inline, in the Studio's language.
  */
 import type { SettingsIssue, WidgetSettings } from '@frontdesk/config';
-import { useLanguage } from '@frontdesk/staff';
+import { issueText, useLanguage } from '@frontdesk/staff';
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { studioTexts } from './i18n/studio-texts';
-import { issueText } from './issue-text';
 import { getAt } from './paths';
 
 /** What every field of the form reaches; the draft is a widget's settings unless told otherwise. */

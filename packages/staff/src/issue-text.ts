@@ -1,11 +1,12 @@
 /**
- * The settings' validation messages in the Studio's language. They come from `@frontdesk/config`
- * (the schemas the platform checks with too), in English; a Russian Studio says them in Russian
- * by the rules below — one per message or family of messages ("must be at most 80 characters").
- * A message no rule knows (a newer config's) says only that the value does not fit: never
- * English on a Russian screen.
+ * Validation messages in the staff apps' language. They come from `@frontdesk/config` (the
+ * schemas the platform checks with too), in English — in the Studio's form, and in the
+ * platform's refusals naming a field; in Russian they are said by the rules below — one per
+ * message or family of messages ("must be at most 80 characters"). A message no rule knows (a
+ * newer config's) says only that the value does not fit: never English on a Russian screen.
  */
-import { type Language, plural } from '@frontdesk/staff';
+import { plural } from '@frontdesk/config';
+import type { Language } from './i18n/language';
 
 /** A family of messages and its Russian, from the family's parts. */
 type Rule = [RegExp, (...parts: string[]) => string];
@@ -134,13 +135,21 @@ const RU: readonly Rule[] = [
   ],
 ];
 
-/** `message` (a settings issue's, or a refusal already worded by the Studio) in `language`. */
-export function issueText(language: Language, message: string): string {
-  // Already said in the Studio's language (a platform refusal the Studio worded, errorText).
+/**
+ * `message` (a validation issue's, or a refusal already worded by the app) in `language`;
+ * undefined when no rule knows it.
+ */
+export function knownIssueText(language: Language, message: string): string | undefined {
+  // Already said in the app's language (a platform refusal the app worded, errorText).
   if (language === 'en' || /\p{Script=Cyrillic}/u.test(message)) return message;
   for (const [pattern, say] of RU) {
     const found = pattern.exec(message);
     if (found) return say(...found);
   }
-  return 'значение не подходит';
+  return undefined;
+}
+
+/** `message` in `language` (see {@link knownIssueText}), or that the value does not fit. */
+export function issueText(language: Language, message: string): string {
+  return knownIssueText(language, message) ?? 'значение не подходит';
 }

@@ -6,8 +6,6 @@ import {
   parseSettings,
 } from '@frontdesk/config';
 import { describe, expect, it } from 'vitest';
-import { issuesAt } from '../src/form';
-import { studioTexts } from '../src/i18n/studio-texts';
 import { issueText } from '../src/issue-text';
 
 /** A callback widget's settings with many fields wrong at once. */
@@ -96,19 +94,5 @@ describe('issueText', () => {
   it('says what it does not know without English, and leaves Russian as it is', () => {
     expect(issueText('ru', 'must be a prime number')).toBe('значение не подходит');
     expect(issueText('ru', 'Проверьте поле.')).toBe('Проверьте поле.');
-  });
-});
-
-describe('issuesAt', () => {
-  it('numbers a list’s line in the words given', () => {
-    const issues = [{ path: 'allowedOrigins[1]', message: 'must be a URL' }];
-    expect(issuesAt(issues, 'allowedOrigins')).toEqual(['item 2: must be a URL']);
-    const russian = {
-      message: (message: string) => issueText('ru', message),
-      item: studioTexts.ru.issueItem,
-    };
-    expect(issuesAt(issues, 'allowedOrigins', russian)).toEqual([
-      'строка 2: должно быть адресом (URL)',
-    ]);
   });
 });
