@@ -49,7 +49,11 @@ export function chatFeed(
   const changed = ({ receiver }: Conversation) =>
     ctx.distribute?.(receiver?.kind === 'group' ? [receiver.id] : []);
   return {
-    async message({ message, conversation: stored }, shown, exceptSocket) {
+    async message({ message, conversation: stored, replayed }, shown, exceptSocket) {
+      // A resend (a webhook's retry, a visitor's) of a message this process told everyone of and
+      // is marking now: telling them again would only repeat it.
+      const marking = replayed && !message.published && published.pending(message.id);
+      if (marking) return marking;
       const toVisitor = chat.to(visitorRoom(stored.visitorId));
       (exceptSocket ? toVisitor.except(exceptSocket) : toVisitor).emit(
         'message',
@@ -58,7 +62,7 @@ export function chatFeed(
       // Before anything is awaited: the visitor's ack follows, and a process killed after it must
       // already have handed the message to socket.io (and so to the other processes).
       ops.to(conversationRooms(stored)).emit('chat:message', wireMessage(message));
-      const marked = message.published || published(message.id);
+      const marked = message.published || published.mark(message.id);
       // One nobody holds in a distributing group is given out first: its operators hear who holds it.
       const current = ctx.holderFirst ? await ctx.holderFirst(stored) : stored;
       await Promise.all([marked, conversation(current)]);

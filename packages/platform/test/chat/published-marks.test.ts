@@ -21,7 +21,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe('publishedMarks', () => {
   it('gathers the ids that come in while a statement runs into the next one', async () => {
     const { given, finish, markAll } = statements();
-    const mark = publishedMarks(markAll);
+    const { mark } = publishedMarks(markAll);
     const first = mark('a');
     await settle();
     expect(given).toEqual([['a']]);
@@ -38,7 +38,7 @@ describe('publishedMarks', () => {
 
   it(`puts at most ${MARKS_PER_STATEMENT} ids in one statement`, async () => {
     const { given, finish, markAll } = statements();
-    const mark = publishedMarks(markAll);
+    const { mark } = publishedMarks(markAll);
     void mark('running');
     await settle();
     const ids = Array.from({ length: MARKS_PER_STATEMENT + 1 }, (_, i) => `m${i}`);
@@ -53,7 +53,7 @@ describe('publishedMarks', () => {
 
   it('fails the waiters of a failed statement, and the next one still runs', async () => {
     const { given, finish, markAll } = statements();
-    const mark = publishedMarks(markAll);
+    const { mark } = publishedMarks(markAll);
     const failed = mark('a');
     await settle();
     const next = mark('b');
@@ -63,5 +63,25 @@ describe('publishedMarks', () => {
     expect(given).toEqual([['a'], ['b']]);
     finish[1]?.();
     await next;
+  });
+
+  it('says which marks are still being written, until their statement is done either way', async () => {
+    const { finish, markAll } = statements();
+    const marks = publishedMarks(markAll);
+    const first = marks.mark('a');
+    const second = marks.mark('b');
+    expect(marks.pending('a')).toBe(first);
+    expect(marks.pending('b')).toBe(second);
+    expect(marks.pending('c')).toBeUndefined();
+    await settle();
+    finish[0]?.();
+    await first;
+    expect(marks.pending('a')).toBeUndefined();
+    const failed = marks.mark('c');
+    await settle();
+    finish[1]?.(new Error('database gone'));
+    await expect(failed).rejects.toThrow('database gone');
+    // Not written: a later resend tells everyone again and marks it anew.
+    expect(marks.pending('c')).toBeUndefined();
   });
 });

@@ -116,6 +116,59 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
     expect(told).toHaveLength(1);
   });
 
+  it('tells the operators once of a message resent while its published mark is still being written', async () => {
+    const oleg = await operator();
+    const client = await visitor();
+    const clientId = cid();
+    const { chatMessages, conversations } = t.platform.store;
+    const { markPublished } = chatMessages;
+    const { get } = conversations;
+    // A busy database: the mark of the message told to everyone is not written yet.
+    let release = () => {};
+    const written = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    chatMessages.markPublished = async (ids, now) => {
+      await written;
+      return markPublished(ids, now);
+    };
+    let retry: Promise<Sent> | undefined;
+    let first: Sent | undefined;
+    try {
+      first = await send(client, 'On a busy machine', clientId);
+      if (!first.ok) throw new Error(first.error.message);
+      const { conversationId } = first.message;
+      await oleg.next<ChatMessage>('chat:message', (m) => m.clientId === clientId);
+      // The widget resends it (no ack reached it in time) before the mark is written: the retry
+      // finds it unmarked and reads its conversation, then is done with what it tells.
+      let reached = () => {};
+      const read = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      conversations.get = async (id) => {
+        const found = await get(id);
+        if (id === conversationId) reached();
+        return found;
+      };
+      retry = send(client, 'On a busy machine', clientId);
+      await read;
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      chatMessages.markPublished = markPublished;
+      conversations.get = get;
+      release();
+    }
+    expect(await retry).toEqual(first);
+    const next = await send(client, 'And the next one');
+    if (!next.ok) throw new Error(next.error.message);
+    await oleg.next<ChatMessage>('chat:message', (m) => m.id === next.message.id);
+    const told = oleg.received.filter(
+      ([event, message]) =>
+        event === 'chat:message' && (message as ChatMessage).clientId === clientId,
+    );
+    expect(told).toHaveLength(1);
+  });
+
   it('numbers concurrent sends from several tabs 1…n and shows each tab the others', async () => {
     const a = await visitor();
     const b = await visitor(a.welcome.visitorToken);
