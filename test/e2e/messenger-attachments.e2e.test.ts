@@ -1,6 +1,7 @@
 /**
  * Customers' photos and files from every messenger, end to end in Chromium: the platform behind
- * a TLS front reads Telegram (polling), Viber and Facebook (webhooks) from the messenger sandbox;
+ * a TLS front reads Telegram and VK (long polling), Viber and Facebook (webhooks) from the
+ * messenger sandbox;
  * a customer in each sends a photo → the operator's console shows the message's text at once
  * and then the photo itself, an image with an accessible name, loaded from the platform (never
  * the messenger); a sticker, a location and a contact read as text; captions and file names are
@@ -16,6 +17,7 @@ import type {
   SandboxBot,
   ViberSandboxBot,
   ViberUser,
+  VkCommunity,
 } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { createChat } from './chat-helpers.ts';
@@ -31,6 +33,7 @@ let sandbox: MessengerSandbox;
 let telegramBot: SandboxBot;
 let viberBot: ViberSandboxBot;
 let page: FacebookPage;
+let community: VkCommunity;
 let console: Page;
 let pageErrors: Error[];
 
@@ -38,6 +41,7 @@ beforeAll(async () => {
   messengers = await startMessengerStage((sandbox) => ({
     TELEGRAM_API_URL: sandbox.telegram.apiUrl,
     VIBER_API_URL: sandbox.viber.apiUrl,
+    VK_API_URL: sandbox.vk.apiUrl,
     FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
     FACEBOOK_APP_ID: sandbox.facebook.app.id,
     FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
@@ -49,6 +53,7 @@ beforeAll(async () => {
   telegramBot = sandbox.telegram.createBot({ username: 'frontdesk_files_bot', firstName: 'Shop' });
   viberBot = sandbox.viber.createBot({ name: 'Shop', uri: 'frontdesk_files' });
   page = sandbox.facebook.createPage({ name: 'Shop', username: 'frontdesk.files' });
+  community = sandbox.vk.createCommunity({ name: 'Shop', screenName: 'frontdesk_files' });
   const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
   if (!operator) throw new Error('the demo account is not seeded');
   await createChat(
@@ -72,6 +77,13 @@ beforeAll(async () => {
           uri: viberBot.uri,
         },
         facebook: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
+        vk: {
+          enabled: true,
+          receiver: null,
+          groupId: community.screenName,
+          accessToken: community.token,
+          mode: 'longpoll',
+        },
       },
     }),
     operator.accountId,
@@ -155,6 +167,21 @@ describe('customers’ photos and files in the console', () => {
     expect(await map.getAttribute('href')).toBe(
       'https://www.openstreetmap.org/?mlat=55.75&mlon=37.62#map=17/55.75/37.62',
     );
+  });
+
+  it('shows a VK photo from the platform, its caption as text, and a sticker', async () => {
+    // The community's lease holder turned long poll on (groups.setLongPollSettings).
+    await expect
+      .poll(() => sandbox.vk.delivery(community).longPoll.enabled, { timeout: 20_000 })
+      .toBe(true);
+    const vera = sandbox.vk.user({ name: 'Vera Orlova' });
+    sandbox.vk.send(community, vera, { type: 'photo', caption: 'The <i>VK</i> one' });
+    await openConversation('The <i>VK</i> one');
+    // Named by users.get, the photo unnamed (VK's photos have no file name).
+    await photoShown('Photo from Vera Orlova');
+    sandbox.vk.send(community, vera, { type: 'sticker' });
+    await expect.poll(texts).toEqual(['[photo] The <i>VK</i> one', '[sticker]']);
+    expect(await conversation(console).locator('.message i').count()).toBe(0);
   });
 
   it('shows a Facebook photo from the platform, and a sticker as text', async () => {
