@@ -71,9 +71,12 @@ export interface VkSandbox {
   /** The user forbids (false) or allows the community's messages. */
   allow(community: VkCommunityRef, user: VkUser, allowed: boolean): void;
   messages(community: VkCommunityRef, userId: number): VkChatMessage[];
-  /** The community's Bots Long Poll settings and its callback servers. */
+  /**
+   * The community's Bots Long Poll settings (with the events from the latest request's `ts` on:
+   * what waits for the poller) and its callback servers.
+   */
   delivery(community: VkCommunityRef): {
-    longPoll: { enabled: boolean; events: string[] };
+    longPoll: { enabled: boolean; events: string[]; pending: number };
     servers: {
       url: string;
       status: string;
@@ -183,7 +186,11 @@ export async function startVk(setup: VkSetup, options: VkOptions = {}): Promise<
     delivery(community) {
       const state = vk.community(community);
       return {
-        longPoll: { enabled: state.longPoll.enabled, events: [...state.longPoll.events] },
+        longPoll: {
+          enabled: state.longPoll.enabled,
+          events: [...state.longPoll.events],
+          pending: state.longPoll.history.filter((e) => e.ts >= state.longPoll.askedTs).length,
+        },
         servers: state.callbackServers.map((server) => ({
           url: server.url,
           status: server.status,

@@ -72,6 +72,8 @@ export interface VkCommunityState {
     history: { ts: number; update: VkUpdate }[];
     /** The number the next event gets (what a fresh `ts` is). */
     nextTs: number;
+    /** The `ts` the latest request asked from: the events from it on wait for the poller. */
+    askedTs: number;
     /** Requests waiting for an event (woken when one comes). */
     waiters: Set<() => void>;
   };
@@ -138,6 +140,7 @@ export class VkState {
         lost: new Set(),
         history: [],
         nextTs: 1,
+        askedTs: 1,
         waiters: new Set(),
       },
       callbackServers: [],

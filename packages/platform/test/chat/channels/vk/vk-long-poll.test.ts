@@ -23,6 +23,7 @@ describe.each(engines)('VK long poll on $name', (engine) => {
     expect(sandbox.vk.delivery(community).longPoll).toEqual({
       enabled: true,
       events: ['message_new'],
+      pending: 0,
     });
     const anna = vkUser(sandbox);
     sandbox.vk.write(community, anna, 'Hello from VK');
