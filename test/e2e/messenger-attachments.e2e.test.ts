@@ -20,9 +20,8 @@ import type {
   VkCommunity,
 } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { createChat } from './chat-helpers.ts';
 import { signInToConsole } from './harness.ts';
-import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
+import { type MessengerStage, messengerChat, startMessengerStage } from './messenger-stage.ts';
 import { conversation, customerLog, customerPage } from './telegram-helpers.ts';
 
 const VERIFY_TOKEN = 'e2e-attachments-verify';
@@ -54,41 +53,30 @@ beforeAll(async () => {
   viberBot = sandbox.viber.createBot({ name: 'Shop', uri: 'frontdesk_files' });
   page = sandbox.facebook.createPage({ name: 'Shop', username: 'frontdesk.files' });
   community = sandbox.vk.createCommunity({ name: 'Shop', screenName: 'frontdesk_files' });
-  const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
-  if (!operator) throw new Error('the demo account is not seeded');
-  await createChat(
-    stage,
-    (settings) => ({
-      ...settings,
-      channels: {
-        ...settings.channels,
-        telegram: {
-          enabled: true,
-          receiver: null,
-          botToken: telegramBot.token,
-          botName: telegramBot.username,
-          mode: 'polling',
-        },
-        viber: {
-          enabled: true,
-          receiver: null,
-          botToken: viberBot.token,
-          botName: viberBot.name,
-          uri: viberBot.uri,
-        },
-        facebook: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
-        vk: {
-          enabled: true,
-          receiver: null,
-          groupId: community.screenName,
-          accessToken: community.token,
-          mode: 'longpoll',
-        },
-      },
-    }),
-    operator.accountId,
-  );
-  await stage.platform.platform.channels.refresh();
+  await messengerChat(messengers, {
+    telegram: {
+      enabled: true,
+      receiver: null,
+      botToken: telegramBot.token,
+      botName: telegramBot.username,
+      mode: 'polling',
+    },
+    viber: {
+      enabled: true,
+      receiver: null,
+      botToken: viberBot.token,
+      botName: viberBot.name,
+      uri: viberBot.uri,
+    },
+    facebook: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
+    vk: {
+      enabled: true,
+      receiver: null,
+      groupId: community.screenName,
+      accessToken: community.token,
+      mode: 'longpoll',
+    },
+  });
   ({ page: console, pageErrors } = await signInToConsole(stage, 'operator@demo.test', front.url));
 });
 
