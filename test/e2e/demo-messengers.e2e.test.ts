@@ -13,7 +13,7 @@ import {
 } from '../../packages/platform/src/demo/demo-messengers.ts';
 import { chat } from './chat-helpers.ts';
 import { type Stage, visit } from './harness.ts';
-import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
+import { allMessengersEnv, type MessengerStage, startMessengerStage } from './messenger-stage.ts';
 
 const VERIFY_TOKEN = 'e2e-demo-verify';
 
@@ -22,15 +22,7 @@ let sandbox: MessengerSandbox;
 let stage: Stage;
 
 beforeAll(async () => {
-  messengers = await startMessengerStage((sandbox) => ({
-    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-    VIBER_API_URL: sandbox.viber.apiUrl,
-    VK_API_URL: sandbox.vk.apiUrl,
-    FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
-    FACEBOOK_APP_ID: sandbox.facebook.app.id,
-    FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
-    FACEBOOK_VERIFY_TOKEN: VERIFY_TOKEN,
-  }));
+  messengers = await startMessengerStage((sandbox) => allMessengersEnv(sandbox, VERIFY_TOKEN));
   ({ sandbox, stage } = messengers);
   // What scripts/start.mjs makes in the sandbox through its control API.
   sandbox.telegram.createBot(DEMO_MESSENGERS.telegram);

@@ -21,7 +21,12 @@ import type {
 } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
 import { signInToConsole } from './harness.ts';
-import { type MessengerStage, messengerChat, startMessengerStage } from './messenger-stage.ts';
+import {
+  allMessengersEnv,
+  type MessengerStage,
+  messengerChat,
+  startMessengerStage,
+} from './messenger-stage.ts';
 import { conversation, customerLog, customerPage } from './telegram-helpers.ts';
 
 const VERIFY_TOKEN = 'e2e-attachments-verify';
@@ -37,15 +42,7 @@ let console: Page;
 let pageErrors: Error[];
 
 beforeAll(async () => {
-  messengers = await startMessengerStage((sandbox) => ({
-    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-    VIBER_API_URL: sandbox.viber.apiUrl,
-    VK_API_URL: sandbox.vk.apiUrl,
-    FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
-    FACEBOOK_APP_ID: sandbox.facebook.app.id,
-    FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
-    FACEBOOK_VERIFY_TOKEN: VERIFY_TOKEN,
-  }));
+  messengers = await startMessengerStage((sandbox) => allMessengersEnv(sandbox, VERIFY_TOKEN));
   ({ front, sandbox } = messengers);
   const { stage } = messengers;
   await sandbox.facebook.setWebhook(`${front.url}/v1/channels/facebook/webhook`, VERIFY_TOKEN);

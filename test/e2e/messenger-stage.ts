@@ -46,6 +46,25 @@ export async function startMessengerStage(
 }
 
 /**
+ * The platform's environment for every messenger of the sandbox: the four APIs, and the
+ * sandbox's Facebook app with `verifyToken` as its webhook's verify token.
+ */
+export function allMessengersEnv(
+  sandbox: MessengerSandbox,
+  verifyToken: string,
+): Record<string, string> {
+  return {
+    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
+    VIBER_API_URL: sandbox.viber.apiUrl,
+    VK_API_URL: sandbox.vk.apiUrl,
+    FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
+    FACEBOOK_APP_ID: sandbox.facebook.app.id,
+    FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
+    FACEBOOK_VERIFY_TOKEN: verifyToken,
+  };
+}
+
+/**
  * A chat widget of the demo account (its operators see it) with `channels` besides the site's
  * (a bot, a page, a community), taken up by the platform's channels at once; its key.
  */

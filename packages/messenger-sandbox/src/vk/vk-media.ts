@@ -12,7 +12,7 @@ import { unixTime } from '../clock';
 import { ControlError, parseInput } from '../control-error';
 import { type CustomerMedia, CustomerMediaInput } from '../media/customer-media';
 import { typeOfName } from '../media/media-files';
-import { mediaUrl } from '../media/media-route';
+import { mediaKeeper } from '../media/media-route';
 import { userWrites, type VkMessageExtras } from './vk-customer';
 import type { VkChatMessage, VkUser } from './vk-model';
 import type { VkCommunityState, VkState } from './vk-state';
@@ -43,15 +43,7 @@ export function userSendsMedia(
   // Media ids of VK's: large, each new one above the last.
   const id = 457_239_000 + state.nextMessageId;
   const owned = { id, owner_id: user.id, date, access_key: randomBytes(9).toString('hex') };
-  const keep = (
-    sample: 'picture' | 'document',
-    contentType: string,
-    data?: string,
-    name?: string,
-  ) => {
-    const file = vk.files.add({ data, sample, contentType, fileName: name });
-    return { url: mediaUrl(mediaBase, file), size: file.bytes.length };
-  };
+  const keep = mediaKeeper(vk.files, mediaBase);
   let extras: VkMessageExtras;
   let text = '';
   switch (media.type) {

@@ -7,16 +7,7 @@
  * after them as their caption ("[photo] Is this one in stock?"), as the other channels write it.
  */
 import type { InboundAttachment, InboundContent } from '../attachments/attachment-types';
-import {
-  fileNameOf,
-  fileText,
-  locationText,
-  sizeOf,
-  stickerText,
-  UNKNOWN_MESSAGE,
-  voiceText,
-  withCaption,
-} from '../attachments/placeholders';
+import * as placeholders from '../attachments/placeholders';
 import { storable } from '../storable-text';
 
 type Item = Record<string, unknown>;
@@ -53,15 +44,20 @@ export function vkContent(message: Item): InboundContent {
   if (geo) {
     const at = geo.coordinates as Item | undefined;
     const place = geo.place as Item | undefined;
-    lines.push(locationText(at?.latitude, at?.longitude, text(place?.title) || undefined));
+    lines.push(
+      placeholders.locationText(at?.latitude, at?.longitude, text(place?.title) || undefined),
+    );
   }
   const forwarded = Array.isArray(message.fwd_messages) ? message.fwd_messages.length : 0;
   if (forwarded > 0) lines.push(forwarded === 1 ? '[forwarded message]' : '[forwarded messages]');
   const caption = typeof message.text === 'string' ? message.text : '';
   if (lines.length === 0) {
-    return { text: storable(caption.trim() ? caption : UNKNOWN_MESSAGE), attachments: [] };
+    return {
+      text: storable(caption.trim() ? caption : placeholders.UNKNOWN_MESSAGE),
+      attachments: [],
+    };
   }
-  return { text: withCaption(lines.join(' '), caption), attachments };
+  return { text: placeholders.withCaption(lines.join(' '), caption), attachments };
 }
 
 /** A file to fetch from `url`, when VK gave one. */
@@ -85,15 +81,17 @@ function readAttachment(
     case 'doc': {
       const name = docName(body);
       return {
-        line: fileText('file', name),
-        attachment: fetched('file', urlOf(body.url), name, sizeOf(body.size)),
+        line: placeholders.fileText('file', name),
+        attachment: fetched('file', urlOf(body.url), name, placeholders.sizeOf(body.size)),
       };
     }
     case 'sticker':
       // VK's stickers carry their pictures, no emoji.
-      return { line: stickerText(null) };
+      return { line: placeholders.stickerText(null) };
     case 'audio_message':
-      return { line: voiceText(typeof body.duration === 'number' ? body.duration : null) };
+      return {
+        line: placeholders.voiceText(typeof body.duration === 'number' ? body.duration : null),
+      };
     case 'link': {
       // The URL apart from the brackets, so the console makes it a link.
       const title = text(body.title);
@@ -103,17 +101,20 @@ function readAttachment(
       };
     }
     case 'video':
-      return { line: fileText('video', text(body.title)) };
+      return { line: placeholders.fileText('video', text(body.title)) };
     case 'audio':
       return {
-        line: fileText('audio', [text(body.artist), text(body.title)].filter(Boolean).join(' – ')),
+        line: placeholders.fileText(
+          'audio',
+          [text(body.artist), text(body.title)].filter(Boolean).join(' – '),
+        ),
       };
     case 'poll':
       return { line: storable(text(body.question) ? `[poll: ${text(body.question)}]` : '[poll]') };
     case 'wall':
       return { line: '[wall post]' };
     case '':
-      return { line: UNKNOWN_MESSAGE };
+      return { line: placeholders.UNKNOWN_MESSAGE };
     default:
       // A kind the chat has no words of its own for (a gift, a product, a graffiti…): its name.
       return { line: storable(`[${type.replace(/_/g, ' ').slice(0, 40)}]`) };
@@ -143,8 +144,8 @@ function largestSize(sizes: unknown): string | null {
 function docName(doc: Item): string | null {
   const title = text(doc.title);
   const ext = text(doc.ext);
-  if (!title) return ext ? fileNameOf(`document.${ext}`) : null;
-  return fileNameOf(
+  if (!title) return ext ? placeholders.fileNameOf(`document.${ext}`) : null;
+  return placeholders.fileNameOf(
     ext && !title.toLowerCase().endsWith(`.${ext.toLowerCase()}`) ? `${title}.${ext}` : title,
   );
 }
