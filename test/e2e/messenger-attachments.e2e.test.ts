@@ -194,4 +194,21 @@ describe('customers’ photos and files in the console', () => {
     await customer.context().close();
     expect(pageErrors).toEqual([]);
   });
+
+  it('carries a photo a VK user sends with the sandbox’s VK page', async () => {
+    const context = await messengers.stage.browser.newContext({ locale: 'en-GB' });
+    const customer = await context.newPage();
+    await customer.goto(`${sandbox.vk.linkBase}/${community.screenName}`);
+    await customer.getByLabel('Your name').fill('Zoya Belova');
+    await customer.getByRole('button', { name: 'Open the chat' }).click();
+    await customer
+      .getByRole('group', { name: 'Or send a sample' })
+      .getByRole('button', { name: 'Photo' })
+      .click();
+    await customerLog(customer).getByText('[photo]').waitFor();
+    await console.locator('.conversation-row', { hasText: 'Zoya Belova' }).click();
+    await photoShown('Photo from Zoya Belova');
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
