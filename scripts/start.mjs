@@ -1,8 +1,8 @@
 // `npm start`: runs everything Frontdesk has, seeded with the demo account: the platform with
 // its SIP edge (Kamailio), the operator console and the Studio, the demo site (its widgets come
 // from the platform), and the stand-ins for the world outside that no machine here reaches: the
-// messenger sandbox (the platform's bot API bases point at it) and a telephone network of baresip
-// phones behind a carrier. A TLS front always stands before the platform (a local CA made in
+// messenger sandbox (the platform's bot API bases point at it; the demo chat's four messengers are
+// its) and a telephone network of baresip phones behind a carrier. A TLS front always stands before the platform (a local CA made in
 // DATA_DIR/tls at the first start, which the sandbox trusts; TRUST_PROXY names it): the
 // messengers' webhooks reach the platform there (WEBHOOK_URL), while browsers stay on the plain
 // http://127.0.0.1 (a secure context, and no certificate to accept). TLS_FRONT=1 sends the
@@ -54,6 +54,31 @@ const sandbox = spawn(process.execPath, ['packages/messenger-sandbox/dist/main.j
   },
 });
 
+// The demo chat's Telegram bot, Viber bot, VK community and Facebook page are the sandbox's:
+// made there (its memory is empty at each start) before the platform, which connects the demo
+// chat to them once (DEMO_MESSENGERS=1), starts polling them.
+const demoMessengers = process.env.DEMO_MESSENGERS ?? '1';
+if (demoMessengers === '1') {
+  const { DEMO_MESSENGERS } = await import('../packages/platform/dist/index.js');
+  const made = [
+    ['telegram/bots', DEMO_MESSENGERS.telegram],
+    ['viber/bots', DEMO_MESSENGERS.viber],
+    ['vk/communities', DEMO_MESSENGERS.vk],
+    ['facebook/pages', DEMO_MESSENGERS.facebook],
+  ];
+  for (let tries = 0; made.length > 0 && tries < 60; tries++) {
+    const [path, body] = made[0];
+    const answer = await fetch(`${sandboxUrl}/control/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).catch(() => undefined);
+    if (answer && (answer.ok || answer.status === 409)) made.shift();
+    else await new Promise((done) => setTimeout(done, 500));
+  }
+  if (made.length > 0) console.warn("The sandbox did not take the demo chat's messengers.");
+}
+
 // The demo account's trunk reaches the phone network's carrier (its defaults, README there).
 const phoneNetworkPort = process.env.PHONE_NETWORK_PORT ?? '5070';
 const demoTrunkUrl =
@@ -78,6 +103,7 @@ const platform = spawn(process.execPath, ['packages/platform/dist/main.js'], {
     DATA_DIR: dataDir,
     TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1',
     SEED_DEMO: '1',
+    DEMO_MESSENGERS: demoMessengers,
     SIP_EDGE: process.env.SIP_EDGE ?? '1',
     DEMO_TRUNK_URL: demoTrunkUrl,
     DEMO_SITE_URL: demoSiteUrl,
@@ -132,7 +158,7 @@ void (async () => {
 
 console.log(`Starting Frontdesk at ${publicUrl} — API: ${publicUrl}/v1/openapi.json`);
 console.log(
-  `Demo site: ${demoSiteUrl} (home page: the shop with all three widgets; the plain callback page /callback.html, office hours, link and label codes, call, strict CSP, hostile CSS, English and Russian pages)`,
+  `Demo site: ${demoSiteUrl} (home page: the shop with all three widgets, its chat handing off to the sandbox's Telegram, Viber, VK and Facebook; the plain callback page /callback.html, office hours, link and label codes, call, strict CSP, hostile CSS, English and Russian pages)`,
 );
 console.log(`Operator console: ${publicUrl}/console/`);
 console.log(`Studio (marketers configure widgets): ${publicUrl}/studio/`);

@@ -9,11 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacebookPage, MessengerSandbox } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { createChat } from './chat-helpers.ts';
-import type { Stage } from './harness.ts';
 import {
   handoffJourney,
   type MessengerStage,
+  messengerChat,
   messengerJourney,
   startMessengerStage,
 } from './messenger-stage.ts';
@@ -23,7 +22,6 @@ const VERIFY_TOKEN = 'e2e-verify-token';
 let messengers: MessengerStage;
 let front: TlsFront;
 let sandbox: MessengerSandbox;
-let stage: Stage;
 /** The chat widget whose Facebook channel is the page. */
 let widgetKey: string;
 let page: FacebookPage;
@@ -35,23 +33,12 @@ beforeAll(async () => {
     FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
     FACEBOOK_VERIFY_TOKEN: VERIFY_TOKEN,
   }));
-  ({ front, sandbox, stage } = messengers);
+  ({ front, sandbox } = messengers);
   await sandbox.facebook.setWebhook(`${front.url}/v1/channels/facebook/webhook`, VERIFY_TOKEN);
   page = sandbox.facebook.createPage({ name: 'Shop', username: 'frontdesk.shop' });
-  const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
-  if (!operator) throw new Error('the demo account is not seeded');
-  widgetKey = await createChat(
-    stage,
-    (settings) => ({
-      ...settings,
-      channels: {
-        ...settings.channels,
-        facebook: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
-      },
-    }),
-    operator.accountId,
-  );
-  await stage.platform.platform.channels.refresh();
+  widgetKey = await messengerChat(messengers, {
+    facebook: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
+  });
 });
 
 afterAll(() => messengers?.stop());

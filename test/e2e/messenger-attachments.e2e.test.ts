@@ -1,6 +1,7 @@
 /**
  * Customers' photos and files from every messenger, end to end in Chromium: the platform behind
- * a TLS front reads Telegram (polling), Viber and Facebook (webhooks) from the messenger sandbox;
+ * a TLS front reads Telegram and VK (long polling), Viber and Facebook (webhooks) from the
+ * messenger sandbox;
  * a customer in each sends a photo → the operator's console shows the message's text at once
  * and then the photo itself, an image with an accessible name, loaded from the platform (never
  * the messenger); a sticker, a location and a contact read as text; captions and file names are
@@ -16,11 +17,16 @@ import type {
   SandboxBot,
   ViberSandboxBot,
   ViberUser,
+  VkCommunity,
 } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { createChat } from './chat-helpers.ts';
 import { signInToConsole } from './harness.ts';
-import { type MessengerStage, startMessengerStage } from './messenger-stage.ts';
+import {
+  allMessengersEnv,
+  type MessengerStage,
+  messengerChat,
+  startMessengerStage,
+} from './messenger-stage.ts';
 import { conversation, customerLog, customerPage } from './telegram-helpers.ts';
 
 const VERIFY_TOKEN = 'e2e-attachments-verify';
@@ -31,52 +37,43 @@ let sandbox: MessengerSandbox;
 let telegramBot: SandboxBot;
 let viberBot: ViberSandboxBot;
 let page: FacebookPage;
+let community: VkCommunity;
 let console: Page;
 let pageErrors: Error[];
 
 beforeAll(async () => {
-  messengers = await startMessengerStage((sandbox) => ({
-    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
-    VIBER_API_URL: sandbox.viber.apiUrl,
-    FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
-    FACEBOOK_APP_ID: sandbox.facebook.app.id,
-    FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
-    FACEBOOK_VERIFY_TOKEN: VERIFY_TOKEN,
-  }));
+  messengers = await startMessengerStage((sandbox) => allMessengersEnv(sandbox, VERIFY_TOKEN));
   ({ front, sandbox } = messengers);
   const { stage } = messengers;
   await sandbox.facebook.setWebhook(`${front.url}/v1/channels/facebook/webhook`, VERIFY_TOKEN);
   telegramBot = sandbox.telegram.createBot({ username: 'frontdesk_files_bot', firstName: 'Shop' });
   viberBot = sandbox.viber.createBot({ name: 'Shop', uri: 'frontdesk_files' });
   page = sandbox.facebook.createPage({ name: 'Shop', username: 'frontdesk.files' });
-  const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
-  if (!operator) throw new Error('the demo account is not seeded');
-  await createChat(
-    stage,
-    (settings) => ({
-      ...settings,
-      channels: {
-        ...settings.channels,
-        telegram: {
-          enabled: true,
-          receiver: null,
-          botToken: telegramBot.token,
-          botName: telegramBot.username,
-          mode: 'polling',
-        },
-        viber: {
-          enabled: true,
-          receiver: null,
-          botToken: viberBot.token,
-          botName: viberBot.name,
-          uri: viberBot.uri,
-        },
-        facebook: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
-      },
-    }),
-    operator.accountId,
-  );
-  await stage.platform.platform.channels.refresh();
+  community = sandbox.vk.createCommunity({ name: 'Shop', screenName: 'frontdesk_files' });
+  await messengerChat(messengers, {
+    telegram: {
+      enabled: true,
+      receiver: null,
+      botToken: telegramBot.token,
+      botName: telegramBot.username,
+      mode: 'polling',
+    },
+    viber: {
+      enabled: true,
+      receiver: null,
+      botToken: viberBot.token,
+      botName: viberBot.name,
+      uri: viberBot.uri,
+    },
+    facebook: { enabled: true, receiver: null, pageId: page.id, pageToken: page.token },
+    vk: {
+      enabled: true,
+      receiver: null,
+      groupId: community.screenName,
+      accessToken: community.token,
+      mode: 'longpoll',
+    },
+  });
   ({ page: console, pageErrors } = await signInToConsole(stage, 'operator@demo.test', front.url));
 });
 
@@ -157,6 +154,21 @@ describe('customers’ photos and files in the console', () => {
     );
   });
 
+  it('shows a VK photo from the platform, its caption as text, and a sticker', async () => {
+    // The community's lease holder turned long poll on (groups.setLongPollSettings).
+    await expect
+      .poll(() => sandbox.vk.delivery(community).longPoll.enabled, { timeout: 20_000 })
+      .toBe(true);
+    const vera = sandbox.vk.user({ name: 'Vera Orlova' });
+    sandbox.vk.send(community, vera, { type: 'photo', caption: 'The <i>VK</i> one' });
+    await openConversation('The <i>VK</i> one');
+    // Named by users.get, the photo unnamed (VK's photos have no file name).
+    await photoShown('Photo from Vera Orlova');
+    sandbox.vk.send(community, vera, { type: 'sticker' });
+    await expect.poll(texts).toEqual(['[photo] The <i>VK</i> one', '[sticker]']);
+    expect(await conversation(console).locator('.message i').count()).toBe(0);
+  });
+
   it('shows a Facebook photo from the platform, and a sticker as text', async () => {
     const fyodor: FacebookPerson = sandbox.facebook.person({ name: 'Fyodor Ivanov' });
     sandbox.facebook.write(page, fyodor, 'A photo from Messenger');
@@ -180,6 +192,23 @@ describe('customers’ photos and files in the console', () => {
       .getByRole('link', { name: /openstreetmap\.org/ })
       .waitFor();
     await customer.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('carries a photo a VK user sends with the sandbox’s VK page', async () => {
+    const context = await messengers.stage.browser.newContext({ locale: 'en-GB' });
+    const customer = await context.newPage();
+    await customer.goto(`${sandbox.vk.linkBase}/${community.screenName}`);
+    await customer.getByLabel('Your name').fill('Zoya Belova');
+    await customer.getByRole('button', { name: 'Open the chat' }).click();
+    await customer
+      .getByRole('group', { name: 'Or send a sample' })
+      .getByRole('button', { name: 'Photo' })
+      .click();
+    await customerLog(customer).getByText('[photo]').waitFor();
+    await console.locator('.conversation-row', { hasText: 'Zoya Belova' }).click();
+    await photoShown('Photo from Zoya Belova');
+    await context.close();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
  * The messenger channels the messenger load bench spreads its customers over, as data: one
  * entry per channel and way its updates arrive — what the platform needs to reach the messenger's
  * sandbox, how a bot (or page) is made there, the chat widget's channel settings for it, how to
- * tell the platform listens to it, and how one of its customers writes. A new messenger (VK, on
- * its way) is one more entry.
+ * tell the platform listens to it, and how one of its customers writes. A new messenger is one
+ * more entry.
  */
 import type { ChatSettings } from '../../packages/config/src/index.ts';
 import type { MessengerSandbox } from '../../packages/messenger-sandbox/src/index.ts';
@@ -78,10 +78,62 @@ function telegram(mode: 'polling' | 'webhook'): LoadChannel {
   };
 }
 
+/** A VK community whose events reach the platform by `mode`. */
+function vk(mode: 'longpoll' | 'callback'): LoadChannel {
+  return {
+    name: mode === 'longpoll' ? 'VK, Bots Long Poll' : 'VK, Callback API',
+    env: (sandbox) => ({ VK_API_URL: sandbox.vk.apiUrl }),
+    account(sandbox, n) {
+      const screenName = `bench_vk_${mode}_${n}`;
+      const community = sandbox.vk.createCommunity({ name: 'Shop', screenName });
+      // A long poll request seen: the platform's poller is waiting (the events are kept anyway).
+      let polled = false;
+      const unpolled = sandbox.vk.subscribe((event) => {
+        if (event.type === 'long-poll' && event.community === screenName) polled = true;
+      });
+      const servers = () => sandbox.vk.delivery(community).servers;
+      return {
+        channels: {
+          vk: {
+            enabled: true,
+            receiver: null,
+            groupId: screenName,
+            accessToken: community.token,
+            mode,
+          },
+        },
+        listening: (timeoutMs) =>
+          until(
+            () =>
+              mode === 'longpoll' ? polled : servers().some((server) => server.status === 'ok'),
+            timeoutMs,
+            `VK ${screenName}`,
+          ).finally(unpolled),
+        waiting: () =>
+          mode === 'longpoll'
+            ? sandbox.vk.delivery(community).longPoll.pending
+            : servers().reduce((sum, server) => sum + server.pending, 0),
+        watch: (failed) =>
+          sandbox.vk.subscribe((event) => {
+            if (event.type === 'callback-error' && event.community === screenName) {
+              failed(event.message);
+            }
+          }),
+        customer(i) {
+          const user = sandbox.vk.user({ name: `Customer ${i}` });
+          return (text) => void sandbox.vk.write(community, user, text);
+        },
+      };
+    },
+  };
+}
+
 /** The channels, in the order customers are dealt to them. */
 export const LOAD_CHANNELS: LoadChannel[] = [
   telegram('polling'),
   telegram('webhook'),
+  vk('longpoll'),
+  vk('callback'),
   {
     name: 'Viber, webhook',
     env: (sandbox) => ({ VIBER_API_URL: sandbox.viber.apiUrl }),

@@ -1,7 +1,7 @@
 /**
  * Messengers under load (`pnpm bench`, not part of CI's tests): customers of Telegram (long poll
- * and webhook), Viber and Facebook Messenger write through the messenger sandbox — 100 messages a
- * second in all, for a minute — to the built platform running as its own process
+ * and webhook), Viber, VK (Bots Long Poll and Callback API) and Facebook Messenger write through
+ * the messenger sandbox — 100 messages a second in all, for a minute — to the built platform running as its own process
  * (`dist/main.js`, the demo seed) behind the TLS front the webhooks need; the two seeded
  * operators sit on `/ops`. The channels are data (messenger-load-channels.ts). Timed from the
  * moment a customer's message enters the sandbox (its in-process call, in this process) to each
@@ -492,7 +492,7 @@ loopback in the bench's private network namespace. The messenger sandbox
 (\`packages/messenger-sandbox\`, in the bench process) stands in for each messenger's API, and
 the platform hears each channel as in production: ${names.join('; ')}. The channels are a list of
 entries in \`test/e2e/messenger-load-channels.ts\` (how the bot or page is made in the sandbox,
-the widget's channel settings, how a customer writes), so VK, being built, is one more entry;
+the widget's channel settings, how a customer writes), so a new messenger is one more entry;
 ${ACCOUNTS_PER_CHANNEL} bots (pages) per channel, each the channel of its own chat widget made through
 the Studio's API (\`POST /v1/admin/widgets\` as the demo admin; open 24/7, no auto-replies, no
 receiver: every operator sees it). ${count(CUSTOMERS)} customers are dealt to the channels in turn
@@ -506,8 +506,9 @@ a customer writes 6 messages a minute, within the platform's own 30 per customer
 nothing back — no auto-reply, no operator reply — so none is reached and none of the sandbox's
 rate-limit faults is set; what a bot receives has no documented limit, and a few messages a
 second per bot or page is well within a busy one's day. The sandbox delivers each webhook one at
-a time and in order — per bot for Telegram and Viber, for the whole app (every page) on
-Facebook — each retried until a 2xx; the real services may open more connections at once
+a time and in order — per bot for Telegram and Viber, per callback server for VK, for the whole
+app (every page) on Facebook — each retried until a 2xx (VK: until the answer is \`ok\`); VK's
+long poll keeps its events until the poller asks past them; the real services may open more connections at once
 (Telegram up to \`max_connections\`) and Facebook batches events, so the sandbox is the
 stricter. A warm-up message from each bot and page runs every path once
 before the baseline. Two operators (the seeded ones) are on \`/ops\` (signed in through

@@ -6,9 +6,10 @@
  */
 
 import type { Page } from 'playwright-core';
+import type { ChatSettings } from '../../packages/config/src/index.ts';
 import type { MessengerSandbox } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { chat, write as visitorWrites } from './chat-helpers.ts';
+import { chat, createChat, write as visitorWrites } from './chat-helpers.ts';
 import { type Stage, signInToConsole, startStage, visit } from './harness.ts';
 import { behindFront, startSandboxFront } from './sandbox-front.ts';
 import { conversation, reply } from './telegram-helpers.ts';
@@ -42,6 +43,44 @@ export async function startMessengerStage(
       await messengers.stop();
     },
   };
+}
+
+/**
+ * The platform's environment for every messenger of the sandbox: the four APIs, and the
+ * sandbox's Facebook app with `verifyToken` as its webhook's verify token.
+ */
+export function allMessengersEnv(
+  sandbox: MessengerSandbox,
+  verifyToken: string,
+): Record<string, string> {
+  return {
+    TELEGRAM_API_URL: sandbox.telegram.apiUrl,
+    VIBER_API_URL: sandbox.viber.apiUrl,
+    VK_API_URL: sandbox.vk.apiUrl,
+    FACEBOOK_GRAPH_URL: sandbox.facebook.graphUrl,
+    FACEBOOK_APP_ID: sandbox.facebook.app.id,
+    FACEBOOK_APP_SECRET: sandbox.facebook.app.secret,
+    FACEBOOK_VERIFY_TOKEN: verifyToken,
+  };
+}
+
+/**
+ * A chat widget of the demo account (its operators see it) with `channels` besides the site's
+ * (a bot, a page, a community), taken up by the platform's channels at once; its key.
+ */
+export async function messengerChat(
+  { stage }: MessengerStage,
+  channels: Partial<ChatSettings['channels']>,
+): Promise<string> {
+  const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
+  if (!operator) throw new Error('the demo account is not seeded');
+  const key = await createChat(
+    stage,
+    (settings) => ({ ...settings, channels: { ...settings.channels, ...channels } }),
+    operator.accountId,
+  );
+  await stage.platform.platform.channels.refresh();
+  return key;
 }
 
 /**

@@ -12,11 +12,10 @@ import type {
   ViberSandboxBot,
 } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { createChat } from './chat-helpers.ts';
-import type { Stage } from './harness.ts';
 import {
   handoffJourney,
   type MessengerStage,
+  messengerChat,
   messengerJourney,
   startMessengerStage,
 } from './messenger-stage.ts';
@@ -24,35 +23,17 @@ import {
 let messengers: MessengerStage;
 let front: TlsFront;
 let sandbox: MessengerSandbox;
-let stage: Stage;
 /** The chat widget whose Viber channel is the bot. */
 let widgetKey: string;
 let bot: ViberSandboxBot;
 
 beforeAll(async () => {
   messengers = await startMessengerStage((sandbox) => ({ VIBER_API_URL: sandbox.viber.apiUrl }));
-  ({ front, sandbox, stage } = messengers);
+  ({ front, sandbox } = messengers);
   bot = sandbox.viber.createBot({ name: 'Shop', uri: 'frontdesk_shop' });
-  const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
-  if (!operator) throw new Error('the demo account is not seeded');
-  widgetKey = await createChat(
-    stage,
-    (settings) => ({
-      ...settings,
-      channels: {
-        ...settings.channels,
-        viber: {
-          enabled: true,
-          receiver: null,
-          botToken: bot.token,
-          botName: bot.name,
-          uri: bot.uri,
-        },
-      },
-    }),
-    operator.accountId,
-  );
-  await stage.platform.platform.channels.refresh();
+  widgetKey = await messengerChat(messengers, {
+    viber: { enabled: true, receiver: null, botToken: bot.token, botName: bot.name, uri: bot.uri },
+  });
 });
 
 afterAll(() => messengers?.stop());

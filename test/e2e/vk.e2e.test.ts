@@ -15,11 +15,11 @@ import type {
   VkEvent,
 } from '../../packages/messenger-sandbox/src/index.ts';
 import type { TlsFront } from '../../packages/platform/test/support/tls-front.ts';
-import { createChat } from './chat-helpers.ts';
 import type { Stage } from './harness.ts';
 import {
   handoffJourney,
   type MessengerStage,
+  messengerChat,
   messengerJourney,
   startMessengerStage,
 } from './messenger-stage.ts';
@@ -37,31 +37,20 @@ let called: VkCommunity;
 beforeAll(async () => {
   messengers = await startMessengerStage((sandbox) => ({ VK_API_URL: sandbox.vk.apiUrl }));
   ({ front, sandbox, stage } = messengers);
-  const operator = await stage.platform.platform.store.users.byEmail('operator@demo.test');
-  if (!operator) throw new Error('the demo account is not seeded');
-  const connect = async (community: VkCommunity, mode: 'longpoll' | 'callback') =>
-    createChat(
-      stage,
-      (settings) => ({
-        ...settings,
-        channels: {
-          ...settings.channels,
-          vk: {
-            enabled: true,
-            receiver: null,
-            groupId: community.screenName,
-            accessToken: community.token,
-            mode,
-          },
-        },
-      }),
-      operator.accountId,
-    );
+  const connect = (community: VkCommunity, mode: 'longpoll' | 'callback') =>
+    messengerChat(messengers, {
+      vk: {
+        enabled: true,
+        receiver: null,
+        groupId: community.screenName,
+        accessToken: community.token,
+        mode,
+      },
+    });
   polled = sandbox.vk.createCommunity({ name: 'Shop', screenName: 'frontdesk_shop' });
   called = sandbox.vk.createCommunity({ name: 'Shop', screenName: 'frontdesk_shop_cb' });
   polledKey = await connect(polled, 'longpoll');
   await connect(called, 'callback');
-  await stage.platform.platform.channels.refresh();
 });
 
 afterAll(() => messengers?.stop());

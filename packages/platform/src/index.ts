@@ -17,6 +17,7 @@ export type {
   StoredChatMessage,
 } from './chat';
 export { type Clock, systemClock } from './clock';
+export { DEMO_MESSENGERS, seedDemoMessengers } from './demo/demo-messengers';
 export { DEMO_PASSWORD, seedDemo } from './demo/seed';
 export { type PlatformEnv, readEnv } from './env';
 export { type TlsFront, tlsFront } from './front/tls-front';

@@ -1,7 +1,8 @@
 /**
  * `pnpm --filter @frontdesk/platform start`: the platform alone, configured by the environment
  * (see env.ts). With SEED_DEMO=1 it first seeds the demo account (and, with DEMO_TRUNK_URL, its
- * trunk: calls/demo-trunk.ts); with SIP_EDGE=1 it also runs
+ * trunk: calls/demo-trunk.ts; with DEMO_MESSENGERS=1, its chat's messengers in the sandbox:
+ * demo/demo-messengers.ts); with SIP_EDGE=1 it also runs
  * Kamailio (SIP-EDGE.md). SIGTERM and SIGINT shut it down gracefully: requests in flight finish,
  * Kamailio is stopped by its PID, the database is closed.
  */
@@ -9,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleDirs } from './bundle-dirs';
 import { parseTrunkUrl, seedDemoTrunk } from './calls';
+import { seedDemoMessengers } from './demo/demo-messengers';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { createPlatform } from './platform';
@@ -40,6 +42,14 @@ if (process.env.SEED_DEMO === '1') {
       now: Date.now(),
     });
     if (added) console.log(`Demo trunk to ${trunk.host}:${trunk.port} (${trunk.transport}) added.`);
+  }
+  if (process.env.DEMO_MESSENGERS === '1') {
+    const connected = await seedDemoMessengers(platform.store, {
+      accountId: seeded.accountId,
+      now: Date.now(),
+    });
+    if (connected)
+      console.log("The demo chat's Telegram, Viber, VK and Facebook are the sandbox's.");
   }
 }
 const url = await platform.listen();

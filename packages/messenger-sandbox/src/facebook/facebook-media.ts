@@ -8,7 +8,7 @@
 import { ControlError, parseInput } from '../control-error';
 import { type CustomerMedia, CustomerMediaInput } from '../media/customer-media';
 import { typeOfName } from '../media/media-files';
-import { mediaUrl } from '../media/media-route';
+import { mediaKeeper } from '../media/media-route';
 import { personSends } from './facebook-customer';
 import type { FacebookChatMessage, FacebookPerson } from './facebook-model';
 import type { FacebookState, PageState } from './facebook-state';
@@ -36,12 +36,8 @@ export function personSendsMedia(
       'caption',
     );
   }
-  const keep = (
-    sample: 'picture' | 'document',
-    contentType: string,
-    data?: string,
-    name?: string,
-  ) => mediaUrl(cdnBase, facebook.files.add({ data, sample, contentType, fileName: name }));
+  const kept = mediaKeeper(facebook.files, cdnBase);
+  const keep = (...file: Parameters<typeof kept>) => kept(...file).url;
   let attachment: Record<string, unknown>;
   let shown: string;
   let sticker: number | undefined;

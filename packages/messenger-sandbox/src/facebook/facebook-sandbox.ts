@@ -65,7 +65,14 @@ export interface FacebookSandbox {
    * @throws {ControlError} 400 when the URL does not verify.
    */
   setWebhook(callbackUrl: string, verifyToken: string): Promise<void>;
-  createPage(input: { name: string; username: string; humanAgent?: boolean }): FacebookPage;
+  /** A new page; its id and token are made unless given (the demo's, the same at every start). */
+  createPage(input: {
+    name: string;
+    username: string;
+    humanAgent?: boolean;
+    id?: string;
+    token?: string;
+  }): FacebookPage;
   person(input: { name: string; psid?: string }): FacebookPerson;
   write(page: FacebookPageRef, person: FacebookPerson, text: string): FacebookChatMessage;
   /** The person sends a photo, a file, a sticker, a location or a voice message. */

@@ -40,6 +40,14 @@ const PageInput = v.object({
     v.regex(/^[A-Za-z0-9.]{5,50}$/, 'username must be 5–50 letters, digits or dots'),
   ),
   humanAgent: v.optional(v.boolean('humanAgent must be true or false')),
+  /** A page of a known id and token (the demo's, the same at every start); else new ones. */
+  id: v.optional(v.pipe(v.string('id must be text'), v.regex(/^\d{5,20}$/, 'id must be digits'))),
+  token: v.optional(
+    v.pipe(
+      v.string('token must be text'),
+      v.regex(/^[A-Za-z0-9_-]{20,300}$/, 'token must be a Page access token'),
+    ),
+  ),
 });
 
 /** A page, its id, username or token: whatever names a page in the control API. */
@@ -72,15 +80,21 @@ export class FacebookState {
 
   /** @throws {ControlError} 400 for bad input, 409 for a username taken. */
   createPage(input: unknown): FacebookPage {
-    const { name, username, humanAgent } = parseInput(PageInput, input);
+    const { name, username, humanAgent, id, token } = parseInput(PageInput, input);
     if (this.find(username)) {
       throw new ControlError(409, 'taken', `A page is already @${username}.`, 'username');
     }
+    if (id && this.pages.has(id)) {
+      throw new ControlError(409, 'taken', `A page already has the id ${id}.`, 'id');
+    }
+    if (token && this.byToken(token)) {
+      throw new ControlError(409, 'taken', 'The token is taken.', 'token');
+    }
     const page: FacebookPage = {
-      id: String(this.nextPage++),
+      id: id ?? String(this.nextPage++),
       name,
       username,
-      token: `EAAG${randomBytes(60).toString('base64url')}`,
+      token: token ?? `EAAG${randomBytes(60).toString('base64url')}`,
       humanAgent: humanAgent ?? false,
     };
     this.pages.set(page.id, { page, threads: new Map(), subscribedFields: [] });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MediaFiles } from './media-files';
+import type { MediaFile, MediaFiles } from './media-files';
 
 /**
  * Serves `files` at `/media/<id>/<name>` on a messenger's listener, as Viber's media host and
@@ -17,4 +17,20 @@ export function registerMediaRoute(app: FastifyInstance, files: MediaFiles): voi
 /** The URL of `file` under a listener's `base`. */
 export function mediaUrl(base: string, file: { id: string; fileName?: string }): string {
   return `${base}/media/${file.id}/${encodeURIComponent(file.fileName ?? 'file')}`;
+}
+
+/**
+ * How a messenger keeps what its customer sends: the file (the customer's `data`, else the
+ * sample of its kind) in `files`, with its URL under the listener's `base` and its size.
+ */
+export function mediaKeeper(files: MediaFiles, base: string) {
+  return (
+    sample: 'picture' | 'document',
+    contentType: string,
+    data?: string,
+    fileName?: string,
+  ): { url: string; size: number } => {
+    const file: MediaFile = files.add({ data, sample, contentType, fileName });
+    return { url: mediaUrl(base, file), size: file.bytes.length };
+  };
 }

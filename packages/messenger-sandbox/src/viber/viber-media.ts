@@ -9,7 +9,7 @@
 import { ControlError, parseInput } from '../control-error';
 import { type CustomerMedia, CustomerMediaInput } from '../media/customer-media';
 import { typeOfName } from '../media/media-files';
-import { mediaUrl } from '../media/media-route';
+import { mediaKeeper } from '../media/media-route';
 import { userOf } from './viber-customer';
 import type { ViberChatMessage, ViberUser } from './viber-model';
 import type { ViberBotState, ViberState } from './viber-state';
@@ -29,15 +29,7 @@ export function userSendsMedia(
   mediaBase: string,
 ): ViberChatMessage {
   const media = parseInput(CustomerMediaInput, input);
-  const keep = (
-    sample: 'picture' | 'document',
-    contentType: string,
-    data?: string,
-    name?: string,
-  ) => {
-    const file = viber.files.add({ data, sample, contentType, fileName: name });
-    return { url: mediaUrl(mediaBase, file), size: file.bytes.length };
-  };
+  const keep = mediaKeeper(viber.files, mediaBase);
   let message: Record<string, unknown>;
   let shown: string;
   switch (media.type) {

@@ -1,14 +1,14 @@
 /**
  * The control API of the sandbox's VK (`/control/vk/…`), for the page and for tests in another
- * process: communities, users, a user's opening (with a link's ref), message, photo and button
- * press, whether
- * they allow the community's messages, the chat's events as a stream, what the community set up
+ * process: communities, users, a user's opening (with a link's ref), message (text or media) and
+ * button press, whether they allow the community's messages, the chat's events as a stream, what the community set up
  * to hear its events, and the faults.
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { parseInput } from '../control-error';
 import { openEventStream } from '../event-stream';
+import type { CustomerMedia } from '../media/customer-media';
 import type { VkSandbox } from './vk-sandbox';
 import type { VkState } from './vk-state';
 
@@ -60,10 +60,9 @@ export function registerVkControl(app: FastifyInstance, sandbox: VkSandbox, vk: 
     const { text } = parseInput(TextBody, request.body);
     return reply.code(201).send(sandbox.write(community, user, text));
   });
-  app.post('/control/vk/communities/:community/chats/:userId/photos', async (request, reply) => {
+  app.post('/control/vk/communities/:community/chats/:userId/media', async (request, reply) => {
     const { community, user } = chatOf(request.params);
-    const { text } = parseInput(TextBody, request.body);
-    return reply.code(201).send(sandbox.sendPhoto(community, user, text));
+    return reply.code(201).send(sandbox.send(community, user, request.body as CustomerMedia));
   });
   app.post('/control/vk/communities/:community/chats/:userId/open', async (request, reply) => {
     const { community, user } = chatOf(request.params);

@@ -1,12 +1,12 @@
 /**
  * What a VK user does, as the community then hears it (message_new): opens the community's chat
  * (from a `vk.me/<community>?ref=…` link: the ref rides on their next message, with
- * `ref_source`), writes (writing allows the community's messages), sends a photo with a caption,
- * forbids the community's messages. And what the community sends (messages.send).
+ * `ref_source`), writes (writing allows the community's messages; with attachments or a place:
+ * vk-media.ts), forbids the community's messages. And what the community sends (messages.send).
  */
 import { unixTime } from '../clock';
 import { ControlError } from '../control-error';
-import type { VkAttachment, VkButton, VkChatMessage, VkUser } from './vk-model';
+import type { VkAttachment, VkButton, VkChatMessage, VkGeo, VkUser } from './vk-model';
 import type { VkChat, VkCommunityState, VkState } from './vk-state';
 
 /** The most text one message holds (messages.send's own limit). */
@@ -73,7 +73,7 @@ export function userPresses(
   if (!button) {
     throw new ControlError(400, 'no_button', 'The keyboard shown has no such button.', 'payload');
   }
-  return userWrites(vk, state, chat.user, button.label, [], payload);
+  return userWrites(vk, state, chat.user, button.label, { payload });
 }
 
 /** The user opens the community's chat through a link carrying `ref` (or none). */
@@ -91,19 +91,33 @@ export function userOpens(
   else delete chat.ref;
 }
 
+/** What a message carries besides its text. */
+export interface VkMessageExtras {
+  /** Photos, documents, a sticker, a voice message: `text` is their caption. */
+  attachments?: VkAttachment[];
+  /** The place the user shared (message_new's `geo`). */
+  geo?: VkGeo;
+  /** The payload of the keyboard button pressed. */
+  payload?: string;
+  /** What the chat's page shows for it, when not the text (`[photo] caption`). */
+  shown?: string;
+  /** The URL of the file it carries, kept with the chat's entry. */
+  media?: string;
+}
+
 /**
- * The user writes `text` (with `attachments`, whose caption it is): a message_new, carrying the
- * link's ref when this is their first message since opening it.
+ * The user writes `text` (with `extras`): a message_new, carrying the link's ref when this is
+ * their first message since opening it.
  */
 export function userWrites(
   vk: VkState,
   state: VkCommunityState,
   user: VkUser,
   text: string,
-  attachments: VkAttachment[] = [],
-  payload?: string,
+  extras: VkMessageExtras = {},
 ): VkChatMessage {
-  if (text.trim() === '' && attachments.length === 0) {
+  const { attachments = [], geo, payload, shown, media } = extras;
+  if (text.trim() === '' && attachments.length === 0 && !geo) {
     throw new ControlError(400, 'invalid', 'text must not be empty', 'text');
   }
   if (text.length > MAX_VK_TEXT) {
@@ -124,9 +138,11 @@ export function userWrites(
     chat,
     entryOf(vk, state, chat, {
       from: 'user',
-      text,
+      text: shown ?? text,
       ...(ref ? { ref } : {}),
       ...(attachments.length > 0 ? { attachments } : {}),
+      ...(geo ? { geo } : {}),
+      ...(media ? { media } : {}),
       ...(payload ? { payload } : {}),
     }),
   );
@@ -145,6 +161,7 @@ export function userWrites(
       peer_id: user.id,
       random_id: 0,
       text,
+      ...(geo ? { geo } : {}),
       ...(payload ? { payload } : {}),
       ...(ref ? { ref, ref_source: 'vk.me' } : {}),
     },
@@ -157,24 +174,6 @@ export function userWrites(
     },
   });
   return entry;
-}
-
-/** A photo the user sends, as message_new describes it (sizes, no real file). */
-export function photoAttachment(id: number, ownerId: number, date: number): VkAttachment {
-  return {
-    type: 'photo',
-    photo: {
-      id,
-      owner_id: ownerId,
-      album_id: -3,
-      date,
-      access_key: 'sandbox',
-      sizes: [
-        { type: 'x', width: 604, height: 453, url: 'https://sun9-1.userapi.com/sandbox.jpg' },
-      ],
-      text: '',
-    },
-  };
 }
 
 /** The user forbids (or allows again) the community's messages. */

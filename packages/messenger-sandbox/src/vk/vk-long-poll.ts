@@ -41,6 +41,7 @@ export function registerVkLongPoll(app: FastifyInstance, vk: VkState): void {
     if (!Number.isInteger(ts) || ts < oldest || ts > longPoll.nextTs) {
       return { failed: 1, ts: longPoll.nextTs };
     }
+    longPoll.askedTs = ts;
     vk.emit({ type: 'long-poll', community: state.screenName, ts });
     const wait = Math.min(Math.max(Number(query.wait) || 0, 0), MAX_WAIT_SECONDS);
     if (ts === longPoll.nextTs && wait > 0) {

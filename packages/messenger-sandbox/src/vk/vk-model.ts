@@ -21,8 +21,14 @@ export interface VkUser {
 
 /** An attachment of a user's message, as message_new carries it (the kinds the sandbox makes). */
 export interface VkAttachment {
-  type: 'photo' | 'doc' | 'sticker';
+  type: 'photo' | 'doc' | 'sticker' | 'audio_message';
   [field: string]: unknown;
+}
+
+/** A place a user shares, as a message's `geo` carries it. */
+export interface VkGeo {
+  type: 'point';
+  coordinates: { latitude: number; longitude: number };
 }
 
 /** A message of a chat, either way. */
@@ -40,6 +46,9 @@ export interface VkChatMessage {
   /** The hand-off's `ref` the first message from a `vk.me/<community>?ref=…` link carries. */
   ref?: string;
   attachments?: VkAttachment[];
+  geo?: VkGeo;
+  /** A user's file's URL (a photo's largest size, a document's), as message_new carried it. */
+  media?: string;
   /** The keyboard the community's message shows: its text buttons. */
   keyboard?: VkButton[];
   /** The payload of the button the user pressed to send this. */

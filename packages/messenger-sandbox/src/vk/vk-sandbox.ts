@@ -5,14 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createApiListener, type Outage } from '../api-listener';
-import { unixTime } from '../clock';
+import type { CustomerMedia } from '../media/customer-media';
+import { registerMediaRoute } from '../media/media-route';
 import type { TelegramSetup } from '../telegram/telegram-sandbox';
 import { waitForEvent as waitFor } from '../wait-for-event';
 import { registerVkApi } from './vk-api';
 import { VkCallbacks } from './vk-callbacks';
 import { registerVkControl } from './vk-control-routes';
-import { photoAttachment, setAllowed, userOpens, userPresses, userWrites } from './vk-customer';
+import { setAllowed, userOpens, userPresses, userWrites } from './vk-customer';
 import { longPollPath, registerVkLongPoll } from './vk-long-poll';
+import { userSendsMedia } from './vk-media';
 import type { VkChatMessage, VkCommunity, VkEvent, VkUser } from './vk-model';
 import { type VkCommunityRef, VkState, type VkUserFields } from './vk-state';
 
@@ -59,16 +61,22 @@ export interface VkSandbox {
   /** The user opens the community's chat from a link with `ref`, or without one. */
   open(community: VkCommunityRef, user: VkUser, ref?: string): void;
   write(community: VkCommunityRef, user: VkUser, text: string): VkChatMessage;
-  /** The user sends a photo with `caption` (message_new with a photo attachment). */
-  sendPhoto(community: VkCommunityRef, user: VkUser, caption: string): VkChatMessage;
+  /**
+   * The user sends a photo, a document, a sticker, a place or a voice message (VK has no contact
+   * cards): message_new with its attachment or `geo`.
+   */
+  send(community: VkCommunityRef, user: VkUser, media: CustomerMedia): VkChatMessage;
   /** The user presses the button carrying `payload` of the keyboard shown. */
   press(community: VkCommunityRef, userId: number, payload: string): VkChatMessage;
   /** The user forbids (false) or allows the community's messages. */
   allow(community: VkCommunityRef, user: VkUser, allowed: boolean): void;
   messages(community: VkCommunityRef, userId: number): VkChatMessage[];
-  /** The community's Bots Long Poll settings and its callback servers. */
+  /**
+   * The community's Bots Long Poll settings (with the events from the latest request's `ts` on:
+   * what waits for the poller) and its callback servers.
+   */
   delivery(community: VkCommunityRef): {
-    longPoll: { enabled: boolean; events: string[] };
+    longPoll: { enabled: boolean; events: string[]; pending: number };
     servers: {
       url: string;
       status: string;
@@ -124,6 +132,7 @@ export async function startVk(setup: VkSetup, options: VkOptions = {}): Promise<
     longPollServer: (state) => `${apiUrl}${longPollPath(state)}`,
   });
   registerVkLongPoll(listener.app, vk);
+  registerMediaRoute(listener.app, vk.files);
   apiUrl = await listener.start();
   const waitForEvent = (match: (event: VkEvent) => boolean, timeoutMs = DEFAULT_WAIT_MS) =>
     waitFor((listener) => vk.subscribe(listener), match, timeoutMs, 'VK');
@@ -168,11 +177,8 @@ export async function startVk(setup: VkSetup, options: VkOptions = {}): Promise<
     user: (input) => vk.user(input),
     open: (community, user, ref) => userOpens(vk, vk.community(community), user, ref),
     write: (community, user, text) => userWrites(vk, vk.community(community), user, text),
-    sendPhoto(community, user, caption) {
-      const state = vk.community(community);
-      const photo = photoAttachment(state.nextMessageId + 456_239_000, user.id, unixTime(vk.clock));
-      return userWrites(vk, state, user, caption, [photo]);
-    },
+    send: (community, user, media) =>
+      userSendsMedia(vk, vk.community(community), user, media, apiUrl),
     press: (community, userId, payload) =>
       userPresses(vk, vk.community(community), userId, payload),
     allow: (community, user, allowed) => setAllowed(vk, vk.community(community), user, allowed),
@@ -180,7 +186,11 @@ export async function startVk(setup: VkSetup, options: VkOptions = {}): Promise<
     delivery(community) {
       const state = vk.community(community);
       return {
-        longPoll: { enabled: state.longPoll.enabled, events: [...state.longPoll.events] },
+        longPoll: {
+          enabled: state.longPoll.enabled,
+          events: [...state.longPoll.events],
+          pending: state.longPoll.history.filter((e) => e.ts >= state.longPoll.askedTs).length,
+        },
         servers: state.callbackServers.map((server) => ({
           url: server.url,
           status: server.status,

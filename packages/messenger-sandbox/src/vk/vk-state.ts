@@ -1,12 +1,14 @@
 /**
  * Everything the VK sandbox holds, in memory: communities by token and short name, the users who
  * write to them, each community's chats, its Bots Long Poll history and keys, its Callback API
- * servers and the events waiting for them; and the events the page and tests follow.
+ * servers and the events waiting for them; the files users sent; and the events the page and
+ * tests follow.
  */
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import type { Clock } from '../clock';
 import { ControlError, notFound, parseInput } from '../control-error';
+import { MediaFiles } from '../media/media-files';
 import type { VkChatMessage, VkCommunity, VkEvent, VkUser } from './vk-model';
 
 /** The API version the sandbox answers in (the shapes of groups.getById and message_new). */
@@ -70,6 +72,8 @@ export interface VkCommunityState {
     history: { ts: number; update: VkUpdate }[];
     /** The number the next event gets (what a fresh `ts` is). */
     nextTs: number;
+    /** The `ts` the latest request asked from: the events from it on wait for the poller. */
+    askedTs: number;
     /** Requests waiting for an event (woken when one comes). */
     waiters: Set<() => void>;
   };
@@ -109,6 +113,8 @@ export class VkState {
   private readonly listeners = new Set<(event: VkEvent) => void>();
   private nextCommunity = 228_000_001;
   private nextUser = 700_000_001;
+  /** The files users sent, served at their URLs. */
+  readonly files = new MediaFiles();
 
   constructor(readonly clock: Clock) {}
 
@@ -134,6 +140,7 @@ export class VkState {
         lost: new Set(),
         history: [],
         nextTs: 1,
+        askedTs: 1,
         waiters: new Set(),
       },
       callbackServers: [],

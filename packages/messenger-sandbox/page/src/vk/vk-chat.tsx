@@ -1,13 +1,15 @@
 /**
  * The chat with one VK community, as its user: opening it (from a `vk.me/<community>?ref=…`
  * link: the ref rides on the first message), the messages both ways, the buttons of the
- * community's last message and "typing…", a field to write in.
+ * community's last message and "typing…", a field to write in and the samples to send (VK has
+ * no contact cards).
  */
 import { request } from '@frontdesk/staff';
 import { useEffect, useState } from 'preact/hooks';
 import type { VkChatMessage, VkCommunity, VkEvent, VkUser } from '../../../src/vk/vk-model';
 import { Compose } from '../compose';
 import { ChatHead, nameTyped, registerKept } from '../customer-parts';
+import { MediaButtons } from '../media-buttons';
 import { ChatEntry, ChatLog, Choices, ErrorLine, NameForm } from '../page-parts';
 
 type ListedCommunity = Omit<VkCommunity, 'token'>;
@@ -126,6 +128,10 @@ export function VkChat({ community, linkRef: ref }: { community: string; linkRef
             draft={draft}
             setDraft={setDraft}
             onSend={(event) => void send(event)}
+          />
+          <MediaButtons
+            kinds={['photo', 'file', 'sticker', 'location', 'voice']}
+            send={(body) => void act('/media', body)}
           />
         </>
       )}

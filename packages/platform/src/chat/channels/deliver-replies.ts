@@ -4,6 +4,7 @@ import type { Store } from '../../storage/store';
 import type { AttemptResult, ChannelAdapter } from './channel-adapter';
 import type { DeliveryFeed } from './channel-feed';
 import type { Delivery, DeliveryOutcome } from './channel-types';
+import { claimRounds } from './claim-rounds';
 
 /** Failed attempts (rate limits not counted) before a reply is given up as failed. */
 export const MAX_DELIVERY_ATTEMPTS = 10;
@@ -42,28 +43,19 @@ export async function deliverReplies(input: {
 }): Promise<number> {
   const { store, clock, adapters, claim } = input;
   const messengers = (Object.keys(adapters) as Messenger[]).filter((m) => adapters[m]);
-  let attempts = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const now = clock().getTime();
-    const due = await store.channels.deliveries.claim({
-      messengers,
-      now,
-      by: claim.by,
-      staleBefore: now - claim.leaseMs,
-      limit: BATCH,
-    });
-    if (due.length === 0) break;
-    attempts += due.length;
-    await Promise.all(
-      due.map(async (delivery) => {
-        const outcome = await attempt(delivery, adapters[delivery.messenger], clock);
-        if (await store.channels.deliveries.settle(delivery.messageId, claim.by, outcome)) {
-          await input.told(delivery, outcome);
-        }
-      }),
-    );
-  }
-  return attempts;
+  return claimRounds({
+    clock,
+    claim,
+    rounds: ROUNDS,
+    limit: BATCH,
+    take: (window) => store.channels.deliveries.claim({ messengers, ...window }),
+    async handle(delivery) {
+      const outcome = await attempt(delivery, adapters[delivery.messenger], clock);
+      if (await store.channels.deliveries.settle(delivery.messageId, claim.by, outcome)) {
+        await input.told(delivery, outcome);
+      }
+    },
+  });
 }
 
 async function attempt(

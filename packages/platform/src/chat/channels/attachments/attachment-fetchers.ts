@@ -6,9 +6,10 @@ import type { AttachmentFetcher } from './attachment-types';
 import { urlFetcher } from './download';
 
 /**
- * The fetcher of each messenger whose customers send files: Telegram through getFile; Viber's
- * and Facebook's attachments are media URLs in the message itself. (A new channel adds its own
- * here, as its content mapping adds the attachments.)
+ * The fetcher of each messenger whose customers send files: Telegram through getFile; Viber's,
+ * VK's (a photo size's or a document's `url`) and Facebook's attachments are URLs in the
+ * message itself. (A new channel adds its own here, as its content mapping adds the
+ * attachments.)
  */
 export function attachmentFetchers(
   store: Store,
@@ -17,6 +18,7 @@ export function attachmentFetchers(
   return {
     telegram: telegramFetcher(store, apis.telegramApiUrl),
     viber: urlFetcher('Viber'),
+    vk: urlFetcher('VK'),
     facebook: urlFetcher('Facebook'),
   };
 }

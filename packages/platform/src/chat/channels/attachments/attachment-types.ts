@@ -1,9 +1,9 @@
 /**
  * The attachment model every messenger shares. A channel reads its inbound message into an
  * {@link InboundContent} (one small function per channel: telegram-content.ts, viber-content.ts,
- * facebook-content.ts): the text the operator reads at once — the caption, or a readable
- * placeholder for what carries no file (a sticker, a location, a contact, a voice message) — and
- * the photos and files to fetch. Each is stored pending with the message, then fetched through
+ * facebook-content.ts, vk-content.ts): the text the operator reads at once — the caption, or a
+ * readable placeholder for what carries no file (a sticker, a location, a contact, a voice
+ * message) — and the photos and files to fetch. Each is stored pending with the message, then fetched through
  * the channel's {@link AttachmentFetcher} by the attachments' pass (fetch-attachments.ts).
  */
 import type { MessageAttachment, Messenger } from '@frontdesk/config';
@@ -13,8 +13,8 @@ export interface InboundAttachment {
   /** `image`: shown inline once its bytes prove to be a picture; `file`: offered for download. */
   kind: 'image' | 'file';
   /**
-   * What the channel's fetcher resolves to bytes: Telegram's `file_id`, a media URL of Viber's
-   * or Facebook's (a VK document's URL).
+   * What the channel's fetcher resolves to bytes: Telegram's `file_id`, a media URL of Viber's,
+   * VK's or Facebook's.
    */
   source: string;
   /** The file's name, as the messenger gave it. */

@@ -72,7 +72,7 @@ export async function downloadCapped(
   return { status: 'fetched', bytes };
 }
 
-/** The fetcher of a messenger whose attachments are URLs (Viber's media, Facebook's CDN). */
+/** The fetcher of a messenger whose attachments are URLs (Viber's media, VK's and Facebook's CDNs). */
 export function urlFetcher(what: string) {
   return ({ attachment, maxBytes }: { attachment: { source: string }; maxBytes: number }) =>
     downloadCapped(attachment.source, { what, maxBytes });

@@ -1,16 +1,17 @@
 /**
- * One pass of the customers' attachments, as the replies' outbox is sent (deliver-replies.ts):
- * claims the attachments due now, fetches each through its messenger's fetcher, checks the
- * bytes (content-check.ts) and records the outcome — stored; tried again after the messenger's
- * wait or with back-off on the platform's clock; or failed with the reason the operator reads.
- * Nothing is retried forever: as for replies, ten failures or a day of waiting fail it
- * (retryOrGiveUp). Stored and failed ones are told to the
- * operators (`chat:attachment`). A process that dies mid-fetch leaves its claim to run out:
- * another fetches the file again; the row is stored once.
+ * One pass of the customers' attachments, as the replies' outbox is sent (deliver-replies.ts), in
+ * the same claimed rounds (claim-rounds.ts): claims the attachments due now, fetches each through
+ * its messenger's fetcher, checks the bytes (content-check.ts) and records the outcome — stored;
+ * tried again after the messenger's wait or with back-off on the platform's clock; or failed with
+ * the reason the operator reads. Nothing is retried forever: as for replies, ten failures or a
+ * day of waiting fail it (retryOrGiveUp). Stored and failed ones are told to the operators
+ * (`chat:attachment`). A process that dies mid-fetch leaves its claim to run out: another
+ * fetches the file again; the row is stored once.
  */
 import type { Messenger } from '@frontdesk/config';
 import type { Clock } from '../../../clock';
 import type { Store } from '../../../storage/store';
+import { claimRounds } from '../claim-rounds';
 import { retryOrGiveUp } from '../deliver-replies';
 import type {
   AttachmentFetcher,
@@ -40,26 +41,18 @@ export async function fetchAttachments(input: {
   told: AttachmentFeed;
 }): Promise<number> {
   const { store, clock, claim } = input;
-  let attempts = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const now = clock().getTime();
-    const due = await store.channels.attachments.claim({
-      now,
-      by: claim.by,
-      staleBefore: now - claim.leaseMs,
-      limit: BATCH,
-    });
-    if (due.length === 0) break;
-    attempts += due.length;
-    await Promise.all(
-      due.map(async (attachment) => {
-        const outcome = await attempt(attachment, input);
-        const settled = await store.channels.attachments.settle(attachment.id, claim.by, outcome);
-        if (settled && outcome.status !== 'retry') await input.told(attachment, settled);
-      }),
-    );
-  }
-  return attempts;
+  return claimRounds({
+    clock,
+    claim,
+    rounds: ROUNDS,
+    limit: BATCH,
+    take: (window) => store.channels.attachments.claim(window),
+    async handle(attachment) {
+      const outcome = await attempt(attachment, input);
+      const settled = await store.channels.attachments.settle(attachment.id, claim.by, outcome);
+      if (settled && outcome.status !== 'retry') await input.told(attachment, settled);
+    },
+  });
 }
 
 async function attempt(

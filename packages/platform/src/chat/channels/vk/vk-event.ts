@@ -3,13 +3,14 @@
  * their private chat with the community (`message_new`; its `id` is what it is stored once by),
  * with the hand-off's `ref` when it is the first message from a `vk.me/<community>?ref=…` link,
  * or a press of one of the rating's buttons (its `payload`); or nothing the chat keeps (other
- * events, group chats, the community's own messages). Attachments are not fetched yet: a message
- * keeps its text, and one with none reads as the kinds it carried. Total: anything reads as
- * something, so no event can stall a poller.
+ * events, group chats, the community's own messages). A message's photos and documents are files
+ * to fetch, the rest readable placeholders (vk-content.ts). Total: anything reads as something,
+ * so no event can stall a poller.
  */
 import type { ChatRating } from '@frontdesk/config';
+import type { InboundContent } from '../attachments/attachment-types';
 import { readRatingData } from '../rating-data';
-import { storable } from '../storable-text';
+import { vkContent } from './vk-content';
 
 /** The first peer id of a group chat (a user's private chat has the user's own id). */
 const CHAT_PEER_OFFSET = 2_000_000_000;
@@ -18,7 +19,13 @@ type Item = Record<string, unknown>;
 
 /** An event, read; `externalId` is what it is stored once by. */
 export type VkInbound =
-  | { kind: 'message'; userId: number; externalId: string; text: string; ref: string | undefined }
+  | {
+      kind: 'message';
+      userId: number;
+      externalId: string;
+      content: InboundContent;
+      ref: string | undefined;
+    }
   | {
       kind: 'rating';
       userId: number;
@@ -52,7 +59,7 @@ export function readVkUpdate(update: unknown): VkInbound {
   const rated = ratingOf(message.payload);
   if (rated) return { kind: 'rating', userId, externalId, ...rated };
   const ref = typeof message.ref === 'string' ? message.ref : undefined;
-  return { kind: 'message', userId, externalId, text: storable(textOf(message)), ref };
+  return { kind: 'message', userId, externalId, content: vkContent(message), ref };
 }
 
 /** A rating button's payload: `{"rate":"<rating data>"}` as the keyboard sent it. */
@@ -64,18 +71,4 @@ function ratingOf(payload: unknown) {
   } catch {
     return undefined;
   }
-}
-
-/** The message's text, or the kinds of what it carried (attachments come later). */
-function textOf(message: Item): string {
-  const text = typeof message.text === 'string' ? message.text : '';
-  if (text.trim() !== '') return text;
-  const kinds = Array.isArray(message.attachments)
-    ? message.attachments.map((a) =>
-        typeof (a as Item)?.type === 'string' ? String((a as Item).type) : 'attachment',
-      )
-    : [];
-  return kinds.length > 0
-    ? kinds.map((kind) => `[${kind}]`).join(' ')
-    : '[a message the chat cannot show yet]';
 }

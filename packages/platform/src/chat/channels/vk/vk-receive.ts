@@ -69,10 +69,5 @@ export async function receiveVkEvent(
       joined = (await deps.store.channels.peers.get(peer.id)) ?? peer;
     }
   }
-  // VK's photos and files are not fetched yet (no vkContent mapping): the text, with "[photo]"
-  // for a captionless photo, is what the operator sees.
-  await receiveMessage(deps, inbound(read.externalId), joined, {
-    text: read.text,
-    attachments: [],
-  });
+  await receiveMessage(deps, inbound(read.externalId), joined, read.content);
 }

@@ -1,6 +1,7 @@
 /**
  * Each channel's mapping of an inbound message to the attachment model: photos and files become
- * attachments to fetch (the largest Telegram photo size, Viber's and Facebook's media URLs),
+ * attachments to fetch (the largest Telegram or VK photo size, Viber's and Facebook's media URLs,
+ * VK's documents),
  * with the caption as text; stickers, locations, contacts, voice become readable placeholders;
  * nothing a customer sends reads as empty.
  */
@@ -15,6 +16,7 @@ import {
 import { facebookContent } from '../../../../src/chat/channels/facebook/facebook-content';
 import { telegramContent } from '../../../../src/chat/channels/telegram/telegram-content';
 import { viberContent } from '../../../../src/chat/channels/viber/viber-content';
+import { vkContent } from '../../../../src/chat/channels/vk/vk-content';
 
 const base = {
   message_id: 1,
@@ -195,6 +197,114 @@ describe('Messenger messages', () => {
     expect(facebookContent({ attachments: [{ type: 'template' }] }).text).toBe(
       '[a message the chat cannot show]',
     );
+  });
+});
+
+describe('VK messages', () => {
+  const size = (type: string, width: number, url: string) => ({
+    type,
+    width,
+    height: Math.round((width * 3) / 4),
+    url,
+  });
+
+  it('fetches the largest size of a photo and a document by its title, the text the caption', () => {
+    const photo = {
+      type: 'photo',
+      photo: {
+        id: 457239017,
+        owner_id: 700000001,
+        sizes: [
+          size('s', 75, 'https://sun9-1.userapi.test/s.jpg'),
+          size('z', 1080, 'https://sun9-1.userapi.test/z.jpg'),
+          size('x', 604, 'https://sun9-1.userapi.test/x.jpg'),
+        ],
+      },
+    };
+    const doc = {
+      type: 'doc',
+      doc: {
+        id: 1,
+        owner_id: 700000001,
+        title: 'invoice <March>',
+        ext: 'pdf',
+        size: 12_345,
+        url: 'https://vk.test/doc700000001_1?hash=h',
+        type: 1,
+      },
+    };
+    expect(vkContent({ text: 'Is this one in stock?', attachments: [photo, doc] })).toEqual({
+      text: '[photo] [file invoice <March>.pdf] Is this one in stock?',
+      attachments: [
+        {
+          kind: 'image',
+          source: 'https://sun9-1.userapi.test/z.jpg',
+          fileName: null,
+          declaredType: null,
+          declaredSize: null,
+        },
+        {
+          kind: 'file',
+          source: 'https://vk.test/doc700000001_1?hash=h',
+          fileName: 'invoice <March>.pdf',
+          declaredType: null,
+          declaredSize: 12_345,
+        },
+      ],
+    });
+    // Sizes without dimensions (older photos): the type's place decides.
+    const unsized = {
+      type: 'photo',
+      photo: {
+        sizes: [
+          { type: 'm', width: 0, height: 0, url: 'https://vk.test/m.jpg' },
+          { type: 'y', width: 0, height: 0, url: 'https://vk.test/y.jpg' },
+        ],
+      },
+    };
+    expect(vkContent({ text: '', attachments: [unsized] }).attachments).toMatchObject([
+      { source: 'https://vk.test/y.jpg' },
+    ]);
+    // A URL that is not http(s) is not fetched; the photo is still named.
+    const odd = { type: 'photo', photo: { sizes: [size('x', 604, 'file:///etc/passwd')] } };
+    expect(vkContent({ text: '', attachments: [odd] })).toEqual({
+      text: '[photo]',
+      attachments: [],
+    });
+  });
+
+  it('reads a sticker, a voice message, a link, a location and forwarded messages as text', () => {
+    const only = (attachment: object) => vkContent({ text: '', attachments: [attachment] });
+    expect(only({ type: 'sticker', sticker: { product_id: 1, sticker_id: 9 } })).toEqual({
+      text: '[sticker]',
+      attachments: [],
+    });
+    const voice = {
+      duration: 7,
+      link_ogg: 'https://vk.test/a.ogg',
+      link_mp3: 'https://vk.test/a.mp3',
+    };
+    expect(only({ type: 'audio_message', audio_message: voice })).toEqual({
+      text: '[voice message 0:07]',
+      attachments: [],
+    });
+    expect(
+      only({ type: 'link', link: { url: 'https://shop.test/p/1', title: 'Our shop' } }).text,
+    ).toBe('[link: Our shop] https://shop.test/p/1');
+    const geo = {
+      type: 'point',
+      coordinates: { latitude: 55.751244, longitude: 37.618423 },
+      place: { title: 'Moscow' },
+    };
+    expect(vkContent({ text: 'Here', geo }).text).toBe(
+      '[location: Moscow] https://www.openstreetmap.org/?mlat=55.751244&mlon=37.618423#map=17/55.751244/37.618423 Here',
+    );
+    expect(vkContent({ text: '', fwd_messages: [{ id: 1 }, { id: 2 }] }).text).toBe(
+      '[forwarded messages]',
+    );
+    expect(only({ type: 'gift', gift: { id: 1 } }).text).toBe('[gift]');
+    expect(only({ type: 'market_album' }).text).toBe('[market album]');
+    expect(vkContent({ text: '   ' }).text).toBe('[a message the chat cannot show]');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * What a VK event means to the chat: a user's message in their private chat (its id, its text,
- * the link's ref), a rating button's payload, the kinds of a message without text; nothing from a
- * group chat, the community's own messages, other events or malformed bodies. And how a long
- * reply is cut at 4,096 characters, never inside a surrogate pair.
+ * What a VK event means to the chat: a user's message in their private chat (its id, its content
+ * — vk-content.ts, tested with the other channels' mappings — the link's ref), a rating button's
+ * payload; nothing from a group chat, the community's own messages, other events or malformed
+ * bodies. And how a long reply is cut at 4,096 characters, never inside a surrogate pair.
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_VK_TEXT, splitVkText } from '../../../../src/chat/channels/vk/vk-adapter';
@@ -25,7 +25,7 @@ describe('a VK event', () => {
       kind: 'message',
       userId: 700000001,
       externalId: '41',
-      text: 'Hi',
+      content: { text: 'Hi', attachments: [] },
       ref: undefined,
     });
     expect(readVkUpdate(event({ ref: 'tok_1', ref_source: 'vk.me' }))).toMatchObject({
@@ -37,22 +37,24 @@ describe('a VK event', () => {
     ).toMatchObject({
       kind: 'message',
       externalId: '5',
-      text: 'Old',
+      content: { text: 'Old' },
     });
   });
 
-  it('keeps the caption of a photo and names what a message without text carried', () => {
-    const photo = { type: 'photo', photo: { id: 1 } };
+  it('carries the message’s photo to fetch, its text the caption', () => {
+    const photo = {
+      type: 'photo',
+      photo: {
+        id: 1,
+        sizes: [{ type: 'x', width: 604, height: 453, url: 'https://vk.test/p.jpg' }],
+      },
+    };
     expect(readVkUpdate(event({ text: 'This one?', attachments: [photo] }))).toMatchObject({
-      text: 'This one?',
-    });
-    expect(
-      readVkUpdate(event({ text: '', attachments: [photo, { type: 'sticker' }] })),
-    ).toMatchObject({
-      text: '[photo] [sticker]',
-    });
-    expect(readVkUpdate(event({ text: '' }))).toMatchObject({
-      text: '[a message the chat cannot show yet]',
+      kind: 'message',
+      content: {
+        text: '[photo] This one?',
+        attachments: [{ kind: 'image', source: 'https://vk.test/p.jpg' }],
+      },
     });
   });
 

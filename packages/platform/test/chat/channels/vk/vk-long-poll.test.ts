@@ -1,11 +1,13 @@
 /**
  * VK's Bots Long Poll against the sandbox: the lease holder turns long poll on and reads each
  * user's message once, named by users.get, with the `ts` in the lease's cursor; VK's `failed` 1,
- * 2 and 3 are got over as documented (2 and 3 lose nothing the sandbox kept); a message with a
- * photo keeps its caption; the first message from the site chat's hand-off link (`ref`) goes on
+ * 2 and 3 are got over as documented (2 and 3 lose nothing the sandbox kept); a user's photo
+ * comes with its caption and is fetched from its largest size's URL into the database, a place
+ * reads as a map link; the first message from the site chat's hand-off link (`ref`) goes on
  * in the visitor's conversation, and the link works once.
  */
-import type { ChatAck, ChatMessage } from '@frontdesk/config';
+import type { ChatAck, ChatAttachmentUpdate, ChatMessage } from '@frontdesk/config';
+import { samplePicture } from '@frontdesk/messenger-sandbox';
 import { describe, expect, it } from 'vitest';
 import { widgetMessages } from '../../../support/channels';
 import { connectVisitor } from '../../../support/chat';
@@ -21,6 +23,7 @@ describe.each(engines)('VK long poll on $name', (engine) => {
     expect(sandbox.vk.delivery(community).longPoll).toEqual({
       enabled: true,
       events: ['message_new'],
+      pending: 0,
     });
     const anna = vkUser(sandbox);
     sandbox.vk.write(community, anna, 'Hello from VK');
@@ -67,18 +70,39 @@ describe.each(engines)('VK long poll on $name', (engine) => {
     ]);
   });
 
-  it('keeps the caption of a photo (attachments are not fetched yet) and names a photo without one', async () => {
-    const { widget, community } = await vkWidget(suite);
-    const { sandbox, operator } = suite;
+  it('fetches a photo from VK into the database, its caption the text; a place is a map link', async () => {
+    const { community } = await vkWidget(suite);
+    const { sandbox, operator, t } = suite;
     const olga = vkUser(sandbox, 'Olga');
-    sandbox.vk.sendPhoto(community, olga, 'Is this one in stock?');
-    await operator.next<ChatMessage>('chat:message', (m) => m.text === 'Is this one in stock?');
-    sandbox.vk.sendPhoto(community, olga, '');
-    await operator.next<ChatMessage>('chat:message', (m) => m.text === '[photo]');
-    expect((await widgetMessages(suite.t, widget)).map((m) => m.text)).toEqual([
-      'Is this one in stock?',
-      '[photo]',
-    ]);
+    const photo = samplePicture();
+    sandbox.vk.send(community, olga, {
+      type: 'photo',
+      caption: 'Is this one in stock?',
+      data: photo.toString('base64'),
+    });
+    const message = await operator.next<ChatMessage>(
+      'chat:message',
+      (m) => m.text === '[photo] Is this one in stock?',
+    );
+    const [pending] = message.attachments ?? [];
+    expect(pending).toMatchObject({ kind: 'image', status: 'pending' });
+    const told = operator.next<ChatAttachmentUpdate>('chat:attachment');
+    await t.platform.workers.fetchAttachments();
+    expect((await told).attachment).toEqual({
+      id: pending?.id,
+      kind: 'image',
+      name: null,
+      status: 'stored',
+      contentType: 'image/png',
+      size: photo.length,
+    });
+    const file = await t.platform.store.channels.attachments.file(pending?.id ?? '');
+    expect(file && 'data' in file && Buffer.from(file.data).equals(photo)).toBe(true);
+    sandbox.vk.send(community, olga, { type: 'location', latitude: 59.93, longitude: 30.31 });
+    expect(
+      (await operator.next<ChatMessage>('chat:message', (m) => m.text.startsWith('[location]')))
+        .text,
+    ).toBe('[location] https://www.openstreetmap.org/?mlat=59.93&mlon=30.31#map=17/59.93/30.31');
   });
 
   it("continues the site visitor's conversation from the hand-off link's ref, once", async () => {
