@@ -166,7 +166,7 @@ console.log(
   'Demo logins: admin@demo.test, marketer@demo.test, operator@demo.test, operator2@demo.test',
 );
 console.log(
-  `Messenger sandbox (play the customer in Telegram, Viber or Facebook Messenger; make a bot there, paste its token in the Studio): ${sandboxUrl}`,
+  `Messenger sandbox (play the customer in Telegram, Viber, VK or Facebook Messenger; make a bot, community or page there, paste its token in the Studio): ${sandboxUrl}`,
 );
 
 console.log(
