@@ -74,6 +74,62 @@ describe('issueText', () => {
   });
 
   it.each([
+    ['must not be empty', 'не должно быть пустым'],
+    ['must be text', 'должно быть текстом'],
+    ['must be a number', 'должно быть числом'],
+    ['must be a whole number', 'должно быть целым числом'],
+    ['must be whole seconds', 'должно быть целым числом секунд'],
+    ['must be true or false', 'должно быть «да» или «нет»'],
+    ['must be a URL', 'должно быть адресом (URL)'],
+    ['must be a colour "#rrggbb"', 'должно быть цветом вида «#rrggbb»'],
+    ['must be a date "YYYY-MM-DD"', 'должно быть датой вида «ГГГГ-ММ-ДД»'],
+    ['must be a time "HH:MM"', 'должно быть временем вида «ЧЧ:ММ»'],
+    ['must be an IANA time zone', 'должно быть часовым поясом IANA, например Europe/Moscow'],
+    ['must be an e-mail address', 'должно быть адресом эл. почты'],
+    [
+      'must be an e-mail address like ann@shop.example',
+      'должно быть адресом эл. почты, например ann@shop.example',
+    ],
+    [
+      'must be a phone number in international format, like +74951234567',
+      'должно быть номером в международном формате, например +74951234567',
+    ],
+    ['must be a text per language, like { ru: … }', 'должно быть текстом для каждого языка'],
+    ['must name the main language', 'должно называть основной язык'],
+    ['must not contain NUL characters', 'не должно содержать символов NUL'],
+    ['must not contain lone UTF-16 surrogates', 'не должно содержать одиночных суррогатов UTF-16'],
+    ['must be a list of sites', 'должно быть списком'],
+    ['must be an object keyed by weekday', 'должно задавать каждый день недели'],
+    ['must be at most 86400 (a day)', 'должно быть не больше 86400 (сутки)'],
+    ['must be at most 5', 'должно быть не больше 5'],
+    ['must be at least 2', 'должно быть не меньше 2'],
+    ['must be 0 or more', 'должно быть не меньше 0'],
+    ['must be 1', 'должно быть равно 1'],
+    ['must have at most 3 widgets', 'должно быть не больше 3'],
+    ['must have at most 1 breaks', 'должно быть не больше 1 перерыва'],
+    ['must be one of ru, en', 'должно быть одним из: ru, en'],
+    ['must be off, short or work', 'должно быть одним из: «off», «short», «work»'],
+    [
+      'must be a SIP password, null to clear it, or left out to keep it',
+      'должно быть секретом, null — чтобы стереть, или отсутствовать — чтобы оставить',
+    ],
+    [
+      'the lead generator works only in automatic mode',
+      'генератор лидов работает только в автоматическом режиме',
+    ],
+    [
+      'choose at least one trigger, or turn the lead generator off',
+      'выберите хотя бы один триггер или выключите генератор лидов',
+    ],
+    [
+      'give at least one e-mail address or SMS number to notify',
+      'укажите хотя бы один адрес эл. почты или номер для SMS-уведомлений',
+    ],
+  ])('says “%s” in Russian', (message, russian) => {
+    expect(issueText('ru', message)).toBe(russian);
+  });
+
+  it.each([
     ['a badly broken callback widget', broken, 4],
     ['a chat whose every messenger is filled in wrong', brokenChannels, 7],
   ])('says every issue of %s in Russian, none left in English', (_, settings, atLeast) => {
