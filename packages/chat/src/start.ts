@@ -14,6 +14,7 @@ import {
   pickLocale,
   type Shell,
   scheduleVariant,
+  type Visitor,
   themeCss,
   visitorKey,
   type WidgetHandle,
@@ -38,15 +39,34 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   /** The session once started: `identify` reaches the platform only through a running one. */
   let running: ChatSession | undefined;
   let unread = (_: ChatState) => {};
+  /** What the page told of the visitor and the platform has not heard yet. */
+  let untold: Visitor | undefined;
+  /** What the page last told, so each `identify` is sent once. */
+  let told: Visitor | undefined;
+  /**
+   * Tells the platform who the visitor is once the session has connected: sent before, the
+   * request fails at once and the page's `identify` would be lost. The session's state calls
+   * this again when it connects (or connects again after a lost request).
+   */
   const tell = () => {
     const visitor = shell.visitor();
-    if (running && (visitor.name || visitor.phone)) running.contact(visitor).catch(host.report);
+    if (visitor !== told && (visitor.name || visitor.phone)) untold = visitor;
+    told = visitor;
+    if (!untold || running?.state.connection !== 'online') return;
+    const details = untold;
+    untold = undefined;
+    running.contact(details).catch((error: unknown) => {
+      // The connection went before the answer: told again once it is back.
+      if ((error as { code?: string }).code === 'network') untold ??= details;
+      else host.report(error);
+    });
   };
   const session = lazy(() =>
     Promise.all([import('./connect-session'), texts()]).then(async ([{ connectSession }, t]) => {
       const started = await connectSession(host, shell.storage, t, config.accountTag, locale);
       running = started;
       tell();
+      started.subscribe(tell);
       started.subscribe(shell.label);
       unread = (state) => {
         const count = shell.isOpen() ? 0 : state.unread;
