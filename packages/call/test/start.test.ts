@@ -171,14 +171,35 @@ describe('start (the call launcher chunk)', () => {
   });
 
   // What a guarded start does with a bad config is tested once, in core's guarded-start.test.ts:
-  // here, only that this start is guarded by the call's own schema.
-  it('validates against the call schema: the wrong field reported once, nothing mounted', () => {
-    const h = host({ ...callConfig(), dialPad: 'yes' });
+  // here, only that this start checks the call launcher's fields, and that opening validates
+  // the rest with the call's schema.
+  it('checks the fields its launcher reads: the wrong one reported once, nothing mounted', () => {
+    const config = callConfig();
+    const h = host({ ...config, appearance: { ...config.appearance, shape: 'figured' } });
     start(h);
     expectRefused(
       h,
-      'widget "test-call": config field "dialPad" must be true or false',
+      'widget "test-call": config field "appearance.shape" must be "square" or "rounded"',
       'frontdesk-call',
     );
+  });
+
+  it('validates the rest against the call schema on opening: reported, and nothing opens', async () => {
+    stubPresence({ presence: 'online' });
+    const h = host({ ...callConfig(), dialPad: 'yes' });
+    const handle = start(h);
+    expect(h.report).not.toHaveBeenCalled();
+    handle.open();
+    await waitFor(() =>
+      expect(h.report.mock.calls).toEqual([
+        [
+          expect.objectContaining({
+            message: 'widget "test-call": config field "dialPad" must be true or false',
+          }),
+        ],
+      ]),
+    );
+    expect(inWidget('frontdesk-call').queryByRole('dialog')).toBeNull();
+    expect(h.emit).not.toHaveBeenCalledWith('open', expect.anything());
   });
 });
