@@ -1,25 +1,8 @@
-import {
-  defaultSettings,
-  type PublicCallConfig,
-  PublicCallConfigSchema,
-  toPublicConfig,
-} from '@frontdesk/config';
+import { PublicCallConfigSchema } from '@frontdesk/config';
 import { checkedConfig } from '@frontdesk/core';
-import { calendarDays } from '@frontdesk/schedule';
 import { describe, expect, it } from 'vitest';
+import { callConfig as config } from './support/call-config';
 import { testHost } from './support/widget-host';
-
-const config = toPublicConfig(
-  {
-    key: 'k',
-    type: 'call',
-    name: 'Call',
-    settings: defaultSettings('call', { timeZone: 'Europe/Moscow' }),
-    sipLine: null,
-  },
-  calendarDays('ru', '2026-03-04', 60),
-  { now: new Date('2026-03-04T07:00:00Z') },
-) as PublicCallConfig;
 
 describe('checkedConfig', () => {
   it('validates the whole config with the type’s schema and gives its schedule', () => {

@@ -1,26 +1,8 @@
-import {
-  CALL_LAUNCHER_FIELDS,
-  CHAT_LAUNCHER_FIELDS,
-  defaultSettings,
-  type PublicCallConfig,
-  toPublicConfig,
-} from '@frontdesk/config';
+import { CALL_LAUNCHER_FIELDS, CHAT_LAUNCHER_FIELDS } from '@frontdesk/config';
 import { configError, guardedStart } from '@frontdesk/core';
-import { calendarDays } from '@frontdesk/schedule';
 import { describe, expect, it, vi } from 'vitest';
+import { callConfig as config } from './support/call-config';
 import { testHost } from './support/widget-host';
-
-const config = toPublicConfig(
-  {
-    key: 'k',
-    type: 'call',
-    name: 'Call',
-    settings: defaultSettings('call', { timeZone: 'Europe/Moscow' }),
-    sipLine: null,
-  },
-  calendarDays('ru', '2026-03-04', 60),
-  { now: new Date('2026-03-04T07:00:00Z') },
-) as PublicCallConfig;
 
 const host = (value: unknown) => testHost('k', value);
 
