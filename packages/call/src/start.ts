@@ -1,7 +1,8 @@
 /**
  * The call widget's launcher chunk (`/v1/assets/call.js`): checks the config fields it reads and
  * starts core's widget shell with the call button; the opened widget loads on intent with the
- * whole config validated and its schedule (`checked-config`, its own chunk), and
+ * whole config validated and its schedule (`checked-config`, in the opened widget's chunk: the
+ * intent to call that needs the schedule also fetches the opened widget ahead), and
  * sip.js only on the visitor's intent (hover, focus or press on the call button) while someone
  * can answer, never at page load. A live call goes on when the dialog closes: it only hides,
  * and the launcher brings it back. Everything it does is guarded: a widget never throws into
@@ -37,7 +38,7 @@ function startValid(host: WidgetHost, launch: CallLauncherConfig): WidgetHandle 
   const locale = pickLocale(launch.languages);
   let live = false;
   const checked = lazy(() =>
-    import('./checked-config').then((module) => module.checkCallConfig(host)),
+    import('./open-widget').then((module) => module.checkCallConfig(host)),
   );
   const loadSip = lazy(() => import('./sip-call').then((module) => module.placeCall));
   const load = lazy(() =>
