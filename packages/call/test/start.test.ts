@@ -125,6 +125,35 @@ describe('start (the call launcher chunk)', () => {
     expect(loaded.sip).toBe(0);
   });
 
+  it('outside working hours: no sip.js on intent, though someone is online', async () => {
+    const { fetch } = stubPresence({ presence: 'online' });
+    // jsdom has no ResizeObserver; the dialog's placement follows its launcher with one.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const config = callConfig();
+    const days = Object.keys(config.schedule.week).map((day) => [day, null]);
+    const h = host({ ...config, schedule: { ...config.schedule, week: Object.fromEntries(days) } });
+    const handle = start(h);
+    const launcher = launcherOf();
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(launcher?.textContent).toBe(config.appearance.working.buttonText.ru),
+    );
+    await userEvent.setup().hover(launcher);
+    // Opened: the checked config the intent asked for has come (the dialog needs it too).
+    handle.open();
+    await waitFor(() => inWidget('frontdesk-call').getByRole('dialog'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Still none: the schedule says nobody works now.
+    expect(loaded.sip).toBe(0);
+    expect(h.report).not.toHaveBeenCalled();
+  });
+
   it('mounts a call button named by the button text once someone can answer; sip.js loads only on intent', async () => {
     stubPresence({ presence: 'online' });
     const config = callConfig();

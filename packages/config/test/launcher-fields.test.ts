@@ -51,7 +51,7 @@ function withField(config: Record<string, unknown>, path: string, value: unknown
 }
 
 /** Values each kind of launcher field refuses. */
-const BAD: unknown[] = [42, 'nonsense', null, ['ru'], { ru: 1 }, '#12345g', []];
+const BAD: unknown[] = [42, 'nonsense', null, ['ru'], ['de'], { ru: 1 }, '#12345g', []];
 
 describe('the launchers’ field checks', () => {
   it.each(TYPES)('pass every real %s config', (type, fields) => {
@@ -72,10 +72,14 @@ describe('the launchers’ field checks', () => {
             refused++;
             expect(parsed.ok).toBe(false);
             expect(issues).toHaveLength(1);
-            // The schema may name a part of it (a text's language).
+            // The schema may name a part of it (a text's language, a list's item).
             const issue = parsed.ok
               ? undefined
-              : parsed.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`));
+              : parsed.issues.find(
+                  (i) =>
+                    i.path === path ||
+                    (/^[.[]/.test(i.path.slice(path.length)) && i.path.startsWith(path)),
+                );
             expect(issue).toBeDefined();
             expect(issues[0]?.path).toBe(path);
             // The schema's own words, where it has its own (not valibot's default, nor a part's).
