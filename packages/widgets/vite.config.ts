@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { libraryConfig } from '../../vite.config.ts';
@@ -34,6 +35,46 @@ const websocketOnly: Plugin = {
 
 const WIDGET_MODULE = /\/packages\/(call|callback|chat)\/src\//;
 
+/** A widget type's own config module: its chunks carry it, not the other types'. */
+const OWN_CONFIG =
+  /\/(public-(call|callback|chat)-config|(call|callback|chat)-look|lead-triggers)\.ts$/;
+
+/** A config module that builds valibot schemas (it imports valibot) for every widget type. */
+function schemaModule(id: string): boolean {
+  if (OWN_CONFIG.test(id)) return false;
+  return (
+    /\/packages\/config\/src\/[^/]+\.ts$/.test(id) &&
+    /from 'valibot'/.test(readFileSync(id, 'utf8'))
+  );
+}
+
+/**
+ * Modules that every opened widget loads together, merged into one chunk each: a chunk is
+ * compressed on its own, so a dozen small ones cost more bytes (and requests) than one. Only
+ * modules no launcher imports, and not what they import (`includeDependenciesRecursively`): the
+ * launcher's own modules (`sheet`, the consent storage, the config error) stay in its chunks.
+ * - `checked-config`: valibot, the config schemas all widget types share and the schedule
+ *   engine (the opened part validates the whole config and computes its schedule);
+ * - `opened-frame`: Preact, @floating-ui and core's dialog half (the frame, the dialog, its
+ *   placement and styles, the platform client, the page's info, the live region, the brand line).
+ */
+const OPENED_GROUPS = [
+  {
+    name: 'checked-config',
+    includeDependenciesRecursively: false,
+    test: (id: string) =>
+      /\/packages\/core\/src\/(checked-config|schedule-variant)\.ts$/.test(id) ||
+      id.includes('/node_modules/valibot/') ||
+      (id.includes('/packages/schedule/src/') && !id.endsWith('/callback-slots.ts')) ||
+      schemaModule(id),
+  },
+  {
+    name: 'opened-frame',
+    includeDependenciesRecursively: false,
+    test: /\/node_modules\/(preact|@floating-ui)\/|\/packages\/core\/src\/(opened-frame|dialog|dialog-styles|place-near|live-region|uuid|platform-client|page-info|core-messages|brand-line)\.tsx?$/,
+  },
+];
+
 /**
  * One browser build of the three widgets: `call.js`, `callback.js` and `chat.js` (the launcher
  * chunks the loader imports) share their runtime — the widget shell, the launcher, the theme, the
@@ -53,6 +94,7 @@ function browserConfig(): UserConfig {
   });
   const output = config.build?.rolldownOptions?.output;
   if (output && !Array.isArray(output)) {
+    output.codeSplitting = { groups: OPENED_GROUPS };
     output.chunkFileNames = (chunk) => {
       const widget = WIDGET_MODULE.exec(chunk.facadeModuleId ?? '')?.[1];
       return widget && !chunk.name.startsWith(widget)

@@ -106,24 +106,26 @@ describe('the demo site', () => {
     await launcher(page).waitFor();
     await page.waitForTimeout(1000);
     const hashless = () => scripts.map((path) => path.replace(/-[\w-]{8}\.js$/, '-HASH.js'));
-    // The launcher: the loader, the entry and what it imports (the runtime the widgets share).
+    // The launcher: the loader, the entry and what it imports (the runtime the widgets share) —
+    // neither valibot nor the schedule: they come with the form, in the checked config.
     expect(hashless().sort()).toEqual([
       '/v1/assets/callback-messages-HASH.js',
       '/v1/assets/callback.js',
-      '/v1/assets/lead-triggers-HASH.js',
       '/v1/assets/widget-shell-HASH.js',
       '/v1/loader.js',
     ]);
     const form = page.waitForRequest(/\/v1\/assets\/callback-open-widget-[\w-]{8}\.js$/);
     await launcher(page).hover();
     await form;
-    // The form's chunk and the texts of its language, side by side.
+    // The form's chunk, the texts of its language and the checked config, side by side.
     await expect
       .poll(hashless)
       .toEqual(
         expect.arrayContaining([
           '/v1/assets/callback-open-widget-HASH.js',
           '/v1/assets/callback-texts-ru-HASH.js',
+          '/v1/assets/callback-checked-config-HASH.js',
+          '/v1/assets/checked-config-HASH.js',
         ]),
       );
     await context.close();

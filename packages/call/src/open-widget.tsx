@@ -23,6 +23,9 @@ import { callCss } from './call-styles';
 import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
 
 /** What {@link openWidget} needs. */
+// With the opened widget: the same intent fetches both (see start.ts).
+export { checkCallConfig } from './checked-config';
+
 export interface OpenOptions {
   mounted: MountedWidget;
   config: PublicCallConfig;

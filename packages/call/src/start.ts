@@ -1,19 +1,20 @@
 /**
- * The call widget's launcher chunk (`/v1/assets/call.js`): validates the public config and
- * starts core's widget shell with the call button; the opened widget loads on intent, and
+ * The call widget's launcher chunk (`/v1/assets/call.js`): checks the config fields it reads and
+ * starts core's widget shell with the call button; the opened widget loads on intent with the
+ * whole config validated and its schedule (`checked-config`, in the opened widget's chunk: the
+ * intent to call that needs the schedule also fetches the opened widget ahead), and
  * sip.js only on the visitor's intent (hover, focus or press on the call button) while someone
  * can answer, never at page load. A live call goes on when the dialog closes: it only hides,
  * and the launcher brings it back. Everything it does is guarded: a widget never throws into
  * the page.
  */
-import { type PublicCallConfig, PublicCallConfigSchema } from '@frontdesk/config';
+import { CALL_LAUNCHER_FIELDS, type CallLauncherConfig } from '@frontdesk/config';
 import {
   guardedStart,
   lazy,
   opener,
   pickLocale,
   type Shell,
-  scheduleVariant,
   themeCss,
   type WidgetHandle,
   type WidgetHost,
@@ -32,13 +33,17 @@ function widgetOnPage(type: 'callback' | 'chat'): string | undefined {
   );
 }
 
-function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
-  const look = config.appearance;
-  const locale = pickLocale(config.languages);
-  const { variant } = scheduleVariant(host, config);
+function startValid(host: WidgetHost, launch: CallLauncherConfig): WidgetHandle {
+  const look = launch.appearance;
+  const locale = pickLocale(launch.languages);
   let live = false;
+  const checked = lazy(() =>
+    import('./open-widget').then((module) => module.checkCallConfig(host)),
+  );
   const loadSip = lazy(() => import('./sip-call').then((module) => module.placeCall));
-  const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)] as const));
+  const load = lazy(() =>
+    Promise.all([import('./open-widget'), loadTexts(locale), checked()] as const),
+  );
   const shell: Shell = widgetShell(host, {
     type: 'call',
     kind: host.launcher ?? 'button',
@@ -48,7 +53,12 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
     locale,
     load,
     keep: () => live,
-    open: ({ loaded: [{ openWidget }, texts], presence, onClose, ...placed }) => {
+    open: ({
+      loaded: [{ openWidget }, texts, { config, variant }],
+      presence,
+      onClose,
+      ...placed
+    }) => {
       const frontdesk = (window as { Frontdesk?: (...args: unknown[]) => void }).Frontdesk;
       /** Closes this widget and opens the page's `type` widget instead, when there is one. */
       const instead = (type: 'callback' | 'chat') => {
@@ -83,13 +93,19 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
     onDestroy: () => stopCallIntent(),
   });
 
-  // sip.js: only on the visitor's own intent, and only when a call can be made now.
+  // sip.js: only on the visitor's own intent, and only when a call can be made now (the
+  // schedule says so: it comes with the checked config).
   const intentTarget: EventTarget = shell.launcher ?? document;
   const onCallIntent = (event: Event) => {
     if (!shell.launcher && !(event.target as Element | null)?.closest?.(opener(host.key))) return;
-    if (variant() !== 'working' || host.preview || shell.presence().presence !== 'online') return;
-    stopCallIntent();
-    void loadSip().catch(() => undefined);
+    if (host.preview || shell.presence().presence !== 'online') return;
+    void checked()
+      .then(({ variant }) => {
+        if (variant() !== 'working' || shell.gone()) return;
+        stopCallIntent();
+        return loadSip();
+      })
+      .catch(() => undefined);
   };
   const stopCallIntent = () => {
     for (const type of CALL_INTENT) intentTarget.removeEventListener(type, onCallIntent, true);
@@ -101,4 +117,4 @@ function startValid(host: WidgetHost, config: PublicCallConfig): WidgetHandle {
 }
 
 /** Starts the call widget `host.key` on the page; see the module comment. */
-export const start = guardedStart<'call'>(PublicCallConfigSchema, startValid);
+export const start = guardedStart('call', CALL_LAUNCHER_FIELDS, startValid);

@@ -125,6 +125,35 @@ describe('start (the call launcher chunk)', () => {
     expect(loaded.sip).toBe(0);
   });
 
+  it('outside working hours: no sip.js on intent, though someone is online', async () => {
+    const { fetch } = stubPresence({ presence: 'online' });
+    // jsdom has no ResizeObserver; the dialog's placement follows its launcher with one.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const config = callConfig();
+    const days = Object.keys(config.schedule.week).map((day) => [day, null]);
+    const h = host({ ...config, schedule: { ...config.schedule, week: Object.fromEntries(days) } });
+    const handle = start(h);
+    const launcher = launcherOf();
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(launcher?.textContent).toBe(config.appearance.working.buttonText.ru),
+    );
+    await userEvent.setup().hover(launcher);
+    // Opened: the checked config the intent asked for has come (the dialog needs it too).
+    handle.open();
+    await waitFor(() => inWidget('frontdesk-call').getByRole('dialog'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Still none: the schedule says nobody works now.
+    expect(loaded.sip).toBe(0);
+    expect(h.report).not.toHaveBeenCalled();
+  });
+
   it('mounts a call button named by the button text once someone can answer; sip.js loads only on intent', async () => {
     stubPresence({ presence: 'online' });
     const config = callConfig();
@@ -171,14 +200,35 @@ describe('start (the call launcher chunk)', () => {
   });
 
   // What a guarded start does with a bad config is tested once, in core's guarded-start.test.ts:
-  // here, only that this start is guarded by the call's own schema.
-  it('validates against the call schema: the wrong field reported once, nothing mounted', () => {
-    const h = host({ ...callConfig(), dialPad: 'yes' });
+  // here, only that this start checks the call launcher's fields, and that opening validates
+  // the rest with the call's schema.
+  it('checks the fields its launcher reads: the wrong one reported once, nothing mounted', () => {
+    const config = callConfig();
+    const h = host({ ...config, appearance: { ...config.appearance, shape: 'figured' } });
     start(h);
     expectRefused(
       h,
-      'widget "test-call": config field "dialPad" must be true or false',
+      'widget "test-call": config field "appearance.shape" must be "square" or "rounded"',
       'frontdesk-call',
     );
+  });
+
+  it('validates the rest against the call schema on opening: reported, and nothing opens', async () => {
+    stubPresence({ presence: 'online' });
+    const h = host({ ...callConfig(), dialPad: 'yes' });
+    const handle = start(h);
+    expect(h.report).not.toHaveBeenCalled();
+    handle.open();
+    await waitFor(() =>
+      expect(h.report.mock.calls).toEqual([
+        [
+          expect.objectContaining({
+            message: 'widget "test-call": config field "dialPad" must be true or false',
+          }),
+        ],
+      ]),
+    );
+    expect(inWidget('frontdesk-call').queryByRole('dialog')).toBeNull();
+    expect(h.emit).not.toHaveBeenCalledWith('open', expect.anything());
   });
 });

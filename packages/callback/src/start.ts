@@ -1,17 +1,21 @@
 /**
- * The callback widget's launcher chunk (`/v1/assets/callback.js`): validates the public config
- * and starts core's widget shell with the callback launcher (the floating button, the popup's
- * variant or the edge tab); the form loads on intent. Orders kept offline go out when the
+ * The callback widget's launcher chunk (`/v1/assets/callback.js`): checks the config fields it
+ * reads and starts core's widget shell with the callback launcher (the floating button, the
+ * popup's variant or the edge tab); the form loads on intent, with the whole config validated
+ * and its schedule (`checked-config`, its own chunk). Orders kept offline go out when the
  * browser is back online, or on a later page load. Everything it does is guarded: a widget
  * never throws into the page.
  */
-import { type PublicCallbackConfig, PublicCallbackConfigSchema } from '@frontdesk/config';
+import {
+  CALLBACK_LAUNCHER_FIELDS,
+  type CallbackLauncherConfig,
+  type PublicPresence,
+} from '@frontdesk/config';
 import {
   guardedStart,
   lazy,
   pickLocale,
   type Shell,
-  scheduleVariant,
   themeCss,
   type WidgetHandle,
   type WidgetHost,
@@ -19,13 +23,17 @@ import {
 } from '@frontdesk/core';
 import { loadTexts } from './callback-messages';
 
-function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandle {
-  const look = config.appearance;
-  const locale = pickLocale(config.languages);
-  const { schedule, variant } = scheduleVariant(host, config);
+function startValid(host: WidgetHost, launch: CallbackLauncherConfig): WidgetHandle {
+  const look = launch.appearance;
+  const locale = pickLocale(launch.languages);
   const outbox = `callback:outbox:${host.key}`;
-  // The widget's code and its language's texts, fetched side by side.
-  const load = lazy(() => Promise.all([import('./open-widget'), loadTexts(locale)] as const));
+  const checked = lazy(() =>
+    import('./checked-config').then((module) => module.checkCallbackConfig(host)),
+  );
+  // The widget's code, its language's texts and the checked config, fetched side by side.
+  const load = lazy(() =>
+    Promise.all([import('./open-widget'), loadTexts(locale), checked()] as const),
+  );
   const shell: Shell = widgetShell(host, {
     type: 'callback',
     kind: host.launcher ?? (look.callFormat === 'label' ? 'label' : look.popupVariant),
@@ -34,7 +42,12 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
     texts: look,
     locale,
     load,
-    open: ({ loaded: [{ openWidget }, texts], byLead, presence, ...opening }) =>
+    open: ({
+      loaded: [{ openWidget }, texts, { config, schedule, variant }],
+      byLead,
+      presence,
+      ...opening
+    }) =>
       openWidget({
         mounted: shell.mounted,
         config,
@@ -55,10 +68,14 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
         onClose: opening.onClose,
       }),
     // It promises a call now: only while someone can make it.
-    lead: {
-      rules: config.leadGenerator,
-      canOpen: (presence) => variant() === 'working' && presence.presence === 'online',
-    },
+    ...(launch.leadGenerator && {
+      lead: () =>
+        checked().then(({ config, variant }) => ({
+          rules: config.leadGenerator,
+          canOpen: (presence: PublicPresence) =>
+            variant() === 'working' && presence.presence === 'online',
+        })),
+    }),
     onDestroy: () => removeEventListener('online', flush),
   });
 
@@ -79,4 +96,4 @@ function startValid(host: WidgetHost, config: PublicCallbackConfig): WidgetHandl
 }
 
 /** Starts the callback widget `host.key` on the page; see the module comment. */
-export const start = guardedStart<'callback'>(PublicCallbackConfigSchema, startValid);
+export const start = guardedStart('callback', CALLBACK_LAUNCHER_FIELDS, startValid);

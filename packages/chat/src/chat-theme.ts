@@ -11,7 +11,9 @@ export function chatSecondary(theme: 'light' | 'dark'): string {
 }
 
 /** The tokens' input for the chat's `look`. */
-export function chatTheme(look: PublicChatConfig['appearance']): ThemeLook {
+export function chatTheme(
+  look: Pick<PublicChatConfig['appearance'], 'buttonColor' | 'theme'>,
+): ThemeLook {
   return {
     primaryColor: look.buttonColor,
     secondaryColor: chatSecondary(look.theme),

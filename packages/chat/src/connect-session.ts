@@ -1,7 +1,7 @@
 /**
  * Starts the chat session for a widget (its own chunk, loaded when the visitor opens the chat
  * or comes back with a conversation): socket.io-client for a real widget, the in-page preview
- * socket for the Studio, and the one-tab sound of new operator messages.
+ * socket for the Studio (each a chunk of its own), and the one-tab sound of new operator messages.
  */
 import {
   type ConsentStorage,
@@ -13,7 +13,6 @@ import {
 import type { Texts } from './chat-messages';
 import { createChatSession } from './chat-session';
 import type { ChatSession } from './chat-state';
-import { previewSocket } from './preview-socket';
 import { createRinger } from './sound';
 
 /** A storage area that refuses every use: the preview keeps nothing. */
@@ -32,11 +31,13 @@ export async function connectSession(
   accountTag: string | undefined,
   locale: Locale,
 ): Promise<ChatSession> {
+  // Each its own chunk: a visitor's chat never loads the Studio's sample conversation.
   const connect = host.preview
-    ? previewSocket(host.preview === 'working', host.presence ?? 'online', {
-        visitor: texts.chat.sampleVisitor,
-        operator: texts.chat.sampleOperator,
-      })
+    ? (await import('./preview-socket')).previewSocket(
+        host.preview === 'working',
+        host.presence ?? 'online',
+        { visitor: texts.chat.sampleVisitor, operator: texts.chat.sampleOperator },
+      )
     : (await import('./socket-io')).socketIo(host.api);
   const session = createChatSession({
     key: host.key,

@@ -1,20 +1,25 @@
 /**
- * The chat widget's launcher chunk (`/v1/assets/chat.js`): validates the public config and
- * starts core's widget shell with the chat button (the button colour, the lead generator's title
+ * The chat widget's launcher chunk (`/v1/assets/chat.js`): checks the config fields it reads
+ * (the whole config is validated, with its schedule, by `checked-config`, its own chunk loaded
+ * with the window) and starts core's widget shell with the chat button (the button colour, the lead generator's title
  * as its text — the "nobody available" one until someone can answer) and its unread badge. The
  * window loads on intent, the session with socket.io-client when the chat opens — or, for a
  * visitor who already has a conversation kept, when the browser is idle, so operator replies
  * light the badge. Everything is guarded: a widget never throws into the page.
  */
-import { type PublicChatConfig, PublicChatConfigSchema } from '@frontdesk/config';
+import {
+  CHAT_LAUNCHER_FIELDS,
+  type ChatLauncherConfig,
+  type PublicPresence,
+} from '@frontdesk/config';
 import {
   guardedStart,
   lazy,
   onIntent,
   pickLocale,
   type Shell,
-  scheduleVariant,
   themeCss,
+  type Visitor,
   visitorKey,
   type WidgetHandle,
   type WidgetHost,
@@ -29,24 +34,45 @@ import { chatKeys } from './storage-keys';
 /** The launcher's icon: a speech bubble instead of core's handset. */
 const BUBBLE = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z';
 
-function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
-  const look = config.appearance;
-  const locale = pickLocale(config.languages);
-  const { schedule, variant } = scheduleVariant(host, config);
+function startValid(host: WidgetHost, launch: ChatLauncherConfig): WidgetHandle {
+  const look = launch.appearance;
+  const locale = pickLocale(launch.languages);
+  const checked = lazy(() =>
+    import('./checked-config').then((module) => module.checkChatConfig(host)),
+  );
   const texts = lazy(() => loadTexts(locale));
   const ui = lazy(() => import('./open-widget'));
   /** The session once started: `identify` reaches the platform only through a running one. */
   let running: ChatSession | undefined;
   let unread = (_: ChatState) => {};
+  /** What the page told of the visitor and the platform has not heard yet. */
+  let untold: Visitor | undefined;
+  /** What the page last told, so each `identify` is sent once. */
+  let told: Visitor | undefined;
+  /**
+   * Tells the platform who the visitor is once the session has connected: sent before, the
+   * request fails at once and the page's `identify` would be lost. The session's state calls
+   * this again when it connects (or connects again after a lost request).
+   */
   const tell = () => {
     const visitor = shell.visitor();
-    if (running && (visitor.name || visitor.phone)) running.contact(visitor).catch(host.report);
+    if (visitor !== told && (visitor.name || visitor.phone)) untold = visitor;
+    told = visitor;
+    if (!untold || running?.state.connection !== 'online') return;
+    const details = untold;
+    untold = undefined;
+    running.contact(details).catch((error: unknown) => {
+      // The connection went before the answer: told again once it is back.
+      if ((error as { code?: string }).code === 'network') untold ??= details;
+      else host.report(error);
+    });
   };
   const session = lazy(() =>
     Promise.all([import('./connect-session'), texts()]).then(async ([{ connectSession }, t]) => {
-      const started = await connectSession(host, shell.storage, t, config.accountTag, locale);
+      const started = await connectSession(host, shell.storage, t, launch.accountTag, locale);
       running = started;
       tell();
+      started.subscribe(tell);
       started.subscribe(shell.label);
       unread = (state) => {
         const count = shell.isOpen() ? 0 : state.unread;
@@ -69,10 +95,14 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
     texts: look,
     locale,
     prefetch: () => Promise.all([ui(), texts()]),
-    load: () => Promise.all([ui(), texts(), session()] as const),
+    load: () => Promise.all([ui(), texts(), checked(), session()] as const),
     // The button's text: the working one only while someone can answer (the session knows best).
     presence: (platform) => running?.state.presence ?? platform,
-    open: ({ loaded: [{ openWidget }, t, started], byLead, ...opening }) =>
+    open: ({
+      loaded: [{ openWidget }, t, { config, schedule, variant }, started],
+      byLead,
+      ...opening
+    }) =>
       openWidget({
         mounted: shell.mounted,
         config,
@@ -92,11 +122,14 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
         onClose: opening.onClose,
       }),
     // Its form promises a call now: only while someone can make it.
-    lead: {
-      rules: config.leadGenerator,
-      canOpen: (presence) =>
-        variant() === 'working' && (presence.callback ?? presence.presence) === 'online',
-    },
+    ...(launch.leadGenerator && {
+      lead: () =>
+        checked().then(({ config, variant }) => ({
+          rules: config.leadGenerator,
+          canOpen: (presence: PublicPresence) =>
+            variant() === 'working' && (presence.callback ?? presence.presence) === 'online',
+        })),
+    }),
     onOpen: showUnread,
     onClose: showUnread,
     onIdentify: tell,
@@ -117,7 +150,7 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
   }
 
   // A visitor who already wrote (a kept token or outbox) hears of replies without opening.
-  const keys = chatKeys(host.key, visitorKey(config.accountTag));
+  const keys = chatKeys(host.key, visitorKey(launch.accountTag));
   if (!host.preview && (shell.storage.get(keys.token) || shell.storage.get(keys.outbox))) {
     onIntent(new EventTarget(), () => void session().catch(host.report), { idleMs: 3000 });
   }
@@ -125,4 +158,4 @@ function startValid(host: WidgetHost, config: PublicChatConfig): WidgetHandle {
 }
 
 /** Starts the chat widget `host.key` on the page; see the module comment. */
-export const start = guardedStart<'chat'>(PublicChatConfigSchema, startValid);
+export const start = guardedStart('chat', CHAT_LAUNCHER_FIELDS, startValid);

@@ -187,6 +187,26 @@ describe('start (the launcher chunk)', () => {
     handle.destroy();
   });
 
+  it('keeps who the page says the visitor is until the chat has connected, then tells it once', async () => {
+    // The visitor opens the chat while the platform cannot be reached: nothing can be told yet.
+    server.online = false;
+    const h = host(chatConfig());
+    const handle = start(h);
+    handle.identify({ name: 'Anna', phone: '+79161234567' });
+    handle.open();
+    await waitFor(() => expect(server.opened).toHaveLength(1));
+    await settle();
+    expect(server.received).toEqual([]);
+    server.online = true;
+    dispatchEvent(new Event('online'));
+    await waitFor(() =>
+      expect(server.received).toContainEqual(['contact', { name: 'Anna', phone: '+79161234567' }]),
+    );
+    expect(server.received.filter(([event]) => event === 'contact')).toHaveLength(1);
+    expect(h.report).not.toHaveBeenCalled();
+    handle.destroy();
+  });
+
   it('reports a refused handshake once, for the site owner', async () => {
     server.refuse = 'origin_not_allowed';
     const h = host(chatConfig());

@@ -113,6 +113,21 @@ export {
 } from './default-settings';
 export { isOriginAllowed } from './is-origin-allowed';
 export type { ParseResult, SettingsIssue } from './issues';
+export type {
+  CallbackLauncherConfig,
+  CallLauncherConfig,
+  ChatLauncherConfig,
+  FieldCheck,
+  FieldIssue,
+  LauncherConfigs,
+  LauncherFields,
+} from './launcher-fields';
+export {
+  CALL_LAUNCHER_FIELDS,
+  CALLBACK_LAUNCHER_FIELDS,
+  CHAT_LAUNCHER_FIELDS,
+  checkFields,
+} from './launcher-fields';
 export { LeadGeneratorSchema } from './lead-generator';
 export type { ListPage } from './list-page';
 export type { TextLocale } from './locale';
@@ -152,6 +167,7 @@ export {
   PublicConfigSchema,
   parsePublicConfig,
 } from './public-config';
+export { readPresence } from './read-presence';
 export type { Receiver } from './receiver';
 export { ScheduleSchema } from './schedule-schema';
 export type { SecretState } from './secret';

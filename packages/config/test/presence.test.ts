@@ -1,4 +1,9 @@
-import { PresenceSchema, PublicPresenceSchema, parsePresence } from '@frontdesk/config';
+import {
+  PresenceSchema,
+  PublicPresenceSchema,
+  parsePresence,
+  readPresence,
+} from '@frontdesk/config';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 
@@ -28,5 +33,25 @@ describe('parsePresence', () => {
     expect(parsePresence({ presence: 'busy', later: 1 })).toEqual({ presence: 'busy' });
     expect(parsePresence({ error: { code: 'widget_not_found' } })).toBeUndefined();
     expect(parsePresence(null)).toBeUndefined();
+  });
+});
+
+describe('readPresence (the launchers’, without valibot)', () => {
+  it('reads every answer as parsePresence does', () => {
+    const answers: unknown[] = [
+      { presence: 'busy', later: 1 },
+      { presence: 'nobody', callback: 'online' },
+      { presence: 'online', callback: 'away' },
+      { presence: 'away' },
+      { error: { code: 'widget_not_found' } },
+      null,
+      'online',
+      [],
+    ];
+    for (const answer of answers) expect(readPresence(answer)).toEqual(parsePresence(answer));
+    expect(readPresence({ presence: 'nobody', callback: 'online' })).toEqual({
+      presence: 'nobody',
+      callback: 'online',
+    });
   });
 });

@@ -6,6 +6,8 @@
  * the chunk a widget loads when opened.
  */
 export { BrandLine } from './brand-line';
+export type { CheckedConfig } from './checked-config';
+export { checkedConfig } from './checked-config';
 export type { WidgetType } from './config-error';
 export { configError } from './config-error';
 export type { ConsentStorage } from './consent-storage';
@@ -66,5 +68,5 @@ export type {
   WidgetHandle,
   WidgetHost,
 } from './widget-host';
-export type { OpenedPart, OpenRequest, Shell, ShellOptions } from './widget-shell';
+export type { LeadOptions, OpenedPart, OpenRequest, Shell, ShellOptions } from './widget-shell';
 export { widgetShell } from './widget-shell';

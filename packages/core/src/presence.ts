@@ -4,7 +4,7 @@
  * briefly cached), apart from the config. Until the platform says otherwise, and when it cannot
  * be asked, nobody can: a widget never promises an immediate answer or call it may not keep.
  */
-import { type PublicPresence, parsePresence } from '@frontdesk/config';
+import { type PublicPresence, readPresence } from '@frontdesk/config';
 import type { WidgetHost } from './widget-host';
 
 /** Nobody can answer: what a widget assumes before the platform told it. */
@@ -23,7 +23,7 @@ export async function fetchPresence(host: WidgetHost): Promise<PublicPresence> {
     const response = await fetch(`${host.api}widgets/${encodeURIComponent(host.key)}/presence`, {
       credentials: 'omit',
     });
-    const presence = parsePresence(await response.json());
+    const presence = readPresence(await response.json());
     if (presence) return presence;
   } catch {
     // Not reachable, or not an answer: nobody, as below.

@@ -55,6 +55,12 @@ export interface OpenRequest<Loaded> {
   onClose(): void;
 }
 
+/** The lead generator's rules (absent: off) and whether it may open the widget now. */
+export interface LeadOptions {
+  rules: LeadRules | undefined;
+  canOpen(presence: PublicPresence): boolean;
+}
+
 /** What a widget configures of its shell. */
 export interface ShellOptions<Loaded> {
   type: WidgetType;
@@ -78,8 +84,11 @@ export interface ShellOptions<Loaded> {
   keep?(): boolean;
   /** The presence the launcher's text follows, given the platform's last answer (default: it). */
   presence?(platform: Presence): Presence | undefined;
-  /** The lead generator's rules (absent: off) and whether it may open the widget now. */
-  lead?: { rules: LeadRules | undefined; canOpen(presence: PublicPresence): boolean };
+  /**
+   * The lead generator, when the config turns it on: loads its rules (absent: off) and whether
+   * it may open the widget now — from the validated config, so with the lead generator's chunk.
+   */
+  lead?(): Promise<LeadOptions>;
   /** After the widget opened, and after it closed. */
   onOpen?(): void;
   onClose?(): void;
@@ -228,22 +237,22 @@ export function widgetShell<Loaded>(host: WidgetHost, options: ShellOptions<Load
     launcher.addEventListener('click', () => (isOpen() ? handle.close() : show(launcher)));
     mounted.frame.append(launcher);
   }
-  const rules = options.lead?.rules;
-  if (rules && !host.preview) {
+  const loadLead = options.lead;
+  if (loadLead && !host.preview) {
     // Its own chunk, once the page has loaded and the browser is idle: the launcher's budget
     // does not carry it. (The platform sends the rules only when lead generation is on.)
     onIntent(
       new EventTarget(),
       () =>
-        void import('./start-lead')
-          .then(({ startLead }) => {
-            if (gone) return;
+        void Promise.all([import('./start-lead'), loadLead()])
+          .then(([{ startLead }, { rules, canOpen }]) => {
+            if (gone || !rules) return;
             lead = startLead(
               rules,
               storage,
               `${options.type}:lead:${host.key}`,
               () => {
-                if (opened || opening || page.othersOpen() || !options.lead?.canOpen(presence)) {
+                if (opened || opening || page.othersOpen() || !canOpen(presence)) {
                   return false;
                 }
                 show(undefined, true);

@@ -1,0 +1,12 @@
+/**
+ * The callback widget's whole public config, validated with its schema (valibot) and with its
+ * schedule: a chunk of its own, loaded with the opened widget (or when the launcher first needs
+ * the schedule), so the launcher carries neither.
+ */
+import { PublicCallbackConfigSchema } from '@frontdesk/config';
+import { type CheckedConfig, checkedConfig, type WidgetHost } from '@frontdesk/core';
+
+/** `host`'s config checked against the callback's schema; throws the config error naming the field. */
+export function checkCallbackConfig(host: WidgetHost): CheckedConfig<'callback'> {
+  return checkedConfig<'callback'>(host, PublicCallbackConfigSchema);
+}

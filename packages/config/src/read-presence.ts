@@ -1,0 +1,22 @@
+/**
+ * The presence endpoint's answer read by hand: every launcher asks it at page load, and
+ * valibot's `parsePresence` (presence.ts) would bring valibot into the launcher for two fields.
+ */
+import type { Presence, PublicPresence } from './presence';
+
+const PRESENCES: readonly unknown[] = ['online', 'busy', 'nobody'] satisfies Presence[];
+
+/**
+ * The presence endpoint's answer in `input`, or undefined when it is none (unknown keys
+ * dropped): what `parsePresence` gives, without valibot.
+ */
+export function readPresence(input: unknown): PublicPresence | undefined {
+  const { presence, callback } = (input ?? {}) as Record<string, unknown>;
+  if (!PRESENCES.includes(presence) || (callback !== undefined && !PRESENCES.includes(callback))) {
+    return undefined;
+  }
+  return {
+    presence: presence as Presence,
+    ...(callback === undefined ? {} : { callback: callback as Presence }),
+  };
+}
