@@ -74,8 +74,8 @@ export async function channelBots<E extends BotEntry>(
   credentialOf: (token: string, widget: ChatWidget) => string,
   entry: (bot: BotEntry) => E,
 ): Promise<Map<string, E>> {
-  let byMessenger = kept.get(store);
-  if (!byMessenger) kept.set(store, (byMessenger = new Map()));
+  const byMessenger = kept.get(store) ?? new Map<BotMessenger, KeptBots>();
+  kept.set(store, byMessenger);
   // Read before the bots: a change while they are read leaves the next look a different stamp.
   const stamp = await store.channels.widgetsStamp();
   let last = byMessenger.get(messenger);

@@ -128,7 +128,10 @@ describe.each(engines)('Viber webhooks on $name', (engine) => {
       now: t.clock().getTime(),
     });
     expect(await write(3)).toBe(200);
-    await t.platform.store.widgets.softDelete(widget.id, { reason: null, now: t.clock().getTime() });
+    await t.platform.store.widgets.softDelete(widget.id, {
+      reason: null,
+      now: t.clock().getTime(),
+    });
     expect(await write(4)).toBe(401);
     expect((await widgetMessages(suite.t, widget)).map((m) => m.text)).toEqual([
       'Callback 1',
