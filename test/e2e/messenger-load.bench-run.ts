@@ -298,12 +298,16 @@ async function runOn(engine: Engine): Promise<Run> {
         .reduce((sum, account) => sum + account.waiting(), 0),
     );
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  // Until everything arrived; or nothing has waited in the sandbox for a while (the platform took
-  // every update: what is missing then is lost); or the drain's end (what waits is late).
+  // Until everything arrived and was confirmed to the sandbox (the operators hear of a message
+  // before its webhook's answer is back: one in flight then is not late); or nothing has waited
+  // in the sandbox for a while (the platform took every update: what is missing then is lost); or
+  // the drain's end (what waits is late).
   const deadline = performance.now() + DRAIN_MS;
   let settledAt = Number.POSITIVE_INFINITY;
-  while (!delivered() && performance.now() < deadline) {
-    if (sum(waitingNow()) > 0) settledAt = Number.POSITIVE_INFINITY;
+  while (performance.now() < deadline) {
+    const waits = sum(waitingNow()) > 0;
+    if (!waits && delivered()) break;
+    if (waits) settledAt = Number.POSITIVE_INFINITY;
     else settledAt = Math.min(settledAt, performance.now());
     if (performance.now() - settledAt > SETTLE_MS) break;
     await delay(100);

@@ -52,6 +52,21 @@ export async function botToken(
   );
 }
 
+/** The bots of one messenger as last read, and the widgets' stamp they were read at. */
+interface KeptBots {
+  stamp: string;
+  credentialOf: (token: string, widget: ChatWidget) => string;
+  bots: Promise<BotEntry[]>;
+}
+
+/**
+ * The bots last read, per store and messenger. Every webhook request looks its bot up: reading
+ * every widget and token each time cost queries per update; now one read of the widgets' stamp
+ * tells whether anything changed since — in any process, so a token removed or replaced in
+ * another one stops being accepted with the very next request.
+ */
+const kept = new WeakMap<Store, Map<BotMessenger, KeptBots>>();
+
 /** The bots of `messenger`, each as `entry` makes it of its widget and token. */
 export async function channelBots<E extends BotEntry>(
   store: Store,
@@ -59,13 +74,42 @@ export async function channelBots<E extends BotEntry>(
   credentialOf: (token: string, widget: ChatWidget) => string,
   entry: (bot: BotEntry) => E,
 ): Promise<Map<string, E>> {
-  const bots = new Map<string, E>();
+  const byMessenger = kept.get(store) ?? new Map<BotMessenger, KeptBots>();
+  kept.set(store, byMessenger);
+  // Read before the bots: a change while they are read leaves the next look a different stamp.
+  const stamp = await store.channels.widgetsStamp();
+  let last = byMessenger.get(messenger);
+  if (!last || last.stamp !== stamp || last.credentialOf !== credentialOf) {
+    const reading: KeptBots = {
+      stamp,
+      credentialOf,
+      bots: readBots(store, messenger, credentialOf),
+    };
+    const readings = byMessenger;
+    // A failed read is not kept: the next request reads again.
+    reading.bots.catch(() => {
+      if (readings.get(messenger) === reading) readings.delete(messenger);
+    });
+    byMessenger.set(messenger, reading);
+    last = reading;
+  }
+  // A fresh map of fresh entries: callers add to it (channels-runner.ts).
+  return new Map((await last.bots).map((bot) => [bot.credential, entry(bot)]));
+}
+
+/** Reads the bots of `messenger` from the widgets and their tokens, the older widget first. */
+async function readBots(
+  store: Store,
+  messenger: BotMessenger,
+  credentialOf: (token: string, widget: ChatWidget) => string,
+): Promise<BotEntry[]> {
+  const bots = new Map<string, BotEntry>();
   for (const widget of await store.channels.widgets(messenger)) {
     if (!isChat(widget) || !widget.settings.channels[messenger]?.enabled) continue;
     const token = await botToken(store, widget, messenger);
     if (!token) continue;
     const credential = credentialOf(token, widget);
-    if (!bots.has(credential)) bots.set(credential, entry({ credential, token, widget }));
+    if (!bots.has(credential)) bots.set(credential, { credential, token, widget });
   }
-  return bots;
+  return [...bots.values()];
 }

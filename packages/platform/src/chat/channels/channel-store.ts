@@ -27,6 +27,18 @@ export function channelStore(db: Kysely<Tables>, engine: Database['engine']): Ch
         (widget) => widget.settings.type === 'chat' && widget.settings.channels[messenger],
       );
     },
+    async widgetsStamp() {
+      // Widgets are never deleted as rows, and a version only grows: the count and the sum of
+      // versions together change with every write.
+      const row = await db
+        .selectFrom('widgets')
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('count'),
+          eb.fn.sum<number | string | null>('version').as('versions'),
+        ])
+        .executeTakeFirstOrThrow();
+      return `${row.count}:${row.versions ?? 0}`;
+    },
     peers: peersRepository(db),
     inbound: inboundRepository(db, engine),
     attachments: attachmentsRepository(db, engine),

@@ -115,6 +115,12 @@ export type HandoffOutcome =
 export interface ChannelStore {
   /** The live, active chat widgets with `messenger` connected (enabled or not), oldest first. */
   widgets(messenger: Messenger): Promise<Widget[]>;
+  /**
+   * A stamp of every widget's stored state, one cheap read: it changes whenever any widget is
+   * created, updated or deleted — in this process or another — since every such write raises
+   * the widget's version (and its secrets are only written with it).
+   */
+  widgetsStamp(): Promise<string>;
   peers: {
     /**
      * The peer an update came from: made on first contact (with a visitor of its own, and its
@@ -220,7 +226,8 @@ export interface ChannelStore {
     }): Promise<void>;
     /**
      * Notes an update received by webhook (whichever process took it; the poller's cursor
-     * notes polled ones): the Studio's "last update".
+     * notes polled ones): the Studio's "last update", written at most once a second per
+     * credential by each process.
      */
     received(credential: string, now: number): Promise<void>;
     status(credential: string): Promise<ChannelStatus | undefined>;

@@ -20,12 +20,17 @@ export class FenceLost extends Error {
   }
 }
 
+/** How fine the Studio's "last update" of a webhook is: a second, on the platform's clock. */
+const RECEIVED_GRAIN_MS = 1_000;
+
 /** The leases of `store.channels`. */
 export function leasesRepository(
   base: Kysely<Tables>,
   engine: Database['engine'],
 ): ChannelStore['leases'] {
   const db = withChannels(base);
+  /** When this process last noted a webhook update of each credential (`received`). */
+  const noted = new Map<string, number>();
   return {
     async acquire({ credential, holder, leaseMs, now }) {
       assertStorableTime('now', now);
@@ -142,11 +147,20 @@ export function leasesRepository(
 
     async received(credential, now) {
       assertStorableTime('now', now);
+      // A write per webhook update, all on the lease's one row, queued behind each other under
+      // load for a status shown to the second: once a second per process is enough.
+      const last = noted.get(credential);
+      if (last !== undefined && now >= last && now - last < RECEIVED_GRAIN_MS) return;
+      noted.set(credential, now);
       await db
         .updateTable('channel_leases')
         .set({ last_update_at: now })
         .where('credential', '=', credential)
-        .execute();
+        .execute()
+        .catch((error: unknown) => {
+          if (noted.get(credential) === now) noted.delete(credential);
+          throw error;
+        });
     },
 
     async status(credential) {

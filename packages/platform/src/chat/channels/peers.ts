@@ -44,25 +44,26 @@ export function peersRepository(base: Kysely<Tables>): ChannelStore['peers'] {
         await db.updateTable('channel_peers').set(fresh).where('id', '=', known.id).execute();
         return toPeer({ ...known, ...fresh });
       }
-      await base
+      const made = await base
         .transaction()
         .execute(async (trx) => {
           const visitorId = await newVisitor(trx, input.accountId, input.widgetId, now);
+          const row: ChannelPeerRow = {
+            id: randomUUID(),
+            account_id: input.accountId,
+            widget_id: input.widgetId,
+            messenger: input.messenger,
+            external_id: input.externalId,
+            visitor_id: visitorId,
+            display_name: name,
+            username: input.username,
+            phone: input.phone ?? null,
+            created_at: now,
+            updated_at: now,
+          };
           const inserted = await withChannels(trx)
             .insertInto('channel_peers')
-            .values({
-              id: randomUUID(),
-              account_id: input.accountId,
-              widget_id: input.widgetId,
-              messenger: input.messenger,
-              external_id: input.externalId,
-              visitor_id: visitorId,
-              display_name: name,
-              username: input.username,
-              phone: input.phone ?? null,
-              created_at: now,
-              updated_at: now,
-            })
+            .values(row)
             .onConflict((oc) => oc.columns(['widget_id', 'messenger', 'external_id']).doNothing())
             .executeTakeFirst();
           // Another process met them at the same moment: theirs it is (read below).
@@ -79,11 +80,14 @@ export function peersRepository(base: Kysely<Tables>): ChannelStore['peers'] {
               updated_at: now,
             })
             .execute();
+          return row;
         })
         .catch((error: unknown) => {
           if (!(error instanceof MetElsewhere)) throw error;
+          return undefined;
         });
-      const met = await byExternalId(db, input);
+      // Ours as written, or theirs as read.
+      const met = made ?? (await byExternalId(db, input));
       if (!met) throw new Error(`the peer ${input.messenger}:${input.externalId} vanished`);
       return toPeer(met);
     },

@@ -134,9 +134,11 @@ export async function receiveMessage(
   });
   // A replay told the operators before, unless its process died first.
   if (!sent.replayed || !sent.message.published) {
-    const attachments = (await store.channels.attachments.ofMessages([sent.message.id])).get(
-      sent.message.id,
-    );
+    // A message without files has none stored: no read for them.
+    const attachments =
+      content.attachments.length > 0 || sent.replayed
+        ? (await store.channels.attachments.ofMessages([sent.message.id])).get(sent.message.id)
+        : undefined;
     const message = {
       ...sent.message,
       channel: update.messenger,

@@ -6,7 +6,7 @@
  * 401 and stores nothing; Viber down while customers write: their messages come once it is back,
  * each stored once.
  */
-import type { ChatAck, ChatMessage } from '@frontdesk/config';
+import type { ChatAck, ChatMessage, ChatSettings } from '@frontdesk/config';
 import { viberSignature } from '@frontdesk/messenger-sandbox';
 import { describe, expect, it } from 'vitest';
 import { widgetMessages } from '../../../support/channels';
@@ -93,6 +93,50 @@ describe.each(engines)('Viber webhooks on $name', (engine) => {
     const response = await post(credential, forged.replace('Forged', 'Forged!'), right);
     expect(response.status).toBe(401);
     expect(await widgetMessages(suite.t, widget)).toEqual([]);
+  });
+
+  it('refuses the callbacks of a replaced token or a deleted widget from the next request on', async () => {
+    const { widget, bot, credential } = await viberWidget(suite);
+    const { t } = suite;
+    const settings = widget.settings as ChatSettings;
+    const viber = settings.channels.viber as NonNullable<ChatSettings['channels']['viber']>;
+    const withToken = (botToken: string): ChatSettings => ({
+      ...settings,
+      channels: { ...settings.channels, viber: { ...viber, botToken } },
+    });
+    /** Posts Carol's message `n`, signed with the bot's token; the answer's status. */
+    const write = async (n: number) => {
+      const body = JSON.stringify({
+        event: 'message',
+        timestamp: 1_772_607_600_000,
+        message_token: 5_000_000_000_000_100 + n,
+        sender: { id: 'carol0000000000000000000==', name: 'Carol' },
+        message: { type: 'text', text: `Callback ${n}` },
+      });
+      return (await post(credential, body, viberSignature(body, bot.token))).status;
+    };
+    expect(await write(1)).toBe(200);
+    // Written through the store, as another platform process would: no word reaches this one
+    // but the database, and the very next callback is refused.
+    await t.platform.store.widgets.update(widget.id, {
+      settings: withToken('a-token-of-another-bot'),
+      now: t.clock().getTime(),
+    });
+    expect(await write(2)).toBe(401);
+    await t.platform.store.widgets.update(widget.id, {
+      settings: withToken(bot.token),
+      now: t.clock().getTime(),
+    });
+    expect(await write(3)).toBe(200);
+    await t.platform.store.widgets.softDelete(widget.id, {
+      reason: null,
+      now: t.clock().getTime(),
+    });
+    expect(await write(4)).toBe(401);
+    expect((await widgetMessages(suite.t, widget)).map((m) => m.text)).toEqual([
+      'Callback 1',
+      'Callback 3',
+    ]);
   });
 
   it('gets what customers wrote while Viber was down once it is back, each stored once', async () => {
