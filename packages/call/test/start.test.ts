@@ -194,6 +194,36 @@ describe('start (the call launcher chunk)', () => {
     expect(localStorage.getItem(`frontdesk:visitor:${ACCOUNT_TAG}`)).toBe(token);
   });
 
+  it('with pop-out on, offers the call in a window of its own, at the platform’s call page, and closes the dialog', async () => {
+    stubPresence({ presence: 'online' });
+    const popup = vi.fn();
+    vi.stubGlobal('open', popup);
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const h = host({ ...callConfig(), popOut: true });
+    const handle = start(h);
+    handle.open();
+    const dialog = () => within(inWidget('frontdesk-call').getByRole('dialog'));
+    const popOut = await waitFor(() => dialog().getByRole('button', { name: texts.call.popOut }));
+    expect(inWidget('frontdesk-call').getByRole('button', { expanded: true })).toBeTruthy();
+    await userEvent.setup().click(popOut);
+    expect(popup).toHaveBeenCalledWith(
+      'https://fd.example/call/test-call',
+      'frontdesk-call-test-call',
+      'popup,width=400,height=600',
+    );
+    // Closed: the launcher says so again.
+    await waitFor(() => launcherOf());
+    expect(inWidget('frontdesk-call').queryByRole('dialog')).toBeNull();
+    expect(h.report).not.toHaveBeenCalled();
+    handle.destroy();
+  });
+
   it('in the Studio’s preview, asks nothing of the platform and makes no token', async () => {
     expect(await pressCall(host(callConfig(), { preview: 'working' }))).toEqual([]);
     expect(localStorage.length).toBe(0);
