@@ -71,7 +71,7 @@ export class TelegramState {
     if (this.find(username)) {
       throw new ControlError(409, 'taken', `A bot is already called @${username}.`, 'username');
     }
-    const id = given ? Number(given.split(':')[0]) : this.nextBotId++;
+    const id = given ? Number(given.split(':')[0]) : this.freeBotId();
     if (this.bots.has(id)) {
       throw new ControlError(409, 'taken', `A bot already has the id ${id}.`, 'token');
     }
@@ -85,6 +85,12 @@ export class TelegramState {
       callbackQueries: new Map(),
     });
     return bot;
+  }
+
+  /** The next id no bot has: one made with a given token may hold the one that was next. */
+  private freeBotId(): number {
+    while (this.bots.has(this.nextBotId)) this.nextBotId++;
+    return this.nextBotId++;
   }
 
   /** Every bot, in the order they were made. */

@@ -26,6 +26,17 @@ describe('the Bot API', () => {
     expect(bot.id).toBe(123456789);
   });
 
+  it('makes a bot an id no bot has, past one given with a token (as the demo’s bot is)', () => {
+    const next = sandbox.telegram.createBot({ username: 'probe_bot' }).id + 1;
+    const given = sandbox.telegram.createBot({
+      username: 'given_bot',
+      token: `${next}:AAgivenTokenOfTheNextId_0123456789abc`,
+    });
+    expect(given.id).toBe(next);
+    const made = sandbox.telegram.createBot({ username: 'after_bot' });
+    expect(made.id).toBe(next + 1);
+  });
+
   it('answers getMe with the bot as a user, by GET or POST, the method in any case', async () => {
     const expected = {
       ok: true,
