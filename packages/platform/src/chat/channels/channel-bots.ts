@@ -85,10 +85,9 @@ export async function channelBots<E extends BotEntry>(
       credentialOf,
       bots: readBots(store, messenger, credentialOf),
     };
-    const readings = byMessenger;
     // A failed read is not kept: the next request reads again.
     reading.bots.catch(() => {
-      if (readings.get(messenger) === reading) readings.delete(messenger);
+      if (byMessenger.get(messenger) === reading) byMessenger.delete(messenger);
     });
     byMessenger.set(messenger, reading);
     last = reading;
