@@ -69,12 +69,24 @@ const launcherOf = () => {
   return launcher;
 };
 
+/** jsdom has no ResizeObserver; the dialog's placement follows its launcher with one. */
+function stubResizeObserver() {
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      disconnect() {}
+    },
+  );
+}
+
 /**
  * Opens the widget of `h` and presses its call button with a microphone granted; resolves with
  * what the call asked of the platform besides presence: each request's URL and JSON body.
  */
 async function pressCall(h: ReturnType<typeof host>) {
   const { fetch } = stubPresence({ presence: 'online' });
+  stubResizeObserver();
   const track = { enabled: true, stop: vi.fn() };
   vi.stubGlobal('navigator', {
     ...navigator,
@@ -104,6 +116,7 @@ async function pressCall(h: ReturnType<typeof host>) {
   });
   await new Promise((resolve) => setTimeout(resolve, 20));
   handle.destroy();
+  expect(h.report).not.toHaveBeenCalled();
   // The stub's own type names the URL only; the platform client passes the request's init too.
   return (fetch.mock.calls as unknown as [string | URL, RequestInit | undefined][])
     .filter(([url]) => !String(url).endsWith('/presence'))
@@ -127,14 +140,7 @@ describe('start (the call launcher chunk)', () => {
 
   it('outside working hours: no sip.js on intent, though someone is online', async () => {
     const { fetch } = stubPresence({ presence: 'online' });
-    // jsdom has no ResizeObserver; the dialog's placement follows its launcher with one.
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        disconnect() {}
-      },
-    );
+    stubResizeObserver();
     const config = callConfig();
     const days = Object.keys(config.schedule.week).map((day) => [day, null]);
     const h = host({ ...config, schedule: { ...config.schedule, week: Object.fromEntries(days) } });
@@ -198,13 +204,7 @@ describe('start (the call launcher chunk)', () => {
     stubPresence({ presence: 'online' });
     const popup = vi.fn();
     vi.stubGlobal('open', popup);
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        disconnect() {}
-      },
-    );
+    stubResizeObserver();
     const h = host({ ...callConfig(), popOut: true });
     const handle = start(h);
     handle.open();

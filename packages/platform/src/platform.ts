@@ -97,6 +97,8 @@ export interface PlatformOptions {
   sipTuning?: Partial<SipEdgeTuning>;
   /** Proxies whose X-Forwarded-For the SIP edge believes (addresses or CIDRs; default none). */
   sipTrustedProxies?: string[];
+  /** Picks a free port for each SIP edge listener not configured (tests give a taken one). */
+  sipPickPort?: () => Promise<number>;
   /** Timings of the messenger channels' pollers (tests shorten them). */
   channelTuning?: Partial<ChannelTuning>;
 }
@@ -145,6 +147,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         tuning: options.sipTuning,
         clock,
         trustedProxies: options.sipTrustedProxies ?? env.trustProxy,
+        ...(options.sipPickPort ? { pickPort: options.sipPickPort } : {}),
       })
     : undefined;
   const ctx: AppContext = {

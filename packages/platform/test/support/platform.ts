@@ -83,6 +83,8 @@ export async function startPlatform(
     sipTuning?: PlatformOptions['sipTuning'];
     /** With `env.SIP_EDGE: '1'`: the proxies whose X-Forwarded-For the edge believes. */
     sipTrustedProxies?: PlatformOptions['sipTrustedProxies'];
+    /** With `env.SIP_EDGE: '1'`: how the edge picks its listeners' ports. */
+    sipPickPort?: PlatformOptions['sipPickPort'];
     /** The platform's scrypt cost; {@link TEST_PASSWORD_COST} unless given. */
     passwordCost?: number;
     /** Where the platform logs; nowhere unless given. */
@@ -114,6 +116,7 @@ export async function startPlatform(
     webApps: options.webApps ?? {},
     ...(options.sipTuning ? { sipTuning: options.sipTuning } : {}),
     ...(options.sipTrustedProxies ? { sipTrustedProxies: options.sipTrustedProxies } : {}),
+    ...(options.sipPickPort ? { sipPickPort: options.sipPickPort } : {}),
     passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.channelTuning ? { channelTuning: options.channelTuning } : {}),

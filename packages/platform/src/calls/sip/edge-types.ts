@@ -55,6 +55,8 @@ export interface SipEdgeOptions {
    * computed from it, not from the platform's (injectable) clock. Default Date.now.
    */
   now?: () => number;
+  /** Picks a free TCP port for a listener not configured. Default: the system's (`freePort`). */
+  pickPort?: () => Promise<number>;
   tuning?: Partial<SipEdgeTuning>;
   /** The platform's clock, for working hours (the forwarding plan). Default: the real one. */
   clock?: () => Date;

@@ -40,6 +40,7 @@ import { DEFAULT_TUNING, type SipEdgeTuning } from './tuning';
 export function createSipEdge(options: SipEdgeOptions): SipEdge {
   const { env, store, log } = options;
   const now = options.now ?? Date.now;
+  const pickPort = options.pickPort ?? freePort;
   const tuning: SipEdgeTuning = { ...DEFAULT_TUNING, ...options.tuning };
   // A wrong list stops the platform here, not every start of Kamailio later.
   subnetList(options.trustedProxies ?? []);
@@ -140,12 +141,20 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
       await chmod(runtimeDir, 0o700);
       secret = await authSecret(runtimeDir);
       const edgeSecret = randomBytes(32).toString('base64url');
-      wsPort = env.sipWsPort === 0 ? await freePort() : env.sipWsPort;
       const ngPort = await freeUdpPort();
-      const loopPort = await freeUdpPort();
-      controllerPorts = { loopPort, ngPort, edgeSecret };
-      trunkPort = env.sipTrunkPort || (await freePort());
-      trunkTlsPort = env.sipTrunkTlsPort || (await freePort());
+      let loopPort = 0;
+      /**
+       * Picks the ports not configured: free when picked, though another program may take one
+       * before Kamailio binds it — then they are picked again before the next start.
+       */
+      const pickPorts = async () => {
+        wsPort = env.sipWsPort === 0 ? await pickPort() : env.sipWsPort;
+        trunkPort = env.sipTrunkPort || (await pickPort());
+        trunkTlsPort = env.sipTrunkTlsPort || (await pickPort());
+        loopPort = await freeUdpPort();
+        controllerPorts = { loopPort, ngPort, edgeSecret };
+      };
+      await pickPorts();
       internal = await startInternalServer(edgeSecret, {
         event: onEvent,
         authorize: (userId, line) => servesLine(store, userId, line),
@@ -182,7 +191,8 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         backoffMs: tuning.restartBackoffMs,
         log,
         onLine: (line) => registrations.observe(line),
-        config: async (rpcPort) => {
+        config: async (rpcPort, portTaken) => {
+          if (portTaken) await pickPorts();
           await tables.writeRegistrations();
           await prepareDialogTables(runtimeDir);
           await writeTlsConfig(runtimeDir, {

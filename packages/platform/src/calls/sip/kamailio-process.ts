@@ -17,8 +17,12 @@ export interface KamailioProgramOptions {
   runtimeDir: string;
   /** Sent with every RPC request. */
   edgeSecret: string;
-  /** The config of one start, whose RPC listener is on `rpcPort`. */
-  config(rpcPort: number): Promise<string>;
+  /**
+   * The config of one start, whose RPC listener is on `rpcPort`. `portTaken`: the last start
+   * failed because a port it was to listen on was in use (picked free, then taken by another
+   * program before Kamailio bound it): ports picked by the edge are to be picked again.
+   */
+  config(rpcPort: number, portTaken: boolean): Promise<string>;
   /** After every start, once Kamailio answers RPC (tables to load). */
   started(): Promise<void>;
   backoffMs: readonly [number, number];
@@ -43,6 +47,7 @@ export function kamailioProgram(options: KamailioProgramOptions): KamailioProgra
   const logFile = join(runtimeDir, 'kamailio.log');
   const configFile = join(runtimeDir, 'kamailio.cfg');
   let rpc: KamailioRpc | undefined;
+  let portTaken = false;
 
   const program = superviseProgram({
     name: 'Kamailio',
@@ -54,11 +59,17 @@ export function kamailioProgram(options: KamailioProgramOptions): KamailioProgra
     log: options.log,
     // Kamailio reports its children's exits as ALERTs.
     warnOn: /\b(ERROR|CRITICAL|ALERT|BUG)\b/,
-    ...(options.onLine ? { onLine: options.onLine } : {}),
+    onLine(line) {
+      // Kamailio's bind failure: `bind(…) on 127.0.0.1:35817 : Address already in use`.
+      if (line.includes('Address already in use')) portTaken = true;
+      options.onLine?.(line);
+    },
     async prepare() {
       const rpcPort = await freePort();
       rpc = kamailioRpc(rpcPort, options.edgeSecret);
-      await writeFile(configFile, await options.config(rpcPort), { mode: 0o600 });
+      const config = await options.config(rpcPort, portTaken);
+      portTaken = false;
+      await writeFile(configFile, config, { mode: 0o600 });
       return {
         binary: install.binary,
         // -DD: stay in the foreground (the platform supervises it); -E: log to stderr.

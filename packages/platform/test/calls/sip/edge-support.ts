@@ -36,6 +36,7 @@ export async function startEdgePlatform(
     trustedProxies?: StartOptions['sipTrustedProxies'];
     /** More of the platform's environment (SIP_TRUNK_CA, say). */
     env?: NodeJS.ProcessEnv;
+    pickPort?: StartOptions['sipPickPort'];
   } = {},
 ): Promise<EdgePlatform> {
   const database = await sqliteEngine.open();
@@ -46,9 +47,18 @@ export async function startEdgePlatform(
     sipTuning: { resyncIntervalMs: 60_000, ...options.tuning },
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.trustedProxies ? { sipTrustedProxies: options.trustedProxies } : {}),
+    ...(options.pickPort ? { sipPickPort: options.pickPort } : {}),
   });
   const edge = t.platform.sipEdge;
-  const status = edge?.status();
+  // The platform starts with the edge's first attempt made; one that failed (a port taken since
+  // it was picked, say) is tried again after the supervisor's backoff.
+  const status =
+    edge &&
+    (await eventually(
+      async () => edge.status(),
+      (now) => now.state !== 'starting' && now.state !== 'restarting',
+      RESTART_MS,
+    ));
   if (!edge || status?.state !== 'running' || !status.wsBaseUrl) {
     await t.close();
     await database.drop();

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupAlive } from '../../../src/calls/sip/process-group';
+import { freePort, groupAlive } from '../../../src/calls/sip/process-group';
 import { ngCommand } from '../../../src/calls/sip/rtpengine-ng';
 import { RESTART_MS } from '../../support/arrival';
 import { sqliteEngine, type TestDatabase } from '../../support/databases';
@@ -209,6 +209,36 @@ describe('the SIP edge process', () => {
     await expect(access(p.edge.mediaPidFile)).rejects.toThrow();
     await expect(ngCommand(media.ngPort ?? 0, { command: 'ping' }, 300)).rejects.toThrow();
   });
+});
+
+describe('a port another program takes between its pick and Kamailio’s start', () => {
+  let p: EdgePlatform | undefined;
+  const holder = createServer();
+
+  afterAll(async () => {
+    await p?.close();
+    await new Promise((resolve) => holder.close(resolve));
+  });
+
+  it(
+    'is picked again: the next start listens elsewhere and runs',
+    async () => {
+      await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+      const taken = (holder.address() as AddressInfo).port;
+      // The edge's first pick (its WebSocket port) is the port this test holds, as if another
+      // program had bound it since it was found free.
+      let picks = 0;
+      p = await startEdgePlatform({
+        pickPort: () => (picks++ === 0 ? Promise.resolve(taken) : freePort()),
+      });
+      const status = p.edge.status();
+      expect(status.state).toBe('running');
+      expect(status.restarts).toBe(1);
+      expect(status.wsPort).not.toBe(taken);
+      expect(await listening(status.wsPort ?? 0)).toBe(true);
+    },
+    RESTART_MS + 30_000,
+  );
 });
 
 describe('a platform whose Kamailio is missing', () => {
