@@ -80,6 +80,19 @@ export function startWorkers(
   const fetchAttachments = async () => (channels ? channels.fetchAttachments() : 0);
 
   let running: Promise<void> | undefined;
+  /**
+   * The attachments' pass in progress. It runs beside the loop, not in it: a download takes as
+   * long as the messenger's CDN does (up to a minute each), and ringing orders, replies and the
+   * outbox must not wait for it.
+   */
+  let fetching: Promise<void> | undefined;
+  const fetchBeside = () => {
+    fetching ??= fetchAttachments()
+      .then(() => undefined, log)
+      .finally(() => {
+        fetching = undefined;
+      });
+  };
   let again = false;
   let stopped = false;
   const pass = () => {
@@ -99,7 +112,7 @@ export function startWorkers(
         await chats.distributeChats().catch(log);
         await chats.noticeMissed().catch(log);
         await deliverReplies().catch(log);
-        await fetchAttachments().catch(log);
+        fetchBeside();
         await channels?.refreshDue().catch(log);
         await send().catch(log);
       } while (again && !stopped);
@@ -127,6 +140,7 @@ export function startWorkers(
       callbacks?.stop();
       clearInterval(timer);
       await running;
+      await fetching;
     },
   };
 }

@@ -17,6 +17,7 @@ import type { AppContext } from '../../context';
 import { ApiError } from '../../http/api-error';
 import { type PlatformApp, routeSchema } from '../../http/route-schema';
 import { ownWidget } from '../../widgets';
+import { tokenSecret } from './channel-bots';
 import { ownGroup, VK_ERROR, VkError } from './vk/vk-api';
 
 const WidgetId = v.optional(v.pipe(v.string(), v.maxLength(64)));
@@ -32,8 +33,6 @@ const CheckBody = v.variant('channel', [
   v.object({ channel: v.literal('vk'), token: v.optional(VkTokenSchema), widget: WidgetId }),
 ]);
 
-/** Where each channel's token sits in its settings. */
-const TOKEN_FIELD = { telegram: 'botToken', viber: 'botToken', vk: 'accessToken' } as const;
 type Check = v.InferOutput<typeof CheckBody>;
 
 /** How long the bot API may take before the Studio hears it is unavailable. */
@@ -100,7 +99,7 @@ async function tokenToCheck(ctx: AppContext, accountId: string, body: Check): Pr
       ? undefined
       : await ctx.store.secrets.get(
           { kind: 'widget', id: (await ownWidget(ctx, accountId, body.widget)).id },
-          `channels.${body.channel}.${TOKEN_FIELD[body.channel]}`,
+          tokenSecret(body.channel),
         );
   if (stored === undefined) {
     throw new ApiError(400, 'no_token', 'Type the bot token: none is stored yet.', 'token');

@@ -33,6 +33,11 @@ const TOKEN_FIELD: Readonly<Record<BotMessenger, string>> = {
   facebook: 'pageToken',
 };
 
+/** The secret's path of a widget's `messenger` token (storage/secrets.ts). */
+export function tokenSecret(messenger: BotMessenger): string {
+  return `channels.${messenger}.${TOKEN_FIELD[messenger]}`;
+}
+
 /**
  * The bot token of a chat widget's `messenger` channel, or undefined when it has none. The one
  * place the channels read it: from the write-only secrets store (storage/secrets.ts), never
@@ -45,10 +50,8 @@ export async function botToken(
 ): Promise<string | undefined> {
   if (!isChat(widget) || !widget.settings.channels[messenger]) return undefined;
   return (
-    (await store.secrets.get(
-      { kind: 'widget', id: widget.id },
-      `channels.${messenger}.${TOKEN_FIELD[messenger]}`,
-    )) || undefined
+    (await store.secrets.get({ kind: 'widget', id: widget.id }, tokenSecret(messenger))) ||
+    undefined
   );
 }
 

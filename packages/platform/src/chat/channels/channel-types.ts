@@ -91,12 +91,22 @@ export interface Delivery {
   createdAt: number;
 }
 
+/** Tried again at `retryAt`; a rate limit's wait is not counted as a failed attempt. */
+export type RetryOutcome = {
+  status: 'retry';
+  error: string;
+  retryAt: number;
+  rateLimited: boolean;
+};
+
+/** Given up: `error` is what the operator reads. */
+export type FailedOutcome = { status: 'failed'; error: string; at: number };
+
 /** What became of one attempt. */
 export type DeliveryOutcome =
   | { status: 'sent'; externalId: string; at: number }
-  /** Tried again at `retryAt`; a rate limit's wait is not counted as a failed attempt. */
-  | { status: 'retry'; error: string; retryAt: number; rateLimited: boolean }
-  | { status: 'failed'; error: string; at: number };
+  | RetryOutcome
+  | FailedOutcome;
 
 /** A stored message's channel and, for a reply to a messenger, its delivery. */
 export interface ChannelMark {

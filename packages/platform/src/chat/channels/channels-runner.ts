@@ -19,6 +19,7 @@ import { deliverReplies } from './deliver-replies';
 import { keepFacebookSubscription } from './facebook/facebook-keeper';
 import { facebookPages } from './facebook/facebook-pages';
 import { facebookWebhookUrl } from './facebook/facebook-webhook';
+import { skipUpdate } from './leases';
 import { isChat, type TelegramBotEntry, telegramBots } from './telegram/telegram-bots';
 import {
   DEFAULT_POLLER_TUNING,
@@ -133,7 +134,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
           // The widget as it is now: a marketer may change its routing at any time.
           const now = await store.widgets.get(widget.id);
           if (!now || !isChat(now)) {
-            await store.channels.inbound.skip(guard, clock().getTime());
+            await skipUpdate(store.channels.inbound, guard, clock().getTime());
             return;
           }
           await receiveTelegramUpdate(
@@ -221,7 +222,7 @@ export function startChannels(setup: ChannelsSetup): Channels {
             // The widget as it is now: a marketer may change its routing at any time.
             const now = await store.widgets.get(widget.id);
             if (!now || !isChat(now)) {
-              await store.channels.inbound.skip(guards.move, clock().getTime());
+              await skipUpdate(store.channels.inbound, guards.move, clock().getTime());
               return;
             }
             await receiveVkEvent(

@@ -3,7 +3,8 @@
  * customers' attachments (attachments/fetch-attachments.ts) share: each round claims what is
  * due now — and what a claimer that died left, its claim older than the lease — handles all of
  * it at once, and claims again, until nothing is due or the rounds run out (the next pass goes
- * on: one pass never holds the worker for long).
+ * on from there). A round lasts as long as its slowest item: the attachments' pass, whose
+ * downloads may take a minute each, runs beside the workers' loop (workers.ts).
  */
 import type { Clock } from '../../clock';
 

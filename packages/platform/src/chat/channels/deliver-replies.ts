@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { Store } from '../../storage/store';
 import type { AttemptResult, ChannelAdapter } from './channel-adapter';
 import type { DeliveryFeed } from './channel-feed';
-import type { Delivery, DeliveryOutcome } from './channel-types';
+import type { Delivery, DeliveryOutcome, FailedOutcome, RetryOutcome } from './channel-types';
 import { claimRounds } from './claim-rounds';
 
 /** Failed attempts (rate limits not counted) before a reply is given up as failed. */
@@ -86,9 +86,7 @@ export function retryOrGiveUp(
   result: { error: string; retryAfterMs?: number },
   now: number,
   what: string,
-):
-  | { status: 'retry'; error: string; retryAt: number; rateLimited: boolean }
-  | { status: 'failed'; error: string; at: number } {
+): RetryOutcome | FailedOutcome {
   const rateLimited = result.retryAfterMs !== undefined;
   if (now - job.createdAt >= DELIVERY_DEADLINE_MS) {
     return { status: 'failed', error: `Not ${what} within a day: ${result.error}`, at: now };

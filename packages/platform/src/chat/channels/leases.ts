@@ -20,6 +20,18 @@ export class FenceLost extends Error {
   }
 }
 
+/**
+ * Moves the cursor of `guard`'s lease past an update that stores nothing (or was stored before).
+ * @throws {FenceLost} when the lease moved on: nothing changed.
+ */
+export async function skipUpdate(
+  inbound: Pick<ChannelStore['inbound'], 'skip'>,
+  guard: CursorGuard,
+  now: number,
+): Promise<void> {
+  if (!(await inbound.skip(guard, now))) throw new FenceLost(guard.credential);
+}
+
 /** How fine the Studio's "last update" of a webhook is: a second, on the platform's clock. */
 const RECEIVED_GRAIN_MS = 1_000;
 

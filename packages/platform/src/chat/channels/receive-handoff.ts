@@ -6,6 +6,14 @@ import { alreadyStored, type InboundUpdate, type ReceiveDeps } from './receive-m
 export const HANDOFF_TTL_MS = 60 * 60 * 1000;
 
 /**
+ * Whether a start's payload (Telegram's, Viber's context, VK's and Facebook's ref) has the shape
+ * of a hand-off token (channels/handoffs.ts makes them): anything else joins nothing.
+ */
+export function isHandoffToken(value: string | null | undefined): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
+/**
  * A customer arriving through the site chat's "continue in …" link with its `token`: the peer
  * joins the token's visitor (once, within {@link HANDOFF_TTL_MS}; see channels/handoffs.ts), and
  * the visitor's open conversation — the one the operator sees — notes it and goes on in the

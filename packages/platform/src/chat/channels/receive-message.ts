@@ -20,7 +20,7 @@ import { nonWorkingEmail } from '../non-working-email';
 import { isWorking } from '../working-time';
 import type { InboundContent } from './attachments/attachment-types';
 import type { ChannelPeer, CursorGuard } from './channel-types';
-import { FenceLost } from './leases';
+import { skipUpdate } from './leases';
 import { limitNotice } from './limit-notice';
 
 /** What receiving needs. */
@@ -159,9 +159,7 @@ export async function alreadyStored(
   clock: Clock,
 ): Promise<boolean> {
   if (!(await store.channels.inbound.has(update.credential, update.externalId))) return false;
-  if (update.guard && !(await store.channels.inbound.skip(update.guard, clock().getTime()))) {
-    throw new FenceLost(update.credential);
-  }
+  if (update.guard) await skipUpdate(store.channels.inbound, update.guard, clock().getTime());
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { ChatRating } from '@frontdesk/config';
 import type { ChannelPeer } from './channel-types';
-import { FenceLost } from './leases';
+import { skipUpdate } from './leases';
 import type { InboundUpdate, ReceiveDeps } from './receive-message';
 
 /**
@@ -23,9 +23,7 @@ export async function receiveRating(
     peer.visitorId,
     pressed.rating,
   );
-  if (update.guard && !(await store.channels.inbound.skip(update.guard, clock().getTime()))) {
-    throw new FenceLost(update.credential);
-  }
+  if (update.guard) await skipUpdate(store.channels.inbound, update.guard, clock().getTime());
   if (outcome !== 'rated') return false;
   const rated = await store.conversations.get(pressed.conversationId);
   if (rated) await deps.feed.conversation(rated);

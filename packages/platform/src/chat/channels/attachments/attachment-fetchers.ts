@@ -17,8 +17,8 @@ export function attachmentFetchers(
 ): Partial<Record<Messenger, AttachmentFetcher>> {
   return {
     telegram: telegramFetcher(store, apis.telegramApiUrl),
-    viber: urlFetcher('Viber'),
-    vk: urlFetcher('VK'),
-    facebook: urlFetcher('Facebook'),
+    viber: urlFetcher('Viber', 'viber', apis.viberApiUrl),
+    vk: urlFetcher('VK', 'vk', apis.vkApiUrl),
+    facebook: urlFetcher('Facebook', 'facebook', apis.facebookGraphUrl),
   };
 }

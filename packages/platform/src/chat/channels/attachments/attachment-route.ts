@@ -20,13 +20,16 @@ export function registerAttachmentRoute(app: PlatformApp, ctx: AppContext): void
     { schema: { tags: ['ops'], params: routeSchema(IdParams) } },
     async (request, reply) => {
       const { user } = await requireUser(ctx, request, ['admin', 'operator']);
-      const file = await ctx.store.channels.attachments.file(request.params.id);
+      const file = await ctx.store.channels.attachments.info(request.params.id);
       const conversation = file && (await ctx.store.conversations.get(file.conversationId));
       const maySee = await conversationAccess(ctx.store, user);
       if (!file || !conversation || !maySee(conversation)) {
         throw new ApiError(404, 'not_found', `No attachment ${request.params.id}.`, 'id');
       }
-      if (!('data' in file)) {
+      // The bytes only now, for whoever may see them (up to ATTACHMENT_MAX_BYTES a request).
+      const data =
+        file.status === 'stored' ? await ctx.store.channels.attachments.data(file.id) : undefined;
+      if (!data || !file.contentType) {
         throw new ApiError(
           404,
           'not_found',
@@ -39,13 +42,13 @@ export function registerAttachmentRoute(app: PlatformApp, ctx: AppContext): void
       const inline = file.kind === 'image';
       return reply
         .header('content-type', file.contentType)
-        .header('content-length', String(file.data.byteLength))
+        .header('content-length', String(data.byteLength))
         .header('content-disposition', contentDisposition(inline, file.name, file.contentType))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cross-origin-resource-policy', 'same-origin')
         .header('cache-control', 'private, max-age=86400, immutable')
-        .send(Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength));
+        .send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     },
   );
 }

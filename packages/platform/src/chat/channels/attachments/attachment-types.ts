@@ -75,9 +75,3 @@ export interface AttachmentInfo extends MessageAttachment {
   conversationId: string;
   accountId: string;
 }
-
-/** A stored attachment's bytes, for the serving route. */
-export interface AttachmentFile extends AttachmentInfo {
-  contentType: string;
-  data: Uint8Array;
-}

@@ -15,18 +15,14 @@ import { assertStorableText, assertStorableTime } from '../../../storage/storabl
 import type { Tables } from '../../../storage/tables';
 import type { StoredChatMessage } from '../../chat-records';
 import { type ChatAttachmentRow, withChannels } from '../channel-tables';
-import type {
-  AttachmentFile,
-  AttachmentInfo,
-  InboundAttachment,
-  PendingAttachment,
-} from './attachment-types';
+import type { FailedOutcome, RetryOutcome } from '../channel-types';
+import type { AttachmentInfo, InboundAttachment, PendingAttachment } from './attachment-types';
 
 /** What became of one attempt, as the store records it. */
 export type AttachmentOutcome =
   | { status: 'stored'; bytes: Uint8Array; contentType: string; at: number }
-  | { status: 'retry'; error: string; retryAt: number }
-  | { status: 'failed'; error: string; at: number };
+  | RetryOutcome
+  | FailedOutcome;
 
 /** The attachments' part of the channel store. */
 export interface AttachmentStore {
@@ -44,8 +40,10 @@ export interface AttachmentStore {
   settle(id: string, by: string, outcome: AttachmentOutcome): Promise<AttachmentInfo | undefined>;
   /** The attachments of each of `messageIds` that has any, in their order. */
   ofMessages(messageIds: readonly string[]): Promise<Map<string, MessageAttachment[]>>;
-  /** The attachment `id` with its bytes once stored; undefined when there is none. */
-  file(id: string): Promise<AttachmentInfo | AttachmentFile | undefined>;
+  /** The attachment `id` as staff see it (never its bytes); undefined when there is none. */
+  info(id: string): Promise<AttachmentInfo | undefined>;
+  /** The bytes of the attachment `id` once stored (read after its access is checked). */
+  data(id: string): Promise<Uint8Array | undefined>;
 }
 
 /** The columns staff see (never the bytes). */
@@ -216,6 +214,10 @@ export function attachmentsRepository(
       const row = await db
         .updateTable('chat_attachments')
         .set(values)
+        // A rate limit's wait is the messenger's pace, not a failed attempt (as for replies).
+        .$if(outcome.status === 'retry' && outcome.rateLimited, (qb) =>
+          qb.set((eb) => ({ attempts: eb('attempts', '-', 1) })),
+        )
         .where('id', '=', id)
         .where('status', '=', 'fetching')
         .where('claimed_by', '=', by)
@@ -241,17 +243,24 @@ export function attachmentsRepository(
       return byMessage;
     },
 
-    async file(id) {
+    async info(id) {
       const row = await db
         .selectFrom('chat_attachments')
-        .select([...INFO, 'data'])
+        .select(INFO)
         .where('id', '=', id)
         .executeTakeFirst();
-      if (!row) return undefined;
-      const info = infoOf(row);
-      if (row.status !== 'stored' || row.data === null || row.content_type === null) return info;
+      return row && infoOf(row);
+    },
+
+    async data(id) {
+      const row = await db
+        .selectFrom('chat_attachments')
+        .select('data')
+        .where('id', '=', id)
+        .where('status', '=', 'stored')
+        .executeTakeFirst();
       // better-sqlite3 hands a Buffer, pg a Buffer too: both are Uint8Arrays.
-      return { ...info, contentType: row.content_type, data: row.data };
+      return row?.data ?? undefined;
     },
   };
 }

@@ -2,37 +2,66 @@
  * Downloads a messenger's file with a cap: a declared `Content-Length` past it fails before
  * anything is read, and the body is counted as it streams, so a server that lies stops at the
  * cap. The messenger's answers become outcomes: no answer, a timeout, a 5xx or a 429 are tried
- * again (429 after its `Retry-After`); a 4xx is final (the file is gone). Failures are told
- * without the URL (Telegram's carries the bot's token).
+ * again (429 after its `Retry-After`); a 4xx is final (the file is gone). Only addresses the
+ * caller allows are fetched, redirects included (never followed blindly: a file named by an
+ * event must not reach into the platform's network). Failures are told without the URL
+ * (Telegram's carries the bot's token).
  */
 import { fetchFailure } from '../api-failure';
 import type { FetchResult } from './attachment-types';
 import { tooLarge } from './content-check';
+import { mediaAllowed, type UrlMessenger } from './media-hosts';
 
 /** How long one download may take, start to end. */
 export const DOWNLOAD_TIMEOUT_MS = 60_000;
 
+/** How long to wait after a 429 that does not say (in seconds) how long. */
+export const RATE_LIMIT_WAIT_MS = 30_000;
+
+/** Redirects followed (a CDN may send a file on to another of its hosts), each one checked. */
+const MAX_REDIRECTS = 3;
+
+/** What {@link downloadCapped} needs besides the URL. */
+export interface DownloadOptions {
+  /** The messenger, in errors. */
+  what: string;
+  maxBytes: number;
+  /** Whether a file may come from this URL: the first one and every redirect's (media-hosts.ts). */
+  allowed: (url: URL) => boolean;
+  timeoutMs?: number;
+}
+
 /** Fetches `url` (`what` names the messenger in errors), at most `maxBytes`. */
-export async function downloadCapped(
-  url: string,
-  options: { what: string; maxBytes: number; timeoutMs?: number },
-): Promise<FetchResult> {
+export async function downloadCapped(url: string, options: DownloadOptions): Promise<FetchResult> {
   const { what, maxBytes } = options;
   const signal = AbortSignal.timeout(options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
+  const refused = {
+    status: 'failed',
+    error: `${what} named a file address the platform does not fetch from.`,
+  } as const;
   let response: Response;
-  try {
-    response = await fetch(url, { signal, redirect: 'follow' });
-  } catch (error) {
-    return { status: 'retry', error: `${what} did not give the file: ${fetchFailure(error)}` };
+  let target = URL.canParse(url) ? new URL(url) : undefined;
+  for (let hop = 0; ; hop++) {
+    if (!target || hop > MAX_REDIRECTS || !options.allowed(target)) return refused;
+    try {
+      response = await fetch(target, { signal, redirect: 'manual' });
+    } catch (error) {
+      return { status: 'retry', error: `${what} did not give the file: ${fetchFailure(error)}` };
+    }
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || location === null) break;
+    await response.body?.cancel().catch(() => undefined);
+    target = URL.canParse(location, target.href) ? new URL(location, target) : undefined;
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     if (response.status === 429) {
+      // A wait in seconds, else (none, or a date) the usual one: a rate limit all the same.
       const seconds = Number(response.headers.get('retry-after'));
       return {
         status: 'retry',
         error: `${what} asked to wait before giving the file (HTTP 429).`,
-        ...(Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: seconds * 1000 } : {}),
+        retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : RATE_LIMIT_WAIT_MS,
       };
     }
     if (response.status >= 500) {
@@ -72,8 +101,15 @@ export async function downloadCapped(
   return { status: 'fetched', bytes };
 }
 
-/** The fetcher of a messenger whose attachments are URLs (Viber's media, VK's and Facebook's CDNs). */
-export function urlFetcher(what: string) {
+/**
+ * The fetcher of a messenger whose attachments are URLs (Viber's media, VK's and Facebook's
+ * CDNs): only from its media hosts or its configured API base's origin (media-hosts.ts).
+ */
+export function urlFetcher(what: string, messenger: UrlMessenger, apiBase: string) {
   return ({ attachment, maxBytes }: { attachment: { source: string }; maxBytes: number }) =>
-    downloadCapped(attachment.source, { what, maxBytes });
+    downloadCapped(attachment.source, {
+      what,
+      maxBytes,
+      allowed: (url) => mediaAllowed(messenger, url, apiBase),
+    });
 }

@@ -5,7 +5,9 @@
  * URL's last segment, as Facebook's CDN names it); a `location`, an `audio` (a voice message),
  * a `fallback` link or a template as readable lines. One line per attachment, under the text.
  */
+
 import type { InboundAttachment, InboundContent } from '../attachments/attachment-types';
+import { httpUrl } from '../attachments/media-hosts';
 import {
   fileNameOf,
   fileText,
@@ -28,8 +30,7 @@ export function facebookContent(message: Item): InboundContent {
   const given = Array.isArray(message.attachments) ? message.attachments : [];
   for (const attachment of given.slice(0, MAX_ATTACHMENTS) as Item[]) {
     const payload = (attachment?.payload ?? {}) as Item;
-    const url =
-      typeof payload.url === 'string' && /^https?:\/\//.test(payload.url) ? payload.url : null;
+    const url = httpUrl(payload.url);
     switch (attachment?.type) {
       case 'image':
         if (payload.sticker_id !== undefined) {

@@ -1,4 +1,4 @@
-import { receiveHandoff } from '../receive-handoff';
+import { isHandoffToken, receiveHandoff } from '../receive-handoff';
 import { type InboundUpdate, type ReceiveDeps, receiveMessage } from '../receive-message';
 import { receiveRating } from '../receive-rating';
 import type { FacebookInbound } from './facebook-event';
@@ -33,7 +33,7 @@ export async function receiveFacebookEvent(
   });
   if (read.kind === 'message') await receiveMessage(deps, inbound, peer, read.content);
   else if (read.kind === 'rating') await receiveRating(deps, inbound, peer, read);
-  else if (read.ref && /^[A-Za-z0-9_-]{1,64}$/.test(read.ref)) {
+  else if (isHandoffToken(read.ref)) {
     await receiveHandoff(deps, inbound, peer, read.ref);
   }
 }

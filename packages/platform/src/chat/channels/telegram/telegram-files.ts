@@ -41,6 +41,10 @@ export function telegramFetcher(store: Store, apiUrl: string): AttachmentFetcher
     }
     if (!path) return { status: 'failed', error: 'Telegram has no download for this file.' };
     const encoded = path.split('/').map(encodeURIComponent).join('/');
-    return downloadCapped(`${apiUrl}/file/bot${token}/${encoded}`, { what: 'Telegram', maxBytes });
+    return downloadCapped(`${apiUrl}/file/bot${token}/${encoded}`, {
+      what: 'Telegram',
+      maxBytes,
+      allowed: (url) => url.origin === new URL(apiUrl).origin,
+    });
   };
 }

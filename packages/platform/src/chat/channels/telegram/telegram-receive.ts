@@ -1,8 +1,8 @@
 import type { Update } from '@grammyjs/types';
 import type { CursorGuard } from '../channel-types';
-import { FenceLost } from '../leases';
+import { skipUpdate } from '../leases';
 import { ratingTexts } from '../rating-texts';
-import { receiveHandoff } from '../receive-handoff';
+import { isHandoffToken, receiveHandoff } from '../receive-handoff';
 import { type InboundUpdate, type ReceiveDeps, receiveMessage } from '../receive-message';
 import { receiveRating } from '../receive-rating';
 import { callTelegram, type TelegramBot } from './telegram-api';
@@ -59,7 +59,7 @@ export async function receiveTelegramUpdate(
         { timeoutMs: ANSWER_TIMEOUT_MS },
       ).catch((error: unknown) => console.warn(`chat: answerCallbackQuery: ${String(error)}`));
     }
-  } else if (read.payload && /^[A-Za-z0-9_-]{1,64}$/.test(read.payload)) {
+  } else if (isHandoffToken(read.payload)) {
     await receiveHandoff(deps, inbound, peer, read.payload);
   } else {
     // A plain Start: the customer is met; their first words open the conversation.
@@ -68,7 +68,5 @@ export async function receiveTelegramUpdate(
 }
 
 async function skip(deps: ReceiveDeps, guard: CursorGuard | undefined): Promise<void> {
-  if (guard && !(await deps.store.channels.inbound.skip(guard, deps.clock().getTime()))) {
-    throw new FenceLost(guard.credential);
-  }
+  if (guard) await skipUpdate(deps.store.channels.inbound, guard, deps.clock().getTime());
 }

@@ -4,7 +4,9 @@
  * caption), a `file` or `video` (the same, named by `file_name`); a `sticker`, `location` or
  * `contact` as a readable placeholder; a `url` as the link itself.
  */
+
 import type { InboundContent } from '../attachments/attachment-types';
+import { httpUrl } from '../attachments/media-hosts';
 import {
   contactText,
   fileNameOf,
@@ -22,13 +24,12 @@ type Body = Record<string, unknown>;
 /** What a callback's `message` means to the chat; see the module comment. */
 export function viberContent(message: Body): InboundContent {
   const text = typeof message.text === 'string' ? message.text : '';
-  const media = typeof message.media === 'string' && /^https?:\/\//.test(message.media);
-  const source = media ? String(message.media) : '';
+  const source = httpUrl(message.media);
   switch (message.type) {
     case 'picture':
       return {
         text: withCaption('[photo]', text),
-        attachments: media
+        attachments: source
           ? [
               {
                 kind: 'image',
@@ -45,7 +46,7 @@ export function viberContent(message: Body): InboundContent {
       const name = fileNameOf(message.file_name);
       return {
         text: fileText(message.type, name),
-        attachments: media
+        attachments: source
           ? [
               {
                 kind: 'file',

@@ -1,4 +1,4 @@
-import { receiveHandoff } from '../receive-handoff';
+import { isHandoffToken, receiveHandoff } from '../receive-handoff';
 import type { InboundUpdate, ReceiveDeps } from '../receive-message';
 import { receiveMessage } from '../receive-message';
 import { receiveRating } from '../receive-rating';
@@ -34,7 +34,7 @@ export async function receiveViberEvent(
   });
   if (read.kind === 'message') await receiveMessage(deps, inbound, peer, read.content);
   else if (read.kind === 'rating') await receiveRating(deps, inbound, peer, read);
-  else if (read.kind === 'start' && read.context && /^[A-Za-z0-9_-]{1,64}$/.test(read.context)) {
+  else if (read.kind === 'start' && isHandoffToken(read.context)) {
     await receiveHandoff(deps, inbound, peer, read.context);
   }
 }

@@ -16,7 +16,7 @@ import type { AttemptResult, ChannelAdapter } from '../channel-adapter';
 import { botToken } from '../channel-bots';
 import { ratingData } from '../rating-data';
 import { RATINGS, ratingTexts } from '../rating-texts';
-import { callVk, ownGroup, VK_ERROR, type VkApi, VkError } from './vk-api';
+import { callVk, ownGroup, VK_ERROR, type VkApi, VkError, vkCredential } from './vk-api';
 
 const SEND_TIMEOUT_MS = 30_000;
 
@@ -53,10 +53,15 @@ export function splitVkText(text: string): string[] {
   return parts;
 }
 
+/**
+ * Community ids for messages.setActivity, by API base and token's credential: asked once per
+ * token in this process — an adapter is made for each typing signal (channel-typing.ts), and
+ * groups.getById shares the community's rate limit with the replies.
+ */
+const groups = new Map<string, number>();
+
 /** VK's adapter over VK_API_URL. */
 export function vkAdapter(store: Store, apiUrl: string): ChannelAdapter {
-  /** Community ids by token, for messages.setActivity (asked once per token). */
-  const groups = new Map<string, number>();
   const communityOf = async (widgetId: string) => {
     const widget = await store.widgets.get(widgetId);
     const token = widget && widget.deletedAt === null && (await botToken(store, widget, 'vk'));
@@ -109,10 +114,11 @@ export function vkAdapter(store: Store, apiUrl: string): ChannelAdapter {
       const community = await communityOf(peer.widgetId);
       if (!community) return;
       const options = { timeoutMs: SEND_TIMEOUT_MS };
-      let groupId = groups.get(community.api.token);
+      const key = `${apiUrl} ${vkCredential(community.api.token)}`;
+      let groupId = groups.get(key);
       if (groupId === undefined) {
         groupId = (await ownGroup(community.api, options)).id;
-        groups.set(community.api.token, groupId);
+        groups.set(key, groupId);
       }
       await callVk(
         community.api,

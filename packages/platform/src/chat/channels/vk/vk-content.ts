@@ -6,7 +6,9 @@
  * placeholders; forwarded messages named. The attachments' lines come first, the message's text
  * after them as their caption ("[photo] Is this one in stock?"), as the other channels write it.
  */
+
 import type { InboundAttachment, InboundContent } from '../attachments/attachment-types';
+import { httpUrl } from '../attachments/media-hosts';
 import * as placeholders from '../attachments/placeholders';
 import { storable } from '../storable-text';
 
@@ -20,11 +22,6 @@ const MAX_ATTACHMENTS = 10;
  * w 2560, z 1080, y 807, x 604, r/q/p/o the cropped ones, m 130, s 75).
  */
 const SIZE_ORDER = ['w', 'z', 'y', 'x', 'r', 'q', 'p', 'o', 'm', 's'];
-
-/** An http(s) URL VK gave, or null. */
-function urlOf(value: unknown): string | null {
-  return typeof value === 'string' && /^https?:\/\//.test(value) ? value : null;
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -82,7 +79,7 @@ function readAttachment(
       const name = docName(body);
       return {
         line: placeholders.fileText('file', name),
-        attachment: fetched('file', urlOf(body.url), name, placeholders.sizeOf(body.size)),
+        attachment: fetched('file', httpUrl(body.url), name, placeholders.sizeOf(body.size)),
       };
     }
     case 'sticker':
@@ -95,7 +92,7 @@ function readAttachment(
     case 'link': {
       // The URL apart from the brackets, so the console makes it a link.
       const title = text(body.title);
-      const url = urlOf(body.url);
+      const url = httpUrl(body.url);
       return {
         line: storable([title ? `[link: ${title}]` : '[link]', url].filter(Boolean).join(' ')),
       };
@@ -126,7 +123,7 @@ function largestSize(sizes: unknown): string | null {
   if (!Array.isArray(sizes)) return null;
   let best: { url: string; area: number; rank: number } | undefined;
   for (const size of sizes as (Item | null)[]) {
-    const url = urlOf(size?.url);
+    const url = httpUrl(size?.url);
     if (!url) continue;
     const width = typeof size?.width === 'number' ? size.width : 0;
     const height = typeof size?.height === 'number' ? size.height : 0;

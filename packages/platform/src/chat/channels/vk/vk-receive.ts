@@ -1,12 +1,9 @@
 import type { CursorGuard } from '../channel-types';
-import { FenceLost } from '../leases';
-import { receiveHandoff } from '../receive-handoff';
+import { skipUpdate } from '../leases';
+import { isHandoffToken, receiveHandoff } from '../receive-handoff';
 import { type InboundUpdate, type ReceiveDeps, receiveMessage } from '../receive-message';
 import { receiveRating } from '../receive-rating';
 import type { VkInbound } from './vk-event';
-
-/** A hand-off token as the site chat makes them. */
-const HANDOFF_TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * A poller's fencing of one event: `move` takes the cursor past it (with what it stores last),
@@ -36,9 +33,7 @@ export async function receiveVkEvent(
 ): Promise<void> {
   const move = guards?.move;
   if (read.kind === 'ignored') {
-    if (move && !(await deps.store.channels.inbound.skip(move, deps.clock().getTime()))) {
-      throw new FenceLost(move.credential);
-    }
+    if (move) await skipUpdate(deps.store.channels.inbound, move, deps.clock().getTime());
     return;
   }
   const inbound = (externalId: string, guard = move): InboundUpdate => ({
@@ -61,7 +56,7 @@ export async function receiveVkEvent(
     return;
   }
   let joined = peer;
-  if (read.ref && HANDOFF_TOKEN.test(read.ref)) {
+  if (isHandoffToken(read.ref)) {
     if (
       await receiveHandoff(deps, inbound(`ref-${read.externalId}`, guards?.stay), peer, read.ref)
     ) {

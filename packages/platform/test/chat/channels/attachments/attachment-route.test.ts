@@ -156,6 +156,6 @@ describe.each(engines)("customers' attachments served to staff on $name", (engin
       .transaction()
       .execute((trx) => eraseVisitorChats(trx, t.accountId, [conversation.visitorId], '[erased]'));
     expect((await admin(url)).status).toBe(404);
-    expect(await t.platform.store.channels.attachments.file(id)).toBeUndefined();
+    expect(await t.platform.store.channels.attachments.info(id)).toBeUndefined();
   });
 });

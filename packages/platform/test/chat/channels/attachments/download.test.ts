@@ -2,20 +2,27 @@
  * The capped download of a messenger's file, against a real HTTP server: the bytes as sent; a
  * declared length past the cap refused before the body; a body past the cap with no length
  * stopped at the cap; a 5xx, a 429 (with its wait) and a refused connection tried again; a 404
- * final; the URL (Telegram's carries the token) never in what the operator reads.
+ * final; the URL (Telegram's carries the token) never in what the operator reads; only addresses
+ * the caller allows fetched, redirects included.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadCapped } from '../../../../src/chat/channels/attachments/download';
+import {
+  downloadCapped,
+  RATE_LIMIT_WAIT_MS,
+} from '../../../../src/chat/channels/attachments/download';
 
 let server: Server;
 let base: string;
 let bodyCancelled = false;
+/** The paths the server was asked for. */
+const asked: string[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? '';
+    asked.push(path);
     if (path === '/photo') {
       response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([1, 2, 3, 4]));
     } else if (path === '/declared-large') {
@@ -38,6 +45,14 @@ beforeAll(async () => {
         if (sent < 1_000_000) bodyCancelled = true;
       });
       more();
+    } else if (path === '/moved') {
+      response.writeHead(302, { location: '/photo' }).end();
+    } else if (path === '/moved-out') {
+      response.writeHead(302, { location: '/inside' }).end();
+    } else if (path === '/looping') {
+      response.writeHead(302, { location: '/looping' }).end();
+    } else if (path === '/busy-unsaid') {
+      response.writeHead(429).end();
     } else if (path === '/busy') {
       response.writeHead(429, { 'retry-after': '7' }).end();
     } else if (path === '/broken') {
@@ -52,10 +67,31 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
+/** Every address the test server has but `/inside` (an address the platform must not read). */
+const allowed = (url: URL) => url.origin === base && url.pathname !== '/inside';
+
 const get = (path: string, maxBytes = 2048) =>
-  downloadCapped(`${base}${path}`, { what: 'Telegram', maxBytes });
+  downloadCapped(`${base}${path}`, { what: 'Telegram', maxBytes, allowed });
 
 describe('downloadCapped', () => {
+  it('fetches only what the caller allows, each redirect checked before it is followed', async () => {
+    const refused = {
+      status: 'failed',
+      error: 'Telegram named a file address the platform does not fetch from.',
+    };
+    asked.length = 0;
+    expect(await get('/inside')).toEqual(refused);
+    expect(await get('/moved-out')).toEqual(refused);
+    expect(await downloadCapped('not a url', { what: 'Telegram', maxBytes: 10, allowed })).toEqual(
+      refused,
+    );
+    expect(asked).toEqual(['/moved-out']);
+    // Within what is allowed, a redirect is followed; a loop of them is not, for ever.
+    expect(await get('/moved')).toEqual({ status: 'fetched', bytes: new Uint8Array([1, 2, 3, 4]) });
+    expect(await get('/looping')).toEqual(refused);
+    expect(asked.filter((path) => path === '/looping')).toHaveLength(4);
+  });
+
   it('gives the bytes as the server sent them', async () => {
     expect(await get('/photo')).toEqual({ status: 'fetched', bytes: new Uint8Array([1, 2, 3, 4]) });
   });
@@ -70,11 +106,17 @@ describe('downloadCapped', () => {
     await expect.poll(() => bodyCancelled).toBe(true);
   });
 
-  it('tries again after an outage, a 5xx or a 429 (with its wait); a 404 is final', async () => {
+  it('tries again after an outage, a 5xx or a 429 (with its wait, or the usual one); a 404 is final', async () => {
     expect(await get('/busy')).toEqual({
       status: 'retry',
       error: 'Telegram asked to wait before giving the file (HTTP 429).',
       retryAfterMs: 7000,
+    });
+    // A 429 that does not say how long is a rate limit all the same: the usual wait.
+    expect(await get('/busy-unsaid')).toEqual({
+      status: 'retry',
+      error: 'Telegram asked to wait before giving the file (HTTP 429).',
+      retryAfterMs: RATE_LIMIT_WAIT_MS,
     });
     expect(await get('/broken')).toEqual({
       status: 'retry',
@@ -92,6 +134,7 @@ describe('downloadCapped', () => {
     const refused = await downloadCapped(`http://127.0.0.1:${port}/file/bot123:SECRET/a.jpg`, {
       what: 'Telegram',
       maxBytes: 10,
+      allowed: () => true,
     });
     expect(refused).toEqual({
       status: 'retry',

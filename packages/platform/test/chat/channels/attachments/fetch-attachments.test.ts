@@ -1,7 +1,8 @@
 /**
  * The attachments' pass with Telegram (the messenger sandbox) down, slow and strict, on both
  * engines: while the API is down the message's text is there and its photo waits, tried again
- * with back-off on the platform's clock and stored once when Telegram is back; a file past
+ * with back-off on the platform's clock and stored once when Telegram is back; its flood control
+ * waited out however often it asks, never counted as a failed attempt; a file past
  * ATTACHMENT_MAX_BYTES and a "photo" that is no picture fail at once with the reason, and are
  * never tried again; a sticker, a location, a contact and a voice message are text, with nothing
  * to fetch.
@@ -82,6 +83,32 @@ describe.each(engines)("fetching customers' attachments on $name", (engine) => {
     expect(messages.map((m) => [m.text, m.attachments?.map((a) => a.status)])).toEqual([
       ['[photo] This one?', ['stored']],
     ]);
+  });
+
+  it('waits out Telegram’s flood control as long as it asks, never counting it as a failed attempt', async () => {
+    await connect();
+    telegram().send(bot.username, anna, { type: 'photo', caption: 'Busy?' });
+    const message = await ops.next<ChatMessage>('chat:message', (m) => m.text === '[photo] Busy?');
+    // More 429s in a row than the ten attempts a failing file gets.
+    for (let round = 0; round < 12; round++) {
+      telegram().faults.rateLimit({ retryAfter: 5, methods: ['getFile'] });
+      expect(await t.platform.workers.fetchAttachments()).toBe(1);
+      suite.stage.clock.advance(5_000);
+    }
+    // Then one real failure: the first counted, so the file is tried again, not given up.
+    await telegram().faults.down('bad-gateway');
+    try {
+      expect(await t.platform.workers.fetchAttachments()).toBe(1);
+    } finally {
+      await telegram().faults.up();
+    }
+    const [waiting] = await open(message.conversationId);
+    expect(waiting?.attachments).toMatchObject([{ status: 'pending' }]);
+    await pollingAgain();
+    suite.stage.clock.advance(5_000);
+    expect(await t.platform.workers.fetchAttachments()).toBe(1);
+    const [stored] = await open(message.conversationId);
+    expect(stored?.attachments).toMatchObject([{ status: 'stored' }]);
   });
 
   it('fails a file past the cap and a photo that is no picture, with the reason, once', async () => {

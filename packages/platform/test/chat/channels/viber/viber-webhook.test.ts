@@ -6,7 +6,9 @@
  * 401 and stores nothing; Viber down while customers write: their messages come once it is back,
  * each stored once.
  */
-import type { ChatAck, ChatMessage, ChatSettings } from '@frontdesk/config';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChatAck, ChatMessage, ChatSettings, ConversationDetail } from '@frontdesk/config';
 import { viberSignature } from '@frontdesk/messenger-sandbox';
 import { describe, expect, it } from 'vitest';
 import { widgetMessages } from '../../../support/channels';
@@ -93,6 +95,72 @@ describe.each(engines)('Viber webhooks on $name', (engine) => {
     const response = await post(credential, forged.replace('Forged', 'Forged!'), right);
     expect(response.status).toBe(401);
     expect(await widgetMessages(suite.t, widget)).toEqual([]);
+  });
+
+  it('never fetches a file a signed callback names outside Viber’s media hosts: it fails, saying why', async () => {
+    // Whoever knows the bot's token (the company's admin typed it in) can sign a callback: one
+    // naming an address inside the platform's network must not be read into an attachment.
+    const { bot, credential } = await viberWidget(suite);
+    const asked: string[] = [];
+    const inside = createServer((request, response) => {
+      asked.push(request.url ?? '');
+      response.end('secret');
+    });
+    await new Promise<void>((done) => inside.listen(0, '127.0.0.1', done));
+    try {
+      const port = (inside.address() as AddressInfo).port;
+      const mallory = viberUser(suite.sandbox, 'Mallory');
+      const sources = [
+        `http://127.0.0.1:${port}/latest/meta-data/`,
+        // A media host's name in another host's: not Viber's.
+        `https://dl-media.viber.com.127.0.0.1.nip.io:${port}/`,
+      ];
+      for (const [i, media] of sources.entries()) {
+        const body = JSON.stringify({
+          event: 'message',
+          timestamp: 1_772_607_600_000,
+          chat_hostname: 'SN-CHAT-01_',
+          sender: {
+            id: mallory.id,
+            name: mallory.name,
+            language: 'en',
+            country: 'GB',
+            api_version: 10,
+          },
+          message: { type: 'file', media, file_name: `creds${i}.txt`, size: 6 },
+        }).replace('{', `{"message_token":${5_000_000_000_000_100 + i},`);
+        expect((await post(credential, body, viberSignature(body, bot.token))).status).toBe(200);
+      }
+      const message = await suite.operator.next<ChatMessage>(
+        'chat:message',
+        (m) => m.text === '[file creds1.txt]',
+      );
+      expect(await suite.t.platform.workers.fetchAttachments()).toBe(2);
+      const opened = await suite.operator.ask<ChatAck<ConversationDetail>>('chat:open', {
+        conversationId: message.conversationId,
+      });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const refused = 'Viber named a file address the platform does not fetch from.';
+      expect(opened.messages.flatMap((m) => m.attachments ?? [])).toEqual([
+        {
+          id: expect.any(String),
+          kind: 'file',
+          name: 'creds0.txt',
+          status: 'failed',
+          error: refused,
+        },
+        {
+          id: expect.any(String),
+          kind: 'file',
+          name: 'creds1.txt',
+          status: 'failed',
+          error: refused,
+        },
+      ]);
+      expect(asked).toEqual([]);
+    } finally {
+      await new Promise((done) => inside.close(done));
+    }
   });
 
   it('refuses the callbacks of a replaced token or a deleted widget from the next request on', async () => {

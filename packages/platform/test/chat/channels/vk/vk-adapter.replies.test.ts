@@ -9,7 +9,7 @@
  */
 import type { ChatAck, ChatMessage, ConversationSummary } from '@frontdesk/config';
 import type { VkCommunity, VkUser } from '@frontdesk/messenger-sandbox';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   MAX_VK_TEXT,
   VK_FLOOD_WAIT_MS,
@@ -161,12 +161,24 @@ describe.each(engines)('replies to VK on $name', (engine) => {
       widget.id,
     );
     if (!peer) throw new Error('no peer');
-    await adapter.typing(peer);
-    expect(await typing).toEqual({
-      type: 'typing',
-      community: community.screenName,
-      userId: who.id,
-    });
+    const asked = vi.spyOn(globalThis, 'fetch');
+    try {
+      await adapter.typing(peer);
+      expect(await typing).toEqual({
+        type: 'typing',
+        community: community.screenName,
+        userId: who.id,
+      });
+      // An adapter is made per typing signal: the community's id is still asked only once
+      // (groups.getById shares the community's rate limit with the replies).
+      await vkAdapter(suite.t.platform.store, suite.sandbox.vk.apiUrl).typing(peer);
+      const methods = asked.mock.calls
+        .map(([url]) => String(url).split('/method/')[1])
+        .filter((method) => method === 'groups.getById' || method === 'messages.setActivity');
+      expect(methods).toEqual(['groups.getById', 'messages.setActivity', 'messages.setActivity']);
+    } finally {
+      asked.mockRestore();
+    }
   });
 
   it('asks for the rating with an inline keyboard and takes the button pressed, once', async () => {

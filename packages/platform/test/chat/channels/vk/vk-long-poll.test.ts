@@ -96,8 +96,8 @@ describe.each(engines)('VK long poll on $name', (engine) => {
       contentType: 'image/png',
       size: photo.length,
     });
-    const file = await t.platform.store.channels.attachments.file(pending?.id ?? '');
-    expect(file && 'data' in file && Buffer.from(file.data).equals(photo)).toBe(true);
+    const data = await t.platform.store.channels.attachments.data(pending?.id ?? '');
+    expect(data && Buffer.from(data).equals(photo)).toBe(true);
     sandbox.vk.send(community, olga, { type: 'location', latitude: 59.93, longitude: 30.31 });
     expect(
       (await operator.next<ChatMessage>('chat:message', (m) => m.text.startsWith('[location]')))
