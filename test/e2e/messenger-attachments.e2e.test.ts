@@ -124,7 +124,7 @@ describe('customers’ photos and files in the console', () => {
     const download = conversation(console).getByRole('link', { name: /, download$/ });
     await download.waitFor();
     expect(await download.textContent()).toMatch(
-      /^<img src=x onerror=alert\(1\)>\.pdf \(\d+ B\), download$/,
+      /^<img src=x onerror=alert\(1\)>\.pdf \(\d+ byte\), download$/,
     );
     await expect
       .poll(texts)

@@ -1,7 +1,7 @@
 /**
  * The call widget's whole public config, validated with its schema (valibot) and with its
- * schedule: a chunk of its own, loaded with the opened widget (or when the launcher first needs
- * the schedule), so the launcher carries neither.
+ * schedule: in the opened widget's chunk (open-widget.ts re-exports it), loaded on intent, so
+ * the launcher carries neither.
  */
 import { PublicCallConfigSchema } from '@frontdesk/config';
 import { type CheckedConfig, checkedConfig, type WidgetHost } from '@frontdesk/core';

@@ -22,10 +22,10 @@ import type { Texts } from './call-messages';
 import { callCss } from './call-styles';
 import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
 
-/** What {@link openWidget} needs. */
 // With the opened widget: the same intent fetches both (see start.ts).
 export { checkCallConfig } from './checked-config';
 
+/** What {@link openWidget} needs. */
 export interface OpenOptions {
   mounted: MountedWidget;
   config: PublicCallConfig;

@@ -243,22 +243,27 @@ describe('start (the call launcher chunk)', () => {
     );
   });
 
-  it('validates the rest against the call schema on opening: reported, and nothing opens', async () => {
+  it('validates the rest against the call schema on opening: reported once, nothing opens, the button goes', async () => {
     stubPresence({ presence: 'online' });
     const h = host({ ...callConfig(), dialPad: 'yes' });
     const handle = start(h);
     expect(h.report).not.toHaveBeenCalled();
+    // Interest first: the call's intent checks the config too, and says nothing of it yet.
+    await userEvent.setup().hover(launcherOf());
     handle.open();
-    await waitFor(() =>
-      expect(h.report.mock.calls).toEqual([
-        [
-          expect.objectContaining({
-            message: 'widget "test-call": config field "dialPad" must be true or false',
-          }),
-        ],
-      ]),
-    );
-    expect(inWidget('frontdesk-call').queryByRole('dialog')).toBeNull();
+    const reported = [
+      [
+        expect.objectContaining({
+          message: 'widget "test-call": config field "dialPad" must be true or false',
+        }),
+      ],
+    ];
+    await waitFor(() => expect(h.report.mock.calls).toEqual(reported));
     expect(h.emit).not.toHaveBeenCalledWith('open', expect.anything());
+    // The widget is over — no dialog, no button to press again and again — and nothing more told.
+    expect(document.querySelector('frontdesk-call')).toBeNull();
+    handle.open();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.report.mock.calls).toEqual(reported);
   });
 });

@@ -85,7 +85,7 @@ function startValid(host: WidgetHost, launch: CallbackLauncherConfig): WidgetHan
     flushing = true;
     load()
       .then(([{ sendKeptOrders }]) => sendKeptOrders(host, shell.storage, outbox))
-      .catch(host.report)
+      .catch(shell.failed)
       .finally(() => {
         flushing = false;
       });

@@ -94,7 +94,7 @@ function startValid(host: WidgetHost, launch: ChatLauncherConfig): WidgetHandle 
     css: [chatLauncherCss, themeCss(chatTheme(look))],
     texts: look,
     locale,
-    prefetch: () => Promise.all([ui(), texts()]),
+    prefetch: () => Promise.all([ui(), texts(), checked()]),
     load: () => Promise.all([ui(), texts(), checked(), session()] as const),
     // The button's text: the working one only while someone can answer (the session knows best).
     presence: (platform) => running?.state.presence ?? platform,

@@ -158,7 +158,7 @@ export type {
 export type { PluralForms } from './plural';
 export { formatNumber, plural } from './plural';
 export type { Presence, PublicPresence } from './presence';
-export { PresenceSchema, PublicPresenceSchema, parsePresence } from './presence';
+export { PresenceSchema, PublicPresenceSchema } from './presence';
 export { PublicCallConfigSchema } from './public-call-config';
 export { PublicCallbackConfigSchema } from './public-callback-config';
 export { PublicChatConfigSchema } from './public-chat-config';

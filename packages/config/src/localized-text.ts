@@ -24,7 +24,7 @@ export interface TextMark {
 function localizedTextSchema(max: number, required: boolean) {
   const mark: TextMark = { text: required ? 'required' : 'optional' };
   // The mark is a property of the schema itself, not valibot's metadata action: the widgets'
-  // launchers parse these schemas, and the action would cost every one of them its code.
+  // opened parts parse these schemas, and the action would cost each of them its code.
   return Object.assign(
     v.object(
       { ru: v.optional(text(max)), en: v.optional(text(max)) },

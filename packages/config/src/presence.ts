@@ -27,9 +27,3 @@ export const PublicPresenceSchema = v.object({
 
 /** The answer of `GET /v1/widgets/:key/presence`. */
 export type PublicPresence = v.InferOutput<typeof PublicPresenceSchema>;
-
-/** The presence endpoint's answer in `input`, or undefined when it is none (unknown keys dropped). */
-export function parsePresence(input: unknown): PublicPresence | undefined {
-  const parsed = v.safeParse(PublicPresenceSchema, input);
-  return parsed.success ? parsed.output : undefined;
-}

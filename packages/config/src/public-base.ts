@@ -22,7 +22,7 @@ export const baseEntries = {
    */
   languages: v.pipe(
     v.array(TextLocaleSchema, 'must be a list of languages'),
-    // A check, not minLength: the launchers already carry `check`, and every byte counts there.
+    // A check, not minLength: the widgets' checked config already carries `check`.
     v.check((languages) => languages.length > 0, 'must name the main language'),
   ),
   schedule: ScheduleSchema,

@@ -1,6 +1,7 @@
 /**
  * The presence endpoint's answer read by hand: every launcher asks it at page load, and
- * valibot's `parsePresence` (presence.ts) would bring valibot into the launcher for two fields.
+ * parsing it with `PublicPresenceSchema` (presence.ts) would bring valibot into the launcher for
+ * two fields (a test checks both read every answer alike).
  */
 import type { Presence, PublicPresence } from './presence';
 
@@ -8,7 +9,7 @@ const PRESENCES: readonly unknown[] = ['online', 'busy', 'nobody'] satisfies Pre
 
 /**
  * The presence endpoint's answer in `input`, or undefined when it is none (unknown keys
- * dropped): what `parsePresence` gives, without valibot.
+ * dropped): what `PublicPresenceSchema` gives, without valibot.
  */
 export function readPresence(input: unknown): PublicPresence | undefined {
   const { presence, callback } = (input ?? {}) as Record<string, unknown>;

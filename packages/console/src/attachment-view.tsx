@@ -5,6 +5,7 @@
  * and the reason are rendered as text.
  */
 import type { MessageAttachment } from '@frontdesk/config';
+import { dateLocale, type Language, useLanguage } from '@frontdesk/staff';
 import { useConsoleTexts } from './i18n/console-texts';
 
 /** Where the platform serves an attachment to staff. */
@@ -12,12 +13,21 @@ export function attachmentUrl(id: string): string {
   return `/v1/chat/attachments/${encodeURIComponent(id)}`;
 }
 
-/** `bytes` as a person reads a file's size. */
-function sizeText(bytes: number | undefined): string {
+/** `bytes` as a person reads a file's size in `language` ("1.5 MB", "1,5 МБ"); '?' unknown. */
+export function sizeText(language: Language, bytes: number | undefined): string {
   if (bytes === undefined) return '?';
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} B`;
+  const [unit, value, digits] =
+    bytes >= 1024 * 1024
+      ? (['megabyte', bytes / (1024 * 1024), 1] as const)
+      : bytes >= 1024
+        ? (['kilobyte', bytes / 1024, 0] as const)
+        : (['byte', bytes, 0] as const);
+  return new Intl.NumberFormat(dateLocale(language), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: digits,
+  }).format(value);
 }
 
 /** One attachment; `visitor` is who sent it. */
@@ -29,6 +39,7 @@ export function AttachmentView({
   visitor: string;
 }) {
   const t = useConsoleTexts().conversation;
+  const { language } = useLanguage();
   const image = attachment.kind === 'image';
   if (attachment.status === 'pending') {
     return <p class="attachment pending">{t.attachmentComing(image)}</p>;
@@ -49,7 +60,7 @@ export function AttachmentView({
   return (
     <p class="attachment">
       <a href={url} download={attachment.name ?? ''}>
-        {t.file(attachment.name, sizeText(attachment.size))}
+        {t.file(attachment.name, sizeText(language, attachment.size))}
       </a>
     </p>
   );

@@ -333,7 +333,7 @@ describe('a conversation', () => {
     });
     const photo = screen.getByRole('img', { name: 'Photo from Anna Petrova' });
     expect(photo.getAttribute('src')).toBe('/v1/chat/attachments/a1');
-    const file = screen.getByRole('link', { name: `${evil} (2 KB), download` });
+    const file = screen.getByRole('link', { name: `${evil} (2 kB), download` });
     expect(file.getAttribute('href')).toBe('/v1/chat/attachments/a2');
     expect(file.getAttribute('download')).toBe(evil);
     expect(screen.getByText('The photo is on its way…')).toBeTruthy();

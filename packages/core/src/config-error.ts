@@ -3,6 +3,11 @@
 /** The widget types a launcher chunk can start. */
 export type WidgetType = 'call' | 'callback' | 'chat';
 
+/** Whether `error` is one {@link configError} made: final, whatever is tried again. */
+export function isConfigError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'invalid_config';
+}
+
 /** The error for a config with `issues`: its first issue, naming the field, and how many more. */
 export function configError(key: string, issues: { path: string; message: string }[]): Error {
   const [first] = issues;

@@ -7,7 +7,7 @@
  * its own: the call a live call, the callback its offline outbox, the chat its badge and session.
  */
 import type { Presence, PublicPresence } from '@frontdesk/config';
-import type { WidgetType } from './config-error';
+import { isConfigError, type WidgetType } from './config-error';
 import { type ConsentStorage, createConsentStorage } from './consent-storage';
 import { dialogPlacement } from './dialog-placement';
 import { createLauncher, type LauncherTexts, setLauncherText } from './launcher';
@@ -114,6 +114,11 @@ export interface Shell {
   isOpen(): boolean;
   /** Whether the widget has been destroyed. */
   gone(): boolean;
+  /**
+   * Tells what the widget's own loading failed with; a config that fails its schema ends the
+   * widget (told once).
+   */
+  failed(error: unknown): void;
   /** Renames the launcher by the presence it follows. */
   label(): void;
   /** The visitor left a phone number (their own interaction: storage may be used now). */
@@ -204,12 +209,23 @@ export function widgetShell<Loaded>(host: WidgetHost, options: ShellOptions<Load
         options.onOpen?.();
         host.emit('open', { widget: host.key });
       })
-      .catch(host.report)
+      .catch(failed)
       .finally(() => {
         opening = false;
       });
   };
   const isOpen = () => opened !== undefined && !hidden;
+
+  /**
+   * What loading the opened part failed with: a config that fails its schema ends the widget —
+   * told once, its launcher taken off the page, which goes on — anything else is told.
+   */
+  const failed = (error: unknown) => {
+    if (!isConfigError(error)) return host.report(error);
+    if (gone) return;
+    host.report(error);
+    handle.destroy();
+  };
 
   const handle: WidgetHandle = {
     open: (anchor) => show(anchor),
@@ -261,7 +277,7 @@ export function widgetShell<Loaded>(host: WidgetHost, options: ShellOptions<Load
               mounted.host,
             );
           })
-          .catch(host.report),
+          .catch(failed),
       { idleMs: 2000 },
     );
   }
@@ -280,6 +296,7 @@ export function widgetShell<Loaded>(host: WidgetHost, options: ShellOptions<Load
     visitor: () => visitor,
     isOpen,
     gone: () => gone,
+    failed,
     label,
     phoneLeft,
     ordered: (order) => {

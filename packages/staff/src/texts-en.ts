@@ -34,7 +34,8 @@ export const staffTextsEn = {
       internal: 'Something went wrong on the platform. Try again later.',
       rate_limited: 'Too many attempts. Wait a minute and try again.',
     },
-    fieldSaid: (issue: string) => `The platform did not accept this value: it ${issue}.`,
+    fieldSaid: (issue: string) =>
+      `The platform did not accept this value: ${issue.startsWith('must') ? `it ${issue}` : issue}.`,
     field: 'The platform did not accept this value: check the marked field.',
     refused: 'The platform did not accept this. Check what you entered.',
     server: 'Something went wrong on the platform. Try again later.',

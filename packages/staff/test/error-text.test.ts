@@ -36,6 +36,16 @@ describe('errorText', () => {
     expect(errorText('ru', notAnEmail)).toBe(
       'Платформа не приняла это значение: оно должно быть адресом эл. почты.',
     );
+    // A rule that is a whole sentence is said as one.
+    const noTrigger = new PlatformError(
+      400,
+      'invalid',
+      'choose at least one trigger, or turn the lead generator off',
+      'leadGenerator.triggers',
+    );
+    expect(errorText('ru', noTrigger)).toBe(
+      'Платформа не приняла это значение: выберите хотя бы один триггер или выключите генератор лидов.',
+    );
     expect(errorText('ru', tooShort)).toBe(
       'Платформа не приняла это значение: проверьте отмеченное поле.',
     );
