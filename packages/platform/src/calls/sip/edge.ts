@@ -231,7 +231,17 @@ export function createSipEdge(options: SipEdgeOptions): SipEdge {
         // A new Kamailio has empty tables, and the calls of one that died: nobody hears them now.
         started: async () => {
           const client = kamailio?.rpc();
-          if (client) await endLostCalls(client, ngPort, log);
+          const lost = client ? await endLostCalls(client, ngPort, log) : [];
+          // Their end in the history, whatever Kamailio tells (`dialog:end` waits for both BYEs'
+          // answers, and the browser's side is gone); an end told twice is recorded once.
+          for (const callId of lost) {
+            await onEvent({
+              type: 'ended',
+              callId: Buffer.from(callId).toString('base64'),
+              by: 'timeout',
+              at: now() / 1000,
+            });
+          }
           tables.reset();
           await tables.sync();
           log.info(`SIP edge: Kamailio on ${wsBase()}`);

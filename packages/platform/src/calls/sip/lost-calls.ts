@@ -2,7 +2,8 @@
  * Calls a Kamailio lost when it died: the new one loads their dialogs (saved with db_text,
  * dialog-files.ts), but the browsers' WebSockets went with the old one, so nobody can talk in
  * them any more. The edge ends each (`dlg.end_dlg`: a BYE to both sides — the trunk's phone hangs
- * up, the call history gets its end) and its media session in rtpengine.
+ * up) and its media session in rtpengine; the edge records its end in the call history itself
+ * (edge.ts), as Kamailio's `dialog:end` may never come for a dialog whose browser side is gone.
  */
 import type { EdgeLogger } from './edge-log';
 import type { KamailioRpc } from './rpc';
@@ -24,12 +25,12 @@ function isListedDialog(value: unknown): value is ListedDialog {
   );
 }
 
-/** Ends every dialog Kamailio has now; how many. Run before Kamailio takes calls. */
+/** Ends every dialog Kamailio has now; their Call-IDs. Run before Kamailio takes calls. */
 export async function endLostCalls(
   rpc: KamailioRpc,
   ngPort: number,
   log: EdgeLogger,
-): Promise<number> {
+): Promise<string[]> {
   const listed = await rpc.call('dlg.list');
   const dialogs = (Array.isArray(listed) ? listed : []).filter(isListedDialog);
   for (const dialog of dialogs) {
@@ -44,5 +45,5 @@ export async function endLostCalls(
       'delete-delay': 0,
     }).catch(() => undefined);
   }
-  return dialogs.length;
+  return dialogs.map((dialog) => dialog['call-id']);
 }
