@@ -5,7 +5,6 @@
  * URL's last segment, as Facebook's CDN names it); a `location`, an `audio` (a voice message),
  * a `fallback` link or a template as readable lines. One line per attachment, under the text.
  */
-
 import type { InboundAttachment, InboundContent } from '../attachments/attachment-types';
 import { httpUrl } from '../attachments/media-hosts';
 import {

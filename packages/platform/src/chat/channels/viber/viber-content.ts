@@ -4,7 +4,6 @@
  * caption), a `file` or `video` (the same, named by `file_name`); a `sticker`, `location` or
  * `contact` as a readable placeholder; a `url` as the link itself.
  */
-
 import type { InboundContent } from '../attachments/attachment-types';
 import { httpUrl } from '../attachments/media-hosts';
 import {

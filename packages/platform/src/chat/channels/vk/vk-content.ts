@@ -6,7 +6,6 @@
  * placeholders; forwarded messages named. The attachments' lines come first, the message's text
  * after them as their caption ("[photo] Is this one in stock?"), as the other channels write it.
  */
-
 import type { InboundAttachment, InboundContent } from '../attachments/attachment-types';
 import { httpUrl } from '../attachments/media-hosts';
 import * as placeholders from '../attachments/placeholders';
