@@ -118,7 +118,7 @@ describe("a site owner's first widget", () => {
 
     // On the other site: one plain line that says what to do, and no CORS failure.
     const elsewhere = await visitor(`${foreign.url}/`);
-    const line = `Frontdesk: widget ${key} is not allowed on ${foreign.url} — add it in the Studio → Owner callback → Settings → Sites`;
+    const line = `Frontdesk: widget ${key} is not allowed on ${foreign.url} — add it in the Studio: the widget's Settings → Sites where the widget may run`;
     await expect
       .poll(() => elsewhere.messages.filter((m) => m.text().startsWith('Frontdesk')).length)
       .toBe(1);

@@ -185,7 +185,7 @@ describe('the loader', () => {
   it('reports errors once to the console and to error listeners, and never throws', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const refusal =
-      'widget a is not allowed on https://x.example — add it in the Studio → A → Settings → Sites';
+      "widget a is not allowed on https://x.example — add it in the Studio: the widget's Settings → Sites where the widget may run";
     const p = page([], () =>
       json({ error: { code: 'origin_not_allowed', message: refusal } }, 403),
     );

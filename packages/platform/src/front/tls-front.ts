@@ -23,8 +23,16 @@ export interface TlsFront {
 export async function tlsFront(tls: { key: string; cert: string }, port = 0): Promise<TlsFront> {
   let target: URL | undefined;
   const upgraded = new Set<Duplex>();
-  const passOn = (incoming: IncomingMessage) =>
-    request(new URL(incoming.url ?? '/', target), {
+  /**
+   * The platform's address of a request, or undefined when its target names another host (an
+   * absolute-form `GET http://elsewhere/`, `//elsewhere/`): this front passes on to one only.
+   */
+  const addressOf = (incoming: IncomingMessage, to: URL) => {
+    const address = new URL(incoming.url ?? '/', to);
+    return address.origin === to.origin ? address : undefined;
+  };
+  const passOn = (incoming: IncomingMessage, address: URL) =>
+    request(address, {
       method: incoming.method,
       headers: {
         ...incoming.headers,
@@ -37,7 +45,12 @@ export async function tlsFront(tls: { key: string; cert: string }, port = 0): Pr
       outgoing.writeHead(502).end();
       return;
     }
-    const passed = passOn(incoming);
+    const address = addressOf(incoming, target);
+    if (!address) {
+      outgoing.writeHead(400).end();
+      return;
+    }
+    const passed = passOn(incoming, address);
     passed.on('response', (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(outgoing);
@@ -46,14 +59,15 @@ export async function tlsFront(tls: { key: string; cert: string }, port = 0): Pr
     incoming.pipe(passed);
   });
   server.on('upgrade', (incoming: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!target) {
+    const address = target && addressOf(incoming, target);
+    if (!address) {
       socket.destroy();
       return;
     }
     upgraded.add(socket);
     socket.on('close', () => upgraded.delete(socket));
     socket.on('error', () => socket.destroy());
-    const passed = passOn(incoming);
+    const passed = passOn(incoming, address);
     passed.on('upgrade', (answer, upstream: Socket, upstreamHead: Buffer) => {
       const lines = [`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}`];
       for (let i = 0; i < answer.rawHeaders.length; i += 2) {

@@ -32,7 +32,8 @@ export const instantQuery = v.pipe(
 export function readCursor(text: string | undefined): Cursor | undefined {
   if (text === undefined) return undefined;
   const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('\n');
-  if (at === undefined || id === undefined || !/^\d+$/.test(at)) {
+  // A forged one must not reach the database: a time past a bigint, a NUL PostgreSQL refuses.
+  if (at === undefined || id === undefined || !/^\d{1,15}$/.test(at) || id.includes('\u0000')) {
     throw new ApiError(400, 'invalid', 'This is not a cursor a list gave.', 'cursor');
   }
   return { at: Number(at), id };

@@ -81,24 +81,36 @@ export function useValibotValidation(app: FastifyInstance): void {
   });
 }
 
+/** How deep a body may nest: ours nest a few levels, and the walk below must not run out of stack. */
+export const MAX_NESTING = 32;
+
 /**
  * The path of the first string holding a NUL or a lone UTF-16 surrogate, or undefined.
  * Such strings cannot be stored faithfully on every engine, so no endpoint accepts them.
+ * @throws {ApiError} 400 naming the path where `value` nests deeper than {@link MAX_NESTING}.
  */
-export function unsafeStringPath(value: unknown, path = ''): string | undefined {
+export function unsafeStringPath(value: unknown, path = '', depth = 0): string | undefined {
   if (typeof value === 'string') {
     return value.includes('\u0000') || !value.isWellFormed() ? path || '(body)' : undefined;
   }
+  if (value && typeof value === 'object' && depth === MAX_NESTING) {
+    throw new ApiError(
+      400,
+      'invalid',
+      `Nothing may nest deeper than ${MAX_NESTING} levels.`,
+      path || '(body)',
+    );
+  }
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const found = unsafeStringPath(item, `${path}[${i}]`);
+      const found = unsafeStringPath(item, `${path}[${i}]`, depth + 1);
       if (found) return found;
     }
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const keyPath = path ? `${path}.${key}` : key;
       if (!key.isWellFormed() || key.includes('\u0000')) return keyPath;
-      const found = unsafeStringPath(item, keyPath);
+      const found = unsafeStringPath(item, keyPath, depth + 1);
       if (found) return found;
     }
   }

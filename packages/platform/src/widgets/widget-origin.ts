@@ -27,11 +27,12 @@ export function allowWidgetOrigin(
   reply.header('vary', 'Origin');
   if (origin === undefined) return;
   if (!mayUseWidget(ctx, origin, widget)) {
-    // The loader prints this line as it is: it must tell a site owner what to do.
+    // The loader prints this line as it is: it must tell a site owner what to do — any page can
+    // read it, so it names the widget by its public key only.
     throw new ApiError(
       403,
       'origin_not_allowed',
-      `widget ${widget.key} is not allowed on ${origin} — add it in the Studio → ${widget.name} → Settings → Sites`,
+      `widget ${widget.key} is not allowed on ${origin} — add it in the Studio: the widget's Settings → Sites where the widget may run`,
     );
   }
   reply.header('access-control-allow-origin', origin);

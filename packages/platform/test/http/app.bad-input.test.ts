@@ -2,6 +2,7 @@
 import { defaultSettings } from '@frontdesk/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/http/app';
+import { MAX_NESTING } from '../../src/http/route-schema';
 import { engines, type TestDatabase } from '../support/databases';
 import { startPlatform, type TestPlatform } from '../support/platform';
 
@@ -146,6 +147,35 @@ describe.each(engines)('bad input on $name', (engine) => {
     }
     const inPath = await t.request(`/v1/widgets/${encodeURIComponent('a\u0000b')}/config`);
     expect(inPath.status).toBe(400);
+  });
+
+  it('a body nested deeper than any of ours is 400 naming where, not a stack overflow', async () => {
+    // JSON.parse takes this 40 KB body; walking it level by level would not.
+    const deep = `{"email":"a@b.example","password":"x","p":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const response = await t.request('/v1/auth/login', {
+      method: 'POST',
+      body: deep,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('invalid');
+    expect(error.field).toBe(`p${'[0]'.repeat(MAX_NESTING - 1)}`);
+  });
+
+  it('a forged list cursor is 400 naming it, on every paged list', async () => {
+    const forge = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+    for (const cursor of [
+      forge('99999999999999999999999\nx'),
+      forge('1700000000000\na\u0000b'),
+      'nonsense',
+    ]) {
+      for (const list of ['/v1/admin/outbox', '/v1/admin/contacts', '/v1/admin/call-history']) {
+        const response = await admin(`${list}?cursor=${cursor}`);
+        expect(response.status, `${list} ${cursor}`).toBe(400);
+        expect((await response.json()).error.field).toBe('cursor');
+      }
+    }
   });
 
   it('a body over the limit is 413', async () => {

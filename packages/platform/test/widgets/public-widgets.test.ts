@@ -164,7 +164,7 @@ describe.each(engines)('public widget endpoints on $name', (engine) => {
     expect(await foreign.json()).toEqual({
       error: {
         code: 'origin_not_allowed',
-        message: `widget ${w.key} is not allowed on https://evil.example — add it in the Studio → Site call → Settings → Sites`,
+        message: `widget ${w.key} is not allowed on https://evil.example — add it in the Studio: the widget's Settings → Sites where the widget may run`,
       },
     });
 
