@@ -50,26 +50,25 @@ export const VisitorSendSchema = v.object({
   page: v.optional(VisitorPageSchema),
 });
 
+/** The largest sequence number: the platform stores them as 32-bit integers. */
+const MAX_SEQ = 2_147_483_647;
+
+/** A sequence number a client names: 0 (none yet) up to {@link MAX_SEQ}. */
+const SeqSchema = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must be at least 0'),
+  v.maxValue(MAX_SEQ, `must be at most ${MAX_SEQ}`),
+);
+
 /** Either side → platform `sync`: everything after the last sequence number the client holds. */
-export const SyncSchema = v.object({
-  afterSeq: v.pipe(
-    v.number('must be a number'),
-    v.integer('must be a whole number'),
-    v.minValue(0, 'must be at least 0'),
-  ),
-});
+export const SyncSchema = v.object({ afterSeq: SeqSchema });
 
 /** Either side → platform `typing`. */
 export const TypingSchema = v.object({ typing: v.boolean('must be true or false') });
 
 /** Either side → platform `read`: the reader has seen the other side's messages up to `upToSeq`. */
-export const ReadSchema = v.object({
-  upToSeq: v.pipe(
-    v.number('must be a number'),
-    v.integer('must be a whole number'),
-    v.minValue(0, 'must be at least 0'),
-  ),
-});
+export const ReadSchema = v.object({ upToSeq: SeqSchema });
 
 /** Visitor → platform `contact`: name, phone or e-mail given in the chat (saved as a contact). */
 export const VisitorContactSchema = v.object({

@@ -21,6 +21,12 @@ export interface User extends StaffUser {
   passwordHash: string;
 }
 
+/**
+ * What a staff socket keeps of its user (`socket.data.user`): what its handlers read, no more —
+ * socket.data crosses Redis with every presence lookup (fetchSockets).
+ */
+export type OpsUser = Pick<User, 'id' | 'accountId' | 'name' | 'role' | 'photoUrl'>;
+
 /** A group of users that enquiries may be routed to. */
 export type Group = StaffGroup;
 

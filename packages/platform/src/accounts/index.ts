@@ -7,6 +7,7 @@ export type {
   AccountsRepository,
   Group,
   GroupsRepository,
+  OpsUser,
   Role,
   Session,
   SessionsRepository,

@@ -5,7 +5,7 @@
  * external number, a manual-mode order) is every answering user's of the account.
  */
 import type { Store } from '../storage/store';
-import type { User } from './account-records';
+import type { OpsUser, User } from './account-records';
 
 /** Roles that answer the account's calls and chats; admins may too (the console's softphone). */
 export const ANSWERING_ROLES: readonly User['role'][] = ['operator', 'admin'];
@@ -14,7 +14,7 @@ export const ANSWERING_ROLES: readonly User['role'][] = ['operator', 'admin'];
 export type Addressee = { kind: string; id?: string } | null | undefined;
 
 /** The ids of the groups of `user`'s account that `user` is in now (one query). */
-export async function groupsOf(store: Store, user: User): Promise<ReadonlySet<string>> {
+export async function groupsOf(store: Store, user: OpsUser): Promise<ReadonlySet<string>> {
   return new Set(
     (await store.groups.list(user.accountId))
       .filter((group) => group.memberIds.includes(user.id))
@@ -26,7 +26,7 @@ export async function groupsOf(store: Store, user: User): Promise<ReadonlySet<st
  * Whether `user` answers an enquiry of their own account addressed to `addressee`, given
  * `groups` ({@link groupsOf}).
  */
-export function answers(user: User, addressee: Addressee, groups: ReadonlySet<string>): boolean {
+export function answers(user: OpsUser, addressee: Addressee, groups: ReadonlySet<string>): boolean {
   if (addressee?.kind === 'employee') return addressee.id === user.id;
   if (addressee?.kind === 'group') return addressee.id !== undefined && groups.has(addressee.id);
   return ANSWERING_ROLES.includes(user.role);

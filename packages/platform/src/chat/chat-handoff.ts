@@ -10,15 +10,16 @@ const TokenParams = v.object({
 
 /**
  * What a messenger context token stands for (CHAT.md, hand-off): the visitor, their conversation
- * when the token was made, the widget, the channel and the visitor's contact. Staff of the
- * token's account only (the messenger bridges, later, too); any other token is 404.
+ * when the token was made, the widget, the channel and the visitor's contact. Admins and operators
+ * of the token's account only (the messenger bridges, later, too): a marketer is 403, as for the
+ * attachments, since the contact is a customer's; any other token is 404.
  */
 export function registerChatHandoff(app: PlatformApp, ctx: AppContext): void {
   app.get(
     '/v1/chat/handoff/:token',
     { schema: { tags: ['admin'], params: routeSchema(TokenParams) } },
     async (request) => {
-      const { user } = await requireUser(ctx, request);
+      const { user } = await requireUser(ctx, request, ['admin', 'operator']);
       const { token } = request.params;
       const handoff = await ctx.store.chatHandoffs.get(token);
       const widget = handoff && (await ctx.store.widgets.get(handoff.widgetId));

@@ -31,6 +31,20 @@ export interface ChatVisitor {
   lastSeenAt: number;
 }
 
+/**
+ * Who looks at the account's conversations, as the store's lists filter by it: the rule of
+ * access.ts (`conversationViewer` makes one), in a form a query applies before its limit.
+ */
+export interface ConversationViewer {
+  userId: string;
+  /** An admin: every conversation of the account. */
+  all: boolean;
+  /** The groups the viewer is in now. */
+  groupIds: readonly string[];
+  /** Whether conversations routed to nobody are the viewer's: they answer (who-answers.ts). */
+  unrouted: boolean;
+}
+
 /** A chat conversation, with what the inbox shows next to it. */
 export interface Conversation {
   id: string;
@@ -212,8 +226,16 @@ export interface ChatStore {
     current(visitorId: string): Promise<Conversation | undefined>;
     /** The visitor's conversations, newest first. */
     ofVisitor(visitorId: string, limit: number): Promise<Conversation[]>;
-    /** The account's conversations in `status`, newest first. */
-    list(accountId: string, status: 'open' | 'closed', limit: number): Promise<Conversation[]>;
+    /**
+     * The account's conversations in `status`, newest first; with `viewer`, only those the viewer
+     * may see, filtered before the limit.
+     */
+    list(
+      accountId: string,
+      status: 'open' | 'closed',
+      limit: number,
+      viewer?: ConversationViewer,
+    ): Promise<Conversation[]>;
     /** Closes an open conversation and cancels its pending auto-replies; undefined if not open. */
     close(
       id: string,

@@ -10,7 +10,12 @@ import { retriedTransaction } from '../storage/retried-transaction';
 import { lockedRow } from '../storage/skip-locked';
 import { assertStorableText, assertStorableTime } from '../storage/storable-values';
 import type { ChatMessageRow, ConversationRow, Tables } from '../storage/tables';
-import type { ChatStore, Conversation, StoredChatMessage } from './chat-records';
+import type {
+  ChatStore,
+  Conversation,
+  ConversationViewer,
+  StoredChatMessage,
+} from './chat-records';
 import { queuesFor } from './distribution-store';
 
 /** The conversations of {@link createStore}. */
@@ -41,10 +46,11 @@ export function conversationsRepository(
       return rows.map(toConversation);
     },
 
-    async list(accountId, status, limit) {
+    async list(accountId, status, limit, viewer) {
       const rows = await viewQuery(db)
         .where('c.account_id', '=', accountId)
         .where('c.status', '=', status)
+        .$call(seenBy(viewer))
         .orderBy(status === 'open' ? 'c.started_at' : 'c.closed_at', 'desc')
         .orderBy('c.id', 'desc')
         .limit(limit)
@@ -277,6 +283,38 @@ export function viewQuery(db: Kysely<Tables>) {
       'm.at as m_at',
       'm.published_at as m_published_at',
     ]);
+}
+
+/** A query of {@link viewQuery}. */
+type ViewQuery = ReturnType<typeof viewQuery>;
+
+/**
+ * Narrows a {@link viewQuery} to what `viewer` may see (everything without one): access.ts's rule
+ * in SQL — the conversations they hold, those routed to them or to one of their groups, and those
+ * routed to nobody when they answer (a receiver is none unless both its kind and id are there, as
+ * {@link toConversation} reads it).
+ */
+export function seenBy(viewer: ConversationViewer | undefined) {
+  return (query: ViewQuery): ViewQuery => {
+    if (!viewer || viewer.all) return query;
+    return query.where((eb) =>
+      eb.or([
+        eb('c.assignee_id', '=', viewer.userId),
+        eb.and([eb('c.receiver_kind', '=', 'employee'), eb('c.receiver_id', '=', viewer.userId)]),
+        ...(viewer.groupIds.length > 0
+          ? [
+              eb.and([
+                eb('c.receiver_kind', '=', 'group'),
+                eb('c.receiver_id', 'in', viewer.groupIds),
+              ]),
+            ]
+          : []),
+        ...(viewer.unrouted
+          ? [eb.or([eb('c.receiver_kind', 'is', null), eb('c.receiver_id', 'is', null)])]
+          : []),
+      ]),
+    );
+  };
 }
 
 /** A row of {@link viewQuery}. */

@@ -8,7 +8,7 @@
  */
 import type { ChatQueue } from '@frontdesk/config';
 import type { Server } from 'socket.io';
-import type { User } from '../accounts';
+import type { OpsUser } from '../accounts';
 import { groupRoom } from '../accounts';
 import type { AppContext } from '../context';
 import { answerersIn } from '../realtime/presence-lookup';
@@ -40,7 +40,7 @@ function wireQueue(queue: GroupQueue, now: number): ChatQueue {
 /** The queues `user` sees (`chat:queues`): of their groups (admins: of every distributing group). */
 export async function queuesOf(
   { store, clock }: Pick<AppContext, 'store' | 'clock'>,
-  user: User,
+  user: OpsUser,
 ): Promise<ChatQueue[]> {
   const groups = await store.groups.list(user.accountId);
   const mine = new Set(

@@ -2,7 +2,7 @@
  * The chat feature: conversations, messages, visitors, distribution, missed enquiries, hand-offs
  * and the messenger channels (channels/).
  */
-export { conversationAccess } from './access';
+export { conversationViewer } from './access';
 export { fireAutoReplies } from './auto-replies';
 export { chatAutoRepliesRepository } from './auto-replies-store';
 export { registerAdminBotCheck } from './channels/admin-bot-check';
@@ -31,9 +31,15 @@ export type {
   ChatStore,
   ChatVisitor,
   Conversation,
+  ConversationViewer,
   StoredChatMessage,
 } from './chat-records';
-export { conversationsRepository, toConversation, viewQuery } from './conversations-store';
+export {
+  conversationsRepository,
+  seenBy,
+  toConversation,
+  viewQuery,
+} from './conversations-store';
 export { chatDistribution } from './distribution';
 export { type ChatDistributionStore, chatDistributionRepository } from './distribution-store';
 export { eraseVisitorChats } from './erase-visitors';
@@ -46,6 +52,6 @@ export { type MissedStore, missedRepository } from './missed-store';
 export { registerOpsChat } from './ops-chat';
 export { registerOpsMissed } from './ops-missed';
 export { registerChat } from './register';
-export { receiverRoom } from './rooms';
+export { answerersRoom, receiverRoom } from './rooms';
 export { chatVisitorsRepository } from './visitors-store';
 export { conversationSummary } from './wire';

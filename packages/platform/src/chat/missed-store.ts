@@ -10,8 +10,8 @@ import type { Order } from '../orders';
 import { toOrder } from '../orders';
 import { assertStorableTime } from '../storage/storable-values';
 import type { Tables } from '../storage/tables';
-import type { Conversation } from './chat-records';
-import { toConversation, viewQuery } from './conversations-store';
+import type { Conversation, ConversationViewer } from './chat-records';
+import { seenBy, toConversation, viewQuery } from './conversations-store';
 
 /** Call states of a call nobody answered. */
 export const RANG_OUT: readonly CallStatus[] = [
@@ -31,11 +31,12 @@ export interface MissedStore {
     /**
      * The account's missed enquiries at `now`, each kind newest first: open chats whose enquiry
      * waited `afterMs` unanswered, calls that rang out not yet handled, orders not taken
-     * `afterMs` after their time (their slot, or when they came for "call me now").
+     * `afterMs` after their time (their slot, or when they came for "call me now"). With
+     * `viewer`, only the chats the viewer may see, filtered before the limit.
      */
     list(
       accountId: string,
-      input: { now: number; afterMs: number },
+      input: { now: number; afterMs: number; viewer?: ConversationViewer },
     ): Promise<{ chats: Conversation[]; calls: Call[]; orders: Order[] }>;
     /** Marks a call that rang out handled; false when it is no such call or handled already. */
     handleCall(
@@ -52,7 +53,7 @@ export interface MissedStore {
 export function missedRepository(base: Kysely<Tables>): MissedStore['missed'] {
   const db = base.withTables<{ calls: CallRow }>();
   return {
-    async list(accountId, { now, afterMs }) {
+    async list(accountId, { now, afterMs, viewer }) {
       assertStorableTime('now', now);
       const before = now - afterMs;
       const [chats, calls, orders] = await Promise.all([
@@ -60,6 +61,7 @@ export function missedRepository(base: Kysely<Tables>): MissedStore['missed'] {
           .where('c.account_id', '=', accountId)
           .where('c.status', '=', 'open')
           .where('c.enquiry_started_at', '<=', before)
+          .$call(seenBy(viewer))
           .orderBy('c.enquiry_started_at', 'desc')
           .limit(LIST_LIMIT)
           .execute(),

@@ -15,9 +15,9 @@ import {
 } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { User } from '../accounts';
+import type { OpsUser } from '../accounts';
 import type { AppContext } from '../context';
-import { conversationAccess } from './access';
+import { conversationAccess, conversationViewer } from './access';
 import { ChatRefusal, onChat } from './ack';
 import { conversationPeers, withChannelMarks } from './channels/channel-marks';
 import { channelTyping } from './channels/channel-typing';
@@ -49,7 +49,7 @@ export function registerOpsChat(
   chat: Namespace,
   feed: ChatFeed,
 ): void {
-  const user = socket.data.user as User;
+  const user = socket.data.user as OpsUser;
   const { store } = ctx;
   if (user.role === 'admin') void socket.join(adminsRoom(user.accountId));
   const log = (what: string) => (error: unknown) => console.error(`chat: ${what}:`, error);
@@ -78,11 +78,13 @@ export function registerOpsChat(
   };
 
   onChat(socket, 'chat:list', v.optional(v.object({})), async () => {
-    const maySee = await conversationAccess(store, user);
+    const viewer = await conversationViewer(store, user);
+    const list = (status: 'open' | 'closed', limit: number) =>
+      store.conversations.list(user.accountId, status, limit, viewer);
     const conversations = [
-      ...(await store.conversations.list(user.accountId, 'open', OPEN_CONVERSATIONS_LIMIT)),
-      ...(await store.conversations.list(user.accountId, 'closed', CLOSED_CONVERSATIONS_LIMIT)),
-    ].filter(maySee);
+      ...(await list('open', OPEN_CONVERSATIONS_LIMIT)),
+      ...(await list('closed', CLOSED_CONVERSATIONS_LIMIT)),
+    ];
     return { conversations: await summaries(conversations) };
   });
 

@@ -7,10 +7,10 @@
 import type { MissedCall, MissedList } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { User } from '../accounts';
+import type { OpsUser } from '../accounts';
 import type { AppContext } from '../context';
 import { opsOrder } from '../orders';
-import { conversationAccess } from './access';
+import { conversationViewer } from './access';
 import { ChatRefusal, onChat } from './ack';
 import { visitorsOnline } from './chat-presence';
 import { conversationSummary } from './wire';
@@ -20,7 +20,7 @@ export const missedRoom = (accountId: string) => `account:${accountId}`;
 
 /** Serves `missed:list` and `missed:handle` on one signed-in `/ops` socket. */
 export function registerOpsMissed(socket: Socket, ctx: AppContext, chat: Namespace): void {
-  const user = socket.data.user as User;
+  const user = socket.data.user as OpsUser;
   const ops = socket.nsp;
 
   onChat(socket, 'missed:list', v.optional(v.object({})), async (): Promise<MissedList> => {
@@ -28,8 +28,9 @@ export function registerOpsMissed(socket: Socket, ctx: AppContext, chat: Namespa
     const found = await ctx.store.missed.list(user.accountId, {
       now,
       afterMs: ctx.env.missedAfterMs,
+      viewer: await conversationViewer(ctx.store, user),
     });
-    const chats = found.chats.filter(await conversationAccess(ctx.store, user));
+    const { chats } = found;
     const online = await visitorsOnline(
       chat,
       chats.map((c) => c.visitorId),

@@ -12,13 +12,19 @@ export const widgetRoom = (widgetId: string) => `widget:${widgetId}`;
 export const adminsRoom = (accountId: string) => `admins:${accountId}`;
 
 /**
- * The `/ops` room of a receiver (the rooms realtime/realtime.ts joins): the employee, the group, or every
- * operator of the account when there is none.
+ * The operators and admins of an account, on `/ops`: those who answer a conversation with no
+ * receiver. Not `account:` — its marketers are there too (presence, orders), and never see chats.
+ */
+export const answerersRoom = (accountId: string) => `answerers:${accountId}`;
+
+/**
+ * The `/ops` room of a receiver (the rooms realtime/realtime.ts joins): the employee, the group, or
+ * the account's answerers when there is none.
  */
 export function receiverRoom(accountId: string, receiver: Receiver | null): string {
   if (receiver?.kind === 'employee') return `user:${receiver.id}`;
   if (receiver?.kind === 'group') return `group:${receiver.id}`;
-  return `account:${accountId}`;
+  return answerersRoom(accountId);
 }
 
 /** The `/ops` rooms that see a conversation: its receiver, its assignee, the admins. */

@@ -21,7 +21,7 @@ import {
 } from '@frontdesk/config';
 import type { Namespace, Socket } from 'socket.io';
 import type { AppContext } from '../context';
-import { consumePoint } from '../http/rate-limits';
+import { consumePoint, tooMany } from '../http/rate-limits';
 import { accountLanguage } from '../texts';
 import { widgetPresence } from '../widgets';
 import { ChatRefusal, onChat } from './ack';
@@ -31,12 +31,19 @@ import { contactToLeave } from './leave-contact';
 import { nonWorkingEmail } from './non-working-email';
 import { randomToken } from './random-token';
 import { conversationRooms } from './rooms';
-import type { VisitorSocketData } from './visitor-handshake';
+import { takeVisitorToken, type VisitorSocketData } from './visitor-handshake';
 import { visitorConversation, wireMessage } from './wire';
 import { isWorking } from './working-time';
 
 /** The most messages one `sync` answers; a client that gets this many syncs again from the last. */
 export const SYNC_LIMIT = 500;
+
+/**
+ * `typing` and `read` signals one visitor socket relays a minute, each: the widget says "typing"
+ * at most every 3 s, and "read" once per operator message it shows. Each costs the operators an
+ * event (with Redis, a line in the adapter's stream); past it they are dropped.
+ */
+export const SIGNALS_PER_MINUTE = 60;
 
 /** Serves one visitor socket that passed the handshake. */
 export function registerVisitor(
@@ -45,7 +52,7 @@ export function registerVisitor(
   ops: Namespace,
   feed: ChatFeed,
 ): void {
-  const { visitor, visitorToken, widgetId, locale } = socket.data as VisitorSocketData;
+  const { visitor, widgetId, locale } = socket.data as VisitorSocketData;
   const { store } = ctx;
   const log = (what: string) => (error: unknown) => console.error(`chat: ${what}:`, error);
 
@@ -61,6 +68,15 @@ export function registerVisitor(
     const current = await store.conversations.current(visitor.id);
     return current?.status === 'open' ? current : undefined;
   };
+  /**
+   * Takes one of the visitor's points for `kind` (sync, contact, rating): each kind as many a
+   * minute as messages (`limits.chatMessagesPerMinute`), counted apart from them and shared by
+   * the visitor's tabs. @throws {ApiError} `rate_limited` when none is left.
+   */
+  const spend = (kind: string, what: string) =>
+    consumePoint(ctx.limiters.chatMessage, `${kind}:${visitor.id}`, what);
+  const typingSignals = signalBudget(ctx.clock, 'typing signals');
+  const readSignals = signalBudget(ctx.clock, 'read signals');
 
   onChat(socket, 'send', VisitorSendSchema, async ({ clientId, text, page }) => {
     const settings = await settingsNow();
@@ -112,6 +128,7 @@ export function registerVisitor(
   });
 
   onChat(socket, 'sync', SyncSchema, async ({ afterSeq }) => {
+    await spend('sync', 'resyncs');
     const shown = (await settingsNow()).channels.site;
     const current = await store.conversations.current(visitor.id);
     const messages = current
@@ -124,6 +141,7 @@ export function registerVisitor(
   });
 
   onChat(socket, 'typing', TypingSchema, async ({ typing }) => {
+    typingSignals();
     const current = await openConversation();
     if (current) {
       ops
@@ -134,6 +152,7 @@ export function registerVisitor(
   });
 
   onChat(socket, 'read', ReadSchema, async ({ upToSeq }) => {
+    readSignals();
     const current = await store.conversations.current(visitor.id);
     if (!current) return {};
     const mark = await store.conversations.markRead(current.id, 'visitor', upToSeq);
@@ -159,13 +178,18 @@ export function registerVisitor(
     return {};
   };
 
-  onChat(socket, 'contact', VisitorContactSchema, saveContact);
+  onChat(socket, 'contact', VisitorContactSchema, async (input) => {
+    await spend('contact', 'contact changes');
+    return saveContact(input);
+  });
 
-  onChat(socket, 'leave-contact', LeaveContactSchema, async (input) =>
-    saveContact(contactToLeave(await settingsNow(), input)),
-  );
+  onChat(socket, 'leave-contact', LeaveContactSchema, async (input) => {
+    await spend('contact', 'contact changes');
+    return saveContact(contactToLeave(await settingsNow(), input));
+  });
 
   onChat(socket, 'rate', RateSchema, async ({ conversationId, rating }) => {
+    await spend('rate', 'ratings');
     const outcome = await store.conversations.rate(conversationId, visitor.id, rating);
     if (outcome === 'not_found') {
       throw new ChatRefusal('not_found', 'No such conversation of yours.', 'conversationId');
@@ -218,7 +242,25 @@ export function registerVisitor(
     // The platform itself is closing: the visitor reconnects to another process, which tells.
     if (reason !== 'server namespace disconnect') void presence();
   });
-  void welcome(socket, ctx, ops, visitorToken).then(presence).catch(log('welcome'));
+  void welcome(socket, ctx, ops, takeVisitorToken(socket)).then(presence).catch(log('welcome'));
+}
+
+/**
+ * One socket's budget of a signal: {@link SIGNALS_PER_MINUTE} a minute by `clock`, counted in this
+ * process (a socket lives in one). The returned function takes one.
+ * @throws {ApiError} `rate_limited` past it — to nobody, for a signal sent without an ack.
+ */
+function signalBudget(clock: () => Date, what: string): () => void {
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let used = 0;
+  return () => {
+    const now = clock().getTime();
+    if (now - windowStart >= 60_000) {
+      windowStart = now;
+      used = 0;
+    }
+    if (++used > SIGNALS_PER_MINUTE) throw tooMany(what, windowStart + 60_000 - now);
+  };
 }
 
 /**

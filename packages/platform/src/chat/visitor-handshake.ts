@@ -13,15 +13,26 @@ import { chatClientAddress } from './client-address';
 import { randomToken } from './random-token';
 import { visitorRoom, widgetRoom } from './rooms';
 
-/** What a visitor's socket carries once its handshake passed. */
+/**
+ * What a visitor's socket carries once its handshake passed. Never the visitor's token:
+ * socket.data and the handshake cross Redis with every presence lookup (fetchSockets).
+ */
 export interface VisitorSocketData {
   visitor: ChatVisitor;
-  /** The token the widget keeps: the one it sent, or a new one. */
-  visitorToken: string;
   widgetId: string;
   settings: ChatSettings;
   /** The language the visitor's widget speaks, as it said (the auto-replies follow it). */
   locale: string | undefined;
+}
+
+/** The token each visitor socket's `welcome` gives: the one it sent, or a new one. */
+const welcomeTokens = new WeakMap<Socket, string>();
+
+/** The token for `socket`'s `welcome`, once: afterwards the platform holds only its hash. */
+export function takeVisitorToken(socket: Socket): string {
+  const token = welcomeTokens.get(socket) ?? '';
+  welcomeTokens.delete(socket);
+  return token;
 }
 
 /**
@@ -35,6 +46,8 @@ export interface VisitorSocketData {
 export function visitorHandshake(ctx: AppContext) {
   return async (socket: Socket, next: (error?: Error) => void): Promise<void> => {
     try {
+      // Nothing here reads cookies, and a chat on the platform's own pages sends the staff session's.
+      delete socket.handshake.headers.cookie;
       const address = chatClientAddress(socket);
       // Every attempt counts, a malformed one too: a flood is refused before any database work.
       const busy = await limited(ctx.limiters.chatHandshakesByIp, address, 'connections');
@@ -47,6 +60,7 @@ export function visitorHandshake(ctx: AppContext) {
         );
       }
       const auth = parsed.output;
+      delete socket.handshake.auth.visitorToken;
       const widget = await ctx.store.widgets.byKey(auth.key);
       if (!widget?.active) {
         return next(refusal('widget_not_found', `No active widget has the key "${auth.key}".`));
@@ -86,12 +100,12 @@ export function visitorHandshake(ctx: AppContext) {
       }
       const data: VisitorSocketData = {
         visitor,
-        visitorToken,
         widgetId: widget.id,
         settings: widget.settings,
         locale: auth.locale,
       };
       Object.assign(socket.data, data);
+      welcomeTokens.set(socket, visitorToken);
       await socket.join([visitorRoom(visitor.id), widgetRoom(widget.id)]);
       next();
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { OnlineUser } from '@frontdesk/config';
 import type { Namespace, Server } from 'socket.io';
-import type { User } from '../accounts';
+import type { OpsUser } from '../accounts';
 import { ANSWERING_ROLES } from '../accounts';
 
 /**
@@ -54,7 +54,7 @@ export async function answerersIn(ops: Namespace, room: string): Promise<Set<str
   const sockets = await socketsIn(ops, room);
   const online = new Set<string>();
   for (const socket of sockets) {
-    const user = socket.data.user as User | undefined;
+    const user = socket.data.user as OpsUser | undefined;
     if (user && ANSWERING_ROLES.includes(user.role)) online.add(user.id);
   }
   return online;

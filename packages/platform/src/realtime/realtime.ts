@@ -2,8 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { fastifyCookie } from '@fastify/cookie';
 import { Server, type ServerOptions } from 'socket.io';
 import {
+  ANSWERING_ROLES,
   groupRoom,
   keepSessionExpiry,
+  type OpsUser,
   SESSION_COOKIE,
   sessionExpired,
   sessionOf,
@@ -12,6 +14,7 @@ import {
 } from '../accounts';
 import {
   announceOperators,
+  answerersRoom,
   chatFeed,
   registerChat,
   registerOpsChat,
@@ -29,7 +32,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
  * socket.io on the platform's HTTP server, WebSocket transport only (no sticky sessions needed
  * behind a load balancer); with Redis, events reach the sockets of every platform process through
  * the Redis Streams adapter. `/ops` is for staff: the same session cookie as the Studio and the
- * console; each socket joins its account, its user and its groups, for the events later screens send.
+ * console; each socket joins its account, its user and its groups (operators and admins also the
+ * account's answerers: chats routed to nobody), for the events later screens send.
  * Callback orders ring, and are taken and closed, over it (OPS-EVENTS.md). Visitors chat on
  * `/chat`, operators answer with the `chat:*` events of `/ops` (CHAT.md).
  */
@@ -60,20 +64,26 @@ export function createRealtime(
   }
   ops.use(async (socket, next) => {
     try {
-      const origin = socket.handshake.headers.origin;
+      const { headers } = socket.handshake;
+      const origin = headers.origin;
       if (origin !== undefined && origin !== ctx.env.publicUrl)
         return next(new Error('origin_not_allowed'));
-      const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      const token = fastifyCookie.parse(headers.cookie ?? '')[SESSION_COOKIE];
+      // Read once, here: the session cookie must not travel with the handshake.
+      delete headers.cookie;
       const signedIn = await sessionOf(ctx, token);
       if (!signedIn) return next(new Error('unauthenticated'));
-      socket.data.user = signedIn.user;
+      const { id, accountId, name, role, photoUrl } = signedIn.user;
+      socket.data.user = { id, accountId, name, role, photoUrl } satisfies OpsUser;
       keepSessionExpiry(socket, signedIn.session.expiresAt);
-      const groups = await ctx.store.groups.list(signedIn.user.accountId);
+      const groups = await ctx.store.groups.list(accountId);
       await socket.join([
-        `account:${signedIn.user.accountId}`,
+        `account:${accountId}`,
+        // Chats routed to nobody go to those who answer: the account's marketers never see them.
+        ...(ANSWERING_ROLES.includes(role) ? [answerersRoom(accountId)] : []),
         sessionRoom(signedIn.session.id),
-        userRoom(signedIn.user.id),
-        ...groups.filter((g) => g.memberIds.includes(signedIn.user.id)).map((g) => groupRoom(g.id)),
+        userRoom(id),
+        ...groups.filter((g) => g.memberIds.includes(id)).map((g) => groupRoom(g.id)),
       ]);
       next();
     } catch (error) {
@@ -84,7 +94,7 @@ export function createRealtime(
   const chat = chatFeed(io, ctx);
   registerChat(io, ctx, chat);
   ops.on('connection', (socket) => {
-    const user = socket.data.user as { id: string; name: string; role: string; accountId: string };
+    const user = socket.data.user as OpsUser;
     socket.use((_event, next) => {
       if (!sessionExpired(socket, ctx.clock().getTime())) return next();
       socket.disconnect(true);

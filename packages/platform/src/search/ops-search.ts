@@ -1,19 +1,13 @@
 import type { SearchResults } from '@frontdesk/config';
 import * as v from 'valibot';
 import { requireUser } from '../accounts';
-import { conversationAccess, conversationSummary } from '../chat';
+import { conversationSummary, conversationViewer } from '../chat';
 import type { AppContext } from '../context';
 import { type PlatformApp, routeSchema } from '../http/route-schema';
 import { opsOrder } from '../orders';
 
 /** The most conversations and the most orders one search answers with. */
 export const SEARCH_RESULTS = 50;
-
-/**
- * How many of the latest matching conversations are checked against what the operator may see:
- * matches beyond them (in an account where most conversations go to others) are not found.
- */
-const CANDIDATES = 500;
 
 const SearchQuery = v.object({
   q: v.pipe(
@@ -51,17 +45,16 @@ export function registerOpsSearch(app: PlatformApp, ctx: AppContext): void {
       const { q } = request.query;
       const digits = phoneDigits(q);
       const query = { accountId: user.accountId, text: q, ...(digits ? { digits } : {}) };
-      const [conversations, orders, maySee] = await Promise.all([
-        ctx.store.search.conversations({ ...query, limit: CANDIDATES }),
+      const viewer = await conversationViewer(ctx.store, user);
+      const [conversations, orders] = await Promise.all([
+        ctx.store.search.conversations({ ...query, limit: SEARCH_RESULTS, viewer }),
         ctx.store.search.orders({ ...query, limit: SEARCH_RESULTS }),
-        conversationAccess(ctx.store, user),
       ]);
       const now = ctx.clock().getTime();
       return {
-        conversations: conversations
-          .filter(maySee)
-          .slice(0, SEARCH_RESULTS)
-          .map((conversation) => conversationSummary(conversation, false)),
+        conversations: conversations.map((conversation) =>
+          conversationSummary(conversation, false),
+        ),
         orders: orders.map((order) => opsOrder(order, now)),
       };
     },

@@ -6,8 +6,8 @@
  * account that could match (no index helps a substring), which an account's history affords.
  */
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import type { Conversation } from '../chat';
-import { toConversation, viewQuery } from '../chat';
+import type { Conversation, ConversationViewer } from '../chat';
+import { seenBy, toConversation, viewQuery } from '../chat';
 import type { Order } from '../orders';
 import { toOrder } from '../orders';
 import type { Database } from '../storage/database';
@@ -21,6 +21,8 @@ export interface SearchQuery {
   /** Digits only; none when the query is not a phone number. */
   digits?: string;
   limit: number;
+  /** Conversations only those this viewer may see, filtered before the limit. */
+  viewer?: ConversationViewer;
 }
 
 /** The search part of the store. */
@@ -52,9 +54,10 @@ export function searchRepository(
     sql<SqlBool>`${sql.ref(column)} like ${anywhere(digits)} escape '\\'`;
 
   return {
-    async conversations({ accountId, text, digits, limit }) {
+    async conversations({ accountId, text, digits, limit, viewer }) {
       const rows = await viewQuery(db)
         .where('c.account_id', '=', accountId)
+        .$call(seenBy(viewer))
         .where((eb) =>
           eb.or([
             holds('k.name', text),

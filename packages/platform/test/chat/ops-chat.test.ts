@@ -9,10 +9,17 @@ import type {
   ChatSettings,
   ConversationDetail,
   ConversationSummary,
+  MissedList,
+  Receiver,
 } from '@frontdesk/config';
 import type { User } from '@frontdesk/platform';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
+import {
+  chatWidget,
+  connectVisitor,
+  storedConversation,
+  type VisitorClient,
+} from '../support/chat';
 import { engines } from '../support/databases';
 import { connectOps, type OpsClient } from '../support/ops-client';
 import type { TestPlatform } from '../support/platform';
@@ -269,17 +276,53 @@ describe.each(engines)('/ops chat on $name', (engine) => {
     });
   });
 
-  it('sends a conversation with no receiver to every operator', async () => {
+  it('sends a conversation with no receiver to every operator and admin, never to a marketer', async () => {
     const widget = await chatWidget(t, { receiver: null });
+    const marketer = await ops('marketer');
     const oleg = await ops('operator');
     const olgaClient = await ops(olga);
+    const admin = await ops('admin');
     const client = await visitor(widget.key);
     const sent = await client.ask<Sent>('send', { clientId: cid(), text: 'Anyone' });
     if (!sent.ok) throw new Error(sent.error.message);
-    await Promise.all([
-      oleg.next('chat:message', (m: ChatMessage) => m.id === sent.message.id),
-      olgaClient.next('chat:message', (m: ChatMessage) => m.id === sent.message.id),
-    ]);
-    expect(await listed(olgaClient)).toContain(sent.message.conversationId);
+    const { conversationId } = sent.message;
+    await Promise.all(
+      [oleg, olgaClient, admin].map((who) =>
+        who.next('chat:message', (m: ChatMessage) => m.id === sent.message.id),
+      ),
+    );
+    await client.ask('typing', { typing: true });
+    await client.ask('read', { upToSeq: 1 });
+    await oleg.next(
+      'chat:typing',
+      (e: { conversationId: string }) => e.conversationId === conversationId,
+    );
+    expect(await listed(olgaClient)).toContain(conversationId);
+    // A console connecting now is announced to the whole account, the marketer too: the events
+    // above, sent before it, would have reached the marketer by then.
+    await ops(otto);
+    await marketer.next('presence', (online: { id: string }[]) =>
+      online.some((user) => user.id === otto.id),
+    );
+    expect(marketer.received.filter(([event]) => event.startsWith('chat:'))).toEqual([]);
+  });
+
+  it('lists what the operator may see before the limits: their conversation behind 200 newer ones of another', async () => {
+    const widget = await chatWidget(t, { receiver: null });
+    const { store } = t.platform;
+    const open = async (receiver: Receiver) => {
+      t.clock.advance(1);
+      return (await storedConversation(store, widget, receiver, { now: t.clock().getTime() })).id;
+    };
+    const ottos = await open({ kind: 'employee', id: otto.id });
+    // More than chat:list's open conversations (OPEN_CONVERSATIONS_LIMIT) and missed:list's chats.
+    for (let i = 0; i < 200; i++) await open({ kind: 'employee', id: olga.id });
+    // Missed since (MISSED_AFTER_SECONDS, 300 by default).
+    t.clock.advance(301_000);
+    const outsider = await ops(otto);
+    expect(await listed(outsider)).toContain(ottos);
+    const missed = await outsider.ask<ChatAck<MissedList>>('missed:list', {});
+    if (!missed.ok) throw new Error(missed.error.message);
+    expect(missed.chats.map((c) => c.id)).toContain(ottos);
   });
 });

@@ -11,6 +11,7 @@ import type {
 import { MAX_CHAT_MESSAGE } from '@frontdesk/config';
 import type { Widget } from '@frontdesk/platform';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { SIGNALS_PER_MINUTE } from '../../src/chat/visitor-events';
 import { chatWidget, connectVisitor, type VisitorClient } from '../support/chat';
 import { engines } from '../support/databases';
 import { connectOps } from '../support/ops-client';
@@ -299,6 +300,17 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
       ok: false,
       error: { code: 'invalid', field: 'afterSeq' },
     });
+    // Past the largest sequence number the database stores: PostgreSQL would refuse the query
+    // that reads this conversation's messages after it.
+    expect(await send(client, 'Something to sync')).toMatchObject({ ok: true });
+    expect(await client.ask('sync', { afterSeq: 2 ** 31 })).toEqual({
+      ok: false,
+      error: { code: 'invalid', field: 'afterSeq', message: 'must be at most 2147483647' },
+    });
+    expect(await client.ask('read', { upToSeq: 2 ** 31 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'upToSeq' },
+    });
     expect(await client.ask('rate', { conversationId: 'x', rating: 'meh' })).toMatchObject({
       ok: false,
       error: { code: 'invalid', field: 'rating' },
@@ -312,6 +324,15 @@ describe.each(engines)('/chat visitors on $name', (engine) => {
       ok: false,
       error: { code: 'invalid', field: 'text' },
     });
+    for (const [event, field] of [
+      ['chat:sync', 'afterSeq'],
+      ['chat:read', 'upToSeq'],
+    ] as const) {
+      expect(await oleg.ask(event, { conversationId: 'x', [field]: 2 ** 31 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', field },
+      });
+    }
   });
 });
 
@@ -420,5 +441,75 @@ describe.each(engines)('/chat limits and hand-off on $name', (engine) => {
     });
     expect((await staff('/v1/chat/handoff/unknown-token')).status).toBe(404);
     expect((await t.request(`/v1/chat/handoff/${token}`)).status).toBe(401);
+    // The contact is a customer's: marketers see no chats.
+    const marketer = await t.signIn('marketer');
+    expect((await marketer(`/v1/chat/handoff/${token}`)).status).toBe(403);
+  });
+
+  it("limits a visitor's resyncs, contact changes and ratings, each apart from messages", async () => {
+    const widget = await chatWidget(t);
+    const client = await connectVisitor(t.url, { key: widget.key });
+    suite.keep(client);
+    const refused = (what: string) => ({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(new RegExp(`^Too many ${what}; try again in \\d+ s\\.$`)),
+      },
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(await client.ask('sync', { afterSeq: 0 })).toMatchObject({ ok: true });
+    }
+    expect(await client.ask('sync', { afterSeq: 0 })).toEqual(refused('resyncs'));
+    // Another tab of the same visitor shares the count.
+    const tab = await connectVisitor(t.url, {
+      key: widget.key,
+      visitorToken: client.welcome.visitorToken,
+    });
+    suite.keep(tab);
+    expect(await tab.ask('sync', { afterSeq: 0 })).toEqual(refused('resyncs'));
+
+    expect(await client.ask('contact', { name: 'Ivan' })).toEqual({ ok: true });
+    expect(await client.ask('contact', { email: 'ivan@example.com' })).toEqual({ ok: true });
+    expect(await client.ask('leave-contact', { email: 'ivan@example.com' })).toEqual({ ok: true });
+    expect(await client.ask('contact', { name: 'Ivan' })).toEqual(refused('contact changes'));
+    expect(await client.ask('leave-contact', { email: 'ivan@example.com' })).toEqual(
+      refused('contact changes'),
+    );
+
+    for (let i = 0; i < 3; i++) {
+      expect(await client.ask('rate', { conversationId: 'none', rating: 'good' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+    }
+    expect(await client.ask('rate', { conversationId: 'none', rating: 'good' })).toEqual(
+      refused('ratings'),
+    );
+    // Messages count apart.
+    expect(await client.ask('send', { clientId: cid(), text: 'Still here' })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('drops typing and read signals past their budget on one socket until the minute is over', async () => {
+    const widget = await chatWidget(t);
+    const client = await connectVisitor(t.url, { key: widget.key });
+    suite.keep(client);
+    for (const [event, payload] of [
+      ['typing', { typing: true }],
+      ['read', { upToSeq: 1 }],
+    ] as const) {
+      for (let i = 0; i < SIGNALS_PER_MINUTE; i++) {
+        expect(await client.ask(event, payload)).toEqual({ ok: true });
+      }
+      expect(await client.ask(event, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'rate_limited' },
+      });
+    }
+    t.clock.advance(60_000);
+    expect(await client.ask('typing', { typing: false })).toEqual({ ok: true });
+    expect(await client.ask('read', { upToSeq: 1 })).toEqual({ ok: true });
   });
 });

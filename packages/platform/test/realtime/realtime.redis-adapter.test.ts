@@ -5,11 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { createPlatform, type Platform, readEnv } from '@frontdesk/platform';
 import { Redis } from 'ioredis';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatWidget, connectVisitor } from '../support/chat';
 import { engines, type TestDatabase } from '../support/databases';
 import { connectOps, connectOpsWith, disconnected, type OpsClient } from '../support/ops-client';
 import { automatic, callbackWidget, postOrder } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { watch } from '../support/socket-events';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const postgres = engines.find((engine) => engine.name === 'postgres');
@@ -70,6 +73,44 @@ describe('two platform processes sharing Redis', () => {
       (e) => e.id === id,
     );
     expect(taken.by.id).toBe(a.users.operator.id);
+  });
+
+  it('shows the other process no password hash, session cookie or visitor token of a socket', async () => {
+    const keeper = await a.addUser('operator', 'Secret Keeper');
+    const { cookie } = await a.session(keeper);
+    const desk = await connectOpsWith(a.url, cookie);
+    const widget = await chatWidget(a);
+    const first = await connectVisitor(a.url, { key: widget.key });
+    const { visitorToken } = first.welcome;
+    // Its second tab, on one of the platform's own pages: the staff session's cookie goes too.
+    const again = watch(
+      io(`${a.url}/chat`, {
+        transports: ['websocket'],
+        auth: { key: widget.key, visitorToken },
+        extraHeaders: { cookie },
+        forceNew: true,
+        reconnection: false,
+      }),
+    );
+    clients.push(desk, first, again);
+    await again.next('welcome');
+    // Process B reads A's sockets as presence lookups do: through Redis.
+    const [ops, chat] = await Promise.all([
+      b.io.of('/ops').in(`user:${keeper.id}`).fetchSockets(),
+      b.io.of('/chat').in(`widget:${widget.id}`).fetchSockets(),
+    ]);
+    expect(ops).toHaveLength(1);
+    expect(chat).toHaveLength(2);
+    const { id, accountId, name, role, photoUrl } = keeper;
+    expect(ops[0]?.data.user).toEqual({ id, accountId, name, role, photoUrl });
+    expect(ops[0]?.handshake.headers.cookie).toBeUndefined();
+    const seen = JSON.stringify(
+      [...ops, ...chat].map((socket) => ({ handshake: socket.handshake, data: socket.data })),
+    );
+    const cookieValues = cookie.split('; ').map((pair) => pair.slice(pair.indexOf('=') + 1));
+    for (const secret of [keeper.passwordHash, visitorToken, ...cookieValues]) {
+      expect(seen).not.toContain(secret);
+    }
   });
 
   it('a logout on one process cuts the sockets of that session on the other', async () => {

@@ -5,8 +5,8 @@
 import type { ConversationSummary, OpsOrder, Receiver } from '@frontdesk/config';
 import type { User, Widget } from '@frontdesk/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { phoneDigits } from '../../src/search/ops-search';
-import { chatWidget } from '../support/chat';
+import { phoneDigits, SEARCH_RESULTS } from '../../src/search/ops-search';
+import { chatWidget, storedConversation } from '../support/chat';
 import { engines, type TestDatabase } from '../support/databases';
 import { automatic, callbackWidget } from '../support/orders';
 import { startPlatform, type TestPlatform } from '../support/platform';
@@ -200,6 +200,24 @@ describe.each(engines)('GET /v1/ops/search on $name', (engine) => {
     const admin = await search('admin', 'иван');
     expect(admin.chats).not.toContain(chats.foreign);
     expect(admin.orders).not.toContain(orders.foreign);
+  });
+
+  it('finds an operator’s conversation behind hundreds of newer matches that are a colleague’s', async () => {
+    const chat = await chatWidget(t);
+    const mine = await conversation(chat, null, ['Zephyr frame size?']);
+    // More than any number of candidates checked after the query: the query itself filters.
+    const { store } = t.platform;
+    for (let i = 0; i < 501; i++) {
+      const now = t.clock().getTime() + 1_000 + i;
+      await storedConversation(
+        store,
+        chat,
+        { kind: 'employee', id: olga.id },
+        { now, text: 'zephyr' },
+      );
+    }
+    expect((await search('operator', 'zephyr')).chats).toEqual([mine]);
+    expect((await search(olga, 'zephyr')).chats).toHaveLength(SEARCH_RESULTS);
   });
 
   it('answers conversations as the inbox lists them', async () => {

@@ -1,11 +1,13 @@
 /** Chat widgets and visitor clients of `/chat` for the chat tests. */
+import { randomUUID } from 'node:crypto';
 import {
   type ChatAuth,
   type ChatSettings,
   type ChatWelcome,
   defaultSettings,
+  type Receiver,
 } from '@frontdesk/config';
-import type { Widget } from '@frontdesk/platform';
+import type { Conversation, Store, Widget } from '@frontdesk/platform';
 import { templates } from '@frontdesk/schedule';
 import { io } from 'socket.io-client';
 import type { TestPlatform } from './platform';
@@ -113,4 +115,35 @@ export async function refusedWith(
   from: FromAddress = {},
 ): Promise<string> {
   return (await refusalOf(url, auth, origin, from)).code;
+}
+
+/**
+ * A conversation opened in the store, as a new visitor's first message (`text`, at `now`) to
+ * `receiver` opens one — without a socket, for tests that need many.
+ */
+export async function storedConversation(
+  store: Store,
+  widget: Pick<Widget, 'id' | 'accountId'>,
+  receiver: Receiver | null,
+  { now, text = 'Hello' }: { now: number; text?: string },
+): Promise<Conversation> {
+  const visitor = await store.chatVisitors.create({
+    accountId: widget.accountId,
+    widgetId: widget.id,
+    tokenHash: `stored-${randomUUID()}`,
+    timeZone: null,
+    now,
+  });
+  const sent = await store.chatMessages.visitorSend({
+    visitor,
+    widgetId: widget.id,
+    clientId: randomUUID(),
+    text,
+    page: null,
+    now,
+    receiver,
+    autoReplies: [],
+    email: null,
+  });
+  return sent.conversation;
 }
