@@ -31,6 +31,17 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * The least digit string after every one that starts with `prefix` (`7999` → `8`, `7` → `8`),
+ * undefined when there is none (`999`). Digits only: strings of digits sort alike in every
+ * collation, where a bound like `7999:` does not (ICU and glibc put `:` before the digits).
+ */
+export function afterPrefix(prefix: string): string | undefined {
+  const kept = prefix.replace(/9+$/, '');
+  if (kept === '') return undefined;
+  return `${kept.slice(0, -1)}${Number(kept.at(-1)) + 1}`;
+}
+
 /** `query` narrowed to the contacts `q` finds; all of them when `q` is empty or absent. */
 export function searching<O>(
   query: SelectQueryBuilder<Tables, 'contacts', O>,
@@ -43,9 +54,11 @@ export function searching<O>(
     // A prefix as a range: both engines answer it from the (account_id, phone_digits) index.
     return query.where((eb) =>
       eb.or(
-        digits.map((prefix) =>
-          eb.and([eb('phone_digits', '>=', prefix), eb('phone_digits', '<', `${prefix}:`)]),
-        ),
+        digits.map((prefix) => {
+          const after = afterPrefix(prefix);
+          const from = eb('phone_digits', '>=', prefix);
+          return after === undefined ? from : eb.and([from, eb('phone_digits', '<', after)]);
+        }),
       ),
     );
   }

@@ -26,9 +26,22 @@ import type { OrderFeed } from './order-feed';
 import { orderNotifications } from './order-notifications';
 import type { DueTask, Order } from './order-records';
 
-/** What places an order's calls: `take` says whether it took the order (an attempt started). */
+/**
+ * What became of an order offered to the automatic callbacks: its attempt started (`calling`);
+ * the edge is starting or restarting — offer it again shortly (`later`); or the platform cannot
+ * call it and the consoles ring it as a card (`consoles`).
+ */
+export type Take = 'calling' | 'later' | 'consoles';
+
+/**
+ * How long automatic orders wait for an edge that is starting or restarting (the platform just
+ * started, Kamailio died) before the consoles ring them instead: its restarts back off to 30 s.
+ */
+export const EDGE_WAIT_MS = 120_000;
+
+/** What places an order's calls. */
 export interface AutoCallbacks {
-  take(task: DueTask, order: Order): Promise<boolean>;
+  take(task: DueTask, order: Order): Promise<Take>;
   /** Waits for the attempts in progress (tests). */
   settled(): Promise<void>;
   /**
@@ -63,6 +76,21 @@ export function autoCallbacks(deps: {
   const running = new Set<Promise<void>>();
   const renewals = new Set<NodeJS.Timeout>();
   let stopped = false;
+
+  /** Since when (on the clock) this process's edge has not been running; undefined while it is. */
+  let downSince: number | undefined;
+  /** Whether an automatic order waits for the edge, which will be back soon. */
+  function edgeComing(now: number): boolean {
+    const { state } = edge.status();
+    if (state === 'running') {
+      downSince = undefined;
+      return false;
+    }
+    // `stopped`: the workers start before the edge does (and after close() nothing is offered).
+    if (state === 'unavailable') return false;
+    downSince ??= now;
+    return now - downSince < EDGE_WAIT_MS;
+  }
 
   async function plan(order: Order): Promise<Plan | undefined> {
     if (order.mode !== 'automatic' || edge.status().state !== 'running') return undefined;
@@ -155,14 +183,15 @@ export function autoCallbacks(deps: {
 
   return {
     async take(task, order) {
-      if (stopped) return false;
+      if (stopped) return 'consoles';
+      if (order.mode === 'automatic' && edgeComing(clock().getTime())) return 'later';
       const p = await plan(order);
-      if (!p) return false;
+      if (!p) return 'consoles';
       const call = attempt(task, order, p)
         .catch(deps.log)
         .finally(() => running.delete(call));
       running.add(call);
-      return true;
+      return 'calling';
     },
     async settled() {
       while (running.size > 0) await Promise.all(running);

@@ -3,7 +3,7 @@
  * notifications.
  */
 export { registerAdminOrders } from './admin-orders';
-export { type AutoCallbacks, autoCallbacks } from './auto-callback';
+export { type AutoCallbacks, autoCallbacks, type Take } from './auto-callback';
 export { orderRoutingOf } from './callback-mode';
 export { dueTasksRepository } from './due-tasks-store';
 export { registerOpsCallbacks } from './ops-callbacks';

@@ -6,13 +6,16 @@ import type { OrderFeed } from './order-feed';
 /** Tasks one claim takes. */
 const BATCH = 50;
 
+/** How soon an order that waits for the SIP edge is offered again. */
+export const EDGE_RETRY_MS = 5_000;
+
 /**
  * One pass of the due-task runner: claims every task due now (each in one process only: see
- * due-tasks.ts), rings its order on `/ops`, and records that the ring went out. A task claimed
+ * due-tasks-store.ts), rings its order on `/ops`, and records that the ring went out. A task claimed
  * by a process that died before ringing is claimed again once its claim is `leaseMs` old; its
  * order rings then (at least once: the console treats a repeated ring of an order as the same).
  * An order `dial` takes is called by the platform instead (auto-callback.ts): its task fires
- * when its attempts are over.
+ * when its attempts are over; one that waits for the SIP edge to come up is offered again.
  * @returns how many tasks it handled.
  */
 export async function ringDue(
@@ -33,7 +36,14 @@ export async function ringDue(
     });
     for (const { task, order } of claimed) {
       // An order someone took meanwhile rings nobody.
-      if (order.status === 'ringing' && (await dial?.take(task, order))) continue;
+      const taken = order.status === 'ringing' ? await dial?.take(task, order) : undefined;
+      if (taken === 'calling') continue;
+      if (taken === 'later') {
+        // The claim lapses in EDGE_RETRY_MS (renewed as of then minus the lease): then it is
+        // claimed again like one whose claimer died, by whichever process comes first.
+        await store.dueTasks.renew(task.id, claim.by, now + EDGE_RETRY_MS - claim.leaseMs);
+        continue;
+      }
       if (order.status === 'ringing') {
         feed.ringing(order);
         feed.updated(order);

@@ -8,7 +8,7 @@ import { startPlatform, type TestPlatform } from '../support/platform';
 
 type Ack = { ok: true; order: OpsOrder; orders: OpsOrder[] } & {
   ok: boolean;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; field?: string };
 };
 
 describe.each(engines)('/ops callback orders on $name', (engine) => {
@@ -242,6 +242,14 @@ describe.each(engines)('/ops callback orders on $name', (engine) => {
     expect((await oleg.ask<Ack>('callback:list')).orders.map((o) => o.id)).not.toContain(id);
     expect((await oleg.ask<Ack>('callback:accept', { nope: 1 })).error?.code).toBe('invalid');
     expect((await oleg.ask<Ack>('callback:accept')).error?.code).toBe('invalid');
+    // Text no engine stores faithfully is refused naming the field, not an error on our side.
+    expect((await oleg.ask<Ack>('callback:accept', { id: 'a\u0000b' })).error).toMatchObject({
+      code: 'invalid',
+      field: 'id',
+    });
+    expect(
+      (await oleg.ask<Ack>('callback:done', { id, note: 'Called \u0000 back' })).error,
+    ).toMatchObject({ code: 'invalid', field: 'note' });
   });
 
   it('manual orders are taken as they come in and closed by whoever took them', async () => {

@@ -20,8 +20,11 @@ export interface TestDatabase extends Database {
 /** One engine the tests run on. */
 export interface TestEngine {
   name: 'sqlite' | 'postgres';
-  /** A fresh database, migrated unless `migrate: false`. */
-  open(options?: { migrate?: boolean }): Promise<TestDatabase>;
+  /**
+   * A fresh database, migrated unless `migrate: false`; on PostgreSQL in the ICU collation of
+   * `icuLocale` if given (the server's default is C, which sorts like SQLite: bytes).
+   */
+  open(options?: { migrate?: boolean; icuLocale?: string }): Promise<TestDatabase>;
 }
 
 /** The PostgreSQL server the tests create their databases on (trust auth in CI). */
@@ -43,9 +46,12 @@ export const sqliteEngine: TestEngine = {
 /** A fresh database `frontdesk_test_<random>` on the test server, dropped on drop. */
 export const postgresEngine: TestEngine = {
   name: 'postgres',
-  async open({ migrate: migrated = true } = {}) {
+  async open({ migrate: migrated = true, icuLocale } = {}) {
     const name = `frontdesk_test_${randomBytes(6).toString('hex')}`;
-    await onServer(`create database ${name}`);
+    const collation = icuLocale
+      ? ` template template0 locale_provider icu icu_locale '${icuLocale.replace(/'/g, "''")}'`
+      : '';
+    await onServer(`create database ${name}${collation}`);
     const url = new URL(testPostgresUrl);
     url.pathname = `/${name}`;
     const options = { databaseUrl: url.href, dataDir: tmpdir() };
