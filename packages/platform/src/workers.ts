@@ -81,18 +81,13 @@ export function startWorkers(
 
   let running: Promise<void> | undefined;
   /**
-   * The attachments' pass in progress. It runs beside the loop, not in it: a download takes as
-   * long as the messenger's CDN does (up to a minute each), and ringing orders, replies and the
-   * outbox must not wait for it.
+   * Passes that run beside the loop, not in it, each one at a time: they wait as long as someone
+   * else's server does, and ringing orders, auto-replies and replies must not. An attachment's
+   * download takes as long as the messenger's CDN (up to a minute each); the outbox as long as
+   * the SMTP server or SMS provider (up to a timeout for each of 20 messages).
    */
-  let fetching: Promise<void> | undefined;
-  const fetchBeside = () => {
-    fetching ??= fetchAttachments()
-      .then(() => undefined, log)
-      .finally(() => {
-        fetching = undefined;
-      });
-  };
+  const fetching = beside(fetchAttachments, log);
+  const sending = beside(send, log);
   let again = false;
   let stopped = false;
   const pass = () => {
@@ -106,15 +101,14 @@ export function startWorkers(
         again = false;
         endExpiredSessions();
         await runDue().catch(log);
-        // Before the outbox: a non-working auto-reply is what the visitor waits for on screen.
         await autoReplies().catch(log);
         // First answers overdue on the clock move on; queues go to who came free.
         await chats.distributeChats().catch(log);
         await chats.noticeMissed().catch(log);
         await deliverReplies().catch(log);
-        fetchBeside();
+        fetching.start();
         await channels?.refreshDue().catch(log);
-        await send().catch(log);
+        sending.start();
       } while (again && !stopped);
     })().finally(() => {
       running = undefined;
@@ -140,7 +134,23 @@ export function startWorkers(
       callbacks?.stop();
       clearInterval(timer);
       await running;
-      await fetching;
+      await Promise.all([fetching.settled(), sending.settled()]);
     },
+  };
+}
+
+/** A pass run beside the workers' loop: `start()` runs it unless it is running already. */
+function beside(pass: () => Promise<number>, log: (error: unknown) => void) {
+  let current: Promise<void> | undefined;
+  return {
+    start() {
+      current ??= pass()
+        .then(() => undefined, log)
+        .finally(() => {
+          current = undefined;
+        });
+    },
+    /** Resolves once the pass in progress, if any, is over. */
+    settled: async () => current,
   };
 }

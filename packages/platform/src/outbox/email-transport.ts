@@ -26,14 +26,34 @@ export function emailTransport(smtpUrl: string, from: string, domain: string): T
           messageId: `<${message.id}@${domain}>`,
         });
       } catch (error) {
-        // 5xx: the server refused this message for good; anything else may pass later.
-        const code = (error as { responseCode?: unknown }).responseCode;
-        const permanent = typeof code === 'number' && code >= 500;
-        throw new SendError(`SMTP: ${(error as Error).message}`, permanent);
+        throw new SendError(`SMTP: ${(error as Error).message}`, refusesRecipient(error));
       }
     },
     close() {
       mailer.close();
     },
   };
+}
+
+/**
+ * Whether nodemailer's `error` is the server refusing this recipient for good: a 5xx to RCPT TO
+ * (an unknown mailbox, a domain it does not take). Nothing else is: a refused login (EAUTH 535),
+ * no connection, a timeout, a refused greeting or sender, a 4xx, and a 5.7.x to RCPT TO
+ * (relaying denied, authentication required) are the server's or our configuration of it, and
+ * pass once they are fixed.
+ */
+function refusesRecipient(error: unknown): boolean {
+  const { code, command, responseCode, response } = error as {
+    code?: unknown;
+    command?: unknown;
+    responseCode?: unknown;
+    response?: unknown;
+  };
+  return (
+    code === 'EENVELOPE' &&
+    command === 'RCPT TO' &&
+    typeof responseCode === 'number' &&
+    responseCode >= 500 &&
+    !/^5\d\d[ -]5\.7\./.test(String(response))
+  );
 }

@@ -10,16 +10,20 @@ export type OutboxChannel = OutboxMessage['channel'];
 /** What a message is about: an order, an admin alert, an embed code, a chat. */
 export type OutboxKind = OutboxMessage['kind'];
 
-/** Where a message stands: pending → sending → sent | failed (given up). */
+/** Where a message stands: pending → sending → sent | failed (refused for good) | pending. */
 export type OutboxStatus = OutboxMessage['status'];
 
 /** A message to queue: where it goes and what it says. */
 export type NewOutboxMessage = Pick<OutboxMessage, 'channel' | 'recipient' | 'subject' | 'body'>;
 
-/** How a send went, for {@link Store.outbox.settle}. */
+/**
+ * How a send went, for {@link Store.outbox.settle}. Tried again at `retryAt`: a `rateLimited`
+ * attempt (the provider's pace, not a failure) is not counted; one that made the message overdue
+ * (`overdueAt`, when) tells the admins.
+ */
 export type SendOutcome =
   | { status: 'sent'; at: number }
-  | { status: 'pending'; error: string; retryAt: number }
+  | { status: 'pending'; error: string; retryAt: number; rateLimited?: boolean; overdueAt?: number }
   | { status: 'failed'; error: string; at: number };
 
 /** The outbox of e-mails and SMS (`store.outbox`). */
@@ -46,8 +50,9 @@ export interface OutboxRepository {
   /**
    * Records how the send of `claimed` (a message as {@link claim} returned it) by `by` went;
    * false, changing nothing, when that claim is no longer the message's latest (its lease ran
-   * out and another pass claimed it since). A message given up (`failed`) is e-mailed to the
-   * account's admins in the same transaction, once; an alert given up is not.
+   * out and another pass claimed it since). A message `failed` or made overdue is e-mailed to the
+   * account's admins in the same transaction, once (the claim's fence settles each attempt once);
+   * an alert is not.
    */
   settle(
     claimed: Pick<OutboxMessage, 'id' | 'attempts'>,

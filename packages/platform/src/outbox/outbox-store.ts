@@ -4,7 +4,9 @@
  * conditional UPDATE, then settled by that claim: sent, back to pending with a retry time, or
  * failed. A claim left in `sending` by a process that died is taken again after a lease. The
  * attempt count fences claims: a settle names the attempt it claimed, so a pass whose lease ran
- * out (its message claimed again since) changes nothing, whatever it reports and whenever.
+ * out (its message claimed again since) changes nothing, whatever it reports and whenever. A
+ * rate-limited attempt is given back as it settles; the fence holds, as the claim whose number
+ * the next one takes again has settled already.
  */
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
@@ -88,10 +90,13 @@ export function outboxRepository(db: Kysely<Tables>, engine: Database['engine'])
           : outcome.status === 'pending'
             ? { status: 'pending', last_error: outcome.error, next_attempt_at: outcome.retryAt }
             : { status: 'failed', last_error: outcome.error, failed_at: outcome.at };
+      const rateLimited = outcome.status === 'pending' && outcome.rateLimited === true;
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable('outbox')
           .set(values)
+          // A rate limit's wait is the provider's pace, not a failed attempt.
+          .$if(rateLimited, (qb) => qb.set((eb) => ({ attempts: eb('attempts', '-', 1) })))
           .where('id', '=', claimed.id)
           .where('status', '=', 'sending')
           .where('claimed_by', '=', by)
@@ -99,9 +104,14 @@ export function outboxRepository(db: Kysely<Tables>, engine: Database['engine'])
           .returningAll()
           .executeTakeFirst();
         if (!row) return false;
-        if (outcome.status === 'failed' && row.kind !== 'alert') {
-          await alertAdmins(trx, row, outcome.at);
-        }
+        // The fence settles each attempt once, so the admins hear of each turn once.
+        const toldAt =
+          outcome.status === 'failed'
+            ? outcome.at
+            : outcome.status === 'pending'
+              ? outcome.overdueAt
+              : undefined;
+        if (toldAt !== undefined && row.kind !== 'alert') await alertAdmins(trx, row, toldAt);
         return true;
       });
     },
@@ -169,7 +179,10 @@ export async function queueMessages(
   return rows.map((row) => row.id);
 }
 
-/** Queues one e-mail per admin of the account saying that `failed` was given up, and why. */
+/**
+ * Queues one e-mail per admin of the account saying that `failed` could not be delivered, and
+ * why: given up, or still tried (`pending`, overdue).
+ */
 async function alertAdmins(db: Kysely<Tables>, failed: OutboxRow, now: number): Promise<void> {
   const admins = await db
     .selectFrom('users')
@@ -186,14 +199,15 @@ async function alertAdmins(db: Kysely<Tables>, failed: OutboxRow, now: number): 
     .executeTakeFirst();
   const t = platformTexts[account?.language ?? 'ru'].alert;
   const what = failed.channel === 'email' ? t.email(failed.subject ?? '') : t.sms;
+  // Only what is true of a message still tried: it was not given up, nor is it listed as failed.
+  const givenUp = failed.status === 'failed';
   const body = [
     t.notDelivered(what, failed.recipient),
-    t.gaveUp(failed.attempts),
+    ...(givenUp ? [t.gaveUp(failed.attempts)] : []),
     t.lastError(failed.last_error),
     t.queued(new Date(failed.created_at).toISOString()),
     ...(failed.order_id ? [t.order(failed.order_id)] : []),
-    '',
-    t.listed,
+    ...(givenUp ? ['', t.listed] : []),
   ].join('\n');
   await queueMessages(db, {
     accountId: failed.account_id,

@@ -3,22 +3,45 @@ import type { Store } from '../storage/store';
 import type { OutboxChannel, SendOutcome } from './outbox-records';
 import { SendError, type Transport } from './transport';
 
-/** Attempts before a message is given up as failed: about five hours of retrying. */
-export const MAX_ATTEMPTS = 12;
+/**
+ * The failed attempt (about five hours of retrying) at which the account's admins are told that a
+ * message is overdue. It is not given up: it is tried every hour from then on, until it goes.
+ */
+export const OVERDUE_ATTEMPTS = 12;
 
 /** Messages one pass claims. */
 const BATCH = 20;
 
+/** The longest pause between two attempts: the backoff's and a rate limit's. */
+const LONGEST_DELAY_MS = 3_600_000;
+
+/** How long to wait after a rate limit that named no time to wait, or one already past. */
+export const RATE_LIMIT_WAIT_MS = 30_000;
+
 /** The pause after failed attempt `attempts` (1, 2, …): 30 s, doubling, at most one hour. */
 export function retryDelay(attempts: number): number {
-  return Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+  return Math.min(30_000 * 2 ** (attempts - 1), LONGEST_DELAY_MS);
+}
+
+/**
+ * The pause a rate limit asks for at `now` with its `Retry-After` (seconds or an HTTP date, null
+ * when none): at most an hour, however long the provider says.
+ */
+export function rateLimitWait(retryAfter: string | null, now: number): number {
+  const value = retryAfter?.trim() ?? '';
+  // Digits before a date: Date.parse reads a bare number as a year.
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return ms > 0 ? Math.min(ms, LONGEST_DELAY_MS) : RATE_LIMIT_WAIT_MS;
 }
 
 /**
  * One pass of the outbox dispatcher: claims the messages due now on the channels that have a
  * transport (the others stay pending until one is configured), order notifications and alerts
- * first, sends them, and records each outcome — sent, retried later with exponential backoff,
- * or failed for good (then the account's admins get an e-mail about it).
+ * first, sends them, and records each outcome: sent; failed for good when the provider refused
+ * this very message (its recipient or text); else tried again — after the provider's own wait
+ * when it rate-limited (not counted as an attempt), or with exponential backoff, hourly and never
+ * given up past {@link OVERDUE_ATTEMPTS}. The account's admins get an e-mail about a message
+ * failed, or overdue, once.
  *
  * Nothing is sent twice except in one window no outbox can close: a crash after the provider
  * accepted a message and before `sent` is recorded. The claim then expires after `leaseMs` and
@@ -51,14 +74,7 @@ export async function sendOutbox(
         outcome = { status: 'sent', at: clock().getTime() };
       } catch (error) {
         const failure = error instanceof SendError ? error : new SendError(String(error), false);
-        outcome =
-          failure.permanent || message.attempts >= MAX_ATTEMPTS
-            ? { status: 'failed', error: failure.message, at: clock().getTime() }
-            : {
-                status: 'pending',
-                error: failure.message,
-                retryAt: clock().getTime() + retryDelay(message.attempts),
-              };
+        outcome = failed(failure, message.attempts, clock().getTime());
       }
       // Settled as this claim (its attempt): if the lease ran out and another pass took the
       // message meanwhile, this outcome is stale and changes nothing.
@@ -66,4 +82,17 @@ export async function sendOutbox(
     }),
   );
   return messages.length;
+}
+
+/** What a failed attempt `attempts` comes to at `now`. */
+function failed(failure: SendError, attempts: number, now: number): SendOutcome {
+  const error = failure.message;
+  if (failure.permanent) return { status: 'failed', error, at: now };
+  if (failure.retryAfter !== undefined) {
+    const retryAt = now + rateLimitWait(failure.retryAfter, now);
+    return { status: 'pending', error, retryAt, rateLimited: true };
+  }
+  const retryAt = now + retryDelay(attempts);
+  if (attempts !== OVERDUE_ATTEMPTS) return { status: 'pending', error, retryAt };
+  return { status: 'pending', error, retryAt, overdueAt: now };
 }

@@ -7,7 +7,10 @@ const TIMEOUT_MS = 15_000;
  * SMS through an HTTP provider adapter at `SMS_URL`: one `POST` per message with the JSON body
  * `{ "to": "+79991234567", "text": "…" }` and the header `Idempotency-Key: <outbox message id>`
  * (the same on every attempt, so an adapter that honours it never sends twice). Any 2xx means
- * accepted. 4xx other than 408 and 429 means refused for good; everything else is retried.
+ * accepted; 400 and 422 mean this number or text is refused for good. Everything else is the
+ * provider or its configuration and is retried: 401/402/403 (its account), 404, 429 (after its
+ * `Retry-After`, not counted as an attempt), 5xx, no answer within 15 s, and a redirect (never
+ * followed: it would turn the POST into a GET without the message).
  */
 export function smsTransport(smsUrl: string): Transport {
   return {
@@ -18,6 +21,7 @@ export function smsTransport(smsUrl: string): Transport {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': message.id },
           body: JSON.stringify({ to: message.recipient, text: message.body }),
+          redirect: 'manual',
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
       } catch (error) {
@@ -27,9 +31,19 @@ export function smsTransport(smsUrl: string): Transport {
       // The body is read either way, so the connection can be reused.
       const text = await response.text().catch(() => '');
       if (response.ok) return;
-      const permanent =
-        response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
-      throw new SendError(`SMS: HTTP ${response.status} ${text.slice(0, 200)}`.trim(), permanent);
+      const status = response.status;
+      if (status >= 300 && status < 400) {
+        const location = response.headers.get('location')?.slice(0, 200) ?? 'nowhere';
+        throw new SendError(
+          `SMS: HTTP ${status} redirect to ${location}: SMS_URL must name the adapter itself`,
+          false,
+        );
+      }
+      throw new SendError(
+        `SMS: HTTP ${status} ${text.slice(0, 200)}`.trim(),
+        status === 400 || status === 422,
+        status === 429 ? response.headers.get('retry-after') : undefined,
+      );
     },
     close() {},
   };

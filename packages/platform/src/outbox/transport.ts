@@ -11,11 +11,17 @@ export interface Transport {
   close(): void;
 }
 
-/** A send that failed; `permanent` when trying again cannot help (the provider refused for good). */
+/**
+ * A send that failed. `permanent`: the provider refused this message for good (its recipient or
+ * text), so trying again cannot help; anything about the provider itself (down, slow, its account
+ * or our configuration of it) is not. `retryAfter`, when the provider rate-limited the send: its
+ * `Retry-After` (null when it named none).
+ */
 export class SendError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly retryAfter?: string | null,
   ) {
     super(message);
     this.name = 'SendError';

@@ -1,4 +1,7 @@
-/** The outbox in the store: claims fenced by their attempt, kinds in order, give-ups told to admins once. */
+/**
+ * The outbox in the store: claims fenced by their attempt, kinds in order, give-ups and overdue
+ * messages told to admins once, rate-limited attempts given back.
+ */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account, User } from '../../src/accounts/account-records';
 import type { NewOutboxMessage } from '../../src/outbox/outbox-records';
@@ -163,6 +166,82 @@ describe.each(engines)('outbox on $name', (engine) => {
     expect(alert.kind).toBe('alert');
     expect(await store.outbox.settle(alert, 'worker-1', { ...failed, at: T0 + 6 })).toBe(true);
     expect((await all()).filter((m) => m.kind === 'alert')).toHaveLength(2);
+  });
+
+  it('the attempt that makes a message overdue e-mails each admin once; the message stays pending', async () => {
+    await store.outbox.queue({
+      accountId: account.id,
+      kind: 'embed',
+      messages: [mail('late@x.example', 'The code')],
+      now: T0,
+    });
+    const [claimed] = await claim(T0);
+    if (!claimed) throw new Error('nothing claimed');
+    const overdue = {
+      status: 'pending',
+      error: 'SMTP: 535 Authentication failed',
+      retryAt: T0 + 3_600_000,
+      overdueAt: T0 + 5,
+    } as const;
+    expect(await store.outbox.settle(claimed, 'worker-1', overdue)).toBe(true);
+    expect(await store.outbox.settle(claimed, 'worker-1', overdue)).toBe(false);
+
+    const messages = await all();
+    expect(messages.find((m) => m.recipient === 'late@x.example')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: T0 + 3_600_000,
+      failedAt: null,
+      lastError: 'SMTP: 535 Authentication failed',
+    });
+    const alerts = messages.filter((m) => m.kind === 'alert');
+    expect(alerts.map((m) => m.recipient).sort()).toEqual(admins.map((a) => a.email).sort());
+    for (const alert of alerts) {
+      expect(alert).toMatchObject({
+        status: 'pending',
+        subject: 'Undelivered e-mail to late@x.example',
+        nextAttemptAt: T0 + 5,
+      });
+      expect(alert.body).toContain(
+        'The e-mail "The code" to late@x.example could not be delivered',
+      );
+      expect(alert.body).toContain('Last error: SMTP: 535 Authentication failed');
+      // Still tried: neither given up nor listed as failed.
+      expect(alert.body).not.toContain('gave up');
+      expect(alert.body).not.toContain('status=failed');
+    }
+  });
+
+  it('a rate-limited attempt is given back: a wait the provider asked for is no failure', async () => {
+    await store.outbox.queue({
+      accountId: account.id,
+      kind: 'embed',
+      messages: [mail('busy@x.example')],
+      now: T0,
+    });
+    const [first] = await claim(T0);
+    if (!first) throw new Error('nothing claimed');
+    const limited = {
+      status: 'pending',
+      error: 'SMS: HTTP 429',
+      retryAt: T0 + 7_000,
+      rateLimited: true,
+    } as const;
+    expect(await store.outbox.settle(first, 'worker-1', limited)).toBe(true);
+    expect((await all())[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: T0 + 7_000,
+      lastError: 'SMS: HTTP 429',
+    });
+    expect(await claim(T0 + 6_999)).toEqual([]);
+    const [second] = await claim(T0 + 7_000);
+    if (!second) throw new Error('not claimed again');
+    expect(second.attempts).toBe(1);
+    // A failure that is not a rate limit counts.
+    const failed = { status: 'pending', error: 'SMS: HTTP 503', retryAt: T0 + 37_000 } as const;
+    expect(await store.outbox.settle(second, 'worker-1', failed)).toBe(true);
+    expect((await all())[0]).toMatchObject({ status: 'pending', attempts: 1 });
   });
 
   it('alerts the admins of a Russian account in Russian', async () => {
