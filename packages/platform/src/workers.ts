@@ -1,10 +1,11 @@
 /**
  * The platform's background work: ringing due callback orders, firing due chat auto-replies,
  * the distributing chat groups' turns, telling consoles what became missed, delivering replies to
- * messengers (and noticing bots connected since), fetching the customers' photos and files, sending the outbox and cutting `/ops` sockets
- * whose session expired, on an interval, one pass at a time. Every process runs them; the database
- * decides which process takes each task, auto-reply and message (see due-tasks.ts,
- * chat-auto-replies.ts and outbox.ts), so each fires once.
+ * messengers (and noticing bots connected since), fetching the customers' photos and files,
+ * sending the outbox and cutting `/ops` sockets whose session expired, on an interval, one pass at
+ * a time. Every process runs them; the database decides which process takes each task, auto-reply
+ * and message (see orders/due-tasks-store.ts, chat/auto-replies-store.ts and
+ * outbox/outbox-store.ts), so each fires once.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
