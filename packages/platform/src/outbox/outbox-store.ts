@@ -199,11 +199,11 @@ async function alertAdmins(db: Kysely<Tables>, failed: OutboxRow, now: number): 
     .executeTakeFirst();
   const t = platformTexts[account?.language ?? 'ru'].alert;
   const what = failed.channel === 'email' ? t.email(failed.subject ?? '') : t.sms;
-  // Only what is true of a message still tried: it was not given up, nor is it listed as failed.
+  // A message still tried is neither given up nor listed as failed.
   const givenUp = failed.status === 'failed';
   const body = [
     t.notDelivered(what, failed.recipient),
-    ...(givenUp ? [t.gaveUp(failed.attempts)] : []),
+    givenUp ? t.gaveUp(failed.attempts) : t.stillTrying(failed.attempts),
     t.lastError(failed.last_error),
     t.queued(new Date(failed.created_at).toISOString()),
     ...(failed.order_id ? [t.order(failed.order_id)] : []),

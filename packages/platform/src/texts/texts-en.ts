@@ -34,7 +34,7 @@ export const platformTextsEn = {
       `One visitor wrote more than ${plural('en', perHour, { one: '# message', other: '# messages' })} within an hour; the rest of that hour follow, oldest first.`,
     batchFull: 'More messages followed within the hour; read them in the inbox.',
   },
-  /** To the account's admins when the outbox gave a message up. */
+  /** To the account's admins when the outbox gave a message up, or it is overdue. */
   alert: {
     email: (subject: string) => `The e-mail "${subject}"`,
     sms: 'The SMS',
@@ -42,6 +42,8 @@ export const platformTextsEn = {
       `${what} to ${recipient} could not be delivered;`,
     gaveUp: (attempts: number) =>
       `the platform gave up after ${plural('en', attempts, { one: '# attempt', other: '# attempts' })}.`,
+    stillTrying: (attempts: number) =>
+      `${plural('en', attempts, { one: '# attempt', other: '# attempts' })} so far; the platform tries again every hour until it goes.`,
     lastError: (error: string | null) => `Last error: ${error ?? 'none recorded'}`,
     queued: (at: string) => `Queued: ${at}`,
     order: (id: string) => `About the callback order ${id}.`,

@@ -41,6 +41,8 @@ export const platformTextsRu: PlatformTexts = {
     notDelivered: (what, recipient) => `${what} на ${recipient} не удалось доставить;`,
     gaveUp: (attempts) =>
       `платформа прекратила попытки после ${plural('ru', attempts, { one: '# попытки', few: '# попыток', many: '# попыток', other: '# попытки' })}.`,
+    stillTrying: (attempts) =>
+      `Попыток уже ${attempts}; платформа повторяет их каждый час, пока сообщение не уйдёт.`,
     lastError: (error) => `Последняя ошибка: ${error ?? 'не записана'}`,
     queued: (at) => `Поставлено в очередь: ${at}`,
     order: (id) => `Касается заказа обратного звонка ${id}.`,

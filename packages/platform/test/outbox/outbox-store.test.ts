@@ -207,6 +207,9 @@ describe.each(engines)('outbox on $name', (engine) => {
       );
       expect(alert.body).toContain('Last error: SMTP: 535 Authentication failed');
       // Still tried: neither given up nor listed as failed.
+      expect(alert.body).toContain(
+        '1 attempt so far; the platform tries again every hour until it goes.',
+      );
       expect(alert.body).not.toContain('gave up');
       expect(alert.body).not.toContain('status=failed');
     }
