@@ -1,7 +1,7 @@
 /**
  * The callback orders side of `/ops`: what an operator's console may ask and do, each with an
- * acknowledgement (`{ ok: true, … }` or `{ ok: false, error: { code, message, field? } }`). The events
- * and codes are listed in OPS-EVENTS.md.
+ * acknowledgement (`{ ok: true, … }` or `{ ok: false, error: { code, message, field? } }`), as
+ * the chat's events answer (chat/ack.ts). The events and codes are listed in OPS-EVENTS.md.
  */
 import { text } from '@frontdesk/config';
 import type { Socket } from 'socket.io';
