@@ -33,9 +33,8 @@ export function smsTransport(smsUrl: string): Transport {
       if (response.ok) return;
       const status = response.status;
       if (status >= 300 && status < 400) {
-        const location = response.headers.get('location')?.slice(0, 200) ?? 'nowhere';
         throw new SendError(
-          `SMS: HTTP ${status} redirect to ${location}: SMS_URL must name the adapter itself`,
+          `SMS: HTTP ${status} redirect to ${redirectTarget(response, smsUrl)}: SMS_URL must name the adapter itself`,
           false,
         );
       }
@@ -47,4 +46,16 @@ export function smsTransport(smsUrl: string): Transport {
     },
     close() {},
   };
+}
+
+/**
+ * Where a redirect points, for the outbox's last error (which admins read and the alert e-mails):
+ * its origin and path only — a provider's redirect repeats SMS_URL's query and user, its key.
+ */
+function redirectTarget(response: Response, smsUrl: string): string {
+  const location = response.headers.get('location');
+  if (location === null) return 'nowhere';
+  if (!URL.canParse(location, smsUrl)) return 'an address that is no URL';
+  const { origin, pathname } = new URL(location, smsUrl);
+  return `${origin}${pathname}`.slice(0, 200);
 }

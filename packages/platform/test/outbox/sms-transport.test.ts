@@ -78,6 +78,11 @@ describe('the SMS transport', () => {
       retryAfter: undefined,
     });
     expect(await failed(301, { location: '/moved' })).toMatchObject({ permanent: false });
+    // Where it points, without the key a provider's redirect repeats from SMS_URL.
+    const withKey = await failed(301, { location: `https://shop:pw@sms.example/send?key=s3cret` });
+    expect(withKey.message).toBe(
+      'SMS: HTTP 301 redirect to https://sms.example/send: SMS_URL must name the adapter itself',
+    );
     expect(elsewhere).toEqual([]);
   });
 });
