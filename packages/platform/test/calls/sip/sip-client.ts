@@ -451,6 +451,8 @@ export class UserAgent {
       credentials?: CredentialLines;
       /** The offer (default {@link dummySdp}). */
       sdp?: string;
+      /** Hears each provisional response as it arrives (a person hears the ringing). */
+      onProvisional?: (response: SipMessage) => void;
     } = {},
   ): Promise<PlacedCall> {
     const credentials = options.credentials ?? answerOnly;
@@ -482,6 +484,7 @@ export class UserAgent {
       callId,
       (m, sent) => {
         provisional.push(m);
+        options.onProvisional?.(m);
         if (
           options.cancelOnRinging &&
           m.status === 180 &&
