@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { retryAfterWait } from '../retry-after';
 import type { Store } from '../storage/store';
 import type { OutboxChannel, SendOutcome } from './outbox-records';
 import { SendError, type Transport } from './transport';
@@ -12,26 +13,12 @@ export const OVERDUE_ATTEMPTS = 12;
 /** Messages one pass claims. */
 const BATCH = 20;
 
-/** The longest pause between two attempts: the backoff's and a rate limit's. */
+/** The longest pause of the backoff between two attempts (a rate limit's is capped alike). */
 const LONGEST_DELAY_MS = 3_600_000;
-
-/** How long to wait after a rate limit that named no time to wait, or one already past. */
-export const RATE_LIMIT_WAIT_MS = 30_000;
 
 /** The pause after failed attempt `attempts` (1, 2, …): 30 s, doubling, at most one hour. */
 export function retryDelay(attempts: number): number {
   return Math.min(30_000 * 2 ** (attempts - 1), LONGEST_DELAY_MS);
-}
-
-/**
- * The pause a rate limit asks for at `now` with its `Retry-After` (seconds or an HTTP date, null
- * when none): at most an hour, however long the provider says.
- */
-export function rateLimitWait(retryAfter: string | null, now: number): number {
-  const value = retryAfter?.trim() ?? '';
-  // Digits before a date: Date.parse reads a bare number as a year.
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-  return ms > 0 ? Math.min(ms, LONGEST_DELAY_MS) : RATE_LIMIT_WAIT_MS;
 }
 
 /**
@@ -89,7 +76,7 @@ function failed(failure: SendError, attempts: number, now: number): SendOutcome 
   const error = failure.message;
   if (failure.permanent) return { status: 'failed', error, at: now };
   if (failure.retryAfter !== undefined) {
-    const retryAt = now + rateLimitWait(failure.retryAfter, now);
+    const retryAt = now + retryAfterWait(failure.retryAfter, now);
     return { status: 'pending', error, retryAt, rateLimited: true };
   }
   const retryAt = now + retryDelay(attempts);

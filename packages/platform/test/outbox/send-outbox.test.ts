@@ -7,7 +7,6 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { createPlatform, type OutboxMessage, type Platform, readEnv } from '@frontdesk/platform';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RATE_LIMIT_WAIT_MS, rateLimitWait } from '../../src/outbox/send-outbox';
 import { openDatabase } from '../../src/storage/database';
 import { engines, type TestDatabase } from '../support/databases';
 import { callbackWidget, postOrder } from '../support/orders';
@@ -294,23 +293,5 @@ describe('outbox without SMTP_URL and SMS_URL', () => {
       ['pending', 0],
       ['pending', 0],
     ]);
-  });
-});
-
-describe('the wait a rate limit asks for', () => {
-  const now = Date.parse('2026-03-04T07:00:00Z');
-
-  it('is its Retry-After in seconds or until its HTTP date, at most an hour', () => {
-    expect(rateLimitWait('7', now)).toBe(7_000);
-    expect(rateLimitWait(' 120 ', now)).toBe(120_000);
-    expect(rateLimitWait(new Date(now + 600_000).toUTCString(), now)).toBe(600_000);
-    expect(rateLimitWait('86400', now)).toBe(3_600_000);
-    expect(rateLimitWait(new Date(now + 86_400_000).toUTCString(), now)).toBe(3_600_000);
-  });
-
-  it('is the usual wait when it names none, nonsense, or a time already past', () => {
-    for (const header of [null, '', 'soon', '0', new Date(now - 60_000).toUTCString()]) {
-      expect(rateLimitWait(header, now)).toBe(RATE_LIMIT_WAIT_MS);
-    }
   });
 });

@@ -64,6 +64,8 @@ export interface FetchInput {
   attachment: PendingAttachment;
   /** The most bytes kept: a larger file fails without being read to the end. */
   maxBytes: number;
+  /** The time now (ms) on the pass's clock. */
+  now: number;
 }
 
 /** One messenger's way to the bytes of its attachments; refusals are results, never throws. */

@@ -7,16 +7,14 @@
  * event must not reach into the platform's network). Failures are told without the URL
  * (Telegram's carries the bot's token).
  */
+import { retryAfterWait } from '../../../retry-after';
 import { fetchFailure } from '../api-failure';
-import type { FetchResult } from './attachment-types';
+import type { AttachmentFetcher, FetchResult } from './attachment-types';
 import { tooLarge } from './content-check';
 import { mediaAllowed, type UrlMessenger } from './media-hosts';
 
 /** How long one download may take, start to end. */
 export const DOWNLOAD_TIMEOUT_MS = 60_000;
-
-/** How long to wait after a 429 that does not say (in seconds) how long. */
-export const RATE_LIMIT_WAIT_MS = 30_000;
 
 /** Redirects followed (a CDN may send a file on to another of its hosts), each one checked. */
 const MAX_REDIRECTS = 3;
@@ -28,6 +26,8 @@ export interface DownloadOptions {
   maxBytes: number;
   /** Whether a file may come from this URL: the first one and every redirect's (media-hosts.ts). */
   allowed: (url: URL) => boolean;
+  /** The time now (ms), for a rate limit's `Retry-After` that names a date. */
+  now: number;
   timeoutMs?: number;
 }
 
@@ -56,12 +56,10 @@ export async function downloadCapped(url: string, options: DownloadOptions): Pro
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     if (response.status === 429) {
-      // A wait in seconds, else (none, or a date) the usual one: a rate limit all the same.
-      const seconds = Number(response.headers.get('retry-after'));
       return {
         status: 'retry',
         error: `${what} asked to wait before giving the file (HTTP 429).`,
-        retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : RATE_LIMIT_WAIT_MS,
+        retryAfterMs: retryAfterWait(response.headers.get('retry-after'), options.now),
       };
     }
     if (response.status >= 500) {
@@ -105,11 +103,16 @@ export async function downloadCapped(url: string, options: DownloadOptions): Pro
  * The fetcher of a messenger whose attachments are URLs (Viber's media, VK's and Facebook's
  * CDNs): only from its media hosts or its configured API base's origin (media-hosts.ts).
  */
-export function urlFetcher(what: string, messenger: UrlMessenger, apiBase: string) {
-  return ({ attachment, maxBytes }: { attachment: { source: string }; maxBytes: number }) =>
+export function urlFetcher(
+  what: string,
+  messenger: UrlMessenger,
+  apiBase: string,
+): AttachmentFetcher {
+  return ({ attachment, maxBytes, now }) =>
     downloadCapped(attachment.source, {
       what,
       maxBytes,
+      now,
       allowed: (url) => mediaAllowed(messenger, url, apiBase),
     });
 }

@@ -65,10 +65,12 @@ async function attempt(
     attachment.declaredSize !== null && attachment.declaredSize > maxBytes
       ? { status: 'failed' as const, error: tooLarge(maxBytes) }
       : fetcher
-        ? await fetcher({ attachment, maxBytes }).catch((error: unknown) => ({
-            status: 'retry' as const,
-            error: error instanceof Error ? error.message : String(error),
-          }))
+        ? await fetcher({ attachment, maxBytes, now: clock().getTime() }).catch(
+            (error: unknown) => ({
+              status: 'retry' as const,
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          )
         : {
             status: 'failed' as const,
             error: `No ${attachment.messenger} channel to fetch it from.`,

@@ -16,7 +16,7 @@ const GET_FILE_TIMEOUT_MS = 30_000;
 
 /** The fetcher of Telegram's attachments over TELEGRAM_API_URL. */
 export function telegramFetcher(store: Store, apiUrl: string): AttachmentFetcher {
-  return async ({ attachment, maxBytes }) => {
+  return async ({ attachment, maxBytes, now }) => {
     const widget = await store.widgets.get(attachment.widgetId);
     const token = widget && widget.deletedAt === null && (await telegramToken(store, widget));
     if (!token) return { status: 'failed', error: 'This chat has no Telegram bot any more.' };
@@ -44,6 +44,7 @@ export function telegramFetcher(store: Store, apiUrl: string): AttachmentFetcher
     return downloadCapped(`${apiUrl}/file/bot${token}/${encoded}`, {
       what: 'Telegram',
       maxBytes,
+      now,
       allowed: (url) => url.origin === new URL(apiUrl).origin,
     });
   };

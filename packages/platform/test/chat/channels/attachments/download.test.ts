@@ -8,10 +8,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  downloadCapped,
-  RATE_LIMIT_WAIT_MS,
-} from '../../../../src/chat/channels/attachments/download';
+import { downloadCapped } from '../../../../src/chat/channels/attachments/download';
+import { RATE_LIMIT_WAIT_MS } from '../../../../src/retry-after';
 
 let server: Server;
 let base: string;
@@ -55,6 +53,8 @@ beforeAll(async () => {
       response.writeHead(429).end();
     } else if (path === '/busy') {
       response.writeHead(429, { 'retry-after': '7' }).end();
+    } else if (path === '/busy-dated') {
+      response.writeHead(429, { 'retry-after': new Date(NOW + 90_000).toUTCString() }).end();
     } else if (path === '/broken') {
       response.writeHead(502).end('<html>Bad Gateway</html>');
     } else {
@@ -70,8 +70,11 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 /** Every address the test server has but `/inside` (an address the platform must not read). */
 const allowed = (url: URL) => url.origin === base && url.pathname !== '/inside';
 
+/** The time now for the downloads (a rate limit's date is read against it). */
+const NOW = Date.parse('2026-03-04T07:00:00Z');
+
 const get = (path: string, maxBytes = 2048) =>
-  downloadCapped(`${base}${path}`, { what: 'Telegram', maxBytes, allowed });
+  downloadCapped(`${base}${path}`, { what: 'Telegram', maxBytes, allowed, now: NOW });
 
 describe('downloadCapped', () => {
   it('fetches only what the caller allows, each redirect checked before it is followed', async () => {
@@ -82,9 +85,9 @@ describe('downloadCapped', () => {
     asked.length = 0;
     expect(await get('/inside')).toEqual(refused);
     expect(await get('/moved-out')).toEqual(refused);
-    expect(await downloadCapped('not a url', { what: 'Telegram', maxBytes: 10, allowed })).toEqual(
-      refused,
-    );
+    expect(
+      await downloadCapped('not a url', { what: 'Telegram', maxBytes: 10, allowed, now: NOW }),
+    ).toEqual(refused);
     expect(asked).toEqual(['/moved-out']);
     // Within what is allowed, a redirect is followed; a loop of them is not, for ever.
     expect(await get('/moved')).toEqual({ status: 'fetched', bytes: new Uint8Array([1, 2, 3, 4]) });
@@ -112,6 +115,7 @@ describe('downloadCapped', () => {
       error: 'Telegram asked to wait before giving the file (HTTP 429).',
       retryAfterMs: 7000,
     });
+    expect(await get('/busy-dated')).toMatchObject({ status: 'retry', retryAfterMs: 90_000 });
     // A 429 that does not say how long is a rate limit all the same: the usual wait.
     expect(await get('/busy-unsaid')).toEqual({
       status: 'retry',
@@ -135,6 +139,7 @@ describe('downloadCapped', () => {
       what: 'Telegram',
       maxBytes: 10,
       allowed: () => true,
+      now: NOW,
     });
     expect(refused).toEqual({
       status: 'retry',
