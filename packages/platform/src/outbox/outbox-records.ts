@@ -18,8 +18,8 @@ export type NewOutboxMessage = Pick<OutboxMessage, 'channel' | 'recipient' | 'su
 
 /**
  * How a send went, for {@link Store.outbox.settle}. Tried again at `retryAt`: a `rateLimited`
- * attempt (the provider's pace, not a failure) is not counted; one that made the message overdue
- * (`overdueAt`, when) tells the admins.
+ * attempt (the provider's pace, not a failure) is not counted; one past the overdue mark
+ * (`overdueAt`, when) tells the admins unless an earlier one did.
  */
 export type SendOutcome =
   | { status: 'sent'; at: number }

@@ -104,14 +104,19 @@ export function outboxRepository(db: Kysely<Tables>, engine: Database['engine'])
           .returningAll()
           .executeTakeFirst();
         if (!row) return false;
-        // The fence settles each attempt once, so the admins hear of each turn once.
-        const toldAt =
-          outcome.status === 'failed'
-            ? outcome.at
-            : outcome.status === 'pending'
-              ? outcome.overdueAt
-              : undefined;
-        if (toldAt !== undefined && row.kind !== 'alert') await alertAdmins(trx, row, toldAt);
+        if (row.kind === 'alert') return true;
+        // The fence settles each attempt once: a message given up is told of once.
+        if (outcome.status === 'failed') await alertAdmins(trx, row, outcome.at);
+        // Every attempt past the overdue mark reports it; the first one settled tells of it.
+        if (outcome.status === 'pending' && outcome.overdueAt !== undefined) {
+          const told = await trx
+            .updateTable('outbox')
+            .set({ overdue_told_at: outcome.overdueAt })
+            .where('id', '=', row.id)
+            .where('overdue_told_at', 'is', null)
+            .executeTakeFirst();
+          if (told.numUpdatedRows > 0n) await alertAdmins(trx, row, outcome.overdueAt);
+        }
         return true;
       });
     },
@@ -172,6 +177,7 @@ export async function queueMessages(
       last_error: null,
       sent_at: null,
       failed_at: null,
+      overdue_told_at: null,
       created_at: input.now,
     };
   });

@@ -5,8 +5,9 @@ import type { OutboxChannel, SendOutcome } from './outbox-records';
 import { SendError, type Transport } from './transport';
 
 /**
- * The failed attempt (about five hours of retrying) at which the account's admins are told that a
- * message is overdue. It is not given up: it is tried every hour from then on, until it goes.
+ * The failed attempt (about five hours of retrying) from which a message is overdue: its
+ * account's admins are told once (by the first such attempt that settles). It is not given up: it
+ * is tried every hour from then on, until it goes.
  */
 export const OVERDUE_ATTEMPTS = 12;
 
@@ -80,6 +81,6 @@ function failed(failure: SendError, attempts: number, now: number): SendOutcome 
     return { status: 'pending', error, retryAt, rateLimited: true };
   }
   const retryAt = now + retryDelay(attempts);
-  if (attempts !== OVERDUE_ATTEMPTS) return { status: 'pending', error, retryAt };
+  if (attempts < OVERDUE_ATTEMPTS) return { status: 'pending', error, retryAt };
   return { status: 'pending', error, retryAt, overdueAt: now };
 }

@@ -213,6 +213,8 @@ export interface OutboxRow {
   last_error: string | null;
   sent_at: number | null;
   failed_at: number | null;
+  /** When the admins were told the message is overdue (migration 041). */
+  overdue_told_at: number | null;
   created_at: number;
 }
 

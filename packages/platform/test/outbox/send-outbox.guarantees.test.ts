@@ -223,6 +223,40 @@ describe.each(engines)('outbox guarantees on $name', (engine) => {
     expect(smtp.mails).toHaveLength(mailsBefore + 2);
   });
 
+  it('a message whose overdue attempt died mid-send is told of by the next attempt, once', async () => {
+    t.clock.set(OPEN);
+    sms.answerWith(503);
+    await manualOrder([], ['+79990009911']);
+    const toldOf = () =>
+      smtp.mails.filter((mail) => mail.data.includes('Subject: Undelivered SMS to +79990009911'));
+    for (let attempt = 1; attempt < OVERDUE_ATTEMPTS; attempt++) {
+      if (attempt > 1) t.clock.advance(3_600_000);
+      expect(await t.platform.workers.sendOutbox()).toBe(1);
+    }
+    // The attempt that makes it overdue hangs: its process is as good as dead.
+    sms.answerWith('hold');
+    t.clock.advance(3_600_000);
+    const dying = t.platform.workers.sendOutbox();
+    const hanging = await sms.next();
+    t.clock.advance(LEASE_MS);
+    sms.answerWith(503);
+    expect(await t.platform.workers.sendOutbox()).toBe(1);
+    // The next attempt told the admins (their alerts go on the next pass), after 13 attempts.
+    expect(await t.platform.workers.sendOutbox()).toBeGreaterThan(0);
+    const alerts = toldOf();
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) expect(alert.data).toContain('13 attempts so far');
+
+    // The dead pass's late answer changes nothing, and later attempts tell nobody again.
+    hanging.answer(503);
+    expect(await dying).toBe(1);
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(3_600_000);
+      expect(await t.platform.workers.sendOutbox()).toBe(1);
+    }
+    expect(toldOf()).toHaveLength(alerts.length);
+  });
+
   it("a rate limit waits the provider's Retry-After and is not counted as an attempt", async () => {
     t.clock.set(OPEN);
     await drain();

@@ -22,6 +22,7 @@ import * as callHistoryTrunks from './036_call_history_trunks';
 import * as callbackAttempts from './037_callback_attempts';
 import * as userLanguage from './038_user_language';
 import * as chatAttachments from './040_chat_attachments';
+import * as outboxOverdueTold from './041_outbox_overdue_told';
 
 /** The migrations {@link migrate} applies, keyed by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -44,4 +45,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '037_callback_attempts': callbackAttempts,
   '038_user_language': userLanguage,
   '040_chat_attachments': chatAttachments,
+  '041_outbox_overdue_told': outboxOverdueTold,
 };
