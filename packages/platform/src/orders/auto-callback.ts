@@ -74,6 +74,11 @@ export function autoCallbacks(deps: {
 }): AutoCallbacks {
   const { store, clock, edge, feed, claim } = deps;
   const running = new Set<Promise<void>>();
+  /**
+   * The tasks whose call goes on here. A claim fences other processes only: if renewals failed
+   * for a whole lease (the database away), this process claims the task again itself.
+   */
+  const inCall = new Set<string>();
   const renewals = new Set<NodeJS.Timeout>();
   let stopped = false;
 
@@ -184,12 +189,17 @@ export function autoCallbacks(deps: {
   return {
     async take(task, order) {
       if (stopped) return 'consoles';
+      if (inCall.has(task.id)) return 'calling';
       if (order.mode === 'automatic' && edgeComing(clock().getTime())) return 'later';
       const p = await plan(order);
       if (!p) return 'consoles';
+      inCall.add(task.id);
       const call = attempt(task, order, p)
         .catch(deps.log)
-        .finally(() => running.delete(call));
+        .finally(() => {
+          running.delete(call);
+          inCall.delete(task.id);
+        });
       running.add(call);
       return 'calling';
     },

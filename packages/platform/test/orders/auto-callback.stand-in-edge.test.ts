@@ -1,8 +1,10 @@
 /**
- * An automatic order that falls due while this process's SIP edge is starting or restarting (the
- * platform just started and orders fell due while it was down; Kamailio died) waits for the
+ * The automatic callbacks against a stand-in SIP edge, where what the edge says of itself is the
+ * point. An automatic order that falls due while this process's edge is starting or restarting
+ * (the platform just started and orders fell due while it was down; Kamailio died) waits for the
  * edge and is called once it runs; the consoles ring it as a card only when the edge stays away
- * or cannot run at all. The edge is a stand-in here: what it says of itself is the point.
+ * or cannot run at all. An order whose claim lapsed while its call went on (the database away for
+ * a whole lease) is claimed again by the same process and not called a second time.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SipEdge, SipEdgeState } from '../../src/calls/sip';
@@ -18,18 +20,21 @@ import { startPlatform, type TestPlatform } from '../support/platform';
 const OPEN = '2026-03-04T07:00:00Z';
 const claim = { by: 'edge-process', leaseMs: 60_000 };
 
-describe('automatic orders while the SIP edge is not running', () => {
+describe('automatic orders and the state of the SIP edge', () => {
   let database: TestDatabase;
   let t: TestPlatform;
   let state: SipEdgeState;
   let dialled: CallbackCall[];
   let rung: Order[];
   let dial: AutoCallbacks;
+  /** While set, calls go on until the test ends them. */
+  let calling: Promise<void> | undefined;
 
   const edge = {
     status: () => ({ state }),
     callback: async (call: CallbackCall) => {
       dialled.push(call);
+      await calling;
       return { result: 'failed', sipCode: null };
     },
   } as unknown as SipEdge;
@@ -43,7 +48,7 @@ describe('automatic orders while the SIP edge is not running', () => {
 
   beforeAll(async () => {
     database = await sqliteEngine.open();
-    t = await startPlatform(database);
+    t = await startPlatform(database, { limits: { ordersPerIp: 10_000, ordersPerPhone: 10_000 } });
     t.clock.set(OPEN);
     await t.platform.store.trunks.create({
       accountId: t.accountId,
@@ -68,6 +73,7 @@ describe('automatic orders while the SIP edge is not running', () => {
   beforeEach(() => {
     dialled = [];
     rung = [];
+    calling = undefined;
     dial = autoCallbacks({
       store: t.platform.store,
       clock: t.clock,
@@ -123,5 +129,21 @@ describe('automatic orders while the SIP edge is not running', () => {
     expect(await runDue()).toBe(1);
     expect(rung.map((order) => order.id)).toEqual([id]);
     expect(dialled).toEqual([]);
+  });
+
+  it('a call that outlives its claim (the database away) is not placed again by this process', async () => {
+    state = 'running';
+    let hangUp = () => {};
+    calling = new Promise<void>((resolve) => (hangUp = resolve));
+    const id = await callMeNow();
+    expect(await runDue()).toBe(1);
+    expect(dialled.map((call) => call.order?.id)).toEqual([id]);
+    // No renewal reached the store for a whole lease: the task is claimed again, here.
+    later(claim.leaseMs);
+    expect(await runDue()).toBe(1);
+    hangUp();
+    await dial.settled();
+    expect(dialled.map((call) => call.order?.id)).toEqual([id]);
+    expect(rung).toEqual([]);
   });
 });
