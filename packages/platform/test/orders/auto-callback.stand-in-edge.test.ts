@@ -145,5 +145,10 @@ describe('automatic orders and the state of the SIP edge', () => {
     await dial.settled();
     expect(dialled.map((call) => call.order?.id)).toEqual([id]);
     expect(rung).toEqual([]);
+    // The call that went on is recorded, once, under the claim taken again.
+    const notes = (await t.platform.store.orders.events(id)).map((event) => event.note ?? '');
+    expect(notes.filter((note) => note.startsWith('Attempt '))).toEqual([
+      expect.stringMatching(/^Attempt 1 of \d+: /),
+    ]);
   });
 });

@@ -9,6 +9,14 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('outbox').addColumn('overdue_told_at', 'bigint').execute();
   // 12 was OVERDUE_ATTEMPTS when this was written; telling of these now would be news of old.
-  await sql`update outbox set overdue_told_at = next_attempt_at
-    where status = 'pending' and attempts >= 12`.execute(db);
+  // A message in `sending` counts the attempt under way, which has not failed yet.
+  await sql`update outbox set overdue_told_at = coalesce(claimed_at, created_at)
+    where (status = 'pending' and attempts >= 12) or (status = 'sending' and attempts > 12)`.execute(
+    db,
+  );
+}
+
+/** Drops `overdue_told_at`. */
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('outbox').dropColumn('overdue_told_at').execute();
 }

@@ -110,9 +110,9 @@ describe('calls through the SIP edge', () => {
     const credentials = await callCredentials(t, widget);
     const visitor = await visitorAgent(credentials);
     // Both phones ring, and the visitor hears both, before one is answered, as with people. A 180
-    // that comes in while the winner's 200 is being relayed is dropped, and tm (cancel_b_method 1,
-    // RFC 3261: no CANCEL before a provisional) then waits for another one, which a WebSocket phone
-    // never sends: that branch rang on until the ring timeout (a Kamailio race, noted).
+    // that comes in while the winner's 200 is being relayed is dropped, and tm (its default
+    // cancel_b_method 1, RFC 3261: no CANCEL before a provisional) then waits for another one,
+    // which a WebSocket phone never sends: that phone rang on (a tm race, SIP-EDGE.md).
     let ringsHeard = () => {};
     const bothRinging = new Promise<void>((resolve) => (ringsHeard = resolve));
     const tags = new Set<string>();
@@ -125,7 +125,8 @@ describe('calls through the SIP edge', () => {
     const [atFirst, atOther] = await Promise.all([first.nextInvite(), other.nextInvite()]);
     atFirst.ring();
     atOther.ring();
-    await bothRinging;
+    await Promise.race([bothRinging, calling]);
+    expect(tags.size).toBe(2);
     const cancelled = atFirst.cancelled();
     const ack = atOther.answer();
     const placed = await calling;

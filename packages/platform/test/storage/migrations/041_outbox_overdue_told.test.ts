@@ -1,6 +1,6 @@
 /**
  * Migration 041 on a database with messages queued: the ones already overdue count as told (their
- * admins heard at the 12th attempt, or never will of an old loss); the others are not yet told.
+ * admins heard at the 12th failed attempt); the others are not yet told.
  */
 import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,24 +14,27 @@ describe.each(engines)('migration 041 on $name', (engine) => {
     database = undefined;
   });
 
-  it('marks the pending messages already overdue as told, and no other', async () => {
+  it('marks the messages already overdue as told, and no other', async () => {
     database = await engine.open({ migrate: false });
     const { db } = database;
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('040_chat_attachments')).error).toBeUndefined();
     await sql`insert into accounts (id, name, sip_domain, created_at)
       values ('a1', 'Shop', 'shop.sip.test', 0)`.execute(db);
-    const rows: [string, string, number][] = [
-      ['overdue', 'pending', 12],
-      ['later', 'pending', 15],
-      ['young', 'pending', 3],
-      ['gone', 'failed', 12],
+    const rows: [string, string, number, number | null][] = [
+      ['overdue', 'pending', 12, 5_012],
+      ['later', 'pending', 15, 5_015],
+      ['young', 'pending', 3, null],
+      ['gone', 'failed', 12, 5_112],
+      // In `sending`, the attempt under way is counted already: the 12th has not failed yet.
+      ['trying12', 'sending', 12, 6_012],
+      ['trying13', 'sending', 13, 6_013],
     ];
-    for (const [id, status, attempts] of rows) {
+    for (const [id, status, attempts, claimedAt] of rows) {
       await sql`insert into outbox (id, account_id, channel, recipient, body, status, attempts,
-          next_attempt_at, created_at, kind)
+          next_attempt_at, claimed_at, created_at, kind)
         values (${id}, 'a1', 'sms', '+79990001122', 'Call the visitor', ${status}, ${attempts},
-          ${5_000 + attempts}, 1000, 'order')`.execute(db);
+          9000, ${claimedAt}, 1000, 'order')`.execute(db);
     }
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     const told = await db
@@ -45,6 +48,8 @@ describe.each(engines)('migration 041 on $name', (engine) => {
         ['gone', null],
         ['later', 5_015],
         ['overdue', 5_012],
+        ['trying12', null],
+        ['trying13', 6_013],
         ['young', null],
       ],
     );
