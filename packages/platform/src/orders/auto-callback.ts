@@ -73,12 +73,11 @@ export function autoCallbacks(deps: {
   log: (error: unknown) => void;
 }): AutoCallbacks {
   const { store, clock, edge, feed, claim } = deps;
-  const running = new Set<Promise<void>>();
   /**
-   * The tasks whose call goes on here. A claim fences other processes only: if renewals failed
-   * for a whole lease (the database away), this process claims the task again itself.
+   * The attempts in progress here, by task. A claim fences other processes only: if renewals
+   * failed for a whole lease (the database away), this process claims the task again itself.
    */
-  const inCall = new Set<string>();
+  const running = new Map<string, Promise<void>>();
   const renewals = new Set<NodeJS.Timeout>();
   let stopped = false;
 
@@ -189,22 +188,18 @@ export function autoCallbacks(deps: {
   return {
     async take(task, order) {
       if (stopped) return 'consoles';
-      if (inCall.has(task.id)) return 'calling';
+      if (running.has(task.id)) return 'calling';
       if (order.mode === 'automatic' && edgeComing(clock().getTime())) return 'later';
       const p = await plan(order);
       if (!p) return 'consoles';
-      inCall.add(task.id);
       const call = attempt(task, order, p)
         .catch(deps.log)
-        .finally(() => {
-          running.delete(call);
-          inCall.delete(task.id);
-        });
-      running.add(call);
+        .finally(() => running.delete(task.id));
+      running.set(task.id, call);
       return 'calling';
     },
     async settled() {
-      while (running.size > 0) await Promise.all(running);
+      while (running.size > 0) await Promise.all(running.values());
     },
     stop() {
       stopped = true;
