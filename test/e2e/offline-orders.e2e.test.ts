@@ -47,6 +47,10 @@ async function ordersFor(phone: string) {
 async function submitOffline(context: BrowserContext, page: Page, national: string) {
   await openWidget(page);
   await page.locator('frontdesk-callback #fd-phone').fill(national);
+  // The number's checker comes as the visitor types (its own chunk): read before the network goes.
+  await page
+    .locator('frontdesk-callback #fd-phone-msg', { hasText: 'Номер введён верно.' })
+    .waitFor();
   await context.setOffline(true);
   await page.locator('frontdesk-callback .send').click();
   await page.locator('frontdesk-callback .done p', { hasText: 'Нет связи с интернетом' }).waitFor();

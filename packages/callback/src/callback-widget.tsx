@@ -21,6 +21,7 @@ import {
 import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
 import { Component, createRef, type RefObject } from 'preact';
 import type { Texts } from './callback-messages';
+import type { PhoneCheck } from './check-phone';
 import type { Field, FormState } from './form-state';
 import { type OrderAttempt, orderAttempt } from './order-attempt';
 import { PhoneField } from './phone-field';
@@ -146,7 +147,15 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     if (sending) return;
     this.setState({ attempted: true, alert: '', fieldError: undefined });
     const m = texts.callback;
-    const checked = this.phoneRef.current?.check();
+    let checked: PhoneCheck | undefined;
+    try {
+      // The number's checker may still be on its way (a number pasted and sent at once).
+      checked = await this.phoneRef.current?.check();
+    } catch {
+      // It could not come (the network is gone): nothing is sent, the form stays as typed.
+      const text = errorText(texts.core, 'network');
+      return this.setState({ alert: text, announcement: text });
+    }
     if (checked?.kind !== 'valid') return this.phoneRef.current?.focus();
     if (when === '') return this.fail('when', m.timeRequired, this.whenRef);
     if (config.consent.required && !consent) {

@@ -2,18 +2,17 @@
  * Phone validation as the visitor types, with libphonenumber-js and the metadata at hand: the
  * widget's own countries (phone-metadata.ts) until the full list is loaded. A number in
  * international format of a country the metadata lacks (`+49 …`) is accepted by its shape alone:
- * the platform validates it with the full metadata.
+ * the platform validates it with the full metadata. libphonenumber-js is most of the opened
+ * form's weight: the phone field loads this module (a chunk of its own) only once the visitor
+ * enters a number (see phone-field.tsx).
  */
 import {
-  type CountryCode,
   type MetadataJson,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/core';
-import { PHONE_COUNTRIES, phoneMetadata } from './phone-metadata';
-
-/** A country of the phone input. */
-export type PhoneCountry = CountryCode;
+import type { PhoneCountry } from './phone-countries';
+import { phoneMetadata } from './phone-metadata';
 
 /** What the visitor's input is so far. */
 export type PhoneCheck =
@@ -23,6 +22,9 @@ export type PhoneCheck =
   | { kind: 'invalid' }
   /** `e164`: the number as the platform takes it, `+79161234567`. */
   | { kind: 'valid'; e164: string };
+
+/** What {@link checkPhone} is, for the field that loads it. */
+export type CheckPhone = typeof checkPhone;
 
 /** Reads `text` as a number of `country` (or of the country its `+code` names). */
 export function checkPhone(
@@ -46,13 +48,3 @@ export function checkPhone(
   const number = parsePhoneNumberFromString(trimmed, country, metadata);
   return number?.isValid() ? { kind: 'valid', e164: number.number } : { kind: 'invalid' };
 }
-
-/** Whether `value` is a country of `metadata`. */
-export function isPhoneCountry(
-  value: string,
-  metadata: MetadataJson = phoneMetadata,
-): value is PhoneCountry {
-  return Object.hasOwn(metadata.countries, value);
-}
-
-export { PHONE_COUNTRIES };

@@ -5,6 +5,18 @@
  * those names; and the visitor's own country, the input's default, from the browser language.
  */
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import { phoneMetadata } from './phone-metadata';
+
+/** A country of the phone input. */
+export type PhoneCountry = CountryCode;
+
+/** Whether `value` is a country of `metadata`. */
+export function isPhoneCountry(
+  value: string,
+  metadata: MetadataJson = phoneMetadata,
+): value is PhoneCountry {
+  return Object.hasOwn(metadata.countries, value);
+}
 
 /** A country as the list offers it. */
 export interface CountryOption {

@@ -1,14 +1,23 @@
 /**
  * The phone field of the callback form: the country list (the widget's own countries at first,
  * every country once the list is opened or the visitor comes from elsewhere; see
- * phone-countries.ts) and the number, checked as the visitor types, with its message. The form
- * asks it for its reading of the number (`check`) when it sends.
+ * phone-countries.ts) and the number, checked as the visitor types, with its message. The
+ * checker (libphonenumber-js, check-phone.ts) is a chunk of its own that comes when the visitor
+ * starts entering a number (a key, a paste, autofill, a press on the field — not the focus the
+ * opened dialog gives it) or the page told the number: a visitor who only looks at the form
+ * never loads it. The form asks the field for its reading of the number (`check`) when it sends.
  */
+import { lazy } from '@frontdesk/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
 import { Component, createRef, type RefObject } from 'preact';
 import type { CallbackMessages } from './callback-messages';
-import { checkPhone, isPhoneCountry, type PhoneCheck, type PhoneCountry } from './check-phone';
-import { type CountryOption, countryOptions } from './phone-countries';
+import type { CheckPhone, PhoneCheck } from './check-phone';
+import {
+  type CountryOption,
+  countryOptions,
+  isPhoneCountry,
+  type PhoneCountry,
+} from './phone-countries';
 import { phoneMetadata } from './phone-metadata';
 
 /** Props of {@link PhoneField}. */
@@ -43,10 +52,15 @@ interface PhoneState {
   phone: string;
   /** The field lost focus once: "incomplete" may be said from now on. */
   blurred: boolean;
+  /** The number's checker, once loaded: until then the field says nothing of the number. */
+  checkPhone?: CheckPhone;
 }
 
 /** Every country libphonenumber-js knows, a chunk of its own (the browser imports it once). */
 const allCountries = () => import('./all-phone-metadata');
+
+/** The number's checker, a chunk of its own (see the module comment). */
+const checker = lazy(() => import('./check-phone').then((module) => module.checkPhone));
 
 /** The phone field; see the module comment. */
 export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
@@ -70,13 +84,28 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
     // A visitor from elsewhere gets their own country as soon as the list of all is here.
     const region = this.props.visitorRegion;
     if (region && !isPhoneCountry(region)) this.loadAll();
+    if (this.props.initial) this.loadChecker();
   }
 
-  /** The number as read now: what the form sends. */
-  check(): PhoneCheck {
+  /**
+   * The number as read when the checker is here: what the form sends. Rejects when the checker
+   * cannot be loaded (the network is gone); a later call tries again.
+   */
+  async check(): Promise<PhoneCheck> {
+    this.loadChecker();
+    const checkPhone = await checker();
     const { phone, country, metadata } = this.state;
     return checkPhone(phone, country, metadata);
   }
+
+  /** Brings the number's checker in (once); the field reads the number with it from then on. */
+  private readonly loadChecker = () => {
+    if (this.state.checkPhone) return;
+    checker().then(
+      (checkPhone) => this.setState({ checkPhone }),
+      () => undefined,
+    );
+  };
 
   /** Takes the focus (the number is what to fix). */
   focus() {
@@ -105,14 +134,14 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
   override render() {
     const { texts: m, error, attempted } = this.props;
     const state = this.state;
-    const check = this.check();
+    const check = state.checkPhone?.(state.phone, state.country, state.metadata);
     const message =
       error ||
-      (check.kind === 'invalid'
+      (check?.kind === 'invalid'
         ? m.phoneInvalid
-        : (state.blurred || attempted) && check.kind === 'incomplete'
+        : (state.blurred || attempted) && check?.kind === 'incomplete'
           ? m.phoneIncomplete
-          : attempted && check.kind === 'empty'
+          : attempted && check?.kind === 'empty'
             ? m.phoneRequired
             : '');
     return (
@@ -153,7 +182,9 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
             value={state.phone}
             aria-invalid={message ? 'true' : 'false'}
             aria-describedby="fd-phone-msg"
+            onPointerDown={this.loadChecker}
             onInput={(event) => {
+              this.loadChecker();
               this.setState({ phone: event.currentTarget.value, touched: true });
               this.props.onInput();
             }}
@@ -163,9 +194,9 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
         <p
           id="fd-phone-msg"
           class="msg"
-          data-tone={message ? 'error' : check.kind === 'valid' ? 'ok' : undefined}
+          data-tone={message ? 'error' : check?.kind === 'valid' ? 'ok' : undefined}
         >
-          {message || (check.kind === 'valid' ? m.phoneValid : '')}
+          {message || (check?.kind === 'valid' ? m.phoneValid : '')}
         </p>
       </div>
     );

@@ -77,6 +77,16 @@ describe('the widgets browser build', () => {
     expect(loadsLater(only('chat-connect-session-'), socket)).toBe(true);
   });
 
+  it('reaches the phone checker (libphonenumber-js) only by a dynamic import of the form', () => {
+    const checker = only('callback-check-phone-');
+    expect(read(checker)).toMatch(/TOO_SHORT/);
+    for (const file of files) expect(staticImports(file), file).not.toContain(checker);
+    expect(loadsLater(only('submit-callback-'), checker)).toBe(true);
+    // Nothing the opened form needs before a number is entered carries the checker's code.
+    const opened = statically(only('callback-open-widget-'));
+    for (const file of opened) expect(read(file), file).not.toMatch(/TOO_SHORT/);
+  });
+
   it('connects over WebSocket only: no polling or WebTransport code', () => {
     expect(/XMLHttpRequest|WebTransport|ActiveXObject/.test(read(only('chat-socket-io-')))).toBe(
       false,
