@@ -4,7 +4,9 @@
  * outbox sent in order once connected, resync (`sync { afterSeq }`) on every `welcome`, on the
  * page becoming visible and on `online`, typing (throttled), read receipts, unread count,
  * rating and messenger hand-off. Correctness never depends on socket.io's own recovery: the
- * platform is asked for what the session misses.
+ * platform is asked for what the session misses. It connects when started, or when the visitor
+ * starts writing or asks something of the platform: a visitor who only looks at the window
+ * fetches no socket code (see deferred-socket.ts).
  */
 import type {
   ChatAuth,
@@ -169,6 +171,110 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     { now },
   );
 
+  /** Connects (once); see `ChatSession.start`. */
+  const start = () => {
+    if (socket) return;
+    update({ connection: 'connecting' });
+    const auth = (): ChatAuth => {
+      const visitorToken = storage.get(TOKEN);
+      return {
+        key,
+        ...(visitorToken ? { visitorToken } : {}),
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+        ...(options.locale ? { locale: options.locale } : {}),
+      };
+    };
+    const current = options.connect(auth);
+    socket = current;
+    current.on('welcome', (welcome: ChatWelcome) => {
+      storage.set(TOKEN, welcome.visitorToken);
+      update({
+        connection: 'online',
+        working: welcome.working,
+        presence: welcome.presence,
+        contact: welcome.contact,
+      });
+      if (adopt(welcome.conversation)) {
+        // Another conversation than the one held: its messages from the first.
+        sync(0)
+          .catch(() => undefined)
+          .finally(() => void flush());
+      } else resync();
+    });
+    current.on('connect_error', (error: Error) => {
+      if (REFUSALS.has(error?.message)) {
+        update({ connection: 'refused', refusal: error.message });
+        current.disconnect();
+      } else {
+        update({ connection: 'offline' });
+        // Refused for now (the handshake limit per address, the platform's own failure):
+        // socket.io will not try again, so the session does, after a pause.
+        if (!current.active) {
+          clearTimeout(reconnectTimer);
+          reconnectTimer = setTimeout(() => current.connect(), RETRY_PAUSE);
+        }
+      }
+    });
+    current.on('disconnect', () => {
+      failAll();
+      update({ connection: 'offline', operatorTyping: false });
+    });
+    current.on('message', (message: ChatMessage) => {
+      const held = message.conversationId === state.conversation?.id ? contiguous() : 0;
+      merge([message]);
+      // A gap before it: something was missed on the way.
+      if (message.seq > held + 1) resync();
+    });
+    current.on('typing', ({ typing }: { typing: boolean }) => {
+      clearTimeout(staleTimer);
+      if (typing) staleTimer = setTimeout(() => update({ operatorTyping: false }), TYPING_STALE);
+      update({ operatorTyping: typing === true });
+    });
+    current.on('read', ({ upToSeq }: { upToSeq: number }) => {
+      const conversation = state.conversation;
+      if (conversation && upToSeq > conversation.readByOperatorSeq) {
+        update({ conversation: { ...conversation, readByOperatorSeq: upToSeq } });
+      }
+    });
+    current.on('closed', (closed: ChatClosed) => {
+      const conversation = state.conversation;
+      if (conversation?.id !== closed.conversationId) return;
+      update({
+        conversation: { ...conversation, status: 'closed', ratingOffered: closed.ratingOffered },
+        operatorTyping: false,
+      });
+    });
+    current.on('presence', ({ presence }: ChatPresence) => update({ presence }));
+    document.addEventListener('visibilitychange', onVisible);
+    addEventListener('online', onOnline);
+  };
+
+  /**
+   * Starts the session when it has not, and waits (at most `ackTimeout`) while its first
+   * connection is on its way: what the visitor asks of the platform before they wrote (a
+   * messenger link) goes once it is there, or fails as any request without a connection does.
+   */
+  const started = (): Promise<void> => {
+    start();
+    if (state.connection !== 'connecting') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listeners.delete(onChange);
+        resolve();
+      };
+      const onChange = ({ connection }: ChatState) => {
+        if (connection !== 'connecting') done();
+      };
+      const timer = setTimeout(done, ackTimeout);
+      listeners.add(onChange);
+    });
+  };
+  const ask = async <T>(event: string, payload: unknown): Promise<T> => {
+    await started();
+    return request<T>(event, payload);
+  };
+
   return {
     get state() {
       return state;
@@ -181,87 +287,13 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       incoming.add(listener);
       return () => incoming.delete(listener);
     },
-    start() {
-      if (socket) return;
-      update({ connection: 'connecting' });
-      const auth = (): ChatAuth => {
-        const visitorToken = storage.get(TOKEN);
-        return {
-          key,
-          ...(visitorToken ? { visitorToken } : {}),
-          ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-          ...(options.locale ? { locale: options.locale } : {}),
-        };
-      };
-      const current = options.connect(auth);
-      socket = current;
-      current.on('welcome', (welcome: ChatWelcome) => {
-        storage.set(TOKEN, welcome.visitorToken);
-        update({
-          connection: 'online',
-          working: welcome.working,
-          presence: welcome.presence,
-          contact: welcome.contact,
-        });
-        if (adopt(welcome.conversation)) {
-          // Another conversation than the one held: its messages from the first.
-          sync(0)
-            .catch(() => undefined)
-            .finally(() => void flush());
-        } else resync();
-      });
-      current.on('connect_error', (error: Error) => {
-        if (REFUSALS.has(error?.message)) {
-          update({ connection: 'refused', refusal: error.message });
-          current.disconnect();
-        } else {
-          update({ connection: 'offline' });
-          // Refused for now (the handshake limit per address, the platform's own failure):
-          // socket.io will not try again, so the session does, after a pause.
-          if (!current.active) {
-            clearTimeout(reconnectTimer);
-            reconnectTimer = setTimeout(() => current.connect(), RETRY_PAUSE);
-          }
-        }
-      });
-      current.on('disconnect', () => {
-        failAll();
-        update({ connection: 'offline', operatorTyping: false });
-      });
-      current.on('message', (message: ChatMessage) => {
-        const held = message.conversationId === state.conversation?.id ? contiguous() : 0;
-        merge([message]);
-        // A gap before it: something was missed on the way.
-        if (message.seq > held + 1) resync();
-      });
-      current.on('typing', ({ typing }: { typing: boolean }) => {
-        clearTimeout(staleTimer);
-        if (typing) staleTimer = setTimeout(() => update({ operatorTyping: false }), TYPING_STALE);
-        update({ operatorTyping: typing === true });
-      });
-      current.on('read', ({ upToSeq }: { upToSeq: number }) => {
-        const conversation = state.conversation;
-        if (conversation && upToSeq > conversation.readByOperatorSeq) {
-          update({ conversation: { ...conversation, readByOperatorSeq: upToSeq } });
-        }
-      });
-      current.on('closed', (closed: ChatClosed) => {
-        const conversation = state.conversation;
-        if (conversation?.id !== closed.conversationId) return;
-        update({
-          conversation: { ...conversation, status: 'closed', ratingOffered: closed.ratingOffered },
-          operatorTyping: false,
-        });
-      });
-      current.on('presence', ({ presence }: ChatPresence) => update({ presence }));
-      document.addEventListener('visibilitychange', onVisible);
-      addEventListener('online', onOnline);
-    },
+    start,
     send(text) {
       const trimmed = text.trim();
       if (!trimmed) return;
       // Writing is the visitor's own interaction: the conversation may outlive the page now.
       storage.allow();
+      start();
       typing.stop();
       const page = options.page?.();
       kept.keep({
@@ -273,6 +305,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       void flush();
     },
     typing() {
+      // The visitor starts writing: the moment to connect (see the module comment).
+      start();
       if (socket?.connected) typing.typed();
     },
     seen() {
@@ -290,20 +324,20 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     async rate(rating) {
       const conversation = state.conversation;
       if (!conversation) return;
-      await request('rate', { conversationId: conversation.id, rating });
+      await ask('rate', { conversationId: conversation.id, rating });
       if (state.conversation?.id === conversation.id) {
         update({ conversation: { ...state.conversation, rating } });
       }
     },
     async handoff(channel) {
-      const { url } = await request<{ url: string }>('handoff', { channel });
+      const { url } = await ask<{ url: string }>('handoff', { channel });
       return url;
     },
     async contact(details) {
-      await request('contact', details);
+      await ask('contact', details);
     },
     async leaveContact(details) {
-      await request('leave-contact', details);
+      await ask('leave-contact', details);
       const { name = null, phone = null, email = null } = state.contact ?? {};
       update({
         // The platform read the phone in E.164: what is kept here is only shown to the visitor.

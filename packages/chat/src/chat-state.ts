@@ -77,7 +77,10 @@ export interface ChatSession {
   subscribe(listener: (state: ChatState) => void): () => void;
   /** Calls `listener` for each new operator or automatic message after the first sync. */
   onIncoming(listener: (message: ChatMessage) => void): () => void;
-  /** Connects (once). */
+  /**
+   * Connects (once). Sending, typing and asking the platform (rating, hand-off, contact) start
+   * it too: a window the visitor only looks at stays unconnected.
+   */
   start(): void;
   /** Puts `text` in the outbox and sends it as soon as it can. */
   send(text: string): void;

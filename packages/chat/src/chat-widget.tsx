@@ -268,6 +268,7 @@ export class ChatWidget extends Component<ChatWidgetProps, WidgetState> {
         <MessengerButtons
           channels={config.channels}
           texts={m}
+          onIntent={this.props.session.start}
           onPick={(channel) => this.handoff(channel)}
         />
       </>

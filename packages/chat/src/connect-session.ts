@@ -1,7 +1,9 @@
 /**
- * Starts the chat session for a widget (its own chunk, loaded when the visitor opens the chat
- * or comes back with a conversation): socket.io-client for a real widget, the in-page preview
- * socket for the Studio (each a chunk of its own), and the one-tab sound of new operator messages.
+ * The chat session of a widget (its own chunk, loaded when the visitor opens the chat or comes
+ * back with a conversation): over socket.io-client for a real widget, the in-page preview socket
+ * for the Studio (each a chunk of its own, fetched when the session starts), and the one-tab
+ * sound of new operator messages. It starts at once for a visitor with a conversation kept (and
+ * in the preview); a new visitor's starts when they start writing (see chat-session.ts).
  */
 import {
   type ConsentStorage,
@@ -13,7 +15,9 @@ import {
 import type { Texts } from './chat-messages';
 import { createChatSession } from './chat-session';
 import type { ChatSession } from './chat-state';
+import { deferredSocket } from './deferred-socket';
 import { createRinger } from './sound';
+import { keptConversation } from './storage-keys';
 
 /** A storage area that refuses every use: the preview keeps nothing. */
 const nowhere = (): Storage => {
@@ -21,24 +25,27 @@ const nowhere = (): Storage => {
 };
 
 /**
- * A started session of `host`'s widget over `storage`, speaking `locale` (see the module
- * comment), keeping the visitor's token of the account tagged `accountTag`.
+ * The session of `host`'s widget over `storage`, speaking `locale` (see the module comment),
+ * keeping the visitor's token of the account tagged `accountTag`.
  */
-export async function connectSession(
+export function connectSession(
   host: WidgetHost,
   storage: ConsentStorage,
   texts: Texts,
   accountTag: string | undefined,
   locale: Locale,
-): Promise<ChatSession> {
+): ChatSession {
   // Each its own chunk: a visitor's chat never loads the Studio's sample conversation.
-  const connect = host.preview
-    ? (await import('./preview-socket')).previewSocket(
-        host.preview === 'working',
-        host.presence ?? 'online',
-        { visitor: texts.chat.sampleVisitor, operator: texts.chat.sampleOperator },
-      )
-    : (await import('./socket-io')).socketIo(host.api);
+  const connect = deferredSocket(() =>
+    host.preview
+      ? import('./preview-socket').then(({ previewSocket }) =>
+          previewSocket(host.preview === 'working', host.presence ?? 'online', {
+            visitor: texts.chat.sampleVisitor,
+            operator: texts.chat.sampleOperator,
+          }),
+        )
+      : import('./socket-io').then(({ socketIo }) => socketIo(host.api)),
+  );
   const session = createChatSession({
     key: host.key,
     accountTag,
@@ -67,6 +74,6 @@ export async function connectSession(
       close();
     };
   }
-  session.start();
+  if (host.preview || keptConversation(storage, host.key, accountTag)) session.start();
   return session;
 }

@@ -3,9 +3,10 @@
  * (the whole config is validated, with its schedule, by `checked-config`, its own chunk loaded
  * with the window) and starts core's widget shell with the chat button (the button colour, the lead generator's title
  * as its text — the "nobody available" one until someone can answer) and its unread badge. The
- * window loads on intent, the session with socket.io-client when the chat opens — or, for a
- * visitor who already has a conversation kept, when the browser is idle, so operator replies
- * light the badge. Everything is guarded: a widget never throws into the page.
+ * window loads on intent with the session, which fetches socket.io-client and connects when the
+ * visitor starts writing — or, for a visitor who already has a conversation kept, when the
+ * browser is idle, so operator replies light the badge. Everything is guarded: a widget never
+ * throws into the page.
  */
 import {
   CHAT_LAUNCHER_FIELDS,
@@ -20,7 +21,6 @@ import {
   type Shell,
   themeCss,
   type Visitor,
-  visitorKey,
   type WidgetHandle,
   type WidgetHost,
   widgetShell,
@@ -29,7 +29,7 @@ import { chatLauncherCss } from './chat-launcher-styles';
 import { loadTexts } from './chat-messages';
 import type { ChatSession, ChatState } from './chat-state';
 import { chatTheme } from './chat-theme';
-import { chatKeys } from './storage-keys';
+import { keptConversation } from './storage-keys';
 
 /** The launcher's icon: a speech bubble instead of core's handset. */
 const BUBBLE = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z';
@@ -68,24 +68,24 @@ function startValid(host: WidgetHost, launch: ChatLauncherConfig): WidgetHandle 
     });
   };
   const session = lazy(() =>
-    Promise.all([import('./connect-session'), texts()]).then(async ([{ connectSession }, t]) => {
-      const started = await connectSession(host, shell.storage, t, launch.accountTag, locale);
-      running = started;
+    Promise.all([import('./connect-session'), texts()]).then(([{ connectSession }, t]) => {
+      const made = connectSession(host, shell.storage, t, launch.accountTag, locale);
+      running = made;
       tell();
-      started.subscribe(tell);
-      started.subscribe(shell.label);
+      made.subscribe(tell);
+      made.subscribe(shell.label);
       unread = (state) => {
         const count = shell.isOpen() ? 0 : state.unread;
         badge.hidden = count === 0;
         badge.textContent = count > 99 ? '99+' : String(count);
         unreadWords.textContent = count ? ` (${t.chat.unread(count)})` : '';
       };
-      started.subscribe(unread);
-      if (shell.gone()) started.close();
-      return started;
+      made.subscribe(unread);
+      if (shell.gone()) made.close();
+      return made;
     }),
   );
-  const showUnread = () => void session().then((started) => unread(started.state), host.report);
+  const showUnread = () => void session().then((made) => unread(made.state), host.report);
 
   const shell: Shell = widgetShell(host, {
     type: 'chat',
@@ -99,7 +99,7 @@ function startValid(host: WidgetHost, launch: ChatLauncherConfig): WidgetHandle 
     // The button's text: the working one only while someone can answer (the session knows best).
     presence: (platform) => running?.state.presence ?? platform,
     open: ({
-      loaded: [{ openWidget }, t, { config, schedule, variant }, started],
+      loaded: [{ openWidget }, t, { config, schedule, variant }, made],
       byLead,
       ...opening
     }) =>
@@ -114,7 +114,7 @@ function startValid(host: WidgetHost, launch: ChatLauncherConfig): WidgetHandle 
         placement: opening.placement,
         locale: locale,
         texts: t,
-        session: started,
+        session: made,
         visitor: opening.visitor,
         host,
         storage: shell.storage,
@@ -150,8 +150,7 @@ function startValid(host: WidgetHost, launch: ChatLauncherConfig): WidgetHandle 
   }
 
   // A visitor who already wrote (a kept token or outbox) hears of replies without opening.
-  const keys = chatKeys(host.key, visitorKey(launch.accountTag));
-  if (!host.preview && (shell.storage.get(keys.token) || shell.storage.get(keys.outbox))) {
+  if (!host.preview && keptConversation(shell.storage, host.key, launch.accountTag)) {
     onIntent(new EventTarget(), () => void session().catch(host.report), { idleMs: 3000 });
   }
   return shell.handle;

@@ -295,15 +295,36 @@ describe('the conversation', () => {
     expect(server.current()?.state.rating).toBe('excellent');
   });
 
-  it('asks for the messenger link; an error answer is a PlatformError with its code', async () => {
+  it('asks for the messenger link, connecting first; an error answer is a PlatformError with its code', async () => {
     const s = open();
-    await expect(s.handoff('telegram')).rejects.toMatchObject({ code: 'network' });
-    s.start();
-    await settle();
+    expect(s.state.connection).toBe('idle');
     await expect(s.handoff('telegram')).resolves.toBe('https://t.me/frontdesk_bot?start=ctx123');
+    expect(server.opened).toHaveLength(1);
+    expect(s.state.connection).toBe('online');
     const error = await s.handoff('facebook').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
     expect(error).toMatchObject({ code: 'channel_off' });
+  });
+
+  it('asks nothing of a platform it cannot reach: the first connection fails, and so does the ask', async () => {
+    server.online = false;
+    const s = open();
+    await expect(s.handoff('telegram')).rejects.toMatchObject({ code: 'network' });
+    expect(s.state.connection).toBe('offline');
+  });
+
+  it('connects nothing while the visitor only looks; typing connects, once', async () => {
+    const s = open();
+    s.seen();
+    s.resync();
+    await settle();
+    expect(server.opened).toEqual([]);
+    expect(s.state.connection).toBe('idle');
+    s.typing();
+    s.typing();
+    await settle();
+    expect(server.opened).toHaveLength(1);
+    expect(s.state.connection).toBe('online');
   });
 
   it('keeps the visitor token only after the visitor interacts, and sends it next time', async () => {

@@ -25,13 +25,15 @@ let session: ChatSession;
 async function mount(
   extra: Partial<ChatWidgetProps> = {},
   change?: (s: ChatSettings) => ChatSettings,
+  /** Whether the session has started (a visitor who wrote before); else it waits for them. */
+  started = true,
 ) {
   session = createChatSession({
     key: 'test-chat',
     storage: createConsentStorage(false),
     connect: server.connect,
   });
-  session.start();
+  if (started) session.start();
   const texts = await loadTexts('en');
   const { container } = render(
     h(ChatWidget, {
@@ -202,6 +204,22 @@ describe('the chat window', () => {
     expect(rating()).toBeNull();
     expect(screen.getByText('Thank you for your rating!')).toBeTruthy();
     expect(document.activeElement?.id).toBe('fd-chat-input');
+  });
+
+  it('connects as the visitor reaches for a messenger button, before the press asks for its link', async () => {
+    await mount(
+      {},
+      (s) => ({
+        ...s,
+        channels: { ...s.channels, vk: { enabled: true, receiver: null, groupId: 'shop' } },
+      }),
+      false,
+    );
+    await settle();
+    expect(server.opened).toEqual([]);
+    await user().hover(screen.getByRole('button', { name: 'Continue in VK' }));
+    await settle();
+    expect(server.opened).toHaveLength(1);
   });
 
   it('has one button per connected messenger, opening its link', async () => {

@@ -45,6 +45,11 @@ const dialogOf = () => widget().getByRole('dialog');
 /** A dialog on the page, shown or not. */
 const anyDialog = () => widget().queryByRole('dialog', { hidden: true });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The visitor starts writing in the open window's composer: the moment the chat connects. */
+async function startWriting(text = 'H') {
+  const composer = await waitFor(() => within(dialogOf()).getByRole('textbox'));
+  await userEvent.setup().type(composer, text);
+}
 
 beforeEach(() => {
   server = new MemoryChat();
@@ -124,12 +129,16 @@ describe('start (the launcher chunk)', () => {
     );
   });
 
-  it('connects over WebSocket only when opened, with the key and the time zone', async () => {
+  it('connects over WebSocket only when the visitor starts writing, with the key and the time zone', async () => {
     const h = host(chatConfig());
     const handle = start(h);
     handle.open();
     await waitFor(() => expect(dialogOf()).toBeTruthy());
-    expect(socketIo.calls).toHaveLength(1);
+    await settle();
+    // The window alone fetches no socket code and connects nothing.
+    expect(socketIo.calls).toEqual([]);
+    await startWriting();
+    await waitFor(() => expect(socketIo.calls).toHaveLength(1));
     const [url, options] = socketIo.calls[0] ?? [];
     expect(url).toBe('https://fd.example/chat');
     expect(options?.transports).toEqual(['websocket']);
@@ -152,6 +161,9 @@ describe('start (the launcher chunk)', () => {
     const launcher = launcherOf();
     await user.click(launcher);
     await waitFor(() => expect(dialogOf()).toBeTruthy());
+    // The visitor wrote before closing the window.
+    await startWriting('Hello{Enter}');
+    await waitFor(() => expect(server.messages()).toHaveLength(1));
     await user.click(launcher);
     expect(anyDialog()).toBeNull();
     expect(launcher.getAttribute('aria-expanded')).toBe('false');
@@ -171,7 +183,7 @@ describe('start (the launcher chunk)', () => {
     await waitFor(() => expect(dialogOf()).toBeTruthy());
     await settle();
     expect(badge.hasAttribute('hidden')).toBe(true);
-    expect(server.received).toContainEqual(['read', { upToSeq: 2 }]);
+    expect(server.received).toContainEqual(['read', { upToSeq: 3 }]);
     handle.destroy();
   });
 
@@ -181,6 +193,7 @@ describe('start (the launcher chunk)', () => {
     await settle();
     expect(socketIo.calls).toEqual([]);
     handle.open();
+    await startWriting();
     await waitFor(() =>
       expect(server.received).toContainEqual(['contact', { name: 'Anna', phone: '+79161234567' }]),
     );
@@ -194,6 +207,7 @@ describe('start (the launcher chunk)', () => {
     const handle = start(h);
     handle.identify({ name: 'Anna', phone: '+79161234567' });
     handle.open();
+    await startWriting();
     await waitFor(() => expect(server.opened).toHaveLength(1));
     await settle();
     expect(server.received).toEqual([]);
@@ -212,6 +226,7 @@ describe('start (the launcher chunk)', () => {
     const h = host(chatConfig());
     const handle = start(h);
     handle.open();
+    await startWriting();
     await waitFor(() => expect(h.report).toHaveBeenCalledTimes(1));
     expect(h.report.mock.calls[0]?.[0]).toMatchObject({ code: 'origin_not_allowed' });
     const dialog = await waitFor(dialogOf);
@@ -286,6 +301,8 @@ describe('start (the launcher chunk)', () => {
     handle.open();
     await waitFor(() => expect(dialogOf()).toBeTruthy());
     named(config.appearance.nobody.buttonText.en);
+    await startWriting();
+    await waitFor(() => expect(server.opened).toHaveLength(1));
     // An operator comes online: the chat's socket says so, and the button follows.
     server.push('presence', { presence: 'online' });
     await waitFor(() => named(config.appearance.working.buttonText.en));
