@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError } from 'fastify';
@@ -69,6 +70,9 @@ export async function buildApp(
   }).withTypeProvider<ValibotTypeProvider>();
   useValibotValidation(app);
   await app.register(cookie);
+  // Only the routes that ask (`compress: {}`): the widget config, which every page view fetches.
+  // The bundles go out precompressed (assets.ts); the sockets and streams stay as they are.
+  await app.register(compress, { global: false });
   await app.register(swagger, {
     openapi: {
       info: {

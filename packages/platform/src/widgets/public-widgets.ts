@@ -55,6 +55,9 @@ export function registerPublicWidgets(app: PlatformApp, ctx: AppContext): void {
     {
       schema: { tags: ['public'], params: routeSchema(WidgetKeyParams) },
       onSend: readableRefusals,
+      // A page view's biggest answer (texts, schedule, 60 calendar days): brotli or gzip as
+      // the browser accepts, with `Vary: Accept-Encoding`.
+      compress: {},
     },
     async (request, reply) => {
       const { key } = request.params;

@@ -63,6 +63,28 @@ describe.each(engines)('public widget endpoints on $name', (engine) => {
     expect(await again.text()).toBe('');
   });
 
+  it('compresses the config as the browser accepts (brotli, else gzip), and not for one that takes none', async () => {
+    const w = await widget('chat');
+    const plain = await t.request(`/v1/widgets/${w.key}/config`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const body = await plain.text();
+    expect(body.length).toBeGreaterThan(1024);
+    for (const [accepts, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip, deflate', 'gzip'],
+    ] as const) {
+      const response = await t.request(`/v1/widgets/${w.key}/config`, {
+        headers: { 'accept-encoding': accepts },
+      });
+      expect(response.headers.get('content-encoding'), accepts).toBe(encoding);
+      expect(response.headers.get('vary')?.toLowerCase()).toContain('accept-encoding');
+      // fetch undoes the encoding: the same config.
+      expect(await response.text()).toBe(body);
+    }
+  });
+
   it('changes the ETag when the widget changes, and when the calendar window moves a day', async () => {
     const w = await widget('chat');
     const etagOf = async () => (await t.request(`/v1/widgets/${w.key}/config`)).headers.get('etag');
