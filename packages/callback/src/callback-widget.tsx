@@ -21,7 +21,6 @@ import {
 import { callbackSlots, type Schedule } from '@frontdesk/schedule/engine';
 import { Component, createRef, type RefObject } from 'preact';
 import type { Texts } from './callback-messages';
-import type { PhoneCheck } from './check-phone';
 import type { Field, FormState } from './form-state';
 import { type OrderAttempt, orderAttempt } from './order-attempt';
 import { PhoneField } from './phone-field';
@@ -72,6 +71,8 @@ export const TITLE_ID = 'fd-title';
 export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
   /** The last order sent and its idempotency key: a repeat of it keeps the key. */
   private attempt?: OrderAttempt | undefined;
+  /** A send waits for the number's checker. */
+  private checking = false;
   private groups?: { at: Date; value: SlotGroup[] };
   private readonly phoneRef = createRef<PhoneField>();
   private readonly whenRef = createRef<HTMLSelectElement>();
@@ -144,26 +145,29 @@ export class CallbackWidget extends Component<CallbackWidgetProps, FormState> {
     event.preventDefault();
     const { config, texts } = this.props;
     const { when, consent, name, website, sending } = this.state;
-    if (sending) return;
+    if (sending || this.checking) return;
     this.setState({ attempted: true, alert: '', fieldError: undefined });
     const m = texts.callback;
-    let checked: PhoneCheck | undefined;
-    try {
-      // The number's checker may still be on its way (a number pasted and sent at once).
-      checked = await this.phoneRef.current?.check();
-    } catch {
-      // It could not come (the network is gone): nothing is sent, the form stays as typed.
-      const text = errorText(texts.core, 'network');
-      return this.setState({ alert: text, announcement: text });
-    }
-    if (checked?.kind !== 'valid') return this.phoneRef.current?.focus();
+    // The number's checker may still be on its way (a number pasted and sent at once): a second
+    // press meanwhile sends nothing more.
+    this.checking = true;
+    const checked = await this.phoneRef.current?.check().finally(() => {
+      this.checking = false;
+    });
+    const phone =
+      checked?.kind === 'valid'
+        ? checked.e164
+        : checked?.kind === 'unchecked'
+          ? checked.typed
+          : undefined;
+    if (phone === undefined) return this.phoneRef.current?.focus();
     if (when === '') return this.fail('when', m.timeRequired, this.whenRef);
     if (config.consent.required && !consent) {
       return this.fail('consent', texts.core.errors.consent_required, this.consentRef);
     }
     const trimmedName = name.trim();
     const request: CallbackRequest = {
-      phone: checked.e164,
+      phone,
       ...(when === 'now' ? { now: true as const } : { slot: when }),
       ...(trimmedName ? { name: trimmedName } : {}),
       ...(config.consent.required ? { consent: true } : {}),

@@ -20,6 +20,12 @@ import {
 } from './phone-countries';
 import { phoneMetadata } from './phone-metadata';
 
+/** A number the field could not read (its checker did not come): sent as typed. */
+export interface UncheckedPhone {
+  kind: 'unchecked';
+  typed: string;
+}
+
 /** Props of {@link PhoneField}. */
 export interface PhoneFieldProps {
   texts: CallbackMessages;
@@ -88,14 +94,18 @@ export class PhoneField extends Component<PhoneFieldProps, PhoneState> {
   }
 
   /**
-   * The number as read when the checker is here: what the form sends. Rejects when the checker
-   * cannot be loaded (the network is gone); a later call tries again.
+   * The number as read once the checker is here: what the form sends. When it cannot come (the
+   * network went before the visitor typed, and a browser keeps a failed import's error for the
+   * page's life), the number is `unchecked`: it goes as typed, and the platform, which reads it
+   * in the widget's country, refuses it if it is not one — an order is never stuck on the field.
    */
-  async check(): Promise<PhoneCheck> {
+  async check(): Promise<PhoneCheck | UncheckedPhone> {
     this.loadChecker();
-    const checkPhone = await checker();
+    const checkPhone = await checker().catch(() => undefined);
     const { phone, country, metadata } = this.state;
-    return checkPhone(phone, country, metadata);
+    if (checkPhone) return checkPhone(phone, country, metadata);
+    const typed = phone.trim();
+    return typed ? { kind: 'unchecked', typed } : { kind: 'empty' };
   }
 
   /** Brings the number's checker in (once); the field reads the number with it from then on. */

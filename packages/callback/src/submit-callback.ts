@@ -3,7 +3,7 @@ import type { PageInfo, PlatformClient } from '@frontdesk/core';
 
 /** The order as posted: a phone and either `slot` (a slot's start, ISO UTC) or `now`. */
 export interface CallbackRequest {
-  /** E.164, "+79161234567". */
+  /** E.164, "+79161234567" (as typed only when the widget could not load its checker). */
   phone: string;
   slot?: string;
   now?: true;

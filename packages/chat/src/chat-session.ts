@@ -52,6 +52,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const listeners = new Set<(state: ChatState) => void>();
   const incoming = new Set<(message: ChatMessage) => void>();
   let socket: ChatSocket | undefined;
+  /** Closed for good: nothing starts it again. */
+  let closed = false;
   let synced = false;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -173,7 +175,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
 
   /** Connects (once); see `ChatSession.start`. */
   const start = () => {
-    if (socket) return;
+    if (socket || closed) return;
     update({ connection: 'connecting' });
     const auth = (): ChatAuth => {
       const visitorToken = storage.get(TOKEN);
@@ -349,6 +351,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       });
     },
     close() {
+      closed = true;
       typing.stop();
       clearTimeout(staleTimer);
       sender.cancel();

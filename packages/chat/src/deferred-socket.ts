@@ -9,7 +9,9 @@ import type { ChatSocket, ConnectChat } from './chat-socket';
 /**
  * `ConnectChat` over the one that `load` brings. A load that fails (the network is gone) is a
  * `connect_error` of a socket that will not try again by itself (`active` false), as a refused
- * handshake is: the session's `connect()` after its pause loads again.
+ * handshake is: the session's `connect()` after its pause imports again — which a browser that
+ * keeps a failed import's error for the page's life refuses again; the visitor's messages then
+ * wait in the outbox (kept in storage once they wrote) for the next page.
  */
 export function deferredSocket(load: () => Promise<ConnectChat>): ConnectChat {
   return (auth) => {
@@ -32,6 +34,7 @@ export function deferredSocket(load: () => Promise<ConnectChat>): ConnectChat {
         },
         () => {
           loading = false;
+          if (closed) return;
           failed = true;
           const error = new Error('network');
           for (const [event, listener] of listeners) if (event === 'connect_error') listener(error);

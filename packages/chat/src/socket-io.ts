@@ -1,6 +1,7 @@
 /**
  * The real connection, its own chunk: socket.io-client loads only when the session starts (the
- * visitor opened the chat, or came back with a conversation), never with the launcher.
+ * visitor starts writing, or came back with a conversation; see deferred-socket.ts), never
+ * with the launcher or the window.
  */
 import { io } from 'socket.io-client';
 import type { ConnectChat } from './chat-socket';

@@ -42,7 +42,7 @@ function startValid(host: WidgetHost, launch: ChatLauncherConfig): WidgetHandle 
   );
   const texts = lazy(() => loadTexts(locale));
   const ui = lazy(() => import('./open-widget'));
-  /** The session once started: `identify` reaches the platform only through a running one. */
+  /** The session once made: `identify` reaches the platform only once it is online. */
   let running: ChatSession | undefined;
   let unread = (_: ChatState) => {};
   /** What the page told of the visitor and the platform has not heard yet. */

@@ -313,6 +313,15 @@ describe('the conversation', () => {
     expect(s.state.connection).toBe('offline');
   });
 
+  it('a closed session connects no more, whatever the window still asks', async () => {
+    const s = open();
+    s.close();
+    s.typing();
+    s.send('too late');
+    await settle();
+    expect(server.opened).toEqual([]);
+  });
+
   it('connects nothing while the visitor only looks; typing connects, once', async () => {
     const s = open();
     s.seen();

@@ -47,6 +47,16 @@ describe('a socket whose code is still to come', () => {
     expect(socket.active).toBe(true);
   });
 
+  it('closed before a load failed, it tells of no error (nothing is to be retried)', async () => {
+    const socket = deferredSocket(() => Promise.reject(new TypeError('offline')))(auth);
+    const errors = vi.fn();
+    socket.on('connect_error', errors);
+    socket.disconnect();
+    await settle();
+    expect(errors).not.toHaveBeenCalled();
+    expect(socket.active).toBe(false);
+  });
+
   it('disconnected before its code came, it never connects', async () => {
     const server = new MemoryChat();
     const socket = deferredSocket(async () => server.connect)(auth);

@@ -56,8 +56,8 @@ export function registerPublicWidgets(app: PlatformApp, ctx: AppContext): void {
       schema: { tags: ['public'], params: routeSchema(WidgetKeyParams) },
       onSend: readableRefusals,
       // A page view's biggest answer (texts, schedule, 60 calendar days): brotli or gzip as
-      // the browser accepts, with `Vary: Accept-Encoding`.
-      compress: {},
+      // the browser accepts (as the bundles), with `Vary: Accept-Encoding`.
+      compress: { encodings: ['br', 'gzip'] },
     },
     async (request, reply) => {
       const { key } = request.params;
