@@ -435,6 +435,9 @@ describe('argument errors', () => {
   it('a malformed date is a RangeError', () => {
     for (const date of [
       '2026-02-29',
+      // A century is a leap year only every 400 years; April has 30 days.
+      '1900-02-29',
+      '2026-04-31',
       '2026-13-01',
       '2026-00-10',
       '2026-1-1',
@@ -446,6 +449,7 @@ describe('argument errors', () => {
     }
     expect(() => builtInDayKind('ru', 20260101 as unknown as string)).toThrow(RangeError);
     expect(builtInDayKind('ru', '2024-02-29')).toBeUndefined();
+    expect(builtInDayKind('ru', '2000-02-29')).toBeUndefined();
   });
 
   it('a count that is not a positive integer is a RangeError', () => {

@@ -120,6 +120,11 @@ describe('createSchedule', () => {
       'exceptions[1].date',
     ],
     [
+      'exception date not shaped as one',
+      { ...valid, exceptions: [{ date: '5 Jan 2026', closed: true }] },
+      'exceptions[0].date',
+    ],
+    [
       'exception date not a string',
       { ...valid, exceptions: [{ date: 20260101, closed: true }] },
       'exceptions[0].date',
