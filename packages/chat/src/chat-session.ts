@@ -53,7 +53,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const incoming = new Set<(message: ChatMessage) => void>();
   let socket: ChatSocket | undefined;
   /** Closed for good: nothing starts it again. */
-  let closed = false;
+  let ended = false;
   let synced = false;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -175,7 +175,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
 
   /** Connects (once); see `ChatSession.start`. */
   const start = () => {
-    if (socket || closed) return;
+    if (socket || ended) return;
     update({ connection: 'connecting' });
     const auth = (): ChatAuth => {
       const visitorToken = storage.get(TOKEN);
@@ -351,7 +351,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       });
     },
     close() {
-      closed = true;
+      ended = true;
       typing.stop();
       clearTimeout(staleTimer);
       sender.cancel();
