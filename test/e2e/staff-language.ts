@@ -170,12 +170,36 @@ export async function untranslated(
   return [...found];
 }
 
-/** Waits until nothing is loading and the page's text stays the same for a moment. */
+/**
+ * Waits until nothing is loading, no entry animation runs and the page's text, its widgets'
+ * shadow roots included, stays the same for a moment: a widget preview mounts after the app's own
+ * text has settled, and axe reads a dialog still fading in as text without contrast.
+ */
 export async function settled(page: Page): Promise<void> {
   await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
   let before: string | null = '';
   for (;;) {
-    const now = await page.evaluate(() => document.body.textContent);
+    const quiet = await page.waitForFunction(() => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (const root of roots) {
+        for (const element of root.querySelectorAll('*')) {
+          if (element.shadowRoot) roots.push(element.shadowRoot);
+        }
+      }
+      const entering = roots.some((root) =>
+        root
+          .getAnimations()
+          .some(
+            (animation) =>
+              animation.playState === 'running' &&
+              animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+          ),
+      );
+      // An array, so that an empty page's text is a value too.
+      const text = roots.map((root) => (root instanceof Document ? root.body : root).textContent);
+      return entering ? false : [text.join('\n')];
+    });
+    const [now] = (await quiet.jsonValue()) as [string];
     if (now === before) return;
     before = now;
     await page.waitForTimeout(300);

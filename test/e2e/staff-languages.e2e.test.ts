@@ -134,6 +134,32 @@ describe('the check itself', () => {
     // In English only a raw key is wrong.
     expect(await untranslated(page, 'en', allowed)).toEqual(['key: dock.automatic']);
   });
+
+  it('reads a widget preview only once it has come and finished fading in', async () => {
+    const page = await pageIn('en');
+    await page.goto(`${stage.platform.url}/console/`);
+    await page.getByRole('button', { name: staffTexts.en.signIn.submit }).waitFor();
+    // As the Studio's preview: busy until the widget has opened in its own shadow root, then
+    // fading in for longer than a screen's text takes to settle.
+    await page.evaluate(() => {
+      const viewport = document.createElement('div');
+      viewport.setAttribute('aria-busy', 'true');
+      document.body.append(viewport);
+      setTimeout(() => {
+        const root = viewport.appendChild(document.createElement('div')).attachShadow({
+          mode: 'open',
+        });
+        const dialog = root.appendChild(document.createElement('p'));
+        dialog.textContent = 'Call us';
+        dialog.style.cssText = 'color:#222;background:#fff';
+        dialog.animate([{ opacity: 0 }, { opacity: 1 }], 1500);
+        viewport.removeAttribute('aria-busy');
+      }, 600);
+    });
+    expect(await screenProblems(page, 'en', allowed)).toEqual([]);
+    const opacity = await page.getByText('Call us').evaluate((p) => getComputedStyle(p).opacity);
+    expect(opacity).toBe('1');
+  });
 });
 
 describe('a language an admin gives', () => {

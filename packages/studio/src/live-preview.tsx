@@ -23,7 +23,7 @@ function startIn(
   key: string,
   config: unknown,
   look: PreviewLook,
-  events: { opened?: () => void; closed?: () => void },
+  events: { opened?: () => void; closed?: () => void; failed?: () => void },
 ): WidgetHandle {
   // Opening takes focus, as on a site; the marketer keeps typing where they were.
   const focused = document.activeElement;
@@ -41,7 +41,10 @@ function startIn(
       }
       if (event === 'close') events.closed?.();
     },
-    report: (error) => console.error(error),
+    report: (error) => {
+      console.error(error);
+      events.failed?.();
+    },
   });
   const mounted = document.querySelector(`body > [data-widget="${key}"]`);
   if (mounted) container.append(mounted);
@@ -67,6 +70,8 @@ export function LivePreview({
   const right = useRef<HTMLDivElement>(null);
   const [closed, setClosed] = useState(false);
   const [reopen, setReopen] = useState(0);
+  // From a change until the rebuilt widget has opened: a screen reader (and a test) waits.
+  const [building, setBuilding] = useState(true);
   const start = STARTERS[settings.type];
   const linkOnly =
     settings.type === 'callback' &&
@@ -77,6 +82,7 @@ export function LivePreview({
   useEffect(() => {
     if (!middle.current || !right.current) return;
     const handles: WidgetHandle[] = [];
+    setBuilding(true);
     const timer = setTimeout(() => {
       if (!middle.current || !right.current) return;
       const now = new Date();
@@ -87,8 +93,12 @@ export function LivePreview({
         previewConfig(settings, OPENED, look, now, lang),
         look,
         {
-          opened: () => setClosed(false),
+          opened: () => {
+            setClosed(false);
+            setBuilding(false);
+          },
           closed: () => setClosed(true),
+          failed: () => setBuilding(false),
         },
       );
       opened.open();
@@ -115,7 +125,12 @@ export function LivePreview({
     <>
       <section class="preview-pane" aria-labelledby="preview-opened-title">
         <h2 id="preview-opened-title">{t.widget}</h2>
-        <div class="preview-viewport" ref={middle} data-preview="opened" />
+        <div
+          class="preview-viewport"
+          ref={middle}
+          data-preview="opened"
+          aria-busy={building ? 'true' : undefined}
+        />
         {closed && (
           <button type="button" onClick={() => setReopen((n) => n + 1)}>
             {t.reopen}

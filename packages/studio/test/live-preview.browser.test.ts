@@ -45,6 +45,21 @@ describe('LivePreview', () => {
     );
   });
 
+  it('is busy from a change until the rebuilt widget has opened', async () => {
+    const { rerender } = render(
+      h(LivePreview, { settings: settings('First title'), look: 'working' }),
+    );
+    const pane = screen.getByRole('region', { name: 'Widget' });
+    const busy = () => pane.querySelector('[aria-busy="true"]') !== null;
+    expect(busy()).toBe(true);
+    await headingShows('First title');
+    await expect.poll(busy).toBe(false);
+    rerender(h(LivePreview, { settings: settings('Second title'), look: 'working' }));
+    expect(busy()).toBe(true);
+    await headingShows('Second title');
+    await expect.poll(busy).toBe(false);
+  });
+
   it('follows new settings and keeps the focus where the marketer types', async () => {
     const input = document.createElement('input');
     document.body.append(input);
