@@ -1,7 +1,6 @@
 /**
- * The call widget's buttons: Mute and Hang up while a call is live, the call button otherwise
- * (with "continue in a small window" where offered), the dial pad in a call, and what the
- * visitor can do instead of calling — the page's callback widget or its chat.
+ * The call's buttons: Mute and Hang up while a call is live, "call again" after it (with
+ * "continue in a small window" where offered), and the dial pad in a call.
  */
 import type { CallMessages } from './call-messages';
 import { type CallPhase, DTMF_DIGITS, isLive } from './call-state';
@@ -73,32 +72,5 @@ export function DialPad({ digits, texts: t, onDigit }: DialPadProps) {
         </button>
       ))}
     </fieldset>
-  );
-}
-
-/** Props of {@link InsteadOfCall}. */
-export interface InsteadOfCallProps {
-  texts: CallMessages;
-  /** Opens the page's callback widget; absent when the page has none. */
-  orderCallback?: (() => void) | undefined;
-  /** Opens the page's chat; absent when the page has none. */
-  writeMessage?: (() => void) | undefined;
-}
-
-/** What the visitor can do instead of calling: the page's callback widget, or its chat. */
-export function InsteadOfCall({ texts: t, orderCallback, writeMessage }: InsteadOfCallProps) {
-  return (
-    <>
-      {orderCallback ? (
-        <button type="button" class="send" data-autofocus onClick={orderCallback}>
-          {t.orderCallback}
-        </button>
-      ) : null}
-      {writeMessage ? (
-        <button type="button" class="ctl" onClick={writeMessage}>
-          {t.writeMessage}
-        </button>
-      ) : null}
-    </>
   );
 }

@@ -1,45 +1,36 @@
 /**
- * The opened call widget: the explanation and the call button, then the call's states (the
- * microphone prompt, connecting, ringing, in call with a timer, ended, failed with its reason),
- * mute, hang up and the dial pad; out of working hours the non-working title and text, and
- * "order a callback" when the page has a callback widget. While nobody can answer (presence),
- * it says so with the "nobody available" texts before anything asks for the microphone, and
- * offers the page's callback widget or chat instead of a call. A class component, like the
- * dialog.
+ * The opened call widget: the explanation and the call button; out of working hours the
+ * non-working title and text, and "order a callback" when the page has a callback widget. While
+ * nobody can answer (presence), it says so with the "nobody available" texts before anything asks
+ * for the microphone, and offers the page's callback widget or chat instead of a call. The call
+ * itself — its states, mute, hang up, the dial pad — is live-call.tsx, a chunk of its own that
+ * the first press brings (and a pointer over the button, before it): a visitor who only reads
+ * does not load it. A class component, like the dialog.
  */
-import {
-  type CallCredentials,
-  type Presence,
-  type PublicCallConfig,
-  textIn,
-} from '@frontdesk/config';
-import { BrandLine, LiveRegion, type Locale, PlatformError, type Variant } from '@frontdesk/core';
+import type { CallCredentials, Presence, PublicCallConfig } from '@frontdesk/config';
+import { textIn } from '@frontdesk/config';
+import { BrandLine, LiveRegion, type Locale, type Variant } from '@frontdesk/core';
 import { Component, createRef } from 'preact';
-import { play, ringback } from './call-audio';
-import { CallButtons, DialPad, InsteadOfCall } from './call-controls';
 import type { Texts } from './call-messages';
-import {
-  type CallEvent,
-  type CallState,
-  idle,
-  isDtmf,
-  isLive,
-  microphoneReason,
-  nextState,
-  platformReason,
-} from './call-state';
-import { callStatus } from './call-status';
-import type { ActiveCall, CallEvents } from './sip-call';
+import { InsteadOfCall } from './instead-of-call';
+import type { LiveCall, PlaceCall } from './live-call';
+
+export type { PlaceCall } from './live-call';
 
 /** Id of the dialog's title. */
 export const TITLE_ID = 'fd-call-title';
 
-/** Places the SIP call (the sip.js chunk's `placeCall`). */
-export type PlaceCall = (
-  credentials: CallCredentials,
-  stream: MediaStream,
-  events: CallEvents,
-) => ActiveCall;
+/** Starts `audio` playing; a refusal (no gesture, no source yet) is no error. */
+function play(audio: HTMLAudioElement | null) {
+  try {
+    audio?.play()?.catch(() => undefined);
+  } catch {
+    // not supported here
+  }
+}
+
+/** The call itself, a chunk of its own (see the module comment). */
+const loadLive = () => import('./live-call').then((module) => module.LiveCall);
 
 /** Props of {@link CallWidget}. */
 export interface CallWidgetProps {
@@ -69,68 +60,33 @@ export interface CallWidgetProps {
 }
 
 interface WidgetState {
-  call: CallState;
-  muted: boolean;
-  digits: string;
-  pad: boolean;
+  /** The call itself, once the first press has brought it. */
+  Live?: typeof LiveCall;
+  /** A call is under way. */
+  live: boolean;
+  /** The call could not come (its chunk did not load). */
+  broken: boolean;
+  /** What the live region says. */
+  announce: string;
 }
 
 /** The call widget; see the module comment. */
 export class CallWidget extends Component<CallWidgetProps, WidgetState> {
-  override state: WidgetState = { call: idle, muted: false, digits: '', pad: false };
+  override state: WidgetState = { live: false, broken: false, announce: '' };
   private readonly audio = createRef<HTMLAudioElement>();
   private readonly root = createRef<HTMLDivElement>();
-  private active: ActiveCall | undefined;
-  private stream: MediaStream | undefined;
   private audioContext: AudioContext | undefined;
-  private stopRing: (() => void) | undefined;
-  /** The far end plays its own ringback (early media): ours stays silent. */
-  private farRingback = false;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  /** Each attempt's number: events of an abandoned attempt are ignored. */
-  private attempt = 0;
+  /** The first press's microphone, until the call takes it over. */
+  private first: Promise<MediaStream> | undefined;
 
   private now = () => (this.props.now ?? Date.now)();
 
-  private dispatch(event: CallEvent) {
-    const before = this.state.call;
-    const call = nextState(before, event);
-    if (call === before) return;
-    this.setState({ call });
-    if (isLive(call.phase) !== isLive(before.phase)) this.props.onLive?.(isLive(call.phase));
-    if (call.phase === 'ringing' && this.audioContext && !this.farRingback) {
-      this.stopRing = ringback(this.audioContext);
-    }
-    if (call.phase !== 'ringing') {
-      this.stopRing?.();
-      this.stopRing = undefined;
-    }
-    if (call.phase === 'in-call' && !this.timer) {
-      this.timer = setInterval(() => this.forceUpdate(), 1000);
-    }
-    if (!isLive(call.phase)) this.release();
-  }
-
-  /** Lets go of everything a call holds: the microphone, the timer, the ringback. */
-  private release() {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.stopRing?.();
-    this.stopRing = undefined;
-    this.farRingback = false;
-    for (const track of this.stream?.getTracks() ?? []) track.stop();
-    this.stream = undefined;
-    this.active = undefined;
-    const audio = this.audio.current;
-    if (audio) audio.srcObject = null;
-  }
-
-  /** The call button: everything up to the microphone prompt happens inside this click. */
-  private readonly onCall = () => {
-    const attempt = ++this.attempt;
-    this.setState({ muted: false, digits: '', pad: false });
-    this.dispatch({ type: 'start' });
-    // Safari plays audio only when it started in a gesture: start the ringback's context here.
+  /**
+   * What a press of the call button does inside its click: Safari plays audio only when it
+   * started in a gesture (the ringback's context, the far end's `<audio>`), and the microphone
+   * prompt comes from the click.
+   */
+  private readonly begin = (): Promise<MediaStream> => {
     try {
       this.audioContext ??= new AudioContext();
       void this.audioContext.resume().catch(() => undefined);
@@ -138,127 +94,52 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
       // no WebAudio: no ringback
     }
     play(this.audio.current);
-    let microphone: Promise<MediaStream>;
     try {
-      microphone = this.props.microphone();
+      return this.props.microphone();
     } catch (error) {
-      microphone = Promise.reject(error);
+      return Promise.reject(error);
     }
-    const sip = this.props.loadSip();
-    sip.catch(() => undefined);
-    void this.place(attempt, microphone, sip);
   };
 
-  private async place(attempt: number, microphone: Promise<MediaStream>, sip: Promise<PlaceCall>) {
-    const current = () => attempt === this.attempt && isLive(this.state.call.phase);
-    let stream: MediaStream;
-    try {
-      stream = await microphone;
-    } catch (error) {
-      if (attempt === this.attempt)
-        this.dispatch({ type: 'failed', reason: microphoneReason(error) });
-      return;
-    }
-    if (!current()) {
-      for (const track of stream.getTracks()) track.stop();
-      return;
-    }
-    this.stream = stream;
-    this.dispatch({ type: 'microphone-ready' });
-    let credentials: CallCredentials;
-    let placeCall: PlaceCall;
-    try {
-      [credentials, placeCall] = await Promise.all([this.props.credentials(), sip]);
-    } catch (error) {
-      if (current()) {
-        const code = error instanceof PlatformError ? error.code : 'network';
-        this.dispatch({ type: 'failed', reason: platformReason(code) });
-      }
-      return;
-    }
-    if (!current()) return;
-    const mine = (fn: () => void) => () => {
-      if (attempt === this.attempt) fn();
-    };
-    this.active = placeCall(credentials, stream, {
-      ringing: mine(() => this.dispatch({ type: 'ringing' })),
-      earlyMedia: (remote) =>
-        mine(() => {
-          this.farRingback = true;
-          this.stopRing?.();
-          this.stopRing = undefined;
-          this.hear(remote);
-        })(),
-      answered: (remote) =>
-        mine(() => {
-          this.hear(remote);
-          this.dispatch({ type: 'answered', at: this.now() });
-        })(),
-      failed: (reason) => mine(() => this.dispatch({ type: 'failed', reason }))(),
-      ended: mine(() => this.dispatch({ type: 'remote-ended' })),
-      connectionLost: mine(() => this.dispatch({ type: 'connection-lost' })),
-      connectionBack: mine(() => this.dispatch({ type: 'connection-back' })),
-    });
-  }
+  /** The first press: the microphone is asked now, the call takes over once it has come. */
+  private readonly onCall = () => {
+    if (this.first) return; // a second press while the call is on its way
+    const first = this.begin();
+    first.catch(() => undefined);
+    this.first = first;
+    this.setState({ broken: false });
+    loadLive().then(
+      (Live) => this.setState({ Live }),
+      () => {
+        this.first = undefined;
+        void first.then(
+          (stream) => {
+            for (const track of stream.getTracks()) track.stop();
+          },
+          () => undefined,
+        );
+        const broken = this.props.texts.call.reasons.network;
+        this.setState({ broken: true, announce: broken });
+      },
+    );
+  };
 
-  /** Plays the far end's audio. */
-  private hear(remote: MediaStream) {
+  /** Plays the far end's audio (`remote`), or lets go of it. */
+  private readonly hear = (remote: MediaStream | null) => {
     const audio = this.audio.current;
     if (!audio) return;
     audio.srcObject = remote;
-    play(audio);
-  }
-
-  private readonly onHangUp = () => {
-    this.active?.hangUp();
-    this.attempt++;
-    this.dispatch({ type: 'hung-up' });
+    if (remote) play(audio);
   };
-
-  private readonly onMute = () => {
-    const muted = !this.state.muted;
-    this.active?.setMuted(muted);
-    this.setState({ muted });
-  };
-
-  private digit(digit: string) {
-    if (this.state.call.phase !== 'in-call') return;
-    this.active?.sendDigit(digit);
-    this.setState({ digits: (this.state.digits + digit).slice(-24) });
-  }
-
-  private readonly onKeyDown = (event: KeyboardEvent) => {
-    if (!this.props.config.dialPad || this.state.call.phase !== 'in-call') return;
-    const target = event.target as Element | null;
-    if (target?.closest?.('input,textarea,select')) return;
-    if (isDtmf(event.key) && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      this.digit(event.key);
-    }
-  };
-
-  /** Hangs up a live call (the widget is being removed from the page). */
-  hangUpIfLive() {
-    if (isLive(this.state.call.phase)) this.onHangUp();
-  }
-
-  override componentDidMount() {
-    // Keyboard digits: anywhere in the widget while the call is on.
-    this.root.current?.addEventListener('keydown', this.onKeyDown);
-  }
 
   override componentWillUnmount() {
-    this.root.current?.removeEventListener('keydown', this.onKeyDown);
-    this.hangUpIfLive();
-    this.release();
     void this.audioContext?.close().catch(() => undefined);
   }
 
   override render() {
     const { config, variant, texts, lang } = this.props;
     const t = texts.call;
-    const { call, muted, digits } = this.state;
-    const live = isLive(call.phase);
+    const { Live, live, broken } = this.state;
     // A call already under way goes on, whoever else comes and goes.
     const nobody = variant === 'working' && this.props.presence !== 'online' && !live;
     const working = variant === 'working' && !nobody;
@@ -268,10 +149,9 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
         ? config.appearance.nobody
         : config.appearance.nonWorking;
     const text = textIn(look.text, lang);
-    const status = callStatus(call, texts, this.now());
     const brandHidden = variant === 'working' ? config.brand.hidden : config.brand.nonWorkingHidden;
     return (
-      <div ref={this.root} class="call" data-phase={call.phase}>
+      <div ref={this.root} class="call">
         <div class="head" data-variant={nobody ? 'nobody' : variant}>
           <h2 id={TITLE_ID} class="title">
             {textIn(look.title, lang)}
@@ -279,44 +159,65 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
           {text ? <p class="text">{text}</p> : null}
         </div>
         <div class="body">
-          {working ? (
-            <>
-              {call.phase === 'idle' ? <p class="hint">{t.explain}</p> : null}
-              <p
-                class={call.phase === 'failed' ? 'alert' : 'state'}
-                data-call-status={call.phase}
-                role={call.phase === 'failed' ? 'alert' : undefined}
-              >
-                {status}
-              </p>
-              <CallButtons
-                phase={call.phase}
-                muted={muted}
-                texts={t}
-                onCall={this.onCall}
-                onMute={this.onMute}
-                onHangUp={this.onHangUp}
-                popOut={this.props.popOut}
-              />
-              {config.dialPad && call.phase === 'in-call' ? (
-                <DialPad digits={digits} texts={t} onDigit={(digit) => this.digit(digit)} />
-              ) : null}
-              {call.phase === 'failed' && this.props.orderCallback ? (
-                <button type="button" class="ctl" onClick={this.props.orderCallback}>
-                  {t.orderCallback}
-                </button>
-              ) : null}
-            </>
-          ) : (
+          {!working ? (
             <InsteadOfCall
               texts={t}
               orderCallback={this.props.orderCallback}
               writeMessage={this.props.writeMessage}
             />
+          ) : Live ? (
+            <Live
+              config={config}
+              texts={texts}
+              take={() => {
+                const first = this.first;
+                this.first = undefined;
+                return first;
+              }}
+              begin={this.begin}
+              hear={this.hear}
+              root={this.root}
+              audioContext={() => this.audioContext}
+              announce={(announce) => this.setState({ announce })}
+              credentials={this.props.credentials}
+              loadSip={this.props.loadSip}
+              orderCallback={this.props.orderCallback}
+              popOut={this.props.popOut}
+              onLive={(live) => {
+                this.setState({ live });
+                this.props.onLive?.(live);
+              }}
+              now={this.now}
+            />
+          ) : (
+            <>
+              <p class="hint">{t.explain}</p>
+              <p
+                class={broken ? 'alert' : 'state'}
+                data-call-status={broken ? 'failed' : 'idle'}
+                role={broken ? 'alert' : undefined}
+              >
+                {broken ? t.reasons.network : ''}
+              </p>
+              <button
+                type="button"
+                class="send"
+                data-autofocus
+                onClick={this.onCall}
+                onPointerEnter={() => void loadLive().catch(() => undefined)}
+              >
+                {t.call}
+              </button>
+              {this.props.popOut ? (
+                <button type="button" class="ctl" onClick={this.props.popOut}>
+                  {t.popOut}
+                </button>
+              ) : null}
+            </>
           )}
           {/* biome-ignore lint/a11y/useMediaCaption: a phone call's audio has no captions */}
           <audio ref={this.audio} autoplay data-remote="" />
-          <LiveRegion message={call.phase === 'in-call' ? t.inCall : status} />
+          <LiveRegion message={this.state.announce} />
         </div>
         {brandHidden ? null : (
           <BrandLine poweredBy={texts.core.poweredBy} href={this.props.brandHref} />

@@ -21,6 +21,8 @@ export {
 } from './call-state';
 export type { CallWidgetProps, PlaceCall } from './call-widget';
 export { CallWidget, TITLE_ID } from './call-widget';
+export type { LiveCallProps } from './live-call';
+export { LiveCall } from './live-call';
 export type { ActiveCall, CallEvents, CallTuning } from './sip-call';
 export { placeCall } from './sip-call';
 export { start } from './start';

@@ -4,8 +4,9 @@
  * "nobody available" texts before anything asks for the microphone, offers the page's callback
  * widget or chat instead, and places no call — read as a visitor reads it, by role and text.
  */
-import { CallWidget, type CallWidgetProps, loadTexts } from '@frontdesk/call';
+import { type CallEvents, CallWidget, type CallWidgetProps, loadTexts } from '@frontdesk/call';
 import {
+  type CallCredentials,
   type CallSettings,
   defaultSettings,
   type Presence,
@@ -13,7 +14,7 @@ import {
   toPublicConfig,
 } from '@frontdesk/config';
 import { calendarDays, dateIn } from '@frontdesk/schedule';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -116,5 +117,45 @@ describe('the call widget while someone can answer', () => {
     await user().click(screen.getByRole('button', { name: t.call }));
     expect(microphone).toHaveBeenCalledTimes(1);
     expect((await screen.findByRole('alert')).textContent).toBe(t.reasons.permission_denied);
+  });
+});
+
+describe('the call widget when presence changes around a call', () => {
+  it('keeps a call under way, offers the alternatives once it ended, and calls again only when pressed', async () => {
+    let events: CallEvents | undefined;
+    const place = vi.fn((_c: unknown, _s: unknown, e: CallEvents) => {
+      events = e;
+      return { hangUp() {}, setMuted() {}, sendDigit() {} };
+    });
+    const track = { stop: vi.fn() };
+    const stream = { getTracks: () => [track] } as unknown as MediaStream;
+    const props: CallWidgetProps = {
+      config,
+      variant: 'working',
+      presence: 'online',
+      lang: 'en',
+      texts,
+      brandHref: 'https://fd.example',
+      microphone: vi.fn(async () => stream),
+      credentials: async () => ({}) as CallCredentials,
+      loadSip: async () => place,
+      orderCallback: vi.fn(),
+    };
+    const { rerender } = render(h(CallWidget, props));
+    await user().click(screen.getByRole('button', { name: t.call }));
+    await waitFor(() => expect(place).toHaveBeenCalledTimes(1));
+    // Nobody else can answer now: the call under way goes on.
+    rerender(h(CallWidget, { ...props, presence: 'nobody' }));
+    expect(screen.getByRole('button', { name: t.hangUp })).toBeTruthy();
+    await act(() => events?.ended());
+    expect(track.stop).toHaveBeenCalled();
+    expect(screen.getByRole('heading', { name: 'Nobody can answer' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: t.orderCallback })).toBeTruthy();
+    // Someone can again: the call button, and no call until it is pressed.
+    rerender(h(CallWidget, { ...props, presence: 'online' }));
+    expect(screen.getByText(t.explain)).toBeTruthy();
+    expect(screen.getByRole('button', { name: t.call })).toBeTruthy();
+    expect(props.microphone).toHaveBeenCalledTimes(1);
+    expect(place).toHaveBeenCalledTimes(1);
   });
 });

@@ -70,6 +70,16 @@ describe('the widgets browser build', () => {
     for (const file of files) expect(staticImports(file), file).not.toContain(sip);
   });
 
+  it('reaches the call itself (states, mute, dial pad) only by a dynamic import of the opened call', () => {
+    const live = only('call-live-call-');
+    expect(read(live)).toMatch(/["`]aria-pressed["`]:/);
+    for (const file of files) expect(staticImports(file), file).not.toContain(live);
+    expect(loadsLater(only('call-open-widget-'), live)).toBe(true);
+    // Nothing the opened call needs before the call button is pressed carries the call's code.
+    const opened = [only('call-open-widget-'), ...statically(only('call-open-widget-'))];
+    for (const file of opened) expect(read(file), file).not.toMatch(/["`]aria-pressed["`]:/);
+  });
+
   it('reaches socket.io-client only by a dynamic import of the chat session chunk', () => {
     const socket = only('chat-socket-io-');
     expect(SOCKET_IO.test(read(socket))).toBe(true);

@@ -1,6 +1,6 @@
 /**
- * The call's sound in the page: our ringback while the far end rings (unless it plays its own)
- * and the far end's audio in the widget's `<audio>` element.
+ * Our ringback while the far end rings (unless it plays its own): 425 Hz, 1 s on, 4 s off (the
+ * Russian tone), through WebAudio.
  */
 
 /** Ringback while ringing: 425 Hz, 1 s on, 4 s off (the Russian tone), through WebAudio. */
@@ -24,13 +24,4 @@ export function ringback(context: AudioContext): () => void {
       // already stopped
     }
   };
-}
-
-/** Starts `audio` playing; a refusal (no gesture, no source yet) is no error. */
-export function play(audio: HTMLAudioElement | null) {
-  try {
-    audio?.play()?.catch(() => undefined);
-  } catch {
-    // not supported here
-  }
 }
