@@ -56,7 +56,9 @@ function schemaModule(id: string): boolean {
  * - `checked-config`: valibot, the config schemas all widget types share and the schedule
  *   engine (the opened part validates the whole config and computes its schedule);
  * - `opened-frame`: Preact, @floating-ui and core's dialog half (the frame, the dialog, its
- *   placement and styles, the platform client, the page's info, the live region, the brand line).
+ *   placement and styles, the live region, the brand line);
+ * - `platform-client`: the platform client, the page's info and request ids — not in the frame,
+ *   as the opened call needs them only once the visitor presses its call button.
  */
 const OPENED_GROUPS = [
   {
@@ -71,7 +73,12 @@ const OPENED_GROUPS = [
   {
     name: 'opened-frame',
     includeDependenciesRecursively: false,
-    test: /\/node_modules\/(preact|@floating-ui)\/|\/packages\/core\/src\/(opened-frame|dialog|dialog-styles|place-near|live-region|uuid|platform-client|page-info|core-messages|brand-line)\.tsx?$/,
+    test: /\/node_modules\/(preact|@floating-ui)\/|\/packages\/core\/src\/(opened-frame|dialog|dialog-styles|place-near|live-region|core-messages|brand-line)\.tsx?$/,
+  },
+  {
+    name: 'platform-client',
+    includeDependenciesRecursively: false,
+    test: /\/packages\/core\/src\/(platform-client|page-info|uuid)\.ts$/,
   },
 ];
 

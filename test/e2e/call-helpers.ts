@@ -9,8 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { withLiveTexts } from '../../packages/call/src/live-texts.ts';
+import { liveTexts as liveEn } from '../../packages/call/src/live-texts-en.ts';
+import { liveTexts as liveRu } from '../../packages/call/src/live-texts-ru.ts';
+import { texts as openedEn } from '../../packages/call/src/texts-en.ts';
+import { texts as openedRu } from '../../packages/call/src/texts-ru.ts';
 import { chromiumArgs, chromiumPath } from '../../vitest.config.ts';
 import { type Stage, startStage } from './harness.ts';
+
+/** Every text of the call widget, a call's own included, in English and in Russian. */
+export const callTexts = {
+  en: withLiveTexts(openedEn, liveEn),
+  ru: withLiveTexts(openedRu, liveRu),
+};
 
 /** The visitor's microphone tone and the operator's, Hz. */
 export const VISITOR_HZ = 440;

@@ -10,11 +10,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texts as en } from '../../packages/call/src/texts-en.ts';
-import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import { defaultSettings, NOBODY_TEXTS } from '../../packages/config/src/index.ts';
 import {
   call,
+  callTexts,
   heardFrequency,
   OPERATOR_HZ,
   operatorConsole as signInOperator,
@@ -22,6 +21,9 @@ import {
   VISITOR_HZ,
   waitPhase,
 } from './call-helpers.ts';
+
+const { en, ru } = callTexts;
+
 import { adminFetch, demoOperatorOnline, type Stage } from './harness.ts';
 
 let stage: Stage;
@@ -253,6 +255,13 @@ describe('call from the site', () => {
 
     // DTMF: the dial pad and the keyboard; the operator sees the digits (SIP INFO).
     const pad = page.locator('frontdesk-call .pad');
+    // Styled by the call's own rules, which its chunk adopts into the widget's shadow root.
+    expect(await pad.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
+    expect(
+      await page
+        .locator('frontdesk-call .hangup')
+        .evaluate((element) => getComputedStyle(element).backgroundColor),
+    ).toBe('rgb(185, 28, 28)');
     await pad.getByRole('button', { name: '1', exact: true }).click();
     await pad.getByRole('button', { name: '2', exact: true }).click();
     await page.keyboard.press('#');

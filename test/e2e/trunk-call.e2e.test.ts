@@ -13,12 +13,20 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { texts as en } from '../../packages/call/src/texts-en.ts';
-import { texts as ru } from '../../packages/call/src/texts-ru.ts';
 import { hasTone } from '../../packages/phone-network/src/index.ts';
 import { ARRIVAL_MS } from '../../packages/platform/test/support/arrival.ts';
 import { axeViolations } from './axe.ts';
-import { call, heardFrequency, operatorConsole, VISITOR_HZ, waitPhase } from './call-helpers.ts';
+import {
+  call,
+  callTexts,
+  heardFrequency,
+  operatorConsole,
+  VISITOR_HZ,
+  waitPhase,
+} from './call-helpers.ts';
+
+const { en, ru } = callTexts;
+
 import { signInToConsole, signInToStudio } from './harness.ts';
 import {
   killEdgeMidCall,

@@ -1,16 +1,24 @@
 /**
  * The call widget's own texts (the configured titles and texts are as typed). Each language is
- * a chunk of its own, loaded with the opened widget.
+ * a chunk of its own: the opened widget's texts load with it, the call's own (its states, its
+ * buttons, why it failed; live-texts.ts) with the call itself, on the first press.
  */
 import type { CoreMessages, Locale } from '@frontdesk/core';
 import type { FailReason } from './call-state';
 
-/** Texts of the call widget. */
-export interface CallMessages {
+/** Texts of the opened call widget before a call. */
+export interface OpenedCallMessages {
   /** The short explanation before the microphone prompt. */
   explain: string;
   call: string;
   popOut: string;
+  orderCallback: string;
+  /** While nobody can answer: opens the page's chat instead. */
+  writeMessage: string;
+}
+
+/** Texts of a call under way: its states, its buttons, why it failed. */
+export interface LiveCallMessages {
   microphone: string;
   connecting: string;
   ringing: string;
@@ -22,19 +30,25 @@ export interface CallMessages {
   hangUp: string;
   dialPad: string;
   callAgain: string;
-  orderCallback: string;
-  /** While nobody can answer: opens the page's chat instead. */
-  writeMessage: string;
   reasons: Record<FailReason, string>;
 }
 
-/** Every text an opened call widget shows: the runtime's and its own. */
+/** Every text of the call widget. */
+export type CallMessages = OpenedCallMessages & LiveCallMessages;
+
+/** The texts an opened call widget shows before a call: the runtime's and its own. */
+export interface OpenedTexts {
+  core: CoreMessages;
+  call: OpenedCallMessages;
+}
+
+/** Every text of the call widget, a call's included. */
 export interface Texts {
   core: CoreMessages;
   call: CallMessages;
 }
 
-/** The texts of `locale`. */
-export async function loadTexts(locale: Locale): Promise<Texts> {
+/** The opened widget's texts of `locale`. */
+export async function loadOpenedTexts(locale: Locale): Promise<OpenedTexts> {
   return (await (locale === 'ru' ? import('./texts-ru') : import('./texts-en'))).texts;
 }

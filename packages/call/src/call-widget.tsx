@@ -9,11 +9,12 @@
  */
 import type { CallCredentials, Presence, PublicCallConfig } from '@frontdesk/config';
 import { textIn } from '@frontdesk/config';
-import { BrandLine, LiveRegion, type Locale, type Variant } from '@frontdesk/core';
+import { BrandLine, errorText, LiveRegion, type Locale, type Variant } from '@frontdesk/core';
 import { Component, createRef } from 'preact';
-import type { Texts } from './call-messages';
+import type { OpenedTexts, Texts } from './call-messages';
 import { InsteadOfCall } from './instead-of-call';
 import type { LiveCall, PlaceCall } from './live-call';
+import { loadLiveTexts, withLiveTexts } from './live-texts';
 
 export type { PlaceCall } from './live-call';
 
@@ -29,8 +30,9 @@ function play(audio: HTMLAudioElement | null) {
   }
 }
 
-/** The call itself, a chunk of its own (see the module comment). */
-const loadLive = () => import('./live-call').then((module) => module.LiveCall);
+/** The call itself and its texts in `locale`, chunks of their own (see the module comment). */
+const loadCall = (locale: Locale) =>
+  Promise.all([import('./live-call'), loadLiveTexts(locale)] as const);
 
 /** Props of {@link CallWidget}. */
 export interface CallWidgetProps {
@@ -40,7 +42,7 @@ export interface CallWidgetProps {
   presence: Presence;
   /** The widget's language: of its texts and of the marketer's (the config's `languages`). */
   lang: Locale;
-  texts: Texts;
+  texts: OpenedTexts;
   brandHref: string;
   /** Asks for the microphone; called inside the click. */
   microphone(): Promise<MediaStream>;
@@ -62,6 +64,8 @@ export interface CallWidgetProps {
 interface WidgetState {
   /** The call itself, once the first press has brought it. */
   Live?: typeof LiveCall;
+  /** Every text, a call's included, with it. */
+  texts?: Texts;
   /** A call is under way. */
   live: boolean;
   /** The call could not come (its chunk did not load). */
@@ -108,8 +112,9 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
     first.catch(() => undefined);
     this.first = first;
     this.setState({ broken: false });
-    loadLive().then(
-      (Live) => this.setState({ Live }),
+    loadCall(this.props.lang).then(
+      ([{ LiveCall: Live }, live]) =>
+        this.setState({ Live, texts: withLiveTexts(this.props.texts, live) }),
       () => {
         this.first = undefined;
         void first.then(
@@ -118,7 +123,7 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
           },
           () => undefined,
         );
-        const broken = this.props.texts.call.reasons.network;
+        const broken = errorText(this.props.texts.core, 'network');
         this.setState({ broken: true, announce: broken });
       },
     );
@@ -139,7 +144,7 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
   override render() {
     const { config, variant, texts, lang } = this.props;
     const t = texts.call;
-    const { Live, live, broken } = this.state;
+    const { Live, live, broken, texts: all } = this.state;
     // A call already under way goes on, whoever else comes and goes.
     const nobody = variant === 'working' && this.props.presence !== 'online' && !live;
     const working = variant === 'working' && !nobody;
@@ -165,10 +170,10 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
               orderCallback={this.props.orderCallback}
               writeMessage={this.props.writeMessage}
             />
-          ) : Live ? (
+          ) : Live && all ? (
             <Live
               config={config}
-              texts={texts}
+              texts={all}
               take={() => {
                 const first = this.first;
                 this.first = undefined;
@@ -197,14 +202,14 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
                 data-call-status={broken ? 'failed' : 'idle'}
                 role={broken ? 'alert' : undefined}
               >
-                {broken ? t.reasons.network : ''}
+                {broken ? errorText(texts.core, 'network') : ''}
               </p>
               <button
                 type="button"
                 class="send"
                 data-autofocus
                 onClick={this.onCall}
-                onPointerEnter={() => void loadLive().catch(() => undefined)}
+                onPointerEnter={() => void loadCall(lang).catch(() => undefined)}
               >
                 {t.call}
               </button>

@@ -5,8 +5,13 @@
  * its own, only when the visitor shows intent to call. The rest of this door is for the
  * Studio's preview, the platform's call page and tests.
  */
-export type { CallMessages, Texts } from './call-messages';
-export { loadTexts } from './call-messages';
+export type {
+  CallMessages,
+  LiveCallMessages,
+  OpenedCallMessages,
+  OpenedTexts,
+  Texts,
+} from './call-messages';
 export type { CallEvent, CallPhase, CallState, FailReason } from './call-state';
 export {
   callDuration,
@@ -23,6 +28,7 @@ export type { CallWidgetProps, PlaceCall } from './call-widget';
 export { CallWidget, TITLE_ID } from './call-widget';
 export type { LiveCallProps } from './live-call';
 export { LiveCall } from './live-call';
+export { loadTexts } from './live-texts';
 export type { ActiveCall, CallEvents, CallTuning } from './sip-call';
 export { placeCall } from './sip-call';
 export { start } from './start';

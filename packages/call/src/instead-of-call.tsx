@@ -1,9 +1,9 @@
 /** What the visitor can do instead of calling: the page's callback widget, or its chat. */
-import type { CallMessages } from './call-messages';
+import type { OpenedCallMessages } from './call-messages';
 
 /** Props of {@link InsteadOfCall}. */
 export interface InsteadOfCallProps {
-  texts: CallMessages;
+  texts: OpenedCallMessages;
   /** Opens the page's callback widget; absent when the page has none. */
   orderCallback?: (() => void) | undefined;
   /** Opens the page's chat; absent when the page has none. */

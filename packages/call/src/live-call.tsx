@@ -22,8 +22,12 @@ import {
   platformReason,
 } from './call-state';
 import { callStatus } from './call-status';
+import { styleLiveCall } from './live-call-styles';
 import { ringback } from './ringback';
 import type { ActiveCall, CallEvents } from './sip-call';
+
+// The press that brings this chunk asks for the call's credentials: they come with it.
+export { callCredentials } from './call-credentials';
 
 /** Places the SIP call (the sip.js chunk's `placeCall`). */
 export type PlaceCall = (
@@ -221,6 +225,7 @@ export class LiveCall extends Component<LiveCallProps, LiveState> {
   }
 
   override componentDidMount() {
+    styleLiveCall(this.props.root.current);
     // Keyboard digits: anywhere in the widget while the call is on.
     this.props.root.current?.addEventListener('keydown', this.onKeyDown);
     const first = this.props.take();

@@ -2,23 +2,19 @@
  * The opened widget, loaded on intent (its own chunk): Preact, the dialog and the call's states
  * arrive here, not with the launcher; sip.js comes in a chunk of its own.
  */
-import type { CallCredentials, Presence, PublicCallConfig } from '@frontdesk/config';
+import type { Presence, PublicCallConfig } from '@frontdesk/config';
 import {
   type ConsentStorage,
-  createPlatformClient,
   Dialog,
   dialogCss,
   type Locale,
   type MountedWidget,
   openInFrame,
   type Placement,
-  pageInfo,
-  uuid,
   type Variant,
-  visitorToken,
   type WidgetHost,
 } from '@frontdesk/core';
-import type { Texts } from './call-messages';
+import type { OpenedTexts } from './call-messages';
 import { callCss } from './call-styles';
 import { CallWidget, type PlaceCall, TITLE_ID } from './call-widget';
 
@@ -37,7 +33,7 @@ export interface OpenOptions {
   anchor?: Element | undefined;
   placement: Placement;
   locale: Locale;
-  texts: Texts;
+  texts: OpenedTexts;
   host: WidgetHost;
   /** Loads the sip.js chunk (the launcher may have started it on intent already). */
   loadSip(): Promise<PlaceCall>;
@@ -59,7 +55,6 @@ export interface OpenedWidget {
 /** Renders the opened call widget into its mounted frame. */
 export function openWidget(options: OpenOptions): OpenedWidget {
   const { mounted, config, host, locale, texts } = options;
-  const client = createPlatformClient(host.api, { retryDelays: [] });
   const origin = new URL(host.api, location.href).origin;
   const popOut =
     config.popOut && !host.preview && window.name !== `frontdesk-call-${host.key}`
@@ -103,14 +98,8 @@ export function openWidget(options: OpenOptions): OpenedWidget {
         credentials={() =>
           host.preview
             ? Promise.reject(new Error('preview'))
-            : client.post<CallCredentials>(
-                `widgets/${encodeURIComponent(host.key)}/call-credentials`,
-                {
-                  page: pageInfo(),
-                  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-                  visitorToken: visitorToken(options.storage, config.accountTag),
-                },
-                uuid(),
+            : import('./live-call').then((live) =>
+                live.callCredentials(host, options.storage, config.accountTag),
               )
         }
         loadSip={options.loadSip}

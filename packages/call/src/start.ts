@@ -20,7 +20,7 @@ import {
   type WidgetHost,
   widgetShell,
 } from '@frontdesk/core';
-import { loadTexts } from './call-messages';
+import { loadOpenedTexts } from './call-messages';
 
 /** The events that show the visitor means to call: sip.js starts loading on the first. */
 const CALL_INTENT = ['pointerover', 'focusin', 'touchstart', 'pointerdown'] as const;
@@ -42,7 +42,7 @@ function startValid(host: WidgetHost, launch: CallLauncherConfig): WidgetHandle 
   );
   const loadSip = lazy(() => import('./sip-call').then((module) => module.placeCall));
   const load = lazy(() =>
-    Promise.all([import('./open-widget'), loadTexts(locale), checked()] as const),
+    Promise.all([import('./open-widget'), loadOpenedTexts(locale), checked()] as const),
   );
   const shell: Shell = widgetShell(host, {
     type: 'call',

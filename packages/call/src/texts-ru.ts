@@ -1,43 +1,16 @@
-/** The call widget's texts in Russian. */
+/** The call widget's texts in Russian, before a call (the call's own: live-texts-ru.ts). */
 import { coreMessagesRu } from '@frontdesk/core';
-import type { Texts } from './call-messages';
+import type { OpenedTexts } from './call-messages';
 
-/** Every text of the opened widget, in Russian. */
-export const texts: Texts = {
+/** Every text of the opened widget before a call, in Russian. */
+export const texts: OpenedTexts = {
   core: coreMessagesRu,
   call: {
     explain:
       'Звонок идёт через браузер: он попросит доступ к микрофону. Лучше всего слышно в наушниках.',
     call: 'Позвонить',
     popOut: 'Позвонить в отдельном окне',
-    microphone: 'Ждём доступ к микрофону…',
-    connecting: 'Соединяем…',
-    ringing: 'Идёт вызов…',
-    inCall: 'Идёт разговор',
-    reconnecting: 'Связь прервалась. Восстанавливаем…',
-    ended: 'Звонок завершён.',
-    endedByOperator: 'Оператор завершил звонок.',
-    mute: 'Выключить микрофон',
-    hangUp: 'Завершить',
-    dialPad: 'Клавиатура',
-    callAgain: 'Позвонить ещё раз',
     orderCallback: 'Заказать обратный звонок',
     writeMessage: 'Написать нам',
-    reasons: {
-      no_microphone: 'Микрофон не найден. Подключите его и попробуйте ещё раз.',
-      permission_denied:
-        'Доступ к микрофону запрещён. Разрешите его в браузере (значок в адресной строке) и попробуйте ещё раз.',
-      network: 'Нет связи с сервером. Проверьте подключение к интернету и попробуйте ещё раз.',
-      no_answer: 'Сейчас никто не может ответить. Попробуйте позвонить позже.',
-      busy: 'Все операторы заняты. Попробуйте через несколько минут.',
-      declined: 'Звонок отклонён. Попробуйте позвонить позже.',
-      unavailable: 'Звонки сейчас недоступны. Попробуйте позже.',
-      line_unavailable:
-        'Телефонная линия сейчас недоступна. Закажите обратный звонок или попробуйте позже.',
-      closed: 'Сейчас нерабочее время. Позвоните, пожалуйста, в рабочие часы.',
-      rate_limited: 'Слишком много звонков. Попробуйте через несколько минут.',
-      connection_lost: 'Связь прервалась, звонок завершён. Позвоните ещё раз.',
-      unknown: 'Не удалось позвонить. Попробуйте ещё раз.',
-    },
   },
 };

@@ -11,8 +11,8 @@ import { calendarDays, dateIn } from '@frontdesk/schedule';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, expect, it, vi } from 'vitest';
-import { loadTexts } from '../src/call-messages';
 import { CallWidget } from '../src/call-widget';
+import { loadTexts } from '../src/live-texts';
 
 vi.mock('../src/live-call', () => {
   throw new TypeError('Failed to fetch dynamically imported module');
@@ -49,8 +49,8 @@ it('says the network failed, lets the microphone go, and asks for it once howeve
   const call = screen.getByRole('button', { name: texts.call.call });
   fireEvent.click(call);
   fireEvent.click(call);
-  expect((await screen.findByRole('alert')).textContent).toBe(texts.call.reasons.network);
-  expect(screen.getByRole('status').textContent).toBe(texts.call.reasons.network);
+  expect((await screen.findByRole('alert')).textContent).toBe(texts.core.errors.network);
+  expect(screen.getByRole('status').textContent).toBe(texts.core.errors.network);
   await vi.waitFor(() => expect(track.stop).toHaveBeenCalled());
   expect(microphone).toHaveBeenCalledTimes(1);
   expect(credentials).not.toHaveBeenCalled();

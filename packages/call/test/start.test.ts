@@ -25,7 +25,7 @@ vi.mock('sip.js', () => {
 const source = '../src/start.ts';
 const { start } = (await import(/* @vite-ignore */ source)) as typeof import('@frontdesk/call');
 /** The widget's Russian texts (the config speaks Russian only), from the sources too. */
-const messages = '../src/call-messages.ts';
+const messages = '../src/live-texts.ts';
 const texts = await (
   (await import(/* @vite-ignore */ messages)) as typeof import('@frontdesk/call')
 ).loadTexts('ru');

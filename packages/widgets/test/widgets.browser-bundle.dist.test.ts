@@ -110,6 +110,11 @@ describe('the widgets browser build', () => {
     expect(files.filter((file) => /^callback-texts-(en|ru)-/.test(file))).toHaveLength(2);
   });
 
+  it('names no source map in the scripts, which every visitor would download (the platform’s header does)', () => {
+    for (const file of files) expect(read(file), file).not.toMatch(/sourceMappingURL/);
+    for (const file of files) expect(readdirSync(dir), file).toContain(`${file}.map`);
+  });
+
   it('adds no style elements, style attributes or preload links to a page', () => {
     for (const file of files) {
       expect(read(file), file).not.toMatch(

@@ -40,13 +40,13 @@ async function readIfAny(path: string): Promise<Buffer | undefined> {
 /**
  * The representation of `name` to send for `request`: the first asset folder holding it, and in
  * that folder the compressed copy the browser accepts (brotli before gzip at equal preference;
- * `q=0` refuses one), else the file itself. Undefined when no folder holds it.
+ * `q=0` refuses one), else the file itself, and the folder. Undefined when no folder holds it.
  */
 async function representation(
   dirs: string[],
   name: string,
   request: FastifyRequest,
-): Promise<{ body: Buffer; encoding: string | undefined } | undefined> {
+): Promise<{ body: Buffer; encoding: string | undefined; dir: string } | undefined> {
   for (const dir of dirs) {
     const path = join(dir, name);
     const plain = await readIfAny(path);
@@ -59,7 +59,7 @@ async function representation(
     const offered = [...copies.keys(), 'identity'];
     const chosen = new Negotiator(request).encodings(offered, { preferred: offered })[0];
     const copy = chosen === undefined ? undefined : copies.get(chosen);
-    return copy ? { body: copy, encoding: chosen } : { body: plain, encoding: undefined };
+    return copy ? { body: copy, encoding: chosen, dir } : { body: plain, encoding: undefined, dir };
   }
   return undefined;
 }
@@ -82,7 +82,8 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * Serves the built browser bundles, precompressed by the build: `/v1/loader.js` and the fixed
  * entry names short-cached, hashed chunks for a year; every answer varies by Accept-Encoding,
  * carries an ETag of its own bytes (304 to a matching If-None-Match), and may be loaded from any
- * site — module scripts load in CORS mode, and the platform is another origin than the page.
+ * site — module scripts load in CORS mode, and the platform is another origin than the page. A
+ * script with a source map names it in a `SourceMap` header.
  */
 export function registerAssets(app: PlatformApp, ctx: AppContext): void {
   const serve = async (name: string, request: FastifyRequest, reply: FastifyReply) => {
@@ -102,6 +103,11 @@ export function registerAssets(app: PlatformApp, ctx: AppContext): void {
       'cache-control',
       HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
     );
+    // The build leaves the scripts without a `sourceMappingURL` comment, which every visitor would
+    // download: developer tools find a script's map by this header instead.
+    if (extension === 'js' && (await readIfAny(join(found.dir, `${name}.map`)))) {
+      reply.header('sourcemap', `/v1/assets/${name}.map`);
+    }
     if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
     if (found.encoding) reply.header('content-encoding', found.encoding);
     return reply.send(found.body);

@@ -141,6 +141,19 @@ describe('bundle serving', () => {
     );
   });
 
+  it('names a script’s source map in a header, for developer tools, and only where there is one', async () => {
+    const headers = async (path: string) => (await get(path)).headers;
+    expect((await headers('/v1/assets/callback.js')).get('sourcemap')).toBe(
+      '/v1/assets/callback.js.map',
+    );
+    const map = await get('/v1/assets/callback.js.map');
+    expect(await map.text()).toBe(files['callback.js.map']);
+    for (const path of ['/v1/loader.js', '/v1/assets/open-widget-Ab12Cd34.js']) {
+      expect((await headers(path)).get('sourcemap'), path).toBeNull();
+    }
+    expect((await headers('/v1/assets/callback.js.map')).get('sourcemap')).toBeNull();
+  });
+
   it('caches hashed chunks for a year and the loader and entries briefly', async () => {
     for (const path of ['/v1/loader.js', '/v1/assets/callback.js']) {
       expect((await get(path)).headers.get('cache-control'), path).toBe('public, max-age=300');
