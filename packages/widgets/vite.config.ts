@@ -49,8 +49,8 @@ function schemaModule(id: string): boolean {
 }
 
 /**
- * Modules that every opened widget loads together, merged into one chunk each: a chunk is
- * compressed on its own, so a dozen small ones cost more bytes (and requests) than one. Only
+ * Modules the opened widgets share, merged into one chunk each: a chunk is compressed on its
+ * own, so a dozen small ones cost more bytes (and requests) than one. Only
  * modules no launcher imports, and not what they import (`includeDependenciesRecursively`): the
  * launcher's own modules (`sheet`, the consent storage, the config error) stay in its chunks.
  * - `checked-config`: valibot, the config schemas all widget types share and the schedule

@@ -21,10 +21,9 @@ import {
   VISITOR_HZ,
   waitPhase,
 } from './call-helpers.ts';
+import { adminFetch, demoOperatorOnline, type Stage } from './harness.ts';
 
 const { en, ru } = callTexts;
-
-import { adminFetch, demoOperatorOnline, type Stage } from './harness.ts';
 
 let stage: Stage;
 let visitorBrowser: Browser;

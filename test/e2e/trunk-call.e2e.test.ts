@@ -24,9 +24,6 @@ import {
   VISITOR_HZ,
   waitPhase,
 } from './call-helpers.ts';
-
-const { en, ru } = callTexts;
-
 import { signInToConsole, signInToStudio } from './harness.ts';
 import {
   killEdgeMidCall,
@@ -34,6 +31,8 @@ import {
   type TrunkStage,
   WIDGET_NUMBER,
 } from './trunk-helpers.ts';
+
+const { en, ru } = callTexts;
 
 const ANSWERS = '+74951110001';
 const BUSY = '+74951110002';

@@ -11,6 +11,8 @@ export interface OpenedCallMessages {
   /** The short explanation before the microphone prompt. */
   explain: string;
   call: string;
+  /** Said as soon as the call button is pressed, while the call itself is on its way. */
+  microphone: string;
   popOut: string;
   orderCallback: string;
   /** While nobody can answer: opens the page's chat instead. */
@@ -19,7 +21,6 @@ export interface OpenedCallMessages {
 
 /** Texts of a call under way: its states, its buttons, why it failed. */
 export interface LiveCallMessages {
-  microphone: string;
   connecting: string;
   ringing: string;
   inCall: string;

@@ -66,17 +66,17 @@ interface WidgetState {
   Live?: typeof LiveCall;
   /** Every text, a call's included, with it. */
   texts?: Texts;
-  /** A call is under way. */
+  /** A call is under way (pressed, the call itself perhaps still on its way). */
   live: boolean;
-  /** The call could not come (its chunk did not load). */
-  broken: boolean;
+  /** Before the call itself has come: not pressed, pressed, or it could not come. */
+  waiting: 'idle' | 'pressed' | 'broken';
   /** What the live region says. */
   announce: string;
 }
 
 /** The call widget; see the module comment. */
 export class CallWidget extends Component<CallWidgetProps, WidgetState> {
-  override state: WidgetState = { live: false, broken: false, announce: '' };
+  override state: WidgetState = { live: false, waiting: 'idle', announce: '' };
   private readonly audio = createRef<HTMLAudioElement>();
   private readonly root = createRef<HTMLDivElement>();
   private audioContext: AudioContext | undefined;
@@ -105,28 +105,47 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
     }
   };
 
-  /** The first press: the microphone is asked now, the call takes over once it has come. */
+  /**
+   * The first press: the microphone is asked now, and the call is under way from here (closing
+   * the dialog keeps it); the call itself takes over once it has come.
+   */
   private readonly onCall = () => {
     if (this.first) return; // a second press while the call is on its way
     const first = this.begin();
     first.catch(() => undefined);
     this.first = first;
-    this.setState({ broken: false });
+    this.setLive(true);
+    this.setState({ waiting: 'pressed', announce: this.props.texts.call.microphone });
     loadCall(this.props.lang).then(
-      ([{ LiveCall: Live }, live]) =>
-        this.setState({ Live, texts: withLiveTexts(this.props.texts, live) }),
+      ([{ LiveCall: Live }, live]) => {
+        if (this.first) this.setState({ Live, texts: withLiveTexts(this.props.texts, live) });
+      },
       () => {
-        this.first = undefined;
-        void first.then(
-          (stream) => {
-            for (const track of stream.getTracks()) track.stop();
-          },
-          () => undefined,
-        );
+        if (!this.first) return;
+        this.drop();
+        this.setLive(false);
         const broken = errorText(this.props.texts.core, 'network');
-        this.setState({ broken: true, announce: broken });
+        this.setState({ waiting: 'broken', announce: broken });
       },
     );
+  };
+
+  /** Lets the first press's microphone go (the call never took it): it is stopped once it comes. */
+  private drop() {
+    const first = this.first;
+    this.first = undefined;
+    void first?.then(
+      (stream) => {
+        for (const track of stream.getTracks()) track.stop();
+      },
+      () => undefined,
+    );
+  }
+
+  /** A call is, or is no longer, under way: here and for the widget's host. */
+  private readonly setLive = (live: boolean) => {
+    this.setState({ live });
+    this.props.onLive?.(live);
   };
 
   /** Plays the far end's audio (`remote`), or lets go of it. */
@@ -138,13 +157,19 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
   };
 
   override componentWillUnmount() {
+    // Removed while the call itself was on its way: nothing takes the microphone.
+    if (this.first) {
+      this.drop();
+      this.props.onLive?.(false);
+    }
     void this.audioContext?.close().catch(() => undefined);
   }
 
   override render() {
     const { config, variant, texts, lang } = this.props;
     const t = texts.call;
-    const { Live, live, broken, texts: all } = this.state;
+    const { Live, live, waiting, texts: all } = this.state;
+    const broken = waiting === 'broken';
     // A call already under way goes on, whoever else comes and goes.
     const nobody = variant === 'working' && this.props.presence !== 'online' && !live;
     const working = variant === 'working' && !nobody;
@@ -188,12 +213,13 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
               loadSip={this.props.loadSip}
               orderCallback={this.props.orderCallback}
               popOut={this.props.popOut}
-              onLive={(live) => {
-                this.setState({ live });
-                this.props.onLive?.(live);
-              }}
+              onLive={this.setLive}
               now={this.now}
             />
+          ) : waiting === 'pressed' ? (
+            <p class="state" data-call-status="microphone">
+              {t.microphone}
+            </p>
           ) : (
             <>
               <p class="hint">{t.explain}</p>
@@ -216,6 +242,11 @@ export class CallWidget extends Component<CallWidgetProps, WidgetState> {
               {this.props.popOut ? (
                 <button type="button" class="ctl" onClick={this.props.popOut}>
                   {t.popOut}
+                </button>
+              ) : null}
+              {broken && this.props.orderCallback ? (
+                <button type="button" class="ctl" onClick={this.props.orderCallback}>
+                  {t.orderCallback}
                 </button>
               ) : null}
             </>

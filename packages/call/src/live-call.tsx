@@ -83,6 +83,8 @@ export class LiveCall extends Component<LiveCallProps, LiveState> {
   /** Each attempt's number: events of an abandoned attempt are ignored. */
   private attempt = 0;
   private said = '';
+  /** The widget's element, where keyboard digits are heard (the ref is gone by unmount). */
+  private keys: HTMLElement | null | undefined;
 
   private dispatch(event: CallEvent) {
     const before = this.state.call;
@@ -225,9 +227,10 @@ export class LiveCall extends Component<LiveCallProps, LiveState> {
   }
 
   override componentDidMount() {
-    styleLiveCall(this.props.root.current);
+    this.keys = this.props.root.current;
+    styleLiveCall(this.keys);
     // Keyboard digits: anywhere in the widget while the call is on.
-    this.props.root.current?.addEventListener('keydown', this.onKeyDown);
+    this.keys?.addEventListener('keydown', this.onKeyDown);
     const first = this.props.take();
     if (first) this.call(first);
   }
@@ -237,7 +240,7 @@ export class LiveCall extends Component<LiveCallProps, LiveState> {
   }
 
   override componentWillUnmount() {
-    this.props.root.current?.removeEventListener('keydown', this.onKeyDown);
+    this.keys?.removeEventListener('keydown', this.onKeyDown);
     if (isLive(this.state.call.phase)) this.onHangUp();
     this.release();
   }

@@ -3,7 +3,6 @@ import type { LiveCallMessages } from './call-messages';
 
 /** The texts of a call under way, in English. */
 export const liveTexts: LiveCallMessages = {
-  microphone: 'Waiting for the microphone…',
   connecting: 'Connecting…',
   ringing: 'Ringing…',
   inCall: 'In call',

@@ -3,7 +3,6 @@ import type { LiveCallMessages } from './call-messages';
 
 /** The texts of a call under way, in Russian. */
 export const liveTexts: LiveCallMessages = {
-  microphone: 'Ждём доступ к микрофону…',
   connecting: 'Соединяем…',
   ringing: 'Идёт вызов…',
   inCall: 'Идёт разговор',

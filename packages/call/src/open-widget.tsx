@@ -1,6 +1,7 @@
 /**
- * The opened widget, loaded on intent (its own chunk): Preact, the dialog and the call's states
- * arrive here, not with the launcher; sip.js comes in a chunk of its own.
+ * The opened widget, loaded on intent (its own chunk): Preact, the dialog and the call button
+ * arrive here, not with the launcher; the call itself (live-call.tsx) and sip.js come in chunks
+ * of their own.
  */
 import type { Presence, PublicCallConfig } from '@frontdesk/config';
 import {

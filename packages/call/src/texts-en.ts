@@ -9,6 +9,7 @@ export const texts: OpenedTexts = {
     explain:
       'The call goes through your browser: it will ask for your microphone. Use headphones for the best sound.',
     call: 'Call',
+    microphone: 'Waiting for the microphone…',
     popOut: 'Call in a separate window',
     orderCallback: 'Order a callback',
     writeMessage: 'Write to us',

@@ -2,17 +2,15 @@
 /**
  * The call widget when the call itself (live-call.tsx, a chunk of its own that the first press
  * brings) cannot come — the network went after the widget opened: the visitor hears why, the
- * microphone asked in the click is let go, and a second press while it is awaited asks nothing
- * more.
+ * microphone asked in the click is let go, a second press while it is awaited asks nothing more,
+ * and the page's callback widget is offered.
  */
-import type { CallSettings, PublicCallConfig } from '@frontdesk/config';
-import { defaultSettings, toPublicConfig } from '@frontdesk/config';
-import { calendarDays, dateIn } from '@frontdesk/schedule';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { CallWidget } from '../src/call-widget';
 import { loadTexts } from '../src/live-texts';
+import { widgetProps } from './widget-props';
 
 vi.mock('../src/live-call', () => {
   throw new TypeError('Failed to fetch dynamically imported module');
@@ -20,32 +18,13 @@ vi.mock('../src/live-call', () => {
 
 afterEach(cleanup);
 
-const now = new Date('2026-03-04T07:00:00Z');
-
-it('says the network failed, lets the microphone go, and asks for it once however often pressed', async () => {
+it('says the network failed, lets the microphone go, asks for it once however often pressed, offers a callback', async () => {
   const texts = await loadTexts('en');
-  const settings = { ...(defaultSettings('call') as CallSettings), locale: 'en' as const };
-  const config = toPublicConfig(
-    { key: 'test-call', type: 'call', name: 'Test', settings, sipLine: null },
-    calendarDays('ru', dateIn('Europe/Moscow', now), 60),
-    { now },
-  ) as PublicCallConfig;
   const track = { stop: vi.fn() };
   const microphone = vi.fn(async () => ({ getTracks: () => [track] }) as unknown as MediaStream);
-  const credentials = vi.fn();
-  render(
-    h(CallWidget, {
-      config,
-      variant: 'working',
-      presence: 'online',
-      lang: 'en',
-      texts,
-      brandHref: 'https://fd.example',
-      microphone,
-      credentials,
-      loadSip: vi.fn(),
-    }),
-  );
+  const onLive = vi.fn();
+  const orderCallback = vi.fn();
+  render(h(CallWidget, widgetProps(texts, { microphone, onLive, orderCallback })));
   const call = screen.getByRole('button', { name: texts.call.call });
   fireEvent.click(call);
   fireEvent.click(call);
@@ -53,5 +32,8 @@ it('says the network failed, lets the microphone go, and asks for it once howeve
   expect(screen.getByRole('status').textContent).toBe(texts.core.errors.network);
   await vi.waitFor(() => expect(track.stop).toHaveBeenCalled());
   expect(microphone).toHaveBeenCalledTimes(1);
-  expect(credentials).not.toHaveBeenCalled();
+  // No call is under way any more; the page's callback widget is offered instead.
+  expect(onLive.mock.calls).toEqual([[true], [false]]);
+  fireEvent.click(screen.getByRole('button', { name: texts.call.orderCallback }));
+  expect(orderCallback).toHaveBeenCalledTimes(1);
 });

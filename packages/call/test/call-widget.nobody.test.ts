@@ -18,6 +18,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { widgetProps } from './widget-props';
 
 /** A person at the keyboard and mouse: clicks as a browser gets them. */
 const user = () => userEvent.setup();
@@ -129,18 +130,13 @@ describe('the call widget when presence changes around a call', () => {
     });
     const track = { stop: vi.fn() };
     const stream = { getTracks: () => [track] } as unknown as MediaStream;
-    const props: CallWidgetProps = {
+    const props = widgetProps(texts, {
       config,
-      variant: 'working',
-      presence: 'online',
-      lang: 'en',
-      texts,
-      brandHref: 'https://fd.example',
       microphone: vi.fn(async () => stream),
       credentials: async () => ({}) as CallCredentials,
       loadSip: async () => place,
       orderCallback: vi.fn(),
-    };
+    });
     const { rerender } = render(h(CallWidget, props));
     await user().click(screen.getByRole('button', { name: t.call }));
     await waitFor(() => expect(place).toHaveBeenCalledTimes(1));

@@ -75,9 +75,13 @@ describe('the widgets browser build', () => {
     expect(read(live)).toMatch(/["`]aria-pressed["`]:/);
     for (const file of files) expect(staticImports(file), file).not.toContain(live);
     expect(loadsLater(only('call-open-widget-'), live)).toBe(true);
-    // Nothing the opened call needs before the call button is pressed carries the call's code.
+    // Nothing the opened call needs before the call button is pressed carries the call's code,
+    // its states or the platform client (the size budget counts the opened call without them).
     const opened = [only('call-open-widget-'), ...statically(only('call-open-widget-'))];
     for (const file of opened) expect(read(file), file).not.toMatch(/["`]aria-pressed["`]:/);
+    expect(opened).not.toContain(only('call-state-'));
+    expect(opened).not.toContain(only('platform-client-'));
+    expect(statically(live)).toContain(only('platform-client-'));
   });
 
   it('reaches socket.io-client only by a dynamic import of the chat session chunk', () => {

@@ -1,6 +1,6 @@
 /// <reference path="./negotiator.d.ts" />
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
@@ -27,6 +27,16 @@ const TYPES: Record<string, string> = {
   map: 'application/json; charset=utf-8',
   json: 'application/json; charset=utf-8',
 };
+
+/** Whether there is a file at `path` (without reading it). */
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads a file; undefined when there is none. */
 async function readIfAny(path: string): Promise<Buffer | undefined> {
@@ -105,7 +115,7 @@ export function registerAssets(app: PlatformApp, ctx: AppContext): void {
     );
     // The build leaves the scripts without a `sourceMappingURL` comment, which every visitor would
     // download: developer tools find a script's map by this header instead.
-    if (extension === 'js' && (await readIfAny(join(found.dir, `${name}.map`)))) {
+    if (extension === 'js' && (await exists(join(found.dir, `${name}.map`)))) {
       reply.header('sourcemap', `/v1/assets/${name}.map`);
     }
     if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();

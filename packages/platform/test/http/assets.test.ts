@@ -31,6 +31,8 @@ describe('bundle serving', () => {
     // Source maps get no copies either.
     'callback.js.map': '{"version":3,"mappings":""}',
   };
+  /** The loader's map, in a folder of its own, as the loader's build leaves it. */
+  const loaderMap = '{"version":3,"sources":["loader.ts"],"mappings":""}';
 
   beforeAll(async () => {
     assets = await mkdtemp(join(tmpdir(), 'fd-assets-'));
@@ -146,12 +148,30 @@ describe('bundle serving', () => {
     expect((await headers('/v1/assets/callback.js')).get('sourcemap')).toBe(
       '/v1/assets/callback.js.map',
     );
-    const map = await get('/v1/assets/callback.js.map');
-    expect(await map.text()).toBe(files['callback.js.map']);
-    for (const path of ['/v1/loader.js', '/v1/assets/open-widget-Ab12Cd34.js']) {
+    expect(await (await get('/v1/assets/callback.js.map')).text()).toBe(files['callback.js.map']);
+    for (const path of ['/v1/assets/open-widget-Ab12Cd34.js', '/v1/assets/callback.js.map']) {
       expect((await headers(path)).get('sourcemap'), path).toBeNull();
     }
-    expect((await headers('/v1/assets/callback.js.map')).get('sourcemap')).toBeNull();
+  });
+
+  it('names the map of the script it serves, from that script’s own folder (the loader’s here)', async () => {
+    const loaderAssets = await mkdtemp(join(tmpdir(), 'fd-loader-'));
+    await writeFile(join(loaderAssets, 'loader.js'), 'export{};');
+    await writeFile(join(loaderAssets, 'loader.js.map'), loaderMap);
+    const own = await sqlite?.open();
+    if (!own) throw new Error('the SQLite test engine is missing');
+    const other = await startPlatform(own, { assetDirs: [loaderAssets, assets] });
+    try {
+      const map = (await other.request('/v1/loader.js')).headers.get('sourcemap');
+      expect(map).toBe('/v1/assets/loader.js.map');
+      expect(await (await other.request(map ?? '')).text()).toBe(loaderMap);
+    } finally {
+      await other.close();
+      await own.drop();
+      await rm(loaderAssets, { recursive: true, force: true });
+    }
+    // The first folder's loader has no map: none is named.
+    expect((await get('/v1/loader.js')).headers.get('sourcemap')).toBeNull();
   });
 
   it('caches hashed chunks for a year and the loader and entries briefly', async () => {
