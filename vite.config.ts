@@ -130,11 +130,8 @@ export function libraryConfig(options: LibraryOptions): UserConfig {
       // The widgets' modules: terser, then the bundler's own minifier (below), a little smaller on
       // the wire than either alone; the loader is smallest with the bundler's alone.
       minify: options.browser ? 'terser' : forBrowser,
-      terserOptions: {
-        module: true,
-        compress: { passes: 3 },
-        format: { comments: 'some' },
-      },
+      // (Vite sets terser's `module` by the output format; its default keeps licence comments.)
+      terserOptions: { compress: { passes: 3 } },
       lib: options.iife
         ? { entry, formats: ['iife'], name: options.iife.name, fileName: (_, name) => `${name}.js` }
         : { entry, formats: ['es'], fileName: (_, name) => `${name}.js` },

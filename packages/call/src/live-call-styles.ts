@@ -2,7 +2,7 @@
  * Styles of the call itself — mute and hang up, the dial pad — that its chunk brings and adopts
  * into the widget's shadow root, after the opened widget's (call-styles.ts).
  */
-import { sheet } from '@frontdesk/core';
+import { adoptOnce } from '@frontdesk/core';
 
 /** The call's own rules. */
 export const liveCallCss = `
@@ -16,13 +16,8 @@ export const liveCallCss = `
 .key:focus-visible{outline:3px solid var(--fd-accent);outline-offset:2px}
 `;
 
-/** The shadow roots that have the call's rules already. */
-const styled = new WeakSet<ShadowRoot>();
-
 /** Adopts the call's rules into the shadow root of `element` (once; none outside one). */
 export function styleLiveCall(element: Element | null | undefined): void {
   const root = element?.getRootNode();
-  if (!(root instanceof ShadowRoot) || styled.has(root)) return;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(liveCallCss)];
-  styled.add(root);
+  if (root instanceof ShadowRoot) adoptOnce(root, liveCallCss);
 }

@@ -14,11 +14,11 @@ import {
 } from '@frontdesk/callback';
 import type { Presence, PublicCallbackConfig, PublicChatConfig } from '@frontdesk/config';
 import {
+  adoptOnce,
   createPlatformClient,
   formatLocale,
   type Locale,
   type MountedWidget,
-  sheet,
   type Variant,
   type Visitor,
   type WidgetHost,
@@ -91,16 +91,11 @@ export function callbackConfigOf(
   };
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
 /** The callback tab's content (see the module comment). */
 export async function callbackTab(options: CallbackTabOptions): Promise<() => ComponentChild> {
   const { mounted, host, locale } = options;
   const texts = await loadTexts(locale);
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(sheet(callbackTabCss));
-    styled.add(mounted.root);
-  }
+  adoptOnce(mounted.root, callbackTabCss);
   const config = callbackConfigOf(options.config, options.texts, locale);
   const submit = host.preview
     ? previewSubmit

@@ -35,7 +35,7 @@ export { onIntent } from './on-intent';
 export type { OneDialog } from './one-dialog';
 export { oneDialog } from './one-dialog';
 export { fastConnection, onOpenIntent, opener } from './open-intent';
-export { openInFrame } from './opened-frame';
+export { adoptOnce, openInFrame } from './opened-frame';
 export type { Outbox } from './outbox';
 export { outbox } from './outbox';
 export type { PageInfo, Utm } from './page-info';

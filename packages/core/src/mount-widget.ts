@@ -8,8 +8,6 @@ export interface MountedWidget {
   root: ShadowRoot;
   /** The element everything of the widget renders into; its `data-*` select the look. */
   frame: HTMLDivElement;
-  /** Adds stylesheets to the shadow root (the opened widget brings its own). */
-  adopt(...sheets: CSSStyleSheet[]): void;
   /** Takes the widget off the page. */
   remove(): void;
 }
@@ -47,9 +45,6 @@ export function mountWidget(
     host,
     root,
     frame,
-    adopt: (...sheets) => {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-    },
     remove: () => host.remove(),
   };
 }

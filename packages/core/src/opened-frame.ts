@@ -8,7 +8,20 @@ import type { MountedWidget } from './mount-widget';
 import { sheet } from './sheet';
 import type { OpenedPart } from './widget-shell';
 
-const styled = new WeakSet<ShadowRoot>();
+/** The style texts each shadow root has adopted already. */
+const adopted = new WeakMap<ShadowRoot, Set<string>>();
+
+/**
+ * Adopts `css` into `root` after its sheets, once: a widget opened again, or a part of it that
+ * mounts again (the chat's callback tab, the call itself), adds no second copy.
+ */
+export function adoptOnce(root: ShadowRoot, css: string): void {
+  const texts = adopted.get(root) ?? new Set<string>();
+  adopted.set(root, texts);
+  if (texts.has(css)) return;
+  texts.add(css);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(css)];
+}
 
 /** Renders `node` into `mounted`'s frame, with the `css` sheets (adopted once per root). */
 export function openInFrame(
@@ -16,10 +29,7 @@ export function openInFrame(
   css: string[],
   node: ComponentChild,
 ): Required<OpenedPart> {
-  if (!styled.has(mounted.root)) {
-    mounted.adopt(...css.map(sheet));
-    styled.add(mounted.root);
-  }
+  for (const text of css) adoptOnce(mounted.root, text);
   const container = document.createElement('div');
   mounted.frame.append(container);
   render(node, container);
